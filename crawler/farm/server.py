@@ -1,0 +1,258 @@
+"""Serve the farm: one HTTP server per blog, each on its own loopback address (127.0.0.x) or port.
+
+    python -m crawler.farm.server [--bench BLOGS:POSTS] [--trouble] [--seeds-out FILE]
+
+prints one JSON line {"blogs": [{"key", "kind", "url"}, ...]} when every server listens, then serves
+until it is killed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+from crawler.farm import feeds
+from crawler.farm.model import Blog, bench_farm, demo_farm
+from crawler.farm.pages import PAGE_RENDERERS, post_path
+
+HTML, XML, JSON, TEXT = "text/html; charset=utf-8", "application/xml", "application/json; charset=UTF-8", "text/plain"
+Reply = tuple[int, str, bytes, dict]
+HOME_PAGE_SIZE = 5
+
+
+def _reply(body: str, ctype: str = HTML, status: int = 200, headers: dict | None = None) -> Reply:
+    return status, ctype, body.encode("utf-8"), headers or {}
+
+
+def _int(query: dict, key: str, default: int) -> int:
+    try:
+        return int(query.get(key, [default])[0])
+    except ValueError:
+        return default
+
+
+class Site:
+    """Routes of one blog."""
+
+    def __init__(self, blog: Blog, base: str) -> None:
+        self.blog, self.base = blog, base
+        self.posts = sorted(blog.posts, key=lambda p: p.published, reverse=True)  # newest first, like feeds
+        self.by_path = {post_path(blog, p): p for p in self.posts}
+
+    def page(self, posts: list, item: bool, older: str | None) -> Reply:
+        return _reply(PAGE_RENDERERS[self.blog.kind if self.blog.kind != "trouble" else "plain"](
+            self.blog, self.base, posts, item, older))
+
+    def route(self, path: str, query: dict) -> Reply:
+        if path == "/robots.txt":
+            sitemap = "/wp-sitemap.xml" if self.blog.kind == "wordpress" else "/sitemap.xml"
+            return _reply(f"User-agent: *\nDisallow: /search\nAllow: /\n\nSitemap: {self.base}{sitemap}\n", TEXT)
+        if path in self.by_path:
+            return self.page([self.by_path[path]], True, None)
+        if path == "/":
+            return self.home(1)
+        handler = getattr(self, f"route_{self.blog.kind}")
+        return handler(path, query)
+
+    def home(self, n: int) -> Reply:
+        start = (n - 1) * HOME_PAGE_SIZE
+        chunk = self.posts[start:start + HOME_PAGE_SIZE]
+        if not chunk:
+            return _reply("<html><body>Not found</body></html>", status=404)
+        more = start + HOME_PAGE_SIZE < len(self.posts)
+        older = {"blogger": f"{self.base}/page/{n + 1}", "wordpress": f"{self.base}/page/{n + 1}/"}.get(
+            self.blog.kind, f"{self.base}/page/{n + 1}.html") if more else None
+        return self.page(chunk, False, older)
+
+    def _sitemap(self, posts: list) -> Reply:
+        return _reply(feeds.sitemap_urlset([(self.base + post_path(self.blog, p), p.updated.isoformat())
+                                            for p in posts]), XML)
+
+    def route_blogger(self, path: str, query: dict) -> Reply:
+        if path.startswith("/page/"):
+            return self.home(int(path.split("/")[2] or 1))
+        if path in ("/feeds/posts/default", "/feeds/posts/summary"):
+            start = max(1, _int(query, "start-index", 1))
+            per = min(150, max(1, _int(query, "max-results", 25)))
+            chunk = self.posts[start - 1:start - 1 + per]
+            alt = query.get("alt", ["atom"])[0]
+            summary = self.blog.summary_feed or path.endswith("summary")
+            if alt == "json":
+                return _reply(feeds.blogger_json(self.blog, self.base, chunk, len(self.posts), start, per, summary), JSON)
+            if alt == "rss":
+                return _reply(feeds.rss2(self.blog, self.base, chunk, full=not summary), "application/rss+xml")
+            return _reply(feeds.blogger_atom(self.blog, self.base, chunk, len(self.posts), start), "application/atom+xml")
+        if path == "/sitemap.xml":
+            page = _int(query, "page", 0)
+            if len(self.posts) > 150 and not page:
+                pages = (len(self.posts) + 149) // 150
+                return _reply(feeds.sitemap_index([f"{self.base}/sitemap.xml?page={i}" for i in range(1, pages + 1)]), XML)
+            return self._sitemap(self.posts[(max(page, 1) - 1) * 150:max(page, 1) * 150])
+        return _reply("<html><body>Not found</body></html>", status=404)
+
+    def route_wordpress(self, path: str, query: dict) -> Reply:
+        if path.startswith("/page/"):
+            return self.home(int(path.strip("/").split("/")[1] or 1))
+        if path == "/wp-json/" and not self.blog.no_rest:
+            return _reply(json.dumps({"name": self.blog.name, "namespaces": ["wp/v2"], "routes": {}}), JSON)
+        if path == "/wp-json/wp/v2/posts":
+            if self.blog.no_rest:
+                return _reply(json.dumps({"code": "rest_disabled", "message": "REST API disabled"}), JSON, 403)
+            per = _int(query, "per_page", 10)
+            page = _int(query, "page", 1)
+            if not 1 <= per <= 100:
+                return _reply(json.dumps({"code": "rest_invalid_param", "data": {"status": 400}}), JSON, 400)
+            pages = max(1, (len(self.posts) + per - 1) // per)
+            if page > pages or page < 1:
+                return _reply(json.dumps({"code": "rest_post_invalid_page_number", "data": {"status": 400}}), JSON, 400)
+            chunk = self.posts[(page - 1) * per:page * per]
+            headers = {"X-WP-Total": str(len(self.posts)), "X-WP-TotalPages": str(pages)}
+            if page < pages:
+                headers["Link"] = f'<{self.base}/wp-json/wp/v2/posts?per_page={per}&page={page + 1}>; rel="next"'
+            return _reply(feeds.wp_posts_json(self.blog, self.base, chunk, "_embed" in query), JSON, 200, headers)
+        if path == "/feed/":
+            page = _int(query, "paged", 1)
+            chunk = self.posts[(page - 1) * 10:page * 10]
+            if not chunk:
+                return _reply("<html><body>Not found</body></html>", status=404)
+            return _reply(feeds.rss2(self.blog, self.base, chunk), "application/rss+xml; charset=UTF-8")
+        if path == "/wp-sitemap.xml":
+            return _reply(feeds.sitemap_index([f"{self.base}/wp-sitemap-posts-post-1.xml"]), XML)
+        if path == "/wp-sitemap-posts-post-1.xml":
+            return self._sitemap(self.posts)
+        return _reply("<html><body>Not found</body></html>", status=404)
+
+    def route_plain(self, path: str, query: dict) -> Reply:
+        if path.startswith("/page/"):
+            return self.home(int(path.split("/")[2].split(".")[0] or 1))
+        if path == "/sitemap.xml":
+            return self._sitemap(self.posts)
+        return _reply("<html><body>Not found</body></html>", status=404)
+
+    def route_trouble(self, path: str, query: dict) -> Reply:
+        """Bad pages: each must end as a reject (or a record), never crash the run."""
+        if path == "/sitemap.xml":
+            bad = [f"{self.base}/bad/{name}" for name in TROUBLE]
+            return _reply(feeds.sitemap_urlset([(u, "2026-03-01") for u in bad]
+                                               + [(self.base + post_path(self.blog, p), "2026-03-01") for p in self.posts]), XML)
+        name = path.rsplit("/", 1)[-1]
+        if name in TROUBLE:
+            return TROUBLE[name]()
+        return self.route_plain(path, query)
+
+
+def _slow() -> Reply:
+    time.sleep(6)
+    return _reply("<html><body><p>too late</p></body></html>")
+
+
+TROUBLE = {
+    "server-error.html": lambda: _reply("<html><body>Internal error</body></html>", status=500),
+    "missing.html": lambda: _reply("<html><body>gone</body></html>", status=404),
+    "slow.html": _slow,
+    "binary.html": lambda: (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, {}),
+    "huge.html": lambda: _reply("<html><body>" + "<p>filler text for a huge page</p>" * 120_000 + "</body></html>"),
+    "latin1.html": lambda: (200, "text/html; charset=utf-8", (
+        "<html><head><title>Caf\xe9 owners in S\xe3o Jo\xe3o protest new rents</title></head><body><div class='story'>"
+        "<h1>Caf\xe9 owners in S\xe3o Jo\xe3o protest new rents</h1><p>Owners of small caf\xe9s in the old quarter of "
+        "S\xe3o Jo\xe3o closed their doors for an hour on Friday to protest rent increases of up to 40 percent, "
+        "which they say will force many of them out of business within a year.</p><p>The landlords' association "
+        "said the new rents only followed the market.</p></div></body></html>").encode("latin-1"), {}),
+    "broken.html": lambda: _reply(
+        "<html><body><div class='story'><h1>Storm damages pier in Wexcombe<p>A storm damaged the Victorian "
+        "pier in Wexcombe overnight, tearing away a 30-meter section of decking and the old bandstand.<p>"
+        "Engineers will inspect the structure on Monday before deciding whether it can be repaired.<div><span>"),
+    "empty.html": lambda: _reply("<html><head><title>nothing</title></head><body></body></html>"),
+}
+
+
+def _bind(index: int, handler: type) -> ThreadingHTTPServer:
+    """127.0.0.(10+index) on a free port, so each blog is its own host; 127.0.0.1 where that fails."""
+    for host in (f"127.0.0.{10 + index}", "127.0.0.1"):
+        try:
+            return ThreadingHTTPServer((host, 0), handler)
+        except OSError:
+            continue
+    raise OSError("cannot bind a loopback address")
+
+
+def _handler(sites: dict) -> type:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+            site = sites[self.server.server_address]
+            parts = urlsplit(self.path)
+            status, ctype, body, headers = site.route(parts.path or "/", parse_qs(parts.query))
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            for key, value in headers.items():
+                self.send_header(key, value)
+            self.end_headers()
+            try:
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+def start(blogs: list[Blog]) -> tuple[list[ThreadingHTTPServer], list[dict]]:
+    """Start one server thread per blog; returns the servers and [{key, kind, url}]."""
+    sites: dict = {}
+    handler = _handler(sites)
+    servers, listing = [], []
+    for i, blog in enumerate(blogs):
+        server = _bind(i, handler)
+        host, port = server.server_address[:2]
+        base = f"http://{host}:{port}"
+        sites[server.server_address] = Site(blog, base)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        listing.append({"key": blog.key, "kind": blog.kind, "url": base + "/", "posts": len(blog.posts)})
+    return servers, listing
+
+
+def build(bench: str | None, trouble: bool, posts: int) -> list[Blog]:
+    if bench:
+        n_blogs, n_posts = (int(x) for x in bench.split(":"))
+        blogs = bench_farm(n_blogs, n_posts)
+    else:
+        blogs = demo_farm(posts)
+    if trouble:
+        extra = demo_farm(2)[3]
+        blogs.append(Blog("trouble", "trouble", "Trouble Spot", "en", extra.posts))
+    return blogs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Serve the demo splog farm on loopback.")
+    parser.add_argument("--bench", metavar="BLOGS:POSTS", help="a generated farm instead of the demo")
+    parser.add_argument("--posts", type=int, default=12, help="posts per demo blog (default 12)")
+    parser.add_argument("--trouble", action="store_true", help="add a blog of bad pages")
+    parser.add_argument("--seeds-out", help="also write the blog URLs, one per line, to this file")
+    args = parser.parse_args(argv)
+    _servers, listing = start(build(args.bench, args.trouble, args.posts))
+    if args.seeds_out:
+        with open(args.seeds_out, "w", encoding="utf-8") as fh:
+            fh.writelines(b["url"] + "\n" for b in listing)
+    print(json.dumps({"blogs": listing}), flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pipeline stages: extract, clean, normalize, validate, link, export."""

@@ -1,0 +1,37 @@
+"""The post-extraction stages in order, for callers that run them without Scrapy (offline, benchmarks)."""
+
+from __future__ import annotations
+
+from pipelines.draft import clean, from_extracted, normalize
+from pipelines.export import utc_now
+from pipelines.extraction import ExtractError, Extracted
+from pipelines.linking import CopyIndex
+from pipelines.rules import RuleSet
+from pipelines.validation import InvalidRecord, build_record
+from schemas.article import ArticleRecord
+from schemas.raw import RawPost
+from schemas.reject import FieldError, RejectRecord
+
+
+def make_reject(url: str, stage: str, reason: str, job_id: str, detail: str = "",
+                input_ref: str | None = None, errors: list[FieldError] | None = None) -> RejectRecord:
+    return RejectRecord(url=url, stage=stage, reason=reason, detail=detail, job_id=job_id, at=utc_now(),
+                        input=input_ref, errors=errors or [])
+
+
+def finish_post(raw: RawPost, result: Extracted | ExtractError, rules: RuleSet, job_id: str,
+                index: CopyIndex) -> ArticleRecord | RejectRecord:
+    """clean -> normalize -> validate -> link for one extracted post; a reject when any stage says no."""
+    ref = raw.source
+    if raw.error:
+        return make_reject(raw.url, "fetch", raw.error, job_id, raw.error_detail, ref)
+    if isinstance(result, ExtractError):
+        return make_reject(raw.url, "extract", result.reason, job_id, result.detail, ref)
+    draft = normalize(clean(from_extracted(raw, result), rules))
+    if not draft.text:
+        return make_reject(raw.url, "clean", "empty_after_clean", job_id, "", ref)
+    try:
+        record = build_record(draft, job_id)
+    except InvalidRecord as exc:
+        return make_reject(raw.url, "validate", "invalid_record", job_id, str(exc)[:300], ref, exc.errors)
+    return index.link(record)

@@ -1,0 +1,179 @@
+"""Cut splog residue from extracted text (head scan, tail scan, whole-line rules) and harvest provenance."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipelines.rules import LineRule, RuleSet, fold
+
+_SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
+_HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_at", "author")
+
+
+@dataclass(slots=True)
+class Harvest:
+    """Provenance found while cutting: what the residue said about the article's origin."""
+
+    feed_titles: list[str] = field(default_factory=list)
+    publishers: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    source_urls: list[str] = field(default_factory=list)
+    autoposted_at: str | None = None
+    authors: list[str] = field(default_factory=list)
+    tools: list[str] = field(default_factory=list)
+    chrome_languages: list[str] = field(default_factory=list)
+
+    def add(self, name: str, value: str | None) -> None:
+        """Record one harvested value (first autoposted_at wins; lists keep order, no repeats)."""
+        if not value:
+            return
+        value = value.strip()
+        if name == "autoposted_at":
+            self.autoposted_at = self.autoposted_at or value
+            return
+        bucket = {"feed_title": self.feed_titles, "publisher": self.publishers, "link": self.links,
+                  "source_url": self.source_urls, "author": self.authors, "tool": self.tools,
+                  "chrome": self.chrome_languages}[name]
+        if value not in bucket:
+            bucket.append(value)
+
+
+@dataclass(slots=True)
+class CutText:
+    text: str
+    removed: list[tuple[str, str]]  # (rule id, text cut), in text order
+    harvest: Harvest
+
+
+@dataclass(slots=True)
+class Context:
+    """What the cleaner knows about the post besides its text."""
+
+    title: str | None = None
+    raw_title: str | None = None
+    blog_name: str | None = None
+    blog_host: str | None = None
+    feed_title: str | None = None
+
+
+class _Scan:
+    """One cleaning pass over a list of lines."""
+
+    def __init__(self, lines: list[str], rules: RuleSet, ctx: Context, harvest: Harvest) -> None:
+        self.lines = lines
+        self.folded = [fold(line) for line in lines]
+        self.keys = [line.lower() for line in self.folded]
+        self.found: list[tuple[int, str, str]] = []  # (line index, harvest field, value)
+        self.rules = rules
+        self.harvest = harvest
+        self.cut: dict[int, str] = {}
+        titles = {t for t in (ctx.title, ctx.raw_title) if t}
+        self.titles = {fold(t).lower() for t in titles}
+        self.names = {fold(n).lower() for n in (ctx.blog_name, ctx.blog_host) if n}
+        self.feed_title = fold(ctx.feed_title).lower() if ctx.feed_title else None
+
+    def _apply(self, i: int, rule: LineRule, match: re.Match[str]) -> None:
+        self.cut[i] = rule.id
+        if rule.chain:
+            self.found.append((i, "tool", rule.chain))
+        groups = match.groupdict()
+        for name in _HARVEST_FIELDS:
+            if groups.get(name):
+                self.found.append((i, name, groups[name]))
+
+    def _line_rule(self, i: int, where: str) -> str | None:
+        line = self.folded[i]
+        for rule in self.rules.lines:
+            if rule.where == where:
+                m = rule.pattern.fullmatch(line)
+                if m:
+                    self._apply(i, rule, m)
+                    return rule.id
+        return None
+
+    def _chrome(self, i: int) -> str | None:
+        chrome = self.rules.chrome_match(self.keys[i])
+        if chrome is None:
+            return None
+        self.cut[i] = chrome.id
+        self.found.append((i, "chrome", chrome.language))
+        return chrome.id
+
+    def _title_repeat(self, i: int) -> str | None:
+        key = self.keys[i]
+        for title in self.titles:
+            if key == title:
+                self.cut[i] = "title.repeat"
+                return "title.repeat"
+            if key.startswith(title + " - ") and len(key) - len(title) <= 80:
+                self.cut[i] = "title.repeat"
+                self.found.append((i, "publisher", self.folded[i][len(title) + 3:]))
+                return "title.repeat"
+        return None
+
+    def _ingredient(self, i: int, below: str | None) -> str | None:
+        """IFTTT ingredients with no fixed text: the feed title and entry title above a date/link line."""
+        if below not in ("ifttt.date", "ifttt.link", "ifttt.feed-title") or _SENTENCE_END.search(self.keys[i]):
+            return None
+        key, rules = self.keys[i], self.rules
+        looks_like_feed = (key == self.feed_title or self.keys.count(key) > 1 or (
+            rules.feed_title_hint is not None and len(key) <= rules.feed_title_max_chars
+            and rules.feed_title_hint.fullmatch(key) is not None))
+        if looks_like_feed and below != "ifttt.feed-title":
+            self.cut[i] = "ifttt.feed-title"
+            self.found.append((i, "feed_title", self.folded[i]))
+            self.found.append((i, "tool", "ifttt"))
+            return "ifttt.feed-title"
+        if below == "ifttt.link" and len(key) <= 300:
+            self.cut[i] = "ifttt.entry-title"
+            head, sep, tail = self.folded[i].rpartition(" - ")
+            if sep and head:
+                self.found.append((i, "publisher", tail))
+            return "ifttt.entry-title"
+        return None
+
+    def tail(self) -> None:
+        below: str | None = None
+        for i in range(len(self.lines) - 1, -1, -1):
+            if not self.keys[i] or i in self.cut:
+                continue
+            hit = (self._line_rule(i, "tail") or self._chrome(i) or self._title_repeat(i)
+                   or self._ingredient(i, below))
+            if hit is None:
+                return
+            below = hit
+
+    def head(self) -> None:
+        for i in range(len(self.lines)):
+            if not self.keys[i] or i in self.cut:
+                continue
+            if self.keys[i] in self.titles or self.keys[i] in self.names:
+                self.cut[i] = "head.title" if self.keys[i] in self.titles else "head.blog-name"
+                continue
+            if not (self._line_rule(i, "head") or self._chrome(i)):
+                return
+
+    def flush(self) -> None:
+        """Hand what was found to the harvest in text order (the scans run in both directions)."""
+        for _, name, value in sorted(self.found, key=lambda f: f[0]):
+            self.harvest.add(name, value)
+
+    def anywhere(self) -> None:
+        for i, key in enumerate(self.keys):
+            if key and i not in self.cut:
+                self._line_rule(i, "any")
+
+
+def cut_text(text: str, rules: RuleSet, ctx: Context, harvest: Harvest | None = None) -> CutText:
+    """Cut whole-line residue: 'any' rules everywhere, then the tail bottom-up, then the head."""
+    harvest = harvest if harvest is not None else Harvest()
+    lines = [line.strip() for line in text.split("\n")]
+    scan = _Scan(lines, rules, ctx, harvest)
+    scan.anywhere()
+    scan.tail()
+    scan.head()
+    scan.flush()
+    kept = [line for i, line in enumerate(lines) if line and i not in scan.cut]
+    removed = [(scan.cut[i], lines[i]) for i in sorted(scan.cut)]
+    return CutText("\n".join(kept), removed, harvest)

@@ -1,0 +1,100 @@
+"""Draft: a post between extraction and validation, and the clean and normalize stage cores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from pipelines.cleaning import Context, Harvest, cut_text
+from pipelines.extraction import Extracted
+from pipelines.metadata import PageMeta
+from pipelines.normalize import canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc
+from pipelines.provenance import order_chain, resolve_title, yoast_publisher
+from pipelines.rules import RuleSet
+from schemas.raw import BlogInfo, RawPost
+
+
+@dataclass(slots=True)
+class Draft:
+    url: str
+    blog: BlogInfo
+    via: str
+    status: int | None
+    fetched_at: str
+    source: str | None
+    feed: dict
+    text: str
+    removed: list[tuple[str, str]]
+    harvest: Harvest
+    meta: PageMeta
+    method: str
+    title: str | None = None
+    raw_title: str | None = None
+    publisher: str | None = None
+    source_url: str | None = None
+    feed_title: str | None = None
+    autoposted_at: str | None = None
+    chain: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    language: str | None = None
+    published_at: datetime | None = None
+    updated_at: datetime | None = None
+    canonical_url: str | None = None
+    author: str | None = None
+    labels: list[str] = field(default_factory=list)
+
+
+def from_extracted(raw: RawPost, ex: Extracted) -> Draft:
+    """Merge what the feed said with what the page said (the feed wins: it is the platform's own data)."""
+    blog = raw.blog
+    if raw.via in ("page", "file", "warc"):
+        blog = replace(blog, platform=blog.platform if blog.platform != "generic" else ex.meta.platform,
+                       ui_language=blog.ui_language or ex.meta.ui_language,
+                       name=blog.name or (ex.meta.site_name if raw.via == "page" else None))
+    return Draft(url=raw.url, blog=blog, via=raw.via, status=raw.status, fetched_at=raw.fetched_at,
+                 source=raw.source, feed=raw.feed, text=ex.text, removed=list(ex.removed),
+                 harvest=ex.harvest, meta=ex.meta, method=ex.method)
+
+
+def clean(draft: Draft, rules: RuleSet) -> Draft:
+    """Cut line residue, resolve the title and assemble provenance."""
+    feed, meta = draft.feed, draft.meta
+    raw_title = feed.get("title") or meta.title or meta.html_title
+    ctx = Context(title=raw_title, raw_title=meta.html_title, blog_name=draft.blog.name,
+                  blog_host=draft.blog.host, feed_title=feed.get("via_feed_title"))
+    cut = cut_text(draft.text, rules, ctx, draft.harvest)
+    harvest = cut.harvest
+    publishers = yoast_publisher(harvest, draft.blog.name, draft.blog.host)
+    harvest.publishers[:] = publishers
+    source_hint = feed.get("source_publisher")
+    titled = resolve_title(raw_title, harvest, rules, blog_name=draft.blog.name, source_hint=source_hint)
+    ui_language = draft.blog.ui_language or (
+        next((lang for lang in harvest.chrome_languages if lang != "en"), None) or
+        (harvest.chrome_languages[0] if harvest.chrome_languages else None))
+    return replace(
+        draft, text=cut.text, removed=draft.removed + cut.removed, raw_title=raw_title,
+        title=titled.title, publisher=titled.publisher,
+        source_url=feed.get("source_url") or (harvest.source_urls[0] if harvest.source_urls else None),
+        feed_title=harvest.feed_titles[0] if harvest.feed_titles else None,
+        autoposted_at=ifttt_time(harvest.autoposted_at), links=list(harvest.links),
+        chain=order_chain(harvest.tools, rules), blog=replace(draft.blog, ui_language=ui_language),
+    )
+
+
+def normalize(draft: Draft) -> Draft:
+    """Unicode and whitespace, UTC dates, canonical URL, language."""
+    feed, meta = draft.feed, draft.meta
+    text = clean_text(draft.text)
+    canonical = meta.canonical_url or feed.get("canonical_url")
+    labels = feed.get("labels") or meta.labels
+    return replace(
+        draft, text=text, title=clean_line(draft.title), raw_title=clean_line(draft.raw_title),
+        publisher=clean_line(draft.publisher), feed_title=clean_line(draft.feed_title),
+        language=detect_language(text),
+        published_at=to_utc(feed.get("published") or meta.published),
+        updated_at=to_utc(feed.get("updated") or meta.updated),
+        canonical_url=canonical_url(canonical) if canonical else None,
+        author=clean_line(feed.get("author") or meta.author),
+        labels=[x for x in (clean_line(v) for v in labels) if x],
+        blog=replace(draft.blog, name=clean_line(draft.blog.name)),
+    )

@@ -1,0 +1,159 @@
+"""HTML-level cutting (signature blocks, chrome containers) and a faithful post-body-to-text converter."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml import etree, html
+
+from pipelines.cleaning import Harvest
+from pipelines.rules import BlockRule, RuleSet, fold
+
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "aside", "header", "footer", "h1", "h2", "h3", "h4", "h5",
+    "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tr",
+    "td", "th", "figure", "figcaption", "address", "hr", "center", "details", "summary", "caption",
+})
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "iframe", "form", "button", "svg", "select", "textarea", "template",
+    "head", "object", "embed", "video", "audio", "canvas", "input", "nav", "map",
+})
+_SHORT_LINK = re.compile(r"https?://(ift\.tt|news\.google\.com|feedproxy\.google\.com|bit\.ly|dlvr\.it|wp\.me)/", re.I)
+_GOOGLE_REDIRECT = re.compile(r"https?://(www\.)?google\.com/url\?", re.I)
+
+
+def _host(url: str | None) -> str:
+    try:
+        return (urlsplit(url or "").hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _host_in(host: str, hosts: tuple[str, ...]) -> bool:
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def _block_of(el: etree._Element, root: etree._Element) -> etree._Element:
+    """Smallest block element holding el (el itself if it is one); never above root."""
+    node = el
+    while node is not root and node.tag not in BLOCK_TAGS and node.getparent() is not None:
+        node = node.getparent()
+    return node
+
+
+def node_text(el: etree._Element) -> str:
+    return fold(" ".join(el.itertext()))
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove el but keep its tail text in the document."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _candidates(rule: BlockRule, root: etree._Element) -> list[etree._Element]:
+    found: list[etree._Element] = []
+    if rule.link_hosts:
+        found += [_block_of(a, root) for a in root.iter("a") if _host_in(_host(a.get("href")), rule.link_hosts)]
+    if rule.img_hosts:
+        found += [_block_of(i, root) for i in root.iter("img") if _host_in(_host(i.get("src")), rule.img_hosts)]
+    if rule.classes:
+        wanted = set(rule.classes)
+        found += [el for el in root.iter() if isinstance(el.tag, str) and wanted & set((el.get("class") or "").split())]
+    return found
+
+
+def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[tuple[str, str]]:
+    """Remove signature blocks below root; returns (rule id, text) for each cut, in document order."""
+    removed: list[tuple[str, str]] = []
+    for rule in rules.blocks:
+        for block in _candidates(rule, root):
+            if block is root or block.getparent() is None:
+                continue
+            text = node_text(block)
+            if rule.text is not None and not rule.text.fullmatch(text):
+                continue
+            _harvest_links(block, rules, harvest)
+            removed.append((rule.id, text))
+            if rule.chain:
+                harvest.add("tool", rule.chain)
+            _drop(block)
+    return removed
+
+
+def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest) -> None:
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href.startswith(("http://", "https://")):
+            continue
+        if _SHORT_LINK.match(href):
+            harvest.add("link", href)
+            if "news.google.com" in href:
+                harvest.add("tool", "google-news")
+        elif _GOOGLE_REDIRECT.match(href):
+            harvest.add("link", href)
+        text = node_text(a)
+        for rule in rules.anchors:
+            if text and rule.text.fullmatch(text) and not _SHORT_LINK.match(href):
+                harvest.add("source_url", href)
+                if rule.chain:
+                    harvest.add("tool", rule.chain)
+                break
+
+
+def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest) -> None:
+    """Short links (ift.tt, Google News) and 'Go to Source'-style anchors below root."""
+    _harvest_links(root, rules, harvest)
+
+
+def to_text(root: etree._Element) -> str:
+    """Block elements and <br> become line breaks; inline text is joined; scripts and forms are skipped."""
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in SKIP_TAGS or not tag:
+            if el.tail:
+                parts.append(el.tail)
+            return
+        tag = tag.lower()
+        if tag == "br":
+            parts.append("\n")
+        elif tag in BLOCK_TAGS:
+            parts.append("\n")
+        elif tag in ("td", "th"):
+            parts.append(" ")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if tag in BLOCK_TAGS:
+            parts.append("\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    walk(root)
+    lines = (fold_spaces(line) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u202f\u2009\u200b]+")
+
+
+def fold_spaces(line: str) -> str:
+    return _WS.sub(" ", line).strip()
+
+
+def parse_fragment(fragment: str) -> etree._Element:
+    """A post body (feed content) as a <div> element."""
+    wrapper = html.fragment_fromstring(fragment or "<p></p>", create_parent="div")
+    return wrapper

@@ -1,0 +1,86 @@
+"""Normalisers: Unicode and whitespace, UTC dates, canonical URLs, record ids, language."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|m|amp|showComment|feature|ref|ocid)$", re.I)
+_IFTTT_TIME = "%B %d, %Y at %I:%M%p"
+
+
+def clean_text(text: str) -> str:
+    """NFC, no control or zero-width characters, single spaces, no blank lines."""
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def clean_line(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = clean_text(value).replace("\n", " ")
+    return value or None
+
+
+def to_utc(value: str | datetime | None) -> datetime | None:
+    """ISO 8601, RFC 822 or a datetime -> aware UTC datetime; naive times are taken as UTC."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    else:
+        text = value.strip()
+        try:
+            dt = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+        except ValueError:
+            try:
+                dt = parsedate_to_datetime(text)
+            except (TypeError, ValueError, IndexError):
+                return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.astimezone(timezone.utc)
+
+
+def ifttt_time(value: str | None) -> str | None:
+    """'September 14, 2020 at 04:18PM' -> '2020-09-14T16:18:00' (IFTTT prints no offset)."""
+    if not value:
+        return None
+    text = re.sub(r"\s*([ap])\.?m\.?$", lambda m: m.group(1).upper() + "M", " ".join(value.split()), flags=re.I)
+    try:
+        return datetime.strptime(text, _IFTTT_TIME).isoformat()
+    except ValueError:
+        return None
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme and host, no default port, no fragment, no tracking or mobile (?m=1) params."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+
+
+def record_id(url: str) -> str:
+    """Stable post id: first 32 hex digits of SHA-256 of the canonical URL."""
+    return hashlib.sha256(canonical_url(url).encode("utf-8")).hexdigest()[:32]
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text (py3langid, a maintained langid.py fork); None for very short text."""
+    if len(text) < 20:
+        return None
+    from py3langid.langid import classify  # imported lazily: loading the model costs ~0.3 s
+
+    code, _score = classify(text[:3000])
+    return code

@@ -1,0 +1,81 @@
+"""Titles and provenance: strip publisher / blog-name affixes from titles, assemble `source`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipelines.cleaning import Harvest
+from pipelines.rules import RuleSet, fold
+
+# A publisher name: 1-6 words, starting with a capital or digit, no sentence punctuation at the end.
+_PUBLISHER_SHAPE = re.compile(r"[A-Z0-9][\w.&'’/()-]*( [\w.&'’/()-]+){0,5}")
+_AUTOBLOG_TOOLS = frozenset({"google-news", "fivefilters", "ifttt", "wpematico", "feedwordpress",
+                             "wp-rss-aggregator", "feedzy", "feedburner"})
+
+
+def strip_blog_affix(title: str, blog_name: str | None) -> str:
+    """'Blog: Post' (classic Blogger <title>), 'Post | Blog', 'Post - Blog' -> 'Post'."""
+    if not blog_name:
+        return title
+    name = fold(blog_name).lower()
+    t = fold(title)
+    low = t.lower()
+    for sep in (": ", " | ", " - ", " :: ", " » "):
+        if low.startswith(name + sep) and len(t) > len(name) + len(sep):
+            return t[len(name) + len(sep):].strip()
+        if low.endswith(sep + name) and len(t) > len(name) + len(sep):
+            return t[: -(len(name) + len(sep))].strip()
+    return t
+
+
+def split_publisher(title: str, rules: RuleSet, *, hints: list[str], google_news: bool,
+                    autoblog: bool) -> tuple[str, str | None]:
+    """'Headline - Publisher' -> ('Headline', 'Publisher') when the suffix really is a publisher.
+
+    The last ' - X' is a publisher when X is a known publisher, was named by the residue (the
+    IFTTT title line, the feed's <source>), the post came through Google News (whose titles always
+    carry it), or the post shows other autoblog tools and X has the shape of a name.
+    """
+    t = fold(title)
+    head, sep, tail = t.rpartition(" - ")
+    if not sep or not head.strip() or not tail.strip():
+        return t, None
+    tail = tail.strip()
+    low = tail.lower()
+    known = low in rules.publishers or any(low == fold(h).lower() for h in hints)
+    shaped = _PUBLISHER_SHAPE.fullmatch(tail) is not None and not tail.endswith((".", "!", "?"))
+    if known or (google_news and len(tail) <= 80) or (autoblog and shaped):
+        return head.strip(), tail
+    return t, None
+
+
+@dataclass(slots=True)
+class TitleResult:
+    title: str | None
+    publisher: str | None
+
+
+def resolve_title(raw_title: str | None, harvest: Harvest, rules: RuleSet, *, blog_name: str | None,
+                  source_hint: str | None = None) -> TitleResult:
+    """Clean headline plus the publisher it (or the residue) names."""
+    hints = [h for h in [source_hint, *harvest.publishers] if h]
+    tools = set(harvest.tools)
+    if raw_title is None:
+        return TitleResult(None, hints[0] if hints else None)
+    title = strip_blog_affix(raw_title, blog_name)
+    title, publisher = split_publisher(title, rules, hints=hints, google_news="google-news" in tools,
+                                       autoblog=bool(tools & _AUTOBLOG_TOOLS))
+    return TitleResult(title or None, publisher or (hints[0] if hints else None))
+
+
+def yoast_publisher(harvest: Harvest, blog_name: str | None, blog_host: str | None) -> list[str]:
+    """Publishers named by residue, minus the splog itself ('appeared first on <the splog>')."""
+    own = {fold(x).lower() for x in (blog_name, blog_host) if x}
+    return [p for p in harvest.publishers if fold(p).lower() not in own]
+
+
+def order_chain(tools: list[str], rules: RuleSet) -> list[str]:
+    """Tools in upstream-to-downstream order as the rules data declares it; unknown tools last."""
+    rank = {name: i for i, name in enumerate(rules.chain_order)}
+    return sorted(dict.fromkeys(tools), key=lambda t: (rank.get(t, len(rank)), tools.index(t)))

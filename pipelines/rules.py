@@ -1,0 +1,151 @@
+"""Load splog signature rules from TOML data files (package rules + user rule directories)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+BUILTIN_DIR = Path(__file__).with_name("rules")
+
+_FOLD = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
+    "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2012": "-",
+    "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": "", "\ufeff": "",
+})
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Fold curly quotes, dashes and odd spaces, collapse whitespace, strip: the form rules match."""
+    return _SPACES.sub(" ", text.translate(_FOLD)).strip()
+
+
+class RuleError(ValueError):
+    """A rule file is malformed (bad TOML, missing key, bad regex)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    id: str
+    pattern: re.Pattern[str]
+    where: str = "tail"  # tail | head | any
+    chain: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRule:
+    id: str
+    chain: str | None
+    link_hosts: tuple[str, ...] = ()
+    img_hosts: tuple[str, ...] = ()
+    classes: tuple[str, ...] = ()
+    text: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorRule:
+    id: str
+    chain: str | None
+    text: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ChromeSet:
+    id: str  # chrome.<platform>.<lang>
+    platform: str
+    language: str
+    lines: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+
+    def matches(self, folded_lower: str) -> bool:
+        return folded_lower in self.lines or any(p.fullmatch(folded_lower) for p in self.patterns)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    lines: tuple[LineRule, ...]
+    blocks: tuple[BlockRule, ...]
+    anchors: tuple[AnchorRule, ...]
+    chrome: tuple[ChromeSet, ...]
+    publishers: frozenset[str]  # lower-cased
+    chain_order: tuple[str, ...] = field(default=())
+    feed_title_hint: re.Pattern[str] | None = None
+    feed_title_max_chars: int = 100
+
+    def chrome_match(self, folded_lower: str) -> ChromeSet | None:
+        for chrome in self.chrome:
+            if chrome.matches(folded_lower):
+                return chrome
+        return None
+
+
+def _compile(source: str, rule_id: str, pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise RuleError(f"{source}: rule {rule_id!r}: bad pattern: {exc}") from None
+
+
+def _need(source: str, table: dict, key: str) -> str:
+    if key not in table:
+        raise RuleError(f"{source}: a rule is missing {key!r}: {table}")
+    return table[key]
+
+
+def _rule_files(extra_dirs: tuple[str, ...]) -> list[Path]:
+    files = sorted(BUILTIN_DIR.glob("*.toml"))
+    for folder in extra_dirs:
+        path = Path(folder)
+        if not path.is_dir():
+            raise RuleError(f"rules directory not found: {folder}")
+        files.extend(sorted(path.glob("*.toml")))
+    return files
+
+
+def _parse_file(path: Path, acc: dict) -> None:
+    src = path.name
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{src}: {exc}") from None
+    for t in data.get("line", []):
+        rid = _need(src, t, "id")
+        where = t.get("where", "tail")
+        if where not in ("tail", "head", "any"):
+            raise RuleError(f"{src}: rule {rid!r}: where must be tail, head or any")
+        acc["lines"].append(LineRule(rid, _compile(src, rid, _need(src, t, "pattern")), where, t.get("chain")))
+    for t in data.get("block", []):
+        rid = _need(src, t, "id")
+        text = _compile(src, rid, t["text"]) if "text" in t else None
+        acc["blocks"].append(BlockRule(rid, t.get("chain"), tuple(t.get("link_host", ())),
+                                       tuple(t.get("img_host", ())), tuple(t.get("class", ())), text))
+    for t in data.get("source_anchor", []):
+        rid = _need(src, t, "id")
+        acc["anchors"].append(AnchorRule(rid, t.get("chain"), _compile(src, rid, _need(src, t, "text"))))
+    for platform, langs in data.get("chrome", {}).items():
+        for lang, t in langs.items():
+            cid = f"chrome.{platform}.{lang}"
+            lines = frozenset(fold(s).lower() for s in t.get("lines", ()))
+            pats = tuple(_compile(src, cid, p) for p in t.get("patterns", ()))
+            acc["chrome"].append(ChromeSet(cid, platform, lang, lines, pats))
+    acc["publishers"].update(fold(n).lower() for n in data.get("names", ()))
+    if "feed_title" in data:
+        acc["feed_title_hint"] = _compile(src, "feed_title", data["feed_title"]["hint"])
+        acc["feed_title_max_chars"] = int(data["feed_title"].get("max_chars", 100))
+    if "chain" in data:
+        acc["chain_order"] = tuple(data["chain"].get("order", ()))
+
+
+@lru_cache(maxsize=8)
+def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
+    """All rules: the package's own files, then each extra directory's *.toml in name order."""
+    acc: dict = {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
+                 "chain_order": (), "feed_title_hint": None, "feed_title_max_chars": 100}
+    for path in _rule_files(extra_dirs):
+        _parse_file(path, acc)
+    return RuleSet(tuple(acc["lines"]), tuple(acc["blocks"]), tuple(acc["anchors"]),
+                   tuple(acc["chrome"]), frozenset(acc["publishers"]), acc["chain_order"],
+                   acc["feed_title_hint"], acc["feed_title_max_chars"])

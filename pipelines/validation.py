@@ -1,0 +1,48 @@
+"""Validate stage: Draft -> ArticleRecord, or a reject carrying pydantic's error types."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from pipelines.draft import Draft
+from pipelines.fingerprint import sha256_hex, simhash64
+from pipelines.normalize import canonical_url, record_id, to_utc
+from schemas.article import ArticleRecord
+from schemas.reject import FieldError
+
+
+class InvalidRecord(Exception):
+    """The draft does not satisfy the record contract."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(f"{e.loc}: {e.type}" for e in errors))
+        self.errors = errors
+
+
+def _blog_url(draft: Draft) -> str:
+    return draft.blog.url or canonical_url(draft.url).split("/", 3)[0] + "//" + draft.blog.host + "/"
+
+
+def build_record(draft: Draft, job_id: str) -> ArticleRecord:
+    """The validated record (duplicate: its own cluster until the link stage says otherwise)."""
+    rid = record_id(draft.canonical_url or draft.url)
+    data = {
+        "id": rid, "url": draft.url, "canonical_url": draft.canonical_url, "title": draft.title,
+        "raw_title": draft.raw_title, "text": draft.text, "language": draft.language,
+        "published_at": draft.published_at, "updated_at": draft.updated_at, "author": draft.author,
+        "labels": draft.labels,
+        "blog": {"host": draft.blog.host, "url": _blog_url(draft), "name": draft.blog.name,
+                 "platform": draft.blog.platform, "ui_language": draft.blog.ui_language},
+        "source": {"publisher": draft.publisher, "url": draft.source_url, "feed_title": draft.feed_title,
+                   "autoposted_at": draft.autoposted_at, "links": draft.links, "chain": draft.chain},
+        "removed": [{"rule": rule, "text": text} for rule, text in draft.removed],
+        "fingerprint": {"sha256": sha256_hex(draft.text), "simhash": simhash64(draft.text)},
+        "duplicate": {"cluster_id": rid, "kind": "first", "of": None, "similarity": 1.0},
+        "crawl": {"job_id": job_id, "fetched_at": to_utc(draft.fetched_at), "status": draft.status,
+                  "via": draft.via, "source": draft.source, "change": draft.feed.get("change", "new")},
+    }
+    try:
+        return ArticleRecord.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidRecord([FieldError(type=e["type"], loc=".".join(str(p) for p in e["loc"]),
+                                        msg=e["msg"]) for e in exc.errors()]) from None

@@ -1,0 +1,38 @@
+"""RawPost: what the spider hands to the pipelines (one post, or one failed fetch)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class BlogInfo:
+    """What discovery learned about the blog a post belongs to."""
+
+    url: str
+    host: str
+    platform: str = "generic"
+    name: str | None = None
+    ui_language: str | None = None
+
+
+@dataclass(slots=True)
+class RawPost:
+    """A post as fetched: its HTML (page or feed body) and what the feed said about it.
+
+    ``error`` is set instead of ``html`` when the fetch failed; the extract stage turns it
+    into a reject, so every fetched page ends as a record or a reject.
+    """
+
+    url: str
+    blog: BlogInfo
+    via: str  # page | blogger-feed | wp-json | rss | atom | warc | file
+    html: str = ""
+    is_fragment: bool = False  # html is a post body (from a feed), not a whole page
+    status: int | None = None
+    fetched_at: str = ""  # ISO 8601 UTC
+    source: str | None = None  # feed URL, file path or WARC record pointer
+    feed: dict[str, Any] = field(default_factory=dict)  # title, published, updated, author, labels, ...
+    error: str | None = None  # reject reason code when the fetch failed
+    error_detail: str = ""
