@@ -92,6 +92,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
             text, method = to_text(body[1]), "container"
         else:
             removed = cut_blocks(tree, rules, harvest)
+            harvest_links(tree, rules, harvest, short_links=False)  # the page's sidebars are not the post
             text, method = _trafilatura_text(tree, raw.url, meta), "trafilatura"
     if not text.strip():
         raise ExtractError("empty_text", method)

@@ -90,12 +90,14 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
     return removed
 
 
-def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest) -> None:
+def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_links: bool = True) -> None:
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if not href.startswith(("http://", "https://")):
             continue
         if _SHORT_LINK.match(href):
+            if not short_links:
+                continue
             harvest.add("link", href)
             if "news.google.com" in href:
                 harvest.add("tool", "google-news")
@@ -110,9 +112,23 @@ def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest) -> No
                 break
 
 
-def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest) -> None:
-    """Short links (ift.tt, Google News) and 'Go to Source'-style anchors below root."""
-    _harvest_links(root, rules, harvest)
+def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_links: bool = True) -> None:
+    """Short links (ift.tt, Google News), 'Go to Source'-style anchors, and the original article's
+    link in source blocks ('The post <a>…</a> appeared first on …') below root."""
+    _harvest_links(root, rules, harvest, short_links)
+    if not rules.source_blocks:
+        return
+    for block in root.iter("p", "div"):
+        anchors = block.findall(".//a[@href]")
+        if not anchors or len(block) > 8:
+            continue
+        text = node_text(block)
+        for rule in rules.source_blocks:
+            if rule.text.fullmatch(text):
+                href = anchors[0].get("href", "").strip()
+                if href.startswith(("http://", "https://")):
+                    harvest.add("source_url", href)
+                break
 
 
 def to_text(root: etree._Element) -> str:

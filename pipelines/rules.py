@@ -72,6 +72,7 @@ class RuleSet:
     chrome: tuple[ChromeSet, ...]
     publishers: frozenset[str]  # lower-cased
     chain_order: tuple[str, ...] = field(default=())
+    source_blocks: tuple[AnchorRule, ...] = ()
     feed_title_hint: re.Pattern[str] | None = None
     feed_title_max_chars: int = 100
 
@@ -125,6 +126,9 @@ def _parse_file(path: Path, acc: dict) -> None:
     for t in data.get("source_anchor", []):
         rid = _need(src, t, "id")
         acc["anchors"].append(AnchorRule(rid, t.get("chain"), _compile(src, rid, _need(src, t, "text"))))
+    for t in data.get("source_block", []):
+        rid = _need(src, t, "id")
+        acc["source_blocks"].append(AnchorRule(rid, t.get("chain"), _compile(src, rid, _need(src, t, "text"))))
     for platform, langs in data.get("chrome", {}).items():
         for lang, t in langs.items():
             cid = f"chrome.{platform}.{lang}"
@@ -143,9 +147,9 @@ def _parse_file(path: Path, acc: dict) -> None:
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     """All rules: the package's own files, then each extra directory's *.toml in name order."""
     acc: dict = {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
-                 "chain_order": (), "feed_title_hint": None, "feed_title_max_chars": 100}
+                 "chain_order": (), "source_blocks": [], "feed_title_hint": None, "feed_title_max_chars": 100}
     for path in _rule_files(extra_dirs):
         _parse_file(path, acc)
     return RuleSet(tuple(acc["lines"]), tuple(acc["blocks"]), tuple(acc["anchors"]),
                    tuple(acc["chrome"]), frozenset(acc["publishers"]), acc["chain_order"],
-                   acc["feed_title_hint"], acc["feed_title_max_chars"])
+                   tuple(acc["source_blocks"]), acc["feed_title_hint"], acc["feed_title_max_chars"])

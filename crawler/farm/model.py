@@ -114,7 +114,7 @@ def _posts(blog_key: str, articles: list[Article], styles: tuple[str, ...], coun
     return posts
 
 
-def demo_farm(posts_per_blog: int = 12) -> list[Blog]:
+def demo_farm(posts_per_blog: int = 20) -> list[Blog]:
     """The bundled demo: two Blogger splogs (en, id UI), a WordPress autoblog and a plain splog."""
     arts = load_articles()
     blogs = [

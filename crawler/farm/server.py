@@ -238,7 +238,7 @@ def build(bench: str | None, trouble: bool, posts: int) -> list[Blog]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Serve the demo splog farm on loopback.")
     parser.add_argument("--bench", metavar="BLOGS:POSTS", help="a generated farm instead of the demo")
-    parser.add_argument("--posts", type=int, default=12, help="posts per demo blog (default 12)")
+    parser.add_argument("--posts", type=int, default=20, help="posts per demo blog (default 20)")
     parser.add_argument("--trouble", action="store_true", help="add a blog of bad pages")
     parser.add_argument("--seeds-out", help="also write the blog URLs, one per line, to this file")
     args = parser.parse_args(argv)

@@ -1,0 +1,177 @@
+"""Command line: splog crawl | extract | demo | schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any, NoReturn
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line naming the problem, exit 2 (no usage dump, no traceback)."""
+        print(f"splog: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"splog: error: {message}", file=sys.stderr)
+    raise SystemExit(EXIT_USAGE)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", help="records JSONL (rejects and manifest are written beside it)")
+    p.add_argument("--rules-dir", action="append", default=[], help="extra directory of rule *.toml files")
+    p.add_argument("--extractor", choices=["auto", "trafilatura"], default="auto",
+                   help="auto: template body container, else trafilatura; trafilatura: always")
+    p.add_argument("--workers", type=int, default=0, help="extraction processes (default: one per core)")
+    p.add_argument("--job-id", help="run id (default: UTC time + random suffix)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="splog", description="Crawl spam blogs into clean, attributed, validated JSONL.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    crawl = sub.add_parser("crawl", help="crawl blogs (home or post URLs)")
+    crawl.add_argument("seeds", nargs="*", help="blog home URLs or post URLs")
+    crawl.add_argument("--seeds-file", help="file with one URL a line (# comments allowed)")
+    crawl.add_argument("--allow-private-hosts", action="store_true",
+                       help="allow loopback/private addresses (off by default; the demo and tests use it)")
+    crawl.add_argument("--max-posts-per-blog", type=int, help="stop after this many posts per blog")
+    crawl.add_argument("--concurrency", type=int, help="parallel requests per host (default 4)")
+    crawl.add_argument("--no-throttle", action="store_true", help="turn AutoThrottle off (own or loopback hosts)")
+    crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                       help="any Scrapy/splog setting, e.g. -s DOWNLOAD_TIMEOUT=5")
+    crawl.add_argument("--log-level", default="WARNING", help="Scrapy log level (default WARNING)")
+    _common(crawl)
+
+    extract = sub.add_parser("extract", help="run the pipelines over saved HTML / WARC files (no network)")
+    extract.add_argument("paths", nargs="+", help=".html, .html.gz, .warc(.gz) files or folders of them")
+    extract.add_argument("--url", help="URL of the page (one input file only)")
+    extract.add_argument("--base-url", help="URL prefix for files whose page declares no URL")
+    _common(extract)
+
+    demo = sub.add_parser("demo", help="serve the bundled demo splog farm on loopback and crawl it")
+    demo.add_argument("--posts", type=int, default=20, help="posts per demo blog (default 20)")
+    _common(demo)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of records (or of rejects)")
+    schema.add_argument("--kind", choices=["article", "reject"], default="article")
+    return parser
+
+
+def _job_id(args: argparse.Namespace) -> str:
+    from pipelines.adapters import new_job_id
+
+    return args.job_id or new_job_id()
+
+
+def _summary(manifest: dict[str, Any], seconds: float) -> str:
+    c = manifest["counts"]
+    reasons = ", ".join(f"{k} {v}" for k, v in c["rejects_by_reason"].items())
+    line = (f"splog: {c['records']} records, {c['rejects']} rejects{f' ({reasons})' if reasons else ''} "
+            f"from {c['posts']} posts in {seconds:.1f}s")
+    http = manifest.get("http")
+    if http and http.get("requests_per_post") is not None:
+        line += f"; {http['requests']} HTTP requests ({http['requests_per_post']:.3f}/post)"
+    return line
+
+
+def _report(manifest: dict[str, Any], seconds: float) -> None:
+    files = manifest["files"]
+    print(f"records:  {files['records']['path']}")
+    print(f"rejects:  {files['rejects']['path']}")
+    print(f"manifest: {Path(files['records']['path']).with_name(Path(files['records']['path']).name.removesuffix('.jsonl') + '.manifest.json')}")
+    print(_summary(manifest, seconds))
+
+
+def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -> int:
+    from crawler.params import SeedError, parse_params
+
+    try:
+        params = parse_params(seeds=seeds, seeds_file=args.seeds_file,
+                              max_posts_per_blog=getattr(args, "max_posts_per_blog", None))
+    except SeedError as exc:
+        _fail(str(exc))
+    from crawler.runner import crawl
+
+    overrides: dict[str, Any] = {}
+    for item in getattr(args, "set", []):
+        if "=" not in item:
+            _fail(f"--set takes NAME=VALUE, got {item!r}")
+        name, value = item.split("=", 1)
+        overrides[name.strip()] = value
+    start = time.monotonic()
+    manifest = crawl(params, job_id=_job_id(args), output=args.output, allow_private=allow_private,
+                     rules_dirs=args.rules_dir, extractor=args.extractor, workers=args.workers,
+                     concurrency=getattr(args, "concurrency", None), throttle=not getattr(args, "no_throttle", False),
+                     overrides=overrides, log_level=getattr(args, "log_level", "WARNING"))
+    _report(manifest, time.monotonic() - start)
+    return 0 if manifest.get("status") == "finished" and manifest.get("reconciles") else 1
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from crawler.offline import InputError, check_paths
+    from crawler.runner import extract_files
+
+    try:
+        check_paths(args.paths)
+        for folder in args.rules_dir:
+            if not Path(folder).is_dir():
+                raise InputError(f"rules directory not found: {folder}")
+    except InputError as exc:
+        _fail(str(exc))
+    if args.url and (len(args.paths) != 1 or Path(args.paths[0]).is_dir()):
+        _fail("--url needs exactly one input file")
+    if args.url and not args.url.startswith(("http://", "https://")):
+        _fail(f"--url is not an http(s) URL: {args.url}")
+    start = time.monotonic()
+    manifest = extract_files(args.paths, job_id=_job_id(args), output=args.output, url=args.url,
+                             base_url=args.base_url, rules_dirs=args.rules_dir, extractor=args.extractor,
+                             workers=args.workers)
+    _report(manifest, time.monotonic() - start)
+    return 0 if manifest.get("reconciles") else 1
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from crawler.farm.runner import serve_demo
+
+    with serve_demo(args.posts) as urls:
+        print(f"demo farm: {len(urls)} blogs on loopback: {' '.join(urls)}")
+        args.seeds_file = None
+        if not args.output:
+            args.output = "data/output/demo.jsonl"
+        return run_crawl(argparse.Namespace(**{**vars(args), "no_throttle": True, "set": [],
+                                                "log_level": "WARNING"}), urls, allow_private=True)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from schemas.generate import MODELS, render
+
+    print(render(MODELS[f"{args.kind}.schema.json"]), end="")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "crawl":
+            if not args.seeds and not args.seeds_file:
+                _fail("no seeds: give blog URLs or --seeds-file")
+            return run_crawl(args, args.seeds, args.allow_private_hosts)
+        return {"extract": cmd_extract, "demo": cmd_demo, "schema": cmd_schema}[args.command](args)
+    except KeyboardInterrupt:
+        print("splog: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""Parse discovery documents: Blogger JSON feeds, Atom/RSS feeds, WordPress REST posts, sitemaps."""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import etree
+
+_XML_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
+OPENSEARCH_TOTAL = "{http://a9.com/-/spec/opensearchrss/1.0/}totalResults"
+
+
+class DiscoveryError(ValueError):
+    """A discovery document that cannot be read (not JSON, not a feed, wrong shape)."""
+
+
+@dataclass(slots=True)
+class Entry:
+    url: str
+    title: str | None = None
+    html: str | None = None  # whole post body; None when the feed only has a summary
+    published: str | None = None
+    updated: str | None = None
+    author: str | None = None
+    labels: list[str] = field(default_factory=list)
+    source_publisher: str | None = None
+    source_url: str | None = None
+
+
+@dataclass(slots=True)
+class FeedPage:
+    entries: list[Entry]
+    total: int | None = None
+    next_url: str | None = None
+    title: str | None = None
+
+
+def _t(obj: object) -> str | None:
+    return obj.get("$t") if isinstance(obj, dict) else None
+
+
+def parse_blogger_json(body: str) -> FeedPage:
+    """Blogger /feeds/posts/default?alt=json (also accepts a JSONP wrapper)."""
+    text = body.strip()
+    if not text.startswith("{") and "(" in text:
+        text = text[text.index("(") + 1: text.rstrip(";").rindex(")")]
+    try:
+        feed = json.loads(text)["feed"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DiscoveryError(f"not a Blogger JSON feed: {exc}") from None
+    entries = []
+    for e in feed.get("entry", []):
+        url = next((lk.get("href") for lk in e.get("link", []) if lk.get("rel") == "alternate"), None)
+        if not url:
+            continue
+        content = _t(e.get("content"))
+        entries.append(Entry(
+            url=url, title=_t(e.get("title")), html=content, published=_t(e.get("published")),
+            updated=_t(e.get("updated")),
+            author=next((_t(a.get("name")) for a in e.get("author", [])), None),
+            labels=[c.get("term") for c in e.get("category", []) if c.get("term")]))
+    total = _t(feed.get("openSearch$totalResults"))
+    next_url = next((lk.get("href") for lk in feed.get("link", []) if lk.get("rel") == "next"), None)
+    return FeedPage(entries, int(total) if total and total.isdigit() else None, next_url, _t(feed.get("title")))
+
+
+def _text(el: etree._Element | None) -> str | None:
+    if el is None:
+        return None
+    value = "".join(el.itertext()).strip()
+    return value or None
+
+
+def parse_xml_feed(body: bytes, base: str) -> FeedPage:
+    """Atom or RSS 2.0; `html` is set only when the feed carries whole posts (content / content:encoded)."""
+    try:
+        root = etree.fromstring(body, _XML_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise DiscoveryError(f"not XML: {exc}") from None
+    if root is None:
+        raise DiscoveryError("empty feed")
+    if root.tag == f"{ATOM}feed":
+        entries = []
+        for e in root.iter(f"{ATOM}entry"):
+            link = next((lk.get("href") for lk in e.iter(f"{ATOM}link")
+                         if lk.get("rel", "alternate") == "alternate"), None)
+            if not link:
+                continue
+            content = e.find(f"{ATOM}content")
+            entries.append(Entry(
+                url=urljoin(base, link), title=_text(e.find(f"{ATOM}title")),
+                html=content.text if content is not None and content.get("type") in ("html", "xhtml", None) else None,
+                published=_text(e.find(f"{ATOM}published")), updated=_text(e.find(f"{ATOM}updated")),
+                author=_text(e.find(f"{ATOM}author/{ATOM}name")),
+                labels=[c.get("term") for c in e.iter(f"{ATOM}category") if c.get("term")]))
+        total = _text(root.find(OPENSEARCH_TOTAL))
+        next_url = next((lk.get("href") for lk in root.findall(f"{ATOM}link") if lk.get("rel") == "next"), None)
+        return FeedPage(entries, int(total) if total and total.isdigit() else None, next_url,
+                        _text(root.find(f"{ATOM}title")))
+    channel = root.find("channel")
+    if root.tag != "rss" or channel is None:
+        raise DiscoveryError(f"not a feed: <{root.tag}>")
+    entries = []
+    for item in channel.iter("item"):
+        link = _text(item.find("link"))
+        if not link:
+            continue
+        source = item.find("source")
+        entries.append(Entry(
+            url=urljoin(base, link), title=_text(item.find("title")), html=_text(item.find(CONTENT)),
+            published=_text(item.find("pubDate")), author=_text(item.find(DC_CREATOR)),
+            labels=[c for c in (_text(x) for x in item.findall("category")) if c],
+            source_publisher=_text(source), source_url=source.get("url") if source is not None else None))
+    return FeedPage(entries, None, None, _text(channel.find("title")))
+
+
+def parse_wp_posts(body: str) -> list[Entry]:
+    """WordPress /wp-json/wp/v2/posts (with or without _embed)."""
+    try:
+        posts = json.loads(body)
+    except ValueError as exc:
+        raise DiscoveryError(f"not JSON: {exc}") from None
+    if not isinstance(posts, list):
+        raise DiscoveryError("WordPress posts response is not a list")
+    entries = []
+    for p in posts:
+        if not isinstance(p, dict) or not p.get("link"):
+            continue
+        embedded = p.get("_embedded") or {}
+        author = next((a.get("name") for a in embedded.get("author", []) if isinstance(a, dict)), None)
+        terms = [t.get("name") for group in embedded.get("wp:term", []) for t in group
+                 if isinstance(t, dict) and t.get("name")]
+        date = p.get("date_gmt") or p.get("date")
+        modified = p.get("modified_gmt") or p.get("modified")
+        entries.append(Entry(
+            url=p["link"], title=htmllib.unescape((p.get("title") or {}).get("rendered") or "") or None,
+            html=(p.get("content") or {}).get("rendered"),
+            published=date + "Z" if date and p.get("date_gmt") and not date.endswith("Z") else date,
+            updated=modified + "Z" if modified and p.get("modified_gmt") and not modified.endswith("Z") else modified,
+            author=author, labels=terms))
+    return entries
+
+
+def parse_sitemap(body: bytes, base: str) -> tuple[list[str], list[tuple[str, str | None]]]:
+    """(child sitemaps, [(page url, lastmod)]) of a sitemap index or urlset."""
+    try:
+        root = etree.fromstring(body, _XML_PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise DiscoveryError(f"not XML: {exc}") from None
+    if root is None:
+        raise DiscoveryError("empty sitemap")
+    children, pages = [], []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or etree.QName(el).localname not in ("sitemap", "url"):
+            continue
+        loc = lastmod = None
+        for child in el:
+            name = etree.QName(child).localname if isinstance(child.tag, str) else ""
+            if name == "loc":
+                loc = (child.text or "").strip()
+            elif name == "lastmod":
+                lastmod = (child.text or "").strip() or None
+        if loc:
+            (children.append(urljoin(base, loc)) if etree.QName(el).localname == "sitemap"
+             else pages.append((urljoin(base, loc), lastmod)))
+    return children, pages
+
+
+def robots_sitemaps(body: str) -> list[str]:
+    return [line.split(":", 1)[1].strip() for line in body.splitlines()
+            if line.lower().startswith("sitemap:") and line.split(":", 1)[1].strip()]

@@ -1,0 +1,37 @@
+"""Map fetch failures to stable reject reason codes."""
+
+from __future__ import annotations
+
+from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet import error as net
+from twisted.python.failure import Failure
+
+
+class PrivateHostBlocked(IgnoreRequest):
+    """The request's host resolves to a loopback/private/reserved address and that is not allowed."""
+
+
+def reason_of(failure: Failure) -> tuple[str, str]:
+    """(reason code, detail) for a failed request."""
+    exc = failure.value
+    if isinstance(exc, HttpError):
+        status = exc.response.status
+        return f"http_{status}", f"HTTP {status}"
+    if isinstance(exc, PrivateHostBlocked):
+        return "private_host_blocked", str(exc)
+    if isinstance(exc, IgnoreRequest):
+        text = str(exc)
+        return ("robots_disallowed" if "robots" in text.lower() else "ignored"), text
+    if isinstance(exc, (net.TimeoutError, net.TCPTimedOutError)):
+        return "timeout", str(exc)[:200]
+    if isinstance(exc, net.DNSLookupError):
+        return "dns_error", str(exc)[:200]
+    if isinstance(exc, (net.ConnectionRefusedError, net.ConnectError, net.ConnectionLost)):
+        return "connection_error", str(exc)[:200]
+    text = f"{type(exc).__name__}: {exc}"
+    if "maxsize" in text.lower() or "max size" in text.lower() or "larger than" in text.lower():
+        return "too_large", text[:200]
+    if "timeout" in text.lower() or "timed out" in text.lower():
+        return "timeout", text[:200]
+    return "fetch_failed", text[:200]

@@ -1,0 +1,61 @@
+"""Pure URL decisions: which links are posts, which are index pagination, which to skip."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+_DATE_PATH = re.compile(r"/\d{4}/\d{1,2}/(\d{1,2}/)?[^/]+")
+_SKIP_PATH = re.compile(
+    r"(^/(search|feeds?|tag|tags|category|categories|label|author|page|wp-json|wp-content|wp-admin|"
+    r"wp-includes|comments|p|cdn-cgi|amp)(/|$))|(/(about|contact|privacy|terms|login|register|sitemap|"
+    r"disclaimer|advertise|subscribe)([-_.][a-z]+)?(\.html?|/)?$)", re.I)
+_ASSET = re.compile(r"\.(jpe?g|png|gif|webp|svg|ico|css|js|xml|json|pdf|zip|gz|mp[34]|woff2?|ttf|txt)$", re.I)
+_PAGINATION = re.compile(r"(/page/\d+(/|\.html?)?$)|([?&](page|paged|start-index)=\d+)|(/search\?updated-max=)", re.I)
+_OLDER_TEXT = re.compile(r"^(older|next|more|previous entries|older (posts?|stories|entries)|posting lama|"
+                         r"entradas antiguas|postagens mais antigas|älterer post|»|›|next page)\b", re.I)
+
+
+def same_site(url: str, root: str) -> bool:
+    return urlsplit(url).netloc.lower() == urlsplit(root).netloc.lower()
+
+
+def is_home(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
+
+
+def is_post_url(url: str) -> bool:
+    """A single-post URL by its shape: date paths, .html slugs, ?p=N, hyphenated slugs."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if re.fullmatch(r"p=\d+", parts.query or ""):
+        return True
+    if path == "/" or _ASSET.search(path) or _SKIP_PATH.search(path) or _PAGINATION.search(url):
+        return False
+    if _DATE_PATH.search(path):
+        return True
+    last = [seg for seg in path.split("/") if seg][-1]
+    stem = re.sub(r"\.(html?|php|aspx?)$", "", last, flags=re.I)
+    return stem.count("-") >= 2 or (stem != last and len(stem) >= 8)
+
+
+def is_pagination(url: str, anchor_text: str = "", rel: str = "") -> bool:
+    """An index page that lists more posts (older-posts links, /page/N, rel=next)."""
+    return "next" in rel.lower().split() or bool(_PAGINATION.search(url)) or bool(
+        _OLDER_TEXT.match(anchor_text.strip()))
+
+
+def classify_links(links: list[tuple[str, str, str]], root: str) -> tuple[list[str], list[str]]:
+    """(posts, pagination) among (url, anchor text, rel) links of one page, same site only."""
+    posts: dict[str, None] = {}
+    pages: dict[str, None] = {}
+    for url, text, rel in links:
+        if not url.startswith(("http://", "https://")) or not same_site(url, root):
+            continue
+        url = url.split("#", 1)[0]
+        if is_post_url(url):
+            posts.setdefault(url, None)
+        elif is_pagination(url, text, rel):
+            pages.setdefault(url, None)
+    return list(posts), list(pages)

@@ -1,0 +1,70 @@
+"""Downloader middlewares: refuse private hosts (also after redirects); count requests per site."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from scrapy import Request
+
+from crawler import stats
+from crawler.errors import PrivateHostBlocked
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from typing_extensions import Self
+
+
+@lru_cache(maxsize=4096)
+def is_private_host(host: str) -> bool:
+    """True when host is, or resolves to, a non-public address (loopback, private, link-local...)."""
+    host = host.strip("[]").lower()
+    if host in ("localhost", "localhost.localdomain") or host.endswith(".localhost"):
+        return True
+    try:
+        addrs = [ipaddress.ip_address(host)]
+    except ValueError:
+        try:
+            infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+        except (socket.gaierror, UnicodeError, OSError):
+            return False  # unresolvable: the download fails with dns_error
+        addrs = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    return any(not a.is_global or a.is_multicast for a in addrs)
+
+
+class PrivateHostGuard:
+    """Raise PrivateHostBlocked for requests to non-public addresses unless SPLOG_ALLOW_PRIVATE_HOSTS."""
+
+    def __init__(self, allow: bool) -> None:
+        self.allow = allow
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler.settings.getbool("SPLOG_ALLOW_PRIVATE_HOSTS"))
+
+    def process_request(self, request: Request) -> None:
+        if self.allow:
+            return None
+        host = urlsplit(request.url).hostname or ""
+        if is_private_host(host):
+            raise PrivateHostBlocked(f"{host} is a private or loopback address (use --allow-private-hosts)")
+        return None
+
+
+class RequestAccounting:
+    """Count every request that reaches the network, per site (host:port), robots.txt included."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_request(self, request: Request) -> None:
+        site = urlsplit(request.url).netloc.lower()
+        self.stats.inc_value(f"{stats.REQUESTS_BY_SITE}/{site}")
+        return None

@@ -1,0 +1,128 @@
+"""Offline inputs for `splog extract`: saved .html / .html.gz files, folders of them, WARC files."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from lxml import html as lxml_html
+
+from schemas.raw import BlogInfo, RawPost
+
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+class InputError(ValueError):
+    """A path given on the command line that cannot be read."""
+
+
+@dataclass(slots=True)
+class Document:
+    data: bytes
+    ref: str  # file path or WARC record pointer
+    url: str | None
+    via: str  # file | warc
+    status: int | None = None
+    fetched_at: str | None = None
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """BOM, then the declared or <meta> charset, then UTF-8, then Windows-1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    candidates = [declared] if declared else []
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        candidates.append(m.group(1).decode("ascii", "ignore"))
+    for enc in [*candidates, "utf-8"]:
+        try:
+            return data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("cp1252", "replace")
+
+
+def page_url(text: str) -> str | None:
+    """The page's own URL: <link rel=canonical>, else og:url."""
+    m = re.search(r"""<link[^>]+rel=["']canonical["'][^>]*>|<meta[^>]+property=["']og:url["'][^>]*>""", text[:200_000], re.I)
+    if not m:
+        return None
+    try:
+        el = lxml_html.fragment_fromstring(m.group(0))
+    except Exception:  # lxml raises several types on odd markup; a missing URL is the answer
+        return None
+    url = el.get("href") or el.get("content")
+    return url if url and url.startswith(("http://", "https://")) else None
+
+
+def _files(paths: list[str]) -> Iterator[Path]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(HTML_SUFFIXES + WARC_SUFFIXES))
+        elif path.is_file():
+            yield path
+        else:
+            raise InputError(f"no such file or directory: {raw}")
+
+
+def _warc(path: Path) -> Iterator[Document]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    with path.open("rb") as fh:
+        for record in ArchiveIterator(fh):
+            if record.rec_type != "response" or not record.http_headers:
+                continue
+            ctype = record.http_headers.get_header("Content-Type") or ""
+            if "html" not in ctype.lower():
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            offset = record.rec_headers.get_header("WARC-Record-ID")
+            yield Document(record.content_stream().read(), f"{path}#{offset}", uri, "warc",
+                           int(record.http_headers.get_statuscode() or 0) or None,
+                           record.rec_headers.get_header("WARC-Date"))
+
+
+def check_paths(paths: list[str]) -> None:
+    for raw in paths:
+        if not Path(raw).exists():
+            raise InputError(f"no such file or directory: {raw}")
+
+
+def documents(paths: list[str]) -> Iterator[Document]:
+    for path in _files(paths):
+        name = path.name.lower()
+        if name.endswith(WARC_SUFFIXES):
+            yield from _warc(path)
+            continue
+        data = path.read_bytes()
+        if name.endswith(".gz"):
+            try:
+                data = gzip.decompress(data)
+            except (OSError, EOFError):
+                data = b"\x00corrupt gzip"
+        yield Document(data, str(path), None, "file")
+
+
+def to_raw(doc: Document, url: str | None, base_url: str | None) -> RawPost:
+    """A RawPost for the pipelines; the URL comes from --url, the page, the WARC record, or --base-url."""
+    text = decode_html(doc.data) if b"\x00" not in doc.data[:2048] else "\x00"
+    found = url or doc.url or page_url(text)
+    if not found and base_url:
+        found = urljoin(base_url if base_url.endswith("/") else base_url + "/", Path(doc.ref).name)
+    fetched = doc.fetched_at or datetime.now(timezone.utc).isoformat()
+    if not found:
+        return RawPost(url=f"file://{doc.ref}", blog=BlogInfo(url="", host=""), via=doc.via, source=doc.ref,
+                       fetched_at=fetched, error="no_url",
+                       error_detail="page has no canonical/og:url; pass --url or --base-url")
+    parts = urlsplit(found)
+    blog = BlogInfo(url=f"{parts.scheme}://{parts.netloc}/", host=(parts.hostname or "").lower())
+    return RawPost(url=found, blog=blog, via=doc.via, html=text, status=doc.status, fetched_at=fetched,
+                   source=doc.ref)

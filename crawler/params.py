@@ -1,0 +1,84 @@
+"""Spider arguments as one validated pydantic model, checked before any request is made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class SeedError(ValueError):
+    """Bad seeds or spider arguments; the message is one line naming the problem."""
+
+
+def _check_url(raw: str) -> str:
+    url = raw.strip()
+    if "://" not in url:
+        url = "http://" + url
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise ValueError(f"not an http(s) URL: {raw!r}")
+    if not parts.hostname or " " in url:
+        raise ValueError(f"not a URL: {raw!r}")
+    try:
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError:
+        raise ValueError(f"bad port in URL: {raw!r}") from None
+    return url
+
+
+def read_seeds_file(path: str) -> list[str]:
+    """One URL a line; blank lines and #comments skipped."""
+    file = Path(path)
+    if not file.is_file():
+        raise SeedError(f"seeds file not found: {path}")
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise SeedError(f"seeds file is not UTF-8 text: {path}") from None
+    return [ln.strip() for ln in lines if ln.strip() and not ln.strip().startswith("#")]
+
+
+class CrawlParams(BaseModel):
+    """What to crawl and how far."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    seeds: list[str] = Field(default_factory=list, description="Blog home URLs or post URLs.")
+    seeds_file: str | None = Field(default=None, description="File with one seed URL a line.")
+    max_posts_per_blog: int = Field(default=0, ge=0, description="Stop discovering a blog after this many posts (0: no limit).")
+    max_pages_per_blog: int = Field(default=500, ge=1, description="Page-link crawl limit per blog (fallback discovery).")
+
+    @field_validator("seeds", mode="before")
+    @classmethod
+    def _split(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [v for v in value.replace(",", "\n").split() if v]
+        return value
+
+    @model_validator(mode="after")
+    def _resolve(self) -> CrawlParams:
+        seeds = list(self.seeds)
+        if self.seeds_file:
+            seeds += read_seeds_file(self.seeds_file)
+        if not seeds:
+            raise ValueError("no seeds: give blog URLs or --seeds-file")
+        checked = [_check_url(s) for s in seeds]
+        object.__setattr__(self, "seeds", list(dict.fromkeys(checked)))
+        return self
+
+
+def parse_params(**kwargs: object) -> CrawlParams:
+    """CrawlParams from spider kwargs / CLI values, raising SeedError with a one-line message."""
+    from pydantic import ValidationError
+
+    try:
+        return CrawlParams(**{k: v for k, v in kwargs.items() if v is not None})
+    except SeedError:
+        raise
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        msg = err["msg"].removeprefix("Value error, ")
+        raise SeedError(f"{where}: {msg}" if where else msg) from None

@@ -1,0 +1,90 @@
+"""Run a crawl (Scrapy engine) or an offline extraction, and return the run manifest."""
+
+from __future__ import annotations
+
+import json
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from crawler.params import CrawlParams
+
+
+def crawl_settings(job_id: str, output: str | None, allow_private: bool, rules_dirs: list[str],
+                   extractor: str, workers: int, concurrency: int | None, throttle: bool,
+                   overrides: dict[str, Any], log_level: str, arguments: dict[str, Any]):
+    """Project settings with this run's values on top, at command-line priority."""
+    from scrapy.settings import Settings
+
+    settings = Settings()
+    settings.setmodule("crawler.settings", priority="project")
+    values: dict[str, Any] = {
+        "SPLOG_JOB_ID": job_id, "SPLOG_OUTPUT": output, "SPLOG_ALLOW_PRIVATE_HOSTS": allow_private,
+        "SPLOG_RULES_DIRS": list(rules_dirs), "SPLOG_EXTRACTOR": extractor, "SPLOG_WORKERS": workers,
+        "LOG_LEVEL": log_level, "SPLOG_ARGUMENTS": arguments,
+    }
+    if concurrency:
+        values["CONCURRENT_REQUESTS_PER_DOMAIN"] = concurrency
+    if not throttle:
+        values["AUTOTHROTTLE_ENABLED"] = False
+    values.update(overrides)
+    settings.setdict(values, priority="cmdline")
+    return settings
+
+
+def crawl(params: CrawlParams, *, job_id: str, output: str | None = None, allow_private: bool = False,
+          rules_dirs: list[str] = (), extractor: str = "auto", workers: int = 0, concurrency: int | None = None,
+          throttle: bool = True, overrides: dict[str, Any] | None = None, log_level: str = "WARNING") -> dict[str, Any]:
+    """Crawl the seeds with the `blogs` spider in this process; returns the manifest."""
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.spiders.blogs import BlogsSpider
+
+    arguments = {"seeds": params.seeds, "output": output, "allow_private_hosts": allow_private,
+                 "rules_dirs": list(rules_dirs), "extractor": extractor, "workers": workers,
+                 "max_posts_per_blog": params.max_posts_per_blog, "overrides": overrides or {}}
+    settings = crawl_settings(job_id, output, allow_private, list(rules_dirs), extractor, workers, concurrency,
+                              throttle, overrides or {}, log_level, arguments)
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(BlogsSpider)
+    process.crawl(crawler, params=params)
+    process.start()
+    path = crawler.stats.get_value("splog/manifest_path")
+    if not path:
+        raise RuntimeError("the crawl ended without writing a manifest")
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def extract_files(paths: list[str], *, job_id: str, output: str | None = None, url: str | None = None,
+                  base_url: str | None = None, rules_dirs: list[str] = (), extractor: str = "auto",
+                  workers: int = 0, batch: int = 64) -> dict[str, Any]:
+    """The pipelines over saved pages, extraction in worker processes; returns the manifest."""
+    from crawler.offline import documents, to_raw
+    from pipelines.chain import finish_post
+    from pipelines.export import RunWriter, default_paths
+    from pipelines.extraction import ExtractError, ExtractOptions
+    from pipelines.linking import CopyIndex
+    from pipelines.rules import load_rules
+    from pipelines.workers import ExtractorPool
+    from schemas.article import ArticleRecord
+
+    rules = load_rules(tuple(rules_dirs))
+    options = ExtractOptions(mode=extractor, rules_dirs=tuple(rules_dirs))
+    records, rejects, manifest = default_paths(output, job_id)
+    arguments = {"paths": paths, "output": output, "url": url, "base_url": base_url,
+                 "rules_dirs": list(rules_dirs), "extractor": extractor}
+    writer = RunWriter(records, rejects, manifest, job_id, arguments)
+    index = CopyIndex()
+    pool = ExtractorPool(options, workers or None)
+    docs = documents(paths)
+    try:
+        while chunk := [to_raw(d, url, base_url) for d in islice(docs, batch)]:
+            todo = [r for r in chunk if not r.error]
+            results = dict(zip(map(id, todo), pool.map(todo, chunksize=4)))
+            for raw in chunk:
+                result = results.get(id(raw), ExtractError("fetch"))
+                out = finish_post(raw, result, rules, job_id, index)
+                (writer.write_record if isinstance(out, ArticleRecord) else writer.write_reject)(out)
+    finally:
+        pool.close()
+    return writer.close("finished", {"inputs": paths})

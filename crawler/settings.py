@@ -1,0 +1,78 @@
+"""Scrapy settings of the splog crawler: the only place settings live, each with its reason."""
+
+from __future__ import annotations
+
+BOT_NAME = "splog"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# --- Politeness (defaults a user may raise for their own infrastructure) -------------------------
+# Identify ourselves; splog operators rarely care, but the hosts' owners should be able to tell.
+USER_AGENT = "splog/0.1 (+https://github.com/splog/splog; spam-blog research crawler)"
+# robots.txt is respected: Blogger's disallows /search, which also keeps us off its index pages.
+ROBOTSTXT_OBEY = True
+# Total parallel requests; blogs are crawled side by side.
+CONCURRENT_REQUESTS = 32
+# Per host: 4 keeps a single blog's server comfortable while feeds bring 100-150 posts a request.
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+# AutoThrottle adapts the delay to each host's latency; start at 0.5 s and never wait over 10 s.
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 10.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+
+# --- Bad pages: bounded, retried, then rejected ------------------------------------------------
+# Post pages are well under 1 MB; a 4 MB cap rejects traps and binaries early (reason too_large).
+DOWNLOAD_MAXSIZE = 4 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+# A slow page costs at most 3 x 20 s (two retries) before it becomes a `timeout` reject.
+DOWNLOAD_TIMEOUT = 20
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# Redirects are followed, and the private-host guard re-checks each hop.
+REDIRECT_MAX_TIMES = 5
+# Items of one response (a feed page holds up to 150 posts) processed concurrently by the pipelines.
+CONCURRENT_ITEMS = 200
+
+# --- Components ---------------------------------------------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    # Before robots.txt (100) so that even robots.txt of a private host is never fetched.
+    "crawler.middlewares.PrivateHostGuard": 50,
+    "crawler.middlewares.RequestAccounting": 950,
+}
+ITEM_PIPELINES = {
+    "pipelines.adapters.ExtractPipeline": 100,
+    "pipelines.adapters.CleanPipeline": 200,
+    "pipelines.adapters.NormalizePipeline": 300,
+    "pipelines.adapters.ValidatePipeline": 400,
+    "pipelines.adapters.LinkPipeline": 500,
+    "pipelines.adapters.ExportPipeline": 900,
+}
+# Dropped items are expected outcomes (rejects are written to their own file): keep the log quiet.
+DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
+TELNETCONSOLE_ENABLED = False
+
+# --- splog ----------------------------------------------------------------------------------------
+# Refuse loopback, private, link-local and reserved addresses (also after redirects) unless True.
+SPLOG_ALLOW_PRIVATE_HOSTS = False
+# Output: records JSONL (None: data/output/<job>.jsonl); rejects and manifest sit beside it.
+SPLOG_OUTPUT = None
+SPLOG_JOB_ID = None
+# Extra directories of rule files (*.toml) added to the built-in signature rules.
+SPLOG_RULES_DIRS = []
+# Extraction: "auto" uses a template's post-body container when there is exactly one, else
+# trafilatura; "trafilatura" always runs trafilatura on the whole page.
+SPLOG_EXTRACTOR = "auto"
+# Worker processes for extraction (0: one per core) and the per-page time limit in seconds.
+SPLOG_WORKERS = 0
+SPLOG_EXTRACT_TIMEOUT = 20.0
+# Records/rejects are flushed and fsynced every N lines (and at the end of the run).
+SPLOG_FLUSH_EVERY = 100
+# Blogger feeds: 150 posts a request is the page size known to be served in full (DESIGN §5).
+SPLOG_BLOGGER_PAGE_SIZE = 150
+# WordPress REST: 100 is the API's maximum per_page.
+SPLOG_WP_PAGE_SIZE = 100

@@ -1,0 +1,325 @@
+"""Spider `blogs`: detect each blog's platform, find its posts feed-first, yield RawPost items only."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlencode, urljoin, urlsplit
+
+from lxml import etree, html as lxml_html
+from scrapy import Request, Spider
+from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
+
+from crawler import stats
+from crawler.discovery import DiscoveryError, Entry, FeedPage, parse_blogger_json, parse_sitemap, parse_wp_posts, parse_xml_feed, robots_sitemaps
+from crawler.errors import reason_of
+from crawler.links import classify_links, is_home, is_post_url
+from crawler.params import CrawlParams, parse_params
+from pipelines.metadata import read_meta
+from pipelines.normalize import canonical_url
+from schemas.raw import BlogInfo, RawPost
+
+HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat()
+
+
+def _carry(meta: dict) -> dict:
+    """The discovery state a follow-up request inherits (never Scrapy's own meta keys)."""
+    return {"strategies": meta.get("strategies", []), "home": meta.get("home")}
+
+
+def _decode(response: TextResponse) -> str:
+    """The page text; bytes mislabelled as UTF-8 (mojibake) are re-read as Windows-1252."""
+    text = response.text
+    if "\ufffd" in text and response.encoding.lower().replace("-", "") == "utf8":
+        try:
+            return response.body.decode("cp1252")
+        except UnicodeDecodeError:
+            return text
+    return text
+
+
+class BlogsSpider(Spider):
+    name = "blogs"
+
+    def __init__(self, seeds: str | list[str] | None = None, seeds_file: str | None = None,
+                 max_posts_per_blog: int | str | None = None, max_pages_per_blog: int | str | None = None,
+                 params: CrawlParams | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.params = params or parse_params(seeds=seeds, seeds_file=seeds_file,
+                                             max_posts_per_blog=max_posts_per_blog,
+                                             max_pages_per_blog=max_pages_per_blog)
+        self.seen: set[str] = set()  # canonical URLs of posts already emitted or requested
+        self.per_blog: dict[str, int] = {}
+        self.pages_per_blog: dict[str, int] = {}
+
+    # --- bookkeeping -------------------------------------------------------------------------------
+    def _count(self, *parts: str) -> None:
+        self.crawler.stats.inc_value(stats.key(*parts))
+
+    def _claim(self, url: str, blog: BlogInfo) -> bool:
+        """True the first time a post URL is seen (and while the blog is under its post limit)."""
+        key = canonical_url(url)
+        if key in self.seen:
+            self._count("discovery", "duplicate_post_urls")
+            return False
+        limit = self.params.max_posts_per_blog
+        if limit and self.per_blog.get(blog.url, 0) >= limit:
+            return False
+        self.seen.add(key)
+        self.per_blog[blog.url] = self.per_blog.get(blog.url, 0) + 1
+        return True
+
+    def _reject(self, url: str, blog: BlogInfo, reason: str, detail: str, via: str = "page",
+                source: str | None = None) -> RawPost:
+        return RawPost(url=url, blog=blog, via=via, fetched_at=_now(), error=reason, error_detail=detail,
+                       source=source)
+
+    # --- start: seeds -----------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        for seed in self.params.seeds:
+            parts = urlsplit(seed)
+            blog = BlogInfo(url=f"{parts.scheme}://{parts.netloc}/", host=(parts.hostname or "").lower())
+            yield Request(seed, callback=self.parse_seed, errback=self.failed,
+                          cb_kwargs={"blog": blog}, meta={"kind": "seed"}, dont_filter=True)
+
+    def failed(self, failure: Failure) -> Iterator[RawPost]:
+        """A request that ended in an error: a reject for the post, or for the discovery page."""
+        request = failure.request
+        reason, detail = reason_of(failure)
+        blog = request.cb_kwargs.get("blog") or BlogInfo(url=request.url, host=urlsplit(request.url).hostname or "")
+        kind = request.meta.get("kind", "page")
+        self._count("discovery", "failed", kind)
+        yield self._reject(request.url, blog, reason, f"{kind}: {detail}", via="page")
+        if kind in ("blogger-feed", "wp-json", "rss-feed", "seed-home"):
+            yield from self._fallback(blog, request.meta.get("strategies", []), request.meta.get("home"))
+
+    def parse_seed(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
+        if not isinstance(response, TextResponse) or not response.headers.get(b"Content-Type", b"text/html").lower().startswith(HTML_TYPES):
+            yield self._reject(response.url, blog, "not_html", response.headers.get(b"Content-Type", b"").decode("latin-1"))
+            return
+        text = _decode(response)
+        try:
+            tree = lxml_html.document_fromstring(text.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+        except (etree.ParserError, ValueError):
+            yield self._reject(response.url, blog, "unparsable_html", "seed page")
+            return
+        meta = read_meta(tree, response.url)
+        home = is_home(response.url) or not is_post_url(response.url)
+        blog = BlogInfo(url=blog.url if is_home(response.url) else blog.url, host=blog.host, platform=meta.platform,
+                        name=meta.site_name or (meta.html_title if home else None), ui_language=meta.ui_language)
+        self.crawler.stats.set_value(f"{stats.PLATFORM_BY_SITE}/{urlsplit(response.url).netloc.lower()}", meta.platform)
+        if not home:
+            if self._claim(response.url, blog):
+                yield self._page_item(response, blog, text, {})
+            return
+        self._count("discovery", "home_pages")
+        if meta.platform == "blogger":
+            strategies = ["blogger-feed", "sitemap", "links"]
+        elif meta.platform == "wordpress":
+            strategies = ["wp-json", "rss-feed", "sitemap", "links"]
+        else:
+            strategies = ["sitemap", "links"]
+        home_links = [(urljoin(response.url, a.get("href", "")), " ".join(a.itertext()), a.get("rel", ""))
+                      for a in tree.iter("a") if a.get("href")]
+        yield from self._fallback(blog, strategies, {"links": home_links, "api": meta.wp_api_root,
+                                                     "feeds": meta.feeds, "url": response.url})
+
+    # --- strategies, in order; each failure moves to the next -------------------------------------
+    def _fallback(self, blog: BlogInfo, strategies: list[str], home: dict | None) -> Iterator[Any]:
+        if not strategies:
+            return
+        first, rest = strategies[0], strategies[1:]
+        meta = {"strategies": rest, "home": home}
+        self._count("discovery", "strategy", first)
+        if first == "blogger-feed":
+            yield self._blogger_request(blog, 1, meta)
+        elif first == "wp-json":
+            yield self._wp_request(blog, (home or {}).get("api"), 1, meta)
+        elif first == "rss-feed":
+            feeds = [href for kind, href in (home or {}).get("feeds", []) if "rss" in kind]
+            url = feeds[0] if feeds else urljoin(blog.url, "feed/")
+            yield Request(url, callback=self.parse_rss, errback=self.failed, cb_kwargs={"blog": blog, "page": 1},
+                          meta={**meta, "kind": "rss-feed"})
+        elif first == "sitemap":
+            yield Request(urljoin(blog.url, "robots.txt"), callback=self.parse_robots, errback=self.robots_failed,
+                          cb_kwargs={"blog": blog}, meta={**meta, "kind": "robots"}, dont_filter=True)
+        elif first == "links":
+            yield from self._follow_links(blog, (home or {}).get("links", []), (home or {}).get("url", blog.url))
+
+    # --- Blogger ----------------------------------------------------------------------------------
+    def _blogger_request(self, blog: BlogInfo, start: int, meta: dict) -> Request:
+        size = self.settings.getint("SPLOG_BLOGGER_PAGE_SIZE")
+        query = urlencode({"alt": "json", "start-index": start, "max-results": size})
+        return Request(urljoin(blog.url, f"feeds/posts/default?{query}"), callback=self.parse_blogger,
+                       errback=self.failed, cb_kwargs={"blog": blog, "start": start},
+                       meta={**meta, "kind": "blogger-feed"})
+
+    def parse_blogger(self, response: Response, blog: BlogInfo, start: int) -> Iterator[Any]:
+        try:
+            page = (parse_blogger_json(response.text) if response.body.lstrip()[:1] in (b"{", b"/")
+                    or b"(" in response.body[:40] else parse_xml_feed(response.body, response.url))
+        except (DiscoveryError, AttributeError) as exc:
+            yield self._reject(response.url, blog, "bad_feed", str(exc)[:200])
+            yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
+            return
+        self._count("discovery", "feed_pages")
+        blog = BlogInfo(blog.url, blog.host, blog.platform, blog.name or page.title, blog.ui_language)
+        yield from self._entries(response, blog, page.entries, "blogger-feed")
+        if start == 1 and page.entries:
+            size = len(page.entries)
+            if page.total:
+                for nxt in range(1 + size, page.total + 1, size):
+                    yield self._blogger_request(blog, nxt, _carry(response.meta))
+            elif page.next_url:
+                yield self._blogger_request(blog, 1 + size, _carry(response.meta))
+        elif page.total is None and page.next_url and page.entries:
+            yield self._blogger_request(blog, start + len(page.entries), _carry(response.meta))
+
+    # --- WordPress --------------------------------------------------------------------------------
+    def _wp_request(self, blog: BlogInfo, api_root: str | None, page: int, meta: dict) -> Request:
+        root = api_root or urljoin(blog.url, "wp-json/")
+        size = self.settings.getint("SPLOG_WP_PAGE_SIZE")
+        query = {"per_page": size, "page": page, "_embed": "author,wp:term"}
+        if "rest_route=" in root:
+            url = root.split("rest_route=")[0] + urlencode({"rest_route": "/wp/v2/posts", **query})
+        else:
+            url = urljoin(root if root.endswith("/") else root + "/", "wp/v2/posts") + "?" + urlencode(query)
+        return Request(url, callback=self.parse_wp, errback=self.failed,
+                       cb_kwargs={"blog": blog, "page": page, "api_root": api_root},
+                       meta={**meta, "kind": "wp-json"})
+
+    def parse_wp(self, response: Response, blog: BlogInfo, page: int, api_root: str | None) -> Iterator[Any]:
+        try:
+            entries = parse_wp_posts(response.text)
+        except (DiscoveryError, AttributeError) as exc:
+            yield self._reject(response.url, blog, "bad_feed", str(exc)[:200])
+            yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
+            return
+        self._count("discovery", "feed_pages")
+        yield from self._entries(response, blog, entries, "wp-json")
+        if page == 1:
+            total_pages = response.headers.get(b"X-WP-TotalPages")
+            if total_pages and total_pages.decode().isdigit():
+                for n in range(2, int(total_pages.decode()) + 1):
+                    yield self._wp_request(blog, api_root, n, _carry(response.meta))
+            elif len(entries) >= self.settings.getint("SPLOG_WP_PAGE_SIZE"):
+                yield self._wp_request(blog, api_root, 2, _carry(response.meta))
+        elif response.headers.get(b"X-WP-TotalPages") is None and len(entries) >= self.settings.getint("SPLOG_WP_PAGE_SIZE"):
+            yield self._wp_request(blog, api_root, page + 1, _carry(response.meta))
+
+    # --- RSS / Atom -------------------------------------------------------------------------------
+    def parse_rss(self, response: Response, blog: BlogInfo, page: int) -> Iterator[Any]:
+        try:
+            feed = parse_xml_feed(response.body, response.url)
+        except DiscoveryError as exc:
+            yield self._reject(response.url, blog, "bad_feed", str(exc)[:200])
+            yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
+            return
+        self._count("discovery", "feed_pages")
+        fresh = [e for e in feed.entries if canonical_url(e.url) not in self.seen]
+        yield from self._entries(response, blog, feed.entries, "rss")
+        if fresh:  # WordPress feeds page with ?paged=N; stop at the first page with nothing new
+            base = response.url.split("?")[0]
+            yield Request(f"{base}?paged={page + 1}", callback=self.parse_rss, errback=self.rss_end,
+                          cb_kwargs={"blog": blog, "page": page + 1}, meta={**_carry(response.meta), "kind": "rss-page"})
+
+    def rss_end(self, failure: Failure) -> None:
+        """The page after the last one answers 404: the normal end of a paged feed."""
+        self._count("discovery", "feed_end")
+
+    # --- sitemaps ---------------------------------------------------------------------------------
+    def parse_robots(self, response: Response, blog: BlogInfo) -> Iterator[Request]:
+        found = robots_sitemaps(response.text) if isinstance(response, TextResponse) else []
+        yield from self._sitemap_requests(blog, found or [urljoin(blog.url, "sitemap.xml")], _carry(response.meta))
+
+    def robots_failed(self, failure: Failure) -> Iterator[Request]:
+        request = failure.request
+        blog = request.cb_kwargs["blog"]
+        yield from self._sitemap_requests(blog, [urljoin(blog.url, "sitemap.xml")], _carry(request.meta))
+
+    def _sitemap_requests(self, blog: BlogInfo, urls: list[str], meta: dict) -> Iterator[Request]:
+        for url in urls:
+            yield Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed, cb_kwargs={"blog": blog},
+                          meta={**meta, "kind": "sitemap"})
+
+    def sitemap_failed(self, failure: Failure) -> Iterator[Any]:
+        request = failure.request
+        reason, detail = reason_of(failure)
+        self._count("discovery", "failed", "sitemap")
+        blog = request.cb_kwargs["blog"]
+        if reason != "http_404":
+            yield self._reject(request.url, blog, reason, f"sitemap: {detail}")
+        yield from self._fallback(blog, request.meta.get("strategies", []), request.meta.get("home"))
+
+    def parse_sitemap(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
+        try:
+            children, pages = parse_sitemap(response.body, response.url)
+        except DiscoveryError as exc:
+            yield self._reject(response.url, blog, "bad_sitemap", str(exc)[:200])
+            yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
+            return
+        self._count("discovery", "sitemaps")
+        yield from self._sitemap_requests(blog, children, _carry(response.meta))
+        posts = [url for url, _ in pages if is_post_url(url)]
+        if not children and not posts:
+            yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
+            return
+        for url in posts:
+            if self._claim(url, blog):
+                yield self._page_request(url, blog, {})
+
+    # --- page links (last resort) -----------------------------------------------------------------
+    def _follow_links(self, blog: BlogInfo, links: list[tuple[str, str, str]], page_url: str) -> Iterator[Request]:
+        posts, pages = classify_links(links, blog.url)
+        for url in posts:
+            if self._claim(url, blog):
+                yield self._page_request(url, blog, {})
+        for url in pages:
+            count = self.pages_per_blog.get(blog.url, 0)
+            if count >= self.params.max_pages_per_blog:
+                break
+            self.pages_per_blog[blog.url] = count + 1
+            yield Request(url, callback=self.parse_index, errback=self.failed, cb_kwargs={"blog": blog},
+                          meta={"kind": "index"})
+
+    def parse_index(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
+        if not isinstance(response, TextResponse):
+            return
+        self._count("discovery", "index_pages")
+        links = [(response.urljoin(a.attrib.get("href", "")), " ".join(a.css("::text").getall()), a.attrib.get("rel", ""))
+                 for a in response.css("a[href]")]
+        yield from self._follow_links(blog, links, response.url)
+
+    # --- posts -------------------------------------------------------------------------------------
+    def _entries(self, response: Response, blog: BlogInfo, entries: list[Entry], via: str) -> Iterator[Any]:
+        for e in entries:
+            if not self._claim(e.url, blog):
+                continue
+            feed = {"title": e.title, "published": e.published, "updated": e.updated, "author": e.author,
+                    "labels": e.labels, "source_publisher": e.source_publisher, "source_url": e.source_url}
+            if e.html:
+                yield RawPost(url=e.url, blog=blog, via=via, html=e.html, is_fragment=True,
+                              status=response.status, fetched_at=_now(), source=response.url, feed=feed)
+            else:  # summary-only feed: the page holds the body
+                yield self._page_request(e.url, blog, feed)
+
+    def _page_request(self, url: str, blog: BlogInfo, feed: dict) -> Request:
+        return Request(url, callback=self.parse_post, errback=self.failed, cb_kwargs={"blog": blog, "feed": feed},
+                       meta={"kind": "page"})
+
+    def parse_post(self, response: Response, blog: BlogInfo, feed: dict) -> Iterator[RawPost]:
+        ctype = response.headers.get(b"Content-Type", b"text/html").lower()
+        if not isinstance(response, TextResponse) or not ctype.startswith(HTML_TYPES):
+            yield self._reject(response.url, blog, "not_html", ctype.decode("latin-1"))
+            return
+        yield self._page_item(response, blog, _decode(response), feed)
+
+    def _page_item(self, response: TextResponse, blog: BlogInfo, text: str, feed: dict) -> RawPost:
+        return RawPost(url=response.url, blog=blog, via="page", html=text, status=response.status,
+                       fetched_at=_now(), source=None, feed=feed)

@@ -1,0 +1,14 @@
+"""The one place stat keys of the crawl are built (splog/<area>/<name>[/<part>])."""
+
+from __future__ import annotations
+
+PREFIX = "splog"
+
+
+def key(*parts: str) -> str:
+    return "/".join((PREFIX, *parts))
+
+
+REQUESTS_BY_SITE = key("requests_by_site")
+PLATFORM_BY_SITE = key("platform_by_site")
+DISCOVERY = key("discovery")

@@ -1,0 +1,173 @@
+"""Thin Scrapy adapters over the pipeline cores, in order: extract, clean, normalize, validate, link, export."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections import Counter
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from scrapy import signals
+from scrapy.exceptions import DropItem
+
+from pipelines.chain import make_reject
+from pipelines.draft import Draft, clean, from_extracted, normalize
+from pipelines.export import RunWriter, default_paths
+from pipelines.extraction import ExtractError, ExtractOptions
+from pipelines.linking import CopyIndex
+from pipelines.rules import load_rules
+from pipelines.validation import InvalidRecord, build_record
+from pipelines.workers import ExtractorPool
+from schemas.article import ArticleRecord
+from schemas.raw import RawPost
+from schemas.reject import FieldError
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from typing_extensions import Self
+
+logger = logging.getLogger(__name__)
+
+
+def new_job_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+
+
+class Rejected(DropItem):
+    """A post that ends as a reject: carries the stage and the stable reason code."""
+
+    def __init__(self, url: str, stage: str, reason: str, detail: str = "", input_ref: str | None = None,
+                 errors: list[FieldError] | None = None) -> None:
+        super().__init__(f"{stage}/{reason}: {url}", log_level="DEBUG")
+        self.url, self.stage, self.reason, self.detail = url, stage, reason, detail
+        self.input_ref, self.errors = input_ref, errors or []
+
+
+class ExtractPipeline:
+    """RawPost -> Draft, extraction running in worker processes while the reactor keeps fetching."""
+
+    def __init__(self, pool: ExtractorPool) -> None:
+        self.pool = pool
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        s = crawler.settings
+        options = ExtractOptions(mode=s.get("SPLOG_EXTRACTOR"), timeout=s.getfloat("SPLOG_EXTRACT_TIMEOUT"),
+                                 max_html_chars=s.getint("DOWNLOAD_MAXSIZE"),
+                                 rules_dirs=tuple(s.getlist("SPLOG_RULES_DIRS")))
+        return cls(ExtractorPool(options, s.getint("SPLOG_WORKERS") or None))
+
+    async def process_item(self, item: RawPost) -> Draft:
+        if item.error:
+            raise Rejected(item.url, "fetch", item.error, item.error_detail, item.source)
+        result = await self.pool.extract(item)
+        if isinstance(result, ExtractError):
+            raise Rejected(item.url, "extract", result.reason, result.detail, item.source)
+        return from_extracted(item, result)
+
+    def close_spider(self) -> None:
+        self.pool.close()
+
+
+class CleanPipeline:
+    """Cut line residue and assemble provenance (rules from data files)."""
+
+    def __init__(self, rules_dirs: tuple[str, ...]) -> None:
+        self.rules = load_rules(rules_dirs)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(tuple(crawler.settings.getlist("SPLOG_RULES_DIRS")))
+
+    def process_item(self, item: Draft) -> Draft:
+        draft = clean(item, self.rules)
+        if not draft.text.strip():
+            raise Rejected(item.url, "clean", "empty_after_clean", f"{len(draft.removed)} pieces cut")
+        return draft
+
+
+class NormalizePipeline:
+    def process_item(self, item: Draft) -> Draft:
+        return normalize(item)
+
+
+class ValidatePipeline:
+    """Draft -> ArticleRecord; invalid drafts become rejects keyed by pydantic error type."""
+
+    def __init__(self, job_id: str) -> None:
+        self.job_id = job_id
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler.settings.get("SPLOG_JOB_ID"))
+
+    def process_item(self, item: Draft) -> ArticleRecord:
+        try:
+            return build_record(item, self.job_id)
+        except InvalidRecord as exc:
+            raise Rejected(item.url, "validate", "invalid_record", str(exc)[:300], item.source, exc.errors) from None
+
+
+class LinkPipeline:
+    def __init__(self) -> None:
+        self.index = CopyIndex()
+
+    def process_item(self, item: ArticleRecord) -> ArticleRecord:
+        return self.index.link(item)
+
+
+class ExportPipeline:
+    """Write records; write a reject for every dropped or failed item; write the manifest at close."""
+
+    def __init__(self, crawler: Crawler, writer: RunWriter) -> None:
+        self.crawler = crawler
+        self.writer = writer
+        self.posts_by_site: Counter[str] = Counter()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        s = crawler.settings
+        job_id = s.get("SPLOG_JOB_ID")
+        records, rejects, manifest = default_paths(s.get("SPLOG_OUTPUT"), job_id)
+        writer = RunWriter(records, rejects, manifest, job_id, dict(s.getdict("SPLOG_ARGUMENTS")),
+                           s.getint("SPLOG_FLUSH_EVERY"))
+        pipe = cls(crawler, writer)
+        crawler.signals.connect(pipe.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(pipe.item_error, signal=signals.item_error)
+        return pipe
+
+    def _site(self, url: str) -> None:
+        self.posts_by_site[urlsplit(url).netloc.lower()] += 1
+
+    def process_item(self, item: ArticleRecord) -> ArticleRecord:
+        self.writer.write_record(item)
+        self._site(item.url)
+        return item
+
+    def item_dropped(self, item: Any, response: Any, exception: BaseException, spider: Any = None) -> None:
+        job = self.writer.job_id
+        if isinstance(exception, Rejected):
+            reject = make_reject(exception.url, exception.stage, exception.reason, job, exception.detail,
+                                 exception.input_ref, exception.errors)
+        else:
+            reject = make_reject(getattr(item, "url", "?"), "pipeline", "dropped", job, str(exception)[:300])
+        self.writer.write_reject(reject)
+        self._site(reject.url)
+
+    def item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
+        """A bug in a stage: the post still ends as a reject, and the error is logged once per type."""
+        url = getattr(item, "url", "?")
+        detail = f"{failure.type.__name__}: {failure.value}"[:300]
+        logger.warning("internal error on %s: %s", url, detail)
+        self.writer.write_reject(make_reject(url, "pipeline", "internal_error", self.writer.job_id, detail))
+        self._site(url)
+
+    def close_spider(self) -> None:
+        stats = self.crawler.stats.get_stats()
+        reason = stats.get("finish_reason") or "finished"
+        from pipelines.manifest_extra import crawl_summary
+
+        self.manifest = self.writer.close(reason, crawl_summary(stats, self.posts_by_site))
+        self.crawler.stats.set_value("splog/manifest_path", str(self.writer.paths["manifest"]))

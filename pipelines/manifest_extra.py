@@ -1,0 +1,36 @@
+"""The crawl part of the manifest: HTTP requests per site and platform, discovery counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+_REQ = "splog/requests_by_site/"
+_PLATFORM = "splog/platform_by_site/"
+_DISCOVERY = "splog/discovery/"
+
+
+def crawl_summary(stats: dict[str, Any], posts_by_site: Counter[str]) -> dict[str, Any]:
+    requests = {k[len(_REQ):]: v for k, v in stats.items() if k.startswith(_REQ)}
+    platforms = {k[len(_PLATFORM):]: v for k, v in stats.items() if k.startswith(_PLATFORM)}
+    by_site = {}
+    by_platform: dict[str, dict[str, float]] = {}
+    for site in sorted(set(requests) | set(posts_by_site)):
+        n_req, n_posts = requests.get(site, 0), posts_by_site.get(site, 0)
+        platform = platforms.get(site, "unknown")
+        by_site[site] = {"platform": platform, "requests": n_req, "posts": n_posts,
+                         "requests_per_post": round(n_req / n_posts, 4) if n_posts else None}
+        agg = by_platform.setdefault(platform, {"requests": 0, "posts": 0})
+        agg["requests"] += n_req
+        agg["posts"] += n_posts
+    for agg in by_platform.values():
+        agg["requests_per_post"] = round(agg["requests"] / agg["posts"], 4) if agg["posts"] else None
+    total_req = sum(requests.values())
+    total_posts = sum(posts_by_site.values())
+    statuses = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("downloader/response_status_count/")}
+    return {
+        "http": {"requests": total_req, "responses_by_status": dict(sorted(statuses.items())),
+                 "requests_per_post": round(total_req / total_posts, 4) if total_posts else None,
+                 "by_platform": by_platform, "by_site": by_site},
+        "discovery": {k[len(_DISCOVERY):]: v for k, v in sorted(stats.items()) if k.startswith(_DISCOVERY)},
+    }
