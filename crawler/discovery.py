@@ -54,8 +54,12 @@ def parse_blogger_json(body: str) -> FeedPage:
         feed = json.loads(text)["feed"]
     except (ValueError, KeyError, TypeError) as exc:
         raise DiscoveryError(f"not a Blogger JSON feed: {exc}") from None
+    if not isinstance(feed, dict):
+        raise DiscoveryError("not a Blogger JSON feed: 'feed' is not an object")
     entries = []
     for e in feed.get("entry", []):
+        if not isinstance(e, dict):
+            continue
         url = next((lk.get("href") for lk in e.get("link", []) if lk.get("rel") == "alternate"), None)
         if not url:
             continue

@@ -37,7 +37,17 @@ def is_post_url(url: str) -> bool:
         return True
     last = [seg for seg in path.split("/") if seg][-1]
     stem = re.sub(r"\.(html?|php|aspx?)$", "", last, flags=re.I)
-    return stem.count("-") >= 2 or (stem != last and len(stem) >= 8)
+    if stem != last:  # a page file: posts unless its name says index/home
+        return stem.lower() not in ("index", "default", "home", "main")
+    return stem.count("-") >= 2 or (stem.isdigit() and len(stem) >= 3)
+
+
+def might_be_post(url: str) -> bool:
+    """For URLs a sitemap lists: anything that is not the home page, an index, a feed or an asset."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    return is_post_url(url) or not (path == "/" or _ASSET.search(path) or _SKIP_PATH.search(path)
+                                    or _PAGINATION.search(url))
 
 
 def is_pagination(url: str, anchor_text: str = "", rel: str = "") -> bool:

@@ -50,7 +50,7 @@ def from_extracted(raw: RawPost, ex: Extracted) -> Draft:
     if raw.via in ("page", "file", "warc"):
         blog = replace(blog, platform=blog.platform if blog.platform != "generic" else ex.meta.platform,
                        ui_language=blog.ui_language or ex.meta.ui_language,
-                       name=blog.name or (ex.meta.site_name if raw.via == "page" else None))
+                       name=blog.name or ex.meta.site_name)
     return Draft(url=raw.url, blog=blog, via=raw.via, status=raw.status, fetched_at=raw.fetched_at,
                  source=raw.source, feed=raw.feed, text=ex.text, removed=list(ex.removed),
                  harvest=ex.harvest, meta=ex.meta, method=ex.method)

@@ -24,6 +24,9 @@ _TITLE_XPATHS = (
     f"//*[{_cls('entry-title')}]",
     "//article//h1",
 )
+# Blog name in templates that declare no og:site_name (Blogger's Header widget, WordPress themes).
+_SITE_NAME_XPATH = (f"//*[@id='Header1']//h1 | //*[@id='Header1']//*[{_cls('title')}] | "
+                    f"//header//*[{_cls('site-title')}]")
 # Body containers: used when exactly one matches, so index pages fall back to trafilatura.
 BODY_XPATHS = (
     ("blogger", f"//div[{_cls('post-body')}]"),
@@ -121,7 +124,7 @@ def read_meta(tree: etree._Element, url: str) -> PageMeta:
     meta.title = meta.title or _meta(tree, "og:title") or _meta(tree, "twitter:title") or ld.get("headline")
     canonical = _first(tree, "//link[@rel='canonical']/@href") or _meta(tree, "og:url")
     meta.canonical_url = urljoin(url, canonical) if canonical else None
-    meta.site_name = _meta(tree, "og:site_name")
+    meta.site_name = _meta(tree, "og:site_name") or _first(tree, _SITE_NAME_XPATH)
     meta.published = (_first(tree, f"//abbr[{_cls('published')}]/@title") or _meta(tree, "article:published_time")
                       or _meta(tree, "datePublished") or ld.get("datePublished")
                       or _first(tree, "//article//time/@datetime | //time[@itemprop='datePublished']/@datetime"))

@@ -157,7 +157,7 @@ TROUBLE = {
     "missing.html": lambda: _reply("<html><body>gone</body></html>", status=404),
     "slow.html": _slow,
     "binary.html": lambda: (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, {}),
-    "huge.html": lambda: _reply("<html><body>" + "<p>filler text for a huge page</p>" * 120_000 + "</body></html>"),
+    "huge.html": lambda: _reply("<html><body>" + "<p>filler text for a huge page</p>" * 160_000 + "</body></html>"),
     "latin1.html": lambda: (200, "text/html; charset=utf-8", (
         "<html><head><title>Caf\xe9 owners in S\xe3o Jo\xe3o protest new rents</title></head><body><div class='story'>"
         "<h1>Caf\xe9 owners in S\xe3o Jo\xe3o protest new rents</h1><p>Owners of small caf\xe9s in the old quarter of "

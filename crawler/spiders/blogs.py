@@ -15,7 +15,7 @@ from twisted.python.failure import Failure
 from crawler import stats
 from crawler.discovery import DiscoveryError, Entry, FeedPage, parse_blogger_json, parse_sitemap, parse_wp_posts, parse_xml_feed, robots_sitemaps
 from crawler.errors import reason_of
-from crawler.links import classify_links, is_home, is_post_url
+from crawler.links import classify_links, is_home, is_post_url, might_be_post
 from crawler.params import CrawlParams, parse_params
 from pipelines.metadata import read_meta
 from pipelines.normalize import canonical_url
@@ -266,7 +266,7 @@ class BlogsSpider(Spider):
             return
         self._count("discovery", "sitemaps")
         yield from self._sitemap_requests(blog, children, _carry(response.meta))
-        posts = [url for url, _ in pages if is_post_url(url)]
+        posts = [url for url, _ in pages if might_be_post(url)]
         if not children and not posts:
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return

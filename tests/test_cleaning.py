@@ -1,0 +1,104 @@
+"""Line-level cutting: residue goes, article text (including look-alike traps) stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.cleaning import Context, cut_text
+from pipelines.rules import load_rules
+
+RULES = load_rules()
+BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
+
+
+@pytest.mark.parametrize(("tail", "rule"), [
+    # FiveFilters, three footer forms and the error text
+    ("Let's block ads! (Why?)", "fivefilters.blockads"),
+    ("Let\u2019s block ads! (Why?)", "fivefilters.blockads"),
+    ("This entry passed through the Full-Text RSS service - if this is your content and you're reading it on "
+     "someone else's site, please read the FAQ at fivefilters.org/content-only/faq.php#publishers.", "fivefilters.passed-through"),
+    ("This article passed through the Full-Text RSS service \u2013 if this is your content and you\u2019re reading "
+     "it on someone else\u2019s site, please read the FAQ at fivefilters.org/content-only/faq.php#publishers.",
+     "fivefilters.passed-through"),
+    ("[unable to retrieve full-text content]", "fivefilters.error"),
+    # IFTTT
+    ("https://ift.tt/2RpVTP6", "ifttt.link"),
+    ("from Hacker News https://ift.tt/36D7NLV", "ifttt.from-feed"),
+    ("via IFTTT", "ifttt.via"),
+    ("March 3, 2026 at 09:41AM", "ifttt.date"),
+    # WordPress plugins
+    ("The post Bridge reopens appeared first on Coastal Ledger.", "yoast.appeared-first"),
+    ("Go to Source", "wpematico.go-to-source"),
+    ("Source: https://www.example.org/2026/03/bridge", "wprss.source-url"),
+    ("Source link", "autoblog.source-link"),
+    # Blogger chrome, English and Indonesian
+    ("Powered by Blogger.", "chrome.blogger.en"),
+    ("Post a Comment", "chrome.blogger.en"),
+    ('0 Response to "Bridge reopens"', "chrome.blogger.en"),
+    ("Bagikan Berita Ini", "chrome.blogger.id"),
+    ("Diposkan oleh admin di 09.18", "chrome.blogger.id"),
+    ("Langganan: Posting Komentar (Atom)", "chrome.blogger.id"),
+    ("Newer Post Older Post Home", None),  # a joined pager line is not a known line: kept (no over-cut)
+])
+def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
+    out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
+    if rule is None:
+        assert out.text.endswith(tail)
+    else:
+        assert out.text == BODY
+        assert out.removed == [(rule, tail)]
+
+
+@pytest.mark.parametrize("text", [
+    # traps: article lines that look like residue stay
+    "Source: Reuters and local agencies",
+    "SOURCE: Coastal Ledger and news agencies",
+    "Analysts said Google News traffic to the site fell by half.",
+    'The sign at the door read "Post a Comment" in large letters.',
+    "IFTTT, the automation service, said it would raise prices next month.",
+    "The company said its post appeared first on a partner site, which it called a mistake.",
+    "Home",
+])
+def test_article_lines_that_look_like_residue_stay(text: str) -> None:
+    body = BODY + "\n" + text if text != "Home" else "Home\n" + BODY
+    out = cut_text(body, RULES, Context(title="Something else"))
+    assert text in out.text.split("\n") or text == "Home"
+    assert BODY in out.text
+
+
+def test_ifttt_tail_harvests_provenance_in_text_order() -> None:
+    tail = ("Let's block ads! (Why?)\nWorld - Latest - Google News\nMarch 3, 2026 at 09:41AM\n"
+            "https://ift.tt/3abcdEF\nBridge reopens - Coastal Ledger\nWorld - Latest - Google News\n"
+            "https://ift.tt/3ghijKL")
+    out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY
+    h = out.harvest
+    assert h.feed_titles == ["World - Latest - Google News"]
+    assert h.links == ["https://ift.tt/3abcdEF", "https://ift.tt/3ghijKL"]
+    assert h.publishers == ["Coastal Ledger"]
+    assert h.autoposted_at == "March 3, 2026 at 09:41AM"
+    assert h.tools == ["fivefilters", "google-news", "ifttt"]
+
+
+def test_custom_feed_title_is_cut_only_when_it_looks_like_one() -> None:
+    tail = "\nTech Headlines Daily\nMarch 3, 2026 at 09:41AM\nhttps://ift.tt/3abcdEF"
+    out = cut_text(BODY + tail, RULES, Context())
+    assert out.text == BODY and out.harvest.feed_titles == ["Tech Headlines Daily"]
+    # an article line just above the IFTTT date stays: it ends like a sentence
+    out = cut_text("Intro line here.\nReporters were told to wait.\nMarch 3, 2026 at 09:41AM", RULES, Context())
+    assert out.text == "Intro line here.\nReporters were told to wait."
+
+
+def test_head_scan_drops_title_blog_name_and_chrome() -> None:
+    text = "Search\nBridge reopens - Coastal Ledger\nexample.blogspot.com\n" + BODY
+    out = cut_text(text, RULES, Context(title="Bridge reopens - Coastal Ledger", blog_host="example.blogspot.com"))
+    assert out.text == BODY
+    assert [r for r, _ in out.removed] == ["chrome.blogger.en", "head.title", "head.blog-name"]
+
+
+def test_user_rules_directory_extends_the_rules(tmp_path) -> None:
+    (tmp_path / "extra.toml").write_text(
+        '[[line]]\nid = "custom.promo"\npattern = \'\'\'get 50% off at .+\'\'\'\n', encoding="utf-8")
+    rules = load_rules((str(tmp_path),))
+    out = cut_text(BODY + "\nGet 50% off at pills.example", rules, Context())
+    assert out.text == BODY and out.removed == [("custom.promo", "Get 50% off at pills.example")]

@@ -1,0 +1,60 @@
+"""Command-line contract: one-line errors with exit code 2; offline extraction of files, .gz and WARC."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import shutil
+
+import pytest
+
+from tests.conftest import ROOT, run_splog
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["crawl"], "no seeds"),
+    (["crawl", "ftp://example.org/"], "not an http(s) URL"),
+    (["crawl", "--seeds-file", "/nonexistent/seeds.txt"], "seeds file not found"),
+    (["crawl", "http://exa mple.org/"], "not a URL"),
+    (["crawl", "http://example.org:99999/"], "bad port"),
+    (["crawl", "http://example.org/", "--workers", "many"], "invalid int value"),
+    (["extract", "/nonexistent/page.html"], "no such file"),
+    (["extract", str(GOLDEN), "--url", "https://x.example/a"], "--url needs exactly one input file"),
+    (["frobnicate"], "invalid choice"),
+    (["extract", str(GOLDEN / "control-news-page" / "input.html"), "--rules-dir", "/nonexistent"], "rules directory"),
+])
+def test_bad_arguments_give_one_line_and_exit_2(args, needle) -> None:
+    run = run_splog(*args)
+    assert run.code == 2
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("splog: error:") and needle in lines[0], run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_extract_folder_gz_and_warc(tmp_path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    pages = tmp_path / "pages"
+    shutil.copytree(GOLDEN / "control-news-page", pages / "control")
+    src = (GOLDEN / "trap-article-about-ifttt" / "input.html").read_bytes()
+    (pages / "trap.html.gz").write_bytes(gzip.compress(src))  # no URL in the page: --base-url gives one
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    body = (GOLDEN / "blogger-en-gnews-ifttt" / "input.html").read_bytes()
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://dailyworldpulse.blogspot.com/2026/03/harbor.html",
+                                                  "response", payload=io.BytesIO(body), http_headers=headers))
+    (pages / "crawl.warc.gz").write_bytes(buf.getvalue())
+    (pages / "junk.html").write_bytes(b"\x00\x01\x02binary")
+    run = run_splog("extract", str(pages), "--base-url", "https://saved.example/", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    records = {r["crawl"]["via"] + ":" + r["crawl"]["source"].rsplit("/", 1)[-1].split("#")[0]: r for r in run.records()}
+    assert set(records) == {"file:input.html", "file:trap.html.gz", "warc:crawl.warc.gz"}
+    assert records["file:input.html"]["url"] == "https://www.rivertoncourier.example/city/tram-line-extension-approved"
+    assert records["file:trap.html.gz"]["url"] == "https://saved.example/trap.html.gz"
+    assert records["warc:crawl.warc.gz"]["source"]["publisher"] == "Coastal Ledger"
+    assert [r["reason"] for r in run.rejects()] == ["not_html"]
+    assert run.manifest()["reconciles"] is True

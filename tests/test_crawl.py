@@ -1,0 +1,112 @@
+"""End to end: `splog crawl` over the farm on loopback, through real HTTP, real Scrapy, real workers."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from urllib.parse import urlsplit
+
+import jsonschema
+
+from crawler.farm.model import demo_farm
+from crawler.farm.pages import post_path
+from schemas.generate import OUT_DIR
+from tests.conftest import run_splog
+
+RESIDUE = re.compile(
+    r"block ads|Full-Text RSS|ift\.tt|via IFTTT|- Google News|appeared first on|Go to Source|Posted by|"
+    r"Powered by Blogger|Diberdayakan|Source link|Bagikan Berita|Post a Comment|Posting Komentar|Author:|"
+    r"Share this:|Leave a Reply|Older Post|Posting Lama|Subscribe to:|Langganan:", re.I)
+
+
+def _expected_urls(farm: list[dict]) -> set[str]:
+    blogs = {b.key: b for b in demo_farm()}
+    out = set()
+    for listing in farm:
+        if listing["key"] in blogs:
+            blog = blogs[listing["key"]]
+            out |= {listing["url"].rstrip("/") + post_path(blog, p) for p in blog.posts}
+    return out
+
+
+def test_every_post_found_exactly_once(farm, farm_crawl) -> None:
+    assert farm_crawl.code in (0, 1), farm_crawl.stderr[-2000:]
+    urls = [r["url"] for r in farm_crawl.records()]
+    assert len(urls) == len(set(urls)), "a post was emitted twice"
+    expected = _expected_urls(farm)
+    assert expected <= set(urls), sorted(expected - set(urls))[:5]
+
+
+def test_feeds_first_keeps_requests_per_post_low(farm_crawl) -> None:
+    http = farm_crawl.manifest()["http"]
+    assert http["by_platform"]["blogger"]["requests_per_post"] < 0.2
+    assert http["by_platform"]["wordpress"]["requests_per_post"] < 0.2
+    vias = Counter(r["crawl"]["via"] for r in farm_crawl.records())
+    assert vias["blogger-feed"] == 40 and vias["wp-json"] == 20
+
+
+def test_records_validate_against_committed_schema(farm_crawl) -> None:
+    schema = json.loads((OUT_DIR / "article.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    for record in farm_crawl.records():
+        errors = list(validator.iter_errors(record))
+        assert not errors, (record["url"], errors[0].message)
+
+
+def test_no_residue_in_text_and_no_publisher_suffix(farm_crawl) -> None:
+    for r in farm_crawl.records():
+        hit = RESIDUE.search(r["text"])
+        assert hit is None, (r["url"], hit.group(0))
+        if r["source"]["publisher"]:
+            assert not r["title"].endswith(" - " + r["source"]["publisher"])
+    gnews = [r for r in farm_crawl.records() if "google-news" in r["source"]["chain"]]
+    assert gnews and all(r["source"]["publisher"] and r["source"]["feed_title"] and
+                         len(r["source"]["links"]) == 2 for r in gnews)
+
+
+def test_blog_attribution(farm, farm_crawl) -> None:
+    by_key = {b["key"]: urlsplit(b["url"]).hostname for b in farm}
+    blogs = {(r["blog"]["host"], r["blog"]["platform"], r["blog"]["ui_language"], r["blog"]["name"])
+             for r in farm_crawl.records()}
+    assert (by_key["daily-world-pulse"], "blogger", "en", "Daily World Pulse") in blogs
+    assert (by_key["berita-kilat"], "blogger", "id", "Berita Kilat Dunia") in blogs
+    assert (by_key["autonews-hub"], "wordpress", "en", "AutoNews Hub") in blogs
+
+
+def test_bad_pages_become_rejects_and_manifest_reconciles(farm_crawl) -> None:
+    m = farm_crawl.manifest()
+    reasons = Counter(r["reason"] for r in farm_crawl.rejects())
+    for reason in ("http_500", "http_404", "timeout", "not_html", "too_large", "empty_text"):
+        assert reasons[reason] >= 1, (reason, reasons)
+    assert m["reconciles"] is True
+    c = m["counts"]
+    assert c["posts"] == c["records"] + c["rejects"] == len(farm_crawl.records()) + len(farm_crawl.rejects())
+    assert m["files"]["records"]["lines"] == c["records"]
+    trouble = {r["url"].rsplit("/", 1)[1]: r for r in farm_crawl.records()}
+    assert "latin1.html" in trouble and "São João" in trouble["latin1.html"]["text"]  # mislabelled charset read right
+    assert "broken.html" in trouble  # unclosed tags still give a record
+
+
+def test_copies_across_blogs_share_a_cluster(farm_crawl) -> None:
+    clusters = Counter(r["duplicate"]["cluster_id"] for r in farm_crawl.records())
+    assert max(clusters.values()) >= 4
+    firsts = {r["id"] for r in farm_crawl.records() if r["duplicate"]["kind"] == "first"}
+    assert all(r["duplicate"]["of"] in firsts for r in farm_crawl.records() if r["duplicate"]["kind"] == "exact")
+
+
+def test_private_hosts_refused_without_the_flag(farm, tmp_path) -> None:
+    run = run_splog("crawl", farm[0]["url"], "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.records() == []
+    assert [r["reason"] for r in run.rejects()] == ["private_host_blocked"]
+    assert run.manifest()["http"]["requests"] == 0  # not even robots.txt was fetched
+
+
+def test_post_url_seed_and_max_posts(farm, tmp_path) -> None:
+    blog = demo_farm()[0]
+    post_url = farm[0]["url"].rstrip("/") + post_path(blog, blog.posts[3])
+    run = run_splog("crawl", post_url, farm[2]["url"], "--allow-private-hosts", "--no-throttle",
+                    "--max-posts-per-blog", "3", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    urls = [r["url"] for r in run.records()]
+    assert post_url in urls and len(urls) == 4

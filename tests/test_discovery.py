@@ -1,0 +1,77 @@
+"""Discovery parsers on documents in the platforms' real formats (rendered by the farm)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.discovery import DiscoveryError, parse_blogger_json, parse_sitemap, parse_wp_posts, parse_xml_feed, robots_sitemaps
+from crawler.farm import feeds
+from crawler.farm.model import demo_farm
+from crawler.farm.pages import post_path
+
+BLOGS = demo_farm(20)
+BASE = "https://x.blogspot.com"
+
+
+def test_blogger_json_page_with_totals_and_next_link() -> None:
+    blog = BLOGS[0]
+    page = parse_blogger_json(feeds.blogger_json(blog, BASE, blog.posts[:5], 20, 1, 5, summary=False))
+    assert page.total == 20 and page.title == blog.name
+    assert page.next_url and "start-index=6" in page.next_url
+    first = page.entries[0]
+    assert first.url == BASE + post_path(blog, blog.posts[0])
+    assert first.html and "<p>" in first.html
+    assert first.labels == list(blog.posts[0].labels) and first.author == blog.posts[0].author
+
+
+def test_blogger_summary_feed_has_no_bodies() -> None:
+    blog = BLOGS[0]
+    page = parse_blogger_json(feeds.blogger_json(blog, BASE, blog.posts[:3], 3, 1, 25, summary=True))
+    assert [e.html for e in page.entries] == [None, None, None] and page.next_url is None
+
+
+def test_blogger_jsonp_wrapper() -> None:
+    blog = BLOGS[0]
+    body = "callback(" + feeds.blogger_json(blog, BASE, blog.posts[:2], 2, 1, 25, summary=False) + ");"
+    assert len(parse_blogger_json(body).entries) == 2
+
+
+def test_atom_and_rss_feeds() -> None:
+    blog = BLOGS[0]
+    atom = parse_xml_feed(feeds.blogger_atom(blog, BASE, blog.posts[:4], 20, 1).encode(), BASE)
+    assert len(atom.entries) == 4 and atom.total == 20 and atom.entries[0].html
+    rss = parse_xml_feed(feeds.rss2(blog, BASE, blog.posts[:3]).encode(), BASE)
+    assert len(rss.entries) == 3 and rss.entries[0].html and rss.entries[0].published
+    summary = parse_xml_feed(feeds.rss2(blog, BASE, blog.posts[:3], full=False).encode(), BASE)
+    assert all(e.html is None for e in summary.entries)
+
+
+def test_wordpress_rest_posts_with_embed() -> None:
+    blog = BLOGS[2]
+    entries = parse_wp_posts(feeds.wp_posts_json(blog, "https://wp.example", blog.posts[:3], embed=True))
+    assert len(entries) == 3
+    assert entries[0].author == blog.posts[0].author and entries[0].labels == list(blog.posts[0].labels)
+    assert entries[0].published.endswith("Z") and entries[0].html
+
+
+def test_sitemap_index_and_urlset() -> None:
+    children, pages = parse_sitemap(feeds.sitemap_index([BASE + "/sitemap.xml?page=1"]).encode(), BASE)
+    assert children == [BASE + "/sitemap.xml?page=1"] and pages == []
+    children, pages = parse_sitemap(feeds.sitemap_urlset([(BASE + "/a.html", "2026-01-01")]).encode(), BASE)
+    assert children == [] and pages == [(BASE + "/a.html", "2026-01-01")]
+
+
+@pytest.mark.parametrize("body", [b"", b"<html><body>nope</body></html>", b"\x89PNG\x00\x00"])
+def test_bad_feeds_raise_discovery_error(body: bytes) -> None:
+    with pytest.raises(DiscoveryError):
+        parse_xml_feed(body, BASE)
+
+
+@pytest.mark.parametrize("body", ["", "<html>", '{"feed": 3}', "[1, 2]"])
+def test_bad_json_raises_discovery_error(body: str) -> None:
+    with pytest.raises(DiscoveryError):
+        parse_blogger_json(body)
+
+
+def test_robots_sitemaps() -> None:
+    assert robots_sitemaps("User-agent: *\nDisallow: /search\n\nSitemap: https://x/sitemap.xml\n") == ["https://x/sitemap.xml"]

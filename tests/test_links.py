@@ -1,0 +1,62 @@
+"""URL shapes: which links are posts, which are pagination."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.links import classify_links, is_pagination, is_post_url
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    # Blogger
+    ("https://x.blogspot.com/2020/09/amid-protests-lukashenko.html", True),
+    ("https://x.blogspot.com/2020/09/amid-protests-lukashenko.html?m=1", True),
+    ("https://x.blogspot.com/p/about.html", False),
+    ("https://x.blogspot.com/search/label/News", False),
+    ("https://x.blogspot.com/search?updated-max=2020-09-14T09:18:00-07:00&max-results=7", False),
+    ("https://x.blogspot.com/feeds/posts/default", False),
+    ("https://x.blogspot.com/", False),
+    # WordPress
+    ("https://autonews.example/2026/03/02/harbor-bridge-reopens/", True),
+    ("https://autonews.example/?p=123", True),
+    ("https://autonews.example/category/news/", False),
+    ("https://autonews.example/tag/world/", False),
+    ("https://autonews.example/page/2/", False),
+    ("https://autonews.example/wp-content/uploads/2026/03/a-b-c.jpg", False),
+    ("https://autonews.example/author/admin/", False),
+    # plain sites
+    ("http://mirror.example/news/harbor-bridge-reopens.html", True),
+    ("http://mirror.example/contact.html", False),
+    ("http://mirror.example/privacy-policy/", False),
+    ("http://mirror.example/page/3.html", False),
+    ("http://mirror.example/sitemap.xml", False),
+    ("http://mirror.example/post1.html", True),
+    ("http://mirror.example/index.html", False),
+    ("http://mirror.example/article/48213", True),
+    ("http://mirror.example/about-us/", False),
+])
+def test_is_post_url(url: str, expected: bool) -> None:
+    assert is_post_url(url) is expected
+
+
+@pytest.mark.parametrize(("url", "text", "rel", "expected"), [
+    ("https://x.example/page/2/", "", "", True),
+    ("https://x.example/archive-b", "Older posts", "", True),
+    ("https://x.example/archive-b", "Posting Lama", "", True),
+    ("https://x.example/archive-b", "", "next", True),
+    ("https://x.example/archive-b", "Contact", "", False),
+])
+def test_is_pagination(url: str, text: str, rel: str, expected: bool) -> None:
+    assert is_pagination(url, text, rel) is expected
+
+
+def test_classify_links_keeps_same_site_only() -> None:
+    root = "http://mirror.example/"
+    posts, pages = classify_links([
+        ("http://mirror.example/news/a-b-c.html", "A", ""),
+        ("http://other.example/news/a-b-c.html", "A", ""),
+        ("http://mirror.example/page/2.html", "Older stories", ""),
+        ("mailto:x@y", "", ""),
+    ], root)
+    assert posts == ["http://mirror.example/news/a-b-c.html"]
+    assert pages == ["http://mirror.example/page/2.html"]

@@ -1,0 +1,42 @@
+"""Title suffixes: publisher suffixes and blog-name affixes come off; headline dashes stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.provenance import split_publisher, strip_blog_affix
+from pipelines.rules import load_rules
+
+RULES = load_rules()
+
+
+@pytest.mark.parametrize(("title", "google_news", "autoblog", "hints", "expected"), [
+    # known publisher list
+    ("Ceasefire talks resume in Cairo - Reuters", False, False, [], ("Ceasefire talks resume in Cairo", "Reuters")),
+    ("Amid protests, leader flies to talks - Al Jazeera English", False, False, [],
+     ("Amid protests, leader flies to talks", "Al Jazeera English")),
+    # any suffix when the post came through Google News
+    ("Harbor bridge reopens - Coastal Ledger", True, True, [], ("Harbor bridge reopens", "Coastal Ledger")),
+    # a suffix named by the residue (IFTTT title line, feed <source>)
+    ("Harbor bridge reopens - Coastal Ledger", False, False, ["Coastal Ledger"], ("Harbor bridge reopens", "Coastal Ledger")),
+    # autoblog posts: a name-shaped suffix
+    ("Frost hits orchards - Valley Farm Report", False, True, [], ("Frost hits orchards", "Valley Farm Report")),
+    # headline dashes stay when nothing says it is a publisher
+    ("Man bites dog - and survives", False, False, [], ("Man bites dog - and survives", None)),
+    ("Man bites dog - and survives", False, True, [], ("Man bites dog - and survives", None)),
+    ("Budget 2026 - what changes for renters", False, False, [], ("Budget 2026 - what changes for renters", None)),
+    ("No dash here", True, True, [], ("No dash here", None)),
+])
+def test_split_publisher(title, google_news, autoblog, hints, expected) -> None:
+    assert split_publisher(title, RULES, hints=hints, google_news=google_news, autoblog=autoblog) == expected
+
+
+@pytest.mark.parametrize(("title", "blog", "expected"), [
+    ("Daily World Pulse: Bridge reopens", "Daily World Pulse", "Bridge reopens"),  # classic Blogger <title>
+    ("Bridge reopens | Newswire Mirror", "Newswire Mirror", "Bridge reopens"),
+    ("Bridge reopens \u2013 AutoNews Hub", "AutoNews Hub", "Bridge reopens"),
+    ("Bridge reopens", "AutoNews Hub", "Bridge reopens"),
+    ("Bridge reopens", None, "Bridge reopens"),
+])
+def test_strip_blog_affix(title, blog, expected) -> None:
+    assert strip_blog_affix(title, blog) == expected
