@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--max-posts-per-blog", type=int, help="stop after this many posts per blog")
     crawl.add_argument("--concurrency", type=int, help="parallel requests per host (default 4)")
     crawl.add_argument("--no-throttle", action="store_true", help="turn AutoThrottle off (own or loopback hosts)")
+    crawl.add_argument("--no-feeds", action="store_true", help="skip feeds/APIs: sitemaps and page links only")
     crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                        help="any Scrapy/splog setting, e.g. -s DOWNLOAD_TIMEOUT=5")
     crawl.add_argument("--log-level", default="WARNING", help="Scrapy log level (default WARNING)")
@@ -107,6 +108,8 @@ def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -
             _fail(f"--set takes NAME=VALUE, got {item!r}")
         name, value = item.split("=", 1)
         overrides[name.strip()] = value
+    if getattr(args, "no_feeds", False):
+        overrides["SPLOG_USE_FEEDS"] = False
     start = time.monotonic()
     manifest = crawl(params, job_id=_job_id(args), output=args.output, allow_private=allow_private,
                      rules_dirs=args.rules_dir, extractor=args.extractor, workers=args.workers,

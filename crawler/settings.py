@@ -72,6 +72,8 @@ SPLOG_WORKERS = 0
 SPLOG_EXTRACT_TIMEOUT = 20.0
 # Records/rejects are flushed and fsynced every N lines (and at the end of the run).
 SPLOG_FLUSH_EVERY = 100
+# Feeds and APIs first (one request brings 100-150 whole posts); False: sitemaps and page links only.
+SPLOG_USE_FEEDS = True
 # Blogger feeds: 150 posts a request is the page size known to be served in full (DESIGN §5).
 SPLOG_BLOGGER_PAGE_SIZE = 150
 # WordPress REST: 100 is the API's maximum per_page.

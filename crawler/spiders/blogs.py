@@ -119,7 +119,9 @@ class BlogsSpider(Spider):
                 yield self._page_item(response, blog, text, {})
             return
         self._count("discovery", "home_pages")
-        if meta.platform == "blogger":
+        if not self.settings.getbool("SPLOG_USE_FEEDS"):
+            strategies = ["sitemap", "links"]
+        elif meta.platform == "blogger":
             strategies = ["blogger-feed", "sitemap", "links"]
         elif meta.platform == "wordpress":
             strategies = ["wp-json", "rss-feed", "sitemap", "links"]

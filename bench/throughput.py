@@ -1,0 +1,188 @@
+"""Throughput benchmark: splog vs the forty-line Scrapy + trafilatura baseline vs plain trafilatura.
+
+    python bench/throughput.py [--blogs 20] [--posts 100] [--memory-check]
+
+Serves a generated farm (Blogger and WordPress blogs with complete feeds, plus sitemap-only plain
+sites) on loopback, then in one invocation: crawls it with splog through the feeds, with splog page
+by page (--no-feeds), with the baseline spider, and runs plain trafilatura on one core over the
+same post HTML. Prints posts/s, CPU seconds, peak RSS of the process tree, HTTP requests per post,
+body F1 against the true article text, and the ratios. --memory-check adds a run at 10x the posts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.procmem import PeakSampler  # noqa: E402
+from crawler.farm.model import bench_farm  # noqa: E402
+from crawler.farm.pages import post_path  # noqa: E402
+from crawler.farm.runner import farm_process  # noqa: E402
+
+WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
+    words = WORD.findall(text.lower())
+    return {tuple(words[i:i + n]) for i in range(max(0, len(words) - n + 1))}
+
+
+def body_f1(got: str, truth: str) -> float:
+    a, b = shingles(got), shingles(truth)
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    p, r = inter / len(a), inter / len(b)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def truth_by_url(blogs: list[dict], n_blogs: int, n_posts: int) -> dict[str, str]:
+    model = {b.key: b for b in bench_farm(n_blogs, n_posts)}
+    out = {}
+    for listing in blogs:
+        blog = model[listing["key"]]
+        for p in blog.posts:
+            out[listing["url"].rstrip("/") + post_path(blog, p)] = "\n".join(p.article.paragraphs)
+    return out
+
+
+def measured(cmd: list[str], cwd: Path = ROOT) -> dict:
+    """Run cmd; wall time and peak RSS of its process tree (CPU time is taken by CpuDelta)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with PeakSampler(proc.pid) as sampler:
+        out, err = proc.communicate()
+    return {"wall": time.monotonic() - start, "peak_mb": sampler.peak_kb / 1024, "code": proc.returncode,
+            "stdout": out, "stderr": err}
+
+
+class CpuDelta:
+    """CPU seconds of children reaped between two points (getrusage is cumulative)."""
+
+    def __init__(self) -> None:
+        import resource
+
+        self.resource = resource
+        self.last = self._now()
+
+    def _now(self) -> float:
+        u = self.resource.getrusage(self.resource.RUSAGE_CHILDREN)
+        return u.ru_utime + u.ru_stime
+
+    def take(self) -> float:
+        now = self._now()
+        delta, self.last = now - self.last, now
+        return delta
+
+
+def run_splog(seeds: Path, out: Path, extra: list[str], cpu: CpuDelta) -> dict:
+    res = measured([sys.executable, "-m", "crawler.cli", "crawl", "--allow-private-hosts", "--no-throttle",
+                    "--concurrency", "8", "--seeds-file", str(seeds), "-o", str(out), *extra])
+    res["cpu"] = cpu.take()
+    if res["code"] not in (0, 1):
+        raise SystemExit(f"splog crawl failed:\n{res['stderr'][-3000:]}")
+    manifest = json.loads(out.with_name(out.stem + ".manifest.json").read_text())
+    res["posts"] = manifest["counts"]["records"]
+    res["requests"] = manifest["http"]["requests"]
+    res["records"] = [json.loads(line) for line in out.read_text().splitlines()]
+    return res
+
+
+def run_baseline(blogs: list[dict], out: Path, cpu: CpuDelta) -> dict:
+    sitemaps = ",".join(b["url"] + "robots.txt" for b in blogs)
+    res = measured([sys.executable, "-m", "scrapy", "runspider", str(ROOT / "bench" / "baseline_spider.py"),
+                    "-a", f"sitemaps={sitemaps}", "-o", f"{out}:jsonlines", "-s", "LOG_LEVEL=INFO"],
+                   cwd=out.parent)  # outside the project: plain Scrapy settings, not splog's
+    res["cpu"] = cpu.take()
+    m = re.search(r"'downloader/request_count': (\d+)", res["stderr"])
+    res["requests"] = int(m.group(1)) if m else 0
+    res["records"] = [json.loads(line) for line in out.read_text().splitlines()] if out.exists() else []
+    res["posts"] = len(res["records"])
+    return res
+
+
+def plain_trafilatura(urls: list[str]) -> dict:
+    """Single-core trafilatura.extract over the same post pages (fetched once, outside the timing)."""
+    import trafilatura
+
+    pages = [urllib.request.urlopen(u, timeout=10).read().decode("utf-8") for u in urls]
+    start = time.process_time()
+    texts = [trafilatura.extract(h, include_comments=False) for h in pages]
+    cpu = time.process_time() - start
+    return {"pages": len(pages), "cpu": cpu, "pages_per_s": len(pages) / cpu if cpu else 0.0,
+            "texts": dict(zip(urls, texts))}
+
+
+def row(name: str, res: dict, truth: dict[str, str], text_key: str = "text") -> str:
+    f1s = [body_f1(r[text_key] or "", truth[r["url"]]) for r in res["records"] if r["url"] in truth]
+    f1 = sum(f1s) / len(f1s) if f1s else 0.0
+    rate = res["posts"] / res["wall"] if res["wall"] else 0.0
+    res["rate"], res["f1"] = rate, f1
+    rpp = res["requests"] / res["posts"] if res["posts"] else 0.0
+    return (f"{name:<28} {res['posts']:>6} posts {res['wall']:7.1f}s {rate:8.1f} posts/s  cpu {res['cpu']:6.1f}s"
+            f"  peak {res['peak_mb']:6.0f} MB  {rpp:5.3f} req/post  body F1 {f1:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--blogs", type=int, default=20)
+    ap.add_argument("--posts", type=int, default=100, help="posts per blog")
+    ap.add_argument("--memory-check", action="store_true", help="also crawl a farm with 10x the posts")
+    ap.add_argument("--skip-baseline", action="store_true")
+    args = ap.parse_args(argv)
+    cores = os.cpu_count() or 1
+    tmp = Path(tempfile.mkdtemp(prefix="splog-bench-"))
+    cpu = CpuDelta()
+    print(f"farm: {args.blogs} blogs x {args.posts} posts; {cores} cores; output in {tmp}")
+    with farm_process("--bench", f"{args.blogs}:{args.posts}") as blogs:
+        truth = truth_by_url(blogs, args.blogs, args.posts)
+        seeds = tmp / "seeds.txt"
+        seeds.write_text("".join(b["url"] + "\n" for b in blogs))
+        ours = run_splog(seeds, tmp / "feeds.jsonl", [], cpu)
+        print(row("splog (feeds first)", ours, truth))
+        plain_blogs = [b for b in blogs if b["kind"] == "plain"]
+        plain_seeds = tmp / "plain-seeds.txt"
+        plain_seeds.write_text("".join(b["url"] + "\n" for b in plain_blogs))
+        pages = run_splog(seeds, tmp / "pages.jsonl", ["--no-feeds"], cpu)
+        print(row("splog (page by page)", pages, truth))
+        plain_only = run_splog(plain_seeds, tmp / "plain.jsonl", [], cpu)
+        print(row("splog (sitemap-only blogs)", plain_only, truth))
+        if not args.skip_baseline:
+            base = run_baseline(blogs, tmp / "baseline.jsonl", cpu)
+            print(row("baseline Scrapy+trafilatura", base, truth))
+        page_urls = [r["url"] for r in pages["records"] if r["url"] in truth]
+        traf = plain_trafilatura(page_urls)
+        f1s = [body_f1(t or "", truth[u]) for u, t in traf["texts"].items()]
+        print(f"{'plain trafilatura, 1 core':<28} {traf['pages']:>6} pages {traf['cpu']:7.1f}s "
+              f"{traf['pages_per_s']:8.1f} pages/s  body F1 {sum(f1s) / len(f1s):.3f}")
+        print()
+        if not args.skip_baseline and base["rate"]:
+            print(f"ours/baseline (whole farm): {ours['rate'] / base['rate']:.2f}x  (target >= 2.0x)")
+        target = cores * traf["pages_per_s"]
+        print(f"page mode, sitemap-only blogs: {plain_only['rate']:.1f} posts/s = "
+              f"{plain_only['rate'] / target:.2f} x (cores x plain trafilatura = {target:.1f})  (target >= 0.85)")
+        print(f"page mode, whole farm: {pages['rate']:.1f} posts/s = {pages['rate'] / target:.2f} x (cores x plain trafilatura)")
+    if args.memory_check:
+        with farm_process("--bench", f"{args.blogs}:{args.posts * 10}") as blogs:
+            seeds = tmp / "seeds-big.txt"
+            seeds.write_text("".join(b["url"] + "\n" for b in blogs))
+            big = run_splog(seeds, tmp / "big.jsonl", [], cpu)
+            print(f"memory: peak {ours['peak_mb']:.0f} MB at {ours['posts']} posts, {big['peak_mb']:.0f} MB at "
+                  f"{big['posts']} posts: ratio {big['peak_mb'] / ours['peak_mb']:.2f} (target <= 1.2)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
