@@ -92,9 +92,20 @@ def _report(manifest: dict[str, Any], seconds: float) -> None:
     print(_summary(manifest, seconds))
 
 
+def _check_rules(dirs: list[str]) -> None:
+    """Load the rules once up front so that a bad rules directory or file is a one-line error."""
+    from pipelines.rules import RuleError, load_rules
+
+    try:
+        load_rules(tuple(dirs))
+    except RuleError as exc:
+        _fail(str(exc))
+
+
 def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -> int:
     from crawler.params import SeedError, parse_params
 
+    _check_rules(args.rules_dir)
     try:
         params = parse_params(seeds=seeds, seeds_file=args.seeds_file,
                               max_posts_per_blog=getattr(args, "max_posts_per_blog", None))
@@ -125,11 +136,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     try:
         check_paths(args.paths)
-        for folder in args.rules_dir:
-            if not Path(folder).is_dir():
-                raise InputError(f"rules directory not found: {folder}")
     except InputError as exc:
         _fail(str(exc))
+    _check_rules(args.rules_dir)
     if args.url and (len(args.paths) != 1 or Path(args.paths[0]).is_dir()):
         _fail("--url needs exactly one input file")
     if args.url and not args.url.startswith(("http://", "https://")):

@@ -10,6 +10,7 @@ _SKIP_PATH = re.compile(
     r"(^/(search|feeds?|tag|tags|category|categories|label|author|page|wp-json|wp-content|wp-admin|"
     r"wp-includes|comments|p|cdn-cgi|amp)(/|$))|(/(about|contact|privacy|terms|login|register|sitemap|"
     r"disclaimer|advertise|subscribe)([-_.][a-z]+)?(\.html?|/)?$)", re.I)
+_ID_QUERY = re.compile(r"(^|&)(p|id|post|article|story|news_id|post_id)=\d+(&|$)", re.I)
 _ASSET = re.compile(r"\.(jpe?g|png|gif|webp|svg|ico|css|js|xml|json|pdf|zip|gz|mp[34]|woff2?|ttf|txt)$", re.I)
 _PAGINATION = re.compile(r"(/page/\d+(/|\.html?)?$)|([?&](page|paged|start-index)=\d+)|(/search\?updated-max=)", re.I)
 _OLDER_TEXT = re.compile(r"^(older|next|more|previous entries|older (posts?|stories|entries)|posting lama|"
@@ -29,7 +30,7 @@ def is_post_url(url: str) -> bool:
     """A single-post URL by its shape: date paths, .html slugs, ?p=N, hyphenated slugs."""
     parts = urlsplit(url)
     path = parts.path or "/"
-    if re.fullmatch(r"p=\d+", parts.query or ""):
+    if _ID_QUERY.search(parts.query or ""):
         return True
     if path == "/" or _ASSET.search(path) or _SKIP_PATH.search(path) or _PAGINATION.search(url):
         return False

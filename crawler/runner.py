@@ -64,11 +64,9 @@ def extract_files(paths: list[str], *, job_id: str, output: str | None = None, u
     from pipelines.export import RunWriter, default_paths
     from pipelines.extraction import ExtractError, ExtractOptions
     from pipelines.linking import CopyIndex
-    from pipelines.rules import load_rules
     from pipelines.workers import ExtractorPool
     from schemas.article import ArticleRecord
 
-    rules = load_rules(tuple(rules_dirs))
     options = ExtractOptions(mode=extractor, rules_dirs=tuple(rules_dirs))
     records, rejects, manifest = default_paths(output, job_id)
     arguments = {"paths": paths, "output": output, "url": url, "base_url": base_url,
@@ -83,7 +81,7 @@ def extract_files(paths: list[str], *, job_id: str, output: str | None = None, u
             results = dict(zip(map(id, todo), pool.map(todo, chunksize=4)))
             for raw in chunk:
                 result = results.get(id(raw), ExtractError("fetch"))
-                out = finish_post(raw, result, rules, job_id, index)
+                out = finish_post(raw, result, job_id, index)
                 (writer.write_record if isinstance(out, ArticleRecord) else writer.write_reject)(out)
     finally:
         pool.close()

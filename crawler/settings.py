@@ -41,10 +41,10 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.PrivateHostGuard": 50,
     "crawler.middlewares.RequestAccounting": 950,
 }
+# Extract, clean and normalize are CPU-bound: ExtractPipeline runs those three cores in worker
+# processes, one per core. Validation, linking and export stay in the main process.
 ITEM_PIPELINES = {
     "pipelines.adapters.ExtractPipeline": 100,
-    "pipelines.adapters.CleanPipeline": 200,
-    "pipelines.adapters.NormalizePipeline": 300,
     "pipelines.adapters.ValidatePipeline": 400,
     "pipelines.adapters.LinkPipeline": 500,
     "pipelines.adapters.ExportPipeline": 900,

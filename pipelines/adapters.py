@@ -1,4 +1,4 @@
-"""Thin Scrapy adapters over the pipeline cores, in order: extract, clean, normalize, validate, link, export."""
+"""Thin Scrapy adapters over the pipeline cores: extract+clean+normalize (in workers), validate, link, export."""
 
 from __future__ import annotations
 
@@ -13,11 +13,10 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from pipelines.chain import make_reject
-from pipelines.draft import Draft, clean, from_extracted, normalize
+from pipelines.draft import Draft
 from pipelines.export import RunWriter, default_paths
 from pipelines.extraction import ExtractError, ExtractOptions
 from pipelines.linking import CopyIndex
-from pipelines.rules import load_rules
 from pipelines.validation import InvalidRecord, build_record
 from pipelines.workers import ExtractorPool
 from schemas.article import ArticleRecord
@@ -46,7 +45,9 @@ class Rejected(DropItem):
 
 
 class ExtractPipeline:
-    """RawPost -> Draft, extraction running in worker processes while the reactor keeps fetching."""
+    """RawPost -> Draft. The worker processes run the extract, clean and normalize cores in turn
+    (all CPU-bound), so both cores work while the reactor keeps fetching; the main process is left
+    with validation, linking and export."""
 
     def __init__(self, pool: ExtractorPool) -> None:
         self.pool = pool
@@ -64,33 +65,12 @@ class ExtractPipeline:
             raise Rejected(item.url, "fetch", item.error, item.error_detail, item.source)
         result = await self.pool.extract(item)
         if isinstance(result, ExtractError):
-            raise Rejected(item.url, "extract", result.reason, result.detail, item.source)
-        return from_extracted(item, result)
+            stage = "clean" if result.reason == "empty_after_clean" else "extract"
+            raise Rejected(item.url, stage, result.reason, result.detail, item.source)
+        return result
 
     def close_spider(self) -> None:
         self.pool.close()
-
-
-class CleanPipeline:
-    """Cut line residue and assemble provenance (rules from data files)."""
-
-    def __init__(self, rules_dirs: tuple[str, ...]) -> None:
-        self.rules = load_rules(rules_dirs)
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        return cls(tuple(crawler.settings.getlist("SPLOG_RULES_DIRS")))
-
-    def process_item(self, item: Draft) -> Draft:
-        draft = clean(item, self.rules)
-        if not draft.text.strip():
-            raise Rejected(item.url, "clean", "empty_after_clean", f"{len(draft.removed)} pieces cut")
-        return draft
-
-
-class NormalizePipeline:
-    def process_item(self, item: Draft) -> Draft:
-        return normalize(item)
 
 
 class ValidatePipeline:

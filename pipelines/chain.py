@@ -1,12 +1,11 @@
-"""The post-extraction stages in order, for callers that run them without Scrapy (offline, benchmarks)."""
+"""The main-process stages (validate, link) for callers that run without Scrapy (offline, benchmarks)."""
 
 from __future__ import annotations
 
-from pipelines.draft import clean, from_extracted, normalize
+from pipelines.draft import Draft
 from pipelines.export import utc_now
-from pipelines.extraction import ExtractError, Extracted
+from pipelines.extraction import ExtractError
 from pipelines.linking import CopyIndex
-from pipelines.rules import RuleSet
 from pipelines.validation import InvalidRecord, build_record
 from schemas.article import ArticleRecord
 from schemas.raw import RawPost
@@ -19,17 +18,16 @@ def make_reject(url: str, stage: str, reason: str, job_id: str, detail: str = ""
                         input=input_ref, errors=errors or [])
 
 
-def finish_post(raw: RawPost, result: Extracted | ExtractError, rules: RuleSet, job_id: str,
+def finish_post(raw: RawPost, result: Draft | ExtractError, job_id: str,
                 index: CopyIndex) -> ArticleRecord | RejectRecord:
-    """clean -> normalize -> validate -> link for one extracted post; a reject when any stage says no."""
+    """validate -> link for one post that the workers took through extract, clean and normalize."""
     ref = raw.source
     if raw.error:
         return make_reject(raw.url, "fetch", raw.error, job_id, raw.error_detail, ref)
     if isinstance(result, ExtractError):
-        return make_reject(raw.url, "extract", result.reason, job_id, result.detail, ref)
-    draft = normalize(clean(from_extracted(raw, result), rules))
-    if not draft.text:
-        return make_reject(raw.url, "clean", "empty_after_clean", job_id, "", ref)
+        stage = "clean" if result.reason == "empty_after_clean" else "extract"
+        return make_reject(raw.url, stage, result.reason, job_id, result.detail, ref)
+    draft = result
     try:
         record = build_record(draft, job_id)
     except InvalidRecord as exc:

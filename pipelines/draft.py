@@ -7,6 +7,7 @@ from datetime import datetime
 
 from pipelines.cleaning import Context, Harvest, cut_text
 from pipelines.extraction import Extracted
+from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.metadata import PageMeta
 from pipelines.normalize import canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc
 from pipelines.provenance import order_chain, resolve_title, yoast_publisher
@@ -42,6 +43,8 @@ class Draft:
     canonical_url: str | None = None
     author: str | None = None
     labels: list[str] = field(default_factory=list)
+    sha256: str | None = None
+    simhash: str | None = None
 
 
 def from_extracted(raw: RawPost, ex: Extracted) -> Draft:
@@ -82,7 +85,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
 
 
 def normalize(draft: Draft) -> Draft:
-    """Unicode and whitespace, UTC dates, canonical URL, language."""
+    """Unicode and whitespace, UTC dates, canonical URL, language, fingerprints of the final text."""
     feed, meta = draft.feed, draft.meta
     text = clean_text(draft.text)
     canonical = meta.canonical_url or feed.get("canonical_url")
@@ -97,4 +100,10 @@ def normalize(draft: Draft) -> Draft:
         author=clean_line(feed.get("author") or meta.author),
         labels=[x for x in (clean_line(v) for v in labels) if x],
         blog=replace(draft.blog, name=clean_line(draft.blog.name)),
+        sha256=sha256_hex(text), simhash=simhash64(text),
     )
+
+
+def process(raw: RawPost, ex: Extracted, rules: RuleSet) -> Draft:
+    """The CPU-bound stages after extraction, in order: clean, then normalize."""
+    return normalize(clean(from_extracted(raw, ex), rules))

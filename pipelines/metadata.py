@@ -85,7 +85,9 @@ def detect_platform(tree: etree._Element, url: str, generator: str | None) -> st
     """blogger / wordpress / generic, from the generator meta, API links, asset paths and host."""
     gen = (generator or "").lower()
     host = (urlsplit(url).hostname or "").lower()
-    if "blogger" in gen or host.endswith(".blogspot.com") or tree.xpath("//link[contains(@href, 'blogger.com/feeds/')]"):
+    if "blogger" in gen or host.endswith(".blogspot.com") or tree.xpath(
+            "//link[contains(@href, 'blogger.com/feeds/') or contains(@href, '/feeds/posts/default')]"
+            " | //script[contains(., '_WidgetManager._Init')]"):
         return "blogger"
     if "wordpress" in gen or tree.xpath("//link[@rel='https://api.w.org/']") or tree.xpath(
             "//link[contains(@href, '/wp-content/')] | //script[contains(@src, '/wp-includes/')]"):

@@ -9,7 +9,8 @@ import signal
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from pipelines.extraction import ExtractError, Extracted, ExtractOptions, extract_post
+from pipelines.draft import Draft, process
+from pipelines.extraction import ExtractError, ExtractOptions, extract_post
 from pipelines.rules import load_rules
 from schemas.raw import RawPost
 
@@ -32,15 +33,19 @@ def _init_worker(options: ExtractOptions) -> None:
     load_rules(options.rules_dirs)  # compile once per process
 
 
-def run_extract(raw: RawPost, options: ExtractOptions | None = None) -> Extracted | ExtractError:
-    """Extract one post under a wall-clock limit; failures come back as values, never raised."""
+def run_extract(raw: RawPost, options: ExtractOptions | None = None) -> Draft | ExtractError:
+    """Extract, clean and normalize one post under a wall-clock limit (the CPU-bound stages, so they
+    run on every core); failures come back as values, never raised."""
     opts = options or _OPTIONS or ExtractOptions()
     rules = load_rules(opts.rules_dirs)
     use_alarm = os.name == "posix" and multiprocessing.current_process().name != "MainProcess"
     if use_alarm:
         signal.setitimer(signal.ITIMER_REAL, opts.timeout)
     try:
-        return extract_post(raw, rules, opts)
+        draft = process(raw, extract_post(raw, rules, opts), rules)
+        if not draft.text:
+            return ExtractError("empty_after_clean", f"{len(draft.removed)} pieces cut")
+        return draft
     except ExtractError as exc:
         return exc
     except _PageTimeout:
@@ -74,7 +79,7 @@ class ExtractorPool:
             self._pool = self._new_pool()
             return self._pool.submit(run_extract, raw)
 
-    async def extract(self, raw: RawPost) -> Extracted | ExtractError:
+    async def extract(self, raw: RawPost) -> Draft | ExtractError:
         """Await one extraction; a dead worker or a hang past twice the limit becomes a reject."""
         try:
             return await asyncio.wait_for(asyncio.wrap_future(self.submit(raw)), self.options.timeout * 2 + 5)

@@ -34,6 +34,8 @@ from crawler.links import classify_links, is_pagination, is_post_url
     ("http://mirror.example/index.html", False),
     ("http://mirror.example/article/48213", True),
     ("http://mirror.example/about-us/", False),
+    ("http://mirror.example/article.php?id=4821", True),
+    ("http://mirror.example/?page=2", False),
 ])
 def test_is_post_url(url: str, expected: bool) -> None:
     assert is_post_url(url) is expected

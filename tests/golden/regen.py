@@ -12,7 +12,6 @@ from pathlib import Path
 from pipelines.chain import finish_post
 from pipelines.extraction import ExtractOptions
 from pipelines.linking import CopyIndex
-from pipelines.rules import load_rules
 from pipelines.workers import run_extract
 from schemas.article import ArticleRecord
 from schemas.raw import BlogInfo, RawPost
@@ -34,7 +33,7 @@ def run_case(case: Path) -> dict:
     raw = RawPost(url=url, blog=BlogInfo(url=f"{url.split('/')[0]}//{host}/", host=host), via="file",
                   html=(case / "input.html").read_text(encoding="utf-8"),
                   fetched_at="2026-01-01T00:00:00+00:00", source="input.html")
-    out = finish_post(raw, run_extract(raw, ExtractOptions()), load_rules(), "golden", CopyIndex())
+    out = finish_post(raw, run_extract(raw, ExtractOptions()), "golden", CopyIndex())
     if not isinstance(out, ArticleRecord):
         return {"reject": out.reason}
     data = json.loads(out.model_dump_json())
