@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 EXIT_USAGE = 2
+EXIT_FAILED = 1  # the run finished badly (unfinished, too many rejects, output does not reconcile)
+EXIT_LOCKED = 3  # another run holds the state lock
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                        help="any Scrapy/splog setting, e.g. -s DOWNLOAD_TIMEOUT=5")
     crawl.add_argument("--log-level", default="WARNING", help="Scrapy log level (default WARNING)")
+    crawl.add_argument("--state", help="SQLite state file: incremental runs emit only new or changed posts")
+    crawl.add_argument("--full", action="store_true", help="with --state: re-crawl everything")
+    crawl.add_argument("--job-dir", help="job directory: a killed run started again with it resumes")
+    crawl.add_argument("--max-reject-ratio", type=float, default=None,
+                       help="exit non-zero when rejects/(records+rejects) is over this (default 0.25)")
     _common(crawl)
 
     extract = sub.add_parser("extract", help="run the pipelines over saved HTML / WARC files (no network)")
@@ -121,13 +128,59 @@ def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -
         overrides[name.strip()] = value
     if getattr(args, "no_feeds", False):
         overrides["SPLOG_USE_FEEDS"] = False
+    if getattr(args, "full", False):
+        overrides["SPLOG_FULL"] = True
+    if getattr(args, "max_reject_ratio", None) is not None:
+        overrides["SPLOG_MAX_REJECT_RATIO"] = args.max_reject_ratio
+    job_id, output = _job_id(args), args.output
+    if getattr(args, "job_dir", None):
+        job_id, output, resume = _job(args.job_dir, job_id, output)
+        overrides["SPLOG_RESUME"] = resume
+    state = _open_state(getattr(args, "state", None))
     start = time.monotonic()
-    manifest = crawl(params, job_id=_job_id(args), output=args.output, allow_private=allow_private,
+    manifest = crawl(params, job_id=job_id, output=output, allow_private=allow_private,
                      rules_dirs=args.rules_dir, extractor=args.extractor, workers=args.workers,
                      concurrency=getattr(args, "concurrency", None), throttle=not getattr(args, "no_throttle", False),
-                     overrides=overrides, log_level=getattr(args, "log_level", "WARNING"))
+                     overrides=overrides, log_level=getattr(args, "log_level", "WARNING"), state=state)
+    if getattr(args, "job_dir", None) and manifest.get("status") == "finished":
+        _finish_job(args.job_dir)
     _report(manifest, time.monotonic() - start)
-    return 0 if manifest.get("status") == "finished" and manifest.get("reconciles") else 1
+    verdict = manifest.get("verdict", {"ok": manifest.get("status") == "finished", "reason": manifest.get("status")})
+    if not manifest.get("reconciles"):
+        verdict = {"ok": False, "reason": "output files do not reconcile with the counts"}
+    print(f"splog: {'ok' if verdict['ok'] else 'FAILED'}: {verdict['reason']}",
+          file=sys.stdout if verdict["ok"] else sys.stderr)
+    return 0 if verdict["ok"] else EXIT_FAILED
+
+
+def _open_state(path: str | None):
+    """Open and lock the state file; a second overlapping run stops here with exit code 3."""
+    from pipelines.state import LockedError, open_state
+
+    try:
+        return open_state(path)
+    except LockedError as exc:
+        print(f"splog: FAILED: {exc}", file=sys.stderr)
+        raise SystemExit(EXIT_LOCKED) from None
+
+
+def _job(job_dir: str, job_id: str, output: str | None) -> tuple[str, str, bool]:
+    """(job id, output, resume?) for a job directory: an unfinished earlier attempt is resumed."""
+    from crawler.jobs import load_job, save_job
+
+    earlier = load_job(job_dir)
+    if earlier and not earlier.get("finished"):
+        return earlier["job_id"], earlier["output"], True
+    output = output or str(Path(job_dir) / "out.jsonl")
+    save_job(job_dir, {"job_id": job_id, "output": output, "finished": False})
+    return job_id, output, False
+
+
+def _finish_job(job_dir: str) -> None:
+    from crawler.jobs import load_job, save_job
+
+    job = load_job(job_dir) or {}
+    save_job(job_dir, {**job, "finished": True})
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

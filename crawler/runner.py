@@ -34,10 +34,14 @@ def crawl_settings(job_id: str, output: str | None, allow_private: bool, rules_d
 
 def crawl(params: CrawlParams, *, job_id: str, output: str | None = None, allow_private: bool = False,
           rules_dirs: list[str] = (), extractor: str = "auto", workers: int = 0, concurrency: int | None = None,
-          throttle: bool = True, overrides: dict[str, Any] | None = None, log_level: str = "WARNING") -> dict[str, Any]:
-    """Crawl the seeds with the `blogs` spider in this process; returns the manifest."""
+          throttle: bool = True, overrides: dict[str, Any] | None = None, log_level: str = "WARNING",
+          state: Any = None) -> dict[str, Any]:
+    """Crawl the seeds with the `blogs` spider in this process; returns the manifest.
+
+    `state` is an already opened (and locked) StateStore, or None for a stateless run."""
     from scrapy.crawler import CrawlerProcess
 
+    from crawler.jobs import attach_state
     from crawler.spiders.blogs import BlogsSpider
 
     arguments = {"seeds": params.seeds, "output": output, "allow_private_hosts": allow_private,
@@ -47,8 +51,13 @@ def crawl(params: CrawlParams, *, job_id: str, output: str | None = None, allow_
                               throttle, overrides or {}, log_level, arguments)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(BlogsSpider)
+    attach_state(crawler, state)
     process.crawl(crawler, params=params)
-    process.start()
+    try:
+        process.start()
+    finally:
+        if state is not None:
+            state.close()
     path = crawler.stats.get_value("splog/manifest_path")
     if not path:
         raise RuntimeError("the crawl ended without writing a manifest")

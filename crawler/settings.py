@@ -46,6 +46,7 @@ DOWNLOADER_MIDDLEWARES = {
 ITEM_PIPELINES = {
     "pipelines.adapters.ExtractPipeline": 100,
     "pipelines.adapters.ValidatePipeline": 400,
+    "pipelines.adapters.ChangePipeline": 450,
     "pipelines.adapters.LinkPipeline": 500,
     "pipelines.adapters.ExportPipeline": 900,
 }
@@ -72,6 +73,15 @@ SPLOG_WORKERS = 0
 SPLOG_EXTRACT_TIMEOUT = 20.0
 # Records/rejects are flushed and fsynced every N lines (and at the end of the run).
 SPLOG_FLUSH_EVERY = 100
+# State between runs (SQLite file; None: every run is complete and stateless). With state, a run
+# asks feeds only for what changed and emits only new or changed posts; SPLOG_FULL re-crawls all.
+SPLOG_STATE = None
+SPLOG_FULL = False
+# Set by --job-dir when an earlier attempt of the same job left output behind: append and skip
+# what it already wrote.
+SPLOG_RESUME = False
+# A finished run fails (non-zero exit) when rejects / (records + rejects) exceeds this.
+SPLOG_MAX_REJECT_RATIO = 0.25
 # Feeds and APIs first (one request brings 100-150 whole posts); False: sitemaps and page links only.
 SPLOG_USE_FEEDS = True
 # Blogger feeds: 150 posts a request is the page size known to be served in full (DESIGN §5).

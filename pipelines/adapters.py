@@ -17,6 +17,8 @@ from pipelines.draft import Draft
 from pipelines.export import RunWriter, default_paths
 from pipelines.extraction import ExtractError, ExtractOptions
 from pipelines.linking import CopyIndex
+from pipelines.normalize import canonical_url
+from pipelines.state import PostState, StateStore
 from pipelines.validation import InvalidRecord, build_record
 from pipelines.workers import ExtractorPool
 from schemas.article import ArticleRecord
@@ -90,12 +92,54 @@ class ValidatePipeline:
             raise Rejected(item.url, "validate", "invalid_record", str(exc)[:300], item.source, exc.errors) from None
 
 
+class Unchanged(DropItem):
+    """Same content as the state store last saw: not a record, not a reject (counted as unchanged)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"unchanged: {url}", log_level="DEBUG")
+        self.url = url
+
+
+class ChangePipeline:
+    """Mark records new/updated against the state store; drop posts whose content did not change."""
+
+    def __init__(self, state: StateStore | None, full: bool) -> None:
+        self.state, self.full = state, full
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        from crawler.jobs import crawl_state
+
+        return cls(crawl_state(crawler), crawler.settings.getbool("SPLOG_FULL"))
+
+    def process_item(self, item: ArticleRecord) -> ArticleRecord:
+        if self.state is None:
+            return item
+        prev = self.state.get_post(canonical_url(item.canonical_url or item.url))
+        if prev is not None and prev.sha256 == item.fingerprint.sha256 and not self.full:
+            raise Unchanged(item.url)
+        change = "updated" if prev is not None else "new"
+        return item.model_copy(update={"crawl": item.crawl.model_copy(update={"change": change})})
+
+
 class LinkPipeline:
     def __init__(self) -> None:
         self.index = CopyIndex()
 
     def process_item(self, item: ArticleRecord) -> ArticleRecord:
         return self.index.link(item)
+
+
+def verdict(finish_reason: str, writer: RunWriter, max_reject_ratio: float) -> dict[str, Any]:
+    """The scheduler's answer: ok, or the reason the run failed (unfinished, too many rejects)."""
+    processed = writer.records + writer.rejects
+    ratio = writer.rejects / processed if processed else 0.0
+    if finish_reason != "finished":
+        return {"ok": False, "reason": f"crawl ended with '{finish_reason}'", "reject_ratio": round(ratio, 4)}
+    if ratio > max_reject_ratio:
+        return {"ok": False, "reason": f"reject ratio {ratio:.3f} over SPLOG_MAX_REJECT_RATIO {max_reject_ratio}",
+                "reject_ratio": round(ratio, 4)}
+    return {"ok": True, "reason": "finished", "reject_ratio": round(ratio, 4)}
 
 
 class ExportPipeline:
@@ -110,10 +154,15 @@ class ExportPipeline:
     def from_crawler(cls, crawler: Crawler) -> Self:
         s = crawler.settings
         job_id = s.get("SPLOG_JOB_ID")
+        from crawler.jobs import crawl_state
+
+        state = crawl_state(crawler)
         records, rejects, manifest = default_paths(s.get("SPLOG_OUTPUT"), job_id)
         writer = RunWriter(records, rejects, manifest, job_id, dict(s.getdict("SPLOG_ARGUMENTS")),
-                           s.getint("SPLOG_FLUSH_EVERY"))
+                           s.getint("SPLOG_FLUSH_EVERY"), append=s.getbool("SPLOG_RESUME"),
+                           on_flush=state.commit if state is not None else None)
         pipe = cls(crawler, writer)
+        pipe.state = state
         crawler.signals.connect(pipe.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(pipe.item_error, signal=signals.item_error)
         return pipe
@@ -124,10 +173,18 @@ class ExportPipeline:
     def process_item(self, item: ArticleRecord) -> ArticleRecord:
         self.writer.write_record(item)
         self._site(item.url)
+        if self.state is not None:  # committed by the writer's flush, after the line is on disk
+            self.state.put_post(PostState(
+                canonical_url(item.canonical_url or item.url), item.blog.url, item.id, item.fingerprint.sha256,
+                item.updated_at.isoformat() if item.updated_at else None, None, item.crawl.fetched_at.isoformat()))
         return item
 
     def item_dropped(self, item: Any, response: Any, exception: BaseException, spider: Any = None) -> None:
         job = self.writer.job_id
+        if isinstance(exception, Unchanged):
+            self.writer.unchanged += 1
+            self._site(exception.url)
+            return
         if isinstance(exception, Rejected):
             reject = make_reject(exception.url, exception.stage, exception.reason, job, exception.detail,
                                  exception.input_ref, exception.errors)
@@ -149,5 +206,7 @@ class ExportPipeline:
         reason = stats.get("finish_reason") or "finished"
         from pipelines.manifest_extra import crawl_summary
 
-        self.manifest = self.writer.close(reason, crawl_summary(stats, self.posts_by_site))
+        extra = crawl_summary(stats, self.posts_by_site)
+        extra["verdict"] = verdict(reason, self.writer, self.crawler.settings.getfloat("SPLOG_MAX_REJECT_RATIO"))
+        self.manifest = self.writer.close(reason, extra)
         self.crawler.stats.set_value("splog/manifest_path", str(self.writer.paths["manifest"]))

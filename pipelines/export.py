@@ -11,7 +11,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from schemas.article import SCHEMA_VERSION, ArticleRecord
 from schemas.reject import RejectRecord
@@ -49,11 +49,53 @@ def default_paths(out: str | None, job_id: str, data_dir: str = "data") -> tuple
     return records, records.with_name(stem + ".rejects.jsonl"), records.with_name(stem + ".manifest.json")
 
 
+def repair_tail(path: Path) -> None:
+    """Cut a torn last line (a write interrupted by a kill) so that appending starts on a fresh line."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb+") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        back = min(size, 1 << 20)
+        while True:
+            fh.seek(size - back)
+            chunk = fh.read(back)
+            if chunk.endswith(b"\n"):
+                return
+            cut = chunk.rfind(b"\n")
+            if cut >= 0 or back == size:
+                fh.truncate(size - back + cut + 1 if cut >= 0 else 0)
+                return
+            back = min(size, back * 2)
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """Complete, parseable lines of a JSONL file (a torn or corrupt line is skipped)."""
+    if not path.exists():
+        return
+    with path.open("rb") as fh:
+        for line in fh:
+            if line.endswith(b"\n"):
+                try:
+                    yield json.loads(line)
+                except ValueError:
+                    continue
+
+
+def done_urls(records: Path, rejects: Path) -> set[str]:
+    """URLs that already have a record or a reject in this job's output (resume after a kill)."""
+    return {d["url"] for path in (records, rejects) for d in read_jsonl(path) if "url" in d}
+
+
 class RunWriter:
-    """Appends records and rejects, flushing every `flush_every` lines, and writes the manifest at close."""
+    """Appends records and rejects, flushing every `flush_every` lines, and writes the manifest at close.
+
+    With append=True (resuming a killed job) a torn last line is cut first and the counts start from
+    what the files already hold, so the final manifest describes the whole job.
+    """
 
     def __init__(self, records: Path, rejects: Path, manifest: Path, job_id: str,
-                 arguments: dict[str, Any], flush_every: int = 100, append: bool = False) -> None:
+                 arguments: dict[str, Any], flush_every: int = 100, append: bool = False,
+                 on_flush: Callable[[], None] | None = None) -> None:
         self.paths = {"records": records, "rejects": rejects, "manifest": manifest}
         for path in self.paths.values():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -61,15 +103,34 @@ class RunWriter:
         self.arguments = arguments
         self.started_at = utc_now()
         self.flush_every = flush_every
-        mode = "ab" if append else "wb"  # append only when resuming a job
-        self._records = records.open(mode)
-        self._rejects = rejects.open(mode)
+        self.on_flush = on_flush
         self._pending = 0
         self.records = 0
+        self.unchanged = 0
+        self.resumed = 0
         self.reasons: Counter[str] = Counter()
         self.stages: Counter[str] = Counter()
         self.by_via: Counter[str] = Counter()
         self.by_kind: Counter[str] = Counter()
+        self.by_change: Counter[str] = Counter()
+        if append:
+            for path in (records, rejects):
+                repair_tail(path)
+            self._count_existing(records, rejects)
+        mode = "ab" if append else "wb"  # append only when resuming a job
+        self._records = records.open(mode)
+        self._rejects = rejects.open(mode)
+
+    def _count_existing(self, records: Path, rejects: Path) -> None:
+        for d in read_jsonl(records):
+            self.records += 1
+            self.by_via[d["crawl"]["via"]] += 1
+            self.by_kind[d["duplicate"]["kind"]] += 1
+            self.by_change[d["crawl"].get("change", "new")] += 1
+        for d in read_jsonl(rejects):
+            self.reasons[d["reason"]] += 1
+            self.stages[d["stage"]] += 1
+        self.resumed = self.records + sum(self.reasons.values())
 
     def _tick(self) -> None:
         self._pending += 1
@@ -82,12 +143,15 @@ class RunWriter:
             fh.flush()
             os.fsync(fh.fileno())
         self._pending = 0
+        if self.on_flush is not None:
+            self.on_flush()  # e.g. commit the state rows of the records just made durable
 
     def write_record(self, record: ArticleRecord) -> None:
         self._records.write(record.model_dump_json().encode("utf-8") + b"\n")
         self.records += 1
         self.by_via[record.crawl.via] += 1
         self.by_kind[record.duplicate.kind] += 1
+        self.by_change[record.crawl.change] += 1
         self._tick()
 
     def write_reject(self, reject: RejectRecord) -> None:
@@ -105,12 +169,14 @@ class RunWriter:
         self.flush()
         self._records.close()
         self._rejects.close()
-        posts = self.records + self.rejects
+        posts = self.records + self.rejects + self.unchanged
         manifest: dict[str, Any] = {
             "job_id": self.job_id, "schema_version": SCHEMA_VERSION, "status": status,
             "command": sys.argv, "arguments": self.arguments, "versions": versions(),
             "started_at": self.started_at.isoformat(), "finished_at": utc_now().isoformat(),
             "counts": {"posts": posts, "records": self.records, "rejects": self.rejects,
+                       "unchanged": self.unchanged, "resumed_from_earlier_attempts": self.resumed,
+                       "records_by_change": dict(sorted(self.by_change.items())),
                        "rejects_by_reason": dict(sorted(self.reasons.items())),
                        "rejects_by_stage": dict(sorted(self.stages.items())),
                        "records_by_via": dict(sorted(self.by_via.items())),
@@ -121,7 +187,7 @@ class RunWriter:
         files = manifest["files"]
         manifest["reconciles"] = (files["records"]["lines"] == self.records
                                   and files["rejects"]["lines"] == self.rejects
-                                  and posts == self.records + self.rejects)
+                                  and posts == self.records + self.rejects + self.unchanged)
         tmp = self.paths["manifest"].with_suffix(".tmp")
         tmp.write_text(json.dumps(manifest, indent=2, sort_keys=False, default=str) + "\n", encoding="utf-8")
         tmp.replace(self.paths["manifest"])

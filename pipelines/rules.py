@@ -6,9 +6,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
-BUILTIN_DIR = Path(__file__).with_name("rules")
+# Read through importlib.resources so the rules load from a zipped egg too (scrapyd deployments).
+BUILTIN_DIR = resources.files("pipelines") / "rules"
 
 _FOLD = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
@@ -96,8 +99,8 @@ def _need(source: str, table: dict, key: str) -> str:
     return table[key]
 
 
-def _rule_files(extra_dirs: tuple[str, ...]) -> list[Path]:
-    files = sorted(BUILTIN_DIR.glob("*.toml"))
+def _rule_files(extra_dirs: tuple[str, ...]) -> list[Any]:
+    files: list[Any] = sorted((f for f in BUILTIN_DIR.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
     for folder in extra_dirs:
         path = Path(folder)
         if not path.is_dir():
@@ -106,7 +109,7 @@ def _rule_files(extra_dirs: tuple[str, ...]) -> list[Path]:
     return files
 
 
-def _parse_file(path: Path, acc: dict) -> None:
+def _parse_file(path: Any, acc: dict) -> None:
     src = path.name
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

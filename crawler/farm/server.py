@@ -14,6 +14,7 @@ import socket
 import sys
 import threading
 import time
+from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -24,6 +25,7 @@ from crawler.farm.pages import PAGE_RENDERERS, post_path
 HTML, XML, JSON, TEXT = "text/html; charset=utf-8", "application/xml", "application/json; charset=UTF-8", "text/plain"
 Reply = tuple[int, str, bytes, dict]
 HOME_PAGE_SIZE = 5
+MUTABLE = False  # --mutable: /__farm/mutate?add=N&edit=I,J changes a blog (tests of incremental runs)
 
 
 def _reply(body: str, ctype: str = HTML, status: int = 200, headers: dict | None = None) -> Reply:
@@ -49,7 +51,32 @@ class Site:
         return _reply(PAGE_RENDERERS[self.blog.kind if self.blog.kind != "trouble" else "plain"](
             self.blog, self.base, posts, item, older))
 
+    def mutate(self, add: int, edit: list[int]) -> dict:
+        """Test control: add posts (newest) and edit posts (body and updated time change)."""
+        from crawler.farm.model import load_articles
+        from dataclasses import replace
+
+        articles = load_articles()
+        newest = max(p.published for p in self.blog.posts)
+        for k in range(add):
+            n = len(self.blog.posts)
+            art = articles[n % len(articles)]
+            when = newest + timedelta(hours=k + 1)
+            self.blog.posts.append(replace(self.blog.posts[0], index=n, article=art, published=when, updated=when,
+                                           slug=f"{art.slug}-late-{n}"))
+        for i in edit:
+            post = self.blog.posts[i]
+            art = replace(post.article, paragraphs=post.article.paragraphs + (
+                f"Update: this story was revised at {datetime.now():%H:%M:%S.%f}.",))
+            self.blog.posts[i] = replace(post, article=art, updated=max(p.updated for p in self.blog.posts)
+                                         + timedelta(minutes=1))
+        self.__init__(self.blog, self.base)
+        return {"posts": len(self.blog.posts)}
+
     def route(self, path: str, query: dict) -> Reply:
+        if path == "/__farm/mutate" and MUTABLE:
+            edits = [int(x) for x in query.get("edit", [""])[0].split(",") if x]
+            return _reply(json.dumps(self.mutate(_int(query, "add", 0), edits)), JSON)
         if path == "/robots.txt":
             sitemap = "/wp-sitemap.xml" if self.blog.kind == "wordpress" else "/sitemap.xml"
             return _reply(f"User-agent: *\nDisallow: /search\nAllow: /\n\nSitemap: {self.base}{sitemap}\n", TEXT)
@@ -80,14 +107,21 @@ class Site:
         if path in ("/feeds/posts/default", "/feeds/posts/summary"):
             start = max(1, _int(query, "start-index", 1))
             per = min(150, max(1, _int(query, "max-results", 25)))
-            chunk = self.posts[start - 1:start - 1 + per]
+            posts = self.posts
+            if query.get("orderby", ["updated"])[0] == "updated":
+                posts = sorted(posts, key=lambda p: p.updated, reverse=True)
+                if "updated-min" in query:  # inclusive, as Blogger documents it
+                    floor = datetime.fromisoformat(query["updated-min"][0].replace("Z", "+00:00"))
+                    posts = [p for p in posts if p.updated >= floor]
+            total = len(posts)
+            chunk = posts[start - 1:start - 1 + per]
             alt = query.get("alt", ["atom"])[0]
             summary = self.blog.summary_feed or path.endswith("summary")
             if alt == "json":
-                return _reply(feeds.blogger_json(self.blog, self.base, chunk, len(self.posts), start, per, summary), JSON)
+                return _reply(feeds.blogger_json(self.blog, self.base, chunk, total, start, per, summary), JSON)
             if alt == "rss":
                 return _reply(feeds.rss2(self.blog, self.base, chunk, full=not summary), "application/rss+xml")
-            return _reply(feeds.blogger_atom(self.blog, self.base, chunk, len(self.posts), start), "application/atom+xml")
+            return _reply(feeds.blogger_atom(self.blog, self.base, chunk, total, start), "application/atom+xml")
         if path == "/sitemap.xml":
             page = _int(query, "page", 0)
             if len(self.posts) > 150 and not page:
@@ -108,11 +142,15 @@ class Site:
             page = _int(query, "page", 1)
             if not 1 <= per <= 100:
                 return _reply(json.dumps({"code": "rest_invalid_param", "data": {"status": 400}}), JSON, 400)
-            pages = max(1, (len(self.posts) + per - 1) // per)
+            posts = self.posts
+            if "modified_after" in query:  # exclusive, as the WordPress REST API documents it
+                floor = datetime.fromisoformat(query["modified_after"][0].replace("Z", "+00:00"))
+                posts = [p for p in posts if p.updated > floor]
+            pages = max(1, (len(posts) + per - 1) // per)
             if page > pages or page < 1:
                 return _reply(json.dumps({"code": "rest_post_invalid_page_number", "data": {"status": 400}}), JSON, 400)
-            chunk = self.posts[(page - 1) * per:page * per]
-            headers = {"X-WP-Total": str(len(self.posts)), "X-WP-TotalPages": str(pages)}
+            chunk = posts[(page - 1) * per:page * per]
+            headers = {"X-WP-Total": str(len(posts)), "X-WP-TotalPages": str(pages)}
             if page < pages:
                 headers["Link"] = f'<{self.base}/wp-json/wp/v2/posts?per_page={per}&page={page + 1}>; rel="next"'
             return _reply(feeds.wp_posts_json(self.blog, self.base, chunk, "_embed" in query), JSON, 200, headers)
@@ -176,10 +214,17 @@ def _bind(index: int, handler: type) -> ThreadingHTTPServer:
     """127.0.0.(10+index) on a free port, so each blog is its own host; 127.0.0.1 where that fails."""
     for host in (f"127.0.0.{10 + index}", "127.0.0.1"):
         try:
-            return ThreadingHTTPServer((host, 0), handler)
+            return _QuietServer((host, 0), handler)
         except OSError:
             continue
     raise OSError("cannot bind a loopback address")
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A crawler that hangs up (killed in a crash test) is not an error of the farm."""
 
 
 def _handler(sites: dict) -> type:
@@ -241,7 +286,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--posts", type=int, default=20, help="posts per demo blog (default 20)")
     parser.add_argument("--trouble", action="store_true", help="add a blog of bad pages")
     parser.add_argument("--seeds-out", help="also write the blog URLs, one per line, to this file")
+    parser.add_argument("--mutable", action="store_true", help="enable /__farm/mutate (tests)")
     args = parser.parse_args(argv)
+    global MUTABLE
+    MUTABLE = args.mutable
     _servers, listing = start(build(args.bench, args.trouble, args.posts))
     if args.seeds_out:
         with open(args.seeds_out, "w", encoding="utf-8") as fh:

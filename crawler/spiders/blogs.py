@@ -16,9 +16,12 @@ from crawler import stats
 from crawler.discovery import DiscoveryError, Entry, FeedPage, parse_blogger_json, parse_sitemap, parse_wp_posts, parse_xml_feed, robots_sitemaps
 from crawler.errors import reason_of
 from crawler.links import classify_links, is_home, is_post_url, might_be_post
+from crawler.jobs import crawl_state
 from crawler.params import CrawlParams, parse_params
+from pipelines.export import default_paths, done_urls
 from pipelines.metadata import read_meta
-from pipelines.normalize import canonical_url
+from pipelines.normalize import canonical_url, to_utc
+from pipelines.state import BlogState
 from schemas.raw import BlogInfo, RawPost
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
@@ -57,6 +60,34 @@ class BlogsSpider(Spider):
         self.seen: set[str] = set()  # canonical URLs of posts already emitted or requested
         self.per_blog: dict[str, int] = {}
         self.pages_per_blog: dict[str, int] = {}
+        self.done: set[str] = set()  # URLs written by an earlier attempt of this job (resume)
+        self.state = None
+        self.full = False
+        self.blogs: dict[str, BlogState] = {}  # what this run learned, saved to the state at the end
+        self.since: dict[str, str] = {}  # per blog: newest update seen by the last complete crawl
+        self.blog_errors: set[str] = set()
+
+    @classmethod
+    def update_settings(cls, settings: Any) -> None:
+        """Give every run a job id: the CLI's, else scrapyd's job id, else UTC time + random suffix."""
+        super().update_settings(settings)
+        if not settings.get("SPLOG_JOB_ID"):
+            import os
+
+            from pipelines.adapters import new_job_id
+
+            settings.set("SPLOG_JOB_ID", os.environ.get("SCRAPY_JOB") or new_job_id(), priority="spider")
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> BlogsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        s = crawler.settings
+        spider.state = crawl_state(crawler)
+        spider.full = s.getbool("SPLOG_FULL")
+        if s.getbool("SPLOG_RESUME"):
+            records, rejects, _ = default_paths(s.get("SPLOG_OUTPUT"), s.get("SPLOG_JOB_ID"))
+            spider.done = {canonical_url(u) for u in done_urls(records, rejects)}
+        return spider
 
     # --- bookkeeping -------------------------------------------------------------------------------
     def _count(self, *parts: str) -> None:
@@ -68,6 +99,10 @@ class BlogsSpider(Spider):
         if key in self.seen:
             self._count("discovery", "duplicate_post_urls")
             return False
+        if key in self.done:
+            self.seen.add(key)
+            self._count("discovery", "done_in_earlier_attempt")
+            return False
         limit = self.params.max_posts_per_blog
         if limit and self.per_blog.get(blog.url, 0) >= limit:
             return False
@@ -76,15 +111,30 @@ class BlogsSpider(Spider):
         return True
 
     def _reject(self, url: str, blog: BlogInfo, reason: str, detail: str, via: str = "page",
-                source: str | None = None) -> RawPost:
+                source: str | None = None) -> RawPost | None:
+        self.blog_errors.add(blog.url)
+        if canonical_url(url) in self.done:
+            return None
         return RawPost(url=url, blog=blog, via=via, fetched_at=_now(), error=reason, error_detail=detail,
                        source=source)
 
     # --- start: seeds -----------------------------------------------------------------------------
-    async def start(self) -> AsyncIterator[Request]:
+    async def start(self) -> AsyncIterator[Request | RawPost]:
         for seed in self.params.seeds:
             parts = urlsplit(seed)
             blog = BlogInfo(url=f"{parts.scheme}://{parts.netloc}/", host=(parts.hostname or "").lower())
+            known = self.state.get_blog(blog.url) if self.state and not self.full and is_home(seed) else None
+            if known is not None and known.newest_updated:
+                # A blog crawled before: straight to its feed (or sitemap), asking only for what changed.
+                blog = BlogInfo(blog.url, blog.host, known.platform, known.name, known.ui_language)
+                self.blogs[blog.url] = known
+                self.since[blog.url] = known.newest_updated
+                self._count("discovery", "known_blogs")
+                strategies = {"blogger": ["blogger-feed", "home"], "wordpress": ["wp-json", "home"]}.get(
+                    known.platform, ["sitemap", "home"])
+                for item in self._fallback(blog, strategies, {"api": known.api_root, "seed": seed}):
+                    yield item
+                continue
             yield Request(seed, callback=self.parse_seed, errback=self.failed,
                           cb_kwargs={"blog": blog}, meta={"kind": "seed"}, dont_filter=True)
 
@@ -95,25 +145,29 @@ class BlogsSpider(Spider):
         blog = request.cb_kwargs.get("blog") or BlogInfo(url=request.url, host=urlsplit(request.url).hostname or "")
         kind = request.meta.get("kind", "page")
         self._count("discovery", "failed", kind)
-        yield self._reject(request.url, blog, reason, f"{kind}: {detail}", via="page")
+        reject = self._reject(request.url, blog, reason, f"{kind}: {detail}", via="page")
+        if reject is not None:
+            yield reject
         if kind in ("blogger-feed", "wp-json", "rss-feed", "seed-home"):
             yield from self._fallback(blog, request.meta.get("strategies", []), request.meta.get("home"))
 
     def parse_seed(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
         if not isinstance(response, TextResponse) or not response.headers.get(b"Content-Type", b"text/html").lower().startswith(HTML_TYPES):
-            yield self._reject(response.url, blog, "not_html", response.headers.get(b"Content-Type", b"").decode("latin-1"))
+            yield from filter(None, [self._reject(response.url, blog, "not_html", response.headers.get(b"Content-Type", b"").decode("latin-1"))])
             return
         text = _decode(response)
         try:
             tree = lxml_html.document_fromstring(text.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
         except (etree.ParserError, ValueError):
-            yield self._reject(response.url, blog, "unparsable_html", "seed page")
+            yield from filter(None, [self._reject(response.url, blog, "unparsable_html", "seed page")])
             return
         meta = read_meta(tree, response.url)
         home = is_home(response.url) or not is_post_url(response.url)
         blog = BlogInfo(url=blog.url if is_home(response.url) else blog.url, host=blog.host, platform=meta.platform,
                         name=meta.site_name or (meta.html_title if home else None), ui_language=meta.ui_language)
         self.crawler.stats.set_value(f"{stats.PLATFORM_BY_SITE}/{urlsplit(response.url).netloc.lower()}", meta.platform)
+        if home:
+            self.blogs[blog.url] = BlogState(blog.url, meta.platform, blog.name, blog.ui_language, meta.wp_api_root)
         if not home:
             if self._claim(response.url, blog):
                 yield self._page_item(response, blog, text, {})
@@ -148,16 +202,29 @@ class BlogsSpider(Spider):
             url = feeds[0] if feeds else urljoin(blog.url, "feed/")
             yield Request(url, callback=self.parse_rss, errback=self.failed, cb_kwargs={"blog": blog, "page": 1},
                           meta={**meta, "kind": "rss-feed"})
-        elif first == "sitemap":
+        elif first == "sitemap":  # /sitemap.xml first; robots.txt's Sitemap: lines if that is missing
+            yield from self._sitemap_requests(blog, [urljoin(blog.url, "sitemap.xml")], {**meta, "robots": True})
+        elif first == "robots-sitemaps":
             yield Request(urljoin(blog.url, "robots.txt"), callback=self.parse_robots, errback=self.robots_failed,
                           cb_kwargs={"blog": blog}, meta={**meta, "kind": "robots"}, dont_filter=True)
+        elif first == "home":  # a known blog whose feed failed: start over from its home page
+            yield Request((home or {}).get("seed", blog.url), callback=self.parse_seed, errback=self.failed,
+                          cb_kwargs={"blog": blog}, meta={"kind": "seed"}, dont_filter=True)
         elif first == "links":
             yield from self._follow_links(blog, (home or {}).get("links", []), (home or {}).get("url", blog.url))
 
     # --- Blogger ----------------------------------------------------------------------------------
+    def _since(self, blog: BlogInfo) -> str | None:
+        """The newest update time seen in the last complete crawl of the blog (None: everything)."""
+        return None if self.full else self.since.get(blog.url)
+
     def _blogger_request(self, blog: BlogInfo, start: int, meta: dict) -> Request:
         size = self.settings.getint("SPLOG_BLOGGER_PAGE_SIZE")
-        query = urlencode({"alt": "json", "start-index": start, "max-results": size})
+        params: dict[str, Any] = {"alt": "json", "start-index": start, "max-results": size}
+        since = self._since(blog)
+        if since:  # Blogger applies updated-min (inclusive) only with orderby=updated
+            params.update({"orderby": "updated", "updated-min": since})
+        query = urlencode(params)
         return Request(urljoin(blog.url, f"feeds/posts/default?{query}"), callback=self.parse_blogger,
                        errback=self.failed, cb_kwargs={"blog": blog, "start": start},
                        meta={**meta, "kind": "blogger-feed"})
@@ -167,7 +234,7 @@ class BlogsSpider(Spider):
             page = (parse_blogger_json(response.text) if response.body.lstrip()[:1] in (b"{", b"/")
                     or b"(" in response.body[:40] else parse_xml_feed(response.body, response.url))
         except (DiscoveryError, AttributeError) as exc:
-            yield self._reject(response.url, blog, "bad_feed", str(exc)[:200])
+            yield from filter(None, [self._reject(response.url, blog, "bad_feed", str(exc)[:200])])
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
         self._count("discovery", "feed_pages")
@@ -188,6 +255,9 @@ class BlogsSpider(Spider):
         root = api_root or urljoin(blog.url, "wp-json/")
         size = self.settings.getint("SPLOG_WP_PAGE_SIZE")
         query = {"per_page": size, "page": page, "_embed": "author,wp:term"}
+        since = self._since(blog)
+        if since:
+            query["modified_after"] = since
         if "rest_route=" in root:
             url = root.split("rest_route=")[0] + urlencode({"rest_route": "/wp/v2/posts", **query})
         else:
@@ -200,7 +270,7 @@ class BlogsSpider(Spider):
         try:
             entries = parse_wp_posts(response.text)
         except (DiscoveryError, AttributeError) as exc:
-            yield self._reject(response.url, blog, "bad_feed", str(exc)[:200])
+            yield from filter(None, [self._reject(response.url, blog, "bad_feed", str(exc)[:200])])
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
         self._count("discovery", "feed_pages")
@@ -220,7 +290,7 @@ class BlogsSpider(Spider):
         try:
             feed = parse_xml_feed(response.body, response.url)
         except DiscoveryError as exc:
-            yield self._reject(response.url, blog, "bad_feed", str(exc)[:200])
+            yield from filter(None, [self._reject(response.url, blog, "bad_feed", str(exc)[:200])])
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
         self._count("discovery", "feed_pages")
@@ -236,19 +306,24 @@ class BlogsSpider(Spider):
         self._count("discovery", "feed_end")
 
     # --- sitemaps ---------------------------------------------------------------------------------
-    def parse_robots(self, response: Response, blog: BlogInfo) -> Iterator[Request]:
+    def parse_robots(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
         found = robots_sitemaps(response.text) if isinstance(response, TextResponse) else []
-        yield from self._sitemap_requests(blog, found or [urljoin(blog.url, "sitemap.xml")], _carry(response.meta))
+        found = [u for u in found if canonical_url(u) != canonical_url(urljoin(blog.url, "sitemap.xml"))]
+        if found:
+            yield from self._sitemap_requests(blog, found, _carry(response.meta))
+        else:
+            yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
 
-    def robots_failed(self, failure: Failure) -> Iterator[Request]:
+    def robots_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request
-        blog = request.cb_kwargs["blog"]
-        yield from self._sitemap_requests(blog, [urljoin(blog.url, "sitemap.xml")], _carry(request.meta))
+        yield from self._fallback(request.cb_kwargs["blog"], request.meta.get("strategies", []),
+                                  request.meta.get("home"))
 
     def _sitemap_requests(self, blog: BlogInfo, urls: list[str], meta: dict) -> Iterator[Request]:
         for url in urls:
             yield Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed, cb_kwargs={"blog": blog},
                           meta={**meta, "kind": "sitemap"})
+            meta = {**meta, "robots": False}  # only the first (guessed) sitemap falls back to robots.txt
 
     def sitemap_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request
@@ -256,25 +331,29 @@ class BlogsSpider(Spider):
         self._count("discovery", "failed", "sitemap")
         blog = request.cb_kwargs["blog"]
         if reason != "http_404":
-            yield self._reject(request.url, blog, reason, f"sitemap: {detail}")
-        yield from self._fallback(blog, request.meta.get("strategies", []), request.meta.get("home"))
+            yield from filter(None, [self._reject(request.url, blog, reason, f"sitemap: {detail}")])
+        strategies = request.meta.get("strategies", [])
+        if request.meta.get("robots"):  # /sitemap.xml missing: ask robots.txt where the sitemaps are
+            strategies = ["robots-sitemaps", *strategies]
+        yield from self._fallback(blog, strategies, request.meta.get("home"))
 
     def parse_sitemap(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
         try:
             children, pages = parse_sitemap(response.body, response.url)
         except DiscoveryError as exc:
-            yield self._reject(response.url, blog, "bad_sitemap", str(exc)[:200])
+            yield from filter(None, [self._reject(response.url, blog, "bad_sitemap", str(exc)[:200])])
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
         self._count("discovery", "sitemaps")
         yield from self._sitemap_requests(blog, children, _carry(response.meta))
-        posts = [url for url, _ in pages if might_be_post(url)]
+        posts = [(url, lastmod) for url, lastmod in pages if might_be_post(url)]
         if not children and not posts:
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
-        for url in posts:
-            if self._claim(url, blog):
-                yield self._page_request(url, blog, {})
+        for url, lastmod in posts:
+            self._track(blog, lastmod)
+            if not self._unchanged(url, lastmod) and self._claim(url, blog):
+                yield self._page_request(url, blog, {"updated": lastmod} if lastmod else {})
 
     # --- page links (last resort) -----------------------------------------------------------------
     def _follow_links(self, blog: BlogInfo, links: list[tuple[str, str, str]], page_url: str) -> Iterator[Request]:
@@ -299,9 +378,30 @@ class BlogsSpider(Spider):
         yield from self._follow_links(blog, links, response.url)
 
     # --- posts -------------------------------------------------------------------------------------
+    def _track(self, blog: BlogInfo, updated: str | None) -> None:
+        stamp = to_utc(updated) if updated else None
+        known = self.blogs.get(blog.url)
+        if stamp is None or known is None:
+            return
+        if known.newest_updated is None or stamp.isoformat() > known.newest_updated:
+            known.newest_updated = stamp.isoformat()
+
+    def _unchanged(self, url: str, updated: str | None) -> bool:
+        """The state saw this post with the same update time: no need to process it again."""
+        if self.state is None or self.full or not updated:
+            return False
+        prev = self.state.get_post(canonical_url(url))
+        stamp = to_utc(updated)
+        if prev is None or stamp is None or prev.updated != stamp.isoformat():
+            return False
+        self._count("discovery", "unchanged_skipped")
+        self.seen.add(canonical_url(url))
+        return True
+
     def _entries(self, response: Response, blog: BlogInfo, entries: list[Entry], via: str) -> Iterator[Any]:
         for e in entries:
-            if not self._claim(e.url, blog):
+            self._track(blog, e.updated or e.published)
+            if self._unchanged(e.url, e.updated) or not self._claim(e.url, blog):
                 continue
             feed = {"title": e.title, "published": e.published, "updated": e.updated, "author": e.author,
                     "labels": e.labels, "source_publisher": e.source_publisher, "source_url": e.source_url}
@@ -311,6 +411,17 @@ class BlogsSpider(Spider):
             else:  # summary-only feed: the page holds the body
                 yield self._page_request(e.url, blog, feed)
 
+    def closed(self, reason: str) -> None:
+        """After a finished crawl, remember each cleanly crawled blog (platform, newest update)."""
+        if self.state is None or reason != "finished":
+            return
+        now = _now()
+        for url, known in self.blogs.items():
+            if url not in self.blog_errors:
+                known.last_crawl = now
+                self.state.put_blog(known)
+        self.state.commit()
+
     def _page_request(self, url: str, blog: BlogInfo, feed: dict) -> Request:
         return Request(url, callback=self.parse_post, errback=self.failed, cb_kwargs={"blog": blog, "feed": feed},
                        meta={"kind": "page"})
@@ -318,7 +429,7 @@ class BlogsSpider(Spider):
     def parse_post(self, response: Response, blog: BlogInfo, feed: dict) -> Iterator[RawPost]:
         ctype = response.headers.get(b"Content-Type", b"text/html").lower()
         if not isinstance(response, TextResponse) or not ctype.startswith(HTML_TYPES):
-            yield self._reject(response.url, blog, "not_html", ctype.decode("latin-1"))
+            yield from filter(None, [self._reject(response.url, blog, "not_html", ctype.decode("latin-1"))])
             return
         yield self._page_item(response, blog, _decode(response), feed)
 

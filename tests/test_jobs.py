@@ -1,0 +1,118 @@
+"""Scheduled jobs: incremental runs, resume after SIGKILL, the state lock, the exit-code contract."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from crawler.farm.runner import farm_process
+from pipelines.export import repair_tail
+from pipelines.state import LockedError, SQLiteState
+from tests.conftest import ROOT, run_splog
+
+CRAWL = ("crawl", "--allow-private-hosts", "--no-throttle")
+
+
+@pytest.fixture()
+def mutable_farm():
+    with farm_process("--mutable", "--posts", "15") as blogs:
+        yield blogs
+
+
+def _seeds(tmp: Path, blogs: list[dict]) -> str:
+    path = tmp / "seeds.txt"
+    path.write_text("".join(b["url"] + "\n" for b in blogs))
+    return str(path)
+
+
+def test_incremental_runs_emit_only_new_and_changed_posts(mutable_farm, tmp_path) -> None:
+    seeds, state = _seeds(tmp_path, mutable_farm), str(tmp_path / "state.db")
+    run1 = run_splog(*CRAWL, "--seeds-file", seeds, "--state", state, out=tmp_path / "r1.jsonl")
+    assert run1.code == 0, run1.stderr[-2000:]
+    assert len(run1.records()) == 60 and {r["crawl"]["change"] for r in run1.records()} == {"new"}
+
+    run2 = run_splog(*CRAWL, "--seeds-file", seeds, "--state", state, out=tmp_path / "r2.jsonl")
+    assert run2.code == 0 and run2.records() == [] and run2.rejects() == []
+    for site, numbers in run2.manifest()["http"]["by_site"].items():
+        assert numbers["requests"] <= 3, (site, numbers)
+
+    urllib.request.urlopen(mutable_farm[0]["url"] + "__farm/mutate?add=3").read()  # Blogger
+    urllib.request.urlopen(mutable_farm[2]["url"] + "__farm/mutate?add=2&edit=4").read()  # WordPress
+    run3 = run_splog(*CRAWL, "--seeds-file", seeds, "--state", state, out=tmp_path / "r3.jsonl")
+    changes = sorted(r["crawl"]["change"] for r in run3.records())
+    assert changes == ["new"] * 5 + ["updated"], changes
+    assert "revised at" in next(r for r in run3.records() if r["crawl"]["change"] == "updated")["text"]
+
+    full = run_splog(*CRAWL, "--seeds-file", seeds, "--state", state, "--full", out=tmp_path / "r4.jsonl")
+    assert len(full.records()) == 65
+
+
+def test_killed_runs_resume_to_the_clean_result(tmp_path) -> None:
+    with farm_process("--bench", "4:150") as blogs:
+        seeds = _seeds(tmp_path, blogs)
+        base = [sys.executable, "-m", "crawler.cli", *CRAWL, "--seeds-file", seeds, "--concurrency", "1",
+                "-s", "SPLOG_FLUSH_EVERY=7"]
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        clean = run_splog(*CRAWL, "--seeds-file", seeds, out=tmp_path / "clean.jsonl")
+        rng = random.Random(20261123)
+        for _ in range(5):
+            proc = subprocess.Popen([*base, "--job-dir", str(tmp_path / "job")], cwd=ROOT, env=env,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            time.sleep(rng.uniform(1.0, 4.0))
+            os.killpg(proc.pid, signal.SIGKILL)  # the crawler and its worker processes
+            proc.wait()
+        last = subprocess.run([*base, "--job-dir", str(tmp_path / "job")], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=300)
+        assert last.returncode == 0, last.stderr[-2000:]
+    lines = (tmp_path / "job" / "out.jsonl").read_bytes().split(b"\n")
+    assert lines[-1] == b""  # no torn last line
+    urls = [json.loads(line)["url"] for line in lines[:-1]]
+    assert len(urls) == len(set(urls))
+    assert set(urls) == {r["url"] for r in clean.records()}
+    manifest = json.loads((tmp_path / "job" / "out.manifest.json").read_text())
+    assert manifest["reconciles"] and manifest["counts"]["records"] == len(urls)
+
+
+def test_second_run_on_the_same_state_is_refused(farm, tmp_path) -> None:
+    state = tmp_path / "state.db"
+    holder = SQLiteState(state)
+    try:
+        with pytest.raises(LockedError):
+            SQLiteState(state)
+        run = run_splog(*CRAWL, farm[0]["url"], "--state", str(state), out=tmp_path / "o.jsonl")
+        assert run.code == 3 and "another run holds the state lock" in run.stderr.strip().splitlines()[-1]
+    finally:
+        holder.close()
+
+
+def test_too_many_rejects_fail_the_run_with_the_reason_last(farm, tmp_path) -> None:
+    trouble = next(b["url"] for b in farm if b["key"] == "trouble")
+    run = run_splog(*CRAWL, trouble, "--max-reject-ratio", "0.1", "-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=0",
+                    out=tmp_path / "o.jsonl")
+    assert run.code == 1
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.startswith("splog: FAILED: reject ratio") and "SPLOG_MAX_REJECT_RATIO" in last
+    verdict = run.manifest()["verdict"]
+    assert verdict["ok"] is False and verdict["reject_ratio"] > 0.1
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (b'{"a":1}\n{"b":2}\n{"c":', b'{"a":1}\n{"b":2}\n'),
+    (b'{"c":', b""),
+    (b'{"a":1}\n', b'{"a":1}\n'),
+    (b"", b""),
+])
+def test_repair_tail_cuts_a_torn_last_line(tmp_path, content, expected) -> None:
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(content)
+    repair_tail(path)
+    assert path.read_bytes() == expected
