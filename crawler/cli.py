@@ -69,6 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--posts", type=int, default=20, help="posts per demo blog (default 20)")
     _common(demo)
 
+    link = sub.add_parser("link", help="re-link an existing records JSONL (copy clusters) offline")
+    link.add_argument("input", help="records JSONL (splog's own output or any file in the record contract)")
+    link.add_argument("-o", "--output", help="relinked records JSONL (rejects and manifest beside it)")
+    link.add_argument("--state", help="SQLite state holding the copy index (shared with crawls)")
+    link.add_argument("--job-id", help="run id (default: UTC time + random suffix)")
+
     schema = sub.add_parser("schema", help="print the JSON Schema of records (or of rejects)")
     schema.add_argument("--kind", choices=["article", "reject"], default="article")
     return parser
@@ -216,6 +222,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
                                                 "log_level": "WARNING"}), urls, allow_private=True)
 
 
+def cmd_link(args: argparse.Namespace) -> int:
+    from crawler.relink import relink
+    from pipelines.state import LockedError
+
+    if not Path(args.input).is_file():
+        _fail(f"no such file: {args.input}")
+    if args.output and Path(args.output).resolve() == Path(args.input).resolve():
+        _fail("--output must differ from the input file")
+    start = time.monotonic()
+    try:
+        manifest = relink(args.input, job_id=_job_id(args), output=args.output, state_path=args.state)
+    except LockedError as exc:
+        print(f"splog: FAILED: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    _report(manifest, time.monotonic() - start)
+    return 0 if manifest.get("reconciles") else EXIT_FAILED
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from schemas.generate import MODELS, render
 
@@ -230,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.seeds and not args.seeds_file:
                 _fail("no seeds: give blog URLs or --seeds-file")
             return run_crawl(args, args.seeds, args.allow_private_hosts)
-        return {"extract": cmd_extract, "demo": cmd_demo, "schema": cmd_schema}[args.command](args)
+        return {"extract": cmd_extract, "demo": cmd_demo, "link": cmd_link, "schema": cmd_schema}[args.command](args)
     except KeyboardInterrupt:
         print("splog: interrupted", file=sys.stderr)
         return 130

@@ -16,7 +16,7 @@ from pipelines.chain import make_reject
 from pipelines.draft import Draft
 from pipelines.export import RunWriter, default_paths
 from pipelines.extraction import ExtractError, ExtractOptions
-from pipelines.linking import CopyIndex
+from pipelines.linking import CopyIndex, LinkStore
 from pipelines.normalize import canonical_url
 from pipelines.state import PostState, StateStore
 from pipelines.validation import InvalidRecord, build_record
@@ -123,8 +123,18 @@ class ChangePipeline:
 
 
 class LinkPipeline:
-    def __init__(self) -> None:
-        self.index = CopyIndex()
+    """Link copies across blogs; with a state file the copy index persists across runs."""
+
+    def __init__(self, index: CopyIndex) -> None:
+        self.index = index
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        from crawler.jobs import crawl_state
+
+        state = crawl_state(crawler)
+        db = getattr(state, "db", None)
+        return cls(CopyIndex(LinkStore(db) if db is not None else None))
 
     def process_item(self, item: ArticleRecord) -> ArticleRecord:
         return self.index.link(item)

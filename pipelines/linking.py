@@ -21,6 +21,7 @@ import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
 
+import numpy as np
 from rensa import RMinHash
 
 from pipelines.similarity import Features, compare
@@ -28,7 +29,6 @@ from schemas.article import ArticleRecord, Duplicate
 
 SHINGLE_PERM, SHINGLE_BANDS = 128, 64
 ANCHOR_PERM, ANCHOR_BANDS = 96, 32
-N_BANDS = SHINGLE_BANDS + ANCHOR_BANDS
 SEED = 20261123  # fixed: signatures must be comparable across runs
 RANK = {"exact": 3, "near": 2, "spin": 1}
 # A sentence found in this many distinct clusters is boilerplate (a publisher footer, a wire block),
@@ -45,8 +45,68 @@ def band_keys(f: Features) -> list[int]:
             mh.update(list(items))
         digest = mh.digest()
         rows = perm // bands
-        keys.extend(hash(tuple(digest[b * rows:(b + 1) * rows])) for b in range(bands))
+        base = len(keys)  # band numbers run on across channels, so keys of different bands never meet
+        keys.extend(hash((base + b, *digest[b * rows:(b + 1) * rows])) for b in range(bands))
     return keys
+
+
+class BandIndex:
+    """LSH buckets, key -> member indexes, in ~12 bytes per (record, band): a few sorted numpy runs
+    (merged like an LSM tree, so each key is re-sorted O(log n) times) plus a dict of recent inserts."""
+
+    FLUSH_EVERY = 200_000  # keys held in the dict before they become a sorted run
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted keys, member indexes), larger first
+        self.recent: dict[int, list[int]] = {}
+        self._pending = 0
+
+    def add(self, keys: list[int], idx: int) -> None:
+        recent = self.recent
+        for key in keys:
+            hit = recent.get(key)
+            if hit is None:
+                recent[key] = [idx]
+            else:
+                hit.append(idx)
+        self._pending += len(keys)
+        if self._pending >= self.FLUSH_EVERY:
+            self.merge()
+
+    def merge(self) -> None:
+        """Turn the recent dict into a sorted run; merge runs of similar size."""
+        if not self.recent:
+            return
+        keys = np.fromiter((k for k, v in self.recent.items() for _ in v), dtype=np.int64, count=self._pending)
+        vals = np.fromiter((i for v in self.recent.values() for i in v), dtype=np.int32, count=self._pending)
+        self.recent, self._pending = {}, 0
+        order = np.argsort(keys, kind="stable")
+        run = (keys[order], vals[order])
+        while self.runs and len(self.runs[-1][0]) <= 2 * len(run[0]):
+            older = self.runs.pop()
+            k = np.concatenate((older[0], run[0]))
+            v = np.concatenate((older[1], run[1]))
+            order = np.argsort(k, kind="stable")
+            run = (k[order], v[order])
+        self.runs.append(run)
+
+    def lookup(self, keys: list[int]) -> set[int]:
+        found: set[int] = set()
+        if self.runs:
+            probe = np.asarray(keys, dtype=np.int64)
+            for run_keys, run_vals in self.runs:
+                lo = np.searchsorted(run_keys, probe, side="left")
+                hi = np.searchsorted(run_keys, probe, side="right")
+                hit = hi > lo
+                if hit.any():
+                    for a, b in zip(lo[hit].tolist(), hi[hit].tolist()):
+                        found.update(run_vals[a:b].tolist())
+        recent = self.recent
+        for key in keys:
+            hit_list = recent.get(key)
+            if hit_list:
+                found.update(hit_list)
+        return found
 
 
 @dataclass(slots=True)
@@ -77,8 +137,8 @@ class LinkStore:
 class CopyIndex:
     """Streaming copy index: link(record) returns the record with its `duplicate` group filled in."""
 
-    def __init__(self, store: LinkStore | None = None, cache_size: int = 4096) -> None:
-        self.bands: list[dict[int, int | list[int]]] = [{} for _ in range(N_BANDS)]
+    def __init__(self, store: LinkStore | None = None, cache_size: int = 512) -> None:
+        self.bands = BandIndex()
         self.members: list[Member] = []
         self.by_rid: dict[str, int] = {}
         self.by_sha: dict[str, int] = {}
@@ -91,12 +151,13 @@ class CopyIndex:
         if store is not None:
             for rid, cluster, rep, sha, text, blob in store.load():
                 keys = list(struct.unpack(f"<{len(blob) // 8}q", blob))
-                self._add(Member(rid, cluster, rep, sha, text), keys)
+                self._add(Member(rid, cluster, rep, sha, text), keys, Features(zlib.decompress(text).decode("utf-8")))
+            self.bands.merge()
 
     def __len__(self) -> int:
         return len(self.members)
 
-    def _add(self, member: Member, keys: list[int]) -> int:
+    def _add(self, member: Member, keys: list[int], features: Features) -> int:
         idx = self.by_rid.get(member.rid)
         if idx is None:
             idx = len(self.members)
@@ -106,35 +167,23 @@ class CopyIndex:
             self.members[idx] = member
             self._cache.pop(idx, None)
         self.by_sha.setdefault(member.sha256, idx)
-        self._count_sentences(member)
-        for band, key in zip(self.bands, keys):
-            hit = band.get(key)
-            if hit is None:
-                band[key] = idx
-            elif isinstance(hit, int):
-                if hit != idx:
-                    band[key] = [hit, idx]
-            elif idx not in hit:
-                hit.append(idx)
+        self._count_sentences(member, features)
+        self.bands.add(keys, idx)
         return idx
 
-    def _count_sentences(self, member: Member) -> None:
+    def _count_sentences(self, member: Member, features: Features) -> None:
         """Sentences met in BOILERPLATE_CLUSTERS distinct clusters are boilerplate (footers, wire blocks)."""
-        for sent in self._features_of(member).sentences:
-            seen = self._sentence_clusters.get(sent.key)
+        for key in features.sentence_keys:
+            seen = self._sentence_clusters.get(key)
             if seen is None:
-                self._sentence_clusters[sent.key] = member.cluster
+                self._sentence_clusters[key] = member.cluster
             elif isinstance(seen, str):
                 if seen != member.cluster:
-                    self._sentence_clusters[sent.key] = 2
+                    self._sentence_clusters[key] = 2
             elif seen < BOILERPLATE_CLUSTERS:
-                self._sentence_clusters[sent.key] = seen + 1
+                self._sentence_clusters[key] = seen + 1
                 if seen + 1 >= BOILERPLATE_CLUSTERS:
-                    self.boilerplate.add(sent.key)
-
-    def _features_of(self, member: Member) -> Features:
-        idx = self.by_rid.get(member.rid)
-        return self._features(idx) if idx is not None else Features(zlib.decompress(member.text).decode("utf-8"))
+                    self.boilerplate.add(key)
 
     def _features(self, idx: int) -> Features:
         f = self._cache.get(idx)
@@ -148,49 +197,44 @@ class CopyIndex:
         return f
 
     def _candidates(self, keys: list[int], own: int | None) -> set[int]:
-        found: set[int] = set()
-        for band, key in zip(self.bands, keys):
-            hit = band.get(key)
-            if hit is None:
-                continue
-            if isinstance(hit, int):
-                found.add(hit)
-            else:
-                found.update(hit)
+        found = self.bands.lookup(keys)
         found.discard(own)  # type: ignore[arg-type]
         return found
 
-    def match(self, text: str, sha256: str, own: int | None = None) -> tuple[int, str, float, list[int]] | None:
-        """Best existing member for this text: (index, kind, similarity, band keys) or None (+ keys)."""
-        f = Features(text)
+    def match(self, f: Features, sha256: str, own: int | None = None) -> tuple[int, str, float, list[int]]:
+        """Best existing member for this text: (index, kind, similarity, band keys); index -1 if none."""
         keys = band_keys(f)
         exact = self.by_sha.get(sha256)
         if exact is not None and exact != own:
             return exact, "exact", 1.0, keys
-        best: tuple[int, str, float] | None = None
+        best: tuple[tuple, int, str, float] | None = None
         for idx in sorted(self._candidates(keys, own)):
             verdict = compare(self._features(idx), f, same_hash=self.members[idx].sha256 == sha256,
                               boilerplate=self.boilerplate)
             if verdict.kind == "none":
                 continue
-            score = (RANK[verdict.kind], verdict.similarity)
-            if best is None or score > (RANK[best[1]], best[2]):
-                best = (idx, verdict.kind, verdict.similarity)
-        return (*best, keys) if best else (-1, "none", 0.0, keys)
+            # Best kind first; among equals the oldest cluster (a text matching two clusters of one
+            # story should join the one its original founded), then the closest text.
+            age = -self.by_rid.get(self.members[idx].cluster, idx)
+            score = (RANK[verdict.kind], age, verdict.similarity)
+            if best is None or score > best[0]:
+                best = (score, idx, verdict.kind, verdict.similarity)
+        return (*best[1:], keys) if best else (-1, "none", 0.0, keys)
 
     def link(self, record: ArticleRecord) -> ArticleRecord:
         own = self.by_rid.get(record.id)
         if own is not None and self.members[own].sha256 == record.fingerprint.sha256:
             m = self.members[own]  # seen before with the same text (a re-crawl): keep its group
             return self._with(record, m.cluster, m.rep, "first" if m.rep == record.id else "exact", 1.0)
-        idx, kind, similarity, keys = self.match(record.text, record.fingerprint.sha256, own)
+        features = Features(record.text)
+        idx, kind, similarity, keys = self.match(features, record.fingerprint.sha256, own)
         if idx < 0:
             cluster, rep, kind, similarity = record.id, record.id, "first", 1.0
         else:
             cluster, rep = self.members[idx].cluster, self.members[idx].rep
         member = Member(record.id, cluster, rep, record.fingerprint.sha256,
                         zlib.compress(record.text.encode("utf-8"), 1))
-        self._add(member, keys)
+        self._add(member, keys, features)
         if self.store is not None:
             self.store.save(member, keys)
         return self._with(record, cluster, rep, kind, similarity)

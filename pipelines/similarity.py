@@ -9,12 +9,14 @@ articles that embed the same block (a wire paragraph, a fact box).
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 from functools import cached_property
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 _NUMBER = re.compile(r"\d[\d.,:/]*\d|\d")
+_NAME_INSIDE = re.compile(r"(?<=[^.!?\s] )[A-Z][^\W\d_]+")  # a capitalised word not opening a sentence
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{8,200})[\"“”]")
 STOPWORDS = frozenset("""a an the and or but if then of to in on at by for with from as into over after before
 about against between through during without within under above up down out off than too very can will just
@@ -54,9 +56,7 @@ def sentence_anchors(sentence: str) -> frozenset[str]:
 
 
 def sentence_key(sentence: str) -> int:
-    import zlib
-
-    return zlib.crc32(" ".join(words(sentence)).encode("utf-8"))
+    return zlib.crc32(sentence.strip().lower().encode("utf-8"))
 
 
 @dataclass
@@ -72,7 +72,9 @@ class Features:
     @cached_property
     def shingles(self) -> frozenset[str]:
         t = self.tokens
-        return frozenset(" ".join(t[i:i + 3]) for i in range(max(1, len(t) - 2))) if t else frozenset()
+        if len(t) < 3:
+            return frozenset([" ".join(t)]) if t else frozenset()
+        return frozenset(map(" ".join, zip(t, t[1:], t[2:])))
 
     @cached_property
     def content(self) -> frozenset[str]:
@@ -91,11 +93,16 @@ class Features:
     def anchors(self) -> frozenset[str]:
         """Tokens spinners leave alone: numbers, capitalised names inside sentences, quoted strings."""
         found = set(_NUMBER.findall(self.text))
-        for sentence in _SENTENCE.split(self.text):
-            tokens = _WORD.findall(sentence)
-            found.update(t.lower() for t in tokens[1:] if t[:1].isupper() and len(t) > 1)
+        found.update(name.lower() for name in _NAME_INSIDE.findall(self.text))
         found.update(q.lower()[:40] for q in _QUOTED.findall(self.text))
         return frozenset(found)
+
+    @cached_property
+    def sentence_keys(self) -> list[int]:
+        """Hashes of the normalized sentences (cheap; for counting boilerplate sentences)."""
+        import zlib
+
+        return [sentence_key(s) for s in _SENTENCE.split(self.text) if len(s) > 20]
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:

@@ -1,0 +1,120 @@
+"""Linking throughput: records/s and peak memory for 100,000 records on one core, and how the cost
+per record grows from the first 10,000 to the last (it should stay flat).
+
+    python bench/link_bench.py [--records 100000] [--copies 0.1]
+
+Input: generated articles (about 300 words each) plus copies of earlier ones (exact, near, spun at
+30%), so the index holds real clusters. Timed: shingling, MinHash signatures, LSH index, exact
+verification of every candidate, and the record update (record construction is not timed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import resource
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.spinner import spin  # noqa: E402
+from pipelines.linking import CopyIndex  # noqa: E402
+from schemas.article import ArticleRecord, Blog, Crawl, Duplicate, Fingerprint, Source  # noqa: E402
+
+NOW = datetime.now(timezone.utc)
+BLOG = Blog.model_construct(host="bench.example", url="https://bench.example/", name=None, platform="generic",
+                            ui_language=None)
+CRAWL = Crawl.model_construct(job_id="bench", fetched_at=NOW, status=200, via="page", source=None, change="new")
+
+
+def record(i: int, text: str) -> ArticleRecord:
+    rid = hashlib.sha256(str(i).encode()).hexdigest()[:32]
+    return ArticleRecord.model_construct(
+        schema_version="1", id=rid, url=f"https://bench.example/{i}", canonical_url=None, title=None,
+        raw_title=None, text=text, language=None, published_at=None, updated_at=None, author=None, labels=[],
+        blog=BLOG, source=Source.model_construct(publisher=None, url=None, feed_title=None, autoposted_at=None,
+                                                 links=[], chain=[]),
+        removed=[], fingerprint=Fingerprint.model_construct(sha256=hashlib.sha256(text.encode()).hexdigest(),
+                                                            simhash="0" * 16),
+        duplicate=Duplicate.model_construct(cluster_id=rid, kind="first", of=None, similarity=1.0), crawl=CRAWL)
+
+
+_SYL = ("ka", "lo", "ren", "mi", "sto", "va", "del", "ori", "tan", "bek", "sul", "ma", "nor", "vi", "ash", "pe",
+        "ru", "gan", "tel", "sa", "mon", "ki", "dra", "fe", "lin", "qo", "zu", "har", "wen", "bo")
+
+
+class Vocabulary:
+    """20,000 made-up words with Zipf frequencies (s = 1.05), 5,000 names: text statistics close to
+    news (a few very common words, a long tail), unlike a 40-word salad."""
+
+    def __init__(self, seed: int = 3) -> None:
+        rng = random.Random(seed)
+        words = {"".join(rng.choice(_SYL) for _ in range(rng.randint(1, 4))) for _ in range(40_000)}
+        self.words = sorted(words)[:20_000]
+        rng.shuffle(self.words)
+        self.weights = [1 / (r + 1) ** 1.05 for r in range(len(self.words))]
+        self.names = sorted({"".join(rng.choice(_SYL) for _ in range(3)).capitalize() for _ in range(8000)})[:5000]
+
+    def article(self, rng: random.Random) -> str:
+        paragraphs = []
+        for _ in range(rng.randint(4, 8)):
+            sentences = []
+            for _ in range(rng.randint(2, 3)):
+                tokens = rng.choices(self.words, weights=self.weights, k=rng.randint(10, 22))
+                tokens.insert(rng.randrange(1, len(tokens)), rng.choice(self.names))
+                if rng.random() < 0.5:
+                    tokens.insert(rng.randrange(1, len(tokens)), str(rng.randint(2, 99_999)))
+                sentences.append(" ".join(tokens).capitalize() + ".")
+            paragraphs.append(" ".join(sentences))
+        return "\n".join(paragraphs)
+
+
+def texts(n: int, copies: float, seed: int = 1):
+    rng = random.Random(seed)
+    vocab = Vocabulary()
+    made: list[str] = []
+    for i in range(n):
+        if made and rng.random() < copies:
+            base = rng.choice(made[-5000:])
+            kind = rng.choice(("exact", "near", "spin"))
+            yield base if kind == "exact" else ("Latest news\n" + base if kind == "near" else spin(base, 0.3, i))
+        else:
+            text = vocab.article(rng)
+            made.append(text)
+            yield text
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--records", type=int, default=100_000)
+    ap.add_argument("--copies", type=float, default=0.1)
+    ap.add_argument("--chunk", type=int, default=10_000)
+    args = ap.parse_args(argv)
+    index = CopyIndex()
+    total_time, kinds, batch, done = 0.0, {}, [], 0
+    print(f"linking {args.records} records ({args.copies:.0%} copies of earlier ones), one core")
+    for i, text in enumerate(texts(args.records, args.copies)):
+        batch.append(record(i, text))
+        if len(batch) == args.chunk or i == args.records - 1:
+            start = time.process_time()
+            for rec in batch:
+                out = index.link(rec)
+                kinds[out.duplicate.kind] = kinds.get(out.duplicate.kind, 0) + 1
+            spent = time.process_time() - start
+            total_time += spent
+            done += len(batch)
+            print(f"  records {done - len(batch) + 1:>7}-{done:<7} {len(batch) / spent:8.0f} records/s "
+                  f"({spent / len(batch) * 1e6:6.0f} us/record)")
+            batch = []
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"total: {done / total_time:.0f} records/s over {done} records (target >= 3000); "
+          f"peak RSS {peak_mb:.0f} MB (target <= 1536); kinds {dict(sorted(kinds.items()))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Copy linking: verification rules, the evaluation targets, persistence, `splog link`, the seed pair."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pytest
+
+from bench.link_eval import as_record, evaluate
+from bench.linkset import WIRE, Doc, build
+from bench.spinner import changed_share, spin
+from pipelines.linking import CopyIndex, LinkStore
+from pipelines.similarity import Features, compare
+from pipelines.state import SQLiteState
+from tests.conftest import run_splog
+from tests.test_seed import SEED, needs_seed
+
+ARTICLE = ("The council approved a four-kilometer extension of the number 3 tram line on Tuesday night.\n"
+           "The extension will add six stops between the station and the new hospital in Eastfield.\n"
+           "Council member Yusuf Brennan said he still doubted the forecasts for 2027.\n"
+           "The project is budgeted at 310 million, of which the region will pay half.")
+
+
+@pytest.mark.parametrize(("b", "kind"), [
+    (ARTICLE, "exact"),
+    ("Read the latest from our partners\n" + ARTICLE, "near"),  # other boilerplate
+    (ARTICLE.rsplit("\n", 1)[0], "near"),  # truncated
+    (spin(ARTICLE, 0.3, 1), "spin"),
+    ("A storm closed the coastal road near Wexcombe on Friday.\nCrews expect to reopen it by Monday.\n"
+     "Drivers were told to use the inland route through Brask.", "none"),
+])
+def test_compare(b: str, kind: str) -> None:
+    verdict = compare(Features(ARTICLE), Features(b), same_hash=b == ARTICLE)
+    assert verdict.kind == kind, verdict
+
+
+def test_spinner_hits_its_change_rates() -> None:
+    texts = [d.text for d in build(20, 3) if d.kind == "original"][:20]
+    for rate in (0.15, 0.30, 0.45):
+        shares = [changed_share(t, spin(t, rate, i)) for i, t in enumerate(texts)]
+        assert abs(sum(shares) / len(shares) - rate) < 0.04
+
+
+def test_evaluation_targets() -> None:
+    """The issue's targets on our evaluation set (kept small for CI; bench/link_eval.py runs it big)."""
+    res = evaluate(build(60, 5))
+    per = res["per_kind"]
+    assert all(per[k] == 1.0 for k in ("exact", "near-boilerplate", "near-truncated", "near-edit")), per
+    assert per["spin15"] >= 0.95 and per["spin30"] >= 0.95 and per["spin45"] >= 0.80, per
+    assert res["precision"] >= 0.99, res["precision"]
+    assert res["hard_negative_false_links"] <= 0.005
+
+
+def test_shared_wire_paragraph_does_not_link_different_articles() -> None:
+    index = CopyIndex()
+    others = [d for d in build(40, 9) if d.kind == "original"][:12]
+    kinds = [index.link(as_record(Doc(d.id, d.source, d.kind, d.text + "\n" + WIRE, d.published))).duplicate.kind
+             for d in others]
+    assert kinds == ["first"] * len(kinds)
+
+
+def test_index_persists_across_runs(tmp_path) -> None:
+    docs = [d for d in build(10, 2) if d.kind in ("original", "spin30")]
+    originals = [d for d in docs if d.kind == "original"]
+    state = SQLiteState(tmp_path / "s.db")
+    first = {d.source: CopyIndex(LinkStore(state.db)).link(as_record(d)).duplicate.cluster_id for d in originals[:1]}
+    index = CopyIndex(LinkStore(state.db))
+    for d in originals[1:]:
+        first[d.source] = index.link(as_record(d)).duplicate.cluster_id
+    state.close()
+    state = SQLiteState(tmp_path / "s.db")  # a later run
+    index = CopyIndex(LinkStore(state.db))
+    assert len(index) == len(originals)
+    for d in docs:
+        if d.kind == "spin30":
+            dup = index.link(as_record(d)).duplicate
+            assert dup.kind == "spin" and dup.cluster_id == first[d.source]
+    state.close()
+
+
+def test_splog_link_command(tmp_path) -> None:
+    docs = [d for d in build(8, 4) if not d.kind.startswith("negative")]
+    src = tmp_path / "in.jsonl"
+    with src.open("w") as fh:
+        for d in docs:
+            fh.write(as_record(d).model_dump_json() + "\n")
+        fh.write('{"not": "a record"}\n')
+    run = run_splog("link", str(src), out=tmp_path / "out.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    records = run.records()
+    assert len(records) == len(docs) and [r["reason"] for r in run.rejects()] == ["invalid_record"]
+    by_base: dict[str, set[str]] = {}
+    for r in records:
+        if not r["url"].endswith("/spin45"):  # 45% spins may be missed now and then (recall target 0.8)
+            by_base.setdefault(r["url"].rsplit("/", 2)[-2], set()).add(r["duplicate"]["cluster_id"])
+    assert all(len(clusters) == 1 for clusters in by_base.values())  # each base article: one cluster
+    originals = [r for r in records if r["url"].endswith("/original")]
+    assert all(r["duplicate"]["kind"] == "first" for r in originals)  # earliest-published represents
+
+
+@needs_seed
+def test_seed_spin_lands_in_the_seed_cluster(tmp_path) -> None:
+    from tests.test_seed import _rebuild
+
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    page, _, _ = _rebuild(lines)
+    (tmp_path / "000.html").write_text(page, encoding="utf-8")
+    spun = next(SEED.parent.glob("002_*.txt")).read_text(encoding="utf-8").split("\n")
+    body = "".join(f"<p>{html.escape(x)}</p>" for x in spun[1:] if x.strip())
+    (tmp_path / "002.html").write_text(
+        f"<html><head><title>{html.escape(spun[0])}</title><link rel='canonical' href='https://spun.example/a.html'>"
+        f"</head><body><article><h1>{html.escape(spun[0])}</h1><div class='entry-content'>{body}</div></article>"
+        "</body></html>", encoding="utf-8")
+    (tmp_path / "000.html").write_text(page.replace("<head>", "<head><link rel='canonical' href="
+                                                    "'https://ladokopintan.blogspot.com/2020/09/a.html'>"), encoding="utf-8")
+    run = run_splog("extract", str(tmp_path / "000.html"), str(tmp_path / "002.html"), "--workers", "1",
+                    out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    recs = {r["url"]: r for r in run.records()}
+    seed, copy = recs["https://ladokopintan.blogspot.com/2020/09/a.html"], recs["https://spun.example/a.html"]
+    assert copy["duplicate"]["cluster_id"] == seed["duplicate"]["cluster_id"]
+    assert copy["duplicate"]["kind"] == "spin" and copy["duplicate"]["of"] == seed["id"]
