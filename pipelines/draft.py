@@ -11,7 +11,7 @@ from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.metadata import PageMeta
 from pipelines.normalize import canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc
 from pipelines.provenance import order_chain, resolve_title, yoast_publisher
-from pipelines.rules import RuleSet
+from pipelines.rules import RuleSet, fold
 from schemas.raw import BlogInfo, RawPost
 
 
@@ -67,9 +67,17 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
                   blog_host=draft.blog.host, feed_title=feed.get("via_feed_title"))
     cut = cut_text(draft.text, rules, ctx, draft.harvest)
     harvest = cut.harvest
+    if any(t.lower().endswith("- google news") for t in harvest.feed_titles):
+        harvest.add("tool", "google-news")  # the feed IFTTT read was a Google News topic feed
     publishers = yoast_publisher(harvest, draft.blog.name, draft.blog.host)
     harvest.publishers[:] = publishers
     source_hint = feed.get("source_publisher")
+    if not source_hint and meta.site_name and draft.blog.name and harvest.tools and \
+            fold(meta.site_name).lower() != fold(draft.blog.name).lower() and draft.via == "page":
+        source_hint = meta.site_name  # an autoblogged page that kept the original's og:site_name
+    if meta.offsite_permalink:
+        harvest.add("source_url", meta.offsite_permalink)
+        harvest.add("tool", "feedwordpress")
     titled = resolve_title(raw_title, harvest, rules, blog_name=draft.blog.name, source_hint=source_hint)
     ui_language = draft.blog.ui_language or (
         next((lang for lang in harvest.chrome_languages if lang != "en"), None) or

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from lxml import etree, html
 
@@ -83,11 +83,23 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
             if rule.text is not None and not rule.text.fullmatch(text):
                 continue
             _harvest_links(block, rules, harvest)
+            _harvest_text(text, rules, harvest)
             removed.append((rule.id, text))
             if rule.chain:
                 harvest.add("tool", rule.chain)
             _drop(block)
     return removed
+
+
+def _harvest_text(text: str, rules: RuleSet, harvest: Harvest) -> None:
+    """A cut block that reads like a line rule (e.g. 'reprinted from <Publisher>') gives its groups too."""
+    for rule in rules.lines:
+        m = rule.pattern.fullmatch(text)
+        if m:
+            for name, value in m.groupdict().items():
+                if value and name in ("feed_title", "publisher", "source_url", "autoposted_at", "author", "link"):
+                    harvest.add(name, value)
+            return
 
 
 def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_links: bool = True) -> None:
@@ -101,8 +113,12 @@ def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short
             harvest.add("link", href)
             if "news.google.com" in href:
                 harvest.add("tool", "google-news")
-        elif _GOOGLE_REDIRECT.match(href):
+        elif _GOOGLE_REDIRECT.match(href):  # Google Alerts: the target is in the url= parameter
             harvest.add("link", href)
+            target = parse_qs(urlsplit(href).query).get("url", [""])[0]
+            if target.startswith(("http://", "https://")):
+                harvest.add("source_url", target)
+                harvest.add("tool", "google-alerts")
         text = node_text(a)
         for rule in rules.anchors:
             if text and rule.text.fullmatch(text) and not _SHORT_LINK.match(href):

@@ -54,6 +54,7 @@ class PageMeta:
     feeds: list[tuple[str, str]] = field(default_factory=list)  # (type, absolute href)
     wp_api_root: str | None = None
     sitemaps: list[str] = field(default_factory=list)
+    offsite_permalink: str | None = None  # FeedWordPress: the post's title links to the original
 
 
 def _first(tree: etree._Element, xpath: str) -> str | None:
@@ -151,6 +152,11 @@ def read_meta(tree: etree._Element, url: str) -> PageMeta:
     api = _first(tree, "//link[@rel='https://api.w.org/']/@href")
     meta.wp_api_root = urljoin(url, api) if api else None
     meta.sitemaps = [urljoin(url, h) for h in tree.xpath("//link[@rel='sitemap']/@href")]
+    permalinks = tree.xpath(f"//*[{_cls('entry-title')} or {_cls('post-title')}]//a[@href]/@href")
+    if len(permalinks) == 1:
+        link = urljoin(url, permalinks[0])
+        if (urlsplit(link).hostname or "") != (urlsplit(url).hostname or ""):
+            meta.offsite_permalink = link
     return meta
 
 

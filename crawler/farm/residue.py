@@ -45,6 +45,17 @@ def body_html(post: Post) -> str:
         return paras + f'<br><a href="{escape(post.original_url)}">Go to Source</a><br />Author: {escape(post.author)}'
     if style == "wprss":
         return paras + f'<p>Source: <a href="{escape(post.original_url)}">{escape(post.original_url)}</a></p>'
+    if style == "feedwordpress":
+        return (f'<p class="syndicated-attribution">This is a syndicated post, reprinted from '
+                f'<a href="{escape(post.original_url)}">{escape(post.article.publisher)}</a>.</p>' + paras)
+    if style == "feedzy":
+        return paras + f'<p>Source: <a href="{escape(post.original_url)}">{escape(post.original_url)}</a></p>'
+    if style == "continue-reading":
+        return paras + f'<p><a href="{escape(post.original_url)}">Continue reading &rarr;</a></p>'
+    if style == "google-alerts":
+        target = escape(post.original_url)
+        return paras + (f'<p><a href="https://www.google.com/url?rct=j&amp;sa=t&amp;url={target}&amp;ct=ga">'
+                        f'{escape(post.article.title)}</a></p>')
     if style == "source-link":
         return paras + f'<p><a href="{escape(post.original_url)}" rel="nofollow">Source link</a></p>'
     return paras + (f"<p>{title}</p>" if style == "title-echo" else "")
