@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     link.add_argument("--state", help="SQLite state holding the copy index (shared with crawls)")
     link.add_argument("--job-id", help="run id (default: UTC time + random suffix)")
 
+    ev = sub.add_parser("eval", help="cleaning quality on a labelled corpus (default tests/corpus/pages)")
+    ev.add_argument("corpus", nargs="?", default="tests/corpus/pages", help="folder of labelled pages")
+    ev.add_argument("--extractor", choices=["auto", "trafilatura"], default="auto")
+    ev.add_argument("--json", action="store_true", help="print the overall figures as JSON too")
+
     schema = sub.add_parser("schema", help="print the JSON Schema of records (or of rejects)")
     schema.add_argument("--kind", choices=["article", "reject"], default="article")
     return parser
@@ -240,6 +245,21 @@ def cmd_link(args: argparse.Namespace) -> int:
     return 0 if manifest.get("reconciles") else EXIT_FAILED
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from crawler.quality import evaluate, report, summary
+
+    corpus = Path(args.corpus)
+    if not corpus.is_dir():
+        _fail(f"corpus folder not found: {args.corpus}")
+    tallies = evaluate(corpus, args.extractor)
+    if "overall" not in tallies:
+        _fail(f"no labelled pages (truth.json) under {args.corpus}")
+    print(report(tallies))
+    if args.json:
+        print(json.dumps(summary(tallies)))
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from schemas.generate import MODELS, render
 
@@ -254,7 +274,8 @@ def main(argv: list[str] | None = None) -> int:
             if not args.seeds and not args.seeds_file:
                 _fail("no seeds: give blog URLs or --seeds-file")
             return run_crawl(args, args.seeds, args.allow_private_hosts)
-        return {"extract": cmd_extract, "demo": cmd_demo, "link": cmd_link, "schema": cmd_schema}[args.command](args)
+        return {"extract": cmd_extract, "demo": cmd_demo, "link": cmd_link, "eval": cmd_eval,
+                "schema": cmd_schema}[args.command](args)
     except KeyboardInterrupt:
         print("splog: interrupted", file=sys.stderr)
         return 130
