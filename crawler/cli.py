@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--max-posts-per-blog", type=int, help="stop after this many posts per blog")
     crawl.add_argument("--concurrency", type=int, help="parallel requests per host (default 4)")
     crawl.add_argument("--no-throttle", action="store_true", help="turn AutoThrottle off (own or loopback hosts)")
+    crawl.add_argument("--resolve-short-links", action="store_true",
+                       help="follow ift.tt-style links (HEAD, bounded, cached) to fill source.url")
     crawl.add_argument("--no-feeds", action="store_true", help="skip feeds/APIs: sitemaps and page links only")
     crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                        help="any Scrapy/splog setting, e.g. -s DOWNLOAD_TIMEOUT=5")
@@ -141,6 +143,8 @@ def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -
         overrides["SPLOG_USE_FEEDS"] = False
     if getattr(args, "full", False):
         overrides["SPLOG_FULL"] = True
+    if getattr(args, "resolve_short_links", False):
+        overrides["SPLOG_RESOLVE_SHORT_LINKS"] = True
     if getattr(args, "max_reject_ratio", None) is not None:
         overrides["SPLOG_MAX_REJECT_RATIO"] = args.max_reject_ratio
     job_id, output = _job_id(args), args.output

@@ -47,6 +47,7 @@ ITEM_PIPELINES = {
     "pipelines.adapters.ExtractPipeline": 100,
     "pipelines.adapters.ValidatePipeline": 400,
     "pipelines.adapters.ChangePipeline": 450,
+    "pipelines.resolve.ResolvePipeline": 470,
     "pipelines.adapters.LinkPipeline": 500,
     "pipelines.adapters.ExportPipeline": 900,
 }
@@ -82,6 +83,10 @@ SPLOG_FULL = False
 SPLOG_RESUME = False
 # A finished run fails (non-zero exit) when rejects / (records + rejects) exceeds this.
 SPLOG_MAX_REJECT_RATIO = 0.25
+# --resolve-short-links: follow ift.tt-style links with HEAD requests to fill source.url; at most
+# SPLOG_RESOLVE_MAX requests a run (each distinct link is asked once; hops count separately).
+SPLOG_RESOLVE_SHORT_LINKS = False
+SPLOG_RESOLVE_MAX = 2000
 # Feeds and APIs first (one request brings 100-150 whole posts); False: sitemaps and page links only.
 SPLOG_USE_FEEDS = True
 # Blogger feeds: 150 posts a request is the page size known to be served in full (DESIGN §5).

@@ -19,7 +19,6 @@ SKIP_TAGS = frozenset({
     "script", "style", "noscript", "iframe", "form", "button", "svg", "select", "textarea", "template",
     "head", "object", "embed", "video", "audio", "canvas", "input", "nav", "map",
 })
-_SHORT_LINK = re.compile(r"https?://(ift\.tt|news\.google\.com|feedproxy\.google\.com|bit\.ly|dlvr\.it|wp\.me)/", re.I)
 _GOOGLE_REDIRECT = re.compile(r"https?://(www\.)?google\.com/url\?", re.I)
 
 
@@ -107,7 +106,7 @@ def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short
         href = (a.get("href") or "").strip()
         if not href.startswith(("http://", "https://")):
             continue
-        if _SHORT_LINK.match(href):
+        if rules.is_short_link(href):
             if not short_links:
                 continue
             harvest.add("link", href)
@@ -121,7 +120,7 @@ def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short
                 harvest.add("tool", "google-alerts")
         text = node_text(a)
         for rule in rules.anchors:
-            if text and rule.text.fullmatch(text) and not _SHORT_LINK.match(href):
+            if text and rule.text.fullmatch(text) and not rules.is_short_link(href):
                 harvest.add("source_url", href)
                 if rule.chain:
                     harvest.add("tool", rule.chain)

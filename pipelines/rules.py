@@ -76,8 +76,18 @@ class RuleSet:
     publishers: frozenset[str]  # lower-cased
     chain_order: tuple[str, ...] = field(default=())
     source_blocks: tuple[AnchorRule, ...] = ()
+    short_link_hosts: frozenset[str] = frozenset()
     feed_title_hint: re.Pattern[str] | None = None
     feed_title_max_chars: int = 100
+
+    def is_short_link(self, url: str) -> bool:
+        from urllib.parse import urlsplit
+
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:
+            return False
+        return host in self.short_link_hosts or any(host.endswith("." + h) for h in self.short_link_hosts)
 
     def chrome_match(self, folded_lower: str) -> ChromeSet | None:
         for chrome in self.chrome:
@@ -142,6 +152,8 @@ def _parse_file(path: Any, acc: dict) -> None:
     if "feed_title" in data:
         acc["feed_title_hint"] = _compile(src, "feed_title", data["feed_title"]["hint"])
         acc["feed_title_max_chars"] = int(data["feed_title"].get("max_chars", 100))
+    if "short_links" in data:
+        acc["short_link_hosts"].update(h.lower() for h in data["short_links"].get("hosts", ()))
     if "chain" in data:
         acc["chain_order"] = tuple(data["chain"].get("order", ()))
 
@@ -150,9 +162,9 @@ def _parse_file(path: Any, acc: dict) -> None:
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     """All rules: the package's own files, then each extra directory's *.toml in name order."""
     acc: dict = {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
-                 "chain_order": (), "source_blocks": [], "feed_title_hint": None, "feed_title_max_chars": 100}
+                 "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None, "feed_title_max_chars": 100}
     for path in _rule_files(extra_dirs):
         _parse_file(path, acc)
     return RuleSet(tuple(acc["lines"]), tuple(acc["blocks"]), tuple(acc["anchors"]),
                    tuple(acc["chrome"]), frozenset(acc["publishers"]), acc["chain_order"],
-                   tuple(acc["source_blocks"]), acc["feed_title_hint"], acc["feed_title_max_chars"])
+                   tuple(acc["source_blocks"]), frozenset(acc["short_link_hosts"]), acc["feed_title_hint"], acc["feed_title_max_chars"])
