@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from dataclasses import dataclass
 from collections import Counter
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,7 @@ from pipelines.chain import make_reject
 from pipelines.draft import Draft
 from pipelines.export import RunWriter, default_paths
 from pipelines.extraction import ExtractError, ExtractOptions
-from pipelines.linking import CopyIndex, LinkStore
+from pipelines.linking import CopyIndex, LinkStore, Prepared
 from pipelines.normalize import canonical_url
 from pipelines.state import PostState, StateStore
 from pipelines.validation import InvalidRecord, build_record
@@ -34,6 +35,18 @@ logger = logging.getLogger(__name__)
 
 def new_job_id() -> str:
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+
+
+@dataclass(slots=True)
+class Checked:
+    """A validated record on its way to export, with the linking signatures the worker computed."""
+
+    record: ArticleRecord
+    linking: Prepared | None = None
+
+    @property
+    def url(self) -> str:
+        return self.record.url
 
 
 class Rejected(DropItem):
@@ -71,6 +84,9 @@ class ExtractPipeline:
             raise Rejected(item.url, stage, result.reason, result.detail, item.source)
         return result
 
+    def open_spider(self) -> None:
+        self.pool.warm()
+
     def close_spider(self) -> None:
         self.pool.close()
 
@@ -85,9 +101,9 @@ class ValidatePipeline:
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler.settings.get("SPLOG_JOB_ID"))
 
-    def process_item(self, item: Draft) -> ArticleRecord:
+    def process_item(self, item: Draft) -> Checked:
         try:
-            return build_record(item, self.job_id)
+            return Checked(build_record(item, self.job_id), item.linking)
         except InvalidRecord as exc:
             raise Rejected(item.url, "validate", "invalid_record", str(exc)[:300], item.source, exc.errors) from None
 
@@ -112,14 +128,16 @@ class ChangePipeline:
 
         return cls(crawl_state(crawler), crawler.settings.getbool("SPLOG_FULL"))
 
-    def process_item(self, item: ArticleRecord) -> ArticleRecord:
+    def process_item(self, item: Checked) -> Checked:
         if self.state is None:
             return item
-        prev = self.state.get_post(canonical_url(item.canonical_url or item.url))
-        if prev is not None and prev.sha256 == item.fingerprint.sha256 and not self.full:
-            raise Unchanged(item.url)
+        rec = item.record
+        prev = self.state.get_post(canonical_url(rec.canonical_url or rec.url))
+        if prev is not None and prev.sha256 == rec.fingerprint.sha256 and not self.full:
+            raise Unchanged(rec.url)
         change = "updated" if prev is not None else "new"
-        return item.model_copy(update={"crawl": item.crawl.model_copy(update={"change": change})})
+        item.record = rec.model_copy(update={"crawl": rec.crawl.model_copy(update={"change": change})})
+        return item
 
 
 class LinkPipeline:
@@ -136,8 +154,10 @@ class LinkPipeline:
         db = getattr(state, "db", None)
         return cls(CopyIndex(LinkStore(db) if db is not None else None))
 
-    def process_item(self, item: ArticleRecord) -> ArticleRecord:
-        return self.index.link(item)
+    def process_item(self, item: Checked) -> Checked:
+        item.record = self.index.link(item.record, item.linking)
+        item.linking = None
+        return item
 
 
 def verdict(finish_reason: str, writer: RunWriter, max_reject_ratio: float) -> dict[str, Any]:
@@ -180,14 +200,15 @@ class ExportPipeline:
     def _site(self, url: str) -> None:
         self.posts_by_site[urlsplit(url).netloc.lower()] += 1
 
-    def process_item(self, item: ArticleRecord) -> ArticleRecord:
-        self.writer.write_record(item)
-        self._site(item.url)
+    def process_item(self, item: Checked) -> ArticleRecord:
+        rec = item.record
+        self.writer.write_record(rec)
+        self._site(rec.url)
         if self.state is not None:  # committed by the writer's flush, after the line is on disk
             self.state.put_post(PostState(
-                canonical_url(item.canonical_url or item.url), item.blog.url, item.id, item.fingerprint.sha256,
-                item.updated_at.isoformat() if item.updated_at else None, None, item.crawl.fetched_at.isoformat()))
-        return item
+                canonical_url(rec.canonical_url or rec.url), rec.blog.url, rec.id, rec.fingerprint.sha256,
+                rec.updated_at.isoformat() if rec.updated_at else None, None, rec.crawl.fetched_at.isoformat()))
+        return rec
 
     def item_dropped(self, item: Any, response: Any, exception: BaseException, spider: Any = None) -> None:
         job = self.writer.job_id

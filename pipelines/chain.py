@@ -32,4 +32,4 @@ def finish_post(raw: RawPost, result: Draft | ExtractError, job_id: str,
         record = build_record(draft, job_id)
     except InvalidRecord as exc:
         return make_reject(raw.url, "validate", "invalid_record", job_id, str(exc)[:300], ref, exc.errors)
-    return index.link(record)
+    return index.link(record, draft.linking)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 from datetime import datetime
 
 from pipelines.cleaning import Context, Harvest, cut_text
 from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
+from pipelines.linking import prepare
 from pipelines.metadata import PageMeta
 from pipelines.normalize import canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc
 from pipelines.provenance import order_chain, resolve_title, yoast_publisher
@@ -45,6 +47,7 @@ class Draft:
     labels: list[str] = field(default_factory=list)
     sha256: str | None = None
     simhash: str | None = None
+    linking: Any = None  # linking.Prepared, computed in the worker
 
 
 def from_extracted(raw: RawPost, ex: Extracted) -> Draft:
@@ -108,7 +111,7 @@ def normalize(draft: Draft) -> Draft:
         author=clean_line(feed.get("author") or meta.author),
         labels=[x for x in (clean_line(v) for v in labels) if x],
         blog=replace(draft.blog, name=clean_line(draft.blog.name)),
-        sha256=sha256_hex(text), simhash=simhash64(text),
+        sha256=sha256_hex(text), simhash=simhash64(text), linking=prepare(text) if text else None,
     )
 
 

@@ -109,6 +109,20 @@ class BandIndex:
         return found
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What linking needs from a text, computable anywhere (the workers do it, off the main process)."""
+
+    keys: list[int]
+    sentence_keys: list[int]
+    packed: bytes  # zlib-compressed text
+
+
+def prepare(text: str) -> Prepared:
+    f = Features(text)
+    return Prepared(band_keys(f), f.sentence_keys, zlib.compress(text.encode("utf-8"), 1))
+
+
 @dataclass(slots=True)
 class Member:
     rid: str
@@ -151,13 +165,14 @@ class CopyIndex:
         if store is not None:
             for rid, cluster, rep, sha, text, blob in store.load():
                 keys = list(struct.unpack(f"<{len(blob) // 8}q", blob))
-                self._add(Member(rid, cluster, rep, sha, text), keys, Features(zlib.decompress(text).decode("utf-8")))
+                self._add(Member(rid, cluster, rep, sha, text), keys,
+                          Features(zlib.decompress(text).decode("utf-8")).sentence_keys)
             self.bands.merge()
 
     def __len__(self) -> int:
         return len(self.members)
 
-    def _add(self, member: Member, keys: list[int], features: Features) -> int:
+    def _add(self, member: Member, keys: list[int], sentence_keys: list[int]) -> int:
         idx = self.by_rid.get(member.rid)
         if idx is None:
             idx = len(self.members)
@@ -167,13 +182,13 @@ class CopyIndex:
             self.members[idx] = member
             self._cache.pop(idx, None)
         self.by_sha.setdefault(member.sha256, idx)
-        self._count_sentences(member, features)
+        self._count_sentences(member, sentence_keys)
         self.bands.add(keys, idx)
         return idx
 
-    def _count_sentences(self, member: Member, features: Features) -> None:
+    def _count_sentences(self, member: Member, sentence_keys: list[int]) -> None:
         """Sentences met in BOILERPLATE_CLUSTERS distinct clusters are boilerplate (footers, wire blocks)."""
-        for key in features.sentence_keys:
+        for key in sentence_keys:
             seen = self._sentence_clusters.get(key)
             if seen is None:
                 self._sentence_clusters[key] = member.cluster
@@ -201,14 +216,17 @@ class CopyIndex:
         found.discard(own)  # type: ignore[arg-type]
         return found
 
-    def match(self, f: Features, sha256: str, own: int | None = None) -> tuple[int, str, float, list[int]]:
-        """Best existing member for this text: (index, kind, similarity, band keys); index -1 if none."""
-        keys = band_keys(f)
+    def match(self, text: str, keys: list[int], sha256: str, own: int | None = None) -> tuple[int, str, float]:
+        """Best existing member for this text: (index, kind, similarity); index -1 if none."""
         exact = self.by_sha.get(sha256)
         if exact is not None and exact != own:
-            return exact, "exact", 1.0, keys
+            return exact, "exact", 1.0
+        candidates = self._candidates(keys, own)
+        if not candidates:
+            return -1, "none", 0.0
+        f = Features(text)
         best: tuple[tuple, int, str, float] | None = None
-        for idx in sorted(self._candidates(keys, own)):
+        for idx in sorted(candidates):
             verdict = compare(self._features(idx), f, same_hash=self.members[idx].sha256 == sha256,
                               boilerplate=self.boilerplate)
             if verdict.kind == "none":
@@ -219,24 +237,24 @@ class CopyIndex:
             score = (RANK[verdict.kind], age, verdict.similarity)
             if best is None or score > best[0]:
                 best = (score, idx, verdict.kind, verdict.similarity)
-        return (*best[1:], keys) if best else (-1, "none", 0.0, keys)
+        return best[1:] if best else (-1, "none", 0.0)
 
-    def link(self, record: ArticleRecord) -> ArticleRecord:
+    def link(self, record: ArticleRecord, prepared: Prepared | None = None) -> ArticleRecord:
+        """The record in its copy cluster; `prepared` (from `prepare(record.text)`) saves the work here."""
         own = self.by_rid.get(record.id)
         if own is not None and self.members[own].sha256 == record.fingerprint.sha256:
             m = self.members[own]  # seen before with the same text (a re-crawl): keep its group
             return self._with(record, m.cluster, m.rep, "first" if m.rep == record.id else "exact", 1.0)
-        features = Features(record.text)
-        idx, kind, similarity, keys = self.match(features, record.fingerprint.sha256, own)
+        prepared = prepared or prepare(record.text)
+        idx, kind, similarity = self.match(record.text, prepared.keys, record.fingerprint.sha256, own)
         if idx < 0:
             cluster, rep, kind, similarity = record.id, record.id, "first", 1.0
         else:
             cluster, rep = self.members[idx].cluster, self.members[idx].rep
-        member = Member(record.id, cluster, rep, record.fingerprint.sha256,
-                        zlib.compress(record.text.encode("utf-8"), 1))
-        self._add(member, keys, features)
+        member = Member(record.id, cluster, rep, record.fingerprint.sha256, prepared.packed)
+        self._add(member, prepared.keys, prepared.sentence_keys)
         if self.store is not None:
-            self.store.save(member, keys)
+            self.store.save(member, prepared.keys)
         return self._with(record, cluster, rep, kind, similarity)
 
     @staticmethod

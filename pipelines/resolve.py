@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from scrapy import Request
@@ -69,13 +69,16 @@ class ResolvePipeline:
         self.crawler.stats.inc_value("splog/resolve/" + ("resolved" if self.cache[url] else "unresolved"))
         return self.cache[url]
 
-    async def process_item(self, item: ArticleRecord) -> ArticleRecord:
-        source = item.source
+    async def process_item(self, item: Any) -> Any:
+        """Takes the validated item (adapters.Checked) and updates its record's source.url."""
+        record: ArticleRecord = item.record
+        source = record.source
         if source.url and not self.rules.is_short_link(source.url):
             return item
         candidates = ([source.url] if source.url else []) + [u for u in source.links if self.rules.is_short_link(u)]
         for link in candidates[:3]:
             target = await self.resolve(link)
             if target:
-                return item.model_copy(update={"source": source.model_copy(update={"url": target})})
+                item.record = record.model_copy(update={"source": source.model_copy(update={"url": target})})
+                return item
         return item

@@ -33,6 +33,14 @@ def _init_worker(options: ExtractOptions) -> None:
     load_rules(options.rules_dirs)  # compile once per process
 
 
+def _warm() -> int:
+    """Imports and models loaded in a worker before the first page arrives."""
+    from pipelines.normalize import detect_language
+
+    detect_language("warming up the language model of this worker process")
+    return os.getpid()
+
+
 def run_extract(raw: RawPost, options: ExtractOptions | None = None) -> Draft | ExtractError:
     """Extract, clean and normalize one post under a wall-clock limit (the CPU-bound stages, so they
     run on every core); failures come back as values, never raised."""
@@ -71,6 +79,11 @@ class ExtractorPool:
         ctx = multiprocessing.get_context("spawn")  # no fork of a process that runs a reactor and threads
         return ProcessPoolExecutor(self.processes, mp_context=ctx, initializer=_init_worker,
                                    initargs=(self.options,))
+
+    def warm(self) -> None:
+        """Start every worker now (spawn + imports take a second or two), while the crawl fetches."""
+        for _ in range(self.processes):
+            self._pool.submit(_warm)
 
     def submit(self, raw: RawPost) -> Future:
         try:

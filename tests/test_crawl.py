@@ -61,8 +61,10 @@ def test_no_residue_in_text_and_no_publisher_suffix(farm_crawl) -> None:
         if r["source"]["publisher"]:
             assert not r["title"].endswith(" - " + r["source"]["publisher"])
     gnews = [r for r in farm_crawl.records() if "google-news" in r["source"]["chain"]]
-    assert gnews and all(r["source"]["publisher"] and r["source"]["feed_title"] and
-                         len(r["source"]["links"]) == 2 for r in gnews)
+    assert gnews and all(r["source"]["feed_title"].endswith("Google News") and r["source"]["links"] for r in gnews)
+    full_tail = [r for r in gnews if any(x["rule"] == "ifttt.date" for x in r["removed"])]
+    assert full_tail and all(r["source"]["publisher"] and len(r["source"]["links"]) == 2 and
+                             r["raw_title"] == f"{r['title']} - {r['source']['publisher']}" for r in full_tail)
 
 
 def test_blog_attribution(farm, farm_crawl) -> None:
