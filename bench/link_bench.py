@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.spinner import spin  # noqa: E402
+from crawler.farm.model import vocabulary  # noqa: E402
 from pipelines.linking import CopyIndex  # noqa: E402
 from schemas.article import ArticleRecord, Blog, Crawl, Duplicate, Fingerprint, Source  # noqa: E402
 
@@ -43,39 +44,9 @@ def record(i: int, text: str) -> ArticleRecord:
         duplicate=Duplicate.model_construct(cluster_id=rid, kind="first", of=None, similarity=1.0), crawl=CRAWL)
 
 
-_SYL = ("ka", "lo", "ren", "mi", "sto", "va", "del", "ori", "tan", "bek", "sul", "ma", "nor", "vi", "ash", "pe",
-        "ru", "gan", "tel", "sa", "mon", "ki", "dra", "fe", "lin", "qo", "zu", "har", "wen", "bo")
-
-
-class Vocabulary:
-    """20,000 made-up words with Zipf frequencies (s = 1.05), 5,000 names: text statistics close to
-    news (a few very common words, a long tail), unlike a 40-word salad."""
-
-    def __init__(self, seed: int = 3) -> None:
-        rng = random.Random(seed)
-        words = {"".join(rng.choice(_SYL) for _ in range(rng.randint(1, 4))) for _ in range(40_000)}
-        self.words = sorted(words)[:20_000]
-        rng.shuffle(self.words)
-        self.weights = [1 / (r + 1) ** 1.05 for r in range(len(self.words))]
-        self.names = sorted({"".join(rng.choice(_SYL) for _ in range(3)).capitalize() for _ in range(8000)})[:5000]
-
-    def article(self, rng: random.Random) -> str:
-        paragraphs = []
-        for _ in range(rng.randint(4, 8)):
-            sentences = []
-            for _ in range(rng.randint(2, 3)):
-                tokens = rng.choices(self.words, weights=self.weights, k=rng.randint(10, 22))
-                tokens.insert(rng.randrange(1, len(tokens)), rng.choice(self.names))
-                if rng.random() < 0.5:
-                    tokens.insert(rng.randrange(1, len(tokens)), str(rng.randint(2, 99_999)))
-                sentences.append(" ".join(tokens).capitalize() + ".")
-            paragraphs.append(" ".join(sentences))
-        return "\n".join(paragraphs)
-
-
 def texts(n: int, copies: float, seed: int = 1):
     rng = random.Random(seed)
-    vocab = Vocabulary()
+    vocab = vocabulary()
     made: list[str] = []
     for i in range(n):
         if made and rng.random() < copies:
@@ -83,7 +54,7 @@ def texts(n: int, copies: float, seed: int = 1):
             kind = rng.choice(("exact", "near", "spin"))
             yield base if kind == "exact" else ("Latest news\n" + base if kind == "near" else spin(base, 0.3, i))
         else:
-            text = vocab.article(rng)
+            text = "\n".join(vocab.paragraphs(rng))
             made.append(text)
             yield text
 

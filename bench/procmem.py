@@ -1,4 +1,4 @@
-"""Peak resident memory of a process tree, sampled from /proc (Linux)."""
+"""Peak resident memory and CPU time of a process tree, sampled from /proc (Linux)."""
 
 from __future__ import annotations
 
@@ -26,13 +26,27 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def tree_rss_kb(pid: int) -> int:
-    total, todo = 0, [pid]
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of one process (/proc/<pid>/stat fields 14 and 15, in clock ticks)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
     while todo:
         p = todo.pop()
-        total += _rss_kb(p)
+        out.append(p)
         todo.extend(_children(p))
-    return total
+    return out
+
+
+def tree_rss_kb(pid: int) -> int:
+    return sum(_rss_kb(p) for p in _tree(pid))
 
 
 class PeakSampler:
@@ -40,13 +54,22 @@ class PeakSampler:
 
     def __init__(self, pid: int, interval: float = 0.1) -> None:
         self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self.cpu: dict[int, float] = {}  # last CPU seconds seen per process of the tree
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            self.peak_kb = max(self.peak_kb, tree_rss_kb(self.pid))
+            procs = _tree(self.pid)
+            self.peak_kb = max(self.peak_kb, sum(_rss_kb(p) for p in procs))
+            for p in procs:
+                self.cpu[p] = max(self.cpu.get(p, 0.0), _cpu_seconds(p))
             time.sleep(self.interval)
+
+    @property
+    def cpu_seconds(self) -> float:
+        """CPU of every process seen in the tree (forkserver workers included), to the last sample."""
+        return sum(self.cpu.values())
 
     def __enter__(self) -> PeakSampler:
         self._thread.start()

@@ -65,32 +65,12 @@ def measured(cmd: list[str], cwd: Path = ROOT) -> dict:
     with PeakSampler(proc.pid) as sampler:
         out, err = proc.communicate()
     return {"wall": time.monotonic() - start, "peak_mb": sampler.peak_kb / 1024, "code": proc.returncode,
-            "stdout": out, "stderr": err}
+            "stdout": out, "stderr": err, "cpu": sampler.cpu_seconds}
 
 
-class CpuDelta:
-    """CPU seconds of children reaped between two points (getrusage is cumulative)."""
-
-    def __init__(self) -> None:
-        import resource
-
-        self.resource = resource
-        self.last = self._now()
-
-    def _now(self) -> float:
-        u = self.resource.getrusage(self.resource.RUSAGE_CHILDREN)
-        return u.ru_utime + u.ru_stime
-
-    def take(self) -> float:
-        now = self._now()
-        delta, self.last = now - self.last, now
-        return delta
-
-
-def run_splog(seeds: Path, out: Path, extra: list[str], cpu: CpuDelta) -> dict:
+def run_splog(seeds: Path, out: Path, extra: list[str]) -> dict:
     res = measured([sys.executable, "-m", "crawler.cli", "crawl", "--allow-private-hosts", "--no-throttle",
                     "--concurrency", "8", "--seeds-file", str(seeds), "-o", str(out), *extra])
-    res["cpu"] = cpu.take()
     if res["code"] not in (0, 1):
         raise SystemExit(f"splog crawl failed:\n{res['stderr'][-3000:]}")
     manifest = json.loads(out.with_name(out.stem + ".manifest.json").read_text())
@@ -100,12 +80,11 @@ def run_splog(seeds: Path, out: Path, extra: list[str], cpu: CpuDelta) -> dict:
     return res
 
 
-def run_baseline(blogs: list[dict], out: Path, cpu: CpuDelta) -> dict:
+def run_baseline(blogs: list[dict], out: Path) -> dict:
     sitemaps = ",".join(b["url"] + "robots.txt" for b in blogs)
     res = measured([sys.executable, "-m", "scrapy", "runspider", str(ROOT / "bench" / "baseline_spider.py"),
                     "-a", f"sitemaps={sitemaps}", "-o", f"{out}:jsonlines", "-s", "LOG_LEVEL=INFO"],
                    cwd=out.parent)  # outside the project: plain Scrapy settings, not splog's
-    res["cpu"] = cpu.take()
     m = re.search(r"'downloader/request_count': (\d+)", res["stderr"])
     res["requests"] = int(m.group(1)) if m else 0
     res["records"] = [json.loads(line) for line in out.read_text().splitlines()] if out.exists() else []
@@ -144,23 +123,22 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     cores = os.cpu_count() or 1
     tmp = Path(tempfile.mkdtemp(prefix="splog-bench-"))
-    cpu = CpuDelta()
     print(f"farm: {args.blogs} blogs x {args.posts} posts; {cores} cores; output in {tmp}")
     with farm_process("--bench", f"{args.blogs}:{args.posts}") as blogs:
         truth = truth_by_url(blogs, args.blogs, args.posts)
         seeds = tmp / "seeds.txt"
         seeds.write_text("".join(b["url"] + "\n" for b in blogs))
-        ours = run_splog(seeds, tmp / "feeds.jsonl", [], cpu)
+        ours = run_splog(seeds, tmp / "feeds.jsonl", [])
         print(row("splog (feeds first)", ours, truth))
         plain_blogs = [b for b in blogs if b["kind"] == "plain"]
         plain_seeds = tmp / "plain-seeds.txt"
         plain_seeds.write_text("".join(b["url"] + "\n" for b in plain_blogs))
-        pages = run_splog(seeds, tmp / "pages.jsonl", ["--no-feeds"], cpu)
+        pages = run_splog(seeds, tmp / "pages.jsonl", ["--no-feeds"])
         print(row("splog (page by page)", pages, truth))
-        plain_only = run_splog(plain_seeds, tmp / "plain.jsonl", [], cpu)
+        plain_only = run_splog(plain_seeds, tmp / "plain.jsonl", [])
         print(row("splog (sitemap-only blogs)", plain_only, truth))
         if not args.skip_baseline:
-            base = run_baseline(blogs, tmp / "baseline.jsonl", cpu)
+            base = run_baseline(blogs, tmp / "baseline.jsonl")
             print(row("baseline Scrapy+trafilatura", base, truth))
         page_urls = [r["url"] for r in pages["records"] if r["url"] in truth]
         traf = plain_trafilatura(page_urls)
@@ -178,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         with farm_process("--bench", f"{args.blogs}:{args.posts * 10}") as blogs:
             seeds = tmp / "seeds-big.txt"
             seeds.write_text("".join(b["url"] + "\n" for b in blogs))
-            big = run_splog(seeds, tmp / "big.jsonl", [], cpu)
+            big = run_splog(seeds, tmp / "big.jsonl", [])
             print(f"memory: peak {ours['peak_mb']:.0f} MB at {ours['posts']} posts, {big['peak_mb']:.0f} MB at "
                   f"{big['posts']} posts: ratio {big['peak_mb'] / ours['peak_mb']:.2f} (target <= 1.2)")
     return 0

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from scrapy import signals
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import DropItem, NotConfigured
 
 from pipelines.chain import make_reject
 from pipelines.draft import Draft
@@ -126,7 +126,10 @@ class ChangePipeline:
     def from_crawler(cls, crawler: Crawler) -> Self:
         from crawler.jobs import crawl_state
 
-        return cls(crawl_state(crawler), crawler.settings.getbool("SPLOG_FULL"))
+        state = crawl_state(crawler)
+        if state is None:
+            raise NotConfigured("no state file: every post is new")
+        return cls(state, crawler.settings.getbool("SPLOG_FULL"))
 
     def process_item(self, item: Checked) -> Checked:
         if self.state is None:

@@ -6,6 +6,7 @@ import hashlib
 import re
 
 import numpy as np
+import xxhash
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _MASK = (1 << 64) - 1
@@ -20,10 +21,10 @@ def sha256_hex(text: str) -> str:
 
 
 def simhash64(text: str) -> str:
-    """SimHash over word 3-shingles (hashed with blake2b-8); a field for users, not a linking decision."""
+    """SimHash over word 3-shingles (hashed with xxh64); a field for users, not a linking decision."""
     tokens = words(text)
     grams = [" ".join(tokens[i:i + 3]) for i in range(max(1, len(tokens) - 2))] if tokens else [""]
-    digests = b"".join(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams)
+    digests = b"".join(xxhash.xxh64_digest(g.encode("utf-8")) for g in grams)
     bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(len(grams), 8), axis=1)
     majority = bits.sum(axis=0) * 2 > len(grams)  # bit set in more than half of the shingle hashes
     value = int.from_bytes(np.packbits(majority).tobytes(), "big")

@@ -76,7 +76,13 @@ class ExtractorPool:
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        ctx = multiprocessing.get_context("spawn")  # no fork of a process that runs a reactor and threads
+        # forkserver: workers fork from a clean server process that imported the extraction stack once
+        # (never from this process, which runs a reactor and threads); spawn where it is missing.
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["pipelines.workers", "trafilatura", "py3langid.langid"])
+        else:
+            ctx = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(self.processes, mp_context=ctx, initializer=_init_worker,
                                    initargs=(self.options,))
 
