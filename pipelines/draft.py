@@ -99,6 +99,7 @@ def normalize(draft: Draft) -> Draft:
     """Unicode and whitespace, UTC dates, canonical URL, language, fingerprints of the final text."""
     feed, meta = draft.feed, draft.meta
     text = clean_text(draft.text)
+    prepared = prepare(text) if text else None  # linking signatures and SimHash from one shingle set
     canonical = meta.canonical_url or feed.get("canonical_url")
     labels = feed.get("labels") or meta.labels
     return replace(
@@ -111,7 +112,7 @@ def normalize(draft: Draft) -> Draft:
         author=clean_line(feed.get("author") or meta.author),
         labels=[x for x in (clean_line(v) for v in labels) if x],
         blog=replace(draft.blog, name=clean_line(draft.blog.name)),
-        sha256=sha256_hex(text), simhash=simhash64(text), linking=prepare(text) if text else None,
+        sha256=sha256_hex(text), linking=prepared, simhash=prepared.simhash if prepared else simhash64(text),
     )
 
 

@@ -59,25 +59,43 @@ def _drop(el: etree._Element) -> None:
     parent.remove(el)
 
 
-def _candidates(rule: BlockRule, root: etree._Element) -> list[etree._Element]:
+def _candidates(rule: BlockRule, root: etree._Element, index: dict[str, list]) -> list[etree._Element]:
     found: list[etree._Element] = []
     if rule.link_hosts:
-        found += [_block_of(a, root) for a in root.iter("a") if _host_in(_host(a.get("href")), rule.link_hosts)]
+        found += [_block_of(a, root) for host, a in index["a"] if _host_in(host, rule.link_hosts)]
     if rule.img_hosts:
-        found += [_block_of(i, root) for i in root.iter("img") if _host_in(_host(i.get("src")), rule.img_hosts)]
+        found += [_block_of(i, root) for host, i in index["img"] if _host_in(host, rule.img_hosts)]
     if rule.classes:
         wanted = set(rule.classes)
-        found += [el for el in root.iter() if isinstance(el.tag, str) and wanted & set((el.get("class") or "").split())]
+        found += [el for classes, el in index["class"] if wanted & classes]
     return found
+
+
+def _index(root: etree._Element) -> dict[str, list]:
+    """One pass over the tree: anchors and images with their hosts, elements with their classes."""
+    index: dict[str, list] = {"a": [], "img": [], "class": []}
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == "a":
+            index["a"].append((_host(el.get("href")), el))
+        elif tag == "img":
+            index["img"].append((_host(el.get("src")), el))
+        cls = el.get("class")
+        if cls:
+            index["class"].append((set(cls.split()), el))
+    return index
 
 
 def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[tuple[str, str]]:
     """Remove signature blocks below root; returns (rule id, text) for each cut, in document order."""
     removed: list[tuple[str, str]] = []
+    index = _index(root)
     for rule in rules.blocks:
-        for block in _candidates(rule, root):
-            if block is root or block.getparent() is None:
-                continue
+        for block in _candidates(rule, root, index):
+            if block is root or block.getparent() is None or not any(a is root for a in block.iterancestors()):
+                continue  # the root itself, or inside a block an earlier rule already cut
             text = node_text(block)
             if rule.text is not None and not rule.text.fullmatch(text):
                 continue

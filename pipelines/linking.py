@@ -116,11 +116,15 @@ class Prepared:
     keys: list[int]
     sentence_keys: list[int]
     packed: bytes  # zlib-compressed text
+    simhash: str = ""  # from the same shingles (fingerprint.simhash64)
 
 
 def prepare(text: str) -> Prepared:
+    from pipelines.fingerprint import simhash64
+
     f = Features(text)
-    return Prepared(band_keys(f), f.sentence_keys, zlib.compress(text.encode("utf-8"), 1))
+    return Prepared(band_keys(f), f.sentence_keys, zlib.compress(text.encode("utf-8"), 1),
+                    simhash64(text, f.shingles))
 
 
 @dataclass(slots=True)
