@@ -108,6 +108,35 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
     return removed
 
 
+_GNEWS_ARTICLE = re.compile(r"https?://news\.google\.com/(?:__i/)?rss/(?:rd/)?articles/([A-Za-z0-9_-]+)")
+_URL_BYTES = re.compile(rb"https?://[\x21-\x7e]+")
+
+
+def google_news_target(link: str) -> str | None:
+    """The publisher URL inside an older Google News article link (CBMi...: base64url protobuf that
+    holds the URL); None for the newer encrypted form, which cannot be decoded offline."""
+    import base64
+
+    m = _GNEWS_ARTICLE.match(link)
+    if not m:
+        return None
+    token = m.group(1)
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+    except (ValueError, TypeError):
+        return None
+    found = _URL_BYTES.search(raw)
+    if not found:
+        return None
+    url = found.group(0)
+    if len(raw) > found.start() - 1 >= 0 and raw[found.start() - 1] < len(url):  # protobuf length prefix
+        url = url[: raw[found.start() - 1]]
+    try:
+        return url.decode("ascii")
+    except UnicodeDecodeError:
+        return None
+
+
 def _harvest_text(text: str, rules: RuleSet, harvest: Harvest) -> None:
     """A cut block that reads like a line rule (e.g. 'reprinted from <Publisher>') gives its groups too."""
     for rule in rules.lines:
@@ -130,6 +159,9 @@ def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short
             harvest.add("link", href)
             if "news.google.com" in href:
                 harvest.add("tool", "google-news")
+                target = google_news_target(href)
+                if target:
+                    harvest.add("source_url", target)
         elif _GOOGLE_REDIRECT.match(href):  # Google Alerts: the target is in the url= parameter
             harvest.add("link", href)
             target = parse_qs(urlsplit(href).query).get("url", [""])[0]

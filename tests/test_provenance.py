@@ -40,3 +40,22 @@ def test_split_publisher(title, google_news, autoblog, hints, expected) -> None:
 ])
 def test_strip_blog_affix(title, blog, expected) -> None:
     assert strip_blog_affix(title, blog) == expected
+
+
+def _gnews(url: bytes) -> str:
+    import base64
+
+    token = base64.urlsafe_b64encode(b"\x08\x13\x22" + bytes([len(url)]) + url + b"\xd2\x01\x00").decode()
+    return "https://news.google.com/rss/articles/" + token.rstrip("=") + "?oc=5"
+
+
+@pytest.mark.parametrize(("link", "expected"), [
+    (_gnews(b"https://www.example-news.org/2026/03/bridge-reopens"), "https://www.example-news.org/2026/03/bridge-reopens"),
+    (_gnews(b"https://x.example/a?b=1").replace("/rss/articles/", "/__i/rss/rd/articles/"), "https://x.example/a?b=1"),
+    ("https://news.google.com/rss/articles/AU_yqLOnewEncryptedForm?oc=5", None),  # not decodable offline
+    ("https://ift.tt/3abcdEF", None),
+])
+def test_google_news_article_links(link: str, expected: str | None) -> None:
+    from pipelines.htmltext import google_news_target
+
+    assert google_news_target(link) == expected
