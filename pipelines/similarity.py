@@ -12,6 +12,10 @@ import re
 import zlib
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _SENTENCE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
@@ -75,6 +79,13 @@ class Features:
         if len(t) < 3:
             return frozenset([" ".join(t)]) if t else frozenset()
         return frozenset(map(" ".join, zip(t, t[1:], t[2:])))
+
+    @cached_property
+    def shingle_hashes(self) -> "np.ndarray":
+        """Distinct 64-bit hashes of the word 3-shingles (for MinHash and SimHash)."""
+        from pipelines.minhash import hash_strings, shingle_hashes
+
+        return shingle_hashes(hash_strings(self.tokens))
 
     @cached_property
     def content(self) -> frozenset[str]:
