@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--state", help="SQLite state file: incremental runs emit only new or changed posts")
     crawl.add_argument("--full", action="store_true", help="with --state: re-crawl everything")
     crawl.add_argument("--job-dir", help="job directory: a killed run started again with it resumes")
+    crawl.add_argument("--redis", help="redis://host:port/db: share the copy index with other machines")
     crawl.add_argument("--max-reject-ratio", type=float, default=None,
                        help="exit non-zero when rejects/(records+rejects) is over this (default 0.25)")
     _common(crawl)
@@ -75,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     link.add_argument("input", help="records JSONL (splog's own output or any file in the record contract)")
     link.add_argument("-o", "--output", help="relinked records JSONL (rejects and manifest beside it)")
     link.add_argument("--state", help="SQLite state holding the copy index (shared with crawls)")
+    link.add_argument("--redis", help="redis://host:port/db: use the copy index shared through Redis")
     link.add_argument("--job-id", help="run id (default: UTC time + random suffix)")
 
     ev = sub.add_parser("eval", help="cleaning quality on a labelled corpus (default tests/corpus/pages)")
@@ -112,6 +114,20 @@ def _report(manifest: dict[str, Any], seconds: float) -> None:
     print(_summary(manifest, seconds))
 
 
+def _check_redis(url: str | None) -> None:
+    """A shared copy index that cannot be reached is a one-line error before any work starts."""
+    if not url:
+        return
+    import redis
+
+    from pipelines.redis_link import RedisLinkStore
+
+    try:
+        RedisLinkStore(url)
+    except (redis.RedisError, ValueError) as exc:
+        _fail(f"cannot reach the Redis copy index {url}: {exc}")
+
+
 def _check_rules(dirs: list[str]) -> None:
     """Load the rules once up front so that a bad rules directory or file is a one-line error."""
     from pipelines.rules import RuleError, load_rules
@@ -126,6 +142,7 @@ def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -
     from crawler.params import SeedError, parse_params
 
     _check_rules(args.rules_dir)
+    _check_redis(getattr(args, "redis", None))
     try:
         params = parse_params(seeds=seeds, seeds_file=args.seeds_file,
                               max_posts_per_blog=getattr(args, "max_posts_per_blog", None))
@@ -143,6 +160,8 @@ def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -
         overrides["SPLOG_USE_FEEDS"] = False
     if getattr(args, "full", False):
         overrides["SPLOG_FULL"] = True
+    if getattr(args, "redis", None):
+        overrides["SPLOG_REDIS_URL"] = args.redis
     if getattr(args, "resolve_short_links", False):
         overrides["SPLOG_RESOLVE_SHORT_LINKS"] = True
     if getattr(args, "max_reject_ratio", None) is not None:
@@ -239,9 +258,11 @@ def cmd_link(args: argparse.Namespace) -> int:
         _fail(f"no such file: {args.input}")
     if args.output and Path(args.output).resolve() == Path(args.input).resolve():
         _fail("--output must differ from the input file")
+    _check_redis(args.redis)
     start = time.monotonic()
     try:
-        manifest = relink(args.input, job_id=_job_id(args), output=args.output, state_path=args.state)
+        manifest = relink(args.input, job_id=_job_id(args), output=args.output, state_path=args.state,
+                          redis_url=args.redis)
     except LockedError as exc:
         print(f"splog: FAILED: {exc}", file=sys.stderr)
         return EXIT_LOCKED

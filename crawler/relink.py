@@ -35,11 +35,17 @@ def _order(path: Path) -> list[tuple[str, int]]:
     return keys
 
 
-def relink(src: str, *, job_id: str, output: str | None, state_path: str | None) -> dict[str, Any]:
+def relink(src: str, *, job_id: str, output: str | None, state_path: str | None,
+           redis_url: str | None = None) -> dict[str, Any]:
     path = Path(src)
     records, rejects, manifest = default_paths(output, job_id)
     state = SQLiteState(state_path) if state_path else None
-    index = CopyIndex(LinkStore(state.db) if state else None)
+    if redis_url:
+        from pipelines.redis_link import RedisLinkStore
+
+        index = CopyIndex(RedisLinkStore(redis_url))
+    else:
+        index = CopyIndex(LinkStore(state.db) if state else None)
     writer = RunWriter(records, rejects, manifest, job_id, {"input": src, "output": output, "state": state_path},
                        on_flush=state.commit if state else None)
     try:

@@ -86,6 +86,9 @@ SPLOG_FULL = False
 SPLOG_RESUME = False
 # A finished run fails (non-zero exit) when rejects / (records + rejects) exceeds this.
 SPLOG_MAX_REJECT_RATIO = 0.25
+# Copy index shared through Redis (redis://host:port/db) by every machine of a job; None: the
+# state file's SQLite index (or an in-memory one for stateless runs).
+SPLOG_REDIS_URL = None
 # --resolve-short-links: follow ift.tt-style links with HEAD requests to fill source.url; at most
 # SPLOG_RESOLVE_MAX requests a run (each distinct link is asked once; hops count separately).
 SPLOG_RESOLVE_SHORT_LINKS = False

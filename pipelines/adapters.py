@@ -153,6 +153,11 @@ class LinkPipeline:
     def from_crawler(cls, crawler: Crawler) -> Self:
         from crawler.jobs import crawl_state
 
+        redis_url = crawler.settings.get("SPLOG_REDIS_URL")
+        if redis_url:
+            from pipelines.redis_link import RedisLinkStore
+
+            return cls(CopyIndex(RedisLinkStore(redis_url)))
         state = crawl_state(crawler)
         db = getattr(state, "db", None)
         return cls(CopyIndex(LinkStore(db) if db is not None else None))

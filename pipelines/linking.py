@@ -172,7 +172,10 @@ class LinkStore:
 
 
 class CopyIndex:
-    """Streaming copy index: link(record) returns the record with its `duplicate` group filled in."""
+    """Streaming copy index: link(record) returns the record with its `duplicate` group filled in.
+
+    `store` persists it: LinkStore (SQLite, loaded at start) or redis_link.RedisLinkStore (shared
+    by several machines, asked on every link)."""
 
     def __init__(self, store: LinkStore | None = None, cache_size: int = 512) -> None:
         self.bands = BandIndex()
@@ -239,9 +242,28 @@ class CopyIndex:
         found.discard(own)  # type: ignore[arg-type]
         return found
 
+    def _pull(self, rids: list[str]) -> None:
+        """Members another machine stored (shared Redis index): add them to the local index."""
+        for rid, cluster, rep, sha, text, blob, sig in self.store.fetch(rids):  # type: ignore[union-attr]
+            keys = list(struct.unpack(f"<{len(blob) // 8}q", blob))
+            self._add(Member(rid, cluster, rep, sha, text, sig), keys,
+                      Features(zlib.decompress(text).decode("utf-8")).sentence_keys)
+
+    def _remote_candidates(self, keys: list[int], sha256: str) -> None:
+        if not getattr(self.store, "remote", False):
+            return
+        rids = self.store.candidates(keys)  # type: ignore[union-attr]
+        first = self.store.by_sha(sha256)  # type: ignore[union-attr]
+        if first:
+            rids.add(first)
+        missing = [rid for rid in rids if rid not in self.by_rid]
+        if missing:
+            self._pull(missing)
+
     def match(self, text: str, keys: list[int], sha256: str, own: int | None = None,
               sig: bytes = b"") -> tuple[int, str, float]:
         """Best existing member for this text: (index, kind, similarity); index -1 if none."""
+        self._remote_candidates(keys, sha256)
         exact = self.by_sha.get(sha256)
         if exact is not None and exact != own:
             return exact, "exact", 1.0
