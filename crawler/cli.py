@@ -110,7 +110,7 @@ def _report(manifest: dict[str, Any], seconds: float) -> None:
     files = manifest["files"]
     print(f"records:  {files['records']['path']}")
     print(f"rejects:  {files['rejects']['path']}")
-    print(f"manifest: {Path(files['records']['path']).with_name(Path(files['records']['path']).name.removesuffix('.jsonl') + '.manifest.json')}")
+    print(f"manifest: {manifest['manifest_path']}")
     print(_summary(manifest, seconds))
 
 

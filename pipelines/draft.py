@@ -12,7 +12,7 @@ from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare
 from pipelines.metadata import PageMeta
 from pipelines.normalize import canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc
-from pipelines.provenance import order_chain, resolve_title, yoast_publisher
+from pipelines.provenance import order_chain, resolve_title, foreign_publishers
 from pipelines.rules import RuleSet, fold
 from schemas.raw import BlogInfo, RawPost
 
@@ -72,7 +72,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     harvest = cut.harvest
     if any(t.lower().endswith("- google news") for t in harvest.feed_titles):
         harvest.add("tool", "google-news")  # the feed IFTTT read was a Google News topic feed
-    publishers = yoast_publisher(harvest, draft.blog.name, draft.blog.host)
+    publishers = foreign_publishers(harvest, draft.blog.name, draft.blog.host)
     harvest.publishers[:] = publishers
     source_hint = feed.get("source_publisher")
     if not source_hint and meta.site_name and draft.blog.name and harvest.tools and \

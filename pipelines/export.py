@@ -184,6 +184,7 @@ class RunWriter:
             "files": {name: file_summary(self.paths[name]) for name in ("records", "rejects")},
         }
         manifest.update(extra or {})
+        manifest["manifest_path"] = str(self.paths["manifest"])
         files = manifest["files"]
         manifest["reconciles"] = (files["records"]["lines"] == self.records
                                   and files["rejects"]["lines"] == self.rejects

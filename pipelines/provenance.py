@@ -69,7 +69,7 @@ def resolve_title(raw_title: str | None, harvest: Harvest, rules: RuleSet, *, bl
     return TitleResult(title or None, publisher or (hints[0] if hints else None))
 
 
-def yoast_publisher(harvest: Harvest, blog_name: str | None, blog_host: str | None) -> list[str]:
+def foreign_publishers(harvest: Harvest, blog_name: str | None, blog_host: str | None) -> list[str]:
     """Publishers named by residue, minus the splog itself ('appeared first on <the splog>')."""
     own = {fold(x).lower() for x in (blog_name, blog_host) if x}
     return [p for p in harvest.publishers if fold(p).lower() not in own]
