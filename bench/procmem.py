@@ -45,10 +45,6 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
-def tree_rss_kb(pid: int) -> int:
-    return sum(_rss_kb(p) for p in _tree(pid))
-
-
 class PeakSampler:
     """Samples the summed RSS of pid and its descendants every `interval` seconds until stopped."""
 
@@ -79,6 +75,3 @@ class PeakSampler:
         self._stop.set()
         self._thread.join()
 
-
-def available() -> bool:
-    return os.path.exists("/proc/self/status")

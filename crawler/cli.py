@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _job_id(args: argparse.Namespace) -> str:
-    from pipelines.adapters import new_job_id
+    from pipelines.export import new_job_id
 
     return args.job_id or new_job_id()
 

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import platform
+import secrets
 import sys
 from collections import Counter
 from datetime import datetime, timezone
@@ -15,6 +16,11 @@ from typing import Any, Callable, Iterator
 
 from schemas.article import SCHEMA_VERSION, ArticleRecord
 from schemas.reject import RejectRecord
+
+
+def new_job_id() -> str:
+    """UTC time + a random suffix: sortable, and unique enough for runs started the same second."""
+    return utc_now().strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
 
 def utc_now() -> datetime:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipelines.minhash import MinHasher, hash_strings, simhash_bits
+from pipelines.minhash import MinHasher, hash_strings
 
 from pipelines.similarity import Features, compare
 from schemas.article import ArticleRecord, Duplicate
@@ -52,10 +52,6 @@ def signatures(f: Features) -> tuple[list[int], bytes]:
     an_sig = _ANCHOR_HASHER.signature(hash_strings(sorted(f.anchors)))
     keys = np.concatenate((_SHINGLE_HASHER.band_keys(sh_sig), _ANCHOR_HASHER.band_keys(an_sig)))
     return keys.tolist(), np.concatenate((sh_sig, an_sig)).tobytes()
-
-
-def band_keys(f: Features) -> list[int]:
-    return signatures(f)[0]
 
 
 def estimates(a: bytes, b: bytes) -> tuple[float, float]:
@@ -139,10 +135,11 @@ class Prepared:
 
 
 def prepare(text: str) -> Prepared:
+    from pipelines.fingerprint import simhash64
+
     f = Features(text)
     keys, sig = signatures(f)
-    return Prepared(keys, f.sentence_keys, zlib.compress(text.encode("utf-8"), 1),
-                    f"{simhash_bits(f.shingle_hashes):016x}", sig)
+    return Prepared(keys, f.sentence_keys, zlib.compress(text.encode("utf-8"), 1), simhash64(text, f), sig)
 
 
 @dataclass(slots=True)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-_REQ = "splog/requests_by_site/"
-_PLATFORM = "splog/platform_by_site/"
-_DISCOVERY = "splog/discovery/"
+from crawler import stats as stats_keys  # the one owner of the stat key names
+
+_REQ = stats_keys.REQUESTS_BY_SITE + "/"
+_PLATFORM = stats_keys.PLATFORM_BY_SITE + "/"
+_DISCOVERY = stats_keys.DISCOVERY + "/"
 
 
 def crawl_summary(stats: dict[str, Any], posts_by_site: Counter[str]) -> dict[str, Any]:

@@ -88,10 +88,6 @@ class Features:
         return shingle_hashes(hash_strings(self.tokens))
 
     @cached_property
-    def content(self) -> frozenset[str]:
-        return frozenset(content_words(self.tokens))
-
-    @cached_property
     def sentences(self) -> list[Sentence]:
         out = []
         for sentence in _SENTENCE.split(self.text):

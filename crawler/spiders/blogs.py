@@ -74,7 +74,7 @@ class BlogsSpider(Spider):
         if not settings.get("SPLOG_JOB_ID"):
             import os
 
-            from pipelines.adapters import new_job_id
+            from pipelines.export import new_job_id
 
             settings.set("SPLOG_JOB_ID", os.environ.get("SCRAPY_JOB") or new_job_id(), priority="spider")
 

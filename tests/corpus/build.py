@@ -54,7 +54,7 @@ def _residue(style: str, post: Post) -> list[str]:
     }[style]
 
 
-def _post(article, i: int, style: str, lang_blog: str) -> Post:
+def _post(article, i: int, style: str) -> Post:
     when = BASE + timedelta(hours=5 * i)
     return Post(index=i, article=article, style=style, published=when, updated=when, author="admin",
                 labels=("News",), feed_title=FEED_TITLES[i % len(FEED_TITLES)],
@@ -97,7 +97,7 @@ def build() -> int:
     for li, lang in enumerate(("en", "id", "es", "pt", "de", "fr", "ar", "vi")):
         blog = Blog(f"corpus-{lang}", "blogger", f"Berita {lang.upper()} Harian", lang)
         for si, style in enumerate(("gnews-ftr-ifttt", "ftr-old-ifttt-from", "ftr-new-via-ifttt", "google-alerts")):
-            post = _post(arts[(li * 4 + si) % len(arts)], n, style, lang)
+            post = _post(arts[(li * 4 + si) % len(arts)], n, style)
             base = f"https://berita-{lang}-harian.blogspot.com"
             _write(f"blogger-{lang}-{style}", f"blogger-{lang}", "splog",
                    PAGE_RENDERERS["blogger"](blog, base, [post], True, None), base + post_path(blog, post),
@@ -106,7 +106,7 @@ def build() -> int:
     # Contempo-like Blogger theme (newer class names and chrome).
     for si, style in enumerate(("gnews-ftr-ifttt", "ftr-new-via-ifttt", "clean")):
         blog = Blog("contempo", "blogger", "Contempo News Wire", "en")
-        post = _post(arts[(si + 5) % len(arts)], n, style, "en")
+        post = _post(arts[(si + 5) % len(arts)], n, style)
         html = PAGE_RENDERERS["blogger"](blog, "https://contempo-wire.blogspot.com", [post], True, None)
         html = html.replace("post-body entry-content", "post-body entry-content float-container").replace(
             "<div class='blog-pager'", "<div class='post-share-buttons'><a>Get link</a><a>Facebook</a><a>Email</a>"
@@ -119,7 +119,7 @@ def build() -> int:
     for si, style in enumerate(("yoast", "yoast-gnews", "wpematico", "wprss", "feedwordpress", "continue-reading",
                                 "source-link")):
         for k in range(2):
-            post = _post(arts[(si * 2 + k) % len(arts)], n, style, "en")
+            post = _post(arts[(si * 2 + k) % len(arts)], n, style)
             _write(f"wordpress-{style}-{k}", "wordpress", "splog",
                    PAGE_RENDERERS["wordpress"](blog, "https://autofeeddaily.example", [post], True, None),
                    "https://autofeeddaily.example" + post_path(blog, post), _truth(post, style, post.article.paragraphs))
@@ -129,7 +129,7 @@ def build() -> int:
     for si, style in enumerate(("source-link", "ftr-old-ifttt-from", "gnews-ftr-ifttt", "continue-reading",
                                 "ftr-new-via-ifttt")):
         for k in range(2):
-            post = _post(arts[(si * 2 + k + 3) % len(arts)], n, style, "en")
+            post = _post(arts[(si * 2 + k + 3) % len(arts)], n, style)
             _write(f"plain-{style}-{k}", "plain", "splog",
                    PAGE_RENDERERS["plain"](blog, "http://worldnewsmirror.example", [post], True, None),
                    "http://worldnewsmirror.example" + post_path(blog, post), _truth(post, style, post.article.paragraphs))
@@ -144,7 +144,7 @@ def build() -> int:
         n += 1
     for k, kind in enumerate(("blogger", "wordpress", "blogger", "wordpress")):
         blog = Blog("ctl", kind, "Notes From The Valley", "en")
-        post = _post(arts[(k + 7) % len(arts)], n, "clean", "en")
+        post = _post(arts[(k + 7) % len(arts)], n, "clean")
         base = "https://notesfromthevalley.blogspot.com" if kind == "blogger" else "https://notesvalley.example"
         _write(f"control-blog-{kind}-{k}", "control-blog", "control",
                PAGE_RENDERERS[kind](blog, base, [post], True, None), base + post_path(blog, post),
@@ -158,7 +158,7 @@ def build() -> int:
         style = ("clean", "ftr-new-via-ifttt")[k % 2]
         kind = ("blogger", "wordpress")[k // 4]
         blog = Blog("trap", kind, "Daily Trap Report", "en")
-        post = _post(art, n, style, "en")
+        post = _post(art, n, style)
         base = "https://dailytrapreport.blogspot.com" if kind == "blogger" else "https://dailytrap.example"
         _write(f"trap-{k}", "trap", "trap", PAGE_RENDERERS[kind](blog, base, [post], True, None),
                base + post_path(blog, post), _truth(post, style, paragraphs))
