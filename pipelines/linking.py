@@ -16,6 +16,7 @@ earliest-published member). The index persists in the state's SQLite file when o
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import struct
 import zlib
@@ -24,51 +25,69 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipelines.minhash import MinHasher, hash_strings
-
+from pipelines.minhash import (BATCH_BYTES, MinHasher, OnePermutationHasher, batch_shingles, distinct,
+                               hash_strings, simhash_bits)
 from pipelines.similarity import Features, compare
 from schemas.article import ArticleRecord, Duplicate
 
 SHINGLE_PERM, SHINGLE_BANDS = 128, 64
 ANCHOR_PERM, ANCHOR_BANDS = 96, 32
 RANK = {"exact": 3, "near": 2, "spin": 1}
-# Candidates whose MinHash estimates are below both floors are not verified: unrelated texts
-# (estimated 3-shingle Jaccard ~0.01, std 0.009 at 128 permutations) fall under 0.04; the measured
-# spin pair has 0.34 and anchors 0.62, our 45% spins keep anchors at 0.5 and more.
-ESTIMATE_SHINGLES, ESTIMATE_ANCHORS = 0.04, 0.2
 # A sentence found in this many distinct clusters is boilerplate (a publisher footer, a wire block),
 # not evidence of copying; 3 because two articles may legitimately quote one sentence.
 BOILERPLATE_CLUSTERS = 3
 
 
-_SHINGLE_HASHER = MinHasher(SHINGLE_PERM, SHINGLE_BANDS, salt=1)
+_SHINGLE_HASHER = OnePermutationHasher(SHINGLE_PERM, SHINGLE_BANDS, salt=1)
 _ANCHOR_HASHER = MinHasher(ANCHOR_PERM, ANCHOR_BANDS, salt=2)
 
 
-def signatures(f: Features) -> tuple[list[int], bytes]:
-    """(one LSH key per band, shingle channel first; the raw MinHash values of both channels as
-    uint32 bytes, for estimating Jaccard before exact verification). Stable across runs."""
-    sh_sig = _SHINGLE_HASHER.signature(f.shingle_hashes)
-    an_sig = _ANCHOR_HASHER.signature(hash_strings(sorted(f.anchors)))
-    keys = np.concatenate((_SHINGLE_HASHER.band_keys(sh_sig), _ANCHOR_HASHER.band_keys(an_sig)))
-    return keys.tolist(), np.concatenate((sh_sig, an_sig)).tobytes()
+class _Run:
+    """A sorted run of (key, member) pairs with a directory on the keys' top bits, so a lookup reads
+    one directory slot and a few neighbouring keys instead of binary-searching a large array (each
+    step of which is a cache miss)."""
 
+    __slots__ = ("keys", "vals", "shift", "directory")
 
-def estimates(a: bytes, b: bytes) -> tuple[float, float]:
-    """MinHash estimates of (3-shingle Jaccard, anchor Jaccard) from two signatures."""
-    x, y = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
-    same = x == y
-    return float(same[:SHINGLE_PERM].mean()), float(same[SHINGLE_PERM:].mean())
+    def __init__(self, keys: np.ndarray, vals: np.ndarray) -> None:
+        order = np.argsort(keys, kind="stable")
+        self.keys, self.vals = keys[order], vals[order]
+        bits = int(min(24, max(4, np.ceil(np.log2(max(len(keys), 1) / 4)))))
+        self.shift = np.uint64(64 - bits)
+        self.directory = np.searchsorted(self._prefix(self.keys), np.arange(2**bits + 1, dtype=np.uint64))
+
+    def _prefix(self, keys: np.ndarray) -> np.ndarray:
+        """Top bits in signed order (the sign bit flipped), so prefixes ascend with the keys."""
+        return (keys.view(np.uint64) ^ np.uint64(1 << 63)) >> self.shift
+
+    def find(self, probe: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(probe positions, members) of every stored pair whose key equals a probe key."""
+        prefix = self._prefix(probe).astype(np.int64)
+        lo = self.directory[prefix]
+        span = self.directory[prefix + 1] - lo
+        width = int(span.max())
+        if not width:
+            return lo[:0], lo[:0]
+        at = lo[:, None] + np.arange(width)
+        inside = at < (lo + span)[:, None]
+        at = np.where(inside, at, 0)
+        hit = inside & (self.keys[at] == probe[:, None])
+        rows, _ = np.nonzero(hit)
+        return rows, self.vals[at[hit]]
+
+    def __len__(self) -> int:
+        return len(self.keys)
 
 
 class BandIndex:
-    """LSH buckets, key -> member indexes, in ~12 bytes per (record, band): a few sorted numpy runs
-    (merged like an LSM tree, so each key is re-sorted O(log n) times) plus a dict of recent inserts."""
+    """LSH buckets, key -> member indexes, in ~12 bytes per (record, band): a few sorted runs with
+    directories (merged like an LSM tree, so each key is re-sorted O(log n) times) plus a dict of
+    recent inserts."""
 
-    FLUSH_EVERY = 200_000  # keys held in the dict before they become a sorted run
+    FLUSH_EVERY = 400_000  # keys held in the dict before they become a sorted run
 
     def __init__(self) -> None:
-        self.runs: list[tuple[np.ndarray, np.ndarray]] = []  # (sorted keys, member indexes), larger first
+        self.runs: list[_Run] = []  # larger first
         self.recent: dict[int, int | list[int]] = {}  # key -> member index, or a list on collisions
         self._pending = 0
 
@@ -92,35 +111,66 @@ class BandIndex:
         keys = np.fromiter((k for k, _ in pairs), dtype=np.int64, count=len(pairs))
         vals = np.fromiter((i for _, i in pairs), dtype=np.int32, count=len(pairs))
         self.recent, self._pending = {}, 0
-        order = np.argsort(keys, kind="stable")
-        run = (keys[order], vals[order])
-        while self.runs and len(self.runs[-1][0]) <= 2 * len(run[0]):
+        while self.runs and len(self.runs[-1]) <= 2 * len(keys):
             older = self.runs.pop()
-            k = np.concatenate((older[0], run[0]))
-            v = np.concatenate((older[1], run[1]))
-            order = np.argsort(k, kind="stable")
-            run = (k[order], v[order])
-        self.runs.append(run)
+            keys, vals = np.concatenate((older.keys, keys)), np.concatenate((older.vals, vals))
+        self.runs.append(_Run(keys, vals))
 
-    def lookup(self, keys: list[int]) -> set[int]:
-        found: set[int] = set()
+    def lookup(self, keys: list[int]) -> dict[int, int]:
+        """member index -> its hits, a hit being one of `keys` (by position) whose bucket holds it:
+        positions below SHINGLE_BANDS count 1, anchor bands count SHINGLE_BANDS."""
+        hits: dict[int, int] = {}
         if self.runs:
             probe = np.asarray(keys, dtype=np.int64)
-            for run_keys, run_vals in self.runs:
-                lo = np.searchsorted(run_keys, probe, side="left")
-                hi = np.searchsorted(run_keys, probe, side="right")
-                hit = hi > lo
-                if hit.any():
-                    for a, b in zip(lo[hit].tolist(), hi[hit].tolist()):
-                        found.update(run_vals[a:b].tolist())
+            for run in self.runs:
+                positions, members = run.find(probe)
+                for pos, member in zip(positions.tolist(), members.tolist()):
+                    hits[member] = hits.get(member, 0) + (1 if pos < SHINGLE_BANDS else SHINGLE_BANDS)
         recent = self.recent
-        for key in recent.keys() & set(keys):
-            hit = recent[key]
-            if isinstance(hit, list):
-                found.update(hit)
-            else:
-                found.add(hit)
-        return found
+        common = recent.keys() & keys
+        if common:
+            anchor_keys = set(keys[SHINGLE_BANDS:])
+            for key in common:
+                weight = SHINGLE_BANDS if key in anchor_keys else 1
+                hit = recent[key]
+                for member in (hit if isinstance(hit, list) else (hit,)):
+                    hits[member] = hits.get(member, 0) + weight
+        return hits
+
+
+class TextStore:
+    """Member texts in an unlinked temporary file (read back only to verify a candidate), so a long
+    run's index keeps offsets in memory rather than texts."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._file = tempfile.TemporaryFile(prefix="splog-texts-")
+        self._pending = bytearray()
+        self._flushed = 0  # bytes already in the file
+        self._spans: list[tuple[int, int]] = []
+
+    def add(self, data: bytes) -> int:
+        self._spans.append((self._flushed + len(self._pending), len(data)))
+        self._pending += data
+        if len(self._pending) >= 1 << 20:
+            self._flush()
+        return len(self._spans) - 1
+
+    def _flush(self) -> None:
+        self._file.write(self._pending)
+        self._file.flush()
+        self._flushed += len(self._pending)
+        self._pending = bytearray()
+
+    def get(self, handle: int) -> bytes:
+        start, size = self._spans[handle]
+        if start >= self._flushed:
+            return bytes(self._pending[start - self._flushed:start - self._flushed + size])
+        return os.pread(self._file.fileno(), size, start)
+
+    def close(self) -> None:
+        self._file.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,17 +179,46 @@ class Prepared:
 
     keys: list[int]
     sentence_keys: list[int]
-    packed: bytes  # zlib-compressed text
     simhash: str = ""  # from the same shingles (fingerprint.simhash64)
-    sig: bytes = b""  # MinHash values of both channels (uint32)
 
 
 def prepare(text: str) -> Prepared:
-    from pipelines.fingerprint import simhash64
+    return prepare_many([text])[0]
 
-    f = Features(text)
-    keys, sig = signatures(f)
-    return Prepared(keys, f.sentence_keys, zlib.compress(text.encode("utf-8"), 1), simhash64(text, f), sig)
+
+def prepare_many(texts: list[str], simhash: bool = True) -> list[Prepared]:
+    """Prepared linking data for many texts, vectorised over slices of about BATCH_BYTES (the same
+    result as one by one). `simhash=False` leaves the SimHash field empty (it is not used to link)."""
+    out: list[Prepared] = []
+    start = 0
+    while start < len(texts):
+        end, size = start, 0
+        while end < len(texts) and (end == start or size < BATCH_BYTES):
+            size += len(texts[end])
+            end += 1
+        out.extend(_prepare_slice(texts[start:end], simhash))
+        start = end
+    return out
+
+
+def _prepare_slice(texts: list[str], simhash: bool) -> list[Prepared]:
+    feats = [Features(t) for t in texts]
+    n = len(feats)
+    sh_hashes, sh_owner = batch_shingles([f.normalized for f in feats])
+    anchor_lists = [list(f.anchors) for f in feats]
+    an_owner = np.repeat(np.arange(n, dtype=np.int64), [len(a) for a in anchor_lists])
+    an_hashes = hash_strings([a for anchors in anchor_lists for a in anchors])
+    keys = np.concatenate((_SHINGLE_HASHER.band_keys(_SHINGLE_HASHER.signatures(sh_hashes, sh_owner, n)),
+                           _ANCHOR_HASHER.band_keys(_ANCHOR_HASHER.signatures(an_hashes, an_owner, n))), axis=1)
+    hashes = ""
+    if simhash:
+        edges = np.searchsorted(sh_owner, np.arange(n + 1))
+    out = []
+    for i, (f, row) in enumerate(zip(feats, keys.tolist())):
+        if simhash:
+            hashes = f"{simhash_bits(distinct(sh_hashes[edges[i]:edges[i + 1]])):016x}"
+        out.append(Prepared(row, f.sentence_keys, hashes))
+    return out
 
 
 @dataclass(slots=True)
@@ -148,8 +227,20 @@ class Member:
     cluster: str
     rep: str
     sha256: str
-    text: bytes  # zlib-compressed normalized text, for exact verification
-    sig: bytes = b""  # MinHash signatures (see `signatures`)
+    text: int  # handle of the normalized text in the index's TextStore
+
+
+# Stored band keys are only valid for the signature scheme that made them; a state file written
+# under another scheme has its keys recomputed from the stored texts when it is loaded.
+SCHEME = f"oph{SHINGLE_PERM}x{SHINGLE_BANDS}+minhash{ANCHOR_PERM}x{ANCHOR_BANDS}+split2"
+
+
+def pack_text(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def unpack_text(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8")
 
 
 class LinkStore:
@@ -159,13 +250,27 @@ class LinkStore:
         self.db = db
         db.execute("CREATE TABLE IF NOT EXISTS link_docs (rid TEXT PRIMARY KEY, cluster TEXT, rep TEXT, "
                    "sha256 TEXT, text BLOB, keys BLOB, sig BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS link_meta (name TEXT PRIMARY KEY, value TEXT)")
+        row = db.execute("SELECT value FROM link_meta WHERE name = 'scheme'").fetchone()
+        self.stale = row is not None and row[0] != SCHEME or (
+            row is None and db.execute("SELECT 1 FROM link_docs LIMIT 1").fetchone() is not None)
+        db.execute("INSERT OR REPLACE INTO link_meta VALUES ('scheme', ?)", (SCHEME,))
 
     def load(self):
-        yield from self.db.execute("SELECT rid, cluster, rep, sha256, text, keys, sig FROM link_docs ORDER BY rowid")
+        """(rid, cluster, rep, sha256, compressed text, keys) of each member, oldest first; keys made
+        under another scheme are recomputed (and stored again)."""
+        rows = self.db.execute("SELECT rid, cluster, rep, sha256, text, keys FROM link_docs ORDER BY rowid")
+        for rid, cluster, rep, sha, text, blob in rows.fetchall() if self.stale else rows:
+            if self.stale:
+                keys = prepare(unpack_text(text)).keys
+                blob = struct.pack(f"<{len(keys)}q", *keys)
+                self.db.execute("UPDATE link_docs SET keys = ? WHERE rid = ?", (blob, rid))
+            yield rid, cluster, rep, sha, text, blob
+        self.stale = False
 
-    def save(self, m: Member, keys: list[int]) -> None:
-        self.db.execute("INSERT OR REPLACE INTO link_docs VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (m.rid, m.cluster, m.rep, m.sha256, m.text, struct.pack(f"<{len(keys)}q", *keys), m.sig))
+    def save(self, m: Member, keys: list[int], text: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO link_docs VALUES (?, ?, ?, ?, ?, ?, NULL)",
+                        (m.rid, m.cluster, m.rep, m.sha256, pack_text(text), struct.pack(f"<{len(keys)}q", *keys)))
 
 
 class CopyIndex:
@@ -176,6 +281,7 @@ class CopyIndex:
 
     def __init__(self, store: LinkStore | None = None, cache_size: int = 512) -> None:
         self.bands = BandIndex()
+        self.texts = TextStore()
         self.members: list[Member] = []
         self.by_rid: dict[str, int] = {}
         self.by_sha: dict[str, int] = {}
@@ -186,14 +292,18 @@ class CopyIndex:
         self.boilerplate: set[int] = set()
         self._cache_size = cache_size
         if store is not None:
-            for rid, cluster, rep, sha, text, blob, sig in store.load():
-                keys = list(struct.unpack(f"<{len(blob) // 8}q", blob))
-                self._add(Member(rid, cluster, rep, sha, text, sig), keys,
-                          Features(zlib.decompress(text).decode("utf-8")).sentence_keys)
+            for row in store.load():
+                self._add_stored(*row)
             self.bands.merge()
 
     def __len__(self) -> int:
         return len(self.members)
+
+    def _add_stored(self, rid: str, cluster: str, rep: str, sha: str, packed: bytes, blob: bytes) -> None:
+        text = unpack_text(packed)
+        keys = list(struct.unpack(f"<{len(blob) // 8}q", blob))
+        self._add(Member(rid, cluster, rep, sha, self.texts.add(text.encode("utf-8"))), keys,
+                  Features(text).sentence_keys)
 
     def _add(self, member: Member, keys: list[int], sentence_keys: list[int]) -> int:
         idx = self.by_rid.get(member.rid)
@@ -226,7 +336,7 @@ class CopyIndex:
     def _features(self, idx: int) -> Features:
         f = self._cache.get(idx)
         if f is None:
-            f = Features(zlib.decompress(self.members[idx].text).decode("utf-8"))
+            f = Features(self.texts.get(self.members[idx].text).decode("utf-8"))
             self._cache[idx] = f
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
@@ -234,17 +344,12 @@ class CopyIndex:
             self._cache.move_to_end(idx)
         return f
 
-    def _candidates(self, keys: list[int], own: int | None) -> set[int]:
-        found = self.bands.lookup(keys)
-        found.discard(own)  # type: ignore[arg-type]
-        return found
-
-    def _pull(self, rids: list[str]) -> None:
-        """Members another machine stored (shared Redis index): add them to the local index."""
-        for rid, cluster, rep, sha, text, blob, sig in self.store.fetch(rids):  # type: ignore[union-attr]
-            keys = list(struct.unpack(f"<{len(blob) // 8}q", blob))
-            self._add(Member(rid, cluster, rep, sha, text, sig), keys,
-                      Features(zlib.decompress(text).decode("utf-8")).sentence_keys)
+    def _candidates(self, keys: list[int], own: int | None) -> list[int]:
+        """Members sharing at least two shingle bands or one anchor band. One shingle band is weak
+        evidence (2 rows: unrelated texts at Jaccard 0.01 share one of 64 bands with probability
+        0.6%, so that many false candidates grow with the index); a real copy shares several (7.4 on
+        average at the seed pair's 0.34), and an anchor band needs 3 matching rows of anchors."""
+        return [m for m, hits in self.bands.lookup(keys).items() if hits >= 2 and m != own]
 
     def _remote_candidates(self, keys: list[int], sha256: str) -> None:
         if not getattr(self.store, "remote", False):
@@ -254,19 +359,17 @@ class CopyIndex:
         if first:
             rids.add(first)
         missing = [rid for rid in rids if rid not in self.by_rid]
-        if missing:
-            self._pull(missing)
+        if missing:  # members another machine stored: add them to the local index
+            for row in self.store.fetch(missing):  # type: ignore[union-attr]
+                self._add_stored(*row)
 
-    def match(self, text: str, keys: list[int], sha256: str, own: int | None = None,
-              sig: bytes = b"") -> tuple[int, str, float]:
+    def match(self, text: str, keys: list[int], sha256: str, own: int | None = None) -> tuple[int, str, float]:
         """Best existing member for this text: (index, kind, similarity); index -1 if none."""
         self._remote_candidates(keys, sha256)
         exact = self.by_sha.get(sha256)
         if exact is not None and exact != own:
             return exact, "exact", 1.0
         candidates = self._candidates(keys, own)
-        if sig:
-            candidates = {i for i in candidates if not self.members[i].sig or self._plausible(sig, self.members[i].sig)}
         if not candidates:
             return -1, "none", 0.0
         f = Features(text)
@@ -284,11 +387,6 @@ class CopyIndex:
                 best = (score, idx, verdict.kind, verdict.similarity)
         return best[1:] if best else (-1, "none", 0.0)
 
-    @staticmethod
-    def _plausible(a: bytes, b: bytes) -> bool:
-        shingles, anchors = estimates(a, b)
-        return shingles >= ESTIMATE_SHINGLES or anchors >= ESTIMATE_ANCHORS
-
     def link(self, record: ArticleRecord, prepared: Prepared | None = None) -> ArticleRecord:
         """The record in its copy cluster; `prepared` (from `prepare(record.text)`) saves the work here."""
         own = self.by_rid.get(record.id)
@@ -296,15 +394,16 @@ class CopyIndex:
             m = self.members[own]  # seen before with the same text (a re-crawl): keep its group
             return self._with(record, m.cluster, m.rep, "first" if m.rep == record.id else "exact", 1.0)
         prepared = prepared or prepare(record.text)
-        idx, kind, similarity = self.match(record.text, prepared.keys, record.fingerprint.sha256, own, prepared.sig)
+        idx, kind, similarity = self.match(record.text, prepared.keys, record.fingerprint.sha256, own)
         if idx < 0:
             cluster, rep, kind, similarity = record.id, record.id, "first", 1.0
         else:
             cluster, rep = self.members[idx].cluster, self.members[idx].rep
-        member = Member(record.id, cluster, rep, record.fingerprint.sha256, prepared.packed, prepared.sig)
+        member = Member(record.id, cluster, rep, record.fingerprint.sha256,
+                        self.texts.add(record.text.encode("utf-8")))
         self._add(member, prepared.keys, prepared.sentence_keys)
         if self.store is not None:
-            self.store.save(member, prepared.keys)
+            self.store.save(member, prepared.keys, record.text)
         return self._with(record, cluster, rep, kind, similarity)
 
     @staticmethod

@@ -1,6 +1,6 @@
 """The copy index shared through Redis, for one job spread over several machines.
 
-Layout (prefix `splog:link:` by default): `doc:<rid>` hash (cluster, rep, sha256, text, keys, sig),
+Layout (prefix `splog:link:` by default): `doc:<rid>` hash (cluster, rep, sha256, text, keys, scheme),
 `band:<key>` set of rids, `sha:<sha256>` the first rid with that text. Each link costs one pipelined
 round trip for all band keys (plus one to fetch members this process has not seen yet), so every
 machine sees the others' records as soon as they are written.
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import redis
 
-from pipelines.linking import Member
+from pipelines.linking import SCHEME, Member, pack_text, prepare, unpack_text
 
 
 class RedisLinkStore:
@@ -29,11 +29,11 @@ class RedisLinkStore:
     def load(self) -> Iterator[tuple]:
         return iter(())  # nothing is preloaded: members are fetched when a band points at them
 
-    def save(self, m: Member, keys: list[int]) -> None:
+    def save(self, m: Member, keys: list[int], text: str) -> None:
         pipe = self.r.pipeline(transaction=False)
         pipe.hset(f"{self.p}doc:{m.rid}", mapping={
-            "cluster": m.cluster, "rep": m.rep, "sha256": m.sha256, "text": m.text,
-            "keys": struct.pack(f"<{len(keys)}q", *keys), "sig": m.sig})
+            "cluster": m.cluster, "rep": m.rep, "sha256": m.sha256, "text": pack_text(text),
+            "keys": struct.pack(f"<{len(keys)}q", *keys), "scheme": SCHEME})
         for key in keys:
             pipe.sadd(f"{self.p}band:{key}", m.rid)
         pipe.setnx(f"{self.p}sha:{m.sha256}", m.rid)
@@ -53,13 +53,18 @@ class RedisLinkStore:
         return rid.decode() if rid else None
 
     def fetch(self, rids: list[str]) -> list[tuple]:
-        """(rid, cluster, rep, sha256, text, keys blob, sig) of each stored member."""
+        """(rid, cluster, rep, sha256, compressed text, keys blob) of each stored member; keys made
+        under another signature scheme are recomputed from the text."""
         pipe = self.r.pipeline(transaction=False)
         for rid in rids:
             pipe.hgetall(f"{self.p}doc:{rid}")
         out = []
         for rid, doc in zip(rids, pipe.execute()):
             if doc:
+                blob = doc[b"keys"]
+                if doc.get(b"scheme", b"").decode() != SCHEME:
+                    keys = prepare(unpack_text(doc[b"text"])).keys
+                    blob = struct.pack(f"<{len(keys)}q", *keys)
                 out.append((rid, doc[b"cluster"].decode(), doc[b"rep"].decode(), doc[b"sha256"].decode(),
-                            doc[b"text"], doc[b"keys"], doc.get(b"sig", b"")))
+                            doc[b"text"], blob))
         return out

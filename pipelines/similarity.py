@@ -12,15 +12,11 @@ import re
 import zlib
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import numpy as np
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_SENTENCE = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
-_NUMBER = re.compile(r"\d[\d.,:/]*\d|\d")
-_NAME_INSIDE = re.compile(r"(?<=[^.!?\s] )[A-Z][^\W\d_]+")  # a capitalised word not opening a sentence
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{8,200})[\"“”]")
 STOPWORDS = frozenset("""a an the and or but if then of to in on at by for with from as into over after before
 about against between through during without within under above up down out off than too very can will just
@@ -28,6 +24,33 @@ is are was were be been being have has had do does did not no nor so such that t
 it its he she they them his her their we our you your i me my who whom which what when where why how all any
 both each few more most other some own same only also said says say would could should may might must shall
 yang dan di ke dari untuk dengan pada ini itu dalam tidak akan adalah juga oleh karena atau sebagai""".split())
+
+# One C-level pass instead of several regexes (this runs on every record): sentence-ending marks
+# become newlines, other punctuation and whitespace become a space, the thousands comma disappears
+# ("1,200" stays one number); then each run of breaks (and the spaces around it) collapses into one
+# newline, each run of spaces into one. What remains is sentences on lines, words separated by one space.
+_SENTENCE_END = ".!?…\n\r。！？؟।\u2028\u2029"
+_PUNCTUATION = ("\"#$%&'()*+-/:;<=>@[\\]^_`{|}~«»‘’‚‛“”„‟‹›–—―‐‑•·¡¿、，；：（）【】《》「」『』"
+                "\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                "\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000")
+_TABLE = str.maketrans({**{c: " " for c in _PUNCTUATION}, **{c: "\n" for c in _SENTENCE_END}, ",": ""})
+_BREAKS = re.compile(r" *\n[\n ]*")
+_SPACES = re.compile(r"  +")
+# A name: a capitalised word after a space, so never a sentence's first word (that follows a newline).
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
+_NAME = re.compile(f" ([{re.escape(_UPPER)}]\\w*)")
+_DIGITS = re.compile(r"\d\S*")
+
+
+def sentence_lines(text: str) -> str:
+    """The text as sentences on lines, words separated by spaces, original case (see above)."""
+    return _SPACES.sub(" ", _BREAKS.sub("\n", text.translate(_TABLE))).strip(" \n")
+
+
+def _numbers(normalized: str) -> set[str]:
+    """Numbers (from their first digit to the end of the word) in a normalized text."""
+    return set(_DIGITS.findall(normalized))
+
 
 # Decision thresholds (see module docstring for the measurements behind them).
 NEAR_JACCARD = 0.80  # same text with other boilerplate or small edits
@@ -37,30 +60,14 @@ SPIN_COVERAGE = 0.35  # minimum coverage on EACH side (seed pair 0.8; 0.3 let te
 SPIN_ANCHORS = 0.25  # and the names/numbers the spinner leaves alone must overlap this much
 
 
-def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
-def content_words(tokens: list[str]) -> list[str]:
-    return [w for w in tokens if len(w) > 2 and w not in STOPWORDS]
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     words: frozenset[str]  # content words
     anchors: frozenset[str]  # numbers and names in it
     key: int  # hash of the normalized sentence (for boilerplate counting)
 
 
-def sentence_anchors(sentence: str) -> frozenset[str]:
-    tokens = _WORD.findall(sentence)
-    found = {t.lower() for t in tokens[1:] if t[:1].isupper() and len(t) > 1}
-    found.update(_NUMBER.findall(sentence))
-    return frozenset(found)
-
-
-def sentence_key(sentence: str) -> int:
-    return zlib.crc32(sentence.strip().lower().encode("utf-8"))
+def sentence_key(normalized_line: str) -> int:
+    return zlib.crc32(normalized_line.encode("utf-8"))
 
 
 @dataclass
@@ -70,54 +77,55 @@ class Features:
     text: str
 
     @cached_property
-    def tokens(self) -> list[str]:
-        return words(self.text)
+    def lines(self) -> str:
+        return sentence_lines(self.text)
 
     @cached_property
-    def shingles(self) -> frozenset[str]:
-        t = self.tokens
-        if len(t) < 3:
-            return frozenset([" ".join(t)]) if t else frozenset()
-        return frozenset(map(" ".join, zip(t, t[1:], t[2:])))
+    def normalized(self) -> str:
+        """Lowercased sentence lines (what word hashes, shingles and sentence keys are made of)."""
+        return self.lines.lower()
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        return self.normalized.split()
 
     @cached_property
     def shingle_hashes(self) -> "np.ndarray":
         """Distinct 64-bit hashes of the word 3-shingles (for MinHash and SimHash)."""
-        from pipelines.minhash import hash_strings, shingle_hashes
+        from pipelines.minhash import distinct, shingles_of, word_hashes
 
-        return shingle_hashes(hash_strings(self.tokens))
+        return distinct(shingles_of(word_hashes(self.normalized.encode("utf-8"))[0]))
 
     @cached_property
     def sentences(self) -> list[Sentence]:
         out = []
-        for sentence in _SENTENCE.split(self.text):
-            cw = frozenset(content_words(words(sentence)))
+        for line, lowered in zip(self.lines.split("\n"), self.normalized.split("\n")):
+            cw = frozenset(w for w in set(lowered.split()).difference(STOPWORDS) if len(w) > 2)
             if len(cw) >= 3:
-                out.append(Sentence(cw, sentence_anchors(sentence), sentence_key(sentence)))
+                names = _NAME.findall(line)
+                anchors = _DIGITS.findall(lowered)
+                if names:
+                    anchors.extend(" ".join(names).lower().split())
+                out.append(Sentence(cw, frozenset(anchors), sentence_key(lowered)))
         return out
 
     @cached_property
     def anchors(self) -> frozenset[str]:
         """Tokens spinners leave alone: numbers, capitalised names inside sentences, quoted strings."""
-        found = set(_NUMBER.findall(self.text))
-        found.update(name.lower() for name in _NAME_INSIDE.findall(self.text))
-        found.update(q.lower()[:40] for q in _QUOTED.findall(self.text))
+        found = _numbers(self.normalized)
+        found.update(n.lower() for n in _NAME.findall(self.lines))
+        if '"' in self.text or "“" in self.text:
+            found.update(q.lower()[:40] for q in _QUOTED.findall(self.text))
         return frozenset(found)
 
     @cached_property
     def sentence_keys(self) -> list[int]:
-        """Hashes of the normalized sentences (cheap; for counting boilerplate sentences)."""
-        import zlib
-
-        return [sentence_key(s) for s in _SENTENCE.split(self.text) if len(s) > 20]
+        """Keys of the sentences of four words or more (for counting boilerplate sentences)."""
+        return [sentence_key(s) for s in self.normalized.split("\n") if s.count(" ") >= 3]
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
-
-
-def containment(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _anchors_agree(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -127,27 +135,35 @@ def _anchors_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) / min(len(a), len(b)) >= 0.5
 
 
-def coverage(a: list[Sentence], b: list[Sentence], boilerplate: frozenset[int] | set[int] = frozenset()) -> float:
-    """Share of a's sentences with a counterpart in b: content-word Jaccard >= SENTENCE_MATCH and the
-    same names and numbers. Sentences known as boilerplate (shared by many distinct articles) count
-    on neither side."""
-    a = [x for x in a if x.key not in boilerplate]
-    b = [x for x in b if x.key not in boilerplate]
+def coverage(a: list[Sentence], b: list[Sentence],
+             boilerplate: frozenset[int] | set[int] = frozenset()) -> tuple[float, float]:
+    """(share of a's sentences with a counterpart in b, share of b's with one in a), in one pass. A
+    counterpart has content-word Jaccard >= SENTENCE_MATCH and the same names and numbers. Sentences
+    known as boilerplate (shared by many distinct articles) count on neither side."""
+    if boilerplate:
+        a = [x for x in a if x.key not in boilerplate]
+        b = [x for x in b if x.key not in boilerplate]
     if not a or not b:
-        return 0.0
+        return 0.0, 0.0
     index: dict[str, list[int]] = {}
     for j, sent in enumerate(b):
         for w in sent.words:
             index.setdefault(w, []).append(j)
+    covered_b = [False] * len(b)
     covered = 0
     for sent in a:
         counts: dict[int, int] = {}
         for w in sent.words:
             for j in index.get(w, ()):
                 counts[j] = counts.get(j, 0) + 1
-        covered += any(n / (len(sent.words) + len(b[j].words) - n) >= SENTENCE_MATCH
-                       and _anchors_agree(sent.anchors, b[j].anchors) for j, n in counts.items())
-    return covered / len(a)
+        size = len(sent.words)
+        found = False
+        for j, n in counts.items():
+            other = b[j]
+            if n / (size + len(other.words) - n) >= SENTENCE_MATCH and _anchors_agree(sent.anchors, other.anchors):
+                found = covered_b[j] = True
+        covered += found
+    return covered / len(a), sum(covered_b) / len(b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,16 +177,19 @@ def compare(a: Features, b: Features, same_hash: bool = False,
     """How b relates to a: exact, near, spin, or none (with a similarity in [0, 1])."""
     if same_hash:
         return Verdict("exact", 1.0)
-    j3 = jaccard(a.shingles, b.shingles)
+    import numpy as np
+
+    sa, sb = a.shingle_hashes, b.shingle_hashes  # sorted, distinct
+    common = len(np.intersect1d(sa, sb, assume_unique=True))
+    j3 = common / (len(sa) + len(sb) - common) if len(sa) or len(sb) else 0.0
     if j3 >= NEAR_JACCARD:
         return Verdict("near", round(j3, 4))
-    c3 = containment(a.shingles, b.shingles)
-    if c3 >= NEAR_CONTAINMENT and min(len(a.shingles), len(b.shingles)) >= 20:
+    c3 = common / min(len(sa), len(sb)) if len(sa) and len(sb) else 0.0
+    if c3 >= NEAR_CONTAINMENT and min(len(sa), len(sb)) >= 20:
         return Verdict("near", round(c3, 4))
-    cov_ab = coverage(a.sentences, b.sentences, boilerplate)
-    if cov_ab < SPIN_COVERAGE:
+    if jaccard(a.anchors, b.anchors) < SPIN_ANCHORS:  # cheap, so first
         return Verdict("none", round(j3, 4))
-    cov_ba = coverage(b.sentences, a.sentences, boilerplate)
-    if cov_ba >= SPIN_COVERAGE and jaccard(a.anchors, b.anchors) >= SPIN_ANCHORS:
+    cov_ab, cov_ba = coverage(a.sentences, b.sentences, boilerplate)
+    if cov_ab >= SPIN_COVERAGE and cov_ba >= SPIN_COVERAGE:
         return Verdict("spin", round((cov_ab + cov_ba) / 2, 4))
     return Verdict("none", round(j3, 4))
