@@ -5,8 +5,9 @@ per record grows from the first 10,000 to the last (it should stay flat).
 
 Input: generated articles (about 300 words each) plus copies of earlier ones (exact, near, spun at
 30%), so the index holds real clusters. Timed: shingling, MinHash signatures (vectorised over each
-chunk, as `prepare_many` does), LSH index, exact verification of every candidate, and the record
-update (record construction and the SimHash field are not timed).
+chunk, as `prepare_many` does), LSH index (`link_many`: the chunk's band lookups at once), exact
+verification of every candidate, and the record update (record construction and the SimHash field
+are not timed).
 """
 
 from __future__ import annotations
@@ -76,8 +77,7 @@ def main(argv: list[str] | None = None) -> int:
             # in a crawl this runs in the workers; SimHash is a record field, not used to link
             prepared = prepare_many([rec.text for rec in batch], simhash=False)
             middle = time.process_time()
-            for rec, prep in zip(batch, prepared):
-                out = index.link(rec, prep)
+            for out in index.link_many(batch, prepared):
                 kinds[out.duplicate.kind] = kinds.get(out.duplicate.kind, 0) + 1
             spent = time.process_time() - start
             prep_time += middle - start

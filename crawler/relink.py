@@ -15,6 +15,9 @@ from schemas.article import ArticleRecord
 from schemas.reject import FieldError
 
 
+BATCH = 2000
+
+
 def _order(path: Path) -> list[tuple[str, int]]:
     """(sort key, byte offset) per line: earliest publication first, so it represents its cluster."""
     import json
@@ -48,6 +51,13 @@ def relink(src: str, *, job_id: str, output: str | None, state_path: str | None,
         index = CopyIndex(LinkStore(state.db) if state else None)
     writer = RunWriter(records, rejects, manifest, job_id, {"input": src, "output": output, "state": state_path},
                        on_flush=state.commit if state else None)
+    batch: list[ArticleRecord] = []
+
+    def flush() -> None:  # records are linked in batches (same result as one by one, much faster)
+        for linked in index.link_many(batch):
+            writer.write_record(linked)
+        batch.clear()
+
     try:
         with path.open("rb") as fh:
             for _, offset in _order(path):
@@ -61,7 +71,10 @@ def relink(src: str, *, job_id: str, output: str | None, state_path: str | None,
                     writer.write_reject(make_reject(f"{src}#offset={offset}", "validate", "invalid_record", job_id,
                                                     str(exc.errors()[0]["msg"])[:200], src, errors))
                     continue
-                writer.write_record(index.link(record))
+                batch.append(record)
+                if len(batch) >= BATCH:
+                    flush()
+        flush()
     finally:
         result = writer.close("finished", {"input": src, "linked_index_size": len(index)})
         if state:

@@ -42,19 +42,41 @@ _SHINGLE_HASHER = OnePermutationHasher(SHINGLE_PERM, SHINGLE_BANDS, salt=1)
 _ANCHOR_HASHER = MinHasher(ANCHOR_PERM, ANCHOR_BANDS, salt=2)
 
 
+# A member becomes a candidate when the bands it shares with the text weigh CANDIDATE_WEIGHT or more:
+# two shingle bands, two anchor bands, or one of each. One band alone is weak evidence: unrelated
+# texts at 3-shingle Jaccard 0.01 share one of 64 two-row bands with probability 0.6%, and texts that
+# share one number out of a dozen (anchor Jaccard 0.08) one of 32 three-row anchor bands with 1.8%,
+# so single-band candidates grow with the index. A real copy shares several: 7.4 shingle bands on
+# average at the seed pair's 0.34, 4 anchor bands at anchor Jaccard 0.5 (45% spins).
+SHINGLE_WEIGHT, ANCHOR_WEIGHT, CANDIDATE_WEIGHT = 2, 3, 4
+
+
+def _weights(band: np.ndarray) -> np.ndarray:
+    """Weight of a shared band by its position (shingle bands first)."""
+    return np.where(band < SHINGLE_BANDS, SHINGLE_WEIGHT, ANCHOR_WEIGHT)
+
+
 class _Run:
     """A sorted run of (key, member) pairs with a directory on the keys' top bits, so a lookup reads
     one directory slot and a few neighbouring keys instead of binary-searching a large array (each
     step of which is a cache miss)."""
 
-    __slots__ = ("keys", "vals", "shift", "directory")
+    __slots__ = ("keys", "vals", "shift", "_directory")
 
     def __init__(self, keys: np.ndarray, vals: np.ndarray) -> None:
         order = np.argsort(keys, kind="stable")
         self.keys, self.vals = keys[order], vals[order]
         bits = int(min(24, max(4, np.ceil(np.log2(max(len(keys), 1) / 4)))))
         self.shift = np.uint64(64 - bits)
-        self.directory = np.searchsorted(self._prefix(self.keys), np.arange(2**bits + 1, dtype=np.uint64))
+        self._directory: np.ndarray | None = None
+
+    @property
+    def directory(self) -> np.ndarray:
+        """Start of each prefix's keys (made on first use: batch lookups do not need it)."""
+        if self._directory is None:
+            counts = np.bincount(self._prefix(self.keys).astype(np.int64), minlength=1 << (64 - int(self.shift)))
+            self._directory = np.concatenate(([0], np.cumsum(counts)))
+        return self._directory
 
     def _prefix(self, keys: np.ndarray) -> np.ndarray:
         """Top bits in signed order (the sign bit flipped), so prefixes ascend with the keys."""
@@ -111,27 +133,54 @@ class BandIndex:
         keys = np.fromiter((k for k, _ in pairs), dtype=np.int64, count=len(pairs))
         vals = np.fromiter((i for _, i in pairs), dtype=np.int32, count=len(pairs))
         self.recent, self._pending = {}, 0
+        self.add_run(keys, vals)
+
+    def add_run(self, keys: np.ndarray, vals: np.ndarray) -> None:
+        """Add (key, member) pairs as a sorted run, merging runs of similar size."""
+        if not len(keys):
+            return
         while self.runs and len(self.runs[-1]) <= 2 * len(keys):
             older = self.runs.pop()
             keys, vals = np.concatenate((older.keys, keys)), np.concatenate((older.vals, vals))
         self.runs.append(_Run(keys, vals))
 
+    def probe_runs(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(flat probe position, member) of every run entry whose key equals one of `keys` (2-D: a row
+        per record), found with one sorted pass per run."""
+        flat = keys.ravel()
+        order = np.argsort(flat)
+        probe = flat[order]
+        found_pos, found_members = [], []
+        for run in self.runs:
+            lo = np.searchsorted(run.keys, probe, side="left")
+            hi = np.searchsorted(run.keys, probe, side="right")
+            count = hi - lo
+            hit = np.flatnonzero(count)
+            if not len(hit):
+                continue
+            count = count[hit]
+            at = np.repeat(lo[hit] - np.cumsum(count) + count, count) + np.arange(int(count.sum()))
+            found_pos.append(np.repeat(order[hit], count))
+            found_members.append(run.vals[at])
+        if not found_pos:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32)
+        return np.concatenate(found_pos), np.concatenate(found_members)
+
     def lookup(self, keys: list[int]) -> dict[int, int]:
-        """member index -> its hits, a hit being one of `keys` (by position) whose bucket holds it:
-        positions below SHINGLE_BANDS count 1, anchor bands count SHINGLE_BANDS."""
+        """member index -> the summed weights of the bands (`keys`, by position) it shares."""
         hits: dict[int, int] = {}
         if self.runs:
             probe = np.asarray(keys, dtype=np.int64)
             for run in self.runs:
                 positions, members = run.find(probe)
                 for pos, member in zip(positions.tolist(), members.tolist()):
-                    hits[member] = hits.get(member, 0) + (1 if pos < SHINGLE_BANDS else SHINGLE_BANDS)
+                    hits[member] = hits.get(member, 0) + (SHINGLE_WEIGHT if pos < SHINGLE_BANDS else ANCHOR_WEIGHT)
         recent = self.recent
         common = recent.keys() & keys
         if common:
             anchor_keys = set(keys[SHINGLE_BANDS:])
             for key in common:
-                weight = SHINGLE_BANDS if key in anchor_keys else 1
+                weight = ANCHOR_WEIGHT if key in anchor_keys else SHINGLE_WEIGHT
                 hit = recent[key]
                 for member in (hit if isinstance(hit, list) else (hit,)):
                     hits[member] = hits.get(member, 0) + weight
@@ -305,7 +354,7 @@ class CopyIndex:
         self._add(Member(rid, cluster, rep, sha, self.texts.add(text.encode("utf-8"))), keys,
                   Features(text).sentence_keys)
 
-    def _add(self, member: Member, keys: list[int], sentence_keys: list[int]) -> int:
+    def _add(self, member: Member, keys: list[int] | None, sentence_keys: list[int]) -> int:
         idx = self.by_rid.get(member.rid)
         if idx is None:
             idx = len(self.members)
@@ -316,7 +365,8 @@ class CopyIndex:
             self._cache.pop(idx, None)
         self.by_sha.setdefault(member.sha256, idx)
         self._count_sentences(member, sentence_keys)
-        self.bands.add(keys, idx)
+        if keys is not None:
+            self.bands.add(keys, idx)
         return idx
 
     def _count_sentences(self, member: Member, sentence_keys: list[int]) -> None:
@@ -345,11 +395,8 @@ class CopyIndex:
         return f
 
     def _candidates(self, keys: list[int], own: int | None) -> list[int]:
-        """Members sharing at least two shingle bands or one anchor band. One shingle band is weak
-        evidence (2 rows: unrelated texts at Jaccard 0.01 share one of 64 bands with probability
-        0.6%, so that many false candidates grow with the index); a real copy shares several (7.4 on
-        average at the seed pair's 0.34), and an anchor band needs 3 matching rows of anchors."""
-        return [m for m, hits in self.bands.lookup(keys).items() if hits >= 2 and m != own]
+        """Members whose shared bands weigh CANDIDATE_WEIGHT or more (see there)."""
+        return [m for m, hits in self.bands.lookup(keys).items() if hits >= CANDIDATE_WEIGHT and m != own]
 
     def _remote_candidates(self, keys: list[int], sha256: str) -> None:
         if not getattr(self.store, "remote", False):
@@ -363,13 +410,10 @@ class CopyIndex:
             for row in self.store.fetch(missing):  # type: ignore[union-attr]
                 self._add_stored(*row)
 
-    def match(self, text: str, keys: list[int], sha256: str, own: int | None = None) -> tuple[int, str, float]:
-        """Best existing member for this text: (index, kind, similarity); index -1 if none."""
-        self._remote_candidates(keys, sha256)
+    def _best(self, text: str, sha256: str, own: int | None, candidates) -> tuple[int, str, float]:
         exact = self.by_sha.get(sha256)
         if exact is not None and exact != own:
             return exact, "exact", 1.0
-        candidates = self._candidates(keys, own)
         if not candidates:
             return -1, "none", 0.0
         f = Features(text)
@@ -387,6 +431,75 @@ class CopyIndex:
                 best = (score, idx, verdict.kind, verdict.similarity)
         return best[1:] if best else (-1, "none", 0.0)
 
+    def link_many(self, records: list[ArticleRecord], prepared: list[Prepared] | None = None) -> list[ArticleRecord]:
+        """link() for many records, in order, with the same results: the band lookups of the whole
+        batch are done at once (against the stored runs, and among the batch's own records), so the
+        per-record work left is verification and bookkeeping. A shared Redis index links one by one."""
+        prepared = prepared if prepared is not None else prepare_many([r.text for r in records])
+        if len(records) < 2 or getattr(self.store, "remote", False):
+            return [self.link(r, p) for r, p in zip(records, prepared)]
+        self.bands.merge()  # every member already indexed is now in a run
+        keys = np.array([p.keys for p in prepared], dtype=np.int64)
+        older = self._grouped(*self._older_hits(keys), len(records))
+        within = self._grouped(*self._batch_hits(keys), len(records))
+        member_at = [-1] * len(records)
+        out: list[ArticleRecord] = []
+        for i, (record, prep) in enumerate(zip(records, prepared)):
+            own = self.by_rid.get(record.id)
+            if own is not None and self.members[own].sha256 == record.fingerprint.sha256:
+                m = self.members[own]
+                out.append(self._with(record, m.cluster, m.rep, "first" if m.rep == record.id else "exact", 1.0))
+                continue
+            candidates = set(older[i])
+            candidates.update(member_at[j] for j in within[i] if member_at[j] >= 0)
+            candidates.discard(own)  # type: ignore[arg-type]
+            out.append(self._link_to(record, prep, own, candidates))
+            member_at[i] = self.by_rid[record.id]
+        added = [i for i, m in enumerate(member_at) if m >= 0]
+        self.bands.add_run(keys[added].ravel(),
+                           np.repeat(np.array([member_at[i] for i in added], dtype=np.int32), keys.shape[1]))
+        return out
+
+    def _older_hits(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(record row, member, band weight) of each band the batch shares with indexed members."""
+        positions, members = self.bands.probe_runs(keys)
+        return positions // keys.shape[1], members.astype(np.int64), _weights(positions % keys.shape[1])
+
+    @staticmethod
+    def _batch_hits(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(later row, earlier row, band weight) of each band two records of the batch share."""
+        flat = keys.ravel()
+        order = np.argsort(flat, kind="stable")  # equal keys together, in record order
+        sk = flat[order]
+        gstart = np.flatnonzero(np.concatenate(([True], sk[1:] != sk[:-1])))
+        gsize = np.diff(np.append(gstart, len(sk)))
+        pairs = gstart[gsize == 2]  # the usual case: two records share the band
+        later, earlier = [order[pairs + 1]], [order[pairs]]
+        for start, size in zip(gstart[gsize > 2].tolist(), gsize[gsize > 2].tolist()):
+            rows = order[start:start + size]  # every (later, earlier) pair of a bigger bucket
+            for a in range(1, size):
+                later.append(np.full(a, rows[a]))
+                earlier.append(rows[:a])
+        lat, ear = np.concatenate(later), np.concatenate(earlier)
+        k = keys.shape[1]
+        return lat // k, ear // k, _weights(lat % k)
+
+    @staticmethod
+    def _grouped(rows: np.ndarray, others: np.ndarray, weights: np.ndarray, n: int) -> list[list[int]]:
+        """Per row, the others whose summed band weights reach CANDIDATE_WEIGHT."""
+        out: list[list[int]] = [[] for _ in range(n)]
+        if not len(rows):
+            return out
+        combo = (rows.astype(np.int64) << 32) | others.astype(np.int64)
+        order = np.argsort(combo)
+        combo, weights = combo[order], weights[order]
+        starts = np.flatnonzero(np.concatenate(([True], combo[1:] != combo[:-1])))
+        totals = np.add.reduceat(weights, starts)
+        kept = combo[starts[totals >= CANDIDATE_WEIGHT]]
+        for row, other in zip((kept >> 32).tolist(), (kept & 0xFFFFFFFF).tolist()):
+            out[row].append(other)
+        return out
+
     def link(self, record: ArticleRecord, prepared: Prepared | None = None) -> ArticleRecord:
         """The record in its copy cluster; `prepared` (from `prepare(record.text)`) saves the work here."""
         own = self.by_rid.get(record.id)
@@ -394,14 +507,22 @@ class CopyIndex:
             m = self.members[own]  # seen before with the same text (a re-crawl): keep its group
             return self._with(record, m.cluster, m.rep, "first" if m.rep == record.id else "exact", 1.0)
         prepared = prepared or prepare(record.text)
-        idx, kind, similarity = self.match(record.text, prepared.keys, record.fingerprint.sha256, own)
+        self._remote_candidates(prepared.keys, record.fingerprint.sha256)
+        out = self._link_to(record, prepared, own, self._candidates(prepared.keys, own))
+        self.bands.add(prepared.keys, self.by_rid[record.id])
+        return out
+
+    def _link_to(self, record: ArticleRecord, prepared: Prepared, own: int | None, candidates) -> ArticleRecord:
+        """Decide the record's cluster among the candidates and add it as a member (its band keys are
+        the caller's to index)."""
+        idx, kind, similarity = self._best(record.text, record.fingerprint.sha256, own, candidates)
         if idx < 0:
             cluster, rep, kind, similarity = record.id, record.id, "first", 1.0
         else:
             cluster, rep = self.members[idx].cluster, self.members[idx].rep
         member = Member(record.id, cluster, rep, record.fingerprint.sha256,
                         self.texts.add(record.text.encode("utf-8")))
-        self._add(member, prepared.keys, prepared.sentence_keys)
+        self._add(member, None, prepared.sentence_keys)
         if self.store is not None:
             self.store.save(member, prepared.keys, record.text)
         return self._with(record, cluster, rep, kind, similarity)

@@ -28,14 +28,13 @@ yang dan di ke dari untuk dengan pada ini itu dalam tidak akan adalah juga oleh 
 # One C-level pass instead of several regexes (this runs on every record): sentence-ending marks
 # become newlines, other punctuation and whitespace become a space, the thousands comma disappears
 # ("1,200" stays one number); then each run of breaks (and the spaces around it) collapses into one
-# newline, each run of spaces into one. What remains is sentences on lines, words separated by one space.
+# newline. What remains is sentences on lines, words separated by spaces.
 _SENTENCE_END = ".!?…\n\r。！？؟।\u2028\u2029"
 _PUNCTUATION = ("\"#$%&'()*+-/:;<=>@[\\]^_`{|}~«»‘’‚‛“”„‟‹›–—―‐‑•·¡¿、，；：（）【】《》「」『』"
                 "\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
                 "\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000")
 _TABLE = str.maketrans({**{c: " " for c in _PUNCTUATION}, **{c: "\n" for c in _SENTENCE_END}, ",": ""})
 _BREAKS = re.compile(r" *\n[\n ]*")
-_SPACES = re.compile(r"  +")
 # A name: a capitalised word after a space, so never a sentence's first word (that follows a newline).
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 _NAME = re.compile(f" ([{re.escape(_UPPER)}]\\w*)")
@@ -44,7 +43,7 @@ _DIGITS = re.compile(r"\d\S*")
 
 def sentence_lines(text: str) -> str:
     """The text as sentences on lines, words separated by spaces, original case (see above)."""
-    return _SPACES.sub(" ", _BREAKS.sub("\n", text.translate(_TABLE))).strip(" \n")
+    return _BREAKS.sub("\n", text.translate(_TABLE)).strip(" \n")
 
 
 def _numbers(normalized: str) -> set[str]:
@@ -67,7 +66,8 @@ class Sentence(NamedTuple):
 
 
 def sentence_key(normalized_line: str) -> int:
-    return zlib.crc32(normalized_line.encode("utf-8"))
+    """Key of a sentence for boilerplate counting: its characters without the spaces."""
+    return zlib.crc32(normalized_line.replace(" ", "").encode("utf-8"))
 
 
 @dataclass
@@ -120,8 +120,9 @@ class Features:
 
     @cached_property
     def sentence_keys(self) -> list[int]:
-        """Keys of the sentences of four words or more (for counting boilerplate sentences)."""
-        return [sentence_key(s) for s in self.normalized.split("\n") if s.count(" ") >= 3]
+        """Keys of the sentences of 16 letters or more (for counting boilerplate sentences)."""
+        compact = [line.replace(" ", "") for line in self.normalized.split("\n")]
+        return [zlib.crc32(c.encode("utf-8")) for c in compact if len(c) >= 16]
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:

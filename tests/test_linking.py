@@ -10,7 +10,8 @@ import pytest
 from bench.link_eval import as_record, evaluate
 from bench.linkset import WIRE, Doc, build
 from bench.spinner import changed_share, spin
-from pipelines.linking import CopyIndex, LinkStore
+from pipelines.fingerprint import simhash64
+from pipelines.linking import CopyIndex, LinkStore, prepare, prepare_many
 from pipelines.similarity import Features, compare
 from pipelines.state import SQLiteState
 from tests.conftest import run_splog
@@ -58,6 +59,39 @@ def test_shared_wire_paragraph_does_not_link_different_articles() -> None:
     kinds = [index.link(as_record(Doc(d.id, d.source, d.kind, d.text + "\n" + WIRE, d.published))).duplicate.kind
              for d in others]
     assert kinds == ["first"] * len(kinds)
+
+
+def test_batch_linking_gives_the_same_clusters_as_one_by_one() -> None:
+    records = [as_record(d) for d in sorted(build(30, 12), key=lambda d: d.published)]
+    one = CopyIndex()
+    single = [one.link(r).duplicate for r in records]
+    many = CopyIndex()
+    batched = [r.duplicate for i in range(0, len(records), 41) for r in many.link_many(records[i:i + 41])]
+    assert batched == single
+    assert {d.kind for d in single} >= {"first", "exact", "near", "spin"}
+
+
+def test_batched_signatures_equal_single_ones() -> None:
+    texts = [d.text for d in build(6, 3)][:40] + ["", "one", "two words", "Ein Satz, 1,200 Leute. Noch einer!"]
+    assert prepare_many(texts) == [prepare(t) for t in texts]
+    assert all(p.simhash == simhash64(t) for p, t in zip(prepare_many(texts), texts))
+
+
+def test_state_from_another_signature_scheme_is_rebuilt(tmp_path) -> None:
+    docs = [d for d in build(6, 8) if d.kind in ("original", "spin15")]
+    state = SQLiteState(tmp_path / "s.db")
+    index = CopyIndex(LinkStore(state.db))
+    for d in docs:
+        if d.kind == "original":
+            index.link(as_record(d))
+    state.db.execute("UPDATE link_docs SET keys = zeroblob(length(keys))")  # keys of some other scheme
+    state.db.execute("UPDATE link_meta SET value = 'older' WHERE name = 'scheme'")
+    state.close()
+    state = SQLiteState(tmp_path / "s.db")
+    index = CopyIndex(LinkStore(state.db))
+    spins = [index.link(as_record(d)).duplicate.kind for d in docs if d.kind == "spin15"]
+    assert spins and all(kind == "spin" for kind in spins)
+    state.close()
 
 
 def test_index_persists_across_runs(tmp_path) -> None:
