@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipelines.minhash import (BATCH_BYTES, MinHasher, OnePermutationHasher, batch_shingles, distinct,
+from pipelines.minhash import (BATCH_BYTES, Batch, MinHasher, OnePermutationHasher, distinct,
                                hash_strings, simhash_bits)
 from pipelines.similarity import Features, compare
 from schemas.article import ArticleRecord, Duplicate
@@ -253,19 +253,24 @@ def prepare_many(texts: list[str], simhash: bool = True) -> list[Prepared]:
 def _prepare_slice(texts: list[str], simhash: bool) -> list[Prepared]:
     feats = [Features(t) for t in texts]
     n = len(feats)
-    sh_hashes, sh_owner = batch_shingles([f.normalized for f in feats])
-    anchor_lists = [list(f.anchors) for f in feats]
-    an_owner = np.repeat(np.arange(n, dtype=np.int64), [len(a) for a in anchor_lists])
-    an_hashes = hash_strings([a for anchors in anchor_lists for a in anchors])
-    keys = np.concatenate((_SHINGLE_HASHER.band_keys(_SHINGLE_HASHER.signatures(sh_hashes, sh_owner, n)),
-                           _ANCHOR_HASHER.band_keys(_ANCHOR_HASHER.signatures(an_hashes, an_owner, n))), axis=1)
+    batch = Batch([f.normalized for f in feats], [f.lines for f in feats])
+    an_hashes, an_owner = batch.anchors, batch.anchor_owner
+    quoted = [(i, q) for i, f in enumerate(feats) for q in f.quoted]
+    if quoted:  # quoted strings are anchors too (rare enough to merge in one by one)
+        an_hashes = np.concatenate((an_hashes, hash_strings([q for _, q in quoted])))
+        an_owner = np.concatenate((an_owner, np.array([i for i, _ in quoted], dtype=np.int64)))
+        order = np.argsort(an_owner, kind="stable")
+        an_hashes, an_owner = an_hashes[order], an_owner[order]
+    sh_sigs = _SHINGLE_HASHER.signatures(batch.shingles, batch.shingle_owner, n)
+    an_sigs = _ANCHOR_HASHER.signatures(an_hashes, an_owner, n)
+    keys = np.concatenate((_SHINGLE_HASHER.band_keys(sh_sigs), _ANCHOR_HASHER.band_keys(an_sigs)), axis=1)
     hashes = ""
     if simhash:
-        edges = np.searchsorted(sh_owner, np.arange(n + 1))
+        edges = np.searchsorted(batch.shingle_owner, np.arange(n + 1))
     out = []
     for i, (f, row) in enumerate(zip(feats, keys.tolist())):
         if simhash:
-            hashes = f"{simhash_bits(distinct(sh_hashes[edges[i]:edges[i + 1]])):016x}"
+            hashes = f"{simhash_bits(distinct(batch.shingles[edges[i]:edges[i + 1]])):016x}"
         out.append(Prepared(row, f.sentence_keys, hashes))
     return out
 

@@ -24,7 +24,7 @@ import xxhash
 
 SEED = 20261123
 _P1, _P2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
-_SPACE = 32  # bytes up to the space (a newline too) separate words
+_SPACE, _NEWLINE = 32, 10  # bytes up to the space separate words; a newline also ends a sentence
 _BYTE_VALUES = np.random.default_rng(SEED).integers(1, 2**63, size=256, dtype=np.uint64)
 _BYTE_VALUES[:_SPACE + 1] = 0  # separators add nothing, so a word's sum may run on to the next word
 _EMPTY = np.uint32(0xFFFFFFFF)
@@ -120,26 +120,49 @@ def distinct(values: np.ndarray) -> np.ndarray:
     return values[keep]
 
 
-def batch_shingles(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(3-shingle hashes of all texts concatenated, the text index of each). Texts are normalized
-    (words separated by spaces or newlines); shingles never run across texts."""
-    encoded = [t.encode("utf-8") for t in texts]
-    words, starts = word_hashes(b"\n".join(encoded))
-    lengths = np.fromiter((len(e) + 1 for e in encoded), dtype=np.int64, count=len(encoded))
-    owner = np.searchsorted(np.cumsum(lengths) - lengths, starts, side="right") - 1
-    counts = np.bincount(owner, minlength=len(texts))
-    if len(words) >= 3 and counts.min() >= 3:  # the common case: every text has three words or more
-        with np.errstate(over="ignore"):
-            sh = words[:-2] * _P1 + words[1:-1] * _P2 + words[2:]
-        inside = owner[:-2] == owner[2:]
-        return sh[inside], owner[:-2][inside]
-    pieces, owners = [], []
-    edges = np.concatenate(([0], np.cumsum(counts)))
-    for i in range(len(texts)):
-        sh = shingles_of(words[edges[i]:edges[i + 1]])
-        pieces.append(sh)
-        owners.append(np.full(len(sh), i, dtype=np.int64))
-    return np.concatenate(pieces), np.concatenate(owners)
+class Batch:
+    """Word-level signature input of many texts, from one pass over their bytes."""
+
+    __slots__ = ("shingles", "shingle_owner", "anchors", "anchor_owner")
+
+    def __init__(self, lowered: list[str], original: list[str]) -> None:
+        """`lowered[i]` is text i normalized (words separated by spaces, sentences by newlines) and
+        `original[i]` the same before lowercasing. Shingles never run across texts. Anchors are the
+        words that start with a digit (numbers) or with a capital letter anywhere but at the start
+        of a sentence (names): spinners swap words but leave these alone."""
+        encoded = [t.encode("utf-8") for t in lowered]
+        cased = [o.encode("utf-8") for o in original]
+        for i, (e, c) in enumerate(zip(encoded, cased)):
+            if len(e) != len(c):  # lowercasing changed the byte length (rare scripts): no names
+                cased[i] = e
+        data = b"\n".join(encoded)
+        words, starts = word_hashes(data)
+        lengths = np.fromiter((len(e) + 1 for e in encoded), dtype=np.int64, count=len(encoded))
+        owner = np.searchsorted(np.cumsum(lengths) - lengths, starts, side="right") - 1
+        self._shingles(words, owner, len(lowered))
+        low, up = np.frombuffer(data, dtype=np.uint8), np.frombuffer(b"\n".join(cased), dtype=np.uint8)
+        first = low[starts]
+        second = np.minimum(starts + 1, len(low) - 1)
+        capital = (up[starts] != first) | ((first >= 0xC0) & (up[second] != low[second]))
+        inside = (starts > 0) & (low[np.maximum(starts - 1, 0)] != _NEWLINE)
+        anchor = ((first - np.uint8(48)) < 10) | (capital & inside)
+        self.anchors, self.anchor_owner = words[anchor], owner[anchor]
+
+    def _shingles(self, words: np.ndarray, owner: np.ndarray, n: int) -> None:
+        counts = np.bincount(owner, minlength=n)
+        if len(words) >= 3 and counts.min() >= 3:  # the common case: every text has three words or more
+            with np.errstate(over="ignore"):
+                sh = words[:-2] * _P1 + words[1:-1] * _P2 + words[2:]
+            inside = owner[:-2] == owner[2:]
+            self.shingles, self.shingle_owner = sh[inside], owner[:-2][inside]
+            return
+        pieces, owners = [], []
+        edges = np.concatenate(([0], np.cumsum(counts)))
+        for i in range(n):
+            sh = shingles_of(words[edges[i]:edges[i + 1]])
+            pieces.append(sh)
+            owners.append(np.full(len(sh), i, dtype=np.int64))
+        self.shingles, self.shingle_owner = np.concatenate(pieces), np.concatenate(owners)
 
 
 class OnePermutationHasher:

@@ -27,14 +27,13 @@ yang dan di ke dari untuk dengan pada ini itu dalam tidak akan adalah juga oleh 
 
 # One C-level pass instead of several regexes (this runs on every record): sentence-ending marks
 # become newlines, other punctuation and whitespace become a space, the thousands comma disappears
-# ("1,200" stays one number); then each run of breaks (and the spaces around it) collapses into one
-# newline. What remains is sentences on lines, words separated by spaces.
+# ("1,200" stays one number); then lines are stripped and empty ones dropped. What remains is
+# sentences on lines, words separated by spaces.
 _SENTENCE_END = ".!?…\n\r。！？؟।\u2028\u2029"
 _PUNCTUATION = ("\"#$%&'()*+-/:;<=>@[\\]^_`{|}~«»‘’‚‛“”„‟‹›–—―‐‑•·¡¿、，；：（）【】《》「」『』"
                 "\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
                 "\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u3000")
 _TABLE = str.maketrans({**{c: " " for c in _PUNCTUATION}, **{c: "\n" for c in _SENTENCE_END}, ",": ""})
-_BREAKS = re.compile(r" *\n[\n ]*")
 # A name: a capitalised word after a space, so never a sentence's first word (that follows a newline).
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 _NAME = re.compile(f" ([{re.escape(_UPPER)}]\\w*)")
@@ -43,7 +42,7 @@ _DIGITS = re.compile(r"\d\S*")
 
 def sentence_lines(text: str) -> str:
     """The text as sentences on lines, words separated by spaces, original case (see above)."""
-    return _BREAKS.sub("\n", text.translate(_TABLE)).strip(" \n")
+    return "\n".join([line for line in [x.strip(" ") for x in text.translate(_TABLE).split("\n")] if line])
 
 
 def _numbers(normalized: str) -> set[str]:
@@ -114,9 +113,15 @@ class Features:
         """Tokens spinners leave alone: numbers, capitalised names inside sentences, quoted strings."""
         found = _numbers(self.normalized)
         found.update(n.lower() for n in _NAME.findall(self.lines))
-        if '"' in self.text or "“" in self.text:
-            found.update(q.lower()[:40] for q in _QUOTED.findall(self.text))
+        found.update(self.quoted)
         return frozenset(found)
+
+    @cached_property
+    def quoted(self) -> list[str]:
+        """Quoted strings (8 to 200 characters), lowercased and cut to 40 characters."""
+        if '"' not in self.text and "“" not in self.text:
+            return []
+        return [q.lower()[:40] for q in _QUOTED.findall(self.text)]
 
     @cached_property
     def sentence_keys(self) -> list[int]:
