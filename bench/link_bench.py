@@ -68,24 +68,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--chunk", type=int, default=10_000)
     args = ap.parse_args(argv)
     index = CopyIndex()
+    last_costs = dict(index.costs)
     total_time, prep_time, kinds, batch, done = 0.0, 0.0, {}, [], 0
     print(f"linking {args.records} records ({args.copies:.0%} copies of earlier ones), one core")
     for i, text in enumerate(texts(args.records, args.copies)):
         batch.append(record(i, text))
         if len(batch) == args.chunk or i == args.records - 1:
             start = time.process_time()
-            # in a crawl this runs in the workers; SimHash is a record field, not used to link
-            prepared = prepare_many([rec.text for rec in batch], simhash=False)
+            # as `splog link` and link_many do (in a crawl the workers make the signatures);
+            # SimHash is a record field, not used to link
+            prepared = prepare_many([rec.text for rec in batch], simhash=False, keep_features=True)
             middle = time.process_time()
             for out in index.link_many(batch, prepared):
                 kinds[out.duplicate.kind] = kinds.get(out.duplicate.kind, 0) + 1
             spent = time.process_time() - start
+            costs, before = index.costs, last_costs
+            last_costs = dict(costs)
             prep_time += middle - start
             total_time += spent
             done += len(batch)
             print(f"  records {done - len(batch) + 1:>7}-{done:<7} {len(batch) / spent:8.0f} records/s "
                   f"({spent / len(batch) * 1e6:6.0f} us/record, of which signatures "
-                  f"{(middle - start) / len(batch) * 1e6:4.0f} us)")
+                  f"{(middle - start) / len(batch) * 1e6:4.0f} us, band lookups "
+                  f"{(costs['lookup'] - before['lookup']) / len(batch) * 1e6:3.0f} us, verification "
+                  f"{(costs['verify'] - before['verify']) / len(batch) * 1e6:3.0f} us of "
+                  f"{(costs['candidates'] - before['candidates']) / len(batch):.2f} candidates, index "
+                  f"{(costs['index'] - before['index']) / len(batch) * 1e6:3.0f} us)")
             batch = []
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"index only (signatures made elsewhere, as the crawl's workers do): "

@@ -77,6 +77,7 @@ def relink(src: str, *, job_id: str, output: str | None, state_path: str | None,
         flush()
     finally:
         result = writer.close("finished", {"input": src, "linked_index_size": len(index)})
+        index.close()
         if state:
             state.close()
     return result

@@ -161,6 +161,9 @@ class LinkPipeline:
         item.linking = None
         return item
 
+    def close_spider(self) -> None:
+        self.index.close()
+
 
 def verdict(finish_reason: str, writer: RunWriter, max_reject_ratio: float) -> dict[str, Any]:
     """The scheduler's answer: ok, or the reason the run failed (unfinished, too many rejects)."""

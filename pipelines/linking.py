@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import struct
 import zlib
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -49,6 +51,12 @@ _ANCHOR_HASHER = MinHasher(ANCHOR_PERM, ANCHOR_BANDS, salt=2)
 # so single-band candidates grow with the index. A real copy shares several: 7.4 shingle bands on
 # average at the seed pair's 0.34, 4 anchor bands at anchor Jaccard 0.5 (45% spins).
 SHINGLE_WEIGHT, ANCHOR_WEIGHT, CANDIDATE_WEIGHT = 2, 3, 4
+# Before a candidate is verified, the low bytes of both texts' MinHash values estimate their Jaccard
+# (b-bit minwise hashing: slots agree with probability J + (1 - J) / 256). Below both floors the
+# candidate is dropped: unrelated texts sit near 0.01 (3-shingles) and 0.08 (one shared number),
+# the measured spin pair has 0.34 and 0.62, our 45% spins keep anchors at 0.5 and more.
+SIG_BYTES = SHINGLE_PERM + ANCHOR_PERM
+ESTIMATE_SHINGLES, ESTIMATE_ANCHORS = 0.04, 0.2
 
 
 def _weights(band: np.ndarray) -> np.ndarray:
@@ -229,13 +237,17 @@ class Prepared:
     keys: list[int]
     sentence_keys: list[int]
     simhash: str = ""  # from the same shingles (fingerprint.simhash64)
+    sig: bytes = b""  # low byte of every MinHash value of both channels (see SIG_BYTES)
+    # the text's Features, kept by prepare_many(keep_features=True) so that verifying it against a
+    # candidate does not compute them again (not for pickling: workers leave it out)
+    features: Features | None = field(default=None, compare=False, repr=False)
 
 
 def prepare(text: str) -> Prepared:
     return prepare_many([text])[0]
 
 
-def prepare_many(texts: list[str], simhash: bool = True) -> list[Prepared]:
+def prepare_many(texts: list[str], simhash: bool = True, keep_features: bool = False) -> list[Prepared]:
     """Prepared linking data for many texts, vectorised over slices of about BATCH_BYTES (the same
     result as one by one). `simhash=False` leaves the SimHash field empty (it is not used to link)."""
     out: list[Prepared] = []
@@ -245,12 +257,12 @@ def prepare_many(texts: list[str], simhash: bool = True) -> list[Prepared]:
         while end < len(texts) and (end == start or size < BATCH_BYTES):
             size += len(texts[end])
             end += 1
-        out.extend(_prepare_slice(texts[start:end], simhash))
+        out.extend(_prepare_slice(texts[start:end], simhash, keep_features))
         start = end
     return out
 
 
-def _prepare_slice(texts: list[str], simhash: bool) -> list[Prepared]:
+def _prepare_slice(texts: list[str], simhash: bool, keep_features: bool) -> list[Prepared]:
     feats = [Features(t) for t in texts]
     n = len(feats)
     batch = Batch([f.normalized for f in feats], [f.lines for f in feats])
@@ -264,19 +276,24 @@ def _prepare_slice(texts: list[str], simhash: bool) -> list[Prepared]:
     sh_sigs = _SHINGLE_HASHER.signatures(batch.shingles, batch.shingle_owner, n)
     an_sigs = _ANCHOR_HASHER.signatures(an_hashes, an_owner, n)
     keys = np.concatenate((_SHINGLE_HASHER.band_keys(sh_sigs), _ANCHOR_HASHER.band_keys(an_sigs)), axis=1)
+    small = np.concatenate((sh_sigs, an_sigs), axis=1).astype(np.uint8)  # keeps the low byte
     hashes = ""
-    if simhash:
+    if simhash or keep_features:
         edges = np.searchsorted(batch.shingle_owner, np.arange(n + 1))
     out = []
     for i, (f, row) in enumerate(zip(feats, keys.tolist())):
         if simhash:
             hashes = f"{simhash_bits(distinct(batch.shingles[edges[i]:edges[i + 1]])):016x}"
-        out.append(Prepared(row, f.sentence_keys, hashes))
+        if keep_features:
+            f.shingle_source = batch.shingles[edges[i]:edges[i + 1]]
+        out.append(Prepared(row, f.sentence_keys, hashes, small[i].tobytes(), f if keep_features else None))
     return out
 
 
-@dataclass(slots=True)
-class Member:
+class Member(NamedTuple):
+    """One indexed record. A tuple of strings and an int: the garbage collector stops tracking it,
+    so a large index does not make every collection slower."""
+
     rid: str
     cluster: str
     rep: str
@@ -286,7 +303,7 @@ class Member:
 
 # Stored band keys are only valid for the signature scheme that made them; a state file written
 # under another scheme has its keys recomputed from the stored texts when it is loaded.
-SCHEME = f"oph{SHINGLE_PERM}x{SHINGLE_BANDS}+minhash{ANCHOR_PERM}x{ANCHOR_BANDS}+split2"
+SCHEME = f"oph{SHINGLE_PERM}x{SHINGLE_BANDS}+minhash{ANCHOR_PERM}x{ANCHOR_BANDS}+bytes3"
 
 
 def pack_text(text: str) -> bytes:
@@ -311,20 +328,22 @@ class LinkStore:
         db.execute("INSERT OR REPLACE INTO link_meta VALUES ('scheme', ?)", (SCHEME,))
 
     def load(self):
-        """(rid, cluster, rep, sha256, compressed text, keys) of each member, oldest first; keys made
-        under another scheme are recomputed (and stored again)."""
-        rows = self.db.execute("SELECT rid, cluster, rep, sha256, text, keys FROM link_docs ORDER BY rowid")
-        for rid, cluster, rep, sha, text, blob in rows.fetchall() if self.stale else rows:
+        """(rid, cluster, rep, sha256, compressed text, keys, sig) of each member, oldest first;
+        signatures made under another scheme are recomputed (and stored again)."""
+        rows = self.db.execute("SELECT rid, cluster, rep, sha256, text, keys, sig FROM link_docs ORDER BY rowid")
+        for rid, cluster, rep, sha, text, blob, sig in rows.fetchall() if self.stale else rows:
             if self.stale:
-                keys = prepare(unpack_text(text)).keys
-                blob = struct.pack(f"<{len(keys)}q", *keys)
-                self.db.execute("UPDATE link_docs SET keys = ? WHERE rid = ?", (blob, rid))
-            yield rid, cluster, rep, sha, text, blob
+                prepared = prepare(unpack_text(text))
+                blob, sig = struct.pack(f"<{len(prepared.keys)}q", *prepared.keys), prepared.sig
+                self.db.execute("UPDATE link_docs SET keys = ?, sig = ? WHERE rid = ?", (blob, sig, rid))
+            yield rid, cluster, rep, sha, text, blob, sig or b""
         self.stale = False
 
-    def save(self, m: Member, keys: list[int], text: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO link_docs VALUES (?, ?, ?, ?, ?, ?, NULL)",
-                        (m.rid, m.cluster, m.rep, m.sha256, pack_text(text), struct.pack(f"<{len(keys)}q", *keys)))
+    def save(self, m: Member, prepared: Prepared, text: str) -> None:
+        keys = prepared.keys
+        self.db.execute("INSERT OR REPLACE INTO link_docs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (m.rid, m.cluster, m.rep, m.sha256, pack_text(text), struct.pack(f"<{len(keys)}q", *keys),
+                         prepared.sig))
 
 
 class CopyIndex:
@@ -345,6 +364,10 @@ class CopyIndex:
         self._sentence_clusters: dict[int, str | int] = {}
         self.boilerplate: set[int] = set()
         self._cache_size = cache_size
+        self._sigs = np.zeros((0, SIG_BYTES), dtype=np.uint8)  # per member: see SIG_BYTES
+        self._sig_known = np.zeros(0, dtype=bool)
+        # where the time goes (seconds) and how many candidates were verified, for benchmarks
+        self.costs = {"lookup": 0.0, "verify": 0.0, "index": 0.0, "candidates": 0}
         if store is not None:
             for row in store.load():
                 self._add_stored(*row)
@@ -353,13 +376,18 @@ class CopyIndex:
     def __len__(self) -> int:
         return len(self.members)
 
-    def _add_stored(self, rid: str, cluster: str, rep: str, sha: str, packed: bytes, blob: bytes) -> None:
+    def close(self) -> None:
+        """Drop the texts' temporary file (the persistent store, if any, is its owner's to close)."""
+        self.texts.close()
+
+    def _add_stored(self, rid: str, cluster: str, rep: str, sha: str, packed: bytes, blob: bytes,
+                    sig: bytes) -> None:
         text = unpack_text(packed)
         keys = list(struct.unpack(f"<{len(blob) // 8}q", blob))
         self._add(Member(rid, cluster, rep, sha, self.texts.add(text.encode("utf-8"))), keys,
-                  Features(text).sentence_keys)
+                  Features(text).sentence_keys, sig)
 
-    def _add(self, member: Member, keys: list[int] | None, sentence_keys: list[int]) -> int:
+    def _add(self, member: Member, keys: list[int] | None, sentence_keys: list[int], sig: bytes = b"") -> int:
         idx = self.by_rid.get(member.rid)
         if idx is None:
             idx = len(self.members)
@@ -368,6 +396,13 @@ class CopyIndex:
         else:
             self.members[idx] = member
             self._cache.pop(idx, None)
+        if idx >= len(self._sigs):
+            grown = np.zeros((max(1024, 2 * len(self._sigs)), SIG_BYTES), dtype=np.uint8)
+            grown[:len(self._sigs)] = self._sigs
+            self._sigs, self._sig_known = grown, np.concatenate((self._sig_known, np.zeros(len(grown) - len(self._sig_known), dtype=bool)))
+        if len(sig) == SIG_BYTES:
+            self._sigs[idx] = np.frombuffer(sig, dtype=np.uint8)
+        self._sig_known[idx] = len(sig) == SIG_BYTES
         self.by_sha.setdefault(member.sha256, idx)
         self._count_sentences(member, sentence_keys)
         if keys is not None:
@@ -415,13 +450,31 @@ class CopyIndex:
             for row in self.store.fetch(missing):  # type: ignore[union-attr]
                 self._add_stored(*row)
 
-    def _best(self, text: str, sha256: str, own: int | None, candidates) -> tuple[int, str, float]:
+    def _plausible(self, candidates, sig: bytes) -> list[int]:
+        """The candidates whose b-bit MinHash estimates reach ESTIMATE_SHINGLES or ESTIMATE_ANCHORS
+        (all of them when either side has no signature)."""
+        idx = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
+        if len(sig) != SIG_BYTES:
+            return idx.tolist()
+        same = self._sigs[idx] == np.frombuffer(sig, dtype=np.uint8)
+        chance = 1 / 256
+        shingles = (same[:, :SHINGLE_PERM].mean(axis=1) - chance) / (1 - chance)
+        anchors = (same[:, SHINGLE_PERM:].mean(axis=1) - chance) / (1 - chance)
+        keep = (shingles >= ESTIMATE_SHINGLES) | (anchors >= ESTIMATE_ANCHORS) | ~self._sig_known[idx]
+        return idx[keep].tolist()
+
+    def _best(self, text: str, sha256: str, own: int | None, candidates,
+              features: Features | None = None, sig: bytes = b"") -> tuple[int, str, float]:
         exact = self.by_sha.get(sha256)
         if exact is not None and exact != own:
             return exact, "exact", 1.0
+        if candidates:
+            candidates = self._plausible(candidates, sig)
         if not candidates:
             return -1, "none", 0.0
-        f = Features(text)
+        started = time.perf_counter()
+        self.costs["candidates"] += len(candidates)
+        f = features if features is not None else Features(text)
         best: tuple[tuple, int, str, float] | None = None
         for idx in sorted(candidates):
             verdict = compare(self._features(idx), f, same_hash=self.members[idx].sha256 == sha256,
@@ -434,19 +487,22 @@ class CopyIndex:
             score = (RANK[verdict.kind], age, verdict.similarity)
             if best is None or score > best[0]:
                 best = (score, idx, verdict.kind, verdict.similarity)
+        self.costs["verify"] += time.perf_counter() - started
         return best[1:] if best else (-1, "none", 0.0)
 
     def link_many(self, records: list[ArticleRecord], prepared: list[Prepared] | None = None) -> list[ArticleRecord]:
         """link() for many records, in order, with the same results: the band lookups of the whole
         batch are done at once (against the stored runs, and among the batch's own records), so the
         per-record work left is verification and bookkeeping. A shared Redis index links one by one."""
-        prepared = prepared if prepared is not None else prepare_many([r.text for r in records])
+        prepared = prepared if prepared is not None else prepare_many([r.text for r in records], keep_features=True)
         if len(records) < 2 or getattr(self.store, "remote", False):
             return [self.link(r, p) for r, p in zip(records, prepared)]
         self.bands.merge()  # every member already indexed is now in a run
         keys = np.array([p.keys for p in prepared], dtype=np.int64)
+        started = time.perf_counter()
         older = self._grouped(*self._older_hits(keys), len(records))
         within = self._grouped(*self._batch_hits(keys), len(records))
+        self.costs["lookup"] += time.perf_counter() - started
         member_at = [-1] * len(records)
         out: list[ArticleRecord] = []
         for i, (record, prep) in enumerate(zip(records, prepared)):
@@ -461,8 +517,10 @@ class CopyIndex:
             out.append(self._link_to(record, prep, own, candidates))
             member_at[i] = self.by_rid[record.id]
         added = [i for i, m in enumerate(member_at) if m >= 0]
+        started = time.perf_counter()
         self.bands.add_run(keys[added].ravel(),
                            np.repeat(np.array([member_at[i] for i in added], dtype=np.int32), keys.shape[1]))
+        self.costs["index"] += time.perf_counter() - started
         return out
 
     def _older_hits(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -520,16 +578,17 @@ class CopyIndex:
     def _link_to(self, record: ArticleRecord, prepared: Prepared, own: int | None, candidates) -> ArticleRecord:
         """Decide the record's cluster among the candidates and add it as a member (its band keys are
         the caller's to index)."""
-        idx, kind, similarity = self._best(record.text, record.fingerprint.sha256, own, candidates)
+        idx, kind, similarity = self._best(record.text, record.fingerprint.sha256, own, candidates,
+                                           prepared.features, prepared.sig)
         if idx < 0:
             cluster, rep, kind, similarity = record.id, record.id, "first", 1.0
         else:
             cluster, rep = self.members[idx].cluster, self.members[idx].rep
         member = Member(record.id, cluster, rep, record.fingerprint.sha256,
                         self.texts.add(record.text.encode("utf-8")))
-        self._add(member, None, prepared.sentence_keys)
+        self._add(member, None, prepared.sentence_keys, prepared.sig)
         if self.store is not None:
-            self.store.save(member, prepared.keys, record.text)
+            self.store.save(member, prepared, record.text)
         return self._with(record, cluster, rep, kind, similarity)
 
     @staticmethod

@@ -1,6 +1,6 @@
 """The copy index shared through Redis, for one job spread over several machines.
 
-Layout (prefix `splog:link:` by default): `doc:<rid>` hash (cluster, rep, sha256, text, keys, scheme),
+Layout (prefix `splog:link:` by default): `doc:<rid>` hash (cluster, rep, sha256, text, keys, sig, scheme),
 `band:<key>` set of rids, `sha:<sha256>` the first rid with that text. Each link costs one pipelined
 round trip for all band keys (plus one to fetch members this process has not seen yet), so every
 machine sees the others' records as soon as they are written.
@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import redis
 
-from pipelines.linking import SCHEME, Member, pack_text, prepare, unpack_text
+from pipelines.linking import SCHEME, Member, Prepared, pack_text, prepare, unpack_text
 
 
 class RedisLinkStore:
@@ -29,11 +29,12 @@ class RedisLinkStore:
     def load(self) -> Iterator[tuple]:
         return iter(())  # nothing is preloaded: members are fetched when a band points at them
 
-    def save(self, m: Member, keys: list[int], text: str) -> None:
+    def save(self, m: Member, prepared: Prepared, text: str) -> None:
+        keys = prepared.keys
         pipe = self.r.pipeline(transaction=False)
         pipe.hset(f"{self.p}doc:{m.rid}", mapping={
             "cluster": m.cluster, "rep": m.rep, "sha256": m.sha256, "text": pack_text(text),
-            "keys": struct.pack(f"<{len(keys)}q", *keys), "scheme": SCHEME})
+            "keys": struct.pack(f"<{len(keys)}q", *keys), "sig": prepared.sig, "scheme": SCHEME})
         for key in keys:
             pipe.sadd(f"{self.p}band:{key}", m.rid)
         pipe.setnx(f"{self.p}sha:{m.sha256}", m.rid)
@@ -53,18 +54,18 @@ class RedisLinkStore:
         return rid.decode() if rid else None
 
     def fetch(self, rids: list[str]) -> list[tuple]:
-        """(rid, cluster, rep, sha256, compressed text, keys blob) of each stored member; keys made
-        under another signature scheme are recomputed from the text."""
+        """(rid, cluster, rep, sha256, compressed text, keys blob, sig) of each stored member;
+        signatures made under another scheme are recomputed from the text."""
         pipe = self.r.pipeline(transaction=False)
         for rid in rids:
             pipe.hgetall(f"{self.p}doc:{rid}")
         out = []
         for rid, doc in zip(rids, pipe.execute()):
             if doc:
-                blob = doc[b"keys"]
+                blob, sig = doc[b"keys"], doc.get(b"sig", b"")
                 if doc.get(b"scheme", b"").decode() != SCHEME:
-                    keys = prepare(unpack_text(doc[b"text"])).keys
-                    blob = struct.pack(f"<{len(keys)}q", *keys)
+                    prepared = prepare(unpack_text(doc[b"text"]))
+                    blob, sig = struct.pack(f"<{len(prepared.keys)}q", *prepared.keys), prepared.sig
                 out.append((rid, doc[b"cluster"].decode(), doc[b"rep"].decode(), doc[b"sha256"].decode(),
-                            doc[b"text"], blob))
+                            doc[b"text"], blob, sig))
         return out

@@ -93,7 +93,10 @@ class Features:
         """Distinct 64-bit hashes of the word 3-shingles (for MinHash and SimHash)."""
         from pipelines.minhash import distinct, shingles_of, word_hashes
 
-        return distinct(shingles_of(word_hashes(self.normalized.encode("utf-8"))[0]))
+        source = self.__dict__.pop("shingle_source", None)  # set by a batch that already made them
+        if source is None:
+            source = shingles_of(word_hashes(self.normalized.encode("utf-8"))[0])
+        return distinct(source)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
