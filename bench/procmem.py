@@ -45,27 +45,54 @@ def _tree(pid: int) -> list[int]:
     return out
 
 
+def _role(pid: int, root: int) -> str:
+    """main, forkserver (a child of main; its forks inherit its command line) or worker."""
+    if pid == root:
+        return "main"
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            parent = int(fh.read().rsplit(")", 1)[1].split()[1])
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            cmd = fh.read()
+    except OSError:
+        return "other"
+    return "forkserver" if parent == root and b"multiprocessing.forkserver" in cmd else "worker"
+
+
 class PeakSampler:
     """Samples the summed RSS of pid and its descendants every `interval` seconds until stopped."""
 
     def __init__(self, pid: int, interval: float = 0.1) -> None:
         self.pid, self.interval, self.peak_kb = pid, interval, 0
         self.cpu: dict[int, float] = {}  # last CPU seconds seen per process of the tree
+        self.peaks_kb: dict[int, int] = {}  # peak RSS per process of the tree
+        self.names: dict[int, str] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
             procs = _tree(self.pid)
-            self.peak_kb = max(self.peak_kb, sum(_rss_kb(p) for p in procs))
+            rss = {p: _rss_kb(p) for p in procs}
+            self.peak_kb = max(self.peak_kb, sum(rss.values()))
             for p in procs:
                 self.cpu[p] = max(self.cpu.get(p, 0.0), _cpu_seconds(p))
+                self.peaks_kb[p] = max(self.peaks_kb.get(p, 0), rss[p])
+                if p not in self.names:
+                    self.names[p] = _role(p, self.pid)
             time.sleep(self.interval)
 
     @property
     def cpu_seconds(self) -> float:
         """CPU of every process seen in the tree (forkserver workers included), to the last sample."""
         return sum(self.cpu.values())
+
+    def by_role(self) -> dict[str, list[int]]:
+        """Peak RSS in MB of each process, grouped by role."""
+        out: dict[str, list[int]] = {}
+        for pid, kb in sorted(self.peaks_kb.items()):
+            out.setdefault(self.names.get(pid, "other"), []).append(kb // 1024)
+        return out
 
     def __enter__(self) -> PeakSampler:
         self._thread.start()

@@ -65,7 +65,7 @@ def measured(cmd: list[str], cwd: Path = ROOT) -> dict:
     with PeakSampler(proc.pid) as sampler:
         out, err = proc.communicate()
     return {"wall": time.monotonic() - start, "peak_mb": sampler.peak_kb / 1024, "code": proc.returncode,
-            "stdout": out, "stderr": err, "cpu": sampler.cpu_seconds}
+            "stdout": out, "stderr": err, "cpu": sampler.cpu_seconds, "by_role": sampler.by_role()}
 
 
 def run_splog(seeds: Path, out: Path, extra: list[str]) -> dict:
@@ -159,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             big = run_splog(seeds, tmp / "big.jsonl", [])
             print(f"memory: peak {ours['peak_mb']:.0f} MB at {ours['posts']} posts, {big['peak_mb']:.0f} MB at "
                   f"{big['posts']} posts: ratio {big['peak_mb'] / ours['peak_mb']:.2f} (target <= 1.2)")
+            print(f"  per process (MB): {ours['by_role']} at {ours['posts']}, {big['by_role']} at {big['posts']}")
     return 0
 
 

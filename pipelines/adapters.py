@@ -67,7 +67,9 @@ class ExtractPipeline:
         options = ExtractOptions(mode=s.get("SPLOG_EXTRACTOR"), timeout=s.getfloat("SPLOG_EXTRACT_TIMEOUT"),
                                  max_html_chars=s.getint("DOWNLOAD_MAXSIZE"),
                                  rules_dirs=tuple(s.getlist("SPLOG_RULES_DIRS")))
-        return cls(ExtractorPool(options, s.getint("SPLOG_WORKERS") or None))
+        pipeline = cls(ExtractorPool(options, s.getint("SPLOG_WORKERS") or None))
+        pipeline.pool.warm()  # as early as possible: the workers start while Scrapy sets up and fetches
+        return pipeline
 
     async def process_item(self, item: RawPost) -> Draft:
         if item.error:
@@ -77,9 +79,6 @@ class ExtractPipeline:
             stage = "clean" if result.reason == "empty_after_clean" else "extract"
             raise Rejected(item.url, stage, result.reason, result.detail, item.source)
         return result
-
-    def open_spider(self) -> None:
-        self.pool.warm()
 
     def close_spider(self) -> None:
         self.pool.close()

@@ -116,7 +116,7 @@ class BandIndex:
     directories (merged like an LSM tree, so each key is re-sorted O(log n) times) plus a dict of
     recent inserts."""
 
-    FLUSH_EVERY = 400_000  # keys held in the dict before they become a sorted run
+    FLUSH_EVERY = 100_000  # keys held in the dict (~100 bytes each) before they become a sorted run
 
     def __init__(self) -> None:
         self.runs: list[_Run] = []  # larger first

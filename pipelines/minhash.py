@@ -38,23 +38,10 @@ def _params(n: int, salt: int) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-class _StringHashes(dict):
-    """string -> xxh64, filled on first sight (anchors repeat across texts); lookups are C-level."""
-
-    def __missing__(self, item: str) -> int:
-        value = self[item] = xxhash.xxh64_intdigest(item.encode("utf-8"))
-        return value
-
-
-_STRING_CACHE = _StringHashes()
-_STRING_CACHE_MAX = 200_000
-
-
 def hash_strings(items: list[str]) -> np.ndarray:
-    """xxh64 of each string (for anchors: names, numbers, quotes)."""
-    if len(_STRING_CACHE) >= _STRING_CACHE_MAX:
-        _STRING_CACHE.clear()
-    return np.fromiter(map(_STRING_CACHE.__getitem__, items), dtype=np.uint64, count=len(items))
+    """xxh64 of each string (quoted strings: rarely repeated, so not cached)."""
+    return np.fromiter((xxhash.xxh64_intdigest(i.encode("utf-8")) for i in items), dtype=np.uint64,
+                       count=len(items))
 
 
 class _Powers:
