@@ -196,6 +196,66 @@ class BandIndex:
         return hits
 
 
+class SentenceCounts:
+    """In how many distinct clusters each sentence (by its 32-bit key) was seen; a sentence met in
+    BOILERPLATE_CLUSTERS clusters is boilerplate (a publisher footer, a wire block), not evidence of
+    copying. First sightings (most sentences are seen once) are kept compactly: a dict of recent
+    ones, flushed into one sorted pair of arrays (8 bytes a sentence)."""
+
+    FLUSH_EVERY = 50_000
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.uint32)  # sorted: first sightings ...
+        self.tags = np.zeros(0, dtype=np.int32)  # ... and a tag of the cluster they were seen in
+        self.recent: dict[int, int] = {}  # first sightings not yet in the arrays
+        self.multi: dict[int, int] = {}  # key -> distinct clusters seen (2 and more)
+        self.boilerplate: set[int] = set()
+
+    @staticmethod
+    def _tag(cluster: str) -> int:
+        return zlib.crc32(cluster.encode("utf-8")) - (1 << 31)
+
+    def add(self, sentence_keys: list[int], cluster: str) -> None:
+        tag = self._tag(cluster)
+        pending = []
+        for key in sentence_keys:
+            count = self.multi.get(key)
+            if count is not None:
+                self._bump(key, count + 1)
+                continue
+            first = self.recent.get(key)
+            if first is None:
+                pending.append(key)
+            elif first != tag:
+                self._bump(key, 2)
+        if pending and len(self.keys):
+            probe = np.array(pending, dtype=np.uint32)
+            at = np.minimum(np.searchsorted(self.keys, probe), len(self.keys) - 1)
+            found = self.keys[at] == probe
+            for key, hit, first in zip(pending, found.tolist(), self.tags[at].tolist()):
+                if not hit:
+                    self.recent[key] = tag
+                elif first != tag:
+                    self._bump(key, 2)
+        else:
+            for key in pending:
+                self.recent[key] = tag
+        if len(self.recent) >= self.FLUSH_EVERY:
+            self._flush()
+
+    def _bump(self, key: int, count: int) -> None:
+        if count <= BOILERPLATE_CLUSTERS:
+            self.multi[key] = count
+            if count == BOILERPLATE_CLUSTERS:
+                self.boilerplate.add(key)
+
+    def _flush(self) -> None:
+        keys = np.concatenate((self.keys, np.fromiter(self.recent.keys(), dtype=np.uint32, count=len(self.recent))))
+        tags = np.concatenate((self.tags, np.fromiter(self.recent.values(), dtype=np.int32, count=len(self.recent))))
+        order = np.argsort(keys, kind="stable")
+        self.keys, self.tags, self.recent = keys[order], tags[order], {}
+
+
 class TextStore:
     """Member texts in an unlinked temporary file (read back only to verify a candidate), so a long
     run's index keeps offsets in memory rather than texts."""
@@ -380,9 +440,8 @@ class CopyIndex:
         self.by_sha: dict[str, int] = {}
         self.store = store
         self._cache: OrderedDict[int, Features] = OrderedDict()
-        # sentence key -> the one cluster it was seen in, or the number of distinct clusters (2, 3)
-        self._sentence_clusters: dict[int, str | int] = {}
-        self.boilerplate: set[int] = set()
+        self._sentences = SentenceCounts()
+        self.boilerplate: set[int] = self._sentences.boilerplate
         self._cache_size = cache_size
         self._sigs = np.zeros((0, SIG_BYTES), dtype=np.uint8)  # per member: see SIG_BYTES
         self._sig_known = np.zeros(0, dtype=bool)
@@ -430,18 +489,7 @@ class CopyIndex:
         return idx
 
     def _count_sentences(self, member: Member, sentence_keys: list[int]) -> None:
-        """Sentences met in BOILERPLATE_CLUSTERS distinct clusters are boilerplate (footers, wire blocks)."""
-        for key in sentence_keys:
-            seen = self._sentence_clusters.get(key)
-            if seen is None:
-                self._sentence_clusters[key] = member.cluster
-            elif isinstance(seen, str):
-                if seen != member.cluster:
-                    self._sentence_clusters[key] = 2
-            elif seen < BOILERPLATE_CLUSTERS:
-                self._sentence_clusters[key] = seen + 1
-                if seen + 1 >= BOILERPLATE_CLUSTERS:
-                    self.boilerplate.add(key)
+        self._sentences.add(sentence_keys, member.cluster)
 
     def _features(self, idx: int) -> Features:
         f = self._cache.get(idx)

@@ -11,7 +11,7 @@ from bench.link_eval import as_record, evaluate
 from bench.linkset import WIRE, Doc, build
 from bench.spinner import changed_share, spin
 from pipelines.fingerprint import simhash64
-from pipelines.linking import CopyIndex, LinkStore, prepare, prepare_many
+from pipelines.linking import CopyIndex, LinkStore, SentenceCounts, prepare, prepare_many
 from pipelines.similarity import Features, compare
 from pipelines.state import SQLiteState
 from tests.conftest import run_splog
@@ -92,6 +92,21 @@ def test_state_from_another_signature_scheme_is_rebuilt(tmp_path) -> None:
     spins = [index.link(as_record(d)).duplicate.kind for d in docs if d.kind == "spin15"]
     assert spins and all(kind == "spin" for kind in spins)
     state.close()
+
+
+@pytest.mark.parametrize("flush_every", [1, 3, 50_000])
+def test_sentence_becomes_boilerplate_in_its_third_cluster(flush_every: int) -> None:
+    counts = SentenceCounts()
+    counts.FLUSH_EVERY = flush_every  # first sightings in the dict, in the sorted arrays, or both
+    counts.add([11, 12], "a")
+    counts.add([11, 12], "a")  # the same cluster again: still one
+    counts.add([11, 13], "b")
+    assert counts.boilerplate == set()
+    counts.add([11], "b")  # after two distinct clusters every sighting counts
+    counts.add([12, 14], "c")
+    assert counts.boilerplate == {11}
+    counts.add([12], "d")
+    assert counts.boilerplate == {11, 12}
 
 
 def test_index_persists_across_runs(tmp_path) -> None:
