@@ -215,8 +215,33 @@ class SentenceCounts:
     def _tag(cluster: str) -> int:
         return zlib.crc32(cluster.encode("utf-8")) - (1 << 31)
 
-    def add(self, sentence_keys: list[int], cluster: str) -> None:
+    def in_arrays(self, keys: list[int]) -> dict[int, int]:
+        """key -> tag of the given keys that are in the sorted arrays (a batch asks once)."""
+        if not keys or not len(self.keys):
+            return {}
+        probe = np.unique(np.array(keys, dtype=np.uint32))
+        at = np.minimum(np.searchsorted(self.keys, probe), len(self.keys) - 1)
+        hit = self.keys[at] == probe
+        return dict(zip(probe[hit].tolist(), self.tags[at[hit]].tolist()))
+
+    def add(self, sentence_keys: list[int], cluster: str, known: dict[int, int] | None = None) -> None:
+        """Count one record's sentences. `known` (from in_arrays, for a batch) saves the array
+        lookup; while it is in use the arrays must not change, so flushing waits for flush()."""
         tag = self._tag(cluster)
+        if known is not None:
+            for key in sentence_keys:
+                count = self.multi.get(key)
+                if count is not None:
+                    self._bump(key, count + 1)
+                    continue
+                first = self.recent.get(key)
+                if first is None:
+                    first = known.get(key)
+                if first is None:
+                    self.recent[key] = tag
+                elif first != tag:
+                    self._bump(key, 2)
+            return
         pending = []
         for key in sentence_keys:
             count = self.multi.get(key)
@@ -240,6 +265,9 @@ class SentenceCounts:
         else:
             for key in pending:
                 self.recent[key] = tag
+        self.flush()
+
+    def flush(self) -> None:
         if len(self.recent) >= self.FLUSH_EVERY:
             self._flush()
 
@@ -441,6 +469,7 @@ class CopyIndex:
         self.store = store
         self._cache: OrderedDict[int, Features] = OrderedDict()
         self._sentences = SentenceCounts()
+        self._known_sentences: dict[int, int] | None = None  # set while link_many runs
         self.boilerplate: set[int] = self._sentences.boilerplate
         self._cache_size = cache_size
         self._sigs = np.zeros((0, SIG_BYTES), dtype=np.uint8)  # per member: see SIG_BYTES
@@ -489,7 +518,7 @@ class CopyIndex:
         return idx
 
     def _count_sentences(self, member: Member, sentence_keys: list[int]) -> None:
-        self._sentences.add(sentence_keys, member.cluster)
+        self._sentences.add(sentence_keys, member.cluster, self._known_sentences)
 
     def _features(self, idx: int) -> Features:
         f = self._cache.get(idx)
@@ -572,6 +601,15 @@ class CopyIndex:
         self.bands.merge()  # every member already indexed is now in a run
         keys = np.array([p.keys for p in prepared], dtype=np.int64)
         started = time.perf_counter()
+        self._known_sentences = self._sentences.in_arrays([k for p in prepared for k in p.sentence_keys])
+        try:
+            return self._link_batch(records, prepared, keys, started)
+        finally:
+            self._known_sentences = None
+            self._sentences.flush()
+
+    def _link_batch(self, records: list[ArticleRecord], prepared: list[Prepared], keys: np.ndarray,
+                    started: float) -> list[ArticleRecord]:
         older = self._grouped(*self._older_hits(keys), len(records))
         within = self._grouped(*self._batch_hits(keys), len(records))
         self.costs["lookup"] += time.perf_counter() - started
