@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import trafilatura
 from lxml import etree, html as lxml_html
 
 from pipelines.cleaning import Harvest
@@ -63,6 +62,8 @@ def _parse_page(raw_html: str) -> etree._Element:
 def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta) -> str:
     # trafilatura's own metadata pass (a third of its time on small pages) only when our reader of
     # the page's meta tags and JSON-LD left the title, date or author open
+    import trafilatura  # here, not at the top: the main process never extracts (workers preload it)
+
     wanted = not (meta.title and meta.published and meta.author)
     doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, deduplicate=False,
                                       with_metadata=wanted, include_tables=True)
