@@ -92,7 +92,7 @@ class ExtractorPool:
         # (never from this process, which runs a reactor and threads); spawn where it is missing.
         if "forkserver" in multiprocessing.get_all_start_methods():
             ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["pipelines.workers", "trafilatura", "py3langid.langid"])
+            ctx.set_forkserver_preload(["pipelines.workers", "pipelines.preload"])
         else:
             ctx = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(self.processes, mp_context=ctx, initializer=_init_worker,
