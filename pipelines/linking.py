@@ -219,30 +219,19 @@ class SentenceCounts:
         """key -> tag of the given keys that are in the sorted arrays (a batch asks once)."""
         if not keys or not len(self.keys):
             return {}
-        probe = np.unique(np.array(keys, dtype=np.uint32))
+        probe = np.array(keys, dtype=np.uint32)
         at = np.minimum(np.searchsorted(self.keys, probe), len(self.keys) - 1)
         hit = self.keys[at] == probe
         return dict(zip(probe[hit].tolist(), self.tags[at[hit]].tolist()))
 
     def add(self, sentence_keys: list[int], cluster: str, known: dict[int, int] | None = None) -> None:
-        """Count one record's sentences. `known` (from in_arrays, for a batch) saves the array
-        lookup; while it is in use the arrays must not change, so flushing waits for flush()."""
+        """Count one record's sentences. `known` (from in_arrays, asked once for a whole batch)
+        saves the array lookup; while a batch uses it the arrays must not change, so a batch calls
+        flush() at its end."""
         tag = self._tag(cluster)
-        if known is not None:
-            for key in sentence_keys:
-                count = self.multi.get(key)
-                if count is not None:
-                    self._bump(key, count + 1)
-                    continue
-                first = self.recent.get(key)
-                if first is None:
-                    first = known.get(key)
-                if first is None:
-                    self.recent[key] = tag
-                elif first != tag:
-                    self._bump(key, 2)
-            return
-        pending = []
+        batch = known is not None
+        if not batch:
+            known = self.in_arrays(sentence_keys)
         for key in sentence_keys:
             count = self.multi.get(key)
             if count is not None:
@@ -250,22 +239,13 @@ class SentenceCounts:
                 continue
             first = self.recent.get(key)
             if first is None:
-                pending.append(key)
+                first = known.get(key)  # type: ignore[union-attr]
+            if first is None:
+                self.recent[key] = tag
             elif first != tag:
                 self._bump(key, 2)
-        if pending and len(self.keys):
-            probe = np.array(pending, dtype=np.uint32)
-            at = np.minimum(np.searchsorted(self.keys, probe), len(self.keys) - 1)
-            found = self.keys[at] == probe
-            for key, hit, first in zip(pending, found.tolist(), self.tags[at].tolist()):
-                if not hit:
-                    self.recent[key] = tag
-                elif first != tag:
-                    self._bump(key, 2)
-        else:
-            for key in pending:
-                self.recent[key] = tag
-        self.flush()
+        if not batch:
+            self.flush()
 
     def flush(self) -> None:
         if len(self.recent) >= self.FLUSH_EVERY:
