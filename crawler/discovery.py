@@ -81,14 +81,19 @@ def _text(el: etree._Element | None) -> str | None:
     return value or None
 
 
-def parse_xml_feed(body: bytes, base: str) -> FeedPage:
-    """Atom or RSS 2.0; `html` is set only when the feed carries whole posts (content / content:encoded)."""
+def _xml_root(body: bytes, what: str) -> etree._Element:
     try:
         root = etree.fromstring(body, _XML_PARSER)
     except etree.XMLSyntaxError as exc:
         raise DiscoveryError(f"not XML: {exc}") from None
     if root is None:
-        raise DiscoveryError("empty feed")
+        raise DiscoveryError(f"empty {what}")
+    return root
+
+
+def parse_xml_feed(body: bytes, base: str) -> FeedPage:
+    """Atom or RSS 2.0; `html` is set only when the feed carries whole posts (content / content:encoded)."""
+    root = _xml_root(body, "feed")
     if root.tag == f"{ATOM}feed":
         entries = []
         for e in root.iter(f"{ATOM}entry"):
@@ -153,12 +158,7 @@ def parse_wp_posts(body: str) -> list[Entry]:
 
 def parse_sitemap(body: bytes, base: str) -> tuple[list[str], list[tuple[str, str | None]]]:
     """(child sitemaps, [(page url, lastmod)]) of a sitemap index or urlset."""
-    try:
-        root = etree.fromstring(body, _XML_PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise DiscoveryError(f"not XML: {exc}") from None
-    if root is None:
-        raise DiscoveryError("empty sitemap")
+    root = _xml_root(body, "sitemap")
     children, pages = [], []
     for el in root.iter():
         if not isinstance(el.tag, str) or etree.QName(el).localname not in ("sitemap", "url"):

@@ -67,54 +67,21 @@ def _weights(band: np.ndarray) -> np.ndarray:
 
 
 class _Run:
-    """A sorted run of (key, member) pairs with a directory on the keys' top bits, so a lookup reads
-    one directory slot and a few neighbouring keys instead of binary-searching a large array (each
-    step of which is a cache miss)."""
+    """A run of (key, member) pairs sorted by key."""
 
-    __slots__ = ("keys", "vals", "shift", "_directory")
+    __slots__ = ("keys", "vals")
 
     def __init__(self, keys: np.ndarray, vals: np.ndarray) -> None:
         order = np.argsort(keys, kind="stable")
         self.keys, self.vals = keys[order], vals[order]
-        bits = int(min(24, max(4, np.ceil(np.log2(max(len(keys), 1) / 4)))))
-        self.shift = np.uint64(64 - bits)
-        self._directory: np.ndarray | None = None
-
-    @property
-    def directory(self) -> np.ndarray:
-        """Start of each prefix's keys (made on first use: batch lookups do not need it)."""
-        if self._directory is None:
-            counts = np.bincount(self._prefix(self.keys).astype(np.int64), minlength=1 << (64 - int(self.shift)))
-            self._directory = np.concatenate(([0], np.cumsum(counts)))
-        return self._directory
-
-    def _prefix(self, keys: np.ndarray) -> np.ndarray:
-        """Top bits in signed order (the sign bit flipped), so prefixes ascend with the keys."""
-        return (keys.view(np.uint64) ^ np.uint64(1 << 63)) >> self.shift
-
-    def find(self, probe: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(probe positions, members) of every stored pair whose key equals a probe key."""
-        prefix = self._prefix(probe).astype(np.int64)
-        lo = self.directory[prefix]
-        span = self.directory[prefix + 1] - lo
-        width = int(span.max())
-        if not width:
-            return lo[:0], lo[:0]
-        at = lo[:, None] + np.arange(width)
-        inside = at < (lo + span)[:, None]
-        at = np.where(inside, at, 0)
-        hit = inside & (self.keys[at] == probe[:, None])
-        rows, _ = np.nonzero(hit)
-        return rows, self.vals[at[hit]]
 
     def __len__(self) -> int:
         return len(self.keys)
 
 
 class BandIndex:
-    """LSH buckets, key -> member indexes, in ~12 bytes per (record, band): a few sorted runs with
-    directories (merged like an LSM tree, so each key is re-sorted O(log n) times) plus a dict of
-    recent inserts."""
+    """LSH buckets, key -> member indexes, in ~12 bytes per (record, band): a few sorted runs (merged
+    like an LSM tree, so each key is re-sorted O(log n) times) plus a dict of recent inserts."""
 
     FLUSH_EVERY = 100_000  # keys held in the dict (~100 bytes each) before they become a sorted run
 
@@ -156,7 +123,7 @@ class BandIndex:
 
     def probe_runs(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(flat probe position, member) of every run entry whose key equals one of `keys` (2-D: a row
-        per record), found with one sorted pass per run."""
+        per record), found with one sorted pass per run (sorted probes keep the searches local)."""
         flat = keys.ravel()
         order = np.argsort(flat)
         probe = flat[order]
@@ -179,11 +146,9 @@ class BandIndex:
         """member index -> the summed weights of the bands (`keys`, by position) it shares."""
         hits: dict[int, int] = {}
         if self.runs:
-            probe = np.asarray(keys, dtype=np.int64)
-            for run in self.runs:
-                positions, members = run.find(probe)
-                for pos, member in zip(positions.tolist(), members.tolist()):
-                    hits[member] = hits.get(member, 0) + (SHINGLE_WEIGHT if pos < SHINGLE_BANDS else ANCHOR_WEIGHT)
+            positions, members = self.probe_runs(np.asarray([keys], dtype=np.int64))
+            for weight, member in zip(_weights(positions).tolist(), members.tolist()):
+                hits[member] = hits.get(member, 0) + weight
         recent = self.recent
         common = recent.keys() & keys
         if common:

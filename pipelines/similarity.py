@@ -64,9 +64,9 @@ class Sentence(NamedTuple):
     key: int  # hash of the normalized sentence (for boilerplate counting)
 
 
-def sentence_key(normalized_line: str) -> int:
-    """Key of a sentence for boilerplate counting: its characters without the spaces."""
-    return zlib.crc32(normalized_line.replace(" ", "").encode("utf-8"))
+def sentence_key(compact: str) -> int:
+    """Key of a sentence for boilerplate counting, given its normalized characters without spaces."""
+    return zlib.crc32(compact.encode("utf-8"))
 
 
 @dataclass
@@ -108,7 +108,7 @@ class Features:
                 anchors = _DIGITS.findall(lowered)
                 if names:
                     anchors.extend(" ".join(names).lower().split())
-                out.append(Sentence(cw, frozenset(anchors), sentence_key(lowered)))
+                out.append(Sentence(cw, frozenset(anchors), sentence_key(lowered.replace(" ", ""))))
         return out
 
     @cached_property
@@ -130,7 +130,7 @@ class Features:
     def sentence_keys(self) -> list[int]:
         """Keys of the sentences of 16 letters or more (for counting boilerplate sentences)."""
         compact = [line.replace(" ", "") for line in self.normalized.split("\n")]
-        return [zlib.crc32(c.encode("utf-8")) for c in compact if len(c) >= 16]
+        return [sentence_key(c) for c in compact if len(c) >= 16]
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:

@@ -13,7 +13,7 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler import stats
-from crawler.discovery import DiscoveryError, Entry, FeedPage, parse_blogger_json, parse_sitemap, parse_wp_posts, parse_xml_feed, robots_sitemaps
+from crawler.discovery import DiscoveryError, Entry, parse_blogger_json, parse_sitemap, parse_wp_posts, parse_xml_feed, robots_sitemaps
 from crawler.errors import reason_of
 from crawler.links import classify_links, is_home, is_post_url, might_be_post
 from crawler.jobs import crawl_state
