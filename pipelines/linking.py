@@ -71,12 +71,29 @@ class _Run:
 
     __slots__ = ("keys", "vals")
 
-    def __init__(self, keys: np.ndarray, vals: np.ndarray) -> None:
-        order = np.argsort(keys, kind="stable")
-        self.keys, self.vals = keys[order], vals[order]
+    def __init__(self, keys: np.ndarray, vals: np.ndarray, is_sorted: bool = False) -> None:
+        if not is_sorted:
+            order = np.argsort(keys, kind="stable")
+            keys, vals = keys[order], vals[order]
+        self.keys, self.vals = keys, vals
 
     def __len__(self) -> int:
         return len(self.keys)
+
+    def merged(self, newer: _Run) -> _Run:
+        """Both runs as one sorted run (this run's pairs first among equal keys). The newer run's
+        slots come from a binary search, so the only temporaries besides the result are an index
+        and a mask, not the full argsort and gathered copies a re-sort would make."""
+        n = len(self.keys) + len(newer.keys)
+        at = np.searchsorted(self.keys, newer.keys, side="right")
+        at += np.arange(len(newer.keys), dtype=at.dtype)
+        older = np.ones(n, dtype=bool)
+        older[at] = False
+        keys = np.empty(n, dtype=self.keys.dtype)
+        vals = np.empty(n, dtype=self.vals.dtype)
+        keys[at], vals[at] = newer.keys, newer.vals
+        keys[older], vals[older] = self.keys, self.vals
+        return _Run(keys, vals, is_sorted=True)
 
 
 class BandIndex:
@@ -116,10 +133,10 @@ class BandIndex:
         """Add (key, member) pairs as a sorted run, merging runs of similar size."""
         if not len(keys):
             return
-        while self.runs and len(self.runs[-1]) <= 2 * len(keys):
-            older = self.runs.pop()
-            keys, vals = np.concatenate((older.keys, keys)), np.concatenate((older.vals, vals))
-        self.runs.append(_Run(keys, vals))
+        run = _Run(keys, vals)
+        while self.runs and len(self.runs[-1]) <= 2 * len(run):
+            run = self.runs.pop().merged(run)
+        self.runs.append(run)
 
     def probe_runs(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(flat probe position, member) of every run entry whose key equals one of `keys` (2-D: a row
@@ -399,6 +416,29 @@ class LinkStore:
                          prepared.sig))
 
 
+_M_MMAP_THRESHOLD = -3  # glibc mallopt parameter
+_heap_bounded = False
+
+
+def _map_large_allocations() -> None:
+    """Serve allocations over 128 KiB from their own mappings for the rest of the process (glibc).
+
+    By default glibc raises that threshold each time a large block is freed, up to 32 MiB, after
+    which the index's merge temporaries come from the heap and their freed space stays in the
+    process's RSS. Pinning it returns them to the system: 20,000 linked records then add ~61 MB
+    instead of ~83 MB. A no-op where the C library has no mallopt."""
+    global _heap_bounded
+    if _heap_bounded:
+        return
+    _heap_bounded = True
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
+    except (OSError, AttributeError):
+        pass
+
+
 class CopyIndex:
     """Streaming copy index: link(record) returns the record with its `duplicate` group filled in.
 
@@ -406,6 +446,7 @@ class CopyIndex:
     by several machines, asked on every link)."""
 
     def __init__(self, store: LinkStore | None = None, cache_size: int = 512) -> None:
+        _map_large_allocations()
         self.bands = BandIndex()
         self.texts = TextStore()
         self.members: list[Member] = []

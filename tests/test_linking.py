@@ -10,7 +10,9 @@ from bench.link_eval import as_record, evaluate
 from bench.linkset import WIRE, Doc, build
 from bench.spinner import changed_share, spin
 from pipelines.fingerprint import simhash64
-from pipelines.linking import CopyIndex, LinkStore, SentenceCounts, prepare, prepare_many
+import numpy as np
+
+from pipelines.linking import BandIndex, CopyIndex, LinkStore, SentenceCounts, prepare, prepare_many
 from pipelines.similarity import Features, compare
 from pipelines.state import SQLiteState
 from tests.conftest import run_splog
@@ -68,6 +70,26 @@ def test_batch_linking_gives_the_same_clusters_as_one_by_one() -> None:
     batched = [r.duplicate for i in range(0, len(records), 41) for r in many.link_many(records[i:i + 41])]
     assert batched == single
     assert {d.kind for d in single} >= {"first", "exact", "near", "spin"}
+
+
+def test_band_index_runs_merge_without_losing_or_reordering_pairs() -> None:
+    rng = np.random.default_rng(5)
+    index, pairs = BandIndex(), []
+    for batch in range(40):  # runs of uneven sizes, so merges cascade; few distinct keys, many collisions
+        keys = rng.integers(0, 300, size=int(rng.integers(1, 50)), dtype=np.int64)
+        vals = np.full(len(keys), batch, dtype=np.int32)
+        index.add_run(keys, vals)
+        pairs += zip(keys.tolist(), vals.tolist())
+    assert 1 < len(index.runs) < 10  # merged like an LSM tree, not one run per batch
+    for run in index.runs:
+        assert (np.diff(run.keys) >= 0).all()
+    probes = np.arange(300, dtype=np.int64)
+    pos, members = index.probe_runs(probes[None, :])
+    got = sorted(zip(probes[pos].tolist(), members.tolist()))
+    assert got == sorted(pairs)
+    for run in index.runs:  # among equal keys, the older member comes first
+        same = np.diff(run.keys) == 0
+        assert (np.diff(run.vals)[same] >= 0).all()
 
 
 def test_batched_signatures_equal_single_ones() -> None:
