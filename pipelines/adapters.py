@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import DropItem, NotConfigured
 
+from crawler import stats as stats_keys
 from pipelines.chain import make_reject
 from pipelines.draft import Draft
 from pipelines.export import RunWriter, default_paths
@@ -58,8 +59,9 @@ class ExtractPipeline:
     (all CPU-bound), so both cores work while the reactor keeps fetching; the main process is left
     with validation, linking and export."""
 
-    def __init__(self, pool: ExtractorPool) -> None:
+    def __init__(self, pool: ExtractorPool, stats: Any = None) -> None:
         self.pool = pool
+        self.stats = stats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -67,7 +69,7 @@ class ExtractPipeline:
         options = ExtractOptions(mode=s.get("SPLOG_EXTRACTOR"), timeout=s.getfloat("SPLOG_EXTRACT_TIMEOUT"),
                                  max_html_chars=s.getint("DOWNLOAD_MAXSIZE"),
                                  rules_dirs=tuple(s.getlist("SPLOG_RULES_DIRS")))
-        pipeline = cls(ExtractorPool(options, s.getint("SPLOG_WORKERS") or None))
+        pipeline = cls(ExtractorPool(options, s.getint("SPLOG_WORKERS") or None), crawler.stats)
         pipeline.pool.warm()  # as early as possible: the workers start while Scrapy sets up and fetches
         return pipeline
 
@@ -78,6 +80,8 @@ class ExtractPipeline:
         if isinstance(result, ExtractError):
             stage = "clean" if result.reason == "empty_after_clean" else "extract"
             raise Rejected(item.url, stage, result.reason, result.detail, item.source)
+        if self.stats is not None:
+            self.stats.inc_value(f"{stats_keys.EXTRACTED_BY}/{result.method}")
         return result
 
     def close_spider(self) -> None:

@@ -45,7 +45,7 @@ def node_text(el: etree._Element) -> str:
     return fold(" ".join(el.itertext()))
 
 
-def _drop(el: etree._Element) -> None:
+def drop_element(el: etree._Element) -> None:
     """Remove el but keep its tail text in the document."""
     parent = el.getparent()
     if parent is None:
@@ -104,7 +104,7 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
             removed.append((rule.id, text))
             if rule.chain:
                 harvest.add("tool", rule.chain)
-            _drop(block)
+            drop_element(block)
     return removed
 
 

@@ -10,6 +10,7 @@ from crawler import stats as stats_keys  # the one owner of the stat key names
 _REQ = stats_keys.REQUESTS_BY_SITE + "/"
 _PLATFORM = stats_keys.PLATFORM_BY_SITE + "/"
 _DISCOVERY = stats_keys.DISCOVERY + "/"
+_EXTRACTED = stats_keys.EXTRACTED_BY + "/"
 
 
 def crawl_summary(stats: dict[str, Any], posts_by_site: Counter[str]) -> dict[str, Any]:
@@ -35,4 +36,6 @@ def crawl_summary(stats: dict[str, Any], posts_by_site: Counter[str]) -> dict[st
                  "requests_per_post": round(total_req / total_posts, 4) if total_posts else None,
                  "by_platform": by_platform, "by_site": by_site},
         "discovery": {k[len(_DISCOVERY):]: v for k, v in sorted(stats.items()) if k.startswith(_DISCOVERY)},
+        "extraction": {"by_method": {k[len(_EXTRACTED):]: v for k, v in sorted(stats.items())
+                                     if k.startswith(_EXTRACTED)}},
     }

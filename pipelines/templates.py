@@ -1,0 +1,317 @@
+"""Per-host body templates learned from trafilatura, so most pages of a host skip it.
+
+A splog host renders every post with one template. For pages without a known platform container,
+trafilatura decides where the article is. After it has done so on a page, we find the element that
+held its text (the common ancestor of the paragraphs it kept), describe that element by a selector
+made of stable tag, id and class names, and note which of the element's children trafilatura left
+out every time (the title heading, a date line, a share bar). Once the selector has given the same
+text as trafilatura on `LEARN_PAGES` pages in a row, the host's later pages are read from it with
+our own converter: an XPath and a tree walk instead of trafilatura's cleaning, scoring and fallback
+comparison. Every `AUDIT_EVERY`-th page of a trusted host still goes through trafilatura and is
+compared again; a disagreement sends the host back to learning, and a host that keeps disagreeing
+stays with trafilatura for good. Learning state lives in each worker process and is not persisted.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from pipelines.htmltext import drop_element, to_text
+from pipelines.rules import fold
+
+LEARN_PAGES = 3  # pages in a row on which selector and trafilatura agree before the host is trusted
+AUDIT_EVERY = 40  # a trusted host's every n-th page is extracted both ways and compared again
+MIN_AGREEMENT = 0.9  # word-bag F1 between the selector's text and trafilatura's
+MAX_FAILURES = 4  # disagreements after which a host stays with trafilatura
+MAX_HOSTS = 5000  # hosts remembered per process (least recently seen dropped first)
+
+_PARAGRAPH_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd",
+                   "dt", "figcaption", "div", "span", "section", "article")
+_STABLE_NAME = re.compile(r"^[A-Za-z_-]+$")  # ids and classes with digits differ per post (post-4312)
+_TAG = re.compile(r"^[a-z][a-z0-9]*$")
+_WORD = re.compile(r"\w+")
+_LIST_MARK = re.compile(r"^[-*•]\s+")
+
+
+@dataclass(slots=True)
+class HostTemplate:
+    selector: str | None = None
+    drop: frozenset[str] = frozenset()  # child steps trafilatura always left out
+    agreed: int = 0
+    failures: int = 0
+    pages: int = 0
+    min_chars: int = 0  # shortest container text on a page where the template agreed
+    # How to reproduce what trafilatura's metadata pass added to our reader's fields on this host's
+    # pages: a title element, htmldate alone for the date, a constant site name; `full_metadata`
+    # when something (an author, a title found elsewhere) needs the whole pass.
+    title_selector: str | None = None
+    needs_date: bool = False
+    site_name: str | None = None
+    full_metadata: bool = False
+
+    @property
+    def trusted(self) -> bool:
+        return self.selector is not None and self.agreed >= LEARN_PAGES
+
+    @property
+    def refused(self) -> bool:
+        return self.failures >= MAX_FAILURES
+
+    def looks_short(self, node: etree._Element) -> bool:
+        """The container holds under half the text it held on any page that agreed: the body may
+        have moved elsewhere (a teaser in the old place), so trafilatura should read this page."""
+        return len(node.text_content()) * 2 < self.min_chars
+
+    def note_agreement(self, node: etree._Element) -> None:
+        size = len(node.text_content())
+        self.min_chars = size if not self.min_chars else min(self.min_chars, size)
+
+
+@dataclass(slots=True)
+class Plan:
+    """What extract_post should do with one page of a host."""
+
+    template: HostTemplate
+    use: bool  # read the page through the template
+    learn: bool  # run trafilatura and compare (keep a fresh parse of the page for it)
+
+
+@dataclass
+class Templates:
+    hosts: OrderedDict[str, HostTemplate] = field(default_factory=OrderedDict)
+    counts: Counter = field(default_factory=Counter)  # learned / trusted / audit_failed / refused
+
+    def plan(self, host: str) -> Plan:
+        tmpl = self.hosts.get(host)
+        if tmpl is None:
+            tmpl = self.hosts[host] = HostTemplate()
+            if len(self.hosts) > MAX_HOSTS:
+                self.hosts.popitem(last=False)
+        else:
+            self.hosts.move_to_end(host)
+        tmpl.pages += 1
+        if tmpl.refused:
+            return Plan(tmpl, use=False, learn=False)
+        if tmpl.trusted:
+            audit = tmpl.pages % AUDIT_EVERY == 0
+            return Plan(tmpl, use=not audit, learn=audit)
+        return Plan(tmpl, use=False, learn=True)
+
+    def observe(self, tmpl: HostTemplate, fresh: etree._Element, reference: str,
+                gained: dict[str, str], date: str | None = None) -> None:
+        """Compare the host's template with trafilatura's text of this page (`fresh`: the page parsed
+        anew, before any cutting); learn a new one when there is none or it disagrees. `gained`: the
+        fields trafilatura's metadata pass filled; `date`: htmldate's date of `fresh` when one was."""
+        _learn_metadata(tmpl, fresh, gained, date)
+        was_trusted = tmpl.trusted
+        if tmpl.selector is not None:
+            node = select(fresh, tmpl.selector)
+            if node is not None:
+                dropped = _dropped_steps(node, reference)
+                text = template_text(copy.deepcopy(node), tmpl.drop & dropped)
+                if agreement(text, reference) >= MIN_AGREEMENT:
+                    tmpl.drop &= dropped
+                    tmpl.agreed += 1
+                    tmpl.note_agreement(node)
+                    if tmpl.trusted and not was_trusted:
+                        self.counts["trusted"] += 1
+                    return
+            tmpl.failures += 1
+            if was_trusted:
+                self.counts["audit_failed"] += 1
+        learned = learn(fresh, reference)
+        if learned is None:
+            tmpl.selector, tmpl.agreed = None, 0
+            tmpl.failures += 1
+        else:
+            tmpl.selector, tmpl.drop = learned
+            tmpl.agreed, tmpl.min_chars = 1, 0
+            tmpl.note_agreement(select(fresh, tmpl.selector))
+            self.counts["learned"] += 1
+        if tmpl.refused:
+            self.counts["refused"] += 1
+
+
+def _learn_metadata(tmpl: HostTemplate, fresh: etree._Element, gained: dict[str, str],
+                    date: str | None) -> None:
+    if tmpl.full_metadata:
+        return
+    if "author" in gained:
+        tmpl.full_metadata = True
+        return
+    if "published" in gained:
+        tmpl.needs_date = True
+        if date != gained["published"]:
+            tmpl.full_metadata = True
+    if "site_name" in gained:
+        if tmpl.site_name is None:
+            tmpl.site_name = gained["site_name"]
+        elif tmpl.site_name != gained["site_name"]:
+            tmpl.full_metadata = True
+    if "title" in gained:
+        if tmpl.title_selector is not None:
+            node = select(fresh, tmpl.title_selector)
+            if node is not None and fold(node.text_content()) == fold(gained["title"]):
+                return
+        title = fold(gained["title"])
+        holder = next((el for el in fresh.iter("h1", "h2", "h3", "h4", "div", "span", "p", "a", "header")
+                       if len(el.text_content()) < 3 * len(title) + 50 and fold(el.text_content()) == title), None)
+        tmpl.title_selector = _selector(fresh, holder) if holder is not None else None
+        if tmpl.title_selector is None:
+            tmpl.full_metadata = True
+
+
+def words(text: str) -> Counter:
+    return Counter(_WORD.findall(text.lower()))
+
+
+def agreement(text: str, reference: str) -> float:
+    """F1 of the two texts' word bags."""
+    a, b = words(text), words(reference)
+    if not a or not b:
+        return 0.0
+    common = sum((a & b).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(a.values()), common / sum(b.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def _step(el: etree._Element) -> str | None:
+    """An XPath step naming el by tag and stable id or classes; None when it has neither."""
+    tag = el.tag if isinstance(el.tag, str) else None
+    if not tag or not _TAG.match(tag):
+        return None
+    ident = el.get("id") or ""
+    if ident and _STABLE_NAME.match(ident):
+        return f"{tag}[@id='{ident}']"
+    classes = sorted(c for c in (el.get("class") or "").split() if _STABLE_NAME.match(c))
+    if classes:
+        tests = " and ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in classes)
+        return f"{tag}[{tests}]"
+    return None
+
+
+def _child_step(el: etree._Element) -> str | None:
+    """A relative step for a child of the container: tag plus stable names, or the bare tag."""
+    if not isinstance(el.tag, str):
+        return None
+    return _step(el) or (el.tag if _TAG.match(el.tag) else None)
+
+
+def select(tree: etree._Element, selector: str) -> etree._Element | None:
+    """The one element the selector names in this page; None when it names none or several."""
+    try:
+        found = tree.xpath(selector)
+    except etree.XPathError:
+        return None
+    return found[0] if len(found) == 1 else None
+
+
+def template_text(node: etree._Element, drop: frozenset[str]) -> str:
+    """The container's text without the children the template drops (the tree is changed)."""
+    for step in drop:
+        for child in node.xpath(f"./{step}"):
+            drop_element(child)
+    return to_text(node)
+
+
+def _norm(text: str) -> str:
+    return fold(_LIST_MARK.sub("", text))
+
+
+def _dropped_steps(node: etree._Element, reference: str) -> frozenset[str]:
+    """Child steps of the container none of whose texts occur in trafilatura's text, while at least
+    one of them has text (so an empty or kept kind of child is never dropped)."""
+    ref = fold(reference)
+    kept: set[str] = set()
+    missing: set[str] = set()
+    for child in node:
+        step = _child_step(child)
+        if step is None:
+            continue
+        text = fold(" ".join(child.itertext()))
+        if not text:
+            continue
+        (kept if text in ref or _mostly_in(text, ref) else missing).add(step)
+    return frozenset(missing - kept)
+
+
+def _mostly_in(text: str, ref: str) -> bool:
+    """Most of the child's lines appear in the reference (trafilatura re-flows some whitespace)."""
+    parts = [p for p in (fold(x) for x in text.split("\n")) if len(p) > 20]
+    return bool(parts) and sum(p in ref for p in parts) * 2 > len(parts)
+
+
+def learn(tree: etree._Element, reference: str) -> tuple[str, frozenset[str]] | None:
+    """A selector for the element holding trafilatura's text in this page, and the child steps to
+    drop; None when the text cannot be placed in one element that is not the whole page."""
+    probes = {_norm(line) for line in reference.split("\n")}
+    probes = {p for p in probes if len(p) >= 25}
+    if len(probes) < 2:
+        return None  # too little text to place with confidence
+    matched: list[etree._Element] = []
+    seen: set[str] = set()
+    longest = max(len(p) for p in probes)
+    for el in tree.iter(*_PARAGRAPH_TAGS):
+        text = el.text_content() if len(el) else (el.text or "")
+        if len(text) > 2 * longest + 200:
+            continue
+        text = fold(text)
+        if text in probes and text not in seen:
+            seen.add(text)
+            matched.append(el)
+    if len(seen) * 2 < len(probes) or len(matched) < 2:
+        return None
+    container = _common_ancestor(matched)
+    if container is None or container.tag in ("html", "body"):
+        return None
+    selector = _selector(tree, container)
+    if selector is None:
+        return None
+    dropped = _dropped_steps(container, reference)
+    # the container must give the reference's text on this very page
+    if agreement(template_text(copy.deepcopy(container), dropped), reference) < MIN_AGREEMENT:
+        return None
+    return selector, dropped
+
+
+def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
+    chain = [elements[0], *elements[0].iterancestors()]
+    depth = {id(el): i for i, el in enumerate(chain)}
+    lowest = 0
+    for el in elements[1:]:
+        node = el
+        while node is not None and id(node) not in depth:
+            node = node.getparent()
+        if node is None:
+            return None
+        lowest = max(lowest, depth[id(node)])
+    return chain[lowest]
+
+
+def _selector(tree: etree._Element, container: etree._Element) -> str | None:
+    """The shortest path of stable steps, from the element up, that names it alone (the element's own
+    step may be its bare tag); an ancestor without stable names is stepped over with `//`, and
+    positions are never used."""
+    first = _step(container) or (container.tag if isinstance(container.tag, str) and
+                                 _TAG.match(container.tag) else None)
+    if first is None:
+        return None
+    steps, node = [first], container
+    while True:
+        selector = "//" + "//".join(reversed(steps))
+        found = tree.xpath(selector)
+        if len(found) == 1 and found[0] is container:
+            return selector
+        node = node.getparent()
+        while node is not None and node.tag not in ("html", "body") and _step(node) is None:
+            node = node.getparent()
+        if node is None or node.tag in ("html", "body") or len(steps) >= 4:
+            return None
+        steps.append(_step(node))

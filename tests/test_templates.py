@@ -1,0 +1,160 @@
+"""Per-host body templates: learned from trafilatura, used only once they agree, audited, dropped."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import pipelines.extraction as extraction
+from pipelines import templates
+from pipelines.extraction import ExtractOptions, extract_post
+from pipelines.rules import load_rules
+from pipelines.templates import LEARN_PAGES, MAX_FAILURES, Templates, agreement
+from pipelines.workers import run_extract
+from schemas.raw import BlogInfo, RawPost
+
+WORDS = ("harbour tide ferry council lantern orchard quarry meadow signal bridge weather market "
+         "tunnel engine valley lighthouse schedule festival bakery mill canal granite").split()
+SIDEBAR = "Most read this week: the orchard ledger, the quarry diaries and the canal notebook"
+COMMENT = "Brilliant write-up, pop over to my page for discount lanterns and ferry tickets galore"
+FOOTER = "Copyright Coastline Daily Wire, every word reserved for our readers"
+
+
+def article(n: int) -> tuple[str, list[str]]:
+    rng = random.Random(n)
+    title = " ".join(rng.choice(WORDS) for _ in range(6)).capitalize() + f" {n}"
+    paragraphs = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(25, 45))).capitalize() + "."
+                  for _ in range(rng.randint(4, 7))]
+    return title, paragraphs
+
+
+def page(n: int, layout: str = "entry") -> str:
+    title, paragraphs = article(n)
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    if layout == "entry":
+        post = (f"<article class='entry'><h1 class='headline'>{title}</h1>"
+                f"<div class='byline'>Filed 0{n % 9 + 1} March 2026</div>{body}</article>")
+    elif layout == "renamed":  # the site changed its theme: the old container is gone
+        post = f"<main class='story-body'><h1>{title}</h1>{body}</main>"
+    else:  # "teaser": the old container still exists but holds a teaser; the body moved below
+        post = (f"<article class='entry'><h1 class='headline'>{title}</h1><p>Read on below.</p></article>"
+                f"<section class='fulltext'>{body}</section>")
+    return (f"<html><head><title>{title} | Coastline Daily Wire</title></head><body>"
+            f"<div id='masthead'><a href='/'>Coastline Daily Wire</a> <a href='/about'>About</a></div>"
+            f"<div class='layout'><div class='main-col'>{post}"
+            f"<div class='comments'><h3>One comment</h3><p>{COMMENT}</p></div></div>"
+            f"<div class='sidebar'><h3>Popular</h3><p>{SIDEBAR}</p></div></div>"
+            f"<div class='footer'>{FOOTER}</div></body></html>")
+
+
+def raw(n: int, layout: str = "entry", host: str = "wire.example") -> RawPost:
+    url = f"https://{host}/news/{n}.html"
+    return RawPost(url=url, blog=BlogInfo(url=f"https://{host}/", host=host), via="page", html=page(n, layout))
+
+
+@pytest.fixture
+def fresh_templates(monkeypatch: pytest.MonkeyPatch) -> Templates:
+    learned = Templates()
+    monkeypatch.setattr(extraction, "TEMPLATES", learned)
+    return learned
+
+
+def extract(post: RawPost, mode: str = "auto"):
+    return extract_post(post, load_rules(), ExtractOptions(mode=mode))
+
+
+def test_template_is_learned_then_used_and_gives_trafilaturas_record(fresh_templates: Templates) -> None:
+    methods = []
+    for n in range(12):
+        post = raw(n)
+        ours = run_extract(post, ExtractOptions())
+        plain = run_extract(post, ExtractOptions(mode="trafilatura"))
+        methods.append(ours.method)
+        assert (ours.title, ours.published_at, ours.language) == (plain.title, plain.published_at, plain.language)
+        assert agreement(ours.text, plain.text) > 0.97
+        for paragraph in article(n)[1]:
+            assert paragraph in ours.text
+        for junk in (SIDEBAR, COMMENT, FOOTER, "Filed 0"):
+            assert junk not in ours.text
+    assert methods == ["trafilatura"] * LEARN_PAGES + ["template"] * (12 - LEARN_PAGES)
+    tmpl = fresh_templates.hosts["wire.example"]
+    assert "entry" in tmpl.selector and tmpl.trusted
+    assert any("byline" in step for step in tmpl.drop)  # the date line trafilatura left out
+
+
+def test_a_changed_layout_goes_back_to_trafilatura_and_is_learned_again(fresh_templates: Templates) -> None:
+    for n in range(LEARN_PAGES + 1):
+        extract(raw(n))
+    assert extract(raw(50)).method == "template"
+    renamed = [extract(raw(n, "renamed")) for n in range(100, 100 + LEARN_PAGES + 2)]
+    # the first renamed page is read by trafilatura and teaches the new container (one agreement)
+    assert [ex.method for ex in renamed] == ["trafilatura"] * LEARN_PAGES + ["template"] * 2
+    assert "story-body" in fresh_templates.hosts["wire.example"].selector
+    for n, ex in zip(range(100, 106), renamed):
+        assert all(p in ex.text for p in article(n)[1])
+
+
+def test_a_teaser_left_in_the_old_container_is_not_taken_for_the_body(fresh_templates: Templates) -> None:
+    for n in range(LEARN_PAGES + 1):
+        extract(raw(n))
+    ex = extract(raw(200, "teaser"))  # the selector still names one element, but it holds a teaser
+    assert ex.method == "trafilatura"
+    assert all(p in ex.text for p in article(200)[1])
+
+
+def test_audits_catch_a_template_that_stopped_agreeing(fresh_templates: Templates,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(templates, "AUDIT_EVERY", 2)
+    for n in range(LEARN_PAGES):
+        extract(raw(n))
+    tmpl = fresh_templates.hosts["wire.example"]
+    assert tmpl.trusted
+    tmpl.selector = "//div[contains(concat(' ', normalize-space(@class), ' '), ' sidebar ')]"  # spoil it
+    tmpl.min_chars = 0
+    methods = [extract(raw(n)).method for n in range(10, 14)]
+    assert "trafilatura" in methods  # the audit page
+    assert fresh_templates.counts["audit_failed"] == 1
+    assert "entry" in tmpl.selector  # relearned from the audited page
+
+
+def test_a_host_without_a_nameable_container_stays_with_trafilatura(fresh_templates: Templates) -> None:
+    def bare(n: int) -> RawPost:
+        title, paragraphs = article(n)
+        html = (f"<html><head><title>{title}</title></head><body><div id='top'>Menu</div>"
+                + "".join(f"<p>{p}</p>" for p in paragraphs) + f"<div>{FOOTER}</div></body></html>")
+        return RawPost(url=f"https://bare.example/{n}", blog=BlogInfo(url="https://bare.example/", host="bare.example"),
+                       via="page", html=html)
+
+    methods = [extract(bare(n)).method for n in range(MAX_FAILURES + 3)]
+    assert set(methods) == {"trafilatura"}
+    tmpl = fresh_templates.hosts["bare.example"]
+    assert tmpl.refused
+    assert not fresh_templates.plan("bare.example").learn  # no second parse for a refused host
+
+
+def test_trafilatura_mode_never_uses_templates(fresh_templates: Templates) -> None:
+    methods = {extract(raw(n), mode="trafilatura").method for n in range(LEARN_PAGES + 3)}
+    assert methods == {"trafilatura"}
+    assert not fresh_templates.hosts
+
+
+def test_crawl_of_a_sitemap_only_blog_reads_most_pages_through_its_template(tmp_path) -> None:
+    from bench.throughput import body_f1, truth_by_url
+    from crawler.farm.runner import farm_process
+    from tests.conftest import run_splog
+
+    with farm_process("--bench", "5:40") as blogs:
+        plain = [b for b in blogs if b["kind"] == "plain"]
+        run = run_splog("crawl", "--allow-private-hosts", "--no-throttle", "-q", plain[0]["url"],
+                        out=tmp_path / "out.jsonl")
+        truth = truth_by_url(blogs, 5, 40)
+    assert run.code == 0, run.stderr[-2000:]
+    manifest = run.manifest()
+    by_method = manifest["extraction"]["by_method"]
+    assert manifest["reconciles"] and manifest["counts"]["records"] == 40
+    # each worker process learns on its own: at most LEARN_PAGES (+ a page or two) each via trafilatura
+    assert by_method.get("template", 0) >= 40 - 2 * (LEARN_PAGES + 2), by_method
+    records = run.records()
+    assert min(body_f1(r["text"], truth[r["url"]]) for r in records) > 0.95
+    assert all(r["published_at"] and r["title"] for r in records)
