@@ -94,6 +94,14 @@ class PeakSampler:
             out.setdefault(self.names.get(pid, "other"), []).append(kb // 1024)
         return out
 
+    def cpu_by_role(self) -> dict[str, float]:
+        """CPU seconds of each role (all workers of the run summed)."""
+        out: dict[str, float] = {}
+        for pid, cpu in self.cpu.items():
+            role = self.names.get(pid, "other")
+            out[role] = round(out.get(role, 0.0) + cpu, 1)
+        return out
+
     def __enter__(self) -> PeakSampler:
         self._thread.start()
         return self

@@ -65,7 +65,8 @@ def measured(cmd: list[str], cwd: Path = ROOT) -> dict:
     with PeakSampler(proc.pid) as sampler:
         out, err = proc.communicate()
     return {"wall": time.monotonic() - start, "peak_mb": sampler.peak_kb / 1024, "code": proc.returncode,
-            "stdout": out, "stderr": err, "cpu": sampler.cpu_seconds, "by_role": sampler.by_role()}
+            "stdout": out, "stderr": err, "cpu": sampler.cpu_seconds, "by_role": sampler.by_role(),
+            "cpu_by_role": sampler.cpu_by_role()}
 
 
 def run_splog(seeds: Path, out: Path, extra: list[str]) -> dict:
@@ -77,6 +78,7 @@ def run_splog(seeds: Path, out: Path, extra: list[str]) -> dict:
     res["posts"] = manifest["counts"]["records"]
     res["requests"] = manifest["http"]["requests"]
     res["records"] = [json.loads(line) for line in out.read_text().splitlines()]
+    res["methods"] = manifest.get("extraction", {}).get("by_method", {})
     return res
 
 
@@ -121,8 +123,12 @@ def row(name: str, res: dict, truth: dict[str, str], text_key: str = "text") -> 
     rate = res["posts"] / res["wall"] if res["wall"] else 0.0
     res["rate"], res["f1"] = rate, f1
     rpp = res["requests"] / res["posts"] if res["posts"] else 0.0
+    roles = res.get("cpu_by_role") or {}
+    split = f"  (cpu: {', '.join(f'{k} {v:.1f}' for k, v in sorted(roles.items()))})" if len(roles) > 1 else ""
+    if res.get("methods"):
+        split += f"  (extracted: {', '.join(f'{k} {v}' for k, v in sorted(res['methods'].items()))})"
     return (f"{name:<28} {res['posts']:>6} posts {res['wall']:7.1f}s {rate:8.1f} posts/s  cpu {res['cpu']:6.1f}s"
-            f"  peak {res['peak_mb']:6.0f} MB  {rpp:5.3f} req/post  body F1 {f1:.3f}")
+            f"  peak {res['peak_mb']:6.0f} MB  {rpp:5.3f} req/post  body F1 {f1:.3f}{split}")
 
 
 def main(argv: list[str] | None = None) -> int:

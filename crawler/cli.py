@@ -148,6 +148,9 @@ def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -
                               max_posts_per_blog=getattr(args, "max_posts_per_blog", None))
     except SeedError as exc:
         _fail(str(exc))
+    from pipelines.workers import start_forkserver
+
+    start_forkserver()  # its imports overlap with Scrapy's below
     from crawler.runner import crawl
 
     overrides: dict[str, Any] = {}

@@ -60,6 +60,9 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False
+# Scrapy's remote-control HTTP endpoint (code execution behind a token in a job file) has no place in
+# unattended scheduled jobs either.
+REMOTE_CONTROL_ENABLED = False
 
 # --- splog ----------------------------------------------------------------------------------------
 # Refuse loopback, private, link-local and reserved addresses (also after redirects) unless True.
