@@ -30,7 +30,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", help="records JSONL (rejects and manifest are written beside it)")
     p.add_argument("--rules-dir", action="append", default=[], help="extra directory of rule *.toml files")
     p.add_argument("--extractor", choices=["auto", "trafilatura"], default="auto",
-                   help="auto: template body container, else trafilatura; trafilatura: always")
+                   help="auto: platform body container, else a body template learned per host, "
+                        "else trafilatura; trafilatura: always")
     p.add_argument("--workers", type=int, default=0, help="extraction processes (default: one per core)")
     p.add_argument("--job-id", help="run id (default: UTC time + random suffix)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")

@@ -87,7 +87,7 @@ def extract_files(paths: list[str], *, job_id: str, output: str | None = None, u
     try:
         while chunk := [to_raw(d, url, base_url) for d in islice(docs, batch)]:
             todo = [r for r in chunk if not r.error]
-            results = dict(zip(map(id, todo), pool.map(todo, chunksize=4)))
+            results = dict(zip(map(id, todo), pool.map(todo)))
             for raw in chunk:
                 result = results.get(id(raw), ExtractError("fetch"))
                 out = finish_post(raw, result, job_id, index)

@@ -9,7 +9,7 @@ from datetime import datetime
 from pipelines.cleaning import Context, Harvest, cut_text
 from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
-from pipelines.linking import prepare
+from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta
 from pipelines.normalize import canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc
 from pipelines.provenance import order_chain, resolve_title, foreign_publishers
@@ -95,11 +95,14 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     )
 
 
-def normalize(draft: Draft) -> Draft:
-    """Unicode and whitespace, UTC dates, canonical URL, language, fingerprints of the final text."""
+def normalize(draft: Draft, sign: bool = True) -> Draft:
+    """Unicode and whitespace, UTC dates, canonical URL, language, fingerprints of the final text.
+
+    sign=False leaves the linking signatures and SimHash to the caller (`signed`), which makes them
+    for a whole batch of drafts at once."""
     feed, meta = draft.feed, draft.meta
     text = clean_text(draft.text)
-    prepared = prepare(text) if text else None  # linking signatures and SimHash from one shingle set
+    prepared = prepare(text) if text and sign else None  # linking signatures and SimHash from one shingle set
     canonical = meta.canonical_url or feed.get("canonical_url")
     labels = feed.get("labels") or meta.labels
     return replace(
@@ -112,10 +115,19 @@ def normalize(draft: Draft) -> Draft:
         author=clean_line(feed.get("author") or meta.author),
         labels=[x for x in (clean_line(v) for v in labels) if x],
         blog=replace(draft.blog, name=clean_line(draft.blog.name)),
-        sha256=sha256_hex(text), linking=prepared, simhash=prepared.simhash if prepared else simhash64(text),
+        sha256=sha256_hex(text), linking=prepared,
+        simhash=prepared.simhash if prepared else (simhash64(text) if sign else None),
     )
 
 
-def process(raw: RawPost, ex: Extracted, rules: RuleSet) -> Draft:
+def signed(drafts: list[Draft]) -> list[Draft]:
+    """The drafts with their linking signatures and SimHash, made for all their texts at once."""
+    with_text = [d for d in drafts if d.text]
+    prepared = iter(prepare_many([d.text for d in with_text]))
+    return [replace(d, linking=(p := next(prepared)), simhash=p.simhash) if d.text
+            else replace(d, simhash=simhash64(d.text)) for d in drafts]
+
+
+def process(raw: RawPost, ex: Extracted, rules: RuleSet, sign: bool = True) -> Draft:
     """The CPU-bound stages after extraction, in order: clean, then normalize."""
-    return normalize(clean(from_extracted(raw, ex), rules))
+    return normalize(clean(from_extracted(raw, ex), rules), sign)

@@ -8,8 +8,9 @@ import os
 import signal
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 
-from pipelines.draft import Draft, process
+from pipelines.draft import Draft, process, signed
 from pipelines.extraction import ExtractError, ExtractOptions, extract_post
 from pipelines.rules import load_rules
 from schemas.raw import RawPost
@@ -21,6 +22,11 @@ _OPTIONS: ExtractOptions | None = None
 # second. (ProcessPoolExecutor's own max_tasks_per_child can deadlock with a backlog on Python 3.11:
 # CPython issue 115634.)
 TASKS_PER_WORKER = 2500
+# Posts go to the workers in batches: one task per post costs the reactor's process ~0.25 ms of
+# pickling, queueing and wake-ups (measured), a batch of 16 ~0.02 ms a post, and a batch's linking
+# signatures are made in one vectorised pass. A post waits at most BATCH_WAIT for company.
+BATCH_MAX = 16
+BATCH_WAIT = 0.003
 
 
 class _PageTimeout(Exception):
@@ -47,16 +53,34 @@ def _warm() -> int:
     return os.getpid()
 
 
-def run_extract(raw: RawPost, options: ExtractOptions | None = None) -> Draft | ExtractError:
+def run_extract_many(raws: list[RawPost]) -> list[Draft | ExtractError]:
+    """run_extract over a batch, with the linking signatures made for the whole batch at once (one
+    vectorised pass instead of one per post: ~0.1 instead of ~0.7 ms a post)."""
+    out = [run_extract(raw, sign=False) for raw in raws]
+    drafts = [(i, d) for i, d in enumerate(out) if isinstance(d, Draft)]
+    try:
+        for (i, _), draft in zip(drafts, signed([d for _, d in drafts])):
+            out[i] = draft
+    except Exception:  # noqa: BLE001 - one odd text must not cost the batch: sign them one by one
+        for i, d in drafts:
+            try:
+                out[i] = signed([d])[0]
+            except Exception as exc:  # noqa: BLE001
+                out[i] = ExtractError("extract_failed", f"signatures: {type(exc).__name__}: {exc}"[:300])
+    return out
+
+
+def run_extract(raw: RawPost, options: ExtractOptions | None = None, sign: bool = True) -> Draft | ExtractError:
     """Extract, clean and normalize one post under a wall-clock limit (the CPU-bound stages, so they
-    run on every core); failures come back as values, never raised."""
+    run on every core); failures come back as values, never raised. sign=False: no linking
+    signatures (run_extract_many makes them for its batch)."""
     opts = options or _OPTIONS or ExtractOptions()
     rules = load_rules(opts.rules_dirs)
     use_alarm = os.name == "posix" and multiprocessing.current_process().name != "MainProcess"
     if use_alarm:
         signal.setitimer(signal.ITIMER_REAL, opts.timeout)
     try:
-        draft = process(raw, extract_post(raw, rules, opts), rules)
+        draft = process(raw, extract_post(raw, rules, opts), rules, sign)
         if not draft.text:
             return ExtractError("empty_after_clean", f"{len(draft.removed)} pieces cut")
         return draft
@@ -92,6 +116,12 @@ def start_forkserver() -> None:
         forkserver.ensure_running()
 
 
+def _chunks(items, size: int):
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
 class ExtractorPool:
     """A process pool sized to the cores; rebuilt if a worker dies (segfault, OOM kill)."""
 
@@ -104,6 +134,9 @@ class ExtractorPool:
         self._submitted = 0
         self._in_flight: set[asyncio.Future] = set()
         self._recycling: asyncio.Lock | None = None
+        self._waiting: list[tuple[RawPost, asyncio.Future]] = []
+        self._timer: asyncio.TimerHandle | None = None
+        self._sending: set[asyncio.Task] = set()
         self.recycled = 0
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -122,12 +155,12 @@ class ExtractorPool:
 
         threading.Thread(target=start, name="splog-pool-warm", daemon=True).start()
 
-    def submit(self, raw: RawPost) -> Future:
+    def submit(self, raws: list[RawPost]) -> Future:
         try:
-            return self._pool.submit(run_extract, raw)
+            return self._pool.submit(run_extract_many, raws)
         except BrokenProcessPool:
             self._pool = self._new_pool()
-            return self._pool.submit(run_extract, raw)
+            return self._pool.submit(run_extract_many, raws)
 
     async def _recycle(self) -> None:
         """Let the running extractions finish, then swap in a fresh pool (new submissions wait)."""
@@ -137,7 +170,7 @@ class ExtractorPool:
             if self._submitted < self._recycle_after:
                 return  # another caller recycled while this one waited
             if self._in_flight:  # bounded: a hung extraction times out on its own anyway
-                await asyncio.wait(set(self._in_flight), timeout=self.options.timeout * 2 + 5)
+                await asyncio.wait(set(self._in_flight), timeout=self.options.timeout * BATCH_MAX + 5)
             old, self._pool = self._pool, self._new_pool()
             old.shutdown(wait=False, cancel_futures=True)
             self._submitted = 0
@@ -145,24 +178,67 @@ class ExtractorPool:
             self.warm()
 
     async def extract(self, raw: RawPost) -> Draft | ExtractError:
-        """Await one extraction; a dead worker or a hang past twice the limit becomes a reject."""
-        if self._submitted >= self._recycle_after:
-            await self._recycle()
-        self._submitted += 1
-        future = asyncio.wrap_future(self.submit(raw))
+        """Await one extraction. Posts are sent to the workers in batches: those arriving within
+        BATCH_WAIT of each other (a feed page's entries, pages fetched together), at most BATCH_MAX;
+        a dead worker or a hang past the limits becomes a reject."""
+        loop = asyncio.get_running_loop()
+        result: asyncio.Future = loop.create_future()
+        self._waiting.append((raw, result))
+        if len(self._waiting) >= BATCH_MAX:
+            self._flush()
+        elif self._timer is None:
+            self._timer = loop.call_later(BATCH_WAIT, self._flush)
+        return await result
+
+    def _flush(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        batch, self._waiting = self._waiting, []
+        if batch:
+            task = asyncio.ensure_future(self._send(batch))
+            self._sending.add(task)
+            task.add_done_callback(self._sending.discard)
+
+    async def _send(self, batch: list[tuple[RawPost, asyncio.Future]]) -> None:
+        """Run a batch (split at the recycling quota); every post's future gets a result, whatever
+        happens. When a worker dies, the batch's posts are retried one by one, so only the post that
+        kills a worker is rejected for it."""
+        try:
+            while batch:
+                if self._submitted >= self._recycle_after:
+                    await self._recycle()
+                part = batch[:max(1, self._recycle_after - self._submitted)]
+                batch = batch[len(part):]
+                self._submitted += len(part)
+                results = await self._run([raw for raw, _ in part])
+                for (_, future), res in zip(part, results):
+                    if not future.done():
+                        future.set_result(res)
+        except Exception as exc:  # noqa: BLE001 - never leave a post waiting forever
+            for _, future in batch:
+                if not future.done():
+                    future.set_result(ExtractError("extract_failed", f"{type(exc).__name__}: {exc}"[:300]))
+            raise
+
+    async def _run(self, raws: list[RawPost]) -> list[Draft | ExtractError]:
+        future = asyncio.wrap_future(self.submit(raws))
         self._in_flight.add(future)
         future.add_done_callback(self._in_flight.discard)
         try:
-            return await asyncio.wait_for(future, self.options.timeout * 2 + 5)
+            return await asyncio.wait_for(future, self.options.timeout * (len(raws) + 1) + 5)
         except BrokenProcessPool:
             self._pool = self._new_pool()
-            return ExtractError("extract_crashed", "worker process died")
+            if len(raws) == 1:
+                return [ExtractError("extract_crashed", "worker process died")]
+            return [res for raw in raws for res in await self._run([raw])]
         except asyncio.TimeoutError:
-            return ExtractError("extract_timeout", "worker did not answer")
+            return [ExtractError("extract_timeout", "worker did not answer")] * len(raws)
 
-    def map(self, raws, chunksize: int = 8):
+    def map(self, raws, chunksize: int = BATCH_MAX):
         """Offline use: extraction results in input order."""
-        return self._pool.map(run_extract, raws, chunksize=chunksize)
+        for results in self._pool.map(run_extract_many, _chunks(raws, chunksize)):
+            yield from results
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

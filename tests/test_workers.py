@@ -29,3 +29,37 @@ def test_pool_is_replaced_after_its_quota_and_every_post_comes_back() -> None:
     assert all(isinstance(r, Draft) for r in results), results
     assert [f"in {n} weeks" in r.text for n, r in enumerate(results)] == [True] * 10
     assert pool.recycled == 3  # after posts 3, 6 and 9
+
+
+def _dies_on_poison(raws: list[RawPost]) -> list:
+    """Runs in the worker: a post whose URL says "poison" kills the process, like a segfault would."""
+    import os
+
+    from pipelines.workers import run_extract_many
+
+    if any("poison" in raw.url for raw in raws):
+        os._exit(1)
+    return run_extract_many(raws)
+
+
+class _PoisonablePool(ExtractorPool):
+    def submit(self, raws: list[RawPost]):
+        return self._pool.submit(_dies_on_poison, raws)
+
+
+def test_posts_go_in_batches_and_a_worker_death_costs_only_the_post_that_caused_it() -> None:
+    pool = _PoisonablePool(ExtractOptions(), processes=1)
+    blog = BlogInfo(url="https://harbour.example/", host="harbour.example")
+    raws = [RawPost(url=f"https://harbour.example/{'poison' if n == 3 else 'p'}/{n}", blog=blog, via="rss",
+                    html=BODY.format(n=n), is_fragment=True) for n in range(6)]
+
+    async def run() -> list:
+        return await asyncio.gather(*(pool.extract(raw) for raw in raws))
+
+    try:
+        results = asyncio.run(run())
+    finally:
+        pool.close()
+    assert [type(r).__name__ for r in results] == ["Draft"] * 3 + ["ExtractError"] + ["Draft"] * 2
+    assert results[3].reason == "extract_crashed"
+    assert all(r.linking is not None and r.simhash for n, r in enumerate(results) if n != 3)
