@@ -83,10 +83,12 @@ def run_splog(seeds: Path, out: Path, extra: list[str]) -> dict:
 
 
 def run_baseline(blogs: list[dict], out: Path, extract: bool = True) -> dict:
+    """The baseline spider; extract=False: fetch only, with our crawl's concurrency per host."""
     sitemaps = ",".join(b["url"] + "robots.txt" for b in blogs)
+    concurrency = [] if extract else ["-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8"]
     res = measured([sys.executable, "-m", "scrapy", "runspider", str(ROOT / "bench" / "baseline_spider.py"),
                     "-a", f"sitemaps={sitemaps}", "-a", f"extract={int(extract)}", "-o", f"{out}:jsonlines",
-                    "-s", "LOG_LEVEL=INFO"],
+                    "-s", "LOG_LEVEL=INFO", *concurrency],
                    cwd=out.parent)  # outside the project: plain Scrapy settings, not splog's
     m = re.search(r"'downloader/request_count': (\d+)", res["stderr"])
     res["requests"] = int(m.group(1)) if m else 0
@@ -124,7 +126,7 @@ def row(name: str, res: dict, truth: dict[str, str], text_key: str = "text") -> 
     rate = res["posts"] / res["wall"] if res["wall"] else 0.0
     res["rate"], res["f1"] = rate, f1
     rpp = res["requests"] / res["posts"] if res["posts"] else 0.0
-    roles = res.get("cpu_by_role") or {}
+    roles = {k: v for k, v in (res.get("cpu_by_role") or {}).items() if v}
     split = f"  (cpu: {', '.join(f'{k} {v:.1f}' for k, v in sorted(roles.items()))})" if len(roles) > 1 else ""
     if res.get("methods"):
         split += f"  (extracted: {', '.join(f'{k} {v}' for k, v in sorted(res['methods'].items()))})"
