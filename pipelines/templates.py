@@ -30,8 +30,10 @@ MIN_AGREEMENT = 0.9  # word-bag F1 between the selector's text and trafilatura's
 MAX_FAILURES = 4  # disagreements after which a host stays with trafilatura
 MAX_HOSTS = 5000  # hosts remembered per process (least recently seen dropped first)
 
+# where trafilatura's lines are looked for: paragraph-like elements first, wrappers only if needed
 _PARAGRAPH_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd",
-                   "dt", "figcaption", "div", "span", "section", "article")
+                   "dt", "figcaption")
+_WRAPPER_TAGS = ("div", "span", "section", "article", "font")
 _STABLE_NAME = re.compile(r"^[A-Za-z_-]+$")  # ids and classes with digits differ per post (post-4312)
 _TAG = re.compile(r"^[a-z][a-z0-9]*$")
 _WORD = re.compile(r"\w+")
@@ -95,8 +97,8 @@ class Templates:
         else:
             self.hosts.move_to_end(host)
         tmpl.pages += 1
-        if tmpl.refused:
-            return Plan(tmpl, use=False, learn=False)
+        if tmpl.refused or tmpl.pages == 1:  # a host's first page: it may be its only one, and
+            return Plan(tmpl, use=False, learn=False)  # learning costs ~half a trafilatura run
         if tmpl.trusted:
             audit = tmpl.pages % AUDIT_EVERY == 0
             return Plan(tmpl, use=not audit, learn=audit)
@@ -159,7 +161,8 @@ def _learn_metadata(tmpl: HostTemplate, fresh: etree._Element, gained: dict[str,
             if node is not None and fold(node.text_content()) == fold(gained["title"]):
                 return
         title = fold(gained["title"])
-        holder = next((el for el in fresh.iter("h1", "h2", "h3", "h4", "div", "span", "p", "a", "header")
+        holder = next((el for tags in (("h1", "h2", "h3", "h4"), ("div", "span", "p", "a", "header"))
+                       for el in fresh.iter(*tags)
                        if len(el.text_content()) < 3 * len(title) + 50 and fold(el.text_content()) == title), None)
         tmpl.title_selector = _selector(fresh, holder) if holder is not None else None
         if tmpl.title_selector is None:
@@ -258,14 +261,17 @@ def learn(tree: etree._Element, reference: str) -> tuple[str, frozenset[str]] | 
     matched: list[etree._Element] = []
     seen: set[str] = set()
     longest = max(len(p) for p in probes)
-    for el in tree.iter(*_PARAGRAPH_TAGS):
-        text = el.text_content() if len(el) else (el.text or "")
-        if len(text) > 2 * longest + 200:
-            continue
-        text = fold(text)
-        if text in probes and text not in seen:
-            seen.add(text)
-            matched.append(el)
+    for tags in (_PARAGRAPH_TAGS, _WRAPPER_TAGS):
+        for el in tree.iter(*tags):
+            text = el.text_content() if len(el) else (el.text or "")
+            if len(text) > 2 * longest + 200:
+                continue
+            text = fold(text)
+            if text in probes and text not in seen:
+                seen.add(text)
+                matched.append(el)
+        if len(seen) * 2 >= len(probes):
+            break
     if len(seen) * 2 < len(probes) or len(matched) < 2:
         return None
     container = _common_ancestor(matched)

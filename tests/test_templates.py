@@ -11,6 +11,8 @@ from pipelines import templates
 from pipelines.extraction import ExtractOptions, extract_post
 from pipelines.rules import load_rules
 from pipelines.templates import LEARN_PAGES, MAX_FAILURES, Templates, agreement
+
+TRUSTED_AFTER = 1 + LEARN_PAGES  # a host's first page is not learned from (it may be its only one)
 from pipelines.workers import run_extract
 from schemas.raw import BlogInfo, RawPost
 
@@ -77,14 +79,14 @@ def test_template_is_learned_then_used_and_gives_trafilaturas_record(fresh_templ
             assert paragraph in ours.text
         for junk in (SIDEBAR, COMMENT, FOOTER, "Filed 0"):
             assert junk not in ours.text
-    assert methods == ["trafilatura"] * LEARN_PAGES + ["template"] * (12 - LEARN_PAGES)
+    assert methods == ["trafilatura"] * TRUSTED_AFTER + ["template"] * (12 - TRUSTED_AFTER)
     tmpl = fresh_templates.hosts["wire.example"]
     assert "entry" in tmpl.selector and tmpl.trusted
     assert any("byline" in step for step in tmpl.drop)  # the date line trafilatura left out
 
 
 def test_a_changed_layout_goes_back_to_trafilatura_and_is_learned_again(fresh_templates: Templates) -> None:
-    for n in range(LEARN_PAGES + 1):
+    for n in range(TRUSTED_AFTER):
         extract(raw(n))
     assert extract(raw(50)).method == "template"
     renamed = [extract(raw(n, "renamed")) for n in range(100, 100 + LEARN_PAGES + 2)]
@@ -96,7 +98,7 @@ def test_a_changed_layout_goes_back_to_trafilatura_and_is_learned_again(fresh_te
 
 
 def test_a_teaser_left_in_the_old_container_is_not_taken_for_the_body(fresh_templates: Templates) -> None:
-    for n in range(LEARN_PAGES + 1):
+    for n in range(TRUSTED_AFTER):
         extract(raw(n))
     ex = extract(raw(200, "teaser"))  # the selector still names one element, but it holds a teaser
     assert ex.method == "trafilatura"
@@ -106,7 +108,7 @@ def test_a_teaser_left_in_the_old_container_is_not_taken_for_the_body(fresh_temp
 def test_audits_catch_a_template_that_stopped_agreeing(fresh_templates: Templates,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(templates, "AUDIT_EVERY", 2)
-    for n in range(LEARN_PAGES):
+    for n in range(TRUSTED_AFTER):
         extract(raw(n))
     tmpl = fresh_templates.hosts["wire.example"]
     assert tmpl.trusted
@@ -126,7 +128,7 @@ def test_a_host_without_a_nameable_container_stays_with_trafilatura(fresh_templa
         return RawPost(url=f"https://bare.example/{n}", blog=BlogInfo(url="https://bare.example/", host="bare.example"),
                        via="page", html=html)
 
-    methods = [extract(bare(n)).method for n in range(MAX_FAILURES + 3)]
+    methods = [extract(bare(n)).method for n in range(1 + MAX_FAILURES + 2)]
     assert set(methods) == {"trafilatura"}
     tmpl = fresh_templates.hosts["bare.example"]
     assert tmpl.refused
@@ -153,8 +155,15 @@ def test_crawl_of_a_sitemap_only_blog_reads_most_pages_through_its_template(tmp_
     manifest = run.manifest()
     by_method = manifest["extraction"]["by_method"]
     assert manifest["reconciles"] and manifest["counts"]["records"] == 40
-    # each worker process learns on its own: at most LEARN_PAGES (+ a page or two) each via trafilatura
-    assert by_method.get("template", 0) >= 40 - 2 * (LEARN_PAGES + 2), by_method
+    # each worker process learns on its own: at most TRUSTED_AFTER (+ a page or two) each via trafilatura
+    assert by_method.get("template", 0) >= 40 - 2 * (TRUSTED_AFTER + 2), by_method
     records = run.records()
     assert min(body_f1(r["text"], truth[r["url"]]) for r in records) > 0.95
     assert all(r["published_at"] and r["title"] for r in records)
+
+
+def test_a_hosts_first_page_is_not_learned_from() -> None:
+    learned = Templates()
+    first, second = learned.plan("once.example"), learned.plan("once.example")
+    assert (first.use, first.learn) == (False, False)  # no second parse for a host seen once
+    assert (second.use, second.learn) == (False, True)
