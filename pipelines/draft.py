@@ -121,11 +121,10 @@ def normalize(draft: Draft, sign: bool = True) -> Draft:
 
 
 def signed(drafts: list[Draft]) -> list[Draft]:
-    """The drafts with their linking signatures and SimHash, made for all their texts at once."""
-    with_text = [d for d in drafts if d.text]
-    prepared = iter(prepare_many([d.text for d in with_text]))
-    return [replace(d, linking=(p := next(prepared)), simhash=p.simhash) if d.text
-            else replace(d, simhash=simhash64(d.text)) for d in drafts]
+    """The drafts (all with text: run_extract rejects empty ones) with their linking signatures and
+    SimHash, made for all their texts at once."""
+    prepared = prepare_many([d.text for d in drafts])
+    return [replace(d, linking=p, simhash=p.simhash) for d, p in zip(drafts, prepared)]
 
 
 def process(raw: RawPost, ex: Extracted, rules: RuleSet, sign: bool = True) -> Draft:

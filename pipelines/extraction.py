@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 from lxml import etree, html as lxml_html
 
 from pipelines.cleaning import Harvest
-from pipelines.htmltext import cut_blocks, drop_element, harvest_links, parse_fragment, to_text
+from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment, to_text
 from pipelines.metadata import PageMeta, find_body, read_meta
 from pipelines.rules import RuleSet, fold
-from pipelines.templates import HostTemplate, Templates, select
+from pipelines.templates import HostTemplate, Templates, drop_children, select
 from schemas.raw import RawPost
 
 
@@ -159,9 +159,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         if node is not None and not plan.template.looks_short(node):
             if _wants_metadata(meta):  # first: the date line may be one of the dropped children
                 _template_metadata(tree, raw.url, meta, plan.template)
-            for step in plan.template.drop:
-                for child in node.xpath(f"./{step}"):
-                    drop_element(child)
+            drop_children(node, plan.template.drop)
             removed = cut_blocks(node, rules, harvest)
             harvest_links(node, rules, harvest)
             return _checked(Extracted(to_text(node), removed, harvest, meta, "template"))

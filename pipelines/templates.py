@@ -200,8 +200,8 @@ def _step(el: etree._Element) -> str | None:
     return None
 
 
-def _child_step(el: etree._Element) -> str | None:
-    """A relative step for a child of the container: tag plus stable names, or the bare tag."""
+def _step_or_tag(el: etree._Element) -> str | None:
+    """A step naming el by tag plus stable names, or by its bare tag."""
     if not isinstance(el.tag, str):
         return None
     return _step(el) or (el.tag if _TAG.match(el.tag) else None)
@@ -216,11 +216,16 @@ def select(tree: etree._Element, selector: str) -> etree._Element | None:
     return found[0] if len(found) == 1 else None
 
 
-def template_text(node: etree._Element, drop: frozenset[str]) -> str:
-    """The container's text without the children the template drops (the tree is changed)."""
+def drop_children(node: etree._Element, drop: frozenset[str]) -> None:
+    """Remove the container's children that the template drops (their tails stay)."""
     for step in drop:
         for child in node.xpath(f"./{step}"):
             drop_element(child)
+
+
+def template_text(node: etree._Element, drop: frozenset[str]) -> str:
+    """The container's text without the children the template drops (the tree is changed)."""
+    drop_children(node, drop)
     return to_text(node)
 
 
@@ -235,7 +240,7 @@ def _dropped_steps(node: etree._Element, reference: str) -> frozenset[str]:
     kept: set[str] = set()
     missing: set[str] = set()
     for child in node:
-        step = _child_step(child)
+        step = _step_or_tag(child)
         if step is None:
             continue
         text = fold(" ".join(child.itertext()))
@@ -305,8 +310,7 @@ def _selector(tree: etree._Element, container: etree._Element) -> str | None:
     """The shortest path of stable steps, from the element up, that names it alone (the element's own
     step may be its bare tag); an ancestor without stable names is stepped over with `//`, and
     positions are never used."""
-    first = _step(container) or (container.tag if isinstance(container.tag, str) and
-                                 _TAG.match(container.tag) else None)
+    first = _step_or_tag(container)
     if first is None:
         return None
     steps, node = [first], container
