@@ -221,6 +221,10 @@ def _bind(index: int, handler: type) -> ThreadingHTTPServer:
 
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
+    # socketserver listens with a backlog of 5: a crawler opening 8+ connections to a host at once
+    # overflowed it, and each dropped SYN stalled its request for the kernel's 1 s retransmit.
+    # Real web servers listen with hundreds (nginx: 511).
+    request_queue_size = 128
 
     def handle_error(self, request: object, client_address: object) -> None:
         """A crawler that hangs up (killed in a crash test) is not an error of the farm."""
