@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy import Request
+from scrapy.http import Response
 
 from crawler import stats
 from crawler.errors import PrivateHostBlocked
@@ -55,7 +56,8 @@ class PrivateHostGuard:
 
 
 class RequestAccounting:
-    """Count every request that reaches the network, per site (host:port), robots.txt included."""
+    """Count every request that reaches the network, per site (host:port), robots.txt included, and
+    every response by HTTP status."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.stats = crawler.stats
@@ -68,3 +70,7 @@ class RequestAccounting:
         site = urlsplit(request.url).netloc.lower()
         self.stats.inc_value(f"{stats.REQUESTS_BY_SITE}/{site}")
         return None
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        self.stats.inc_value(f"{stats.RESPONSES_BY_STATUS}/{response.status}")
+        return response

@@ -10,6 +10,7 @@ def key(*parts: str) -> str:
 
 
 REQUESTS_BY_SITE = key("requests_by_site")
+RESPONSES_BY_STATUS = key("responses_by_status")
 PLATFORM_BY_SITE = key("platform_by_site")
 DISCOVERY = key("discovery")
 EXTRACTED_BY = key("extracted_by")  # records by extraction method: feed, container, template, trafilatura

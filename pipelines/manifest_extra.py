@@ -11,6 +11,7 @@ _REQ = stats_keys.REQUESTS_BY_SITE + "/"
 _PLATFORM = stats_keys.PLATFORM_BY_SITE + "/"
 _DISCOVERY = stats_keys.DISCOVERY + "/"
 _EXTRACTED = stats_keys.EXTRACTED_BY + "/"
+_STATUS = stats_keys.RESPONSES_BY_STATUS + "/"
 
 
 def crawl_summary(stats: dict[str, Any], posts_by_site: Counter[str]) -> dict[str, Any]:
@@ -30,7 +31,7 @@ def crawl_summary(stats: dict[str, Any], posts_by_site: Counter[str]) -> dict[st
         agg["requests_per_post"] = round(agg["requests"] / agg["posts"], 4) if agg["posts"] else None
     total_req = sum(requests.values())
     total_posts = sum(posts_by_site.values())
-    statuses = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("downloader/response_status_count/")}
+    statuses = {k[len(_STATUS):]: v for k, v in stats.items() if k.startswith(_STATUS)}
     return {
         "http": {"requests": total_req, "responses_by_status": dict(sorted(statuses.items())),
                  "requests_per_post": round(total_req / total_posts, 4) if total_posts else None,

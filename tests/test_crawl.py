@@ -85,6 +85,10 @@ def test_bad_pages_become_rejects_and_manifest_reconciles(farm_crawl) -> None:
     c = m["counts"]
     assert c["posts"] == c["records"] + c["rejects"] == len(farm_crawl.records()) + len(farm_crawl.rejects())
     assert m["files"]["records"]["lines"] == c["records"]
+    statuses = m["http"]["responses_by_status"]
+    assert statuses["500"] == 2 * reasons["http_500"]  # each asked twice (RETRY_TIMES=1)
+    assert statuses["404"] >= reasons["http_404"] and statuses["200"] > 0
+    assert sum(statuses.values()) + reasons["timeout"] <= m["http"]["requests"]
     trouble = {r["url"].rsplit("/", 1)[1]: r for r in farm_crawl.records()}
     assert "latin1.html" in trouble and "São João" in trouble["latin1.html"]["text"]  # mislabelled charset read right
     assert "broken.html" in trouble  # unclosed tags still give a record
