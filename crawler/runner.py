@@ -9,6 +9,9 @@ from typing import Any
 
 from crawler.params import CrawlParams
 
+# gc thresholds while crawling (Python's default: 700, 10, 10); see _freeze_setup_objects.
+GC_THRESHOLDS = (7000, 20, 20)
+
 
 def crawl_settings(job_id: str, output: str | None, allow_private: bool, rules_dirs: list[str],
                    extractor: str, workers: int, concurrency: int | None, throttle: bool,
@@ -39,6 +42,7 @@ def crawl(params: CrawlParams, *, job_id: str, output: str | None = None, allow_
     """Crawl the seeds with the `blogs` spider in this process; returns the manifest.
 
     `state` is an already opened (and locked) StateStore, or None for a stateless run."""
+    from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
     from crawler.jobs import attach_state
@@ -51,6 +55,7 @@ def crawl(params: CrawlParams, *, job_id: str, output: str | None = None, allow_
                               throttle, overrides or {}, log_level, arguments)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(BlogsSpider)
+    crawler.signals.connect(_freeze_setup_objects, signal=signals.spider_opened)
     attach_state(crawler, state)
     process.crawl(crawler, params=params)
     try:
@@ -62,6 +67,17 @@ def crawl(params: CrawlParams, *, job_id: str, output: str | None = None, allow_
     if not path:
         raise RuntimeError("the crawl ended without writing a manifest")
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _freeze_setup_objects() -> None:
+    """Move everything alive once the spider is open (modules, classes, settings, the engine: ~100k
+    objects) out of the cyclic collector's sight, and let it run less often: full collections over
+    them took ~15% of the main process's CPU on a page-by-page crawl."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def extract_files(paths: list[str], *, job_id: str, output: str | None = None, url: str | None = None,
