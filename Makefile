@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system-deps demo test bench clean
+.PHONY: setup bytecode system-deps demo test bench clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) on PATH (or run: make PYTHON=python3 ...)"; exit 2; }
@@ -15,7 +15,12 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-demo: $(STAMP)
+# Our modules' bytecode, written ahead (incremental): a crawl then starts without compiling them,
+# also where PYTHONDONTWRITEBYTECODE is set.
+bytecode: $(STAMP)
+	@$(PY) -m compileall -q crawler pipelines schemas bench >/dev/null
+
+demo: bytecode
 	$(VENV)/bin/splog demo
 
 # redis-server (Debian) for the shared copy-index tests; installed when we are root with apt-get.
@@ -28,7 +33,7 @@ system-deps:
 test: $(STAMP) system-deps
 	$(PY) -m pytest -q
 
-bench: $(STAMP)
+bench: bytecode
 	$(PY) bench/throughput.py
 
 clean:

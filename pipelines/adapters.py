@@ -125,7 +125,9 @@ class ChangePipeline:
 
         state = crawl_state(crawler)
         if state is None:
-            raise NotConfigured("no state file: every post is new")
+            # Off is the normal case; a message would make Scrapy warn about it on every run.
+            logger.info("change tracking off: no state file, every post is new")
+            raise NotConfigured
         return cls(state, crawler.settings.getbool("SPLOG_FULL"))
 
     def process_item(self, item: Checked) -> Checked:

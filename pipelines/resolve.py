@@ -32,7 +32,8 @@ class ResolvePipeline:
     def from_crawler(cls, crawler: Crawler) -> Self:
         s = crawler.settings
         if not s.getbool("SPLOG_RESOLVE_SHORT_LINKS"):
-            raise NotConfigured("short links are not resolved (--resolve-short-links)")
+            logger.info("short links are not resolved (--resolve-short-links)")
+            raise NotConfigured  # off by default: no message, so that Scrapy does not warn of it
         return cls(crawler, load_rules(tuple(s.getlist("SPLOG_RULES_DIRS"))), s.getint("SPLOG_RESOLVE_MAX"))
 
     async def _head(self, url: str) -> str | None:
