@@ -14,28 +14,46 @@ from pipelines.htmltext import fold_spaces
 _GCFG_LANG = re.compile(r"""___gcfg\s*=\s*\{\s*['"]lang['"]\s*:\s*['"]([A-Za-z_-]{2,8})['"]""")
 
 
-def _cls(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
-
-# Post title nodes by platform template, most specific first (SIGNATURES §6).
-_TITLE_XPATHS = (
-    f"//*[{_cls('post-title')}]",
-    f"//*[{_cls('entry-title')}]",
-    "//article//h1",
-)
-# Blog name in templates that declare no og:site_name (Blogger's Header widget, WordPress themes).
-_SITE_NAME_XPATH = (f"//*[@id='Header1']//h1 | //*[@id='Header1']//*[{_cls('title')}] | "
-                    f"//header//*[{_cls('site-title')}]")
+# Post title classes by platform template, most specific first (SIGNATURES §6); then //article//h1.
+_TITLE_CLASSES = ("post-title", "entry-title")
 # Body containers: used when exactly one matches, so index pages fall back to trafilatura.
-BODY_XPATHS = (
-    ("blogger", f"//div[{_cls('post-body')}]"),
-    ("wordpress", f"//article//div[{_cls('entry-content')}]"),
-    ("generic", "//*[@itemprop='articleBody']"),
-    ("generic", f"//div[{_cls('entry-content')}]"),
-    ("generic", f"//div[{_cls('post-content')}]"),
-    ("generic", f"//div[{_cls('article-content')}]"),
+# (platform, class, tag, an ancestor it must have); the itemprop container is looked up by XPath.
+BODY_CONTAINERS = (
+    ("blogger", "post-body", "div", None),
+    ("wordpress", "entry-content", "div", "article"),
+    ("generic", "@itemprop=articleBody", None, None),
+    ("generic", "entry-content", "div", None),
+    ("generic", "post-content", "div", None),
+    ("generic", "article-content", "div", None),
 )
+
+
+class ClassIndex:
+    """Elements by class name, in document order, from one pass over the page.
+
+    Stands in for XPaths like //*[contains(concat(' ', normalize-space(@class), ' '), ' x ')], which
+    evaluate string functions on every element of the page: a dozen of them were most of the time
+    spent reading the metadata of a page with a heavy theme."""
+
+    __slots__ = ("by_name",)
+
+    def __init__(self, tree: etree._Element) -> None:
+        self.by_name: dict[str, list[etree._Element]] = {}
+        for el in tree.xpath("//*[@class]"):
+            for name in set(el.get("class", "").split()):
+                self.by_name.setdefault(name, []).append(el)
+
+    def get(self, name: str, tag: str | None = None, within: str | None = None) -> list[etree._Element]:
+        """Elements of class name (of that tag; with an ancestor of tag `within`)."""
+        found = self.by_name.get(name, [])
+        if tag:
+            found = [el for el in found if el.tag == tag]
+        if within:
+            found = [el for el in found if next(el.iterancestors(within), None) is not None]
+        return found
+
+    def has(self, el: etree._Element, *names: str) -> bool:
+        return bool(set((el.get("class") or "").split()).intersection(names))
 
 
 @dataclass(slots=True)
@@ -111,40 +129,65 @@ def ui_language(tree: etree._Element) -> str | None:
     return {"in": "id", "iw": "he", "ji": "yi"}.get(code, code) if 2 <= len(code) <= 3 else None
 
 
-def read_meta(tree: etree._Element, url: str) -> PageMeta:
+def _texts(nodes) -> str | None:
+    for node in nodes:
+        text = fold_spaces(node if isinstance(node, str) else " ".join(node.itertext()))
+        if text:
+            return text
+    return None
+
+
+def _site_name(tree: etree._Element, classes: ClassIndex) -> str | None:
+    """Blog name in templates that declare no og:site_name: Blogger's Header widget (its h1 or
+    .title), else a WordPress theme's .site-title inside <header>."""
+    for header in tree.xpath("//*[@id='Header1']"):
+        name = _texts(el for el in header.iterdescendants() if el.tag == "h1" or classes.has(el, "title"))
+        if name:
+            return name
+    return _texts(classes.get("site-title", within="header"))
+
+
+def _labels(tree: etree._Element, classes: ClassIndex) -> list[str]:
+    """Links in .post-labels, and links with rel tag or category, in page order."""
+    in_labels = {a for box in classes.get("post-labels") for a in box.iterdescendants("a")}
+    seen: dict[str, None] = {}
+    for a in tree.iter("a"):
+        if a in in_labels or {"tag", "category"} & set((a.get("rel") or "").split(" ")):
+            text = fold_spaces(" ".join(a.itertext()))
+            if text:
+                seen.setdefault(text, None)
+    return list(seen)
+
+
+def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None) -> PageMeta:
     """Everything the page itself says about the post and its blog."""
+    classes = classes or ClassIndex(tree)
     ld = _json_ld(tree)
     meta = PageMeta()
     meta.generator = _meta(tree, "generator")
     meta.platform = detect_platform(tree, url, meta.generator)
     meta.ui_language = ui_language(tree)
     meta.html_title = _first(tree, "//title")
-    for xpath in _TITLE_XPATHS:
-        nodes = tree.xpath(xpath)
+    for nodes in (*(classes.get(name) for name in _TITLE_CLASSES), tree.xpath("//article//h1")):
         if len(nodes) == 1:
             meta.title = fold_spaces(" ".join(nodes[0].itertext())) or None
             break
     meta.title = meta.title or _meta(tree, "og:title") or _meta(tree, "twitter:title") or ld.get("headline")
     canonical = _first(tree, "//link[@rel='canonical']/@href") or _meta(tree, "og:url")
     meta.canonical_url = urljoin(url, canonical) if canonical else None
-    meta.site_name = _meta(tree, "og:site_name") or _first(tree, _SITE_NAME_XPATH)
-    meta.published = (_first(tree, f"//abbr[{_cls('published')}]/@title") or _meta(tree, "article:published_time")
+    meta.site_name = _meta(tree, "og:site_name") or _site_name(tree, classes)
+    meta.published = (_texts(a.get("title", "") for a in classes.get("published", "abbr"))
+                      or _meta(tree, "article:published_time")
                       or _meta(tree, "datePublished") or ld.get("datePublished")
                       or _first(tree, "//article//time/@datetime | //time[@itemprop='datePublished']/@datetime"))
     meta.updated = (_meta(tree, "article:modified_time") or _meta(tree, "dateModified") or ld.get("dateModified")
-                    or _first(tree, f"//abbr[{_cls('updated')}]/@title"))
+                    or _texts(a.get("title", "") for a in classes.get("updated", "abbr")))
     author = ld.get("author")
-    meta.author = (_first(tree, f"//*[{_cls('post-author')}]//*[{_cls('fn')}] | //*[{_cls('author')}]//*[{_cls('fn')}]")
+    meta.author = (_texts(el for el in classes.get("fn")
+                          if any(classes.has(up, "post-author", "author") for up in el.iterancestors()))
                    or _first(tree, "//a[@rel='author']") or _meta(tree, "author")
                    or (author.get("name") if isinstance(author, dict) else None))
-    labels = tree.xpath(f"//*[{_cls('post-labels')}]//a | //a[contains(concat(' ', @rel, ' '), ' tag ')]"
-                        " | //a[contains(concat(' ', @rel, ' '), ' category ')]")
-    seen: dict[str, None] = {}
-    for a in labels:
-        text = fold_spaces(" ".join(a.itertext()))
-        if text:
-            seen.setdefault(text, None)
-    meta.labels = list(seen)
+    meta.labels = _labels(tree, classes)
     for link in tree.xpath("//link[@rel='alternate'][@type]"):
         kind = link.get("type", "")
         if kind in ("application/atom+xml", "application/rss+xml") and link.get("href"):
@@ -152,7 +195,9 @@ def read_meta(tree: etree._Element, url: str) -> PageMeta:
     api = _first(tree, "//link[@rel='https://api.w.org/']/@href")
     meta.wp_api_root = urljoin(url, api) if api else None
     meta.sitemaps = [urljoin(url, h) for h in tree.xpath("//link[@rel='sitemap']/@href")]
-    permalinks = tree.xpath(f"//*[{_cls('entry-title')} or {_cls('post-title')}]//a[@href]/@href")
+    titles = dict.fromkeys(classes.get("entry-title") + classes.get("post-title"))
+    permalinks = list(dict.fromkeys(a for t in titles for a in t.iterdescendants("a") if a.get("href") is not None))
+    permalinks = [a.get("href") for a in permalinks]
     if len(permalinks) == 1:
         link = urljoin(url, permalinks[0])
         if (urlsplit(link).hostname or "") != (urlsplit(url).hostname or ""):
@@ -160,10 +205,12 @@ def read_meta(tree: etree._Element, url: str) -> PageMeta:
     return meta
 
 
-def find_body(tree: etree._Element) -> tuple[str, etree._Element] | None:
+def find_body(tree: etree._Element, classes: ClassIndex | None = None) -> tuple[str, etree._Element] | None:
     """The post body container when the template has exactly one (a single post page)."""
-    for platform, xpath in BODY_XPATHS:
-        nodes = tree.xpath(xpath)
+    classes = classes or ClassIndex(tree)
+    for platform, name, tag, within in BODY_CONTAINERS:
+        nodes = (tree.xpath("//*[@itemprop='articleBody']") if name.startswith("@")
+                 else classes.get(name, tag, within))
         if len(nodes) == 1:
             return platform, nodes[0]
         if len(nodes) > 1:
