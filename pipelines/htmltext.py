@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree, html
 
 from pipelines.cleaning import Harvest
-from pipelines.rules import BlockRule, RuleSet, fold
+from pipelines.rules import BlockRule, RuleSet, fold, url_host
 
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "aside", "header", "footer", "h1", "h2", "h3", "h4", "h5",
@@ -23,10 +23,7 @@ _GOOGLE_REDIRECT = re.compile(r"https?://(www\.)?google\.com/url\?", re.I)
 
 
 def _host(url: str | None) -> str:
-    try:
-        return (urlsplit(url or "").hostname or "").lower()
-    except ValueError:
-        return ""
+    return url_host(url or "")
 
 
 def _host_in(host: str, hosts: tuple[str, ...]) -> bool:
@@ -185,7 +182,7 @@ def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_
         return
     for block in root.iter("p", "div"):
         anchors = block.findall(".//a[@href]")
-        if not anchors or len(block) > 8:
+        if not anchors or len(block) > 8 or len(anchors) > 4:  # a sentence naming its source, not a menu
             continue
         text = node_text(block)
         for rule in rules.source_blocks:

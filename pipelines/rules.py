@@ -26,6 +26,24 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_FOLD)).strip()
 
 
+@lru_cache(maxsize=16384)
+def url_host(url: str) -> str:
+    """The lower-cased host of a URL, '' when it has none or cannot be parsed (cached: a site's
+    menus and sidebars repeat the same links on every page)."""
+    from urllib.parse import urlsplit
+
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+@lru_cache(maxsize=16384)
+def _is_short_link(url: str, hosts: frozenset[str]) -> bool:
+    host = url_host(url)
+    return host in hosts or any(host.endswith("." + h) for h in hosts)
+
+
 class RuleError(ValueError):
     """A rule file is malformed (bad TOML, missing key, bad regex)."""
 
@@ -81,13 +99,7 @@ class RuleSet:
     feed_title_max_chars: int = 100
 
     def is_short_link(self, url: str) -> bool:
-        from urllib.parse import urlsplit
-
-        try:
-            host = (urlsplit(url).hostname or "").lower()
-        except ValueError:
-            return False
-        return host in self.short_link_hosts or any(host.endswith("." + h) for h in self.short_link_hosts)
+        return _is_short_link(url, self.short_link_hosts)
 
     def chrome_match(self, folded_lower: str) -> ChromeSet | None:
         for chrome in self.chrome:
