@@ -6,7 +6,9 @@ Serves a generated farm (Blogger and WordPress blogs with complete feeds, plus s
 sites) on loopback, then in one invocation: crawls it with splog through the feeds, with splog page
 by page (--no-feeds), with the baseline spider, and runs plain trafilatura on one core over the
 same post HTML. Prints posts/s, CPU seconds, peak RSS of the process tree, HTTP requests per post,
-body F1 against the true article text, and the ratios. --memory-check adds a run at 10x the posts.
+body F1 against the true article text, and the ratios. Page mode is measured twice: on the plain
+farm (3-5 KB pages) and on the same farm with the weight of real splog themes (--chrome: ~70 KB,
+~800 elements a page). --memory-check adds a run at 10x the posts.
 """
 
 from __future__ import annotations
@@ -110,6 +112,43 @@ def plain_trafilatura(urls: list[str]) -> dict:
             "texts": dict(zip(urls, texts))}
 
 
+def traf_row(name: str, traf: dict, truth: dict[str, str]) -> str:
+    f1s = [body_f1(t or "", truth[u]) for u, t in traf["texts"].items()]
+    return (f"{name:<28} {traf['pages']:>6} pages {traf['cpu']:7.1f}s {traf['pages_per_s']:8.1f} pages/s  "
+            f"body F1 {sum(f1s) / len(f1s) if f1s else 0.0:.3f}")
+
+
+def page_mode(plain_blogs: list[dict], truth: dict[str, str], out: Path) -> dict:
+    """splog on the sitemap-only blogs, the fetch-only ceiling and plain trafilatura on the same pages."""
+    out.mkdir(parents=True, exist_ok=True)
+    seeds = out / "plain-seeds.txt"
+    seeds.write_text("".join(b["url"] + "\n" for b in plain_blogs))
+    ours = run_splog(seeds, out / "plain.jsonl", [])
+    print(row("splog (sitemap-only blogs)", ours, truth))
+    # the same spider fetching those pages and extracting nothing: no crawler that fetches each
+    # page through Scrapy can beat this on this machine
+    fetch_only = run_baseline(plain_blogs, out / "fetch-only.jsonl", extract=False)
+    print(f"{'Scrapy fetch only (ceiling)':<28} {fetch_only['posts']:>6} pages {fetch_only['wall']:7.1f}s "
+          f"{fetch_only['posts'] / fetch_only['wall']:8.1f} pages/s  cpu {fetch_only['cpu']:6.1f}s  "
+          f"(pages fetched and dropped)")
+    traf = plain_trafilatura([r["url"] for r in ours["records"] if r["url"] in truth])
+    print(traf_row("plain trafilatura, 1 core", traf, truth) + "  (the same pages)")
+    return {"ours": ours, "fetch_only": fetch_only, "traf": traf}
+
+
+def page_mode_summary(label: str, res: dict, cores: int) -> None:
+    ours, fetch_only, traf = res["ours"], res["fetch_only"], res["traf"]
+    target = cores * traf["pages_per_s"]
+    print(f"page mode, {label}: {ours['rate']:.1f} posts/s = {ours['rate'] / target:.2f} x "
+          f"(cores x plain trafilatura = {target:.1f})  (target >= 0.85)")
+    ceiling = fetch_only["posts"] / fetch_only["wall"] if fetch_only["wall"] else 0.0
+    if ceiling:
+        print(f"  Scrapy fetching alone: {ceiling:.1f} pages/s = {ceiling / target:.2f} x; "
+              f"splog reaches {ours['rate'] / ceiling:.0%} of it")
+    steady = steady_rate(ours)
+    print(f"  steady state (first to last record, start-up left out): {steady:.1f} posts/s = {steady / target:.2f} x")
+
+
 def steady_rate(res: dict) -> float:
     """Posts/s between the first and the last record's fetch time (process start-up and the
     warming of the workers left out); 0 when the records carry no fetch times."""
@@ -153,40 +192,27 @@ def main(argv: list[str] | None = None) -> int:
         seeds.write_text("".join(b["url"] + "\n" for b in blogs))
         ours = run_splog(seeds, tmp / "feeds.jsonl", [])
         print(row("splog (feeds first)", ours, truth))
-        plain_blogs = [b for b in blogs if b["kind"] == "plain"]
-        plain_seeds = tmp / "plain-seeds.txt"
-        plain_seeds.write_text("".join(b["url"] + "\n" for b in plain_blogs))
         pages = run_splog(seeds, tmp / "pages.jsonl", ["--no-feeds"])
         print(row("splog (page by page)", pages, truth))
-        plain_only = run_splog(plain_seeds, tmp / "plain.jsonl", [])
-        print(row("splog (sitemap-only blogs)", plain_only, truth))
         if not args.skip_baseline:
             base = run_baseline(blogs, tmp / "baseline.jsonl")
             print(row("baseline Scrapy+trafilatura", base, truth))
-        # the same spider fetching the sitemap-only blogs' pages and extracting nothing: no crawler
-        # that fetches each page through Scrapy can beat this on this machine
-        fetch_only = run_baseline(plain_blogs, tmp / "fetch-only.jsonl", extract=False)
-        print(f"{'Scrapy fetch only (ceiling)':<28} {fetch_only['posts']:>6} pages {fetch_only['wall']:7.1f}s "
-              f"{fetch_only['posts'] / fetch_only['wall']:8.1f} pages/s  cpu {fetch_only['cpu']:6.1f}s  "
-              f"(sitemap-only blogs, pages fetched and dropped)")
-        page_urls = [r["url"] for r in pages["records"] if r["url"] in truth]
-        traf = plain_trafilatura(page_urls)
-        f1s = [body_f1(t or "", truth[u]) for u, t in traf["texts"].items()]
-        print(f"{'plain trafilatura, 1 core':<28} {traf['pages']:>6} pages {traf['cpu']:7.1f}s "
-              f"{traf['pages_per_s']:8.1f} pages/s  body F1 {sum(f1s) / len(f1s):.3f}")
+        traf_all = plain_trafilatura([r["url"] for r in pages["records"] if r["url"] in truth])
+        print(traf_row("plain trafilatura, 1 core", traf_all, truth))
+        light = page_mode([b for b in blogs if b["kind"] == "plain"], truth, tmp / "light")
         print()
         if not args.skip_baseline and base["rate"]:
             print(f"ours/baseline (whole farm): {ours['rate'] / base['rate']:.2f}x  (target >= 2.0x)")
-        target = cores * traf["pages_per_s"]
-        print(f"page mode, sitemap-only blogs: {plain_only['rate']:.1f} posts/s = "
-              f"{plain_only['rate'] / target:.2f} x (cores x plain trafilatura = {target:.1f})  (target >= 0.85)")
-        ceiling = fetch_only["posts"] / fetch_only["wall"] if fetch_only["wall"] else 0.0
-        print(f"  Scrapy fetching alone on those blogs: {ceiling:.1f} pages/s = {ceiling / target:.2f} x; "
-              f"splog reaches {plain_only['rate'] / ceiling:.0%} of it" if ceiling else "")
-        steady = steady_rate(plain_only)
-        print(f"  steady state (first to last record, start-up left out): {steady:.1f} posts/s = "
-              f"{steady / target:.2f} x")
-        print(f"page mode, whole farm: {pages['rate']:.1f} posts/s = {pages['rate'] / target:.2f} x (cores x plain trafilatura)")
+        print(f"page mode, whole farm: {pages['rate']:.1f} posts/s = "
+              f"{pages['rate'] / (cores * traf_all['pages_per_s']):.2f} x (cores x plain trafilatura on its pages)")
+        page_mode_summary("sitemap-only blogs", light, cores)
+    # the same farm with the weight of real splog themes around every page (crawler/farm/chrome.py)
+    print(f"\nthemed farm (--chrome): {args.blogs} blogs x {args.posts} posts, sitemap-only blogs page by page")
+    with farm_process("--bench", f"{args.blogs}:{args.posts}", "--chrome") as blogs:
+        truth = truth_by_url(blogs, args.blogs, args.posts)
+        themed = page_mode([b for b in blogs if b["kind"] == "plain"], truth, tmp / "themed")
+        print()
+        page_mode_summary("sitemap-only blogs, themed pages", themed, cores)
     if args.memory_check:
         with farm_process("--bench", f"{args.blogs}:{args.posts * 10}") as blogs:
             seeds = tmp / "seeds-big.txt"

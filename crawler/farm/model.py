@@ -64,6 +64,7 @@ class Blog:
     posts: list[Post] = field(default_factory=list)
     summary_feed: bool = False  # Blogger "short" feed: the spider must fetch pages
     no_rest: bool = False  # WordPress with the REST API switched off
+    chrome: bool = False  # theme weight of real splogs around every page (crawler/farm/chrome.py)
 
 
 def load_articles() -> list[Article]:
@@ -148,15 +149,17 @@ def demo_farm(posts_per_blog: int = 20) -> list[Blog]:
     return blogs
 
 
-def bench_farm(blogs: int = 20, posts_per_blog: int = 100, plain_share: float = 0.2) -> list[Blog]:
-    """A generated farm: Blogger and WordPress blogs with complete feeds, plus sitemap-only plain sites."""
+def bench_farm(blogs: int = 20, posts_per_blog: int = 100, plain_share: float = 0.2,
+               chrome: bool = False) -> list[Blog]:
+    """A generated farm: Blogger and WordPress blogs with complete feeds, plus sitemap-only plain sites;
+    chrome: pages as heavy as real splog themes make them."""
     out = []
     n_plain = round(blogs * plain_share)
     for b in range(blogs):
         kind = "plain" if b < n_plain else ("blogger" if b % 2 == 0 else "wordpress")
         styles = {"blogger": BLOGGER_STYLES, "wordpress": WORDPRESS_STYLES, "plain": PLAIN_STYLES}[kind]
         arts = [synthetic_article(b * posts_per_blog + i) for i in range(posts_per_blog)]
-        blog = Blog(f"bench-{b:03d}", kind, f"Bench Blog {b}", "id" if b % 3 == 0 else "en")
+        blog = Blog(f"bench-{b:03d}", kind, f"Bench Blog {b}", "id" if b % 3 == 0 else "en", chrome=chrome)
         blog.posts = _posts(blog.key, arts, styles, posts_per_blog, 0)
         out.append(blog)
     return out

@@ -1,6 +1,6 @@
 """Serve the farm: one HTTP server per blog, each on its own loopback address (127.0.0.x) or port.
 
-    python -m crawler.farm.server [--bench BLOGS:POSTS] [--trouble] [--seeds-out FILE]
+    python -m crawler.farm.server [--bench BLOGS:POSTS [--chrome]] [--trouble] [--seeds-out FILE]
 
 prints one JSON line {"blogs": [{"key", "kind", "url"}, ...]} when every server listens, then serves
 until it is killed.
@@ -18,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from crawler.farm import feeds
+from crawler.farm.chrome import with_chrome
 from crawler.farm.model import Blog, bench_farm, demo_farm
 from crawler.farm.pages import PAGE_RENDERERS, post_path
 
@@ -47,8 +48,11 @@ class Site:
         self.by_path = {post_path(blog, p): p for p in self.posts}
 
     def page(self, posts: list, item: bool, older: str | None) -> Reply:
-        return _reply(PAGE_RENDERERS[self.blog.kind if self.blog.kind != "trouble" else "plain"](
-            self.blog, self.base, posts, item, older))
+        html = PAGE_RENDERERS[self.blog.kind if self.blog.kind != "trouble" else "plain"](
+            self.blog, self.base, posts, item, older)
+        if self.blog.chrome:
+            html = with_chrome(html, self.blog, self.base, posts[0].index if posts else 0)
+        return _reply(html)
 
     def mutate(self, add: int, edit: list[int]) -> dict:
         """Test control: add posts (newest) and edit posts (body and updated time change)."""
@@ -271,10 +275,10 @@ def start(blogs: list[Blog]) -> tuple[list[ThreadingHTTPServer], list[dict]]:
     return servers, listing
 
 
-def build(bench: str | None, trouble: bool, posts: int) -> list[Blog]:
+def build(bench: str | None, trouble: bool, posts: int, chrome: bool = False) -> list[Blog]:
     if bench:
         n_blogs, n_posts = (int(x) for x in bench.split(":"))
-        blogs = bench_farm(n_blogs, n_posts)
+        blogs = bench_farm(n_blogs, n_posts, chrome=chrome)
     else:
         blogs = demo_farm(posts)
     if trouble:
@@ -288,12 +292,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bench", metavar="BLOGS:POSTS", help="a generated farm instead of the demo")
     parser.add_argument("--posts", type=int, default=20, help="posts per demo blog (default 20)")
     parser.add_argument("--trouble", action="store_true", help="add a blog of bad pages")
+    parser.add_argument("--chrome", action="store_true",
+                        help="with --bench: pages as heavy as real splog themes (sidebars, ads, footer)")
     parser.add_argument("--seeds-out", help="also write the blog URLs, one per line, to this file")
     parser.add_argument("--mutable", action="store_true", help="enable /__farm/mutate (tests)")
     args = parser.parse_args(argv)
     global MUTABLE
     MUTABLE = args.mutable
-    _servers, listing = start(build(args.bench, args.trouble, args.posts))
+    _servers, listing = start(build(args.bench, args.trouble, args.posts, args.chrome))
     if args.seeds_out:
         with open(args.seeds_out, "w", encoding="utf-8") as fh:
             fh.writelines(b["url"] + "\n" for b in listing)
