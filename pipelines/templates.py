@@ -28,6 +28,7 @@ LEARN_PAGES = 3  # pages in a row on which selector and trafilatura agree before
 AUDIT_EVERY = 40  # a trusted host's every n-th page is extracted both ways and compared again
 MIN_AGREEMENT = 0.9  # word-bag F1 between the selector's text and trafilatura's
 MAX_FAILURES = 4  # disagreements after which a host stays with trafilatura
+MAIN_SHARE = 0.85  # of trafilatura's text, in the container when some of it lies elsewhere
 MAX_HOSTS = 5000  # hosts remembered per process (least recently seen dropped first)
 
 # where trafilatura's lines are looked for: paragraph-like elements first, wrappers only if needed
@@ -263,7 +264,11 @@ def learn(tree: etree._Element, reference: str) -> tuple[str, frozenset[str]] | 
     probes = {p for p in probes if len(p) >= 25}
     if len(probes) < 2:
         return None  # too little text to place with confidence
-    matched: list[etree._Element] = []
+    # a line may hold several of the page's blocks: trafilatura gives a layout table's row as one
+    # line ("| title text paragraphs... | sidebar |"), so a block whose text lies inside a long line
+    # counts too
+    long_lines = [p for p in probes if len(p) > 400]
+    matched: list[tuple[etree._Element, int]] = []
     seen: set[str] = set()
     longest = max(len(p) for p in probes)
     for tags in (_PARAGRAPH_TAGS, _WRAPPER_TAGS):
@@ -272,14 +277,22 @@ def learn(tree: etree._Element, reference: str) -> tuple[str, frozenset[str]] | 
             if len(text) > 2 * longest + 200:
                 continue
             text = fold(text)
-            if text in probes and text not in seen:
-                seen.add(text)
-                matched.append(el)
+            if text in probes:
+                if text not in seen:
+                    seen.add(text)
+                    matched.append((el, len(text)))
+            elif len(text) >= 25 and tags is _PARAGRAPH_TAGS:
+                line = next((line for line in long_lines if text in line), None)
+                if line is not None:
+                    seen.add(line)
+                    matched.append((el, len(text)))
         if len(seen) * 2 >= len(probes):
             break
     if len(seen) * 2 < len(probes) or len(matched) < 2:
         return None
-    container = _common_ancestor(matched)
+    container = _common_ancestor([el for el, _size in matched])
+    if container is not None and container.tag in ("html", "body"):
+        container = _main_holder(matched)
     if container is None or container.tag in ("html", "body"):
         return None
     selector = _selector(tree, container)
@@ -304,6 +317,22 @@ def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:
             return None
         lowest = max(lowest, depth[id(node)])
     return chain[lowest]
+
+
+def _main_holder(matched: list[tuple[etree._Element, int]]) -> etree._Element | None:
+    """The deepest element below <body> holding MAIN_SHARE of the matched text, for when the matched
+    blocks meet only at <body>: trafilatura sometimes adds a block from elsewhere in the page (a
+    teaser of another post in a widget) to the article."""
+    total = sum(size for _el, size in matched)
+    cover: dict[int, int] = {}
+    nodes: dict[int, tuple[int, etree._Element]] = {}
+    for el, size in matched:
+        for depth, node in enumerate(reversed([el, *el.iterancestors()])):
+            cover[id(node)] = cover.get(id(node), 0) + size
+            nodes[id(node)] = (depth, node)
+    held = [nodes[key] for key, size in cover.items()
+            if size >= MAIN_SHARE * total and nodes[key][1].tag not in ("html", "body")]
+    return max(held, key=lambda pair: pair[0])[1] if held else None
 
 
 def _selector(tree: etree._Element, container: etree._Element) -> str | None:

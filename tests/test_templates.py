@@ -141,12 +141,14 @@ def test_trafilatura_mode_never_uses_templates(fresh_templates: Templates) -> No
     assert not fresh_templates.hosts
 
 
-def test_crawl_of_a_sitemap_only_blog_reads_most_pages_through_its_template(tmp_path) -> None:
+@pytest.mark.parametrize("theme", [(), ("--chrome",)], ids=["light", "themed"])
+def test_crawl_of_a_sitemap_only_blog_reads_most_pages_through_its_template(tmp_path, theme) -> None:
+    """Light pages, and pages carrying a real theme's weight (menus, sidebars, ads, a footer)."""
     from bench.throughput import body_f1, truth_by_url
     from crawler.farm.runner import farm_process
     from tests.conftest import run_splog
 
-    with farm_process("--bench", "5:40") as blogs:
+    with farm_process("--bench", "5:40", *theme) as blogs:
         plain = [b for b in blogs if b["kind"] == "plain"]
         run = run_splog("crawl", "--allow-private-hosts", "--no-throttle", "-q", plain[0]["url"],
                         out=tmp_path / "out.jsonl")
@@ -158,7 +160,10 @@ def test_crawl_of_a_sitemap_only_blog_reads_most_pages_through_its_template(tmp_
     # each worker process learns on its own: at most TRUSTED_AFTER (+ a page or two) each via trafilatura
     assert by_method.get("template", 0) >= 40 - 2 * (TRUSTED_AFTER + 2), by_method
     records = run.records()
-    assert min(body_f1(r["text"], truth[r["url"]]) for r in records) > 0.95
+    f1s = sorted(body_f1(r["text"], truth[r["url"]]) for r in records)
+    # on themed pages trafilatura itself (the pages it reads: learning, audits) sometimes takes in a
+    # teaser from a widget; the template never does
+    assert sum(f1 <= 0.95 for f1 in f1s) <= by_method.get("trafilatura", 0) and f1s[0] > 0.8, f1s[:6]
     assert all(r["published_at"] and r["title"] for r in records)
 
 
