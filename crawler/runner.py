@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from itertools import islice
 from pathlib import Path
@@ -58,9 +59,12 @@ def crawl(params: CrawlParams, *, job_id: str, output: str | None = None, allow_
     crawler.signals.connect(_freeze_setup_objects, signal=signals.spider_opened)
     attach_state(crawler, state)
     process.crawl(crawler, params=params)
+    thresholds = gc.get_threshold()
     try:
         process.start()
     finally:
+        gc.unfreeze()  # a caller that goes on in this process gets its collector back as it was
+        gc.set_threshold(*thresholds)
         if state is not None:
             state.close()
     path = crawler.stats.get_value("splog/manifest_path")
@@ -73,8 +77,6 @@ def _freeze_setup_objects() -> None:
     """Move everything alive once the spider is open (modules, classes, settings, the engine: ~100k
     objects) out of the cyclic collector's sight, and let it run less often: full collections over
     them took ~15% of the main process's CPU on a page-by-page crawl."""
-    import gc
-
     gc.collect()
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
