@@ -75,12 +75,16 @@ class PageMeta:
     offsite_permalink: str | None = None  # FeedWordPress: the post's title links to the original
 
 
-def _first(tree: etree._Element, xpath: str) -> str | None:
-    for value in tree.xpath(xpath):
-        text = fold_spaces(value if isinstance(value, str) else " ".join(value.itertext()))
+def _texts(nodes) -> str | None:
+    for node in nodes:
+        text = fold_spaces(node if isinstance(node, str) else " ".join(node.itertext()))
         if text:
             return text
     return None
+
+
+def _first(tree: etree._Element, xpath: str) -> str | None:
+    return _texts(tree.xpath(xpath))
 
 
 def _meta(tree: etree._Element, key: str) -> str | None:
@@ -127,14 +131,6 @@ def ui_language(tree: etree._Element) -> str | None:
         return None
     code = re.split(r"[-_]", lang.strip().lower())[0]
     return {"in": "id", "iw": "he", "ji": "yi"}.get(code, code) if 2 <= len(code) <= 3 else None
-
-
-def _texts(nodes) -> str | None:
-    for node in nodes:
-        text = fold_spaces(node if isinstance(node, str) else " ".join(node.itertext()))
-        if text:
-            return text
-    return None
 
 
 def _site_name(tree: etree._Element, classes: ClassIndex) -> str | None:
@@ -196,8 +192,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     meta.wp_api_root = urljoin(url, api) if api else None
     meta.sitemaps = [urljoin(url, h) for h in tree.xpath("//link[@rel='sitemap']/@href")]
     titles = dict.fromkeys(classes.get("entry-title") + classes.get("post-title"))
-    permalinks = list(dict.fromkeys(a for t in titles for a in t.iterdescendants("a") if a.get("href") is not None))
-    permalinks = [a.get("href") for a in permalinks]
+    anchors = dict.fromkeys(a for t in titles for a in t.iterdescendants("a") if a.get("href") is not None)
+    permalinks = [a.get("href") for a in anchors]
     if len(permalinks) == 1:
         link = urljoin(url, permalinks[0])
         if (urlsplit(link).hostname or "") != (urlsplit(url).hostname or ""):

@@ -13,19 +13,24 @@ BODY = ("<p>The harbour board met on Monday to approve the dredging plan for the
         "<p>Work is due to start in {n} weeks and will close two berths for a month.</p>")
 
 
+def _extract_all(pool: ExtractorPool, raws: list[RawPost]) -> list:
+    """Every post through pool.extract at once, as the crawl's pipeline sends them; the pool is closed."""
+    async def run() -> list:
+        return await asyncio.gather(*(pool.extract(raw) for raw in raws))
+
+    try:
+        return asyncio.run(run())
+    finally:
+        pool.close()
+
+
 def test_pool_is_replaced_after_its_quota_and_every_post_comes_back() -> None:
     pool = ExtractorPool(ExtractOptions(), processes=1, tasks_per_worker=3)
     blog = BlogInfo(url="https://harbour.example/", host="harbour.example")
     raws = [RawPost(url=f"https://harbour.example/p/{n}", blog=blog, via="rss", html=BODY.format(n=n),
                     is_fragment=True) for n in range(10)]
 
-    async def run() -> list:
-        return await asyncio.gather(*(pool.extract(raw) for raw in raws))
-
-    try:
-        results = asyncio.run(run())
-    finally:
-        pool.close()
+    results = _extract_all(pool, raws)
     assert all(isinstance(r, Draft) for r in results), results
     assert [f"in {n} weeks" in r.text for n, r in enumerate(results)] == [True] * 10
     assert pool.recycled == 3  # after posts 3, 6 and 9
@@ -53,13 +58,7 @@ def test_posts_go_in_batches_and_a_worker_death_costs_only_the_post_that_caused_
     raws = [RawPost(url=f"https://harbour.example/{'poison' if n == 3 else 'p'}/{n}", blog=blog, via="rss",
                     html=BODY.format(n=n), is_fragment=True) for n in range(6)]
 
-    async def run() -> list:
-        return await asyncio.gather(*(pool.extract(raw) for raw in raws))
-
-    try:
-        results = asyncio.run(run())
-    finally:
-        pool.close()
+    results = _extract_all(pool, raws)
     assert [type(r).__name__ for r in results] == ["Draft"] * 3 + ["ExtractError"] + ["Draft"] * 2
     assert results[3].reason == "extract_crashed"
     assert all(r.linking is not None and r.simhash for n, r in enumerate(results) if n != 3)
