@@ -140,6 +140,9 @@ def _check_rules(dirs: list[str]) -> None:
 
 
 def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -> int:
+    from pipelines.procs import start_forkserver
+
+    start_forkserver()  # first: its imports (~1 s) overlap with all of ours below
     from crawler.params import SeedError, parse_params
 
     _check_rules(args.rules_dir)
@@ -149,9 +152,6 @@ def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -
                               max_posts_per_blog=getattr(args, "max_posts_per_blog", None))
     except SeedError as exc:
         _fail(str(exc))
-    from pipelines.workers import start_forkserver
-
-    start_forkserver()  # its imports overlap with Scrapy's below
     from crawler.runner import crawl
 
     overrides: dict[str, Any] = {}

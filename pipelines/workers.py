@@ -12,6 +12,7 @@ from itertools import islice
 
 from pipelines.draft import Draft, process, signed
 from pipelines.extraction import ExtractError, ExtractOptions, extract_post
+from pipelines.procs import context
 from pipelines.rules import load_rules
 from schemas.raw import RawPost
 
@@ -97,25 +98,6 @@ def run_extract(raw: RawPost, options: ExtractOptions | None = None, sign: bool 
             signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """forkserver: workers fork from a clean server process that imported the extraction stack once
-    (never from the crawling process, which runs a reactor and threads); spawn where it is missing."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["pipelines.workers", "pipelines.preload"])
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-def start_forkserver() -> None:
-    """Start the forkserver now: it imports the extraction stack (~1 s) while the caller goes on
-    importing and setting up Scrapy, instead of after it."""
-    if _context().get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
-
-
 def _chunks(items, size: int):
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -140,7 +122,7 @@ class ExtractorPool:
         self.recycled = 0
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.processes, mp_context=_context(), initializer=_init_worker,
+        return ProcessPoolExecutor(self.processes, mp_context=context(), initializer=_init_worker,
                                    initargs=(self.options,))
 
     def warm(self) -> None:

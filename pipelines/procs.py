@@ -1,0 +1,29 @@
+"""How extraction processes are started; importable without the extraction stack, so that a crawl
+can start the forkserver before it imports anything heavy itself."""
+
+from __future__ import annotations
+
+import multiprocessing
+from multiprocessing.context import BaseContext
+
+# what the forkserver imports once, before it forks any worker
+PRELOAD = ["pipelines.workers", "pipelines.preload"]
+
+
+def context() -> BaseContext:
+    """forkserver: workers fork from a clean server process that imported the extraction stack once
+    (never from the crawling process, which runs a reactor and threads); spawn where it is missing."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def start_forkserver() -> None:
+    """Start the forkserver now: it imports the extraction stack and loads the language model
+    (a second or more) while the caller goes on importing and setting up Scrapy."""
+    if context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
