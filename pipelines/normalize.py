@@ -80,7 +80,7 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text (py3langid, a maintained langid.py fork); None for very short text."""
     if len(text) < 20:
         return None
-    from py3langid.langid import classify  # imported lazily: loading the model costs ~0.3 s
+    from pipelines.langmodel import identifier  # lazily: only extracting processes load the model
 
-    code, _score = classify(text[:1000])  # the opening paragraphs decide it; cost grows with length
+    code, _score = identifier().classify(text[:1000])  # the opening paragraphs decide it; cost grows with length
     return code

@@ -47,6 +47,15 @@ def run_splog(*args: str, out: Path | None = None, timeout: float = 300) -> Run:
     return Run(proc.returncode, proc.stdout, proc.stderr, out or Path("/nonexistent"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Files splog caches (the uncompressed language model) go to the session's temporary folder,
+    for this process and every crawl it starts, not to the user's ~/.cache."""
+    path = tmp_path_factory.mktemp("cache")
+    os.environ["SPLOG_CACHE_DIR"] = str(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def farm() -> list[dict]:
     """The demo farm plus a blog of bad pages, each blog on its own loopback host."""
