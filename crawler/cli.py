@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -312,5 +315,21 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def run() -> NoReturn:
+    """The `splog` command. Once a command has finished, its files are closed and its summary
+    printed, the process leaves without the interpreter's teardown: freeing every module and object
+    (~0.2 s after a crawl) and letting the extraction forkserver tear down its own (~0.15 s, during
+    which a caller reading our output still waits) change nothing a caller can see."""
+    code = main()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    from pipelines.procs import stop_forkserver
+
+    stop_forkserver()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -3,7 +3,10 @@ can start the forkserver before it imports anything heavy itself."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
+import signal
 from multiprocessing.context import BaseContext
 
 # what the forkserver imports once, before it forks any worker
@@ -27,3 +30,15 @@ def start_forkserver() -> None:
         from multiprocessing import forkserver
 
         forkserver.ensure_running()
+
+
+def stop_forkserver() -> None:
+    """End the forkserver at once, for a process about to exit. Left alone, it notices the exit,
+    then tears down its imports (~0.15 s) while holding this process's stdout and stderr open, so a
+    caller reading them waits. Its workers must be gone already."""
+    from multiprocessing import forkserver
+
+    pid = getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)  # CPython 3.8+
+    if pid:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGTERM)
