@@ -87,14 +87,37 @@ def _first(tree: etree._Element, xpath: str) -> str | None:
     return _texts(tree.xpath(xpath))
 
 
-def _meta(tree: etree._Element, key: str) -> str | None:
-    return _first(tree, f"//meta[@property='{key}' or @name='{key}' or @itemprop='{key}']/@content")
+class _Head:
+    """The page's <meta>, <link> and <script> elements, from one walk each: the few dozen lookups
+    read_meta makes in them were each a walk of the whole page as XPaths."""
+
+    __slots__ = ("meta", "links", "scripts")
+
+    def __init__(self, tree: etree._Element) -> None:
+        self.meta: dict[str, str] = {}  # property / name / itemprop -> first non-empty content
+        for el in tree.iter("meta"):
+            content = fold_spaces(el.get("content") or "")
+            if content:
+                for attr in ("property", "name", "itemprop"):
+                    key = el.get(attr)
+                    if key is not None:
+                        self.meta.setdefault(key, content)
+        self.links = list(tree.iter("link"))
+        self.scripts = list(tree.iter("script"))
+
+    def link_href(self, rel: str) -> str | None:
+        return _texts(link.get("href") or "" for link in self.links if link.get("rel") == rel)
+
+    def any_link(self, *parts: str) -> bool:
+        return any(part in (link.get("href") or "") for link in self.links for part in parts)
 
 
-def _json_ld(tree: etree._Element) -> dict:
-    for node in tree.xpath("//script[@type='application/ld+json']/text()"):
+def _json_ld(head: _Head) -> dict:
+    for script in head.scripts:
+        if script.get("type") != "application/ld+json" or not script.text:
+            continue
         try:
-            data = json.loads(node)
+            data = json.loads(script.text)
         except ValueError:
             continue
         items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
@@ -104,25 +127,24 @@ def _json_ld(tree: etree._Element) -> dict:
     return {}
 
 
-def detect_platform(tree: etree._Element, url: str, generator: str | None) -> str:
+def detect_platform(head: _Head, url: str, generator: str | None) -> str:
     """blogger / wordpress / generic, from the generator meta, API links, asset paths and host."""
     gen = (generator or "").lower()
     host = (urlsplit(url).hostname or "").lower()
-    if "blogger" in gen or host.endswith(".blogspot.com") or tree.xpath(
-            "//link[contains(@href, 'blogger.com/feeds/') or contains(@href, '/feeds/posts/default')]"
-            " | //script[contains(., '_WidgetManager._Init')]"):
+    if ("blogger" in gen or host.endswith(".blogspot.com") or head.any_link("blogger.com/feeds/", "/feeds/posts/default")
+            or any("_WidgetManager._Init" in (s.text or "") for s in head.scripts)):
         return "blogger"
-    if "wordpress" in gen or tree.xpath("//link[@rel='https://api.w.org/']") or tree.xpath(
-            "//link[contains(@href, '/wp-content/')] | //script[contains(@src, '/wp-includes/')]"):
+    if ("wordpress" in gen or any(link.get("rel") == "https://api.w.org/" for link in head.links)
+            or head.any_link("/wp-content/") or any("/wp-includes/" in (s.get("src") or "") for s in head.scripts)):
         return "wordpress"
     return "generic"
 
 
-def ui_language(tree: etree._Element) -> str | None:
+def ui_language(tree: etree._Element, head: _Head) -> str | None:
     """Blogger's ___gcfg lang, else <html lang>; normalised to ISO 639-1 ('in' is Blogger's 'id')."""
     lang = None
-    for script in tree.xpath("//script[contains(., '___gcfg')]/text()"):
-        m = _GCFG_LANG.search(script)
+    for script in head.scripts:
+        m = _GCFG_LANG.search(script.text or "") if "___gcfg" in (script.text or "") else None
         if m:
             lang = m.group(1)
             break
@@ -131,6 +153,10 @@ def ui_language(tree: etree._Element) -> str | None:
         return None
     code = re.split(r"[-_]", lang.strip().lower())[0]
     return {"in": "id", "iw": "he", "ji": "yi"}.get(code, code) if 2 <= len(code) <= 3 else None
+
+
+def _inside(el: etree._Element, tag: str) -> bool:
+    return next(el.iterancestors(tag), None) is not None
 
 
 def _site_name(tree: etree._Element, classes: ClassIndex) -> str | None:
@@ -143,11 +169,11 @@ def _site_name(tree: etree._Element, classes: ClassIndex) -> str | None:
     return _texts(classes.get("site-title", within="header"))
 
 
-def _labels(tree: etree._Element, classes: ClassIndex) -> list[str]:
+def _labels(anchors: list[etree._Element], classes: ClassIndex) -> list[str]:
     """Links in .post-labels, and links with rel tag or category, in page order."""
     in_labels = {a for box in classes.get("post-labels") for a in box.iterdescendants("a")}
     seen: dict[str, None] = {}
-    for a in tree.iter("a"):
+    for a in anchors:
         if a in in_labels or {"tag", "category"} & set((a.get("rel") or "").split(" ")):
             text = fold_spaces(" ".join(a.itertext()))
             if text:
@@ -158,39 +184,44 @@ def _labels(tree: etree._Element, classes: ClassIndex) -> list[str]:
 def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None) -> PageMeta:
     """Everything the page itself says about the post and its blog."""
     classes = classes or ClassIndex(tree)
-    ld = _json_ld(tree)
+    head = _Head(tree)
+    metas = head.meta
+    ld = _json_ld(head)
+    anchors = list(tree.iter("a"))
     meta = PageMeta()
-    meta.generator = _meta(tree, "generator")
-    meta.platform = detect_platform(tree, url, meta.generator)
-    meta.ui_language = ui_language(tree)
-    meta.html_title = _first(tree, "//title")
-    for nodes in (*(classes.get(name) for name in _TITLE_CLASSES), tree.xpath("//article//h1")):
+    meta.generator = metas.get("generator")
+    meta.platform = detect_platform(head, url, meta.generator)
+    meta.ui_language = ui_language(tree, head)
+    meta.html_title = _texts(tree.iter("title"))
+    for nodes in (*(classes.get(name) for name in _TITLE_CLASSES), [h for h in tree.iter("h1") if _inside(h, "article")]):
         if len(nodes) == 1:
             meta.title = fold_spaces(" ".join(nodes[0].itertext())) or None
             break
-    meta.title = meta.title or _meta(tree, "og:title") or _meta(tree, "twitter:title") or ld.get("headline")
-    canonical = _first(tree, "//link[@rel='canonical']/@href") or _meta(tree, "og:url")
+    meta.title = meta.title or metas.get("og:title") or metas.get("twitter:title") or ld.get("headline")
+    canonical = head.link_href("canonical") or metas.get("og:url")
     meta.canonical_url = urljoin(url, canonical) if canonical else None
-    meta.site_name = _meta(tree, "og:site_name") or _site_name(tree, classes)
+    meta.site_name = metas.get("og:site_name") or _site_name(tree, classes)
     meta.published = (_texts(a.get("title", "") for a in classes.get("published", "abbr"))
-                      or _meta(tree, "article:published_time")
-                      or _meta(tree, "datePublished") or ld.get("datePublished")
-                      or _first(tree, "//article//time/@datetime | //time[@itemprop='datePublished']/@datetime"))
-    meta.updated = (_meta(tree, "article:modified_time") or _meta(tree, "dateModified") or ld.get("dateModified")
+                      or metas.get("article:published_time")
+                      or metas.get("datePublished") or ld.get("datePublished")
+                      or _texts(t.get("datetime") for t in tree.iter("time") if t.get("datetime") is not None
+                                and (_inside(t, "article") or t.get("itemprop") == "datePublished")))
+    meta.updated = (metas.get("article:modified_time") or metas.get("dateModified") or ld.get("dateModified")
                     or _texts(a.get("title", "") for a in classes.get("updated", "abbr")))
     author = ld.get("author")
     meta.author = (_texts(el for el in classes.get("fn")
                           if any(classes.has(up, "post-author", "author") for up in el.iterancestors()))
-                   or _first(tree, "//a[@rel='author']") or _meta(tree, "author")
+                   or _texts(a for a in anchors if a.get("rel") == "author") or metas.get("author")
                    or (author.get("name") if isinstance(author, dict) else None))
-    meta.labels = _labels(tree, classes)
-    for link in tree.xpath("//link[@rel='alternate'][@type]"):
-        kind = link.get("type", "")
-        if kind in ("application/atom+xml", "application/rss+xml") and link.get("href"):
+    meta.labels = _labels(anchors, classes)
+    for link in head.links:
+        kind = link.get("type")
+        if link.get("rel") == "alternate" and kind in ("application/atom+xml", "application/rss+xml") and link.get("href"):
             meta.feeds.append((kind, urljoin(url, link.get("href"))))
-    api = _first(tree, "//link[@rel='https://api.w.org/']/@href")
+    api = head.link_href("https://api.w.org/")
     meta.wp_api_root = urljoin(url, api) if api else None
-    meta.sitemaps = [urljoin(url, h) for h in tree.xpath("//link[@rel='sitemap']/@href")]
+    meta.sitemaps = [urljoin(url, link.get("href")) for link in head.links
+                     if link.get("rel") == "sitemap" and link.get("href") is not None]
     titles = dict.fromkeys(classes.get("entry-title") + classes.get("post-title"))
     anchors = dict.fromkeys(a for t in titles for a in t.iterdescendants("a") if a.get("href") is not None)
     permalinks = [a.get("href") for a in anchors]
