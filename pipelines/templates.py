@@ -97,9 +97,9 @@ class Templates:
                 self.hosts.popitem(last=False)
         else:
             self.hosts.move_to_end(host)
-        tmpl.pages += 1
-        if tmpl.refused or tmpl.pages == 1:  # a host's first page: it may be its only one, and
-            return Plan(tmpl, use=False, learn=False)  # learning costs ~half a trafilatura run
+        tmpl.pages += 1  # learning starts on a host's first page: it adds ~5 ms to a ~50 ms trafilatura run
+        if tmpl.refused:
+            return Plan(tmpl, use=False, learn=False)
         if tmpl.trusted:
             audit = tmpl.pages % AUDIT_EVERY == 0
             return Plan(tmpl, use=not audit, learn=audit)

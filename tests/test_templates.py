@@ -12,7 +12,7 @@ from pipelines.extraction import ExtractOptions, extract_post
 from pipelines.rules import load_rules
 from pipelines.templates import LEARN_PAGES, MAX_FAILURES, Templates, agreement
 
-TRUSTED_AFTER = 1 + LEARN_PAGES  # a host's first page is not learned from (it may be its only one)
+TRUSTED_AFTER = LEARN_PAGES  # learning starts on a host's first page
 from pipelines.workers import run_extract
 from schemas.raw import BlogInfo, RawPost
 
@@ -167,8 +167,7 @@ def test_crawl_of_a_sitemap_only_blog_reads_most_pages_through_its_template(tmp_
     assert all(r["published_at"] and r["title"] for r in records)
 
 
-def test_a_hosts_first_page_is_not_learned_from() -> None:
+def test_learning_starts_on_a_hosts_first_page() -> None:
     learned = Templates()
-    first, second = learned.plan("once.example"), learned.plan("once.example")
-    assert (first.use, first.learn) == (False, False)  # no second parse for a host seen once
-    assert (second.use, second.learn) == (False, True)
+    first, second = learned.plan("new.example"), learned.plan("new.example")
+    assert (first.use, first.learn) == (False, True) and (second.use, second.learn) == (False, True)
