@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -87,7 +89,50 @@ def _parse_page(raw_html: str) -> etree._Element:
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
-def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta) -> tuple[str, dict[str, str]]:
+# What trafilatura's author search (trafilatura.xpaths.AUTHOR_XPATHS) looks for: these strings in
+# the values of class, id, rel, itemprop, data-testid and data-component, and <author> or <rel>
+# elements. On a page with none of them the search finds nothing, so it is skipped: it copies the
+# whole page and runs regular-expression XPaths over every element (~10 ms on a theme-heavy page,
+# most of trafilatura's metadata pass). tests/test_extraction.py checks these against its XPaths.
+AUTHOR_HINTS = ("author", "byl", "bbl", "username", "screenname", "writer", "zuozhe", "bianji", "xiaobian",
+                "channel-name", "submitted-by", "posted-by", "journalist-name")
+_AUTHOR_ATTRS = ("id", "rel", "itemprop", "data-testid", "data-component")
+
+
+def may_name_author(tree: etree._Element, classes: ClassIndex) -> bool:
+    """Whether trafilatura's author search could find anything in this page."""
+    if any(hint in name.lower() for name in classes.by_name for hint in AUTHOR_HINTS):
+        return True
+    if next(tree.iter("author", "rel"), None) is not None:
+        return True
+    return any(hint in (el.get(attr) or "").lower()
+               for el in tree.xpath("//*[@id or @rel or @itemprop or @data-testid or @data-component]")
+               for attr in _AUTHOR_ATTRS for hint in AUTHOR_HINTS)
+
+
+@contextlib.contextmanager
+def _metadata_pass(author_search: bool) -> Iterator[None]:
+    """trafilatura's metadata pass without the parts whose results we never read: categories, tags
+    and licence always, the author search when the page cannot give it one. (The pass is one
+    function that calls these in turn; they are swapped for no-ops in this worker process, which
+    extracts one page at a time, and put back at once.)"""
+    import trafilatura.metadata as tm
+
+    skipped = {"extract_catstags": lambda *_args, **_kw: [], "extract_license": lambda *_args, **_kw: None}
+    if not author_search:
+        skipped["extract_author"] = lambda *_args, **_kw: None
+    saved = {name: getattr(tm, name) for name in skipped if hasattr(tm, name)}
+    try:
+        for name in saved:
+            setattr(tm, name, skipped[name])
+        yield
+    finally:
+        for name, function in saved.items():
+            setattr(tm, name, function)
+
+
+def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
+                      classes: ClassIndex) -> tuple[str, dict[str, str]]:
     """trafilatura's text of the page, and the fields its metadata pass filled that ours left open.
 
     Its metadata pass (a third of its time on small pages) runs only when our reader of the page's
@@ -95,9 +140,10 @@ def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta) -> tuple[s
     import trafilatura  # here, not at the top: the main process never extracts (workers preload it)
 
     wanted = _wants_metadata(meta)
-    doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, deduplicate=False,
-                                      with_metadata=wanted, include_tables=True,
-                                      date_extraction_params=_DATE_PARAMS if wanted else None)
+    with _metadata_pass(author_search=wanted and may_name_author(tree, classes)):
+        doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, deduplicate=False,
+                                          with_metadata=wanted, include_tables=True,
+                                          date_extraction_params=_DATE_PARAMS if wanted else None)
     if doc is None:
         return "", {}
     return doc.text or "", _fill_meta(meta, doc) if wanted else {}
@@ -127,13 +173,15 @@ def _page_date(tree: etree._Element, url: str) -> str | None:
     return find_date(tree, url=url, **_DATE_PARAMS)
 
 
-def _template_metadata(tree: etree._Element, url: str, meta: PageMeta, tmpl: HostTemplate) -> None:
+def _template_metadata(tree: etree._Element, url: str, meta: PageMeta, tmpl: HostTemplate,
+                       classes: ClassIndex) -> None:
     """For a template page: what trafilatura's metadata pass would have added, the cheap way the
     host's learning pages showed to give the same values, or the pass itself."""
     if tmpl.full_metadata:
         from trafilatura.metadata import extract_metadata
 
-        _fill_meta(meta, extract_metadata(tree, default_url=url, date_config=_DATE_PARAMS))
+        with _metadata_pass(author_search=may_name_author(tree, classes)):
+            _fill_meta(meta, extract_metadata(tree, default_url=url, date_config=_DATE_PARAMS))
         return
     if tmpl.title_selector and not meta.title:
         node = select(tree, tmpl.title_selector)
@@ -173,7 +221,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         node = select(tree, plan.template.selector or "")
         if node is not None and not plan.template.looks_short(node):
             if _wants_metadata(meta):  # first: the date line may be one of the dropped children
-                _template_metadata(tree, raw.url, meta, plan.template)
+                _template_metadata(tree, raw.url, meta, plan.template, classes)
             drop_children(node, plan.template.drop)
             removed = cut_blocks(node, rules, harvest)
             harvest_links(node, rules, harvest)
@@ -184,7 +232,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     fresh = _parse_page(raw.html) if plan is not None and plan.learn else None  # before any cutting
     removed = cut_blocks(tree, rules, harvest)
     harvest_links(tree, rules, harvest, short_links=False)  # the page's sidebars are not the post
-    text, gained = _trafilatura_text(tree, raw.url, meta)
+    text, gained = _trafilatura_text(tree, raw.url, meta, classes)
     if fresh is not None and text.strip():
         date = _page_date(fresh, raw.url) if "published" in gained else None
         TEMPLATES.observe(plan.template, fresh, text, gained, date)

@@ -1,0 +1,88 @@
+"""trafilatura's metadata pass without the parts we never read: same fields, same text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import trafilatura
+from trafilatura.xpaths import AUTHOR_XPATHS
+
+from crawler.farm.chrome import with_chrome
+from crawler.farm.model import bench_farm, demo_farm
+from crawler.farm.pages import PAGE_RENDERERS, post_path
+from pipelines.extraction import (_DATE_PARAMS, _AUTHOR_ATTRS, AUTHOR_HINTS, _fill_meta, _parse_page,
+                                  _trafilatura_text, may_name_author)
+from pipelines.metadata import ClassIndex, PageMeta, read_meta
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_author_hints_cover_what_trafilaturas_author_search_looks_for() -> None:
+    source = " ".join(xpath.path for xpath in AUTHOR_XPATHS)
+    attributes = set(re.findall(r"@([\w-]+)", source))
+    assert attributes <= {"class", *_AUTHOR_ATTRS}, attributes
+    for literal in re.findall(r"'([^']*)'", source):
+        for alternative in literal.split("|"):
+            plain = re.sub(r"\[(\w)\w*\]", r"\1", alternative).replace("-?", "").lower()
+            # rel='me' compares the text of a <rel> element, which may_name_author looks for
+            assert any(hint in plain for hint in AUTHOR_HINTS) or (plain == "me" and "rel='me'" in source), literal
+    assert "//author" in source  # <author> elements: looked for too
+
+
+def farm_pages() -> list[tuple[str, str]]:
+    """Post pages of every farm platform, plain and with a theme's weight around them."""
+    out = []
+    blogs = demo_farm(4) + [b for b in bench_farm(5, 3, chrome=True)]
+    for blog in blogs:
+        base = f"http://{blog.key}.example/"
+        for post in blog.posts[:2]:
+            html = PAGE_RENDERERS[blog.kind if blog.kind in PAGE_RENDERERS else "plain"](blog, base, [post], True, None)
+            if blog.chrome:
+                html = with_chrome(html, blog, base, post.index)
+            out.append((base.rstrip("/") + post_path(blog, post), html))
+    return out
+
+
+def corpus_pages() -> list[tuple[str, str]]:
+    files = sorted((ROOT / "tests").glob("corpus/**/*.html")) + sorted((ROOT / "tests").glob("golden/**/*.html"))
+    return [("https://example.blogspot.com/2026/01/post.html", f.read_text(encoding="utf-8", errors="replace"))
+            for f in files]
+
+
+def test_skipping_what_we_never_read_changes_no_field_and_no_text() -> None:
+    pages = farm_pages() + corpus_pages()
+    skipped = 0
+    for url, html in pages:
+        tree = _parse_page(html)
+        classes = ClassIndex(tree)
+        meta = read_meta(tree, url, classes)
+        skipped += not may_name_author(tree, classes)
+        ours_meta = PageMeta(**{f: getattr(meta, f) for f in ("title", "published", "author", "site_name")})
+        text, gained = _trafilatura_text(tree, url, ours_meta, classes)
+        # trafilatura's own full pass over a fresh parse of the same page
+        full = trafilatura.bare_extraction(_parse_page(html), url=url, include_comments=False, deduplicate=False,
+                                           with_metadata=True, include_tables=True,
+                                           date_extraction_params=_DATE_PARAMS)
+        reference = PageMeta(**{f: getattr(meta, f) for f in ("title", "published", "author", "site_name")})
+        expected = _fill_meta(reference, full) if (not meta.title or not meta.published or not meta.author) else {}
+        assert (text, gained) == ((full.text or ""), expected), url
+    # both kinds of page were seen: ones the author search was skipped on, and ones it ran on
+    assert 0 < skipped < len(pages), (skipped, len(pages))
+
+
+@pytest.mark.parametrize("markup", [
+    "<span class='post-author vcard'>Ann Lee</span>", "<div id='author-box'>Ann Lee</div>",
+    "<a rel='author' href='/u/ann'>Ann Lee</a>", "<span itemprop='author'>Ann Lee</span>",
+    "<p data-component='Byline'>By Ann Lee</p>", "<author>Ann Lee</author>", "<p class='BBL'>Ann Lee</p>",
+])
+def test_pages_the_author_search_could_read_are_left_to_it(markup: str) -> None:
+    tree = _parse_page(f"<html><body><article><p>Some words of text here.</p>{markup}</article></body></html>")
+    assert may_name_author(tree, ClassIndex(tree))
+
+
+def test_a_page_without_any_author_markup_is_not_searched() -> None:
+    tree = _parse_page("<html><body><div id='main' class='post-body'><p>An author wrote this, by hand.</p>"
+                       "<a href='/author/ann/' rel='nofollow'>more</a></div></body></html>")
+    assert not may_name_author(tree, ClassIndex(tree))  # the word in text or in a link's URL is not markup
