@@ -14,7 +14,7 @@ from pipelines.cleaning import Harvest
 from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment, to_text
 from pipelines.metadata import ClassIndex, PageMeta, find_body, read_meta
 from pipelines.rules import RuleSet, fold
-from pipelines.templates import HostTemplate, Templates, drop_children, select
+from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
 from schemas.raw import RawPost
 
 
@@ -174,7 +174,7 @@ def _page_date(tree: etree._Element, url: str) -> str | None:
 
 
 def _template_metadata(tree: etree._Element, url: str, meta: PageMeta, tmpl: HostTemplate,
-                       classes: ClassIndex) -> None:
+                       classes: ClassIndex, container: etree._Element) -> None:
     """For a template page: what trafilatura's metadata pass would have added, the cheap way the
     host's learning pages showed to give the same values, or the pass itself."""
     if tmpl.full_metadata:
@@ -187,7 +187,8 @@ def _template_metadata(tree: etree._Element, url: str, meta: PageMeta, tmpl: Hos
         node = select(tree, tmpl.title_selector)
         meta.title = fold(node.text_content()) if node is not None else None
     if tmpl.needs_date and not meta.published:
-        meta.published = _page_date(tree, url)
+        scope = tmpl.date_element(container)  # the element around the body that held the date so far
+        meta.published = (_page_date(scope, url) if scope is not None else None) or _page_date(tree, url)
     meta.site_name = meta.site_name or tmpl.site_name
 
 
@@ -221,7 +222,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         node = select(tree, plan.template.selector or "")
         if node is not None and not plan.template.looks_short(node):
             if _wants_metadata(meta):  # first: the date line may be one of the dropped children
-                _template_metadata(tree, raw.url, meta, plan.template, classes)
+                _template_metadata(tree, raw.url, meta, plan.template, classes, node)
             drop_children(node, plan.template.drop)
             removed = cut_blocks(node, rules, harvest)
             harvest_links(node, rules, harvest)
@@ -236,6 +237,8 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     if fresh is not None and text.strip():
         date = _page_date(fresh, raw.url) if "published" in gained else None
         TEMPLATES.observe(plan.template, fresh, text, gained, date)
+        if date is not None and plan.template.needs_date:
+            learn_date_scope(plan.template, fresh, date, lambda element: _page_date(element, raw.url))
     return _checked(Extracted(text, removed, harvest, meta, "trafilatura"))
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter, OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -56,6 +57,19 @@ class HostTemplate:
     needs_date: bool = False
     site_name: str | None = None
     full_metadata: bool = False
+    # Where htmldate finds the page's date: this many levels above the container (0: the container
+    # itself), for the container named by `date_scope_of`; asking htmldate about that element costs
+    # a fraction of asking it about the whole page. None: the whole page (not learned yet, or some
+    # page's date was not found there: `date_scope_failed`, for good).
+    date_scope: int | None = None
+    date_scope_of: str | None = None
+    date_scope_failed: bool = False
+
+    def date_element(self, node: etree._Element) -> etree._Element | None:
+        """The element htmldate should read for a page whose container is node; None: the page."""
+        if self.date_scope is None or self.date_scope_of != self.selector:
+            return None
+        return _climb(node, self.date_scope)
 
     @property
     def trusted(self) -> bool:
@@ -168,6 +182,42 @@ def _learn_metadata(tmpl: HostTemplate, fresh: etree._Element, gained: dict[str,
         tmpl.title_selector = _selector(fresh, holder) if holder is not None else None
         if tmpl.title_selector is None:
             tmpl.full_metadata = True
+
+
+DATE_SCOPE_MAX = 3  # levels above the container tried for the date
+
+
+def _climb(node: etree._Element, levels: int) -> etree._Element | None:
+    for _ in range(levels):
+        node = node.getparent()
+        if node is None or node.tag in ("html", "body"):
+            return None
+    return node
+
+
+def learn_date_scope(tmpl: HostTemplate, fresh: etree._Element, date: str,
+                     date_of: Callable[[etree._Element], str | None]) -> None:
+    """On a learning or audit page whose date (`date`, htmldate's on the whole page) the template
+    will have to find again: the nearest element around the container that gives htmldate the same
+    date, or, once one is learned, a check that it still does."""
+    if tmpl.date_scope_failed or tmpl.selector is None:
+        return
+    node = select(fresh, tmpl.selector)
+    if node is None:
+        return
+    if tmpl.date_scope is not None and tmpl.date_scope_of == tmpl.selector:
+        element = _climb(node, tmpl.date_scope)
+        if element is None or date_of(element) != date:
+            tmpl.date_scope, tmpl.date_scope_failed = None, True
+        return
+    for level in range(DATE_SCOPE_MAX + 1):
+        element = _climb(node, level)
+        if element is None:
+            break
+        if date_of(element) == date:
+            tmpl.date_scope, tmpl.date_scope_of = level, tmpl.selector
+            return
+    tmpl.date_scope, tmpl.date_scope_failed = None, True
 
 
 def words(text: str) -> Counter:

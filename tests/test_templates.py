@@ -39,6 +39,16 @@ def page(n: int, layout: str = "entry") -> str:
                 f"<div class='byline'>Filed 0{n % 9 + 1} March 2026</div>{body}</article>")
     elif layout == "renamed":  # the site changed its theme: the old container is gone
         post = f"<main class='story-body'><h1>{title}</h1>{body}</main>"
+    elif layout == "dated-inside":  # a date line of the container, with no author markup
+        post = (f"<article class='entry'><h1 class='headline'>{title}</h1>"
+                f"<div class='post-date'>Filed 0{n % 9 + 1} March 2026</div>{body}</article>")
+    elif layout == "dated-above":  # the date line sits just outside the container
+        post = (f"<div class='post'><div class='post-date'>Filed 0{n % 9 + 1} March 2026</div>"
+                f"<article class='entry'><h1 class='headline'>{title}</h1>{body}</article></div>")
+    elif layout == "dated-in-footer":  # the theme moved the date line to the foot of the page
+        post = f"<article class='entry'><h1 class='headline'>{title}</h1>{body}</article>"
+        return page(n, "dated-inside").replace(f"<div class='post-date'>Filed 0{n % 9 + 1} March 2026</div>", "").replace(
+            "<div class='footer'>", f"<div class='footer'><span class='posted'>Posted 1{n % 9} April 2026</span> ")
     else:  # "teaser": the old container still exists but holds a teaser; the body moved below
         post = (f"<article class='entry'><h1 class='headline'>{title}</h1><p>Read on below.</p></article>"
                 f"<section class='fulltext'>{body}</section>")
@@ -171,3 +181,37 @@ def test_learning_starts_on_a_hosts_first_page() -> None:
     learned = Templates()
     first, second = learned.plan("new.example"), learned.plan("new.example")
     assert (first.use, first.learn) == (False, True) and (second.use, second.learn) == (False, True)
+
+
+@pytest.mark.parametrize(("layout", "levels"), [("dated-inside", 0), ("dated-above", 1)])
+def test_the_date_is_read_from_the_element_around_the_body_that_holds_it(
+        fresh_templates: Templates, layout: str, levels: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []  # what htmldate is given, on template pages
+    page_date = extraction._page_date
+    monkeypatch.setattr(extraction, "_page_date", lambda el, url: asked.append(el.tag) or page_date(el, url))
+    for n in range(12):
+        post = raw(n, layout)
+        ours, plain = run_extract(post, ExtractOptions()), run_extract(post, ExtractOptions(mode="trafilatura"))
+        assert ours.published_at == plain.published_at and ours.published_at.isoformat().startswith("2026-03-0"), n
+        if ours.method == "template":
+            assert asked[-1] == ("article", "div")[levels], asked  # the element, not the whole page
+    tmpl = fresh_templates.hosts["wire.example"]
+    assert ours.method == "template" and tmpl.needs_date
+    assert (tmpl.date_scope, tmpl.date_scope_of, tmpl.date_scope_failed) == (levels, tmpl.selector, False)
+
+
+def test_a_date_that_moved_out_of_the_learned_element_is_still_found(fresh_templates: Templates,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(templates, "AUDIT_EVERY", 8)  # the host's 4th to 7th pages are read by template
+    for n in range(TRUSTED_AFTER):
+        extract(raw(n, "dated-inside"))
+    tmpl = fresh_templates.hosts["wire.example"]
+    assert tmpl.date_scope == 0
+    methods = []
+    for n in range(20, 30):  # the date is now at the foot of the page: the element has none
+        post = raw(n, "dated-in-footer")
+        ours, plain = run_extract(post, ExtractOptions()), run_extract(post, ExtractOptions(mode="trafilatura"))
+        methods.append(ours.method)
+        assert ours.published_at == plain.published_at and ours.published_at.isoformat().startswith("2026-04-1"), n
+    assert methods[:4] == ["template"] * 4 and methods[4] == "trafilatura"  # then the audit
+    assert tmpl.date_scope_failed and tmpl.date_element(object()) is None  # whole pages from now on
