@@ -88,6 +88,7 @@ def run_splog(seeds: Path, out: Path, extra: list[str]) -> dict:
 def run_baseline(blogs: list[dict], out: Path, extract: bool = True) -> dict:
     """The baseline spider; extract=False: fetch only, with our crawl's concurrency per host."""
     sitemaps = ",".join(b["url"] + "robots.txt" for b in blogs)
+    out.unlink(missing_ok=True)  # Scrapy's -o appends
     concurrency = [] if extract else ["-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8"]
     res = measured([sys.executable, "-m", "scrapy", "runspider", str(ROOT / "bench" / "baseline_spider.py"),
                     "-a", f"sitemaps={sitemaps}", "-a", f"extract={int(extract)}", "-o", f"{out}:jsonlines",
