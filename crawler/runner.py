@@ -43,6 +43,10 @@ def crawl(params: CrawlParams, *, job_id: str, output: str | None = None, allow_
     """Crawl the seeds with the `blogs` spider in this process; returns the manifest.
 
     `state` is an already opened (and locked) StateStore, or None for a stateless run."""
+    # Imported here, near the bottom of the stack, rather than by the HTTP download handler deep in
+    # the crawler's set-up: the module defines deprecated aliases with inspect.stack(), which reads
+    # the source of every frame on the stack (~0.15 s there, ~0.05 s here).
+    import scrapy.core.downloader.contextfactory  # noqa: F401
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
