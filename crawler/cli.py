@@ -320,7 +320,13 @@ def run() -> NoReturn:
     printed, the process leaves without the interpreter's teardown: freeing every module and object
     (~0.2 s after a crawl) and letting the extraction forkserver tear down its own (~0.15 s, during
     which a caller reading our output still waits) change nothing a caller can see."""
-    code = main()
+    try:
+        code = main()
+    except SystemExit as exc:  # bad arguments, --help: leave the same quick way, the forkserver included
+        code = exc.code
+        if isinstance(code, str):
+            print(code, file=sys.stderr)
+        code = code if isinstance(code, int) else 0 if code is None else 1
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
