@@ -17,7 +17,7 @@ _GCFG_LANG = re.compile(r"""___gcfg\s*=\s*\{\s*['"]lang['"]\s*:\s*['"]([A-Za-z_-
 # Post title classes by platform template, most specific first (SIGNATURES §6); then //article//h1.
 _TITLE_CLASSES = ("post-title", "entry-title")
 # Body containers: used when exactly one matches, so index pages fall back to trafilatura.
-# (platform, class, tag, an ancestor it must have); the itemprop container is looked up by XPath.
+# (platform, class, tag, an ancestor it must have); the itemprop container is found by its itemprop.
 BODY_CONTAINERS = (
     ("blogger", "post-body", "div", None),
     ("wordpress", "entry-content", "div", "article"),
@@ -29,19 +29,30 @@ BODY_CONTAINERS = (
 
 
 class ClassIndex:
-    """Elements by class name, in document order, from one pass over the page.
+    """Elements by class name (and by id and itemprop), in document order, from one pass over the
+    page.
 
     Stands in for XPaths like //*[contains(concat(' ', normalize-space(@class), ' '), ' x ')], which
     evaluate string functions on every element of the page: a dozen of them were most of the time
     spent reading the metadata of a page with a heavy theme."""
 
-    __slots__ = ("by_name",)
+    __slots__ = ("by_name", "by_id", "by_itemprop")
 
     def __init__(self, tree: etree._Element) -> None:
         self.by_name: dict[str, list[etree._Element]] = {}
-        for el in tree.xpath("//*[@class]"):
-            for name in set(el.get("class", "").split()):
-                self.by_name.setdefault(name, []).append(el)
+        self.by_id: dict[str, list[etree._Element]] = {}
+        self.by_itemprop: dict[str, list[etree._Element]] = {}
+        for el in tree.xpath("//*[@class or @id or @itemprop]"):
+            names = el.get("class")
+            if names:
+                for name in set(names.split()):
+                    self.by_name.setdefault(name, []).append(el)
+            ident = el.get("id")
+            if ident is not None:
+                self.by_id.setdefault(ident, []).append(el)
+            prop = el.get("itemprop")
+            if prop is not None:
+                self.by_itemprop.setdefault(prop, []).append(el)
 
     def get(self, name: str, tag: str | None = None, within: str | None = None) -> list[etree._Element]:
         """Elements of class name (of that tag; with an ancestor of tag `within`)."""
@@ -162,7 +173,7 @@ def _inside(el: etree._Element, tag: str) -> bool:
 def _site_name(tree: etree._Element, classes: ClassIndex) -> str | None:
     """Blog name in templates that declare no og:site_name: Blogger's Header widget (its h1 or
     .title), else a WordPress theme's .site-title inside <header>."""
-    for header in tree.xpath("//*[@id='Header1']"):
+    for header in classes.by_id.get("Header1", []):
         name = _texts(el for el in header.iterdescendants() if el.tag == "h1" or classes.has(el, "title"))
         if name:
             return name
@@ -236,8 +247,7 @@ def find_body(tree: etree._Element, classes: ClassIndex | None = None) -> tuple[
     """The post body container when the template has exactly one (a single post page)."""
     classes = classes or ClassIndex(tree)
     for platform, name, tag, within in BODY_CONTAINERS:
-        nodes = (tree.xpath("//*[@itemprop='articleBody']") if name.startswith("@")
-                 else classes.get(name, tag, within))
+        nodes = classes.by_itemprop.get("articleBody", []) if name.startswith("@") else classes.get(name, tag, within)
         if len(nodes) == 1:
             return platform, nodes[0]
         if len(nodes) > 1:
