@@ -186,19 +186,20 @@ class ExtractorPool:
         """Run a batch (split at the recycling quota); every post's future gets a result, whatever
         happens. When a worker dies, the batch's posts are retried one by one, so only the post that
         kills a worker is rejected for it."""
+        rest = batch
         try:
-            while batch:
+            while rest:
                 if self._submitted >= self._recycle_after:
                     await self._recycle()
-                part = batch[:max(1, self._recycle_after - self._submitted)]
-                batch = batch[len(part):]
+                part = rest[:max(1, self._recycle_after - self._submitted)]
+                rest = rest[len(part):]
                 self._submitted += len(part)
                 results = await self._run([raw for raw, _ in part])
                 for (_, future), res in zip(part, results):
                     if not future.done():
                         future.set_result(res)
         except Exception as exc:  # noqa: BLE001 - never leave a post waiting forever
-            for _, future in batch:
+            for _, future in batch:  # the whole batch: the part being run when it failed included
                 if not future.done():
                     future.set_result(ExtractError("extract_failed", f"{type(exc).__name__}: {exc}"[:300]))
             raise

@@ -62,3 +62,24 @@ def test_posts_go_in_batches_and_a_worker_death_costs_only_the_post_that_caused_
     assert [type(r).__name__ for r in results] == ["Draft"] * 3 + ["ExtractError"] + ["Draft"] * 2
     assert results[3].reason == "extract_crashed"
     assert all(r.linking is not None and r.simhash for n, r in enumerate(results) if n != 3)
+
+
+class _FailingPool(ExtractorPool):
+    def submit(self, raws: list[RawPost]):
+        raise RuntimeError("cannot reach the workers")
+
+
+def test_a_batch_that_cannot_be_sent_comes_back_as_rejects() -> None:
+    pool = _FailingPool(ExtractOptions(), processes=1)
+    blog = BlogInfo(url="https://harbour.example/", host="harbour.example")
+    raws = [RawPost(url=f"https://harbour.example/p/{n}", blog=blog, via="rss", html=BODY.format(n=n),
+                    is_fragment=True) for n in range(3)]
+
+    async def run() -> list:
+        return await asyncio.wait_for(asyncio.gather(*(pool.extract(raw) for raw in raws)), 30)
+
+    try:
+        results = asyncio.run(run())  # every post answered: none waits for ever
+    finally:
+        pool.close()
+    assert [(r.reason, "cannot reach the workers" in r.detail) for r in results] == [("extract_failed", True)] * 3
