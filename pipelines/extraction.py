@@ -99,15 +99,20 @@ AUTHOR_HINTS = ("author", "byl", "bbl", "username", "screenname", "writer", "zuo
 _AUTHOR_ATTRS = ("id", "rel", "itemprop", "data-testid", "data-component")
 
 
+_UNINDEXED_ATTRS = tuple(a for a in _AUTHOR_ATTRS if a not in ("id", "itemprop"))  # ClassIndex keeps those
+_UNINDEXED_XPATH = "//*[" + " or ".join(f"@{a}" for a in _UNINDEXED_ATTRS) + "]"
+
+
 def may_name_author(tree: etree._Element, classes: ClassIndex) -> bool:
     """Whether trafilatura's author search could find anything in this page."""
-    if any(hint in name.lower() for name in classes.by_name for hint in AUTHOR_HINTS):
+    indexed = (*classes.by_name, *classes.by_id, *classes.by_itemprop)  # class names, ids, itemprops
+    if any(hint in value.lower() for value in indexed for hint in AUTHOR_HINTS):
         return True
     if next(tree.iter("author", "rel"), None) is not None:
         return True
     return any(hint in (el.get(attr) or "").lower()
-               for el in tree.xpath("//*[@id or @rel or @itemprop or @data-testid or @data-component]")
-               for attr in _AUTHOR_ATTRS for hint in AUTHOR_HINTS)
+               for el in tree.xpath(_UNINDEXED_XPATH)
+               for attr in _UNINDEXED_ATTRS for hint in AUTHOR_HINTS)
 
 
 @contextlib.contextmanager

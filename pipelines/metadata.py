@@ -234,8 +234,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     meta.sitemaps = [urljoin(url, link.get("href")) for link in head.links
                      if link.get("rel") == "sitemap" and link.get("href") is not None]
     titles = dict.fromkeys(classes.get("entry-title") + classes.get("post-title"))
-    anchors = dict.fromkeys(a for t in titles for a in t.iterdescendants("a") if a.get("href") is not None)
-    permalinks = [a.get("href") for a in anchors]
+    title_links = dict.fromkeys(a for t in titles for a in t.iterdescendants("a") if a.get("href") is not None)
+    permalinks = [a.get("href") for a in title_links]
     if len(permalinks) == 1:
         link = urljoin(url, permalinks[0])
         if (urlsplit(link).hostname or "") != (urlsplit(url).hostname or ""):
