@@ -113,13 +113,37 @@ def plain_trafilatura(urls: list[str], pages: list[str] | None = None) -> dict:
             "texts": dict(zip(urls, texts)), "html": pages}
 
 
-def traf_row(name: str, traf: dict, truth: dict[str, str]) -> str:
-    f1s = [body_f1(t or "", truth[u]) for u, t in traf["texts"].items()]
+class Truth:
+    """The true article text of each post, looked up by URL, else by canonical URL (an unseen farm's
+    answer key may spell its URLs a little differently from the pages' links)."""
+
+    def __init__(self, by_url: dict[str, str]) -> None:
+        from pipelines.normalize import canonical_url
+
+        self.canonical = canonical_url
+        self.by_url = by_url
+        self.by_canonical = {canonical_url(u): t for u, t in by_url.items()}
+
+    def __bool__(self) -> bool:
+        return bool(self.by_url)
+
+    def get(self, url: str) -> str | None:
+        text = self.by_url.get(url)
+        return text if text is not None else self.by_canonical.get(self.canonical(url))
+
+
+def mean_f1(pairs: list[tuple[str, str]], truth: Truth) -> str:
+    """Mean body F1 of (url, text) pairs against the truth, as printed; "n/a" without one."""
+    f1s = [body_f1(text or "", want) for url, text in pairs if (want := truth.get(url)) is not None]
+    return f"{sum(f1s) / len(f1s):.3f}" if f1s else "n/a"
+
+
+def traf_row(name: str, traf: dict, truth: Truth) -> str:
     return (f"{name:<28} {traf['pages']:>6} pages {traf['cpu']:7.1f}s {traf['pages_per_s']:8.1f} pages/s  "
-            f"body F1 {sum(f1s) / len(f1s) if f1s else 0.0:.3f}")
+            f"body F1 {mean_f1(list(traf['texts'].items()), truth)}")
 
 
-def page_mode(plain_blogs: list[dict], truth: dict[str, str], out: Path, cores: int, rounds: int = 3) -> dict:
+def page_mode(plain_blogs: list[dict], truth: Truth, out: Path, cores: int, rounds: int = 3) -> dict:
     """splog on the sitemap-only blogs, the fetch-only ceiling and plain trafilatura on the same pages.
 
     This machine's speed drifts by tens of percent within a minute, so the two sides of the ratio
@@ -133,7 +157,7 @@ def page_mode(plain_blogs: list[dict], truth: dict[str, str], out: Path, cores: 
     for n in range(rounds):
         ours = run_splog(seeds, out / f"plain-{n}.jsonl", [])
         print(row(f"splog (sitemap-only), {n + 1}", ours, truth))
-        urls = [r["url"] for r in ours["records"] if r["url"] in truth]
+        urls = [r["url"] for r in ours["records"]]
         traf = plain_trafilatura(urls, [html[u] for u in urls] if all(u in html for u in urls) else None)
         html.update(zip(urls, traf["html"]))
         ratio = ours["rate"] / (cores * traf["pages_per_s"]) if traf["pages_per_s"] else 0.0
@@ -146,7 +170,12 @@ def page_mode(plain_blogs: list[dict], truth: dict[str, str], out: Path, cores: 
     print(f"{'Scrapy fetch only (ceiling)':<28} {fetch_only['posts']:>6} pages {fetch_only['wall']:7.1f}s "
           f"{fetch_only['posts'] / fetch_only['wall']:8.1f} pages/s  cpu {fetch_only['cpu']:6.1f}s  "
           f"(pages fetched and dropped)")
-    return {"ours": ours, "fetch_only": fetch_only, "traf": traf, "ratios": [t[2] for t in trials]}
+    # a crawl of one of those posts alone: the start-up and exit every crawl pays, whatever its size
+    one_seed = out / "one-seed.txt"
+    one_seed.write_text(ours["records"][0]["url"] + "\n" if ours["records"] else "")
+    floor = run_splog(one_seed, out / "one.jsonl", []) if ours["records"] else None
+    return {"ours": ours, "fetch_only": fetch_only, "traf": traf, "ratios": [t[2] for t in trials],
+            "floor": floor["wall"] if floor else 0.0}
 
 
 def page_mode_summary(label: str, res: dict, cores: int) -> None:
@@ -159,6 +188,10 @@ def page_mode_summary(label: str, res: dict, cores: int) -> None:
     if ceiling:
         print(f"  Scrapy fetching alone: {ceiling:.1f} pages/s = {ceiling / target:.2f} x; "
               f"splog reaches {ours['rate'] / ceiling:.0%} of it")
+    if res.get("floor"):
+        budget = ours["posts"] / (0.85 * target)
+        print(f"  start-up floor: a crawl of one of these posts takes {res['floor']:.2f}s; the target leaves "
+              f"{budget:.2f}s for all {ours['posts']} pages")
     steady = steady_rate(ours)
     print(f"  steady state (first to last record, start-up left out): {steady:.1f} posts/s = {steady / target:.2f} x")
 
@@ -174,9 +207,8 @@ def steady_rate(res: dict) -> float:
     return (len(times) - 1) / span if span > 0 else 0.0
 
 
-def row(name: str, res: dict, truth: dict[str, str], text_key: str = "text") -> str:
-    f1s = [body_f1(r[text_key] or "", truth[r["url"]]) for r in res["records"] if r["url"] in truth]
-    f1 = sum(f1s) / len(f1s) if f1s else 0.0
+def row(name: str, res: dict, truth: Truth, text_key: str = "text") -> str:
+    f1 = mean_f1([(r["url"], r[text_key]) for r in res["records"]], truth)
     rate = res["posts"] / res["wall"] if res["wall"] else 0.0
     res["rate"], res["f1"] = rate, f1
     rpp = res["requests"] / res["posts"] if res["posts"] else 0.0
@@ -185,7 +217,65 @@ def row(name: str, res: dict, truth: dict[str, str], text_key: str = "text") -> 
     if res.get("methods"):
         split += f"  (extracted: {', '.join(f'{k} {v}' for k, v in sorted(res['methods'].items()))})"
     return (f"{name:<28} {res['posts']:>6} posts {res['wall']:7.1f}s {rate:8.1f} posts/s  cpu {res['cpu']:6.1f}s"
-            f"  peak {res['peak_mb']:6.0f} MB  {rpp:5.3f} req/post  body F1 {f1:.3f}{split}")
+            f"  peak {res['peak_mb']:6.0f} MB  {rpp:5.3f} req/post  body F1 {f1}{split}")
+
+
+def load_seeds(path: Path) -> list[dict]:
+    """Blog home URLs, one a line (# comments allowed), as farm listings of unknown kind."""
+    urls = [line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return [{"key": u, "kind": None, "url": u if u.endswith("/") else u + "/"} for u in urls if u]
+
+
+def load_truth(path: Path | None) -> dict[str, str]:
+    """{url: article text} from JSON lines with "url" and "text" (an unseen farm's answer key)."""
+    truth: dict[str, str] = {}
+    if path is None:
+        return Truth(truth)
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                item = json.loads(line)
+                truth[item["url"]] = item["text"]
+            except (ValueError, KeyError, TypeError):
+                raise SystemExit(f"{path}:{n}: not a JSON object with \"url\" and \"text\"") from None
+    return Truth(truth)
+
+
+def page_only(blogs: list[dict], feeds_run: dict) -> list[dict]:
+    """The blogs whose every record in the feeds-first crawl came from a page fetch (no feed, no API)."""
+    via: dict[str, set] = {}
+    for r in feeds_run["records"]:
+        via.setdefault(r["blog"]["url"], set()).add((r.get("crawl") or {}).get("via"))
+    return [b for b in blogs if b["kind"] == "plain" or (b["kind"] is None and via.get(b["url"]) == {"page"})]
+
+
+def whole_farm(blogs: list[dict], truth: Truth, tmp: Path, args: argparse.Namespace, cores: int) -> dict:
+    """Feeds first, page by page, the baseline, plain trafilatura, page mode; returns our feeds-first run."""
+    seeds = tmp / "seeds.txt"
+    seeds.write_text("".join(b["url"] + "\n" for b in blogs))
+    ours = run_splog(seeds, tmp / "feeds.jsonl", [])
+    print(row("splog (feeds first)", ours, truth))
+    pages = run_splog(seeds, tmp / "pages.jsonl", ["--no-feeds"])
+    print(row("splog (page by page)", pages, truth))
+    base = None
+    if not args.skip_baseline:
+        base = run_baseline(blogs, tmp / "baseline.jsonl")
+        print(row("baseline Scrapy+trafilatura", base, truth))
+    traf_all = plain_trafilatura([r["url"] for r in pages["records"]])
+    print(traf_row("plain trafilatura, 1 core", traf_all, truth))
+    plain = page_only(blogs, ours)
+    light = page_mode(plain, truth, tmp / "light", cores, args.rounds) if plain else None
+    print()
+    if base and base["rate"]:
+        print(f"ours/baseline (whole farm): {ours['rate'] / base['rate']:.2f}x  (target >= 2.0x)"
+              + (f"; body F1 {ours['f1']} vs {base['f1']}" if truth else "; body F1: no --truth given"))
+    print(f"page mode, whole farm: {pages['rate']:.1f} posts/s = "
+          f"{pages['rate'] / (cores * traf_all['pages_per_s']):.2f} x (cores x plain trafilatura on its pages)")
+    if light:
+        page_mode_summary("sitemap-only blogs", light, cores)
+    else:
+        print("page mode, sitemap-only blogs: none among these blogs (every blog had a feed)")
+    return ours
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,48 +285,57 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--memory-check", action="store_true", help="also crawl a farm with 10x the posts")
     ap.add_argument("--skip-baseline", action="store_true")
     ap.add_argument("--rounds", type=int, default=3, help="page mode: crawl + plain trafilatura pairs (median taken)")
+    ap.add_argument("--seeds", type=Path, metavar="FILE",
+                    help="benchmark these blogs (home URLs, one a line: a farm served elsewhere) "
+                         "instead of generating one")
+    ap.add_argument("--truth", type=Path, metavar="FILE",
+                    help="with --seeds: JSON lines {\"url\", \"text\"}, the true article text of each post")
+    ap.add_argument("--big-seeds", type=Path, metavar="FILE",
+                    help="with --seeds --memory-check: the blogs of a farm with ~10x the posts")
     args = ap.parse_args(argv)
+    if args.seeds is None and (args.truth or args.big_seeds):
+        ap.error("--truth and --big-seeds go with --seeds")
+    if args.seeds and args.memory_check and not args.big_seeds:
+        ap.error("--memory-check with --seeds needs --big-seeds (a farm with ~10x the posts)")
+    for path in (args.seeds, args.truth, args.big_seeds):
+        if path is not None and not path.is_file():
+            ap.error(f"no such file: {path}")
     cores = os.cpu_count() or 1
     for package in ("crawler", "pipelines", "schemas"):  # as installed: no crawl compiles our sources
         compileall.compile_dir(ROOT / package, quiet=1)
     tmp = Path(tempfile.mkdtemp(prefix="splog-bench-"))
+    if args.seeds:
+        blogs = load_seeds(args.seeds)
+        if not blogs:
+            ap.error(f"no blog URLs in {args.seeds}")
+        print(f"blogs: {len(blogs)} from {args.seeds}; {cores} cores; output in {tmp}")
+        ours = whole_farm(blogs, load_truth(args.truth), tmp, args, cores)
+        if args.memory_check:
+            memory_check(ours, load_seeds(args.big_seeds), tmp)
+        return 0
     print(f"farm: {args.blogs} blogs x {args.posts} posts; {cores} cores; output in {tmp}")
     with farm_process("--bench", f"{args.blogs}:{args.posts}") as blogs:
-        truth = truth_by_url(blogs, args.blogs, args.posts)
-        seeds = tmp / "seeds.txt"
-        seeds.write_text("".join(b["url"] + "\n" for b in blogs))
-        ours = run_splog(seeds, tmp / "feeds.jsonl", [])
-        print(row("splog (feeds first)", ours, truth))
-        pages = run_splog(seeds, tmp / "pages.jsonl", ["--no-feeds"])
-        print(row("splog (page by page)", pages, truth))
-        if not args.skip_baseline:
-            base = run_baseline(blogs, tmp / "baseline.jsonl")
-            print(row("baseline Scrapy+trafilatura", base, truth))
-        traf_all = plain_trafilatura([r["url"] for r in pages["records"] if r["url"] in truth])
-        print(traf_row("plain trafilatura, 1 core", traf_all, truth))
-        light = page_mode([b for b in blogs if b["kind"] == "plain"], truth, tmp / "light", cores, args.rounds)
-        print()
-        if not args.skip_baseline and base["rate"]:
-            print(f"ours/baseline (whole farm): {ours['rate'] / base['rate']:.2f}x  (target >= 2.0x)")
-        print(f"page mode, whole farm: {pages['rate']:.1f} posts/s = "
-              f"{pages['rate'] / (cores * traf_all['pages_per_s']):.2f} x (cores x plain trafilatura on its pages)")
-        page_mode_summary("sitemap-only blogs", light, cores)
+        ours = whole_farm(blogs, Truth(truth_by_url(blogs, args.blogs, args.posts)), tmp, args, cores)
     # the same farm with the weight of real splog themes around every page (crawler/farm/chrome.py)
     print(f"\nthemed farm (--chrome): {args.blogs} blogs x {args.posts} posts, sitemap-only blogs page by page")
     with farm_process("--bench", f"{args.blogs}:{args.posts}", "--chrome") as blogs:
-        truth = truth_by_url(blogs, args.blogs, args.posts)
+        truth = Truth(truth_by_url(blogs, args.blogs, args.posts))
         themed = page_mode([b for b in blogs if b["kind"] == "plain"], truth, tmp / "themed", cores, args.rounds)
         print()
         page_mode_summary("sitemap-only blogs, themed pages", themed, cores)
     if args.memory_check:
         with farm_process("--bench", f"{args.blogs}:{args.posts * 10}") as blogs:
-            seeds = tmp / "seeds-big.txt"
-            seeds.write_text("".join(b["url"] + "\n" for b in blogs))
-            big = run_splog(seeds, tmp / "big.jsonl", [])
-            print(f"memory: peak {ours['peak_mb']:.0f} MB at {ours['posts']} posts, {big['peak_mb']:.0f} MB at "
-                  f"{big['posts']} posts: ratio {big['peak_mb'] / ours['peak_mb']:.2f} (target <= 1.2)")
-            print(f"  per process (MB): {ours['by_role']} at {ours['posts']}, {big['by_role']} at {big['posts']}")
+            memory_check(ours, blogs, tmp)
     return 0
+
+
+def memory_check(ours: dict, big_blogs: list[dict], tmp: Path) -> None:
+    seeds = tmp / "seeds-big.txt"
+    seeds.write_text("".join(b["url"] + "\n" for b in big_blogs))
+    big = run_splog(seeds, tmp / "big.jsonl", [])
+    print(f"memory: peak {ours['peak_mb']:.0f} MB at {ours['posts']} posts, {big['peak_mb']:.0f} MB at "
+          f"{big['posts']} posts: ratio {big['peak_mb'] / ours['peak_mb']:.2f} (target <= 1.2)")
+    print(f"  per process (MB): {ours['by_role']} at {ours['posts']}, {big['by_role']} at {big['posts']}")
 
 
 if __name__ == "__main__":
