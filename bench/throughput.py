@@ -6,9 +6,10 @@ Serves a generated farm (Blogger and WordPress blogs with complete feeds, plus s
 sites) on loopback, then in one invocation: crawls it with splog through the feeds, with splog page
 by page (--no-feeds), with the baseline spider, and runs plain trafilatura on one core over the
 same post HTML. Prints posts/s, CPU seconds, peak RSS of the process tree, HTTP requests per post,
-body F1 against the true article text, and the ratios. Page mode is measured twice: on the plain
-farm (3-5 KB pages) and on the same farm with the weight of real splog themes (--chrome: ~70 KB,
-~800 elements a page). --memory-check adds a run at 10x the posts.
+body F1 against the true article text, and the ratios. Page mode is measured on the plain farm
+(3-5 KB pages) and on the same farm with the weight of splog themes (--chrome light: ~38 KB;
+--chrome full: ~70 KB, ~800 elements a page, as real splog themes). --memory-check adds a run at
+10x the posts; --seeds runs the same on blogs served elsewhere.
 """
 
 from __future__ import annotations
@@ -285,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--memory-check", action="store_true", help="also crawl a farm with 10x the posts")
     ap.add_argument("--skip-baseline", action="store_true")
     ap.add_argument("--rounds", type=int, default=3, help="page mode: crawl + plain trafilatura pairs (median taken)")
+    ap.add_argument("--themes", type=lambda v: [w for w in v.split(",") if w], default=["light", "full"],
+                    metavar="WEIGHTS", help="page mode on the farm served with these theme weights "
+                                            "(light,full; '' for none)")
     ap.add_argument("--seeds", type=Path, metavar="FILE",
                     help="benchmark these blogs (home URLs, one a line: a farm served elsewhere) "
                          "instead of generating one")
@@ -297,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--truth and --big-seeds go with --seeds")
     if args.seeds and args.memory_check and not args.big_seeds:
         ap.error("--memory-check with --seeds needs --big-seeds (a farm with ~10x the posts)")
+    if set(args.themes) - {"light", "full"}:
+        ap.error(f"--themes takes light and/or full, got {','.join(args.themes)}")
     for path in (args.seeds, args.truth, args.big_seeds):
         if path is not None and not path.is_file():
             ap.error(f"no such file: {path}")
@@ -316,13 +322,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"farm: {args.blogs} blogs x {args.posts} posts; {cores} cores; output in {tmp}")
     with farm_process("--bench", f"{args.blogs}:{args.posts}") as blogs:
         ours = whole_farm(blogs, Truth(truth_by_url(blogs, args.blogs, args.posts)), tmp, args, cores)
-    # the same farm with the weight of real splog themes around every page (crawler/farm/chrome.py)
-    print(f"\nthemed farm (--chrome): {args.blogs} blogs x {args.posts} posts, sitemap-only blogs page by page")
-    with farm_process("--bench", f"{args.blogs}:{args.posts}", "--chrome") as blogs:
-        truth = Truth(truth_by_url(blogs, args.blogs, args.posts))
-        themed = page_mode([b for b in blogs if b["kind"] == "plain"], truth, tmp / "themed", cores, args.rounds)
-        print()
-        page_mode_summary("sitemap-only blogs, themed pages", themed, cores)
+    # the same farm with the weight of splog themes around every page (crawler/farm/chrome.py)
+    for weight in args.themes:
+        size = {"light": "~38 KB", "full": "~70 KB"}[weight]
+        print(f"\nthemed farm (--chrome {weight}, {size} pages): {args.blogs} blogs x {args.posts} posts, "
+              f"sitemap-only blogs page by page")
+        with farm_process("--bench", f"{args.blogs}:{args.posts}", "--chrome", weight) as blogs:
+            truth = Truth(truth_by_url(blogs, args.blogs, args.posts))
+            themed = page_mode([b for b in blogs if b["kind"] == "plain"], truth, tmp / f"themed-{weight}", cores,
+                               args.rounds)
+            print()
+            page_mode_summary(f"sitemap-only blogs, {weight} theme", themed, cores)
     if args.memory_check:
         with farm_process("--bench", f"{args.blogs}:{args.posts * 10}") as blogs:
             memory_check(ours, blogs, tmp)

@@ -34,7 +34,7 @@ def test_the_author_hints_cover_what_trafilaturas_author_search_looks_for() -> N
 def farm_pages() -> list[tuple[str, str]]:
     """Post pages of every farm platform, plain and with a theme's weight around them."""
     out = []
-    blogs = demo_farm(4) + [b for b in bench_farm(5, 3, chrome=True)]
+    blogs = demo_farm(4) + [b for b in bench_farm(5, 3, chrome="full")]
     for blog in blogs:
         base = f"http://{blog.key}.example/"
         for post in blog.posts[:2]:

@@ -3,7 +3,9 @@
 The plain farm pages are 3-5 KB, so plain trafilatura reads them in ~3 ms and a benchmark on them
 measures little but HTTP overhead. Real splog pages are 40-150 KB: style and script blocks, a
 category menu, sidebar widgets (popular and recent posts with thumbnails, categories, tag cloud,
-archives), ad slots, related posts and a link-heavy footer. This adds that weight, deterministically.
+archives), ad slots, related posts and a link-heavy footer. This adds that weight, deterministically:
+'full' (~70 KB a page), or 'light' (~38 KB: a short stylesheet, no script blocks, no latest-news list)
+for the middle ground where the cost of fetching a page and of reading it are about equal.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def _scripts() -> str:
 
 
 HEAD = f"<style>{_css()}</style>\n{_scripts()}"
+LIGHT_HEAD = f"<style>{_css()[:3000]}</style>"
 
 
 def _post_links(blog: Blog, base: str, posts: list[Post], thumbs: bool) -> str:
@@ -65,7 +68,7 @@ def _ad(slot: int) -> str:
             f"data-ad-slot='{slot}'></ins><script>t{slot % 60}('slot{slot}')</script></div>")
 
 
-def chrome(blog: Blog, base: str, anchor: int) -> tuple[str, str, str]:
+def chrome(blog: Blog, base: str, anchor: int, weight: str = "full") -> tuple[str, str, str]:
     """(head assets, menu, sidebar + related + footer) for a page whose first post is number anchor."""
     from crawler.farm.pages import post_path
 
@@ -90,8 +93,8 @@ def chrome(blog: Blog, base: str, anchor: int) -> tuple[str, str, str]:
         _ad(anchor % 997 + 1),
     ))
     related = _widget("You May Also Like", _post_links(blog, base, near[:6], thumbs=True))
-    latest = [posts[(anchor + 11 + k) % n] for k in range(20)]
-    related += _widget("Latest News", "".join(
+    latest = [posts[(anchor + 11 + k) % n] for k in range(20 if weight == "full" else 0)]
+    related += "" if not latest else _widget("Latest News", "".join(
         f"<div class='post'><h4 class='title'><a href='{base}{post_path(blog, p)}'>{escape(p.title)}</a></h4>"
         f"<div class='meta'><span>{p.author}</span> <span>{p.published:%B %d, %Y}</span> "
         f"<a href='{base}{post_path(blog, p)}#comments'>{(p.index * 7) % 40} Comments</a></div>"
@@ -105,13 +108,13 @@ def chrome(blog: Blog, base: str, anchor: int) -> tuple[str, str, str]:
     tail = (f"<aside class='sidebar'>{side}</aside><div class='related'>{related}<div class='share'>{social}</div></div>"
             f"<footer class='footer'>{columns}<p>&copy; 2026 {escape(blog.name)} &middot; "
             f"<a href='{base}/privacy/'>Privacy Policy</a> &middot; <a href='{base}/dmca/'>DMCA</a></p></footer>")
-    return HEAD, menu, tail
+    return HEAD if weight == "full" else LIGHT_HEAD, menu, tail
 
 
-def with_chrome(html: str, blog: Blog, base: str, anchor: int) -> str:
+def with_chrome(html: str, blog: Blog, base: str, anchor: int, weight: str = "full") -> str:
     """The page with the theme weight: assets at the end of <head>, the menu first in <body> and the
     widgets, related posts and footer at its end."""
-    head, menu, tail = chrome(blog, base, anchor)
+    head, menu, tail = chrome(blog, base, anchor, weight)
     html = html.replace("</head>", head + "</head>", 1)
     start = html.find("<body")
     start = html.find(">", start) + 1 if start >= 0 else 0

@@ -64,7 +64,7 @@ class Blog:
     posts: list[Post] = field(default_factory=list)
     summary_feed: bool = False  # Blogger "short" feed: the spider must fetch pages
     no_rest: bool = False  # WordPress with the REST API switched off
-    chrome: bool = False  # theme weight of real splogs around every page (crawler/farm/chrome.py)
+    chrome: str | None = None  # theme weight around every page: 'full' or 'light' (crawler/farm/chrome.py)
 
 
 def load_articles() -> list[Article]:
@@ -150,9 +150,9 @@ def demo_farm(posts_per_blog: int = 20) -> list[Blog]:
 
 
 def bench_farm(blogs: int = 20, posts_per_blog: int = 100, plain_share: float = 0.2,
-               chrome: bool = False) -> list[Blog]:
+               chrome: str | None = None) -> list[Blog]:
     """A generated farm: Blogger and WordPress blogs with complete feeds, plus sitemap-only plain sites;
-    chrome: pages as heavy as real splog themes make them."""
+    chrome: 'full' for pages as heavy as real splog themes make them, 'light' for about half that."""
     out = []
     n_plain = round(blogs * plain_share)
     for b in range(blogs):

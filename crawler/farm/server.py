@@ -1,6 +1,6 @@
 """Serve the farm: one HTTP server per blog, each on its own loopback address (127.0.0.x) or port.
 
-    python -m crawler.farm.server [--bench BLOGS:POSTS [--chrome]] [--trouble] [--seeds-out FILE]
+    python -m crawler.farm.server [--bench BLOGS:POSTS [--chrome [light]]] [--trouble] [--seeds-out FILE]
 
 prints one JSON line {"blogs": [{"key", "kind", "url"}, ...]} when every server listens, then serves
 until it is killed.
@@ -51,7 +51,7 @@ class Site:
         html = PAGE_RENDERERS[self.blog.kind if self.blog.kind != "trouble" else "plain"](
             self.blog, self.base, posts, item, older)
         if self.blog.chrome:
-            html = with_chrome(html, self.blog, self.base, posts[0].index if posts else 0)
+            html = with_chrome(html, self.blog, self.base, posts[0].index if posts else 0, self.blog.chrome)
         return _reply(html)
 
     def mutate(self, add: int, edit: list[int]) -> dict:
@@ -275,7 +275,7 @@ def start(blogs: list[Blog]) -> tuple[list[ThreadingHTTPServer], list[dict]]:
     return servers, listing
 
 
-def build(bench: str | None, trouble: bool, posts: int, chrome: bool = False) -> list[Blog]:
+def build(bench: str | None, trouble: bool, posts: int, chrome: str | None = None) -> list[Blog]:
     if bench:
         n_blogs, n_posts = (int(x) for x in bench.split(":"))
         blogs = bench_farm(n_blogs, n_posts, chrome=chrome)
@@ -292,8 +292,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bench", metavar="BLOGS:POSTS", help="a generated farm instead of the demo")
     parser.add_argument("--posts", type=int, default=20, help="posts per demo blog (default 20)")
     parser.add_argument("--trouble", action="store_true", help="add a blog of bad pages")
-    parser.add_argument("--chrome", action="store_true",
-                        help="with --bench: pages as heavy as real splog themes (sidebars, ads, footer)")
+    parser.add_argument("--chrome", nargs="?", const="full", choices=("full", "light"),
+                        help="with --bench: pages as heavy as real splog themes (sidebars, ads, footer; ~70 KB), "
+                             "or 'light': about half that (~38 KB)")
     parser.add_argument("--seeds-out", help="also write the blog URLs, one per line, to this file")
     parser.add_argument("--mutable", action="store_true", help="enable /__farm/mutate (tests)")
     args = parser.parse_args(argv)
