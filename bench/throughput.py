@@ -227,8 +227,8 @@ def load_seeds(path: Path) -> list[dict]:
     return [{"key": u, "kind": None, "url": u if u.endswith("/") else u + "/"} for u in urls if u]
 
 
-def load_truth(path: Path | None) -> dict[str, str]:
-    """{url: article text} from JSON lines with "url" and "text" (an unseen farm's answer key)."""
+def load_truth(path: Path | None) -> Truth:
+    """The article text of each URL, from JSON lines with "url" and "text" (an unseen farm's answer key)."""
     truth: dict[str, str] = {}
     if path is None:
         return Truth(truth)
@@ -265,15 +265,15 @@ def whole_farm(blogs: list[dict], truth: Truth, tmp: Path, args: argparse.Namesp
     traf_all = plain_trafilatura([r["url"] for r in pages["records"]])
     print(traf_row("plain trafilatura, 1 core", traf_all, truth))
     plain = page_only(blogs, ours)
-    light = page_mode(plain, truth, tmp / "light", cores, args.rounds) if plain else None
+    sitemap_only = page_mode(plain, truth, tmp / "sitemap-only", cores, args.rounds) if plain else None
     print()
     if base and base["rate"]:
         print(f"ours/baseline (whole farm): {ours['rate'] / base['rate']:.2f}x  (target >= 2.0x)"
               + (f"; body F1 {ours['f1']} vs {base['f1']}" if truth else "; body F1: no --truth given"))
     print(f"page mode, whole farm: {pages['rate']:.1f} posts/s = "
           f"{pages['rate'] / (cores * traf_all['pages_per_s']):.2f} x (cores x plain trafilatura on its pages)")
-    if light:
-        page_mode_summary("sitemap-only blogs", light, cores)
+    if sitemap_only:
+        page_mode_summary("sitemap-only blogs", sitemap_only, cores)
     else:
         print("page mode, sitemap-only blogs: none among these blogs (every blog had a feed)")
     return ours

@@ -93,8 +93,8 @@ def chrome(blog: Blog, base: str, anchor: int, weight: str = "full") -> tuple[st
         _ad(anchor % 997 + 1),
     ))
     related = _widget("You May Also Like", _post_links(blog, base, near[:6], thumbs=True))
-    latest = [posts[(anchor + 11 + k) % n] for k in range(20 if weight == "full" else 0)]
-    related += "" if not latest else _widget("Latest News", "".join(
+    latest = [posts[(anchor + 11 + k) % n] for k in range(20)]
+    related += "" if weight == "light" else _widget("Latest News", "".join(
         f"<div class='post'><h4 class='title'><a href='{base}{post_path(blog, p)}'>{escape(p.title)}</a></h4>"
         f"<div class='meta'><span>{p.author}</span> <span>{p.published:%B %d, %Y}</span> "
         f"<a href='{base}{post_path(blog, p)}#comments'>{(p.index * 7) % 40} Comments</a></div>"
