@@ -33,6 +33,7 @@ from bench.procmem import PeakSampler  # noqa: E402
 from crawler.farm.model import bench_farm  # noqa: E402
 from crawler.farm.pages import post_path  # noqa: E402
 from crawler.farm.runner import farm_process  # noqa: E402
+from pipelines.normalize import canonical_url  # noqa: E402
 
 WORD = re.compile(r"\w+")
 
@@ -119,9 +120,6 @@ class Truth:
     answer key may spell its URLs a little differently from the pages' links)."""
 
     def __init__(self, by_url: dict[str, str]) -> None:
-        from pipelines.normalize import canonical_url
-
-        self.canonical = canonical_url
         self.by_url = by_url
         self.by_canonical = {canonical_url(u): t for u, t in by_url.items()}
 
@@ -130,7 +128,7 @@ class Truth:
 
     def get(self, url: str) -> str | None:
         text = self.by_url.get(url)
-        return text if text is not None else self.by_canonical.get(self.canonical(url))
+        return text if text is not None else self.by_canonical.get(canonical_url(url))
 
 
 def mean_f1(pairs: list[tuple[str, str]], truth: Truth) -> str:
@@ -172,9 +170,11 @@ def page_mode(plain_blogs: list[dict], truth: Truth, out: Path, cores: int, roun
           f"{fetch_only['posts'] / fetch_only['wall']:8.1f} pages/s  cpu {fetch_only['cpu']:6.1f}s  "
           f"(pages fetched and dropped)")
     # a crawl of one of those posts alone: the start-up and exit every crawl pays, whatever its size
-    one_seed = out / "one-seed.txt"
-    one_seed.write_text(ours["records"][0]["url"] + "\n" if ours["records"] else "")
-    floor = run_splog(one_seed, out / "one.jsonl", []) if ours["records"] else None
+    floor = None
+    if ours["records"]:
+        one_seed = out / "one-seed.txt"
+        one_seed.write_text(ours["records"][0]["url"] + "\n")
+        floor = run_splog(one_seed, out / "one.jsonl", [])
     return {"ours": ours, "fetch_only": fetch_only, "traf": traf, "ratios": [t[2] for t in trials],
             "floor": floor["wall"] if floor else 0.0}
 

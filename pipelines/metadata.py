@@ -60,7 +60,7 @@ class ClassIndex:
         if tag:
             found = [el for el in found if el.tag == tag]
         if within:
-            found = [el for el in found if next(el.iterancestors(within), None) is not None]
+            found = [el for el in found if _inside(el, within)]
         return found
 
     def has(self, el: etree._Element, *names: str) -> bool:
