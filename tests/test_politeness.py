@@ -1,0 +1,90 @@
+"""--concurrency is what a host sees: a slow real server counts the requests it has in flight."""
+
+from __future__ import annotations
+
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from tests.conftest import run_splog
+
+POSTS = 24
+WORDS = ("ferry timetable council harbour winter crossing passengers island route evening morning "
+         "captain vessel engine repairs weather survey report").split()
+
+
+def _post(n: int) -> str:
+    sentences = [" ".join(WORDS[(n + i + j) % len(WORDS)] for j in range(14)).capitalize() + "."
+                 for i in range(12)]
+    paragraphs = "".join(f"<p>{' '.join(sentences[k:k + 3])}</p>" for k in range(0, 12, 3))
+    return (f"<html><head><title>Ferry notice {n}</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>Ferry notice {n}</h1>{paragraphs}</article><footer>Slow Ferry News</footer>"
+            "</body></html>")
+
+
+class _SlowBlog(BaseHTTPRequestHandler):
+    """A sitemap-only blog whose post pages take 0.15 s each; it records the most post requests it
+    was ever serving at once."""
+
+    protocol_version = "HTTP/1.1"
+    lock = threading.Lock()
+    in_flight = 0
+    most = 0
+    served = 0
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path.startswith("/posts/"):
+            cls = type(self)
+            with cls.lock:
+                cls.in_flight += 1
+                cls.most = max(cls.most, cls.in_flight)
+            time.sleep(0.15)
+            with cls.lock:
+                cls.in_flight -= 1
+                cls.served += 1
+            self._send(200, "text/html; charset=utf-8", _post(int(self.path.split("/")[2].split(".")[0])))
+        elif self.path == "/robots.txt":
+            self._send(200, "text/plain", f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n")
+        elif self.path == "/sitemap.xml":
+            urls = "".join(f"<url><loc>{base}/posts/{n}.html</loc></url>" for n in range(POSTS))
+            self._send(200, "application/xml",
+                       f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                       f"{urls}</urlset>")
+        elif self.path == "/":
+            self._send(200, "text/html; charset=utf-8", "<html><body><h1>Slow Ferry News</h1></body></html>")
+        else:
+            self._send(404, "text/plain", "not found")
+
+    def _send(self, status: int, ctype: str, text: str) -> None:
+        data = text.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture()
+def slow_blog():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _SlowBlog)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _SlowBlog.in_flight = _SlowBlog.most = _SlowBlog.served = 0
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("concurrency", [1, 3])
+def test_a_host_never_has_more_requests_in_flight_than_concurrency(slow_blog, tmp_path, concurrency) -> None:
+    # Scrapy's own downloader, under the asyncio reactor, starts a host's whole queue at once
+    # (up to CONCURRENT_REQUESTS = 32 here); crawler/downloader.py keeps the per-host limit
+    run = run_splog("crawl", slow_blog, "--allow-private-hosts", "--no-throttle",
+                    "--concurrency", str(concurrency), out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert len(run.records()) == POSTS == _SlowBlog.served
+    assert _SlowBlog.most == concurrency  # never more, and the allowance is used
