@@ -283,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--blogs", type=int, default=20)
     ap.add_argument("--posts", type=int, default=100, help="posts per blog")
+    ap.add_argument("--theme-posts", type=int, metavar="N",
+                    help="posts per blog of the themed farms (default: --posts); page mode's start-up "
+                         "weighs less the more pages there are")
     ap.add_argument("--memory-check", action="store_true", help="also crawl a farm with 10x the posts")
     ap.add_argument("--skip-baseline", action="store_true")
     ap.add_argument("--rounds", type=int, default=3, help="page mode: crawl + plain trafilatura pairs (median taken)")
@@ -301,6 +304,10 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--truth and --big-seeds go with --seeds")
     if args.seeds and args.memory_check and not args.big_seeds:
         ap.error("--memory-check with --seeds needs --big-seeds (a farm with ~10x the posts)")
+    for name in ("blogs", "posts", "theme_posts", "rounds"):
+        value = getattr(args, name)
+        if value is not None and value < 1:
+            ap.error(f"--{name.replace('_', '-')} must be at least 1, got {value}")
     if set(args.themes) - {"light", "full"}:
         ap.error(f"--themes takes light and/or full, got {','.join(args.themes)}")
     for path in (args.seeds, args.truth, args.big_seeds):
@@ -323,12 +330,13 @@ def main(argv: list[str] | None = None) -> int:
     with farm_process("--bench", f"{args.blogs}:{args.posts}") as blogs:
         ours = whole_farm(blogs, Truth(truth_by_url(blogs, args.blogs, args.posts)), tmp, args, cores)
     # the same farm with the weight of splog themes around every page (crawler/farm/chrome.py)
+    theme_posts = args.theme_posts or args.posts
     for weight in args.themes:
         size = {"light": "~38 KB", "full": "~70 KB"}[weight]
-        print(f"\nthemed farm (--chrome {weight}, {size} pages): {args.blogs} blogs x {args.posts} posts, "
+        print(f"\nthemed farm (--chrome {weight}, {size} pages): {args.blogs} blogs x {theme_posts} posts, "
               f"sitemap-only blogs page by page")
-        with farm_process("--bench", f"{args.blogs}:{args.posts}", "--chrome", weight) as blogs:
-            truth = Truth(truth_by_url(blogs, args.blogs, args.posts))
+        with farm_process("--bench", f"{args.blogs}:{theme_posts}", "--chrome", weight) as blogs:
+            truth = Truth(truth_by_url(blogs, args.blogs, theme_posts))
             themed = page_mode([b for b in blogs if b["kind"] == "plain"], truth, tmp / f"themed-{weight}", cores,
                                args.rounds)
             print()
