@@ -4,10 +4,12 @@ Scrapy (2.16 to 2.19 at least) starts a queued request by scheduling a coroutine
 (`_schedule_coro`), and the request counts against its slot's concurrency only once that coroutine
 runs. With the asyncio reactor, which splog uses, scheduling creates a task that runs on a later
 loop turn, so `_process_queue` finds the slot free on every pass of its loop and starts the slot's
-whole queue at once. Measured on one host with CONCURRENT_REQUESTS_PER_DOMAIN = 8: up to 32 requests
-in flight (the global CONCURRENT_REQUESTS), and 680 new TCP connections for 1,000 pages because
-Twisted's pool keeps only 8 idle ones. Here a request counts as transferring from the moment it
-is started, so `--concurrency` is what a host sees (8 in flight, 8 connections for the 1,000 pages).
+whole queue at once. (With a download delay, AutoThrottle's included, it starts one request a
+pass and waits, so the limit held there.) Measured without a delay on one host with
+CONCURRENT_REQUESTS_PER_DOMAIN = 8: up to 32 requests in flight (the global CONCURRENT_REQUESTS),
+and 680 new TCP connections for 1,000 pages because Twisted's pool keeps only 8 idle ones. Here a
+request counts as transferring from the moment it is started, so `--concurrency` is what a host
+sees (8 in flight, 8 connections for the 1,000 pages).
 """
 
 from __future__ import annotations

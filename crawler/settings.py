@@ -41,8 +41,8 @@ REDIRECT_MAX_TIMES = 5
 CONCURRENT_ITEMS = 16
 
 # --- Components ---------------------------------------------------------------------------------
-# Scrapy's own downloader lets a host get up to CONCURRENT_REQUESTS at once under the asyncio reactor;
-# this one keeps CONCURRENT_REQUESTS_PER_DOMAIN true (crawler/downloader.py says how).
+# Without a download delay, Scrapy's own downloader lets a host get up to CONCURRENT_REQUESTS at once
+# under the asyncio reactor; this one keeps CONCURRENT_REQUESTS_PER_DOMAIN true (crawler/downloader.py).
 DOWNLOADER = "crawler.downloader.SlotBoundDownloader"
 DOWNLOADER_MIDDLEWARES = {
     # Before robots.txt (100) so that even robots.txt of a private host is never fetched.
