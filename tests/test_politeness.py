@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from tests.conftest import run_splog
+from tests.conftest import run_splog, serve
 
 POSTS = 24
 WORDS = ("ferry timetable council harbour winter crossing passengers island route evening morning "
@@ -72,11 +72,9 @@ class _SlowBlog(BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def slow_blog():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _SlowBlog)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     _SlowBlog.in_flight = _SlowBlog.most = _SlowBlog.served = 0
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(_SlowBlog) as base:
+        yield base + "/"
 
 
 @pytest.mark.parametrize("concurrency", [1, 3])

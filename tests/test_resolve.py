@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from tests.conftest import run_splog
+from tests.conftest import run_splog, serve
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -49,11 +48,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def shortener():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     _Handler.hits = []
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(_Handler) as base:
+        yield base
 
 
 def test_short_links_resolve_to_the_original(shortener, tmp_path) -> None:
