@@ -6,6 +6,7 @@ import asyncio
 import multiprocessing
 import os
 import signal
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -28,6 +29,8 @@ TASKS_PER_WORKER = 2500
 # signatures are made in one vectorised pass. A post waits at most BATCH_WAIT for company.
 BATCH_MAX = 16
 BATCH_WAIT = 0.003
+# How long a recycled pool's idle workers get to exit before they are killed.
+RETIRE_WAIT = 5.0
 
 
 class _PageTimeout(Exception):
@@ -153,11 +156,31 @@ class ExtractorPool:
                 return  # another caller recycled while this one waited
             if self._in_flight:  # bounded: a hung extraction times out on its own anyway
                 await asyncio.wait(set(self._in_flight), timeout=self.options.timeout * BATCH_MAX + 5)
-            old, self._pool = self._pool, self._new_pool()
-            old.shutdown(wait=False, cancel_futures=True)
+            await self._retire(self._pool)
+            self._pool = self._new_pool()
             self._submitted = 0
             self.recycled += 1
             self.warm()
+
+    @staticmethod
+    async def _retire(pool: ProcessPoolExecutor) -> None:
+        """Shut an idle pool down and wait for its processes to exit before new ones are forked, so a
+        recycle never has more workers alive than the pool's size (for that moment their memory
+        would add up: a third ~130 MB worker at the end of a 20,000-post crawl). Bounded: a worker
+        still there after RETIRE_WAIT seconds is killed."""
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+
+        def join() -> None:
+            deadline = time.monotonic() + RETIRE_WAIT
+            for proc in processes:
+                proc.join(max(0.0, deadline - time.monotonic()))
+                if proc.is_alive():
+                    proc.kill()
+                    proc.join(1.0)
+
+        if processes:
+            await asyncio.get_running_loop().run_in_executor(None, join)
 
     async def extract(self, raw: RawPost) -> Draft | ExtractError:
         """Await one extraction. Posts are sent to the workers in batches: those arriving within

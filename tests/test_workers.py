@@ -24,8 +24,23 @@ def _extract_all(pool: ExtractorPool, raws: list[RawPost]) -> list:
         pool.close()
 
 
+class _WatchedPool(ExtractorPool):
+    """Counts, each time a fresh pool is made, the processes of the earlier pools still alive."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        self.process_maps: list[dict] = []
+        self.alive_at_swap: list[int] = []
+        super().__init__(*args, **kwargs)
+
+    def _new_pool(self):
+        self.alive_at_swap.append(sum(proc.is_alive() for procs in self.process_maps for proc in procs.values()))
+        pool = super()._new_pool()
+        self.process_maps.append(pool._processes)  # filled as its workers start; kept after shutdown
+        return pool
+
+
 def test_pool_is_replaced_after_its_quota_and_every_post_comes_back() -> None:
-    pool = ExtractorPool(ExtractOptions(), processes=1, tasks_per_worker=3)
+    pool = _WatchedPool(ExtractOptions(), processes=1, tasks_per_worker=3)
     blog = BlogInfo(url="https://harbour.example/", host="harbour.example")
     raws = [RawPost(url=f"https://harbour.example/p/{n}", blog=blog, via="rss", html=BODY.format(n=n),
                     is_fragment=True) for n in range(10)]
@@ -34,6 +49,9 @@ def test_pool_is_replaced_after_its_quota_and_every_post_comes_back() -> None:
     assert all(isinstance(r, Draft) for r in results), results
     assert [f"in {n} weeks" in r.text for n, r in enumerate(results)] == [True] * 10
     assert pool.recycled == 3  # after posts 3, 6 and 9
+    # the old worker has exited before a new one is forked: never two workers' memory at once
+    assert pool.alive_at_swap == [0, 0, 0, 0]
+    assert all(len(procs) == 1 for procs in pool.process_maps)
 
 
 def _dies_on_poison(raws: list[RawPost]) -> list:
