@@ -22,10 +22,6 @@ SKIP_TAGS = frozenset({
 _GOOGLE_REDIRECT = re.compile(r"https?://(www\.)?google\.com/url\?", re.I)
 
 
-def _host(url: str | None) -> str:
-    return url_host(url or "")
-
-
 def _host_in(host: str, hosts: tuple[str, ...]) -> bool:
     return any(host == h or host.endswith("." + h) for h in hosts)
 
@@ -76,9 +72,9 @@ def _index(root: etree._Element) -> dict[str, list]:
         if not isinstance(tag, str):
             continue
         if tag == "a":
-            index["a"].append((_host(el.get("href")), el))
+            index["a"].append((url_host(el.get("href") or ""), el))
         elif tag == "img":
-            index["img"].append((_host(el.get("src")), el))
+            index["img"].append((url_host(el.get("src") or ""), el))
         cls = el.get("class")
         if cls:
             index["class"].append((set(cls.split()), el))

@@ -65,11 +65,13 @@ class HostTemplate:
     date_scope_of: str | None = None
     date_scope_failed: bool = False
 
+    @property
+    def date_scope_known(self) -> bool:
+        return self.date_scope is not None and self.date_scope_of == self.selector
+
     def date_element(self, node: etree._Element) -> etree._Element | None:
         """The element htmldate should read for a page whose container is node; None: the page."""
-        if self.date_scope is None or self.date_scope_of != self.selector:
-            return None
-        return _climb(node, self.date_scope)
+        return _climb(node, self.date_scope) if self.date_scope_known else None
 
     @property
     def trusted(self) -> bool:
@@ -205,8 +207,8 @@ def learn_date_scope(tmpl: HostTemplate, fresh: etree._Element, date: str,
     node = select(fresh, tmpl.selector)
     if node is None:
         return
-    if tmpl.date_scope is not None and tmpl.date_scope_of == tmpl.selector:
-        element = _climb(node, tmpl.date_scope)
+    if tmpl.date_scope_known:
+        element = tmpl.date_element(node)
         if element is None or date_of(element) != date:
             tmpl.date_scope, tmpl.date_scope_failed = None, True
         return

@@ -13,6 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from crawler.farm.model import Blog, Post
+from crawler.farm.pages import post_path
 
 CATEGORIES = ("World", "Business", "Technology", "Sports", "Entertainment", "Health", "Science", "Politics",
               "Travel", "Lifestyle", "Opinion", "Local", "Weather", "Crypto", "Automotive")
@@ -48,8 +49,6 @@ LIGHT_HEAD = f"<style>{_css()[:3000]}</style>"
 
 
 def _post_links(blog: Blog, base: str, posts: list[Post], thumbs: bool) -> str:
-    from crawler.farm.pages import post_path
-
     items = []
     for p in posts:
         img = (f"<a class='thumb' href='{base}{post_path(blog, p)}'><img src='{base}/img/{p.slug}-150x150.jpg' "
@@ -70,8 +69,6 @@ def _ad(slot: int) -> str:
 
 def chrome(blog: Blog, base: str, anchor: int, weight: str = "full") -> tuple[str, str, str]:
     """(head assets, menu, sidebar + related + footer) for a page whose first post is number anchor."""
-    from crawler.farm.pages import post_path
-
     posts, n = blog.posts, len(blog.posts)
     near = [posts[(anchor + k) % n] for k in range(1, 11)]
     popular = [posts[(anchor * 7 + k * 13) % n] for k in range(10)]
