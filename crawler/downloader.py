@@ -10,17 +10,47 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 8: up to 32 requests in flight (the global CONC
 and 680 new TCP connections for 1,000 pages because Twisted's pool keeps only 8 idle ones. Here a
 request counts as transferring from the moment it is started, so `--concurrency` is what a host
 sees (8 in flight, 8 connections for the 1,000 pages).
+
+This leans on Scrapy's internals (a plain `_process_queue`; a slot's `queue` deque of (request,
+deferred) pairs and its `transferring` set). A Scrapy release that changes them gets Scrapy's own
+downloader back, with one warning, instead of a crawl that stalls or fails; tests/test_politeness.py
+then shows whether the limit still holds.
 """
 
 from __future__ import annotations
 
+import inspect
+import logging
+from collections import deque
+
 from scrapy.core.downloader import Downloader, Slot
 from scrapy.utils.asyncio import is_asyncio_available
 
+logger = logging.getLogger(__name__)
+
+_PLAIN_METHOD = not inspect.iscoroutinefunction(Downloader._process_queue)
+
+
+def fits(slot: object) -> bool:
+    """Whether this Scrapy's downloader slot is the kind the override was written for."""
+    queue, transferring = getattr(slot, "queue", None), getattr(slot, "transferring", None)
+    return (_PLAIN_METHOD and isinstance(queue, deque) and isinstance(transferring, set)
+            and callable(getattr(slot, "free_transfer_slots", None))
+            and (not queue or (isinstance(queue[0], tuple) and len(queue[0]) == 2)))
+
 
 class SlotBoundDownloader(Downloader):
+    _warned = False
+
     def _process_queue(self, slot: Slot) -> None:
         if not is_asyncio_available():  # coroutines then start at once and Scrapy counts them itself
+            super()._process_queue(slot)
+            return
+        if not fits(slot):
+            if not SlotBoundDownloader._warned:
+                SlotBoundDownloader._warned = True
+                logger.warning("this Scrapy's downloader is not the one splog's per-host limit was "
+                               "written for (2.16-2.19): using it unchanged")
             super()._process_queue(slot)
             return
         # hold back what the slot has no room for, let Scrapy start the rest (or wait out its

@@ -86,3 +86,25 @@ def test_a_host_never_has_more_requests_in_flight_than_concurrency(slow_blog, tm
     assert run.code == 0, run.stderr[-2000:]
     assert len(run.records()) == POSTS == _SlowBlog.served
     assert _SlowBlog.most == concurrency  # never more, and the allowance is used
+
+
+def test_the_override_recognises_this_scrapys_slots_and_nothing_else() -> None:
+    # a Scrapy whose slots differ gets its own downloader back (one warning) instead of a stalled crawl
+    from scrapy import Request
+    from scrapy.core.downloader import Slot
+    from twisted.internet.defer import Deferred
+
+    from crawler.downloader import fits
+
+    slot = Slot(3, 0.0)
+    assert fits(slot)
+    slot.queue.append((Request("http://127.0.0.1/a"), Deferred()))
+    assert fits(slot)
+
+    class Changed:
+        queue = slot.queue  # same queue, but no `transferring` set and no free_transfer_slots()
+
+    assert not fits(Changed())
+    slot.queue.clear()
+    slot.queue.append(Request("http://127.0.0.1/b"))  # queued without its deferred
+    assert not fits(slot)
