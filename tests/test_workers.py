@@ -101,3 +101,21 @@ def test_a_batch_that_cannot_be_sent_comes_back_as_rejects() -> None:
     finally:
         pool.close()
     assert [(r.reason, "cannot reach the workers" in r.detail) for r in results] == [("extract_failed", True)] * 3
+
+
+def _fallback_stoplist_ready() -> bool:
+    """Runs in a fresh worker before any page: whether jusText's all-language stoplist (what
+    trafilatura's fallback builds on first use, ~33 MB) is there already, inherited from the forkserver."""
+    from justext.core import define_stoplist
+    from trafilatura import external
+
+    return external.JT_STOPLIST is not None and define_stoplist.cache_info().currsize >= 1
+
+
+def test_workers_start_with_what_trafilaturas_fallback_builds_lazily() -> None:
+    # built in a worker mid-crawl it was a ~32 MB step in that worker's memory (again after each recycle)
+    pool = ExtractorPool(ExtractOptions(), processes=1)
+    try:
+        assert pool._pool.submit(_fallback_stoplist_ready).result(timeout=60) is True
+    finally:
+        pool.close()
