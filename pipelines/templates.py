@@ -340,6 +340,8 @@ def learn(tree: etree._Element, reference: str) -> tuple[str, frozenset[str]] | 
                     matched.append((el, len(text)))
         if len(seen) * 2 >= len(probes):
             break
+    if len(seen) * 2 < len(probes):
+        _match_text_runs(tree, probes, seen, matched)
     if len(seen) * 2 < len(probes) or len(matched) < 2:
         return None
     container = _common_ancestor([el for el, _size in matched])
@@ -355,6 +357,22 @@ def learn(tree: etree._Element, reference: str) -> tuple[str, frozenset[str]] | 
     if agreement(template_text(copy.deepcopy(container), dropped), reference) < MIN_AGREEMENT:
         return None
     return selector, dropped
+
+
+def _match_text_runs(tree: etree._Element, probes: set[str], seen: set[str],
+                     matched: list[tuple[etree._Element, int]]) -> None:
+    """Lines that are runs of text between tags rather than whole elements (paragraphs kept apart by
+    <br><br> in one <div>, as older splog templates write them): each matched run places the
+    element it sits in."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for run in (el.text, *(child.tail for child in el)):
+            if run and len(run) >= 25:
+                text = _norm(run)
+                if text in probes and text not in seen:
+                    seen.add(text)
+                    matched.append((el, len(text)))
 
 
 def _common_ancestor(elements: list[etree._Element]) -> etree._Element | None:

@@ -49,6 +49,9 @@ def page(n: int, layout: str = "entry") -> str:
         post = f"<article class='entry'><h1 class='headline'>{title}</h1>{body}</article>"
         return page(n, "dated-inside").replace(f"<div class='post-date'>Filed 0{n % 9 + 1} March 2026</div>", "").replace(
             "<div class='footer'>", f"<div class='footer'><span class='posted'>Posted 1{n % 9} April 2026</span> ")
+    elif layout == "br-text":  # an older template: paragraphs kept apart by <br><br> in one <div>
+        post = (f"<div class='posttext'><b>{title}</b><br><br>" + "<br><br>".join(paragraphs)
+                + "<br><br><i>Share this story with your friends</i></div>")
     else:  # "teaser": the old container still exists but holds a teaser; the body moved below
         post = (f"<article class='entry'><h1 class='headline'>{title}</h1><p>Read on below.</p></article>"
                 f"<section class='fulltext'>{body}</section>")
@@ -93,6 +96,21 @@ def test_template_is_learned_then_used_and_gives_trafilaturas_record(fresh_templ
     tmpl = fresh_templates.hosts["wire.example"]
     assert "entry" in tmpl.selector and tmpl.trusted
     assert any("byline" in step for step in tmpl.drop)  # the date line trafilatura left out
+
+
+def test_a_template_is_learned_where_paragraphs_are_text_between_line_breaks(fresh_templates: Templates) -> None:
+    # no element holds one paragraph: the runs of text between the <br>s place the container
+    methods = []
+    for n in range(10):
+        post = raw(n, "br-text", host="oldwire.example")
+        ours = run_extract(post, ExtractOptions())
+        plain = run_extract(post, ExtractOptions(mode="trafilatura"))
+        methods.append(ours.method)
+        assert agreement(ours.text, plain.text) > 0.97
+        assert all(paragraph in ours.text for paragraph in article(n)[1])
+        assert not any(junk in ours.text for junk in (SIDEBAR, COMMENT, FOOTER))
+    assert methods == ["trafilatura"] * TRUSTED_AFTER + ["template"] * (10 - TRUSTED_AFTER)
+    assert "posttext" in fresh_templates.hosts["oldwire.example"].selector
 
 
 def test_a_changed_layout_goes_back_to_trafilatura_and_is_learned_again(fresh_templates: Templates) -> None:
