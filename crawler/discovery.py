@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import html as htmllib
+import io
 import json
+import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -14,6 +17,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 OPENSEARCH_TOTAL = "{http://a9.com/-/spec/opensearchrss/1.0/}totalResults"
+SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # the sitemaps protocol's limit on a sitemap, uncompressed
 
 
 class DiscoveryError(ValueError):
@@ -156,8 +160,36 @@ def parse_wp_posts(body: str) -> list[Entry]:
     return entries
 
 
+def _gunzip(body: bytes) -> bytes:
+    """A gzipped sitemap's bytes (sitemap.xml.gz is served as a file, not decoded by HTTP),
+    refusing more than the protocol allows."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(body)) as fh:
+            data = fh.read(SITEMAP_MAX_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise DiscoveryError(f"bad gzip: {exc}") from None
+    if len(data) > SITEMAP_MAX_BYTES:
+        raise DiscoveryError("gzipped sitemap over 50 MB uncompressed")
+    return data
+
+
+def _text_sitemap(body: bytes, base: str) -> list[tuple[str, str | None]]:
+    """A sitemap in the protocol's text form: one absolute URL a line."""
+    lines = [line.strip() for line in body.decode("utf-8", "replace").splitlines()]
+    urls = [line for line in lines if line]
+    if not urls or not all(u.startswith(("http://", "https://")) and " " not in u for u in urls):
+        raise DiscoveryError("not a sitemap (neither XML nor one URL a line)")
+    return [(urljoin(base, u), None) for u in urls]
+
+
 def parse_sitemap(body: bytes, base: str) -> tuple[list[str], list[tuple[str, str | None]]]:
-    """(child sitemaps, [(page url, lastmod)]) of a sitemap index or urlset."""
+    """(child sitemaps, [(page url, lastmod)]) of a sitemap index or urlset, gzipped or not, or of a
+    text sitemap."""
+    if body[:2] == b"\x1f\x8b":
+        body = _gunzip(body)
+    start = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if start and start != b"<":
+        return [], _text_sitemap(body, base)
     root = _xml_root(body, "sitemap")
     children, pages = [], []
     for el in root.iter():

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
+from http.server import BaseHTTPRequestHandler
+
 import pytest
 
 from crawler.discovery import DiscoveryError, parse_blogger_json, parse_sitemap, parse_wp_posts, parse_xml_feed, robots_sitemaps
 from crawler.farm import feeds
 from crawler.farm.model import demo_farm
 from crawler.farm.pages import post_path
+from tests.conftest import run_splog, serve
 
 BLOGS = demo_farm(20)
 BASE = "https://x.blogspot.com"
@@ -61,6 +65,21 @@ def test_sitemap_index_and_urlset() -> None:
     assert children == [] and pages == [(BASE + "/a.html", "2026-01-01")]
 
 
+def test_gzipped_and_text_sitemaps() -> None:
+    index = feeds.sitemap_index([BASE + "/posts.txt"]).encode()
+    assert parse_sitemap(gzip.compress(index), BASE) == ([BASE + "/posts.txt"], [])
+    text = f"{BASE}/2026/01/a.html\r\n\n{BASE}/2026/01/b.html\n".encode()
+    assert parse_sitemap(text, BASE) == ([], [(BASE + "/2026/01/a.html", None), (BASE + "/2026/01/b.html", None)])
+    assert parse_sitemap(gzip.compress(text), BASE)[1][1] == (BASE + "/2026/01/b.html", None)
+
+
+@pytest.mark.parametrize("body", [gzip.compress(b"x")[:12], b"Welcome to my blog\n", b"/relative.html\n",
+                                  gzip.compress(b"<urlset>" + b" " * 60_000_000)])
+def test_bad_sitemaps_raise_discovery_error(body: bytes) -> None:
+    with pytest.raises(DiscoveryError):
+        parse_sitemap(body, BASE)
+
+
 @pytest.mark.parametrize("body", [b"", b"<html><body>nope</body></html>", b"\x89PNG\x00\x00"])
 def test_bad_feeds_raise_discovery_error(body: bytes) -> None:
     with pytest.raises(DiscoveryError):
@@ -75,3 +94,45 @@ def test_bad_json_raises_discovery_error(body: str) -> None:
 
 def test_robots_sitemaps() -> None:
     assert robots_sitemaps("User-agent: *\nDisallow: /search\n\nSitemap: https://x/sitemap.xml\n") == ["https://x/sitemap.xml"]
+
+
+class _PackedSitemaps(BaseHTTPRequestHandler):
+    """A sitemap-only site whose robots.txt names a gzipped sitemap index (served as a file, as
+    sitemap.xml.gz is) of one text sitemap."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/robots.txt":
+            self._send("text/plain", f"User-agent: *\nSitemap: {base}/sitemap_index.xml.gz\n".encode())
+        elif self.path == "/sitemap_index.xml.gz":
+            self._send("application/gzip", gzip.compress(feeds.sitemap_index([base + "/posts.txt"]).encode()))
+        elif self.path == "/posts.txt":
+            self._send("text/plain", "".join(f"{base}/2026/03/notice-{n}.html\n" for n in range(6)).encode())
+        elif self.path.startswith("/2026/03/notice-"):
+            n = int(self.path.rsplit("-", 1)[1].split(".")[0])
+            text = " ".join(f"The canal lock number {n} reopens after repairs to its upper gate, the trust said."
+                            for _ in range(6))
+            self._send("text/html; charset=utf-8", f"<html><head><title>Lock {n} reopens</title></head><body>"
+                       f"<h1>Lock {n} reopens</h1><article><p>{text}</p><p>{text}</p></article></body></html>".encode())
+        elif self.path == "/":
+            self._send("text/html; charset=utf-8", b"<html><body><h1>Canal Notices</h1></body></html>")
+        else:
+            self.send_error(404)
+
+    def _send(self, ctype: str, data: bytes) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_crawl_finds_posts_through_gzipped_and_text_sitemaps(tmp_path) -> None:
+    with serve(_PackedSitemaps) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["url"] for r in run.records()) == [f"{base}/2026/03/notice-{n}.html" for n in range(6)]
+    assert run.manifest()["counts"]["rejects"] == 0
