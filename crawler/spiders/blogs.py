@@ -25,6 +25,9 @@ from pipelines.state import BlogState
 from schemas.raw import BlogInfo, RawPost
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
+# A feed page over DOWNLOAD_MAXSIZE (posts with heavy markup) is asked for again in smaller pages,
+# down to this many posts; past that it is a too_large reject and the blog's next strategy is tried.
+MIN_FEED_PAGE = 5
 
 
 def _now() -> str:
@@ -144,6 +147,12 @@ class BlogsSpider(Spider):
         reason, detail = reason_of(failure)
         blog = request.cb_kwargs.get("blog") or BlogInfo(url=request.url, host=urlsplit(request.url).hostname or "")
         kind = request.meta.get("kind", "page")
+        if reason == "too_large" and kind in ("blogger-feed", "wp-json"):
+            smaller = list(self._smaller_feed_pages(request, kind))
+            if smaller:  # heavy posts: the same posts in smaller pages, not a reject and a fallback
+                self._count("discovery", "feed_pages_split")
+                yield from smaller
+                return
         self._count("discovery", "failed", kind)
         reject = self._reject(request.url, blog, reason, f"{kind}: {detail}", via="page")
         if reject is not None:
@@ -218,8 +227,8 @@ class BlogsSpider(Spider):
         """The newest update time seen in the last complete crawl of the blog (None: everything)."""
         return None if self.full else self.since.get(blog.url)
 
-    def _blogger_request(self, blog: BlogInfo, start: int, meta: dict) -> Request:
-        size = self.settings.getint("SPLOG_BLOGGER_PAGE_SIZE")
+    def _blogger_request(self, blog: BlogInfo, start: int, meta: dict, size: int | None = None) -> Request:
+        size = size or self.settings.getint("SPLOG_BLOGGER_PAGE_SIZE")
         params: dict[str, Any] = {"alt": "json", "start-index": start, "max-results": size}
         since = self._since(blog)
         if since:  # Blogger applies updated-min (inclusive) only with orderby=updated
@@ -227,7 +236,7 @@ class BlogsSpider(Spider):
         query = urlencode(params)
         return Request(urljoin(blog.url, f"feeds/posts/default?{query}"), callback=self.parse_blogger,
                        errback=self.failed, cb_kwargs={"blog": blog, "start": start},
-                       meta={**meta, "kind": "blogger-feed"})
+                       meta={**meta, "kind": "blogger-feed", "page_size": size})
 
     def parse_blogger(self, response: Response, blog: BlogInfo, start: int) -> Iterator[Any]:
         try:
@@ -240,20 +249,22 @@ class BlogsSpider(Spider):
         self._count("discovery", "feed_pages")
         blog = BlogInfo(blog.url, blog.host, blog.platform, blog.name or page.title, blog.ui_language)
         yield from self._entries(response, blog, page.entries, "blogger-feed")
+        asked = response.meta.get("page_size")
         if start == 1 and page.entries:
             size = len(page.entries)
             if page.total:
                 for nxt in range(1 + size, page.total + 1, size):
-                    yield self._blogger_request(blog, nxt, _carry(response.meta))
+                    yield self._blogger_request(blog, nxt, _carry(response.meta), asked)
             elif page.next_url:
-                yield self._blogger_request(blog, 1 + size, _carry(response.meta))
+                yield self._blogger_request(blog, 1 + size, _carry(response.meta), asked)
         elif page.total is None and page.next_url and page.entries:
-            yield self._blogger_request(blog, start + len(page.entries), _carry(response.meta))
+            yield self._blogger_request(blog, start + len(page.entries), _carry(response.meta), asked)
 
     # --- WordPress --------------------------------------------------------------------------------
-    def _wp_request(self, blog: BlogInfo, api_root: str | None, page: int, meta: dict) -> Request:
+    def _wp_request(self, blog: BlogInfo, api_root: str | None, page: int, meta: dict,
+                    size: int | None = None) -> Request:
         root = api_root or urljoin(blog.url, "wp-json/")
-        size = self.settings.getint("SPLOG_WP_PAGE_SIZE")
+        size = size or self.settings.getint("SPLOG_WP_PAGE_SIZE")
         query = {"per_page": size, "page": page, "_embed": "author,wp:term"}
         since = self._since(blog)
         if since:
@@ -264,7 +275,7 @@ class BlogsSpider(Spider):
             url = urljoin(root if root.endswith("/") else root + "/", "wp/v2/posts") + "?" + urlencode(query)
         return Request(url, callback=self.parse_wp, errback=self.failed,
                        cb_kwargs={"blog": blog, "page": page, "api_root": api_root},
-                       meta={**meta, "kind": "wp-json"})
+                       meta={**meta, "kind": "wp-json", "page_size": size})
 
     def parse_wp(self, response: Response, blog: BlogInfo, page: int, api_root: str | None) -> Iterator[Any]:
         try:
@@ -275,15 +286,35 @@ class BlogsSpider(Spider):
             return
         self._count("discovery", "feed_pages")
         yield from self._entries(response, blog, entries, "wp-json")
+        size = response.meta.get("page_size") or self.settings.getint("SPLOG_WP_PAGE_SIZE")
         if page == 1:
             total_pages = response.headers.get(b"X-WP-TotalPages")
             if total_pages and total_pages.decode().isdigit():
                 for n in range(2, int(total_pages.decode()) + 1):
-                    yield self._wp_request(blog, api_root, n, _carry(response.meta))
-            elif len(entries) >= self.settings.getint("SPLOG_WP_PAGE_SIZE"):
-                yield self._wp_request(blog, api_root, 2, _carry(response.meta))
-        elif response.headers.get(b"X-WP-TotalPages") is None and len(entries) >= self.settings.getint("SPLOG_WP_PAGE_SIZE"):
-            yield self._wp_request(blog, api_root, page + 1, _carry(response.meta))
+                    yield self._wp_request(blog, api_root, n, _carry(response.meta), size)
+            elif len(entries) >= size:
+                yield self._wp_request(blog, api_root, 2, _carry(response.meta), size)
+        elif response.headers.get(b"X-WP-TotalPages") is None and len(entries) >= size:
+            yield self._wp_request(blog, api_root, page + 1, _carry(response.meta), size)
+
+    def _smaller_feed_pages(self, request: Request, kind: str) -> Iterator[Request]:
+        """The posts of a feed page that was over DOWNLOAD_MAXSIZE, asked for in pages a fraction
+        of its size (none when it was already down to MIN_FEED_PAGE posts). A blog's first page
+        comes again alone (its answer pages the rest at the new size); a later page is covered by
+        the smaller pages that make it up."""
+        size = request.meta.get("page_size") or 0
+        factor = next((f for f in range(2, size + 1) if size % f == 0), 0)
+        if size <= MIN_FEED_PAGE or not factor:
+            return
+        smaller, meta, blog = size // factor, _carry(request.meta), request.cb_kwargs["blog"]
+        if kind == "blogger-feed":
+            start = request.cb_kwargs["start"]
+            for first in ([1] if start == 1 else range(start, start + size, smaller)):
+                yield self._blogger_request(blog, first, meta, smaller)
+        else:
+            page, api_root = request.cb_kwargs["page"], request.cb_kwargs["api_root"]
+            for n in ([1] if page == 1 else range((page - 1) * factor + 1, page * factor + 1)):
+                yield self._wp_request(blog, api_root, n, meta, smaller)
 
     # --- RSS / Atom -------------------------------------------------------------------------------
     def parse_rss(self, response: Response, blog: BlogInfo, page: int) -> Iterator[Any]:
