@@ -51,6 +51,27 @@ def run_splog(*args: str, out: Path | None = None, timeout: float = 300) -> Run:
     return Run(proc.returncode, proc.stdout, proc.stderr, out or Path("/nonexistent"))
 
 
+class Handler(BaseHTTPRequestHandler):
+    """A test site's request handler: `send` answers with a body (bytes or text) and headers; the
+    server's per-request log lines are kept quiet."""
+
+    def send(self, status: int, ctype: str, body: bytes | str, headers: dict[str, str] | None = None,
+             write: bool = True) -> None:
+        data = body.encode() if isinstance(body, str) else body
+        self.send_response(status)
+        if ctype:
+            self.send_header("Content-Type", ctype)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if write:
+            self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 @contextmanager
 def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     """Serve handler on a free loopback port for the duration; yields the base URL (no slash)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -11,7 +10,7 @@ from crawler.discovery import DiscoveryError, parse_blogger_json, parse_sitemap,
 from crawler.farm import feeds
 from crawler.farm.model import demo_farm
 from crawler.farm.pages import post_path
-from tests.conftest import run_splog, serve
+from tests.conftest import Handler, run_splog, serve
 
 BLOGS = demo_farm(20)
 BASE = "https://x.blogspot.com"
@@ -96,38 +95,28 @@ def test_robots_sitemaps() -> None:
     assert robots_sitemaps("User-agent: *\nDisallow: /search\n\nSitemap: https://x/sitemap.xml\n") == ["https://x/sitemap.xml"]
 
 
-class _PackedSitemaps(BaseHTTPRequestHandler):
+class _PackedSitemaps(Handler):
     """A sitemap-only site whose robots.txt names a gzipped sitemap index (served as a file, as
     sitemap.xml.gz is) of one text sitemap."""
 
     def do_GET(self) -> None:  # noqa: N802
         base = f"http://127.0.0.1:{self.server.server_address[1]}"
         if self.path == "/robots.txt":
-            self._send("text/plain", f"User-agent: *\nSitemap: {base}/sitemap_index.xml.gz\n".encode())
+            self.send(200, "text/plain", f"User-agent: *\nSitemap: {base}/sitemap_index.xml.gz\n".encode())
         elif self.path == "/sitemap_index.xml.gz":
-            self._send("application/gzip", gzip.compress(feeds.sitemap_index([base + "/posts.txt"]).encode()))
+            self.send(200, "application/gzip", gzip.compress(feeds.sitemap_index([base + "/posts.txt"]).encode()))
         elif self.path == "/posts.txt":
-            self._send("text/plain", "".join(f"{base}/2026/03/notice-{n}.html\n" for n in range(6)).encode())
+            self.send(200, "text/plain", "".join(f"{base}/2026/03/notice-{n}.html\n" for n in range(6)).encode())
         elif self.path.startswith("/2026/03/notice-"):
             n = int(self.path.rsplit("-", 1)[1].split(".")[0])
             text = " ".join(f"The canal lock number {n} reopens after repairs to its upper gate, the trust said."
                             for _ in range(6))
-            self._send("text/html; charset=utf-8", f"<html><head><title>Lock {n} reopens</title></head><body>"
+            self.send(200, "text/html; charset=utf-8", f"<html><head><title>Lock {n} reopens</title></head><body>"
                        f"<h1>Lock {n} reopens</h1><article><p>{text}</p><p>{text}</p></article></body></html>".encode())
         elif self.path == "/":
-            self._send("text/html; charset=utf-8", b"<html><body><h1>Canal Notices</h1></body></html>")
+            self.send(200, "text/html; charset=utf-8", b"<html><body><h1>Canal Notices</h1></body></html>")
         else:
             self.send_error(404)
-
-    def _send(self, ctype: str, data: bytes) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 def test_a_crawl_finds_posts_through_gzipped_and_text_sitemaps(tmp_path) -> None:

@@ -4,12 +4,11 @@ the blog's posts still come whole from its feed, with no reject and no fall-back
 from __future__ import annotations
 
 import json
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.conftest import run_splog, serve
+from tests.conftest import Handler, run_splog, serve
 
 POSTS = 60
 WORDS = "tide ferry council lantern orchard quarry meadow signal bridge market tunnel engine".split()
@@ -21,7 +20,7 @@ def _body(n: int, heavy: range) -> str:
     return f"<p>{text}</p>{pad}<p>Harbour notice number {n} was posted by the council office today.</p>"
 
 
-class _FeedSite(BaseHTTPRequestHandler):
+class _FeedSite(Handler):
     """A Blogger blog (JSON feed with start-index/max-results) or a WordPress one (REST API with
     page/per_page and X-WP-TotalPages), chosen by the server's `platform`; the posts in `heavy`
     carry ~5 KB of markup each, the others ~1 KB."""
@@ -38,14 +37,14 @@ class _FeedSite(BaseHTTPRequestHandler):
                     f"<link rel='alternate' type='application/atom+xml' href='{base}/feeds/posts/default'/>"
                     if self.platform == "blogger" else
                     f"<meta name='generator' content='WordPress 6.4'/><link rel='https://api.w.org/' href='{base}/wp-json/'/>")
-            self._send("text/html; charset=utf-8", f"<html><head>{head}<title>Notices</title></head><body></body></html>")
+            self.send(200, "text/html; charset=utf-8", f"<html><head>{head}<title>Notices</title></head><body></body></html>")
         elif url.path == "/feeds/posts/default" and self.platform == "blogger":
             start, size = int(query["start-index"]), int(query["max-results"])
             entries = [{"link": [{"rel": "alternate", "href": f"{base}/2026/03/notice-{n}.html"}],
                         "title": {"$t": f"Notice {n}"}, "content": {"$t": _body(n, self.heavy)},
                         "published": {"$t": "2026-03-01T10:00:00Z"}, "updated": {"$t": "2026-03-01T10:00:00Z"}}
                        for n in range(start - 1, min(POSTS, start - 1 + size))]
-            self._send("application/json; charset=UTF-8", json.dumps(
+            self.send(200, "application/json; charset=UTF-8", json.dumps(
                 {"feed": {"openSearch$totalResults": {"$t": str(POSTS)}, "entry": entries}}))
         elif url.path == "/wp-json/wp/v2/posts" and self.platform == "wordpress":
             page, size = int(query["page"]), int(query["per_page"])
@@ -54,23 +53,10 @@ class _FeedSite(BaseHTTPRequestHandler):
                       "date_gmt": "2026-03-01T10:00:00", "modified": "2026-03-01T10:00:00",
                       "modified_gmt": "2026-03-01T10:00:00"}
                      for n in range((page - 1) * size, min(POSTS, page * size))]
-            self._send("application/json; charset=UTF-8", json.dumps(posts),
+            self.send(200, "application/json; charset=UTF-8", json.dumps(posts),
                        {"X-WP-Total": str(POSTS), "X-WP-TotalPages": str(-(-POSTS // size))})
         else:
             self.send_error(404)
-
-    def _send(self, ctype: str, text: str, headers: dict | None = None) -> None:
-        data = text.encode()
-        self.send_response(200)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(data)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 PLATFORMS = [("blogger", "blogger-feed", "SPLOG_BLOGGER_PAGE_SIZE"), ("wordpress", "wp-json", "SPLOG_WP_PAGE_SIZE")]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import threading
 import time
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from tests.conftest import run_splog, serve
+from tests.conftest import Handler, run_splog, serve
 
 POSTS = 24
 WORDS = ("ferry timetable council harbour winter crossing passengers island route evening morning "
@@ -24,7 +23,7 @@ def _post(n: int) -> str:
             "</body></html>")
 
 
-class _SlowBlog(BaseHTTPRequestHandler):
+class _SlowBlog(Handler):
     """A sitemap-only blog whose post pages take 0.15 s each; it records the most post requests it
     was ever serving at once."""
 
@@ -45,29 +44,18 @@ class _SlowBlog(BaseHTTPRequestHandler):
             with cls.lock:
                 cls.in_flight -= 1
                 cls.served += 1
-            self._send(200, "text/html; charset=utf-8", _post(int(self.path.split("/")[2].split(".")[0])))
+            self.send(200, "text/html; charset=utf-8", _post(int(self.path.split("/")[2].split(".")[0])))
         elif self.path == "/robots.txt":
-            self._send(200, "text/plain", f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n")
+            self.send(200, "text/plain", f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n")
         elif self.path == "/sitemap.xml":
             urls = "".join(f"<url><loc>{base}/posts/{n}.html</loc></url>" for n in range(POSTS))
-            self._send(200, "application/xml",
+            self.send(200, "application/xml",
                        f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
                        f"{urls}</urlset>")
         elif self.path == "/":
-            self._send(200, "text/html; charset=utf-8", "<html><body><h1>Slow Ferry News</h1></body></html>")
+            self.send(200, "text/html; charset=utf-8", "<html><body><h1>Slow Ferry News</h1></body></html>")
         else:
-            self._send(404, "text/plain", "not found")
-
-    def _send(self, status: int, ctype: str, text: str) -> None:
-        data = text.encode()
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
+            self.send(404, "text/plain", "not found")
 
 
 @pytest.fixture()

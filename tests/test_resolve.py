@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from http.server import BaseHTTPRequestHandler
-
 import pytest
 
-from tests.conftest import run_splog, serve
+from tests.conftest import Handler, run_splog, serve
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(Handler):
     hits: list[tuple[str, str]] = []
 
     def _answer(self, body: bool) -> None:
@@ -27,23 +25,13 @@ class _Handler(BaseHTTPRequestHandler):
                 f"<p>Source: <a href='{base}/s/abc'>{base}/s/abc</a></p></div></article></body></html>")),
         }
         status, headers, text = routes.get(self.path, (404, {}, "not found"))
-        data = text.encode()
-        self.send_response(status)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        if body:
-            self.wfile.write(data)
+        self.send(status, "", text, headers, write=body)
 
     def do_GET(self) -> None:  # noqa: N802
         self._answer(True)
 
     def do_HEAD(self) -> None:  # noqa: N802
         self._answer(False)
-
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 @pytest.fixture()
