@@ -49,11 +49,13 @@ def _t(obj: object) -> str | None:
     return obj.get("$t") if isinstance(obj, dict) else None
 
 
-def parse_blogger_json(body: str) -> FeedPage:
-    """Blogger /feeds/posts/default?alt=json (also accepts a JSONP wrapper)."""
+def parse_blogger_json(body: str | bytes) -> FeedPage:
+    """Blogger /feeds/posts/default?alt=json (also accepts a JSONP wrapper); the body as text, or
+    as the UTF-8 bytes JSON is sent in."""
     text = body.strip()
-    if not text.startswith("{") and "(" in text:
-        text = text[text.index("(") + 1: text.rstrip(";").rindex(")")]
+    brace, paren, semicolon, close = ("{", "(", ";", ")") if isinstance(text, str) else (b"{", b"(", b";", b")")
+    if not text.startswith(brace) and paren in text:
+        text = text[text.index(paren) + 1: text.rstrip(semicolon).rindex(close)]
     try:
         feed = json.loads(text)["feed"]
     except (ValueError, KeyError, TypeError) as exc:
@@ -133,8 +135,8 @@ def parse_xml_feed(body: bytes, base: str) -> FeedPage:
     return FeedPage(entries, None, None, _text(channel.find("title")))
 
 
-def parse_wp_posts(body: str) -> list[Entry]:
-    """WordPress /wp-json/wp/v2/posts (with or without _embed)."""
+def parse_wp_posts(body: str | bytes) -> list[Entry]:
+    """WordPress /wp-json/wp/v2/posts (with or without _embed); the body as text or UTF-8 bytes."""
     try:
         posts = json.loads(body)
     except ValueError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 
 import pytest
 
@@ -125,3 +126,27 @@ def test_a_crawl_finds_posts_through_gzipped_and_text_sitemaps(tmp_path) -> None
     assert run.code == 0, run.stderr[-2000:]
     assert sorted(r["url"] for r in run.records()) == [f"{base}/2026/03/notice-{n}.html" for n in range(6)]
     assert run.manifest()["counts"]["rejects"] == 0
+
+
+def test_json_feeds_are_read_from_their_bytes_or_through_their_declared_charset() -> None:
+    # UTF-8 bytes go to json.loads as they are (no decoded copy of a big feed page kept on the
+    # response); a body in another charset, declared or not, is read through Scrapy's decoding
+    from scrapy.http import TextResponse
+
+    from crawler.spiders.blogs import _read_json
+
+    posts = json.dumps([{"link": f"{BASE}/a", "title": {"rendered": "Café crème"},
+                         "content": {"rendered": "<p>Ça va.</p>"}}], ensure_ascii=False)
+    bodies = [(posts.encode("utf-8"), "application/json; charset=UTF-8"),
+              (posts.encode("utf-8"), "application/json"),
+              (posts.encode("latin-1"), "application/json; charset=ISO-8859-1")]
+    for body, ctype in bodies:
+        response = TextResponse(f"{BASE}/wp-json/wp/v2/posts", body=body, headers={"Content-Type": ctype})
+        entries = _read_json(parse_wp_posts, response)
+        assert (entries[0].title, entries[0].html) == ("Café crème", "<p>Ça va.</p>"), ctype
+    # not UTF-8 and saying nothing: json.loads refuses the bytes, Scrapy's guess of the charset reads it
+    response = TextResponse(f"{BASE}/wp-json/wp/v2/posts", body=posts.encode("cp1252"),
+                            headers={"Content-Type": "application/json"})
+    assert [e.url for e in _read_json(parse_wp_posts, response)] == [f"{BASE}/a"]
+    jsonp = b'callback({"feed": {"entry": [{"link": [{"rel": "alternate", "href": "https://x/p.html"}]}]}});'
+    assert parse_blogger_json(jsonp).entries[0].url == "https://x/p.html"

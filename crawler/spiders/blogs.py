@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
@@ -48,6 +48,23 @@ def _decode(response: TextResponse) -> str:
         except UnicodeDecodeError:
             return text
     return text
+
+
+def _read_json(parse: Callable[[str | bytes], Any], response: Response) -> Any:
+    """parse() over a JSON feed's bytes, which json.loads reads as UTF-8 (JSON's encoding): the
+    decoded copy that response.text would keep on the response (as big as the page; a crawl of big
+    blogs holds dozens of feed pages at once while their posts are extracted) is never made. A body
+    declared in another charset, or not valid UTF-8, is read through Scrapy's decoding instead."""
+    ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+    charset = ctype.split("charset=", 1)[1].split(";")[0].strip(" \"'") if "charset=" in ctype else "utf-8"
+    if not isinstance(response, TextResponse):
+        return parse(response.body)
+    if charset.replace("-", "").replace("_", "") in ("utf8", "ascii", "usascii"):
+        try:
+            return parse(response.body)
+        except DiscoveryError:
+            pass  # mislabelled: let Scrapy's decoding have a go
+    return parse(response.text)
 
 
 class BlogsSpider(Spider):
@@ -240,7 +257,7 @@ class BlogsSpider(Spider):
 
     def parse_blogger(self, response: Response, blog: BlogInfo, start: int) -> Iterator[Any]:
         try:
-            page = (parse_blogger_json(response.text) if response.body.lstrip()[:1] in (b"{", b"/")
+            page = (_read_json(parse_blogger_json, response) if response.body.lstrip()[:1] in (b"{", b"/")
                     or b"(" in response.body[:40] else parse_xml_feed(response.body, response.url))
         except (DiscoveryError, AttributeError) as exc:
             yield from filter(None, [self._reject(response.url, blog, "bad_feed", str(exc)[:200])])
@@ -279,7 +296,7 @@ class BlogsSpider(Spider):
 
     def parse_wp(self, response: Response, blog: BlogInfo, page: int, api_root: str | None) -> Iterator[Any]:
         try:
-            entries = parse_wp_posts(response.text)
+            entries = _read_json(parse_wp_posts, response)
         except (DiscoveryError, AttributeError) as exc:
             yield from filter(None, [self._reject(response.url, blog, "bad_feed", str(exc)[:200])])
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
