@@ -1,9 +1,12 @@
-"""A feed page over DOWNLOAD_MAXSIZE (posts with heavy markup) is asked for again in smaller pages:
-the blog's posts still come whole from its feed, with no reject and no fall-back to page fetches."""
+"""A blog's later feed pages: asked for a window at a time (SPLOG_FEED_WINDOW), and a page over
+DOWNLOAD_MAXSIZE (posts with heavy markup) asked for again in smaller pages, so the posts still come
+whole from the feed, with no reject and no fall-back to page fetches."""
 
 from __future__ import annotations
 
 import json
+import threading
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -27,11 +30,30 @@ class _FeedSite(Handler):
 
     platform = "blogger"
     heavy = range(0)
+    later_delay = 0.0  # seconds each later feed page takes; the most served at once is recorded
+    lock = threading.Lock()
+    in_flight = most = 0
 
     def do_GET(self) -> None:  # noqa: N802
-        base = f"http://127.0.0.1:{self.server.server_address[1]}"
         url = urlsplit(self.path)
         query = {k: v[0] for k, v in parse_qs(url.query).items()}
+        later = query.get("start-index", "1") != "1" or query.get("page", "1") != "1"
+        if not (later and self.later_delay):
+            self._answer(url, query)
+            return
+        cls = type(self)
+        with cls.lock:
+            cls.in_flight += 1
+            cls.most = max(cls.most, cls.in_flight)
+        time.sleep(self.later_delay)
+        try:
+            self._answer(url, query)
+        finally:
+            with cls.lock:
+                cls.in_flight -= 1
+
+    def _answer(self, url, query: dict[str, str]) -> None:
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
         if url.path == "/":
             head = ("<meta name='generator' content='Blogger'/>"
                     f"<link rel='alternate' type='application/atom+xml' href='{base}/feeds/posts/default'/>"
@@ -105,3 +127,16 @@ def test_a_feed_whose_posts_are_each_too_big_still_falls_back_with_a_reject(tmp_
     manifest = run.manifest()
     assert manifest["counts"]["rejects_by_reason"] == {"too_large": 1}
     assert manifest["discovery"]["feed_pages_split"] == 3  # 150 -> 75 -> 25 -> 5, then no smaller
+
+
+@pytest.mark.parametrize("platform, via, size_setting", PLATFORMS)
+def test_later_feed_pages_go_out_a_window_at_a_time(tmp_path, platform, via, size_setting) -> None:
+    # 6 pages of 10 posts: the 5 later ones are asked for 2 at a time although the host allows 8
+    handler = type("Site", (_FeedSite,), {"platform": platform, "later_delay": 0.2, "in_flight": 0, "most": 0})
+    with serve(handler) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", "--concurrency", "8",
+                        "-s", f"{size_setting}=10", "-s", "SPLOG_FEED_WINDOW=2", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert len(run.records()) == POSTS and {r["crawl"]["via"] for r in run.records()} == {via}
+    assert handler.most == 2
+    assert run.manifest()["discovery"]["feed_pages"] == 6

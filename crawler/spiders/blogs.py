@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections import deque
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from lxml import etree, html as lxml_html
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
@@ -86,6 +88,10 @@ class BlogsSpider(Spider):
         self.blogs: dict[str, BlogState] = {}  # what this run learned, saved to the state at the end
         self.since: dict[str, str] = {}  # per blog: newest update seen by the last complete crawl
         self.blog_errors: set[str] = set()
+        # later feed pages wait here and go out SPLOG_FEED_WINDOW at a time (see _issue_feeds)
+        self.feed_backlog: deque[Request] = deque()
+        self.feeds_open = 0
+        self.feed_window = 8
 
     @classmethod
     def update_settings(cls, settings: Any) -> None:
@@ -107,7 +113,41 @@ class BlogsSpider(Spider):
         if s.getbool("SPLOG_RESUME"):
             records, rejects, _ = default_paths(s.get("SPLOG_OUTPUT"), s.get("SPLOG_JOB_ID"))
             spider.done = {canonical_url(u) for u in done_urls(records, rejects)}
+        spider.feed_window = max(1, s.getint("SPLOG_FEED_WINDOW"))
+        crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         return spider
+
+    # --- later feed pages, a window at a time ------------------------------------------------------
+    def _queue_feeds(self, requests: Iterable[Request], first: bool = False) -> None:
+        """Hold a blog's later feed pages back; `first`: ahead of the others (a page split because
+        it was too large stands for one that was already out)."""
+        held = [r.replace(dont_filter=True, meta={**r.meta, "windowed": True}) for r in requests]
+        if first:
+            self.feed_backlog.extendleft(reversed(held))
+        else:
+            self.feed_backlog.extend(held)
+
+    def _issue_feeds(self) -> Iterator[Request]:
+        while self.feed_backlog and self.feeds_open < self.feed_window:
+            self.feeds_open += 1
+            yield self.feed_backlog.popleft()
+
+    def _feed_done(self, request: Request) -> Iterator[Request]:
+        """A feed page's callback (or errback) has finished: its place in the window is free."""
+        if request.meta.get("windowed"):
+            self.feeds_open -= 1
+        yield from self._issue_feeds()
+
+    def _idle(self) -> None:
+        """Never close with feed pages held back (a windowed request that ended without its callback
+        or errback would otherwise hold its place for good)."""
+        if not self.feed_backlog:
+            return
+        self._count("discovery", "feed_window_reopened")
+        self.feeds_open = 0
+        for request in list(self._issue_feeds()):
+            self.crawler.engine.crawl(request)
+        raise DontCloseSpider
 
     # --- bookkeeping -------------------------------------------------------------------------------
     def _count(self, *parts: str) -> None:
@@ -168,7 +208,8 @@ class BlogsSpider(Spider):
             smaller = list(self._smaller_feed_pages(request, kind))
             if smaller:  # heavy posts: the same posts in smaller pages, not a reject and a fallback
                 self._count("discovery", "feed_pages_split")
-                yield from smaller
+                self._queue_feeds(smaller, first=True)
+                yield from self._feed_done(request)
                 return
         self._count("discovery", "failed", kind)
         reject = self._reject(request.url, blog, reason, f"{kind}: {detail}", via="page")
@@ -176,6 +217,8 @@ class BlogsSpider(Spider):
             yield reject
         if kind in ("blogger-feed", "wp-json", "rss-feed", "seed-home"):
             yield from self._fallback(blog, request.meta.get("strategies", []), request.meta.get("home"))
+        if kind in ("blogger-feed", "wp-json"):
+            yield from self._feed_done(request)
 
     def parse_seed(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
         if not isinstance(response, TextResponse) or not response.headers.get(b"Content-Type", b"text/html").lower().startswith(HTML_TYPES):
@@ -262,6 +305,7 @@ class BlogsSpider(Spider):
         except (DiscoveryError, AttributeError) as exc:
             yield from filter(None, [self._reject(response.url, blog, "bad_feed", str(exc)[:200])])
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
+            yield from self._feed_done(response.request)
             return
         self._count("discovery", "feed_pages")
         blog = BlogInfo(blog.url, blog.host, blog.platform, blog.name or page.title, blog.ui_language)
@@ -270,12 +314,13 @@ class BlogsSpider(Spider):
         if start == 1 and page.entries:
             size = len(page.entries)
             if page.total:
-                for nxt in range(1 + size, page.total + 1, size):
-                    yield self._blogger_request(blog, nxt, _carry(response.meta), asked)
+                self._queue_feeds(self._blogger_request(blog, nxt, _carry(response.meta), asked)
+                                  for nxt in range(1 + size, page.total + 1, size))
             elif page.next_url:
-                yield self._blogger_request(blog, 1 + size, _carry(response.meta), asked)
+                self._queue_feeds([self._blogger_request(blog, 1 + size, _carry(response.meta), asked)])
         elif page.total is None and page.next_url and page.entries:
-            yield self._blogger_request(blog, start + len(page.entries), _carry(response.meta), asked)
+            self._queue_feeds([self._blogger_request(blog, start + len(page.entries), _carry(response.meta), asked)])
+        yield from self._feed_done(response.request)
 
     # --- WordPress --------------------------------------------------------------------------------
     def _wp_request(self, blog: BlogInfo, api_root: str | None, page: int, meta: dict,
@@ -300,6 +345,7 @@ class BlogsSpider(Spider):
         except (DiscoveryError, AttributeError) as exc:
             yield from filter(None, [self._reject(response.url, blog, "bad_feed", str(exc)[:200])])
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
+            yield from self._feed_done(response.request)
             return
         self._count("discovery", "feed_pages")
         yield from self._entries(response, blog, entries, "wp-json")
@@ -307,12 +353,13 @@ class BlogsSpider(Spider):
         if page == 1:
             total_pages = response.headers.get(b"X-WP-TotalPages")
             if total_pages and total_pages.decode().isdigit():
-                for n in range(2, int(total_pages.decode()) + 1):
-                    yield self._wp_request(blog, api_root, n, _carry(response.meta), size)
+                self._queue_feeds(self._wp_request(blog, api_root, n, _carry(response.meta), size)
+                                  for n in range(2, int(total_pages.decode()) + 1))
             elif len(entries) >= size:
-                yield self._wp_request(blog, api_root, 2, _carry(response.meta), size)
+                self._queue_feeds([self._wp_request(blog, api_root, 2, _carry(response.meta), size)])
         elif response.headers.get(b"X-WP-TotalPages") is None and len(entries) >= size:
-            yield self._wp_request(blog, api_root, page + 1, _carry(response.meta), size)
+            self._queue_feeds([self._wp_request(blog, api_root, page + 1, _carry(response.meta), size)])
+        yield from self._feed_done(response.request)
 
     def _smaller_feed_pages(self, request: Request, kind: str) -> Iterator[Request]:
         """The posts of a feed page that was over DOWNLOAD_MAXSIZE, asked for in pages a fraction
