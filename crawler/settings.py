@@ -120,4 +120,5 @@ SPLOG_WP_PAGE_SIZE = 100
 # A blog's later feed pages (each 100-150 whole posts, up to DOWNLOAD_MAXSIZE) are asked for at most
 # this many at a time across the crawl: each stays in memory with its posts until they are extracted,
 # and asking for every page of every big blog at once held ~30-40 of them in the main process.
-SPLOG_FEED_WINDOW = 8
+# 0: four per extraction worker, at least 8 (the workers, not the feeds, are what posts wait for).
+SPLOG_FEED_WINDOW = 0

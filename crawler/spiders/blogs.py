@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime, timezone
@@ -113,7 +114,8 @@ class BlogsSpider(Spider):
         if s.getbool("SPLOG_RESUME"):
             records, rejects, _ = default_paths(s.get("SPLOG_OUTPUT"), s.get("SPLOG_JOB_ID"))
             spider.done = {canonical_url(u) for u in done_urls(records, rejects)}
-        spider.feed_window = max(1, s.getint("SPLOG_FEED_WINDOW"))
+        workers = s.getint("SPLOG_WORKERS") or os.cpu_count() or 1
+        spider.feed_window = s.getint("SPLOG_FEED_WINDOW") or max(8, 4 * workers)
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         return spider
 
