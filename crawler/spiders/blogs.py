@@ -115,7 +115,7 @@ class BlogsSpider(Spider):
             records, rejects, _ = default_paths(s.get("SPLOG_OUTPUT"), s.get("SPLOG_JOB_ID"))
             spider.done = {canonical_url(u) for u in done_urls(records, rejects)}
         workers = s.getint("SPLOG_WORKERS") or os.cpu_count() or 1
-        spider.feed_window = s.getint("SPLOG_FEED_WINDOW") or max(8, 4 * workers)
+        spider.feed_window = max(1, s.getint("SPLOG_FEED_WINDOW") or max(8, 4 * workers))
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         return spider
 
@@ -147,9 +147,11 @@ class BlogsSpider(Spider):
             return
         self._count("discovery", "feed_window_reopened")
         self.feeds_open = 0
-        for request in list(self._issue_feeds()):
+        released = list(self._issue_feeds())
+        for request in released:
             self.crawler.engine.crawl(request)
-        raise DontCloseSpider
+        if released:
+            raise DontCloseSpider
 
     # --- bookkeeping -------------------------------------------------------------------------------
     def _count(self, *parts: str) -> None:
