@@ -14,6 +14,7 @@ from scrapy import Request, Spider, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
+from w3lib.encoding import http_content_type_encoding
 
 from crawler import stats
 from crawler.discovery import DiscoveryError, Entry, parse_blogger_json, parse_sitemap, parse_wp_posts, parse_xml_feed, robots_sitemaps
@@ -58,11 +59,10 @@ def _read_json(parse: Callable[[str | bytes], Any], response: Response) -> Any:
     decoded copy that response.text would keep on the response (as big as the page; a crawl of big
     blogs holds dozens of feed pages at once while their posts are extracted) is never made. A body
     declared in another charset, or not valid UTF-8, is read through Scrapy's decoding instead."""
-    ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
-    charset = ctype.split("charset=", 1)[1].split(";")[0].strip(" \"'") if "charset=" in ctype else "utf-8"
     if not isinstance(response, TextResponse):
         return parse(response.body)
-    if charset.replace("-", "").replace("_", "") in ("utf8", "ascii", "usascii"):
+    declared = http_content_type_encoding(response.headers.get(b"Content-Type", b"").decode("latin-1"))
+    if declared in (None, "utf-8"):
         try:
             return parse(response.body)
         except DiscoveryError:
@@ -314,7 +314,7 @@ class BlogsSpider(Spider):
         self._count("discovery", "feed_pages")
         blog = BlogInfo(blog.url, blog.host, blog.platform, blog.name or page.title, blog.ui_language)
         yield from self._entries(response, blog, page.entries, "blogger-feed")
-        asked = response.meta.get("page_size")
+        asked = response.meta["page_size"]
         if start == 1 and page.entries:
             size = len(page.entries)
             if page.total:
@@ -353,7 +353,7 @@ class BlogsSpider(Spider):
             return
         self._count("discovery", "feed_pages")
         yield from self._entries(response, blog, entries, "wp-json")
-        size = response.meta.get("page_size") or self.settings.getint("SPLOG_WP_PAGE_SIZE")
+        size = response.meta["page_size"]
         if page == 1:
             total_pages = response.headers.get(b"X-WP-TotalPages")
             if total_pages and total_pages.decode().isdigit():
@@ -370,7 +370,7 @@ class BlogsSpider(Spider):
         of its size (none when it was already down to MIN_FEED_PAGE posts). A blog's first page
         comes again alone (its answer pages the rest at the new size); a later page is covered by
         the smaller pages that make it up."""
-        size = request.meta.get("page_size") or 0
+        size = request.meta["page_size"]
         factor = next((f for f in range(2, size + 1) if size % f == 0), 0)
         if size <= MIN_FEED_PAGE or not factor:
             return
