@@ -30,6 +30,7 @@ AUDIT_EVERY = 40  # a trusted host's every n-th page is extracted both ways and 
 MIN_AGREEMENT = 0.9  # word-bag F1 between the selector's text and trafilatura's
 MAX_FAILURES = 4  # disagreements after which a host stays with trafilatura
 MAIN_SHARE = 0.85  # of trafilatura's text, in the container when some of it lies elsewhere
+LONE_LINE = 300  # a single line of trafilatura's text this long can still be placed
 MAX_HOSTS = 5000  # hosts remembered per process (least recently seen dropped first)
 
 # where trafilatura's lines are looked for: paragraph-like elements first, wrappers only if needed
@@ -37,6 +38,11 @@ _PARAGRAPH_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", 
                    "dt", "figcaption")
 _WRAPPER_TAGS = ("div", "span", "section", "article", "font")
 _STABLE_NAME = re.compile(r"^[A-Za-z_-]+$")  # ids and classes with digits differ per post (post-4312)
+_LOOSE_NAME = re.compile(r"^[A-Za-z_-][A-Za-z0-9_-]*$")
+# what names an element that has no id or class (and how its value may be spelled)
+_NAMING_ATTRIBUTES = ("itemprop", "role", "face", "size", "color", "align", "valign", "width")
+_MAX_SINGLE_CLASSES = 4  # classes of an element tried alone in a selector (then all of them together)
+_ATTRIBUTE_VALUE = re.compile(r"^[\w .,#%:/-]{1,80}$")
 _TAG = re.compile(r"^[a-z][a-z0-9]*$")
 _WORD = re.compile(r"\w+")
 _LIST_MARK = re.compile(r"^[-*•]\s+")
@@ -238,19 +244,50 @@ def agreement(text: str, reference: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def _step(el: etree._Element) -> str | None:
-    """An XPath step naming el by tag and stable id or classes; None when it has neither."""
+def _names(el: etree._Element, loose: bool = False) -> tuple[str, list[str]]:
+    """el's usable id and classes (classes in the order the page writes them). Names with digits
+    differ per post (post-4312) and are left out, unless `loose`: a site whose build tool hashes its
+    class names (Article_body__3kF9x) has no others, and learning on the next pages shows whether a
+    name held."""
+    usable = _LOOSE_NAME if loose else _STABLE_NAME
+    ident = el.get("id") or ""
+    classes = list(dict.fromkeys(c for c in (el.get("class") or "").split() if usable.match(c)))
+    return (ident if usable.match(ident) else ""), classes
+
+
+def _class_test(names: list[str]) -> str:
+    return " and ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in names)
+
+
+def _attribute_step(el: etree._Element, tag: str) -> str | None:
+    """A step by the attributes an element without id or classes is still known by: itemprop and role,
+    or, in older templates, its presentational attributes (<font face="Arial" size="2">)."""
+    tests = [f"@{name}='{value}'" for name in _NAMING_ATTRIBUTES
+             if (value := el.get(name)) is not None and _ATTRIBUTE_VALUE.match(value)]
+    return f"{tag}[{' and '.join(tests)}]" if tests else None
+
+
+def _steps(el: etree._Element, loose: bool = False) -> list[str]:
+    """The ways to name el in a selector, narrowest last: by id, by each class alone (a theme writes
+    its own class first and the post's category and tags after it: "story cat-news tag-ferry"), by
+    all its classes; by naming attributes when it has neither. Empty when none applies."""
     tag = el.tag if isinstance(el.tag, str) else None
     if not tag or not _TAG.match(tag):
-        return None
-    ident = el.get("id") or ""
-    if ident and _STABLE_NAME.match(ident):
-        return f"{tag}[@id='{ident}']"
-    classes = sorted(c for c in (el.get("class") or "").split() if _STABLE_NAME.match(c))
-    if classes:
-        tests = " and ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in classes)
-        return f"{tag}[{tests}]"
-    return None
+        return []
+    ident, classes = _names(el, loose)
+    steps = [f"{tag}[@id='{ident}']"] if ident else []
+    steps += [f"{tag}[{_class_test([c])}]" for c in classes[:_MAX_SINGLE_CLASSES]]
+    if len(classes) > 1:
+        steps.append(f"{tag}[{_class_test(sorted(classes))}]")
+    if not steps and (by_attributes := _attribute_step(el, tag)):
+        steps.append(by_attributes)
+    return steps
+
+
+def _step(el: etree._Element, loose: bool = False) -> str | None:
+    """An XPath step naming el by tag and its narrowest stable names; None when it has none."""
+    steps = _steps(el, loose)
+    return steps[-1] if steps else None
 
 
 def _step_or_tag(el: etree._Element) -> str | None:
@@ -299,14 +336,19 @@ def _dropped_steps(node: etree._Element, reference: str) -> frozenset[str]:
         text = fold(" ".join(child.itertext()))
         if not text:
             continue
-        (kept if text in ref or _mostly_in(text, ref) else missing).add(step)
+        (kept if text in ref or _mostly_in(child, text, ref) else missing).add(step)
     return frozenset(missing - kept)
 
 
-def _mostly_in(text: str, ref: str) -> bool:
-    """Most of the child's lines appear in the reference (trafilatura re-flows some whitespace)."""
-    parts = [p for p in (fold(x) for x in text.split("\n")) if len(p) > 20]
-    return bool(parts) and sum(p in ref for p in parts) * 2 > len(parts)
+def _mostly_in(child: etree._Element, text: str, ref: str) -> bool:
+    """Most of the child's lines, or of its runs of text between tags, appear in the reference
+    (trafilatura re-flows some whitespace, and a child that wraps the paragraphs and a tag list is
+    not found whole)."""
+    for parts in (text.split("\n"), child.itertext()):
+        parts = [p for p in (fold(x) for x in parts) if len(p) > 20]
+        if parts and sum(p in ref for p in parts) * 2 > len(parts):
+            return True
+    return False
 
 
 def learn(tree: etree._Element, reference: str) -> tuple[str, frozenset[str]] | None:
@@ -314,8 +356,8 @@ def learn(tree: etree._Element, reference: str) -> tuple[str, frozenset[str]] | 
     drop; None when the text cannot be placed in one element that is not the whole page."""
     probes = {_norm(line) for line in reference.split("\n")}
     probes = {p for p in probes if len(p) >= 25}
-    if len(probes) < 2:
-        return None  # too little text to place with confidence
+    if len(probes) < 2 and not any(len(p) >= LONE_LINE for p in probes):
+        return None  # too little text to place with confidence (one long line: a layout table's row)
     # a line may hold several of the page's blocks: trafilatura gives a layout table's row as one
     # line ("| title text paragraphs... | sidebar |"), so a block whose text lies inside a long line
     # counts too
@@ -408,19 +450,32 @@ def _main_holder(matched: list[tuple[etree._Element, int]]) -> etree._Element | 
 def _selector(tree: etree._Element, container: etree._Element) -> str | None:
     """The shortest path of stable steps, from the element up, that names it alone (the element's own
     step may be its bare tag); an ancestor without stable names is stepped over with `//`, and
-    positions are never used."""
-    first = _step_or_tag(container)
-    if first is None:
-        return None
-    steps, node = [first], container
-    while True:
-        selector = "//" + "//".join(reversed(steps))
-        found = tree.xpath(selector)
-        if len(found) == 1 and found[0] is container:
-            return selector
+    positions are never used. Names with digits are tried only when no path without them exists."""
+    return _path(tree, container, loose=False) or _path(tree, container, loose=True)
+
+
+def _path(tree: etree._Element, container: etree._Element, loose: bool) -> str | None:
+    def names_alone(steps: tuple[str, ...]) -> bool:
+        found = tree.xpath("//" + "//".join(reversed(steps)))
+        return len(found) == 1 and found[0] is container
+
+    bare = [container.tag] if isinstance(container.tag, str) and _TAG.match(container.tag) else []
+    own = _steps(container, loose) + bare  # broadest first
+    for step in own:
+        if names_alone((step,)):
+            return "//" + step
+    between: list[str] = []  # ancestors stepped through so far, each by its narrowest step
+    node = container
+    while own and len(between) < 3:
         node = node.getparent()
-        while node is not None and node.tag not in ("html", "body") and _step(node) is None:
+        while node is not None and node.tag not in ("html", "body") and not _steps(node, loose):
             node = node.getparent()
-        if node is None or node.tag in ("html", "body") or len(steps) >= 4:
+        if node is None or node.tag in ("html", "body"):
             return None
-        steps.append(_step(node))
+        ways = _steps(node, loose)
+        for way in ways:
+            for step in own:
+                if names_alone(steps := (step, *between, way)):
+                    return "//" + "//".join(reversed(steps))
+        between.append(ways[-1])
+    return None

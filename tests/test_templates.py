@@ -52,6 +52,23 @@ def page(n: int, layout: str = "entry") -> str:
     elif layout == "br-text":  # an older template: paragraphs kept apart by <br><br> in one <div>
         post = (f"<div class='posttext'><b>{title}</b><br><br>" + "<br><br>".join(paragraphs)
                 + "<br><br><i>Share this story with your friends</i></div>")
+    elif layout == "hashed-names":  # a build tool's class names, the same on every page of the site
+        post = (f"<div class='Story_wrap__x8Zq1'><h1 class='Story_title__9fKd2'>{title}</h1>"
+                f"<div class='Story_body__3kF9x'>{body}</div><div class='Share_bar__7Tq2'>Share this</div></div>")
+    elif layout == "post-classes":  # the theme's class first, then the post's own category and tag
+        tag = WORDS[n % len(WORDS)]
+        post = (f"<div class='story-text cat-{tag} tag-{WORDS[(n * 3) % len(WORDS)]}'><h1 class='headline'>{title}</h1>"
+                f"{body}</div>")
+    elif layout == "font-tags":  # an old template: no class or id near the text, only <font> attributes
+        post = (f"<font face='Verdana' size='2'><b>{title}</b><br><br>" + "<br><br>".join(paragraphs) + "</font>"
+                f"<font size='1'>Share this</font>")
+    elif layout == "table-row":  # a layout table: trafilatura gives the whole row as one line
+        post = (f"<table><tr><td class='story'><h1>{title}</h1>{body}</td>"
+                f"<td class='links'>Weather desk</td></tr></table>")
+    elif layout == "body-with-tags":  # the container's child wraps the paragraphs and a tag list
+        post = (f"<article class='node node--type-article{' node--promoted' if n % 2 else ''}'><h1>{title}</h1>"
+                f"<div class='node-content'><div class='field-body'>{body}</div>"
+                f"<div class='field-tags'><a href='/t/{n}'>{WORDS[n % len(WORDS)]}</a></div></div></article>")
     else:  # "teaser": the old container still exists but holds a teaser; the body moved below
         post = (f"<article class='entry'><h1 class='headline'>{title}</h1><p>Read on below.</p></article>"
                 f"<section class='fulltext'>{body}</section>")
@@ -111,6 +128,28 @@ def test_a_template_is_learned_where_paragraphs_are_text_between_line_breaks(fre
         assert not any(junk in ours.text for junk in (SIDEBAR, COMMENT, FOOTER))
     assert methods == ["trafilatura"] * TRUSTED_AFTER + ["template"] * (10 - TRUSTED_AFTER)
     assert "posttext" in fresh_templates.hosts["oldwire.example"].selector
+
+
+@pytest.mark.parametrize(("layout", "named"), [
+    ("hashed-names", "Story_"),  # names with digits, used when nothing else names the body
+    ("post-classes", "story-text"),  # the theme's own class alone: cat-… and tag-… differ per post
+    ("font-tags", "@face='Verdana'"),  # attributes name an element that has no class or id
+    ("table-row", "story"),  # trafilatura's text is one line, the table's row
+    ("body-with-tags", "node"),  # a child holding most of the text is never dropped for its tag list
+])
+def test_templates_are_learned_for_other_kinds_of_layout(fresh_templates: Templates, layout: str, named: str) -> None:
+    methods = []
+    for n in range(10):
+        post = raw(n, layout, host=f"{layout}.example")
+        ours = run_extract(post, ExtractOptions())
+        methods.append(ours.method)
+        assert all(paragraph in ours.text for paragraph in article(n)[1])
+        if ours.method == "template":  # (trafilatura keeps the other cell of a layout table's row)
+            assert not any(junk in ours.text for junk in (SIDEBAR, COMMENT, FOOTER, "Weather desk", "Share this"))
+    assert methods == ["trafilatura"] * TRUSTED_AFTER + ["template"] * (10 - TRUSTED_AFTER)
+    selector = fresh_templates.hosts[f"{layout}.example"].selector
+    assert named in selector
+    assert "cat-" not in selector and "tag-" not in selector and "promoted" not in selector
 
 
 def test_a_changed_layout_goes_back_to_trafilatura_and_is_learned_again(fresh_templates: Templates) -> None:
