@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
 from lxml import etree, html
@@ -35,7 +36,26 @@ def _block_of(el: etree._Element, root: etree._Element) -> etree._Element:
 
 
 def node_text(el: etree._Element) -> str:
+    if not len(el):  # no children (most anchors): its own text is all of it
+        return fold(el.text or "")
     return fold(" ".join(el.itertext()))
+
+
+@lru_cache(maxsize=64)
+def any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that fully matches what any of these fully matches, to test a text once instead
+    of against each rule; None when they cannot be joined safely (a back-reference or a global flag
+    in a user's rule) and each must be tried."""
+    sources = [p.pattern for p in patterns]
+    if not sources or any(_UNJOINABLE.search(s) for s in sources):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{s})" for s in sources), re.IGNORECASE)
+    except re.error:
+        return None
+
+
+_UNJOINABLE = re.compile(r"\\[1-9]|\(\?P=|^\(\?[a-zA-Z]+\)")
 
 
 def drop_element(el: etree._Element) -> None:
@@ -55,30 +75,28 @@ def drop_element(el: etree._Element) -> None:
 def _candidates(rule: BlockRule, root: etree._Element, index: dict[str, list]) -> list[etree._Element]:
     found: list[etree._Element] = []
     if rule.link_hosts:
-        found += [_block_of(a, root) for host, a in index["a"] if _host_in(host, rule.link_hosts)]
+        found += _by_host(index["a"], rule.link_hosts, root)
     if rule.img_hosts:
-        found += [_block_of(i, root) for host, i in index["img"] if _host_in(host, rule.img_hosts)]
+        found += _by_host(index["img"], rule.img_hosts, root)
     if rule.classes:
         wanted = set(rule.classes)
         found += [el for classes, el in index["class"] if wanted & classes]
     return found
 
 
+def _by_host(elements: list[tuple[str, etree._Element]], hosts: tuple[str, ...],
+             root: etree._Element) -> list[etree._Element]:
+    """The blocks of the elements whose host is one of hosts (or below one), in document order. A page
+    repeats a few hosts in hundreds of links, so each distinct host is tested once."""
+    wanted = {host for host in {host for host, _el in elements} if _host_in(host, hosts)}
+    return [_block_of(el, root) for host, el in elements if host in wanted] if wanted else []
+
+
 def _index(root: etree._Element) -> dict[str, list]:
-    """One pass over the tree: anchors and images with their hosts, elements with their classes."""
-    index: dict[str, list] = {"a": [], "img": [], "class": []}
-    for el in root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue
-        if tag == "a":
-            index["a"].append((url_host(el.get("href") or ""), el))
-        elif tag == "img":
-            index["img"].append((url_host(el.get("src") or ""), el))
-        cls = el.get("class")
-        if cls:
-            index["class"].append((set(cls.split()), el))
-    return index
+    """Anchors and images with their hosts, and elements with their classes, in document order."""
+    return {"a": [(url_host(el.get("href") or ""), el) for el in root.iter("a")],
+            "img": [(url_host(el.get("src") or ""), el) for el in root.iter("img")],
+            "class": [(set(el.get("class").split()), el) for el in root.xpath("descendant-or-self::*[@class]")]}
 
 
 def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[tuple[str, str]]:
@@ -142,6 +160,7 @@ def _harvest_text(text: str, rules: RuleSet, harvest: Harvest) -> None:
 
 
 def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_links: bool = True) -> None:
+    gate = any_of(tuple(rule.text for rule in rules.anchors))
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if not href.startswith(("http://", "https://")):
@@ -162,8 +181,10 @@ def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short
                 harvest.add("source_url", target)
                 harvest.add("tool", "google-alerts")
         text = node_text(a)
+        if not text or (gate is not None and not gate.fullmatch(text)):
+            continue
         for rule in rules.anchors:
-            if text and rule.text.fullmatch(text) and not rules.is_short_link(href):
+            if rule.text.fullmatch(text) and not rules.is_short_link(href):
                 harvest.add("source_url", href)
                 if rule.chain:
                     harvest.add("tool", rule.chain)
@@ -176,11 +197,16 @@ def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_
     _harvest_links(root, rules, harvest, short_links)
     if not rules.source_blocks:
         return
+    gate = any_of(tuple(rule.text for rule in rules.source_blocks))
     for block in root.iter("p", "div"):
+        if len(block) > 8:  # a sentence naming its source has a few links and little else, not a menu
+            continue
         anchors = block.findall(".//a[@href]")
-        if not anchors or len(block) > 8 or len(anchors) > 4:  # a sentence naming its source, not a menu
+        if not anchors or len(anchors) > 4:
             continue
         text = node_text(block)
+        if gate is not None and not gate.fullmatch(text):
+            continue
         for rule in rules.source_blocks:
             if rule.text.fullmatch(text):
                 href = anchors[0].get("href", "").strip()

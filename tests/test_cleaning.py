@@ -102,3 +102,34 @@ def test_user_rules_directory_extends_the_rules(tmp_path) -> None:
     rules = load_rules((str(tmp_path),))
     out = cut_text(BODY + "\nGet 50% off at pills.example", rules, Context())
     assert out.text == BODY and out.removed == [("custom.promo", "Get 50% off at pills.example")]
+
+
+def test_fold_is_the_translation_table_then_whitespace_collapsed() -> None:
+    # fold skips the table for ASCII text and collapses with str.split(): the same result as the
+    # plain definition for every character that is whitespace or folded, alone, doubled and between words
+    import re
+
+    from pipelines.rules import _FOLD, fold
+
+    def reference(text: str) -> str:
+        return re.sub(r"\s+", " ", text.translate(_FOLD)).strip()
+
+    chars = [chr(cp) for cp in range(0x3100) if not 0xD800 <= cp <= 0xDFFF]
+    chars += [chr(cp) for cp in _FOLD] + ["\ufeff", "\u205f", "\U0001f600"]
+    for c in chars:
+        for text in (c, f"a{c}b", f" {c}{c} x {c}", f"Caf\u00e9{c}\u2019s"):
+            assert fold(text) == reference(text), hex(ord(c))
+
+
+def test_rules_are_tested_together_only_when_joining_them_keeps_their_meaning() -> None:
+    import re
+
+    from pipelines.htmltext import any_of
+
+    joined = any_of((re.compile("go to source", re.I), re.compile("read more at .+", re.I)))
+    assert joined.fullmatch("Go to Source") and joined.fullmatch("read more at the Herald")
+    assert not joined.fullmatch("go to source now") and not joined.fullmatch("read more")
+    # a back-reference or a leading global flag would change meaning or fail inside an alternation
+    assert any_of((re.compile(r"(\w+) and \1", re.I), re.compile("source", re.I))) is None
+    assert any_of((re.compile("source", re.I), re.compile("(?x) go \\ to", re.I))) is None
+    assert any_of(()) is None
