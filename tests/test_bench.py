@@ -32,3 +32,16 @@ def test_seeds_and_answer_key_are_read_as_an_unseen_farm_would_give_them(tmp_pat
     key.write_text('{"url": "http://127.0.0.9:8001/p/one.html"}\n')
     with pytest.raises(SystemExit, match="truth.jsonl:1"):
         load_truth(key)
+
+
+def test_extraction_cost_bench_times_both_worker_paths_beside_trafilatura(capsys: pytest.CaptureFixture) -> None:
+    from bench.extract_cost import main, pages
+
+    items = pages("light", 6)
+    assert len(items) == 24 and len({url for _home, url, _html in items}) == 24
+    assert all("<html" in html.lower() and len(html) > 20_000 for _home, _url, html in items)  # the theme's weight
+    assert main(["--posts", "6", "--weights", "plain"]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("plain "))
+    assert "template" in row and " ms " in row
+    with pytest.raises(SystemExit):
+        main(["--weights", "heavy"])
