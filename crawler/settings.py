@@ -117,8 +117,9 @@ SPLOG_USE_FEEDS = True
 SPLOG_BLOGGER_PAGE_SIZE = 150
 # WordPress REST: 100 is the API's maximum per_page.
 SPLOG_WP_PAGE_SIZE = 100
-# A blog's later feed pages (each 100-150 whole posts, up to DOWNLOAD_MAXSIZE) are asked for at most
-# this many at a time across the crawl: each stays in memory with its posts until they are extracted,
-# and asking for every page of every big blog at once held ~30-40 of them in the main process.
+# Feed pages (each 100-150 whole posts, up to DOWNLOAD_MAXSIZE; blogs' first pages and later ones) are
+# asked for at most this many at a time across the crawl: each stays in memory with its posts until
+# they are extracted, and asking for every page of every big blog at once held ~30-40 of them in the
+# main process.
 # 0: four per extraction worker, at least 8 (the workers, not the feeds, are what posts wait for).
 SPLOG_FEED_WINDOW = 0

@@ -1,9 +1,10 @@
-"""A blog's later feed pages: asked for a window at a time (SPLOG_FEED_WINDOW), and a page over
-DOWNLOAD_MAXSIZE (posts with heavy markup) asked for again in smaller pages, so the posts still come
-whole from the feed, with no reject and no fall-back to page fetches."""
+"""Feed pages: asked for a window at a time (SPLOG_FEED_WINDOW), blogs' first pages and later ones,
+and a page over DOWNLOAD_MAXSIZE (posts with heavy markup) asked for again in smaller pages, so the
+posts still come whole from the feed, with no reject and no fall-back to page fetches."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -31,6 +32,7 @@ class _FeedSite(Handler):
     platform = "blogger"
     heavy = range(0)
     later_delay = 0.0  # seconds each later feed page takes; the most served at once is recorded
+    first_delay = 0.0  # the same for first feed pages
     lock = threading.Lock()
     in_flight = most = 0
 
@@ -38,14 +40,15 @@ class _FeedSite(Handler):
         url = urlsplit(self.path)
         query = {k: v[0] for k, v in parse_qs(url.query).items()}
         later = query.get("start-index", "1") != "1" or query.get("page", "1") != "1"
-        if not (later and self.later_delay):
+        first = url.path in ("/feeds/posts/default", "/wp-json/wp/v2/posts") and not later
+        if not (later and self.later_delay) and not (first and self.first_delay):
             self._answer(url, query)
             return
         cls = type(self)
         with cls.lock:
             cls.in_flight += 1
             cls.most = max(cls.most, cls.in_flight)
-        time.sleep(self.later_delay)
+        time.sleep(self.later_delay if later else self.first_delay)
         try:
             self._answer(url, query)
         finally:
@@ -140,3 +143,18 @@ def test_later_feed_pages_go_out_a_window_at_a_time(tmp_path, platform, via, siz
     assert len(run.records()) == POSTS and {r["crawl"]["via"] for r in run.records()} == {via}
     assert handler.most == 2
     assert run.manifest()["discovery"]["feed_pages"] == 6
+
+
+def test_first_feed_pages_of_many_blogs_share_the_window(tmp_path) -> None:
+    # five blogs of one 60-post page each, found at once: their pages go out 2 at a time, as later
+    # pages do (a list of hundreds of blogs would otherwise hold all their first pages in memory)
+    handler = type("Site", (_FeedSite,), {"platform": "blogger", "first_delay": 0.2, "in_flight": 0, "most": 0})
+    with contextlib.ExitStack() as stack:
+        bases = [stack.enter_context(serve(handler)) for _ in range(5)]
+        run = run_splog("crawl", *(base + "/" for base in bases), "--allow-private-hosts", "--no-throttle",
+                        "--concurrency", "8", "-s", "SPLOG_BLOGGER_PAGE_SIZE=60", "-s", "SPLOG_FEED_WINDOW=2",
+                        out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert len(run.records()) == 5 * POSTS and {r["crawl"]["via"] for r in run.records()} == {"blogger-feed"}
+    assert handler.most == 2
+    assert run.manifest()["discovery"]["feed_pages"] == 5

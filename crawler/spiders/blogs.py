@@ -89,8 +89,9 @@ class BlogsSpider(Spider):
         self.blogs: dict[str, BlogState] = {}  # what this run learned, saved to the state at the end
         self.since: dict[str, str] = {}  # per blog: newest update seen by the last complete crawl
         self.blog_errors: set[str] = set()
-        # later feed pages wait here and go out SPLOG_FEED_WINDOW at a time (see _issue_feeds)
+        # feed pages wait here and go out SPLOG_FEED_WINDOW at a time (see _issue_feeds)
         self.feed_backlog: deque[Request] = deque()
+        self.first_feeds: set[str] = set()
         self.feeds_open = 0
         self.feed_window = 8
 
@@ -119,10 +120,12 @@ class BlogsSpider(Spider):
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         return spider
 
-    # --- later feed pages, a window at a time ------------------------------------------------------
+    # --- feed pages, a window at a time -------------------------------------------------------------
     def _queue_feeds(self, requests: Iterable[Request], first: bool = False) -> None:
-        """Hold a blog's later feed pages back; `first`: ahead of the others (a page split because
-        it was too large stands for one that was already out)."""
+        """Hold feed pages back until the window has room: a blog's first page as discovery finds the
+        feed (a crawl of hundreds of blogs would otherwise have all their first pages out and in
+        memory at once), its later pages as the first one names them. `first`: ahead of the others
+        (a page split because it was too large stands for one that was already out)."""
         held = [r.replace(dont_filter=True, meta={**r.meta, "windowed": True}) for r in requests]
         if first:
             self.feed_backlog.extendleft(reversed(held))
@@ -266,10 +269,13 @@ class BlogsSpider(Spider):
         first, rest = strategies[0], strategies[1:]
         meta = {"strategies": rest, "home": home}
         self._count("discovery", "strategy", first)
-        if first == "blogger-feed":
-            yield self._blogger_request(blog, 1, meta)
-        elif first == "wp-json":
-            yield self._wp_request(blog, (home or {}).get("api"), 1, meta)
+        if first in ("blogger-feed", "wp-json"):
+            request = (self._blogger_request(blog, 1, meta) if first == "blogger-feed"
+                       else self._wp_request(blog, (home or {}).get("api"), 1, meta))
+            if request.url not in self.first_feeds:  # (a blog given twice is asked once)
+                self.first_feeds.add(request.url)
+                self._queue_feeds([request])
+                yield from self._issue_feeds()
         elif first == "rss-feed":
             feeds = [href for kind, href in (home or {}).get("feeds", []) if "rss" in kind]
             url = feeds[0] if feeds else urljoin(blog.url, "feed/")
