@@ -25,14 +25,16 @@ import struct
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from pipelines.minhash import (BATCH_BYTES, Batch, MinHasher, OnePermutationHasher, distinct,
                                hash_strings, simhash_bits)
 from pipelines.similarity import Features, compare
-from schemas.article import ArticleRecord, Duplicate
+
+if TYPE_CHECKING:  # the records' models (pydantic) load in the main process only: workers sign texts
+    from schemas.article import ArticleRecord
 
 SHINGLE_PERM, SHINGLE_BANDS = 128, 64
 ANCHOR_PERM, ANCHOR_BANDS = 96, 32
@@ -691,5 +693,7 @@ class CopyIndex:
     def _with(record: ArticleRecord, cluster: str, rep: str, kind: str, similarity: float) -> ArticleRecord:
         of = None if kind == "first" else rep
         # our own values (a kind from RANK or "first", a similarity in [0, 1]): no validation needed
+        from schemas.article import Duplicate
+
         dup = Duplicate.model_construct(cluster_id=cluster, kind=kind, of=of, similarity=similarity)
         return record.model_copy(update={"duplicate": dup})
