@@ -17,6 +17,7 @@ from trafilatura.external import jt_stoplist_init
 
 from pipelines.linking import prepare
 from pipelines.normalize import detect_language
+from pipelines.rules import load_rules
 
 _SAMPLE = ("<html><head><title>Dredging plan approved | Harbour News</title></head><body><article>"
            "<h1>Dredging plan approved</h1><p class='byline'>By Ada Quay, 3 March 2024</p>"
@@ -30,3 +31,4 @@ trafilatura.bare_extraction(_SAMPLE, url="https://news.example.com/2024/03/dredg
 detect_language("The harbour board approved the dredging plan for the northern quay on Monday.")
 prepare("The harbour board approved the dredging plan for the northern quay on Monday.")
 define_stoplist(jt_stoplist_init())  # what try_justext asks for when the page's language is not given
+load_rules(())  # the built-in signature rules, compiled (a worker adds a user's rule directories itself)
