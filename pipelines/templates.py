@@ -285,9 +285,12 @@ def _steps(el: etree._Element, loose: bool = False) -> list[str]:
 
 
 def _step(el: etree._Element, loose: bool = False) -> str | None:
-    """An XPath step naming el by tag and its narrowest stable names; None when it has none."""
+    """An XPath step naming el by tag and its id, else all its classes, else its naming attributes;
+    None when it has none of them."""
     steps = _steps(el, loose)
-    return steps[-1] if steps else None
+    if not steps:
+        return None
+    return steps[0] if _names(el, loose)[0] else steps[-1]
 
 
 def _step_or_tag(el: etree._Element) -> str | None:
@@ -477,5 +480,5 @@ def _path(tree: etree._Element, container: etree._Element, loose: bool) -> str |
             for step in own:
                 if names_alone(steps := (step, *between, way)):
                     return "//" + "//".join(reversed(steps))
-        between.append(ways[-1])
+        between.append(_step(node, loose) or ways[-1])
     return None
