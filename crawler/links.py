@@ -13,6 +13,16 @@ _SKIP_PATH = re.compile(
 _ID_QUERY = re.compile(r"(^|&)(p|id|post|article|story|news_id|post_id)=\d+(&|$)", re.I)
 _ASSET = re.compile(r"\.(jpe?g|png|gif|webp|svg|ico|css|js|xml|json|pdf|zip|gz|mp[34]|woff2?|ttf|txt)$", re.I)
 _PAGINATION = re.compile(r"(/page/\d+(/|\.html?)?$)|([?&](page|paged|start-index)=\d+)|(/search\?updated-max=)", re.I)
+# Child sitemaps that list a blog's static pages, its taxonomies or its authors, never its posts, by
+# the names the platforms and SEO plugins give them: WordPress core (wp-sitemap-posts-page-1.xml,
+# wp-sitemap-taxonomies-category-1.xml, wp-sitemap-users-1.xml), Yoast, Rank Math and All in One SEO
+# (page-sitemap.xml, category-sitemap.xml, post_tag-sitemap2.xml, author-sitemap.xml), Blogger
+# (sitemap-pages.xml). A post sitemap (post-sitemap.xml, wp-sitemap-posts-post-1.xml) or one of a
+# custom post type (wp-sitemap-posts-news-1.xml) is followed.
+_NON_POST_SITEMAP = re.compile(
+    r"/(wp-sitemap-(posts-(page|attachment|wp_block|elementor_library)|taxonomies-[\w-]+|users)-\d+"
+    r"|(page|category|post_tag|tag|author|attachment|product_cat|product_tag|local|web-story|video)-sitemap\d*"
+    r"|sitemap-pages)\.xml(\.gz)?$", re.I)
 _OLDER_TEXT = re.compile(r"^(older|next|more|previous entries|older (posts?|stories|entries)|posting lama|"
                          r"entradas antiguas|postagens mais antigas|älterer post|»|›|next page)\b", re.I)
 
@@ -70,3 +80,8 @@ def classify_links(links: list[tuple[str, str, str]], root: str) -> tuple[list[s
         elif is_pagination(url, text, rel):
             pages.setdefault(url, None)
     return list(posts), list(pages)
+
+
+def lists_no_posts(sitemap_url: str) -> bool:
+    """A child sitemap that by its name lists pages, taxonomies or authors, not posts."""
+    return bool(_NON_POST_SITEMAP.search(urlsplit(sitemap_url).path))

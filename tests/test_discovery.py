@@ -150,3 +150,43 @@ def test_json_feeds_are_read_from_their_bytes_or_through_their_declared_charset(
     assert [e.url for e in _read_json(parse_wp_posts, response)] == [f"{BASE}/a"]
     jsonp = b'callback({"feed": {"entry": [{"link": [{"rel": "alternate", "href": "https://x/p.html"}]}]}});'
     assert parse_blogger_json(jsonp).entries[0].url == "https://x/p.html"
+
+
+class _CoreSitemaps(Handler):
+    """A WordPress site without feeds whose /sitemap.xml redirects to the core sitemap index: posts,
+    static pages, categories and users, each in its own child sitemap."""
+
+    asked: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        type(self).asked.append(self.path)
+        urlset = {"/wp-sitemap-posts-post-1.xml": [f"{base}/2026/03/ferry-notice-{n}/" for n in range(4)],
+                  "/wp-sitemap-posts-page-1.xml": [f"{base}/sample-page/", f"{base}/our-story/"],
+                  "/wp-sitemap-taxonomies-category-1.xml": [f"{base}/category/news/"],
+                  "/wp-sitemap-users-1.xml": [f"{base}/author/admin/"]}
+        if self.path == "/sitemap.xml":
+            self.send(301, "text/html", b"", {"Location": f"{base}/wp-sitemap.xml"})
+        elif self.path == "/wp-sitemap.xml":
+            self.send(200, "application/xml", feeds.sitemap_index([base + path for path in urlset]).encode())
+        elif self.path in urlset:
+            self.send(200, "application/xml", feeds.sitemap_urlset([(u, "2026-03-02T10:00:00+00:00")
+                                                                    for u in urlset[self.path]]).encode())
+        elif self.path.startswith(("/2026/03/", "/sample-page/", "/our-story/")):
+            text = " ".join(f"The ferry timetable for the {self.path.strip('/')} route changes on Monday." for _ in range(6))
+            self.send(200, "text/html; charset=utf-8", f"<html><head><title>Notice</title></head><body>"
+                       f"<h1>Notice</h1><article><p>{text}</p><p>{text}</p></article></body></html>".encode())
+        elif self.path == "/":
+            self.send(200, "text/html; charset=utf-8", b"<html><body><h1>Ferry Notices</h1></body></html>")
+        else:
+            self.send_error(404)
+
+
+def test_sitemaps_of_static_pages_taxonomies_and_users_are_not_followed(tmp_path) -> None:
+    handler = type("Site", (_CoreSitemaps,), {"asked": []})
+    with serve(handler) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["url"] for r in run.records()) == [f"{base}/2026/03/ferry-notice-{n}/" for n in range(4)]
+    assert not [path for path in handler.asked if "page" in path or "taxonomies" in path or "users" in path]
+    assert run.manifest()["discovery"]["sitemaps_skipped"] == 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.links import classify_links, is_pagination, is_post_url
+from crawler.links import classify_links, is_pagination, is_post_url, lists_no_posts
 
 
 @pytest.mark.parametrize(("url", "expected"), [
@@ -62,3 +62,25 @@ def test_classify_links_keeps_same_site_only() -> None:
     ], root)
     assert posts == ["http://mirror.example/news/a-b-c.html"]
     assert pages == ["http://mirror.example/page/2.html"]
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://x.example/wp-sitemap-posts-post-1.xml", False),
+    ("https://x.example/wp-sitemap-posts-news-2.xml", False),  # a custom post type may be articles
+    ("https://x.example/post-sitemap.xml", False),
+    ("https://x.example/post-sitemap3.xml", False),
+    ("https://x.example/sitemap.xml?page=2", False),
+    ("https://x.example/sitemap.xml", False),
+    ("https://x.example/wp-sitemap-posts-page-1.xml", True),
+    ("https://x.example/wp-sitemap-taxonomies-category-1.xml", True),
+    ("https://x.example/wp-sitemap-taxonomies-post_tag-1.xml", True),
+    ("https://x.example/wp-sitemap-users-1.xml", True),
+    ("https://x.example/page-sitemap.xml", True),
+    ("https://x.example/category-sitemap.xml", True),
+    ("https://x.example/post_tag-sitemap2.xml", True),
+    ("https://x.example/author-sitemap.xml", True),
+    ("https://x.blogspot.com/sitemap-pages.xml", True),
+    ("https://x.example/news/page-sitemap-notes.xml", False),
+])
+def test_sitemaps_of_pages_taxonomies_and_authors_are_known_by_name(url: str, expected: bool) -> None:
+    assert lists_no_posts(url) is expected

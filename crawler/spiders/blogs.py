@@ -19,7 +19,7 @@ from w3lib.encoding import http_content_type_encoding
 from crawler import stats
 from crawler.discovery import DiscoveryError, Entry, parse_blogger_json, parse_sitemap, parse_wp_posts, parse_xml_feed, robots_sitemaps
 from crawler.errors import reason_of
-from crawler.links import classify_links, is_home, is_post_url, might_be_post
+from crawler.links import classify_links, is_home, is_post_url, lists_no_posts, might_be_post
 from crawler.jobs import crawl_state
 from crawler.params import CrawlParams, parse_params
 from pipelines.export import default_paths, done_urls
@@ -413,7 +413,7 @@ class BlogsSpider(Spider):
     # --- sitemaps ---------------------------------------------------------------------------------
     def parse_robots(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
         found = robots_sitemaps(response.text) if isinstance(response, TextResponse) else []
-        found = [u for u in found if canonical_url(u) != canonical_url(urljoin(blog.url, "sitemap.xml"))]
+        found = self._post_sitemaps([u for u in found if canonical_url(u) != canonical_url(urljoin(blog.url, "sitemap.xml"))])
         if found:
             yield from self._sitemap_requests(blog, found, _carry(response.meta))
         else:
@@ -423,6 +423,14 @@ class BlogsSpider(Spider):
         request = failure.request
         yield from self._fallback(request.cb_kwargs["blog"], request.meta.get("strategies", []),
                                   request.meta.get("home"))
+
+    def _post_sitemaps(self, urls: list[str]) -> list[str]:
+        """The sitemaps that may list posts: those of a blog's static pages, categories, tags and
+        authors (named so by the platforms and SEO plugins) are left out, and counted."""
+        kept = [url for url in urls if not lists_no_posts(url)]
+        if len(kept) < len(urls):
+            self.crawler.stats.inc_value(stats.key("discovery", "sitemaps_skipped"), len(urls) - len(kept))
+        return kept
 
     def _sitemap_requests(self, blog: BlogInfo, urls: list[str], meta: dict) -> Iterator[Request]:
         for url in urls:
@@ -450,6 +458,7 @@ class BlogsSpider(Spider):
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
         self._count("discovery", "sitemaps")
+        children = self._post_sitemaps(children)
         yield from self._sitemap_requests(blog, children, _carry(response.meta))
         posts = [(url, lastmod) for url, lastmod in pages if might_be_post(url)]
         if not children and not posts:
