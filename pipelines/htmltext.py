@@ -41,6 +41,11 @@ def node_text(el: etree._Element) -> str:
     return fold(" ".join(el.itertext()))
 
 
+# what a rule's pattern may hold that joining it with others would break: a numbered or named
+# back-reference, or global flags at its start
+_UNJOINABLE = re.compile(r"\\[1-9]|\(\?P=|^\(\?[a-zA-Z]+\)")
+
+
 @lru_cache(maxsize=64)
 def any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
     """One pattern that fully matches what any of these fully matches, to test a text once instead
@@ -54,8 +59,6 @@ def any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
     except re.error:
         return None
 
-
-_UNJOINABLE = re.compile(r"\\[1-9]|\(\?P=|^\(\?[a-zA-Z]+\)")
 
 
 def drop_element(el: etree._Element) -> None:

@@ -268,9 +268,10 @@ def _attribute_step(el: etree._Element, tag: str) -> str | None:
 
 
 def _steps(el: etree._Element, loose: bool = False) -> list[str]:
-    """The ways to name el in a selector, narrowest last: by id, by each class alone (a theme writes
-    its own class first and the post's category and tags after it: "story cat-news tag-ferry"), by
-    all its classes; by naming attributes when it has neither. Empty when none applies."""
+    """The ways to name el in a selector, in the order they are tried: by id, by each class alone (a
+    theme writes its own class first and the post's category and tags after it: "story cat-news
+    tag-ferry"), by all its classes together; by naming attributes when it has neither. Empty when
+    none applies."""
     tag = el.tag if isinstance(el.tag, str) else None
     if not tag or not _TAG.match(tag):
         return []
@@ -463,11 +464,11 @@ def _path(tree: etree._Element, container: etree._Element, loose: bool) -> str |
         return len(found) == 1 and found[0] is container
 
     bare = [container.tag] if isinstance(container.tag, str) and _TAG.match(container.tag) else []
-    own = _steps(container, loose) + bare  # broadest first
+    own = _steps(container, loose) + bare  # the bare tag last
     for step in own:
         if names_alone((step,)):
             return "//" + step
-    between: list[str] = []  # ancestors stepped through so far, each by its narrowest step
+    between: list[str] = []  # ancestors stepped through so far, each named whole (_step)
     node = container
     while own and len(between) < 3:
         node = node.getparent()

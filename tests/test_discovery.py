@@ -173,7 +173,8 @@ class _CoreSitemaps(Handler):
             self.send(200, "application/xml", feeds.sitemap_urlset([(u, "2026-03-02T10:00:00+00:00")
                                                                     for u in urlset[self.path]]).encode())
         elif self.path.startswith(("/2026/03/", "/sample-page/", "/our-story/")):
-            text = " ".join(f"The ferry timetable for the {self.path.strip('/')} route changes on Monday." for _ in range(6))
+            route = self.path.strip("/")
+            text = " ".join(f"The ferry timetable for the {route} route changes on Monday." for _ in range(6))
             self.send(200, "text/html; charset=utf-8", f"<html><head><title>Notice</title></head><body>"
                        f"<h1>Notice</h1><article><p>{text}</p><p>{text}</p></article></body></html>".encode())
         elif self.path == "/":

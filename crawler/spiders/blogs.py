@@ -413,7 +413,8 @@ class BlogsSpider(Spider):
     # --- sitemaps ---------------------------------------------------------------------------------
     def parse_robots(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
         found = robots_sitemaps(response.text) if isinstance(response, TextResponse) else []
-        found = self._post_sitemaps([u for u in found if canonical_url(u) != canonical_url(urljoin(blog.url, "sitemap.xml"))])
+        guessed = canonical_url(urljoin(blog.url, "sitemap.xml"))
+        found = self._post_sitemaps([u for u in found if canonical_url(u) != guessed])
         if found:
             yield from self._sitemap_requests(blog, found, _carry(response.meta))
         else:
