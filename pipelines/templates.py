@@ -329,10 +329,21 @@ def _norm(text: str) -> str:
 
 def _dropped_steps(node: etree._Element, reference: str) -> frozenset[str]:
     """Child steps of the container none of whose texts occur in trafilatura's text, while at least
-    one of them has text (so an empty or kept kind of child is never dropped)."""
-    ref = fold(reference)
+    one of them has text (so an empty or kept kind of child is never dropped); and, inside a child
+    kept for most of its text (a header holding the title and a byline), the grandchild steps of
+    that kind (`header/span[...]`)."""
     kept: set[str] = set()
     missing: set[str] = set()
+    _sort_steps(node, fold(reference), "", DROP_DEPTH, kept, missing)
+    return frozenset(missing - kept)
+
+
+DROP_DEPTH = 2  # levels below the container whose elements a template may drop
+
+
+def _sort_steps(node: etree._Element, ref: str, prefix: str, depth: int, kept: set[str],
+                missing: set[str]) -> None:
+    """Each child's step (after prefix) into kept or missing by whether trafilatura kept its text."""
     for child in node:
         step = _step_or_tag(child)
         if step is None:
@@ -340,8 +351,15 @@ def _dropped_steps(node: etree._Element, reference: str) -> frozenset[str]:
         text = fold(" ".join(child.itertext()))
         if not text:
             continue
-        (kept if text in ref or _mostly_in(child, text, ref) else missing).add(step)
-    return frozenset(missing - kept)
+        path = prefix + step
+        if text in ref:
+            kept.add(path)
+        elif _mostly_in(child, text, ref):
+            kept.add(path)
+            if depth > 1:
+                _sort_steps(child, ref, path + "/", depth - 1, kept, missing)
+        else:
+            missing.add(path)
 
 
 def _mostly_in(child: etree._Element, text: str, ref: str) -> bool:

@@ -272,3 +272,19 @@ def test_a_date_that_moved_out_of_the_learned_element_is_still_found(fresh_templ
         assert ours.published_at == plain.published_at and ours.published_at.isoformat().startswith("2026-04-1"), n
     assert methods[:4] == ["template"] * 4 and methods[4] == "trafilatura"  # then the audit
     assert tmpl.date_scope_failed and tmpl.date_element(object()) is None  # whole pages from now on
+
+
+def test_a_child_kept_for_most_of_its_text_loses_the_parts_trafilatura_left_out() -> None:
+    # trafilatura kept the header's title but not its byline and time: the header stays, those go
+    from lxml import html as lxml_html
+
+    title, paragraphs = article(3)
+    container = lxml_html.fromstring(
+        f"<article><header><h1>{title}</h1><span class='byline'>By Ada Quay</span> <time>March 3</time>"
+        f"</header><section class='body'>{''.join(f'<p>{p}</p>' for p in paragraphs)}</section></article>")
+    dropped = templates._dropped_steps(container, "\n".join([title, *paragraphs]))
+    assert "header" not in dropped and "header/time" in dropped
+    assert any(step.startswith("header/span") and "byline" in step for step in dropped)
+    text = templates.template_text(container, dropped)
+    assert text.startswith(title) and all(p in text for p in paragraphs)
+    assert "Ada Quay" not in text and "March 3" not in text
