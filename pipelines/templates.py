@@ -70,6 +70,10 @@ class HostTemplate:
     date_scope: int | None = None
     date_scope_of: str | None = None
     date_scope_failed: bool = False
+    # A learned selector that named no element (or several) on a later page of the host: the body's
+    # container may carry the post's own classes (cat-news tag-ferry), so learning names it by one
+    # class where one is enough from then on.
+    single_classes: bool = False
 
     @property
     def date_scope_known(self) -> bool:
@@ -136,7 +140,9 @@ class Templates:
         was_trusted = tmpl.trusted
         if tmpl.selector is not None:
             node = select(fresh, tmpl.selector)
-            if node is not None:
+            if node is None:
+                tmpl.single_classes = True
+            else:
                 dropped = _dropped_steps(node, reference)
                 text = template_text(copy.deepcopy(node), tmpl.drop & dropped)
                 if agreement(text, reference) >= MIN_AGREEMENT:
@@ -149,7 +155,7 @@ class Templates:
             tmpl.failures += 1
             if was_trusted:
                 self.counts["audit_failed"] += 1
-        learned = learn(fresh, reference)
+        learned = learn(fresh, reference, tmpl.single_classes)
         if learned is None:
             tmpl.selector, tmpl.agreed = None, 0
             tmpl.failures += 1
@@ -267,18 +273,19 @@ def _attribute_step(el: etree._Element, tag: str) -> str | None:
     return f"{tag}[{' and '.join(tests)}]" if tests else None
 
 
-def _steps(el: etree._Element, loose: bool = False) -> list[str]:
-    """The ways to name el in a selector, in the order they are tried: by id, by each class alone (a
-    theme writes its own class first and the post's category and tags after it: "story cat-news
-    tag-ferry"), by all its classes together; by naming attributes when it has neither. Empty when
-    none applies."""
+def _steps(el: etree._Element, loose: bool = False, singles: bool = False) -> list[str]:
+    """The ways to name el in a selector, in the order they are tried: by id, (with `singles`) by each
+    class alone (a theme writes its own class first and the post's category and tags after it:
+    "story cat-news tag-ferry"), by all its classes together; by naming attributes when it has
+    neither. Empty when none applies."""
     tag = el.tag if isinstance(el.tag, str) else None
     if not tag or not _TAG.match(tag):
         return []
     ident, classes = _names(el, loose)
     steps = [f"{tag}[@id='{ident}']"] if ident else []
-    steps += [f"{tag}[{_class_test([c])}]" for c in classes[:_MAX_SINGLE_CLASSES]]
-    if len(classes) > 1:
+    if singles:
+        steps += [f"{tag}[{_class_test([c])}]" for c in classes[:_MAX_SINGLE_CLASSES]]
+    if len(classes) > 1 or (classes and not singles):
         steps.append(f"{tag}[{_class_test(sorted(classes))}]")
     if not steps and (by_attributes := _attribute_step(el, tag)):
         steps.append(by_attributes)
@@ -289,9 +296,7 @@ def _step(el: etree._Element, loose: bool = False) -> str | None:
     """An XPath step naming el by tag and its id, else all its classes, else its naming attributes;
     None when it has none of them."""
     steps = _steps(el, loose)
-    if not steps:
-        return None
-    return steps[0] if _names(el, loose)[0] else steps[-1]
+    return steps[0] if steps else None
 
 
 def _step_or_tag(el: etree._Element) -> str | None:
@@ -373,7 +378,8 @@ def _mostly_in(child: etree._Element, text: str, ref: str) -> bool:
     return False
 
 
-def learn(tree: etree._Element, reference: str) -> tuple[str, frozenset[str]] | None:
+def learn(tree: etree._Element, reference: str,
+          singles: bool = False) -> tuple[str, frozenset[str]] | None:
     """A selector for the element holding trafilatura's text in this page, and the child steps to
     drop; None when the text cannot be placed in one element that is not the whole page."""
     probes = {_norm(line) for line in reference.split("\n")}
@@ -413,7 +419,7 @@ def learn(tree: etree._Element, reference: str) -> tuple[str, frozenset[str]] | 
         container = _main_holder(matched)
     if container is None or container.tag in ("html", "body"):
         return None
-    selector = _selector(tree, container)
+    selector = _selector(tree, container, singles)
     if selector is None:
         return None
     dropped = _dropped_steps(container, reference)
@@ -469,20 +475,21 @@ def _main_holder(matched: list[tuple[etree._Element, int]]) -> etree._Element | 
     return max(held, key=lambda pair: pair[0])[1] if held else None
 
 
-def _selector(tree: etree._Element, container: etree._Element) -> str | None:
+def _selector(tree: etree._Element, container: etree._Element, singles: bool = False) -> str | None:
     """The shortest path of stable steps, from the element up, that names it alone (the element's own
     step may be its bare tag); an ancestor without stable names is stepped over with `//`, and
-    positions are never used. Names with digits are tried only when no path without them exists."""
-    return _path(tree, container, loose=False) or _path(tree, container, loose=True)
+    positions are never used. Names with digits are tried only when no path without them exists;
+    `singles`: an element may be named by one of its classes alone."""
+    return _path(tree, container, False, singles) or _path(tree, container, True, singles)
 
 
-def _path(tree: etree._Element, container: etree._Element, loose: bool) -> str | None:
+def _path(tree: etree._Element, container: etree._Element, loose: bool, singles: bool) -> str | None:
     def names_alone(steps: tuple[str, ...]) -> bool:
         found = tree.xpath("//" + "//".join(reversed(steps)))
         return len(found) == 1 and found[0] is container
 
     bare = [container.tag] if isinstance(container.tag, str) and _TAG.match(container.tag) else []
-    own = _steps(container, loose) + bare  # the bare tag last
+    own = _steps(container, loose, singles) + bare  # the bare tag last
     for step in own:
         if names_alone((step,)):
             return "//" + step
@@ -494,7 +501,7 @@ def _path(tree: etree._Element, container: etree._Element, loose: bool) -> str |
             node = node.getparent()
         if node is None or node.tag in ("html", "body"):
             return None
-        ways = _steps(node, loose)
+        ways = _steps(node, loose, singles)
         for way in ways:
             for step in own:
                 if names_alone(steps := (step, *between, way)):

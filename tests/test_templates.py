@@ -130,14 +130,16 @@ def test_a_template_is_learned_where_paragraphs_are_text_between_line_breaks(fre
     assert "posttext" in fresh_templates.hosts["oldwire.example"].selector
 
 
-@pytest.mark.parametrize(("layout", "named"), [
-    ("hashed-names", "Story_"),  # names with digits, used when nothing else names the body
-    ("post-classes", "story-text"),  # the theme's own class alone: cat-… and tag-… differ per post
-    ("font-tags", "@face='Verdana'"),  # attributes name an element that has no class or id
-    ("table-row", "story"),  # trafilatura's text is one line, the table's row
-    ("body-with-tags", "node"),  # a child holding most of the text is never dropped for its tag list
+@pytest.mark.parametrize(("layout", "named", "relearned"), [
+    ("hashed-names", "Story_", 0),  # names with digits, used when nothing else names the body
+    # the theme's own class alone, once a selector with the post's cat-… and tag-… classes failed
+    ("post-classes", "story-text", 1),
+    ("font-tags", "@face='Verdana'", 0),  # attributes name an element that has no class or id
+    ("table-row", "story", 0),  # trafilatura's text is one line, the table's row
+    ("body-with-tags", "node", 0),  # a child holding most of the text is never dropped for its tag list
 ])
-def test_templates_are_learned_for_other_kinds_of_layout(fresh_templates: Templates, layout: str, named: str) -> None:
+def test_templates_are_learned_for_other_kinds_of_layout(fresh_templates: Templates, layout: str, named: str,
+                                                         relearned: int) -> None:
     methods = []
     for n in range(10):
         post = raw(n, layout, host=f"{layout}.example")
@@ -146,7 +148,8 @@ def test_templates_are_learned_for_other_kinds_of_layout(fresh_templates: Templa
         assert all(paragraph in ours.text for paragraph in article(n)[1])
         if ours.method == "template":  # (trafilatura keeps the other cell of a layout table's row)
             assert not any(junk in ours.text for junk in (SIDEBAR, COMMENT, FOOTER, "Weather desk", "Share this"))
-    assert methods == ["trafilatura"] * TRUSTED_AFTER + ["template"] * (10 - TRUSTED_AFTER)
+    learning = TRUSTED_AFTER + relearned
+    assert methods == ["trafilatura"] * learning + ["template"] * (10 - learning)
     selector = fresh_templates.hosts[f"{layout}.example"].selector
     assert named in selector
     assert "cat-" not in selector and "tag-" not in selector and "promoted" not in selector
