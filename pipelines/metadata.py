@@ -180,12 +180,16 @@ def _site_name(tree: etree._Element, classes: ClassIndex) -> str | None:
     return _texts(classes.get("site-title", within="header"))
 
 
+_LABEL_RELS = frozenset({"tag", "category"})
+
+
 def _labels(anchors: list[etree._Element], classes: ClassIndex) -> list[str]:
     """Links in .post-labels, and links with rel tag or category, in page order."""
     in_labels = {a for box in classes.get("post-labels") for a in box.iterdescendants("a")}
     seen: dict[str, None] = {}
     for a in anchors:
-        if a in in_labels or {"tag", "category"} & set((a.get("rel") or "").split(" ")):
+        rel = a.get("rel")
+        if (rel and not _LABEL_RELS.isdisjoint(rel.split(" "))) or (in_labels and a in in_labels):
             text = fold_spaces(" ".join(a.itertext()))
             if text:
                 seen.setdefault(text, None)
