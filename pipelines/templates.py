@@ -30,6 +30,11 @@ AUDIT_EVERY = 40  # a trusted host's every n-th page is extracted both ways and 
 MIN_AGREEMENT = 0.9  # word-bag F1 between the selector's text and trafilatura's
 MAX_FAILURES = 4  # disagreements after which a host stays with trafilatura
 MAIN_SHARE = 0.85  # of trafilatura's text, in the container when some of it lies elsewhere
+# A splog farm runs many blogs on one theme: the selectors trusted on other hosts (the newest
+# MAX_THEMES) are tried on a new host's first learning page, and one that gives trafilatura's text
+# there starts the host THEME_HEAD_START agreements along (one more of its own pages makes it trusted).
+MAX_THEMES = 32
+THEME_HEAD_START = LEARN_PAGES - 1
 LONE_LINE = 300  # a single line of trafilatura's text this long can still be placed
 MAX_HOSTS = 5000  # hosts remembered per process (least recently seen dropped first)
 
@@ -113,7 +118,9 @@ class Plan:
 @dataclass
 class Templates:
     hosts: OrderedDict[str, HostTemplate] = field(default_factory=OrderedDict)
-    counts: Counter = field(default_factory=Counter)  # learned / trusted / audit_failed / refused
+    counts: Counter = field(default_factory=Counter)  # learned / adopted / trusted / audit_failed / refused
+    # (selector, drop) of templates trusted on some host, newest last (see MAX_THEMES)
+    themes: OrderedDict[tuple[str, frozenset[str]], None] = field(default_factory=OrderedDict)
 
     def plan(self, host: str) -> Plan:
         tmpl = self.hosts.get(host)
@@ -151,10 +158,13 @@ class Templates:
                     tmpl.note_agreement(node)
                     if tmpl.trusted and not was_trusted:
                         self.counts["trusted"] += 1
+                        self._remember_theme(tmpl)
                     return
             tmpl.failures += 1
             if was_trusted:
                 self.counts["audit_failed"] += 1
+        if tmpl.selector is None and not tmpl.failures and self._adopt_theme(tmpl, fresh, reference):
+            return
         learned = learn(fresh, reference, tmpl.single_classes)
         if learned is None:
             tmpl.selector, tmpl.agreed = None, 0
@@ -166,6 +176,30 @@ class Templates:
             self.counts["learned"] += 1
         if tmpl.refused:
             self.counts["refused"] += 1
+
+
+    def _remember_theme(self, tmpl: HostTemplate) -> None:
+        key = (tmpl.selector, tmpl.drop)
+        self.themes.pop(key, None)
+        self.themes[key] = None
+        if len(self.themes) > MAX_THEMES:
+            self.themes.popitem(last=False)
+
+    def _adopt_theme(self, tmpl: HostTemplate, fresh: etree._Element, reference: str) -> bool:
+        """Start the host with a template trusted on another host when it gives trafilatura's text
+        on this page (the newest such template first)."""
+        for selector, drop in reversed(self.themes):
+            node = select(fresh, selector)
+            if node is None:
+                continue
+            dropped = _dropped_steps(node, reference)
+            if agreement(template_text(copy.deepcopy(node), drop & dropped), reference) >= MIN_AGREEMENT:
+                tmpl.selector, tmpl.drop = selector, drop & dropped
+                tmpl.agreed, tmpl.min_chars = THEME_HEAD_START, 0
+                tmpl.note_agreement(node)
+                self.counts["adopted"] += 1
+                return True
+        return False
 
 
 def _learn_metadata(tmpl: HostTemplate, fresh: etree._Element, gained: dict[str, str],

@@ -291,3 +291,18 @@ def test_a_child_kept_for_most_of_its_text_loses_the_parts_trafilatura_left_out(
     text = templates.template_text(container, dropped)
     assert text.startswith(title) and all(p in text for p in paragraphs)
     assert "Ada Quay" not in text and "March 3" not in text
+
+
+def test_a_new_host_on_a_theme_another_host_taught_needs_fewer_learning_pages(fresh_templates: Templates) -> None:
+    # a farm's blogs share one theme: the second host starts from the first one's template once it
+    # gives trafilatura's text on its first page, and is trusted after one more of its own pages
+    def methods(host: str, layout: str) -> list[str]:
+        return [run_extract(raw(n, layout, host=host), ExtractOptions()).method for n in range(6)]
+
+    assert methods("first.example", "entry") == ["trafilatura"] * TRUSTED_AFTER + ["template"] * (6 - TRUSTED_AFTER)
+    assert methods("second.example", "entry") == ["trafilatura"] * 2 + ["template"] * 4
+    assert fresh_templates.counts["adopted"] == 1
+    # another theme learns from scratch
+    assert methods("third.example", "renamed") == ["trafilatura"] * TRUSTED_AFTER + ["template"] * (6 - TRUSTED_AFTER)
+    assert fresh_templates.counts["adopted"] == 1
+    assert fresh_templates.hosts["second.example"].selector == fresh_templates.hosts["first.example"].selector
