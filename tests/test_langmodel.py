@@ -77,3 +77,26 @@ def test_the_default_folder_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.delenv("SPLOG_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert langmodel.cache_dir() == tmp_path / "splog"
+
+
+def test_only_the_newest_copies_are_kept(fresh_cache, packaged):
+    # each fresh install of py3langid (a CI job's new environment) names a new 68 MB copy
+    import os
+
+    fresh_cache.mkdir(parents=True)
+    stale = [fresh_cache / f"py3langid-0.0.{n}-1-1.npz" for n in range(3)]
+    for n, path in enumerate(stale):
+        path.write_bytes(b"an older copy")
+        os.utime(path, ns=(1_000_000_000 * (n + 1), 1_000_000_000 * (n + 1)))
+    assert answers(langmodel.identifier()) == answers(packaged)
+    kept = sorted(p.name for p in fresh_cache.glob("py3langid-*.npz"))
+    assert kept == sorted([langmodel.cached_copy_path().name, stale[2].name])
+
+
+def test_the_copy_maps_its_big_arrays_instead_of_reading_them(fresh_cache, packaged):
+    import numpy as np
+
+    langmodel.identifier()
+    ident = langmodel._load()  # from the copy
+    assert isinstance(ident.nb_ptc, np.memmap) and isinstance(ident.tk_nextmove, memoryview)
+    assert answers(ident) == answers(packaged)
