@@ -191,3 +191,15 @@ def test_seed_spin_lands_in_the_seed_cluster(tmp_path) -> None:
     seed, copy = recs["https://ladokopintan.blogspot.com/2020/09/a.html"], recs["https://spun.example/a.html"]
     assert copy["duplicate"]["cluster_id"] == seed["duplicate"]["cluster_id"]
     assert copy["duplicate"]["kind"] == "spin" and copy["duplicate"]["of"] == seed["id"]
+
+
+def test_band_index_runs_keep_every_member_of_a_bucket_in_insertion_order() -> None:
+    index = BandIndex()
+    index.add([5, 9, 2], 0)
+    index.add([9, 7], 1)  # bucket 9 now holds 0 and 1
+    index.add([9, 2, 11], 2)
+    index.merge()
+    (run,) = index.runs
+    assert run.keys.tolist() == [2, 2, 5, 7, 9, 9, 9, 11]
+    assert run.vals.tolist() == [0, 2, 0, 1, 0, 1, 2, 2]
+    assert run.keys.dtype == np.int64 and run.vals.dtype == np.int32 and not index.recent
