@@ -96,6 +96,16 @@ def test_robots_sitemaps() -> None:
     assert robots_sitemaps("User-agent: *\nDisallow: /search\n\nSitemap: https://x/sitemap.xml\n") == ["https://x/sitemap.xml"]
 
 
+def _post_page(title: str, sentence: str) -> bytes:
+    text = " ".join(sentence for _ in range(6))
+    return (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            f"<article><p>{text}</p><p>{text}</p></article></body></html>").encode()
+
+
+def _home_page(name: str) -> bytes:
+    return f"<html><body><h1>{name}</h1></body></html>".encode()
+
+
 class _PackedSitemaps(Handler):
     """A sitemap-only site whose robots.txt names a gzipped sitemap index (served as a file, as
     sitemap.xml.gz is) of one text sitemap."""
@@ -110,12 +120,10 @@ class _PackedSitemaps(Handler):
             self.send(200, "text/plain", "".join(f"{base}/2026/03/notice-{n}.html\n" for n in range(6)).encode())
         elif self.path.startswith("/2026/03/notice-"):
             n = int(self.path.rsplit("-", 1)[1].split(".")[0])
-            text = " ".join(f"The canal lock number {n} reopens after repairs to its upper gate, the trust said."
-                            for _ in range(6))
-            self.send(200, "text/html; charset=utf-8", f"<html><head><title>Lock {n} reopens</title></head><body>"
-                       f"<h1>Lock {n} reopens</h1><article><p>{text}</p><p>{text}</p></article></body></html>".encode())
+            self.send(200, "text/html; charset=utf-8", _post_page(
+                f"Lock {n} reopens", f"The canal lock number {n} reopens after repairs to its upper gate, the trust said."))
         elif self.path == "/":
-            self.send(200, "text/html; charset=utf-8", b"<html><body><h1>Canal Notices</h1></body></html>")
+            self.send(200, "text/html; charset=utf-8", _home_page("Canal Notices"))
         else:
             self.send_error(404)
 
@@ -174,11 +182,10 @@ class _CoreSitemaps(Handler):
                                                                     for u in urlset[self.path]]).encode())
         elif self.path.startswith(("/2026/03/", "/sample-page/", "/our-story/")):
             route = self.path.strip("/")
-            text = " ".join(f"The ferry timetable for the {route} route changes on Monday." for _ in range(6))
-            self.send(200, "text/html; charset=utf-8", f"<html><head><title>Notice</title></head><body>"
-                       f"<h1>Notice</h1><article><p>{text}</p><p>{text}</p></article></body></html>".encode())
+            self.send(200, "text/html; charset=utf-8", _post_page(
+                "Notice", f"The ferry timetable for the {route} route changes on Monday."))
         elif self.path == "/":
-            self.send(200, "text/html; charset=utf-8", b"<html><body><h1>Ferry Notices</h1></body></html>")
+            self.send(200, "text/html; charset=utf-8", _home_page("Ferry Notices"))
         else:
             self.send_error(404)
 
