@@ -122,8 +122,11 @@ def _from_archive(cls: Any, path: Path) -> Any:
     forkserver's preload), and the processes of a crawl share the page cache's pages."""
     members = _mapped_members(path)
     nextmove = members["nextmove"]
-    return cls(members["ptc"], np.array(members["pc"]), members["classes"].tolist(),
-               memoryview(nextmove).cast("B").cast(_TYPECODES[nextmove.dtype.itemsize]),
+    if nextmove.dtype.isnative:  # the DFA walk indexes it item by item: a typed view of the mapped bytes
+        transitions: Any = memoryview(nextmove).cast("B").cast(_TYPECODES[nextmove.dtype.itemsize])
+    else:  # written on a machine of the other byte order: read and converted
+        transitions = _as_array(nextmove.astype(nextmove.dtype.newbyteorder("=")))
+    return cls(members["ptc"], np.array(members["pc"]), members["classes"].tolist(), transitions,
                members["out_feat"].tolist(), tk_row=_as_array(members["nextmove_row"]))
 
 
