@@ -52,21 +52,25 @@ def crawl(params: CrawlParams, *, job_id: str, output: str | None = None, allow_
 
     from crawler.jobs import attach_state
     from crawler.spiders.blogs import BlogsSpider
+    from pipelines.adapters import extract_options
+    from pipelines.workers import close_early_pool, start_early_pool
 
     arguments = {"seeds": params.seeds, "output": output, "allow_private_hosts": allow_private,
                  "rules_dirs": list(rules_dirs), "extractor": extractor, "workers": workers,
                  "max_posts_per_blog": params.max_posts_per_blog, "overrides": overrides or {}}
     settings = crawl_settings(job_id, output, allow_private, list(rules_dirs), extractor, workers, concurrency,
                               throttle, overrides or {}, log_level, arguments)
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(BlogsSpider)
-    crawler.signals.connect(_freeze_setup_objects, signal=signals.spider_opened)
-    attach_state(crawler, state)
-    process.crawl(crawler, params=params)
     thresholds = gc.get_threshold()
     try:
+        start_early_pool(*extract_options(settings))  # its workers start while Scrapy sets up
+        process = CrawlerProcess(settings)
+        crawler = process.create_crawler(BlogsSpider)
+        crawler.signals.connect(_freeze_setup_objects, signal=signals.spider_opened)
+        attach_state(crawler, state)
+        process.crawl(crawler, params=params)
         process.start()
     finally:
+        close_early_pool()  # (when the crawl ended before its pipelines took it)
         gc.unfreeze()  # a caller that goes on in this process gets its collector back as it was
         gc.set_threshold(*thresholds)
         if state is not None:

@@ -20,7 +20,7 @@ from pipelines.linking import CopyIndex, LinkStore, Prepared
 from pipelines.normalize import canonical_url
 from pipelines.state import PostState, StateStore
 from pipelines.validation import InvalidRecord, build_record
-from pipelines.workers import ExtractorPool
+from pipelines.workers import ExtractorPool, take_early_pool
 from schemas.article import ArticleRecord
 from schemas.raw import RawPost
 from schemas.reject import FieldError
@@ -54,6 +54,14 @@ class Rejected(DropItem):
         self.input_ref, self.errors = input_ref, errors or []
 
 
+def extract_options(settings: Any) -> tuple[ExtractOptions, int | None]:
+    """The workers' options and count (None: one per core) from the crawl's settings."""
+    return (ExtractOptions(mode=settings.get("SPLOG_EXTRACTOR"), timeout=settings.getfloat("SPLOG_EXTRACT_TIMEOUT"),
+                           max_html_chars=settings.getint("DOWNLOAD_MAXSIZE"),
+                           rules_dirs=tuple(settings.getlist("SPLOG_RULES_DIRS"))),
+            settings.getint("SPLOG_WORKERS") or None)
+
+
 class ExtractPipeline:
     """RawPost -> Draft. The worker processes run the extract, clean and normalize cores in turn
     (all CPU-bound), so both cores work while the reactor keeps fetching; the main process is left
@@ -65,13 +73,12 @@ class ExtractPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        s = crawler.settings
-        options = ExtractOptions(mode=s.get("SPLOG_EXTRACTOR"), timeout=s.getfloat("SPLOG_EXTRACT_TIMEOUT"),
-                                 max_html_chars=s.getint("DOWNLOAD_MAXSIZE"),
-                                 rules_dirs=tuple(s.getlist("SPLOG_RULES_DIRS")))
-        pipeline = cls(ExtractorPool(options, s.getint("SPLOG_WORKERS") or None), crawler.stats)
-        pipeline.pool.warm()  # as early as possible: the workers start while Scrapy sets up and fetches
-        return pipeline
+        options, processes = extract_options(crawler.settings)
+        pool = take_early_pool(options, processes)  # started by the crawl runner, before Scrapy's set-up
+        if pool is None:
+            pool = ExtractorPool(options, processes)
+            pool.warm()  # as early as possible: the workers start while Scrapy sets up and fetches
+        return cls(pool, crawler.stats)
 
     async def process_item(self, item: RawPost) -> Draft:
         if item.error:

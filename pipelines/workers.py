@@ -6,6 +6,7 @@ import asyncio
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -122,6 +123,7 @@ class ExtractorPool:
         self._waiting: list[tuple[RawPost, asyncio.Future]] = []
         self._timer: asyncio.TimerHandle | None = None
         self._sending: set[asyncio.Task] = set()
+        self._warming: threading.Event | None = None  # set once warm() has started every worker
         self.recycled = 0
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -132,11 +134,14 @@ class ExtractorPool:
         """Start every worker now, from a background thread: the forkserver imports the extraction
         stack (a second or two) and starting a worker waits for it, which must not hold up the
         reactor's first requests."""
-        import threading
+        started = self._warming = threading.Event()
 
         def start() -> None:
-            for _ in range(self.processes):
-                self._pool.submit(_warm)
+            try:
+                for _ in range(self.processes):
+                    self._pool.submit(_warm)
+            finally:
+                started.set()
 
         threading.Thread(target=start, name="splog-pool-warm", daemon=True).start()
 
@@ -228,7 +233,14 @@ class ExtractorPool:
             raise
 
     async def _run(self, raws: list[RawPost]) -> list[Draft | ExtractError]:
-        future = asyncio.wrap_future(self.submit(raws))
+        if self._warming is not None and not self._warming.is_set():
+            # the warm-up thread is still starting workers, and holds the pool's lock while the
+            # forkserver finishes its preload: a submit from the reactor's thread would stop every
+            # fetch and parse until then (~50 ms measured), so this one is made from another thread
+            submitted = await asyncio.get_running_loop().run_in_executor(None, self.submit, raws)
+        else:
+            submitted = self.submit(raws)
+        future = asyncio.wrap_future(submitted)
         self._in_flight.add(future)
         future.add_done_callback(self._in_flight.discard)
         try:
@@ -248,3 +260,36 @@ class ExtractorPool:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+# A pool the crawl runner starts as soon as the settings are known, before Scrapy's own set-up (a
+# tenth of a second or more): the workers are then ready by the time the first pages arrive.
+_EARLY: ExtractorPool | None = None
+
+
+def start_early_pool(options: ExtractOptions, processes: int | None) -> None:
+    """Start the extraction workers now; the crawl's ExtractPipeline takes them (take_early_pool)."""
+    global _EARLY
+    close_early_pool()
+    _EARLY = ExtractorPool(options, processes)
+    _EARLY.warm()
+
+
+def take_early_pool(options: ExtractOptions, processes: int | None) -> ExtractorPool | None:
+    """The early pool when it was started with these options and this many workers (it is then the
+    caller's to close); None otherwise (a pool started for other options is closed)."""
+    global _EARLY
+    pool, _EARLY = _EARLY, None
+    if pool is not None and pool.options == options and pool.processes == (processes or os.cpu_count() or 1):
+        return pool
+    if pool is not None:
+        pool.close()
+    return None
+
+
+def close_early_pool() -> None:
+    """Close an early pool no pipeline took (a crawl that ended before its pipelines were built)."""
+    global _EARLY
+    pool, _EARLY = _EARLY, None
+    if pool is not None:
+        pool.close()

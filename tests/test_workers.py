@@ -136,3 +136,24 @@ def test_workers_do_not_load_the_records_models() -> None:
             "trafilatura"]
     finally:
         pool.close()
+
+
+def test_the_pool_started_before_scrapys_set_up_is_taken_only_for_the_same_options() -> None:
+    import os
+
+    import pipelines.workers as workers
+    from pipelines.workers import close_early_pool, start_early_pool, take_early_pool
+
+    start_early_pool(ExtractOptions(), 1)
+    pool = take_early_pool(ExtractOptions(), 1)
+    try:
+        assert pool is not None and pool.processes == 1
+        assert take_early_pool(ExtractOptions(), 1) is None  # taken once
+        assert pool._pool.submit(os.getpid).result(timeout=60) != os.getpid()  # a live worker
+    finally:
+        pool.close()
+    start_early_pool(ExtractOptions(), 1)
+    early = workers._EARLY
+    assert take_early_pool(ExtractOptions(mode="trafilatura"), 1) is None  # other options: closed
+    assert early._pool._shutdown_thread
+    close_early_pool()  # nothing left to close
