@@ -527,7 +527,7 @@ def _path(tree: etree._Element, container: etree._Element, loose: bool, singles:
     for step in own:
         if names_alone((step,)):
             return "//" + step
-    between: list[str] = []  # ancestors stepped through so far, each named whole (_step)
+    between: list[str] = []  # ancestors passed on the way up, each by its id, else all classes
     node = container
     while own and len(between) < 3:
         node = node.getparent()
@@ -540,5 +540,5 @@ def _path(tree: etree._Element, container: etree._Element, loose: bool, singles:
             for step in own:
                 if names_alone(steps := (step, *between, way)):
                     return "//" + "//".join(reversed(steps))
-        between.append(_step(node, loose) or ways[-1])
+        between.append(_step(node, loose))  # never None: the node has steps
     return None

@@ -108,13 +108,18 @@ def _chunks(items, size: int):
         yield chunk
 
 
+def worker_count(processes: int | None) -> int:
+    """How many workers a pool asked for `processes` has: that many, else one per core."""
+    return processes or os.cpu_count() or 1
+
+
 class ExtractorPool:
     """A process pool sized to the cores; rebuilt if a worker dies (segfault, OOM kill)."""
 
     def __init__(self, options: ExtractOptions, processes: int | None = None,
                  tasks_per_worker: int = TASKS_PER_WORKER) -> None:
         self.options = options
-        self.processes = processes or os.cpu_count() or 1
+        self.processes = worker_count(processes)
         self._pool = self._new_pool()
         self._recycle_after = tasks_per_worker * self.processes
         self._submitted = 0
@@ -280,7 +285,7 @@ def take_early_pool(options: ExtractOptions, processes: int | None) -> Extractor
     caller's to close); None otherwise (a pool started for other options is closed)."""
     global _EARLY
     pool, _EARLY = _EARLY, None
-    if pool is not None and pool.options == options and pool.processes == (processes or os.cpu_count() or 1):
+    if pool is not None and pool.options == options and pool.processes == worker_count(processes):
         return pool
     if pool is not None:
         pool.close()
