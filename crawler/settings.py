@@ -79,6 +79,10 @@ REMOTE_CONTROL_ENABLED = False
 EXTENSIONS_BASE = {name: order for name, order in _scrapy_defaults.EXTENSIONS_BASE.items()
                    if not name.endswith(".RemoteControl")}
 
+# Scrapy starts CONCURRENT_ITEMS tasks for every response, one item or 150; these start as items
+# wait for them (crawler/scraping.py).
+EXTENSIONS = {"crawler.scraping.ItemWorkersAsNeeded": 0}
+
 # --- splog ----------------------------------------------------------------------------------------
 # Refuse loopback, private, link-local and reserved addresses (also after redirects) unless True.
 SPLOG_ALLOW_PRIVATE_HOSTS = False

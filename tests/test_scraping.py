@@ -1,0 +1,102 @@
+"""Item workers started as a response's output needs them (crawler/scraping.py)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from crawler import scraping
+from crawler.scraping import fits, install, parallel_as_needed
+
+
+def _run(items, count: int, delay: float = 0.0, fail: set | None = None,
+         function=parallel_as_needed) -> dict:
+    """Run function over items; what happened: order started, most in flight, most tasks."""
+    seen = {"started": [], "done": [], "in_flight": 0, "most": 0, "tasks": 0}
+
+    async def call(item, tag) -> None:
+        assert tag == "response"
+        seen["started"].append(item)
+        seen["in_flight"] += 1
+        seen["most"] = max(seen["most"], seen["in_flight"])
+        seen["tasks"] = max(seen["tasks"], len(asyncio.all_tasks()) - 1)  # less the test's own task
+        try:
+            await asyncio.sleep(delay)
+            if fail and item in fail:
+                raise ValueError(f"item {item}")
+            seen["done"].append(item)
+        finally:
+            seen["in_flight"] -= 1
+
+    async def main() -> None:
+        async with asyncio.timeout(10):  # (no task of its own, unlike wait_for)
+            await function(items, count, call, "response")
+
+    asyncio.run(main())
+    return seen
+
+
+def test_one_item_gets_one_worker() -> None:
+    from scrapy.utils.asyncio import _parallel_asyncio
+
+    seen = _run([7], 16, delay=0.01)
+    assert seen["done"] == [7]
+    assert seen["tasks"] == 1
+    # Scrapy's own: 16 workers (its filler is done by then)
+    assert _run([7], 16, delay=0.01, function=_parallel_asyncio)["tasks"] == 16
+
+
+def test_many_items_all_handled_in_order_at_most_count_at_once() -> None:
+    seen = _run(list(range(100)), 16, delay=0.001)
+    assert seen["started"] == list(range(100))
+    assert sorted(seen["done"]) == list(range(100))
+    assert seen["most"] == 16
+
+
+def test_async_output_and_empty_output() -> None:
+    async def gen():
+        for n in range(5):
+            await asyncio.sleep(0)
+            yield n
+
+    assert sorted(_run(gen(), 3, delay=0.001)["done"]) == list(range(5))
+    assert _run([], 16)["done"] == []
+
+
+def test_a_failing_call_does_not_stop_the_rest(caplog) -> None:
+    # one worker (count 1): had it ended with the error, items 3.. would wait for ever
+    seen = _run(list(range(10)), 1, fail={2})
+    assert seen["done"] == [n for n in range(10) if n != 2]
+    assert "an item of a response failed" in caplog.text
+
+
+def test_installed_only_over_the_function_it_was_written_for(monkeypatch) -> None:
+    import scrapy.core.scraper as scraper
+
+    monkeypatch.setattr(scraper, "_parallel_asyncio", scraper._parallel_asyncio)
+    assert fits(scraper._parallel_asyncio)  # this Scrapy's
+    assert install() and scraper._parallel_asyncio is parallel_as_needed
+
+    async def other(iterable, count, callable_, *args, spider=None, **kwargs) -> None:
+        pass
+
+    monkeypatch.setattr(scraper, "_parallel_asyncio", other)
+    assert not fits(other)
+    assert not install() and scraper._parallel_asyncio is other
+
+
+def test_the_crawl_settings_enable_it() -> None:
+    from scrapy.utils.misc import load_object
+
+    from crawler import settings
+
+    assert [load_object(path) for path, order in settings.EXTENSIONS.items() if order is not None] \
+        == [scraping.ItemWorkersAsNeeded]
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_fewer_items_than_count(count: int) -> None:
+    seen = _run(list(range(3)), count, delay=0.005)
+    assert sorted(seen["done"]) == [0, 1, 2]
+    assert seen["most"] == min(3, count)
