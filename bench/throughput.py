@@ -1,6 +1,6 @@
 """Throughput benchmark: splog vs the forty-line Scrapy + trafilatura baseline vs plain trafilatura.
 
-    python bench/throughput.py [--blogs 20] [--posts 100] [--memory-check]
+    python bench/throughput.py [--blogs 20] [--posts 100] [--plain-share 0.2] [--memory-check]
 
 Serves a generated farm (Blogger and WordPress blogs with complete feeds, plus sitemap-only plain
 sites) on loopback, then in one invocation: crawls it with splog through the feeds, with splog page
@@ -53,8 +53,8 @@ def body_f1(got: str, truth: str) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def truth_by_url(blogs: list[dict], n_blogs: int, n_posts: int) -> dict[str, str]:
-    model = {b.key: b for b in bench_farm(n_blogs, n_posts)}
+def truth_by_url(blogs: list[dict], n_blogs: int, n_posts: int, plain_share: float = 0.2) -> dict[str, str]:
+    model = {b.key: b for b in bench_farm(n_blogs, n_posts, plain_share=plain_share)}
     out = {}
     for listing in blogs:
         blog = model[listing["key"]]
@@ -293,6 +293,9 @@ def main(argv: list[str] | None = None) -> int:
                          "weighs less the more pages there are")
     ap.add_argument("--memory-check", action="store_true",
                     help="also crawl a farm with 10x the posts per blog, and one with 10x the blogs")
+    ap.add_argument("--plain-share", type=float, default=0.2, metavar="F",
+                    help="the share of the generated farm's blogs that are sitemap-only plain sites "
+                         "(default 0.2; the rest have complete feeds)")
     ap.add_argument("--skip-baseline", action="store_true")
     ap.add_argument("--rounds", type=int, default=3, help="page mode: crawl + plain trafilatura pairs (median taken)")
     ap.add_argument("--themes", type=lambda v: [w for w in v.split(",") if w], default=["light", "full"],
@@ -314,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
         value = getattr(args, name)
         if value is not None and value < 1:
             ap.error(f"--{name.replace('_', '-')} must be at least 1, got {value}")
+    if not 0.0 <= args.plain_share <= 1.0:
+        ap.error(f"--plain-share is a fraction from 0 to 1, got {args.plain_share}")
     if set(args.themes) - {"light", "full"}:
         ap.error(f"--themes takes light and/or full, got {','.join(args.themes)}")
     for path in (args.seeds, args.truth, args.big_seeds):
@@ -332,35 +337,37 @@ def main(argv: list[str] | None = None) -> int:
         if args.memory_check:
             memory_check(ours, load_seeds(args.big_seeds), tmp)
         return 0
-    print(f"farm: {args.blogs} blogs x {args.posts} posts; {cores} cores; output in {tmp}")
-    with farm_process("--bench", f"{args.blogs}:{args.posts}") as blogs:
-        ours = whole_farm(blogs, Truth(truth_by_url(blogs, args.blogs, args.posts)), tmp, args, cores)
+    print(f"farm: {args.blogs} blogs x {args.posts} posts, {round(args.blogs * args.plain_share)} of the blogs "
+          f"sitemap-only; {cores} cores; output in {tmp}")
+    farm = ("--plain-share", str(args.plain_share), "--bench")
+    with farm_process(*farm, f"{args.blogs}:{args.posts}") as blogs:
+        ours = whole_farm(blogs, Truth(truth_by_url(blogs, args.blogs, args.posts, args.plain_share)), tmp, args, cores)
     # the same farm with the weight of splog themes around every page (crawler/farm/chrome.py)
     theme_posts = args.theme_posts or args.posts
     for weight in args.themes:
         size = {"light": "~38 KB", "full": "~70 KB"}[weight]
         print(f"\nthemed farm (--chrome {weight}, {size} pages): {args.blogs} blogs x {theme_posts} posts, "
               f"sitemap-only blogs page by page")
-        with farm_process("--bench", f"{args.blogs}:{theme_posts}", "--chrome", weight) as blogs:
-            truth = Truth(truth_by_url(blogs, args.blogs, theme_posts))
+        with farm_process(*farm, f"{args.blogs}:{theme_posts}", "--chrome", weight) as blogs:
+            truth = Truth(truth_by_url(blogs, args.blogs, theme_posts, args.plain_share))
             themed = page_mode([b for b in blogs if b["kind"] == "plain"], truth, tmp / f"themed-{weight}", cores,
                                args.rounds)
             print()
             page_mode_summary(f"sitemap-only blogs, {weight} theme", themed, cores)
     if args.memory_check:
-        with farm_process("--bench", f"{args.blogs}:{args.posts * 10}") as blogs:
+        with farm_process(*farm, f"{args.blogs}:{args.posts * 10}") as blogs:
             memory_check(ours, blogs, tmp)
         # the same number of posts spread over 10x the blogs, as a long list of splogs gives them:
         # what the crawl keeps per blog, and each blog's first feed page, count here
-        with farm_process("--bench", f"{args.blogs * 10}:{args.posts}") as blogs:
+        with farm_process(*farm, f"{args.blogs * 10}:{args.posts}") as blogs:
             memory_check(ours, blogs, tmp, "memory, 10x the blogs")
         if "full" in args.themes:
             # heavy pages reach code paths the plain farm's do not (trafilatura's jusText fallback
             # built a 33 MB stoplist in each worker mid-crawl: 1.25x here while the plain farm
             # showed 1.14x), so the same pair of crawls on the farm served with the full theme
-            with farm_process("--bench", f"{args.blogs}:{args.posts}", "--chrome", "full") as blogs:
+            with farm_process(*farm, f"{args.blogs}:{args.posts}", "--chrome", "full") as blogs:
                 themed = run_splog(seeds_file(blogs, tmp / "seeds-full.txt"), tmp / "full.jsonl", [])
-            with farm_process("--bench", f"{args.blogs}:{args.posts * 10}", "--chrome", "full") as blogs:
+            with farm_process(*farm, f"{args.blogs}:{args.posts * 10}", "--chrome", "full") as blogs:
                 memory_check(themed, blogs, tmp, "memory, full theme")
     return 0
 

@@ -45,3 +45,21 @@ def test_extraction_cost_bench_times_both_worker_paths_beside_trafilatura(capsys
     assert "template" in row and " ms " in row
     with pytest.raises(SystemExit):
         main(["--weights", "heavy"])
+
+
+def test_share_of_sitemap_only_blogs_is_chosen_and_the_answer_key_follows_it() -> None:
+    import urllib.request
+
+    from bench.throughput import main, truth_by_url
+    from crawler.farm.runner import farm_process
+
+    with farm_process("--plain-share", "0.6", "--bench", "5:3") as blogs:
+        assert [b["kind"] for b in blogs].count("plain") == 3
+        truth = truth_by_url(blogs, 5, 3, 0.6)
+        assert len(truth) == 15
+        plain = next(b for b in blogs if b["kind"] == "plain")
+        sitemap = urllib.request.urlopen(plain["url"] + "sitemap.xml", timeout=10).read().decode()
+        served = [u for u in truth if u.startswith(plain["url"])]
+        assert len(served) == 3 and all(f"<loc>{u}</loc>" in sitemap for u in served)
+    with pytest.raises(SystemExit):
+        main(["--plain-share", "1.5"])

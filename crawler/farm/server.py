@@ -279,10 +279,11 @@ def start(blogs: list[Blog]) -> tuple[list[ThreadingHTTPServer], list[dict]]:
     return servers, listing
 
 
-def build(bench: str | None, trouble: bool, posts: int, chrome: str | None = None) -> list[Blog]:
+def build(bench: str | None, trouble: bool, posts: int, chrome: str | None = None,
+          plain_share: float = 0.2) -> list[Blog]:
     if bench:
         n_blogs, n_posts = (int(x) for x in bench.split(":"))
-        blogs = bench_farm(n_blogs, n_posts, chrome=chrome)
+        blogs = bench_farm(n_blogs, n_posts, plain_share=plain_share, chrome=chrome)
     else:
         blogs = demo_farm(posts)
     if trouble:
@@ -299,12 +300,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chrome", nargs="?", const="full", choices=("full", "light"),
                         help="with --bench: pages as heavy as real splog themes (sidebars, ads, footer; ~70 KB), "
                              "or 'light': about half that (~38 KB)")
+    parser.add_argument("--plain-share", type=float, default=0.2, metavar="F",
+                        help="with --bench: the share of the blogs that are sitemap-only plain sites "
+                             "(default 0.2; the rest have complete feeds)")
     parser.add_argument("--seeds-out", help="also write the blog URLs, one per line, to this file")
     parser.add_argument("--mutable", action="store_true", help="enable /__farm/mutate (tests)")
     args = parser.parse_args(argv)
+    if not 0.0 <= args.plain_share <= 1.0:
+        parser.error(f"--plain-share is a fraction from 0 to 1, got {args.plain_share}")
     global MUTABLE
     MUTABLE = args.mutable
-    _servers, listing = start(build(args.bench, args.trouble, args.posts, args.chrome))
+    _servers, listing = start(build(args.bench, args.trouble, args.posts, args.chrome, args.plain_share))
     if args.seeds_out:
         with open(args.seeds_out, "w", encoding="utf-8") as fh:
             fh.writelines(b["url"] + "\n" for b in listing)
