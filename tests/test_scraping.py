@@ -73,9 +73,10 @@ def test_a_failing_call_does_not_stop_the_rest(caplog) -> None:
 
 def test_installed_only_over_the_function_it_was_written_for(monkeypatch) -> None:
     import scrapy.core.scraper as scraper
+    from scrapy.utils import asyncio as scrapy_asyncio
 
-    monkeypatch.setattr(scraper, "_parallel_asyncio", scraper._parallel_asyncio)
-    assert fits(scraper._parallel_asyncio)  # this Scrapy's
+    assert fits(scrapy_asyncio._parallel_asyncio)  # this Scrapy's own, where it is defined
+    monkeypatch.setattr(scraper, "_parallel_asyncio", scrapy_asyncio._parallel_asyncio)
     assert install() and scraper._parallel_asyncio is parallel_as_needed
 
     async def other(iterable, count, callable_, *args, spider=None, **kwargs) -> None:
