@@ -69,6 +69,18 @@ def page(n: int, layout: str = "entry") -> str:
         post = (f"<article class='node node--type-article{' node--promoted' if n % 2 else ''}'><h1>{title}</h1>"
                 f"<div class='node-content'><div class='field-body'>{body}</div>"
                 f"<div class='field-tags'><a href='/t/{n}'>{WORDS[n % len(WORDS)]}</a></div></div></article>")
+    elif layout == "inline-ads":  # ad slots between the paragraphs, at other places on each page
+        parts = [f"<p>{p}</p>" for p in paragraphs]
+        for at in (1 + n % (len(parts) - 1), len(parts) - 1):
+            parts.insert(at, "<div class='ad-wrap'><ins class='adsbygoogle'></ins><small>Advertisement</small></div>")
+        post = f"<div class='story-wrap'><h1>{title}</h1><div class='text'>{''.join(parts)}</div></div>"
+    elif layout == "random-wrapper":  # the body's own wrapper has a class made up for each page
+        post = f"<main><h1>{title}</h1><div class='w-{random.Random(n).getrandbits(32):08x}'>{body}</div></main>"
+    elif layout == "id-per-post":  # no classes; the body's id is the post's, its parent's the site's
+        post = f"<div id='content'><h1>{title}</h1><div id='item-{n}'>{body}</div></div>"
+    elif layout == "share-bars":  # share links above and below the text, inside its container
+        share = "<div class='share'>Share: <a href='#f'>Facebook</a> <a href='#t'>Twitter</a></div>"
+        post = f"<div class='single-post'><h1>{title}</h1>{share}{body}{share}</div>"
     else:  # "teaser": the old container still exists but holds a teaser; the body moved below
         post = (f"<article class='entry'><h1 class='headline'>{title}</h1><p>Read on below.</p></article>"
                 f"<section class='fulltext'>{body}</section>")
@@ -137,6 +149,10 @@ def test_a_template_is_learned_where_paragraphs_are_text_between_line_breaks(fre
     ("font-tags", "@face='Verdana'", 0),  # attributes name an element that has no class or id
     ("table-row", "story", 0),  # trafilatura's text is one line, the table's row
     ("body-with-tags", "node", 0),  # a child holding most of the text is never dropped for its tag list
+    ("inline-ads", "text", 0),  # the ad slots are dropped wherever they sit
+    ("random-wrapper", "//main", 0),  # the stable element around a wrapper named anew on each page
+    ("id-per-post", "content", 0),  # the site's id, not the post's
+    ("share-bars", "single-post", 0),  # the share bars are dropped
 ])
 def test_templates_are_learned_for_other_kinds_of_layout(fresh_templates: Templates, layout: str, named: str,
                                                          relearned: int) -> None:
@@ -147,12 +163,14 @@ def test_templates_are_learned_for_other_kinds_of_layout(fresh_templates: Templa
         methods.append(ours.method)
         assert all(paragraph in ours.text for paragraph in article(n)[1])
         if ours.method == "template":  # (trafilatura keeps the other cell of a layout table's row)
-            assert not any(junk in ours.text for junk in (SIDEBAR, COMMENT, FOOTER, "Weather desk", "Share this"))
+            assert not any(junk in ours.text for junk in (SIDEBAR, COMMENT, FOOTER, "Weather desk", "Share this",
+                                                         "Advertisement", "Facebook"))
     learning = TRUSTED_AFTER + relearned
     assert methods == ["trafilatura"] * learning + ["template"] * (10 - learning)
     selector = fresh_templates.hosts[f"{layout}.example"].selector
     assert named in selector
     assert "cat-" not in selector and "tag-" not in selector and "promoted" not in selector
+    assert "w-" not in selector and "item-" not in selector  # names of one page, not of the site
 
 
 def test_a_changed_layout_goes_back_to_trafilatura_and_is_learned_again(fresh_templates: Templates) -> None:
