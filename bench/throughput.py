@@ -293,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
                          "weighs less the more pages there are")
     ap.add_argument("--memory-check", action="store_true",
                     help="also crawl a farm with 10x the posts per blog, and one with 10x the blogs")
-    ap.add_argument("--plain-share", type=float, default=0.2, metavar="F",
+    ap.add_argument("--plain-share", type=float, metavar="F",
                     help="the share of the generated farm's blogs that are sitemap-only plain sites "
                          "(default 0.2; the rest have complete feeds)")
     ap.add_argument("--skip-baseline", action="store_true")
@@ -311,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.seeds is None and (args.truth or args.big_seeds):
         ap.error("--truth and --big-seeds go with --seeds")
+    if args.seeds is not None and args.plain_share is not None:
+        ap.error("--plain-share shapes the generated farm; with --seeds the blogs are what they are")
+    if args.plain_share is None:
+        args.plain_share = 0.2
     if args.seeds and args.memory_check and not args.big_seeds:
         ap.error("--memory-check with --seeds needs --big-seeds (a farm with ~10x the posts)")
     for name in ("blogs", "posts", "theme_posts", "rounds"):
@@ -341,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
           f"sitemap-only; {cores} cores; output in {tmp}")
     farm = ("--plain-share", str(args.plain_share), "--bench")
     with farm_process(*farm, f"{args.blogs}:{args.posts}") as blogs:
-        ours = whole_farm(blogs, Truth(truth_by_url(blogs, args.blogs, args.posts, args.plain_share)), tmp, args, cores)
+        truth = Truth(truth_by_url(blogs, args.blogs, args.posts, args.plain_share))
+        ours = whole_farm(blogs, truth, tmp, args, cores)
     # the same farm with the weight of splog themes around every page (crawler/farm/chrome.py)
     theme_posts = args.theme_posts or args.posts
     for weight in args.themes:

@@ -61,5 +61,6 @@ def test_share_of_sitemap_only_blogs_is_chosen_and_the_answer_key_follows_it() -
         sitemap = urllib.request.urlopen(plain["url"] + "sitemap.xml", timeout=10).read().decode()
         served = [u for u in truth if u.startswith(plain["url"])]
         assert len(served) == 3 and all(f"<loc>{u}</loc>" in sitemap for u in served)
-    with pytest.raises(SystemExit):
-        main(["--plain-share", "1.5"])
+    for bad in (["--plain-share", "1.5"], ["--plain-share", "0.5", "--seeds", __file__]):
+        with pytest.raises(SystemExit):
+            main(bad)
