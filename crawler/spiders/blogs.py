@@ -115,7 +115,9 @@ class BlogsSpider(Spider):
         if s.getbool("SPLOG_RESUME"):
             records, rejects, _ = default_paths(s.get("SPLOG_OUTPUT"), s.get("SPLOG_JOB_ID"))
             spider.done = {canonical_url(u) for u in done_urls(records, rejects)}
-        workers = s.getint("SPLOG_WORKERS") or os.cpu_count() or 1
+        from pipelines.workers import worker_count
+
+        workers = worker_count(s.getint("SPLOG_WORKERS"))
         spider.feed_window = max(1, s.getint("SPLOG_FEED_WINDOW") or max(8, 4 * workers))
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         return spider
