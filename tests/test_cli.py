@@ -58,3 +58,20 @@ def test_extract_folder_gz_and_warc(tmp_path) -> None:
     assert records["warc:crawl.warc.gz"]["source"]["publisher"] == "Coastal Ledger"
     assert [r["reason"] for r in run.rejects()] == ["not_html"]
     assert run.manifest()["reconciles"] is True
+
+
+@pytest.mark.parametrize(("level", "shown", "hidden"), [
+    ("DEBUG", ["Crawled (200)", "Spider opened"], []),
+    ("INFO", ["Spider opened"], ["Crawled (200)"]),
+])
+def test_log_level_is_the_users(farm, tmp_path, level, shown, hidden) -> None:
+    """--log-level decides which of Scrapy's lines are shown, at either side of its per-page debug lines
+    (the crawl filters them at the root logger, not only at Scrapy's handler)."""
+    blog = next(b for b in farm if b["kind"] == "plain")
+    run = run_splog("crawl", blog["url"], "--allow-private-hosts", "--no-throttle", "--max-posts-per-blog", "2",
+                    "--log-level", level, out=tmp_path / "out.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    for needle in shown:
+        assert needle in run.stderr
+    for needle in hidden:
+        assert needle not in run.stderr
