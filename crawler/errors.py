@@ -22,7 +22,11 @@ def reason_of(failure: Failure) -> tuple[str, str]:
         return "private_host_blocked", str(exc)
     if isinstance(exc, IgnoreRequest):
         text = str(exc)
-        return ("robots_disallowed" if "robots" in text.lower() else "ignored"), text
+        if "robots" in text.lower():
+            return "robots_disallowed", text
+        if "redirections" in text.lower():  # Scrapy's RedirectMiddleware: a loop, or over REDIRECT_MAX_TIMES
+            return "too_many_redirects", text
+        return "ignored", text
     if isinstance(exc, (net.TimeoutError, net.TCPTimedOutError)):
         return "timeout", str(exc)[:200]
     if isinstance(exc, net.DNSLookupError):

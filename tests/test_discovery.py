@@ -198,3 +198,52 @@ def test_sitemaps_of_static_pages_taxonomies_and_users_are_not_followed(tmp_path
     assert sorted(r["url"] for r in run.records()) == [f"{base}/2026/03/ferry-notice-{n}/" for n in range(4)]
     assert not [path for path in handler.asked if "page" in path or "taxonomies" in path or "users" in path]
     assert run.manifest()["discovery"]["sitemaps_skipped"] == 3
+
+
+class _Redirects(Handler):
+    """A sitemap-only site whose listed posts redirect every way a real one does: moved to a new URL,
+    into a loop, by meta refresh onto another listed post, by HTTP onto another listed post, and (a
+    deleted post) to the home page."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        listed = ["/news/pier-reopens.html", "/news/old-slug.html", "/news/loop-a.html", "/news/refresh.html",
+                  "/news/alias.html", "/news/deleted.html"]
+        moves = {"/news/old-slug.html": "/news/lighthouse-repainted.html", "/news/loop-a.html": "/news/loop-b.html",
+                 "/news/loop-b.html": "/news/loop-a.html", "/news/alias.html": "/news/pier-reopens.html",
+                 "/news/deleted.html": "/"}
+        if self.path == "/sitemap.xml":
+            self.send(200, "application/xml", feeds.sitemap_urlset([(base + p, "2026-03-02") for p in listed]).encode())
+        elif self.path in moves:
+            self.send(301, "text/html", b"", {"Location": base + moves[self.path]})
+        elif self.path == "/news/refresh.html":
+            self.send(200, "text/html; charset=utf-8",
+                      b"<html><head><meta http-equiv='refresh' content='0; url=/news/pier-reopens.html'></head>"
+                      b"<body>Moved</body></html>")
+        elif self.path == "/news/pier-reopens.html":
+            self.send(200, "text/html; charset=utf-8", _post_page(
+                "Pier reopens", "The pier at Wexcombe reopened on Saturday after a year of repairs to its decking."))
+        elif self.path == "/news/lighthouse-repainted.html":
+            self.send(200, "text/html; charset=utf-8", _post_page(
+                "Lighthouse repainted", "Volunteers repainted the red and white bands of the Gull Point lighthouse."))
+        elif self.path == "/":
+            self.send(200, "text/html; charset=utf-8", _home_page("Wexcombe Notes"))
+        else:
+            self.send_error(404)
+
+
+def test_every_redirecting_post_ends_as_a_record_or_a_reject(tmp_path) -> None:
+    with serve(_Redirects) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", "--max-reject-ratio", "1",
+                        out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["url"] for r in run.records()) == [f"{base}/news/lighthouse-repainted.html",
+                                                       f"{base}/news/pier-reopens.html"]
+    assert sorted((r["url"], r["reason"]) for r in run.rejects()) == [
+        (f"{base}/news/alias.html", "redirect_to_seen"),
+        (f"{base}/news/deleted.html", "redirect_to_home"),
+        (f"{base}/news/loop-a.html", "too_many_redirects"),
+        (f"{base}/news/refresh.html", "redirect_to_seen"),
+    ]
+    manifest = run.manifest()
+    assert manifest["counts"]["posts"] == 6 and manifest["reconciles"]

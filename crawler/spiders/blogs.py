@@ -6,7 +6,7 @@ import os
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from lxml import etree, html as lxml_html
@@ -41,6 +41,12 @@ def _now() -> str:
 def _carry(meta: dict) -> dict:
     """The discovery state a follow-up request inherits (never Scrapy's own meta keys)."""
     return {"strategies": meta.get("strategies", []), "home": meta.get("home")}
+
+
+def _first_url(meta: dict, url: str) -> str:
+    """The URL a request was made for, before any redirect (Scrapy keeps the chain in meta)."""
+    chain = meta.get("redirect_urls")
+    return chain[0] if chain else url
 
 
 def _decode(response: TextResponse) -> str:
@@ -221,7 +227,7 @@ class BlogsSpider(Spider):
                 yield from self._feed_done(request)
                 return
         self._count("discovery", "failed", kind)
-        reject = self._reject(request.url, blog, reason, f"{kind}: {detail}", via="page")
+        reject = self._reject(_first_url(request.meta, request.url), blog, reason, f"{kind}: {detail}", via="page")
         if reject is not None:
             yield reject
         if kind in ("blogger-feed", "wp-json", "rss-feed", "seed-home"):
@@ -540,15 +546,40 @@ class BlogsSpider(Spider):
         self.state.commit()
 
     def _page_request(self, url: str, blog: BlogInfo, feed: dict) -> Request:
+        # Not through Scrapy's duplicate filter: posts are claimed once by canonical URL (_claim), and
+        # the filter would silently drop a post whose redirect leads to a URL already asked for (a
+        # redirect loop, or a page moved onto another post), leaving it neither record nor reject.
         return Request(url, callback=self.parse_post, errback=self.failed, cb_kwargs={"blog": blog, "feed": feed},
-                       meta={"kind": "page"})
+                       meta={"kind": "page"}, dont_filter=True)
 
     def parse_post(self, response: Response, blog: BlogInfo, feed: dict) -> Iterator[RawPost]:
+        claimed = _first_url(response.meta, response.url)
+        if claimed != response.url:
+            gone = self._redirect_reject(claimed, response.url, blog)
+            if gone is not False:
+                yield from filter(None, [gone])
+                return
         ctype = response.headers.get(b"Content-Type", b"text/html").lower()
         if not isinstance(response, TextResponse) or not ctype.startswith(HTML_TYPES):
-            yield from filter(None, [self._reject(response.url, blog, "not_html", ctype.decode("latin-1"))])
+            yield from filter(None, [self._reject(claimed, blog, "not_html", ctype.decode("latin-1"))])
             return
         yield self._page_item(response, blog, _decode(response), feed)
+
+    def _redirect_reject(self, claimed: str, final: str, blog: BlogInfo) -> RawPost | None | Literal[False]:
+        """A post that redirected (HTTP or meta refresh): a reject when it landed on a home page (the post is
+        gone) or on a post this crawl has under its own URL (that one is the record); False to read the page
+        (its URL is claimed, so the post is not read twice)."""
+        key = canonical_url(final)
+        if key == canonical_url(claimed):
+            return False
+        if is_home(final):
+            self._count("discovery", "redirects_to_home")
+            return self._reject(claimed, blog, "redirect_to_home", f"redirects to {final}")
+        if key in self.seen:
+            self._count("discovery", "redirects_to_seen")
+            return self._reject(claimed, blog, "redirect_to_seen", f"redirects to {final}, a post this crawl has")
+        self.seen.add(key)
+        return False
 
     def _page_item(self, response: TextResponse, blog: BlogInfo, text: str, feed: dict) -> RawPost:
         return RawPost(url=response.url, blog=blog, via="page", html=text, status=response.status,
