@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+# a comment after a URL: "#" after white space (a "#" inside a URL starts its fragment)
+_INLINE_COMMENT = re.compile(r"\s+#.*$")
 
 
 class SeedError(ValueError):
@@ -25,19 +30,24 @@ def _check_url(raw: str) -> str:
         parts.port  # noqa: B018 - raises on a bad port
     except ValueError:
         raise ValueError(f"bad port in URL: {raw!r}") from None
-    return url
+    # scheme and host in lower case and "/" for no path, so that one blog written two ways is one seed
+    userinfo, at, host = parts.netloc.rpartition("@")
+    return urlunsplit((parts.scheme.lower(), userinfo + at + host.lower(), parts.path or "/", parts.query,
+                       parts.fragment))
 
 
 def read_seeds_file(path: str) -> list[str]:
-    """One URL a line; blank lines and #comments skipped."""
+    """One URL a line; blank lines, #comment lines and comments after a URL (" # ...") skipped. A
+    byte-order mark and CRLF line ends (files saved on Windows) are read as nothing."""
     file = Path(path)
     if not file.is_file():
         raise SeedError(f"seeds file not found: {path}")
     try:
-        lines = file.read_text(encoding="utf-8").splitlines()
+        lines = file.read_text(encoding="utf-8-sig").splitlines()
     except UnicodeDecodeError:
         raise SeedError(f"seeds file is not UTF-8 text: {path}") from None
-    return [ln.strip() for ln in lines if ln.strip() and not ln.strip().startswith("#")]
+    seeds = [_INLINE_COMMENT.sub("", ln).strip() for ln in lines if not ln.strip().startswith("#")]
+    return [seed for seed in seeds if seed]
 
 
 class CrawlParams(BaseModel):
