@@ -247,3 +247,32 @@ def test_every_redirecting_post_ends_as_a_record_or_a_reject(tmp_path) -> None:
     ]
     manifest = run.manifest()
     assert manifest["counts"]["posts"] == 6 and manifest["reconciles"]
+
+
+class _BigSitemap(Handler):
+    """A sitemap-only blog whose one sitemap file lists 2,000 posts (~220 KB)."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/sitemap.xml":
+            self.send(200, "application/xml", feeds.sitemap_urlset(
+                [(f"{base}/2025/11/harbour-dredging-notice-{n}.html", "2025-11-02") for n in range(2000)]).encode())
+        elif self.path.startswith("/2025/11/"):
+            self.send(200, "text/html; charset=utf-8", _post_page(
+                "Dredging notice", "Dredging of the inner harbour starts on Monday and lasts three weeks."))
+        elif self.path == "/":
+            self.send(200, "text/html; charset=utf-8", _home_page("Harbour Notices"))
+        else:
+            self.send_error(404)
+
+
+def test_a_sitemap_over_download_maxsize_is_still_read(tmp_path) -> None:
+    """Sitemaps have their own cap (the protocol's 50 MB): a big blog's single-file sitemap passes
+    DOWNLOAD_MAXSIZE (here lowered to 100 KB, a post page's scale) and must not lose it its posts."""
+    with serve(_BigSitemap) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", "--max-posts-per-blog", "3",
+                        "-s", "DOWNLOAD_MAXSIZE=100000", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert len(run.records()) == 3
+    assert run.rejects() == []
+    assert run.manifest()["discovery"]["sitemaps"] == 1

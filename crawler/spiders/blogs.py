@@ -17,7 +17,8 @@ from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
 
 from crawler import stats
-from crawler.discovery import DiscoveryError, Entry, parse_blogger_json, parse_sitemap, parse_wp_posts, parse_xml_feed, robots_sitemaps
+from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, parse_blogger_json, parse_sitemap,
+                               parse_wp_posts, parse_xml_feed, robots_sitemaps)
 from crawler.errors import reason_of
 from crawler.links import classify_links, is_home, is_post_url, lists_no_posts, might_be_post
 from crawler.jobs import crawl_state
@@ -443,8 +444,11 @@ class BlogsSpider(Spider):
 
     def _sitemap_requests(self, blog: BlogInfo, urls: list[str], meta: dict) -> Iterator[Request]:
         for url in urls:
+            # A sitemap may hold 50,000 URLs in 50 MB (the protocol's limits; a blog's single-file one
+            # passes DOWNLOAD_MAXSIZE from ~30,000 posts): its own cap, or big blogs lose their posts.
             yield Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed, cb_kwargs={"blog": blog},
-                          meta={**meta, "kind": "sitemap"})
+                          meta={**meta, "kind": "sitemap", "download_maxsize": SITEMAP_MAX_BYTES,
+                                "download_warnsize": SITEMAP_MAX_BYTES})
             meta = {**meta, "robots": False}  # only the first (guessed) sitemap falls back to robots.txt
 
     def sitemap_failed(self, failure: Failure) -> Iterator[Any]:
