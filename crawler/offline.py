@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lxml_html
+from w3lib.encoding import http_content_type_encoding
 
 from schemas.raw import BlogInfo, RawPost
 
@@ -31,6 +32,7 @@ class Document:
     via: str  # file | warc
     status: int | None = None
     fetched_at: str | None = None
+    charset: str | None = None  # declared by the HTTP Content-Type header (WARC records)
 
 
 def decode_html(data: bytes, declared: str | None = None) -> str:
@@ -87,7 +89,7 @@ def _warc(path: Path) -> Iterator[Document]:
             offset = record.rec_headers.get_header("WARC-Record-ID")
             yield Document(record.content_stream().read(), f"{path}#{offset}", uri, "warc",
                            int(record.http_headers.get_statuscode() or 0) or None,
-                           record.rec_headers.get_header("WARC-Date"))
+                           record.rec_headers.get_header("WARC-Date"), http_content_type_encoding(ctype))
 
 
 def check_paths(paths: list[str]) -> None:
@@ -113,7 +115,7 @@ def documents(paths: list[str]) -> Iterator[Document]:
 
 def to_raw(doc: Document, url: str | None, base_url: str | None) -> RawPost:
     """A RawPost for the pipelines; the URL comes from --url, the page, the WARC record, or --base-url."""
-    text = decode_html(doc.data) if b"\x00" not in doc.data[:2048] else "\x00"
+    text = decode_html(doc.data, doc.charset) if b"\x00" not in doc.data[:2048] else "\x00"
     found = url or doc.url or page_url(text)
     if not found and base_url:
         found = urljoin(base_url if base_url.endswith("/") else base_url + "/", Path(doc.ref).name)
@@ -124,5 +126,9 @@ def to_raw(doc: Document, url: str | None, base_url: str | None) -> RawPost:
                        error_detail="page has no canonical/og:url; pass --url or --base-url")
     parts = urlsplit(found)
     blog = BlogInfo(url=f"{parts.scheme}://{parts.netloc}/", host=(parts.hostname or "").lower())
+    if doc.status is not None and not 200 <= doc.status < 300:
+        # an error page or a redirect the archiving crawler recorded: what a crawl rejects as http_<status>
+        return RawPost(url=found, blog=blog, via=doc.via, status=doc.status, fetched_at=fetched, source=doc.ref,
+                       error=f"http_{doc.status}", error_detail=f"HTTP {doc.status} in the WARC record")
     return RawPost(url=found, blog=blog, via=doc.via, html=text, status=doc.status, fetched_at=fetched,
                    source=doc.ref)

@@ -66,7 +66,7 @@ def test_extract_folder_gz_and_warc(tmp_path) -> None:
 ])
 def test_log_level_is_the_users(farm, tmp_path, level, shown, hidden) -> None:
     """--log-level decides which of Scrapy's lines are shown, at either side of its per-page debug lines
-    (the crawl filters them at the root logger, not only at Scrapy's handler)."""
+    (the crawl filters them at Scrapy's logger, not only at its handler)."""
     blog = next(b for b in farm if b["kind"] == "plain")
     run = run_splog("crawl", blog["url"], "--allow-private-hosts", "--no-throttle", "--max-posts-per-blog", "2",
                     "--log-level", level, out=tmp_path / "out.jsonl")
@@ -75,3 +75,44 @@ def test_log_level_is_the_users(farm, tmp_path, level, shown, hidden) -> None:
         assert needle in run.stderr
     for needle in hidden:
         assert needle not in run.stderr
+
+
+def test_warc_records_read_as_a_crawl_reads_responses(tmp_path) -> None:
+    """The charset of a record's HTTP header decodes its page; error and redirect responses the archiving
+    crawler kept are http_<status> rejects, as in a crawl; a gzip-encoded body is read decoded."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    ru = ("<html><head><title>Паром снова ходит</title></head><body><article><h1>Паром снова ходит</h1>"
+          "<p>Паром между Заречьем и Озерском снова ходит по расписанию после ремонта двигателя, который занял "
+          "почти две недели.</p><p>Перевозчик обещает добавить вечерний рейс к началу лета.</p></article></body></html>")
+    en = ("<html><head><title>Quay reopens</title></head><body><article><h1>Quay reopens</h1><p>The north quay "
+          "at Wexcombe reopened to fishing boats on Friday after the dredging of its berths was finished.</p>"
+          "<p>The harbour master thanked skippers for their patience during the six weeks of work.</p></article>"
+          "</body></html>")
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for url, status, headers, body in [
+        ("https://ozersk-news.example/parom.html", "200 OK", [("Content-Type", "text/html; charset=windows-1251")],
+         ru.encode("cp1251")),
+        ("https://ozersk-news.example/gone.html", "404 Not Found", [("Content-Type", "text/html")],
+         b"<html><body><h1>Not found</h1><p>The page you asked for is not on this server any more.</p></body></html>"),
+        ("https://ozersk-news.example/old.html", "301 Moved Permanently",
+         [("Content-Type", "text/html"), ("Location", "https://ozersk-news.example/parom.html")],
+         b"<html><body><p>This page has moved to a new address on this server.</p></body></html>"),
+        ("https://wexcombe.example/quay.html", "200 OK",
+         [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "gzip")], gzip.compress(en.encode())),
+    ]:
+        http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(buf.getvalue())
+    run = run_splog("extract", str(warc), out=tmp_path / "o.jsonl")
+    records = {r["url"]: r for r in run.records()}
+    assert set(records) == {"https://ozersk-news.example/parom.html", "https://wexcombe.example/quay.html"}
+    assert records["https://ozersk-news.example/parom.html"]["title"] == "Паром снова ходит"
+    assert "Заречьем" in records["https://ozersk-news.example/parom.html"]["text"]
+    assert "dredging" in records["https://wexcombe.example/quay.html"]["text"]
+    assert sorted((r["url"], r["reason"]) for r in run.rejects()) == [
+        ("https://ozersk-news.example/gone.html", "http_404"), ("https://ozersk-news.example/old.html", "http_301")]
+    assert run.manifest()["reconciles"] is True
