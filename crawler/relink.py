@@ -26,6 +26,9 @@ def _order(path: Path) -> list[tuple[str, int]]:
     with path.open("rb") as fh:
         offset = 0
         for line in fh:
+            if not line.strip():  # a blank line (one at the end, or between files joined) is no record
+                offset += len(line)
+                continue
             try:
                 data = json.loads(line)
                 when = data.get("published_at") or "9999"

@@ -155,7 +155,7 @@ def test_splog_link_command(tmp_path) -> None:
     with src.open("w") as fh:
         for d in docs:
             fh.write(as_record(d).model_dump_json() + "\n")
-        fh.write('{"not": "a record"}\n')
+        fh.write('{"not": "a record"}\n\n  \r\n')  # (blank lines are no records, nor rejects)
     run = run_splog("link", str(src), out=tmp_path / "out.jsonl")
     assert run.code == 0, run.stderr[-2000:]
     records = run.records()
