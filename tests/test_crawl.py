@@ -116,3 +116,24 @@ def test_post_url_seed_and_max_posts(farm, tmp_path) -> None:
     assert run.code == 0, run.stderr[-2000:]
     urls = [r["url"] for r in run.records()]
     assert post_url in urls and len(urls) == 4
+
+
+def test_feed_and_sitemap_urls_as_seeds(farm, tmp_path) -> None:
+    """Seeds may be a blog's feed or sitemap URL (DESIGN: "sitemap/feed URLs"): a feed leads into its
+    blog as its home page would (feeds first), a sitemap's posts are crawled; nothing is a not_html reject."""
+    by_kind = {kind: [b for b in farm if b["kind"] == kind] for kind in ("blogger", "wordpress", "plain")}
+    seeds = [by_kind["blogger"][0]["url"] + "feeds/posts/default",  # Atom
+             by_kind["blogger"][1]["url"] + "feeds/posts/default?alt=rss",
+             by_kind["wordpress"][0]["url"] + "wp-json/wp/v2/posts",
+             by_kind["plain"][0]["url"] + "sitemap.xml"]
+    run = run_splog("crawl", *seeds, "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    listed = [*by_kind["blogger"][:2], by_kind["wordpress"][0], by_kind["plain"][0]]
+    urls = [r["url"] for r in run.records()]
+    assert len(urls) == len(set(urls))
+    assert set(urls) == _expected_urls(listed)
+    assert run.rejects() == []
+    vias = Counter(r["crawl"]["via"] for r in run.records())
+    assert vias["blogger-feed"] == 40 and vias["wp-json"] == 20 and vias["page"] == 20
+    discovery = run.manifest()["discovery"]
+    assert discovery["seed_feeds"] == 3 and discovery["seed_sitemaps"] == 1

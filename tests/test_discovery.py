@@ -276,3 +276,23 @@ def test_a_sitemap_over_download_maxsize_is_still_read(tmp_path) -> None:
     assert len(run.records()) == 3
     assert run.rejects() == []
     assert run.manifest()["discovery"]["sitemaps"] == 1
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>', "sitemap"),
+    (b"\xef\xbb\xbf\n  <sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>", "sitemap"),
+    (gzip.compress(b"<urlset></urlset>"), "sitemap"),
+    (b"<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel>", "feed"),
+    (b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'>", "feed"),
+    (b"<?xml version='1.0'?><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>", "feed"),
+    (b'{"version":"1.0","encoding":"UTF-8","feed":{', "feed"),
+    (b'[{"id":12,"link":"https://x.example/a/"}]', "feed"),
+    (b'gdata.io.handleScriptLoaded({"feed":{', "feed"),
+    (b"<!DOCTYPE html><html><head><title>How to make an <rss> feed</title>", None),
+    (b"<html><body><p>Our <feed> of news</p></body></html>", None),
+    (b"Just text", None),
+])
+def test_what_a_seed_url_answers_with(body, kind) -> None:
+    from crawler.spiders.blogs import _seed_document
+
+    assert _seed_document(body) == kind

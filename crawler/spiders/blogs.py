@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime, timezone
@@ -48,6 +49,28 @@ def _first_url(meta: dict, url: str) -> str:
     """The URL a request was made for, before any redirect (Scrapy keeps the chain in meta)."""
     chain = meta.get("redirect_urls")
     return chain[0] if chain else url
+
+
+def _seed_document(body: bytes) -> str | None:
+    """"sitemap" or "feed" when a seed URL answers with one of those (sniffed from the body, as servers
+    label them every way: text/xml, application/xml, application/rss+xml, text/plain...); None for a page."""
+    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"\x1f\x8b"):  # sitemap.xml.gz, served as a file
+        return "sitemap"
+    if head.startswith((b"{", b"[")) or _JSONP.match(head):  # Blogger ?alt=json, the WordPress REST API
+        return "feed"
+    if not head.startswith(b"<"):
+        return None
+    if b"<urlset" in head or b"<sitemapindex" in head:
+        return "sitemap"
+    if _FEED_ROOT.search(head) and not _HTML_ROOT.search(head):
+        return "feed"
+    return None
+
+
+_JSONP = re.compile(rb"[\w.$]+\s*\(\s*[{\[]")
+_FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
+_HTML_ROOT = re.compile(rb"<(html|body)[\s>]", re.I)
 
 
 def _decode(response: TextResponse) -> str:
@@ -237,6 +260,16 @@ class BlogsSpider(Spider):
             yield from self._feed_done(request)
 
     def parse_seed(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
+        given = _seed_document(response.body)
+        if given == "sitemap":  # its posts (and its child sitemaps'); the blog's home page if it lists none
+            self._count("discovery", "seed_sitemaps")
+            response.meta.update(strategies=["home"], home={"seed": blog.url})
+            yield from self.parse_sitemap(response, blog)
+            return
+        if given == "feed":  # a way into the blog: crawled as from its home page (platform, UI language, paging)
+            self._count("discovery", "seed_feeds")
+            yield from self._fallback(blog, ["home"], {"seed": blog.url})
+            return
         if not isinstance(response, TextResponse) or not response.headers.get(b"Content-Type", b"text/html").lower().startswith(HTML_TYPES):
             yield from filter(None, [self._reject(response.url, blog, "not_html", response.headers.get(b"Content-Type", b"").decode("latin-1"))])
             return
