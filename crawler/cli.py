@@ -29,13 +29,75 @@ def _fail(message: str) -> NoReturn:
     raise SystemExit(EXIT_USAGE)
 
 
+def _at_least(low: int):
+    """An argparse type: a whole number no lower than low."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be {low} or more, got {value}")
+        return value
+    return parse
+
+
+def _ratio(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {text}")
+    return value
+
+
+def _check_writable(path: str | None, what: str, folder: bool = False) -> None:
+    """An output file (or folder) that cannot be written is a one-line error before any work starts;
+    its folder is made if missing."""
+    if not path:
+        return
+    target = Path(path)
+    if not folder and target.is_dir():
+        _fail(f"{what} {path} is a folder, not a file")
+    if folder and target.exists() and not target.is_dir():
+        _fail(f"{what} {path} is a file, not a folder")
+    parent = target if folder else target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"cannot make {what} {path}: {exc.strerror or exc}" if folder else
+              f"cannot make the folder of {what} {path}: {exc.strerror or exc}")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        _fail(f"cannot write {what} {path}: its folder is not writable")
+
+
+def _check_settings(overrides: dict[str, Any]) -> None:
+    """-s NAME=VALUE for a setting whose default is a number or a flag must read as one (else Scrapy
+    fails with a traceback deep in its set-up)."""
+    from scrapy.settings import Settings
+
+    defaults = Settings()
+    defaults.setmodule("crawler.settings", priority="project")
+    for name, value in overrides.items():
+        default, probe = defaults.get(name), Settings({name: value})
+        kind, read = ((("true/false", probe.getbool) if isinstance(default, bool) else
+                       ("number", probe.getfloat) if isinstance(default, (int, float)) else (None, None)))
+        if read is None:
+            continue
+        try:
+            read(name)
+        except (TypeError, ValueError):
+            _fail(f"--set {name}={value}: {name} takes a {kind}")
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", help="records JSONL (rejects and manifest are written beside it)")
     p.add_argument("--rules-dir", action="append", default=[], help="extra directory of rule *.toml files")
     p.add_argument("--extractor", choices=["auto", "trafilatura"], default="auto",
                    help="auto: platform body container, else a body template learned per host, "
                         "else trafilatura; trafilatura: always")
-    p.add_argument("--workers", type=int, default=0, help="extraction processes (default: one per core)")
+    p.add_argument("--workers", type=_at_least(0), default=0, help="extraction processes (default: one per core)")
     p.add_argument("--job-id", help="run id (default: UTC time + random suffix)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
 
@@ -49,8 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--seeds-file", help="file with one URL a line (# comments allowed)")
     crawl.add_argument("--allow-private-hosts", action="store_true",
                        help="allow loopback/private addresses (off by default; the demo and tests use it)")
-    crawl.add_argument("--max-posts-per-blog", type=int, help="stop after this many posts per blog")
-    crawl.add_argument("--concurrency", type=int, help="parallel requests per host (default 4)")
+    crawl.add_argument("--max-posts-per-blog", type=_at_least(0), help="stop after this many posts per blog")
+    crawl.add_argument("--concurrency", type=_at_least(1), help="parallel requests per host (default 4)")
     crawl.add_argument("--no-throttle", action="store_true", help="turn AutoThrottle off (own or loopback hosts)")
     crawl.add_argument("--resolve-short-links", action="store_true",
                        help="follow ift.tt-style links (HEAD, bounded, cached) to fill source.url")
@@ -62,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--full", action="store_true", help="with --state: re-crawl everything")
     crawl.add_argument("--job-dir", help="job directory: a killed run started again with it resumes")
     crawl.add_argument("--redis", help="redis://host:port/db: share the copy index with other machines")
-    crawl.add_argument("--max-reject-ratio", type=float, default=None,
+    crawl.add_argument("--max-reject-ratio", type=_ratio, default=None,
                        help="exit non-zero when rejects/(records+rejects) is over this (default 0.25)")
     _common(crawl)
 
@@ -73,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(extract)
 
     demo = sub.add_parser("demo", help="serve the bundled demo splog farm on loopback and crawl it")
-    demo.add_argument("--posts", type=int, default=20, help="posts per demo blog (default 20)")
+    demo.add_argument("--posts", type=_at_least(1), default=20, help="posts per demo blog (default 20)")
     _common(demo)
 
     link = sub.add_parser("link", help="re-link an existing records JSONL (copy clusters) offline")
@@ -163,6 +225,7 @@ def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -
             _fail(f"--set takes NAME=VALUE, got {item!r}")
         name, value = item.split("=", 1)
         overrides[name.strip()] = value
+    _check_settings(overrides)
     if getattr(args, "no_feeds", False):
         overrides["SPLOG_USE_FEEDS"] = False
     if getattr(args, "full", False):
@@ -203,6 +266,8 @@ def _open_state(path: str | None):
     except LockedError as exc:
         print(f"splog: FAILED: {exc}", file=sys.stderr)
         raise SystemExit(EXIT_LOCKED) from None
+    except OSError as exc:
+        _fail(f"cannot open state file {path}: {exc.strerror or exc}")
 
 
 def _job(job_dir: str, job_id: str, output: str | None) -> tuple[str, str, bool]:
@@ -273,6 +338,8 @@ def cmd_link(args: argparse.Namespace) -> int:
     except LockedError as exc:
         print(f"splog: FAILED: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except OSError as exc:  # the state file's folder, a full disk...
+        _fail(f"cannot open {exc.filename or 'a file'}: {exc.strerror or exc}")
     _report(manifest, time.monotonic() - start)
     return 0 if manifest.get("reconciles") else EXIT_FAILED
 
@@ -301,6 +368,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _check_writable(getattr(args, "output", None), "output")
+    _check_writable(getattr(args, "state", None), "state file")
+    _check_writable(getattr(args, "job_dir", None), "job folder", folder=True)
     try:
         if args.command == "crawl":
             if not args.seeds and not args.seeds_file:
