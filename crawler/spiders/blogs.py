@@ -7,7 +7,7 @@ import re
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime, timezone
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from lxml import etree, html as lxml_html
@@ -591,32 +591,31 @@ class BlogsSpider(Spider):
 
     def parse_post(self, response: Response, blog: BlogInfo, feed: dict) -> Iterator[RawPost]:
         claimed = _first_url(response.meta, response.url)
-        if claimed != response.url:
-            gone = self._redirect_reject(claimed, response.url, blog)
-            if gone is not False:
-                yield from filter(None, [gone])
-                return
+        reason = self._redirect_reason(claimed, response.url)
+        if reason:
+            yield from filter(None, [self._reject(claimed, blog, reason, f"redirects to {response.url}")])
+            return
         ctype = response.headers.get(b"Content-Type", b"text/html").lower()
         if not isinstance(response, TextResponse) or not ctype.startswith(HTML_TYPES):
             yield from filter(None, [self._reject(claimed, blog, "not_html", ctype.decode("latin-1"))])
             return
         yield self._page_item(response, blog, _decode(response), feed)
 
-    def _redirect_reject(self, claimed: str, final: str, blog: BlogInfo) -> RawPost | None | Literal[False]:
-        """A post that redirected (HTTP or meta refresh): a reject when it landed on a home page (the post is
-        gone) or on a post this crawl has under its own URL (that one is the record); False to read the page
-        (its URL is claimed, so the post is not read twice)."""
+    def _redirect_reason(self, claimed: str, final: str) -> str | None:
+        """Why a post that redirected (HTTP or meta refresh) is a reject: it landed on a home page (the
+        post is gone), or on a post this crawl has under its own URL (that one is the record). None to
+        read the page, whose URL is then claimed, so that the post is not read twice."""
         key = canonical_url(final)
-        if key == canonical_url(claimed):
-            return False
+        if claimed == final or key == canonical_url(claimed):
+            return None
         if is_home(final):
             self._count("discovery", "redirects_to_home")
-            return self._reject(claimed, blog, "redirect_to_home", f"redirects to {final}")
+            return "redirect_to_home"
         if key in self.seen:
             self._count("discovery", "redirects_to_seen")
-            return self._reject(claimed, blog, "redirect_to_seen", f"redirects to {final}, a post this crawl has")
+            return "redirect_to_seen"
         self.seen.add(key)
-        return False
+        return None
 
     def _page_item(self, response: TextResponse, blog: BlogInfo, text: str, feed: dict) -> RawPost:
         return RawPost(url=response.url, blog=blog, via="page", html=text, status=response.status,
