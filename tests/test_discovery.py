@@ -268,7 +268,7 @@ class _BigSitemap(Handler):
 
 def test_a_sitemap_over_download_maxsize_is_still_read(tmp_path) -> None:
     """Sitemaps have their own cap (the protocol's 50 MB): a big blog's single-file sitemap passes
-    DOWNLOAD_MAXSIZE (here lowered to 100 KB, a post page's scale) and must not lose it its posts."""
+    DOWNLOAD_MAXSIZE (here lowered to 100 KB, a post page's scale) and must not cost the blog its posts."""
     with serve(_BigSitemap) as base:
         run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", "--max-posts-per-blog", "3",
                         "-s", "DOWNLOAD_MAXSIZE=100000", out=tmp_path / "o.jsonl")
