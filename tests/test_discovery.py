@@ -296,3 +296,18 @@ def test_what_a_seed_url_answers_with(body, kind) -> None:
     from crawler.spiders.blogs import _seed_document
 
     assert _seed_document(body) == kind
+
+
+@pytest.mark.parametrize(("seed", "records", "rejects"), [
+    ("/news/deleted.html", [], [("/news/deleted.html", "redirect_to_home")]),  # not the whole blog
+    ("/news/old-slug.html", ["/news/lighthouse-repainted.html"], []),
+    ("/news/refresh.html", ["/news/pier-reopens.html"], []),
+    ("/news/loop-a.html", [], [("/news/loop-a.html", "too_many_redirects")]),
+])
+def test_a_post_seed_that_redirects(tmp_path, seed, records, rejects) -> None:
+    with serve(_Redirects) as base:
+        run = run_splog("crawl", base + seed, "--allow-private-hosts", "--no-throttle", "--max-reject-ratio", "1",
+                        out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert [r["url"].removeprefix(base) for r in run.records()] == records
+    assert [(r["url"].removeprefix(base), r["reason"]) for r in run.rejects()] == rejects

@@ -260,6 +260,12 @@ class BlogsSpider(Spider):
             yield from self._feed_done(request)
 
     def parse_seed(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
+        seed = _first_url(response.meta, response.url)
+        if seed != response.url and is_home(response.url) and not is_home(seed) and is_post_url(seed):
+            # a post given as a seed that now leads to a home page is gone: not a way into the whole blog
+            self._count("discovery", "redirects_to_home")
+            yield from filter(None, [self._reject(seed, blog, "redirect_to_home", f"redirects to {response.url}")])
+            return
         given = _seed_document(response.body)
         if given == "sitemap":  # its posts (and its child sitemaps'); the blog's home page if it lists none
             self._count("discovery", "seed_sitemaps")
