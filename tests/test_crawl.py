@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import jsonschema
 
 from crawler.farm.model import demo_farm
 from crawler.farm.pages import post_path
+from crawler.farm.server import Site
 from schemas.generate import OUT_DIR
-from tests.conftest import run_splog
+from tests.conftest import Handler, run_splog, serve
 
 RESIDUE = re.compile(
     r"block ads|Full-Text RSS|ift\.tt|via IFTTT|- Google News|appeared first on|Go to Source|Posted by|"
@@ -137,3 +138,29 @@ def test_feed_and_sitemap_urls_as_seeds(farm, tmp_path) -> None:
     assert vias["blogger-feed"] == 40 and vias["wp-json"] == 20 and vias["page"] == 20
     discovery = run.manifest()["discovery"]
     assert discovery["seed_feeds"] == 3 and discovery["seed_sitemaps"] == 1
+
+
+def test_wordpress_without_its_rest_api_comes_whole_through_its_paged_rss_feed(tmp_path) -> None:
+    """A WordPress splog whose REST API a security plugin switched off (403): its /feed/ (10 posts a
+    page, ?paged=N, full content) brings every post whole; the refused API call is its one reject."""
+    blog = next(b for b in demo_farm(35) if b.kind == "wordpress")
+    blog.no_rest = True
+    sites: dict[int, Site] = {}
+
+    class WordPress(Handler):
+        def do_GET(self) -> None:  # noqa: N802
+            port = self.server.server_address[1]
+            site = sites.setdefault(port, Site(blog, f"http://127.0.0.1:{port}"))
+            parts = urlsplit(self.path)
+            status, ctype, body, headers = site.route(parts.path or "/", parse_qs(parts.query))
+            self.send(status, ctype, body, headers)
+
+    with serve(WordPress) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    records = run.records()
+    assert {r["url"] for r in records} == {base + post_path(blog, p) for p in blog.posts}
+    assert len(records) == 35 and {r["crawl"]["via"] for r in records} == {"rss"}
+    assert [r["reason"] for r in run.rejects()] == ["http_403"]
+    assert not [r for r in records if RESIDUE.search(r["text"])]
+    assert run.manifest()["http"]["requests"] <= 10  # robots, home, the API, 4 feed pages and the 404 after
