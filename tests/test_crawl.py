@@ -8,6 +8,7 @@ from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
 import jsonschema
+import pytest
 
 from crawler.farm.model import demo_farm
 from crawler.farm.pages import post_path
@@ -164,3 +165,33 @@ def test_wordpress_without_its_rest_api_comes_whole_through_its_paged_rss_feed(t
     assert [r["reason"] for r in run.rejects()] == ["http_403"]
     assert not [r for r in records if RESIDUE.search(r["text"])]
     assert run.manifest()["http"]["requests"] <= 10  # robots, home, the API, 4 feed pages and the 404 after
+
+
+@pytest.mark.parametrize("setting", ["feed switched off", "summaries only"])
+def test_blogger_blog_without_whole_posts_in_its_feed(tmp_path, setting) -> None:
+    """A Blogger blog whose feed is switched off (404: its sitemap then lists the posts) or gives only
+    summaries (each post's page is then fetched): every post still comes whole, once."""
+    blog = next(b for b in demo_farm(30) if b.kind == "blogger")
+    blog.summary_feed = setting == "summaries only"
+    sites: dict[int, Site] = {}
+
+    class Blogger(Handler):
+        def do_GET(self) -> None:  # noqa: N802
+            port = self.server.server_address[1]
+            site = sites.setdefault(port, Site(blog, f"http://127.0.0.1:{port}"))
+            parts = urlsplit(self.path)
+            if setting == "feed switched off" and parts.path.startswith("/feeds/"):
+                self.send(404, "text/html", "<html><body>Not found</body></html>")
+                return
+            status, ctype, body, headers = site.route(parts.path or "/", parse_qs(parts.query))
+            self.send(status, ctype, body, headers)
+
+    with serve(Blogger) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    records = run.records()
+    assert sorted(r["url"] for r in records) == sorted(base + post_path(blog, p) for p in blog.posts)
+    assert {r["crawl"]["via"] for r in records} == {"page"}
+    assert not [r for r in records if RESIDUE.search(r["text"])]
+    assert all(r["blog"]["platform"] == "blogger" for r in records)
+    assert [r["reason"] for r in run.rejects()] == (["http_404"] if setting == "feed switched off" else [])
