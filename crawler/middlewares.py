@@ -1,18 +1,26 @@
-"""Downloader middlewares: refuse private hosts (also after redirects); count requests per site."""
+"""Downloader middlewares: refuse private hosts (also after redirects); count requests per site. Spider
+middleware: a callback that fails on a page leaves a reject, not a silent gap."""
 
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
+from datetime import datetime, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler import stats
 from crawler.errors import PrivateHostBlocked
+from schemas.raw import BlogInfo, RawPost
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -74,3 +82,34 @@ class RequestAccounting:
     def process_response(self, request: Request, response: Response) -> Response:
         self.stats.inc_value(f"{stats.RESPONSES_BY_STATUS}/{response.status}")
         return response
+
+
+class CallbackErrorsAsRejects:
+    """A spider callback that raises on a response (a bug, or a page unlike any seen) would leave the
+    post neither record nor reject, only a line in Scrapy's log: here it becomes an internal_error
+    reject for the URL the request was made for (a post, or the discovery document that was being
+    read), logged with its traceback and counted under discovery/callback_errors/<kind>."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_spider_exception(self, response: Response, exception: Exception) -> list[RawPost] | None:
+        if isinstance(exception, (HttpError, IgnoreRequest)):  # (errbacks and Scrapy handle these)
+            return None
+        request = response.request
+        if request is None:
+            return None
+        kind = request.meta.get("kind", "page")
+        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        logger.error("splog: the %s callback failed on %s", kind, response.url, exc_info=exception)
+        self.stats.inc_value(stats.key("discovery", "callback_errors", kind))
+        blog = request.cb_kwargs.get("blog")
+        if not isinstance(blog, BlogInfo):
+            blog = BlogInfo(url=url, host=urlsplit(url).hostname or "")
+        return [RawPost(url=url, blog=blog, via="page", status=response.status,
+                        fetched_at=datetime.now(timezone.utc).isoformat(),
+                        error="internal_error", error_detail=f"{kind}: {type(exception).__name__}: {exception}"[:300])]

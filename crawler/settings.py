@@ -54,7 +54,9 @@ DOWNLOADER_MIDDLEWARES = {
 DOWNLOADER_STATS = False
 # Depth tracking runs over every request a page yields; splog bounds a crawl by posts per blog and
 # by what feeds, sitemaps and archives list, never by depth. Put it back to use DEPTH_LIMIT.
-SPIDER_MIDDLEWARES = {"scrapy.spidermiddlewares.depth.DepthMiddleware": None}
+SPIDER_MIDDLEWARES = {"scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+                      # a callback that fails on a page leaves an internal_error reject (nearest the spider)
+                      "crawler.middlewares.CallbackErrorsAsRejects": 1000}
 # Extract, clean and normalize are CPU-bound: ExtractPipeline runs those three cores in worker
 # processes, one per core. Validation, linking and export stay in the main process.
 ITEM_PIPELINES = {
