@@ -141,24 +141,34 @@ def test_feed_and_sitemap_urls_as_seeds(farm, tmp_path) -> None:
     assert discovery["seed_feeds"] == 3 and discovery["seed_sitemaps"] == 1
 
 
+def _crawl_farm_blog(blog, tmp_path, gone: str | None = None):
+    """Serve one farm blog in this process (paths starting with `gone` answer 404) and crawl it; returns
+    the run and the blog's base URL."""
+    sites: dict[int, Site] = {}
+
+    class OneBlog(Handler):
+        def do_GET(self) -> None:  # noqa: N802
+            port = self.server.server_address[1]
+            site = sites.setdefault(port, Site(blog, f"http://127.0.0.1:{port}"))
+            parts = urlsplit(self.path)
+            if gone and parts.path.startswith(gone):
+                self.send(404, "text/html", "<html><body>Not found</body></html>")
+                return
+            status, ctype, body, headers = site.route(parts.path or "/", parse_qs(parts.query))
+            self.send(status, ctype, body, headers)
+
+    with serve(OneBlog) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    return run, base
+
+
 def test_wordpress_without_its_rest_api_comes_whole_through_its_paged_rss_feed(tmp_path) -> None:
     """A WordPress splog whose REST API a security plugin switched off (403): its /feed/ (10 posts a
     page, ?paged=N, full content) brings every post whole; the refused API call is its one reject."""
     blog = next(b for b in demo_farm(35) if b.kind == "wordpress")
     blog.no_rest = True
-    sites: dict[int, Site] = {}
-
-    class WordPress(Handler):
-        def do_GET(self) -> None:  # noqa: N802
-            port = self.server.server_address[1]
-            site = sites.setdefault(port, Site(blog, f"http://127.0.0.1:{port}"))
-            parts = urlsplit(self.path)
-            status, ctype, body, headers = site.route(parts.path or "/", parse_qs(parts.query))
-            self.send(status, ctype, body, headers)
-
-    with serve(WordPress) as base:
-        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
-    assert run.code == 0, run.stderr[-2000:]
+    run, base = _crawl_farm_blog(blog, tmp_path)
     records = run.records()
     assert {r["url"] for r in records} == {base + post_path(blog, p) for p in blog.posts}
     assert len(records) == 35 and {r["crawl"]["via"] for r in records} == {"rss"}
@@ -173,22 +183,7 @@ def test_blogger_blog_without_whole_posts_in_its_feed(tmp_path, setting) -> None
     summaries (each post's page is then fetched): every post still comes whole, once."""
     blog = next(b for b in demo_farm(30) if b.kind == "blogger")
     blog.summary_feed = setting == "summaries only"
-    sites: dict[int, Site] = {}
-
-    class Blogger(Handler):
-        def do_GET(self) -> None:  # noqa: N802
-            port = self.server.server_address[1]
-            site = sites.setdefault(port, Site(blog, f"http://127.0.0.1:{port}"))
-            parts = urlsplit(self.path)
-            if setting == "feed switched off" and parts.path.startswith("/feeds/"):
-                self.send(404, "text/html", "<html><body>Not found</body></html>")
-                return
-            status, ctype, body, headers = site.route(parts.path or "/", parse_qs(parts.query))
-            self.send(status, ctype, body, headers)
-
-    with serve(Blogger) as base:
-        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
-    assert run.code == 0, run.stderr[-2000:]
+    run, base = _crawl_farm_blog(blog, tmp_path, gone="/feeds/" if setting == "feed switched off" else None)
     records = run.records()
     assert sorted(r["url"] for r in records) == sorted(base + post_path(blog, p) for p in blog.posts)
     assert {r["crawl"]["via"] for r in records} == {"page"}
