@@ -75,6 +75,8 @@ def _check_writable(path: str | None, what: str, folder: bool = False) -> None:
 def _check_settings(overrides: dict[str, Any]) -> None:
     """-s NAME=VALUE for a setting whose default is a number or a flag must read as one (else Scrapy
     fails with a traceback deep in its set-up)."""
+    if not overrides:
+        return
     from scrapy.settings import Settings
 
     defaults = Settings()

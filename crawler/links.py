@@ -85,3 +85,9 @@ def classify_links(links: list[tuple[str, str, str]], root: str) -> tuple[list[s
 def lists_no_posts(sitemap_url: str) -> bool:
     """A child sitemap that by its name lists pages, taxonomies or authors, not posts."""
     return bool(_NON_POST_SITEMAP.search(urlsplit(sitemap_url).path))
+
+
+def first_url(meta: dict, url: str) -> str:
+    """The URL a request was made for, before any redirect (Scrapy keeps the chain in its meta)."""
+    chain = meta.get("redirect_urls")
+    return chain[0] if chain else url

@@ -18,6 +18,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler import stats
 from crawler.errors import PrivateHostBlocked
+from crawler.links import first_url
 from schemas.raw import BlogInfo, RawPost
 
 logger = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ class CallbackErrorsAsRejects:
         if request is None:
             return None
         kind = request.meta.get("kind", "page")
-        url = (request.meta.get("redirect_urls") or [request.url])[0]
+        url = first_url(request.meta, request.url)
         logger.error("splog: the %s callback failed on %s", kind, response.url, exc_info=exception)
         self.stats.inc_value(stats.key("discovery", "callback_errors", kind))
         blog = request.cb_kwargs.get("blog")

@@ -21,7 +21,7 @@ from crawler import stats
 from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, parse_blogger_json, parse_sitemap,
                                parse_wp_posts, parse_xml_feed, robots_sitemaps)
 from crawler.errors import reason_of
-from crawler.links import classify_links, is_home, is_post_url, lists_no_posts, might_be_post
+from crawler.links import classify_links, first_url, is_home, is_post_url, lists_no_posts, might_be_post
 from crawler.jobs import crawl_state
 from crawler.params import CrawlParams, parse_params
 from pipelines.export import default_paths, done_urls
@@ -43,12 +43,6 @@ def _now() -> str:
 def _carry(meta: dict) -> dict:
     """The discovery state a follow-up request inherits (never Scrapy's own meta keys)."""
     return {"strategies": meta.get("strategies", []), "home": meta.get("home")}
-
-
-def _first_url(meta: dict, url: str) -> str:
-    """The URL a request was made for, before any redirect (Scrapy keeps the chain in meta)."""
-    chain = meta.get("redirect_urls")
-    return chain[0] if chain else url
 
 
 def _seed_document(body: bytes) -> str | None:
@@ -251,7 +245,7 @@ class BlogsSpider(Spider):
                 yield from self._feed_done(request)
                 return
         self._count("discovery", "failed", kind)
-        reject = self._reject(_first_url(request.meta, request.url), blog, reason, f"{kind}: {detail}", via="page")
+        reject = self._reject(first_url(request.meta, request.url), blog, reason, f"{kind}: {detail}", via="page")
         if reject is not None:
             yield reject
         if kind in ("blogger-feed", "wp-json", "rss-feed", "seed-home"):
@@ -260,7 +254,7 @@ class BlogsSpider(Spider):
             yield from self._feed_done(request)
 
     def parse_seed(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
-        seed = _first_url(response.meta, response.url)
+        seed = first_url(response.meta, response.url)
         if seed != response.url and is_home(response.url) and not is_home(seed) and is_post_url(seed):
             # a post given as a seed that now leads to a home page is gone: not a way into the whole blog
             self._count("discovery", "redirects_to_home")
@@ -596,7 +590,7 @@ class BlogsSpider(Spider):
                        meta={"kind": "page"}, dont_filter=True)
 
     def parse_post(self, response: Response, blog: BlogInfo, feed: dict) -> Iterator[RawPost]:
-        claimed = _first_url(response.meta, response.url)
+        claimed = first_url(response.meta, response.url)
         reason = self._redirect_reason(claimed, response.url)
         if reason:
             yield from filter(None, [self._reject(claimed, blog, reason, f"redirects to {response.url}")])
@@ -611,8 +605,10 @@ class BlogsSpider(Spider):
         """Why a post that redirected (HTTP or meta refresh) is a reject: it landed on a home page (the
         post is gone), or on a post this crawl has under its own URL (that one is the record). None to
         read the page, whose URL is then claimed, so that the post is not read twice."""
+        if claimed == final:  # (not redirected: every other post page)
+            return None
         key = canonical_url(final)
-        if claimed == final or key == canonical_url(claimed):
+        if key == canonical_url(claimed):
             return None
         if is_home(final):
             self._count("discovery", "redirects_to_home")
