@@ -75,22 +75,11 @@ def _check_writable(path: str | None, what: str, folder: bool = False) -> None:
 def _check_settings(overrides: dict[str, Any]) -> None:
     """-s NAME=VALUE for a setting whose default is a number or a flag must read as one (else Scrapy
     fails with a traceback deep in its set-up)."""
-    if not overrides:
-        return
-    from scrapy.settings import Settings
+    from crawler.params import unreadable_setting
 
-    defaults = Settings()
-    defaults.setmodule("crawler.settings", priority="project")
-    for name, value in overrides.items():
-        default, probe = defaults.get(name), Settings({name: value})
-        kind, read = ((("true/false", probe.getbool) if isinstance(default, bool) else
-                       ("number", probe.getfloat) if isinstance(default, (int, float)) else (None, None)))
-        if read is None:
-            continue
-        try:
-            read(name)
-        except (TypeError, ValueError):
-            _fail(f"--set {name}={value}: {name} takes a {kind}")
+    bad = unreadable_setting(overrides)
+    if bad:
+        _fail(f"--set {bad}")
 
 
 def _common(p: argparse.ArgumentParser) -> None:

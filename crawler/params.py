@@ -79,6 +79,29 @@ class CrawlParams(BaseModel):
         return self
 
 
+def unreadable_setting(overrides: dict[str, object]) -> str | None:
+    """"NAME=VALUE: NAME takes a number" for the first override of a setting whose default is a
+    number or a flag that does not read as one (Scrapy would fail on it with a traceback deep in its
+    set-up); None when all of them read."""
+    if not overrides:
+        return None
+    from scrapy.settings import Settings
+
+    defaults = Settings()
+    defaults.setmodule("crawler.settings", priority="project")
+    for name, value in overrides.items():
+        default, probe = defaults.get(name), Settings({name: value})
+        kind, read = ((("true/false", probe.getbool) if isinstance(default, bool) else
+                       ("number", probe.getfloat) if isinstance(default, (int, float)) else (None, None)))
+        if read is None:
+            continue
+        try:
+            read(name)
+        except (TypeError, ValueError):
+            return f"{name}={value}: {name} takes a {kind}"
+    return None
+
+
 def parse_params(**kwargs: object) -> CrawlParams:
     """CrawlParams from spider kwargs / CLI values, raising SeedError with a one-line message."""
     from pydantic import ValidationError

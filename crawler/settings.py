@@ -7,6 +7,9 @@ from scrapy.settings import default_settings as _scrapy_defaults
 BOT_NAME = "splog"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
+# `scrapy crawl` (and scrapyd, which runs it) checks the blogs spider's arguments and -s values first:
+# a bad one is a one-line usage error, not a traceback (crawler/commands/crawl.py).
+COMMANDS_MODULE = "crawler.commands"
 
 # --- Politeness (defaults a user may raise for their own infrastructure) -------------------------
 # Identify ourselves; splog operators rarely care, but the hosts' owners should be able to tell.

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -46,6 +49,25 @@ def test_bad_arguments_give_one_line_and_exit_2(args, needle) -> None:
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("splog: error:") and needle in lines[0], run.stderr
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    ([], "no seeds"),
+    (["-a", "seeds=ftp://example.org/"], "not an http(s) URL"),
+    (["-a", "seeds_file=/nonexistent/seeds.txt"], "seeds file not found"),
+    (["-a", "seeds=http://example.org/", "-a", "max_posts_per_blog=-3"], "max_posts_per_blog"),
+    (["-a", "seeds=http://example.org/", "-s", "DOWNLOAD_TIMEOUT=abc"], "DOWNLOAD_TIMEOUT takes a number"),
+    (["-a", "seeds=http://example.org/", "-s", "SPLOG_FULL=maybe"], "SPLOG_FULL takes a true/false"),
+])
+def test_scrapy_crawl_with_bad_arguments_is_a_usage_error(args, needle) -> None:
+    """The design card's entry point (scrapy.cfg; also what scrapyd runs) refuses them the same way."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    run = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "blogs", *args], capture_output=True,
+                         text=True, timeout=120, cwd=ROOT, env=env)
+    assert run.returncode == 2, run.stderr[-2000:]
+    assert "Traceback" not in run.stderr
+    last = run.stderr.strip().splitlines()[-1]
+    assert ": error: " in last and needle in last, run.stderr[-2000:]  # ("__main__.py: error: ..." under -m)
 
 
 def test_extract_folder_gz_and_warc(tmp_path) -> None:

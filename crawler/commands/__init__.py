@@ -1,0 +1,1 @@
+"""Scrapy commands of the project (COMMANDS_MODULE): `scrapy crawl` with splog's argument checks."""
