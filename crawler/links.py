@@ -27,8 +27,45 @@ _OLDER_TEXT = re.compile(r"^(older|next|more|previous entries|older (posts?|stor
                          r"entradas antiguas|postagens mais antigas|älterer post|»|›|next page)\b", re.I)
 
 
+# A path segment from which on a URL names a listing of a blog (or its feed, API or sitemap), not
+# the blog: a seed at /news/category/local/ or /news/2024/05/ is the blog at /news/.
+_LISTING_SEGMENT = re.compile(
+    r"(search|feeds?|rss|atom|tags?|category|categories|labels?|author|page|archives?|wp-json|"
+    r"sitemaps?|comments|p|amp|\d{4})", re.I)
+
+# the name of a site's front page, not of a folder
+_PAGE_NAME = re.compile(r"(index|home|default|main|start|welcome)", re.I)
+
+
 def same_site(url: str, root: str) -> bool:
     return urlsplit(url).netloc.lower() == urlsplit(root).netloc.lower()
+
+
+def blog_root(url: str) -> str:
+    """The home URL of the blog that a page which is not a post belongs to: the host, and the
+    folders above the page's file name and above its first listing segment (category/, tag/, page/,
+    feed/, a year...). A blog installed under a folder (example.com/news/) is that folder."""
+    parts = urlsplit(url)
+    segments = [seg for seg in parts.path.split("/") if seg]
+    if segments and not parts.path.endswith("/") and ("." in segments[-1] or _PAGE_NAME.fullmatch(segments[-1])):
+        segments.pop()  # a page's name: index.html, rss.xml, /home
+    kept: list[str] = []
+    for seg in segments:
+        if _LISTING_SEGMENT.fullmatch(seg):
+            break
+        kept.append(seg)
+    return f"{parts.scheme}://{parts.netloc}/" + "".join(seg + "/" for seg in kept)
+
+
+def host_root(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+def in_folder(url: str, root: str) -> bool:
+    """Whether the URL's path lies under the path of a blog's home URL (any host: a sitemap may
+    spell its host with or without www)."""
+    return (urlsplit(url).path or "/").startswith(urlsplit(root).path or "/")
 
 
 def is_home(url: str) -> bool:
@@ -68,17 +105,25 @@ def is_pagination(url: str, anchor_text: str = "", rel: str = "") -> bool:
 
 
 def classify_links(links: list[tuple[str, str, str]], root: str) -> tuple[list[str], list[str]]:
-    """(posts, pagination) among (url, anchor text, rel) links of one page, same site only."""
+    """(posts, pagination) among (url, anchor text, rel) links of one page, same site only; for a
+    blog under a folder, those under its folder (all the site's when none is: then the folder was
+    not where the blog's posts live)."""
     posts: dict[str, None] = {}
     pages: dict[str, None] = {}
+    outside: list[tuple[str, str, str]] = []
     for url, text, rel in links:
         if not url.startswith(("http://", "https://")) or not same_site(url, root):
+            continue
+        if not in_folder(url, root):
+            outside.append((url, text, rel))
             continue
         url = url.split("#", 1)[0]
         if is_post_url(url):
             posts.setdefault(url, None)
         elif is_pagination(url, text, rel):
             pages.setdefault(url, None)
+    if not posts and not pages and outside:
+        return classify_links(outside, host_root(root))
     return list(posts), list(pages)
 
 

@@ -311,3 +311,52 @@ def test_a_post_seed_that_redirects(tmp_path, seed, records, rejects) -> None:
     assert run.code == 0, run.stderr[-2000:]
     assert [r["url"].removeprefix(base) for r in run.records()] == records
     assert [(r["url"].removeprefix(base), r["reason"]) for r in run.rejects()] == rejects
+
+
+class _FolderBlogs(Handler):
+    """Two blogs in folders of one site (/harbour/ and /ferry/), the site's own sitemap listing both
+    and a page of the site outside them; only /harbour/ has a sitemap of its own. One of its posts
+    was deleted and now redirects to the blog's home page, /harbour/."""
+
+    POSTS = {"/harbour/2026/04/dredging-starts-monday.html": "Dredging of the north basin starts on Monday.",
+             "/harbour/2026/04/crane-number-two-returns.html": "Crane number two is back in service at the quay.",
+             "/ferry/2026/04/winter-timetable-ends.html": "The winter timetable of the island ferry ends on Sunday.",
+             "/ferry/2026/04/new-ticket-office-opens.html": "A new ticket office opens beside the ferry ramp."}
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        site_pages = [*self.POSTS, "/harbour/2026/03/old-notice-removed.html", "/visiting-the-town-centre"]
+        if self.path == "/robots.txt":
+            self.send(200, "text/plain", f"User-agent: *\nSitemap: {base}/sitemap.xml\n")
+        elif self.path == "/sitemap.xml":
+            self.send(200, "application/xml", feeds.sitemap_urlset([(base + p, "2026-04-02") for p in site_pages]))
+        elif self.path == "/harbour/sitemap.xml":
+            self.send(200, "application/xml", feeds.sitemap_urlset(
+                [(base + p, "2026-04-02") for p in site_pages if p.startswith("/harbour/")]))
+        elif self.path == "/harbour/2026/03/old-notice-removed.html":
+            self.send(301, "text/html", b"", {"Location": base + "/harbour/"})
+        elif self.path in self.POSTS:
+            sentence = self.POSTS[self.path]
+            self.send(200, "text/html; charset=utf-8", _post_page(sentence.split(" of ")[0], sentence))
+        elif self.path == "/visiting-the-town-centre":
+            self.send(200, "text/html; charset=utf-8", _post_page("Visiting", "Parking is free on Sundays in town."))
+        elif self.path == "/ferry":
+            self.send(301, "text/html", b"", {"Location": base + "/ferry/"})
+        elif self.path in ("/harbour/", "/ferry/"):
+            self.send(200, "text/html; charset=utf-8", _home_page(self.path.strip("/").title() + " News"))
+        else:
+            self.send_error(404)
+
+
+def test_blogs_in_folders_of_one_site_are_each_their_folder(tmp_path) -> None:
+    with serve(_FolderBlogs) as base:
+        run = run_splog("crawl", base + "/harbour/", base + "/ferry", "--allow-private-hosts", "--no-throttle",
+                        "--max-reject-ratio", "1", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    by_blog = sorted((r["blog"]["url"], r["url"]) for r in run.records())
+    assert by_blog == sorted((base + p.split("2026")[0], base + p) for p in _FolderBlogs.POSTS)
+    # the deleted post lands on its blog's home page, which is not read as the post
+    assert [(r["url"], r["reason"]) for r in run.rejects()] == [
+        (f"{base}/harbour/2026/03/old-notice-removed.html", "redirect_to_home")]
+    manifest = run.manifest()
+    assert manifest["reconciles"] and manifest["discovery"]["sitemap_posts_outside_blog"] == 4

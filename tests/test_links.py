@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.links import classify_links, is_pagination, is_post_url, lists_no_posts
+from crawler.links import blog_root, classify_links, is_pagination, is_post_url, lists_no_posts
+from crawler.spiders.blogs import _platform_root
 
 
 @pytest.mark.parametrize(("url", "expected"), [
@@ -84,3 +85,47 @@ def test_classify_links_keeps_same_site_only() -> None:
 ])
 def test_sitemaps_of_pages_taxonomies_and_authors_are_known_by_name(url: str, expected: bool) -> None:
     assert lists_no_posts(url) is expected
+
+
+@pytest.mark.parametrize(("url", "root"), [
+    ("https://x.example/", "https://x.example/"),
+    ("https://x.example/news/", "https://x.example/news/"),
+    ("https://x.example/news", "https://x.example/news/"),
+    ("https://x.example/news/index.html", "https://x.example/news/"),
+    ("https://x.example/home", "https://x.example/"),
+    ("https://x.example/news/category/local/", "https://x.example/news/"),
+    ("https://x.example/news/2026/04/", "https://x.example/news/"),
+    ("https://x.example/news/page/3/", "https://x.example/news/"),
+    ("https://x.example/news/feed/", "https://x.example/news/"),
+    ("https://x.example/news/sitemap.xml", "https://x.example/news/"),
+    ("https://x.example/sitemaps/post-sitemap1.xml", "https://x.example/"),
+    ("https://x.blogspot.com/search/label/News", "https://x.blogspot.com/"),
+    ("https://x.blogspot.com/feeds/posts/default", "https://x.blogspot.com/"),
+    ("https://x.example/wp-json/wp/v2/posts", "https://x.example/"),
+    ("https://x.example/?m=1", "https://x.example/"),
+    ("https://someone.sitehost.example/mysite", "https://someone.sitehost.example/mysite/"),
+])
+def test_blog_root_of_a_page_that_is_not_a_post(url: str, root: str) -> None:
+    assert blog_root(url) == root
+
+
+@pytest.mark.parametrize(("root", "platform", "api", "expected"), [
+    ("https://x.blogspot.com/p/", "blogger", None, "https://x.blogspot.com/"),  # Blogger: the whole host
+    ("https://x.example/", "wordpress", "https://x.example/news/wp-json/", "https://x.example/news/"),
+    ("https://x.example/news/", "wordpress", "https://x.example/?rest_route=/", "https://x.example/news/"),
+    ("https://x.example/news/", "wordpress", "https://cdn.example/wp-json/", "https://x.example/news/"),
+    ("https://x.example/news/", "generic", None, "https://x.example/news/"),
+])
+def test_platform_root(root: str, platform: str, api: str | None, expected: str) -> None:
+    assert _platform_root(root, platform, api) == expected
+
+
+def test_a_blog_in_a_folder_keeps_its_folders_links_else_the_sites() -> None:
+    links = [("https://x.example/news/2026/04/quay-works-begin.html", "", ""),
+             ("https://x.example/shop/2026/04/summer-sale-starts-now.html", "", ""),
+             ("https://x.example/news/page/2/", "Older posts", "")]
+    assert classify_links(links, "https://x.example/news/") == (
+        ["https://x.example/news/2026/04/quay-works-begin.html"], ["https://x.example/news/page/2/"])
+    # a "folder" with no link under it was no blog's folder: the site's links are the blog's
+    assert classify_links(links[1:2], "https://x.example/welcome-page/") == (
+        ["https://x.example/shop/2026/04/summer-sale-starts-now.html"], [])

@@ -21,7 +21,8 @@ from crawler import stats
 from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, parse_blogger_json, parse_sitemap,
                                parse_wp_posts, parse_xml_feed, robots_sitemaps)
 from crawler.errors import reason_of
-from crawler.links import classify_links, first_url, is_home, is_post_url, lists_no_posts, might_be_post
+from crawler.links import (blog_root, classify_links, first_url, host_root, in_folder, is_home, is_post_url,
+                           lists_no_posts, might_be_post)
 from crawler.jobs import crawl_state
 from crawler.params import CrawlParams, parse_params
 from pipelines.export import default_paths, done_urls
@@ -94,6 +95,18 @@ def _read_json(parse: Callable[[str | bytes], Any], response: Response) -> Any:
     return parse(response.text)
 
 
+def _platform_root(root: str, platform: str, api_root: str | None) -> str:
+    """A blog's home URL once its platform is known: a Blogger blog is its whole host; a WordPress
+    blog is where its REST API is installed (example.com/news/wp-json/ is the blog example.com/news/)."""
+    if platform == "blogger":
+        return host_root(root)
+    if platform == "wordpress" and api_root:
+        parts = urlsplit(api_root)
+        if "/wp-json" in parts.path and parts.netloc.lower() == urlsplit(root).netloc.lower():
+            return f"{parts.scheme}://{parts.netloc}" + parts.path.split("/wp-json", 1)[0] + "/"
+    return root
+
+
 class BlogsSpider(Spider):
     name = "blogs"
 
@@ -113,6 +126,7 @@ class BlogsSpider(Spider):
         self.blogs: dict[str, BlogState] = {}  # what this run learned, saved to the state at the end
         self.since: dict[str, str] = {}  # per blog: newest update seen by the last complete crawl
         self.blog_errors: set[str] = set()
+        self.sitemaps_asked: set[tuple[str, str]] = set()  # (blog URL, canonical sitemap URL)
         # feed pages wait here and go out SPLOG_FEED_WINDOW at a time (see _issue_feeds)
         self.feed_backlog: deque[Request] = deque()
         self.first_feeds: set[str] = set()
@@ -214,9 +228,11 @@ class BlogsSpider(Spider):
     # --- start: seeds -----------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request | RawPost]:
         for seed in self.params.seeds:
-            parts = urlsplit(seed)
-            blog = BlogInfo(url=f"{parts.scheme}://{parts.netloc}/", host=(parts.hostname or "").lower())
-            known = self.state.get_blog(blog.url) if self.state and not self.full and is_home(seed) else None
+            # a post's blog is taken to be its host; any other page's is its folder (blog_root)
+            root = host_root(seed) if is_post_url(seed) else blog_root(seed)
+            blog = BlogInfo(url=root, host=(urlsplit(seed).hostname or "").lower())
+            given_home = seed.split("#")[0].rstrip("/") == root.rstrip("/")
+            known = self.state.get_blog(blog.url) if self.state and not self.full and given_home else None
             if known is not None and known.newest_updated:
                 # A blog crawled before: straight to its feed (or sitemap), asking only for what changed.
                 blog = BlogInfo(blog.url, blog.host, known.platform, known.name, known.ui_language)
@@ -281,7 +297,7 @@ class BlogsSpider(Spider):
             return
         meta = read_meta(tree, response.url)
         home = is_home(response.url) or not is_post_url(response.url)
-        blog = BlogInfo(url=blog.url if is_home(response.url) else blog.url, host=blog.host, platform=meta.platform,
+        blog = BlogInfo(url=_platform_root(blog.url, meta.platform, meta.wp_api_root), host=blog.host, platform=meta.platform,
                         name=meta.site_name or (meta.html_title if home else None), ui_language=meta.ui_language)
         self.crawler.stats.set_value(f"{stats.PLATFORM_BY_SITE}/{urlsplit(response.url).netloc.lower()}", meta.platform)
         if home:
@@ -326,7 +342,7 @@ class BlogsSpider(Spider):
         elif first == "sitemap":  # /sitemap.xml first; robots.txt's Sitemap: lines if that is missing
             yield from self._sitemap_requests(blog, [urljoin(blog.url, "sitemap.xml")], {**meta, "robots": True})
         elif first == "robots-sitemaps":
-            yield Request(urljoin(blog.url, "robots.txt"), callback=self.parse_robots, errback=self.robots_failed,
+            yield Request(urljoin(blog.url, "/robots.txt"), callback=self.parse_robots, errback=self.robots_failed,
                           cb_kwargs={"blog": blog}, meta={**meta, "kind": "robots"}, dont_filter=True)
         elif first == "home":  # a known blog whose feed failed: start over from its home page
             yield Request((home or {}).get("seed", blog.url), callback=self.parse_seed, errback=self.failed,
@@ -457,6 +473,8 @@ class BlogsSpider(Spider):
         found = robots_sitemaps(response.text) if isinstance(response, TextResponse) else []
         guessed = canonical_url(urljoin(blog.url, "sitemap.xml"))
         found = self._post_sitemaps([u for u in found if canonical_url(u) != guessed])
+        if not found and blog.url != host_root(blog.url):  # a blog in a folder: the site's sitemap
+            found = [urljoin(blog.url, "/sitemap.xml")]
         if found:
             yield from self._sitemap_requests(blog, found, _carry(response.meta))
         else:
@@ -477,11 +495,16 @@ class BlogsSpider(Spider):
 
     def _sitemap_requests(self, blog: BlogInfo, urls: list[str], meta: dict) -> Iterator[Request]:
         for url in urls:
+            # each blog asks for a sitemap once (an index may list itself); two blogs in folders of
+            # one site both read the site's sitemap, each for the posts in its folder
+            if (blog.url, canonical_url(url)) in self.sitemaps_asked:
+                continue
+            self.sitemaps_asked.add((blog.url, canonical_url(url)))
             # A sitemap may hold 50,000 URLs in 50 MB (the protocol's limits; a blog's single-file one
             # passes DOWNLOAD_MAXSIZE from ~30,000 posts): its own cap, or big blogs lose their posts.
             yield Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed, cb_kwargs={"blog": blog},
                           meta={**meta, "kind": "sitemap", "download_maxsize": SITEMAP_MAX_BYTES,
-                                "download_warnsize": SITEMAP_MAX_BYTES})
+                                "download_warnsize": SITEMAP_MAX_BYTES}, dont_filter=True)
             meta = {**meta, "robots": False}  # only the first (guessed) sitemap falls back to robots.txt
 
     def sitemap_failed(self, failure: Failure) -> Iterator[Any]:
@@ -507,6 +530,11 @@ class BlogsSpider(Spider):
         children = self._post_sitemaps(children)
         yield from self._sitemap_requests(blog, children, _carry(response.meta))
         posts = [(url, lastmod) for url, lastmod in pages if might_be_post(url)]
+        if not in_folder(response.url, blog.url):  # the site's sitemap, and the blog is in a folder of it
+            mine = [(url, lastmod) for url, lastmod in posts if in_folder(url, blog.url)]
+            if mine:  # (none: the folder was not where the blog's posts live, and all are its)
+                self.crawler.stats.inc_value(stats.key("discovery", "sitemap_posts_outside_blog"), len(posts) - len(mine))
+                posts = mine
         if not children and not posts:
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
@@ -591,7 +619,7 @@ class BlogsSpider(Spider):
 
     def parse_post(self, response: Response, blog: BlogInfo, feed: dict) -> Iterator[RawPost]:
         claimed = first_url(response.meta, response.url)
-        reason = self._redirect_reason(claimed, response.url)
+        reason = self._redirect_reason(claimed, response.url, blog)
         if reason:
             yield from filter(None, [self._reject(claimed, blog, reason, f"redirects to {response.url}")])
             return
@@ -601,7 +629,7 @@ class BlogsSpider(Spider):
             return
         yield self._page_item(response, blog, _decode(response), feed)
 
-    def _redirect_reason(self, claimed: str, final: str) -> str | None:
+    def _redirect_reason(self, claimed: str, final: str, blog: BlogInfo) -> str | None:
         """Why a post that redirected (HTTP or meta refresh) is a reject: it landed on a home page (the
         post is gone), or on a post this crawl has under its own URL (that one is the record). None to
         read the page, whose URL is then claimed, so that the post is not read twice."""
@@ -610,7 +638,7 @@ class BlogsSpider(Spider):
         key = canonical_url(final)
         if key == canonical_url(claimed):
             return None
-        if is_home(final):
+        if is_home(final) or key == canonical_url(blog.url):
             self._count("discovery", "redirects_to_home")
             return "redirect_to_home"
         if key in self.seen:
