@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import threading
+from http.server import ThreadingHTTPServer
 
 import pytest
 
@@ -360,3 +362,62 @@ def test_blogs_in_folders_of_one_site_are_each_their_folder(tmp_path) -> None:
         (f"{base}/harbour/2026/03/old-notice-removed.html", "redirect_to_home")]
     manifest = run.manifest()
     assert manifest["reconciles"] and manifest["discovery"]["sitemap_posts_outside_blog"] == 4
+
+
+class _MovedBlog(Handler):
+    """A plain blog with no sitemap and no feed, moved to a new origin (127.0.0.3): its old origin
+    (127.0.0.2) answers every path with a permanent redirect to the same path there."""
+
+    POSTS = {"/2026/05/bus-route-nine-returns.html": "Bus route nine returns to the old town on Monday.",
+             "/2026/05/library-opens-late-on-fridays.html": "The library opens until nine on Fridays from June."}
+    new_origin = ""
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.server.server_address[0] == "127.0.0.2":
+            self.send(301, "text/html", b"", {"Location": self.new_origin + self.path})
+        elif self.path == "/":
+            self.send(200, "text/html; charset=utf-8", "<html><body><h1>Town Notes</h1>" + "".join(
+                f"<a href='{self.new_origin}{p}'>{t}</a>" for p, t in self.POSTS.items()) + "</body></html>")
+        elif self.path in self.POSTS:
+            text = self.POSTS[self.path]
+            self.send(200, "text/html; charset=utf-8", _post_page(text.split(" returns")[0][:20], text))
+        else:
+            self.send_error(404)
+
+
+def test_a_seed_that_moved_to_another_origin_is_crawled_there(tmp_path) -> None:
+    servers = [ThreadingHTTPServer((ip, 0), _MovedBlog) for ip in ("127.0.0.2", "127.0.0.3")]
+    _MovedBlog.new_origin = f"http://127.0.0.3:{servers[1].server_address[1]}"
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        run = run_splog("crawl", f"http://127.0.0.2:{servers[0].server_address[1]}/", "--allow-private-hosts",
+                        "--no-throttle", out=tmp_path / "o.jsonl")
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+    assert run.code == 0, run.stderr[-2000:]
+    new = _MovedBlog.new_origin
+    # before, the page links on the new origin were not "the blog's own": no post, and no reject
+    assert sorted((r["blog"]["url"], r["blog"]["host"], r["url"]) for r in run.records()) == sorted(
+        (new + "/", "127.0.0.3", new + p) for p in _MovedBlog.POSTS)
+    assert run.manifest()["discovery"]["seeds_moved"] == 1
+
+
+class _EmptyBlog(Handler):
+    """A blog's home page with no post link, and no feed or sitemap."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path == "/":
+            self.send(200, "text/html; charset=utf-8", "<html><body><h1>Coming soon</h1></body></html>")
+        else:
+            self.send_error(404)
+
+
+def test_a_blog_that_lists_no_post_is_named_in_the_log_and_counted(tmp_path) -> None:
+    with serve(_EmptyBlog) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert run.manifest()["discovery"]["blogs_without_posts"] == 1
+    assert f"blog {base}/ listed no posts" in run.stderr

@@ -129,3 +129,23 @@ def test_a_blog_in_a_folder_keeps_its_folders_links_else_the_sites() -> None:
     # a "folder" with no link under it was no blog's folder: the site's links are the blog's
     assert classify_links(links[1:2], "https://x.example/welcome-page/") == (
         ["https://x.example/shop/2026/04/summer-sale-starts-now.html"], [])
+
+
+def test_a_blog_crawled_before_at_https_or_www_is_known_by_its_http_seed(tmp_path) -> None:
+    """A seed that moved is kept in the state at its new home; the next run finds it from the seed."""
+    from crawler.spiders.blogs import BlogsSpider
+    from pipelines.state import BlogState, open_state
+
+    state = open_state(str(tmp_path / "state.db"))
+    state.put_blog(BlogState("https://www.harbour-notes.example/", "blogger", "Harbour Notes", "en", None,
+                             "2026-05-01T00:00:00+00:00"))
+    state.commit()
+    spider = BlogsSpider(seeds="http://harbour-notes.example/")
+    spider.state = state
+    try:
+        assert spider._known_blog("http://harbour-notes.example/").url == "https://www.harbour-notes.example/"
+        assert spider._known_blog("https://www.harbour-notes.example/").platform == "blogger"
+        assert spider._known_blog("http://harbour-notes.example/news/") is None  # another folder: another blog
+        assert spider._known_blog("http://other-notes.example/") is None
+    finally:
+        state.close()

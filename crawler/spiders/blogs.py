@@ -127,6 +127,8 @@ class BlogsSpider(Spider):
         self.since: dict[str, str] = {}  # per blog: newest update seen by the last complete crawl
         self.blog_errors: set[str] = set()
         self.sitemaps_asked: set[tuple[str, str]] = set()  # (blog URL, canonical sitemap URL)
+        self.listed: set[str] = set()  # blogs whose feeds, sitemaps or pages listed a post (new or not)
+        self.empty_warned: set[str] = set()
         # feed pages wait here and go out SPLOG_FEED_WINDOW at a time (see _issue_feeds)
         self.feed_backlog: deque[Request] = deque()
         self.first_feeds: set[str] = set()
@@ -186,6 +188,7 @@ class BlogsSpider(Spider):
     def _idle(self) -> None:
         """Never close with feed pages held back (a windowed request that ended without its callback
         or errback would otherwise hold its place for good)."""
+        self._note_empty_blogs()
         if not self.feed_backlog:
             return
         self._count("discovery", "feed_window_reopened")
@@ -195,6 +198,18 @@ class BlogsSpider(Spider):
             self.crawler.engine.crawl(request)
         if released:
             raise DontCloseSpider
+
+    def _note_empty_blogs(self) -> None:
+        """A blog whose home page was read but where no feed, sitemap or page listed a single post is
+        not silent: a warning names it, and the manifest counts it (discovery.blogs_without_posts).
+        (A blog crawled before, asked only for what changed, may rightly list none.)"""
+        empty = [url for url in self.blogs if url not in self.listed and url not in self.since]
+        for url in empty:
+            if url not in self.empty_warned:
+                self.empty_warned.add(url)
+                self.logger.warning("blog %s listed no posts (platform %s): no feed, sitemap or page link "
+                                    "of it led to one", url, self.blogs[url].platform)
+        self.crawler.stats.set_value(stats.key("discovery", "blogs_without_posts"), len(empty))
 
     # --- bookkeeping -------------------------------------------------------------------------------
     def _count(self, *parts: str) -> None:
@@ -232,10 +247,11 @@ class BlogsSpider(Spider):
             root = host_root(seed) if is_post_url(seed) else blog_root(seed)
             blog = BlogInfo(url=root, host=(urlsplit(seed).hostname or "").lower())
             given_home = seed.split("#")[0].rstrip("/") == root.rstrip("/")
-            known = self.state.get_blog(blog.url) if self.state and not self.full and given_home else None
+            known = self._known_blog(blog.url) if self.state and not self.full and given_home else None
             if known is not None and known.newest_updated:
                 # A blog crawled before: straight to its feed (or sitemap), asking only for what changed.
-                blog = BlogInfo(blog.url, blog.host, known.platform, known.name, known.ui_language)
+                blog = BlogInfo(known.url, urlsplit(known.url).hostname or blog.host, known.platform, known.name,
+                                known.ui_language)
                 self.blogs[blog.url] = known
                 self.since[blog.url] = known.newest_updated
                 self._count("discovery", "known_blogs")
@@ -246,6 +262,19 @@ class BlogsSpider(Spider):
                 continue
             yield Request(seed, callback=self.parse_seed, errback=self.failed,
                           cb_kwargs={"blog": blog}, meta={"kind": "seed"}, dont_filter=True)
+
+    def _known_blog(self, root: str) -> BlogState | None:
+        """The state's record of the blog at root, or at the same host by https or http, with or
+        without www. (where a seed that moved there was crawled before: see parse_seed)."""
+        parts = urlsplit(root)
+        host = parts.netloc.lower()
+        other = host.removeprefix("www.") if host.startswith("www.") else "www." + host
+        for scheme in dict.fromkeys((parts.scheme, "https", "http")):
+            for netloc in (host, other):
+                known = self.state.get_blog(f"{scheme}://{netloc}{parts.path}")
+                if known is not None:
+                    return known
+        return None
 
     def failed(self, failure: Failure) -> Iterator[RawPost]:
         """A request that ended in an error: a reject for the post, or for the discovery page."""
@@ -297,8 +326,16 @@ class BlogsSpider(Spider):
             return
         meta = read_meta(tree, response.url)
         home = is_home(response.url) or not is_post_url(response.url)
-        blog = BlogInfo(url=_platform_root(blog.url, meta.platform, meta.wp_api_root), host=blog.host, platform=meta.platform,
-                        name=meta.site_name or (meta.html_title if home else None), ui_language=meta.ui_language)
+        if host_root(response.url) != host_root(blog.url):
+            # the seed led to another origin (http to https, a new domain, www. added): the blog is
+            # there now, its posts, page links and feeds are; left at the seed's, no page link of it
+            # was the blog's own, and a site without a sitemap or feed gave no post at all
+            self._count("discovery", "seeds_moved")
+            blog = BlogInfo(url=blog_root(response.url) if home else host_root(response.url),
+                            host=(urlsplit(response.url).hostname or "").lower())
+        blog = BlogInfo(url=_platform_root(blog.url, meta.platform, meta.wp_api_root), host=blog.host,
+                        platform=meta.platform, name=meta.site_name or (meta.html_title if home else None),
+                        ui_language=meta.ui_language)
         self.crawler.stats.set_value(f"{stats.PLATFORM_BY_SITE}/{urlsplit(response.url).netloc.lower()}", meta.platform)
         if home:
             self.blogs[blog.url] = BlogState(blog.url, meta.platform, blog.name, blog.ui_language, meta.wp_api_root)
@@ -533,11 +570,14 @@ class BlogsSpider(Spider):
         if not in_folder(response.url, blog.url):  # the site's sitemap, and the blog is in a folder of it
             mine = [(url, lastmod) for url, lastmod in posts if in_folder(url, blog.url)]
             if mine:  # (none: the folder was not where the blog's posts live, and all are its)
-                self.crawler.stats.inc_value(stats.key("discovery", "sitemap_posts_outside_blog"), len(posts) - len(mine))
+                self.crawler.stats.inc_value(stats.key("discovery", "sitemap_posts_outside_blog"),
+                                             len(posts) - len(mine))
                 posts = mine
         if not children and not posts:
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
+        if posts:
+            self.listed.add(blog.url)
         for url, lastmod in posts:
             self._track(blog, lastmod)
             if not self._unchanged(url, lastmod) and self._claim(url, blog):
@@ -546,6 +586,8 @@ class BlogsSpider(Spider):
     # --- page links (last resort) -----------------------------------------------------------------
     def _follow_links(self, blog: BlogInfo, links: list[tuple[str, str, str]], page_url: str) -> Iterator[Request]:
         posts, pages = classify_links(links, blog.url)
+        if posts:
+            self.listed.add(blog.url)
         for url in posts:
             if self._claim(url, blog):
                 yield self._page_request(url, blog, {})
@@ -587,6 +629,8 @@ class BlogsSpider(Spider):
         return True
 
     def _entries(self, response: Response, blog: BlogInfo, entries: list[Entry], via: str) -> Iterator[Any]:
+        if entries:
+            self.listed.add(blog.url)
         for e in entries:
             self._track(blog, e.updated or e.published)
             if self._unchanged(e.url, e.updated) or not self._claim(e.url, blog):
