@@ -24,6 +24,10 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+# where the command's own lines (paths, summary, verdict) go: standard output, unless the records do
+_info = sys.stdout
+
+
 def _fail(message: str) -> NoReturn:
     print(f"splog: error: {message}", file=sys.stderr)
     raise SystemExit(EXIT_USAGE)
@@ -55,7 +59,7 @@ def _ratio(text: str) -> float:
 def _check_writable(path: str | None, what: str, folder: bool = False) -> None:
     """An output file (or folder) that cannot be written is a one-line error before any work starts;
     its folder is made if missing."""
-    if not path:
+    if not path or path == "-":  # ("-": the records go to standard output)
         return
     target = Path(path)
     if not folder and target.is_dir():
@@ -83,7 +87,8 @@ def _check_settings(overrides: dict[str, Any]) -> None:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-o", "--output", help="records JSONL (rejects and manifest are written beside it)")
+    p.add_argument("-o", "--output", help="records JSONL (rejects and manifest are written beside it); "
+                                          "- for standard output (rejects and manifest then go to data/output/)")
     p.add_argument("--rules-dir", action="append", default=[], help="extra directory of rule *.toml files")
     p.add_argument("--extractor", choices=["auto", "trafilatura"], default="auto",
                    help="auto: platform body container, else a body template learned per host, "
@@ -131,7 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     link = sub.add_parser("link", help="re-link an existing records JSONL (copy clusters) offline")
     link.add_argument("input", help="records JSONL (splog's own output or any file in the record contract)")
-    link.add_argument("-o", "--output", help="relinked records JSONL (rejects and manifest beside it)")
+    link.add_argument("-o", "--output", help="relinked records JSONL (rejects and manifest beside it; - for "
+                                             "standard output)")
     link.add_argument("--state", help="SQLite state holding the copy index (shared with crawls)")
     link.add_argument("--redis", help="redis://host:port/db: use the copy index shared through Redis")
     link.add_argument("--job-id", help="run id (default: UTC time + random suffix)")
@@ -165,10 +171,9 @@ def _summary(manifest: dict[str, Any], seconds: float) -> str:
 
 def _report(manifest: dict[str, Any], seconds: float) -> None:
     files = manifest["files"]
-    print(f"records:  {files['records']['path']}")
-    print(f"rejects:  {files['rejects']['path']}")
-    print(f"manifest: {manifest['manifest_path']}")
-    print(_summary(manifest, seconds))
+    for line in (f"records:  {files['records']['path']}", f"rejects:  {files['rejects']['path']}",
+                 f"manifest: {manifest['manifest_path']}", _summary(manifest, seconds)):
+        print(line, file=_info)
 
 
 def _check_redis(url: str | None) -> None:
@@ -244,7 +249,7 @@ def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -
     if not manifest.get("reconciles"):
         verdict = {"ok": False, "reason": "output files do not reconcile with the counts"}
     print(f"splog: {'ok' if verdict['ok'] else 'FAILED'}: {verdict['reason']}",
-          file=sys.stdout if verdict["ok"] else sys.stderr)
+          file=_info if verdict["ok"] else sys.stderr)
     return 0 if verdict["ok"] else EXIT_FAILED
 
 
@@ -305,7 +310,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from crawler.farm.runner import serve_demo
 
     with serve_demo(args.posts) as urls:
-        print(f"demo farm: {len(urls)} blogs on loopback: {' '.join(urls)}")
+        print(f"demo farm: {len(urls)} blogs on loopback: {' '.join(urls)}", file=_info)
         args.seeds_file = None
         if not args.output:
             args.output = "data/output/demo.jsonl"
@@ -358,7 +363,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global _info
     args = build_parser().parse_args(argv)
+    _info = sys.stdout
+    if getattr(args, "output", None) == "-":  # -o -: records on standard output, for a pipe
+        if getattr(args, "job_dir", None):
+            _fail("-o - cannot go with --job-dir: a job resumed after a kill appends to its output file")
+        _info = sys.stderr
     _check_writable(getattr(args, "output", None), "output")
     _check_writable(getattr(args, "state", None), "state file")
     _check_writable(getattr(args, "job_dir", None), "job folder", folder=True)

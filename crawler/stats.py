@@ -14,3 +14,4 @@ RESPONSES_BY_STATUS = key("responses_by_status")
 PLATFORM_BY_SITE = key("platform_by_site")
 DISCOVERY = key("discovery")
 EXTRACTED_BY = key("extracted_by")  # records by extraction method: feed, container, template, trafilatura
+CLOSE_REASON = key("close_reason")  # why the engine closed the spider, kept as it starts closing

@@ -14,7 +14,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from crawler import stats as stats_keys
 from pipelines.chain import make_reject
 from pipelines.draft import Draft
-from pipelines.export import RunWriter, default_paths
+from pipelines.export import OutputClosed, RunWriter, default_paths
 from pipelines.extraction import ExtractError, ExtractOptions
 from pipelines.linking import CopyIndex, LinkStore, Prepared
 from pipelines.normalize import canonical_url
@@ -212,14 +212,47 @@ class ExportPipeline:
         pipe.state = state
         crawler.signals.connect(pipe.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(pipe.item_error, signal=signals.item_error)
+        crawler.signals.connect(pipe._watch_close_reason, signal=signals.engine_started)
         return pipe
+
+    def _watch_close_reason(self) -> None:
+        """Keep the reason the engine is closing the spider for ("finished", "shutdown" on SIGTERM or
+        Ctrl-C, a CloseSpider's), as it starts: Scrapy closes the pipelines before it sends
+        spider_closed and records finish_reason, so without this the manifest of a crawl stopped by
+        a scheduler's SIGTERM said "finished", and its job was not resumed."""
+        engine = self.crawler.engine
+        close = engine.close_spider_async
+        stats = self.crawler.stats
+
+        async def close_spider_async(*, reason: str = "cancelled") -> None:
+            if stats.get_value(stats_keys.CLOSE_REASON) is None:  # (the first call decides, as in Scrapy)
+                stats.set_value(stats_keys.CLOSE_REASON, reason)
+            await close(reason=reason)
+
+        engine.close_spider_async = close_spider_async
+
+    def _stop_on_closed_output(self) -> None:
+        """Records go to standard output and its reader closed it (`splog crawl … -o - | head`): the
+        crawl stops, and its manifest says so (status output_closed; the run is not ok)."""
+        if getattr(self, "_stopping", False):
+            return
+        self._stopping = True
+        logger.error("the reader of standard output closed it after %d records: stopping the crawl",
+                     self.writer.records)
+        from scrapy.utils.defer import deferred_from_coro
+
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason="output_closed"))
 
     def _site(self, url: str) -> None:
         self.posts_by_site[urlsplit(url).netloc.lower()] += 1
 
     def process_item(self, item: Checked) -> ArticleRecord:
         rec = item.record
-        self.writer.write_record(rec)
+        try:
+            self.writer.write_record(rec)
+        except OutputClosed:
+            self._stop_on_closed_output()
+            return rec
         self._site(rec.url)
         if self.state is not None:  # committed by the writer's flush, after the line is on disk
             self.state.put_post(PostState(
@@ -251,7 +284,7 @@ class ExportPipeline:
 
     def close_spider(self) -> None:
         stats = self.crawler.stats.get_stats()
-        reason = stats.get("finish_reason") or "finished"
+        reason = stats.get(stats_keys.CLOSE_REASON) or stats.get("finish_reason") or "finished"
         from pipelines.manifest_extra import crawl_summary
 
         extra = crawl_summary(stats, self.posts_by_site)

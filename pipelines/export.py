@@ -7,6 +7,7 @@ import json
 import os
 import platform
 import secrets
+import stat
 import sys
 from collections import Counter
 from datetime import datetime, timezone
@@ -48,8 +49,20 @@ def file_summary(path: Path) -> dict[str, Any]:
     return {"path": str(path), "lines": lines, "sha256": digest.hexdigest()}
 
 
+# -o -: the records go to standard output (for a pipe), the rejects and manifest to data/output/
+STDOUT = "-"
+
+
+def is_stdout(path: str | Path | None) -> bool:
+    return path is not None and str(path) == STDOUT
+
+
 def default_paths(out: str | None, job_id: str, data_dir: str = "data") -> tuple[Path, Path, Path]:
-    """records, rejects and manifest paths: beside OUT when given, else under data/output/."""
+    """records, rejects and manifest paths: beside OUT when given, else under data/output/ (with
+    OUT "-", the records' path is "-" and the other two are there)."""
+    if is_stdout(out):
+        _, rejects, manifest = default_paths(None, job_id, data_dir)
+        return Path(STDOUT), rejects, manifest
     records = Path(out) if out else Path(data_dir) / "output" / f"{job_id}.jsonl"
     stem = records.name[: -len(".jsonl")] if records.name.endswith(".jsonl") else records.name
     return records, records.with_name(stem + ".rejects.jsonl"), records.with_name(stem + ".manifest.json")
@@ -92,6 +105,37 @@ def done_urls(records: Path, rejects: Path) -> set[str]:
     return {d["url"] for path in (records, rejects) for d in read_jsonl(path) if "url" in d}
 
 
+class OutputClosed(Exception):
+    """The reader of the records (a pipe on standard output) went away: no more can be written."""
+
+
+class _CountedStream:
+    """Standard output as the records file: what file_summary reads back from a file (lines,
+    SHA-256) is counted as it is written, since a pipe cannot be read again."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.digest = hashlib.sha256()
+        self.lines = 0
+
+    def write(self, data: bytes) -> None:
+        self.raw.write(data)
+        self.digest.update(data)
+        self.lines += data.count(b"\n")
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    def close(self) -> None:
+        self.raw.flush()  # (standard output itself stays open for the summary's caller)
+
+    def summary(self) -> dict[str, Any]:
+        return {"path": STDOUT, "lines": self.lines, "sha256": self.digest.hexdigest()}
+
+
 class RunWriter:
     """Appends records and rejects, flushing every `flush_every` lines, and writes the manifest at close.
 
@@ -104,13 +148,15 @@ class RunWriter:
                  on_flush: Callable[[], None] | None = None) -> None:
         self.paths = {"records": records, "rejects": rejects, "manifest": manifest}
         for path in self.paths.values():
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not is_stdout(path):
+                path.parent.mkdir(parents=True, exist_ok=True)
         self.job_id = job_id
         self.arguments = arguments
         self.started_at = utc_now()
         self.flush_every = flush_every
         self.on_flush = on_flush
         self._pending = 0
+        self.output_closed = False
         self.records = 0
         self.unchanged = 0
         self.resumed = 0
@@ -123,8 +169,10 @@ class RunWriter:
             for path in (records, rejects):
                 repair_tail(path)
             self._count_existing(records, rejects)
+        if append and is_stdout(records):
+            raise ValueError("a job written to standard output cannot be resumed")
         mode = "ab" if append else "wb"  # append only when resuming a job
-        self._records = records.open(mode)
+        self._records = _CountedStream(sys.stdout.buffer) if is_stdout(records) else records.open(mode)
         self._rejects = rejects.open(mode)
 
     def _count_existing(self, records: Path, rejects: Path) -> None:
@@ -146,14 +194,26 @@ class RunWriter:
     def flush(self) -> None:
         """Flush both files and fsync them: a line acknowledged here survives a crash."""
         for fh in (self._records, self._rejects):
-            fh.flush()
-            os.fsync(fh.fileno())
+            try:
+                fh.flush()
+            except BrokenPipeError:  # standard output's reader is gone (see write_record)
+                self.output_closed = True
+                continue
+            if stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # (not a pipe or a terminal)
+                os.fsync(fh.fileno())
         self._pending = 0
         if self.on_flush is not None:
             self.on_flush()  # e.g. commit the state rows of the records just made durable
 
     def write_record(self, record: ArticleRecord) -> None:
-        self._records.write(record.model_dump_json().encode("utf-8") + b"\n")
+        """Raises OutputClosed once the records' pipe has no reader (that record is not counted)."""
+        if self.output_closed:
+            raise OutputClosed
+        try:
+            self._records.write(record.model_dump_json().encode("utf-8") + b"\n")
+        except BrokenPipeError:
+            self.output_closed = True
+            raise OutputClosed from None
         self.records += 1
         self.by_via[record.crawl.via] += 1
         self.by_kind[record.duplicate.kind] += 1
@@ -187,7 +247,8 @@ class RunWriter:
                        "rejects_by_stage": dict(sorted(self.stages.items())),
                        "records_by_via": dict(sorted(self.by_via.items())),
                        "records_by_duplicate_kind": dict(sorted(self.by_kind.items()))},
-            "files": {name: file_summary(self.paths[name]) for name in ("records", "rejects")},
+            "files": {name: (fh.summary() if isinstance(fh, _CountedStream) else file_summary(self.paths[name]))
+                      for name, fh in (("records", self._records), ("rejects", self._rejects))},
         }
         manifest.update(extra or {})
         manifest["manifest_path"] = str(self.paths["manifest"])

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -38,6 +40,7 @@ GOLDEN = ROOT / "tests" / "golden"
      "cannot make the folder"),
     (["crawl", "http://example.org/", "--job-dir", str(GOLDEN / "control-news-page" / "input.html")],
      "is a file, not a folder"),
+    (["crawl", "http://example.org/", "-o", "-", "--job-dir", str(GOLDEN)], "-o - cannot go with --job-dir"),
     (["link", str(GOLDEN / "control-news-page" / "expected.json"), "--state",
       str(GOLDEN / "control-news-page" / "input.html" / "s.db")], "cannot make the folder of state file"),
     (["demo", "--posts", "0"], "--posts: must be 1 or more"),
@@ -153,3 +156,43 @@ def test_warc_records_read_as_a_crawl_reads_responses(tmp_path) -> None:
     assert sorted((r["url"], r["reason"]) for r in run.rejects()) == [
         ("https://ozersk-news.example/gone.html", "http_404"), ("https://ozersk-news.example/old.html", "http_301")]
     assert run.manifest()["reconciles"] is True
+
+
+def _stdout_crawl(farm: list[dict], cwd) -> subprocess.Popen:
+    seeds = [b["url"] for b in farm if b["key"] != "trouble"]
+    return subprocess.Popen([sys.executable, "-m", "crawler.cli", "crawl", "--allow-private-hosts", "--no-throttle",
+                             *seeds, "-o", "-"], cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _manifest_named_in(stderr: str, cwd) -> dict:
+    line = next(line for line in stderr.splitlines() if line.startswith("manifest: "))
+    return json.loads((cwd / line.split(": ", 1)[1]).read_text())
+
+
+def test_records_go_to_standard_output_with_o_dash(farm, tmp_path) -> None:
+    """`-o -`: only records on standard output (for a pipe); paths, summary and verdict on standard
+    error; rejects and manifest under data/output/, the manifest counting and hashing what was sent."""
+    proc = _stdout_crawl(farm, tmp_path)
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err.decode()[-2000:]
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == 80 and all(r["schema_version"] == "1" for r in records)
+    manifest = _manifest_named_in(err.decode(), tmp_path)
+    assert manifest["files"]["records"] == {"path": "-", "lines": 80, "sha256": hashlib.sha256(out).hexdigest()}
+    assert manifest["reconciles"] and manifest["status"] == "finished"
+    assert not (tmp_path / "-").exists()  # (before, a file named "-")
+
+
+def test_a_reader_that_closes_standard_output_stops_the_crawl(farm, tmp_path) -> None:
+    """`splog crawl … -o - | head -1`: the crawl stops, is not ok, and its manifest says why."""
+    proc = _stdout_crawl(farm, tmp_path)
+    first = proc.stdout.readline()
+    proc.stdout.close()  # 80 records (~180 KB) cannot all fit in the pipe before this
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 1, err[-2000:]
+    assert json.loads(first)["schema_version"] == "1"
+    assert "crawl ended with 'output_closed'" in err.strip().splitlines()[-1]
+    manifest = _manifest_named_in(err, tmp_path)
+    assert manifest["status"] == "output_closed" and manifest["reconciles"]
+    assert 1 <= manifest["files"]["records"]["lines"] == manifest["counts"]["records"] < 80

@@ -82,6 +82,31 @@ def test_killed_runs_resume_to_the_clean_result(tmp_path) -> None:
     assert manifest["reconciles"] and manifest["counts"]["records"] == len(urls)
 
 
+def test_a_crawl_stopped_by_sigterm_says_so_and_its_job_resumes(tmp_path) -> None:
+    """A scheduler's timeout (SIGTERM) ends the crawl gracefully; before, its manifest said
+    "finished" and ok, and the job folder counted as done, so the next attempt did not resume."""
+    with farm_process("--bench", "2:60") as blogs:
+        cmd = [sys.executable, "-m", "crawler.cli", *CRAWL, "--seeds-file", _seeds(tmp_path, blogs), "--no-feeds",
+               "--job-dir", str(tmp_path / "job"), "-s", "SPLOG_FLUSH_EVERY=1", "-s", "DOWNLOAD_DELAY=0.05"]
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        out = tmp_path / "job" / "out.jsonl"
+        deadline = time.monotonic() + 120
+        while not (out.exists() and out.stat().st_size) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 1, err[-2000:]
+        assert err.strip().splitlines()[-1] == "splog: FAILED: crawl ended with 'shutdown'"
+        manifest = json.loads((tmp_path / "job" / "out.manifest.json").read_text())
+        assert manifest["status"] == "shutdown" and not manifest["verdict"]["ok"] and manifest["reconciles"]
+        assert 0 < manifest["counts"]["records"] < 120
+        again = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr[-2000:]
+    urls = [json.loads(line)["url"] for line in out.read_text().splitlines()]
+    assert len(urls) == len(set(urls)) == 120
+
+
 def test_second_run_on_the_same_state_is_refused(farm, tmp_path) -> None:
     state = tmp_path / "state.db"
     holder = SQLiteState(state)
