@@ -24,7 +24,8 @@ _GOOGLE_REDIRECT = re.compile(r"https?://(www\.)?google\.com/url\?", re.I)
 
 
 def _host_in(host: str, hosts: tuple[str, ...]) -> bool:
-    return any(host == h or host.endswith("." + h) for h in hosts)
+    """host is one of hosts or below one ("*": any host, for rules that name the block by its text)."""
+    return any(host == h or host.endswith("." + h) or (h == "*" and host) for h in hosts)
 
 
 def _block_of(el: etree._Element, root: etree._Element) -> etree._Element:
@@ -106,15 +107,33 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
     """Remove signature blocks below root; returns (rule id, text) for each cut, in document order."""
     removed: list[tuple[str, str]] = []
     index = _index(root)
+    page_text: str | None = None
     for rule in rules.blocks:
-        for block in _candidates(rule, root, index):
+        if rule.hint is not None:  # one pass of C over the text: most pages never show the rule's words
+            if page_text is None:
+                page_text = etree.tostring(root, method="text", encoding="unicode")
+            if not rule.hint.search(page_text):
+                continue
+        any_link = "*" in rule.link_hosts
+        for block in dict.fromkeys(_candidates(rule, root, index)):  # (a block with many links: once)
             if block is root or block.getparent() is None or not any(a is root for a in block.iterancestors()):
                 continue  # the root itself, or inside a block an earlier rule already cut
+            if any_link and len(block) > 4:
+                continue  # named by its text: a line with a link or two, not a menu or a paragraph of them
             text = node_text(block)
-            if rule.text is not None and not rule.text.fullmatch(text):
+            matched = rule.text.fullmatch(text) if rule.text is not None else None
+            if rule.text is not None and matched is None:
                 continue
             _harvest_links(block, rules, harvest)
             _harvest_text(text, rules, harvest)
+            for name, value in (matched.groupdict() if matched else {}).items():
+                if value and value.strip() and name in HARVESTED:
+                    harvest.add(name, value.strip())
+            if rule.source_link:
+                href = next((a.get("href", "").strip() for a in block.iter("a")
+                             if a.get("href", "").strip().startswith(("http://", "https://"))), "")
+                if href and not rules.is_short_link(href):
+                    harvest.add("source_url", href)
             removed.append((rule.id, text))
             if rule.chain:
                 harvest.add("tool", rule.chain)
@@ -151,13 +170,17 @@ def google_news_target(link: str) -> str | None:
         return None
 
 
+# the provenance fields a rule's named groups may give
+HARVESTED = ("feed_title", "publisher", "source_url", "autoposted_at", "author", "link")
+
+
 def _harvest_text(text: str, rules: RuleSet, harvest: Harvest) -> None:
     """A cut block that reads like a line rule (e.g. 'reprinted from <Publisher>') gives its groups too."""
     for rule in rules.lines:
         m = rule.pattern.fullmatch(text)
         if m:
             for name, value in m.groupdict().items():
-                if value and name in ("feed_title", "publisher", "source_url", "autoposted_at", "author", "link"):
+                if value and name in HARVESTED:
                     harvest.add(name, value)
             return
 

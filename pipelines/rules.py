@@ -71,6 +71,8 @@ class BlockRule:
     img_hosts: tuple[str, ...] = ()
     classes: tuple[str, ...] = ()
     text: re.Pattern[str] | None = None
+    source_link: bool = False  # the block's first link is the original article (source.url)
+    hint: re.Pattern[str] | None = None  # searched in the page's text first: no match, no candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +155,12 @@ def _parse_file(path: Any, acc: dict) -> None:
     for t in data.get("block", []):
         rid = _need(src, t, "id")
         text = _compile(src, rid, t["text"]) if "text" in t else None
+        if "*" in t.get("link_host", ()) and (text is None or "hint" not in t):
+            raise RuleError(f"{src}: rule {rid!r}: link_host \"*\" (any link) needs a text pattern and a hint")
+        hint = _compile(src, rid, t["hint"]) if "hint" in t else None
         acc["blocks"].append(BlockRule(rid, t.get("chain"), tuple(t.get("link_host", ())),
-                                       tuple(t.get("img_host", ())), tuple(t.get("class", ())), text))
+                                       tuple(t.get("img_host", ())), tuple(t.get("class", ())), text,
+                                       bool(t.get("source_link", False)), hint))
     for t in data.get("source_anchor", []):
         rid = _need(src, t, "id")
         acc["anchors"].append(AnchorRule(rid, t.get("chain"), _compile(src, rid, _need(src, t, "text"))))

@@ -133,3 +133,36 @@ def test_rules_are_tested_together_only_when_joining_them_keeps_their_meaning() 
     assert any_of((re.compile(r"(\w+) and \1", re.I), re.compile("source", re.I))) is None
     assert any_of((re.compile("source", re.I), re.compile("(?x) go \\ to", re.I))) is None
     assert any_of(()) is None
+
+
+@pytest.mark.parametrize(("html", "kept", "rule", "publisher", "source_url"), [
+    # WP RSS Aggregator: "Source:" and a link named after the feed source
+    ('<p>Source: <a href="https://ledger.example/bridge">The Coastal Ledger</a></p>', "", "wprss.source-name",
+     "The Coastal Ledger", "https://ledger.example/bridge"),
+    ('<div>Source: <a href="https://ledger.example/bridge"><b>Coastal Ledger</b></a>.</div>', "",
+     "wprss.source-name", "Coastal Ledger", "https://ledger.example/bridge"),
+    # traps: an article's own closing attribution without a link, and a sentence with a link, stay
+    ("<p>SOURCE: Al Jazeera and news agencies</p>", "SOURCE: Al Jazeera and news agencies", None, None, None),
+    ('<p>The data source: <a href="https://stats.example/">the census</a> shows growth.</p>',
+     "The data source: the census shows growth.", None, None, None),
+])
+def test_source_lines_with_a_link_are_cut_and_give_the_source(html, kept, rule, publisher, source_url) -> None:
+    from pipelines.cleaning import Harvest
+    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
+
+    body = "<p>The council approved the plan on Tuesday.</p>"
+    root = parse_fragment(body + html)
+    harvest = Harvest()
+    removed = cut_blocks(root, RULES, harvest)
+    assert to_text(root).strip().splitlines()[1:] == ([kept] if kept else [])
+    assert [r for r, _text in removed] == ([rule] if rule else [])
+    assert harvest.publishers == ([publisher] if publisher else [])
+    assert harvest.source_urls == ([source_url] if source_url else [])
+
+
+def test_a_rule_on_any_link_needs_a_hint(tmp_path) -> None:
+    from pipelines.rules import RuleError
+
+    (tmp_path / "mine.toml").write_text("[[block]]\nid = 'x'\nlink_host = ['*']\ntext = '''via:.*'''\n")
+    with pytest.raises(RuleError, match="needs a text pattern and a hint"):
+        load_rules((str(tmp_path),))
