@@ -12,7 +12,7 @@ from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta
 from pipelines.normalize import canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc
-from pipelines.provenance import order_chain, resolve_title, foreign_publishers
+from pipelines.provenance import foreign_publishers, order_chain, resolve_title, split_publisher
 from pipelines.rules import RuleSet, fold
 from schemas.raw import BlogInfo, RawPost
 
@@ -78,6 +78,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     if not source_hint and meta.site_name and draft.blog.name and harvest.tools and \
             fold(meta.site_name).lower() != fold(draft.blog.name).lower() and draft.via == "page":
         source_hint = meta.site_name  # an autoblogged page that kept the original's og:site_name
+    if not source_hint and not feed.get("title"):
+        source_hint = _suffix_publisher(raw_title, meta.html_title, harvest, rules)
     if meta.offsite_permalink:
         harvest.add("source_url", meta.offsite_permalink)
         harvest.add("tool", "feedwordpress")
@@ -93,6 +95,18 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         autoposted_at=ifttt_time(harvest.autoposted_at), links=list(harvest.links),
         chain=order_chain(harvest.tools, rules), blog=replace(draft.blog, ui_language=ui_language),
     )
+
+
+def _suffix_publisher(title: str | None, html_title: str | None, harvest: Harvest, rules: RuleSet) -> str | None:
+    """The publisher that the page's <title> names after the headline we took ("Headline - Reuters"
+    when the headline came without it: trafilatura's title reader drops such a suffix) -- a known
+    publisher, or any name when the post came through Google News; never a name guessed by its
+    shape alone, which on a page is as often the splog's own."""
+    if not title or not html_title or fold(title).lower() == fold(html_title).lower():
+        return None
+    head, publisher = split_publisher(html_title, rules, hints=[], autoblog=False,
+                                      google_news="google-news" in harvest.tools)
+    return publisher if publisher and fold(head).lower() == fold(title).lower() else None
 
 
 def normalize(draft: Draft, sign: bool = True) -> Draft:

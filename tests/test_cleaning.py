@@ -31,6 +31,8 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Go to Source", "wpematico.go-to-source"),
     ("Source: https://www.example.org/2026/03/bridge", "wprss.source-url"),
     ("Source link", "autoblog.source-link"),
+    ("Read the full article at Reuters", "autoblog.read-more-at"),
+    ("Read more at reuters.com/world/bridge-reopens", "autoblog.read-more-at"),
     # Blogger chrome, English and Indonesian
     ("Powered by Blogger.", "chrome.blogger.en"),
     ("Post a Comment", "chrome.blogger.en"),
@@ -166,3 +168,43 @@ def test_a_rule_on_any_link_needs_a_hint(tmp_path) -> None:
     (tmp_path / "mine.toml").write_text("[[block]]\nid = 'x'\nlink_host = ['*']\ntext = '''via:.*'''\n")
     with pytest.raises(RuleError, match="needs a text pattern and a hint"):
         load_rules((str(tmp_path),))
+
+
+@pytest.mark.parametrize(("tail", "publisher", "source_url"), [
+    ("Read the full article at Reuters", "Reuters", None),
+    ("Continue reading at The Coastal Ledger.", "The Coastal Ledger", None),
+    ("Read more at: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
+])
+def test_read_more_lines_name_the_publisher_or_the_original(tail, publisher, source_url) -> None:
+    out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY
+    assert out.harvest.publishers == ([publisher] if publisher else [])
+    assert out.harvest.source_urls == ([source_url] if source_url else [])
+
+
+@pytest.mark.parametrize(("head", "cut"), [
+    ("Posted 2026-04-12 06:40", True),
+    ("Published on 12/04/2026 by admin", True),
+    ("Updated: April 12, 2026 at 6:40 am", True),
+    ("2026-04-12", True),
+    ("12 April 2026 was the day the council met.", False),  # an article's first sentence stays
+])
+def test_a_themes_date_line_above_the_post_is_cut(head: str, cut: bool) -> None:
+    out = cut_text(head + "\n" + BODY, RULES, Context(title="Bridge reopens"))
+    assert out.text == (BODY if cut else head + "\n" + BODY)
+    assert [r for r, _ in out.removed] == (["chrome.posted-date"] if cut else [])
+
+
+def test_a_known_publisher_after_the_headline_in_the_pages_title_is_the_source() -> None:
+    """trafilatura's title reader drops "- Reuters" from "<title>Headline - Reuters</title>"; the
+    publisher is still the record's. A name that is not a known publisher is not taken (on a page it
+    is as often the splog's own)."""
+    from pipelines.draft import _suffix_publisher
+    from pipelines.cleaning import Harvest
+
+    title = "Wind farm bid rejected by island council"
+    assert _suffix_publisher(title, title + " - Reuters", Harvest(), RULES) == "Reuters"
+    assert _suffix_publisher(title, title + " - World Wire Mirror", Harvest(), RULES) is None
+    news = Harvest(tools=["google-news"])
+    assert _suffix_publisher(title, title + " - Island Gazette", news, RULES) == "Island Gazette"
+    assert _suffix_publisher(title, "Another headline - Reuters", Harvest(), RULES) is None
