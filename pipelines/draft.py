@@ -126,7 +126,8 @@ def normalize(draft: Draft, sign: bool = True) -> Draft:
         published_at=to_utc(feed.get("published") or meta.published),
         updated_at=to_utc(feed.get("updated") or meta.updated),
         canonical_url=canonical_url(canonical) if canonical else None,
-        author=clean_line(feed.get("author") or meta.author),
+        # (else the author a plugin's footer named, "Author: …", cut from the text)
+        author=clean_line(feed.get("author") or meta.author or next(iter(draft.harvest.authors), None)),
         labels=[x for x in (clean_line(v) for v in labels) if x],
         blog=replace(draft.blog, name=clean_line(draft.blog.name)),
         sha256=sha256_hex(text), linking=prepared,
