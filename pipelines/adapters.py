@@ -285,6 +285,9 @@ class ExportPipeline:
     def close_spider(self) -> None:
         stats = self.crawler.stats.get_stats()
         reason = stats.get(stats_keys.CLOSE_REASON) or stats.get("finish_reason") or "finished"
+        self.writer.flush()  # (the last lines: a reader of standard output may have gone meanwhile)
+        if self.writer.output_closed and reason == "finished":
+            reason = "output_closed"
         from pipelines.manifest_extra import crawl_summary
 
         extra = crawl_summary(stats, self.posts_by_site)

@@ -130,7 +130,12 @@ class _CountedStream:
         return self.raw.fileno()
 
     def close(self) -> None:
-        self.raw.flush()  # (standard output itself stays open for the summary's caller)
+        """Flush; standard output itself stays open for the caller's last lines. Its reader may be
+        gone: the manifest then says so (RunWriter.output_closed), the closing does not fail."""
+        try:
+            self.raw.flush()
+        except BrokenPipeError:
+            pass
 
     def summary(self) -> dict[str, Any]:
         return {"path": STDOUT, "lines": self.lines, "sha256": self.digest.hexdigest()}
