@@ -124,6 +124,8 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
             matched = rule.text.fullmatch(text) if rule.text is not None else None
             if rule.text is not None and matched is None:
                 continue
+            if rule.source_link and not _names_its_link(block, matched):
+                continue  # "Source: <a>Name</a>" names its link; "SOURCE: agencies … via <a>IFTTT</a>" does not
             _harvest_links(block, rules, harvest)
             _harvest_text(text, rules, harvest)
             for name, value in (matched.groupdict() if matched else {}).items():
@@ -168,6 +170,13 @@ def google_news_target(link: str) -> str | None:
         return url.decode("ascii")
     except UnicodeDecodeError:
         return None
+
+
+def _names_its_link(block: etree._Element, matched: re.Match[str] | None) -> bool:
+    """For a rule whose block gives the original's link: the publisher its text names (when its
+    pattern has that group) is the text of one of the block's links."""
+    named = (matched.groupdict().get("publisher") or "").strip().lower() if matched else ""
+    return not named or any(node_text(a).strip().lower() == named for a in block.iter("a"))
 
 
 # the provenance fields a rule's named groups may give

@@ -147,6 +147,8 @@ def test_rules_are_tested_together_only_when_joining_them_keeps_their_meaning() 
     ("<p>SOURCE: Al Jazeera and news agencies</p>", "SOURCE: Al Jazeera and news agencies", None, None, None),
     ('<p>The data source: <a href="https://stats.example/">the census</a> shows growth.</p>',
      "The data source: the census shows growth.", None, None, None),
+    ('<div>SOURCE: Al Jazeera and news agencies via <a href="https://ifttt.com/?ref=da">IFTTT</a></div>',
+     "SOURCE: Al Jazeera and news agencies via IFTTT", None, None, None),
 ])
 def test_source_lines_with_a_link_are_cut_and_give_the_source(html, kept, rule, publisher, source_url) -> None:
     from pipelines.cleaning import Harvest
