@@ -210,3 +210,19 @@ def test_a_known_publisher_after_the_headline_in_the_pages_title_is_the_source()
     news = Harvest(tools=["google-news"])
     assert _suffix_publisher(title, title + " - Island Gazette", news, RULES) == "Island Gazette"
     assert _suffix_publisher(title, "Another headline - Reuters", Harvest(), RULES) is None
+
+
+@pytest.mark.parametrize(("line", "cut"), [
+    ("Also Read | Harbour fees rise again", True),
+    ("READ MORE: Ferry strike called off", True),
+    ("Baca juga: Harga cabai naik lagi di pasar induk", True),
+    ("Lesen Sie auch: Die Fähre fährt wieder", True),
+    # prose that starts the same way has no colon or bar after the words
+    ("Read more about the plan on the council website.", False),
+    ("Related projects in the region were delayed by the same dispute.", False),
+])
+def test_links_to_other_stories_between_paragraphs_are_cut(line: str, cut: bool) -> None:
+    first, second = BODY.split("\n")
+    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    assert out.text == (BODY if cut else f"{first}\n{line}\n{second}")
+    assert [r for r, _ in out.removed] == (["inline.read-also"] if cut else [])
