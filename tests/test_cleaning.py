@@ -40,6 +40,15 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Bagikan Berita Ini", "chrome.blogger.id"),
     ("Diposkan oleh admin di 09.18", "chrome.blogger.id"),
     ("Langganan: Posting Komentar (Atom)", "chrome.blogger.id"),
+    # any site's template, and news aggregators' notices
+    ("Filed under: Harbour News", "chrome.site.en"),
+    ("Comments are closed.", "chrome.site.en"),
+    ("Copyright 2026 Coastal Ledger. All rights reserved.", "chrome.site.en"),
+    ("Follow us on Telegram for the latest news", "chrome.site.en"),
+    ("Disclaimer: this story is auto-aggregated by a computer program and has not been edited by our staff.",
+     "chrome.site.en"),
+    ("(Except for the headline, this story has not been edited by Coastal TV staff and is published from a "
+     "syndicated feed.)", "chrome.site.en"),
     ("Newer Post Older Post Home", None),  # a joined pager line is not a known line: kept (no over-cut)
 ])
 def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
@@ -59,6 +68,7 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     'The sign at the door read "Post a Comment" in large letters.',
     "IFTTT, the automation service, said it would raise prices next month.",
     "The company said its post appeared first on a partner site, which it called a mistake.",
+    "Copyright lawyers for the harbour board said the logo was theirs.",
     "Home",
 ])
 def test_article_lines_that_look_like_residue_stay(text: str) -> None:
