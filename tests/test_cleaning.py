@@ -186,6 +186,9 @@ def test_a_rule_on_any_link_needs_a_hint(tmp_path) -> None:
     ("Read the full article at Reuters", "Reuters", None),
     ("Continue reading at The Coastal Ledger.", "The Coastal Ledger", None),
     ("Read more at: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
+    ("Read more: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
+    ("Read more »", None, None),  # (» folds to a double quote)
+    ("Continue reading: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
 ])
 def test_read_more_lines_name_the_publisher_or_the_original(tail, publisher, source_url) -> None:
     out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
