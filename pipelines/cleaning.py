@@ -97,7 +97,8 @@ class _Scan:
         if chrome is None:
             return None
         self.cut[i] = chrome.id
-        self.found.append((i, "chrome", chrome.language))
+        if chrome.language != "any":  # (a language-neutral set says nothing of the template's language)
+            self.found.append((i, "chrome", chrome.language))
         return chrome.id
 
     def _title_repeat(self, i: int) -> str | None:

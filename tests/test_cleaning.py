@@ -45,6 +45,10 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Comments are closed.", "chrome.site.en"),
     ("Copyright 2026 Coastal Ledger. All rights reserved.", "chrome.site.en"),
     ("Follow us on Telegram for the latest news", "chrome.site.en"),
+    ("© 2026 Diario del Valle", "chrome.site.any"),
+    ("Síguenos en Facebook y Twitter", "chrome.site.es"),
+    ("Tous droits réservés.", "chrome.site.fr"),
+    ("Alle Rechte vorbehalten.", "chrome.site.de"),
     ("Disclaimer: this story is auto-aggregated by a computer program and has not been edited by our staff.",
      "chrome.site.en"),
     ("(Except for the headline, this story has not been edited by Coastal TV staff and is published from a "
@@ -239,3 +243,10 @@ def test_links_to_other_stories_between_paragraphs_are_cut(line: str, cut: bool)
     out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
     assert out.text == (BODY if cut else f"{first}\n{line}\n{second}")
     assert [r for r, _ in out.removed] == (["inline.read-also"] if cut else [])
+
+
+def test_a_copyright_line_says_nothing_of_the_templates_language() -> None:
+    spanish = cut_text(BODY + "\n© 2026 Diario del Valle\nSíguenos en Facebook", RULES, Context(title="x"))
+    assert spanish.harvest.chrome_languages == ["es"]
+    alone = cut_text(BODY + "\n© 2026 Diario del Valle", RULES, Context(title="x"))
+    assert alone.text == BODY and alone.harvest.chrome_languages == []
