@@ -62,6 +62,12 @@ def host_root(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}/"
 
 
+def seed_blog_root(url: str) -> str:
+    """The home URL of the blog a seed (or the page it led to) belongs to: a post's blog is taken to
+    be its host, any other page's is its folder (blog_root)."""
+    return host_root(url) if is_post_url(url) else blog_root(url)
+
+
 def in_folder(url: str, root: str) -> bool:
     """Whether the URL's path lies under the path of a blog's home URL (any host: a sitemap may
     spell its host with or without www)."""

@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import html as lxml_html
 from w3lib.encoding import http_content_type_encoding
 
+from crawler.links import host_root
 from schemas.raw import BlogInfo, RawPost
 
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")
@@ -124,8 +125,7 @@ def to_raw(doc: Document, url: str | None, base_url: str | None) -> RawPost:
         return RawPost(url=f"file://{doc.ref}", blog=BlogInfo(url="", host=""), via=doc.via, source=doc.ref,
                        fetched_at=fetched, error="no_url",
                        error_detail="page has no canonical/og:url; pass --url or --base-url")
-    parts = urlsplit(found)
-    blog = BlogInfo(url=f"{parts.scheme}://{parts.netloc}/", host=(parts.hostname or "").lower())
+    blog = BlogInfo(url=host_root(found), host=(urlsplit(found).hostname or "").lower())
     if doc.status is not None and not 200 <= doc.status < 300:
         # an error page or a redirect the archiving crawler recorded: what a crawl rejects as http_<status>
         return RawPost(url=found, blog=blog, via=doc.via, status=doc.status, fetched_at=fetched, source=doc.ref,

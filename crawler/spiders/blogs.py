@@ -21,8 +21,8 @@ from crawler import stats
 from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, parse_blogger_json, parse_sitemap,
                                parse_wp_posts, parse_xml_feed, robots_sitemaps)
 from crawler.errors import reason_of
-from crawler.links import (blog_root, classify_links, first_url, host_root, in_folder, is_home, is_post_url,
-                           lists_no_posts, might_be_post)
+from crawler.links import (classify_links, first_url, host_root, in_folder, is_home, is_post_url, lists_no_posts,
+                           might_be_post, seed_blog_root)
 from crawler.jobs import crawl_state
 from crawler.params import CrawlParams, parse_params
 from pipelines.export import default_paths, done_urls
@@ -243,8 +243,7 @@ class BlogsSpider(Spider):
     # --- start: seeds -----------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request | RawPost]:
         for seed in self.params.seeds:
-            # a post's blog is taken to be its host; any other page's is its folder (blog_root)
-            root = host_root(seed) if is_post_url(seed) else blog_root(seed)
+            root = seed_blog_root(seed)
             blog = BlogInfo(url=root, host=(urlsplit(seed).hostname or "").lower())
             given_home = seed.split("#")[0].rstrip("/") == root.rstrip("/")
             known = self._known_blog(blog.url) if self.state and not self.full and given_home else None
@@ -331,8 +330,7 @@ class BlogsSpider(Spider):
             # there now, its posts, page links and feeds are; left at the seed's, no page link of it
             # was the blog's own, and a site without a sitemap or feed gave no post at all
             self._count("discovery", "seeds_moved")
-            blog = BlogInfo(url=blog_root(response.url) if home else host_root(response.url),
-                            host=(urlsplit(response.url).hostname or "").lower())
+            blog = BlogInfo(url=seed_blog_root(response.url), host=(urlsplit(response.url).hostname or "").lower())
         blog = BlogInfo(url=_platform_root(blog.url, meta.platform, meta.wp_api_root), host=blog.host,
                         platform=meta.platform, name=meta.site_name or (meta.html_title if home else None),
                         ui_language=meta.ui_language)
