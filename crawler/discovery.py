@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import gzip
 import html as htmllib
 import io
@@ -15,7 +16,11 @@ from lxml import etree
 _XML_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
-DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
+DC = "{http://purl.org/dc/elements/1.1/}"
+DC_CREATOR, DC_DATE, DC_SUBJECT = f"{DC}creator", f"{DC}date", f"{DC}subject"
+RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"
+RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
+RSS1 = "{http://purl.org/rss/1.0/}"
 OPENSEARCH_TOTAL = "{http://a9.com/-/spec/opensearchrss/1.0/}totalResults"
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # the sitemaps protocol's limit on a sitemap, uncompressed
 
@@ -87,9 +92,9 @@ def _text(el: etree._Element | None) -> str | None:
     return value or None
 
 
-def _xml_root(body: bytes, what: str) -> etree._Element:
+def _xml_root(body: bytes, what: str, base: str | None = None) -> etree._Element:
     try:
-        root = etree.fromstring(body, _XML_PARSER)
+        root = etree.fromstring(body, _XML_PARSER, base_url=base)
     except etree.XMLSyntaxError as exc:
         raise DiscoveryError(f"not XML: {exc}") from None
     if root is None:
@@ -97,39 +102,92 @@ def _xml_root(body: bytes, what: str) -> etree._Element:
     return root
 
 
+def _href(el: etree._Element, href: str) -> str:
+    """href read against the element's base: the feed's URL, and any xml:base on the way down."""
+    return urljoin(el.base or "", href.strip())
+
+
+def _atom_html(content: etree._Element | None) -> str | None:
+    """An Atom entry's whole body as HTML: escaped HTML (type html / text/html), or inline XHTML (one
+    xhtml:div whose inside is the body). Plain text, out-of-line (src=) or other media types: None."""
+    if content is None or content.get("src"):
+        return None
+    kind = (content.get("type") or "text").lower()
+    if kind in ("html", "text/html"):
+        return content.text if content.text and content.text.strip() else None
+    if kind not in ("xhtml", "application/xhtml+xml"):
+        return None
+    div = next((child for child in content if isinstance(child.tag, str)), None)
+    if div is None:
+        return None
+    div = copy.deepcopy(div)
+    for el in div.iter():
+        if isinstance(el.tag, str):
+            el.tag = etree.QName(el).localname
+    etree.cleanup_namespaces(div)
+    inner = (htmllib.escape(div.text) if div.text else "") + "".join(
+        etree.tostring(child, encoding="unicode", with_tail=True) for child in div)
+    return inner if inner.strip() else None
+
+
+def _rss_link(item: etree._Element, ns: str = "") -> str | None:
+    """An item's permalink: <link>, else a <guid> that is one (isPermaLink is true unless said false)."""
+    link = item.find(f"{ns}link")
+    if link is not None and _text(link):
+        return _href(link, _text(link) or "")
+    guid = item.find("guid")
+    value = _text(guid)
+    if guid is not None and value and guid.get("isPermaLink", "true").lower() != "false" \
+            and value.startswith(("http://", "https://")):
+        return _href(guid, value)
+    return None
+
+
 def parse_xml_feed(body: bytes, base: str) -> FeedPage:
-    """Atom or RSS 2.0; `html` is set only when the feed carries whole posts (content / content:encoded)."""
-    root = _xml_root(body, "feed")
+    """Atom, RSS 2.0 or RSS 1.0 (RDF); `html` is set only when the feed carries whole posts (Atom
+    content, content:encoded). Links are read against the feed's URL and any xml:base."""
+    root = _xml_root(body, "feed", base)
     if root.tag == f"{ATOM}feed":
         entries = []
         for e in root.iter(f"{ATOM}entry"):
-            link = next((lk.get("href") for lk in e.iter(f"{ATOM}link")
-                         if lk.get("rel", "alternate") == "alternate"), None)
-            if not link:
+            link = next((lk for lk in e.iter(f"{ATOM}link")
+                         if lk.get("rel", "alternate") == "alternate" and lk.get("href")), None)
+            if link is None:
                 continue
-            content = e.find(f"{ATOM}content")
             entries.append(Entry(
-                url=urljoin(base, link), title=_text(e.find(f"{ATOM}title")),
-                html=content.text if content is not None and content.get("type") in ("html", "xhtml", None) else None,
+                url=_href(link, link.get("href", "")), title=_text(e.find(f"{ATOM}title")),
+                html=_atom_html(e.find(f"{ATOM}content")),
                 published=_text(e.find(f"{ATOM}published")), updated=_text(e.find(f"{ATOM}updated")),
                 author=_text(e.find(f"{ATOM}author/{ATOM}name")),
                 labels=[c.get("term") for c in e.iter(f"{ATOM}category") if c.get("term")]))
         total = _text(root.find(OPENSEARCH_TOTAL))
-        next_url = next((lk.get("href") for lk in root.findall(f"{ATOM}link") if lk.get("rel") == "next"), None)
-        return FeedPage(entries, int(total) if total and total.isdigit() else None, next_url,
+        next_link = next((lk for lk in root.findall(f"{ATOM}link") if lk.get("rel") == "next" and lk.get("href")), None)
+        return FeedPage(entries, int(total) if total and total.isdigit() else None,
+                        _href(next_link, next_link.get("href", "")) if next_link is not None else None,
                         _text(root.find(f"{ATOM}title")))
+    if root.tag == RDF:  # RSS 1.0: items are siblings of the channel, in the RSS 1.0 namespace
+        entries = []
+        for item in root.iter(f"{RSS1}item"):
+            link = _rss_link(item, RSS1) or (item.get(RDF_ABOUT) or "").strip()
+            if not link.startswith(("http://", "https://")):
+                continue
+            entries.append(Entry(
+                url=link, title=_text(item.find(f"{RSS1}title")), html=_text(item.find(CONTENT)),
+                published=_text(item.find(DC_DATE)), author=_text(item.find(DC_CREATOR)),
+                labels=[c for c in (_text(x) for x in item.findall(DC_SUBJECT)) if c]))
+        return FeedPage(entries, None, None, _text(root.find(f"{RSS1}channel/{RSS1}title")))
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         raise DiscoveryError(f"not a feed: <{root.tag}>")
     entries = []
     for item in channel.iter("item"):
-        link = _text(item.find("link"))
+        link = _rss_link(item)
         if not link:
             continue
         source = item.find("source")
         entries.append(Entry(
-            url=urljoin(base, link), title=_text(item.find("title")), html=_text(item.find(CONTENT)),
-            published=_text(item.find("pubDate")), author=_text(item.find(DC_CREATOR)),
+            url=link, title=_text(item.find("title")), html=_text(item.find(CONTENT)),
+            published=_text(item.find("pubDate")) or _text(item.find(DC_DATE)), author=_text(item.find(DC_CREATOR)),
             labels=[c for c in (_text(x) for x in item.findall("category")) if c],
             source_publisher=_text(source), source_url=source.get("url") if source is not None else None))
     return FeedPage(entries, None, None, _text(channel.find("title")))

@@ -52,6 +52,48 @@ def test_atom_and_rss_feeds() -> None:
     assert all(e.html is None for e in summary.entries)
 
 
+ATOM_XHTML = b"""<feed xmlns="http://www.w3.org/2005/Atom" xml:base="/journal/"><title>Harbour notes</title>
+<link rel="next" href="atom-2.xml"/>
+<entry xml:base="2025/"><title>Ferry timetable</title><link href="ferry.html"/>
+ <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Boats &amp; buses <p>The <b>early</b> ferry.</p></div></content></entry>
+<entry><title>Text only</title><link rel="alternate" href="https://elsewhere.example/t"/><content type="text">words</content></entry>
+<entry><title>Blank</title><link href="blank.html"/><content type="html">   </content></entry>
+<entry><title>Outside</title><link href="out.html"/><content type="text/html" src="https://x.example/body"/></entry>
+</feed>"""
+
+RSS1 = b"""<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+ xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel rdf:about="https://quay.example/"><title>Quay daily</title></channel>
+<item rdf:about="https://quay.example/nets"><title>Nets mended</title><link>https://quay.example/nets</link>
+ <dc:date>2025-05-02T08:00:00Z</dc:date><dc:creator>Ines Quay</dc:creator><dc:subject>harbour</dc:subject>
+ <content:encoded><![CDATA[<p>The nets were mended.</p>]]></content:encoded></item>
+<item rdf:about="https://quay.example/tide"><title>Tide</title></item></rdf:RDF>"""
+
+
+def test_atom_links_follow_xml_base_and_xhtml_content_is_the_body() -> None:
+    feed = parse_xml_feed(ATOM_XHTML, "https://quay.example/feeds/atom.xml")
+    assert feed.next_url == "https://quay.example/journal/atom-2.xml"
+    urls = [e.url for e in feed.entries]
+    assert urls == ["https://quay.example/journal/2025/ferry.html", "https://elsewhere.example/t",
+                    "https://quay.example/journal/blank.html", "https://quay.example/journal/out.html"]
+    assert feed.entries[0].html == "Boats &amp; buses <p>The <b>early</b> ferry.</p>"
+    assert [e.html for e in feed.entries[1:]] == [None, None, None]  # text, blank, out of line: the page has it
+
+
+def test_rss1_rdf_feeds_and_rss2_guid_permalinks() -> None:
+    feed = parse_xml_feed(RSS1, "https://quay.example/index.rdf")
+    assert feed.title == "Quay daily" and [e.url for e in feed.entries] == ["https://quay.example/nets", "https://quay.example/tide"]
+    first = feed.entries[0]
+    assert (first.html, first.published, first.author, first.labels) == (
+        "<p>The nets were mended.</p>", "2025-05-02T08:00:00Z", "Ines Quay", ["harbour"])
+    rss = parse_xml_feed(b"""<rss version="2.0"><channel><title>Q</title>
+        <item><title>a</title><guid>https://quay.example/a</guid></item>
+        <item><title>b</title><guid isPermaLink="false">https://quay.example/b</guid></item>
+        <item><title>c</title><link> /c.html </link></item></channel></rss>""", "https://quay.example/feed")
+    assert [e.url for e in rss.entries] == ["https://quay.example/a", "https://quay.example/c.html"]
+
+
 def test_wordpress_rest_posts_with_embed() -> None:
     blog = BLOGS[2]
     entries = parse_wp_posts(feeds.wp_posts_json(blog, "https://wp.example", blog.posts[:3], embed=True))
