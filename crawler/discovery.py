@@ -48,6 +48,7 @@ class FeedPage:
     total: int | None = None
     next_url: str | None = None
     title: str | None = None
+    format: str = "rss"  # "rss" (2.0 and 1.0) or "atom": the records' `via`
 
 
 def _t(obj: object) -> str | None:
@@ -164,7 +165,7 @@ def parse_xml_feed(body: bytes, base: str) -> FeedPage:
         next_link = next((lk for lk in root.findall(f"{ATOM}link") if lk.get("rel") == "next" and lk.get("href")), None)
         return FeedPage(entries, int(total) if total and total.isdigit() else None,
                         _href(next_link, next_link.get("href", "")) if next_link is not None else None,
-                        _text(root.find(f"{ATOM}title")))
+                        _text(root.find(f"{ATOM}title")), "atom")
     if root.tag == RDF:  # RSS 1.0: items are siblings of the channel, in the RSS 1.0 namespace
         entries = []
         for item in root.iter(f"{RSS1}item"):

@@ -6,6 +6,7 @@ import gzip
 import json
 import threading
 from http.server import ThreadingHTTPServer
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -463,3 +464,113 @@ def test_a_blog_that_lists_no_post_is_named_in_the_log_and_counted(tmp_path) -> 
     assert run.code == 0, run.stderr[-2000:]
     assert run.manifest()["discovery"]["blogs_without_posts"] == 1
     assert f"blog {base}/ listed no posts" in run.stderr
+
+
+_SITE_POSTS = {  # path: a sentence of the post (a plain site: no Blogger, no WordPress)
+    "/notes/dredging-starts-at-the-east-quay": "Dredging starts at the east quay on Monday and lasts three weeks.",
+    "/notes/fish-market-moves-indoors": "The fish market moves indoors to the old rope works for the winter.",
+    "/notes/harbour-lights-repainted": "The harbour lights were repainted red and green by volunteers.",
+    "/notes/pilot-boat-gets-new-engine": "The pilot boat gets a new engine after twenty years of service.",
+    "/notes/slipway-closed-for-repairs": "The slipway is closed for repairs until the spring tides pass.",
+}
+
+
+def _atom(base: str, paths: list[str], next_path: str | None) -> bytes:
+    """An Atom feed page of whole posts (inline XHTML, then escaped HTML), links relative to xml:base."""
+    entries = []
+    for i, path in enumerate(paths):
+        text = " ".join(_SITE_POSTS[path] for _ in range(6))
+        content = (f"<content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><p>{text}</p><p>{text}</p></div></content>"
+                   if i % 2 == 0 else f"<content type='html'>&lt;p&gt;{text}&lt;/p&gt;&lt;p&gt;{text}&lt;/p&gt;</content>")
+        entries.append(f"<entry><title>{path.rsplit('/', 1)[1]}</title><link rel='alternate' href='{path.lstrip('/')}'/>"
+                       f"<updated>2026-04-0{i + 1}T09:00:00Z</updated>{content}</entry>")
+    more = f"<link rel='next' href='{next_path}'/>" if next_path else ""
+    return (f"<feed xmlns='http://www.w3.org/2005/Atom' xml:base='{base}/'><title>Quay Notes</title>{more}"
+            + "".join(entries) + "</feed>").encode()
+
+
+class _SiteWithFeed(Handler):
+    """A plain site whose home page names a comments feed, then its Atom feed of the three newest
+    posts whole, in two pages (the second's next link leads back to the first); its sitemap lists
+    all five. `asked` keeps the paths asked for."""
+
+    asked: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.asked.append(self.path)
+        paths = list(_SITE_POSTS)
+        if self.path == "/":
+            self.send(200, "text/html; charset=utf-8", (
+                "<html><head><title>Quay Notes</title>"
+                "<link rel='alternate' type='application/rss+xml' href='/comments/feed.xml'>"
+                "<link rel='alternate' type='application/atom+xml' href='/atom.xml'></head>"
+                "<body><h1>Quay Notes</h1></body></html>"))
+        elif self.path == "/atom.xml":
+            self.send(200, "application/atom+xml", _atom(base, paths[:2], "/atom-2.xml"))
+        elif self.path == "/atom-2.xml":
+            self.send(200, "application/atom+xml", _atom(base, paths[2:3], "/atom.xml"))
+        elif self.path == "/sitemap.xml":
+            self.send(200, "application/xml", feeds.sitemap_urlset([(base + p, None) for p in paths]))
+        elif self.path in _SITE_POSTS:
+            self.send(200, "text/html; charset=utf-8", _post_page(self.path.rsplit("/", 1)[1], _SITE_POSTS[self.path]))
+        else:
+            self.send_error(404)
+
+
+def test_a_plain_site_s_own_feed_gives_its_newest_posts_whole_and_its_sitemap_the_rest(tmp_path) -> None:
+    _SiteWithFeed.asked = []
+    with serve(_SiteWithFeed) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    got = sorted((r["url"], r["crawl"]["via"]) for r in run.records())
+    paths = list(_SITE_POSTS)
+    assert got == sorted([(base + p, "atom") for p in paths[:3]] + [(base + p, "page") for p in paths[3:]])
+    for record in run.records():
+        assert _SITE_POSTS[record["url"][len(base):]] in record["text"]
+    # the feed's posts were never fetched as pages; the comments feed was never asked for
+    assert not set(_SiteWithFeed.asked) & set(paths[:3]) and "/comments/feed.xml" not in _SiteWithFeed.asked
+    assert run.manifest()["counts"]["rejects"] == 0 and run.manifest()["reconciles"]
+
+
+class _WordPressPlainPermalinks(Handler):
+    """WordPress with plain permalinks (?p=N) and its REST API blocked: the feed is /?feed=rss2 and
+    its pages /?feed=rss2&paged=N, two posts a page; /?paged=N is the home page's HTML."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        parts = urlsplit(self.path)
+        query = dict(parse_qsl(parts.query))
+        if parts.path.startswith("/wp-json"):
+            self.send(403, "application/json", '{"code": "rest_disabled"}')
+        elif parts.path == "/" and query.get("feed") == "rss2":
+            page = int(query.get("paged", "1"))
+            numbers = [n for n in range(1, 6) if (n - 1) // 2 + 1 == page]
+            if not numbers:
+                self.send_error(404)
+                return
+            items = "".join(
+                f"<item><title>Notice {n}</title><link>{base}/?p={n}</link><pubDate>Mon, 0{n} Jun 2026 08:00:00 +0000</pubDate>"
+                f"<content:encoded><![CDATA[<p>{' '.join(f'Ferry notice {n}: the crossing runs every {n * 10} minutes on weekdays.' for _ in range(8))}</p>]]>"
+                "</content:encoded></item>" for n in numbers)
+            self.send(200, "application/rss+xml", (
+                "<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel>"
+                f"<title>Ferry Notices</title>{items}</channel></rss>"))
+        elif parts.path == "/":
+            self.send(200, "text/html; charset=utf-8", (
+                "<html><head><meta name='generator' content='WordPress 6.5'>"
+                f"<link rel='alternate' type='application/rss+xml' href='{base}/?feed=rss2'>"
+                f"<link rel='https://api.w.org/' href='{base}/wp-json/'></head>"
+                "<body><h1>Ferry Notices</h1></body></html>"))
+        else:
+            self.send_error(404)
+
+
+def test_a_wordpress_feed_with_plain_permalinks_pages_with_its_query_kept(tmp_path) -> None:
+    with serve(_WordPressPlainPermalinks) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", "--max-reject-ratio", "1",
+                        out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["url"] for r in run.records()) == [f"{base}/?p={n}" for n in range(1, 6)]
+    # the blocked REST API is the one reject; /?paged=2 (the home page's HTML) is never read as a feed
+    assert [(r["url"].split("?")[0], r["reason"]) for r in run.rejects()] == [(f"{base}/wp-json/wp/v2/posts", "http_403")]

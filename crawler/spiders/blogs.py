@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree, html as lxml_html
 from scrapy import Request, Spider, signals
@@ -93,6 +93,18 @@ def _read_json(parse: Callable[[str | bytes], Any], response: Response) -> Any:
         except DiscoveryError:
             pass  # mislabelled: let Scrapy's decoding have a go
     return parse(response.text)
+
+
+def _site_feed(feeds: list[tuple[str, str]]) -> str | None:
+    """The feed a site's home page names first (RSS or Atom), leaving out comment feeds."""
+    return next((href for _kind, href in feeds if "comment" not in href.lower()), None)
+
+
+def _with_query(url: str, **params: Any) -> str:
+    """url with these query parameters set (others kept, in order)."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in params]
+    return urlunsplit(parts._replace(query=urlencode(query + [(k, str(v)) for k, v in params.items()])))
 
 
 def _platform_root(root: str, platform: str, api_root: str | None) -> str:
@@ -292,7 +304,7 @@ class BlogsSpider(Spider):
         reject = self._reject(first_url(request.meta, request.url), blog, reason, f"{kind}: {detail}", via="page")
         if reject is not None:
             yield reject
-        if kind in ("blogger-feed", "wp-json", "rss-feed", "seed-home"):
+        if kind in ("blogger-feed", "wp-json", "rss-feed", "site-feed", "seed-home"):
             yield from self._fallback(blog, request.meta.get("strategies", []), request.meta.get("home"))
         if kind in ("blogger-feed", "wp-json"):
             yield from self._feed_done(request)
@@ -348,8 +360,8 @@ class BlogsSpider(Spider):
             strategies = ["blogger-feed", "sitemap", "links"]
         elif meta.platform == "wordpress":
             strategies = ["wp-json", "rss-feed", "sitemap", "links"]
-        else:
-            strategies = ["sitemap", "links"]
+        else:  # a site's own feed gives its newest posts whole; its sitemap lists the rest
+            strategies = (["site-feed"] if _site_feed(meta.feeds) else []) + ["sitemap", "links"]
         home_links = [(urljoin(response.url, a.get("href", "")), " ".join(a.itertext()), a.get("rel", ""))
                       for a in tree.iter("a") if a.get("href")]
         yield from self._fallback(blog, strategies, {"links": home_links, "api": meta.wp_api_root,
@@ -374,6 +386,10 @@ class BlogsSpider(Spider):
             url = feeds[0] if feeds else urljoin(blog.url, "feed/")
             yield Request(url, callback=self.parse_rss, errback=self.failed, cb_kwargs={"blog": blog, "page": 1},
                           meta={**meta, "kind": "rss-feed"})
+        elif first == "site-feed":
+            yield Request(_site_feed((home or {}).get("feeds", [])) or urljoin(blog.url, "feed/"),
+                          callback=self.parse_rss, errback=self.failed, cb_kwargs={"blog": blog, "page": 1},
+                          meta={**meta, "kind": "site-feed"}, dont_filter=True)
         elif first == "sitemap":  # /sitemap.xml first; robots.txt's Sitemap: lines if that is missing
             yield from self._sitemap_requests(blog, [urljoin(blog.url, "sitemap.xml")], {**meta, "robots": True})
         elif first == "robots-sitemaps":
@@ -493,10 +509,24 @@ class BlogsSpider(Spider):
             return
         self._count("discovery", "feed_pages")
         fresh = [e for e in feed.entries if canonical_url(e.url) not in self.seen]
-        yield from self._entries(response, blog, feed.entries, "rss")
-        if fresh:  # WordPress feeds page with ?paged=N; stop at the first page with nothing new
-            base = response.url.split("?")[0]
-            yield Request(f"{base}?paged={page + 1}", callback=self.parse_rss, errback=self.rss_end,
+        if response.meta.get("kind") == "site-feed":
+            # A site's own feed: its newest posts (whole, or summaries whose pages are fetched), paged
+            # only by an Atom next link (RFC 5005); the sitemap, or the page links, then list the rest.
+            blog = BlogInfo(blog.url, blog.host, blog.platform, blog.name or feed.title, blog.ui_language)
+            if blog.url != host_root(blog.url):  # a blog in a folder: the posts under it, if any are
+                mine = [e for e in feed.entries if in_folder(e.url, blog.url)]
+                feed.entries = mine or feed.entries
+            yield from self._entries(response, blog, feed.entries, feed.format)
+            if fresh and feed.next_url:  # (dont_filter: a next link back to a page read ends on "nothing new")
+                yield Request(feed.next_url, callback=self.parse_rss, errback=self.failed, dont_filter=True,
+                              cb_kwargs={"blog": blog, "page": page + 1}, meta={**_carry(response.meta), "kind": "site-feed"})
+            else:
+                yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
+            return
+        yield from self._entries(response, blog, feed.entries, feed.format)
+        if fresh:  # WordPress feeds page with ?paged=N (plain permalinks: ?feed=rss2&paged=N); stop at
+            # the first page with nothing new
+            yield Request(_with_query(response.url, paged=page + 1), callback=self.parse_rss, errback=self.rss_end,
                           cb_kwargs={"blog": blog, "page": page + 1}, meta={**_carry(response.meta), "kind": "rss-page"})
 
     def rss_end(self, failure: Failure) -> None:
