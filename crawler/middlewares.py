@@ -1,5 +1,6 @@
-"""Downloader middlewares: refuse private hosts (also after redirects); count requests per site. Spider
-middleware: a callback that fails on a page leaves a reject, not a silent gap."""
+"""Downloader middlewares: refuse private hosts (also after redirects); count requests per site; slow
+a host down when it says it is rate-limiting us. Spider middleware: a callback that fails on a page
+leaves a reject, not a silent gap."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import ipaddress
 import logging
 import socket
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -82,6 +84,76 @@ class RequestAccounting:
 
     def process_response(self, request: Request, response: Response) -> Response:
         self.stats.inc_value(f"{stats.RESPONSES_BY_STATUS}/{response.status}")
+        return response
+
+
+def retry_after(value: bytes | str | None, now: datetime | None = None) -> float | None:
+    """Seconds a Retry-After header asks for: a number of seconds or an HTTP date (None when it is
+    missing or unreadable; 0 for a date in the past)."""
+    if value is None:
+        return None
+    text = (value.decode("latin-1") if isinstance(value, bytes) else value).strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # an HTTP date is in GMT
+        when = when.replace(tzinfo=timezone.utc)
+    return max((when - (now or datetime.now(timezone.utc))).total_seconds(), 0.0)
+
+
+class RateLimitBackoff:
+    """A host that answers 429 (or 503 with Retry-After) is asked less often. Its downloader slot
+    waits what Retry-After says (SPLOG_RETRY_AFTER_MAX at most; a 429 without it: twice the slot's
+    delay, 1 s at least) between requests, the retry of the refused request included; each later
+    good answer halves the wait, back to the slot's own delay. Scrapy's retry middleware (which comes
+    after this one on the way back) still decides whether the request is asked again. Counted per
+    site under rate_limited/<site> (the manifest's http.rate_limited)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.cap = max(crawler.settings.getfloat("SPLOG_RETRY_AFTER_MAX", 60.0), 0.0)
+        self.base: dict[str, float] = {}  # slot key -> its delay before we slowed it
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def _slot(self, request: Request) -> tuple[str, object | None]:
+        downloader = getattr(self.crawler.engine, "downloader", None)
+        key = request.meta.get("download_slot")
+        if downloader is None or key is None:
+            return "", None
+        return key, downloader.slots.get(key)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        status = response.status
+        if status not in (429, 503) and (status >= 400 or not self.base):
+            return response
+        key, slot = self._slot(request)
+        if slot is None:
+            return response
+        if status in (429, 503):
+            wait = retry_after(response.headers.get(b"Retry-After"))
+            if wait is None and status == 429:
+                wait = max(slot.delay * 2, 1.0)
+            if wait is None:
+                return response
+            wait = min(wait, self.cap)
+            if wait > slot.delay:
+                self.base.setdefault(key, slot.delay)
+                slot.delay = wait
+            site = urlsplit(request.url).netloc.lower()
+            self.crawler.stats.inc_value(f"{stats.RATE_LIMITED}/{site}")
+            logger.info("splog: %s answered %d: asking it every %.1f s", site, status, slot.delay)
+        elif key in self.base:
+            base = self.base[key]
+            slot.delay = slot.delay / 2
+            if slot.delay <= base * 1.01 + 0.01:
+                slot.delay = max(slot.delay, base)
+                del self.base[key]
         return response
 
 

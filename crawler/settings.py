@@ -50,6 +50,9 @@ DOWNLOADER = "crawler.downloader.SlotBoundDownloader"
 DOWNLOADER_MIDDLEWARES = {
     # Before robots.txt (100) so that even robots.txt of a private host is never fetched.
     "crawler.middlewares.PrivateHostGuard": 50,
+    # Nearer the network than Scrapy's RetryMiddleware (550): the host's slot is slowed before the
+    # refused request is retried through it.
+    "crawler.middlewares.RateLimitBackoff": 560,
     "crawler.middlewares.RequestAccounting": 950,
 }
 # Scrapy's own downloader statistics measure the size of every request and response; the manifest
@@ -122,6 +125,8 @@ SPLOG_RESOLVE_SHORT_LINKS = False
 SPLOG_RESOLVE_MAX = 2000
 # Feeds and APIs first (one request brings 100-150 whole posts); False: sitemaps and page links only.
 SPLOG_USE_FEEDS = True
+# A host's Retry-After (429, or 503) is honoured up to this many seconds between its requests.
+SPLOG_RETRY_AFTER_MAX = 60.0
 # Blogger feeds: 150 posts a request is the page size known to be served in full (DESIGN §5).
 SPLOG_BLOGGER_PAGE_SIZE = 150
 # WordPress REST: 100 is the API's maximum per_page.

@@ -96,3 +96,57 @@ def test_the_override_recognises_this_scrapys_slots_and_nothing_else() -> None:
     slot.queue.clear()
     slot.queue.append(Request("http://127.0.0.1/b"))  # queued without its deferred
     assert not fits(slot)
+
+
+def test_retry_after_is_read_as_seconds_or_as_an_http_date() -> None:
+    from datetime import datetime, timezone
+
+    from crawler.middlewares import retry_after
+
+    now = datetime(2026, 6, 1, 12, 0, 0, tzinfo=timezone.utc)
+    assert retry_after(b"7", now) == 7.0
+    assert retry_after("Mon, 01 Jun 2026 12:00:30 GMT", now) == 30.0
+    assert retry_after("Mon, 01 Jun 2026 11:00:00 GMT", now) == 0.0
+    assert retry_after(None, now) is None and retry_after(b"soon", now) is None and retry_after(b"-3", now) is None
+
+
+class _RateLimitedBlog(Handler):
+    """A sitemap-only blog that answers each post's first request 429 with Retry-After: 1 (the
+    second post's as an HTTP date), and keeps when each request for a post came."""
+
+    lock = threading.Lock()
+    asked: dict[str, list[float]] = {}
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path.startswith("/posts/"):
+            with self.lock:
+                times = self.asked.setdefault(self.path, [])
+                times.append(time.monotonic())
+                first = len(times) == 1
+            if first:
+                n = int(self.path.rsplit("-", 1)[1])
+                when = ("1" if n != 1 else time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(time.time() + 2)))
+                self.send(429, "text/plain", b"slow down", {"Retry-After": when})
+            else:
+                self.send(200, "text/html; charset=utf-8", _post(int(self.path.rsplit("-", 1)[1])))
+        elif self.path == "/sitemap.xml":
+            self.send(200, "application/xml", "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>" + "".join(
+                f"<url><loc>{base}/posts/notice-{n}</loc></url>" for n in range(3)) + "</urlset>")
+        elif self.path == "/":
+            self.send(200, "text/html; charset=utf-8", "<html><body><h1>Ferry News</h1></body></html>")
+        else:
+            self.send_error(404)
+
+
+def test_a_host_that_answers_429_is_asked_again_only_after_its_retry_after(tmp_path) -> None:
+    _RateLimitedBlog.asked = {}
+    with serve(_RateLimitedBlog) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["url"] for r in run.records()) == [f"{base}/posts/notice-{n}" for n in range(3)]
+    assert run.manifest()["counts"]["rejects"] == 0
+    gaps = {path: times[1] - times[0] for path, times in _RateLimitedBlog.asked.items()}
+    # before: Scrapy's retry asked again at once (~10 ms later), three times, then gave up with http_429
+    assert len(gaps) == 3 and all(gap >= 0.9 for gap in gaps.values()), gaps
+    assert run.manifest()["http"]["rate_limited"] == {base.split("//")[1]: 3}
