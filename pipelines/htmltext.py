@@ -81,7 +81,7 @@ def _candidates(rule: BlockRule, root: etree._Element, index: dict[str, list]) -
     if rule.link_hosts:
         found += _by_host(index["a"], rule.link_hosts, root)
     if rule.img_hosts:
-        found += _by_host(index["img"], rule.img_hosts, root)
+        found += [_image_block(img, root) for img in _by_host(index["img"], rule.img_hosts, root, blocks=False)]
     if rule.classes:
         wanted = set(rule.classes)
         found += [el for classes, el in index["class"] if wanted & classes]
@@ -89,11 +89,28 @@ def _candidates(rule: BlockRule, root: etree._Element, index: dict[str, list]) -
 
 
 def _by_host(elements: list[tuple[str, etree._Element]], hosts: tuple[str, ...],
-             root: etree._Element) -> list[etree._Element]:
-    """The blocks of the elements whose host is one of hosts (or below one), in document order. A page
-    repeats a few hosts in hundreds of links, so each distinct host is tested once."""
+             root: etree._Element, blocks: bool = True) -> list[etree._Element]:
+    """The blocks of the elements whose host is one of hosts (or below one), in document order (the
+    elements themselves with blocks=False). A page repeats a few hosts in hundreds of links, so each
+    distinct host is tested once."""
     wanted = {host for host in {host for host, _el in elements} if _host_in(host, hosts)}
-    return [_block_of(el, root) for host, el in elements if host in wanted] if wanted else []
+    if not wanted:
+        return []
+    return [_block_of(el, root) if blocks else el for host, el in elements if host in wanted]
+
+
+def _image_block(img: etree._Element, root: etree._Element) -> etree._Element:
+    """What a tracking image takes with it: its block when that holds no text (`<p><img></p>`), else
+    the image alone, with a link around it that holds nothing else. FeedBurner puts its pixel straight
+    into the post body, beside the article's paragraphs, so its block is often the whole article."""
+    block = _block_of(img, root)
+    if block is not root and not node_text(block):
+        return block
+    node = img
+    while (parent := node.getparent()) is not None and parent is not block and parent.tag not in BLOCK_TAGS \
+            and not node_text(parent):
+        node = parent
+    return node
 
 
 def _index(root: etree._Element) -> dict[str, list]:

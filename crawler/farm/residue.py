@@ -50,6 +50,13 @@ def body_html(post: Post) -> str:
                 f'<a href="{escape(post.original_url)}">{escape(post.article.publisher)}</a>.</p>' + paras)
     if style == "feedzy":
         return paras + f'<p>Source: <a href="{escape(post.original_url)}">{escape(post.original_url)}</a></p>'
+    if style == "feedburner-ftr":  # FeedBurner's flare links and 1x1 pixel, loose in the body (not in a <p>)
+        feed = "".join(w.capitalize() for w in post.feed_title.split()[:2] if w.isalpha()) or "Wire"
+        flare = "".join(f'<a href="http://feeds.feedburner.com/~ff/{feed}?a={post.index:04d}{k}"><img '
+                        f'src="http://feeds.feedburner.com/~ff/{feed}?d={k}x{post.index:04d}" border="0"></a> '
+                        for k in "qr")
+        return (paras + f'<div class="feedflare">{flare}</div><img src="http://feeds.feedburner.com/~r/{feed}/~4/'
+                f'{post.index:04d}zz" height="1" width="1" alt=""/>' + f"<p><em>{escape(FTR_NEW)}</em></p>")
     if style == "continue-reading":
         return paras + f'<p><a href="{escape(post.original_url)}">Continue reading &rarr;</a></p>'
     if style == "google-alerts":

@@ -28,7 +28,7 @@ CHAIN = {"gnews-ftr-ifttt": ["google-news", "fivefilters", "ifttt"],
          "ftr-old-ifttt-from": ["google-news", "fivefilters", "ifttt"], "ftr-new-via-ifttt": ["fivefilters", "ifttt"],
          "yoast": ["yoast"], "yoast-gnews": ["yoast"], "wpematico": ["wpematico"], "wprss": ["wp-rss-aggregator"],
          "feedwordpress": ["feedwordpress"], "continue-reading": [], "google-alerts": ["google-alerts"],
-         "source-link": [], "clean": []}
+         "source-link": [], "clean": [], "feedburner-ftr": ["feedburner", "fivefilters"]}
 NAMES_PUBLISHER = {"gnews-ftr-ifttt", "yoast", "yoast-gnews", "feedwordpress"}
 FEED_TITLE = {"gnews-ftr-ifttt", "ftr-old-ifttt-from"}
 TRAPS = (
@@ -51,6 +51,7 @@ def _residue(style: str, post: Post) -> list[str]:
         "yoast": ["appeared first on"], "yoast-gnews": ["appeared first on"], "wpematico": ["Go to Source", "Author:"],
         "wprss": ["Source: http"], "feedwordpress": ["syndicated post"], "continue-reading": ["Continue reading"],
         "google-alerts": [], "source-link": ["Source link"], "clean": [],
+        "feedburner-ftr": [FTR_NEW[:40], "feedburner"],
     }[style]
 
 
@@ -127,7 +128,7 @@ def build() -> int:
     # Plain-HTML splogs (trafilatura path).
     blog = Blog("plain", "plain", "World News Mirror", "en")
     for si, style in enumerate(("source-link", "ftr-old-ifttt-from", "gnews-ftr-ifttt", "continue-reading",
-                                "ftr-new-via-ifttt")):
+                                "ftr-new-via-ifttt", "feedburner-ftr")):
         for k in range(2):
             post = _post(arts[(si * 2 + k + 3) % len(arts)], n, style)
             _write(f"plain-{style}-{k}", "plain", "splog",
