@@ -21,7 +21,9 @@ DC_CREATOR, DC_DATE, DC_SUBJECT = f"{DC}creator", f"{DC}date", f"{DC}subject"
 RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"
 RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 RSS1 = "{http://purl.org/rss/1.0/}"
-OPENSEARCH_TOTAL = "{http://a9.com/-/spec/opensearchrss/1.0/}totalResults"
+# Blogger's Atom feeds use the OpenSearch RSS 1.0 namespace; other feeds use OpenSearch 1.1's
+OPENSEARCH_TOTALS = ("{http://a9.com/-/spec/opensearchrss/1.0/}totalResults",
+                     "{http://a9.com/-/spec/opensearch/1.1/}totalResults")
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # the sitemaps protocol's limit on a sitemap, uncompressed
 
 
@@ -161,7 +163,7 @@ def parse_xml_feed(body: bytes, base: str) -> FeedPage:
                 published=_text(e.find(f"{ATOM}published")), updated=_text(e.find(f"{ATOM}updated")),
                 author=_text(e.find(f"{ATOM}author/{ATOM}name")),
                 labels=[c.get("term") for c in e.iter(f"{ATOM}category") if c.get("term")]))
-        total = _text(root.find(OPENSEARCH_TOTAL))
+        total = next((t for t in (_text(root.find(name)) for name in OPENSEARCH_TOTALS) if t), None)
         next_link = next((lk for lk in root.findall(f"{ATOM}link") if lk.get("rel") == "next" and lk.get("href")), None)
         return FeedPage(entries, int(total) if total and total.isdigit() else None,
                         _href(next_link, next_link.get("href", "")) if next_link is not None else None,

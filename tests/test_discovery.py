@@ -574,3 +574,11 @@ def test_a_wordpress_feed_with_plain_permalinks_pages_with_its_query_kept(tmp_pa
     assert sorted(r["url"] for r in run.records()) == [f"{base}/?p={n}" for n in range(1, 6)]
     # the blocked REST API is the one reject; /?paged=2 (the home page's HTML) is never read as a feed
     assert [(r["url"].split("?")[0], r["reason"]) for r in run.rejects()] == [(f"{base}/wp-json/wp/v2/posts", "http_403")]
+
+
+def test_an_atom_feed_s_total_is_read_in_either_opensearch_namespace() -> None:
+    for ns in ("http://a9.com/-/spec/opensearchrss/1.0/", "http://a9.com/-/spec/opensearch/1.1/"):
+        body = (f"<feed xmlns='http://www.w3.org/2005/Atom' xmlns:openSearch='{ns}'><title>Quay</title>"
+                "<openSearch:totalResults>240</openSearch:totalResults>"
+                "<entry><title>a</title><link rel='alternate' href='https://quay.example/a.html'/></entry></feed>")
+        assert parse_xml_feed(body.encode(), "https://quay.example/feeds/posts/default").total == 240, ns
