@@ -94,6 +94,10 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         feed_title=harvest.feed_titles[0] if harvest.feed_titles else None,
         autoposted_at=ifttt_time(harvest.autoposted_at), links=list(harvest.links),
         chain=order_chain(harvest.tools, rules), blog=replace(draft.blog, ui_language=ui_language),
+        # the feed's byline, else the page's, else the one a plugin's footer named ("Author: …", cut
+        # from the text); a platform's placeholder for a hidden profile ("Unknown") is no author
+        author=next((a for a in (feed.get("author"), meta.author, *harvest.authors)
+                     if a and fold(a).strip().lower() not in rules.author_placeholders), ""),
     )
 
 
@@ -126,8 +130,8 @@ def normalize(draft: Draft, sign: bool = True) -> Draft:
         published_at=to_utc(feed.get("published") or meta.published),
         updated_at=to_utc(feed.get("updated") or meta.updated),
         canonical_url=canonical_url(canonical) if canonical else None,
-        # (else the author a plugin's footer named, "Author: …", cut from the text)
-        author=clean_line(feed.get("author") or meta.author or next(iter(draft.harvest.authors), None)),
+        author=clean_line(draft.author if draft.author is not None
+                          else feed.get("author") or meta.author or next(iter(draft.harvest.authors), None)),
         labels=[x for x in (clean_line(v) for v in labels) if x],
         blog=replace(draft.blog, name=clean_line(draft.blog.name)),
         sha256=sha256_hex(text), linking=prepared,

@@ -106,6 +106,7 @@ class RuleSet:
     short_link_hosts: frozenset[str] = frozenset()
     feed_title_hint: re.Pattern[str] | None = None
     feed_title_max_chars: int = 100
+    author_placeholders: frozenset[str] = frozenset()  # folded, lower-cased
 
     def is_short_link(self, url: str) -> bool:
         return _is_short_link(url, self.short_link_hosts)
@@ -181,15 +182,19 @@ def _parse_file(path: Any, acc: dict) -> None:
         acc["short_link_hosts"].update(h.lower() for h in data["short_links"].get("hosts", ()))
     if "chain" in data:
         acc["chain_order"] = tuple(data["chain"].get("order", ()))
+    if "authors" in data:
+        acc["author_placeholders"].update(fold(n).strip().lower() for n in data["authors"].get("placeholders", ()))
 
 
 @lru_cache(maxsize=8)
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     """All rules: the package's own files, then each extra directory's *.toml in name order."""
     acc: dict = {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
-                 "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None, "feed_title_max_chars": 100}
+                 "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None, "feed_title_max_chars": 100,
+           "author_placeholders": set()}
     for path in _rule_files(extra_dirs):
         _parse_file(path, acc)
     return RuleSet(tuple(acc["lines"]), tuple(acc["blocks"]), tuple(acc["anchors"]),
                    tuple(acc["chrome"]), frozenset(acc["publishers"]), acc["chain_order"],
-                   tuple(acc["source_blocks"]), frozenset(acc["short_link_hosts"]), acc["feed_title_hint"], acc["feed_title_max_chars"])
+                   tuple(acc["source_blocks"]), frozenset(acc["short_link_hosts"]), acc["feed_title_hint"], acc["feed_title_max_chars"],
+                   frozenset(acc["author_placeholders"]))

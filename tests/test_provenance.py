@@ -59,3 +59,33 @@ def test_google_news_article_links(link: str, expected: str | None) -> None:
     from pipelines.htmltext import google_news_target
 
     assert google_news_target(link) == expected
+
+
+def _record_author(feed_author: str | None, page_byline: str | None) -> str | None:
+    from pipelines.chain import finish_post
+    from pipelines.extraction import ExtractOptions
+    from pipelines.linking import CopyIndex
+    from pipelines.workers import run_extract
+    from schemas.raw import BlogInfo, RawPost
+
+    byline = f"<span class='post-author vcard'>Posted by <span class='fn'>{page_byline}</span></span>" if page_byline else ""
+    text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
+                   for n in range(8))
+    html = (f"<html><head><title>Night ferry returns</title></head><body><div class='post hentry'>"
+            f"<h3 class='post-title entry-title'>Night ferry returns</h3><div class='post-body entry-content'>{text}</div>"
+            f"<div class='post-footer'>{byline}</div></div></body></html>")
+    raw = RawPost(url="https://ferrynotes.blogspot.com/2026/04/night-ferry.html",
+                  blog=BlogInfo(url="https://ferrynotes.blogspot.com/", host="ferrynotes.blogspot.com", platform="blogger"),
+                  via="page", html=html, fetched_at="2026-04-01T00:00:00+00:00",
+                  feed={"author": feed_author} if feed_author else {})
+    record = finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
+    return record.author
+
+
+def test_a_hidden_profile_s_placeholder_is_no_author() -> None:
+    # Blogger names a post's author "Unknown" when the profile is hidden (in the UI language on pages)
+    assert _record_author("Unknown", None) is None
+    assert _record_author(None, "Desconocido") is None
+    assert _record_author("Unknown", "Mira Castell") == "Mira Castell"  # the next byline found
+    assert _record_author("Mira Castell", None) == "Mira Castell"
+    assert "unknown" in RULES.author_placeholders  # (kept as data: publishers.toml [authors])
