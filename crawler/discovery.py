@@ -21,6 +21,7 @@ DC_CREATOR, DC_DATE, DC_SUBJECT = f"{DC}creator", f"{DC}date", f"{DC}subject"
 RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"
 RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 RSS1 = "{http://purl.org/rss/1.0/}"
+FEEDBURNER_ORIG = "{http://rssnamespace.org/feedburner/ext/1.0}origLink"  # the post's own URL behind feedproxy
 # Blogger's Atom feeds use the OpenSearch RSS 1.0 namespace; other feeds use OpenSearch 1.1's
 OPENSEARCH_TOTALS = ("{http://a9.com/-/spec/opensearchrss/1.0/}totalResults",
                      "{http://a9.com/-/spec/opensearch/1.1/}totalResults")
@@ -158,7 +159,7 @@ def parse_xml_feed(body: bytes, base: str) -> FeedPage:
             if link is None:
                 continue
             entries.append(Entry(
-                url=_href(link, link.get("href", "")), title=_text(e.find(f"{ATOM}title")),
+                url=_text(e.find(FEEDBURNER_ORIG)) or _href(link, link.get("href", "")), title=_text(e.find(f"{ATOM}title")),
                 html=_atom_html(e.find(f"{ATOM}content")),
                 published=_text(e.find(f"{ATOM}published")), updated=_text(e.find(f"{ATOM}updated")),
                 author=_text(e.find(f"{ATOM}author/{ATOM}name")),
@@ -184,7 +185,7 @@ def parse_xml_feed(body: bytes, base: str) -> FeedPage:
         raise DiscoveryError(f"not a feed: <{root.tag}>")
     entries = []
     for item in channel.iter("item"):
-        link = _rss_link(item)
+        link = _text(item.find(FEEDBURNER_ORIG)) or _rss_link(item)
         if not link:
             continue
         source = item.find("source")

@@ -475,8 +475,9 @@ _SITE_POSTS = {  # path: a sentence of the post (a plain site: no Blogger, no Wo
 }
 
 
-def _atom(base: str, paths: list[str], next_path: str | None) -> bytes:
-    """An Atom feed page of whole posts (inline XHTML, then escaped HTML), links relative to xml:base."""
+def _atom(base: str, paths: list[str], next_path: str | None, foreign: bool = False) -> bytes:
+    """An Atom feed page of whole posts (inline XHTML, then escaped HTML), links relative to xml:base;
+    foreign: also another site's headline, which is not one of the site's posts."""
     entries = []
     for i, path in enumerate(paths):
         text = " ".join(_SITE_POSTS[path] for _ in range(6))
@@ -484,6 +485,9 @@ def _atom(base: str, paths: list[str], next_path: str | None) -> bytes:
                    if i % 2 == 0 else f"<content type='html'>&lt;p&gt;{text}&lt;/p&gt;&lt;p&gt;{text}&lt;/p&gt;</content>")
         entries.append(f"<entry><title>{path.rsplit('/', 1)[1]}</title><link rel='alternate' href='{path.lstrip('/')}'/>"
                        f"<updated>2026-04-0{i + 1}T09:00:00Z</updated>{content}</entry>")
+    if foreign:
+        entries.append("<entry><title>Elsewhere</title><link rel='alternate' href='http://headlines.invalid/story'/>"
+                       "<content type='html'>&lt;p&gt;Not ours.&lt;/p&gt;</content></entry>")
     more = f"<link rel='next' href='{next_path}'/>" if next_path else ""
     return (f"<feed xmlns='http://www.w3.org/2005/Atom' xml:base='{base}/'><title>Quay Notes</title>{more}"
             + "".join(entries) + "</feed>").encode()
@@ -509,7 +513,7 @@ class _SiteWithFeed(Handler):
         elif self.path == "/atom.xml":
             self.send(200, "application/atom+xml", _atom(base, paths[:2], "/atom-2.xml"))
         elif self.path == "/atom-2.xml":
-            self.send(200, "application/atom+xml", _atom(base, paths[2:3], "/atom.xml"))
+            self.send(200, "application/atom+xml", _atom(base, paths[2:3], "/atom.xml", foreign=True))
         elif self.path == "/sitemap.xml":
             self.send(200, "application/xml", feeds.sitemap_urlset([(base + p, None) for p in paths]))
         elif self.path in _SITE_POSTS:
@@ -531,6 +535,15 @@ def test_a_plain_site_s_own_feed_gives_its_newest_posts_whole_and_its_sitemap_th
     # the feed's posts were never fetched as pages; the comments feed was never asked for
     assert not set(_SiteWithFeed.asked) & set(paths[:3]) and "/comments/feed.xml" not in _SiteWithFeed.asked
     assert run.manifest()["counts"]["rejects"] == 0 and run.manifest()["reconciles"]
+    assert run.manifest()["discovery"]["feed_posts_elsewhere"] == 1
+
+
+def test_feedburner_orig_link_is_the_post_s_url() -> None:
+    feed = parse_xml_feed(b"""<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel>
+        <title>Q</title><item><title>a</title><link>http://feedproxy.google.com/~r/Quay/~3/abc/</link>
+        <feedburner:origLink>https://quay.example/2026/04/a.html</feedburner:origLink></item></channel></rss>""",
+                          "https://feeds.feedburner.com/Quay")
+    assert [e.url for e in feed.entries] == ["https://quay.example/2026/04/a.html"]
 
 
 class _WordPressPlainPermalinks(Handler):

@@ -22,7 +22,7 @@ from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, parse_b
                                parse_wp_posts, parse_xml_feed, robots_sitemaps)
 from crawler.errors import reason_of
 from crawler.links import (classify_links, first_url, host_root, in_folder, is_home, is_post_url, lists_no_posts,
-                           might_be_post, seed_blog_root)
+                           might_be_post, same_host, seed_blog_root)
 from crawler.jobs import crawl_state
 from crawler.params import CrawlParams, parse_params
 from pipelines.export import default_paths, done_urls
@@ -508,21 +508,25 @@ class BlogsSpider(Spider):
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
         self._count("discovery", "feed_pages")
-        fresh = [e for e in feed.entries if canonical_url(e.url) not in self.seen]
         if response.meta.get("kind") == "site-feed":
             # A site's own feed: its newest posts (whole, or summaries whose pages are fetched), paged
             # only by an Atom next link (RFC 5005); the sitemap, or the page links, then list the rest.
+            # Items on other hosts are not its posts (a feed of another site's headlines in its head).
             blog = BlogInfo(blog.url, blog.host, blog.platform, blog.name or feed.title, blog.ui_language)
+            own = [e for e in feed.entries if same_host(e.url, blog.url)]
+            if len(own) < len(feed.entries):
+                self.crawler.stats.inc_value(stats.key("discovery", "feed_posts_elsewhere"), len(feed.entries) - len(own))
             if blog.url != host_root(blog.url):  # a blog in a folder: the posts under it, if any are
-                mine = [e for e in feed.entries if in_folder(e.url, blog.url)]
-                feed.entries = mine or feed.entries
-            yield from self._entries(response, blog, feed.entries, feed.format)
+                own = [e for e in own if in_folder(e.url, blog.url)] or own
+            fresh = [e for e in own if canonical_url(e.url) not in self.seen]
+            yield from self._entries(response, blog, own, feed.format)
             if fresh and feed.next_url:  # (dont_filter: a next link back to a page read ends on "nothing new")
                 yield Request(feed.next_url, callback=self.parse_rss, errback=self.failed, dont_filter=True,
                               cb_kwargs={"blog": blog, "page": page + 1}, meta={**_carry(response.meta), "kind": "site-feed"})
             else:
                 yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
+        fresh = [e for e in feed.entries if canonical_url(e.url) not in self.seen]
         yield from self._entries(response, blog, feed.entries, feed.format)
         if fresh:  # WordPress feeds page with ?paged=N (plain permalinks: ?feed=rss2&paged=N); stop at
             # the first page with nothing new
