@@ -33,7 +33,7 @@ class BlogState:
     platform: str
     name: str | None = None
     ui_language: str | None = None
-    api_root: str | None = None
+    api_root: str | None = None  # WordPress: its REST root; a generic site: the feed its home page names
     newest_updated: str | None = None
     last_crawl: str | None = None
 

@@ -538,6 +538,22 @@ def test_a_plain_site_s_own_feed_gives_its_newest_posts_whole_and_its_sitemap_th
     assert run.manifest()["discovery"]["feed_posts_elsewhere"] == 1
 
 
+def test_a_later_run_with_state_reads_a_plain_site_s_feed_again(tmp_path) -> None:
+    # the feed is remembered with the blog: the next run asks it first, and skips what did not change
+    paths = list(_SITE_POSTS)
+    with serve(_SiteWithFeed) as base:
+        for n in range(2):
+            _SiteWithFeed.asked = []
+            run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", "--state",
+                            str(tmp_path / "state.db"), out=tmp_path / f"o{n}.jsonl")
+            assert run.code == 0, run.stderr[-2000:]
+    manifest = run.manifest()
+    assert manifest["counts"]["records"] == 0 and manifest["counts"]["rejects"] == 0
+    assert "/atom.xml" in _SiteWithFeed.asked and "/" not in _SiteWithFeed.asked
+    # before, the sitemap alone: the feed's three posts were fetched as pages and came out as "updated"
+    assert not set(_SiteWithFeed.asked) & set(paths[:3])
+
+
 def test_feedburner_orig_link_is_the_post_s_url() -> None:
     feed = parse_xml_feed(b"""<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel>
         <title>Q</title><item><title>a</title><link>http://feedproxy.google.com/~r/Quay/~3/abc/</link>

@@ -267,7 +267,7 @@ class BlogsSpider(Spider):
                 self.since[blog.url] = known.newest_updated
                 self._count("discovery", "known_blogs")
                 strategies = {"blogger": ["blogger-feed", "home"], "wordpress": ["wp-json", "home"]}.get(
-                    known.platform, ["sitemap", "home"])
+                    known.platform, (["site-feed"] if known.api_root else []) + ["sitemap", "home"])
                 for item in self._fallback(blog, strategies, {"api": known.api_root, "seed": seed}):
                     yield item
                 continue
@@ -348,7 +348,9 @@ class BlogsSpider(Spider):
                         ui_language=meta.ui_language)
         self.crawler.stats.set_value(f"{stats.PLATFORM_BY_SITE}/{urlsplit(response.url).netloc.lower()}", meta.platform)
         if home:
-            self.blogs[blog.url] = BlogState(blog.url, meta.platform, blog.name, blog.ui_language, meta.wp_api_root)
+            # (api_root: WordPress's REST root; a generic site's own feed, read first next time too)
+            api_root = meta.wp_api_root if meta.platform in ("blogger", "wordpress") else _site_feed(meta.feeds)
+            self.blogs[blog.url] = BlogState(blog.url, meta.platform, blog.name, blog.ui_language, api_root)
         if not home:
             if self._claim(response.url, blog):
                 yield self._page_item(response, blog, text, {})
@@ -387,7 +389,7 @@ class BlogsSpider(Spider):
             yield Request(url, callback=self.parse_rss, errback=self.failed, cb_kwargs={"blog": blog, "page": 1},
                           meta={**meta, "kind": "rss-feed"})
         elif first == "site-feed":
-            yield Request(_site_feed((home or {}).get("feeds", [])) or urljoin(blog.url, "feed/"),
+            yield Request(_site_feed((home or {}).get("feeds", [])) or (home or {}).get("api") or urljoin(blog.url, "feed/"),
                           callback=self.parse_rss, errback=self.failed, cb_kwargs={"blog": blog, "page": 1},
                           meta={**meta, "kind": "site-feed"}, dont_filter=True)
         elif first == "sitemap":  # /sitemap.xml first; robots.txt's Sitemap: lines if that is missing
