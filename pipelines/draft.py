@@ -70,7 +70,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
                   blog_host=draft.blog.host, feed_title=feed.get("via_feed_title"))
     cut = cut_text(draft.text, rules, ctx, draft.harvest)
     harvest = cut.harvest
-    if any(t.lower().endswith("- google news") for t in harvest.feed_titles):
+    gnews = next((r.pattern for r in rules.lines if r.id == "google-news.feed-title"), None)
+    if gnews is not None and any(gnews.fullmatch(fold(t)) for t in harvest.feed_titles):
         harvest.add("tool", "google-news")  # the feed IFTTT read was a Google News topic feed
     publishers = foreign_publishers(harvest, draft.blog.name, draft.blog.host)
     harvest.publishers[:] = publishers

@@ -43,6 +43,13 @@ TRAPS = (
 )
 
 
+# The Google News topic feed an IFTTT applet of a blog in that language reads: the product's name
+# is translated in most editions (made-up topic names; the product names as Google News shows them).
+LOCAL_GNEWS = {"id": "Berita Utama - Google Berita", "es": "Titulares - Google Noticias",
+               "pt": "Principais notícias - Google Notícias", "fr": "À la une - Google Actualités",
+               "ar": "أهم الأخبار - أخبار Google", "vi": "Tin nổi bật - Google Tin tức"}
+
+
 def _residue(style: str, post: Post) -> list[str]:
     """Strings planted by a style that must not survive in the text."""
     return {
@@ -99,6 +106,8 @@ def build() -> int:
         blog = Blog(f"corpus-{lang}", "blogger", f"Berita {lang.upper()} Harian", lang)
         for si, style in enumerate(("gnews-ftr-ifttt", "ftr-old-ifttt-from", "ftr-new-via-ifttt", "google-alerts")):
             post = _post(arts[(li * 4 + si) % len(arts)], n, style)
+            if style == "gnews-ftr-ifttt" and lang in LOCAL_GNEWS:
+                post = replace(post, feed_title=LOCAL_GNEWS[lang])
             base = f"https://berita-{lang}-harian.blogspot.com"
             _write(f"blogger-{lang}-{style}", f"blogger-{lang}", "splog",
                    PAGE_RENDERERS["blogger"](blog, base, [post], True, None), base + post_path(blog, post),
