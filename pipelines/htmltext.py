@@ -120,12 +120,50 @@ def _index(root: etree._Element) -> dict[str, list]:
             "class": [(set(el.get("class").split()), el) for el in root.xpath("descendant-or-self::*[@class]")]}
 
 
+def _item_after(a: etree._Element, tags: tuple[str, ...]) -> etree._Element | None:
+    """The element right after anchor a (nothing but spaces between them) when its tag is one of tags."""
+    nxt = a.getnext()
+    if nxt is None or not isinstance(nxt.tag, str) or nxt.tag not in tags:
+        return None
+    return nxt if not (a.tail or "").replace("\xa0", " ").strip() else None
+
+
+def _cut_items(rule: BlockRule, rules: RuleSet, root: etree._Element, index: dict[str, list],
+               harvest: Harvest, removed: list[tuple[str, str]]) -> None:
+    """An inline rule: each anchor to the rule's hosts followed by an element of its `after` tags
+    (Google News's "<a>Headline</a>&nbsp;&nbsp;<font>Publisher</font>") is cut, both elements and
+    not their block; a list item, then a list, left empty by it goes too."""
+    for a in _by_host(index["a"], rule.link_hosts, root, blocks=False):
+        after = _item_after(a, rule.after)
+        parent = a.getparent()
+        if after is None or parent is None or not any(x is root for x in a.iterancestors()):
+            continue
+        text = f"{node_text(a)} {node_text(after)}".strip()
+        _harvest_links(a, rules, harvest)
+        if rule.after_gives in HARVESTED and node_text(after).strip():
+            harvest.add(rule.after_gives, node_text(after).strip())
+        removed.append((rule.id, text))
+        if rule.chain:
+            harvest.add("tool", rule.chain)
+        a.tail = after.tail
+        parent.remove(after)
+        drop_element(a)
+        while parent is not root and parent.tag in ("li", "ol", "ul") and not len(parent) \
+                and not (parent.text or "").replace("\xa0", " ").strip() and parent.getparent() is not None:
+            above = parent.getparent()
+            drop_element(parent)
+            parent = above
+
+
 def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[tuple[str, str]]:
     """Remove signature blocks below root; returns (rule id, text) for each cut, in document order."""
     removed: list[tuple[str, str]] = []
     index = _index(root)
     page_text: str | None = None
     for rule in rules.blocks:
+        if rule.after:
+            _cut_items(rule, rules, root, index, harvest, removed)
+            continue
         if rule.hint is not None:  # one pass of C over the text: most pages never show the rule's words
             if page_text is None:
                 page_text = etree.tostring(root, method="text", encoding="unicode")

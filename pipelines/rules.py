@@ -73,6 +73,8 @@ class BlockRule:
     text: re.Pattern[str] | None = None
     source_link: bool = False  # the block's first link is the original article (source.url)
     hint: re.Pattern[str] | None = None  # searched in the page's text first: no match, no candidates
+    after: tuple[str, ...] = ()  # inline items: the anchor and the element right after it (these tags)
+    after_gives: str | None = None  # the provenance field that element's text gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +161,12 @@ def _parse_file(path: Any, acc: dict) -> None:
         if "*" in t.get("link_host", ()) and (text is None or "hint" not in t):
             raise RuleError(f"{src}: rule {rid!r}: link_host \"*\" (any link) needs a text pattern and a hint")
         hint = _compile(src, rid, t["hint"]) if "hint" in t else None
+        after = tuple(tag.lower() for tag in t.get("after", ()))
+        if after and not t.get("link_host"):
+            raise RuleError(f"{src}: rule {rid!r}: after needs link_host (the anchor it follows)")
         acc["blocks"].append(BlockRule(rid, t.get("chain"), tuple(t.get("link_host", ())),
                                        tuple(t.get("img_host", ())), tuple(t.get("class", ())), text,
-                                       bool(t.get("source_link", False)), hint))
+                                       bool(t.get("source_link", False)), hint, after, t.get("after_gives")))
     for t in data.get("source_anchor", []):
         rid = _need(src, t, "id")
         acc["anchors"].append(AnchorRule(rid, t.get("chain"), _compile(src, rid, _need(src, t, "text"))))

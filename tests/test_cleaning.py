@@ -186,6 +186,32 @@ def test_a_rule_on_any_link_needs_a_hint(tmp_path) -> None:
         load_rules((str(tmp_path),))
 
 
+def test_an_inline_rule_needs_the_host_of_its_anchor(tmp_path) -> None:
+    from pipelines.rules import RuleError
+
+    (tmp_path / "mine.toml").write_text("[[block]]\nid = 'x'\nafter = ['font']\n")
+    with pytest.raises(RuleError, match="after needs link_host"):
+        load_rules((str(tmp_path),))
+
+
+def test_google_news_items_are_cut_but_an_article_s_own_link_to_it_stays() -> None:
+    from lxml import html as lxml_html
+
+    from pipelines.cleaning import Harvest
+    from pipelines.htmltext import cut_blocks
+
+    link = "https://news.google.com/rss/articles/CBMiAbc?oc=5"
+    root = lxml_html.fragment_fromstring(
+        f"<div><p>Harbour fees rise, said <a href='{link}'>a report</a> <b>quoted</b> by the council.</p>"
+        f"<ol><li><a href='{link}'>Fees rise</a>&nbsp;&nbsp;<font color='#6f6f6f'>Coastal Ledger</font></li></ol>"
+        f"<a href='{link}'>Fees rise again</a> <font>Tide Times</font></div>")
+    harvest = Harvest()
+    removed = cut_blocks(root, RULES, harvest)
+    assert [r for r, _text in removed] == ["google-news.description"] * 2
+    assert root.find(".//ol") is None and "said a report quoted by the council" in "".join(root.itertext())
+    assert harvest.publishers == ["Coastal Ledger", "Tide Times"] and "google-news" in harvest.tools
+
+
 @pytest.mark.parametrize(("tail", "publisher", "source_url"), [
     ("Read the full article at Reuters", "Reuters", None),
     ("Continue reading at The Coastal Ledger.", "The Coastal Ledger", None),
