@@ -32,6 +32,8 @@ class Harvest:
         if name == "autoposted_at":
             self.autoposted_at = self.autoposted_at or value
             return
+        if name == "source_url" and not value.lower().startswith(("http://", "https://")):
+            return  # (a rule's group that caught a bare address: source.url is a URL)
         bucket = {"feed_title": self.feed_titles, "publisher": self.publishers, "link": self.links,
                   "source_url": self.source_urls, "author": self.authors, "tool": self.tools,
                   "chrome": self.chrome_languages}[name]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from pipelines.cleaning import Context, Harvest, cut_text
 from pipelines.extraction import Extracted
@@ -91,7 +92,10 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     return replace(
         draft, text=cut.text, removed=draft.removed + cut.removed, raw_title=raw_title,
         title=titled.title, publisher=titled.publisher,
-        source_url=feed.get("source_url") or (harvest.source_urls[0] if harvest.source_urls else None),
+        # (a link back into the blog itself, "Read more" on a teaser, is never the original article;
+        # a short link is a redirect to be followed, wherever it is)
+        source_url=feed.get("source_url") or next((u for u in harvest.source_urls if rules.is_short_link(u)
+                                                   or not _on_host(u, draft.blog.host)), None),
         feed_title=harvest.feed_titles[0] if harvest.feed_titles else None,
         autoposted_at=ifttt_time(harvest.autoposted_at), links=list(harvest.links),
         chain=order_chain(harvest.tools, rules), blog=replace(draft.blog, ui_language=ui_language),
@@ -100,6 +104,14 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         author=next((a for a in (feed.get("author"), meta.author, *harvest.authors)
                      if a and fold(a).strip().lower() not in rules.author_placeholders), ""),
     )
+
+
+def _on_host(url: str, host: str | None) -> bool:
+    """Whether url is on host, with or without www."""
+    if not host:
+        return False
+    theirs = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    return theirs == host.lower().removeprefix("www.")
 
 
 def _suffix_publisher(title: str | None, html_title: str | None, harvest: Harvest, rules: RuleSet) -> str | None:

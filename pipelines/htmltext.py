@@ -185,6 +185,8 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
             _harvest_text(text, rules, harvest)
             for name, value in (matched.groupdict() if matched else {}).items():
                 if value and value.strip() and name in HARVESTED:
+                    if name == "publisher" and rule.source_link and _is_its_address(value, block):
+                        continue  # "Original article: <a>example.com</a>": an address, not a name
                     harvest.add(name, value.strip())
             if rule.source_link:
                 href = next((a.get("href", "").strip() for a in block.iter("a")
@@ -225,6 +227,16 @@ def google_news_target(link: str) -> str | None:
         return url.decode("ascii")
     except UnicodeDecodeError:
         return None
+
+
+def _is_its_address(name: str, block: etree._Element) -> bool:
+    """Whether a link's text is its own web address ("example.com", "www.example.com/story"), in
+    lower case as addresses are written ("Kompas.com" is a name)."""
+    if name != name.lower():
+        return False
+    name = name.strip().removeprefix("https://").removeprefix("http://").removeprefix("www.")
+    hosts = {url_host(a.get("href") or "").removeprefix("www.") for a in block.iter("a")}
+    return any(host and name.split("/")[0] == host for host in hosts)
 
 
 def _names_its_link(block: etree._Element, matched: re.Match[str] | None) -> bool:

@@ -163,6 +163,27 @@ def test_rules_are_tested_together_only_when_joining_them_keeps_their_meaning() 
      "The data source: the census shows growth.", None, None, None),
     ('<div>SOURCE: Al Jazeera and news agencies via <a href="https://ifttt.com/?ref=da">IFTTT</a></div>',
      "SOURCE: Al Jazeera and news agencies via IFTTT", None, None, None),
+    # the same credit in parentheses, with other labels, in other languages
+    ('<p>(Source: <a href="https://ledger.example/bridge">The Coastal Ledger</a>)</p>', "", "wprss.source-name",
+     "The Coastal Ledger", "https://ledger.example/bridge"),
+    ('<p>Credit: <a href="https://ledger.example/bridge">Coastal Ledger</a></p>', "", "autoblog.source-label",
+     "Coastal Ledger", "https://ledger.example/bridge"),
+    ('<p>Via <a href="https://ledger.example/bridge">Coastal Ledger</a></p>', "", "autoblog.source-label",
+     "Coastal Ledger", "https://ledger.example/bridge"),
+    ('<p>Sumber: <a href="https://kabar.example/jembatan">Kabar Pesisir</a></p>', "", "autoblog.source-label",
+     "Kabar Pesisir", "https://kabar.example/jembatan"),
+    ('<p>(Fuente: <a href="https://diario.example/puente">Diario Costero</a>)</p>', "", "autoblog.source-label",
+     "Diario Costero", "https://diario.example/puente"),
+    # a link that shows its own address names no publisher; a name with capitals does
+    ('<p>Original article: <a href="https://ledger.example/bridge">ledger.example</a></p>', "",
+     "autoblog.source-label", None, "https://ledger.example/bridge"),
+    ('<p>Source: <a href="https://www.kompas.example/x">Kompas.example</a></p>', "", "wprss.source-name",
+     "Kompas.example", "https://www.kompas.example/x"),
+    # traps: a sentence that begins with one of the words and links somewhere stays
+    ('<p>Via <a href="https://social.example/mayor">her account</a> the mayor thanked the crews.</p>',
+     "Via her account the mayor thanked the crews.", None, None, None),
+    ('<p>Credit: card payments at the <a href="https://ferry.example/">ferry</a> start in May.</p>',
+     "Credit: card payments at the ferry start in May.", None, None, None),
 ])
 def test_source_lines_with_a_link_are_cut_and_give_the_source(html, kept, rule, publisher, source_url) -> None:
     from pipelines.cleaning import Harvest
@@ -276,3 +297,30 @@ def test_a_copyright_line_says_nothing_of_the_templates_language() -> None:
     assert spanish.harvest.chrome_languages == ["es"]
     alone = cut_text(BODY + "\n© 2026 Diario del Valle", RULES, Context(title="x"))
     assert alone.text == BODY and alone.harvest.chrome_languages == []
+
+
+@pytest.mark.parametrize(("tail", "source_url"), [
+    ('<p><a href="https://ledger.example/bridge">Source</a></p>', "https://ledger.example/bridge"),
+    ('<p><a href="https://ledger.example/bridge">Original Source</a></p>', "https://ledger.example/bridge"),
+    ("<p>Source: ledger.example</p>", None),
+    ('<p><a href="https://ledger.example/bridge" target="_blank">Read More</a></p>', "https://ledger.example/bridge"),
+    # "Read more" back into the blog itself is cut, and names no original
+    ('<p><a href="https://autofeed.example/bridge-reopens/#more">Read more &raquo;</a></p>', None),
+])
+def test_credit_lines_at_the_end_are_cut_whole(tail, source_url) -> None:
+    from pipelines.chain import finish_post
+    from pipelines.extraction import ExtractOptions
+    from pipelines.linking import CopyIndex
+    from pipelines.workers import run_extract
+    from schemas.raw import BlogInfo, RawPost
+
+    body = "".join(f"<p>The harbour bridge reopened on day {n} after repairs to its cables, the council said.</p>"
+                   for n in range(1, 6))
+    html = (f"<html><head><title>Bridge reopens</title></head><body><article><h1>Bridge reopens</h1>"
+            f"<div class='entry-content'>{body}{tail}</div></article></body></html>")
+    raw = RawPost(url="https://autofeed.example/bridge-reopens/", via="page", html=html,
+                  blog=BlogInfo(url="https://autofeed.example/", host="autofeed.example"),
+                  fetched_at="2026-04-01T00:00:00+00:00")
+    record = finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
+    assert record.text.splitlines()[-1].startswith("The harbour bridge reopened on day 5"), record.text
+    assert record.source.url == source_url
