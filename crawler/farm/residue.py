@@ -57,6 +57,10 @@ def body_html(post: Post) -> str:
                         for k in "qr")
         return (paras + f'<div class="feedflare">{flare}</div><img src="http://feeds.feedburner.com/~r/{feed}/~4/'
                 f'{post.index:04d}zz" height="1" width="1" alt=""/>' + f"<p><em>{escape(FTR_NEW)}</em></p>")
+    if style == "credit-via":  # a credit line naming the original's publisher in its link
+        return paras + f'<p>Via <a href="{escape(post.original_url)}">{escape(post.article.publisher)}</a></p>'
+    if style == "wp-automatic":  # WP Automatic's bare "Source" link after the content
+        return paras + f'<br><a href="{escape(post.original_url)}" target="_blank">Source</a>'
     if style == "continue-reading":
         return paras + f'<p><a href="{escape(post.original_url)}">Continue reading &rarr;</a></p>'
     if style == "google-alerts":

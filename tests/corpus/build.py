@@ -28,8 +28,9 @@ CHAIN = {"gnews-ftr-ifttt": ["google-news", "fivefilters", "ifttt"],
          "ftr-old-ifttt-from": ["google-news", "fivefilters", "ifttt"], "ftr-new-via-ifttt": ["fivefilters", "ifttt"],
          "yoast": ["yoast"], "yoast-gnews": ["yoast"], "wpematico": ["wpematico"], "wprss": ["wp-rss-aggregator"],
          "feedwordpress": ["feedwordpress"], "continue-reading": [], "google-alerts": ["google-alerts"],
-         "source-link": [], "clean": [], "feedburner-ftr": ["feedburner", "fivefilters"]}
-NAMES_PUBLISHER = {"gnews-ftr-ifttt", "yoast", "yoast-gnews", "feedwordpress"}
+         "source-link": [], "clean": [], "feedburner-ftr": ["feedburner", "fivefilters"],
+         "credit-via": [], "wp-automatic": []}
+NAMES_PUBLISHER = {"gnews-ftr-ifttt", "yoast", "yoast-gnews", "feedwordpress", "credit-via"}
 FEED_TITLE = {"gnews-ftr-ifttt", "ftr-old-ifttt-from"}
 TRAPS = (
     "Source: the ministry's annual report and interviews with three officials.",
@@ -59,6 +60,7 @@ def _residue(style: str, post: Post) -> list[str]:
         "wprss": ["Source: http"], "feedwordpress": ["syndicated post"], "continue-reading": ["Continue reading"],
         "google-alerts": [], "source-link": ["Source link"], "clean": [],
         "feedburner-ftr": [FTR_NEW[:40], "feedburner"],
+        "credit-via": [f"Via {post.article.publisher}"], "wp-automatic": ["Source"],
     }[style]
 
 
@@ -127,7 +129,7 @@ def build() -> int:
     # WordPress autoblogs: every plugin footer, two articles each.
     blog = Blog("wp", "wordpress", "Auto Feed Daily", "en")
     for si, style in enumerate(("yoast", "yoast-gnews", "wpematico", "wprss", "feedwordpress", "continue-reading",
-                                "source-link")):
+                                "source-link", "credit-via", "wp-automatic")):
         for k in range(2):
             post = _post(arts[(si * 2 + k) % len(arts)], n, style)
             _write(f"wordpress-{style}-{k}", "wordpress", "splog",
