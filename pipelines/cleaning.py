@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 
 from pipelines.rules import LineRule, RuleSet, fold
 
+TITLE_AFFIX_SEPS = (" :: ", " | ", " - ", " -- ", " >> ", " \u00bb ", " \u00b7 ", " / ")
+LIST_LINES = 12  # at most this many items under a "Related posts" heading at the end of the text
+LIST_ITEM_WORDS = 16  # an item is a headline: this many words at most, and no sentence end
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
 _HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_at", "author")
 
@@ -70,8 +73,11 @@ class _Scan:
         self.rules = rules
         self.harvest = harvest
         self.cut: dict[int, str] = {}
-        titles = {t for t in (ctx.title, ctx.raw_title) if t}
-        self.titles = {fold(t).lower() for t in titles}
+        titles = {fold(t).lower() for t in (ctx.title, ctx.raw_title) if t}
+        # and each without the site's name that a page's <title> adds ("Headline :: Site",
+        # "Headline | Site"): the heading above the text is the headline alone
+        self.titles = titles | {head.strip() for t in titles for sep in TITLE_AFFIX_SEPS
+                                for head in [t.rpartition(sep)[0]] if len(head.split()) >= 3}
         self.names = {fold(n).lower() for n in (ctx.blog_name, ctx.blog_host) if n}
         self.feed_title = fold(ctx.feed_title).lower() if ctx.feed_title else None
 
@@ -138,14 +144,40 @@ class _Scan:
 
     def tail(self) -> None:
         below: str | None = None
-        for i in range(len(self.lines) - 1, -1, -1):
+        i = len(self.lines) - 1
+        while i >= 0:
             if not self.keys[i] or i in self.cut:
+                i -= 1
                 continue
             hit = (self._line_rule(i, "tail") or self._chrome(i) or self._title_repeat(i)
                    or self._ingredient(i, below))
             if hit is None:
-                return
+                heading = self._list_heading(i)
+                if heading is None:
+                    return
+                i, hit = heading, self.cut[heading]
             below = hit
+            i -= 1
+
+    def _list_heading(self, last: int) -> int | None:
+        """A "Related posts:" heading (a `where = "list"` rule) at most LIST_LINES lines above
+        `last`, with only short lines that end no sentence between: the heading and that list are
+        cut, and the index of the heading is returned."""
+        if not any(rule.where == "list" for rule in self.rules.lines):
+            return None
+        items: list[int] = []
+        for i in range(last, max(last - LIST_LINES - 1, -1), -1):
+            key = self.keys[i]
+            if not key or i in self.cut:
+                continue
+            if self._line_rule(i, "list"):
+                for item in items:
+                    self.cut[item] = self.cut[i]
+                return i
+            if len(key.split()) > LIST_ITEM_WORDS or _SENTENCE_END.search(key):
+                return None
+            items.append(i)
+        return None
 
     def head(self) -> None:
         for i in range(len(self.lines)):

@@ -7,7 +7,7 @@ from typing import Any
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from pipelines.cleaning import Context, Harvest, cut_text
+from pipelines.cleaning import TITLE_AFFIX_SEPS, Context, Harvest, cut_text
 from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
@@ -86,6 +86,10 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         harvest.add("source_url", meta.offsite_permalink)
         harvest.add("tool", "feedwordpress")
     titled = resolve_title(raw_title, harvest, rules, blog_name=draft.blog.name, source_hint=source_hint)
+    heading = next((line for rule, line in cut.removed if rule == "head.title"), None)
+    if heading and titled.title and _site_affixed(titled.title, heading):
+        # the page's own heading is the headline; what its <title> adds after it is the site's name
+        titled = replace(titled, title=heading)
     ui_language = draft.blog.ui_language or (
         next((lang for lang in harvest.chrome_languages if lang != "en"), None) or
         (harvest.chrome_languages[0] if harvest.chrome_languages else None))
@@ -104,6 +108,12 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         author=next((a for a in (feed.get("author"), meta.author, *harvest.authors)
                      if a and fold(a).strip().lower() not in rules.author_placeholders), ""),
     )
+
+
+def _site_affixed(title: str, heading: str) -> bool:
+    """Whether title is heading with a site's name after it ("Headline :: Site", "Headline | Site")."""
+    t, h = fold(title).lower(), fold(heading).lower().strip()
+    return t != h and any(t.startswith(h + sep) for sep in TITLE_AFFIX_SEPS)
 
 
 def _on_host(url: str, host: str | None) -> bool:

@@ -152,8 +152,8 @@ def _parse_file(path: Any, acc: dict) -> None:
     for t in data.get("line", []):
         rid = _need(src, t, "id")
         where = t.get("where", "tail")
-        if where not in ("tail", "head", "any"):
-            raise RuleError(f"{src}: rule {rid!r}: where must be tail, head or any")
+        if where not in ("tail", "head", "any", "list"):
+            raise RuleError(f"{src}: rule {rid!r}: where must be tail, head, any or list")
         acc["lines"].append(LineRule(rid, _compile(src, rid, _need(src, t, "pattern")), where, t.get("chain")))
     for t in data.get("block", []):
         rid = _need(src, t, "id")

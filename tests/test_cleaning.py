@@ -324,3 +324,23 @@ def test_credit_lines_at_the_end_are_cut_whole(tail, source_url) -> None:
     record = finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
     assert record.text.splitlines()[-1].startswith("The harbour bridge reopened on day 5"), record.text
     assert record.source.url == source_url
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # a heading over the site's other headlines at the end: both go, and the scan goes on above them
+    ("The bridge reopened on Tuesday.\nThe council paid for it.\nSource link\nRelated posts:\nFerry fares frozen\n"
+     "New bike lanes on Elm Street", "The bridge reopened on Tuesday.\nThe council paid for it."),
+    ("The bridge reopened on Tuesday.\nBerita Terkait\nJembatan baru dibuka\nTarif feri tetap", "The bridge reopened on Tuesday."),
+    # traps: an article's own closing list (no heading over it), and a heading over sentences
+    ("Bring these on the walk:\nWater\nA map\nWarm gloves", "Bring these on the walk:\nWater\nA map\nWarm gloves"),
+    ("The bridge reopened.\nRelated stories\nThe council voted for the repairs in March last year.",
+     "The bridge reopened.\nRelated stories\nThe council voted for the repairs in March last year."),
+])
+def test_a_related_posts_list_at_the_end_is_cut_with_its_heading(text, kept) -> None:
+    assert cut_text(text, RULES, Context(title="Bridge reopens")).text == kept
+
+
+def test_the_heading_above_the_text_is_the_title_without_the_site_s_name() -> None:
+    cut = cut_text("Bridge reopens after repairs\nThe bridge reopened on Tuesday.", RULES,
+                   Context(title="Bridge reopens after repairs :: Harbour Mirror"))
+    assert cut.text == "The bridge reopened on Tuesday." and cut.removed == [("head.title", "Bridge reopens after repairs")]
