@@ -11,7 +11,7 @@ TITLE_AFFIX_SEPS = (" :: ", " | ", " - ", " -- ", " >> ", " \u00bb ", " \u00b7 "
 LIST_LINES = 12  # at most this many items under a "Related posts" heading at the end of the text
 LIST_ITEM_WORDS = 16  # an item is a headline: this many words at most, and no sentence end
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
-_HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_at", "author")
+_HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_at", "author", "published")
 
 
 @dataclass(slots=True)
@@ -26,6 +26,7 @@ class Harvest:
     authors: list[str] = field(default_factory=list)
     tools: list[str] = field(default_factory=list)
     chrome_languages: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)  # written dates: "Posted on 14 January 2025"
 
     def add(self, name: str, value: str | None) -> None:
         """Record one harvested value (first autoposted_at wins; lists keep order, no repeats)."""
@@ -39,7 +40,7 @@ class Harvest:
             return  # (a rule's group that caught a bare address: source.url is a URL)
         bucket = {"feed_title": self.feed_titles, "publisher": self.publishers, "link": self.links,
                   "source_url": self.source_urls, "author": self.authors, "tool": self.tools,
-                  "chrome": self.chrome_languages}[name]
+                  "chrome": self.chrome_languages, "published": self.published}[name]
         if value not in bucket:
             bucket.append(value)
 

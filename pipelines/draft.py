@@ -12,7 +12,8 @@ from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta
-from pipelines.normalize import canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc
+from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc,
+                                 written_date)
 from pipelines.provenance import foreign_publishers, order_chain, resolve_title, split_publisher
 from pipelines.rules import RuleSet, fold
 from schemas.raw import BlogInfo, RawPost
@@ -150,7 +151,8 @@ def normalize(draft: Draft, sign: bool = True) -> Draft:
         draft, text=text, title=clean_line(draft.title), raw_title=clean_line(draft.raw_title),
         publisher=clean_line(draft.publisher), feed_title=clean_line(draft.feed_title),
         language=detect_language(text),
-        published_at=to_utc(feed.get("published") or meta.published),
+        published_at=to_utc(feed.get("published") or meta.published) or next(
+            (d for d in map(written_date, draft.harvest.published) if d), None),
         updated_at=to_utc(feed.get("updated") or meta.updated),
         canonical_url=canonical_url(canonical) if canonical else None,
         author=clean_line(draft.author if draft.author is not None

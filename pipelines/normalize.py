@@ -60,6 +60,47 @@ def ifttt_time(value: str | None) -> str | None:
         return None
 
 
+_WRITTEN_DATES = ("%B %d, %Y", "%B %d %Y", "%d %B %Y", "%d %B, %Y", "%Y-%m-%d")
+
+
+def written_date(value: str | None) -> datetime | None:
+    """A date as a page prints it ("14 January 2025", "January 14, 2025 at 9:41 am", "2025-01-14"),
+    as UTC (a printed time has no offset: taken as UTC, like other naive times). Numeric day/month
+    forms are read only when they cannot be the other way round ("25/01/2025")."""
+    if not value:
+        return None
+    text = " ".join(value.replace(" at ", " ").split())
+    m = re.fullmatch(r"(.*?),? (\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap])?\.?m?\.?", text, re.I)
+    hour = minute = 0
+    if m:
+        text, hour, minute = m.group(1), int(m.group(2)) % 24, int(m.group(3))
+        if m.group(4):
+            hour = hour % 12 + (12 if m.group(4).lower() == "p" else 0)
+    day = None
+    for fmt in _WRITTEN_DATES:
+        try:
+            day = datetime.strptime(text.strip(), fmt)
+            break
+        except ValueError:
+            continue
+    if day is None:
+        n = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text.strip())
+        if not n:
+            return None
+        a, b, year = (int(x) for x in n.groups())
+        if a > 12 >= b:
+            a, b = b, a  # day first
+        elif not b > 12 >= a:
+            return None  # 03/04/2025: either way
+        try:
+            day = datetime(year, a, b)
+        except ValueError:
+            return None
+    if minute > 59:
+        return None
+    return day.replace(hour=hour, minute=minute, tzinfo=timezone.utc)
+
+
 def canonical_url(url: str) -> str:
     """Lower-case scheme and host, no default port, no fragment, no tracking or mobile (?m=1) params."""
     parts = urlsplit(url.strip())

@@ -89,3 +89,20 @@ def test_a_hidden_profile_s_placeholder_is_no_author() -> None:
     assert _record_author("Unknown", "Mira Castell") == "Mira Castell"  # the next byline found
     assert _record_author("Mira Castell", None) == "Mira Castell"
     assert "unknown" in RULES.author_placeholders  # (kept as data: publishers.toml [authors])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("14 January 2025", "2025-01-14T00:00:00+00:00"),
+    ("January 14, 2025 at 9:41 am", "2025-01-14T09:41:00+00:00"),
+    ("January 14, 2025, 09:41PM", "2025-01-14T21:41:00+00:00"),
+    ("2025-01-14", "2025-01-14T00:00:00+00:00"),
+    ("25/01/2025", "2025-01-25T00:00:00+00:00"),  # day first: 25 cannot be a month
+    ("01/25/2025", "2025-01-25T00:00:00+00:00"),
+    ("03/04/2025", None),  # either way round: no date rather than a wrong one
+    ("Sometime last week", None),
+])
+def test_written_dates(text, expected) -> None:
+    from pipelines.normalize import written_date
+
+    got = written_date(text)
+    assert (got.isoformat() if got else None) == expected
