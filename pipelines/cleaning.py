@@ -74,6 +74,7 @@ class _Scan:
         self.rules = rules
         self.harvest = harvest
         self.cut: dict[int, str] = {}
+        self.trimmed: list[tuple[int, str, str]] = []  # (line index, rule id, text trimmed off its end)
         titles = {fold(t).lower() for t in (ctx.title, ctx.raw_title) if t}
         # and each without the site's name that a page's <title> adds ("Headline :: Site",
         # "Headline | Site"): the heading above the text is the headline alone
@@ -84,6 +85,9 @@ class _Scan:
 
     def _apply(self, i: int, rule: LineRule, match: re.Match[str]) -> None:
         self.cut[i] = rule.id
+        self._apply_groups(i, rule, match)
+
+    def _apply_groups(self, i: int, rule: LineRule, match: re.Match[str]) -> None:
         if rule.chain:
             self.found.append((i, "tool", rule.chain))
         groups = match.groupdict()
@@ -155,10 +159,29 @@ class _Scan:
             if hit is None:
                 heading = self._list_heading(i)
                 if heading is None:
+                    self._suffix(i)
                     return
                 i, hit = heading, self.cut[heading]
             below = hit
             i -= 1
+
+    def _suffix(self, i: int) -> None:
+        """The last article line may end with residue run on after its last sentence ("... said.
+        Let's block ads! (Why?)", "... said. via IFTTT"): `where = "suffix"` rules trim it off."""
+        for rule in self.rules.lines:
+            if rule.where != "suffix":
+                continue
+            m = rule.pattern.fullmatch(self.folded[i])
+            if m is None:
+                continue
+            words = self.lines[i].split()
+            keep = len(m.group("kept_text").split())
+            self.trimmed.append((i, rule.id, " ".join(words[keep:])))
+            self.lines[i] = " ".join(words[:keep])
+            self.folded[i] = fold(self.lines[i])
+            self.keys[i] = self.folded[i].lower()
+            self._apply_groups(i, rule, m)
+            return
 
     def _list_heading(self, last: int) -> int | None:
         """A "Related posts:" heading (a `where = "list"` rule) at most LIST_LINES lines above
@@ -211,5 +234,6 @@ def cut_text(text: str, rules: RuleSet, ctx: Context, harvest: Harvest | None = 
     scan.head()
     scan.flush()
     kept = [line for i, line in enumerate(lines) if line and i not in scan.cut]
-    removed = [(scan.cut[i], lines[i]) for i in sorted(scan.cut)]
+    removed = sorted([(i, scan.cut[i], lines[i]) for i in scan.cut] + scan.trimmed)
+    removed = [(rule, cut) for _i, rule, cut in removed]
     return CutText("\n".join(kept), removed, harvest)

@@ -152,9 +152,13 @@ def _parse_file(path: Any, acc: dict) -> None:
     for t in data.get("line", []):
         rid = _need(src, t, "id")
         where = t.get("where", "tail")
-        if where not in ("tail", "head", "any", "list"):
-            raise RuleError(f"{src}: rule {rid!r}: where must be tail, head, any or list")
-        acc["lines"].append(LineRule(rid, _compile(src, rid, _need(src, t, "pattern")), where, t.get("chain")))
+        if where not in ("tail", "head", "any", "list", "suffix"):
+            raise RuleError(f"{src}: rule {rid!r}: where must be tail, head, any, list or suffix")
+        pattern = _need(src, t, "pattern")
+        if where == "suffix":  # the residue after the last sentence of a line: what is before it is kept
+            _compile(src, rid, pattern)
+            pattern = rf"""(?P<kept_text>.*?[.!?"')\]])\s+(?:{pattern})"""
+        acc["lines"].append(LineRule(rid, _compile(src, rid, pattern), where, t.get("chain")))
     for t in data.get("block", []):
         rid = _need(src, t, "id")
         text = _compile(src, rid, t["text"]) if "text" in t else None

@@ -344,3 +344,18 @@ def test_the_heading_above_the_text_is_the_title_without_the_site_s_name() -> No
     cut = cut_text("Bridge reopens after repairs\nThe bridge reopened on Tuesday.", RULES,
                    Context(title="Bridge reopens after repairs :: Harbour Mirror"))
     assert cut.text == "The bridge reopened on Tuesday." and cut.removed == [("head.title", "Bridge reopens after repairs")]
+
+
+@pytest.mark.parametrize(("text", "kept", "rules"), [
+    ("The bakery reopened.\nThe owners thanked the village. Let's block ads! (Why?)",
+     "The bakery reopened.\nThe owners thanked the village.", ["fivefilters.blockads-suffix"]),
+    ("The bakery reopened.\nThe owners thanked the village. via IFTTT\nfrom Trail News https://ift.tt/3aBcDeF",
+     "The bakery reopened.\nThe owners thanked the village.", ["ifttt.via-suffix", "ifttt.from-feed"]),
+    # traps: the phrase inside a sentence, or the sentence itself, stays
+    ("The bakery reopened.\nYou can order bread via IFTTT.", "The bakery reopened.\nYou can order bread via IFTTT.", []),
+    ("Ad blockers are popular.\nA campaign says: let's block ads (why?) everywhere.",
+     "Ad blockers are popular.\nA campaign says: let's block ads (why?) everywhere.", []),
+])
+def test_residue_run_on_after_the_last_sentence_is_trimmed(text, kept, rules) -> None:
+    cut = cut_text(text, RULES, Context(title="Bakery reopens"))
+    assert cut.text == kept and [r for r, _ in cut.removed] == rules
