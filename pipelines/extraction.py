@@ -80,39 +80,7 @@ def _parse_page(raw_html: str) -> etree._Element:
         raise ExtractError("unparsable_html", str(exc)[:200]) from None
     if tree is None or len(tree) == 0:
         raise ExtractError("unparsable_html", "empty document")
-    unwrap_layout_tables(tree)
     return tree
-
-
-LAYOUT_CELL_WORDS = 80  # a table cell holding this much prose is a page column, not data
-
-
-def _own_words(cell: etree._Element) -> int:
-    """Words in a table cell outside any table inside it."""
-    count = len((cell.text or "").split())
-    for child in cell:
-        if isinstance(child.tag, str) and child.tag != "table":
-            count += _own_words(child)
-        count += len((child.tail or "").split())
-    return count
-
-
-def unwrap_layout_tables(tree: etree._Element) -> None:
-    """Tables that lay out a page (old autoblog templates: a header row, then a menu, article and ads
-    column side by side) become nested divs, so the article's column is read as a block of its own
-    and not as one table cell among the menus. A table is a layout when one of its cells holds
-    LAYOUT_CELL_WORDS words or more outside the tables inside it; a data table's cells never do."""
-    tables = tree.xpath("//table")
-    if not tables:
-        return
-    for table in reversed(tables):  # inner ones first: an outer table holding an unwrapped one is a layout too
-        if not any(_own_words(cell) >= LAYOUT_CELL_WORDS for cell in table.iter("td", "th")
-                   if next(cell.iterancestors("table")) is table):
-            continue
-        own = [el for el in table.iter("tbody", "thead", "tfoot", "tr", "td", "th")
-               if next(el.iterancestors("table")) is table]  # (not the rows of a table inside it)
-        for el in [table, *own]:
-            el.tag = "div"
 
 
 # htmldate without its "extensive" pass: that pass hands free-text dates to dateparser, whose first

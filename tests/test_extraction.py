@@ -87,30 +87,3 @@ def test_a_page_without_any_author_markup_is_not_searched() -> None:
                        "<a href='/author/ann/' rel='nofollow'>more</a></div></body></html>")
     assert not may_name_author(tree, ClassIndex(tree))  # the word in text or in a link's URL is not markup
 
-
-def test_a_page_laid_out_in_a_table_is_read_as_columns_and_a_data_table_stays() -> None:
-    from lxml import html as lxml_html
-
-    from pipelines.extraction import unwrap_layout_tables
-
-    prose = " ".join(["The ferry crossed the bay in forty minutes and the crew counted the passengers."] * 7)
-    page = lxml_html.document_fromstring(
-        "<html><body><table><tr><td><a href='/'>Home</a></td><td><p>" + prose + "</p>"
-        "<table><tr><th>Route</th><th>Days</th></tr><tr><td>North</td><td>Mon, Thu</td></tr></table>"
-        "</td></tr></table></body></html>")
-    unwrap_layout_tables(page)
-    assert [t.xpath("string(.)") for t in page.iter("table")] == ["RouteDaysNorthMon, Thu"]
-    assert page.find(".//td") is not None and page.find("body/div/div/div") is not None
-
-
-def test_a_layout_table_inside_a_layout_table_is_unwrapped_with_it() -> None:
-    from lxml import html as lxml_html
-
-    from pipelines.extraction import unwrap_layout_tables
-
-    prose = " ".join(["The ferry crossed the bay in forty minutes and the crew counted the passengers."] * 7)
-    page = lxml_html.document_fromstring(
-        "<html><body><table><tr><td><table><tr><td>Menu</td><td>" + prose + "</td></tr></table></td></tr>"
-        "<tr><td>Copyright</td></tr></table></body></html>")
-    unwrap_layout_tables(page)
-    assert page.find(".//table") is None and page.find(".//td") is None
