@@ -164,10 +164,10 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
         if rule.after:
             _cut_items(rule, rules, root, index, harvest, removed)
             continue
-        if rule.hint is not None:  # one pass of C over the text: most pages never show the rule's words
+        if rule.hint is not None:  # a few passes of C over the text: most pages never show the rule's words
             if page_text is None:
-                page_text = etree.tostring(root, method="text", encoding="unicode")
-            if not rule.hint.search(page_text):
+                page_text = fold(etree.tostring(root, method="text", encoding="unicode")).lower()
+            if not any(word in page_text for word in rule.hint):
                 continue
         any_link = "*" in rule.link_hosts
         for block in dict.fromkeys(_candidates(rule, root, index)):  # (a block with many links: once)
@@ -175,6 +175,8 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
                 continue  # the root itself, or inside a block an earlier rule already cut
             if any_link and len(block) > 4:
                 continue  # named by its text: a line with a link or two, not a menu or a paragraph of them
+            if rule.lead is not None and not rule.lead.match(next((t for t in block.itertext() if t.strip()), "").lstrip()):
+                continue  # (its first words are not the rule's: no need to read the whole block)
             text = node_text(block)
             matched = rule.text.fullmatch(text) if rule.text is not None else None
             if rule.text is not None and matched is None:

@@ -72,9 +72,11 @@ class BlockRule:
     classes: tuple[str, ...] = ()
     text: re.Pattern[str] | None = None
     source_link: bool = False  # the block's first link is the original article (source.url)
-    hint: re.Pattern[str] | None = None  # searched in the page's text first: no match, no candidates
+    # the page's text must hold one of these words (lower case) for its blocks to be looked at
+    hint: tuple[str, ...] | None = None
     after: tuple[str, ...] = ()  # inline items: the anchor and the element right after it (these tags)
     after_gives: str | None = None  # the provenance field that element's text gives
+    lead: re.Pattern[str] | None = None  # the block's first words must match this (a cheap first test)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,13 +166,19 @@ def _parse_file(path: Any, acc: dict) -> None:
         text = _compile(src, rid, t["text"]) if "text" in t else None
         if "*" in t.get("link_host", ()) and (text is None or "hint" not in t):
             raise RuleError(f"{src}: rule {rid!r}: link_host \"*\" (any link) needs a text pattern and a hint")
-        hint = _compile(src, rid, t["hint"]) if "hint" in t else None
+        hint = None
+        if "hint" in t:
+            words = [t["hint"]] if isinstance(t["hint"], str) else t["hint"]
+            if not words or not all(isinstance(w, str) and w.strip() for w in words):
+                raise RuleError(f"{src}: rule {rid!r}: hint is a word or a list of words")
+            hint = tuple(w.lower() for w in words)
         after = tuple(tag.lower() for tag in t.get("after", ()))
         if after and not t.get("link_host"):
             raise RuleError(f"{src}: rule {rid!r}: after needs link_host (the anchor it follows)")
         acc["blocks"].append(BlockRule(rid, t.get("chain"), tuple(t.get("link_host", ())),
                                        tuple(t.get("img_host", ())), tuple(t.get("class", ())), text,
-                                       bool(t.get("source_link", False)), hint, after, t.get("after_gives")))
+                                       bool(t.get("source_link", False)), hint, after, t.get("after_gives"),
+                                       _compile(src, rid, t["lead"]) if "lead" in t else None))
     for t in data.get("source_anchor", []):
         rid = _need(src, t, "id")
         acc["anchors"].append(AnchorRule(rid, t.get("chain"), _compile(src, rid, _need(src, t, "text"))))

@@ -359,3 +359,13 @@ def test_the_heading_above_the_text_is_the_title_without_the_site_s_name() -> No
 def test_residue_run_on_after_the_last_sentence_is_trimmed(text, kept, rules) -> None:
     cut = cut_text(text, RULES, Context(title="Bakery reopens"))
     assert cut.text == kept and [r for r, _ in cut.removed] == rules
+
+
+def test_a_hint_is_a_word_or_a_list_of_words(tmp_path) -> None:
+    from pipelines.rules import RuleError
+
+    (tmp_path / "mine.toml").write_text("[[block]]\nid = 'x'\nlink_host = ['*']\ntext = '''via:.*'''\nhint = []\n")
+    with pytest.raises(RuleError, match="hint is a word or a list of words"):
+        load_rules((str(tmp_path),))
+    (tmp_path / "mine.toml").write_text("[[block]]\nid = 'x'\nlink_host = ['*']\ntext = '''via:.*'''\nhint = 'Via:'\n")
+    assert next(r for r in load_rules((str(tmp_path),)).blocks if r.id == "x").hint == ("via:",)
