@@ -6,6 +6,7 @@ import gzip
 import json
 import threading
 from http.server import ThreadingHTTPServer
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -141,6 +142,14 @@ def test_robots_sitemaps() -> None:
     assert robots_sitemaps("User-agent: *\nDisallow: /search\n\nSitemap: https://x/sitemap.xml\n") == ["https://x/sitemap.xml"]
 
 
+def _crawl_site(handler: type, tmp_path, *extra: str) -> tuple[str, Any]:
+    """Crawl a test site served by handler from its home page (loopback allowed, no throttle):
+    its base URL and the run."""
+    with serve(handler) as base:
+        return base, run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *extra,
+                               out=tmp_path / "o.jsonl")
+
+
 def _post_page(title: str, sentence: str) -> bytes:
     text = " ".join(sentence for _ in range(6))
     return (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
@@ -174,8 +183,7 @@ class _PackedSitemaps(Handler):
 
 
 def test_a_crawl_finds_posts_through_gzipped_and_text_sitemaps(tmp_path) -> None:
-    with serve(_PackedSitemaps) as base:
-        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    base, run = _crawl_site(_PackedSitemaps, tmp_path)
     assert run.code == 0, run.stderr[-2000:]
     assert sorted(r["url"] for r in run.records()) == [f"{base}/2026/03/notice-{n}.html" for n in range(6)]
     assert run.manifest()["counts"]["rejects"] == 0
@@ -237,8 +245,7 @@ class _CoreSitemaps(Handler):
 
 def test_sitemaps_of_static_pages_taxonomies_and_users_are_not_followed(tmp_path) -> None:
     handler = type("Site", (_CoreSitemaps,), {"asked": []})
-    with serve(handler) as base:
-        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    base, run = _crawl_site(handler, tmp_path)
     assert run.code == 0, run.stderr[-2000:]
     assert sorted(r["url"] for r in run.records()) == [f"{base}/2026/03/ferry-notice-{n}/" for n in range(4)]
     assert not [path for path in handler.asked if "page" in path or "taxonomies" in path or "users" in path]
@@ -278,9 +285,7 @@ class _Redirects(Handler):
 
 
 def test_every_redirecting_post_ends_as_a_record_or_a_reject(tmp_path) -> None:
-    with serve(_Redirects) as base:
-        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", "--max-reject-ratio", "1",
-                        out=tmp_path / "o.jsonl")
+    base, run = _crawl_site(_Redirects, tmp_path, "--max-reject-ratio", "1")
     assert run.code == 0, run.stderr[-2000:]
     assert sorted(r["url"] for r in run.records()) == [f"{base}/news/lighthouse-repainted.html",
                                                        f"{base}/news/pier-reopens.html"]
@@ -314,9 +319,7 @@ class _BigSitemap(Handler):
 def test_a_sitemap_over_download_maxsize_is_still_read(tmp_path) -> None:
     """Sitemaps have their own cap (the protocol's 50 MB): a big blog's single-file sitemap passes
     DOWNLOAD_MAXSIZE (here lowered to 100 KB, a post page's scale) and must not cost the blog its posts."""
-    with serve(_BigSitemap) as base:
-        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", "--max-posts-per-blog", "3",
-                        "-s", "DOWNLOAD_MAXSIZE=100000", out=tmp_path / "o.jsonl")
+    base, run = _crawl_site(_BigSitemap, tmp_path, "--max-posts-per-blog", "3", "-s", "DOWNLOAD_MAXSIZE=100000")
     assert run.code == 0, run.stderr[-2000:]
     assert len(run.records()) == 3
     assert run.rejects() == []
@@ -459,8 +462,7 @@ class _EmptyBlog(Handler):
 
 
 def test_a_blog_that_lists_no_post_is_named_in_the_log_and_counted(tmp_path) -> None:
-    with serve(_EmptyBlog) as base:
-        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    base, run = _crawl_site(_EmptyBlog, tmp_path)
     assert run.code == 0, run.stderr[-2000:]
     assert run.manifest()["discovery"]["blogs_without_posts"] == 1
     assert f"blog {base}/ listed no posts" in run.stderr
@@ -524,8 +526,7 @@ class _SiteWithFeed(Handler):
 
 def test_a_plain_site_s_own_feed_gives_its_newest_posts_whole_and_its_sitemap_the_rest(tmp_path) -> None:
     _SiteWithFeed.asked = []
-    with serve(_SiteWithFeed) as base:
-        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    base, run = _crawl_site(_SiteWithFeed, tmp_path)
     assert run.code == 0, run.stderr[-2000:]
     got = sorted((r["url"], r["crawl"]["via"]) for r in run.records())
     paths = list(_SITE_POSTS)
@@ -596,9 +597,7 @@ class _WordPressPlainPermalinks(Handler):
 
 
 def test_a_wordpress_feed_with_plain_permalinks_pages_with_its_query_kept(tmp_path) -> None:
-    with serve(_WordPressPlainPermalinks) as base:
-        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", "--max-reject-ratio", "1",
-                        out=tmp_path / "o.jsonl")
+    base, run = _crawl_site(_WordPressPlainPermalinks, tmp_path, "--max-reject-ratio", "1")
     assert run.code == 0, run.stderr[-2000:]
     assert sorted(r["url"] for r in run.records()) == [f"{base}/?p={n}" for n in range(1, 6)]
     # the blocked REST API is the one reject; /?paged=2 (the home page's HTML) is never read as a feed
