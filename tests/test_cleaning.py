@@ -174,6 +174,9 @@ def test_rules_are_tested_together_only_when_joining_them_keeps_their_meaning() 
      "Kabar Pesisir", "https://kabar.example/jembatan"),
     ('<p>(Fuente: <a href="https://diario.example/puente">Diario Costero</a>)</p>', "", "autoblog.source-label",
      "Diario Costero", "https://diario.example/puente"),
+    # the label in its own element ("<strong>Source</strong>: <a>…</a>")
+    ('<p><strong>Source</strong>: <a href="https://ledger.example/bridge">Coastal Ledger</a></p>', "",
+     "wprss.source-name", "Coastal Ledger", "https://ledger.example/bridge"),
     # a link that shows its own address names no publisher; a name with capitals does
     ('<p>Original article: <a href="https://ledger.example/bridge">ledger.example</a></p>', "",
      "autoblog.source-label", None, "https://ledger.example/bridge"),
