@@ -41,14 +41,6 @@ def same_site(url: str, root: str) -> bool:
     return urlsplit(url).netloc.lower() == urlsplit(root).netloc.lower()
 
 
-def same_host(url: str, root: str) -> bool:
-    """Whether url is on root's host, with or without www. (any port or scheme)."""
-    def bare(u: str) -> str:
-        host = (urlsplit(u).hostname or "").lower()
-        return host[4:] if host.startswith("www.") else host
-    return bare(url) == bare(root) != ""
-
-
 def blog_root(url: str) -> str:
     """The home URL of the blog that a page which is not a post belongs to: the host, and the
     folders above the page's file name and above its first listing segment (category/, tag/, page/,

@@ -97,12 +97,11 @@ class _Scan:
 
     def _line_rule(self, i: int, where: str) -> str | None:
         line = self.folded[i]
-        for rule in self.rules.lines:
-            if rule.where == where:
-                m = rule.pattern.fullmatch(line)
-                if m:
-                    self._apply(i, rule, m)
-                    return rule.id
+        for rule in self.rules.by_where[where]:
+            m = rule.pattern.fullmatch(line)
+            if m:
+                self._apply(i, rule, m)
+                return rule.id
         return None
 
     def _chrome(self, i: int) -> str | None:
@@ -168,9 +167,7 @@ class _Scan:
     def _suffix(self, i: int) -> None:
         """The last article line may end with residue run on after its last sentence ("... said.
         Let's block ads! (Why?)", "... said. via IFTTT"): `where = "suffix"` rules trim it off."""
-        for rule in self.rules.lines:
-            if rule.where != "suffix":
-                continue
+        for rule in self.rules.by_where["suffix"]:
             m = rule.pattern.fullmatch(self.folded[i])
             if m is None:
                 continue
@@ -187,7 +184,7 @@ class _Scan:
         """A "Related posts:" heading (a `where = "list"` rule) at most LIST_LINES lines above
         `last`, with only short lines that end no sentence between: the heading and that list are
         cut, and the index of the heading is returned."""
-        if not any(rule.where == "list" for rule in self.rules.lines):
+        if not self.rules.by_where["list"]:
             return None
         items: list[int] = []
         for i in range(last, max(last - LIST_LINES - 1, -1), -1):

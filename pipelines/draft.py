@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Context, Harvest, cut_text
 from pipelines.extraction import Extracted
@@ -15,7 +14,7 @@ from pipelines.metadata import PageMeta
 from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc,
                                  written_date)
 from pipelines.provenance import foreign_publishers, order_chain, resolve_title, split_publisher
-from pipelines.rules import RuleSet, fold
+from pipelines.rules import RuleSet, fold, site_host
 from schemas.raw import BlogInfo, RawPost
 
 
@@ -72,8 +71,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
                   blog_host=draft.blog.host, feed_title=feed.get("via_feed_title"))
     cut = cut_text(draft.text, rules, ctx, draft.harvest)
     harvest = cut.harvest
-    gnews = next((r.pattern for r in rules.lines if r.id == "google-news.feed-title"), None)
-    if gnews is not None and any(gnews.fullmatch(fold(t)) for t in harvest.feed_titles):
+    gnews = rules.by_id.get("google-news.feed-title")
+    if gnews is not None and any(gnews.pattern.fullmatch(fold(t)) for t in harvest.feed_titles):
         harvest.add("tool", "google-news")  # the feed IFTTT read was a Google News topic feed
     publishers = foreign_publishers(harvest, draft.blog.name, draft.blog.host)
     harvest.publishers[:] = publishers
@@ -100,14 +99,14 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         # (a link back into the blog itself, "Read more" on a teaser, is never the original article;
         # a short link is a redirect to be followed, wherever it is)
         source_url=feed.get("source_url") or next((u for u in harvest.source_urls if rules.is_short_link(u)
-                                                   or not _on_host(u, draft.blog.host)), None),
+                                                   or site_host(u) != site_host(draft.blog.url)), None),
         feed_title=harvest.feed_titles[0] if harvest.feed_titles else None,
         autoposted_at=ifttt_time(harvest.autoposted_at), links=list(harvest.links),
         chain=order_chain(harvest.tools, rules), blog=replace(draft.blog, ui_language=ui_language),
         # the feed's byline, else the page's, else the one a plugin's footer named ("Author: …", cut
         # from the text); a platform's placeholder for a hidden profile ("Unknown") is no author
         author=next((a for a in (feed.get("author"), meta.author, *harvest.authors)
-                     if a and fold(a).strip().lower() not in rules.author_placeholders), ""),
+                     if a and fold(a).strip().lower() not in rules.author_placeholders), None),
     )
 
 
@@ -115,14 +114,6 @@ def _site_affixed(title: str, heading: str) -> bool:
     """Whether title is heading with a site's name after it ("Headline :: Site", "Headline | Site")."""
     t, h = fold(title).lower(), fold(heading).lower().strip()
     return t != h and any(t.startswith(h + sep) for sep in TITLE_AFFIX_SEPS)
-
-
-def _on_host(url: str, host: str | None) -> bool:
-    """Whether url is on host, with or without www."""
-    if not host:
-        return False
-    theirs = (urlsplit(url).hostname or "").lower().removeprefix("www.")
-    return theirs == host.lower().removeprefix("www.")
 
 
 def _suffix_publisher(title: str | None, html_title: str | None, harvest: Harvest, rules: RuleSet) -> str | None:
@@ -155,8 +146,7 @@ def normalize(draft: Draft, sign: bool = True) -> Draft:
             (d for d in map(written_date, draft.harvest.published) if d), None),
         updated_at=to_utc(feed.get("updated") or meta.updated),
         canonical_url=canonical_url(canonical) if canonical else None,
-        author=clean_line(draft.author if draft.author is not None
-                          else feed.get("author") or meta.author or next(iter(draft.harvest.authors), None)),
+        author=clean_line(draft.author),  # (chosen by clean)
         labels=[x for x in (clean_line(v) for v in labels) if x],
         blog=replace(draft.blog, name=clean_line(draft.blog.name)),
         sha256=sha256_hex(text), linking=prepared,

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree, html
 
 from pipelines.cleaning import Harvest
-from pipelines.rules import BlockRule, RuleSet, fold, url_host
+from pipelines.rules import BlockRule, RuleSet, fold, site_host, url_host
 
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "aside", "header", "footer", "h1", "h2", "h3", "h4", "h5",
@@ -138,10 +138,11 @@ def _cut_items(rule: BlockRule, rules: RuleSet, root: etree._Element, index: dic
         parent = a.getparent()
         if after is None or parent is None or not any(x is root for x in a.iterancestors()):
             continue
-        text = f"{node_text(a)} {node_text(after)}".strip()
+        named = node_text(after).strip()
+        text = f"{node_text(a)} {named}".strip()
         _harvest_links(a, rules, harvest)
-        if rule.after_gives in HARVESTED and node_text(after).strip():
-            harvest.add(rule.after_gives, node_text(after).strip())
+        if rule.after_gives in HARVESTED and named:
+            harvest.add(rule.after_gives, named)
         removed.append((rule.id, text))
         if rule.chain:
             harvest.add("tool", rule.chain)
@@ -237,7 +238,7 @@ def _is_its_address(name: str, block: etree._Element) -> bool:
     if name != name.lower():
         return False
     name = name.strip().removeprefix("https://").removeprefix("http://").removeprefix("www.")
-    hosts = {url_host(a.get("href") or "").removeprefix("www.") for a in block.iter("a")}
+    hosts = {site_host(a.get("href") or "") for a in block.iter("a")}
     return any(host and name.split("/")[0] == host for host in hosts)
 
 

@@ -98,6 +98,14 @@ class ChromeSet:
         return folded_lower in self.lines or any(p.fullmatch(folded_lower) for p in self.patterns)
 
 
+LINE_WHERES = ("tail", "head", "any", "list", "suffix")
+
+
+def site_host(url: str) -> str:
+    """A URL's lower-cased host without a leading www. ('' when it has none)."""
+    return url_host(url).removeprefix("www.")
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSet:
     lines: tuple[LineRule, ...]
@@ -111,6 +119,14 @@ class RuleSet:
     feed_title_hint: re.Pattern[str] | None = None
     feed_title_max_chars: int = 100
     author_placeholders: frozenset[str] = frozenset()  # folded, lower-cased
+    # the line rules by where they apply, and by id (derived from `lines`)
+    by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
+    by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_where", {where: tuple(r for r in self.lines if r.where == where)
+                                              for where in LINE_WHERES})
+        object.__setattr__(self, "by_id", {r.id: r for r in self.lines})
 
     def is_short_link(self, url: str) -> bool:
         return _is_short_link(url, self.short_link_hosts)
@@ -154,7 +170,7 @@ def _parse_file(path: Any, acc: dict) -> None:
     for t in data.get("line", []):
         rid = _need(src, t, "id")
         where = t.get("where", "tail")
-        if where not in ("tail", "head", "any", "list", "suffix"):
+        if where not in LINE_WHERES:
             raise RuleError(f"{src}: rule {rid!r}: where must be tail, head, any, list or suffix")
         pattern = _need(src, t, "pattern")
         if where == "suffix":  # the residue after the last sentence of a line: what is before it is kept
@@ -207,8 +223,8 @@ def _parse_file(path: Any, acc: dict) -> None:
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     """All rules: the package's own files, then each extra directory's *.toml in name order."""
     acc: dict = {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
-                 "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None, "feed_title_max_chars": 100,
-           "author_placeholders": set()}
+                 "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
+                 "feed_title_max_chars": 100, "author_placeholders": set()}
     for path in _rule_files(extra_dirs):
         _parse_file(path, acc)
     return RuleSet(tuple(acc["lines"]), tuple(acc["blocks"]), tuple(acc["anchors"]),

@@ -22,12 +22,13 @@ from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, parse_b
                                parse_wp_posts, parse_xml_feed, robots_sitemaps)
 from crawler.errors import reason_of
 from crawler.links import (classify_links, first_url, host_root, in_folder, is_home, is_post_url, lists_no_posts,
-                           might_be_post, same_host, seed_blog_root)
+                           might_be_post, seed_blog_root)
 from crawler.jobs import crawl_state
 from crawler.params import CrawlParams, parse_params
 from pipelines.export import default_paths, done_urls
 from pipelines.metadata import read_meta
 from pipelines.normalize import canonical_url, to_utc
+from pipelines.rules import site_host
 from pipelines.state import BlogState
 from schemas.raw import BlogInfo, RawPost
 
@@ -515,7 +516,7 @@ class BlogsSpider(Spider):
             # only by an Atom next link (RFC 5005); the sitemap, or the page links, then list the rest.
             # Items on other hosts are not its posts (a feed of another site's headlines in its head).
             blog = BlogInfo(blog.url, blog.host, blog.platform, blog.name or feed.title, blog.ui_language)
-            own = [e for e in feed.entries if same_host(e.url, blog.url)]
+            own = [e for e in feed.entries if site_host(e.url) == site_host(blog.url)]
             if len(own) < len(feed.entries):
                 self.crawler.stats.inc_value(stats.key("discovery", "feed_posts_elsewhere"), len(feed.entries) - len(own))
             if blog.url != host_root(blog.url):  # a blog in a folder: the posts under it, if any are
