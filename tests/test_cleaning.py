@@ -28,6 +28,12 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("March 3, 2026 at 09:41AM", "ifttt.date"),
     # WordPress plugins
     ("The post Bridge reopens appeared first on Coastal Ledger.", "yoast.appeared-first"),
+    ("The article Bridge reopens appeared first on Coastal Ledger.", "yoast.appeared-first"),
+    ("The story Bridge reopens was first published on Coastal Ledger", "yoast.appeared-first"),
+    ("This article was originally published on The Coastal Ledger.", "autoblog.originally-published"),
+    ("Originally posted at Coastal Ledger", "autoblog.originally-published"),
+    ("This article is republished from The Coastal Ledger under a Creative Commons license. Read the original "
+     "article.", "autoblog.originally-published"),
     ("Go to Source", "wpematico.go-to-source"),
     ("Source: https://www.example.org/2026/03/bridge", "wprss.source-url"),
     ("Source link", "autoblog.source-link"),
@@ -73,6 +79,8 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "IFTTT, the automation service, said it would raise prices next month.",
     "The company said its post appeared first on a partner site, which it called a mistake.",
     "Copyright lawyers for the harbour board said the logo was theirs.",
+    "Originally published in 1998, the harbour guide is now out of print.",
+    "The story was first published on a Tuesday, when few people read it.",
     "Home",
 ])
 def test_article_lines_that_look_like_residue_stay(text: str) -> None:
@@ -243,6 +251,13 @@ def test_google_news_items_are_cut_but_an_article_s_own_link_to_it_stays() -> No
     ("Read more: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
     ("Read more »", None, None),  # (» folds to a double quote)
     ("Continue reading: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
+    # in the blogs' other languages
+    ("Leer más", None, None),
+    ("Lire la suite »", None, None),
+    ("Weiterlesen: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
+    ("Baca selengkapnya", None, None),
+    ("Đọc tiếp", None, None),
+    ("اقرأ المزيد", None, None),
 ])
 def test_read_more_lines_name_the_publisher_or_the_original(tail, publisher, source_url) -> None:
     out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
@@ -372,3 +387,25 @@ def test_a_hint_is_a_word_or_a_list_of_words(tmp_path) -> None:
         load_rules((str(tmp_path),))
     (tmp_path / "mine.toml").write_text("[[block]]\nid = 'x'\nlink_host = ['*']\ntext = '''via:.*'''\nhint = 'Via:'\n")
     assert next(r for r in load_rules((str(tmp_path),)).blocks if r.id == "x").hint == ("via:",)
+
+
+@pytest.mark.parametrize(("html", "source_url"), [
+    ('<p>The post <a href="https://ledger.example/bridge">Bridge reopens</a> appeared first on '
+     '<a href="https://ledger.example/">Coastal Ledger</a>.</p>', "https://ledger.example/bridge"),
+    # a site's reworded footer template
+    ('<p>The article <a href="https://ledger.example/bridge">Bridge reopens</a> first appeared on '
+     '<a href="https://ledger.example/">Coastal Ledger</a>.</p>', "https://ledger.example/bridge"),
+    ('<p>This article is republished from <a href="https://ledger.example/">The Coastal Ledger</a>. '
+     '<a href="https://ledger.example/bridge">Read the original article</a>.</p>', "https://ledger.example/bridge"),
+    # a "read more" link in the blog's language leading off the blog
+    ('<p><a href="https://ledger.example/bridge">Leia mais</a></p>', "https://ledger.example/bridge"),
+    # an article's sentence about a first publication names no original
+    ('<p>The novel was first published in <a href="https://press.example/">a small press</a> in 1998.</p>', None),
+])
+def test_a_footer_that_names_the_original_gives_its_link(html, source_url) -> None:
+    from pipelines.cleaning import Harvest
+    from pipelines.htmltext import harvest_links, parse_fragment
+
+    harvest = Harvest()
+    harvest_links(parse_fragment("<p>The council approved the plan on Tuesday.</p>" + html), RULES, harvest)
+    assert harvest.source_urls == ([source_url] if source_url else [])
