@@ -36,8 +36,13 @@ class Harvest:
         if name == "autoposted_at":
             self.autoposted_at = self.autoposted_at or value
             return
-        if name == "source_url" and not value.lower().startswith(("http://", "https://")):
-            return  # (a rule's group that caught a bare address: source.url is a URL)
+        if name == "source_url":
+            if not value.lower().startswith(("http://", "https://")):
+                return  # (a rule's group that caught a bare address: source.url is a URL)
+            # a text's URL at the end of its sentence or inside brackets ("(Source: https://…)")
+            value = value.rstrip(".,;:!?\"'»") or value
+            if value.endswith((")", "]")) and value.count("(") + value.count("[") < value.count(")") + value.count("]"):
+                value = value[:-1]
         bucket = {"feed_title": self.feed_titles, "publisher": self.publishers, "link": self.links,
                   "source_url": self.source_urls, "author": self.authors, "tool": self.tools,
                   "chrome": self.chrome_languages, "published": self.published}[name]

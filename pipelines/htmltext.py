@@ -314,9 +314,13 @@ def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_
             continue
         for rule in rules.source_blocks:
             if rule.text.fullmatch(text):
-                href = anchors[0].get("href", "").strip()
-                if href.startswith(("http://", "https://")):
-                    harvest.add("source_url", href)
+                # the original is the first link to a page, not to a site's home ("… tayang di
+                # <a href=home>Kompas.com</a> …, Klik untuk baca: <a href=article>…</a>")
+                hrefs = [a.get("href", "").strip() for a in anchors]
+                hrefs = [h for h in hrefs if h.startswith(("http://", "https://"))]
+                pages = [h for h in hrefs if urlsplit(h).path.strip("/")]
+                if pages or hrefs:
+                    harvest.add("source_url", (pages or hrefs)[0])
                 break
 
 

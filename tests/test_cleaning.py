@@ -399,6 +399,10 @@ def test_a_hint_is_a_word_or_a_list_of_words(tmp_path) -> None:
      '<a href="https://ledger.example/bridge">Read the original article</a>.</p>', "https://ledger.example/bridge"),
     # a "read more" link in the blog's language leading off the blog
     ('<p><a href="https://ledger.example/bridge">Leia mais</a></p>', "https://ledger.example/bridge"),
+    # an Indonesian copy's credit: the article's link, not the home page's
+    ('<p>Artikel ini telah tayang di <a href="https://www.ledger.example/">Ledger.example</a> dengan judul "Jembatan '
+     'dibuka", Klik untuk baca: <a href="https://www.ledger.example/read/2025/bridge">https://www.ledger.example/read/'
+     '2025/bridge</a>.</p>', "https://www.ledger.example/read/2025/bridge"),
     # an article's sentence about a first publication names no original
     ('<p>The novel was first published in <a href="https://press.example/">a small press</a> in 1998.</p>', None),
 ])
@@ -409,3 +413,20 @@ def test_a_footer_that_names_the_original_gives_its_link(html, source_url) -> No
     harvest = Harvest()
     harvest_links(parse_fragment("<p>The council approved the plan on Tuesday.</p>" + html), RULES, harvest)
     assert harvest.source_urls == ([source_url] if source_url else [])
+
+
+def test_a_copied_news_articles_credits_give_publisher_author_and_original() -> None:
+    tail = ('Artikel ini telah tayang di Ledger.example dengan judul "Jembatan dibuka kembali", Klik untuk baca: '
+            "https://www.ledger.example/read/2025/bridge.\nPenulis : Dwi Hartanto\nEditor : Rina Mulyani")
+    out = cut_text(BODY + "\n" + tail, RULES, Context(title="Jembatan dibuka kembali"))
+    assert out.text == BODY
+    assert [r for r, _ in out.removed] == ["credits.first-published-id", "credits.staff", "credits.staff"]
+    assert out.harvest.publishers == ["Ledger.example"]
+    assert out.harvest.source_urls == ["https://www.ledger.example/read/2025/bridge"]
+    assert out.harvest.authors == ["Dwi Hartanto"]
+    # on one line, and in English
+    out = cut_text(BODY + "\nReporter: Ana Ruiz | Editor: Tom Field", RULES, Context())
+    assert out.text == BODY and out.harvest.authors == ["Ana Ruiz"]
+    # an article's last sentence with a colon stays
+    out = cut_text(BODY + "\nEditor: the board will meet again in June.", RULES, Context())
+    assert out.text.endswith("meet again in June.")
