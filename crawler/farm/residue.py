@@ -61,6 +61,18 @@ def body_html(post: Post) -> str:
         return paras + f'<p>Via <a href="{escape(post.original_url)}">{escape(post.article.publisher)}</a></p>'
     if style == "wp-automatic":  # WP Automatic's bare "Source" link after the content
         return paras + f'<br><a href="{escape(post.original_url)}" target="_blank">Source</a>'
+    if style == "credits-id":  # an Indonesian portal's credit and staff lines, kept by the copier
+        home = post.original_url.rsplit("/", 3)[0] + "/"
+        writer = ("Dewi Anggraeni", "Bayu Santoso", "Rizal Fahmi")[post.index % 3]
+        return (paras + f'<p>Artikel ini telah tayang di <a href="{escape(home)}">{escape(post.article.publisher)}</a> '
+                f'dengan judul "{escape(post.article.title)}", Klik untuk baca: {_link(post.original_url)}.</p>'
+                f"<p>Penulis : {writer}<br>Editor : Redaksi</p>")
+    if style == "yoast-article":  # Yoast's footer with the site's own wording
+        home = post.original_url.rsplit("/", 3)[0]
+        return (paras + f'<p>The article <a href="{escape(post.original_url)}">{escape(post.article.title)}</a> '
+                f'first appeared on <a href="{escape(home)}">{escape(post.article.publisher)}</a>.</p>')
+    if style == "republished":  # a republisher's credit as the last line, no link
+        return paras + f"<p>This article was originally published on {escape(post.article.publisher)}.</p>"
     if style == "continue-reading":
         return paras + f'<p><a href="{escape(post.original_url)}">Continue reading &rarr;</a></p>'
     if style == "google-alerts":

@@ -29,8 +29,9 @@ CHAIN = {"gnews-ftr-ifttt": ["google-news", "fivefilters", "ifttt"],
          "yoast": ["yoast"], "yoast-gnews": ["yoast"], "wpematico": ["wpematico"], "wprss": ["wp-rss-aggregator"],
          "feedwordpress": ["feedwordpress"], "continue-reading": [], "google-alerts": ["google-alerts"],
          "source-link": [], "clean": [], "feedburner-ftr": ["feedburner", "fivefilters"],
-         "credit-via": [], "wp-automatic": []}
-NAMES_PUBLISHER = {"gnews-ftr-ifttt", "yoast", "yoast-gnews", "feedwordpress", "credit-via"}
+         "credit-via": [], "wp-automatic": [], "credits-id": [], "yoast-article": ["yoast"], "republished": []}
+NAMES_PUBLISHER = {"gnews-ftr-ifttt", "yoast", "yoast-gnews", "feedwordpress", "credit-via", "credits-id",
+                   "yoast-article", "republished"}
 FEED_TITLE = {"gnews-ftr-ifttt", "ftr-old-ifttt-from"}
 TRAPS = (
     "Source: the ministry's annual report and interviews with three officials.",
@@ -61,6 +62,8 @@ def _residue(style: str, post: Post) -> list[str]:
         "google-alerts": [], "source-link": ["Source link"], "clean": [],
         "feedburner-ftr": [FTR_NEW[:40], "feedburner"],
         "credit-via": [f"Via {post.article.publisher}"], "wp-automatic": ["Source"],
+        "credits-id": ["telah tayang", "Penulis", "Editor", "Klik untuk baca"], "yoast-article": ["first appeared on"],
+        "republished": ["originally published"],
     }[style]
 
 
@@ -129,7 +132,7 @@ def build() -> int:
     # WordPress autoblogs: every plugin footer, two articles each.
     blog = Blog("wp", "wordpress", "Auto Feed Daily", "en")
     for si, style in enumerate(("yoast", "yoast-gnews", "wpematico", "wprss", "feedwordpress", "continue-reading",
-                                "source-link", "credit-via", "wp-automatic")):
+                                "source-link", "credit-via", "wp-automatic", "yoast-article", "republished")):
         for k in range(2):
             post = _post(arts[(si * 2 + k) % len(arts)], n, style)
             _write(f"wordpress-{style}-{k}", "wordpress", "splog",
@@ -139,7 +142,7 @@ def build() -> int:
     # Plain-HTML splogs (trafilatura path).
     blog = Blog("plain", "plain", "World News Mirror", "en")
     for si, style in enumerate(("source-link", "ftr-old-ifttt-from", "gnews-ftr-ifttt", "continue-reading",
-                                "ftr-new-via-ifttt", "feedburner-ftr")):
+                                "ftr-new-via-ifttt", "feedburner-ftr", "credits-id")):
         for k in range(2):
             post = _post(arts[(si * 2 + k + 3) % len(arts)], n, style)
             _write(f"plain-{style}-{k}", "plain", "splog",
