@@ -430,3 +430,16 @@ def test_a_copied_news_articles_credits_give_publisher_author_and_original() -> 
     # an article's last sentence with a colon stays
     out = cut_text(BODY + "\nEditor: the board will meet again in June.", RULES, Context())
     assert out.text.endswith("meet again in June.")
+
+
+@pytest.mark.parametrize("label", ["Advertisement", "ADVERTISEMENT", "- Advertisement -", "Story continues below advertisement",
+                                   "SCROLL TO CONTINUE WITH CONTENT", "Continue reading the main story", "Iklan",
+                                   "Publicidad", "Anzeige"])
+def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
+    out = cut_text("The council approved the plan on Tuesday.\n" + label + "\nIt will cost 4 million.", RULES, Context())
+    assert out.text == BODY and out.removed == [("ads.label", label)]
+
+
+def test_a_sentence_about_advertising_stays() -> None:
+    text = BODY + "\nAdvertisement revenue at the paper fell by a third.\nSponsored by the harbour board, the race starts at noon."
+    assert cut_text(text, RULES, Context()).text == text
