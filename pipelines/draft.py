@@ -13,7 +13,7 @@ from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta
 from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc,
                                  written_date)
-from pipelines.provenance import foreign_publishers, order_chain, resolve_title, split_publisher
+from pipelines.provenance import dateline_publisher, foreign_publishers, order_chain, resolve_title, split_publisher
 from pipelines.rules import RuleSet, fold, site_host
 from schemas.raw import BlogInfo, RawPost
 
@@ -90,6 +90,9 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     if heading and titled.title and _site_affixed(titled.title, heading):
         # the page's own heading is the headline; what its <title> adds after it is the site's name
         titled = replace(titled, title=heading)
+    if titled.publisher is None:
+        # a copy that names its source nowhere else may still carry the agency's dateline
+        titled = replace(titled, publisher=dateline_publisher(cut.text, rules))
     ui_language = draft.blog.ui_language or (
         next((lang for lang in harvest.chrome_languages if lang != "en"), None) or
         (harvest.chrome_languages[0] if harvest.chrome_languages else None))

@@ -69,6 +69,23 @@ def resolve_title(raw_title: str | None, harvest: Harvest, rules: RuleSet, *, bl
     return TitleResult(title or None, publisher or (hints[0] if hints else None))
 
 
+# A copied story's dateline: "LONDON, Feb 17 (Reuters) - …", "WASHINGTON (AP) — …", "JAKARTA, KOMPAS.com - …"
+_DATELINE = re.compile(r"(?:[^()]{0,80}?\((?P<a>[^()]{2,40})\)|[A-Z][A-Za-z .'/-]{1,40},\s*(?P<b>[^\s,()]{2,40}))\s*-\s")
+
+
+def dateline_publisher(text: str, rules: RuleSet) -> str | None:
+    """The agency or paper the text's dateline names, when it is a known publisher (a name in a
+    dateline that the publisher list does not hold may be a place or a person: not taken). The
+    dateline opens one of the first lines (a photo's caption may come before it)."""
+    for line in text[:1500].split("\n", 3)[:3]:
+        m = _DATELINE.match(fold(line[:200]))
+        if m:
+            name = (m.group("a") or m.group("b")).strip()
+            if name.lower() in rules.publishers:
+                return name
+    return None
+
+
 def foreign_publishers(harvest: Harvest, blog_name: str | None, blog_host: str | None) -> list[str]:
     """Publishers named by residue, minus the splog itself ('appeared first on <the splog>')."""
     own = {fold(x).lower() for x in (blog_name, blog_host) if x}

@@ -30,6 +30,10 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("The post Bridge reopens appeared first on Coastal Ledger.", "yoast.appeared-first"),
     ("The article Bridge reopens appeared first on Coastal Ledger.", "yoast.appeared-first"),
     ("The story Bridge reopens was first published on Coastal Ledger", "yoast.appeared-first"),
+    ("La entrada Bridge reopens se publicó primero en Coastal Ledger.", "yoast.appeared-first"),
+    ("Der Beitrag Bridge reopens erschien zuerst auf Ledger.example.", "yoast.appeared-first"),
+    ("L'articolo Bridge reopens sembra essere il primo su Coastal Ledger.", "yoast.appeared-first"),
+    ("O post Bridge reopens apareceu primeiro em Coastal Ledger.", "yoast.appeared-first"),
     ("This article was originally published on The Coastal Ledger.", "autoblog.originally-published"),
     ("Originally posted at Coastal Ledger", "autoblog.originally-published"),
     ("This article is republished from The Coastal Ledger under a Creative Commons license. Read the original "
@@ -39,6 +43,9 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Source link", "autoblog.source-link"),
     ("Read the full article at Reuters", "autoblog.read-more-at"),
     ("Read more at reuters.com/world/bridge-reopens", "autoblog.read-more-at"),
+    # a news agency's lines under its story
+    ("Reporting by Ana Ruiz; Additional reporting by Li Wei; Editing by Tom Field", "agency.credits"),
+    ("Our Standards: The Thomson Reuters Trust Principles.", "agency.standards"),
     # Blogger chrome, English and Indonesian
     ("Powered by Blogger.", "chrome.blogger.en"),
     ("Post a Comment", "chrome.blogger.en"),
@@ -80,6 +87,7 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "The company said its post appeared first on a partner site, which it called a mistake.",
     "Copyright lawyers for the harbour board said the logo was theirs.",
     "Originally published in 1998, the harbour guide is now out of print.",
+    "Reporting by phone from the island was impossible for a week.",
     "The story was first published on a Tuesday, when few people read it.",
     "Home",
 ])
@@ -399,6 +407,9 @@ def test_a_hint_is_a_word_or_a_list_of_words(tmp_path) -> None:
      '<a href="https://ledger.example/bridge">Read the original article</a>.</p>', "https://ledger.example/bridge"),
     # a "read more" link in the blog's language leading off the blog
     ('<p><a href="https://ledger.example/bridge">Leia mais</a></p>', "https://ledger.example/bridge"),
+    # Yoast's footer in the source site's language
+    ('<p>L\u2019article <a href="https://ledger.example/bridge">Le pont rouvre</a> est apparu en premier sur '
+     '<a href="https://ledger.example/">Le Courrier</a>.</p>', "https://ledger.example/bridge"),
     # an Indonesian copy's credit: the article's link, not the home page's
     ('<p>Artikel ini telah tayang di <a href="https://www.ledger.example/">Ledger.example</a> dengan judul "Jembatan '
      'dibuka", Klik untuk baca: <a href="https://www.ledger.example/read/2025/bridge">https://www.ledger.example/read/'

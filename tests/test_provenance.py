@@ -106,3 +106,19 @@ def test_written_dates(text, expected) -> None:
 
     got = written_date(text)
     assert (got.isoformat() if got else None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("LONDON, Feb 17 (Reuters) - Rail fares will rise.\nMore text.", "Reuters"),
+    ("WASHINGTON (AP) \u2014 The Senate voted on Tuesday.", "AP"),
+    ("JAKARTA, KOMPAS.com - Harga cabai turun.", "KOMPAS.com"),
+    ("Workers clear the line. Photo: Jane Roe\nMADRID (EFE) - El tren vuelve.", "EFE"),
+    # a name the publisher list does not hold, and a sentence with brackets, name nobody
+    ("HOLLIN (Valley Press) - The line reopens.", None),
+    ("The mayor (a former engineer) - who spoke first - said yes.", None),
+    ("First line.\nSecond line.\nThird line.\nPARIS (AFP) - Too far down.", None),
+])
+def test_a_copied_storys_dateline_names_a_known_agency(text: str, expected: str | None) -> None:
+    from pipelines.provenance import dateline_publisher
+
+    assert dateline_publisher(text, RULES) == expected
