@@ -36,6 +36,10 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("O post Bridge reopens apareceu primeiro em Coastal Ledger.", "yoast.appeared-first"),
     ("This article was originally published on The Coastal Ledger.", "autoblog.originally-published"),
     ("Originally posted at Coastal Ledger", "autoblog.originally-published"),
+    ("Cet article est paru dans Le Courrier du Port.", "autoblog.originally-published"),
+    ("Este artículo fue publicado originalmente en Diario del Sur.", "autoblog.originally-published"),
+    ("Dieser Artikel erschien zuerst auf Tagblatt Nord.", "autoblog.originally-published"),
+    ("Artikel ini pertama kali terbit di Kabar Pantura.", "autoblog.originally-published"),
     ("This article is republished from The Coastal Ledger under a Creative Commons license. Read the original "
      "article.", "autoblog.originally-published"),
     ("Go to Source", "wpematico.go-to-source"),
@@ -410,6 +414,8 @@ def test_a_hint_is_a_word_or_a_list_of_words(tmp_path) -> None:
     # Yoast's footer in the source site's language
     ('<p>L\u2019article <a href="https://ledger.example/bridge">Le pont rouvre</a> est apparu en premier sur '
      '<a href="https://ledger.example/">Le Courrier</a>.</p>', "https://ledger.example/bridge"),
+    ('<p>Este artículo fue publicado originalmente en <a href="https://ledger.example/puente">Diario del Sur</a>.</p>',
+     "https://ledger.example/puente"),
     # an Indonesian copy's credit: the article's link, not the home page's
     ('<p>Artikel ini telah tayang di <a href="https://www.ledger.example/">Ledger.example</a> dengan judul "Jembatan '
      'dibuka", Klik untuk baca: <a href="https://www.ledger.example/read/2025/bridge">https://www.ledger.example/read/'
