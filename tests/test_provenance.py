@@ -86,6 +86,8 @@ def test_a_hidden_profile_s_placeholder_is_no_author() -> None:
     # Blogger names a post's author "Unknown" when the profile is hidden (in the UI language on pages)
     assert _record_author("Unknown", None) is None
     assert _record_author(None, "Desconocido") is None
+    assert _record_author(None, "알 수 없음") is None  # and in the other languages Blogger shows
+    assert _record_author(None, "Không xác định") is None
     assert _record_author("Unknown", "Mira Castell") == "Mira Castell"  # the next byline found
     assert _record_author("Mira Castell", None) == "Mira Castell"
     assert "unknown" in RULES.author_placeholders  # (kept as data: publishers.toml [authors])
