@@ -19,13 +19,17 @@ class SeedError(ValueError):
 
 def _check_url(raw: str) -> str:
     url = raw.strip()
-    if "://" not in url:
+    bare = "://" not in url
+    if bare:
         url = "http://" + url
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise ValueError(f"not an http(s) URL: {raw!r}")
     if not parts.hostname or " " in url:
         raise ValueError(f"not a URL: {raw!r}")
+    if bare and "." not in parts.hostname and ":" not in parts.hostname and parts.hostname != "localhost":
+        # a word typed without a scheme is not a blog's address ("example.com" is; "http://intranet/" may be)
+        raise ValueError(f"not a URL: {raw!r} (no domain: give the blog's address, e.g. {raw.strip()}.blogspot.com)")
     try:
         parts.port  # noqa: B018 - raises on a bad port
     except ValueError:

@@ -44,3 +44,11 @@ def test_bad_seeds_files_are_one_line_errors(tmp_path, content, needle) -> None:
     seeds.write_bytes(content)
     with pytest.raises(SeedError, match=needle):
         parse_params(seeds_file=str(seeds))
+
+
+def test_a_bare_host_needs_a_domain_but_a_url_with_a_scheme_is_taken_as_given() -> None:
+    assert parse_params(seeds=["harbournews.example"]).seeds == ["http://harbournews.example/"]
+    assert parse_params(seeds=["http://intranet/"]).seeds == ["http://intranet/"]
+    assert parse_params(seeds=["localhost:8080"]).seeds == ["http://localhost:8080/"]
+    with pytest.raises(SeedError, match="no domain"):
+        parse_params(seeds=["harbournews"])
