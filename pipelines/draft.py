@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Context, Harvest, cut_text
 from pipelines.extraction import Extracted
@@ -78,10 +79,15 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     harvest.publishers[:] = publishers
     source_hint = feed.get("source_publisher")
     if not source_hint and meta.site_name and draft.blog.name and harvest.tools and \
-            fold(meta.site_name).lower() != fold(draft.blog.name).lower() and draft.via == "page":
+            fold(meta.site_name).lower() != fold(draft.blog.name).lower() and draft.via == "page" and \
+            not _names_its_host(meta.site_name, draft.url):
         source_hint = meta.site_name  # an autoblogged page that kept the original's og:site_name
     if not source_hint and not feed.get("title"):
-        source_hint = _suffix_publisher(raw_title, meta.html_title, harvest, rules)
+        suffix = _suffix_publisher(raw_title, meta.html_title, harvest, rules)
+        # (a name taken for its place in the <title> only, when the residue names none: it may be
+        # the splog's own name)
+        if suffix and (not publishers or suffix.lower() in rules.publishers):
+            source_hint = suffix
     if meta.offsite_permalink:
         harvest.add("source_url", meta.offsite_permalink)
         harvest.add("tool", "feedwordpress")
@@ -111,6 +117,13 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         author=next((a for a in (feed.get("author"), meta.author, *harvest.authors)
                      if a and fold(a).strip().lower() not in rules.author_placeholders), None),
     )
+
+
+def _names_its_host(name: str, url: str) -> bool:
+    """Whether a site name is only the page's own address (what trafilatura gives for a page that
+    names no site: "example.com", "127.0.0.1:8080")."""
+    name = fold(name).lower().removeprefix("www.")
+    return name in (site_host(url), urlsplit(url).netloc.lower().removeprefix("www."))
 
 
 def _site_affixed(title: str, heading: str) -> bool:

@@ -66,6 +66,11 @@ def resolve_title(raw_title: str | None, harvest: Harvest, rules: RuleSet, *, bl
     title = strip_blog_affix(raw_title, blog_name)
     title, publisher = split_publisher(title, rules, hints=hints, google_news="google-news" in tools,
                                        autoblog=bool(tools & _AUTOBLOG_TOOLS))
+    if publisher and hints and publisher.lower() not in rules.publishers and \
+            all(fold(publisher).lower() != fold(h).lower() for h in hints):
+        # a suffix taken for its shape ("Headline – Some Name" on a post that came through Google News)
+        # may be the splog's own name; a name the residue spells out ("Source: <a>X</a>") is surer
+        publisher = hints[0]
     return TitleResult(title or None, publisher or (hints[0] if hints else None))
 
 

@@ -262,6 +262,10 @@ def test_google_news_items_are_cut_but_an_article_s_own_link_to_it_stays() -> No
     ("Read more at: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
     ("Read more: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
     ("Read more »", None, None),  # (» folds to a double quote)
+    ("Read more.", None, None),
+    ("Click here to read the full story.", None, None),
+    ("Sumber: Kompas.com", "Kompas.com", None),  # an address with capitals is a name
+    ("(Sumber: detik.com)", None, None),  # a lower-case address is not
     ("Continue reading: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
     # in the blogs' other languages
     ("Leer más", None, None),
@@ -459,4 +463,20 @@ def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
 
 def test_a_sentence_about_advertising_stays() -> None:
     text = BODY + "\nAdvertisement revenue at the paper fell by a third.\nSponsored by the harbour board, the race starts at noon."
+    assert cut_text(text, RULES, Context()).text == text
+
+
+@pytest.mark.parametrize("line", ["Photo: Jane Roe/Valley Press", "Image source: Getty Images", "Foto: Dok. Istimewa",
+                                  "(Photo credit: Harbour Board)", "Featured image: Coastal Ledger"])
+def test_a_photo_credit_is_cut_wherever_it_stands(line: str) -> None:
+    for text in (line + "\n" + BODY, "The council approved the plan on Tuesday.\n" + line + "\nIt will cost 4 million.",
+                 BODY + "\n" + line):
+        out = cut_text(text, RULES, Context())
+        assert out.text == BODY and out.removed == [("credits.image", line)]
+
+
+def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() -> None:
+    out = cut_text(BODY + "\nShare this article:\nFacebook Twitter WhatsApp\nEmail | Print", RULES, Context())
+    assert out.text == BODY and len(out.removed) == 3
+    text = BODY + "\nThe council will post updates on Facebook and Twitter."
     assert cut_text(text, RULES, Context()).text == text

@@ -124,3 +124,44 @@ def test_a_copied_storys_dateline_names_a_known_agency(text: str, expected: str 
     from pipelines.provenance import dateline_publisher
 
     assert dateline_publisher(text, RULES) == expected
+
+
+def _record(html: str, url: str = "https://autonews.example/2026/04/night-ferry/", name: str | None = None):
+    from pipelines.chain import finish_post
+    from pipelines.extraction import ExtractOptions
+    from pipelines.linking import CopyIndex
+    from pipelines.workers import run_extract
+    from schemas.raw import BlogInfo, RawPost
+
+    raw = RawPost(url=url, blog=BlogInfo(url="https://autonews.example/", host="autonews.example", platform="generic",
+                                         name=name),
+                  via="page", html=html, fetched_at="2026-04-01T00:00:00+00:00", feed={})
+    return finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
+
+
+def test_a_name_the_residue_spells_out_beats_a_title_suffix_taken_for_its_shape() -> None:
+    text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
+                   for n in range(6))
+    credit = ('<p>Source: <a href="https://ledger.example/ferry">Coastal Ledger</a> via '
+              '<a href="https://news.google.com/rss/articles/CBMiQ">Google News</a></p>')
+    html = (f"<html><head><title>Night ferry returns &#8211; Auto Feed Hub</title></head><body><article>"
+            f"<h1>Night ferry returns</h1>{text}{credit}</article></body></html>")
+    record = _record(html)
+    assert record.title == "Night ferry returns"
+    assert record.source.publisher == "Coastal Ledger" and record.source.url == "https://ledger.example/ferry"
+    assert "Source" not in record.text
+    # with no name in the residue, the suffix of a post that came through Google News is still taken
+    html = html.replace(credit, "<p>Top stories - Google News<br>April 1, 2026 at 08:15AM</p>")
+    assert _record(html).source.publisher == "Auto Feed Hub"
+
+
+def test_a_site_name_that_is_only_the_pages_address_names_no_publisher() -> None:
+    # a page with no og:site_name: trafilatura's site name is its host, which is not the original's name
+    text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
+                   for n in range(6))
+    html = (f"<html><head><title>Night ferry returns - Coastal Ledger</title></head><body><article>"
+            f"<h1>Night ferry returns - Coastal Ledger</h1>{text}<p>Top stories - Google News<br>"
+            f"April 1, 2026 at 08:15AM</p></article></body></html>")
+    for url in ("https://autonews.example/2026/04/night-ferry/", "http://127.0.0.9:8080/2026/04/night-ferry/"):
+        record = _record(html, url, name="Auto Feed Hub")
+        assert (record.title, record.source.publisher) == ("Night ferry returns", "Coastal Ledger"), url
