@@ -151,7 +151,68 @@ def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
                                           date_extraction_params=_DATE_PARAMS if wanted else None)
     if doc is None:
         return "", {}
-    return doc.text or "", _fill_meta(meta, doc) if wanted else {}
+    text = doc.text or ""
+    if doc.body is not None and doc.body.find(".//table") is not None and unwrap_layout_tables(doc.body):
+        from trafilatura.xml import xmltotxt
+
+        text = xmltotxt(doc.body, include_formatting=False)
+    return text, _fill_meta(meta, doc) if wanted else {}
+
+
+def _chars(el: etree._Element) -> int:
+    return len("".join(el.itertext()).strip())
+
+
+def unwrap_layout_tables(body: etree._Element) -> bool:
+    """Replace, in trafilatura's output, each table that lays a page out (the post in one cell;
+    the site's name, menus, ads and copyright in others) by that one cell's content, so that the
+    text is the post's lines, not a table row with the menus in it. A table is a layout table when
+    it holds most of the output's text and one cell holds most of its own, at least 400 characters:
+    a data table in an article, of many small cells or a small part of the text, stays. (Done on the
+    output, not the page: trafilatura's choice of the page's main part is left as it was.)"""
+    changed = False
+    while True:
+        total = _chars(body)
+        for table in body.iter("table"):
+            cells = [(_chars(cell), i, cell) for i, cell in enumerate(table.iter("cell"))]
+            if len([c for c in cells if c[0]]) < 2:
+                continue
+            own = sum(n for n, _, cell in cells if cell.find(".//cell") is None)
+            size, _, cell = max(cells, key=lambda c: (c[0], -c[1]))
+            if size >= 400 and own >= total * 0.5 and size >= own * 0.6 and cell.find(".//table") is None:
+                _replace_with_cell(table, cell)
+                changed = True
+                break
+        else:
+            return changed
+
+
+def _replace_with_cell(table: etree._Element, cell: etree._Element) -> None:
+    """Put the cell's children where the table was, its loose text (a cell's own text, the text
+    after a child) each in a paragraph of its own."""
+    parent, at = table.getparent(), table.getparent().index(table)
+    blocks: list[etree._Element] = []
+
+    def loose(text: str | None) -> None:
+        if text and text.strip():
+            p = etree.Element("p")
+            p.text = text.strip()
+            blocks.append(p)
+
+    loose(cell.text)
+    for child in list(cell):
+        tail, child.tail = child.tail, None
+        blocks.append(child)
+        loose(tail)
+    tail = table.tail
+    parent.remove(table)
+    for k, block in enumerate(blocks):
+        parent.insert(at + k, block)
+    if tail and tail.strip():
+        if blocks:
+            blocks[-1].tail = (blocks[-1].tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
 
 
 def _wants_metadata(meta: PageMeta) -> bool:
