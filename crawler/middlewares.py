@@ -115,7 +115,7 @@ class RateLimitBackoff:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.cap = max(crawler.settings.getfloat("SPLOG_RETRY_AFTER_MAX", 60.0), 0.0)
-        self.base: dict[str, float] = {}  # slot key -> its delay before we slowed it
+        self.base: dict[str, tuple[float, float | bool]] = {}  # slot key -> its delay and jitter before we slowed it
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -143,18 +143,32 @@ class RateLimitBackoff:
                 return response
             wait = min(wait, self.cap)
             if wait > slot.delay:
-                self.base.setdefault(key, slot.delay)
+                self.base.setdefault(key, (slot.delay, _jitter(slot)))
                 slot.delay = wait
+                _set_jitter(slot, 0.0)  # (Scrapy's random ±50% would ask again after half the wait)
             site = urlsplit(request.url).netloc.lower()
             self.crawler.stats.inc_value(f"{stats.RATE_LIMITED}/{site}")
             logger.info("splog: %s answered %d: asking it every %.1f s", site, status, slot.delay)
         elif key in self.base:
-            base = self.base[key]
+            base, jitter = self.base[key]
             slot.delay = slot.delay / 2
             if slot.delay <= base * 1.01 + 0.01:
                 slot.delay = max(slot.delay, base)
+                _set_jitter(slot, jitter)
                 del self.base[key]
         return response
+
+
+def _jitter(slot: object) -> float | bool:
+    """The slot's random variation of its delay: `jitter` (Scrapy 2.14+) or `randomize_delay`."""
+    return getattr(slot, "jitter", None) if hasattr(slot, "jitter") else getattr(slot, "randomize_delay", False)
+
+
+def _set_jitter(slot: object, value: float | bool) -> None:
+    if hasattr(slot, "jitter"):
+        slot.jitter = value
+    elif hasattr(slot, "randomize_delay"):
+        slot.randomize_delay = bool(value)
 
 
 class CallbackErrorsAsRejects:
