@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 from pipelines.rules import LineRule, RuleSet, fold
 
-TITLE_AFFIX_SEPS = (" :: ", " | ", " - ", " -- ", " >> ", " \u00bb ", " \u00b7 ", " / ")
+# What a page's <title> puts between the headline and the site's name, as fold() leaves it (dashes
+# become "-", and "»" a double quote)
+TITLE_AFFIX_SEPS = (" :: ", " | ", " - ", " -- ", " >> ", ' " ', " \u00b7 ", " / ")
 LIST_LINES = 12  # at most this many items under a "Related posts" heading at the end of the text
 LIST_ITEM_WORDS = 16  # an item is a headline: this many words at most, and no sentence end
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipelines.cleaning import Harvest
+from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest
 from pipelines.rules import RuleSet, fold
 
 # A publisher name: 1-6 words, starting with a capital or digit, no sentence punctuation at the end.
 _PUBLISHER_SHAPE = re.compile(r"[A-Z0-9][\w.&'’/()-]*( [\w.&'’/()-]+){0,5}")
 _AUTOBLOG_TOOLS = frozenset({"google-news", "fivefilters", "ifttt", "wpematico", "feedwordpress",
                              "wp-rss-aggregator", "feedzy", "feedburner"})
+
+
+_SUFFIX_SEPS = tuple(sorted(TITLE_AFFIX_SEPS, key=len, reverse=True))
+_PREFIX_SEPS = (*_SUFFIX_SEPS, ": ")
 
 
 def strip_blog_affix(title: str, blog_name: str | None) -> str:
@@ -21,9 +25,10 @@ def strip_blog_affix(title: str, blog_name: str | None) -> str:
     name = fold(blog_name).lower()
     t = fold(title)
     low = t.lower()
-    for sep in (": ", " | ", " - ", " :: ", " » "):
+    for sep in _PREFIX_SEPS:
         if low.startswith(name + sep) and len(t) > len(name) + len(sep):
             return t[len(name) + len(sep):].strip()
+    for sep in _SUFFIX_SEPS:  # (the longest first: "Post :: Blog" is not "Post :" + ": Blog")
         if low.endswith(sep + name) and len(t) > len(name) + len(sep):
             return t[: -(len(name) + len(sep))].strip()
     return t

@@ -36,6 +36,9 @@ def test_split_publisher(title, google_news, autoblog, hints, expected) -> None:
     ("Bridge reopens | Newswire Mirror", "Newswire Mirror", "Bridge reopens"),
     ("Bridge reopens \u2013 AutoNews Hub", "AutoNews Hub", "Bridge reopens"),
     ("Bridge reopens", "AutoNews Hub", "Bridge reopens"),
+    ("Bridge reopens :: Quayside Feed", "Quayside Feed", "Bridge reopens"),  # not "Bridge reopens :"
+    ("Bridge reopens » Quayside Feed", "Quayside Feed", "Bridge reopens"),
+    ("Quayside Feed » Bridge reopens", "Quayside Feed", "Bridge reopens"),
     ("Bridge reopens", None, "Bridge reopens"),
 ])
 def test_strip_blog_affix(title, blog, expected) -> None:
