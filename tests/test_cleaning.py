@@ -57,6 +57,15 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Bagikan Berita Ini", "chrome.blogger.id"),
     ("Diposkan oleh admin di 09.18", "chrome.blogger.id"),
     ("Langganan: Posting Komentar (Atom)", "chrome.blogger.id"),
+    # a label whose value (a name, links) stood in elements of their own, cut before
+    ("Posted by", "chrome.blogger.en"),
+    ("Libellés :", "chrome.blogger.fr"),
+    ("Published on:", "wprss.published-on"),
+    # Blogger's mobile template, and an Indonesian portal's footer links
+    ("View web version", "chrome.blogger.en"),
+    ("Ver versão para computador", "chrome.blogger.pt"),
+    ("Kebijakan Privasi", "chrome.site.id"),
+    ("Ikuti kami di Google News", "chrome.site.id"),
     # any site's template, and news aggregators' notices
     ("Filed under: Harbour News", "chrome.site.en"),
     ("Comments are closed.", "chrome.site.en"),
