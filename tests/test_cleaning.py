@@ -489,3 +489,36 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     assert out.text == BODY and len(out.removed) == 3
     text = BODY + "\nThe council will post updates on Facebook and Twitter."
     assert cut_text(text, RULES, Context()).text == text
+
+
+@pytest.mark.parametrize(("head", "rule", "author"), [
+    ("Home » News » Bridge reopens", "chrome.breadcrumb", None),
+    ("Beranda > Daerah > Jembatan dibuka", "chrome.breadcrumb", None),
+    ("By admin | June 3, 2025 | 0 comments", "chrome.byline", "admin"),
+    ("By Jane Roe, Staff Writer", "chrome.byline", "Jane Roe"),
+    ("Oleh: Redaksi", "chrome.byline", "Redaksi"),
+    ("Reading time: 3 minutes", "chrome.reading-time", None),
+    ("3 min read", "chrome.reading-time", None),
+    ("Last updated: June 3, 2025", "chrome.updated", None),
+    ("Updated 3 hours ago", "chrome.updated", None),
+    ("Rabu, 2 Juli 2025 | 10:45 WIB", "chrome.date-header", None),
+    ("sábado, 17 de mayo de 2025", "chrome.date-header", None),
+    ("Samstag, 14. Juni 2025, 10:30 Uhr", "chrome.date-header", None),
+    ("Listen to this article", "chrome.page-labels", None),
+])
+def test_a_themes_lines_above_the_post_are_cut(head: str, rule: str, author: str | None) -> None:
+    out = cut_text(head + "\n" + BODY, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.removed == [(rule, head)]
+    assert out.harvest.authors == ([author] if author else [])
+
+
+@pytest.mark.parametrize("first", [
+    "By the numbers",  # a subheading
+    "By Tuesday the bridge will reopen.",
+    "Updated guidance from the council was published on Monday, 3 June.",
+    "Updated guidance on ferries",
+    "Homeowners near the river were told to leave.",
+    "5 minutes later, the ferry left.",
+])
+def test_an_articles_first_line_like_a_themes_line_stays(first: str) -> None:
+    assert cut_text(first + "\n" + BODY, RULES, Context(title="Bridge reopens")).text == first + "\n" + BODY
