@@ -324,6 +324,11 @@ def test_a_known_publisher_after_the_headline_in_the_pages_title_is_the_source()
     ("READ MORE: Ferry strike called off", True),
     ("Baca juga: Harga cabai naik lagi di pasar induk", True),
     ("Lesen Sie auch: Die Fähre fährt wieder", True),
+    ("Xem thêm: Giá vàng hôm nay tăng mạnh", True),
+    ("Veja também: Chuva forte atinge o litoral", True),
+    ("اقرأ أيضا: ارتفاع أسعار الذهب", True),
+    ("Watch: The ferry's first crossing", True),
+    ("Watch the council meeting again on its website.", False),
     # prose that starts the same way has no colon or bar after the words
     ("Read more about the plan on the council website.", False),
     ("Related projects in the region were delayed by the same dispute.", False),
