@@ -64,25 +64,32 @@ def test_google_news_article_links(link: str, expected: str | None) -> None:
     assert google_news_target(link) == expected
 
 
-def _record_author(feed_author: str | None, page_byline: str | None) -> str | None:
+def _record(html: str, url: str = "https://autonews.example/2026/04/night-ferry/", name: str | None = None,
+            platform: str = "generic", feed: dict | None = None):
+    """The record the pipeline makes of a page of a blog at url's host."""
+    from urllib.parse import urlsplit
+
     from pipelines.chain import finish_post
     from pipelines.extraction import ExtractOptions
     from pipelines.linking import CopyIndex
     from pipelines.workers import run_extract
     from schemas.raw import BlogInfo, RawPost
 
+    parts = urlsplit(url)
+    blog = BlogInfo(url=f"{parts.scheme}://{parts.netloc}/", host=parts.hostname, platform=platform, name=name)
+    raw = RawPost(url=url, blog=blog, via="page", html=html, fetched_at="2026-04-01T00:00:00+00:00", feed=feed or {})
+    return finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
+
+
+def _record_author(feed_author: str | None, page_byline: str | None) -> str | None:
     byline = f"<span class='post-author vcard'>Posted by <span class='fn'>{page_byline}</span></span>" if page_byline else ""
     text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
                    for n in range(8))
     html = (f"<html><head><title>Night ferry returns</title></head><body><div class='post hentry'>"
             f"<h3 class='post-title entry-title'>Night ferry returns</h3><div class='post-body entry-content'>{text}</div>"
             f"<div class='post-footer'>{byline}</div></div></body></html>")
-    raw = RawPost(url="https://ferrynotes.blogspot.com/2026/04/night-ferry.html",
-                  blog=BlogInfo(url="https://ferrynotes.blogspot.com/", host="ferrynotes.blogspot.com", platform="blogger"),
-                  via="page", html=html, fetched_at="2026-04-01T00:00:00+00:00",
-                  feed={"author": feed_author} if feed_author else {})
-    record = finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
-    return record.author
+    return _record(html, "https://ferrynotes.blogspot.com/2026/04/night-ferry.html", platform="blogger",
+                   feed={"author": feed_author} if feed_author else {}).author
 
 
 def test_a_hidden_profile_s_placeholder_is_no_author() -> None:
@@ -127,19 +134,6 @@ def test_a_copied_storys_dateline_names_a_known_agency(text: str, expected: str 
     from pipelines.provenance import dateline_publisher
 
     assert dateline_publisher(text, RULES) == expected
-
-
-def _record(html: str, url: str = "https://autonews.example/2026/04/night-ferry/", name: str | None = None):
-    from pipelines.chain import finish_post
-    from pipelines.extraction import ExtractOptions
-    from pipelines.linking import CopyIndex
-    from pipelines.workers import run_extract
-    from schemas.raw import BlogInfo, RawPost
-
-    raw = RawPost(url=url, blog=BlogInfo(url="https://autonews.example/", host="autonews.example", platform="generic",
-                                         name=name),
-                  via="page", html=html, fetched_at="2026-04-01T00:00:00+00:00", feed={})
-    return finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
 
 
 def test_a_name_the_residue_spells_out_beats_a_title_suffix_taken_for_its_shape() -> None:
