@@ -161,7 +161,7 @@ class RateLimitBackoff:
 
 def _jitter(slot: object) -> float | bool:
     """The slot's random variation of its delay: `jitter` (Scrapy 2.14+) or `randomize_delay`."""
-    return getattr(slot, "jitter", None) if hasattr(slot, "jitter") else getattr(slot, "randomize_delay", False)
+    return slot.jitter if hasattr(slot, "jitter") else getattr(slot, "randomize_delay", False)
 
 
 def _set_jitter(slot: object, value: float | bool) -> None:
