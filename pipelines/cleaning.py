@@ -14,6 +14,7 @@ LIST_LINES = 12  # at most this many items under a "Related posts" heading at th
 LIST_ITEM_WORDS = 16  # an item is a headline: this many words at most, and no sentence end
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
 _HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_at", "author", "published")
+_COPY_SIGNS = frozenset({"tool", "feed_title", "publisher", "link", "source_url", "autoposted_at"})
 
 
 @dataclass(slots=True)
@@ -82,6 +83,7 @@ class _Scan:
         self.harvest = harvest
         self.cut: dict[int, str] = {}
         self.trimmed: list[tuple[int, str, str]] = []  # (line index, rule id, text trimmed off its end)
+        self.pending: set[int] = set()  # lines cut by copies_only rules, kept if the page is no copy
         titles = {fold(t).lower() for t in (ctx.title, ctx.raw_title) if t}
         # and each without the site's name that a page's <title> adds ("Headline :: Site",
         # "Headline | Site"): the heading above the text is the headline alone
@@ -92,6 +94,8 @@ class _Scan:
 
     def _apply(self, i: int, rule: LineRule, match: re.Match[str]) -> None:
         self.cut[i] = rule.id
+        if rule.copies_only:
+            self.pending.add(i)
         self._apply_groups(i, rule, match)
 
     def _apply_groups(self, i: int, rule: LineRule, match: re.Match[str]) -> None:
@@ -217,6 +221,21 @@ class _Scan:
             if not (self._line_rule(i, "head") or self._chrome(i)):
                 return
 
+    def keep_unless_copy(self) -> None:
+        """Lines that `copies_only` rules cut (a wire story's "Reporting by …; Editing by …", a
+        portal's "Penulis : …") are part of an ordinary article as its publisher prints it: they go
+        only from a page that shows itself a copy, by what the HTML cuts or the other line rules
+        found (a tool, a feed title, a short link, the original's link or publisher)."""
+        if not self.pending:
+            return
+        copy = self.harvest.tools or self.harvest.links or self.harvest.source_urls or self.harvest.feed_titles or \
+            self.harvest.publishers or any(name in _COPY_SIGNS for i, name, _ in self.found if i not in self.pending)
+        if copy:
+            return
+        for i in self.pending:
+            del self.cut[i]
+        self.found = [f for f in self.found if f[0] not in self.pending]
+
     def flush(self) -> None:
         """Hand what was found to the harvest in text order (the scans run in both directions)."""
         for _, name, value in sorted(self.found, key=lambda f: f[0]):
@@ -236,6 +255,7 @@ def cut_text(text: str, rules: RuleSet, ctx: Context, harvest: Harvest | None = 
     scan.anywhere()
     scan.tail()
     scan.head()
+    scan.keep_unless_copy()
     scan.flush()
     kept = [line for i, line in enumerate(lines) if line and i not in scan.cut]
     removed = sorted([(i, scan.cut[i], lines[i]) for i in scan.cut] + scan.trimmed)

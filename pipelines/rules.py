@@ -61,6 +61,7 @@ class LineRule:
     pattern: re.Pattern[str]
     where: str = "tail"  # tail | head | any
     chain: str | None = None
+    copies_only: bool = False  # cut only from a page that shows itself a copy (see cleaning.cut_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +177,8 @@ def _parse_file(path: Any, acc: dict) -> None:
         if where == "suffix":  # the residue after the last sentence of a line: what is before it is kept
             _compile(src, rid, pattern)
             pattern = rf"""(?P<kept_text>.*?[.!?"')\]])\s+(?:{pattern})"""
-        acc["lines"].append(LineRule(rid, _compile(src, rid, pattern), where, t.get("chain")))
+        acc["lines"].append(LineRule(rid, _compile(src, rid, pattern), where, t.get("chain"),
+                                     bool(t.get("copies_only", False))))
     for t in data.get("block", []):
         rid = _need(src, t, "id")
         text = _compile(src, rid, t["text"]) if "text" in t else None
