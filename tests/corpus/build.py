@@ -157,6 +157,15 @@ def build() -> int:
                {"text": "\n".join(art.paragraphs), "title": art.title, "publisher": None, "feed_title": None,
                 "chain": [], "residue": []})
         n += 1
+    # a news agency's own story page: its staff credits under the text are part of it (cut only from copies)
+    for k, credits in enumerate(("Reporting by Ana Ruiz; Editing by Tom Field",
+                                 "Reporting by Li Wei in Marrow Point; Additional reporting by Jo Park; Editing by Sam Hale")):
+        art = replace(arts[(k + 4) % len(arts)], paragraphs=arts[(k + 4) % len(arts)].paragraphs + (credits,))
+        _write(f"control-wire-{k}", "control-news", "control", _news_page(art, "Harbour Wire Service"),
+               f"https://www.harbourwire.example/2026/{art.slug}",
+               {"text": "\n".join(art.paragraphs), "title": art.title, "publisher": None, "feed_title": None,
+                "chain": [], "residue": []})
+        n += 1
     for k, kind in enumerate(("blogger", "wordpress", "blogger", "wordpress")):
         blog = Blog("ctl", kind, "Notes From The Valley", "en")
         post = _post(arts[(k + 7) % len(arts)], n, "clean")
