@@ -542,3 +542,11 @@ def test_a_wire_storys_credits_go_only_from_a_copy(credits: str, below: str, cop
     assert (credits in out.text.split("\n")) is not copy
     if not copy:
         assert out.harvest.authors == []  # (a credit left in names no author)
+
+
+@pytest.mark.parametrize("feed_title", ["Top stories - Google News", "Titulares - Google Noticias", "Berita Utama - Google Berita",
+                                        "أهم الأخبار - أخبار Google", "ข่าวเด่น - Google ข่าว", "Toppnyheter - Google Nyheter"])
+def test_a_google_news_feed_title_in_any_edition_says_the_post_came_through_google_news(feed_title: str) -> None:
+    out = cut_text(f"{BODY}\n{feed_title}\nMarch 3, 2026 at 09:41AM\nhttps://ift.tt/3abcdEF", RULES, Context())
+    assert out.text == BODY and out.harvest.feed_titles == [feed_title]
+    assert out.harvest.tools == ["google-news", "ifttt"]
