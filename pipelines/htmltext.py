@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree, html
 
 from pipelines.cleaning import Harvest
-from pipelines.rules import BlockRule, RuleSet, fold, site_host, url_host
+from pipelines.rules import BlockRule, LinkListRule, RuleSet, fold, site_host, url_host
 
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "aside", "header", "footer", "h1", "h2", "h3", "h4", "h5",
@@ -200,7 +200,66 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
             if rule.chain:
                 harvest.add("tool", rule.chain)
             drop_element(block)
+    if rules.link_lists:
+        if page_text is None:
+            page_text = fold(etree.tostring(root, method="text", encoding="unicode")).lower()
+        for rule in rules.link_lists:
+            present = tuple(w for w in rule.hint if w in page_text)
+            if present:
+                _cut_link_lists(root, rule, present, removed)
     return removed
+
+
+LINK_LIST_ITEMS = 12  # at most this many links under a "Baca Juga" / "Related posts" heading
+
+
+def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, ...],
+                    removed: list[tuple[str, str]]) -> None:
+    """A box of links to other stories set in the post ("<b>Baca Juga</b><ul><li><a>…</a></li>…</ul>"):
+    the smallest block, at most three levels above an element whose whole text is the rule's heading,
+    whose text is that heading and the texts of 1 to LINK_LIST_ITEMS links, nothing else. A
+    paragraph of the article around the heading has text of its own, so it stays. Elements are
+    looked at only when their own text holds one of the hint words the page holds (`words`)."""
+    found = [el for el in root.iter() if (t := el.text) and len(t) < 200 and any(w in t.lower() for w in words)]
+    for heading in found:
+        if len(heading) > 1 or not isinstance(heading.tag, str) or heading.tag in _NO_HEADING or heading.getparent() is None or heading.getparent().tag == "a":
+            continue
+        text = node_text(heading)
+        if not 3 < len(text) <= 60 or not rule.heading.fullmatch(text):
+            continue
+        node = heading
+        for _ in range(4):
+            if node is root or node.getparent() is None or not any(a is root for a in node.iterancestors()):
+                break
+            anchors = node.findall(".//a")
+            if 0 < len(anchors) <= LINK_LIST_ITEMS and _only_links(node, heading, anchors):
+                removed.append((rule.id, node_text(node)))
+                drop_element(node)
+                break
+            if len(anchors) > LINK_LIST_ITEMS:
+                break
+            node = node.getparent()
+
+
+_NO_HEADING = SKIP_TAGS | {"a", "html", "body"}  # (a link is an item, never the heading)
+
+
+def _only_links(node: etree._Element, heading: etree._Element, anchors: list[etree._Element]) -> bool:
+    """Whether node's text is the heading's and its links' texts (with list marks and separators):
+    counted in letters, each text read by libxml2 rather than walked in Python."""
+    rest = _letters(node) - _letters(heading) - sum(_letters(a) for a in anchors if not _inside(a, heading))
+    return rest <= 0
+
+
+_GLUE = str.maketrans("", "", " \t\n\r\xa0-|•·»«:,.()[]\"'")
+
+
+def _letters(el: etree._Element) -> int:
+    return len("".join(el.itertext()).translate(_GLUE))
+
+
+def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    return any(a is ancestor for a in el.iterancestors())
 
 
 _GNEWS_ARTICLE = re.compile(r"https?://news\.google\.com/(?:__i/)?rss/(?:rd/)?articles/([A-Za-z0-9_-]+)")

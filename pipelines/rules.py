@@ -88,6 +88,13 @@ class AnchorRule:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkListRule:
+    id: str
+    heading: re.Pattern[str]
+    hint: tuple[str, ...]  # words one of which the page's folded lower-case text must hold
+
+
+@dataclass(frozen=True, slots=True)
 class ChromeSet:
     id: str  # chrome.<platform>.<lang>
     platform: str
@@ -120,6 +127,7 @@ class RuleSet:
     feed_title_hint: re.Pattern[str] | None = None
     feed_title_max_chars: int = 100
     author_placeholders: frozenset[str] = frozenset()  # folded, lower-cased
+    link_lists: tuple[LinkListRule, ...] = ()  # a heading over nothing but links ("Baca Juga" + headlines)
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
@@ -203,6 +211,14 @@ def _parse_file(path: Any, acc: dict) -> None:
     for t in data.get("source_block", []):
         rid = _need(src, t, "id")
         acc["source_blocks"].append(AnchorRule(rid, t.get("chain"), _compile(src, rid, _need(src, t, "text"))))
+    for t in data.get("link_list", []):
+        rid = _need(src, t, "id")
+        words = _need(src, t, "hint")
+        words = [words] if isinstance(words, str) else words
+        if not words or not all(isinstance(w, str) and w for w in words):
+            raise RuleError(f"{src}: rule {rid!r}: hint is a word or a list of words")
+        acc["link_lists"].append(LinkListRule(rid, _compile(src, rid, _need(src, t, "heading")),
+                                              tuple(fold(w).lower() for w in words)))
     for platform, langs in data.get("chrome", {}).items():
         for lang, t in langs.items():
             cid = f"chrome.{platform}.{lang}"
@@ -226,10 +242,10 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     """All rules: the package's own files, then each extra directory's *.toml in name order."""
     acc: dict = {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
                  "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
-                 "feed_title_max_chars": 100, "author_placeholders": set()}
+                 "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": []}
     for path in _rule_files(extra_dirs):
         _parse_file(path, acc)
     return RuleSet(tuple(acc["lines"]), tuple(acc["blocks"]), tuple(acc["anchors"]),
                    tuple(acc["chrome"]), frozenset(acc["publishers"]), acc["chain_order"],
                    tuple(acc["source_blocks"]), frozenset(acc["short_link_hosts"]), acc["feed_title_hint"], acc["feed_title_max_chars"],
-                   frozenset(acc["author_placeholders"]))
+                   frozenset(acc["author_placeholders"]), tuple(acc["link_lists"]))

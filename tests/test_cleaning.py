@@ -550,3 +550,24 @@ def test_a_google_news_feed_title_in_any_edition_says_the_post_came_through_goog
     out = cut_text(f"{BODY}\n{feed_title}\nMarch 3, 2026 at 09:41AM\nhttps://ift.tt/3abcdEF", RULES, Context())
     assert out.text == BODY and out.harvest.feed_titles == [feed_title]
     assert out.harvest.tools == ["google-news", "ifttt"]
+
+
+@pytest.mark.parametrize(("box", "cut"), [
+    ("<div><b>Baca Juga</b><ul><li><a href='/a'>Jalan lingkar ditutup</a></li><li><a href='/b'>Harga beras turun</a></li></ul></div>", True),
+    ("<div class='box'><h4>Related posts:</h4><p><a href='/a'>Pier repairs finish</a> | <a href='/b'>Lifeboat crew marks 150 years</a></p></div>", True),
+    ("<aside><strong>Leia também</strong><br><a href='/a'>Chuva forte atinge o litoral</a></aside>", True),
+    # a paragraph that goes on after the words has text of its own; a lone "Read more" link is the
+    # original's (its anchor rule reads it), not a list
+    ("<p><b>Related</b> projects in the region were delayed by <a href='/d'>the same dispute</a>.</p>", False),
+    ("<p><a href='https://ledger.example/bridge'>Read more</a></p>", False),
+])
+def test_a_box_of_links_to_other_stories_inside_the_post_is_cut(box: str, cut: bool) -> None:
+    from pipelines.cleaning import Harvest
+    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
+
+    first, second = "<p>The council approved the plan on Tuesday.</p>", "<p>It will cost 4 million.</p>"
+    root = parse_fragment(first + box + second)
+    removed = cut_blocks(root, RULES, Harvest())
+    lines = to_text(root).strip().splitlines()
+    assert (lines == BODY.split("\n")) is cut
+    assert [r for r, _ in removed] == (["related.box"] if cut else [])
