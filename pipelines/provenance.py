@@ -80,7 +80,9 @@ def resolve_title(raw_title: str | None, harvest: Harvest, rules: RuleSet, *, bl
 
 
 # A copied story's dateline: "LONDON, Feb 17 (Reuters) - …", "WASHINGTON (AP) — …", "JAKARTA, KOMPAS.com - …"
-_DATELINE = re.compile(r"(?:[^()]{0,80}?\((?P<a>[^()]{2,40})\)|[A-Z][A-Za-z .'/-]{1,40},\s*(?P<b>[^\s,()]{2,40}))\s*-\s")
+# (and "Liputan6.com, Jakarta - …", the publisher first)
+_DATELINE = re.compile(r"(?:[^()]{0,80}?\((?P<a>[^()]{2,40})\)|[A-Z][A-Za-z .'/-]{1,40},\s*(?P<b>[^,()]{2,40}?)"
+                       r"|(?P<c>[A-Za-z][\w-]{1,30}\.[a-z]{2,3}(?:\.[a-z]{2})?),\s*[A-Z][\w .'-]{1,30}?)\s*-+\s")
 
 
 def dateline_publisher(text: str, rules: RuleSet) -> str | None:
@@ -90,7 +92,7 @@ def dateline_publisher(text: str, rules: RuleSet) -> str | None:
     for line in text[:1500].split("\n", 3)[:3]:
         m = _DATELINE.match(fold(line[:200]))
         if m:
-            name = (m.group("a") or m.group("b")).strip()
+            name = (m.group("a") or m.group("b") or m.group("c")).strip()
             if name.lower() in rules.publishers:
                 return name
     return None

@@ -124,6 +124,8 @@ def test_written_dates(text, expected) -> None:
     ("LONDON, Feb 17 (Reuters) - Rail fares will rise.\nMore text.", "Reuters"),
     ("WASHINGTON (AP) \u2014 The Senate voted on Tuesday.", "AP"),
     ("JAKARTA, KOMPAS.com - Harga cabai turun.", "KOMPAS.com"),
+    ("Jakarta, CNN Indonesia -- Harga cabai turun.", "CNN Indonesia"),
+    ("Liputan6.com, Jakarta - Harga cabai turun.", "Liputan6.com"),
     ("Workers clear the line. Photo: Jane Roe\nMADRID (EFE) - El tren vuelve.", "EFE"),
     # a name the publisher list does not hold, and a sentence with brackets, name nobody
     ("HOLLIN (Valley Press) - The line reopens.", None),
