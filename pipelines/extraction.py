@@ -265,6 +265,28 @@ def _host(url: str) -> str:
         return ""
 
 
+# The parts of a Blogger page around the post that print the template's strings in the blog's
+# language: the pager ("Entrada más reciente"), the post's footer ("Publicado por"), the comments
+# ("Publicar un comentario") and the feed links ("Suscribirse a:")
+_TEMPLATE_PARTS = etree.XPath(
+    "//*[@id='blog-pager' or @id='comments' or contains(@class, 'post-footer') or contains(@class, 'blog-pager')"
+    " or contains(@class, 'feed-links') or contains(@class, 'comment-footer')]")
+
+
+def template_language(tree: etree._Element, rules: RuleSet) -> str | None:
+    """The UI language a Blogger page's template strings are in, for a page that declares none (no
+    <html lang>, no ___gcfg): the language of the chrome sets its pager, footer and comment strings
+    match, another than English first (English strings are shared by several sets)."""
+    found: list[str] = []
+    for part in _TEMPLATE_PARTS(tree)[:12]:
+        for el in part.iter():
+            for text in (el.text, el.tail):
+                if text and 2 < len(text) < 80 and (chrome := rules.chrome_match(fold(text).lower())) is not None \
+                        and chrome.language != "any":
+                    found.append(chrome.language)
+    return next((lang for lang in found if lang != "en"), found[0] if found else None)
+
+
 def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extracted:
     """The article text and metadata of one post, with signature blocks cut and their links harvested."""
     if len(raw.html) > options.max_html_chars:
@@ -278,6 +300,8 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     tree = _parse_page(raw.html)
     classes = ClassIndex(tree)
     meta = read_meta(tree, raw.url, classes)
+    if meta.ui_language is None and meta.platform == "blogger":
+        meta.ui_language = template_language(tree, rules)
     body = find_body(tree, classes) if options.mode == "auto" else None
     if body is not None:
         removed = cut_blocks(body[1], rules, harvest)

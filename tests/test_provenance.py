@@ -164,3 +164,20 @@ def test_a_site_name_that_is_only_the_pages_address_names_no_publisher() -> None
     for url in ("https://autonews.example/2026/04/night-ferry/", "http://127.0.0.9:8080/2026/04/night-ferry/"):
         record = _record(html, url, name="Auto Feed Hub")
         assert (record.title, record.source.publisher) == ("Night ferry returns", "Coastal Ledger"), url
+
+
+@pytest.mark.parametrize(("footer", "expected"), [
+    ("<span class='post-author'>Publicado por <span class='fn'>Ana</span></span>", "es"),
+    ("<span class='post-comment-link'><a href='#'>Aucun commentaire:</a></span>", "fr"),
+    ("<span class='post-author'>Posted by <span class='fn'>Ana</span></span>", "en"),
+    ("", None),
+])
+def test_a_blogger_page_that_declares_no_language_is_known_by_its_template_strings(footer, expected) -> None:
+    text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
+                   for n in range(8))
+    html = (f"<html><head><meta content='blogger' name='generator'><title>Night ferry returns</title></head><body>"
+            f"<div class='post hentry'><h3 class='post-title entry-title'>Night ferry returns</h3>"
+            f"<div class='post-body entry-content'>{text}</div><div class='post-footer'>{footer}</div></div>"
+            f"<div class='blog-pager' id='blog-pager'></div></body></html>")
+    record = _record(html, "https://ferrynotes.blogspot.com/2026/04/night-ferry.html", platform="blogger")
+    assert record.blog.ui_language == expected
