@@ -53,6 +53,12 @@ class Harvest:
             bucket.append(value)
 
 
+def ui_language_of(languages: list[str]) -> str | None:
+    """The UI language the template strings a page matched are in: another than English first
+    (English strings are shared by several sets), else English, else none."""
+    return next((lang for lang in languages if lang != "en"), languages[0] if languages else None)
+
+
 @dataclass(slots=True)
 class CutText:
     text: str

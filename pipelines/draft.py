@@ -7,7 +7,7 @@ from typing import Any
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from pipelines.cleaning import TITLE_AFFIX_SEPS, Context, Harvest, cut_text
+from pipelines.cleaning import TITLE_AFFIX_SEPS, Context, Harvest, cut_text, ui_language_of
 from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
@@ -99,9 +99,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     if titled.publisher is None:
         # a copy that names its source nowhere else may still carry the agency's dateline
         titled = replace(titled, publisher=dateline_publisher(cut.text, rules))
-    ui_language = draft.blog.ui_language or (
-        next((lang for lang in harvest.chrome_languages if lang != "en"), None) or
-        (harvest.chrome_languages[0] if harvest.chrome_languages else None))
+    ui_language = draft.blog.ui_language or ui_language_of(harvest.chrome_languages)
     return replace(
         draft, text=cut.text, removed=draft.removed + cut.removed, raw_title=raw_title,
         title=titled.title, publisher=titled.publisher,

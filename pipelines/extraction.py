@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree, html as lxml_html
 
-from pipelines.cleaning import Harvest
+from pipelines.cleaning import Harvest, ui_language_of
 from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment, to_text
 from pipelines.metadata import ClassIndex, PageMeta, find_body, read_meta
 from pipelines.rules import RuleSet, fold
@@ -267,24 +267,25 @@ def _host(url: str) -> str:
 
 # The parts of a Blogger page around the post that print the template's strings in the blog's
 # language: the pager ("Entrada más reciente"), the post's footer ("Publicado por"), the comments
-# ("Publicar un comentario") and the feed links ("Suscribirse a:")
-_TEMPLATE_PARTS = etree.XPath(
-    "//*[@id='blog-pager' or @id='comments' or contains(@class, 'post-footer') or contains(@class, 'blog-pager')"
-    " or contains(@class, 'feed-links') or contains(@class, 'comment-footer')]")
+# ("Publicar un comentario") and the feed links ("Suscribirse a:"), by id and by class
+_TEMPLATE_IDS = ("blog-pager", "comments")
+_TEMPLATE_CLASSES = ("post-footer", "blog-pager", "feed-links", "comment-footer")
 
 
-def template_language(tree: etree._Element, rules: RuleSet) -> str | None:
+def template_language(classes: ClassIndex, rules: RuleSet) -> str | None:
     """The UI language a Blogger page's template strings are in, for a page that declares none (no
     <html lang>, no ___gcfg): the language of the chrome sets its pager, footer and comment strings
-    match, another than English first (English strings are shared by several sets)."""
+    match (found through the page's class index, not another pass over the page)."""
+    parts = [el for name in _TEMPLATE_IDS for el in classes.by_id.get(name, [])]
+    parts += [el for name in _TEMPLATE_CLASSES for el in classes.get(name)]
     found: list[str] = []
-    for part in _TEMPLATE_PARTS(tree)[:12]:
+    for part in parts[:12]:
         for el in part.iter():
             for text in (el.text, el.tail):
                 if text and 2 < len(text) < 80 and (chrome := rules.chrome_match(fold(text).lower())) is not None \
                         and chrome.language != "any":
                     found.append(chrome.language)
-    return next((lang for lang in found if lang != "en"), found[0] if found else None)
+    return ui_language_of(found)
 
 
 def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extracted:
@@ -301,7 +302,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     classes = ClassIndex(tree)
     meta = read_meta(tree, raw.url, classes)
     if meta.ui_language is None and meta.platform == "blogger":
-        meta.ui_language = template_language(tree, rules)
+        meta.ui_language = template_language(classes, rules)
     body = find_body(tree, classes) if options.mode == "auto" else None
     if body is not None:
         removed = cut_blocks(body[1], rules, harvest)

@@ -62,6 +62,11 @@ def any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
 
 
 
+def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    """Whether el is below ancestor (still in the tree: an earlier cut may have taken el's block)."""
+    return any(a is ancestor for a in el.iterancestors())
+
+
 def drop_element(el: etree._Element) -> None:
     """Remove el but keep its tail text in the document."""
     parent = el.getparent()
@@ -136,7 +141,7 @@ def _cut_items(rule: BlockRule, rules: RuleSet, root: etree._Element, index: dic
     for a in _by_host(index["a"], rule.link_hosts, root, blocks=False):
         after = _item_after(a, rule.after)
         parent = a.getparent()
-        if after is None or parent is None or not any(x is root for x in a.iterancestors()):
+        if after is None or parent is None or not _inside(a, root):
             continue
         named = node_text(after).strip()
         text = f"{node_text(a)} {named}".strip()
@@ -161,18 +166,22 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
     removed: list[tuple[str, str]] = []
     index = _index(root)
     page_text: str | None = None
+
+    def text_of_page() -> str:  # (read once, when a rule with hint words first asks)
+        nonlocal page_text
+        if page_text is None:
+            page_text = fold(etree.tostring(root, method="text", encoding="unicode")).lower()
+        return page_text
+
     for rule in rules.blocks:
         if rule.after:
             _cut_items(rule, rules, root, index, harvest, removed)
             continue
-        if rule.hint is not None:  # a few passes of C over the text: most pages never show the rule's words
-            if page_text is None:
-                page_text = fold(etree.tostring(root, method="text", encoding="unicode")).lower()
-            if not any(word in page_text for word in rule.hint):
-                continue
+        if rule.hint is not None and not any(word in text_of_page() for word in rule.hint):
+            continue  # (a few passes of C over the text: most pages never show the rule's words)
         any_link = "*" in rule.link_hosts
         for block in dict.fromkeys(_candidates(rule, root, index)):  # (a block with many links: once)
-            if block is root or block.getparent() is None or not any(a is root for a in block.iterancestors()):
+            if block is root or block.getparent() is None or not _inside(block, root):
                 continue  # the root itself, or inside a block an earlier rule already cut
             if any_link and len(block) > 4:
                 continue  # named by its text: a line with a link or two, not a menu or a paragraph of them
@@ -200,13 +209,10 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
             if rule.chain:
                 harvest.add("tool", rule.chain)
             drop_element(block)
-    if rules.link_lists:
-        if page_text is None:
-            page_text = fold(etree.tostring(root, method="text", encoding="unicode")).lower()
-        for rule in rules.link_lists:
-            present = tuple(w for w in rule.hint if w in page_text)
-            if present:
-                _cut_link_lists(root, rule, present, removed)
+    for rule in rules.link_lists:
+        present = tuple(w for w in rule.hint if w in text_of_page())
+        if present:
+            _cut_link_lists(root, rule, present, removed)
     return removed
 
 
@@ -222,14 +228,16 @@ def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, 
     looked at only when their own text holds one of the hint words the page holds (`words`)."""
     found = [el for el in root.iter() if (t := el.text) and len(t) < 200 and any(w in t.lower() for w in words)]
     for heading in found:
-        if len(heading) > 1 or not isinstance(heading.tag, str) or heading.tag in _NO_HEADING or heading.getparent() is None or heading.getparent().tag == "a":
+        parent = heading.getparent()
+        if len(heading) > 1 or not isinstance(heading.tag, str) or heading.tag in _NO_HEADING or parent is None \
+                or parent.tag == "a":
             continue
         text = node_text(heading)
         if not 3 < len(text) <= 60 or not rule.heading.fullmatch(text):
             continue
         node = heading
         for _ in range(4):
-            if node is root or node.getparent() is None or not any(a is root for a in node.iterancestors()):
+            if node is root or node.getparent() is None or not _inside(node, root):
                 break
             anchors = node.findall(".//a")
             if 0 < len(anchors) <= LINK_LIST_ITEMS and _only_links(node, heading, anchors):
@@ -257,9 +265,6 @@ _GLUE = str.maketrans("", "", " \t\n\r\xa0-|•·»«:,.()[]\"'")
 def _letters(el: etree._Element) -> int:
     return len("".join(el.itertext()).translate(_GLUE))
 
-
-def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
-    return any(a is ancestor for a in el.iterancestors())
 
 
 _GNEWS_ARTICLE = re.compile(r"https?://news\.google\.com/(?:__i/)?rss/(?:rd/)?articles/([A-Za-z0-9_-]+)")

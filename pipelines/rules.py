@@ -147,6 +147,15 @@ class RuleSet:
         return None
 
 
+def _hint_words(source: str, rule_id: str, value: Any) -> tuple[str, ...]:
+    """A rule's `hint`: a word or a list of words (spaces kept: "via "), in lower case as they are
+    looked for in a page's folded lower-case text."""
+    words = [value] if isinstance(value, str) else value
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise RuleError(f"{source}: rule {rule_id!r}: hint is a word or a list of words")
+    return tuple(w.lower() for w in words)
+
+
 def _compile(source: str, rule_id: str, pattern: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern, re.IGNORECASE)
@@ -192,12 +201,7 @@ def _parse_file(path: Any, acc: dict) -> None:
         text = _compile(src, rid, t["text"]) if "text" in t else None
         if "*" in t.get("link_host", ()) and (text is None or "hint" not in t):
             raise RuleError(f"{src}: rule {rid!r}: link_host \"*\" (any link) needs a text pattern and a hint")
-        hint = None
-        if "hint" in t:
-            words = [t["hint"]] if isinstance(t["hint"], str) else t["hint"]
-            if not words or not all(isinstance(w, str) and w.strip() for w in words):
-                raise RuleError(f"{src}: rule {rid!r}: hint is a word or a list of words")
-            hint = tuple(w.lower() for w in words)
+        hint = _hint_words(src, rid, t["hint"]) if "hint" in t else None
         after = tuple(tag.lower() for tag in t.get("after", ()))
         if after and not t.get("link_host"):
             raise RuleError(f"{src}: rule {rid!r}: after needs link_host (the anchor it follows)")
@@ -213,12 +217,8 @@ def _parse_file(path: Any, acc: dict) -> None:
         acc["source_blocks"].append(AnchorRule(rid, t.get("chain"), _compile(src, rid, _need(src, t, "text"))))
     for t in data.get("link_list", []):
         rid = _need(src, t, "id")
-        words = _need(src, t, "hint")
-        words = [words] if isinstance(words, str) else words
-        if not words or not all(isinstance(w, str) and w for w in words):
-            raise RuleError(f"{src}: rule {rid!r}: hint is a word or a list of words")
         acc["link_lists"].append(LinkListRule(rid, _compile(src, rid, _need(src, t, "heading")),
-                                              tuple(fold(w).lower() for w in words)))
+                                              _hint_words(src, rid, _need(src, t, "hint"))))
     for platform, langs in data.get("chrome", {}).items():
         for lang, t in langs.items():
             cid = f"chrome.{platform}.{lang}"
