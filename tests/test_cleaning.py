@@ -42,6 +42,7 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Artikel ini pertama kali terbit di Kabar Pantura.", "autoblog.originally-published"),
     ("This article is republished from The Coastal Ledger under a Creative Commons license. Read the original "
      "article.", "autoblog.originally-published"),
+    ("This post was originally published on this site", "wp-automatic.originally-published"),
     ("Go to Source", "wpematico.go-to-source"),
     ("Source: https://www.example.org/2026/03/bridge", "wprss.source-url"),
     ("Source link", "autoblog.source-link"),
@@ -106,6 +107,13 @@ def test_article_lines_that_look_like_residue_stay(text: str) -> None:
     out = cut_text(body, RULES, Context(title="Something else"))
     assert text in out.text.split("\n") or text == "Home"
     assert BODY in out.text
+
+
+def test_wp_automatic_credit_is_cut_as_the_first_line_and_names_the_tool() -> None:
+    out = cut_text("This post was originally published on this site\n" + BODY, RULES, Context())
+    assert out.text == BODY
+    assert out.removed == [("wp-automatic.originally-published", "This post was originally published on this site")]
+    assert out.harvest.tools == ["wp-automatic"]
 
 
 def test_ifttt_tail_harvests_provenance_in_text_order() -> None:
@@ -200,6 +208,12 @@ def test_rules_are_tested_together_only_when_joining_them_keeps_their_meaning() 
      "Kabar Pesisir", "https://kabar.example/jembatan"),
     ('<p>(Fuente: <a href="https://diario.example/puente">Diario Costero</a>)</p>', "", "autoblog.source-label",
      "Diario Costero", "https://diario.example/puente"),
+    ('<p>Источник: <a href="https://vesti.example/most">Заречные Вести</a></p>', "", "autoblog.source-label",
+     "Заречные Вести", "https://vesti.example/most"),
+    ('<p>出典：<a href="https://shinbun.example/hashi">港町新聞</a></p>', "", "autoblog.source-label",
+     "港町新聞", "https://shinbun.example/hashi"),
+    ('<p>Kaynak: <a href="https://gazete.example/kopru">Liman Gazetesi</a></p>', "", "autoblog.source-label",
+     "Liman Gazetesi", "https://gazete.example/kopru"),
     # the label in its own element ("<strong>Source</strong>: <a>…</a>")
     ('<p><strong>Source</strong>: <a href="https://ledger.example/bridge">Coastal Ledger</a></p>', "",
      "wprss.source-name", "Coastal Ledger", "https://ledger.example/bridge"),
@@ -325,6 +339,9 @@ def test_a_known_publisher_after_the_headline_in_the_pages_title_is_the_source()
     ("Veja também: Chuva forte atinge o litoral", True),
     ("اقرأ أيضا: ارتفاع أسعار الذهب", True),
     ("Watch: The ferry's first crossing", True),
+    ("Читайте также: Паром снова ходит по расписанию", True),
+    ("あわせて読みたい：港まつり、今年は三日間に拡大", True),
+    ("Czytaj także: Prom znów kursuje", True),
     ("Watch the council meeting again on its website.", False),
     # prose that starts the same way has no colon or bar after the words
     ("Read more about the plan on the council website.", False),
@@ -466,7 +483,7 @@ def test_a_copied_news_articles_credits_give_publisher_author_and_original() -> 
 
 @pytest.mark.parametrize("label", ["Advertisement", "ADVERTISEMENT", "- Advertisement -", "Story continues below advertisement",
                                    "SCROLL TO CONTINUE WITH CONTENT", "Continue reading the main story", "Iklan",
-                                   "Publicidad", "Anzeige"])
+                                   "Publicidad", "Anzeige", "Реклама", "スポンサーリンク", "광고"])
 def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
     out = cut_text("The council approved the plan on Tuesday.\n" + label + "\nIt will cost 4 million.", RULES, Context())
     assert out.text == BODY and out.removed == [("ads.label", label)]
@@ -556,6 +573,8 @@ def test_a_google_news_feed_title_in_any_edition_says_the_post_came_through_goog
     ("<div><b>Baca Juga</b><ul><li><a href='/a'>Jalan lingkar ditutup</a></li><li><a href='/b'>Harga beras turun</a></li></ul></div>", True),
     ("<div class='box'><h4>Related posts:</h4><p><a href='/a'>Pier repairs finish</a> | <a href='/b'>Lifeboat crew marks 150 years</a></p></div>", True),
     ("<aside><strong>Leia também</strong><br><a href='/a'>Chuva forte atinge o litoral</a></aside>", True),
+    ("<div class='related-entries'><h2>関連記事</h2><ul><li><a href='/a'>市バスの新路線</a></li><li><a href='/b'>駅前の再開発</a></li></ul></div>", True),
+    ("<div><h3>Похожие записи</h3><ul><li><a href='/a'>Паром снова ходит</a></li></ul></div>", True),
     # a paragraph that goes on after the words has text of its own; a lone "Read more" link is the
     # original's (its anchor rule reads it), not a list
     ("<p><b>Related</b> projects in the region were delayed by <a href='/d'>the same dispute</a>.</p>", False),
