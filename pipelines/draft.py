@@ -80,8 +80,11 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     source_hint = feed.get("source_publisher")
     if not source_hint and meta.site_name and draft.blog.name and harvest.tools and \
             fold(meta.site_name).lower() != fold(draft.blog.name).lower() and draft.via == "page" and \
-            not _names_its_host(meta.site_name, draft.url):
-        source_hint = meta.site_name  # an autoblogged page that kept the original's og:site_name
+            not _names_its_host(meta.site_name, draft.url) and \
+            (not publishers or fold(meta.site_name).lower() in rules.publishers):
+        # an autoblogged page that kept the original's og:site_name (or a site name trafilatura read
+        # off a "Blog: Post" <title>: a name the residue spells out, "Source: <a>X</a>", is surer)
+        source_hint = meta.site_name
     if not source_hint and not feed.get("title"):
         suffix = _suffix_publisher(raw_title, meta.html_title, harvest, rules)
         # (a name taken for its place in the <title> only, when the residue names none: it may be

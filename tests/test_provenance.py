@@ -154,6 +154,20 @@ def test_a_name_the_residue_spells_out_beats_a_title_suffix_taken_for_its_shape(
     assert _record(html).source.publisher == "Auto Feed Hub"
 
 
+def test_a_name_the_residue_spells_out_beats_the_pages_site_name() -> None:
+    # a copied page's og:site_name (or the name trafilatura reads off a "Blog: Post" <title>) that is
+    # not the blog's: the original's name, or the splog's under another name; the residue's is surer
+    text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
+                   for n in range(6))
+    credit = '<p>Credit: <a href="https://ledger.example/ferry">Coastal Ledger</a></p>'
+    html = (f"<html><head><title>Night ferry returns</title><meta property='og:site_name' content='Ferry Flash Daily'>"
+            f"</head><body><article><h1>Night ferry returns</h1>{text}{credit}<p>https://ift.tt/3abcdEF</p></article></body></html>")
+    record = _record(html, name="Auto Feed Hub")
+    assert record.source.publisher == "Coastal Ledger" and record.source.url == "https://ledger.example/ferry"
+    # with no name in the residue, the site name is the original's
+    assert _record(html.replace(credit, ""), name="Auto Feed Hub").source.publisher == "Ferry Flash Daily"
+
+
 def test_a_site_name_that_is_only_the_pages_address_names_no_publisher() -> None:
     # a page with no og:site_name: trafilatura's site name is its host, which is not the original's name
     text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
