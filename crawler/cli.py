@@ -74,6 +74,15 @@ def _check_writable(path: str | None, what: str, folder: bool = False) -> None:
               f"cannot make the folder of {what} {path}: {exc.strerror or exc}")
     if not os.access(parent, os.W_OK | os.X_OK):
         _fail(f"cannot write {what} {path}: its folder is not writable")
+    if not folder:  # (a folder the permission bits allow may still refuse: read-only mounts, /proc)
+        existed = target.exists()
+        try:
+            with target.open("ab"):
+                pass
+        except OSError as exc:
+            _fail(f"cannot write {what} {path}: {exc.strerror or exc}")
+        if not existed:
+            target.unlink(missing_ok=True)
 
 
 def _check_settings(overrides: dict[str, Any]) -> None:
@@ -385,6 +394,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file that could be opened at the start but not written later (a full disk)
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        print(f"splog: error: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
 
 
 def run() -> NoReturn:

@@ -95,8 +95,11 @@ def _warc(path: Path) -> Iterator[Document]:
 
 def check_paths(paths: list[str]) -> None:
     for raw in paths:
-        if not Path(raw).exists():
+        path = Path(raw)
+        if not path.exists():
             raise InputError(f"no such file or directory: {raw}")
+        if not path.is_file() and not path.is_dir():
+            raise InputError(f"not a file or folder: {raw}")
 
 
 def documents(paths: list[str]) -> Iterator[Document]:

@@ -44,12 +44,16 @@ def read_seeds_file(path: str) -> list[str]:
     """One URL a line; blank lines, #comment lines and comments after a URL (" # ...") skipped. A
     byte-order mark and CRLF line ends (files saved on Windows) are read as nothing."""
     file = Path(path)
-    if not file.is_file():
+    if file.is_dir():
+        raise SeedError(f"seeds file {path} is a folder, not a file")
+    if not file.exists():
         raise SeedError(f"seeds file not found: {path}")
     try:
         lines = file.read_text(encoding="utf-8-sig").splitlines()
     except UnicodeDecodeError:
         raise SeedError(f"seeds file is not UTF-8 text: {path}") from None
+    except OSError as exc:  # unreadable (permissions), a device...
+        raise SeedError(f"cannot read seeds file {path}: {exc.strerror or exc}") from None
     seeds = [_INLINE_COMMENT.sub("", ln).strip() for ln in lines if not ln.strip().startswith("#")]
     return [seed for seed in seeds if seed]
 

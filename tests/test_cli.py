@@ -46,6 +46,14 @@ GOLDEN = ROOT / "tests" / "golden"
       str(GOLDEN / "control-news-page" / "input.html" / "s.db")], "cannot make the folder of state file"),
     (["demo", "--posts", "0"], "--posts: must be 1 or more"),
     (["extract", str(GOLDEN), "-o", str(GOLDEN)], "is a folder, not a file"),
+    # a path that is neither a file nor a folder, and files whose folder allows writing but that
+    # cannot be made there (/proc, a read-only mount)
+    (["extract", os.devnull], "not a file or folder"),
+    (["crawl", "--seeds-file", str(GOLDEN)], "is a folder, not a file"),
+    pytest.param(["extract", str(GOLDEN / "control-news-page" / "input.html"), "-o", "/proc/splog-out.jsonl"],
+                 "cannot write output", marks=pytest.mark.skipif(not os.path.isdir("/proc"), reason="no /proc")),
+    pytest.param(["crawl", "http://example.org/", "--state", "/proc/splog-state.db"], "cannot write state file",
+                 marks=pytest.mark.skipif(not os.path.isdir("/proc"), reason="no /proc")),
 ])
 def test_bad_arguments_give_one_line_and_exit_2(args, needle) -> None:
     run = run_splog(*args)
