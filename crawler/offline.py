@@ -119,7 +119,7 @@ def documents(paths: list[str]) -> Iterator[Document]:
 
 def to_raw(doc: Document, url: str | None, base_url: str | None) -> RawPost:
     """A RawPost for the pipelines; the URL comes from --url, the page, the WARC record, or --base-url."""
-    text = decode_html(doc.data, doc.charset) if b"\x00" not in doc.data[:2048] else "\x00"
+    text = decode_html(doc.data, doc.charset)  # (binary content is told apart when the page is parsed)
     found = url or doc.url or page_url(text)
     if not found and base_url:
         found = urljoin(base_url if base_url.endswith("/") else base_url + "/", Path(doc.ref).name)

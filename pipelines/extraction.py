@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -68,9 +69,19 @@ _PARSER = _html_parser()
 _UTF8_PARSER = _html_parser(encoding="utf-8")
 
 
+# Control characters that text does not hold (tab, line ends and form feed aside), and the
+# replacement character a decoder leaves for bytes that are not text.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _parse_page(raw_html: str) -> etree._Element:
     if "\x00" in raw_html[:4096]:
-        raise ExtractError("not_html", "binary content")
+        # binary content (an image, a PDF, a compressed body) under a text type, or a page with a few
+        # stray NUL bytes (a broken template or database field), which are dropped
+        sample = raw_html[:4096]
+        if len(_NOT_TEXT.findall(sample)) > 0.02 * len(sample):
+            raise ExtractError("not_html", "binary content")
+        raw_html = raw_html.replace("\x00", "")
     try:
         try:
             tree = lxml_html.document_fromstring(raw_html, parser=_PARSER)

@@ -130,3 +130,16 @@ def test_a_data_table_in_an_article_stays_a_table(table: str) -> None:
     body = _body(f"<body>{article}{table}{article}</body>")
     assert not unwrap_layout_tables(body)
     assert body.find(".//table") is not None
+
+
+def test_stray_nul_bytes_are_dropped_and_binary_content_is_not_html() -> None:
+    from pipelines.extraction import ExtractError
+
+    para = "<p>The council approved the harbour plan on Tuesday after a long debate about its cost.</p>"
+    page = f"<html><head><title>Harbour plan</title></head><body><article>{para}\x00{para}</article></body></html>"
+    tree = _parse_page(page)
+    assert "\x00" not in tree.text_content() and "harbour plan on Tuesday" in tree.text_content()
+    binary = "\x89PNG\r\n\x1a\n" + "".join(map(chr, range(256))) * 8  # (as a page decoded from bytes)
+    with pytest.raises(ExtractError) as err:
+        _parse_page(binary)
+    assert err.value.reason == "not_html"
