@@ -46,10 +46,18 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
         candidates.append(m.group(1).decode("ascii", "ignore"))
     for enc in [*candidates, "utf-8"]:
         try:
-            return data.decode(enc)
+            text = data.decode(enc)
         except (LookupError, UnicodeDecodeError):
             continue
+        if markup_survived(data, text):
+            return text
     return data.decode("cp1252", "replace")
+
+
+def markup_survived(data: bytes, text: str) -> bool:
+    """False when decoding lost the page's markup: its bytes open tags, the text has none (an
+    ASCII page declared UTF-16 reads as CJK characters)."""
+    return b"<" not in data[:2048] or "<" in text[:2048]
 
 
 def page_url(text: str) -> str | None:

@@ -210,6 +210,18 @@ TROUBLE = {
         "pier in Wexcombe overnight, tearing away a 30-meter section of decking and the old bandstand.<p>"
         "Engineers will inspect the structure on Monday before deciding whether it can be repaired.<div><span>"),
     "empty.html": lambda: _reply("<html><head><title>nothing</title></head><body></body></html>"),
+    # an ASCII page its server says is UTF-16 (read as such, it is CJK characters without a tag)
+    "utf16-label.html": lambda: (200, "text/html; charset=utf-16", (
+        "<html><head><title>Tide gauge replaced at Wexcombe harbour</title></head><body><div class='story'>"
+        "<h1>Tide gauge replaced at Wexcombe harbour</h1><p>The harbour office replaced its 1960s tide gauge on "
+        "Thursday with an electronic one that reports the water level every minute to the coastguard.</p>"
+        "<p>The old gauge will go on show in the town museum.</p></div></body></html>").encode("ascii"), {}),
+    # a page with stray NUL bytes in its text (a broken database field)
+    "stray-nul.html": lambda: _reply(
+        "<html><head><title>Lifeboat crew trains at night</title></head><body><div class='story'>"
+        "<h1>Lifeboat crew trains at night</h1><p>The Wexcombe lifeboat crew practised a night rescue off the "
+        "point on Wednesday, with a volunteer playing a swimmer in difficulty.\x00</p><p>The exercise took two "
+        "hours and ended at the slipway shortly before midnight.</p></div></body></html>"),
 }
 
 
