@@ -34,6 +34,11 @@ def reason_of(failure: Failure) -> tuple[str, str]:
     if isinstance(exc, (net.ConnectionRefusedError, net.ConnectError, net.ConnectionLost)):
         return "connection_error", str(exc)[:200]
     text = f"{type(exc).__name__}: {exc}"
+    if "dataloss" in text.lower().replace(" ", "") or "PotentialDataLoss" in text:
+        return "truncated", text[:200]  # the connection closed before the length the server declared
+    if isinstance(exc, EOFError) or "zlib" in text.lower() or "decompress" in text.lower() or \
+            "compressed" in text.lower() or "brotli" in text.lower() or "zstd" in text.lower():
+        return "bad_encoding", text[:200]  # a gzip/deflate/br body that does not decompress
     if "maxsize" in text.lower() or "max size" in text.lower() or "larger than" in text.lower():
         return "too_large", text[:200]
     if "timeout" in text.lower() or "timed out" in text.lower():

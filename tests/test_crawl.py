@@ -81,7 +81,7 @@ def test_blog_attribution(farm, farm_crawl) -> None:
 def test_bad_pages_become_rejects_and_manifest_reconciles(farm_crawl) -> None:
     m = farm_crawl.manifest()
     reasons = Counter(r["reason"] for r in farm_crawl.rejects())
-    for reason in ("http_500", "http_404", "timeout", "not_html", "too_large", "empty_text"):
+    for reason in ("http_500", "http_404", "timeout", "not_html", "too_large", "empty_text", "truncated", "bad_encoding"):
         assert reasons[reason] >= 1, (reason, reasons)
     assert m["reconciles"] is True
     c = m["counts"]

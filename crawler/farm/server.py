@@ -216,6 +216,10 @@ TROUBLE = {
         "<h1>Tide gauge replaced at Wexcombe harbour</h1><p>The harbour office replaced its 1960s tide gauge on "
         "Thursday with an electronic one that reports the water level every minute to the coastguard.</p>"
         "<p>The old gauge will go on show in the town museum.</p></div></body></html>").encode("ascii"), {}),
+    # a body cut short (the connection closes before the declared length), and a gzip body that is not
+    "truncated.html": lambda: (200, HTML, b"<html><head><title>Cut short</title></head><body><p>The harbour",
+                               {"Content-Length": "20000", "Connection": "close"}),
+    "bad-gzip.html": lambda: (200, HTML, b"\x1f\x8b\x08\x00not really gzip", {"Content-Encoding": "gzip"}),
     # a page with stray NUL bytes in its text (a broken database field)
     "stray-nul.html": lambda: _reply(
         "<html><head><title>Lifeboat crew trains at night</title></head><body><div class='story'>"
@@ -260,7 +264,8 @@ def _handler(sites: dict) -> type:
             status, ctype, body, headers = site.route(parts.path or "/", parse_qs(parts.query))
             self.send_response(status)
             self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
+            if "Content-Length" not in headers:  # (a trouble page may declare more than it sends)
+                self.send_header("Content-Length", str(len(body)))
             for key, value in headers.items():
                 self.send_header(key, value)
             self.end_headers()
