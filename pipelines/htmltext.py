@@ -90,6 +90,9 @@ def _candidates(rule: BlockRule, root: etree._Element, index: dict[str, list]) -
     if rule.classes:
         wanted = set(rule.classes)
         found += [el for classes, el in index["class"] if wanted & classes]
+    if rule.element_ids:
+        wanted = set(rule.element_ids)
+        found += [el for el in root.xpath("descendant-or-self::*[@id]") if el.get("id") in wanted]
     return found
 
 
@@ -180,9 +183,12 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
         if rule.hint is not None and not any(word in text_of_page() for word in rule.hint):
             continue  # (a few passes of C over the text: most pages never show the rule's words)
         any_link = "*" in rule.link_hosts
-        for block in dict.fromkeys(_candidates(rule, root, index)):  # (a block with many links: once)
+        candidates = dict.fromkeys(_candidates(rule, root, index))  # (a block with many links: once)
+        for block in candidates:
             if block is root or block.getparent() is None or not _inside(block, root):
                 continue  # the root itself, or inside a block an earlier rule already cut
+            if rule.element_ids and any(above in candidates for above in block.iterancestors()):
+                continue  # (found by class before the box around it was found by id: cut with the box)
             if any_link and len(block) > 4:
                 continue  # named by its text: a line with a link or two, not a menu or a paragraph of them
             if rule.lead is not None and not rule.lead.match(next((t for t in block.itertext() if t.strip()), "").lstrip()):

@@ -78,6 +78,7 @@ class BlockRule:
     after: tuple[str, ...] = ()  # inline items: the anchor and the element right after it (these tags)
     after_gives: str | None = None  # the provenance field that element's text gives
     lead: re.Pattern[str] | None = None  # the block's first words must match this (a cheap first test)
+    element_ids: tuple[str, ...] = ()  # id attributes of the node itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +209,8 @@ def _parse_file(path: Any, acc: dict) -> None:
         acc["blocks"].append(BlockRule(rid, t.get("chain"), tuple(t.get("link_host", ())),
                                        tuple(t.get("img_host", ())), tuple(t.get("class", ())), text,
                                        bool(t.get("source_link", False)), hint, after, t.get("after_gives"),
-                                       _compile(src, rid, t["lead"]) if "lead" in t else None))
+                                       _compile(src, rid, t["lead"]) if "lead" in t else None,
+                                       tuple(t.get("element_id", ()))))
     for t in data.get("source_anchor", []):
         rid = _need(src, t, "id")
         acc["anchors"].append(AnchorRule(rid, t.get("chain"), _compile(src, rid, _need(src, t, "text"))))

@@ -44,6 +44,9 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
      "article.", "autoblog.originally-published"),
     ("This post was originally published on this site", "wp-automatic.originally-published"),
     ("Go to Source", "wpematico.go-to-source"),
+    ("Disclosure: This post may contain affiliate links. We may earn a commission at no cost to you.",
+     "ads.affiliate-disclosure"),
+    ("As an Amazon Associate I earn from qualifying purchases.", "ads.affiliate-disclosure"),
     ("Source: https://www.example.org/2026/03/bridge", "wprss.source-url"),
     ("Source link", "autoblog.source-link"),
     ("Read the full article at Reuters", "autoblog.read-more-at"),
@@ -100,6 +103,7 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "Originally published in 1998, the harbour guide is now out of print.",
     "Reporting by phone from the island was impossible for a week.",
     "The story was first published on a Tuesday, when few people read it.",
+    "Critics said this site includes affiliate links without saying so.",
     "Home",
 ])
 def test_article_lines_that_look_like_residue_stay(text: str) -> None:
@@ -590,3 +594,22 @@ def test_a_box_of_links_to_other_stories_inside_the_post_is_cut(box: str, cut: b
     lines = to_text(root).strip().splitlines()
     assert (lines == BODY.split("\n")) is cut
     assert [r for r, _ in removed] == (["related.box"] if cut else [])
+
+
+@pytest.mark.parametrize("box", [
+    # Easy Table of Contents: older versions mark the box by its id alone; Table of Contents Plus too
+    "<div id='ez-toc-container' class='counter-hierarchy ez-toc-grey'><p class='ez-toc-title'>Table of Contents</p>"
+    "<span class='ez-toc-title-toggle'><a href='#'>Toggle</a></span><nav><ul><li><a href='#a'>Fees</a></li></ul></nav></div>",
+    "<div id='toc_container' class='no_bullets'><p class='toc_title'>Contents</p><ul class='toc_list'>"
+    "<li><a href='#a'>Fees</a></li></ul></div>",
+    "<div class='ez-toc-v2_0_17 counter-hierarchy ez-toc-counter'><p>Table of Contents</p><ul><li>Fees</li></ul></div>",
+])
+def test_a_plugins_table_of_contents_is_cut(box: str) -> None:
+    from pipelines.cleaning import Harvest
+    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
+
+    first, second = "<p>The council approved the plan on Tuesday.</p>", "<p>It will cost 4 million.</p>"
+    root = parse_fragment(first + box + second)
+    removed = cut_blocks(root, RULES, Harvest())
+    assert to_text(root).strip().splitlines() == BODY.split("\n")
+    assert [r for r, _ in removed] == ["wordpress.plugin-widget"]
