@@ -80,7 +80,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     source_hint = feed.get("source_publisher")
     if not source_hint and meta.site_name and draft.blog.name and harvest.tools and \
             fold(meta.site_name).lower() != fold(draft.blog.name).lower() and draft.via == "page" and \
-            not _names_its_host(meta.site_name, draft.url) and \
+            not _names_its_host(meta.site_name, draft.url) and meta.site_name != meta.home_heading and \
             (not publishers or fold(meta.site_name).lower() in rules.publishers):
         # an autoblogged page that kept the original's og:site_name (or a site name trafilatura read
         # off a "Blog: Post" <title>: a name the residue spells out, "Source: <a>X</a>", is surer)

@@ -238,6 +238,8 @@ def _fill_meta(meta: PageMeta, doc: Any) -> dict[str, str]:
     gained = {}
     for ours, theirs in _META_FIELDS:
         value = getattr(doc, theirs, None)
+        if ours == "title" and value and value == meta.home_heading:
+            continue  # (trafilatura takes a page's one <h1>: in old themes the site's name, a link home)
         if not getattr(meta, ours) and value:
             setattr(meta, ours, value)
             gained[ours] = value

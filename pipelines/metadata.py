@@ -89,6 +89,7 @@ class PageMeta:
     wp_api_root: str | None = None
     sitemaps: list[str] = field(default_factory=list)
     offsite_permalink: str | None = None  # FeedWordPress: the post's title links to the original
+    home_heading: str | None = None  # an <h1> that is only a link to the site's home: its name, not a headline
 
 
 def _texts(nodes) -> str | None:
@@ -175,6 +176,26 @@ def _inside(el: etree._Element, tag: str) -> bool:
     return next(el.iterancestors(tag), None) is not None
 
 
+def _home_heading(tree: etree._Element, url: str) -> str | None:
+    """The text of an <h1> that is nothing but a link to the site's home page: old themes set the
+    site's name so and the post's title in an <h2> ("<h1><a href="/">Home Savvy Hub</a></h1>")."""
+    for h1 in tree.iter("h1"):
+        links = list(h1.iter("a"))
+        if len(links) != 1:
+            continue
+        text = fold_spaces(" ".join(h1.itertext()))
+        if not text or text != fold_spaces(" ".join(links[0].itertext())):
+            continue
+        try:
+            target = urlsplit(urljoin(url, links[0].get("href") or ""))
+            here = urlsplit(url)
+        except ValueError:
+            continue
+        if target.netloc.lower() == here.netloc.lower() and target.path.strip("/") == "" and not target.query:
+            return text
+    return None
+
+
 def _site_name(tree: etree._Element, classes: ClassIndex) -> str | None:
     """Blog name in templates that declare no og:site_name: Blogger's Header widget (its h1 or
     .title), else a WordPress theme's .site-title inside <header>."""
@@ -220,7 +241,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     meta.title = meta.title or metas.get("og:title") or metas.get("twitter:title") or ld.get("headline")
     canonical = head.link_href("canonical") or metas.get("og:url")
     meta.canonical_url = urljoin(url, canonical) if canonical else None
-    meta.site_name = metas.get("og:site_name") or _site_name(tree, classes)
+    meta.home_heading = _home_heading(tree, url)
+    meta.site_name = metas.get("og:site_name") or _site_name(tree, classes) or meta.home_heading
     meta.published = (_texts(a.get("title", "") for a in classes.get("published", "abbr"))
                       or metas.get("article:published_time")
                       or metas.get("datePublished") or ld.get("datePublished")

@@ -44,6 +44,8 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
      "article.", "autoblog.originally-published"),
     ("This post was originally published on this site", "wp-automatic.originally-published"),
     ("Go to Source", "wpematico.go-to-source"),
+    ("Article Source: http://articlehive.example/10293847", "autoblog.source-label"),
+    ("Find More Home Improvement Articles", "article-directory.more-articles"),
     ("Disclosure: This post may contain affiliate links. We may earn a commission at no cost to you.",
      "ads.affiliate-disclosure"),
     ("As an Amazon Associate I earn from qualifying purchases.", "ads.affiliate-disclosure"),

@@ -195,3 +195,18 @@ def test_a_blogger_page_that_declares_no_language_is_known_by_its_template_strin
             f"<div class='blog-pager' id='blog-pager'></div></body></html>")
     record = _record(html, "https://ferrynotes.blogspot.com/2026/04/night-ferry.html", platform="blogger")
     assert record.blog.ui_language == expected
+
+
+def test_an_old_themes_h1_that_links_home_is_the_sites_name_not_the_headline() -> None:
+    text = "".join(f"<p>Turning the thermostat down one degree trims the heating bill, tip number {n} of the season.</p>"
+                   for n in range(6))
+    html = ("<html><head><title>Simple ways to cut the heating bill</title></head><body><div id='header'>"
+            "<h1><a href='https://autonews.example/'>Home Savvy Hub</a></h1></div><div class='post'>"
+            f"<h2>Simple ways to cut the heating bill</h2><div class='entry'>{text}</div></div></body></html>")
+    record = _record(html, "https://autonews.example/simple-ways-to-cut-the-heating-bill/")
+    assert record.title == "Simple ways to cut the heating bill"
+    assert record.blog.name == "Home Savvy Hub"
+    # an <h1> that is the headline (no link home) is still the title
+    html = html.replace("<h1><a href='https://autonews.example/'>Home Savvy Hub</a></h1>",
+                        "<h1>Heating bills: what works</h1>")
+    assert _record(html, "https://autonews.example/simple-ways-to-cut-the-heating-bill/").title == "Heating bills: what works"
