@@ -167,7 +167,12 @@ def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
         from trafilatura.xml import xmltotxt
 
         text = xmltotxt(doc.body, include_formatting=False)
-    return text, _fill_meta(meta, doc) if wanted else {}
+    gained = _fill_meta(meta, doc) if wanted else {}
+    if wanted and not meta.title and meta.home_heading and doc.title == meta.home_heading:
+        meta.title = _titled_heading(tree)
+        if meta.title:
+            gained["title"] = meta.title  # (what a host's template learns to find its titles by)
+    return text, gained
 
 
 def _chars(el: etree._Element) -> int:
@@ -233,6 +238,23 @@ def _wants_metadata(meta: PageMeta) -> bool:
 _META_FIELDS = (("title", "title"), ("author", "author"), ("published", "date"), ("site_name", "sitename"))
 
 
+_TITLED_HEADINGS = etree.XPath(
+    "(//h2|//h3)[contains(@class, 'title') or contains(@id, 'title')]"
+    "[not(ancestor::header or ancestor::nav or ancestor::aside or ancestor::footer"
+    " or ancestor::*[contains(@class, 'sidebar') or contains(@class, 'widget') or contains(@id, 'sidebar')])]")
+
+
+def _titled_heading(tree: etree._Element) -> str | None:
+    """The post's title on a page whose one <h1> is the site's name: the first <h2>/<h3> named a
+    title outside the page's header, menus, sidebars and footer (<h2 class="title">, the old themes'
+    post title), else none (the <title> is taken)."""
+    for heading in _TITLED_HEADINGS(tree):
+        text = fold(" ".join(heading.itertext()))
+        if text:
+            return text
+    return None
+
+
 def _fill_meta(meta: PageMeta, doc: Any) -> dict[str, str]:
     """Fill our open fields from trafilatura's metadata; returns what that added."""
     gained = {}
@@ -260,7 +282,10 @@ def _template_metadata(tree: etree._Element, url: str, meta: PageMeta, tmpl: Hos
         from trafilatura.metadata import extract_metadata
 
         with _metadata_pass(author_search=may_name_author(tree, classes)):
-            _fill_meta(meta, extract_metadata(tree, default_url=url, date_config=_DATE_PARAMS))
+            doc = extract_metadata(tree, default_url=url, date_config=_DATE_PARAMS)
+            _fill_meta(meta, doc)
+        if not meta.title and meta.home_heading and doc.title == meta.home_heading:
+            meta.title = _titled_heading(tree)
         return
     if tmpl.title_selector and not meta.title:
         node = select(tree, tmpl.title_selector)
