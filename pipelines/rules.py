@@ -204,6 +204,8 @@ def _parse_file(path: Any, acc: dict) -> None:
             raise RuleError(f"{src}: rule {rid!r}: link_host \"*\" (any link) needs a text pattern and a hint")
         hint = _hint_words(src, rid, t["hint"]) if "hint" in t else None
         after = tuple(tag.lower() for tag in t.get("after", ()))
+        if any("'" in i or '"' in i for i in t.get("element_id", ())):
+            raise RuleError(f"{src}: rule {rid!r}: an element_id holds a quote")
         if after and not t.get("link_host"):
             raise RuleError(f"{src}: rule {rid!r}: after needs link_host (the anchor it follows)")
         acc["blocks"].append(BlockRule(rid, t.get("chain"), tuple(t.get("link_host", ())),

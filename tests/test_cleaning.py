@@ -615,3 +615,16 @@ def test_a_plugins_table_of_contents_is_cut(box: str) -> None:
     removed = cut_blocks(root, RULES, Harvest())
     assert to_text(root).strip().splitlines() == BODY.split("\n")
     assert [r for r, _ in removed] == ["wordpress.plugin-widget"]
+
+
+def test_hint_words_are_found_at_the_start_of_a_pages_words() -> None:
+    from pipelines.htmltext import _PageWords, parse_fragment
+
+    page = _PageWords(parse_fragment("<p>The viaduct opened on Tuesday.</p><p>Noticias relacionadas</p>"
+                                     "<div>港町の関連記事</div>"))
+    assert page.has("relacionad")  # the first six letters of a word
+    assert page.has("tuesday.")  # a block's last word and the next one's first are apart
+    assert page.has("noticias relacionadas")
+    assert not page.has("via ")  # a whole short word: not the start of "viaduct"
+    assert page.has("関連") and not page.has("出典")  # written without spaces: anywhere
+    assert not _PageWords(parse_fragment("<p>Plain English text only.</p>")).has("関連")
