@@ -250,8 +250,9 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
                 continue
             if rule.source_link and not _names_its_link(block, matched):
                 continue  # "Source: <a>Name</a>" names its link; "SOURCE: agencies … via <a>IFTTT</a>" does not
-            _harvest_links(block, rules, harvest)
-            _harvest_text(text, rules, harvest)
+            if rule.provenance:
+                _harvest_links(block, rules, harvest)
+                _harvest_text(text, rules, harvest)
             for name, value in (matched.groupdict() if matched else {}).items():
                 if value and value.strip() and name in HARVESTED:
                     if name == "publisher" and rule.source_link and _is_its_address(value, block):

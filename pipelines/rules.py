@@ -79,6 +79,7 @@ class BlockRule:
     after_gives: str | None = None  # the provenance field that element's text gives
     lead: re.Pattern[str] | None = None  # the block's first words must match this (a cheap first test)
     element_ids: tuple[str, ...] = ()  # id attributes of the node itself
+    provenance: bool = True  # False: the cut block's links and text give no provenance (an embedded post)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +213,7 @@ def _parse_file(path: Any, acc: dict) -> None:
                                        tuple(t.get("img_host", ())), tuple(t.get("class", ())), text,
                                        bool(t.get("source_link", False)), hint, after, t.get("after_gives"),
                                        _compile(src, rid, t["lead"]) if "lead" in t else None,
-                                       tuple(t.get("element_id", ()))))
+                                       tuple(t.get("element_id", ())), bool(t.get("provenance", True))))
     for t in data.get("source_anchor", []):
         rid = _need(src, t, "id")
         acc["anchors"].append(AnchorRule(rid, t.get("chain"), _compile(src, rid, _need(src, t, "text"))))

@@ -487,6 +487,13 @@ def test_a_copied_news_articles_credits_give_publisher_author_and_original() -> 
     assert out.text.endswith("meet again in June.")
 
 
+@pytest.mark.parametrize("line", ["- Riverside FC (@RiversideFC) June 6, 2025", "View this post on Instagram",
+                                  "A post shared by Riverside FC (@riversidefc)"])
+def test_what_an_embedded_social_post_leaves_is_cut(line: str) -> None:
+    out = cut_text("The council approved the plan on Tuesday.\n" + line + "\nIt will cost 4 million.", RULES, Context())
+    assert out.text == BODY and out.removed == [("embed.social", line)]
+
+
 @pytest.mark.parametrize("label", ["Advertisement", "ADVERTISEMENT", "- Advertisement -", "Story continues below advertisement",
                                    "SCROLL TO CONTINUE WITH CONTENT", "Continue reading the main story", "Iklan",
                                    "Publicidad", "Anzeige", "Реклама", "スポンサーリンク", "광고"])
@@ -628,3 +635,18 @@ def test_hint_words_are_found_at_the_start_of_a_pages_words() -> None:
     assert not page.has("via ")  # a whole short word: not the start of "viaduct"
     assert page.has("関連") and not page.has("出典")  # written without spaces: anywhere
     assert not _PageWords(parse_fragment("<p>Plain English text only.</p>")).has("関連")
+
+
+def test_an_embedded_social_post_is_cut_and_its_short_links_are_not_the_chains() -> None:
+    from pipelines.cleaning import Harvest
+    from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment, to_text
+
+    tweet = ("<blockquote class='twitter-tweet'><p>Scenes at the ferry tonight <a href='https://t.co/AbCdEf123'>"
+             "pic.twitter.com/AbCdEf123</a></p>&mdash; Harbour FC (@HarbourFC) <a href='https://twitter.com/HarbourFC/"
+             "status/1'>June 6, 2025</a></blockquote>")
+    root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + tweet + "<p>It will cost 4 million.</p>")
+    harvest = Harvest()
+    removed = cut_blocks(root, RULES, harvest)
+    harvest_links(root, RULES, harvest)
+    assert to_text(root).strip().splitlines() == BODY.split("\n")
+    assert [r for r, _ in removed] == ["embed.social"] and harvest.links == []
