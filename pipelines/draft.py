@@ -115,9 +115,25 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         chain=order_chain(harvest.tools, rules), blog=replace(draft.blog, ui_language=ui_language),
         # the feed's byline, else the page's, else the one a plugin's footer named ("Author: …", cut
         # from the text); a platform's placeholder for a hidden profile ("Unknown") is no author
-        author=next((a for a in (feed.get("author"), meta.author, *harvest.authors)
+        author=next((a for a in map(_author_names, (feed.get("author"), meta.author, *harvest.authors))
                      if a and fold(a).strip().lower() not in rules.author_placeholders), None),
     )
+
+
+# A byline's date read as a name: trafilatura splits "By Ann Lee | May 20, 2025" at the bar and keeps
+# "May" of the date ("Ann Lee; May"): a month or weekday alone is no author's name.
+_NOT_NAMES = frozenset(("january february march april may june july august september october november "
+                        "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday "
+                        "thursday friday saturday sunday today yesterday updated posted published").split())
+
+
+def _author_names(value: str | None) -> str | None:
+    """A byline's names ("; " between several), without the parts that are a date's words."""
+    if not value or ";" not in value and fold(value).strip(" .,").lower() not in _NOT_NAMES:
+        return value
+    names = [part.strip() for part in value.split(";")]
+    kept = [n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES]
+    return "; ".join(kept) or None
 
 
 def _names_its_host(name: str, url: str) -> bool:

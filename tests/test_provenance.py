@@ -210,3 +210,15 @@ def test_an_old_themes_h1_that_links_home_is_the_sites_name_not_the_headline() -
     html = html.replace("<h1><a href='https://autonews.example/'>Home Savvy Hub</a></h1>",
                         "<h1>Heating bills: what works</h1>")
     assert _record(html, "https://autonews.example/simple-ways-to-cut-the-heating-bill/").title == "Heating bills: what works"
+
+
+@pytest.mark.parametrize(("byline", "expected"), [
+    ("By Aled Morgan | May 20, 2025", "Aled Morgan"),  # trafilatura read "Aled Morgan; May"
+    ("By Aled Morgan and Rhian Price", "Aled Morgan; Rhian Price"),
+])
+def test_a_bylines_date_is_not_an_authors_name(byline: str, expected: str) -> None:
+    text = "".join(f"<p>The cottage beside the lighthouse will open as a museum next summer, item {n} of the plan.</p>"
+                   for n in range(6))
+    html = (f"<html><head><title>Cottage to become museum</title></head><body><article><h1>Cottage to become museum</h1>"
+            f"<p class='byline'>{byline}</p>{text}</article></body></html>")
+    assert _record(html).author == expected
