@@ -11,7 +11,8 @@ from pipelines.rules import RuleSet, fold
 # A publisher name: 1-6 words, starting with a capital or digit, no sentence punctuation at the end.
 _PUBLISHER_SHAPE = re.compile(r"[A-Z0-9][\w.&'’/()-]*( [\w.&'’/()-]+){0,5}")
 _AUTOBLOG_TOOLS = frozenset({"google-news", "fivefilters", "ifttt", "wpematico", "feedwordpress",
-                             "wp-rss-aggregator", "feedzy", "feedburner", "wp-automatic"})
+                             "wp-rss-aggregator", "feedzy", "feedburner", "wp-automatic",
+                             "newsapi"})
 
 
 _SUFFIX_SEPS = tuple(sorted(TITLE_AFFIX_SEPS, key=len, reverse=True))

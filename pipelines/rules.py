@@ -195,7 +195,7 @@ def _parse_file(path: Any, acc: dict) -> None:
         pattern = _need(src, t, "pattern")
         if where == "suffix":  # the residue after the last sentence of a line: what is before it is kept
             _compile(src, rid, pattern)
-            pattern = rf"""(?P<kept_text>.*?[.!?"')\]])\s+(?:{pattern})"""
+            pattern = rf"""(?P<kept_text>.*?[.!?"')\]…])\s+(?:{pattern})"""  # (… a text cut short)
         acc["lines"].append(LineRule(rid, _compile(src, rid, pattern), where, t.get("chain"),
                                      bool(t.get("copies_only", False))))
     for t in data.get("block", []):

@@ -419,6 +419,8 @@ def test_the_heading_above_the_text_is_the_title_without_the_site_s_name() -> No
      "The bakery reopened.\nThe owners thanked the village.", ["fivefilters.blockads-suffix"]),
     ("The bakery reopened.\nThe owners thanked the village. via IFTTT\nfrom Trail News https://ift.tt/3aBcDeF",
      "The bakery reopened.\nThe owners thanked the village.", ["ifttt.via-suffix", "ifttt.from-feed"]),
+    ("The bakery reopened.\nThe owners thanked the village and\u2026 [+2345 chars]",
+     "The bakery reopened.\nThe owners thanked the village and\u2026", ["newsapi.truncated-suffix"]),
     # traps: the phrase inside a sentence, or the sentence itself, stays
     ("The bakery reopened.\nYou can order bread via IFTTT.", "The bakery reopened.\nYou can order bread via IFTTT.", []),
     ("Ad blockers are popular.\nA campaign says: let's block ads (why?) everywhere.",
