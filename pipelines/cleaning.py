@@ -75,6 +75,7 @@ class Context:
     blog_name: str | None = None
     blog_host: str | None = None
     feed_title: str | None = None
+    labels: tuple[str, ...] = ()  # the post's categories and tags (a section kicker above the text is one)
 
 
 class _Scan:
@@ -96,6 +97,7 @@ class _Scan:
         self.titles = titles | {head.strip() for t in titles for sep in TITLE_AFFIX_SEPS
                                 for head in [t.rpartition(sep)[0]] if len(head.split()) >= 3}
         self.names = {fold(n).lower() for n in (ctx.blog_name, ctx.blog_host) if n}
+        self.labels = {fold(n).lower() for n in ctx.labels if n}
         self.feed_title = fold(ctx.feed_title).lower() if ctx.feed_title else None
 
     def _apply(self, i: int, rule: LineRule, match: re.Match[str]) -> None:
@@ -223,6 +225,9 @@ class _Scan:
                 continue
             if self.keys[i] in self.titles or self.keys[i] in self.names:
                 self.cut[i] = "head.title" if self.keys[i] in self.titles else "head.blog-name"
+                continue
+            if self.keys[i] in self.labels:  # a section kicker ("WORLD NEWS") that is one of the post's categories
+                self.cut[i] = "head.label"
                 continue
             if not (self._line_rule(i, "head") or self._chrome(i)):
                 return

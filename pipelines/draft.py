@@ -69,7 +69,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     feed, meta = draft.feed, draft.meta
     raw_title = feed.get("title") or meta.title or meta.html_title
     ctx = Context(title=raw_title, raw_title=meta.html_title, blog_name=draft.blog.name,
-                  blog_host=draft.blog.host, feed_title=feed.get("via_feed_title"))
+                  blog_host=draft.blog.host, feed_title=feed.get("via_feed_title"),
+                  labels=tuple(feed.get("labels") or meta.labels))
     cut = cut_text(draft.text, rules, ctx, draft.harvest)
     harvest = cut.harvest
     gnews = rules.by_id.get("google-news.feed-title")

@@ -535,6 +535,9 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("3 min read", "chrome.reading-time", None),
     ("Last updated: June 3, 2025", "chrome.updated", None),
     ("Updated 3 hours ago", "chrome.updated", None),
+    ("Published 3 hours ago", "chrome.updated", None),
+    ("Share on Facebook Share on Twitter", "chrome.share.en", None),
+    ("Jane Roe | March 3, 2026", "chrome.byline", "Jane Roe"),
     ("Rabu, 2 Juli 2025 | 10:45 WIB", "chrome.date-header", None),
     ("sábado, 17 de mayo de 2025", "chrome.date-header", None),
     ("Samstag, 14. Juni 2025, 10:30 Uhr", "chrome.date-header", None),
@@ -553,6 +556,8 @@ def test_a_themes_lines_above_the_post_are_cut(head: str, rule: str, author: str
     "Updated guidance on ferries",
     "Homeowners near the river were told to leave.",
     "5 minutes later, the ferry left.",
+    "The Mayor - March 3, 2026 was a big day for the island.",
+    "Published reports say the bridge will cost more.",
 ])
 def test_an_articles_first_line_like_a_themes_line_stays(first: str) -> None:
     assert cut_text(first + "\n" + BODY, RULES, Context(title="Bridge reopens")).text == first + "\n" + BODY
@@ -652,3 +657,10 @@ def test_an_embedded_social_post_is_cut_and_its_short_links_are_not_the_chains()
     harvest_links(root, RULES, harvest)
     assert to_text(root).strip().splitlines() == BODY.split("\n")
     assert [r for r, _ in removed] == ["embed.social"] and harvest.links == []
+
+
+def test_a_section_kicker_above_the_text_that_is_one_of_the_posts_categories_is_cut() -> None:
+    out = cut_text("WORLD NEWS\n" + BODY, RULES, Context(title="Bridge reopens", labels=("World News", "Ferries")))
+    assert out.text == BODY and out.removed == [("head.label", "WORLD NEWS")]
+    # a line that names no category of the post stays
+    assert cut_text("WORLD NEWS\n" + BODY, RULES, Context(title="Bridge reopens")).text.startswith("WORLD NEWS")
