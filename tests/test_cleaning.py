@@ -82,6 +82,19 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
      "chrome.site.en"),
     ("(Except for the headline, this story has not been edited by Coastal TV staff and is published from a "
      "syndicated feed.)", "chrome.site.en"),
+    # a theme's comment form, post navigation, sign-up prompts; Blogger's share row with its spaces lost
+    ("Leave a Reply Cancel reply", "chrome.wordpress.en"),
+    ("Your email address will not be published. Required fields are marked *", "chrome.wordpress.en"),
+    ("Save my name, email, and website in this browser for the next time I comment.", "chrome.wordpress.en"),
+    ("\u00ab Previous Post", "chrome.wordpress.en"),
+    ("Tagged: ferry, harbour", "chrome.wordpress.en"),
+    ("Sign up for our daily newsletter", "chrome.site.en"),
+    ("Join our WhatsApp channel for the latest news", "chrome.site.en"),
+    ("More from Coastal Ledger", "chrome.site.en"),
+    ("Disclaimer: The views expressed are the author's own.", "chrome.site.en"),
+    ("\u00a9 Copyright 2026 Coastal Ledger", "chrome.site.any"),
+    ("Email ThisBlogThis!Share to XShare to FacebookShare to Pinterest", "chrome.blogger.en"),
+    ("Read the original article on Coastal Ledger.", "autoblog.read-more-at"),
     ("Newer Post Older Post Home", None),  # a joined pager line is not a known line: kept (no over-cut)
 ])
 def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
@@ -104,6 +117,8 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "Copyright lawyers for the harbour board said the logo was theirs.",
     "Originally published in 1998, the harbour guide is now out of print.",
     "Reporting by phone from the island was impossible for a week.",
+    "More from him later.",
+    "Print editions will cost more from May.",
     "The story was first published on a Tuesday, when few people read it.",
     "Critics said this site includes affiliate links without saying so.",
     "Home",
