@@ -95,6 +95,13 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("\u00a9 Copyright 2026 Coastal Ledger", "chrome.site.any"),
     ("Email ThisBlogThis!Share to XShare to FacebookShare to Pinterest", "chrome.blogger.en"),
     ("Read the original article on Coastal Ledger.", "autoblog.read-more-at"),
+    # the same theme strings in WordPress's translations
+    ("Tinggalkan Balasan", "chrome.wordpress.id"),
+    ("Dapatkan berita terbaru di Google News", "chrome.wordpress.id"),
+    ("Tu dirección de correo electrónico no será publicada.", "chrome.wordpress.es"),
+    ("Deixe um comentário", "chrome.wordpress.pt"),
+    ("Article précédent", "chrome.wordpress.fr"),
+    ("Schreibe einen Kommentar", "chrome.wordpress.de"),
     ("Newer Post Older Post Home", None),  # a joined pager line is not a known line: kept (no over-cut)
 ])
 def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
