@@ -102,6 +102,8 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Deixe um comentário", "chrome.wordpress.pt"),
     ("Article précédent", "chrome.wordpress.fr"),
     ("Schreibe einen Kommentar", "chrome.wordpress.de"),
+    ("Email của bạn sẽ không được hiển thị công khai.", "chrome.wordpress.vi"),
+    ("لن يتم نشر عنوان بريدك الإلكتروني.", "chrome.wordpress.ar"),
     ("Newer Post Older Post Home", None),  # a joined pager line is not a known line: kept (no over-cut)
 ])
 def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
