@@ -258,10 +258,56 @@ class _Scan:
                 self._line_rule(i, "any")
 
 
+# Where a tool's residue may start inside a line whose breaks were lost ("…(Why?)World - Latest -
+# Google NewsSeptember 14, 2020 at 04:18PMhttps://ift.tt/2RpVTP6"): a word run on to the next
+# without a space (a lower-case letter, a digit or a closing mark, then a capital), a web address,
+# or a sentence's end.
+_GLUE = re.compile(r"(?<=[a-z0-9)?!.\]])(?=[A-Z])|(?<=\S)\s*(?=https?://)|(?<=[.!?)\]\"'])\s+(?=\S)")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+_GLUE_TRIES = 12  # split points tried a pass, the line's last first
+_GLUE_PASSES = 6  # residue items split off a line at most
+
+
+def _unglue(line: str, rules: RuleSet) -> list[str]:
+    """The text's last line with the tools' residue run on at its end (no line breaks between
+    them) split off into lines of their own: from the end, each shortest ending that one of the
+    tools' tail rules (those naming a tool) matches whole becomes a line, while one does."""
+    tools = [rule for rule in rules.by_where["tail"] if rule.chain]
+    whole = fold(line)
+    if any(rule.pattern.fullmatch(whole) for rule in (*tools, *rules.by_where["suffix"])):
+        return [line]  # (a line the tail rules, or the rules for residue after a sentence, read whole)
+
+    def residue(at: int) -> bool:
+        return 0 < at and any(rule.pattern.fullmatch(folded[at:].strip()) for rule in tools)
+
+    pieces: list[str] = []
+    for _ in range(_GLUE_PASSES):
+        folded = fold(line)
+        if len(folded) != len(line):  # (folding collapsed spaces: positions would not agree)
+            break
+        points = [m.end() for m in _GLUE.finditer(line, max(0, len(line) - 400))][::-1][:_GLUE_TRIES]
+        found = next((k for k, at in enumerate(points) if residue(at)), None)
+        if found is None:
+            break
+        at = points[found]
+        # one more item of the same residue just before it, with no sentence between ("from Hacker
+        # News" before its link): the longer ending is the one line
+        for wider in points[found + 1:found + 3]:
+            if not _SENTENCE_INSIDE.search(line, wider, at) and residue(wider):
+                at = wider
+        pieces.insert(0, line[at:].strip())
+        line = line[:at].rstrip()
+    return [line, *pieces] if pieces else [line]
+
+
 def cut_text(text: str, rules: RuleSet, ctx: Context, harvest: Harvest | None = None) -> CutText:
     """Cut whole-line residue: 'any' rules everywhere, then the tail bottom-up, then the head."""
     harvest = harvest if harvest is not None else Harvest()
     lines = [line.strip() for line in text.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    if lines and len(lines[-1]) > 20:
+        lines[-1:] = _unglue(lines[-1], rules)
     scan = _Scan(lines, rules, ctx, harvest)
     scan.anywhere()
     scan.tail()

@@ -688,3 +688,25 @@ def test_a_section_kicker_above_the_text_that_is_one_of_the_posts_categories_is_
     assert out.text == BODY and out.removed == [("head.label", "WORLD NEWS")]
     # a line that names no category of the post stays
     assert cut_text("WORLD NEWS\n" + BODY, RULES, Context(title="Bridge reopens")).text.startswith("WORLD NEWS")
+
+
+@pytest.mark.parametrize(("last", "rules"), [
+    # a recipe's ingredients run on without their line breaks, after the article's last sentence
+    ("It will cost 4 million. Let's block ads! (Why?)World - Latest - Google NewsMarch 3, 2026 at 09:41AM"
+     "https://ift.tt/3abcdEF", ["fivefilters.blockads", "google-news.feed-title", "ifttt.date", "ifttt.link"]),
+    ("It will cost 4 million.The post Bridge reopens appeared first on Coastal Ledger.", ["yoast.appeared-first"]),
+    ("It will cost 4 million. March 3, 2026 at 09:41AM https://ift.tt/3abcdEF", ["ifttt.date", "ifttt.link"]),
+])
+def test_residue_run_on_in_the_last_line_is_split_off_and_cut(last: str, rules: list[str]) -> None:
+    out = cut_text("The council approved the plan on Tuesday.\n" + last, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and [r for r, _ in out.removed] == rules
+
+
+@pytest.mark.parametrize("last", [
+    "It will cost 4 million, the iPhone maker said. Apple shares rose 2% (see https://example.com/x).",
+    "Details at https://ift.tt/3abcDEF are wrong, the council said.",
+    "The McDonald's on Fore Street said its post appeared first on a partner site.",
+])
+def test_an_articles_last_line_is_not_split(last: str) -> None:
+    text = "The council approved the plan on Tuesday.\n" + last
+    assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
