@@ -12,6 +12,10 @@ class PrivateHostBlocked(IgnoreRequest):
     """The request's host resolves to a loopback/private/reserved address and that is not allowed."""
 
 
+# Words of the errors a body that does not decompress raises (gzip/deflate, br, zstd).
+_DECODING_WORDS = ("zlib", "decompress", "compressed", "brotli", "zstd")
+
+
 def reason_of(failure: Failure) -> tuple[str, str]:
     """(reason code, detail) for a failed request."""
     exc = failure.value
@@ -34,13 +38,13 @@ def reason_of(failure: Failure) -> tuple[str, str]:
     if isinstance(exc, (net.ConnectionRefusedError, net.ConnectError, net.ConnectionLost)):
         return "connection_error", str(exc)[:200]
     text = f"{type(exc).__name__}: {exc}"
-    if "dataloss" in text.lower().replace(" ", "") or "PotentialDataLoss" in text:
+    low = text.lower()
+    if "dataloss" in low.replace(" ", ""):
         return "truncated", text[:200]  # the connection closed before the length the server declared
-    if isinstance(exc, EOFError) or "zlib" in text.lower() or "decompress" in text.lower() or \
-            "compressed" in text.lower() or "brotli" in text.lower() or "zstd" in text.lower():
+    if isinstance(exc, EOFError) or any(w in low for w in _DECODING_WORDS):
         return "bad_encoding", text[:200]  # a gzip/deflate/br body that does not decompress
-    if "maxsize" in text.lower() or "max size" in text.lower() or "larger than" in text.lower():
+    if "maxsize" in low or "max size" in low or "larger than" in low:
         return "too_large", text[:200]
-    if "timeout" in text.lower() or "timed out" in text.lower():
+    if "timeout" in low or "timed out" in low:
         return "timeout", text[:200]
     return "fetch_failed", text[:200]

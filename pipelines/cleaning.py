@@ -273,8 +273,8 @@ def _unglue(line: str, rules: RuleSet) -> list[str]:
     them) split off into lines of their own: from the end, each shortest ending that one of the
     tools' tail rules (those naming a tool) matches whole becomes a line, while one does."""
     tools = [rule for rule in rules.by_where["tail"] if rule.chain]
-    whole = fold(line)
-    if any(rule.pattern.fullmatch(whole) for rule in (*tools, *rules.by_where["suffix"])):
+    folded = fold(line)
+    if any(rule.pattern.fullmatch(folded) for rule in (*tools, *rules.by_where["suffix"])):
         return [line]  # (a line the tail rules, or the rules for residue after a sentence, read whole)
 
     def residue(at: int) -> bool:
@@ -282,7 +282,6 @@ def _unglue(line: str, rules: RuleSet) -> list[str]:
 
     pieces: list[str] = []
     for _ in range(_GLUE_PASSES):
-        folded = fold(line)
         if len(folded) != len(line):  # (folding collapsed spaces: positions would not agree)
             break
         points = [m.end() for m in _GLUE.finditer(line, max(0, len(line) - 400))][::-1][:_GLUE_TRIES]
@@ -297,6 +296,7 @@ def _unglue(line: str, rules: RuleSet) -> list[str]:
                 at = wider
         pieces.insert(0, line[at:].strip())
         line = line[:at].rstrip()
+        folded = fold(line)
     return [line, *pieces] if pieces else [line]
 
 

@@ -130,11 +130,10 @@ _NOT_NAMES = frozenset(("january february march april may june july august septe
 
 def _author_names(value: str | None) -> str | None:
     """A byline's names ("; " between several), without the parts that are a date's words."""
-    if not value or ";" not in value and fold(value).strip(" .,").lower() not in _NOT_NAMES:
+    if not value:
         return value
-    names = [part.strip() for part in value.split(";")]
-    kept = [n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES]
-    return "; ".join(kept) or None
+    names = (part.strip() for part in value.split(";"))
+    return "; ".join(n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES) or None
 
 
 def _names_its_host(name: str, url: str) -> bool:

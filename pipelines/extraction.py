@@ -75,10 +75,10 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 
 def _parse_page(raw_html: str) -> etree._Element:
-    if "\x00" in raw_html[:4096]:
+    sample = raw_html[:4096]
+    if "\x00" in sample:
         # binary content (an image, a PDF, a compressed body) under a text type, or a page with a few
         # stray NUL bytes (a broken template or database field), which are dropped
-        sample = raw_html[:4096]
         if len(_NOT_TEXT.findall(sample)) > 0.02 * len(sample):
             raise ExtractError("not_html", "binary content")
         raw_html = raw_html.replace("\x00", "")
@@ -167,12 +167,7 @@ def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
         from trafilatura.xml import xmltotxt
 
         text = xmltotxt(doc.body, include_formatting=False)
-    gained = _fill_meta(meta, doc) if wanted else {}
-    if wanted and not meta.title and meta.home_heading and doc.title == meta.home_heading:
-        meta.title = _titled_heading(tree)
-        if meta.title:
-            gained["title"] = meta.title  # (what a host's template learns to find its titles by)
-    return text, gained
+    return text, _fill_meta(meta, doc, tree) if wanted else {}
 
 
 def _chars(el: etree._Element) -> int:
@@ -255,13 +250,15 @@ def _titled_heading(tree: etree._Element) -> str | None:
     return None
 
 
-def _fill_meta(meta: PageMeta, doc: Any) -> dict[str, str]:
-    """Fill our open fields from trafilatura's metadata; returns what that added."""
+def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None = None) -> dict[str, str]:
+    """Fill our open fields from trafilatura's metadata; returns what that added (a title gained is
+    also what a host's template learns to find its titles by)."""
     gained = {}
     for ours, theirs in _META_FIELDS:
         value = getattr(doc, theirs, None)
         if ours == "title" and value and value == meta.home_heading:
-            continue  # (trafilatura takes a page's one <h1>: in old themes the site's name, a link home)
+            # trafilatura takes a page's one <h1>: in old themes the site's name, a link home
+            value = _titled_heading(tree) if tree is not None else None
         if not getattr(meta, ours) and value:
             setattr(meta, ours, value)
             gained[ours] = value
@@ -282,10 +279,7 @@ def _template_metadata(tree: etree._Element, url: str, meta: PageMeta, tmpl: Hos
         from trafilatura.metadata import extract_metadata
 
         with _metadata_pass(author_search=may_name_author(tree, classes)):
-            doc = extract_metadata(tree, default_url=url, date_config=_DATE_PARAMS)
-            _fill_meta(meta, doc)
-        if not meta.title and meta.home_heading and doc.title == meta.home_heading:
-            meta.title = _titled_heading(tree)
+            _fill_meta(meta, extract_metadata(tree, default_url=url, date_config=_DATE_PARAMS), tree)
         return
     if tmpl.title_selector and not meta.title:
         node = select(tree, tmpl.title_selector)
