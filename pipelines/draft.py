@@ -95,6 +95,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     if meta.offsite_permalink:
         harvest.add("source_url", meta.offsite_permalink)
         harvest.add("tool", "feedwordpress")
+    if meta.offsite_canonical:
+        harvest.add("source_url", meta.offsite_canonical)  # (after what the residue named: that is surer)
     titled = resolve_title(raw_title, harvest, rules, blog_name=draft.blog.name, source_hint=source_hint)
     heading = next((line for rule, line in cut.removed if rule == "head.title"), None)
     if heading and titled.title and _site_affixed(titled.title, heading):

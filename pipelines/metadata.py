@@ -90,6 +90,7 @@ class PageMeta:
     sitemaps: list[str] = field(default_factory=list)
     offsite_permalink: str | None = None  # FeedWordPress: the post's title links to the original
     home_heading: str | None = None  # an <h1> that is only a link to the site's home: its name, not a headline
+    offsite_canonical: str | None = None  # a canonical URL on another site: the original a copy points to
 
 
 def _texts(nodes) -> str | None:
@@ -206,6 +207,56 @@ def _site_name(tree: etree._Element, classes: ClassIndex) -> str | None:
     return _texts(classes.get("site-title", within="header"))
 
 
+# Hosts that serve many people's sites as their subdomains: one of them is not another's site.
+SHARED_HOSTS = frozenset(("blogspot.com", "wordpress.com", "tumblr.com", "medium.com", "github.io", "weebly.com",
+                          "wixsite.com", "substack.com", "livejournal.com", "over-blog.com", "netlify.app",
+                          "pages.dev", "vercel.app", "web.app", "firebaseapp.com", "herokuapp.com"))
+_SITE_PREFIXES = ("www.", "m.", "amp.", "mobile.")
+
+
+def _site_of(host: str) -> str:
+    """A host without the prefixes of its mobile and www copies; a Blogger blog under any of
+    Blogger's country domains as its .blogspot.com host."""
+    for prefix in _SITE_PREFIXES:
+        if host.startswith(prefix) and host.count(".") > 1:
+            host = host[len(prefix):]
+            break
+    label, dot, rest = host.partition(".blogspot.")
+    return f"{label}.blogspot.com" if dot and rest else host
+
+
+def same_site(a: str, b: str) -> bool:
+    """Whether two hosts are one site: the same host but for www./m. and Blogger's country domains,
+    or one a subdomain of the other (news.example.com and example.com) -- unless the other is a
+    host that serves many people's sites (a.blogspot.com and blogspot.com are not one site)."""
+    a, b = _site_of(a.lower()), _site_of(b.lower())
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return long.endswith("." + short) and "." in short and short not in SHARED_HOSTS
+
+
+def own_canonical(url: str, declared: str | None) -> tuple[str | None, str | None]:
+    """The canonical URL a page declares, as (the post's own canonical URL, a canonical on another
+    site). An autoblog points its copy's canonical at the original article, on the original's site:
+    that is where the copy came from, not the copy's address, and taken as its address every copy of
+    the same article on every splog would have one record id. A canonical that is the site's home
+    page on a page that is not (a theme that writes one canonical on every page) is neither."""
+    if not declared or not declared.strip():
+        return None, None
+    link = urljoin(url, declared.strip())
+    own, its = urlsplit(url), urlsplit(link)
+    if its.scheme not in ("http", "https") or not its.hostname:
+        return None, None
+    if own.scheme not in ("http", "https") or not own.hostname:
+        return link, None  # (a saved page with no address of its own: the canonical is the best there is)
+    if not same_site(own.hostname, its.hostname):
+        return None, link
+    if its.path in ("", "/") and not its.query and (own.path not in ("", "/") or own.query):
+        return None, None
+    return link, None
+
+
 _LABEL_RELS = frozenset({"tag", "category"})
 
 
@@ -239,8 +290,11 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
             meta.title = fold_spaces(" ".join(nodes[0].itertext())) or None
             break
     meta.title = meta.title or metas.get("og:title") or metas.get("twitter:title") or ld.get("headline")
-    canonical = head.link_href("canonical") or metas.get("og:url")
-    meta.canonical_url = urljoin(url, canonical) if canonical else None
+    meta.canonical_url, meta.offsite_canonical = own_canonical(url, head.link_href("canonical") or metas.get("og:url"))
+    if meta.offsite_canonical is None:
+        # (Google's tags for a syndicated copy: the original's address)
+        original = metas.get("original-source") or metas.get("syndication-source")
+        meta.offsite_canonical = own_canonical(url, original)[1] if original else None
     meta.home_heading = _home_heading(tree, url)
     meta.site_name = metas.get("og:site_name") or _site_name(tree, classes) or meta.home_heading
     meta.published = (_texts(a.get("title", "") for a in classes.get("published", "abbr"))

@@ -192,3 +192,52 @@ def test_blogger_blog_without_whole_posts_in_its_feed(tmp_path, setting) -> None
     assert not [r for r in records if RESIDUE.search(r["text"])]
     assert all(r["blog"]["platform"] == "blogger" for r in records)
     assert [r["reason"] for r in run.rejects()] == (["http_404"] if setting == "feed switched off" else [])
+
+
+_ORIGINAL = "https://www.harbour-gazette.example/news/2026/ferry-timetable"
+_FERRY = ("<p>The island ferry will run two extra crossings on weekdays from March, the operator said on "
+          "Monday, after a winter in which commuters were left on the quay when the morning boat filled up.</p>"
+          "<p>The new sailings leave the mainland at 06:40 and the island at 18:15. The operator said it had "
+          "hired four more deckhands and would lease a second vessel while its own boat is refitted.</p>"
+          "<p>Parish councillors welcomed the change but asked for a later return on Fridays, when the last "
+          "boat leaves before most shops on the mainland have closed.</p>")
+
+
+class _Canonicals(Handler):
+    """A sitemap-only autoblog whose posts declare a canonical URL that is not their own: the copied
+    article's address on its original site (post a), or the blog's home page, as some themes write
+    on every page (post b)."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        canonicals = {"/a.html": _ORIGINAL, "/b.html": base + "/"}
+        if self.path == "/sitemap.xml":
+            urls = "".join(f"<url><loc>{base}{path}</loc></url>" for path in canonicals)
+            self.send(200, "application/xml",
+                      f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
+        elif self.path in canonicals:
+            title = "Ferry adds two weekday crossings" if self.path == "/a.html" else "Quay repairs to start in May"
+            self.send(200, "text/html; charset=utf-8",
+                      f'<html><head><title>{title}</title><link rel="canonical" href="{canonicals[self.path]}">'
+                      f'</head><body><article><h1>{title}</h1>{_FERRY}</article></body></html>')
+        elif self.path == "/":
+            self.send(200, "text/html", "<html><head><title>Island news</title></head><body>News</body></html>")
+        else:
+            self.send(404, "text/html", "<html><body>Not found</body></html>")
+
+
+def test_a_canonical_on_another_site_or_at_home_is_not_the_posts_address(tmp_path) -> None:
+    """Two autoblogs copy the same article and point its canonical at the original: each copy keeps its
+    own record id (the hash of its own URL), and the original's address is the copy's source.url. A
+    post whose canonical is its blog's home page keeps its own id too, not one shared by every post."""
+    with serve(_Canonicals) as one, serve(_Canonicals) as two:
+        run = run_splog("crawl", one + "/", two + "/", "--allow-private-hosts", "--no-throttle",
+                        out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    records = {r["url"]: r for r in run.records()}
+    assert set(records) == {base + path for base in (one, two) for path in ("/a.html", "/b.html")}
+    assert len({r["id"] for r in records.values()}) == 4
+    for base in (one, two):
+        copy, other = records[base + "/a.html"], records[base + "/b.html"]
+        assert copy["canonical_url"] is None and copy["source"]["url"] == _ORIGINAL
+        assert other["canonical_url"] is None and other["source"]["url"] is None

@@ -14,7 +14,7 @@ from crawler.farm.model import bench_farm, demo_farm
 from crawler.farm.pages import PAGE_RENDERERS, post_path
 from pipelines.extraction import (_DATE_PARAMS, _AUTHOR_ATTRS, AUTHOR_HINTS, _fill_meta, _parse_page,
                                   _trafilatura_text, may_name_author, unwrap_layout_tables)
-from pipelines.metadata import ClassIndex, PageMeta, read_meta
+from pipelines.metadata import ClassIndex, PageMeta, own_canonical, read_meta, same_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -143,3 +143,37 @@ def test_stray_nul_bytes_are_dropped_and_binary_content_is_not_html() -> None:
     with pytest.raises(ExtractError) as err:
         _parse_page(binary)
     assert err.value.reason == "not_html"
+
+
+@pytest.mark.parametrize("url, declared, own, offsite", [
+    ("https://blog.example/2026/03/x.html", "https://blog.example/2026/03/x.html", "https://blog.example/2026/03/x.html", None),
+    ("https://blog.example/2026/03/x.html?m=1", "/2026/03/x.html", "https://blog.example/2026/03/x.html", None),
+    ("https://m.blog.example/x/", "https://www.blog.example/x/", "https://www.blog.example/x/", None),
+    ("https://foo.blogspot.com/2026/03/x.html", "https://foo.blogspot.co.uk/2026/03/x.html",
+     "https://foo.blogspot.co.uk/2026/03/x.html", None),
+    ("https://news.blog.example/x/", "https://blog.example/news/x/", "https://blog.example/news/x/", None),
+    # a copy pointing at its original; a Blogger blog pointing at another Blogger blog
+    ("https://splog.example/x/", "https://paper.example/story", None, "https://paper.example/story"),
+    ("https://a.blogspot.com/x.html", "https://b.blogspot.com/y.html", None, "https://b.blogspot.com/y.html"),
+    # a theme's canonical to the home page on every page; nothing usable
+    ("https://blog.example/2026/03/x.html", "https://blog.example/", None, None),
+    ("https://blog.example/?p=12", "https://blog.example", None, None),
+    ("https://blog.example/", "https://blog.example/", "https://blog.example/", None),
+    ("https://blog.example/x/", "javascript:void(0)", None, None),
+    ("https://blog.example/x/", "  ", None, None),
+])
+def test_own_canonical(url, declared, own, offsite) -> None:
+    assert own_canonical(url, declared) == (own, offsite)
+
+
+def test_same_site_is_not_fooled_by_shared_hosts() -> None:
+    assert same_site("www.blog.example", "blog.example") and same_site("m.blog.example", "blog.example")
+    assert not same_site("a.blogspot.com", "blogspot.com") and not same_site("a.wordpress.com", "b.wordpress.com")
+    assert not same_site("blog.example", "other.example")
+
+
+def test_original_source_meta_names_the_original() -> None:
+    page = ('<html><head><meta name="original-source" content="https://paper.example/story">'
+            '<link rel="canonical" href="https://splog.example/x/"></head><body><p>x</p></body></html>')
+    meta = read_meta(_parse_page(page), "https://splog.example/x/")
+    assert meta.canonical_url == "https://splog.example/x/" and meta.offsite_canonical == "https://paper.example/story"
