@@ -9,15 +9,24 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]")
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2060\ufeff]")
+# The zero-width non-joiner and joiner are spelling in Persian, Urdu, Kurdish ("می\u200cشود") and the
+# Indic scripts, and join an emoji sequence: kept between two letters of such a script or two
+# pictographs; elsewhere (inserted between Latin letters to defeat copy detection, or stray) dropped.
+_JOINS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff"
+_PICTO = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
+_STRAY_JOINER = re.compile(f"(?<![{_JOINS}])\u200c|\u200c(?![{_JOINS}])|(?<![{_JOINS}{_PICTO}])\u200d|\u200d(?![{_JOINS}{_PICTO}])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|m|amp|showComment|feature|ref|ocid)$", re.I)
 _IFTTT_TIME = "%B %d, %Y at %I:%M%p"
 
 
 def clean_text(text: str) -> str:
-    """NFC, no control or zero-width characters, single spaces, no blank lines."""
+    """NFC, no control or zero-width characters (but the joiners that spell a word), single spaces,
+    no blank lines."""
     text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    if "\u200c" in text or "\u200d" in text:
+        text = _STRAY_JOINER.sub("", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
