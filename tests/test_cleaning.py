@@ -244,6 +244,8 @@ def test_rules_are_tested_together_only_when_joining_them_keeps_their_meaning() 
      "港町新聞", "https://shinbun.example/hashi"),
     ('<p>Kaynak: <a href="https://gazete.example/kopru">Liman Gazetesi</a></p>', "", "autoblog.source-label",
      "Liman Gazetesi", "https://gazete.example/kopru"),
+    ('<p>منبع: <a href="https://ruzname.example/pol">روزنامه ساحل</a></p>', "", "autoblog.source-label",
+     "روزنامه ساحل", "https://ruzname.example/pol"),
     # the label in its own element ("<strong>Source</strong>: <a>…</a>")
     ('<p><strong>Source</strong>: <a href="https://ledger.example/bridge">Coastal Ledger</a></p>', "",
      "wprss.source-name", "Coastal Ledger", "https://ledger.example/bridge"),
@@ -372,6 +374,11 @@ def test_a_known_publisher_after_the_headline_in_the_pages_title_is_the_source()
     ("Читайте также: Паром снова ходит по расписанию", True),
     ("あわせて読みたい：港まつり、今年は三日間に拡大", True),
     ("Czytaj także: Prom znów kursuje", True),
+    ("यह भी पढ़ें: बिजली की नई दरें लागू", True),
+    ("بیشتر بخوانید: قیمت نان دوباره بالا رفت", True),
+    ("อ่านเพิ่มเติม : รถไฟสายใหม่เปิดวันจันทร์", True),
+    ("Διαβάστε επίσης: Το πλοίο δένει ξανά στο λιμάνι", True),
+    ("Läs också: Färjan går igen", True),
     ("Watch the council meeting again on its website.", False),
     # prose that starts the same way has no colon or bar after the words
     ("Read more about the plan on the council website.", False),
@@ -619,6 +626,8 @@ def test_a_google_news_feed_title_in_any_edition_says_the_post_came_through_goog
     ("<aside><strong>Leia também</strong><br><a href='/a'>Chuva forte atinge o litoral</a></aside>", True),
     ("<div class='related-entries'><h2>関連記事</h2><ul><li><a href='/a'>市バスの新路線</a></li><li><a href='/b'>駅前の再開発</a></li></ul></div>", True),
     ("<div><h3>Похожие записи</h3><ul><li><a href='/a'>Паром снова ходит</a></li></ul></div>", True),
+    ("<p><b>यह भी पढ़ें:</b> <a href='/a'>बिजली की नई दरें लागू</a></p>", True),
+    ("<div><h4>مطالب مرتبط</h4><ul><li><a href='/a'>قیمت نان</a></li><li><a href='/b'>مترو</a></li></ul></div>", True),
     # a paragraph that goes on after the words has text of its own; a lone "Read more" link is the
     # original's (its anchor rule reads it), not a list
     ("<p><b>Related</b> projects in the region were delayed by <a href='/d'>the same dispute</a>.</p>", False),
@@ -710,3 +719,18 @@ def test_residue_run_on_in_the_last_line_is_split_off_and_cut(last: str, rules: 
 def test_an_articles_last_line_is_not_split(last: str) -> None:
     text = "The council approved the plan on Tuesday.\n" + last
     assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("کتابخانه دوباره باز می\u200cشود", "کتابخانه دوباره باز می\u200cشود"),  # Persian spelling
+    ("क्\u200dष", "क्\u200dष"),
+    ("family \U0001f468\u200d\U0001f469\u200d\U0001f467 photo", "family \U0001f468\u200d\U0001f469\u200d\U0001f467 photo"),
+    # between Latin letters (copy detection dodged), stray, or before a space: dropped
+    ("fer\u200cry cross\u200ding", "ferry crossing"),
+    ("\u200cکتاب\u200c ها", "کتاب ها"),
+    ("zero\u200bwidth\ufeff", "zerowidth"),
+])
+def test_zero_width_joiners_stay_only_where_they_spell_a_word(text: str, kept: str) -> None:
+    from pipelines.normalize import clean_text
+
+    assert clean_text(text) == kept
