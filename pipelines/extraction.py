@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from lxml import etree, html as lxml_html
 
 from pipelines.cleaning import Harvest, ui_language_of
-from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment, to_text
+from pipelines.htmltext import cut_blocks, cut_page_boxes, harvest_links, parse_fragment, to_text
 from pipelines.metadata import ClassIndex, PageMeta, find_body, read_meta
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
@@ -337,7 +337,8 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         meta.ui_language = template_language(classes, rules)
     body = find_body(tree, classes) if options.mode == "auto" else None
     if body is not None:
-        removed = cut_blocks(body[1], rules, harvest)
+        removed = cut_page_boxes(tree, rules, harvest, classes.get)
+        removed += cut_blocks(body[1], rules, harvest)
         harvest_links(body[1], rules, harvest)
         return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container"))
     plan = TEMPLATES.plan(_host(raw.url)) if options.mode == "auto" else None
@@ -346,8 +347,9 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         if node is not None and not plan.template.looks_short(node):
             if _wants_metadata(meta):  # first: the date line may be one of the dropped children
                 _template_metadata(tree, raw.url, meta, plan.template, classes, node)
+            removed = cut_page_boxes(tree, rules, harvest, classes.get)
             drop_children(node, plan.template.drop)
-            removed = cut_blocks(node, rules, harvest)
+            removed += cut_blocks(node, rules, harvest)
             harvest_links(node, rules, harvest)
             return _checked(Extracted(to_text(node), removed, harvest, meta, "template"))
         # else (an index page, another layout, a body far shorter than the host's usual) this page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
@@ -250,27 +251,56 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
                 continue
             if rule.source_link and not _names_its_link(block, matched):
                 continue  # "Source: <a>Name</a>" names its link; "SOURCE: agencies … via <a>IFTTT</a>" does not
-            if rule.provenance:
-                _harvest_links(block, rules, harvest)
-                _harvest_text(text, rules, harvest)
-            for name, value in (matched.groupdict() if matched else {}).items():
-                if value and value.strip() and name in HARVESTED:
-                    if name == "publisher" and rule.source_link and _is_its_address(value, block):
-                        continue  # "Original article: <a>example.com</a>": an address, not a name
-                    harvest.add(name, value.strip())
-            if rule.source_link:
-                href = next((a.get("href", "").strip() for a in block.iter("a")
-                             if a.get("href", "").strip().startswith(("http://", "https://"))), "")
-                if href and not rules.is_short_link(href):
-                    harvest.add("source_url", href)
-            removed.append((rule.id, text))
-            if rule.chain:
-                harvest.add("tool", rule.chain)
+            _give(rule, block, text, matched, rules, harvest, removed)
             drop_element(block)
     for rule in rules.link_lists:
         present = tuple(w for w in rule.hint if page.has(w))
         if present:
             _cut_link_lists(root, rule, present, removed)
+    return removed
+
+
+def _give(rule: BlockRule, block: etree._Element, text: str, matched: re.Match[str] | None, rules: RuleSet,
+          harvest: Harvest, removed: list[tuple[str, str]]) -> None:
+    """What a block a rule matched says of the article's origin, into harvest; the cut into removed."""
+    if rule.provenance:
+        _harvest_links(block, rules, harvest)
+        _harvest_text(text, rules, harvest)
+    for name, value in (matched.groupdict() if matched else {}).items():
+        if value and value.strip() and name in HARVESTED:
+            if name == "publisher" and rule.source_link and _is_its_address(value, block):
+                continue  # "Original article: <a>example.com</a>": an address, not a name
+            harvest.add(name, value.strip())
+    if rule.source_link:
+        href = next((a.get("href", "").strip() for a in block.iter("a")
+                     if a.get("href", "").strip().startswith(("http://", "https://"))), "")
+        if href and not rules.is_short_link(href):
+            harvest.add("source_url", href)
+    removed.append((rule.id, text))
+    if rule.chain:
+        harvest.add("tool", rule.chain)
+
+
+def cut_page_boxes(tree: etree._Element, rules: RuleSet, harvest: Harvest,
+                   by_class: Callable[[str], list[etree._Element]]) -> list[tuple[str, str]]:
+    """The boxes of `anywhere` rules, wherever they are on the page, for a page whose text is read from
+    its body alone (a body container, a learned template): a theme sets them around the post body as
+    often as in it (the Newspaper theme's "SOURCE <a>Publisher</a>" under the article), and a
+    template may drop them. Their provenance is harvested and they are cut, as when the page is read
+    whole. by_class: the page's elements of a class (its class index)."""
+    removed: list[tuple[str, str]] = []
+    for rule in rules.page_boxes:
+        for block in dict.fromkeys(el for name in rule.classes for el in by_class(name)):
+            if block.getparent() is None or not _inside(block, tree):
+                continue  # (inside a box cut before it)
+            text = node_text(block)
+            matched = rule.text.fullmatch(text) if rule.text is not None else None
+            if rule.text is not None and matched is None:
+                continue
+            if rule.source_link and not _names_its_link(block, matched):
+                continue
+            _give(rule, block, text, matched, rules, harvest, removed)
+            drop_element(block)
     return removed
 
 

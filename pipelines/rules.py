@@ -80,6 +80,7 @@ class BlockRule:
     lead: re.Pattern[str] | None = None  # the block's first words must match this (a cheap first test)
     element_ids: tuple[str, ...] = ()  # id attributes of the node itself
     provenance: bool = True  # False: the cut block's links and text give no provenance (an embedded post)
+    anywhere: bool = False  # a theme's box outside the post body: looked for on the whole page (by class)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +134,10 @@ class RuleSet:
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
+    page_boxes: tuple[BlockRule, ...] = field(default=(), compare=False)  # the `anywhere` block rules
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "page_boxes", tuple(r for r in self.blocks if r.anywhere))
         object.__setattr__(self, "by_where", {where: tuple(r for r in self.lines if r.where == where)
                                               for where in LINE_WHERES})
         object.__setattr__(self, "by_id", {r.id: r for r in self.lines})
@@ -209,11 +212,14 @@ def _parse_file(path: Any, acc: dict) -> None:
             raise RuleError(f"{src}: rule {rid!r}: an element_id holds a quote")
         if after and not t.get("link_host"):
             raise RuleError(f"{src}: rule {rid!r}: after needs link_host (the anchor it follows)")
+        if t.get("anywhere") and not t.get("class"):
+            raise RuleError(f"{src}: rule {rid!r}: anywhere needs class (a box is found on the page by its class)")
         acc["blocks"].append(BlockRule(rid, t.get("chain"), tuple(t.get("link_host", ())),
                                        tuple(t.get("img_host", ())), tuple(t.get("class", ())), text,
                                        bool(t.get("source_link", False)), hint, after, t.get("after_gives"),
                                        _compile(src, rid, t["lead"]) if "lead" in t else None,
-                                       tuple(t.get("element_id", ())), bool(t.get("provenance", True))))
+                                       tuple(t.get("element_id", ())), bool(t.get("provenance", True)),
+                                       bool(t.get("anywhere", False))))
     for t in data.get("source_anchor", []):
         rid = _need(src, t, "id")
         acc["anchors"].append(AnchorRule(rid, t.get("chain"), _compile(src, rid, _need(src, t, "text"))))

@@ -81,6 +81,11 @@ def page(n: int, layout: str = "entry") -> str:
     elif layout == "share-bars":  # share links above and below the text, inside its container
         share = "<div class='share'>Share: <a href='#f'>Facebook</a> <a href='#t'>Twitter</a></div>"
         post = f"<div class='single-post'><h1>{title}</h1>{share}{body}{share}</div>"
+    elif layout in ("source-box", "container-source-box"):  # the Newspaper theme's source box below the post
+        cls = "entry-content" if layout == "container-source-box" else "story-body"
+        post = (f"<article class='entry'><h1 class='headline'>{title}</h1><div class='{cls}'>{body}</div>"
+                f"<footer><div class='td-post-source-via'><div class='td-post-small-box'><span>SOURCE</span>"
+                f"<a rel='nofollow' href='https://ledger.example/story-{n}'>Coastal Ledger</a></div></div></footer></article>")
     else:  # "teaser": the old container still exists but holds a teaser; the body moved below
         post = (f"<article class='entry'><h1 class='headline'>{title}</h1><p>Read on below.</p></article>"
                 f"<section class='fulltext'>{body}</section>")
@@ -344,3 +349,18 @@ def test_an_old_theme_whose_h1_is_the_sites_name_gives_each_posts_title(fresh_te
         assert (record.title, record.blog.name) == (title, "Coastline Daily Wire"), n
         assert paragraphs[0] in record.text and SIDEBAR not in record.text
     assert methods[-1] == "template"
+
+
+@pytest.mark.parametrize("layout", ["source-box", "container-source-box"])
+def test_a_themes_source_box_outside_the_body_names_the_original_on_every_path(fresh_templates: Templates,
+                                                                               layout: str) -> None:
+    """The Newspaper theme sets "SOURCE <a href=original>Publisher</a>" under the article, outside the
+    post's body: whether the text comes from trafilatura (the whole page), a learned template or a
+    known body container, the box gives the publisher and the original's URL and is not in the text."""
+    methods = set()
+    for n in range(8):
+        draft = run_extract(raw(n, layout), ExtractOptions())
+        methods.add(draft.method)
+        assert (draft.publisher, draft.source_url) == ("Coastal Ledger", f"https://ledger.example/story-{n}")
+        assert "SOURCE" not in draft.text and ("theme.source-box", "SOURCE Coastal Ledger") in draft.removed
+    assert methods == ({"container"} if layout == "container-source-box" else {"trafilatura", "template"})
