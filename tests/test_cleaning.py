@@ -246,6 +246,20 @@ def test_rules_are_tested_together_only_when_joining_them_keeps_their_meaning() 
      "Liman Gazetesi", "https://gazete.example/kopru"),
     ('<p>منبع: <a href="https://ruzname.example/pol">روزنامه ساحل</a></p>', "", "autoblog.source-label",
      "روزنامه ساحل", "https://ruzname.example/pol"),
+    ('<p>Fuente original: <a href="https://diario.example/puente">Diario Costero</a></p>', "", "autoblog.source-label",
+     "Diario Costero", "https://diario.example/puente"),
+    ('<div>Source originale : <a href="https://journal.example/pont">Le Courrier du Port</a></div>', "",
+     "autoblog.source-label", "Le Courrier du Port", "https://journal.example/pont"),
+    # Google News's link to a story's full coverage, alone in its block
+    ('<p><strong><a href="https://news.google.com/rss/articles/CBMiHWh0dHBzOi8vbGVkZ2VyLmV4YW1wbGUvYnJpZGdl?oc=5">'
+     'View Full coverage on Google News</a></strong></p>', "", "google-news.full-coverage", None,
+     "https://ledger.example/bridge"),
+    ('<p><a href="https://news.google.com/rss/articles/CBMiHWh0dHBzOi8vbGVkZ2VyLmV4YW1wbGUvYnJpZGdl?oc=5">'
+     'Ver la cobertura completa en Google Noticias</a></p>', "", "google-news.full-coverage", None,
+     "https://ledger.example/bridge"),
+    # an article's sentence that links to Google News stays
+    ('<p>The ministry pointed readers to <a href="https://news.google.com/topics/x">Google News</a> for updates.</p>',
+     "The ministry pointed readers to Google News for updates.", None, None, None),
     # the label in its own element ("<strong>Source</strong>: <a>…</a>")
     ('<p><strong>Source</strong>: <a href="https://ledger.example/bridge">Coastal Ledger</a></p>', "",
      "wprss.source-name", "Coastal Ledger", "https://ledger.example/bridge"),
