@@ -56,9 +56,11 @@ def from_extracted(raw: RawPost, ex: Extracted) -> Draft:
     """Merge what the feed said with what the page said (the feed wins: it is the platform's own data)."""
     blog = raw.blog
     if raw.via in ("page", "file", "warc"):
+        name = blog.name or ex.meta.site_name
+        if not name or _names_its_host(name, raw.url):
+            name = _title_prefix(ex.meta.html_title, ex.meta.title) or name
         blog = replace(blog, platform=blog.platform if blog.platform != "generic" else ex.meta.platform,
-                       ui_language=blog.ui_language or ex.meta.ui_language,
-                       name=blog.name or ex.meta.site_name)
+                       ui_language=blog.ui_language or ex.meta.ui_language, name=name)
     return Draft(url=raw.url, blog=blog, via=raw.via, status=raw.status, fetched_at=raw.fetched_at,
                  source=raw.source, feed=raw.feed, text=ex.text, removed=list(ex.removed),
                  harvest=ex.harvest, meta=ex.meta, method=ex.method)
@@ -136,6 +138,20 @@ def _author_names(value: str | None) -> str | None:
         return value
     names = (part.strip() for part in value.split(";"))
     return "; ".join(n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES) or None
+
+
+def _title_prefix(html_title: str | None, title: str | None) -> str | None:
+    """The site's name a page's <title> sets before the headline ("Site | Headline"), for a site that
+    names itself nowhere else. (Not a name after the headline: an autoblog keeps the original's
+    "Headline - Publisher" there.)"""
+    if not html_title or not title:
+        return None
+    whole, head = fold(html_title).strip(), fold(title).strip()
+    for sep in TITLE_AFFIX_SEPS:
+        if whole.lower().endswith((sep + head).lower()):
+            prefix = whole[:len(whole) - len(sep + head)].strip()
+            return prefix if 0 < len(prefix) <= 60 and len(prefix.split()) <= 6 else None
+    return None
 
 
 def _names_its_host(name: str, url: str) -> bool:

@@ -222,3 +222,19 @@ def test_a_bylines_date_is_not_an_authors_name(byline: str, expected: str) -> No
     html = (f"<html><head><title>Cottage to become museum</title></head><body><article><h1>Cottage to become museum</h1>"
             f"<p class='byline'>{byline}</p>{text}</article></body></html>")
     assert _record(html).author == expected
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("Island Wire | Night ferry returns", "Island Wire"),
+    ("Island Wire :: Night ferry returns", "Island Wire"),
+    # a name after the headline may be the original's (an autoblog keeps "Headline - Publisher")
+    ("Night ferry returns - Island Wire", "autonews.example"),
+    ("Night ferry returns", "autonews.example"),
+])
+def test_a_site_that_names_itself_only_before_the_headline_in_its_title(title: str, name: str) -> None:
+    text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
+                   for n in range(6))
+    html = (f"<html><head><title>{title}</title></head><body><table><tr><td><h1>Night ferry returns</h1>{text}"
+            f"</td><td>Most read</td></tr></table></body></html>")
+    record = _record(html)
+    assert record.title == "Night ferry returns" and record.blog.name == name
