@@ -476,6 +476,31 @@ def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_
                 break
 
 
+def _table_row(tr: etree._Element) -> str | None:
+    """A data table's row as one line, "| Day | Departs | Arrives |" (as trafilatura writes it): a row
+    of two cells or more, each of inline text only. None for a layout table's row (a cell holding
+    paragraphs or line breaks, or a row of one cell), whose cells stay lines of their own."""
+    cells = [c for c in tr if isinstance(c.tag, str)]
+    if len(cells) < 2 or any(c.tag.lower() not in ("td", "th") for c in cells):
+        return None
+    texts = []
+    for cell in cells:
+        out: list[str] = []
+        for el in cell.iter():
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            if tag in BLOCK_TAGS or tag == "br":
+                if el is not cell:
+                    return None
+            if el is not cell and any(up.tag in SKIP_TAGS for up in el.iterancestors() if up is not cell):
+                continue
+            if tag and tag not in SKIP_TAGS and el.text:
+                out.append(el.text)
+            if el is not cell and el.tail:
+                out.append(el.tail)
+        texts.append(fold_spaces("".join(out)))
+    return "\n| " + " | ".join(texts) + " |\n" if any(texts) else "\n"
+
+
 def to_text(root: etree._Element) -> str:
     """Block elements and <br> become line breaks; inline text is joined; scripts and forms are skipped."""
     parts: list[str] = []
@@ -487,12 +512,13 @@ def to_text(root: etree._Element) -> str:
                 parts.append(el.tail)
             return
         tag = tag.lower()
-        if tag == "br":
+        if tag == "tr" and (row := _table_row(el)) is not None:
+            parts.append(row)
+            if el.tail:
+                parts.append(el.tail)
+            return
+        if tag in BLOCK_TAGS or tag == "br":
             parts.append("\n")
-        elif tag in BLOCK_TAGS:
-            parts.append("\n")
-        elif tag in ("td", "th"):
-            parts.append(" ")
         if el.text:
             parts.append(el.text)
         for child in el:

@@ -177,3 +177,19 @@ def test_original_source_meta_names_the_original() -> None:
             '<link rel="canonical" href="https://splog.example/x/"></head><body><p>x</p></body></html>')
     meta = read_meta(_parse_page(page), "https://splog.example/x/")
     assert meta.canonical_url == "https://splog.example/x/" and meta.offsite_canonical == "https://paper.example/story"
+
+
+@pytest.mark.parametrize(("html", "lines"), [
+    # a data table: a row a line, as trafilatura writes it
+    ("<table><tr><th>Day</th><th>Departs</th></tr><tr><td>Monday</td><td><b>08:10</b> <script>x()</script>am</td></tr></table>",
+     ["| Day | Departs |", "| Monday | 08:10 am |"]),
+    # a layout table: cells that hold paragraphs or line breaks, or a row of one cell, stay lines
+    ("<table><tr><td><p>First paragraph.</p><p>Second one.</p></td><td>Weather desk</td></tr></table>",
+     ["First paragraph.", "Second one.", "Weather desk"]),
+    ("<table><tr><td>First line<br>second line</td><td>Side</td></tr></table>", ["First line", "second line", "Side"]),
+    ("<table><tr><td>The whole story in one cell.</td></tr></table>", ["The whole story in one cell."]),
+])
+def test_table_rows_in_a_body_read_as_trafilatura_reads_them(html: str, lines: list[str]) -> None:
+    from pipelines.htmltext import parse_fragment, to_text
+
+    assert to_text(parse_fragment("<p>Intro.</p>" + html + "<p>Outro.</p>")).split("\n") == ["Intro.", *lines, "Outro."]
