@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from lxml import etree, html as lxml_html
 
 from pipelines.cleaning import Harvest, ui_language_of
-from pipelines.htmltext import cut_blocks, cut_page_boxes, harvest_links, parse_fragment, to_text
+from pipelines.htmltext import cut_blocks, cut_page_boxes, harvest_links, parse_fragment, shallower, to_text, too_deep
 from pipelines.metadata import ClassIndex, PageMeta, find_body, read_meta
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
@@ -82,16 +82,26 @@ def _parse_page(raw_html: str) -> etree._Element:
         if len(_NOT_TEXT.findall(sample)) > 0.02 * len(sample):
             raise ExtractError("not_html", "binary content")
         raw_html = raw_html.replace("\x00", "")
-    try:
-        try:
-            tree = lxml_html.document_fromstring(raw_html, parser=_PARSER)
-        except ValueError:  # a str holding an XML encoding declaration: parse its UTF-8 bytes instead
-            tree = lxml_html.document_fromstring(raw_html.encode("utf-8", "replace"), parser=_UTF8_PARSER)
-    except (etree.ParserError, ValueError) as exc:
-        raise ExtractError("unparsable_html", str(exc)[:200]) from None
+    tree, cut_short = _parsed(raw_html)
+    for attempt in range(2):  # (a page nested deeper than libxml2 builds: its wrappers are taken out)
+        if not cut_short:
+            break
+        tree, cut_short = _parsed(shallower(raw_html, attempt) or raw_html)
     if tree is None or len(tree) == 0:
         raise ExtractError("unparsable_html", "empty document")
     return tree
+
+
+def _parsed(raw_html: str) -> tuple[etree._Element, bool]:
+    """The page's tree, and whether libxml2 stopped building it at its depth limit."""
+    try:
+        try:
+            return lxml_html.document_fromstring(raw_html, parser=_PARSER), too_deep(_PARSER)
+        except ValueError:  # a str holding an XML encoding declaration: parse its UTF-8 bytes instead
+            tree = lxml_html.document_fromstring(raw_html.encode("utf-8", "replace"), parser=_UTF8_PARSER)
+            return tree, too_deep(_UTF8_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise ExtractError("unparsable_html", str(exc)[:200]) from None
 
 
 # htmldate without its "extensive" pass: that pass hands free-text dates to dateparser, whose first

@@ -540,7 +540,40 @@ def fold_spaces(line: str) -> str:
     return _WS.sub(" ", line).strip()
 
 
+# libxml2 stops building the tree 256 elements deep ("Excessive depth in document"): the rest of the
+# page is lost. Old and broken pages get there with tags left open in a loop (hundreds of unclosed
+# <font> or <div> tags before the post). Such a page is parsed again with those wrappers taken out:
+# first the inline ones, which carry no text of their own; then the block wrappers, each a line break.
+_INLINE_WRAPPERS = re.compile(r"</?(?:font|b|i|u|s|em|strong|span|small|big|tt|strike|center|nobr)(?:\s[^>]*)?/?>", re.I)
+_BLOCK_WRAPPERS = re.compile(r"</?(?:div|section|article|main|aside|header|footer|blockquote|table|tbody|thead|tr|td|th"
+                             r"|ul|ol|li|dl|dt|dd|figure|figcaption|form)(?:\s[^>]*)?/?>", re.I)
+
+
+def too_deep(parser: etree.HTMLParser) -> bool:
+    """Whether the parser's last run stopped at libxml2's depth limit (which halts it: the last error)."""
+    last = parser.error_log.last_error
+    return last is not None and "Excessive depth" in last.message
+
+
+def shallower(markup: str, attempt: int) -> str | None:
+    """The markup with its inline wrappers (attempt 0) or also its block wrappers (attempt 1) taken
+    out, for a page too deeply nested to parse whole; None after that."""
+    if attempt == 0:
+        return _INLINE_WRAPPERS.sub("", markup)
+    if attempt == 1:
+        return _BLOCK_WRAPPERS.sub("<br>", _INLINE_WRAPPERS.sub("", markup))
+    return None
+
+
+_FRAGMENT_PARSER = html.HTMLParser()
+
+
 def parse_fragment(fragment: str) -> etree._Element:
     """A post body (feed content) as a <div> element."""
-    wrapper = html.fragment_fromstring(fragment or "<p></p>", create_parent="div")
+    markup = fragment or "<p></p>"
+    wrapper = html.fragment_fromstring(markup, create_parent="div", parser=_FRAGMENT_PARSER)
+    for attempt in range(2):
+        if not too_deep(_FRAGMENT_PARSER):
+            break
+        wrapper = html.fragment_fromstring(shallower(markup, attempt), create_parent="div", parser=_FRAGMENT_PARSER)
     return wrapper

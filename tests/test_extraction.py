@@ -193,3 +193,24 @@ def test_table_rows_in_a_body_read_as_trafilatura_reads_them(html: str, lines: l
     from pipelines.htmltext import parse_fragment, to_text
 
     assert to_text(parse_fragment("<p>Intro.</p>" + html + "<p>Outro.</p>")).split("\n") == ["Intro.", *lines, "Outro."]
+
+
+@pytest.mark.parametrize("wrappers", ["<font size='2'>" * 400, "<div class='w'>" * 700, "<span><div>" * 1500])
+def test_a_page_nested_deeper_than_the_parser_builds_keeps_its_article(wrappers: str) -> None:
+    """Tags left open in a loop nest a page past libxml2's 256 levels, where it stops building the
+    tree: the article after them was lost (an empty_text reject). The page is parsed again without
+    its wrappers."""
+    from pipelines.extraction import ExtractOptions, extract_post
+    from pipelines.htmltext import parse_fragment, to_text
+    from pipelines.rules import load_rules
+    from schemas.raw import BlogInfo, RawPost
+
+    paragraphs = [f"The river ferry will run later on Fridays from next month, the operator said on day {n}."
+                  for n in range(6)]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = f"<html><head><title>Ferry runs later</title></head><body>{wrappers}<h1>Ferry runs later</h1>{body}</body></html>"
+    raw = RawPost(url="https://deep.example/x.html", blog=BlogInfo(url="https://deep.example/", host="deep.example"),
+                  via="page", html=page)
+    text = extract_post(raw, load_rules(), ExtractOptions()).text
+    assert all(p in text for p in paragraphs)
+    assert to_text(parse_fragment(wrappers + body)).split("\n") == paragraphs  # a feed's post body too
