@@ -748,3 +748,9 @@ def test_zero_width_joiners_stay_only_where_they_spell_a_word(text: str, kept: s
     from pipelines.normalize import clean_text
 
     assert clean_text(text) == kept
+
+
+def test_the_italian_autoblog_footer_names_the_original_publisher() -> None:
+    """SIGNATURES §4: "Vai all'articolo originale Via: <Publisher>" after an FTR footer."""
+    out = cut_text(BODY + "\nVai all'articolo originale Via: Gazzetta del Porto", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.harvest.publishers == ["Gazzetta del Porto"]
