@@ -13,7 +13,7 @@ from lxml import etree, html as lxml_html
 
 from pipelines.cleaning import Harvest, ui_language_of
 from pipelines.htmltext import cut_blocks, cut_page_boxes, harvest_links, parse_fragment, shallower, to_text, too_deep
-from pipelines.metadata import ClassIndex, PageMeta, find_body, read_meta
+from pipelines.metadata import ClassIndex, PageMeta, find_body, heading_date, read_meta
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
 from schemas.raw import RawPost
@@ -350,7 +350,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         removed = cut_page_boxes(tree, rules, harvest, classes.get)
         removed += cut_blocks(body[1], rules, harvest)
         harvest_links(body[1], rules, harvest)
-        return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container"))
+        return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container"), tree)
     plan = TEMPLATES.plan(_host(raw.url)) if options.mode == "auto" else None
     if plan is not None and plan.use:
         node = select(tree, plan.template.selector or "")
@@ -361,7 +361,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
             drop_children(node, plan.template.drop)
             removed += cut_blocks(node, rules, harvest)
             harvest_links(node, rules, harvest)
-            return _checked(Extracted(to_text(node), removed, harvest, meta, "template"))
+            return _checked(Extracted(to_text(node), removed, harvest, meta, "template"), tree)
         # else (an index page, another layout, a body far shorter than the host's usual) this page
         # goes through trafilatura, and is compared with the template like an audit
         plan.learn = not plan.template.refused
@@ -374,10 +374,12 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         TEMPLATES.observe(plan.template, fresh, text, gained, date)
         if date is not None and plan.template.needs_date:
             learn_date_scope(plan.template, fresh, date, lambda element: _page_date(element, raw.url))
-    return _checked(Extracted(text, removed, harvest, meta, "trafilatura"))
+    return _checked(Extracted(text, removed, harvest, meta, "trafilatura"), tree)
 
 
-def _checked(ex: Extracted) -> Extracted:
+def _checked(ex: Extracted, tree: etree._Element | None = None) -> Extracted:
     if not ex.text.strip():
         raise ExtractError("empty_text", ex.method)
+    if tree is not None and not ex.meta.published:
+        ex.meta.published = heading_date(tree, ex.meta.home_heading)  # (a page that names no date elsewhere)
     return ex

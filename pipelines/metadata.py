@@ -9,7 +9,9 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from pipelines.cleaning import TITLE_AFFIX_SEPS
 from pipelines.htmltext import fold_spaces
+from pipelines.rules import fold
 
 _GCFG_LANG = re.compile(r"""___gcfg\s*=\s*\{\s*['"]lang['"]\s*:\s*['"]([A-Za-z_-]{2,8})['"]""")
 
@@ -177,6 +179,66 @@ def _inside(el: etree._Element, tag: str) -> bool:
     return next(el.iterancestors(tag), None) is not None
 
 
+# "Headline_Site" is how Chinese sites write a page's <title>; a full-width bar too
+_HEADING_SEPS = (*TITLE_AFFIX_SEPS, "_", " _ ", "｜", " ｜ ", "|", "-")
+
+
+def _lone_heading(tree: etree._Element, html_title: str, home_heading: str | None) -> str | None:
+    """The page's one <h1>, when the <title> is it and a shorter name beside it ("Headline_Site",
+    "Site | Headline"): a theme with no title markup but that heading. (Not an <h1> that links home:
+    that is the site's name.)"""
+    found = None
+    for h1 in tree.iter("h1"):
+        if found is not None:
+            return None
+        found = h1
+    if found is None:
+        return None
+    text = fold_spaces(" ".join(found.itertext()))
+    if not text or text == home_heading:
+        return None
+    head, whole = fold(text).lower(), fold(html_title).strip().lower()
+    for sep in _HEADING_SEPS:
+        if whole.startswith(head + sep) and 0 < len(whole) - len(head + sep) < len(head):
+            return text
+        if whole.endswith(sep + head) and 0 < len(whole) - len(sep + head) < len(head):
+            return text
+    return None
+
+
+# A date written year first (no day/month order to guess): "2026-12-01 09:32:15", "2026/12/01",
+# "2026年12月1日 09:32"
+_YEAR_FIRST = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+                         r"(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def heading_date(tree: etree._Element, home_heading: str | None = None) -> str | None:
+    """The date written in the line just after the post's <h1> ("2026-12-01 09:32:15 来源：… 作者：…"),
+    for a page whose metadata and markup name none: the first date, year first, in the next two
+    elements after the heading (or after the heading's own box)."""
+    for h1 in tree.iter("h1"):
+        if fold_spaces(" ".join(h1.itertext())) in ("", home_heading):
+            continue
+        near = [*h1.itersiblings()][:2]
+        parent = h1.getparent()
+        if parent is not None and len(parent) <= 3:
+            near += [*parent.itersiblings()][:2]
+        for el in near:
+            if not isinstance(el.tag, str):
+                continue
+            text = fold_spaces(" ".join(el.itertext()))
+            m = _YEAR_FIRST.search(text) if len(text) <= 300 else None
+            if m:
+                y, mo, d = int(m[1]), int(m[2]), int(m[3])
+                if 1 <= mo <= 12 and 1 <= d <= 31:
+                    when = f"{y:04d}-{mo:02d}-{d:02d}"
+                    if m[4] is not None and int(m[4]) < 24 and int(m[5]) < 60:
+                        when += f"T{int(m[4]):02d}:{m[5]}:{m[6] or '00'}"
+                    return when
+        return None
+    return None
+
+
 def _home_heading(tree: etree._Element, url: str) -> str | None:
     """The text of an <h1> that is nothing but a link to the site's home page: old themes set the
     site's name so and the post's title in an <h2> ("<h1><a href="/">Home Savvy Hub</a></h1>")."""
@@ -290,12 +352,14 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
             meta.title = fold_spaces(" ".join(nodes[0].itertext())) or None
             break
     meta.title = meta.title or metas.get("og:title") or metas.get("twitter:title") or ld.get("headline")
+    meta.home_heading = _home_heading(tree, url)
+    if not meta.title and meta.html_title:
+        meta.title = _lone_heading(tree, meta.html_title, meta.home_heading)
     meta.canonical_url, meta.offsite_canonical = own_canonical(url, head.link_href("canonical") or metas.get("og:url"))
     if meta.offsite_canonical is None:
         # (Google's tags for a syndicated copy: the original's address)
         original = metas.get("original-source") or metas.get("syndication-source")
         meta.offsite_canonical = own_canonical(url, original)[1] if original else None
-    meta.home_heading = _home_heading(tree, url)
     meta.site_name = metas.get("og:site_name") or _site_name(tree, classes) or meta.home_heading
     meta.published = (_texts(a.get("title", "") for a in classes.get("published", "abbr"))
                       or metas.get("article:published_time")

@@ -214,3 +214,31 @@ def test_a_page_nested_deeper_than_the_parser_builds_keeps_its_article(wrappers:
     text = extract_post(raw, load_rules(), ExtractOptions()).text
     assert all(p in text for p in paragraphs)
     assert to_text(parse_fragment(wrappers + body)).split("\n") == paragraphs  # a feed's post body too
+
+
+@pytest.mark.parametrize(("body", "title"), [
+    ("<h1>城市新增三条公交线路</h1><p>text</p>", "城市新增三条公交线路"),          # "Headline_Site"
+    ("<h1>Night ferry returns</h1><p>text</p>", "Night ferry returns"),
+    # an <h1> that is the site's name (shorter than what the title adds), or one of two: no title
+    ("<h1>Site</h1><p>text</p>", None),
+    ("<h1>Night ferry returns</h1><h1>Other</h1>", None),
+])
+def test_the_lone_h1_beside_a_name_in_the_title_is_the_headline(body: str, title: str | None) -> None:
+    html_title = {"城": "城市新增三条公交线路_新闻速递网"}.get(body[4], "Site | Night ferry returns")
+    page = f"<html><head><title>{html_title}</title></head><body>{body}</body></html>"
+    assert read_meta(_parse_page(page), "https://x.example/a.html").title == title
+
+
+@pytest.mark.parametrize(("after", "date"), [
+    ("<div class='art-info'>2026-12-01 09:32:15　来源：城市日报　作者：李明</div>", "2026-12-01T09:32:15"),
+    ("<p class='meta'>发布时间：2026年12月1日</p>", "2026-12-01"),
+    ("<div><span>Posted 2026/03/07</span></div>", "2026-03-07"),
+    # no year first (day and month could be either way round), or no date right after the heading
+    ("<div>Posted 03/07/2026</div>", None),
+    ("<p>First paragraph.</p><p>Second.</p><p>In 2026-12-01 terms, a third.</p>", None),
+])
+def test_a_date_written_just_after_the_heading(after: str, date: str | None) -> None:
+    from pipelines.metadata import heading_date
+
+    tree = _parse_page(f"<html><body><h1>Headline</h1>{after}<p>Body text.</p></body></html>")
+    assert heading_date(tree) == date
