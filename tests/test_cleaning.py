@@ -754,3 +754,22 @@ def test_the_italian_autoblog_footer_names_the_original_publisher() -> None:
     """SIGNATURES §4: "Vai all'articolo originale Via: <Publisher>" after an FTR footer."""
     out = cut_text(BODY + "\nVai all'articolo originale Via: Gazzetta del Porto", RULES, Context(title="Bridge reopens"))
     assert out.text == BODY and out.harvest.publishers == ["Gazzetta del Porto"]
+
+
+ZH_BODY = "市交通局昨日宣布，下周一起将新增三条公交线路。\n新线路全部使用电动公交车，高峰时段发车间隔为八分钟。"
+
+
+@pytest.mark.parametrize(("above", "below", "publisher"), [
+    ("原标题：三条新公交线路下周开通", "（来源：城市日报）\n责任编辑：王芳", "城市日报"),
+    ("【原标题】三条新公交线路下周开通", "来源：城市日报\n声明：本文转载自其他媒体，不代表本站观点。如有侵权，请联系删除。", "城市日报"),
+    ("", "编辑：王芳", None),
+])
+def test_a_chinese_reprints_lines_are_cut_and_name_the_original(above: str, below: str, publisher: str | None) -> None:
+    out = cut_text("\n".join(x for x in (above, ZH_BODY, below) if x), RULES, Context(title="城市新增三条公交线路"))
+    assert out.text == ZH_BODY
+    assert out.harvest.publishers == ([publisher] if publisher else [])
+
+
+def test_a_chinese_sentence_about_a_source_stays() -> None:
+    text = ZH_BODY + "\n该数据来源于国家统计局，编辑部已经核实。"
+    assert cut_text(text, RULES, Context(title="x")).text == text
