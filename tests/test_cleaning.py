@@ -773,3 +773,25 @@ def test_a_chinese_reprints_lines_are_cut_and_name_the_original(above: str, belo
 def test_a_chinese_sentence_about_a_source_stays() -> None:
     text = ZH_BODY + "\n该数据来源于国家统计局，编辑部已经核实。"
     assert cut_text(text, RULES, Context(title="x")).text == text
+
+
+KO_BODY = "시청은 다음 달부터 버스 노선 세 개를 새로 운영한다고 밝혔다.\n새 노선은 모두 전기버스로 운행된다."
+
+
+@pytest.mark.parametrize(("below", "publishers", "authors"), [
+    ("홍길동 기자 hong@hangang.example\n<저작권자 ⓒ 한강일보, 무단 전재-재배포 금지>", ["한강일보"], ["홍길동"]),
+    ("[한강일보 홍길동 기자]\nⓒ 한강일보 무단전재 및 재배포금지", ["한강일보"], ["홍길동"]),
+    ("출처: 한강일보", ["한강일보"], []),
+    ("※この記事は港町新聞より転載しています。", ["港町新聞"], []),
+    ("（出典：港町新聞）", ["港町新聞"], []),
+])
+def test_korean_and_japanese_copies_credits_are_cut_and_name_the_original(below, publishers, authors) -> None:
+    body = KO_BODY if "港町" not in below else "市は来月から新しいバス路線を三つ開設すると発表した。\n新路線はすべて電気バスで運行される。"
+    out = cut_text(body + "\n" + below, RULES, Context(title="x"))
+    assert out.text == body
+    assert out.harvest.publishers == publishers and out.harvest.authors == authors
+
+
+def test_a_korean_sentence_about_a_reporter_stays() -> None:
+    text = KO_BODY + "\n김 기자는 현장에서 주민들의 이야기를 들었다."
+    assert cut_text(text, RULES, Context(title="x")).text == text
