@@ -795,3 +795,18 @@ def test_korean_and_japanese_copies_credits_are_cut_and_name_the_original(below,
 def test_a_korean_sentence_about_a_reporter_stays() -> None:
     text = KO_BODY + "\n김 기자는 현장에서 주민들의 이야기를 들었다."
     assert cut_text(text, RULES, Context(title="x")).text == text
+
+
+@pytest.mark.parametrize(("line", "cut"), [
+    ("Pages: 1 2 3", True), ("Rate this post", True), ("(No Ratings Yet)", True), ("[Total: 2 Average: 4.5]", True),
+    ("Rating: 4.5/5 (12 votes)", True), ("Print Friendly, PDF & Email", True), ("Sharing is caring!", True),
+    ("Post Views: 1,024", True), ("Hits: 120", True), ("Reading Time: 3 minutes", True),
+    ("Last Updated on March 3, 2026 by Editor", True), ("Last updated: 2026-03-03 10:15 GMT", True),
+    # sentences that begin the same way
+    ("Last updated figures show the river rose two metres.", False),
+    ("Views: the council heard from forty residents.", False),
+    ("Rating: the agency kept the town's bonds at A.", False),
+])
+def test_wordpress_plugins_counters_and_buttons_are_cut(line: str, cut: bool) -> None:
+    out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is cut
