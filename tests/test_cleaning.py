@@ -810,3 +810,25 @@ def test_a_korean_sentence_about_a_reporter_stays() -> None:
 def test_wordpress_plugins_counters_and_buttons_are_cut(line: str, cut: bool) -> None:
     out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens"))
     assert (out.text == BODY) is cut
+
+
+@pytest.mark.parametrize(("line", "cut"), [
+    ("Advertisement - Scroll to Continue", True), ("(adsbygoogle = window.adsbygoogle || []).push({});", True),
+    ("Trending Now", True), ("Recommended Videos", True), ("RELATED:", True), ("Also Read:", True), ("READ MORE", True),
+    ("Click here to read more", True), ("Image source, Getty Images", True), ("AFP via Getty Images", True),
+    ("Image caption, The wall after the storm", True),
+    # a paragraph of the article, a lone agency name (a credit, not a photo's), a sentence on pictures
+    ("Reuters", False), ("Related projects were delayed by the same dispute.", False),
+    ("Picture credits go to the volunteers who cleaned the beach.", False),
+])
+def test_widget_and_ad_residue_between_paragraphs_is_cut(line: str, cut: bool) -> None:
+    first, second = BODY.split("\n")
+    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is cut
+
+
+def test_a_wire_agencys_notice_under_the_story_names_it() -> None:
+    notice = ("Copyright 2026 The Associated Press. All rights reserved. This material may not be published, "
+              "broadcast, rewritten or redistributed.")
+    out = cut_text(BODY + "\n" + notice, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.harvest.publishers == ["The Associated Press"]
