@@ -112,6 +112,7 @@ def extract_files(paths: list[str], *, job_id: str, output: str | None = None, u
     from pipelines.export import RunWriter, default_paths
     from pipelines.extraction import ExtractError, ExtractOptions
     from pipelines.linking import CopyIndex
+    from pipelines.validation import SeenIds
     from pipelines.workers import ExtractorPool
     from schemas.article import ArticleRecord
 
@@ -120,7 +121,7 @@ def extract_files(paths: list[str], *, job_id: str, output: str | None = None, u
     arguments = {"paths": paths, "output": output, "url": url, "base_url": base_url,
                  "rules_dirs": list(rules_dirs), "extractor": extractor}
     writer = RunWriter(records, rejects, manifest, job_id, arguments)
-    index = CopyIndex()
+    index, seen = CopyIndex(), SeenIds()
     pool = ExtractorPool(options, workers or None)
     docs = documents(paths)
     try:
@@ -129,7 +130,7 @@ def extract_files(paths: list[str], *, job_id: str, output: str | None = None, u
             results = dict(zip(map(id, todo), pool.map(todo)))
             for raw in chunk:
                 result = results.get(id(raw), ExtractError("fetch"))
-                out = finish_post(raw, result, job_id, index)
+                out = finish_post(raw, result, job_id, index, seen)
                 (writer.write_record if isinstance(out, ArticleRecord) else writer.write_reject)(out)
     finally:
         pool.close()

@@ -19,7 +19,7 @@ from pipelines.extraction import ExtractError, ExtractOptions
 from pipelines.linking import CopyIndex, LinkStore, Prepared
 from pipelines.normalize import canonical_url
 from pipelines.state import PostState, StateStore
-from pipelines.validation import InvalidRecord, build_record
+from pipelines.validation import InvalidRecord, SeenIds, build_record, duplicate_detail
 from pipelines.workers import ExtractorPool, take_early_pool
 from schemas.article import ArticleRecord
 from schemas.raw import RawPost
@@ -100,6 +100,7 @@ class ValidatePipeline:
 
     def __init__(self, job_id: str) -> None:
         self.job_id = job_id
+        self.seen = SeenIds()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -107,9 +108,12 @@ class ValidatePipeline:
 
     def process_item(self, item: Draft) -> Checked:
         try:
-            return Checked(build_record(item, self.job_id), item.linking)
+            record = build_record(item, self.job_id)
         except InvalidRecord as exc:
             raise Rejected(item.url, "validate", "invalid_record", str(exc)[:300], item.source, exc.errors) from None
+        if not self.seen.first(record.id):
+            raise Rejected(item.url, "validate", "duplicate_post", duplicate_detail(record), item.source)
+        return Checked(record, item.linking)
 
 
 class Unchanged(DropItem):
@@ -177,10 +181,15 @@ class LinkPipeline:
         self.index.close()
 
 
+SAME_POST_REASONS = ("duplicate_post", "redirect_to_seen")
+
+
 def verdict(finish_reason: str, writer: RunWriter, max_reject_ratio: float) -> dict[str, Any]:
     """The scheduler's answer: ok, or the reason the run failed (unfinished, too many rejects)."""
-    processed = writer.records + writer.rejects
-    ratio = writer.rejects / processed if processed else 0.0
+    # (a post that came twice, or redirected to one the crawl has, is a record already: no failure)
+    failed = writer.rejects - sum(writer.reasons[r] for r in SAME_POST_REASONS)
+    processed = writer.records + failed
+    ratio = failed / processed if processed else 0.0
     if finish_reason != "finished":
         return {"ok": False, "reason": f"crawl ended with '{finish_reason}'", "reject_ratio": round(ratio, 4)}
     if ratio > max_reject_ratio:

@@ -6,7 +6,7 @@ from pipelines.draft import Draft
 from pipelines.export import utc_now
 from pipelines.extraction import ExtractError
 from pipelines.linking import CopyIndex
-from pipelines.validation import InvalidRecord, build_record
+from pipelines.validation import InvalidRecord, SeenIds, build_record, duplicate_detail
 from schemas.article import ArticleRecord
 from schemas.raw import RawPost
 from schemas.reject import FieldError, RejectRecord
@@ -19,8 +19,9 @@ def make_reject(url: str, stage: str, reason: str, job_id: str, detail: str = ""
 
 
 def finish_post(raw: RawPost, result: Draft | ExtractError, job_id: str,
-                index: CopyIndex) -> ArticleRecord | RejectRecord:
-    """validate -> link for one post that the workers took through extract, clean and normalize."""
+                index: CopyIndex, seen: SeenIds | None = None) -> ArticleRecord | RejectRecord:
+    """validate -> link for one post that the workers took through extract, clean and normalize
+    (seen: the run's record ids, when posts may come twice)."""
     ref = raw.source
     if raw.error:
         return make_reject(raw.url, "fetch", raw.error, job_id, raw.error_detail, ref)
@@ -32,4 +33,6 @@ def finish_post(raw: RawPost, result: Draft | ExtractError, job_id: str,
         record = build_record(draft, job_id)
     except InvalidRecord as exc:
         return make_reject(raw.url, "validate", "invalid_record", job_id, str(exc)[:300], ref, exc.errors)
+    if seen is not None and not seen.first(record.id):
+        return make_reject(raw.url, "validate", "duplicate_post", job_id, duplicate_detail(record), ref)
     return index.link(record, draft.linking)

@@ -19,6 +19,29 @@ class InvalidRecord(Exception):
         self.errors = errors
 
 
+class SeenIds:
+    """The record ids written this run. A post that comes twice is one record: two saved copies of one
+    page, or two URLs of a site whose pages name the same canonical URL (a sitemap that lists a post
+    under its short and its pretty link). The second is a `duplicate_post` reject."""
+
+    __slots__ = ("_ids",)
+
+    def __init__(self) -> None:
+        self._ids: set[int] = set()  # (as ints: ~half the memory of the hex strings)
+
+    def first(self, record_id: str) -> bool:
+        """Whether this id is new to the run (it is then taken)."""
+        key = int(record_id, 16)
+        if key in self._ids:
+            return False
+        self._ids.add(key)
+        return True
+
+
+def duplicate_detail(record: ArticleRecord) -> str:
+    return f"the same post as an earlier record (id {record.id}, {record.canonical_url or record.url})"
+
+
 def _blog_url(draft: Draft) -> str:
     return draft.blog.url or canonical_url(draft.url).split("/", 3)[0] + "//" + draft.blog.host + "/"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.request
 from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
@@ -241,3 +242,44 @@ def test_a_canonical_on_another_site_or_at_home_is_not_the_posts_address(tmp_pat
         copy, other = records[base + "/a.html"], records[base + "/b.html"]
         assert copy["canonical_url"] is None and copy["source"]["url"] == _ORIGINAL
         assert other["canonical_url"] is None and other["source"]["url"] is None
+
+
+class _TwoLinks(Handler):
+    """A site whose sitemap lists one post under its short link and its pretty link: both pages name
+    the pretty one canonical."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/sitemap.xml":
+            urls = "".join(f"<url><loc>{base}{p}</loc></url>" for p in ("/?p=7", "/2026/03/ferry.html"))
+            self.send(200, "application/xml",
+                      f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
+        elif self.path in ("/?p=7", "/2026/03/ferry.html"):
+            self.send(200, "text/html; charset=utf-8",
+                      f'<html><head><title>Ferry adds crossings</title><link rel="canonical" href="{base}/2026/03/ferry.html">'
+                      f'</head><body><article><h1>Ferry adds crossings</h1>{_FERRY}</article></body></html>')
+        elif self.path == "/":
+            self.send(200, "text/html", "<html><head><title>Island news</title></head><body>News</body></html>")
+        else:
+            self.send(404, "text/html", "<html><body>Not found</body></html>")
+
+
+def test_a_post_under_two_urls_is_one_record_and_a_duplicate_reject(tmp_path) -> None:
+    """Two URLs whose pages name one canonical URL are one post (one id): one record; the other is a
+    duplicate_post reject, so no id is written twice and the manifest still counts both pages. The
+    same for two saved copies of one page given to `splog extract`."""
+    with serve(_TwoLinks) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+        assert run.code == 0, run.stderr[-2000:]
+        records, rejects = run.records(), run.rejects()
+        assert [r["canonical_url"] for r in records] == [base + "/2026/03/ferry.html"]
+        assert [r["reason"] for r in rejects] == ["duplicate_post"]
+        assert run.manifest()["counts"]["records"] == 1 and run.manifest()["counts"]["rejects"] == 1
+        saved = tmp_path / "saved"
+        saved.mkdir()
+        page = urllib.request.urlopen(base + "/2026/03/ferry.html").read()
+    (saved / "a.html").write_bytes(page)
+    (saved / "b.html").write_bytes(page)
+    offline = run_splog("extract", str(saved), out=tmp_path / "x.jsonl")
+    assert offline.code == 0, offline.stderr[-2000:]
+    assert len(offline.records()) == 1 and [r["reason"] for r in offline.rejects()] == ["duplicate_post"]
