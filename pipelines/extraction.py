@@ -357,6 +357,8 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         if node is not None and not plan.template.looks_short(node):
             if _wants_metadata(meta):  # first: the date line may be one of the dropped children
                 _template_metadata(tree, raw.url, meta, plan.template, classes, node)
+            if not meta.published:  # (before the template drops the date line it may be)
+                meta.published = heading_date(tree, meta.home_heading)
             removed = cut_page_boxes(tree, rules, harvest, classes.get)
             drop_children(node, plan.template.drop)
             removed += cut_blocks(node, rules, harvest)

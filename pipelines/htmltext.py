@@ -476,6 +476,21 @@ def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_
                 break
 
 
+def _inline_text(el: etree._Element, out: list[str]) -> bool:
+    """el's text into out, scripts and the like skipped; False when el holds a block or a <br>."""
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag in BLOCK_TAGS or tag == "br":
+            return False
+        if tag and tag not in SKIP_TAGS and not _inline_text(child, out):
+            return False
+        if child.tail:
+            out.append(child.tail)
+    return True
+
+
 def _table_row(tr: etree._Element) -> str | None:
     """A data table's row as one line, "| Day | Departs | Arrives |" (as trafilatura writes it): a row
     of two cells or more, each of inline text only. None for a layout table's row (a cell holding
@@ -486,17 +501,8 @@ def _table_row(tr: etree._Element) -> str | None:
     texts = []
     for cell in cells:
         out: list[str] = []
-        for el in cell.iter():
-            tag = el.tag.lower() if isinstance(el.tag, str) else ""
-            if tag in BLOCK_TAGS or tag == "br":
-                if el is not cell:
-                    return None
-            if el is not cell and any(up.tag in SKIP_TAGS for up in el.iterancestors() if up is not cell):
-                continue
-            if tag and tag not in SKIP_TAGS and el.text:
-                out.append(el.text)
-            if el is not cell and el.tail:
-                out.append(el.tail)
+        if not _inline_text(cell, out):
+            return None
         texts.append(fold_spaces("".join(out)))
     return "\n| " + " | ".join(texts) + " |\n" if any(texts) else "\n"
 
