@@ -6,6 +6,7 @@ import json
 import re
 import urllib.request
 from collections import Counter
+from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
 import jsonschema
@@ -204,27 +205,34 @@ _FERRY = ("<p>The island ferry will run two extra crossings on weekdays from Mar
           "boat leaves before most shops on the mainland have closed.</p>")
 
 
-class _Canonicals(Handler):
-    """A sitemap-only autoblog whose posts declare a canonical URL that is not their own: the copied
-    article's address on its original site (post a), or the blog's home page, as some themes write
-    on every page (post b)."""
+def _sitemap_site(pages: dict[str, tuple[str, Callable[[str], str]]]) -> type[Handler]:
+    """A sitemap-only site serving `pages`: path -> (title, the canonical URL its page declares, made
+    from the site's base URL)."""
 
-    def do_GET(self) -> None:  # noqa: N802
-        base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        canonicals = {"/a.html": _ORIGINAL, "/b.html": base + "/"}
-        if self.path == "/sitemap.xml":
-            urls = "".join(f"<url><loc>{base}{path}</loc></url>" for path in canonicals)
-            self.send(200, "application/xml",
-                      f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
-        elif self.path in canonicals:
-            title = "Ferry adds two weekday crossings" if self.path == "/a.html" else "Quay repairs to start in May"
-            self.send(200, "text/html; charset=utf-8",
-                      f'<html><head><title>{title}</title><link rel="canonical" href="{canonicals[self.path]}">'
-                      f'</head><body><article><h1>{title}</h1>{_FERRY}</article></body></html>')
-        elif self.path == "/":
-            self.send(200, "text/html", "<html><head><title>Island news</title></head><body>News</body></html>")
-        else:
-            self.send(404, "text/html", "<html><body>Not found</body></html>")
+    class Site(Handler):
+        def do_GET(self) -> None:  # noqa: N802
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            if self.path == "/sitemap.xml":
+                urls = "".join(f"<url><loc>{base}{path}</loc></url>" for path in pages)
+                self.send(200, "application/xml",
+                          f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
+            elif self.path in pages:
+                title, canonical = pages[self.path]
+                self.send(200, "text/html; charset=utf-8",
+                          f'<html><head><title>{title}</title><link rel="canonical" href="{canonical(base)}">'
+                          f'</head><body><article><h1>{title}</h1>{_FERRY}</article></body></html>')
+            elif self.path == "/":
+                self.send(200, "text/html", "<html><head><title>Island news</title></head><body>News</body></html>")
+            else:
+                self.send(404, "text/html", "<html><body>Not found</body></html>")
+
+    return Site
+
+
+# An autoblog whose posts declare a canonical URL that is not their own: the copied article's address
+# on its original site (post a), or the blog's home page, as some themes write on every page (post b).
+_Canonicals = _sitemap_site({"/a.html": ("Ferry adds two weekday crossings", lambda base: _ORIGINAL),
+                             "/b.html": ("Quay repairs to start in May", lambda base: base + "/")})
 
 
 def test_a_canonical_on_another_site_or_at_home_is_not_the_posts_address(tmp_path) -> None:
@@ -244,24 +252,10 @@ def test_a_canonical_on_another_site_or_at_home_is_not_the_posts_address(tmp_pat
         assert other["canonical_url"] is None and other["source"]["url"] is None
 
 
-class _TwoLinks(Handler):
-    """A site whose sitemap lists one post under its short link and its pretty link: both pages name
-    the pretty one canonical."""
-
-    def do_GET(self) -> None:  # noqa: N802
-        base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        if self.path == "/sitemap.xml":
-            urls = "".join(f"<url><loc>{base}{p}</loc></url>" for p in ("/?p=7", "/2026/03/ferry.html"))
-            self.send(200, "application/xml",
-                      f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
-        elif self.path in ("/?p=7", "/2026/03/ferry.html"):
-            self.send(200, "text/html; charset=utf-8",
-                      f'<html><head><title>Ferry adds crossings</title><link rel="canonical" href="{base}/2026/03/ferry.html">'
-                      f'</head><body><article><h1>Ferry adds crossings</h1>{_FERRY}</article></body></html>')
-        elif self.path == "/":
-            self.send(200, "text/html", "<html><head><title>Island news</title></head><body>News</body></html>")
-        else:
-            self.send(404, "text/html", "<html><body>Not found</body></html>")
+# A site whose sitemap lists one post under its short link and its pretty link: both pages name the
+# pretty one canonical.
+_TwoLinks = _sitemap_site({path: ("Ferry adds crossings", lambda base: base + "/2026/03/ferry.html")
+                           for path in ("/?p=7", "/2026/03/ferry.html")})
 
 
 def test_a_post_under_two_urls_is_one_record_and_a_duplicate_reject(tmp_path) -> None:
