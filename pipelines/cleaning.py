@@ -53,6 +53,24 @@ class Harvest:
             bucket.append(value)
 
 
+def resolve_spintax(text: str, pattern: re.Pattern[str] | None) -> tuple[str, list[str]]:
+    """Text with a spinner's unresolved choices ("{quick|fast|rapid}") replaced by their first choice
+    (nested groups from the inside out), and the groups found."""
+    found: list[str] = []
+    if pattern is None or "|" not in text or "{" not in text:
+        return text, found
+
+    def first(m: re.Match[str]) -> str:
+        found.append(m.group(0))
+        return m.group(1)
+
+    for _ in range(4):  # (a group inside a group is matched once the inner one is resolved)
+        text, n = pattern.subn(first, text)
+        if not n:
+            break
+    return text, found
+
+
 def ui_language_of(languages: list[str]) -> str | None:
     """The UI language the template strings a page matched are in: another than English first
     (English strings are shared by several sets), else English, else none."""

@@ -7,7 +7,7 @@ from typing import Any
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from pipelines.cleaning import TITLE_AFFIX_SEPS, Context, Harvest, cut_text, ui_language_of
+from pipelines.cleaning import TITLE_AFFIX_SEPS, Context, Harvest, cut_text, resolve_spintax, ui_language_of
 from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
@@ -75,6 +75,14 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
                   labels=tuple(feed.get("labels") or meta.labels))
     cut = cut_text(draft.text, rules, ctx, draft.harvest)
     harvest = cut.harvest
+    text, spun = resolve_spintax(cut.text, rules.spintax)
+    spun_title: list[str] = []
+    title = raw_title
+    if raw_title:
+        title, spun_title = resolve_spintax(raw_title, rules.spintax)
+    if spun or spun_title:
+        harvest.add("tool", "spintax")
+        cut.removed.extend(("spintax.unresolved", group) for group in spun_title + spun)
     gnews = rules.by_id.get("google-news.feed-title")
     if gnews is not None and any(gnews.pattern.fullmatch(fold(t)) for t in harvest.feed_titles):
         harvest.add("tool", "google-news")  # the feed IFTTT read was a Google News topic feed
@@ -99,17 +107,17 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         harvest.add("tool", "feedwordpress")
     if meta.offsite_canonical:
         harvest.add("source_url", meta.offsite_canonical)  # (after what the residue named: that is surer)
-    titled = resolve_title(raw_title, harvest, rules, blog_name=draft.blog.name, source_hint=source_hint)
+    titled = resolve_title(title, harvest, rules, blog_name=draft.blog.name, source_hint=source_hint)
     heading = next((line for rule, line in cut.removed if rule == "head.title"), None)
     if heading and titled.title and _site_affixed(titled.title, heading):
         # the page's own heading is the headline; what its <title> adds after it is the site's name
         titled = replace(titled, title=heading)
     if titled.publisher is None:
         # a copy that names its source nowhere else may still carry the agency's dateline
-        titled = replace(titled, publisher=dateline_publisher(cut.text, rules))
+        titled = replace(titled, publisher=dateline_publisher(text, rules))
     ui_language = draft.blog.ui_language or ui_language_of(harvest.chrome_languages)
     return replace(
-        draft, text=cut.text, removed=draft.removed + cut.removed, raw_title=raw_title,
+        draft, text=text, removed=draft.removed + cut.removed, raw_title=raw_title,
         title=titled.title, publisher=titled.publisher,
         # (a link back into the blog itself, "Read more" on a teaser, is never the original article;
         # a short link is a redirect to be followed, wherever it is)

@@ -131,6 +131,7 @@ class RuleSet:
     feed_title_max_chars: int = 100
     author_placeholders: frozenset[str] = frozenset()  # folded, lower-cased
     link_lists: tuple[LinkListRule, ...] = ()  # a heading over nothing but links ("Baca Juga" + headlines)
+    spintax: re.Pattern[str] | None = None  # a spinner's unresolved choice, "{quick|fast|rapid}"
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
@@ -246,6 +247,8 @@ def _parse_file(path: Any, acc: dict) -> None:
         acc["chain_order"] = tuple(data["chain"].get("order", ()))
     if "authors" in data:
         acc["author_placeholders"].update(fold(n).strip().lower() for n in data["authors"].get("placeholders", ()))
+    if "spintax" in data:
+        acc["spintax"] = _compile(src, "spintax", _need(src, data["spintax"], "pattern"))
 
 
 @lru_cache(maxsize=8)
@@ -253,10 +256,11 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     """All rules: the package's own files, then each extra directory's *.toml in name order."""
     acc: dict = {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
                  "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
-                 "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": []}
+                 "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
+                 "spintax": None}
     for path in _rule_files(extra_dirs):
         _parse_file(path, acc)
     return RuleSet(tuple(acc["lines"]), tuple(acc["blocks"]), tuple(acc["anchors"]),
                    tuple(acc["chrome"]), frozenset(acc["publishers"]), acc["chain_order"],
                    tuple(acc["source_blocks"]), frozenset(acc["short_link_hosts"]), acc["feed_title_hint"], acc["feed_title_max_chars"],
-                   frozenset(acc["author_placeholders"]), tuple(acc["link_lists"]))
+                   frozenset(acc["author_placeholders"]), tuple(acc["link_lists"]), acc["spintax"])

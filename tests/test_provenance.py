@@ -238,3 +238,30 @@ def test_a_site_that_names_itself_only_before_the_headline_in_its_title(title: s
             f"</td><td>Most read</td></tr></table></body></html>")
     record = _record(html)
     assert record.title == "Night ferry returns" and record.blog.name == name
+
+
+def test_a_spinners_unresolved_choices_are_resolved_and_named_in_the_chain() -> None:
+    """A copy posted without being spun keeps its spintax: "{quick|fast|rapid}". Each group becomes its
+    first choice (nested groups too), in the title as well; the groups are in `removed` and the
+    chain names `spintax`. Braces without a bar (a JSON snippet) and a bar without braces stay."""
+    text = ("<p>The {harbour|port} council {approved|passed|backed} the {new|fresh} ferry timetable on Monday.</p>"
+            "<p>Crossings will {{start|begin} earlier|open sooner} from March, the operator said.</p>"
+            '<p>The timetable file reads {"boats": 2} and costs 2|3 pounds to print, the clerk added.</p>'
+            "<p>Residents had asked for the change at three public meetings last winter, the council said.</p>")
+    html = (f"<html><head><title>{{New|Fresh}} ferry timetable approved</title></head><body><article>"
+            f"<h1>{{New|Fresh}} ferry timetable approved</h1>{text}</article></body></html>")
+    record = _record(html)
+    assert record.title == "New ferry timetable approved"
+    lines = record.text.split("\n")
+    assert lines[0] == "The harbour council approved the new ferry timetable on Monday."
+    assert lines[1] == "Crossings will start earlier from March, the operator said."
+    assert lines[2] == 'The timetable file reads {"boats": 2} and costs 2|3 pounds to print, the clerk added.'
+    assert "spintax" in record.source.chain
+    assert ("spintax.unresolved", "{approved|passed|backed}") in [(r.rule, r.text) for r in record.removed]
+
+
+def test_a_page_without_spintax_names_no_spinner() -> None:
+    text = "".join(f"<p>The night ferry will run twice a week from May, the operator said on day {n}.</p>" for n in range(5))
+    record = _record(f"<html><head><title>Night ferry</title></head><body><article><h1>Night ferry</h1>{text}"
+                     f"</article></body></html>")
+    assert "spintax" not in record.source.chain and not [r for r in record.removed if r.rule.startswith("spintax")]
