@@ -53,6 +53,8 @@ DOWNLOADER_MIDDLEWARES = {
     # Nearer the network than Scrapy's RetryMiddleware (550): the host's slot is slowed before the
     # refused request is retried through it.
     "crawler.middlewares.RateLimitBackoff": 560,
+    # (next to it: a robots.txt's Crawl-delay holds the host's slot to that wait)
+    "crawler.middlewares.CrawlDelay": 570,
     "crawler.middlewares.RequestAccounting": 950,
 }
 # Scrapy's own downloader statistics measure the size of every request and response; the manifest
@@ -127,6 +129,8 @@ SPLOG_RESOLVE_MAX = 2000
 SPLOG_USE_FEEDS = True
 # A host's Retry-After (429, or 503) is honoured up to this many seconds between its requests.
 SPLOG_RETRY_AFTER_MAX = 60.0
+# A robots.txt Crawl-delay (for our user agent) is honoured up to this many seconds; 0 ignores it.
+SPLOG_CRAWL_DELAY_MAX = 30.0
 # Blogger feeds: 150 posts a request is the page size known to be served in full (DESIGN §5).
 SPLOG_BLOGGER_PAGE_SIZE = 150
 # WordPress REST: 100 is the API's maximum per_page.

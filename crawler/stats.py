@@ -12,6 +12,7 @@ def key(*parts: str) -> str:
 REQUESTS_BY_SITE = key("requests_by_site")
 RESPONSES_BY_STATUS = key("responses_by_status")
 RATE_LIMITED = key("rate_limited")  # per site: answers that asked us to slow down (429, 503 + Retry-After)
+CRAWL_DELAY = key("crawl_delay")  # per site: the Crawl-delay its robots.txt asks of us (seconds, capped)
 PLATFORM_BY_SITE = key("platform_by_site")
 DISCOVERY = key("discovery")
 EXTRACTED_BY = key("extracted_by")  # records by extraction method: feed, container, template, trafilatura

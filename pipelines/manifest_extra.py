@@ -13,6 +13,7 @@ _DISCOVERY = stats_keys.DISCOVERY + "/"
 _EXTRACTED = stats_keys.EXTRACTED_BY + "/"
 _STATUS = stats_keys.RESPONSES_BY_STATUS + "/"
 _LIMITED = stats_keys.RATE_LIMITED + "/"
+_DELAY = stats_keys.CRAWL_DELAY + "/"
 
 
 def crawl_summary(stats: dict[str, Any], posts_by_site: Counter[str]) -> dict[str, Any]:
@@ -36,6 +37,7 @@ def crawl_summary(stats: dict[str, Any], posts_by_site: Counter[str]) -> dict[st
     return {
         "http": {"requests": total_req, "responses_by_status": dict(sorted(statuses.items())),
                  "rate_limited": {k[len(_LIMITED):]: v for k, v in sorted(stats.items()) if k.startswith(_LIMITED)},
+                 "crawl_delay": {k[len(_DELAY):]: v for k, v in sorted(stats.items()) if k.startswith(_DELAY)},
                  "requests_per_post": round(total_req / total_posts, 4) if total_posts else None,
                  "by_platform": by_platform, "by_site": by_site},
         "discovery": {k[len(_DISCOVERY):]: v for k, v in sorted(stats.items()) if k.startswith(_DISCOVERY)},

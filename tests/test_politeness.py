@@ -150,3 +150,42 @@ def test_a_host_that_answers_429_is_asked_again_only_after_its_retry_after(tmp_p
     # before: Scrapy's retry asked again at once (~10 ms later), three times, then gave up with http_429
     assert len(gaps) == 3 and all(gap >= 0.9 for gap in gaps.values()), gaps
     assert run.manifest()["http"]["rate_limited"] == {base.split("//")[1]: 3}
+
+
+class _PoliteBlog(Handler):
+    """A sitemap-only blog whose robots.txt asks for a Crawl-delay of 1 s; it notes when each post
+    request arrives."""
+
+    arrivals: list[float] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path.startswith("/posts/"):
+            type(self).arrivals.append(time.monotonic())
+            self.send(200, "text/html; charset=utf-8", _post(int(self.path.split("/")[2].split(".")[0])))
+        elif self.path == "/robots.txt":
+            self.send(200, "text/plain", f"User-agent: *\nCrawl-delay: 1\nAllow: /\nSitemap: {base}/sitemap.xml\n")
+        elif self.path == "/sitemap.xml":
+            urls = "".join(f"<url><loc>{base}/posts/{n}.html</loc></url>" for n in range(4))
+            self.send(200, "application/xml",
+                      f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>")
+        elif self.path == "/":
+            self.send(200, "text/html; charset=utf-8", "<html><body><h1>Polite Ferry News</h1></body></html>")
+        else:
+            self.send(404, "text/plain", "not found")
+
+
+@pytest.mark.parametrize("throttle", [False, True])
+def test_a_robots_crawl_delay_spaces_the_hosts_requests(tmp_path, throttle: bool) -> None:
+    """Crawl-delay: 1 in robots.txt: no two post requests reach the host less than ~1 s apart, with
+    AutoThrottle off (--no-throttle) or on (it would lower the delay toward the loopback's answer
+    times); the manifest says what the site asked for."""
+    _PoliteBlog.arrivals = []
+    with serve(_PoliteBlog) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", *([] if throttle else ["--no-throttle"]),
+                        out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert len(run.records()) == 4
+    gaps = [b - a for a, b in zip(_PoliteBlog.arrivals, _PoliteBlog.arrivals[1:])]
+    assert len(gaps) == 3 and min(gaps) >= 0.9, gaps
+    assert run.manifest()["http"]["crawl_delay"] == {base.split("//")[1]: 1.0}
