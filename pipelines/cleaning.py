@@ -166,6 +166,12 @@ class _Scan:
         """IFTTT ingredients with no fixed text: the feed title and entry title above a date/link line."""
         if below not in ("ifttt.date", "ifttt.link", "ifttt.feed-title") or _SENTENCE_END.search(self.keys[i]):
             return None
+        if _SENTENCE_INSIDE.search(self.keys[i]):
+            # the article's last line, with the feed's title run on after its last sentence ("… said.
+            # Harbour Daily" above IFTTT's date): that title is trimmed off, the sentences kept
+            if below == "ifttt.date":
+                self._feed_title_after_sentence(i)
+            return None
         key, rules = self.keys[i], self.rules
         looks_like_feed = (key == self.feed_title or self.keys.count(key) > 1 or (
             rules.feed_title_hint is not None and len(key) <= rules.feed_title_max_chars
@@ -182,6 +188,20 @@ class _Scan:
                 self.found.append((i, "publisher", tail))
             return "ifttt.entry-title"
         return None
+
+    def _feed_title_after_sentence(self, i: int) -> None:
+        ends = list(_SENTENCE_INSIDE.finditer(self.lines[i]))
+        if not ends:
+            return
+        rest = self.lines[i][ends[-1].end():].strip()
+        if not 1 <= len(rest.split()) <= 10 or len(rest) > self.rules.feed_title_max_chars:
+            return
+        self.trimmed.append((i, "ifttt.feed-title", rest))
+        self.lines[i] = self.lines[i][:ends[-1].end()].rstrip()
+        self.folded[i] = fold(self.lines[i])
+        self.keys[i] = self.folded[i].lower()
+        self.found.append((i, "feed_title", fold(rest)))
+        self.found.append((i, "tool", "ifttt"))
 
     def tail(self) -> None:
         below: str | None = None
@@ -279,9 +299,12 @@ class _Scan:
 # Where a tool's residue may start inside a line whose breaks were lost ("…(Why?)World - Latest -
 # Google NewsSeptember 14, 2020 at 04:18PMhttps://ift.tt/2RpVTP6"): a word run on to the next
 # without a space (a lower-case letter, a digit or a closing mark, then a capital), a web address,
-# or a sentence's end.
-_GLUE = re.compile(r"(?<=[a-z0-9)?!.\]])(?=[A-Z])|(?<=\S)\s*(?=https?://)|(?<=[.!?)\]\"'])\s+(?=\S)")
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+# a sentence's end, or the space before IFTTT's date ("… World - Google News September 14, 2020 at
+# 04:18PM https://ift.tt/…" on one line).
+_GLUE = re.compile(r"(?<=[a-z0-9)?!.\]])(?=[A-Z])|(?<=\S)\s*(?=https?://)|(?<=[.!?)\]\"'])\s+(?=\S)"
+                   r"|(?<=\S)\s+(?=(?:January|February|March|April|May|June|July|August|September|October|November"
+                   r"|December) \d{1,2}, \d{4} at \d)")
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"')\]]*\s")
 _GLUE_TRIES = 12  # split points tried a pass, the line's last first
 _GLUE_PASSES = 6  # residue items split off a line at most
 

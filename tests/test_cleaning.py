@@ -832,3 +832,24 @@ def test_a_wire_agencys_notice_under_the_story_names_it() -> None:
               "broadcast, rewritten or redistributed.")
     out = cut_text(BODY + "\n" + notice, RULES, Context(title="Bridge reopens"))
     assert out.text == BODY and out.harvest.publishers == ["The Associated Press"]
+
+
+@pytest.mark.parametrize(("tail", "feed_title", "tools"), [
+    (" World - Google News September 14, 2026 at 04:18PM https://ift.tt/3abcdEF", "World - Google News",
+     ["google-news", "ifttt"]),
+    (" Let's block ads! (Why?) World - Google News September 14, 2026 at 04:18PM https://ift.tt/3abcdEF",
+     "World - Google News", ["fivefilters", "google-news", "ifttt"]),
+    (" Harbour Daily September 14, 2026 at 04:18PM https://ift.tt/3abcdEF", "Harbour Daily", ["ifttt"]),
+])
+def test_ifttts_tail_run_on_with_spaces_after_the_last_sentence_is_cut_and_the_sentence_kept(tail, feed_title, tools):
+    """The tail on the article's last line, its items apart by spaces only: the last sentence stays
+    (before, the whole line was taken for a feed's title and cut)."""
+    out = cut_text(BODY + tail, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY
+    assert out.harvest.feed_titles == [feed_title] and out.harvest.tools == tools
+    assert out.harvest.autoposted_at == "September 14, 2026 at 04:18PM"
+
+
+def test_a_last_sentence_that_names_a_date_stays() -> None:
+    text = BODY + " It reopened on September 14, 2026 at 4 pm."
+    assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
