@@ -853,3 +853,23 @@ def test_ifttts_tail_run_on_with_spaces_after_the_last_sentence_is_cut_and_the_s
 def test_a_last_sentence_that_names_a_date_stays() -> None:
     text = BODY + " It reopened on September 14, 2026 at 4 pm."
     assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
+
+
+ID_BODY = "Pemerintah kota membuka jembatan baru pada hari Selasa.\nBiayanya mencapai 4 miliar rupiah."
+
+
+@pytest.mark.parametrize(("below", "publishers"), [
+    ("Simak berita dan artikel lainnya di Google News", []),
+    ("Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.", ["Kompas.com"]),
+    ("Mari bergabung di Grup Telegram \"Kabar Update\", caranya klik link ini.", []),
+    ("Halaman: 1 2 3", []), ("Halaman selanjutnya »", []),
+    ("(ant/jpnn)\nhttps://ift.tt/3abcdEF", []),  # desk initials: from a copy only
+])
+def test_indonesian_portal_footers_are_cut(below: str, publishers: list[str]) -> None:
+    out = cut_text(ID_BODY + "\n" + below, RULES, Context(title="Jembatan baru dibuka"))
+    assert out.text == ID_BODY and out.harvest.publishers == publishers
+
+
+def test_a_portals_desk_initials_stay_on_its_own_story() -> None:
+    text = ID_BODY + "\n(ant/jpnn)"
+    assert cut_text(text, RULES, Context(title="Jembatan baru dibuka")).text == text
