@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.cleaning import Context, cut_text
+from pipelines.cleaning import Context, Harvest, cut_text
 from pipelines.rules import load_rules
 
 RULES = load_rules()
@@ -275,7 +275,6 @@ def test_rules_are_tested_together_only_when_joining_them_keeps_their_meaning() 
      "Credit: card payments at the ferry start in May.", None, None, None),
 ])
 def test_source_lines_with_a_link_are_cut_and_give_the_source(html, kept, rule, publisher, source_url) -> None:
-    from pipelines.cleaning import Harvest
     from pipelines.htmltext import cut_blocks, parse_fragment, to_text
 
     body = "<p>The council approved the plan on Tuesday.</p>"
@@ -307,7 +306,6 @@ def test_an_inline_rule_needs_the_host_of_its_anchor(tmp_path) -> None:
 def test_google_news_items_are_cut_but_an_article_s_own_link_to_it_stays() -> None:
     from lxml import html as lxml_html
 
-    from pipelines.cleaning import Harvest
     from pipelines.htmltext import cut_blocks
 
     link = "https://news.google.com/rss/articles/CBMiAbc?oc=5"
@@ -366,7 +364,6 @@ def test_a_known_publisher_after_the_headline_in_the_pages_title_is_the_source()
     publisher is still the record's. A name that is not a known publisher is not taken (on a page it
     is as often the splog's own)."""
     from pipelines.draft import _suffix_publisher
-    from pipelines.cleaning import Harvest
 
     title = "Wind farm bid rejected by island council"
     assert _suffix_publisher(title, title + " - Reuters", Harvest(), RULES) == "Reuters"
@@ -509,7 +506,6 @@ def test_a_hint_is_a_word_or_a_list_of_words(tmp_path) -> None:
     ('<p>The novel was first published in <a href="https://press.example/">a small press</a> in 1998.</p>', None),
 ])
 def test_a_footer_that_names_the_original_gives_its_link(html, source_url) -> None:
-    from pipelines.cleaning import Harvest
     from pipelines.htmltext import harvest_links, parse_fragment
 
     harvest = Harvest()
@@ -648,7 +644,6 @@ def test_a_google_news_feed_title_in_any_edition_says_the_post_came_through_goog
     ("<p><a href='https://ledger.example/bridge'>Read more</a></p>", False),
 ])
 def test_a_box_of_links_to_other_stories_inside_the_post_is_cut(box: str, cut: bool) -> None:
-    from pipelines.cleaning import Harvest
     from pipelines.htmltext import cut_blocks, parse_fragment, to_text
 
     first, second = "<p>The council approved the plan on Tuesday.</p>", "<p>It will cost 4 million.</p>"
@@ -668,7 +663,6 @@ def test_a_box_of_links_to_other_stories_inside_the_post_is_cut(box: str, cut: b
     "<div class='ez-toc-v2_0_17 counter-hierarchy ez-toc-counter'><p>Table of Contents</p><ul><li>Fees</li></ul></div>",
 ])
 def test_a_plugins_table_of_contents_is_cut(box: str) -> None:
-    from pipelines.cleaning import Harvest
     from pipelines.htmltext import cut_blocks, parse_fragment, to_text
 
     first, second = "<p>The council approved the plan on Tuesday.</p>", "<p>It will cost 4 million.</p>"
@@ -692,7 +686,6 @@ def test_hint_words_are_found_at_the_start_of_a_pages_words() -> None:
 
 
 def test_an_embedded_social_post_is_cut_and_its_short_links_are_not_the_chains() -> None:
-    from pipelines.cleaning import Harvest
     from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment, to_text
 
     tweet = ("<blockquote class='twitter-tweet'><p>Scenes at the ferry tonight <a href='https://t.co/AbCdEf123'>"
@@ -873,3 +866,22 @@ def test_indonesian_portal_footers_are_cut(below: str, publishers: list[str]) ->
 def test_a_portals_desk_initials_stay_on_its_own_story() -> None:
     text = ID_BODY + "\n(ant/jpnn)"
     assert cut_text(text, RULES, Context(title="Jembatan baru dibuka")).text == text
+
+
+@pytest.mark.parametrize(("line", "publisher"), [
+    ("Con información de EFE.", "EFE"), ("Com informações da Agência Brasil", "Agência Brasil"),
+    ("(With reporting from Reuters)", "Reuters"),
+])
+def test_a_with_information_from_credit_names_the_publisher_of_a_copy(line: str, publisher: str) -> None:
+    body = "El ayuntamiento aprobó el plan el martes.\nCostará 4 millones de euros."
+    copy = cut_text(body + "\n" + line, RULES, Context(title="x"), Harvest(tools=["ifttt"]))
+    assert copy.text == body and copy.harvest.publishers == [publisher]
+    own = cut_text(body + "\n" + line, RULES, Context(title="x"))
+    assert own.text == body + "\n" + line  # (an outlet's own story keeps its credit)
+
+
+@pytest.mark.parametrize("line", ["Únete a nuestro canal de WhatsApp", "Para más noticias síguenos en Facebook",
+                                  "Recibe las noticias en tu correo", "Clique aqui para seguir o canal no WhatsApp"])
+def test_spanish_and_portuguese_calls_to_follow_are_cut(line: str) -> None:
+    body = "El ayuntamiento aprobó el plan el martes.\nCostará 4 millones de euros."
+    assert cut_text(body + "\n" + line, RULES, Context(title="x")).text == body
