@@ -868,20 +868,13 @@ def test_a_portals_desk_initials_stay_on_its_own_story() -> None:
     assert cut_text(text, RULES, Context(title="Jembatan baru dibuka")).text == text
 
 
-@pytest.mark.parametrize(("line", "publisher"), [
-    ("Con información de EFE.", "EFE"), ("Com informações da Agência Brasil", "Agência Brasil"),
-    ("(With reporting from Reuters)", "Reuters"),
-])
-def test_a_with_information_from_credit_names_the_publisher_of_a_copy(line: str, publisher: str) -> None:
-    body = "El ayuntamiento aprobó el plan el martes.\nCostará 4 millones de euros."
-    copy = cut_text(body + "\n" + line, RULES, Context(title="x"), Harvest(tools=["ifttt"]))
-    assert copy.text == body and copy.harvest.publishers == [publisher]
-    own = cut_text(body + "\n" + line, RULES, Context(title="x"))
-    assert own.text == body + "\n" + line  # (an outlet's own story keeps its credit)
-
-
 @pytest.mark.parametrize("line", ["Únete a nuestro canal de WhatsApp", "Para más noticias síguenos en Facebook",
                                   "Recibe las noticias en tu correo", "Clique aqui para seguir o canal no WhatsApp"])
 def test_spanish_and_portuguese_calls_to_follow_are_cut(line: str) -> None:
     body = "El ayuntamiento aprobó el plan el martes.\nCostará 4 millones de euros."
     assert cut_text(body + "\n" + line, RULES, Context(title="x")).text == body
+
+
+def test_a_korean_outlets_own_reporter_line_stays() -> None:
+    text = KO_BODY + "\n홍길동 기자 hong@hangang.example"
+    assert cut_text(text, RULES, Context(title="x")).text == text
