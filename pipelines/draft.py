@@ -149,9 +149,9 @@ def _author_names(value: str | None) -> str | None:
 
 
 def _title_prefix(html_title: str | None, title: str | None) -> str | None:
-    """The site's name a page's <title> sets before the headline ("Site | Headline"), for a site that
-    names itself nowhere else. (Not a name after the headline: an autoblog keeps the original's
-    "Headline - Publisher" there.)"""
+    """The site's name a page's <title> sets before the headline ("Site | Headline"), or after it with
+    an underscore ("Headline_Site"), for a site that names itself nowhere else. (Not a name after
+    " - " or " | ": an autoblog keeps the original's "Headline - Publisher" there.)"""
     if not html_title or not title:
         return None
     whole, head = fold(html_title).strip(), fold(title).strip()
@@ -159,7 +159,14 @@ def _title_prefix(html_title: str | None, title: str | None) -> str | None:
         if whole.lower().endswith((sep + head).lower()):
             prefix = whole[:len(whole) - len(sep + head)].strip()
             return prefix if 0 < len(prefix) <= 60 and len(prefix.split()) <= 6 else None
+    for sep in _SITE_AFTER_SEPS:  # ("标题_站名": Chinese sites' own form, never a copied publisher's)
+        if whole.lower().startswith((head + sep).lower()):
+            suffix = whole[len(head + sep):].strip()
+            return suffix if 0 < len(suffix) <= 30 and sep not in suffix else None
     return None
+
+
+_SITE_AFTER_SEPS = ("_", "｜")
 
 
 def _names_its_host(name: str, url: str) -> bool:

@@ -227,6 +227,7 @@ def test_a_bylines_date_is_not_an_authors_name(byline: str, expected: str) -> No
 @pytest.mark.parametrize(("title", "name"), [
     ("Island Wire | Night ferry returns", "Island Wire"),
     ("Island Wire :: Night ferry returns", "Island Wire"),
+    ("Night ferry returns_Island Wire", "Island Wire"),  # the Chinese sites' form
     # a name after the headline may be the original's (an autoblog keeps "Headline - Publisher")
     ("Night ferry returns - Island Wire", "autonews.example"),
     ("Night ferry returns", "autonews.example"),
