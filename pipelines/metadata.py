@@ -306,9 +306,13 @@ def own_canonical(url: str, declared: str | None) -> tuple[str | None, str | Non
     page on a page that is not (a theme that writes one canonical on every page) is neither."""
     if not declared or not declared.strip():
         return None, None
-    link = urljoin(url, declared.strip())
-    own, its = urlsplit(url), urlsplit(link)
-    if its.scheme not in ("http", "https") or not its.hostname:
+    try:
+        link = urljoin(url, declared.strip())
+        own, its = urlsplit(url), urlsplit(link)
+        its.port  # noqa: B018 -- (raises on a port out of range, as the URL normaliser would)
+    except ValueError:  # (an address that does not parse: "http://[::1")
+        return None, None
+    if its.scheme not in ("http", "https") or not its.hostname or any(c.isspace() for c in link):
         return None, None
     if own.scheme not in ("http", "https") or not own.hostname:
         return link, None  # (a saved page with no address of its own: the canonical is the best there is)

@@ -161,6 +161,10 @@ def test_stray_nul_bytes_are_dropped_and_binary_content_is_not_html() -> None:
     ("https://blog.example/", "https://blog.example/", "https://blog.example/", None),
     ("https://blog.example/x/", "javascript:void(0)", None, None),
     ("https://blog.example/x/", "  ", None, None),
+    # addresses that do not parse, or hold spaces: no canonical, and no crash
+    ("https://blog.example/x/", "http://[::1", None, None),
+    ("https://blog.example/x/", "http://paper.example:99999/x", None, None),
+    ("https://blog.example/x/", "http://paper example/x", None, None),
 ])
 def test_own_canonical(url, declared, own, offsite) -> None:
     assert own_canonical(url, declared) == (own, offsite)
