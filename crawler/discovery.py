@@ -9,9 +9,10 @@ import io
 import json
 import zlib
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from lxml import etree
+
+from pipelines.metadata import joined
 
 _XML_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -52,6 +53,21 @@ class FeedPage:
     next_url: str | None = None
     title: str | None = None
     format: str = "rss"  # "rss" (2.0 and 1.0) or "atom": the records' `via`
+
+    def __post_init__(self) -> None:
+        # (an item whose link does not parse, "http://[::1/x", is skipped, not the whole feed page)
+        self.entries = usable(self.entries)
+        if self.next_url is not None and not _parses(self.next_url):
+            self.next_url = None
+
+
+def _parses(url: str) -> bool:
+    return url.startswith(("http://", "https://")) and joined("", url) is not None
+
+
+def usable(entries: list[Entry]) -> list[Entry]:
+    """The entries whose post URL parses."""
+    return [e for e in entries if _parses(e.url)]
 
 
 def _t(obj: object) -> str | None:
@@ -107,8 +123,9 @@ def _xml_root(body: bytes, what: str, base: str | None = None) -> etree._Element
 
 
 def _href(el: etree._Element, href: str) -> str:
-    """href read against the element's base: the feed's URL, and any xml:base on the way down."""
-    return urljoin(el.base or "", href.strip())
+    """href read against the element's base: the feed's URL, and any xml:base on the way down ('' for
+    one that does not parse)."""
+    return joined(el.base or "", href) or ""
 
 
 def _atom_html(content: etree._Element | None) -> str | None:
@@ -221,7 +238,7 @@ def parse_wp_posts(body: str | bytes) -> list[Entry]:
             published=date + "Z" if date and p.get("date_gmt") and not date.endswith("Z") else date,
             updated=modified + "Z" if modified and p.get("modified_gmt") and not modified.endswith("Z") else modified,
             author=author, labels=terms))
-    return entries
+    return usable(entries)
 
 
 def _gunzip(body: bytes) -> bytes:
@@ -243,7 +260,7 @@ def _text_sitemap(body: bytes, base: str) -> list[tuple[str, str | None]]:
     urls = [line for line in lines if line]
     if not urls or not all(u.startswith(("http://", "https://")) and " " not in u for u in urls):
         raise DiscoveryError("not a sitemap (neither XML nor one URL a line)")
-    return [(urljoin(base, u), None) for u in urls]
+    return [(u, None) for u in (joined(base, u) for u in urls) if u is not None]
 
 
 def parse_sitemap(body: bytes, base: str) -> tuple[list[str], list[tuple[str, str | None]]]:
@@ -266,12 +283,12 @@ def parse_sitemap(body: bytes, base: str) -> tuple[list[str], list[tuple[str, st
                 loc = (child.text or "").strip()
             elif name == "lastmod":
                 lastmod = (child.text or "").strip() or None
-        if loc:
-            (children.append(urljoin(base, loc)) if etree.QName(el).localname == "sitemap"
-             else pages.append((urljoin(base, loc), lastmod)))
+        url = joined(base, loc) if loc else None  # (a <loc> that does not parse is skipped)
+        if url:
+            (children.append(url) if etree.QName(el).localname == "sitemap" else pages.append((url, lastmod)))
     return children, pages
 
 
 def robots_sitemaps(body: str) -> list[str]:
-    return [line.split(":", 1)[1].strip() for line in body.splitlines()
-            if line.lower().startswith("sitemap:") and line.split(":", 1)[1].strip()]
+    return [url for line in body.splitlines() if line.lower().startswith("sitemap:")
+            and (url := line.split(":", 1)[1].strip()) and _parses(url)]

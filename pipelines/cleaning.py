@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from pipelines.rules import LineRule, RuleSet, fold
 
@@ -39,6 +40,8 @@ class Harvest:
         if name == "autoposted_at":
             self.autoposted_at = self.autoposted_at or value
             return
+        if name in ("source_url", "link") and not _parses(value):
+            return  # (a page's broken link: "http://[::1/x", a port out of range)
         if name == "source_url":
             if not value.lower().startswith(("http://", "https://")):
                 return  # (a rule's group that caught a bare address: source.url is a URL)
@@ -69,6 +72,14 @@ def resolve_spintax(text: str, pattern: re.Pattern[str] | None) -> tuple[str, li
         if not n:
             break
     return text, found
+
+
+def _parses(url: str) -> bool:
+    try:
+        urlsplit(url).port  # noqa: B018 -- (raises on a broken IPv6 host or a port out of range)
+    except ValueError:
+        return False
+    return True
 
 
 def ui_language_of(languages: list[str]) -> str | None:

@@ -173,7 +173,11 @@ def _names_its_host(name: str, url: str) -> bool:
     """Whether a site name is only the page's own address (what trafilatura gives for a page that
     names no site: "example.com", "127.0.0.1:8080")."""
     name = fold(name).lower().removeprefix("www.")
-    return name in (site_host(url), urlsplit(url).netloc.lower().removeprefix("www."))
+    try:
+        netloc = urlsplit(url).netloc.lower().removeprefix("www.")
+    except ValueError:
+        netloc = ""
+    return name in (site_host(url), netloc)
 
 
 def _site_affixed(title: str, heading: str) -> bool:

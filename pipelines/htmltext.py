@@ -433,7 +433,10 @@ def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short
                     harvest.add("source_url", target)
         elif _GOOGLE_REDIRECT.match(href):  # Google Alerts: the target is in the url= parameter
             harvest.add("link", href)
-            target = parse_qs(urlsplit(href).query).get("url", [""])[0]
+            try:
+                target = parse_qs(urlsplit(href).query).get("url", [""])[0]
+            except ValueError:
+                target = ""
             if target.startswith(("http://", "https://")):
                 harvest.add("source_url", target)
                 harvest.add("tool", "google-alerts")
@@ -446,6 +449,13 @@ def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short
                 if rule.chain:
                     harvest.add("tool", rule.chain)
                 break
+
+
+def _path_of(href: str) -> str:
+    try:
+        return urlsplit(href).path
+    except ValueError:
+        return ""
 
 
 def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_links: bool = True) -> None:
@@ -470,7 +480,7 @@ def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_
                 # <a href=home>Kompas.com</a> …, Klik untuk baca: <a href=article>…</a>")
                 hrefs = [a.get("href", "").strip() for a in anchors]
                 hrefs = [h for h in hrefs if h.startswith(("http://", "https://"))]
-                pages = [h for h in hrefs if urlsplit(h).path.strip("/")]
+                pages = [h for h in hrefs if _path_of(h).strip("/")]
                 if pages or hrefs:
                     harvest.add("source_url", (pages or hrefs)[0])
                 break

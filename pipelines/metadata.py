@@ -147,10 +147,30 @@ def _json_ld(head: _Head) -> dict:
     return {}
 
 
+def joined(url: str, href: str | None) -> str | None:
+    """href read against the page's url; None for one that does not parse ("http://[::1", a port out
+    of range): a page's broken link is skipped, never the page."""
+    if not href:
+        return None
+    try:
+        link = urljoin(url, href.strip())
+        urlsplit(link).port  # noqa: B018 -- (raises on what the URL normaliser would raise on)
+    except ValueError:
+        return None
+    return link
+
+
+def _hostname(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 def detect_platform(head: _Head, url: str, generator: str | None) -> str:
     """blogger / wordpress / generic, from the generator meta, API links, asset paths and host."""
     gen = (generator or "").lower()
-    host = (urlsplit(url).hostname or "").lower()
+    host = _hostname(url)
     if ("blogger" in gen or host.endswith(".blogspot.com") or head.any_link("blogger.com/feeds/", "/feeds/posts/default")
             or any("_WidgetManager._Init" in (s.text or "") for s in head.scripts)):
         return "blogger"
@@ -381,17 +401,17 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     for link in head.links:
         kind = link.get("type")
         if link.get("rel") == "alternate" and kind in ("application/atom+xml", "application/rss+xml") and link.get("href"):
-            meta.feeds.append((kind, urljoin(url, link.get("href"))))
-    api = head.link_href("https://api.w.org/")
-    meta.wp_api_root = urljoin(url, api) if api else None
-    meta.sitemaps = [urljoin(url, link.get("href")) for link in head.links
-                     if link.get("rel") == "sitemap" and link.get("href") is not None]
+            if (feed := joined(url, link.get("href"))) is not None:
+                meta.feeds.append((kind, feed))
+    meta.wp_api_root = joined(url, head.link_href("https://api.w.org/"))
+    meta.sitemaps = [m for link in head.links
+                     if link.get("rel") == "sitemap" and (m := joined(url, link.get("href"))) is not None]
     titles = dict.fromkeys(classes.get("entry-title") + classes.get("post-title"))
     title_links = dict.fromkeys(a for t in titles for a in t.iterdescendants("a") if a.get("href") is not None)
     permalinks = [a.get("href") for a in title_links]
     if len(permalinks) == 1:
-        link = urljoin(url, permalinks[0])
-        if (urlsplit(link).hostname or "") != (urlsplit(url).hostname or ""):
+        link = joined(url, permalinks[0])
+        if link is not None and _hostname(link) != _hostname(url):
             meta.offsite_permalink = link
     return meta
 

@@ -277,3 +277,42 @@ def test_a_post_under_two_urls_is_one_record_and_a_duplicate_reject(tmp_path) ->
     offline = run_splog("extract", str(saved), out=tmp_path / "x.jsonl")
     assert offline.code == 0, offline.stderr[-2000:]
     assert len(offline.records()) == 1 and [r["reason"] for r in offline.rejects()] == ["duplicate_post"]
+
+
+class _BrokenLinks(Handler):
+    """A site whose home page, robots.txt, feed and sitemap each hold an address that does not parse
+    ("http://[::1/…", a port out of range) beside good ones."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        bad = ("http://[::1/x", "http://127.0.0.1:99999/y")
+        page = (f"<html><head><title>{{}}</title></head><body><article><h1>{{}}</h1>{_FERRY}</article>"
+                f"<a href='{bad[0]}'>broken</a></body></html>")
+        if self.path == "/":
+            self.send(200, "text/html", f"<html><head><title>Island news</title><link rel='alternate' "
+                      f"type='application/rss+xml' href='{base}/feed.xml'></head><body><a href='{bad[0]}'>x</a>"
+                      f"<a href='{bad[1]}'>y</a><a href='/a.html'>a</a></body></html>")
+        elif self.path == "/robots.txt":
+            self.send(200, "text/plain", f"User-agent: *\nSitemap: {bad[0]}/s.xml\nSitemap: {base}/sitemap.xml\n")
+        elif self.path == "/feed.xml":
+            items = "".join(f"<item><title>{t}</title><link>{u}</link></item>"
+                            for t, u in (("Broken", bad[0]), ("Ferry a", base + "/a.html"), ("Broken too", bad[1])))
+            self.send(200, "application/rss+xml", f"<rss version='2.0'><channel><title>Island news</title>{items}</channel></rss>")
+        elif self.path == "/sitemap.xml":
+            urls = "".join(f"<url><loc>{u}</loc></url>" for u in (bad[0], base + "/a.html", base + "/b.html", bad[1]))
+            self.send(200, "application/xml", f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
+        elif self.path in ("/a.html", "/b.html"):
+            title = "Ferry adds crossings" if self.path == "/a.html" else "Quay repairs begin"
+            self.send(200, "text/html; charset=utf-8", page.format(title, title))
+        else:
+            self.send(404, "text/html", "<html><body>Not found</body></html>")
+
+
+def test_addresses_that_do_not_parse_are_skipped_not_the_blog(tmp_path) -> None:
+    """One broken link on the home page made the whole blog an internal_error reject; broken feed items,
+    sitemap entries and robots.txt lines are skipped, and every good post is a record."""
+    with serve(_BrokenLinks) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["url"] for r in run.records()) == [base + "/a.html", base + "/b.html"]
+    assert [r["reason"] for r in run.rejects()] == []

@@ -246,3 +246,30 @@ def test_a_date_written_just_after_the_heading(after: str, date: str | None) -> 
 
     tree = _parse_page(f"<html><body><h1>Headline</h1>{after}<p>Body text.</p></body></html>")
     assert heading_date(tree) == date
+
+
+def test_a_page_with_broken_links_is_read_without_them() -> None:
+    """An address that does not parse ("http://[::1", a port out of range) in the page's canonical,
+    feed, API, sitemap, title and credit links: the page is a record (it was an extract_failed reject),
+    and the broken addresses are no provenance."""
+    from pipelines.chain import finish_post
+    from pipelines.extraction import ExtractOptions
+    from pipelines.linking import CopyIndex
+    from pipelines.workers import run_extract
+    from schemas.article import ArticleRecord
+    from schemas.raw import BlogInfo, RawPost
+
+    bad, port = "http://[::1", "http://paper.example:99999"
+    body = "".join(f"<p>The river ferry will run later on Fridays from next month, said the operator on day {n}.</p>"
+                   for n in range(6))
+    page = (f'<html><head><title>Ferry runs later</title><link rel="canonical" href="{bad}">'
+            f'<link rel="alternate" type="application/rss+xml" href="{bad}/feed"><link rel="https://api.w.org/" href="{port}/">'
+            f'<link rel="sitemap" href="{bad}/s.xml"><meta name="original-source" content="{port}/x"></head><body>'
+            f'<h1><a href="{bad}">Site</a></h1><article><h2 class="entry-title"><a href="{bad}/post">Ferry runs later</a></h2>'
+            f'{body}<p>Source: <a href="{bad}/orig">Coastal Ledger</a></p><p><a href="{port}/x">Read more</a></p>'
+            f'<p><a href="https://www.google.com/url?rct=j&url={bad}/y">Ferry</a></p></article></body></html>')
+    raw = RawPost(url="https://deep.example/x.html", blog=BlogInfo(url="https://deep.example/", host="deep.example"),
+                  via="page", html=page, fetched_at="2026-01-01T00:00:00+00:00")
+    record = finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
+    assert isinstance(record, ArticleRecord), record
+    assert "day 5" in record.text and record.source.url is None and record.canonical_url is None

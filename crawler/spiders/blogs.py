@@ -27,7 +27,7 @@ from crawler.jobs import crawl_state
 from crawler.offline import decode_html, markup_survived
 from crawler.params import CrawlParams, parse_params
 from pipelines.export import default_paths, done_urls
-from pipelines.metadata import read_meta
+from pipelines.metadata import joined, read_meta
 from pipelines.normalize import canonical_url, to_utc
 from pipelines.rules import site_host
 from pipelines.state import BlogState
@@ -369,8 +369,8 @@ class BlogsSpider(Spider):
             strategies = ["wp-json", "rss-feed", "sitemap", "links"]
         else:  # a site's own feed gives its newest posts whole; its sitemap lists the rest
             strategies = (["site-feed"] if _site_feed(meta.feeds) else []) + ["sitemap", "links"]
-        home_links = [(urljoin(response.url, a.get("href", "")), " ".join(a.itertext()), a.get("rel", ""))
-                      for a in tree.iter("a") if a.get("href")]
+        home_links = [(url, " ".join(a.itertext()), a.get("rel", "")) for a in tree.iter("a")
+                      if (url := joined(response.url, a.get("href"))) is not None]  # (a link that does not parse: skipped)
         yield from self._fallback(blog, strategies, {"links": home_links, "api": meta.wp_api_root,
                                                      "feeds": meta.feeds, "url": response.url})
 
@@ -642,8 +642,8 @@ class BlogsSpider(Spider):
         if not isinstance(response, TextResponse):
             return
         self._count("discovery", "index_pages")
-        links = [(response.urljoin(a.attrib.get("href", "")), " ".join(a.css("::text").getall()), a.attrib.get("rel", ""))
-                 for a in response.css("a[href]")]
+        links = [(url, " ".join(a.css("::text").getall()), a.attrib.get("rel", "")) for a in response.css("a[href]")
+                 if (url := joined(response.url, a.attrib.get("href"))) is not None]
         yield from self._follow_links(blog, links, response.url)
 
     # --- posts -------------------------------------------------------------------------------------
