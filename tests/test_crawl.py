@@ -316,3 +316,46 @@ def test_addresses_that_do_not_parse_are_skipped_not_the_blog(tmp_path) -> None:
     assert run.code == 0, run.stderr[-2000:]
     assert sorted(r["url"] for r in run.records()) == [base + "/a.html", base + "/b.html"]
     assert [r["reason"] for r in run.rejects()] == []
+
+
+def test_a_post_that_redirects_to_another_site_is_a_reject(tmp_path) -> None:
+    """An expired splog sends a post on to another site (a 301 to a shop on another host): that page is
+    not the blog's post, so it is a redirect_offsite reject, not a record under the blog; a redirect
+    within the site (another path, http to https, www) is followed as before."""
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    class Shop(Handler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send(200, "text/html; charset=utf-8", "<html><head><title>Cheap tickets</title></head><body>"
+                      f"<article><h1>Cheap tickets</h1>{_FERRY}</article></body></html>")
+
+    shop = ThreadingHTTPServer(("127.0.0.2", 0), Shop)
+    threading.Thread(target=shop.serve_forever, daemon=True).start()
+    away = f"http://127.0.0.2:{shop.server_address[1]}/tickets.html"
+    pages = {"/a.html": ("Ferry adds crossings", lambda base: base + "/a.html"),
+             "/c.html": ("Quay repairs begin", lambda base: base + "/c.html")}
+    site = _sitemap_site(pages)
+
+    class Expired(site):  # /a.html has moved within the site; /b.html is sent away
+        def do_GET(self) -> None:  # noqa: N802
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            if self.path == "/sitemap.xml":
+                urls = "".join(f"<url><loc>{base}{p}</loc></url>" for p in ("/old-a.html", "/b.html", "/c.html"))
+                self.send(200, "application/xml", f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
+            elif self.path in ("/old-a.html", "/b.html"):
+                self.send(301, "", b"", {"Location": base + "/a.html" if self.path == "/old-a.html" else away})
+            else:
+                super().do_GET()
+
+    try:
+        with serve(Expired) as base:
+            run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", "--max-reject-ratio", "1",
+                            out=tmp_path / "o.jsonl")
+    finally:
+        shop.shutdown()
+        shop.server_close()
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["url"] for r in run.records()) == [base + "/a.html", base + "/c.html"]
+    [reject] = run.rejects()
+    assert (reject["url"], reject["reason"], reject["detail"]) == (base + "/b.html", "redirect_offsite", f"redirects to {away}")

@@ -27,7 +27,7 @@ from crawler.jobs import crawl_state
 from crawler.offline import decode_html, markup_survived
 from crawler.params import CrawlParams, parse_params
 from pipelines.export import default_paths, done_urls
-from pipelines.metadata import joined, read_meta
+from pipelines.metadata import joined, read_meta, same_site
 from pipelines.normalize import canonical_url, to_utc
 from pipelines.rules import site_host
 from pipelines.state import BlogState
@@ -714,7 +714,8 @@ class BlogsSpider(Spider):
 
     def _redirect_reason(self, claimed: str, final: str, blog: BlogInfo) -> str | None:
         """Why a post that redirected (HTTP or meta refresh) is a reject: it landed on a home page (the
-        post is gone), or on a post this crawl has under its own URL (that one is the record). None to
+        post is gone), on another site, or on a post this crawl has under its own URL (that one is the
+        record). None to
         read the page, whose URL is then claimed, so that the post is not read twice."""
         if claimed == final:  # (not redirected: every other post page)
             return None
@@ -724,6 +725,10 @@ class BlogsSpider(Spider):
         if is_home(final) or key == canonical_url(blog.url):
             self._count("discovery", "redirects_to_home")
             return "redirect_to_home"
+        if not same_site(urlsplit(final).hostname or "", blog.host or urlsplit(blog.url).hostname or ""):
+            # (an expired splog's posts sent on to another site: that page is not the blog's post)
+            self._count("discovery", "redirects_offsite")
+            return "redirect_offsite"
         if key in self.seen:
             self._count("discovery", "redirects_to_seen")
             return "redirect_to_seen"
