@@ -291,4 +291,4 @@ def parse_sitemap(body: bytes, base: str) -> tuple[list[str], list[tuple[str, st
 
 def robots_sitemaps(body: str) -> list[str]:
     return [url for line in body.splitlines() if line.lower().startswith("sitemap:")
-            and (url := line.split(":", 1)[1].strip()) and _parses(url)]
+            and (url := line.split(":", 1)[1].strip()) and joined("http://robots.invalid/", url) is not None]

@@ -359,3 +359,27 @@ def test_a_post_that_redirects_to_another_site_is_a_reject(tmp_path) -> None:
     assert sorted(r["url"] for r in run.records()) == [base + "/a.html", base + "/c.html"]
     [reject] = run.rejects()
     assert (reject["url"], reject["reason"], reject["detail"]) == (base + "/b.html", "redirect_offsite", f"redirects to {away}")
+
+
+def test_a_robots_sitemap_line_with_a_path_only_is_read(tmp_path) -> None:
+    """robots.txt's "Sitemap: /posts-sitemap.xml" (a path, not the protocol's full URL) is read against
+    the site: before, the crawl found no posts on such a site and said nothing."""
+    pages = {"/a.html": ("Ferry adds crossings", lambda base: base + "/a.html"),
+             "/b.html": ("Quay repairs begin", lambda base: base + "/b.html")}
+
+    class PathOnly(_sitemap_site(pages)):
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path == "/robots.txt":
+                self.send(200, "text/plain", "User-agent: *\nSitemap: /posts-sitemap.xml\n")
+            elif self.path == "/posts-sitemap.xml":
+                self.path = "/sitemap.xml"
+                super().do_GET()
+            elif self.path == "/sitemap.xml":
+                self.send(404, "text/html", "<html><body>Not found</body></html>")
+            else:
+                super().do_GET()
+
+    with serve(PathOnly) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["url"] for r in run.records()) == [base + "/a.html", base + "/b.html"]

@@ -547,6 +547,7 @@ class BlogsSpider(Spider):
     # --- sitemaps ---------------------------------------------------------------------------------
     def parse_robots(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
         found = robots_sitemaps(response.text) if isinstance(response, TextResponse) else []
+        found = [url for url in (joined(response.url, u) for u in found) if url]  # ("Sitemap: /sitemap.xml" too)
         guessed = canonical_url(urljoin(blog.url, "sitemap.xml"))
         found = self._post_sitemaps([u for u in found if canonical_url(u) != guessed])
         if not found and blog.url != host_root(blog.url):  # a blog in a folder: the site's sitemap
