@@ -175,6 +175,9 @@ def _summary(manifest: dict[str, Any], seconds: float) -> str:
     http = manifest.get("http")
     if http and http.get("requests_per_post") is not None:
         line += f"; {http['requests']} HTTP requests ({http['requests_per_post']:.3f}/post)"
+    empty = (manifest.get("discovery") or {}).get("blogs_without_posts")
+    if empty:  # (a site whose feeds, sitemaps and links listed nothing: no reject says so)
+        line += f"; {empty} blog{'s' if empty > 1 else ''} gave no posts (discovery.blogs_without_posts)"
     return line
 
 

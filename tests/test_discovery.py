@@ -466,6 +466,7 @@ def test_a_blog_that_lists_no_post_is_named_in_the_log_and_counted(tmp_path) -> 
     assert run.code == 0, run.stderr[-2000:]
     assert run.manifest()["discovery"]["blogs_without_posts"] == 1
     assert f"blog {base}/ listed no posts" in run.stderr
+    assert "; 1 blog gave no posts (discovery.blogs_without_posts)" in run.stdout  # (in the summary line too)
 
 
 _SITE_POSTS = {  # path: a sentence of the post (a plain site: no Blogger, no WordPress)
