@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from pipelines.metadata import joined
+from pipelines.rules import url_parses
 
 _XML_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -62,7 +63,7 @@ class FeedPage:
 
 
 def _parses(url: str) -> bool:
-    return url.startswith(("http://", "https://")) and joined("", url) is not None
+    return url.startswith(("http://", "https://")) and url_parses(url)
 
 
 def usable(entries: list[Entry]) -> list[Entry]:
@@ -291,4 +292,4 @@ def parse_sitemap(body: bytes, base: str) -> tuple[list[str], list[tuple[str, st
 
 def robots_sitemaps(body: str) -> list[str]:
     return [url for line in body.splitlines() if line.lower().startswith("sitemap:")
-            and (url := line.split(":", 1)[1].strip()) and joined("http://robots.invalid/", url) is not None]
+            and (url := line.split(":", 1)[1].strip()) and url_parses(url)]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
-from pipelines.rules import LineRule, RuleSet, fold
+from pipelines.rules import LineRule, RuleSet, fold, url_parses
 
 # What a page's <title> puts between the headline and the site's name, as fold() leaves it (dashes
 # become "-", and "»" a double quote)
@@ -40,7 +39,7 @@ class Harvest:
         if name == "autoposted_at":
             self.autoposted_at = self.autoposted_at or value
             return
-        if name in ("source_url", "link") and not _parses(value):
+        if name in ("source_url", "link") and not url_parses(value):
             return  # (a page's broken link: "http://[::1/x", a port out of range)
         if name == "source_url":
             if not value.lower().startswith(("http://", "https://")):
@@ -72,14 +71,6 @@ def resolve_spintax(text: str, pattern: re.Pattern[str] | None) -> tuple[str, li
         if not n:
             break
     return text, found
-
-
-def _parses(url: str) -> bool:
-    try:
-        urlsplit(url).port  # noqa: B018 -- (raises on a broken IPv6 host or a port out of range)
-    except ValueError:
-        return False
-    return True
 
 
 def ui_language_of(languages: list[str]) -> str | None:

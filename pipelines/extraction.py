@@ -363,7 +363,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
             drop_children(node, plan.template.drop)
             removed += cut_blocks(node, rules, harvest)
             harvest_links(node, rules, harvest)
-            return _checked(Extracted(to_text(node), removed, harvest, meta, "template"), tree)
+            return _checked(Extracted(to_text(node), removed, harvest, meta, "template"))  # (date looked for above)
         # else (an index page, another layout, a body far shorter than the host's usual) this page
         # goes through trafilatura, and is compared with the template like an audit
         plan.learn = not plan.template.refused

@@ -11,7 +11,7 @@ from lxml import etree
 
 from pipelines.cleaning import TITLE_AFFIX_SEPS
 from pipelines.htmltext import fold_spaces
-from pipelines.rules import fold
+from pipelines.rules import fold, url_host, url_parses
 
 _GCFG_LANG = re.compile(r"""___gcfg\s*=\s*\{\s*['"]lang['"]\s*:\s*['"]([A-Za-z_-]{2,8})['"]""")
 
@@ -150,27 +150,19 @@ def _json_ld(head: _Head) -> dict:
 def joined(url: str, href: str | None) -> str | None:
     """href read against the page's url; None for one that does not parse ("http://[::1", a port out
     of range): a page's broken link is skipped, never the page."""
-    if not href:
+    if not href or not href.strip():
         return None
     try:
         link = urljoin(url, href.strip())
-        urlsplit(link).port  # noqa: B018 -- (raises on what the URL normaliser would raise on)
     except ValueError:
         return None
-    return link
-
-
-def _hostname(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
+    return link if url_parses(link) else None
 
 
 def detect_platform(head: _Head, url: str, generator: str | None) -> str:
     """blogger / wordpress / generic, from the generator meta, API links, asset paths and host."""
     gen = (generator or "").lower()
-    host = _hostname(url)
+    host = url_host(url)
     if ("blogger" in gen or host.endswith(".blogspot.com") or head.any_link("blogger.com/feeds/", "/feeds/posts/default")
             or any("_WidgetManager._Init" in (s.text or "") for s in head.scripts)):
         return "blogger"
@@ -324,14 +316,10 @@ def own_canonical(url: str, declared: str | None) -> tuple[str | None, str | Non
     that is where the copy came from, not the copy's address, and taken as its address every copy of
     the same article on every splog would have one record id. A canonical that is the site's home
     page on a page that is not (a theme that writes one canonical on every page) is neither."""
-    if not declared or not declared.strip():
+    link = joined(url, declared)
+    if link is None or not url_parses(url):  # (an address that does not parse: "http://[::1")
         return None, None
-    try:
-        link = urljoin(url, declared.strip())
-        own, its = urlsplit(url), urlsplit(link)
-        its.port  # noqa: B018 -- (raises on a port out of range, as the URL normaliser would)
-    except ValueError:  # (an address that does not parse: "http://[::1")
-        return None, None
+    own, its = urlsplit(url), urlsplit(link)
     if its.scheme not in ("http", "https") or not its.hostname or any(c.isspace() for c in link):
         return None, None
     if own.scheme not in ("http", "https") or not own.hostname:
@@ -411,7 +399,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     permalinks = [a.get("href") for a in title_links]
     if len(permalinks) == 1:
         link = joined(url, permalinks[0])
-        if link is not None and _hostname(link) != _hostname(url):
+        if link is not None and url_host(link) != url_host(url):
             meta.offsite_permalink = link
     return meta
 

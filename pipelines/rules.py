@@ -45,6 +45,18 @@ def url_host(url: str) -> str:
         return ""
 
 
+def url_parses(url: str) -> bool:
+    """Whether urllib reads the URL: not a broken IPv6 host ("http://[::1/x") or a port out of range,
+    on which it raises (a page's broken link is then skipped, never the page)."""
+    from urllib.parse import urlsplit
+
+    try:
+        urlsplit(url).port  # noqa: B018 -- (the port is read, and checked, only when asked for)
+    except ValueError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=16384)
 def _is_short_link(url: str, hosts: frozenset[str]) -> bool:
     host = url_host(url)
