@@ -122,11 +122,8 @@ class RateLimitBackoff:
         return cls(crawler)
 
     def _slot(self, request: Request) -> tuple[str, object | None]:
-        downloader = getattr(self.crawler.engine, "downloader", None)
         key = request.meta.get("download_slot")
-        if downloader is None or key is None:
-            return "", None
-        return key, downloader.slots.get(key)
+        return (key, _slot(self.crawler, key)) if key is not None else ("", None)
 
     def process_response(self, request: Request, response: Response) -> Response:
         status = response.status
@@ -202,11 +199,17 @@ class CrawlDelay:
         return response
 
     def _hold(self, request: Request, host: str) -> None:
-        downloader = getattr(self.crawler.engine, "downloader", None)
-        slot = downloader.slots.get(request.meta.get("download_slot") or host) if downloader is not None else None
+        # (before the downloader has given the request its slot, the slot is keyed by its host)
+        slot = _slot(self.crawler, request.meta.get("download_slot") or host)
         if slot is not None and slot.delay < self.delays[host]:
             slot.delay = self.delays[host]
             _set_jitter(slot, 0.0)
+
+
+def _slot(crawler: Crawler, key: str) -> object | None:
+    """The downloader's slot of that key, when it has one."""
+    downloader = getattr(crawler.engine, "downloader", None)
+    return downloader.slots.get(key) if downloader is not None else None
 
 
 def _jitter(slot: object) -> float | bool:
