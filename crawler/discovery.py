@@ -11,6 +11,7 @@ import zlib
 from dataclasses import dataclass, field
 
 from lxml import etree
+from w3lib.url import safe_url_string
 
 from pipelines.metadata import joined
 from pipelines.rules import url_parses
@@ -67,8 +68,14 @@ def _parses(url: str) -> bool:
 
 
 def usable(entries: list[Entry]) -> list[Entry]:
-    """The entries whose post URL parses."""
-    return [e for e in entries if _parses(e.url)]
+    """The entries whose post URL parses, each URL spelt as it is requested ("/café/" as
+    "/caf%C3%A9/"): a post's record has one `url` whether a feed or a page fetch gave it."""
+    kept = []
+    for entry in entries:
+        if _parses(entry.url):
+            entry.url = safe_url_string(entry.url)
+            kept.append(entry)
+    return kept
 
 
 def _t(obj: object) -> str | None:

@@ -104,6 +104,39 @@ def might_be_post(url: str) -> bool:
                                     or _PAGINATION.search(url))
 
 
+# a taxonomy's folder: the segment before a term's listing page (/blog/tag/farming/, /en/categories/local/);
+# the second kind holds posts too (WordPress's numeric permalinks are /archives/123)
+_TAXONOMY = re.compile(r"(tags?|category|categories|labels?|authors?|page|search)", re.I)
+_TAXONOMY_OR_POSTS = re.compile(r"(topics?|archives?)", re.I)
+
+
+def sitemap_listings(urls: list[str]) -> set[str]:
+    """The URLs a sitemap lists that are listings of other pages, not posts: a taxonomy term's page
+    below the blog's folder (/blog/tag/x/, /en/categories/y/, which might_be_post lets through when
+    the taxonomy is not the first folder), and a section's folder above two or more of the other URLs
+    listed whose own name is not a post's (a static site's /posts/ or /news/ above its posts)."""
+    listings: set[str] = set()
+    below: dict[tuple[str, str], int] = {}
+    for url in urls:
+        parts = urlsplit(url)
+        segments = [seg for seg in parts.path.split("/") if seg]
+        if len(segments) >= 2 and (_TAXONOMY.fullmatch(segments[-2]) or (
+                _TAXONOMY_OR_POSTS.fullmatch(segments[-2]) and not is_post_url(url))):
+            listings.add(url)
+            continue
+        for depth in range(1, len(segments)):
+            key = (parts.netloc.lower(), "/".join(segments[:depth]).lower())
+            below[key] = below.get(key, 0) + 1
+    for url in urls:
+        if url in listings:
+            continue
+        parts = urlsplit(url)
+        folder = parts.path.strip("/").lower()
+        if folder and not parts.query and below.get((parts.netloc.lower(), folder), 0) >= 2 and not is_post_url(url):
+            listings.add(url)
+    return listings
+
+
 def is_pagination(url: str, anchor_text: str = "", rel: str = "") -> bool:
     """An index page that lists more posts (older-posts links, /page/N, rel=next)."""
     return "next" in rel.lower().split() or bool(_PAGINATION.search(url)) or bool(

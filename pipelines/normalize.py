@@ -7,7 +7,7 @@ import re
 import unicodedata
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2060\ufeff]")
 # The zero-width non-joiner and joiner are spelling in Persian, Urdu, Kurdish ("می\u200cشود") and the
@@ -110,15 +110,40 @@ def written_date(value: str | None) -> datetime | None:
     return day.replace(hour=hour, minute=minute, tzinfo=timezone.utc)
 
 
+# characters a path keeps as they are: RFC 3986's unreserved and sub-delimiters, ":", "@", "/", and
+# "%" (an escape already made)
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def _unescape_unreserved(match: re.Match[str]) -> str:
+    char = chr(int(match[1], 16))
+    return char if char in _UNRESERVED else "%" + match[1].upper()
+
+
+def _host(hostname: str) -> str:
+    if hostname.isascii():
+        return hostname
+    try:
+        return hostname.encode("idna").decode("ascii")
+    except UnicodeError:
+        return hostname
+
+
 def canonical_url(url: str) -> str:
-    """Lower-case scheme and host, no default port, no fragment, no tracking or mobile (?m=1) params."""
+    """Lower-case scheme and host, no default port, no fragment, no tracking or mobile (?m=1) params;
+    one spelling of each character: an IRI's letters ("/café/", "bücher.de") and their escapes
+    ("/caf%c3%a9/", "xn--bcher-kva.de") are the same URL, as a feed's link and a sitemap's often
+    spell one post two ways."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
+    host = _host((parts.hostname or "").lower())
     port = parts.port
     netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
+    path = _ESCAPE.sub(_unescape_unreserved, quote(parts.path or "/", safe=_PATH_SAFE))
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
-    return urlunsplit((scheme, netloc, parts.path or "/", query, ""))
+    return urlunsplit((scheme, netloc, path, query, ""))
 
 
 def record_id(url: str) -> str:

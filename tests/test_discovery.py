@@ -611,3 +611,62 @@ def test_an_atom_feed_s_total_is_read_in_either_opensearch_namespace() -> None:
                 "<openSearch:totalResults>240</openSearch:totalResults>"
                 "<entry><title>a</title><link rel='alternate' href='https://quay.example/a.html'/></entry></feed>")
         assert parse_xml_feed(body.encode(), "https://quay.example/feeds/posts/default").total == 240, ns
+
+
+_SECTION_POSTS = {
+    "/posts/quay-crane-returns/": "The old quay crane returns to service after its gearbox was rebuilt by apprentices.",
+    "/posts/tide-gauge-moved/": "The harbour tide gauge has moved to the end of the north mole, the port office said.",
+    "/posts/café-reopens-on-pier/": "The pier café reopens on Friday under new owners who promise the same scones.",
+}
+
+
+class _SectionedSite(Handler):
+    """A static site (Hugo's shape): its RSS feed gives one post whole, its link spelt with the
+    letter "é"; its sitemap spells the same post's URL with the escape "%C3%A9", and lists the
+    section page above the posts (/posts/), a tag's page under a language folder and the home page."""
+
+    asked: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.asked.append(self.path)
+        cafe = "/posts/café-reopens-on-pier/"
+        pages = {urlsplit(base + path).path if path.isascii() else "/posts/caf%C3%A9-reopens-on-pier/": path
+                 for path in _SECTION_POSTS}
+        if self.path == "/":
+            self.send(200, "text/html; charset=utf-8", (
+                "<html><head><title>Mole Notes</title><link rel='alternate' type='application/rss+xml' "
+                "href='/index.xml'></head><body><h1>Mole Notes</h1></body></html>").encode())
+        elif self.path == "/index.xml":
+            text = " ".join(_SECTION_POSTS[cafe] for _ in range(6))
+            self.send(200, "application/rss+xml", (
+                "<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel>"
+                f"<title>Mole Notes</title><item><title>Café reopens</title><link>{base}{cafe}</link>"
+                f"<content:encoded><![CDATA[<p>{text}</p><p>{text}</p>]]></content:encoded></item>"
+                "</channel></rss>").encode())
+        elif self.path == "/sitemap.xml":
+            listed = [base + p for p in pages] + [base + "/posts/", base + "/en/tags/harbour/", base + "/"]
+            self.send(200, "application/xml", feeds.sitemap_urlset([(u, "2026-05-01") for u in listed]).encode())
+        elif self.path in pages:
+            path = pages[self.path]
+            self.send(200, "text/html; charset=utf-8", _post_page(path.split("/")[2], _SECTION_POSTS[path]))
+        elif self.path in ("/posts/", "/en/tags/harbour/"):
+            self.send(200, "text/html; charset=utf-8", ("<html><body><h1>Posts</h1>" + "".join(
+                f"<article><h2><a href='{p}'>{p}</a></h2><p>{s}</p></article>" for p, s in _SECTION_POSTS.items())
+                + "</body></html>").encode())
+        else:
+            self.send_error(404)
+
+
+def test_one_post_spelt_two_ways_is_one_post_and_section_pages_are_not_posts(tmp_path) -> None:
+    handler = type("Site", (_SectionedSite,), {"asked": []})
+    base, run = _crawl_site(handler, tmp_path)
+    assert run.code == 0, run.stderr[-2000:]
+    got = sorted((r["url"], r["crawl"]["via"]) for r in run.records())
+    assert got == [(f"{base}/posts/caf%C3%A9-reopens-on-pier/", "rss"), (f"{base}/posts/quay-crane-returns/", "page"),
+                   (f"{base}/posts/tide-gauge-moved/", "page")]
+    # the feed's post was not fetched again under its other spelling; the listings were not fetched
+    assert not {"/posts/caf%C3%A9-reopens-on-pier/", "/posts/", "/en/tags/harbour/"} & set(handler.asked)
+    manifest = run.manifest()
+    assert manifest["counts"]["rejects"] == 0 and manifest["reconciles"]
+    assert manifest["discovery"]["sitemap_listings_skipped"] == 2

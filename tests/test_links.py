@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.links import blog_root, classify_links, is_pagination, is_post_url, lists_no_posts
+from crawler.links import blog_root, classify_links, is_pagination, is_post_url, lists_no_posts, sitemap_listings
 from crawler.spiders.blogs import _platform_root
+from pipelines.normalize import canonical_url
 
 
 @pytest.mark.parametrize(("url", "expected"), [
@@ -149,3 +150,34 @@ def test_a_blog_crawled_before_at_https_or_www_is_known_by_its_http_seed(tmp_pat
         assert spider._known_blog("http://other-notes.example/") is None
     finally:
         state.close()
+
+
+@pytest.mark.parametrize(("url", "listing"), [
+    ("https://notes.example/posts/", True),  # a section above the posts the sitemap lists
+    ("https://notes.example/en/tags/harbour/", True),
+    ("https://notes.example/blog/category/local-news/", True),
+    ("https://notes.example/blog/page/2/", True),
+    ("https://notes.example/x/topics/tides/", True),
+    ("https://notes.example/posts/quay-crane-returns/", False),
+    ("https://notes.example/archives/4821", False),  # WordPress's numeric permalinks
+    ("https://notes.example/long-post-with-photos/", False),  # a post above its attachments' pages
+    ("https://notes.example/long-post-with-photos/photo-1/", False),
+    ("https://notes.example/about/", False),  # above nothing listed
+])
+def test_sitemap_listings(url: str, listing: bool) -> None:
+    listed = ["https://notes.example/posts/quay-crane-returns/", "https://notes.example/posts/tide-gauge-moved/",
+              "https://notes.example/long-post-with-photos/photo-2/", url]
+    assert (url in sitemap_listings(listed)) is listing
+
+
+@pytest.mark.parametrize("spelling", [
+    "http://notes.example/posts/café-reopens/", "http://notes.example/posts/caf%c3%a9-reopens/",
+    "HTTP://Notes.Example:80/posts/caf%C3%A9-reopens/#comments", "http://notes.example/posts/caf%C3%A9-reopen%73/?utm_source=x",
+])
+def test_one_url_spelt_many_ways_has_one_canonical_form(spelling: str) -> None:
+    assert canonical_url(spelling) == "http://notes.example/posts/caf%C3%A9-reopens/"
+
+
+def test_an_international_host_is_its_ascii_form() -> None:
+    assert canonical_url("https://bücher.example/neu/") == canonical_url("https://xn--bcher-kva.example/neu/")
+    assert canonical_url("http://notes.example/a%2fb") == "http://notes.example/a%2Fb"  # an escaped "/" stays escaped

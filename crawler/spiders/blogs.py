@@ -22,7 +22,7 @@ from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, parse_b
                                parse_wp_posts, parse_xml_feed, robots_sitemaps)
 from crawler.errors import reason_of
 from crawler.links import (classify_links, first_url, host_root, in_folder, is_home, is_post_url, lists_no_posts,
-                           might_be_post, seed_blog_root)
+                           might_be_post, seed_blog_root, sitemap_listings)
 from crawler.jobs import crawl_state
 from crawler.offline import decode_html, markup_survived
 from crawler.params import CrawlParams, parse_params
@@ -607,6 +607,10 @@ class BlogsSpider(Spider):
         children = self._post_sitemaps(children)
         yield from self._sitemap_requests(blog, children, _carry(response.meta))
         posts = [(url, lastmod) for url, lastmod in pages if might_be_post(url)]
+        listings = sitemap_listings([url for url, _ in posts])
+        if listings:
+            self.crawler.stats.inc_value(stats.key("discovery", "sitemap_listings_skipped"), len(listings))
+            posts = [(url, lastmod) for url, lastmod in posts if url not in listings]
         if not in_folder(response.url, blog.url):  # the site's sitemap, and the blog is in a folder of it
             mine = [(url, lastmod) for url, lastmod in posts if in_folder(url, blog.url)]
             if mine:  # (none: the folder was not where the blog's posts live, and all are its)
