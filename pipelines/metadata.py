@@ -103,6 +103,28 @@ def _texts(nodes) -> str | None:
     return None
 
 
+# a link to an author's page (WordPress, Ghost, most CMSs: /author/jane-doe/), and a name's shape:
+# one to five words, not "View all posts" or "More from this author"
+_AUTHOR_PAGE = re.compile(r"/(authors?|writers?|penulis|autor|auteur)/[^/]+/?$", re.I)
+_NAME_SHAPE = re.compile(r"(?!(view|see|all|more|posts?)\b)[^\W\d_][\w.'’-]*( [\w.'’-]+){0,4}", re.I)
+
+
+def _author_link(anchors: list[etree._Element], url: str) -> str | None:
+    """The name on the page's links to one author's page on its own site; None when they lead to
+    more than one (a sidebar's list of the site's writers) or none has a name's shape."""
+    names: dict[str, str | None] = {}
+    for a in anchors:
+        link = joined(url, a.get("href"))
+        if link is None or not _AUTHOR_PAGE.search(urlsplit(link).path) or url_host(link) != url_host(url):
+            continue
+        text = fold_spaces(" ".join(a.itertext()))
+        text = re.sub(r"^(by|oleh|por|par|von|di)\s+", "", text, flags=re.I)
+        key = link.rstrip("/")
+        if names.get(key) is None:
+            names[key] = text if _NAME_SHAPE.fullmatch(text) else None
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
 def _first(tree: etree._Element, xpath: str) -> str | None:
     return _texts(tree.xpath(xpath))
 
@@ -384,7 +406,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     meta.author = (_texts(el for el in classes.get("fn")
                           if any(classes.has(up, "post-author", "author") for up in el.iterancestors()))
                    or _texts(a for a in anchors if a.get("rel") == "author") or metas.get("author")
-                   or (author.get("name") if isinstance(author, dict) else None))
+                   or (author.get("name") if isinstance(author, dict) else None)
+                   or _author_link(anchors, url))
     meta.labels = _labels(anchors, classes)
     for link in head.links:
         kind = link.get("type")

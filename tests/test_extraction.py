@@ -273,3 +273,19 @@ def test_a_page_with_broken_links_is_read_without_them() -> None:
     record = finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
     assert isinstance(record, ArticleRecord), record
     assert "day 5" in record.text and record.source.url is None and record.canonical_url is None
+
+
+@pytest.mark.parametrize(("links", "author"), [
+    # a theme's byline: the post's author page, with the name and with an avatar
+    ("<a href='/author/marina-lopez/'><img src='a.jpg'></a> <a href='/author/marina-lopez/'>Marina Lopez</a>", "Marina Lopez"),
+    ("<span>By <a href='https://notes.example/author/admin/'>admin</a></span>", "admin"),
+    ("<a href='/penulis/budi/'>Oleh Budi Santoso</a>", "Budi Santoso"),
+    # a sidebar of the site's writers, a link that says what it does, another site's author page
+    ("<a href='/author/ann/'>Ann Lee</a><a href='/author/bo/'>Bo Park</a>", None),
+    ("<a href='/author/ann/'>View all posts</a>", None),
+    ("<a href='https://elsewhere.example/author/ann/'>Ann Lee</a>", None),
+])
+def test_a_link_to_one_authors_page_names_the_author(links: str, author: str | None) -> None:
+    tree = _parse_page(f"<html><body><article><h1>Quay crane returns</h1><div class='meta'>{links}</div>"
+                       "<p>The old quay crane returns to service after its gearbox was rebuilt.</p></article></body></html>")
+    assert read_meta(tree, "https://notes.example/posts/quay-crane-returns/").author == author
