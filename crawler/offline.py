@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import re
 from collections.abc import Iterator
@@ -36,14 +37,38 @@ class Document:
     charset: str | None = None  # declared by the HTTP Content-Type header (WARC records)
 
 
+_SINGLE_BYTE = ("iso8859", "latin", "cp125", "windows-125", "koi8", "mac-", "ascii", "cp437", "cp850", "tis-620", "cp874")
+
+
+def utf8_mislabelled(data: bytes, encoding: str | None) -> bool:
+    """Whether bytes labelled with a one-byte charset (ISO-8859-1, Windows-1251, KOI8-R...: a server's
+    or a template's default) are UTF-8: they hold letters beyond ASCII and all of them read as UTF-8,
+    which a one-byte text's accented or Cyrillic letters all but never do."""
+    if not encoding:
+        return False
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    if not name.startswith(_SINGLE_BYTE) or data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_html(data: bytes, declared: str | None = None) -> str:
-    """BOM, then the declared or <meta> charset, then UTF-8, then Windows-1252."""
+    """BOM, then the declared or <meta> charset (unless the bytes are UTF-8 under a one-byte label),
+    then UTF-8, then Windows-1252."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", "replace")
     candidates = [declared] if declared else []
     m = _META_CHARSET.search(data[:4096])
     if m:
         candidates.append(m.group(1).decode("ascii", "ignore"))
+    candidates = [enc for enc in candidates if not utf8_mislabelled(data, enc)]
     for enc in [*candidates, "utf-8"]:
         try:
             text = data.decode(enc)

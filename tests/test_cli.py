@@ -167,6 +167,21 @@ def test_warc_records_read_as_a_crawl_reads_responses(tmp_path) -> None:
     assert run.manifest()["reconciles"] is True
 
 
+
+@pytest.mark.parametrize(("data", "label", "text"), [
+    ("<p>Pyhäjärvi café</p>".encode("utf-8"), "ISO-8859-1", "<p>Pyhäjärvi café</p>"),  # a server's default label
+    ("<p>Паром снова ходит</p>".encode("utf-8"), "windows-1251", "<p>Паром снова ходит</p>"),
+    ("<p>Pyhäjärvi café</p>".encode("cp1252"), "ISO-8859-1", "<p>Pyhäjärvi café</p>"),  # labelled right
+    ("<p>Паром снова ходит</p>".encode("cp1251"), "windows-1251", "<p>Паром снова ходит</p>"),
+    ("<p>Паром</p>".encode("koi8-r"), "koi8-r", "<p>Паром</p>"),
+])
+def test_utf8_under_a_one_byte_label_is_read_as_utf8(data: bytes, label: str, text: str) -> None:
+    from crawler.offline import decode_html
+
+    assert decode_html(data, label) == text
+    assert decode_html(f"<meta charset='{label}'>".encode() + data) == f"<meta charset='{label}'>" + text
+
+
 def _stdout_crawl(farm: list[dict], cwd) -> subprocess.Popen:
     seeds = [b["url"] for b in farm if b["key"] != "trouble"]
     return subprocess.Popen([sys.executable, "-m", "crawler.cli", "crawl", "--allow-private-hosts", "--no-throttle",

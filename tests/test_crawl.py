@@ -95,6 +95,7 @@ def test_bad_pages_become_rejects_and_manifest_reconciles(farm_crawl) -> None:
     assert sum(statuses.values()) + reasons["timeout"] <= m["http"]["requests"]
     trouble = {r["url"].rsplit("/", 1)[1]: r for r in farm_crawl.records()}
     assert "latin1.html" in trouble and "São João" in trouble["latin1.html"]["text"]  # mislabelled charset read right
+    assert trouble["utf8-as-latin1.html"]["title"] == "Kahvila Pyhäjärven rannalla avaa taas"  # and the other way
     assert "broken.html" in trouble  # unclosed tags still give a record
     assert "Tide gauge replaced" in trouble["utf16-label.html"]["title"]  # a charset that loses the markup: not used
     assert "\x00" not in trouble["stray-nul.html"]["text"] and "slipway" in trouble["stray-nul.html"]["text"]

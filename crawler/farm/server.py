@@ -205,6 +205,13 @@ TROUBLE = {
         "S\xe3o Jo\xe3o closed their doors for an hour on Friday to protest rent increases of up to 40 percent, "
         "which they say will force many of them out of business within a year.</p><p>The landlords' association "
         "said the new rents only followed the market.</p></div></body></html>").encode("latin-1"), {}),
+    # the other way round: UTF-8 bytes under a server's default one-byte label
+    "utf8-as-latin1.html": lambda: (200, "text/html; charset=ISO-8859-1", (
+        "<html><head><meta charset='utf-8'><title>Kahvila Pyhäjärven rannalla avaa taas</title></head><body>"
+        "<div class='story'><h1>Kahvila Pyhäjärven rannalla avaa taas</h1><p>The lakeside café at Pyhäjärvi "
+        "reopens on Saturday after a winter of repairs to its jetty and its wood-fired sauna, its owners said.</p>"
+        "<p>The menu keeps its famous blueberry pie, now also sold at the market in Tampere.</p></div></body></html>"
+    ).encode("utf-8"), {}),
     "broken.html": lambda: _reply(
         "<html><body><div class='story'><h1>Storm damages pier in Wexcombe<p>A storm damaged the Victorian "
         "pier in Wexcombe overnight, tearing away a 30-meter section of decking and the old bandstand.<p>"

@@ -24,7 +24,7 @@ from crawler.errors import reason_of
 from crawler.links import (classify_links, first_url, host_root, in_folder, is_home, is_post_url, lists_no_posts,
                            might_be_post, seed_blog_root, sitemap_listings)
 from crawler.jobs import crawl_state
-from crawler.offline import decode_html, markup_survived
+from crawler.offline import decode_html, markup_survived, utf8_mislabelled
 from crawler.params import CrawlParams, parse_params
 from pipelines.export import default_paths, done_urls
 from pipelines.metadata import joined, read_meta, same_site
@@ -71,8 +71,11 @@ _HTML_ROOT = re.compile(rb"<(html|body)[\s>]", re.I)
 
 
 def _decode(response: TextResponse) -> str:
-    """The page text; bytes mislabelled as UTF-8 (mojibake) are re-read as Windows-1252, and bytes
+    """The page text; bytes mislabelled as UTF-8 (mojibake) are re-read as Windows-1252, UTF-8 bytes
+    labelled with a one-byte charset ("charset=ISO-8859-1", a server's default) as UTF-8, and bytes
     whose declared charset loses their markup (ASCII declared UTF-16) by their <meta> or as UTF-8."""
+    if utf8_mislabelled(response.body, response.encoding):
+        return response.body.decode("utf-8")
     text = response.text
     if not markup_survived(response.body, text):
         return decode_html(response.body)
