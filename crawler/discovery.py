@@ -7,6 +7,7 @@ import gzip
 import html as htmllib
 import io
 import json
+import re
 import zlib
 from dataclasses import dataclass, field
 
@@ -67,13 +68,29 @@ def _parses(url: str) -> bool:
     return url.startswith(("http://", "https://")) and url_parses(url)
 
 
+_TAGS = r"(p|div|br|span|a|img|h[1-6]|ul|ol|li|figure|blockquote|strong|em|b|i|table|iframe)\b"
+_TAG = re.compile(f"<{_TAGS}", re.I)
+_ESCAPED_TAG = re.compile(f"&lt;/?{_TAGS}", re.I)
+
+
+def unescaped_markup(body: str | None) -> str | None:
+    """A feed body escaped twice (autoblog chains do it: "&amp;lt;p&amp;gt;" in the XML), whose HTML,
+    read once, is text showing tags: escaped once more, so the post is not its markup's source. A
+    body with a tag of its own (a post about HTML showing "&lt;p&gt;" in <code>) is left as it is."""
+    if body and _ESCAPED_TAG.search(body) and not _TAG.search(body):
+        return htmllib.unescape(body)
+    return body
+
+
 def usable(entries: list[Entry]) -> list[Entry]:
     """The entries whose post URL parses, each URL spelt as it is requested ("/café/" as
-    "/caf%C3%A9/"): a post's record has one `url` whether a feed or a page fetch gave it."""
+    "/caf%C3%A9/"): a post's record has one `url` whether a feed or a page fetch gave it; a body
+    escaped twice is read as HTML."""
     kept = []
     for entry in entries:
         if _parses(entry.url):
             entry.url = safe_url_string(entry.url)
+            entry.html = unescaped_markup(entry.html)
             kept.append(entry)
     return kept
 

@@ -13,7 +13,7 @@ from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta
 from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc,
-                                 written_date)
+                                 unescape_entities, written_date)
 from pipelines.provenance import dateline_publisher, foreign_publishers, order_chain, resolve_title, split_publisher
 from pipelines.rules import RuleSet, fold, site_host
 from schemas.raw import BlogInfo, RawPost
@@ -69,7 +69,8 @@ def from_extracted(raw: RawPost, ex: Extracted) -> Draft:
 def clean(draft: Draft, rules: RuleSet) -> Draft:
     """Cut line residue, resolve the title and assemble provenance."""
     feed, meta = draft.feed, draft.meta
-    raw_title = feed.get("title") or meta.title or meta.html_title
+    # (a title escaped twice, "Pier&#8217;s new roof &#8211; Coast Post", is read before its suffix is)
+    raw_title = unescape_entities(feed.get("title") or meta.title or meta.html_title)
     ctx = Context(title=raw_title, raw_title=meta.html_title, blog_name=draft.blog.name,
                   blog_host=draft.blog.host, feed_title=feed.get("via_feed_title"),
                   labels=tuple(feed.get("labels") or meta.labels))

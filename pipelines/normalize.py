@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 from datetime import datetime, timezone
@@ -31,10 +32,22 @@ def clean_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+# a character reference left in a short field by markup escaped twice ("Council&#8217;s plan", "Fish
+# &amp; chips"): read, each on its own ("Q&A" and "R&D" beside one stay as they are)
+_ENTITY = re.compile(r"&(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_entities(value: str | None) -> str | None:
+    if not value or "&" not in value:
+        return value
+    return _ENTITY.sub(lambda m: html.unescape(m[0]), value)
+
+
 def clean_line(value: str | None) -> str | None:
+    """A one-line field (title, author, label, name): character references read, clean_text, one line."""
     if value is None:
         return None
-    value = clean_text(value).replace("\n", " ")
+    value = clean_text(unescape_entities(value)).replace("\n", " ")
     return value or None
 
 

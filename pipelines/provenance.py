@@ -19,13 +19,22 @@ _SUFFIX_SEPS = tuple(sorted(TITLE_AFFIX_SEPS, key=len, reverse=True))
 _PREFIX_SEPS = (*_SUFFIX_SEPS, ": ")
 
 
+def _aligned(title: str) -> tuple[str, str]:
+    """The title with its spaces made single and zero-width characters dropped, and its folded form,
+    character for character the same length: affixes are found in the folded form and cut from the
+    title as written, which keeps its curly quotes, dashes and guillemets."""
+    t = " ".join(title.replace("\u200b", "").replace("\ufeff", "").split())
+    folded = fold(t)
+    return (t, folded) if len(folded) == len(t) else (folded, folded)
+
+
 def strip_blog_affix(title: str, blog_name: str | None) -> str:
     """'Blog: Post' (classic Blogger <title>), 'Post | Blog', 'Post - Blog' -> 'Post'."""
     if not blog_name:
         return title
     name = fold(blog_name).lower()
-    t = fold(title)
-    low = t.lower()
+    t, folded = _aligned(title)
+    low = folded.lower()
     for sep in _PREFIX_SEPS:
         if low.startswith(name + sep) and len(t) > len(name) + len(sep):
             return t[len(name) + len(sep):].strip()
@@ -43,16 +52,15 @@ def split_publisher(title: str, rules: RuleSet, *, hints: list[str], google_news
     IFTTT title line, the feed's <source>), the post came through Google News (whose titles always
     carry it), or the post shows other autoblog tools and X has the shape of a name.
     """
-    t = fold(title)
-    head, sep, tail = t.rpartition(" - ")
+    t, folded = _aligned(title)
+    head, sep, tail = folded.rpartition(" - ")
     if not sep or not head.strip() or not tail.strip():
         return t, None
-    tail = tail.strip()
-    low = tail.lower()
+    low = tail.strip().lower()
     known = low in rules.publishers or any(low == fold(h).lower() for h in hints)
-    shaped = _PUBLISHER_SHAPE.fullmatch(tail) is not None and not tail.endswith((".", "!", "?"))
+    shaped = _PUBLISHER_SHAPE.fullmatch(tail.strip()) is not None and not tail.endswith((".", "!", "?"))
     if known or (google_news and len(tail) <= 80) or (autoblog and shaped):
-        return head.strip(), tail
+        return t[:len(head)].strip(), t[len(head) + len(sep):].strip()
     return t, None
 
 

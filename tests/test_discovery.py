@@ -670,3 +670,46 @@ def test_one_post_spelt_two_ways_is_one_post_and_section_pages_are_not_posts(tmp
     manifest = run.manifest()
     assert manifest["counts"]["rejects"] == 0 and manifest["reconciles"]
     assert manifest["discovery"]["sitemap_listings_skipped"] == 2
+
+
+_TWICE = ("<p>The pier&#8217;s roof at Wexcombe was mended in a week by a crew of four carpenters and a crane.</p>"
+          "<p>The pier trust said the work cost less than the insurer&#8217;s first estimate.</p>") * 3
+
+
+class _EscapedTwice(Handler):
+    """A plain site whose RSS feed (an autoblog's) escapes its posts twice: the title's apostrophe and
+    dash, and the whole HTML of the body, which read once is text showing tags."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/":
+            self.send(200, "text/html; charset=utf-8", (
+                "<html><head><title>Pier News</title><link rel='alternate' type='application/rss+xml' href='/feed/'>"
+                "</head><body><h1>Pier News</h1></body></html>").encode())
+        elif self.path == "/feed/":
+            body = _TWICE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            self.send(200, "application/rss+xml", (
+                "<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel><title>Pier News"
+                f"</title><item><title>Pier&amp;#8217;s roof mended &amp;amp; reopened</title>"
+                f"<link>{base}/2026/05/pier-roof-mended/</link><content:encoded>{body}</content:encoded></item>"
+                "</channel></rss>").encode())
+        else:
+            self.send_error(404)
+
+
+def test_a_feed_escaped_twice_gives_the_post_not_its_markup(tmp_path) -> None:
+    base, run = _crawl_site(_EscapedTwice, tmp_path)
+    assert run.code == 0, run.stderr[-2000:]
+    [record] = run.records()
+    assert record["crawl"]["via"] == "rss" and record["title"] == "Pier’s roof mended & reopened"
+    assert record["text"].startswith("The pier’s roof at Wexcombe was mended") and "<p>" not in record["text"]
+    assert "insurer’s first estimate" in record["text"]
+
+
+def test_a_feed_body_with_tags_of_its_own_is_not_escaped_again() -> None:
+    from crawler.discovery import unescaped_markup
+
+    about_html = "<p>Write &lt;p&gt; to start a paragraph:</p><pre><code>&lt;p&gt;Hello&lt;/p&gt;</code></pre>"
+    assert unescaped_markup(about_html) == about_html
+    assert unescaped_markup("&lt;p&gt;Hello&lt;/p&gt;") == "<p>Hello</p>"
+    assert unescaped_markup("Plain text &amp; no markup") == "Plain text &amp; no markup"

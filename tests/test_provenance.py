@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.provenance import split_publisher, strip_blog_affix
+from pipelines.cleaning import Harvest
+from pipelines.normalize import clean_line
+from pipelines.provenance import resolve_title, split_publisher, strip_blog_affix
 from pipelines.rules import load_rules
 
 RULES = load_rules()
@@ -266,3 +268,22 @@ def test_a_page_without_spintax_names_no_spinner() -> None:
     record = _record(f"<html><head><title>Night ferry</title></head><body><article><h1>Night ferry</h1>{text}"
                      f"</article></body></html>")
     assert "spintax" not in record.source.chain and not [r for r in record.removed if r.rule.startswith("spintax")]
+
+
+@pytest.mark.parametrize(("raw", "blog", "title", "publisher"), [
+    ("Pier’s roof – «mended» in a week - Reuters", None, "Pier’s roof – «mended» in a week", "Reuters"),
+    ("Coast Blog:  „Neue Fähre“ für Wexcombe — Reuters", "Coast Blog", "„Neue Fähre“ für Wexcombe", "Reuters"),
+    ("Pier’s roof mended\u00a0| Coast Blog", "Coast Blog", "Pier’s roof mended", None),
+])
+def test_a_title_keeps_its_quotes_and_dashes_when_its_affixes_are_cut(raw, blog, title, publisher) -> None:
+    got = resolve_title(raw, Harvest(), load_rules(), blog_name=blog)
+    assert (got.title, got.publisher) == (title, publisher)
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Council&#8217;s plan &#8211; in full", "Council’s plan – in full"),
+    ("Fish &amp; chips", "Fish & chips"),
+    ("Q&A with R&D staff &amp; AT&T; fans", "Q&A with R&D staff & AT&T; fans"),  # only references are read
+])
+def test_character_references_left_in_a_field_are_read(value: str, expected: str) -> None:
+    assert clean_line(value) == expected
