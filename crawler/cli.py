@@ -74,6 +74,11 @@ def _check_writable(path: str | None, what: str, folder: bool = False) -> None:
               f"cannot make the folder of {what} {path}: {exc.strerror or exc}")
     if not os.access(parent, os.W_OK | os.X_OK):
         _fail(f"cannot write {what} {path}: its folder is not writable")
+    if not folder and target.exists() and not target.is_file():
+        # a named pipe or a device: opened once only (a trial open would end a pipe's reader)
+        if not os.access(target, os.W_OK):
+            _fail(f"cannot write {what} {path}: permission denied")
+        return
     if not folder:  # (a folder the permission bits allow may still refuse: read-only mounts, /proc)
         existed = target.exists()
         try:
@@ -258,7 +263,9 @@ def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -
         _finish_job(args.job_dir)
     _report(manifest, time.monotonic() - start)
     verdict = manifest.get("verdict", {"ok": manifest.get("status") == "finished", "reason": manifest.get("status")})
-    if not manifest.get("reconciles"):
+    if manifest.get("output_error"):
+        verdict = {"ok": False, "reason": manifest["output_error"]}
+    elif not manifest.get("reconciles"):
         verdict = {"ok": False, "reason": "output files do not reconcile with the counts"}
     print(f"splog: {'ok' if verdict['ok'] else 'FAILED'}: {verdict['reason']}",
           file=_info if verdict["ok"] else sys.stderr)
@@ -315,7 +322,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
                              base_url=args.base_url, rules_dirs=args.rules_dir, extractor=args.extractor,
                              workers=args.workers)
     _report(manifest, time.monotonic() - start)
-    return 0 if manifest.get("reconciles") else 1
+    failure = manifest.get("output_error") or (None if manifest.get("reconciles") else
+                                                "output files do not reconcile with the counts")
+    if failure:
+        print(f"splog: FAILED: {failure}", file=sys.stderr)
+        return EXIT_FAILED
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -398,6 +410,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as exc:  # a file that could be opened at the start but not written later (a full disk)
+        from pipelines.export import OutputFailed
+
+        if isinstance(exc, OutputFailed):  # (its message names the file and the reason)
+            print(f"splog: error: {exc}", file=sys.stderr)
+            return EXIT_FAILED
         where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
         print(f"splog: error: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILED

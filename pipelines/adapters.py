@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from dataclasses import dataclass
 from collections import Counter
@@ -14,7 +15,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from crawler import stats as stats_keys
 from pipelines.chain import make_reject
 from pipelines.draft import Draft
-from pipelines.export import OutputClosed, RunWriter, default_paths
+from pipelines.export import OutputClosed, OutputFailed, RunWriter, default_paths
 from pipelines.extraction import ExtractError, ExtractOptions
 from pipelines.linking import CopyIndex, LinkStore, Prepared
 from pipelines.normalize import canonical_url
@@ -190,6 +191,8 @@ def verdict(finish_reason: str, writer: RunWriter, max_reject_ratio: float) -> d
     failed = writer.rejects - sum(writer.reasons[r] for r in SAME_POST_REASONS)
     processed = writer.records + failed
     ratio = failed / processed if processed else 0.0
+    if writer.failed:
+        return {"ok": False, "reason": writer.failed, "reject_ratio": round(ratio, 4)}
     if finish_reason != "finished":
         return {"ok": False, "reason": f"crawl ended with '{finish_reason}'", "reject_ratio": round(ratio, 4)}
     if ratio > max_reject_ratio:
@@ -243,14 +246,28 @@ class ExportPipeline:
     def _stop_on_closed_output(self) -> None:
         """Records go to standard output and its reader closed it (`splog crawl … -o - | head`): the
         crawl stops, and its manifest says so (status output_closed; the run is not ok)."""
+        self._stop("output_closed", "the reader of the records closed them after %d records: stopping the crawl",
+                   self.writer.records)
+
+    def _stop_on_failed_output(self) -> None:
+        """An output file cannot be written (a full disk): the crawl stops, its manifest (if it can
+        still be written) says why (status output_failed, `output_error`), and the run fails."""
+        self._stop("output_failed", "%s: stopping the crawl", self.writer.failed)
+
+    def _stop(self, reason: str, message: str, *args: Any) -> None:
         if getattr(self, "_stopping", False):
             return
         self._stopping = True
-        logger.error("the reader of standard output closed it after %d records: stopping the crawl",
-                     self.writer.records)
+        logger.error(message, *args)
         from scrapy.utils.defer import deferred_from_coro
 
-        deferred_from_coro(self.crawler.engine.close_spider_async(reason="output_closed"))
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))
+
+    def _write_reject(self, reject: Any) -> None:
+        try:
+            self.writer.write_reject(reject)
+        except OutputFailed:
+            self._stop_on_failed_output()
 
     def _site(self, url: str) -> None:
         self.posts_by_site[urlsplit(url).netloc.lower()] += 1
@@ -261,6 +278,9 @@ class ExportPipeline:
             self.writer.write_record(rec)
         except OutputClosed:
             self._stop_on_closed_output()
+            return rec
+        except OutputFailed:
+            self._stop_on_failed_output()
             return rec
         self._site(rec.url)
         if self.state is not None:  # committed by the writer's flush, after the line is on disk
@@ -280,7 +300,7 @@ class ExportPipeline:
                                  exception.input_ref, exception.errors)
         else:
             reject = make_reject(getattr(item, "url", "?"), "pipeline", "dropped", job, str(exception)[:300])
-        self.writer.write_reject(reject)
+        self._write_reject(reject)
         self._site(reject.url)
 
     def item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
@@ -288,18 +308,26 @@ class ExportPipeline:
         url = getattr(item, "url", "?")
         detail = f"{failure.type.__name__}: {failure.value}"[:300]
         logger.warning("internal error on %s: %s", url, detail)
-        self.writer.write_reject(make_reject(url, "pipeline", "internal_error", self.writer.job_id, detail))
+        self._write_reject(make_reject(url, "pipeline", "internal_error", self.writer.job_id, detail))
         self._site(url)
 
     def close_spider(self) -> None:
         stats = self.crawler.stats.get_stats()
         reason = stats.get(stats_keys.CLOSE_REASON) or stats.get("finish_reason") or "finished"
-        self.writer.flush()  # (the last lines: a reader of standard output may have gone meanwhile)
-        if self.writer.output_closed and reason == "finished":
+        with contextlib.suppress(OutputFailed):  # (then in writer.failed)
+            self.writer.flush()  # (the last lines: a reader of standard output may have gone meanwhile)
+        if self.writer.failed:
+            reason = "output_failed"
+        elif self.writer.output_closed and reason == "finished":
             reason = "output_closed"
         from pipelines.manifest_extra import crawl_summary
 
         extra = crawl_summary(stats, self.posts_by_site)
         extra["verdict"] = verdict(reason, self.writer, self.crawler.settings.getfloat("SPLOG_MAX_REJECT_RATIO"))
-        self.manifest = self.writer.close(reason, extra)
+        try:
+            self.manifest = self.writer.close(reason, extra)
+        except OutputFailed as exc:  # not even the manifest: the command says why and fails
+            logger.error("%s", exc)
+            self.crawler.stats.set_value(stats_keys.OUTPUT_ERROR, str(exc))
+            return
         self.crawler.stats.set_value("splog/manifest_path", str(self.writer.paths["manifest"]))

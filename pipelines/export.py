@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -109,12 +110,20 @@ class OutputClosed(Exception):
     """The reader of the records (a pipe on standard output) went away: no more can be written."""
 
 
-class _CountedStream:
-    """Standard output as the records file: what file_summary reads back from a file (lines,
-    SHA-256) is counted as it is written, since a pipe cannot be read again."""
+class OutputFailed(OSError):
+    """An output file cannot be written (a full disk, a device that refuses): the run stops and fails.
+    Its message names the file and the system's reason."""
 
-    def __init__(self, raw: Any) -> None:
+
+class _CountedStream:
+    """Standard output, or an output path that is not a regular file (a named pipe, a device), as the
+    records or rejects file: what file_summary reads back from a file (lines, SHA-256) is counted as
+    it is written, since a pipe cannot be read again (and reading a device back may never end)."""
+
+    def __init__(self, raw: Any, path: str = STDOUT, owned: bool = False) -> None:
         self.raw = raw
+        self.path = path
+        self.owned = owned  # opened by us (closed at the end), not standard output
         self.digest = hashlib.sha256()
         self.lines = 0
 
@@ -133,12 +142,21 @@ class _CountedStream:
         """Flush; standard output itself stays open for the caller's last lines. Its reader may be
         gone: the manifest then says so (RunWriter.output_closed), the closing does not fail."""
         try:
-            self.raw.flush()
+            self.raw.close() if self.owned else self.raw.flush()
         except BrokenPipeError:
             pass
 
     def summary(self) -> dict[str, Any]:
-        return {"path": STDOUT, "lines": self.lines, "sha256": self.digest.hexdigest()}
+        return {"path": self.path, "lines": self.lines, "sha256": self.digest.hexdigest()}
+
+
+def _open_output(path: Path, mode: str) -> Any:
+    """A regular file (or a new one) as it is; a named pipe or a device counted as it is written."""
+    try:
+        regular = not path.exists() or stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        regular = True
+    return path.open(mode) if regular else _CountedStream(path.open("wb"), str(path), owned=True)
 
 
 class RunWriter:
@@ -162,6 +180,7 @@ class RunWriter:
         self.on_flush = on_flush
         self._pending = 0
         self.output_closed = False
+        self.failed: str | None = None  # what could not be written, and why (then the run stops)
         self.records = 0
         self.unchanged = 0
         self.resumed = 0
@@ -177,8 +196,14 @@ class RunWriter:
         if append and is_stdout(records):
             raise ValueError("a job written to standard output cannot be resumed")
         mode = "ab" if append else "wb"  # append only when resuming a job
-        self._records = _CountedStream(sys.stdout.buffer) if is_stdout(records) else records.open(mode)
-        self._rejects = rejects.open(mode)
+        self._records = _CountedStream(sys.stdout.buffer) if is_stdout(records) else _open_output(records, mode)
+        self._rejects = _open_output(rejects, mode)
+
+    def _failure(self, name: str, exc: OSError) -> OutputFailed:
+        if self.failed is None:
+            path = self.paths[name]
+            self.failed = f"cannot write {name} to {path}: {exc.strerror or exc}"
+        return OutputFailed(self.failed)
 
     def _count_existing(self, records: Path, rejects: Path) -> None:
         for d in read_jsonl(records):
@@ -197,15 +222,25 @@ class RunWriter:
             self.flush()
 
     def flush(self) -> None:
-        """Flush both files and fsync them: a line acknowledged here survives a crash."""
-        for fh in (self._records, self._rejects):
+        """Flush both files and fsync them: a line acknowledged here survives a crash. Raises
+        OutputFailed when one cannot be written (then nothing more is)."""
+        if self.failed:
+            raise OutputFailed(self.failed)
+        for name, fh in (("records", self._records), ("rejects", self._rejects)):
             try:
                 fh.flush()
-            except BrokenPipeError:  # standard output's reader is gone (see write_record)
+            except BrokenPipeError as exc:  # the records' reader is gone (see write_record)
+                if name != "records":
+                    raise self._failure(name, exc) from None
                 self.output_closed = True
                 continue
-            if stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # (not a pipe or a terminal)
-                os.fsync(fh.fileno())
+            except OSError as exc:
+                raise self._failure(name, exc) from None
+            try:
+                if stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # (not a pipe or a terminal)
+                    os.fsync(fh.fileno())
+            except OSError as exc:
+                raise self._failure(name, exc) from None
         self._pending = 0
         if self.on_flush is not None:
             self.on_flush()  # e.g. commit the state rows of the records just made durable
@@ -214,11 +249,15 @@ class RunWriter:
         """Raises OutputClosed once the records' pipe has no reader (that record is not counted)."""
         if self.output_closed:
             raise OutputClosed
+        if self.failed:
+            raise OutputFailed(self.failed)
         try:
             self._records.write(record.model_dump_json().encode("utf-8") + b"\n")
         except BrokenPipeError:
             self.output_closed = True
             raise OutputClosed from None
+        except OSError as exc:
+            raise self._failure("records", exc) from None
         self.records += 1
         self.by_via[record.crawl.via] += 1
         self.by_kind[record.duplicate.kind] += 1
@@ -226,7 +265,13 @@ class RunWriter:
         self._tick()
 
     def write_reject(self, reject: RejectRecord) -> None:
-        self._rejects.write(reject.model_dump_json().encode("utf-8") + b"\n")
+        """Raises OutputFailed when the rejects file cannot be written (that reject is not counted)."""
+        if self.failed:
+            raise OutputFailed(self.failed)
+        try:
+            self._rejects.write(reject.model_dump_json().encode("utf-8") + b"\n")
+        except OSError as exc:
+            raise self._failure("rejects", exc) from None
         self.reasons[reject.reason] += 1
         self.stages[reject.stage] += 1
         self._tick()
@@ -236,10 +281,19 @@ class RunWriter:
         return sum(self.reasons.values())
 
     def close(self, status: str, extra: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Flush, close, and write the manifest (atomically: temp file + rename). Returns it."""
-        self.flush()
-        self._records.close()
-        self._rejects.close()
+        """Flush, close, and write the manifest (atomically: temp file + rename). Returns it. After a
+        write failed, the manifest still says what was counted, the error (`output_error`) and that
+        the files do not reconcile; a manifest that cannot be written raises OutputFailed."""
+        try:
+            self.flush()
+        except OutputFailed:
+            pass
+        for fh in (self._records, self._rejects):
+            try:
+                fh.close()
+            except OSError:  # (its buffer's last write failed again: already in self.failed)
+                if self.failed is None:
+                    raise
         posts = self.records + self.rejects + self.unchanged
         manifest: dict[str, Any] = {
             "job_id": self.job_id, "schema_version": SCHEMA_VERSION, "status": status,
@@ -258,10 +312,18 @@ class RunWriter:
         manifest.update(extra or {})
         manifest["manifest_path"] = str(self.paths["manifest"])
         files = manifest["files"]
-        manifest["reconciles"] = (files["records"]["lines"] == self.records
+        manifest["reconciles"] = (self.failed is None and files["records"]["lines"] == self.records
                                   and files["rejects"]["lines"] == self.rejects
                                   and posts == self.records + self.rejects + self.unchanged)
+        if self.failed:
+            manifest["output_error"] = self.failed
         tmp = self.paths["manifest"].with_suffix(".tmp")
-        tmp.write_text(json.dumps(manifest, indent=2, sort_keys=False, default=str) + "\n", encoding="utf-8")
-        tmp.replace(self.paths["manifest"])
+        try:
+            tmp.write_text(json.dumps(manifest, indent=2, sort_keys=False, default=str) + "\n", encoding="utf-8")
+            tmp.replace(self.paths["manifest"])
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            first = f"; before that, {self.failed}" if self.failed else ""
+            raise OutputFailed(f"cannot write the manifest to {self.paths['manifest']}: {exc.strerror or exc}{first}") from None
         return manifest

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -220,3 +221,42 @@ def test_a_reader_that_closes_standard_output_stops_the_crawl(farm, tmp_path) ->
     manifest = _manifest_named_in(err, tmp_path)
     assert manifest["status"] == "output_closed" and manifest["reconciles"]
     assert 1 <= manifest["files"]["records"]["lines"] == manifest["counts"]["records"] < 80
+
+
+def test_records_go_to_a_named_pipe(farm, tmp_path) -> None:
+    """-o FIFO: opened once (a trial open would end its reader), never read back (that never ended)."""
+    fifo = tmp_path / "records.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    seeds = [b["url"] for b in farm if b["key"] != "trouble"]
+    run = run_splog("crawl", "--allow-private-hosts", "--no-throttle", *seeds, out=fifo, timeout=300)
+    reader.join(timeout=30)
+    assert run.code == 0, run.stderr[-2000:]
+    manifest = json.loads((tmp_path / "records.fifo.manifest.json").read_text())
+    assert manifest["files"]["records"] == {"path": str(fifo), "lines": 80, "sha256": hashlib.sha256(got[0]).hexdigest()}
+    assert manifest["reconciles"] and len(got[0].splitlines()) == 80
+
+
+def _limit_file_size() -> None:
+    """(in the child) files may grow to 40 kB: a write past that fails as on a full disk"""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, 40_000))
+
+
+def test_an_output_that_cannot_be_written_stops_the_run_in_one_line(farm, tmp_path) -> None:
+    seeds = [b["url"] for b in farm if b["key"] != "trouble"]
+    proc = subprocess.run([sys.executable, "-m", "crawler.cli", "crawl", "--allow-private-hosts", "--no-throttle",
+                           *seeds, "-o", str(tmp_path / "o.jsonl")], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)}, preexec_fn=_limit_file_size)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    failed = f"cannot write records to {tmp_path / 'o.jsonl'}: File too large"
+    assert proc.stderr.strip().splitlines()[-1] == f"splog: FAILED: {failed}"
+    manifest = json.loads((tmp_path / "o.manifest.json").read_text())
+    assert manifest["status"] == "output_failed" and manifest["output_error"] == failed
+    assert manifest["reconciles"] is False and manifest["verdict"]["ok"] is False
