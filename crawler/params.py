@@ -22,7 +22,10 @@ def _check_url(raw: str) -> str:
     bare = "://" not in url
     if bare:
         url = "http://" + url
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # "http://[::1/": urllib reads no host in it
+        raise ValueError(f"not a URL: {raw!r} ({exc})") from None
     if parts.scheme not in ("http", "https"):
         raise ValueError(f"not an http(s) URL: {raw!r}")
     if not parts.hostname or " " in url:

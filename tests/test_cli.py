@@ -24,6 +24,7 @@ GOLDEN = ROOT / "tests" / "golden"
     (["crawl", "ftp://example.org/"], "not an http(s) URL"),
     (["crawl", "--seeds-file", "/nonexistent/seeds.txt"], "seeds file not found"),
     (["crawl", "http://exa mple.org/"], "not a URL"),
+    (["crawl", "http://[::1/"], "not a URL: 'http://[::1/'"),
     (["crawl", "harbournews"], "no domain"),  # a word, not a blog's address
     (["crawl", "http://example.org:99999/"], "bad port"),
     (["crawl", "http://example.org/", "--workers", "many"], "--workers: not a whole number"),
