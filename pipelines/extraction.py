@@ -74,8 +74,18 @@ _UTF8_PARSER = _html_parser(encoding="utf-8")
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 
+# a feed or a sitemap where a page was expected (a post URL that serves the blog's feed, a saved feed)
+_XML_DOCUMENT = re.compile(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*"
+                           r"<(rss|feed|rdf:RDF|urlset|sitemapindex)[\s>]", re.S | re.I)
+_HTML_ROOT = re.compile(r"<(html|body)[\s>]", re.I)
+
+
 def _parse_page(raw_html: str) -> etree._Element:
     sample = raw_html[:4096]
+    xml = _XML_DOCUMENT.match(sample)
+    if xml and not _HTML_ROOT.search(sample):
+        kind = xml.group(3).lower()
+        raise ExtractError("not_html", "a sitemap, not a page" if kind in ("urlset", "sitemapindex") else "a feed, not a page")
     if "\x00" in sample:
         # binary content (an image, a PDF, a compressed body) under a text type, or a page with a few
         # stray NUL bytes (a broken template or database field), which are dropped

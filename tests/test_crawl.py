@@ -97,6 +97,8 @@ def test_bad_pages_become_rejects_and_manifest_reconciles(farm_crawl) -> None:
     assert "latin1.html" in trouble and "São João" in trouble["latin1.html"]["text"]  # mislabelled charset read right
     assert trouble["utf8-as-latin1.html"]["title"] == "Kahvila Pyhäjärven rannalla avaa taas"  # and the other way
     assert "broken.html" in trouble  # unclosed tags still give a record
+    [feed] = [r for r in farm_crawl.rejects() if r["url"].endswith("/feed-as-page.html")]
+    assert (feed["reason"], feed["detail"]) == ("not_html", "a feed, not a page")  # not a record of its items
     assert "Tide gauge replaced" in trouble["utf16-label.html"]["title"]  # a charset that loses the markup: not used
     assert "\x00" not in trouble["stray-nul.html"]["text"] and "slipway" in trouble["stray-nul.html"]["text"]
 

@@ -212,6 +212,12 @@ TROUBLE = {
         "reopens on Saturday after a winter of repairs to its jetty and its wood-fired sauna, its owners said.</p>"
         "<p>The menu keeps its famous blueberry pie, now also sold at the market in Tampere.</p></div></body></html>"
     ).encode("utf-8"), {}),
+    # the blog's feed served at a post's URL (as text/html): no page, not a record made of its items
+    "feed-as-page.html": lambda: _reply(
+        "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel><title>Wexcombe Notes</title><item>"
+        "<title>Pier reopens</title><link>http://wexcombe.invalid/pier</link><description>The pier at Wexcombe "
+        "reopened on Saturday after a year of repairs to its decking and its Victorian railings.</description>"
+        "</item></channel></rss>"),
     "broken.html": lambda: _reply(
         "<html><body><div class='story'><h1>Storm damages pier in Wexcombe<p>A storm damaged the Victorian "
         "pier in Wexcombe overnight, tearing away a 30-meter section of decking and the old bandstand.<p>"
