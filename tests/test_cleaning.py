@@ -338,6 +338,14 @@ def test_google_news_items_are_cut_but_an_article_s_own_link_to_it_stays() -> No
     ("Baca selengkapnya", None, None),
     ("Đọc tiếp", None, None),
     ("اقرأ المزيد", None, None),
+    ("Lesen Sie den ganzen Artikel bei SZ.de", "SZ.de", None),
+    ("Den vollständigen Artikel lesen bei Kieler Nachrichten", "Kieler Nachrichten", None),
+    ("Lire l'article complet sur Le Courrier du Port", "Le Courrier du Port", None),
+    ("Leer el artículo completo en El Faro", "El Faro", None),
+    ("Leia a matéria completa no Diário do Cais", "Diário do Cais", None),
+    ("Leggi l'articolo completo su Il Molo", "Il Molo", None),
+    ("Baca artikel selengkapnya di Kompas.com", "Kompas.com", None),
+    ("Lees het volledige artikel op NOS.nl", "NOS.nl", None),
 ])
 def test_read_more_lines_name_the_publisher_or_the_original(tail, publisher, source_url) -> None:
     out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
@@ -493,6 +501,10 @@ def test_a_hint_is_a_word_or_a_list_of_words(tmp_path) -> None:
      '<a href="https://ledger.example/bridge">Read the original article</a>.</p>', "https://ledger.example/bridge"),
     # a "read more" link in the blog's language leading off the blog
     ('<p><a href="https://ledger.example/bridge">Leia mais</a></p>', "https://ledger.example/bridge"),
+    # "read the whole article at X" in the blog's language, the link on all of it
+    ('<p><a href="https://ledger.example/bruecke">Lesen Sie den ganzen Artikel bei SZ.de</a></p>',
+     "https://ledger.example/bruecke"),
+    ('<p><a href="https://ledger.example/pont">Lire l\'article complet sur Le Courrier</a></p>', "https://ledger.example/pont"),
     # Yoast's footer in the source site's language
     ('<p>L\u2019article <a href="https://ledger.example/bridge">Le pont rouvre</a> est apparu en premier sur '
      '<a href="https://ledger.example/">Le Courrier</a>.</p>', "https://ledger.example/bridge"),
