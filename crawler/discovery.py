@@ -82,15 +82,46 @@ def unescaped_markup(body: str | None) -> str | None:
     return body
 
 
+_BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|blockquote)>|<br\s*/?>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+_ELLIPSIS_END = re.compile(r"(\[\s*(…|\.\.\.)\s*\]|…|\.\.\.)\s*$")
+_MORE_LINK = re.compile(r"""<a\s[^>]*href=["']([^"']+)["'][^>]*>\s*(<[^>]+>\s*)*(continue reading|read more|more|leer más|"""
+                        r"""seguir leyendo|leia mais|continuar lendo|lire la suite|weiterlesen|leggi tutto|"""
+                        r"""continua a leggere|lees verder|baca selengkapnya|selengkapnya|đọc tiếp|devamını oku|"""
+                        r"""czytaj dalej|читать далее)\b""", re.I)
+TEASER_MAX_CHARS = 2000
+
+
+def is_teaser(body: str, url: str) -> bool:
+    """Whether a feed's body is the post's opening only, not the post: a short text whose last lines
+    end in an ellipsis ("… [&hellip;]", "[...]"), or a body that links to its own post to "Continue
+    reading". Its page is then fetched (a whole post taken for a teaser costs one request; a teaser
+    taken for the post would be the record)."""
+    own = url.split("#", 1)[0].rstrip("/")
+    if own.rsplit("/", 1)[-1] in body:  # (cheap first: the body names its own post's address)
+        for m in _MORE_LINK.finditer(body):
+            if m.group(1).split("#", 1)[0].rstrip("/") == own:
+                return True
+    if not any(mark in body[-800:] for mark in ("…", "...", "hellip", "8230")):
+        return False
+    text = htmllib.unescape(_ANY_TAG.sub(" ", _BLOCK_END.sub("\n", body)))
+    if len(text) > TEASER_MAX_CHARS:
+        return False
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return any(_ELLIPSIS_END.search(line) for line in lines[-2:])
+
+
 def usable(entries: list[Entry]) -> list[Entry]:
     """The entries whose post URL parses, each URL spelt as it is requested ("/café/" as
     "/caf%C3%A9/"): a post's record has one `url` whether a feed or a page fetch gave it; a body
-    escaped twice is read as HTML."""
+    escaped twice is read as HTML; a teaser is no body (is_teaser)."""
     kept = []
     for entry in entries:
         if _parses(entry.url):
             entry.url = safe_url_string(entry.url)
             entry.html = unescaped_markup(entry.html)
+            if entry.html and is_teaser(entry.html, entry.url):
+                entry.html = None  # (a summary: the page holds the post)
             kept.append(entry)
     return kept
 

@@ -713,3 +713,67 @@ def test_a_feed_body_with_tags_of_its_own_is_not_escaped_again() -> None:
     assert unescaped_markup(about_html) == about_html
     assert unescaped_markup("&lt;p&gt;Hello&lt;/p&gt;") == "<p>Hello</p>"
     assert unescaped_markup("Plain text &amp; no markup") == "Plain text &amp; no markup"
+
+
+_TEASED = {
+    "/2026/06/ferry-timetable-changes/": "The summer ferry timetable adds a late sailing on Fridays and Saturdays from June.",
+    "/2026/06/lifeboat-day-raises-funds/": "Lifeboat day raised a record sum for the station's new launching tractor this year.",
+}
+
+
+class _TeaserFeed(Handler):
+    """A site whose RSS content:encoded holds each post's opening only: one ends in "[…]" above
+    Yoast's footer, one in a "Continue reading" link to itself. `asked` keeps the paths asked for."""
+
+    asked: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.asked.append(self.path)
+        first, second = list(_TEASED)
+        if self.path == "/":
+            self.send(200, "text/html; charset=utf-8", (
+                "<html><head><title>Harbour Days</title><link rel='alternate' type='application/rss+xml' "
+                "href='/feed/'></head><body><h1>Harbour Days</h1></body></html>").encode())
+        elif self.path == "/feed/":
+            teasers = {
+                first: f"<p>{_TEASED[first][:50]} [&#8230;]</p><p>The post <a href='{base}{first}'>Ferry</a> "
+                       f"appeared first on <a href='{base}/'>Harbour Days</a>.</p>",
+                second: f"<p>{_TEASED[second][:40]}</p><p><a href='{base}{second}#more-7' class='more-link'>"
+                        "Continue reading <span class='screen-reader-text'>Lifeboat day</span></a></p>"}
+            items = "".join(f"<item><title>{p.split('/')[3]}</title><link>{base}{p}</link>"
+                            f"<content:encoded><![CDATA[{t}]]></content:encoded></item>" for p, t in teasers.items())
+            self.send(200, "application/rss+xml", (
+                "<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel>"
+                f"<title>Harbour Days</title>{items}</channel></rss>").encode())
+        elif self.path in _TEASED:
+            self.send(200, "text/html; charset=utf-8", _post_page(self.path.split("/")[3], _TEASED[self.path]))
+        else:
+            self.send_error(404)
+
+
+def test_a_feed_of_teasers_has_its_posts_read_from_their_pages(tmp_path) -> None:
+    handler = type("Site", (_TeaserFeed,), {"asked": []})
+    base, run = _crawl_site(handler, tmp_path)
+    assert run.code == 0, run.stderr[-2000:]
+    records = {r["url"][len(base):]: r for r in run.records()}
+    assert set(records) == set(_TEASED) and {r["crawl"]["via"] for r in records.values()} == {"page"}
+    for path, sentence in _TEASED.items():
+        assert sentence in records[path]["text"] and "[…]" not in records[path]["text"]
+    assert set(_TEASED) <= set(handler.asked)
+
+
+@pytest.mark.parametrize(("body", "teaser"), [
+    ("<p>The pier reopened on Saturday after a year of repairs to its deck and [&hellip;]</p>", True),
+    ("<p>The pier reopened on Saturday after a year of…</p><p>The post <a href='{url}'>Pier</a> appeared first on X.</p>",
+     True),
+    ("<p>The pier reopened.</p><p><a href='{url}#more-12'>Read more</a></p>", True),
+    ("<p>The pier reopened.</p><p>The mayor said: we waited... and waited.</p><p>It cost £2m.</p>", False),
+    ("<p>The pier reopened on Saturday...</p>" + "<p>Its deck was rebuilt plank by plank over the year.</p>" * 60, False),
+    ("<p>The pier reopened.</p><p><a href='https://elsewhere.example/pier'>Read more</a></p>", False),
+])
+def test_a_feed_body_that_is_a_teaser(body: str, teaser: bool) -> None:
+    from crawler.discovery import is_teaser
+
+    url = "https://harbour.example/2026/05/pier-reopens/"
+    assert is_teaser(body.replace("{url}", url), url) is teaser
