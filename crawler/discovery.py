@@ -92,6 +92,22 @@ _MORE_LINK = re.compile(r"""<a\s[^>]*href=["']([^"']+)["'][^>]*>\s*(<[^>]+>\s*)*
 TEASER_MAX_CHARS = 2000
 
 
+WHOLE_DESCRIPTION_CHARS = 1500
+
+
+def _whole_description(body: str | None) -> str | None:
+    """An RSS item's <description> when it carries the whole post (Tumblr's, many static sites'): HTML
+    of three paragraphs or more and 1,500 characters of text or more. A summary (WordPress's 55-word
+    excerpt, Hugo's 70 words) is shorter; a long excerpt ending in "[…]" is a teaser (is_teaser)."""
+    if not body or len(body) < WHOLE_DESCRIPTION_CHARS:
+        return None
+    body = unescaped_markup(body) or body
+    if len(_BLOCK_END.findall(body)) < 3:
+        return None
+    text = htmllib.unescape(_ANY_TAG.sub(" ", body))
+    return body if len(" ".join(text.split())) >= WHOLE_DESCRIPTION_CHARS else None
+
+
 def is_teaser(body: str, url: str) -> bool:
     """Whether a feed's body is the post's opening only, not the post: a short text whose last lines
     end in an ellipsis ("… [&hellip;]", "[...]"), or a body that links to its own post to "Continue
@@ -222,7 +238,8 @@ def _rss_link(item: etree._Element, ns: str = "") -> str | None:
 
 def parse_xml_feed(body: bytes, base: str) -> FeedPage:
     """Atom, RSS 2.0 or RSS 1.0 (RDF); `html` is set only when the feed carries whole posts (Atom
-    content, content:encoded). Links are read against the feed's URL and any xml:base."""
+    content, content:encoded, an RSS description that holds a whole post: _whole_description). Links
+    are read against the feed's URL and any xml:base."""
     root = _xml_root(body, "feed", base)
     if root.tag == f"{ATOM}feed":
         entries = []
@@ -263,7 +280,8 @@ def parse_xml_feed(body: bytes, base: str) -> FeedPage:
             continue
         source = item.find("source")
         entries.append(Entry(
-            url=link, title=_text(item.find("title")), html=_text(item.find(CONTENT)),
+            url=link, title=_text(item.find("title")),
+            html=_text(item.find(CONTENT)) or _whole_description(_text(item.find("description"))),
             published=_text(item.find("pubDate")) or _text(item.find(DC_DATE)), author=_text(item.find(DC_CREATOR)),
             labels=[c for c in (_text(x) for x in item.findall("category")) if c],
             source_publisher=_text(source), source_url=source.get("url") if source is not None else None))

@@ -777,3 +777,15 @@ def test_a_feed_body_that_is_a_teaser(body: str, teaser: bool) -> None:
 
     url = "https://harbour.example/2026/05/pier-reopens/"
     assert is_teaser(body.replace("{url}", url), url) is teaser
+
+
+def test_an_rss_description_is_the_body_only_when_it_holds_a_whole_post() -> None:
+    paragraph = "<p>The harbour board approved the new pontoons on Tuesday after a long debate about fees.</p>"
+    whole, short = paragraph * 20, paragraph * 2
+    teaser = paragraph * 19 + "<p>The board will meet again in [&#8230;]</p>"
+    items = "".join(f"<item><title>{name}</title><link>http://harbour.example/{name}/</link>"
+                    f"<description><![CDATA[{body}]]></description></item>"
+                    for name, body in (("whole", whole), ("short", short), ("teaser", teaser)))
+    feed = parse_xml_feed(f"<rss version='2.0'><channel><title>H</title>{items}</channel></rss>".encode(),
+                          "http://harbour.example/feed/")
+    assert [(e.url.rsplit("/", 2)[1], e.html) for e in feed.entries] == [("whole", whole), ("short", None), ("teaser", None)]
