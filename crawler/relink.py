@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +20,55 @@ from schemas.reject import FieldError
 
 BATCH = 2000
 
+# Where other tools keep a document's address and date: trafilatura's JSON (url or source, date),
+# datatrove's documents (id, metadata.url, metadata.date), news-please (url, date_publish)
+_URL_KEYS = ("url", "source", "link", "source_url", "canonical_url")
+_DATE_KEYS = ("published_at", "date", "date_publish", "published", "pubdate")
+
+
+@dataclass(slots=True)
+class Foreign:
+    """A line of another tool's output: a JSON object with a "text", kept as it is, to which the
+    copy linking adds `fingerprint` and `duplicate`."""
+
+    data: dict[str, Any]
+    record: ArticleRecord  # (constructed: id, text, fingerprint; what the copy index reads)
+
+
+def _field(data: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    meta = data.get("metadata") if isinstance(data.get("metadata"), dict) else {}
+    for where in (data, meta):
+        for key in keys:
+            value = where.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+    return None
+
+
+def foreign(line: bytes) -> Foreign | None:
+    """Another tool's document, or None when the line is no JSON object with a non-empty "text". Its
+    id is its own "id", else our id of its URL, else a hash of its text."""
+    from pipelines.fingerprint import sha256_hex, simhash64
+    from pipelines.normalize import clean_text, record_id
+    from schemas.article import Fingerprint
+
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str) or not data["text"].strip():
+        return None
+    text = clean_text(data["text"])
+    url = _field(data, _URL_KEYS)
+    own = data.get("id")
+    rid = str(own) if isinstance(own, (str, int)) and str(own) else (
+        record_id(url) if url and url.startswith(("http://", "https://")) else sha256_hex(text)[:32])
+    fingerprint = Fingerprint.model_construct(sha256=sha256_hex(text), simhash=simhash64(text))
+    return Foreign(data, ArticleRecord.model_construct(id=rid, text=text, fingerprint=fingerprint))
+
 
 def _order(path: Path) -> list[tuple[str, int]]:
     """(sort key, byte offset) per line: earliest publication first, so it represents its cluster."""
-    import json
-
     keys = []
     with path.open("rb") as fh:
         offset = 0
@@ -31,14 +78,28 @@ def _order(path: Path) -> list[tuple[str, int]]:
                 continue
             try:
                 data = json.loads(line)
-                when = data.get("published_at") or "9999"
-                seen = (data.get("crawl") or {}).get("fetched_at") or ""
             except ValueError:
+                data = None
+            if isinstance(data, dict):
+                when = _field(data, _DATE_KEYS) or "9999"
+                crawl = data.get("crawl")
+                seen = (crawl.get("fetched_at") if isinstance(crawl, dict) else None) or ""
+            else:
                 when, seen = "9999", ""
             keys.append((f"{when}|{seen}|{offset:012d}", offset))
             offset += len(line)
     keys.sort()
     return keys
+
+
+def _not_ours(line: bytes) -> bool:
+    """A line that does not claim to be one of our records (no schema_version): another tool's, read
+    as such; one of ours that fails validation stays an invalid_record reject."""
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and "schema_version" not in data
 
 
 def relink(src: str, *, job_id: str, output: str | None, state_path: str | None,
@@ -54,11 +115,17 @@ def relink(src: str, *, job_id: str, output: str | None, state_path: str | None,
         index = CopyIndex(LinkStore(state.db) if state else None)
     writer = RunWriter(records, rejects, manifest, job_id, {"input": src, "output": output, "state": state_path},
                        on_flush=state.commit if state else None)
-    batch: list[ArticleRecord] = []
+    batch: list[ArticleRecord | Foreign] = []
 
     def flush() -> None:  # records are linked in batches (same result as one by one, much faster)
-        for linked in index.link_many(batch):
-            writer.write_record(linked)
+        linked = index.link_many([item.record if isinstance(item, Foreign) else item for item in batch])
+        for item, record in zip(batch, linked):
+            if isinstance(item, Foreign):
+                # (the id its duplicate.of names: its own, or the one given to it, added)
+                writer.write_foreign({"id": record.id, **item.data, "fingerprint": record.fingerprint.model_dump(),
+                                      "duplicate": record.duplicate.model_dump()}, record.duplicate.kind)
+            else:
+                writer.write_record(record)
         batch.clear()
 
     try:
@@ -67,13 +134,18 @@ def relink(src: str, *, job_id: str, output: str | None, state_path: str | None,
                 fh.seek(offset)
                 line = fh.readline()
                 try:
-                    record = ArticleRecord.model_validate_json(line)
+                    record: ArticleRecord | Foreign | None = ArticleRecord.model_validate_json(line)
                 except ValidationError as exc:
-                    errors = [FieldError(type=e["type"], loc=".".join(str(p) for p in e["loc"]), msg=e["msg"])
-                              for e in exc.errors()[:20]]
-                    writer.write_reject(make_reject(f"{src}#offset={offset}", "validate", "invalid_record", job_id,
-                                                    str(exc.errors()[0]["msg"])[:200], src, errors))
-                    continue
+                    other = _not_ours(line)
+                    record = foreign(line) if other else None
+                    if record is None:
+                        errors = [FieldError(type=e["type"], loc=".".join(str(p) for p in e["loc"]), msg=e["msg"])
+                                  for e in exc.errors()[:20]]
+                        detail = ('no "text" to link (another tool\'s line needs one)' if other
+                                  else str(exc.errors()[0]["msg"])[:200])
+                        writer.write_reject(make_reject(f"{src}#offset={offset}", "validate", "invalid_record", job_id,
+                                                        detail, src, [] if other else errors))
+                        continue
                 batch.append(record)
                 if len(batch) >= BATCH:
                     flush()

@@ -264,6 +264,20 @@ class RunWriter:
         self.by_change[record.crawl.change] += 1
         self._tick()
 
+    def write_foreign(self, data: dict[str, Any], kind: str) -> None:
+        """Another tool's document (`splog link` over its output), with our fingerprint and duplicate."""
+        if self.failed:
+            raise OutputFailed(self.failed)
+        try:
+            self._records.write(json.dumps(data, ensure_ascii=False, default=str).encode("utf-8") + b"\n")
+        except OSError as exc:
+            raise self._failure("records", exc) from None
+        self.records += 1
+        self.by_via["foreign"] += 1
+        self.by_kind[kind] += 1
+        self.by_change["new"] += 1
+        self._tick()
+
     def write_reject(self, reject: RejectRecord) -> None:
         """Raises OutputFailed when the rejects file cannot be written (that reject is not counted)."""
         if self.failed:

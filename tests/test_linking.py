@@ -169,6 +169,39 @@ def test_splog_link_command(tmp_path) -> None:
     assert all(r["duplicate"]["kind"] == "first" for r in originals)  # earliest-published represents
 
 
+
+def test_splog_link_reads_other_tools_output_beside_its_own(tmp_path) -> None:
+    """trafilatura's JSON lines (url or source, text, date) and datatrove's documents (id, text,
+    metadata.url) are linked with our records: kept as they are, with an id, fingerprint and duplicate
+    added; a line of theirs without text is a reject that says so."""
+    import json
+
+    every = build(1, 4)
+    source = every[0].source
+    docs = {d.kind: d for d in every if d.source == source}
+    src = tmp_path / "mixed.jsonl"
+    lines = [as_record(docs["original"]).model_dump_json(),
+             json.dumps({"source": "https://copy.example/a", "text": docs["near-boilerplate"].text,
+                         "date": "2099-01-01", "title": "A copy"}),
+             json.dumps({"id": "dt-7", "text": docs["spin15"].text, "metadata": {"url": "https://spun.example/b"}}),
+             json.dumps({"url": "https://bare.example/c", "text": docs["exact"].text}),
+             json.dumps({"url": "https://empty.example/d", "title": "no text"})]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = run_splog("link", str(src), out=tmp_path / "out.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    out = run.records()
+    ours = next(r for r in out if r.get("schema_version"))
+    theirs = {r.get("source") or r.get("url") or r["metadata"]["url"]: r for r in out if not r.get("schema_version")}
+    assert set(theirs) == {"https://copy.example/a", "https://spun.example/b", "https://bare.example/c"}
+    assert theirs["https://copy.example/a"]["title"] == "A copy" and theirs["https://spun.example/b"]["id"] == "dt-7"
+    cluster = ours["duplicate"]["cluster_id"]
+    assert {r["duplicate"]["cluster_id"] for r in theirs.values()} == {cluster}
+    assert {r["duplicate"]["of"] for r in theirs.values()} == {ours["id"]}
+    assert [(r["reason"], r["detail"]) for r in run.rejects()] == [
+        ("invalid_record", 'no "text" to link (another tool\'s line needs one)')]
+    assert run.manifest()["counts"]["records_by_via"]["foreign"] == 3
+
+
 @needs_seed
 def test_seed_spin_lands_in_the_seed_cluster(tmp_path) -> None:
     from tests.test_seed import _rebuild
