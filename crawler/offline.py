@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -35,6 +36,8 @@ class Document:
     status: int | None = None
     fetched_at: str | None = None
     charset: str | None = None  # declared by the HTTP Content-Type header (WARC records)
+    error: str | None = None  # an input that could not be read: its reject reason (bad_encoding, bad_warc)
+    error_detail: str | None = None
 
 
 _SINGLE_BYTE = ("iso8859", "latin", "cp125", "windows-125", "koi8", "mac-", "ascii", "cp437", "cp850", "tis-620", "cp874")
@@ -112,18 +115,33 @@ def _files(paths: list[str]) -> Iterator[Path]:
 def _warc(path: Path) -> Iterator[Document]:
     from warcio.archiveiterator import ArchiveIterator
 
+    read = 0
     with path.open("rb") as fh:
-        for record in ArchiveIterator(fh):
-            if record.rec_type != "response" or not record.http_headers:
-                continue
-            ctype = record.http_headers.get_header("Content-Type") or ""
-            if "html" not in ctype.lower():
-                continue
-            uri = record.rec_headers.get_header("WARC-Target-URI")
-            offset = record.rec_headers.get_header("WARC-Record-ID")
-            yield Document(record.content_stream().read(), f"{path}#{offset}", uri, "warc",
-                           int(record.http_headers.get_statuscode() or 0) or None,
-                           record.rec_headers.get_header("WARC-Date"), http_content_type_encoding(ctype))
+        records = iter(ArchiveIterator(fh))
+        while True:
+            record = None
+            try:
+                record = next(records, None)
+                if record is None:
+                    return
+                read += 1
+                if record.rec_type != "response" or not record.http_headers:
+                    continue
+                ctype = record.http_headers.get_header("Content-Type") or ""
+                if "html" not in ctype.lower():
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                offset = record.rec_headers.get_header("WARC-Record-ID")
+                doc = Document(record.content_stream().read(), f"{path}#{offset}", uri, "warc",
+                               int(record.http_headers.get_statuscode() or 0) or None,
+                               record.rec_headers.get_header("WARC-Date"), http_content_type_encoding(ctype))
+            except Exception as exc:  # noqa: BLE001 -- warcio raises many types on a broken or cut file
+                # the rest of the file cannot be read: one reject for it, the records before it kept
+                done = read - 1 if record is not None else read  # (records read whole before this one)
+                yield Document(b"", f"{path}#record-{done + 1}", None, "warc", error="bad_warc",
+                               error_detail=f"unreadable after {done} records: {type(exc).__name__}: {exc}"[:300])
+                return
+            yield doc
 
 
 def check_paths(paths: list[str]) -> None:
@@ -145,18 +163,22 @@ def documents(paths: list[str]) -> Iterator[Document]:
         if name.endswith(".gz"):
             try:
                 data = gzip.decompress(data)
-            except (OSError, EOFError):
-                data = b"\x00corrupt gzip"
+            except (OSError, EOFError, zlib.error) as exc:
+                yield Document(b"", str(path), None, "file", error="bad_encoding", error_detail=f"not gzip: {exc}"[:300])
+                continue
         yield Document(data, str(path), None, "file")
 
 
 def to_raw(doc: Document, url: str | None, base_url: str | None) -> RawPost:
     """A RawPost for the pipelines; the URL comes from --url, the page, the WARC record, or --base-url."""
+    fetched = doc.fetched_at or datetime.now(timezone.utc).isoformat()
+    if doc.error:
+        return RawPost(url=url or f"file://{doc.ref}", blog=BlogInfo(url="", host=""), via=doc.via, source=doc.ref,
+                       fetched_at=fetched, error=doc.error, error_detail=doc.error_detail)
     text = decode_html(doc.data, doc.charset)  # (binary content is told apart when the page is parsed)
     found = url or doc.url or page_url(text)
     if not found and base_url:
         found = urljoin(base_url if base_url.endswith("/") else base_url + "/", Path(doc.ref).name)
-    fetched = doc.fetched_at or datetime.now(timezone.utc).isoformat()
     if not found:
         return RawPost(url=f"file://{doc.ref}", blog=BlogInfo(url="", host=""), via=doc.via, source=doc.ref,
                        fetched_at=fetched, error="no_url",

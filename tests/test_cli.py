@@ -170,6 +170,32 @@ def test_warc_records_read_as_a_crawl_reads_responses(tmp_path) -> None:
 
 
 
+
+def test_a_broken_warc_or_gzip_file_is_a_reject_and_the_rest_is_read(tmp_path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = ("<html><head><title>Quay reopens</title></head><body><article><h1>Quay reopens</h1><p>The north quay "
+            "at Wexcombe reopened to fishing boats on Friday after the dredging of its berths was finished.</p>"
+            "<p>The harbour master thanked skippers for their patience during the six weeks of work.</p></article>"
+            "</body></html>")
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://wexcombe.example/quay.html", "response",
+                                                  payload=io.BytesIO(page.encode()), http_headers=http))
+    # then a record cut short, with no target URI (warcio fails on it)
+    (tmp_path / "cut.warc").write_bytes(buf.getvalue() + b"WARC/1.0\r\nWARC-Type: response\r\n"
+                                        b"Content-Length: 99999\r\n\r\nHTTP/1.1 200 OK\r\n")
+    (tmp_path / "page.html.gz").write_bytes(b"not gzip at all")
+    run = run_splog("extract", str(tmp_path / "cut.warc"), str(tmp_path / "page.html.gz"), out=tmp_path / "o.jsonl")
+    assert "Traceback" not in run.stderr
+    assert [r["url"] for r in run.records()] == ["https://wexcombe.example/quay.html"]
+    assert sorted((r["reason"], r["detail"].split(":")[0]) for r in run.rejects()) == [
+        ("bad_encoding", "not gzip"), ("bad_warc", "unreadable after 1 records")]
+    assert run.manifest()["reconciles"] is True
+
+
 @pytest.mark.parametrize(("data", "label", "text"), [
     ("<p>Pyhäjärvi café</p>".encode("utf-8"), "ISO-8859-1", "<p>Pyhäjärvi café</p>"),  # a server's default label
     ("<p>Паром снова ходит</p>".encode("utf-8"), "windows-1251", "<p>Паром снова ходит</p>"),
