@@ -296,23 +296,36 @@ def parse_wp_posts(body: str | bytes) -> list[Entry]:
         raise DiscoveryError(f"not JSON: {exc}") from None
     if not isinstance(posts, list):
         raise DiscoveryError("WordPress posts response is not a list")
+    # (each field is read only if it has the type WordPress gives it: a plugin's broken post, a title
+    # that is a list, content that is false, skips that field or that post, never the feed page)
     entries = []
     for p in posts:
-        if not isinstance(p, dict) or not p.get("link"):
+        if not isinstance(p, dict) or not isinstance(p.get("link"), str) or not p["link"]:
             continue
-        embedded = p.get("_embedded") or {}
-        author = next((a.get("name") for a in embedded.get("author", []) if isinstance(a, dict)), None)
-        terms = [t.get("name") for group in embedded.get("wp:term", []) for t in group
-                 if isinstance(t, dict) and t.get("name")]
-        date = p.get("date_gmt") or p.get("date")
-        modified = p.get("modified_gmt") or p.get("modified")
+        embedded = p.get("_embedded") if isinstance(p.get("_embedded"), dict) else {}
+        authors = embedded.get("author") if isinstance(embedded.get("author"), list) else []
+        author = next((a["name"] for a in authors if isinstance(a, dict) and isinstance(a.get("name"), str)), None)
+        groups = embedded.get("wp:term") if isinstance(embedded.get("wp:term"), list) else []
+        terms = [t["name"] for group in groups if isinstance(group, list) for t in group
+                 if isinstance(t, dict) and isinstance(t.get("name"), str) and t["name"]]
+        title = _rendered(p.get("title"))
         entries.append(Entry(
-            url=p["link"], title=htmllib.unescape((p.get("title") or {}).get("rendered") or "") or None,
-            html=(p.get("content") or {}).get("rendered"),
-            published=date + "Z" if date and p.get("date_gmt") and not date.endswith("Z") else date,
-            updated=modified + "Z" if modified and p.get("modified_gmt") and not modified.endswith("Z") else modified,
-            author=author, labels=terms))
+            url=p["link"], title=htmllib.unescape(title) if title else None, html=_rendered(p.get("content")),
+            published=_wp_date(p, "date"), updated=_wp_date(p, "modified"), author=author, labels=terms))
     return usable(entries)
+
+
+def _rendered(field: object) -> str | None:
+    value = field.get("rendered") if isinstance(field, dict) else None
+    return value if isinstance(value, str) and value else None
+
+
+def _wp_date(post: dict, name: str) -> str | None:
+    """A post's date in UTC (`date_gmt`, which WordPress writes without an offset), else its local one."""
+    gmt, local = post.get(f"{name}_gmt"), post.get(name)
+    if isinstance(gmt, str) and gmt:
+        return gmt if gmt.endswith("Z") else gmt + "Z"
+    return local if isinstance(local, str) and local else None
 
 
 def _gunzip(body: bytes) -> bytes:

@@ -171,14 +171,15 @@ def _json_ld(head: _Head) -> dict:
 
 def joined(url: str, href: str | None) -> str | None:
     """href read against the page's url; None for one that does not parse ("http://[::1", a port out
-    of range): a page's broken link is skipped, never the page."""
+    of range): a page's broken link is skipped, never the page; None too for one that leads to no web
+    page (javascript:, mailto:, data:, a sitemap line "Sitemap: javascript:x")."""
     if not href or not href.strip():
         return None
     try:
         link = urljoin(url, href.strip())
     except ValueError:
         return None
-    return link if url_parses(link) else None
+    return link if link[:8].lower().startswith(("http://", "https://")) and url_parses(link) else None
 
 
 def detect_platform(head: _Head, url: str, generator: str | None) -> str:

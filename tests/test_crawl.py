@@ -318,6 +318,7 @@ def test_addresses_that_do_not_parse_are_skipped_not_the_blog(tmp_path) -> None:
         run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
     assert run.code == 0, run.stderr[-2000:]
     assert sorted(r["url"] for r in run.records()) == [base + "/a.html", base + "/b.html"]
+    assert run.manifest()["counts"]["rejects"] == 0
     assert [r["reason"] for r in run.rejects()] == []
 
 
@@ -373,7 +374,9 @@ def test_a_robots_sitemap_line_with_a_path_only_is_read(tmp_path) -> None:
     class PathOnly(_sitemap_site(pages)):
         def do_GET(self) -> None:  # noqa: N802
             if self.path == "/robots.txt":
-                self.send(200, "text/plain", "User-agent: *\nSitemap: /posts-sitemap.xml\n")
+                # (and lines that lead to no web page: skipped, not the blog's whole discovery)
+                self.send(200, "text/plain", "User-agent: *\nSitemap: javascript:void(0)\nSitemap: mailto:x@y\n"
+                                             "Sitemap: /posts-sitemap.xml\n")
             elif self.path == "/posts-sitemap.xml":
                 self.path = "/sitemap.xml"
                 super().do_GET()

@@ -104,6 +104,17 @@ def test_wordpress_rest_posts_with_embed() -> None:
     assert entries[0].published.endswith("Z") and entries[0].html
 
 
+def test_a_wordpress_post_with_fields_of_the_wrong_type_skips_them_not_the_page() -> None:
+    good = {"link": "https://wp.example/2026/01/ok/", "title": {"rendered": "Quay &amp; pier"},
+            "content": {"rendered": "<p>Body</p>"}, "date_gmt": "2026-01-01T10:00:00", "modified": "2026-01-02T11:00:00"}
+    odd = {"link": "https://wp.example/2026/01/odd/", "title": ["x"], "content": False, "date_gmt": 5,
+           "_embedded": {"author": "nobody", "wp:term": [None, [{"name": 3}, {"name": "Harbour"}]]}}
+    entries = parse_wp_posts(json.dumps([good, odd, {"link": 12345}, {"link": "javascript:x"}, "post", None]))
+    assert [(e.url, e.title, e.html, e.published, e.updated, e.labels) for e in entries] == [
+        ("https://wp.example/2026/01/ok/", "Quay & pier", "<p>Body</p>", "2026-01-01T10:00:00Z", "2026-01-02T11:00:00", []),
+        ("https://wp.example/2026/01/odd/", None, None, None, None, ["Harbour"])]
+
+
 def test_sitemap_index_and_urlset() -> None:
     children, pages = parse_sitemap(feeds.sitemap_index([BASE + "/sitemap.xml?page=1"]).encode(), BASE)
     assert children == [BASE + "/sitemap.xml?page=1"] and pages == []
