@@ -143,7 +143,17 @@ def usable(entries: list[Entry]) -> list[Entry]:
 
 
 def _t(obj: object) -> str | None:
-    return obj.get("$t") if isinstance(obj, dict) else None
+    value = obj.get("$t") if isinstance(obj, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _dicts(value: object) -> list[dict]:
+    """The objects of a JSON list (a feed's entries, links, authors); nothing for any other value."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _href_of(links: object, rel: str) -> str | None:
+    return next((lk["href"] for lk in _dicts(links) if lk.get("rel") == rel and isinstance(lk.get("href"), str)), None)
 
 
 def parse_blogger_json(body: str | bytes) -> FeedPage:
@@ -159,21 +169,20 @@ def parse_blogger_json(body: str | bytes) -> FeedPage:
         raise DiscoveryError(f"not a Blogger JSON feed: {exc}") from None
     if not isinstance(feed, dict):
         raise DiscoveryError("not a Blogger JSON feed: 'feed' is not an object")
+    # (each value is read only if it has the type Blogger gives it: an entry of another shape is
+    # skipped, a field of another type is left empty, never the feed page)
     entries = []
-    for e in feed.get("entry", []):
-        if not isinstance(e, dict):
-            continue
-        url = next((lk.get("href") for lk in e.get("link", []) if lk.get("rel") == "alternate"), None)
+    for e in _dicts(feed.get("entry")):
+        url = _href_of(e.get("link"), "alternate")
         if not url:
             continue
-        content = _t(e.get("content"))
         entries.append(Entry(
-            url=url, title=_t(e.get("title")), html=content, published=_t(e.get("published")),
+            url=url, title=_t(e.get("title")), html=_t(e.get("content")), published=_t(e.get("published")),
             updated=_t(e.get("updated")),
-            author=next((_t(a.get("name")) for a in e.get("author", [])), None),
-            labels=[c.get("term") for c in e.get("category", []) if c.get("term")]))
+            author=next((_t(a.get("name")) for a in _dicts(e.get("author"))), None),
+            labels=[c["term"] for c in _dicts(e.get("category")) if isinstance(c.get("term"), str) and c["term"]]))
     total = _t(feed.get("openSearch$totalResults"))
-    next_url = next((lk.get("href") for lk in feed.get("link", []) if lk.get("rel") == "next"), None)
+    next_url = _href_of(feed.get("link"), "next")
     return FeedPage(entries, int(total) if total and total.isdigit() else None, next_url, _t(feed.get("title")))
 
 
@@ -192,6 +201,12 @@ def _xml_root(body: bytes, what: str, base: str | None = None) -> etree._Element
     if root is None:
         raise DiscoveryError(f"empty {what}")
     return root
+
+
+def _local(tag: str) -> str:
+    """A tag's local name, "{namespace}loc" or "loc"; also of the "image:loc" that a document with an
+    undeclared prefix leaves, read in recover mode (etree.QName raises on that one)."""
+    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
 
 
 def _href(el: etree._Element, href: str) -> str:
@@ -216,7 +231,7 @@ def _atom_html(content: etree._Element | None) -> str | None:
     div = copy.deepcopy(div)
     for el in div.iter():
         if isinstance(el.tag, str):
-            el.tag = etree.QName(el).localname
+            el.tag = _local(el.tag)
     etree.cleanup_namespaces(div)
     inner = (htmllib.escape(div.text) if div.text else "") + "".join(
         etree.tostring(child, encoding="unicode", with_tail=True) for child in div)
@@ -361,18 +376,18 @@ def parse_sitemap(body: bytes, base: str) -> tuple[list[str], list[tuple[str, st
     root = _xml_root(body, "sitemap")
     children, pages = [], []
     for el in root.iter():
-        if not isinstance(el.tag, str) or etree.QName(el).localname not in ("sitemap", "url"):
+        if not isinstance(el.tag, str) or _local(el.tag) not in ("sitemap", "url"):
             continue
         loc = lastmod = None
         for child in el:
-            name = etree.QName(child).localname if isinstance(child.tag, str) else ""
+            name = _local(child.tag) if isinstance(child.tag, str) else ""
             if name == "loc":
                 loc = (child.text or "").strip()
             elif name == "lastmod":
                 lastmod = (child.text or "").strip() or None
         url = joined(base, loc) if loc else None  # (a <loc> that does not parse is skipped)
         if url:
-            (children.append(url) if etree.QName(el).localname == "sitemap" else pages.append((url, lastmod)))
+            (children.append(url) if _local(el.tag) == "sitemap" else pages.append((url, lastmod)))
     return children, pages
 
 

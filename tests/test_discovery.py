@@ -115,6 +115,27 @@ def test_a_wordpress_post_with_fields_of_the_wrong_type_skips_them_not_the_page(
         ("https://wp.example/2026/01/odd/", None, None, None, None, ["Harbour"])]
 
 
+def test_a_blogger_feed_entry_of_another_shape_is_skipped_not_the_page() -> None:
+    good = {"link": [{"rel": "alternate", "href": "https://b.example/2026/01/ok.html"}], "title": {"$t": "Ok"},
+            "content": {"$t": "<p>Body</p>"}, "author": [{"name": {"$t": "Ann"}}], "category": [{"term": "News"}]}
+    odd = {"link": [{"rel": "alternate", "href": "https://b.example/2026/01/odd.html"}], "title": {"$t": 5},
+           "content": "<p>not an object</p>", "author": "Ann", "category": [{"term": 3}, "x"]}
+    feed = {"feed": {"entry": [good, odd, {"link": "x"}, {"link": [{"rel": "alternate", "href": 7}]}, "entry", None],
+                     "openSearch$totalResults": {"$t": 2}, "link": {"rel": "next"}, "title": ["Blog"]}}
+    page = parse_blogger_json(json.dumps(feed))
+    assert [(e.url, e.title, e.html, e.author, e.labels) for e in page.entries] == [
+        ("https://b.example/2026/01/ok.html", "Ok", "<p>Body</p>", "Ann", ["News"]),
+        ("https://b.example/2026/01/odd.html", None, None, None, [])]
+    assert (page.total, page.next_url, page.title) == (None, None, None)
+
+
+def test_a_sitemap_with_an_undeclared_prefix_is_read() -> None:
+    body = (b"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'><url>"
+            b"<loc>https://x.example/2026/01/a.html</loc><image:image><image:loc>https://x.example/a.jpg</image:loc>"
+            b"</image:image><news:news><news:title>A</news:title></news:news></url></urlset>")
+    assert parse_sitemap(body, "https://x.example/sitemap.xml") == ([], [("https://x.example/2026/01/a.html", None)])
+
+
 def test_sitemap_index_and_urlset() -> None:
     children, pages = parse_sitemap(feeds.sitemap_index([BASE + "/sitemap.xml?page=1"]).encode(), BASE)
     assert children == [BASE + "/sitemap.xml?page=1"] and pages == []
