@@ -241,6 +241,32 @@ def _lone_heading(tree: etree._Element, html_title: str, home_heading: str | Non
     return None
 
 
+# the separators a <title> sets between the site's name, a section and the headline (WordPress's old
+# default theme: "Site » Blog Archive » Headline"; folded, » is a double quote)
+_TITLE_PART = re.compile(r"\s+(?:[|»«\"·•:/>~-]|::|--|>>|–|—)\s+")
+
+
+def _title_part_heading(tree: etree._Element, html_title: str, home_heading: str | None) -> str | None:
+    """The part of a <title> made of parts ("Site » Blog Archive » Headline", "Section | Headline |
+    Site") that a heading of the page (h1-h3) or its permalink (rel=bookmark) spells: a theme that
+    marks its post's title no other way. The longest such heading, never the site's name (a heading
+    that links home)."""
+    parts = [p for p in _TITLE_PART.split(fold(html_title).lower()) if p.strip()]
+    if len(parts) < 2:
+        return None
+    wanted = {p.strip() for p in parts}
+    best = None
+    for el in tree.iter("h1", "h2", "h3", "a"):
+        if el.tag == "a" and "bookmark" not in (el.get("rel") or "").split():
+            continue
+        text = fold_spaces(" ".join(el.itertext()))
+        if not text or text == home_heading or len(text) < 12:
+            continue
+        if fold(text).lower() in wanted and (best is None or len(text) > len(best)):
+            best = text
+    return best
+
+
 # A date written year first (no day/month order to guess): "2026-12-01 09:32:15", "2026/12/01",
 # "2026年12月1日 09:32"
 _YEAR_FIRST = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
@@ -389,7 +415,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     meta.title = meta.title or metas.get("og:title") or metas.get("twitter:title") or ld.get("headline")
     meta.home_heading = _home_heading(tree, url)
     if not meta.title and meta.html_title:
-        meta.title = _lone_heading(tree, meta.html_title, meta.home_heading)
+        meta.title = (_lone_heading(tree, meta.html_title, meta.home_heading)
+                      or _title_part_heading(tree, meta.html_title, meta.home_heading))
     meta.canonical_url, meta.offsite_canonical = own_canonical(url, head.link_href("canonical") or metas.get("og:url"))
     if meta.offsite_canonical is None:
         # (Google's tags for a syndicated copy: the original's address)

@@ -225,7 +225,7 @@ def test_a_page_nested_deeper_than_the_parser_builds_keeps_its_article(wrappers:
     ("<h1>Night ferry returns</h1><p>text</p>", "Night ferry returns"),
     # an <h1> that is the site's name (shorter than what the title adds), or one of two: no title
     ("<h1>Site</h1><p>text</p>", None),
-    ("<h1>Night ferry returns</h1><h1>Other</h1>", None),
+    ("<h1>Night ferry</h1><h1>Other</h1>", None),
 ])
 def test_the_lone_h1_beside_a_name_in_the_title_is_the_headline(body: str, title: str | None) -> None:
     html_title = {"城": "城市新增三条公交线路_新闻速递网"}.get(body[4], "Site | Night ferry returns")
@@ -289,3 +289,19 @@ def test_a_link_to_one_authors_page_names_the_author(links: str, author: str | N
     tree = _parse_page(f"<html><body><article><h1>Quay crane returns</h1><div class='meta'>{links}</div>"
                        "<p>The old quay crane returns to service after its gearbox was rebuilt.</p></article></body></html>")
     assert read_meta(tree, "https://notes.example/posts/quay-crane-returns/").author == author
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # WordPress's old default theme: "Site » Blog Archive » Headline", the headline in an <h2>'s permalink
+    ("Harbour Chronicle &raquo; Blog Archive &raquo; Pontoons approved at last",
+     "<h1><a href='/'>Harbour Chronicle</a></h1><h2><a href='/2026/05/p.html' rel='bookmark'>Pontoons approved at last</a></h2>",
+     "Pontoons approved at last"),
+    ("News | Pontoons approved at last | Harbour Chronicle", "<h3>Pontoons approved at last</h3><h3>Archive</h3>",
+     "Pontoons approved at last"),
+    # the site's name linking home is never the title; a heading the <title> does not spell is not either
+    ("Harbour Chronicle | Archive", "<h1><a href='/'>Harbour Chronicle</a></h1>", None),
+    ("Harbour Chronicle | Pontoons approved", "<h2>Pontoons approved at last</h2>", None),
+])
+def test_the_part_of_a_title_that_a_heading_spells_is_the_headline(title: str, body: str, expected: str | None) -> None:
+    tree = _parse_page(f"<html><head><title>{title}</title></head><body>{body}<p>text</p></body></html>")
+    assert read_meta(tree, "https://harbour.example/2026/05/p.html").title == expected
