@@ -267,6 +267,17 @@ def _title_part_heading(tree: etree._Element, html_title: str, home_heading: str
     return best
 
 
+def home_name(tree: etree._Element, meta: PageMeta) -> str | None:
+    """A blog's name from its home page: og:site_name or the theme's site title (meta.site_name), else
+    the part of its <title> its heading spells ("Harbour Chronicle – Local news for the bay" with an
+    <h1>Harbour Chronicle</h1>: not the tagline), else its <title>."""
+    if meta.site_name:
+        return meta.site_name
+    if meta.html_title:
+        return _title_part_heading(tree, meta.html_title, None) or meta.html_title
+    return None
+
+
 # A date written year first (no day/month order to guess): "2026-12-01 09:32:15", "2026/12/01",
 # "2026年12月1日 09:32"
 _YEAR_FIRST = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"

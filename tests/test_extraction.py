@@ -305,3 +305,19 @@ def test_a_link_to_one_authors_page_names_the_author(links: str, author: str | N
 def test_the_part_of_a_title_that_a_heading_spells_is_the_headline(title: str, body: str, expected: str | None) -> None:
     tree = _parse_page(f"<html><head><title>{title}</title></head><body>{body}<p>text</p></body></html>")
     assert read_meta(tree, "https://harbour.example/2026/05/p.html").title == expected
+
+
+@pytest.mark.parametrize(("head", "body", "name"), [
+    ("<title>Harbour Chronicle &#8211; Local news for the bay</title>", "<h1>Harbour Chronicle</h1>", "Harbour Chronicle"),
+    ("<title>Local news for the bay | Harbour Chronicle</title>", "<p class='logo'><a href='/'><h1>Harbour Chronicle</h1></a></p>",
+     "Harbour Chronicle"),
+    ("<title>Harbour Chronicle &#8211; Local news</title><meta property='og:site_name' content='The Chronicle'>",
+     "<h1>Harbour Chronicle</h1>", "The Chronicle"),
+    ("<title>Harbour Chronicle &#8211; Local news for the bay</title>", "<h1>Welcome</h1>",
+     "Harbour Chronicle – Local news for the bay"),  # nothing tells the name from the tagline: the whole title
+])
+def test_a_blog_s_name_from_its_home_page_leaves_its_tagline_out(head: str, body: str, name: str) -> None:
+    from pipelines.metadata import home_name
+
+    tree = _parse_page(f"<html><head>{head}</head><body>{body}<p>Latest posts</p></body></html>")
+    assert home_name(tree, read_meta(tree, "https://harbour.example/")) == name

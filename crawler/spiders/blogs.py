@@ -27,7 +27,7 @@ from crawler.jobs import crawl_state
 from crawler.offline import decode_html, markup_survived, utf8_mislabelled
 from crawler.params import CrawlParams, parse_params
 from pipelines.export import default_paths, done_urls
-from pipelines.metadata import joined, read_meta, same_site
+from pipelines.metadata import home_name, joined, read_meta, same_site
 from pipelines.normalize import canonical_url, to_utc
 from pipelines.rules import site_host
 from pipelines.state import BlogState
@@ -352,7 +352,7 @@ class BlogsSpider(Spider):
             self._count("discovery", "seeds_moved")
             blog = BlogInfo(url=seed_blog_root(response.url), host=(urlsplit(response.url).hostname or "").lower())
         blog = BlogInfo(url=_platform_root(blog.url, meta.platform, meta.wp_api_root), host=blog.host,
-                        platform=meta.platform, name=meta.site_name or (meta.html_title if home else None),
+                        platform=meta.platform, name=home_name(tree, meta) if home else meta.site_name,
                         ui_language=meta.ui_language)
         self.crawler.stats.set_value(f"{stats.PLATFORM_BY_SITE}/{urlsplit(response.url).netloc.lower()}", meta.platform)
         if home:
