@@ -106,6 +106,7 @@ def _texts(nodes) -> str | None:
 # a link to an author's page (WordPress, Ghost, most CMSs: /author/jane-doe/), and a name's shape:
 # one to five words, not "View all posts" or "More from this author"
 _AUTHOR_PAGE = re.compile(r"/(authors?|writers?|penulis|autor|auteur)/[^/]+/?$", re.I)
+_AUTHOR_HREF = re.compile(r"/(authors?|writers?|penulis|autor|auteur)/", re.I)
 _NAME_SHAPE = re.compile(r"(?!(view|see|all|more|posts?)\b)[^\W\d_][\w.'’-]*( [\w.'’-]+){0,4}", re.I)
 
 
@@ -114,7 +115,10 @@ def _author_link(anchors: list[etree._Element], url: str) -> str | None:
     more than one (a sidebar's list of the site's writers) or none has a name's shape."""
     names: dict[str, str | None] = {}
     for a in anchors:
-        link = joined(url, a.get("href"))
+        href = a.get("href")
+        if not href or not _AUTHOR_HREF.search(href):  # (cheap first: a page has hundreds of links)
+            continue
+        link = joined(url, href)
         if link is None or not _AUTHOR_PAGE.search(urlsplit(link).path) or url_host(link) != url_host(url):
             continue
         text = fold_spaces(" ".join(a.itertext()))
