@@ -167,6 +167,23 @@ def _metadata_pass(author_search: bool) -> Iterator[None]:
             setattr(tm, name, function)
 
 
+# trafilatura falls back to its "baseline" (the main element's text, joined into one line: headline,
+# byline and paragraphs run together) when its own extraction finds fewer than MIN_EXTRACTED_SIZE
+# characters (250 by default): a two-paragraph splog post is short. Below 50 it still does.
+MIN_EXTRACTED_SIZE = 50
+_CONFIG: Any = None
+
+
+def trafilatura_config() -> Any:
+    global _CONFIG
+    if _CONFIG is None:
+        from trafilatura.settings import use_config
+
+        _CONFIG = use_config()
+        _CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_EXTRACTED_SIZE))
+    return _CONFIG
+
+
 def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
                       classes: ClassIndex) -> tuple[str, dict[str, str]]:
     """trafilatura's text of the page, and the fields its metadata pass filled that ours left open.
@@ -179,7 +196,8 @@ def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
     with _metadata_pass(author_search=wanted and may_name_author(tree, classes)):
         doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, deduplicate=False,
                                           with_metadata=wanted, include_tables=True,
-                                          date_extraction_params=_DATE_PARAMS if wanted else None)
+                                          date_extraction_params=_DATE_PARAMS if wanted else None,
+                                          config=trafilatura_config())
     if doc is None:
         return "", {}
     text = doc.text or ""

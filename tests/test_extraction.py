@@ -13,7 +13,7 @@ from crawler.farm.chrome import with_chrome
 from crawler.farm.model import bench_farm, demo_farm
 from crawler.farm.pages import PAGE_RENDERERS, post_path
 from pipelines.extraction import (_DATE_PARAMS, _AUTHOR_ATTRS, AUTHOR_HINTS, _fill_meta, _parse_page,
-                                  _trafilatura_text, may_name_author, unwrap_layout_tables)
+                                  _trafilatura_text, may_name_author, trafilatura_config, unwrap_layout_tables)
 from pipelines.metadata import ClassIndex, PageMeta, own_canonical, read_meta, same_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +63,7 @@ def test_skipping_what_we_never_read_changes_no_field_and_no_text() -> None:
         text, gained = _trafilatura_text(tree, url, ours_meta, classes)
         # trafilatura's own full pass over a fresh parse of the same page
         full = trafilatura.bare_extraction(_parse_page(html), url=url, include_comments=False, deduplicate=False,
+                                           config=trafilatura_config(),
                                            with_metadata=True, include_tables=True,
                                            date_extraction_params=_DATE_PARAMS)
         reference = PageMeta(**{f: getattr(meta, f) for f in ("title", "published", "author", "site_name")})
@@ -321,3 +322,20 @@ def test_a_blog_s_name_from_its_home_page_leaves_its_tagline_out(head: str, body
 
     tree = _parse_page(f"<html><head>{head}</head><body>{body}<p>Latest posts</p></body></html>")
     assert home_name(tree, read_meta(tree, "https://harbour.example/")) == name
+
+
+def test_a_short_post_keeps_its_paragraphs_apart() -> None:
+    """Two short paragraphs under a byline: trafilatura's own fallback for short texts ran them, the
+    headline and the byline into one line."""
+    from pipelines.extraction import ExtractOptions, extract_post
+    from pipelines.rules import load_rules
+    from schemas.raw import BlogInfo, RawPost
+
+    paragraphs = ["The harbour board approved the new pontoons on Tuesday after a long debate about fees.",
+                  "Work starts in May and should be finished before the summer season, the board said."]
+    page = ("<html><head><title>Pontoons approved</title></head><body><article><h1>Pontoons approved</h1>"
+            "<div class='meta'>Posted on May 12, 2026 by Jane Doe</div>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + "</article></body></html>")
+    raw = RawPost(url="https://harbour.example/pontoons-approved/", via="page", html=page,
+                  blog=BlogInfo(url="https://harbour.example/", host="harbour.example"))
+    assert extract_post(raw, load_rules(), ExtractOptions()).text.split("\n")[-2:] == paragraphs
