@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,18 +44,14 @@ def _field(data: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def foreign(line: bytes) -> Foreign | None:
-    """Another tool's document, or None when the line is no JSON object with a non-empty "text". Its
+def foreign(data: dict[str, Any]) -> Foreign | None:
+    """Another tool's document (a JSON object of a line), or None when it has no non-empty "text". Its
     id is its own "id", else our id of its URL, else a hash of its text."""
     from pipelines.fingerprint import sha256_hex, simhash64
     from pipelines.normalize import clean_text, record_id
     from schemas.article import Fingerprint
 
-    try:
-        data = json.loads(line)
-    except ValueError:
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("text"), str) or not data["text"].strip():
+    if not isinstance(data.get("text"), str) or not data["text"].strip():
         return None
     text = clean_text(data["text"])
     url = _field(data, _URL_KEYS)
@@ -92,14 +87,14 @@ def _order(path: Path) -> list[tuple[str, int]]:
     return keys
 
 
-def _not_ours(line: bytes) -> bool:
-    """A line that does not claim to be one of our records (no schema_version): another tool's, read
-    as such; one of ours that fails validation stays an invalid_record reject."""
+def _not_ours(line: bytes) -> dict[str, Any] | None:
+    """The JSON object of a line that does not claim to be one of our records (no schema_version):
+    another tool's, read as such; one of ours that fails validation stays an invalid_record reject."""
     try:
         data = json.loads(line)
     except ValueError:
-        return False
-    return isinstance(data, dict) and "schema_version" not in data
+        return None
+    return data if isinstance(data, dict) and "schema_version" not in data else None
 
 
 def relink(src: str, *, job_id: str, output: str | None, state_path: str | None,
@@ -137,14 +132,14 @@ def relink(src: str, *, job_id: str, output: str | None, state_path: str | None,
                     record: ArticleRecord | Foreign | None = ArticleRecord.model_validate_json(line)
                 except ValidationError as exc:
                     other = _not_ours(line)
-                    record = foreign(line) if other else None
+                    record = foreign(other) if other is not None else None
                     if record is None:
                         errors = [FieldError(type=e["type"], loc=".".join(str(p) for p in e["loc"]), msg=e["msg"])
                                   for e in exc.errors()[:20]]
-                        detail = ('no "text" to link (another tool\'s line needs one)' if other
+                        detail = ('no "text" to link (another tool\'s line needs one)' if other is not None
                                   else str(exc.errors()[0]["msg"])[:200])
                         writer.write_reject(make_reject(f"{src}#offset={offset}", "validate", "invalid_record", job_id,
-                                                        detail, src, [] if other else errors))
+                                                        detail, src, [] if other is not None else errors))
                         continue
                 batch.append(record)
                 if len(batch) >= BATCH:

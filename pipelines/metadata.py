@@ -105,8 +105,9 @@ def _texts(nodes) -> str | None:
 
 # a link to an author's page (WordPress, Ghost, most CMSs: /author/jane-doe/), and a name's shape:
 # one to five words, not "View all posts" or "More from this author"
-_AUTHOR_PAGE = re.compile(r"/(authors?|writers?|penulis|autor|auteur)/[^/]+/?$", re.I)
-_AUTHOR_HREF = re.compile(r"/(authors?|writers?|penulis|autor|auteur)/", re.I)
+_AUTHOR_FOLDER = r"/(authors?|writers?|penulis|autor|auteur)/"
+_AUTHOR_PAGE = re.compile(_AUTHOR_FOLDER + r"[^/]+/?$", re.I)
+_AUTHOR_HREF = re.compile(_AUTHOR_FOLDER, re.I)
 _NAME_SHAPE = re.compile(r"(?!(view|see|all|more|posts?)\b)[^\W\d_][\w.'’-]*( [\w.'’-]+){0,4}", re.I)
 
 
