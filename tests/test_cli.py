@@ -128,6 +128,12 @@ def test_log_level_is_the_users(farm, tmp_path, level, shown, hidden) -> None:
         assert needle not in run.stderr
 
 
+_QUAY_PAGE = ("<html><head><title>Quay reopens</title></head><body><article><h1>Quay reopens</h1><p>The north quay "
+              "at Wexcombe reopened to fishing boats on Friday after the dredging of its berths was finished.</p>"
+              "<p>The harbour master thanked skippers for their patience during the six weeks of work.</p></article>"
+              "</body></html>")
+
+
 def test_warc_records_read_as_a_crawl_reads_responses(tmp_path) -> None:
     """The charset of a record's HTTP header decodes its page; error and redirect responses the archiving
     crawler kept are http_<status> rejects, as in a crawl; a gzip-encoded body is read decoded."""
@@ -137,10 +143,7 @@ def test_warc_records_read_as_a_crawl_reads_responses(tmp_path) -> None:
     ru = ("<html><head><title>Паром снова ходит</title></head><body><article><h1>Паром снова ходит</h1>"
           "<p>Паром между Заречьем и Озерском снова ходит по расписанию после ремонта двигателя, который занял "
           "почти две недели.</p><p>Перевозчик обещает добавить вечерний рейс к началу лета.</p></article></body></html>")
-    en = ("<html><head><title>Quay reopens</title></head><body><article><h1>Quay reopens</h1><p>The north quay "
-          "at Wexcombe reopened to fishing boats on Friday after the dredging of its berths was finished.</p>"
-          "<p>The harbour master thanked skippers for their patience during the six weeks of work.</p></article>"
-          "</body></html>")
+    en = _QUAY_PAGE
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=True)
     for url, status, headers, body in [
@@ -175,10 +178,7 @@ def test_a_broken_warc_or_gzip_file_is_a_reject_and_the_rest_is_read(tmp_path) -
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    page = ("<html><head><title>Quay reopens</title></head><body><article><h1>Quay reopens</h1><p>The north quay "
-            "at Wexcombe reopened to fishing boats on Friday after the dredging of its berths was finished.</p>"
-            "<p>The harbour master thanked skippers for their patience during the six weeks of work.</p></article>"
-            "</body></html>")
+    page = _QUAY_PAGE
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=False)
     http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
