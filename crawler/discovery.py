@@ -101,11 +101,15 @@ def _whole_description(body: str | None) -> str | None:
     excerpt, Hugo's 70 words) is shorter; a long excerpt ending in "[…]" is a teaser (is_teaser)."""
     if not body or len(body) < WHOLE_DESCRIPTION_CHARS:
         return None
-    body = unescaped_markup(body) or body
+    body = unescaped_markup(body)
     if len(_BLOCK_END.findall(body)) < 3:
         return None
-    text = htmllib.unescape(_ANY_TAG.sub(" ", body))
-    return body if len(" ".join(text.split())) >= WHOLE_DESCRIPTION_CHARS else None
+    return body if len(" ".join(_plain(body).split())) >= WHOLE_DESCRIPTION_CHARS else None
+
+
+def _plain(body: str) -> str:
+    """A feed body's text, a line for each block: enough to measure it, not the record's text."""
+    return htmllib.unescape(_ANY_TAG.sub(" ", _BLOCK_END.sub("\n", body)))
 
 
 def is_teaser(body: str, url: str) -> bool:
@@ -120,7 +124,7 @@ def is_teaser(body: str, url: str) -> bool:
                 return True
     if not any(mark in body[-800:] for mark in ("…", "...", "hellip", "8230")):
         return False
-    text = htmllib.unescape(_ANY_TAG.sub(" ", _BLOCK_END.sub("\n", body)))
+    text = _plain(body)
     if len(text) > TEASER_MAX_CHARS:
         return False
     lines = [line.strip() for line in text.split("\n") if line.strip()]

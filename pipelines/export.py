@@ -142,7 +142,10 @@ class _CountedStream:
         """Flush; standard output itself stays open for the caller's last lines. Its reader may be
         gone: the manifest then says so (RunWriter.output_closed), the closing does not fail."""
         try:
-            self.raw.close() if self.owned else self.raw.flush()
+            if self.owned:
+                self.raw.close()
+            else:
+                self.raw.flush()
         except BrokenPipeError:
             pass
 
@@ -245,47 +248,41 @@ class RunWriter:
         if self.on_flush is not None:
             self.on_flush()  # e.g. commit the state rows of the records just made durable
 
-    def write_record(self, record: ArticleRecord) -> None:
-        """Raises OutputClosed once the records' pipe has no reader (that record is not counted)."""
-        if self.output_closed:
+    def _write(self, name: str, line: bytes) -> None:
+        """One line to the records or rejects file. Raises OutputClosed once the records' pipe has no
+        reader, OutputFailed once a file cannot be written (that line is not counted)."""
+        if self.output_closed and name == "records":
             raise OutputClosed
         if self.failed:
             raise OutputFailed(self.failed)
         try:
-            self._records.write(record.model_dump_json().encode("utf-8") + b"\n")
-        except BrokenPipeError:
+            (self._records if name == "records" else self._rejects).write(line + b"\n")
+        except BrokenPipeError as exc:
+            if name != "records":
+                raise self._failure(name, exc) from None
             self.output_closed = True
             raise OutputClosed from None
         except OSError as exc:
-            raise self._failure("records", exc) from None
+            raise self._failure(name, exc) from None
+
+    def _counted(self, via: str, kind: str, change: str) -> None:
         self.records += 1
-        self.by_via[record.crawl.via] += 1
-        self.by_kind[record.duplicate.kind] += 1
-        self.by_change[record.crawl.change] += 1
+        self.by_via[via] += 1
+        self.by_kind[kind] += 1
+        self.by_change[change] += 1
         self._tick()
+
+    def write_record(self, record: ArticleRecord) -> None:
+        self._write("records", record.model_dump_json().encode("utf-8"))
+        self._counted(record.crawl.via, record.duplicate.kind, record.crawl.change)
 
     def write_foreign(self, data: dict[str, Any], kind: str) -> None:
         """Another tool's document (`splog link` over its output), with our fingerprint and duplicate."""
-        if self.failed:
-            raise OutputFailed(self.failed)
-        try:
-            self._records.write(json.dumps(data, ensure_ascii=False, default=str).encode("utf-8") + b"\n")
-        except OSError as exc:
-            raise self._failure("records", exc) from None
-        self.records += 1
-        self.by_via["foreign"] += 1
-        self.by_kind[kind] += 1
-        self.by_change["new"] += 1
-        self._tick()
+        self._write("records", json.dumps(data, ensure_ascii=False, default=str).encode("utf-8"))
+        self._counted("foreign", kind, "new")
 
     def write_reject(self, reject: RejectRecord) -> None:
-        """Raises OutputFailed when the rejects file cannot be written (that reject is not counted)."""
-        if self.failed:
-            raise OutputFailed(self.failed)
-        try:
-            self._rejects.write(reject.model_dump_json().encode("utf-8") + b"\n")
-        except OSError as exc:
-            raise self._failure("rejects", exc) from None
+        self._write("rejects", reject.model_dump_json().encode("utf-8"))
         self.reasons[reject.reason] += 1
         self.stages[reject.stage] += 1
         self._tick()

@@ -247,8 +247,9 @@ def _lone_heading(tree: etree._Element, html_title: str, home_heading: str | Non
 
 
 # the separators a <title> sets between the site's name, a section and the headline (WordPress's old
-# default theme: "Site » Blog Archive » Headline"; folded, » is a double quote)
-_TITLE_PART = re.compile(r"\s+(?:[|»«\"·•:/>~-]|::|--|>>|–|—)\s+")
+# default theme: "Site » Blog Archive » Headline"), in the folded title: » and « are a double quote
+# there, the en and em dashes a hyphen
+_TITLE_PART = re.compile(r"\s+(?:[|\"·•:/>~-]|::|--|>>)\s+")
 
 
 def _title_part_heading(tree: etree._Element, html_title: str, home_heading: str | None) -> str | None:
