@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import shutil
 import signal
 from multiprocessing.context import BaseContext
 
@@ -33,12 +34,18 @@ def start_forkserver() -> None:
 
 
 def stop_forkserver() -> None:
-    """End the forkserver at once, for a process about to exit. Left alone, it notices the exit,
-    then tears down its imports (~0.15 s) while holding this process's stdout and stderr open, so a
-    caller reading them waits. Its workers must be gone already."""
+    """End the forkserver at once and remove its socket's folder, for a process about to exit
+    without the interpreter's teardown. Left alone, the forkserver notices the exit, then tears
+    down its imports (~0.15 s) while holding this process's stdout and stderr open, so a caller
+    reading them waits. Its workers must be gone already."""
     from multiprocessing import forkserver
 
     pid = getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)  # CPython 3.8+
     if pid:
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGTERM)
+    # the folder holding the forkserver's socket (/tmp/pymp-*): the interpreter's teardown removes
+    # it, so a process leaving without that teardown removes it here or leaves one a run behind
+    tempdir = multiprocessing.process.current_process()._config.get("tempdir")  # CPython 3.3+
+    if tempdir:
+        shutil.rmtree(tempdir, ignore_errors=True)

@@ -287,3 +287,17 @@ def test_an_output_that_cannot_be_written_stops_the_run_in_one_line(farm, tmp_pa
     manifest = json.loads((tmp_path / "o.manifest.json").read_text())
     assert manifest["status"] == "output_failed" and manifest["output_error"] == failed
     assert manifest["reconciles"] is False and manifest["verdict"]["ok"] is False
+
+
+def test_a_run_leaves_nothing_in_the_temporary_folder(farm, tmp_path) -> None:
+    """The extraction forkserver's socket folder (pymp-*) goes with the run, also after a bad
+    argument: a scheduled job used to leave one folder in /tmp a run."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp)}
+    seed = next(b["url"] for b in farm if b["key"] != "trouble")
+    for args, code in (([seed, "-o", str(tmp_path / "o.jsonl")], 0), (["http://[::1/"], 2)):
+        proc = subprocess.run([sys.executable, "-m", "crawler.cli", "crawl", "--allow-private-hosts", "--no-throttle",
+                               *args], cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
+        assert proc.returncode == code, proc.stderr[-2000:]
+        assert list(tmp.iterdir()) == []
