@@ -187,9 +187,11 @@ SAME_POST_REASONS = ("duplicate_post", "redirect_to_seen")
 
 def verdict(finish_reason: str, writer: RunWriter, max_reject_ratio: float) -> dict[str, Any]:
     """The scheduler's answer: ok, or the reason the run failed (unfinished, too many rejects)."""
-    # (a post that came twice, or redirected to one the crawl has, is a record already: no failure)
+    # (a post that came twice, or redirected to one the crawl has, is a record already: no failure;
+    # a post unchanged since the state's last run was read as well as a record was: an incremental
+    # run that finds nothing new and one feed page broken is not a run where every post failed)
     failed = writer.rejects - sum(writer.reasons[r] for r in SAME_POST_REASONS)
-    processed = writer.records + failed
+    processed = writer.records + writer.unchanged + failed
     ratio = failed / processed if processed else 0.0
     if writer.failed:
         return {"ok": False, "reason": writer.failed, "reject_ratio": round(ratio, 4)}

@@ -130,6 +130,23 @@ def test_too_many_rejects_fail_the_run_with_the_reason_last(farm, tmp_path) -> N
     assert verdict["ok"] is False and verdict["reject_ratio"] > 0.1
 
 
+@pytest.mark.parametrize(("records", "unchanged", "rejects", "ok"), [
+    (0, 30, 1, True),  # an incremental run: nothing new, one page failed
+    (0, 2, 1, False),
+    (10, 0, 1, True),
+    (2, 0, 1, False),
+])
+def test_the_reject_ratio_counts_unchanged_posts_as_read(records, unchanged, rejects, ok) -> None:
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from pipelines.adapters import verdict
+
+    writer = SimpleNamespace(records=records, unchanged=unchanged, rejects=rejects, failed=None,
+                             reasons=Counter({"http_500": rejects}))
+    assert verdict("finished", writer, 0.25)["ok"] is ok
+
+
 @pytest.mark.parametrize(("content", "expected"), [
     (b'{"a":1}\n{"b":2}\n{"c":', b'{"a":1}\n{"b":2}\n'),
     (b'{"c":', b""),
