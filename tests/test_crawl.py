@@ -148,9 +148,10 @@ def test_feed_and_sitemap_urls_as_seeds(farm, tmp_path) -> None:
     assert discovery["seed_feeds"] == 3 and discovery["seed_sitemaps"] == 1
 
 
-def _crawl_farm_blog(blog, tmp_path, gone: str | None = None):
+def _crawl_farm_blog(blog, tmp_path, gone: str | None = None, runs: int = 1, add: int = 0):
     """Serve one farm blog in this process (paths starting with `gone` answer 404) and crawl it; returns
-    the run and the blog's base URL."""
+    the run and the blog's base URL. runs=2: crawl it twice with one state file, the blog given `add`
+    new posts in between, returning the second run."""
     sites: dict[int, Site] = {}
 
     class OneBlog(Handler):
@@ -164,24 +165,47 @@ def _crawl_farm_blog(blog, tmp_path, gone: str | None = None):
             status, ctype, body, headers = site.route(parts.path or "/", parse_qs(parts.query))
             self.send(status, ctype, body, headers)
 
+    state = ("--state", str(tmp_path / "state.db")) if runs > 1 else ()
     with serve(OneBlog) as base:
-        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
-    assert run.code == 0, run.stderr[-2000:]
+        for n in range(runs):
+            if n:
+                for site in sites.values():
+                    site.mutate(add, [])
+            run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *state,
+                            out=tmp_path / f"o{n}.jsonl")
+            assert run.code == 0, run.stderr[-2000:]
     return run, base
 
 
 def test_wordpress_without_its_rest_api_comes_whole_through_its_paged_rss_feed(tmp_path) -> None:
     """A WordPress splog whose REST API a security plugin switched off (403): its /feed/ (10 posts a
-    page, ?paged=N, full content) brings every post whole; the refused API call is its one reject."""
+    page, ?paged=N, full content) brings every post whole. The refused API call is no reject (the
+    blog's crawl is whole), and the short fourth page ends the feed."""
     blog = next(b for b in demo_farm(35) if b.kind == "wordpress")
     blog.no_rest = True
     run, base = _crawl_farm_blog(blog, tmp_path)
     records = run.records()
     assert {r["url"] for r in records} == {base + post_path(blog, p) for p in blog.posts}
     assert len(records) == 35 and {r["crawl"]["via"] for r in records} == {"rss"}
-    assert [r["reason"] for r in run.rejects()] == ["http_403"]
+    assert run.rejects() == [] and run.manifest()["discovery"]["closed/wp-json"] == 1
     assert not [r for r in records if RESIDUE.search(r["text"])]
-    assert run.manifest()["http"]["requests"] <= 10  # robots, home, the API, 4 feed pages and the 404 after
+    assert run.manifest()["http"]["requests"] <= 7  # robots, home, the API and 4 feed pages
+
+
+@pytest.mark.parametrize("closed", ["wordpress REST API", "blogger feed"])
+def test_a_blog_whose_feed_is_closed_is_crawled_incrementally(tmp_path, closed) -> None:
+    """A feed or API that a blog does not offer is not a failed crawl: the blog is remembered, and the
+    next run finds its new posts by the next way in, without a reject. Before, the refused call was a
+    reject every run, the blog was never remembered, and a run with nothing new failed with a reject
+    ratio of 1.0; a remembered blog whose feed failed again found no post at all."""
+    kind = "wordpress" if closed.startswith("wordpress") else "blogger"
+    blog = next(b for b in demo_farm(12) if b.kind == kind)
+    blog.no_rest = kind == "wordpress"
+    run, base = _crawl_farm_blog(blog, tmp_path, gone="/feeds/" if kind == "blogger" else None, runs=2, add=2)
+    manifest = run.manifest()
+    assert sorted(r["url"] for r in run.records()) == sorted(base + post_path(blog, p) for p in blog.posts[-2:])
+    assert run.rejects() == [] and manifest["verdict"]["ok"]
+    assert manifest["discovery"]["known_blogs"] == 1
 
 
 @pytest.mark.parametrize("setting", ["feed switched off", "summaries only"])
@@ -196,7 +220,7 @@ def test_blogger_blog_without_whole_posts_in_its_feed(tmp_path, setting) -> None
     assert {r["crawl"]["via"] for r in records} == {"page"}
     assert not [r for r in records if RESIDUE.search(r["text"])]
     assert all(r["blog"]["platform"] == "blogger" for r in records)
-    assert [r["reason"] for r in run.rejects()] == (["http_404"] if setting == "feed switched off" else [])
+    assert run.rejects() == []  # (a feed switched off is no reject: the sitemap lists the posts)
 
 
 _ORIGINAL = "https://www.harbour-gazette.example/news/2026/ferry-timetable"

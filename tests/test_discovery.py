@@ -633,8 +633,58 @@ def test_a_wordpress_feed_with_plain_permalinks_pages_with_its_query_kept(tmp_pa
     base, run = _crawl_site(_WordPressPlainPermalinks, tmp_path, "--max-reject-ratio", "1")
     assert run.code == 0, run.stderr[-2000:]
     assert sorted(r["url"] for r in run.records()) == [f"{base}/?p={n}" for n in range(1, 6)]
-    # the blocked REST API is the one reject; /?paged=2 (the home page's HTML) is never read as a feed
-    assert [(r["url"].split("?")[0], r["reason"]) for r in run.rejects()] == [(f"{base}/wp-json/wp/v2/posts", "http_403")]
+    # the blocked REST API is no reject; /?paged=2 (the home page's HTML) is never read as a feed
+    assert run.rejects() == []
+
+
+def _wordpress_behind_a_cache(paging: str) -> type[Handler]:
+    """WordPress with its REST API closed (401) and 14 posts; its /feed/ holds the 10 newest whole
+    (full content), and a page cache answers /feed/?paged=2 with the first page again (paging
+    "repeats") or a plugin refuses it (paging "refused": 404); its sitemap lists every post."""
+
+    class Site(Handler):
+        def do_GET(self) -> None:  # noqa: N802
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            parts = urlsplit(self.path)
+            numbers = range(14, 4, -1)
+            if parts.path.startswith("/wp-json"):
+                self.send(401, "application/json", '{"code": "rest_cannot_access"}')
+            elif parts.path == "/feed/" and (paging == "repeats" or "paged" not in parts.query):
+                items = "".join(
+                    f"<item><title>Lock {n} reopens</title><link>{base}/lock-{n}/</link>"
+                    f"<content:encoded><![CDATA[<p>{' '.join(f'Canal lock {n} reopens after its gates were rebuilt.' for _ in range(8))}</p>]]>"
+                    "</content:encoded></item>" for n in numbers)
+                self.send(200, "application/rss+xml", (
+                    "<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel>"
+                    f"<title>Canal Notices</title>{items}</channel></rss>"))
+            elif parts.path == "/sitemap.xml":
+                self.send(200, "application/xml", feeds.sitemap_urlset([(f"{base}/lock-{n}/", "2026-06-01") for n in range(1, 15)]))
+            elif parts.path.startswith("/lock-"):
+                n = int(parts.path.strip("/").split("-")[1])
+                self.send(200, "text/html; charset=utf-8", _post_page(
+                    f"Lock {n} reopens", f"Canal lock {n} reopens after its gates were rebuilt, the trust said."))
+            elif parts.path == "/":
+                self.send(200, "text/html; charset=utf-8", (
+                    "<html><head><meta name='generator' content='WordPress 6.5'>"
+                    f"<link rel='alternate' type='application/rss+xml' href='{base}/feed/'>"
+                    f"<link rel='https://api.w.org/' href='{base}/wp-json/'></head>"
+                    "<body><h1>Canal Notices</h1></body></html>"))
+            else:
+                self.send_error(404)
+
+    return Site
+
+
+@pytest.mark.parametrize("paging", ["repeats", "refused"])
+def test_a_wordpress_feed_that_cannot_page_is_completed_by_the_sitemap(tmp_path, paging) -> None:
+    """The feed's 10 newest posts come whole from it; the 4 older ones, which only the sitemap lists,
+    come from their pages. Before, a feed whose second page repeated the first or was refused ended
+    the blog's discovery there: 10 of its 14 posts."""
+    base, run = _crawl_site(_wordpress_behind_a_cache(paging), tmp_path)
+    assert run.code == 0, run.stderr[-2000:]
+    vias = {r["url"]: r["crawl"]["via"] for r in run.records()}
+    assert vias == {f"{base}/lock-{n}/": "rss" if n > 4 else "page" for n in range(1, 15)}
+    assert run.rejects() == []
 
 
 def test_an_atom_feed_s_total_is_read_in_either_opensearch_namespace() -> None:

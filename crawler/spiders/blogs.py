@@ -37,6 +37,10 @@ HTML_TYPES = (b"text/html", b"application/xhtml+xml")
 # A feed page over DOWNLOAD_MAXSIZE (posts with heavy markup) is asked for again in smaller pages,
 # down to this many posts; past that it is a too_large reject and the blog's next strategy is tried.
 MIN_FEED_PAGE = 5
+# the ways into a blog that list its posts: its first pages, when one fails, lead on to the next way
+FEED_KINDS = ("blogger-feed", "wp-json", "rss-feed", "site-feed")
+# how a server says it does not offer a feed or an API (switched off, or closed to visitors)
+CLOSED = ("http_401", "http_403", "http_404", "http_410")
 
 
 def _now() -> str:
@@ -152,6 +156,7 @@ class BlogsSpider(Spider):
         # feed pages wait here and go out SPLOG_FEED_WINDOW at a time (see _issue_feeds)
         self.feed_backlog: deque[Request] = deque()
         self.first_feeds: set[str] = set()
+        self.failed_feeds: set[str] = set()  # first feed pages that failed: a blog met again goes past them
         self.feeds_open = 0
         self.feed_window = 8
 
@@ -309,9 +314,18 @@ class BlogsSpider(Spider):
                 yield from self._feed_done(request)
                 return
         self._count("discovery", "failed", kind)
-        reject = self._reject(first_url(request.meta, request.url), blog, reason, f"{kind}: {detail}", via="page")
-        if reject is not None:
-            yield reject
+        first = kind in FEED_KINDS and request.cb_kwargs.get("page", 1) == 1 and request.cb_kwargs.get("start", 1) == 1
+        if first:
+            self.failed_feeds.add(request.url)
+        if first and reason in CLOSED and request.meta.get("strategies"):
+            # a feed or API the blog does not offer (switched off, or closed to visitors: 401/403/404/410)
+            # with another way in after it: as a missing /sitemap.xml, not a page lost; the blog's crawl
+            # is still whole, so an incremental run starts from its state the next time
+            self._count("discovery", "closed", kind)
+        else:
+            reject = self._reject(first_url(request.meta, request.url), blog, reason, f"{kind}: {detail}", via="page")
+            if reject is not None:
+                yield reject
         if kind in ("blogger-feed", "wp-json", "rss-feed", "site-feed", "seed-home"):
             yield from self._fallback(blog, request.meta.get("strategies", []), request.meta.get("home"))
         if kind in ("blogger-feed", "wp-json"):
@@ -391,6 +405,8 @@ class BlogsSpider(Spider):
                 self.first_feeds.add(request.url)
                 self._queue_feeds([request])
                 yield from self._issue_feeds()
+            elif request.url in self.failed_feeds:  # (a known blog's feed failed, and its home page led back to it)
+                yield from self._fallback(blog, rest, home)
         elif first == "rss-feed":
             feeds = [href for kind, href in (home or {}).get("feeds", []) if "rss" in kind]
             url = feeds[0] if feeds else urljoin(blog.url, "feed/")
@@ -538,14 +554,30 @@ class BlogsSpider(Spider):
             return
         fresh = [e for e in feed.entries if canonical_url(e.url) not in self.seen]
         yield from self._entries(response, blog, feed.entries, feed.format)
-        if fresh:  # WordPress feeds page with ?paged=N (plain permalinks: ?feed=rss2&paged=N); stop at
-            # the first page with nothing new
+        # WordPress feeds page with ?paged=N (plain permalinks: ?feed=rss2&paged=N), every page as long
+        # as the first but the last
+        size = response.meta.get("first_size", len(feed.entries))
+        if page > 1 and len(feed.entries) < size:
+            self._count("discovery", "feed_end")
+        elif fresh:
             yield Request(_with_query(response.url, paged=page + 1), callback=self.parse_rss, errback=self.rss_end,
-                          cb_kwargs={"blog": blog, "page": page + 1}, meta={**_carry(response.meta), "kind": "rss-page"})
+                          cb_kwargs={"blog": blog, "page": page + 1},
+                          meta={**_carry(response.meta), "kind": "rss-page", "first_size": size})
+        else:  # a page with nothing new: a cache that answers every ?paged=N with the first page
+            yield from self._rest_from_sitemap(blog, response.meta)
 
-    def rss_end(self, failure: Failure) -> None:
-        """The page after the last one answers 404: the normal end of a paged feed."""
+    def rss_end(self, failure: Failure) -> Iterator[Any]:
+        """The page after a full one answers an error (404, as WordPress does past the last page; or a
+        plugin that refuses paging): the feed may have listed every post or not, the sitemap tells."""
         self._count("discovery", "feed_end")
+        yield from self._rest_from_sitemap(failure.request.cb_kwargs["blog"], failure.request.meta)
+
+    def _rest_from_sitemap(self, blog: BlogInfo, meta: dict) -> Iterator[Any]:
+        """A paged feed that stopped without a short last page may hold only a blog's newest posts:
+        its sitemap lists the rest (the posts the feed gave are claimed already, so not fetched)."""
+        if "sitemap" in meta.get("strategies", []):
+            self._count("discovery", "feed_then_sitemap")
+            yield from self._fallback(blog, ["sitemap"], meta.get("home"))
 
     # --- sitemaps ---------------------------------------------------------------------------------
     def parse_robots(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
