@@ -82,6 +82,9 @@ def test_classify_links_keeps_same_site_only() -> None:
     ("https://x.example/post_tag-sitemap2.xml", True),
     ("https://x.example/author-sitemap.xml", True),
     ("https://x.blogspot.com/sitemap-pages.xml", True),
+    ("https://ghost.example/sitemap-tags.xml", True),  # Ghost's index: pages, posts, authors, tags
+    ("https://ghost.example/sitemap-authors.xml", True),
+    ("https://ghost.example/sitemap-posts.xml", False),
     ("https://x.example/news/page-sitemap-notes.xml", False),
 ])
 def test_sitemaps_of_pages_taxonomies_and_authors_are_known_by_name(url: str, expected: bool) -> None:
