@@ -221,6 +221,39 @@ def test_a_crawl_finds_posts_through_gzipped_and_text_sitemaps(tmp_path) -> None
     assert run.manifest()["counts"]["rejects"] == 0
 
 
+class _IndexWithEmptyChildren(Handler):
+    """A plain site whose sitemap index lists its posts' sitemap, an empty one and a missing one."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/sitemap.xml":
+            self.send(200, "application/xml", feeds.sitemap_index([f"{base}/{n}.xml" for n in ("events", "posts", "gone")]))
+        elif self.path == "/events.xml":
+            self.send(200, "application/xml", feeds.sitemap_urlset([]))
+        elif self.path == "/posts.xml":
+            self.send(200, "application/xml", feeds.sitemap_urlset(
+                [(f"{base}/2026/03/notice-{n}.html", "2026-03-01") for n in range(3)]))
+        elif self.path.startswith("/2026/03/notice-"):
+            n = int(self.path.rsplit("-", 1)[1].split(".")[0])
+            self.send(200, "text/html; charset=utf-8", _post_page(
+                f"Lock {n} reopens", f"The canal lock number {n} reopens after repairs to its upper gate, the trust said."))
+        elif self.path == "/":
+            self.send(200, "text/html; charset=utf-8", _home_page("Canal Notices"))
+        else:
+            self.send_error(404)
+
+
+def test_a_sitemap_index_s_empty_or_missing_child_does_not_send_the_crawl_on(tmp_path) -> None:
+    """Only when none of a blog's sitemaps listed a post does its crawl go on to the next way in (page
+    links). Before, each empty or missing child did: the home page's links were followed twice."""
+    base, run = _crawl_site(_IndexWithEmptyChildren, tmp_path)
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["url"] for r in run.records()) == [f"{base}/2026/03/notice-{n}.html" for n in range(3)]
+    discovery = run.manifest()["discovery"]
+    assert "strategy/links" not in discovery and discovery["sitemaps"] == 3
+    assert run.manifest()["http"]["requests"] == 9  # robots, home, the index, its 3 children, 3 posts
+
+
 def test_json_feeds_are_read_from_their_bytes_or_through_their_declared_charset() -> None:
     # UTF-8 bytes go to json.loads as they are (no decoded copy of a big feed page kept on the
     # response); a body in another charset, declared or not, is read through Scrapy's decoding

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections import deque
+from collections import Counter, deque
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from typing import Any
@@ -151,6 +151,8 @@ class BlogsSpider(Spider):
         self.since: dict[str, str] = {}  # per blog: newest update seen by the last complete crawl
         self.blog_errors: set[str] = set()
         self.sitemaps_asked: set[tuple[str, str]] = set()  # (blog URL, canonical sitemap URL)
+        self.sitemaps_open: Counter[str] = Counter()  # per blog: its sitemaps asked for and not yet answered
+        self.sitemap_posts: set[str] = set()  # blogs one of whose sitemaps listed posts
         self.listed: set[str] = set()  # blogs whose feeds, sitemaps or pages listed a post (new or not)
         self.empty_warned: set[str] = set()
         # feed pages wait here and go out SPLOG_FEED_WINDOW at a time (see _issue_feeds)
@@ -612,6 +614,7 @@ class BlogsSpider(Spider):
             if (blog.url, canonical_url(url)) in self.sitemaps_asked:
                 continue
             self.sitemaps_asked.add((blog.url, canonical_url(url)))
+            self.sitemaps_open[blog.url] += 1
             # A sitemap may hold 50,000 URLs in 50 MB (the protocol's limits; a blog's single-file one
             # passes DOWNLOAD_MAXSIZE from ~30,000 posts): its own cap, or big blogs lose their posts.
             yield Request(url, callback=self.parse_sitemap, errback=self.sitemap_failed, cb_kwargs={"blog": blog},
@@ -629,14 +632,25 @@ class BlogsSpider(Spider):
         strategies = request.meta.get("strategies", [])
         if request.meta.get("robots"):  # /sitemap.xml missing: ask robots.txt where the sitemaps are
             strategies = ["robots-sitemaps", *strategies]
-        yield from self._fallback(blog, strategies, request.meta.get("home"))
+        yield from self._sitemap_done(blog, strategies, request.meta.get("home"))
+
+    def _sitemap_done(self, blog: BlogInfo, strategies: list[str], home: dict | None) -> Iterator[Any]:
+        """One of a blog's sitemaps was read or failed. When it was the last one out and none listed a
+        post, the blog's next way in: an index whose child of tags is empty, or one child that fails
+        while another lists the posts, is not a blog without a sitemap (each led to its home page or
+        page links again)."""
+        self.sitemaps_open[blog.url] -= 1
+        if self.sitemaps_open[blog.url] <= 0:
+            del self.sitemaps_open[blog.url]
+            if blog.url not in self.sitemap_posts:
+                yield from self._fallback(blog, strategies, home)
 
     def parse_sitemap(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
         try:
             children, pages = parse_sitemap(response.body, response.url)
         except DiscoveryError as exc:
             yield from filter(None, [self._reject(response.url, blog, "bad_sitemap", str(exc)[:200])])
-            yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
+            yield from self._sitemap_done(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
         self._count("discovery", "sitemaps")
         children = self._post_sitemaps(children)
@@ -652,15 +666,14 @@ class BlogsSpider(Spider):
                 self.crawler.stats.inc_value(stats.key("discovery", "sitemap_posts_outside_blog"),
                                              len(posts) - len(mine))
                 posts = mine
-        if not children and not posts:
-            yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
-            return
         if posts:
             self.listed.add(blog.url)
+            self.sitemap_posts.add(blog.url)
         for url, lastmod in posts:
             self._track(blog, lastmod)
             if not self._unchanged(url, lastmod) and self._claim(url, blog):
                 yield self._page_request(url, blog, {"updated": lastmod} if lastmod else {})
+        yield from self._sitemap_done(blog, response.meta.get("strategies", []), response.meta.get("home"))
 
     # --- page links (last resort) -----------------------------------------------------------------
     def _follow_links(self, blog: BlogInfo, links: list[tuple[str, str, str]], page_url: str) -> Iterator[Request]:
