@@ -369,9 +369,9 @@ def _text_sitemap(body: bytes, base: str) -> list[tuple[str, str | None]]:
     return [(u, None) for u in (joined(base, u) for u in urls) if u is not None]
 
 
-def parse_sitemap(body: bytes, base: str) -> tuple[list[str], list[tuple[str, str | None]]]:
-    """(child sitemaps, [(page url, lastmod)]) of a sitemap index or urlset, gzipped or not, or of a
-    text sitemap."""
+def parse_sitemap(body: bytes, base: str) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
+    """([(child sitemap, lastmod)], [(page url, lastmod)]) of a sitemap index or urlset, gzipped or
+    not, or of a text sitemap."""
     if body[:2] == b"\x1f\x8b":
         body = _gunzip(body)
     start = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
@@ -391,7 +391,7 @@ def parse_sitemap(body: bytes, base: str) -> tuple[list[str], list[tuple[str, st
                 lastmod = (child.text or "").strip() or None
         url = joined(base, loc) if loc else None  # (a <loc> that does not parse is skipped)
         if url:
-            (children.append(url) if _local(el.tag) == "sitemap" else pages.append((url, lastmod)))
+            (children if _local(el.tag) == "sitemap" else pages).append((url, lastmod))
     return children, pages
 
 

@@ -138,14 +138,16 @@ def test_a_sitemap_with_an_undeclared_prefix_is_read() -> None:
 
 def test_sitemap_index_and_urlset() -> None:
     children, pages = parse_sitemap(feeds.sitemap_index([BASE + "/sitemap.xml?page=1"]).encode(), BASE)
-    assert children == [BASE + "/sitemap.xml?page=1"] and pages == []
+    assert children == [(BASE + "/sitemap.xml?page=1", None)] and pages == []
+    children, _pages = parse_sitemap(feeds.sitemap_index([BASE + "/s1.xml"], ["2026-02-01"]).encode(), BASE)
+    assert children == [(BASE + "/s1.xml", "2026-02-01")]
     children, pages = parse_sitemap(feeds.sitemap_urlset([(BASE + "/a.html", "2026-01-01")]).encode(), BASE)
     assert children == [] and pages == [(BASE + "/a.html", "2026-01-01")]
 
 
 def test_gzipped_and_text_sitemaps() -> None:
     index = feeds.sitemap_index([BASE + "/posts.txt"]).encode()
-    assert parse_sitemap(gzip.compress(index), BASE) == ([BASE + "/posts.txt"], [])
+    assert parse_sitemap(gzip.compress(index), BASE) == ([(BASE + "/posts.txt", None)], [])
     text = f"{BASE}/2026/01/a.html\r\n\n{BASE}/2026/01/b.html\n".encode()
     assert parse_sitemap(text, BASE) == ([], [(BASE + "/2026/01/a.html", None), (BASE + "/2026/01/b.html", None)])
     assert parse_sitemap(gzip.compress(text), BASE)[1][1] == (BASE + "/2026/01/b.html", None)
@@ -252,6 +254,50 @@ def test_a_sitemap_index_s_empty_or_missing_child_does_not_send_the_crawl_on(tmp
     discovery = run.manifest()["discovery"]
     assert "strategy/links" not in discovery and discovery["sitemaps"] == 3
     assert run.manifest()["http"]["requests"] == 9  # robots, home, the index, its 3 children, 3 posts
+
+
+class _YoastIndex(Handler):
+    """A plain site whose posts are in three child sitemaps, each with its lastmod in the index (as
+    Yoast writes them); `added` posts go at the end of the third, which then has a later lastmod."""
+
+    added = 0
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        children = {f"/post-sitemap{k or ''}.xml": range(k * 4, k * 4 + 4 + (self.added if k == 2 else 0)) for k in range(3)}
+        stamps = ["2026-01-10T08:00:00+00:00", "2026-02-10T08:00:00+00:00", "2026-03-10T08:00:00+00:00"]
+        late = "2026-05-02T09:30:00+00:00"
+        if self.path == "/sitemap.xml":
+            self.send(200, "application/xml", feeds.sitemap_index(
+                [base + c for c in children], stamps[:2] + [late if self.added else stamps[2]]))
+        elif self.path in children:
+            k = list(children).index(self.path)
+            self.send(200, "application/xml", feeds.sitemap_urlset(
+                [(f"{base}/2026/notice-{n}.html", late if n >= 12 else stamps[k]) for n in children[self.path]]))
+        elif self.path.startswith("/2026/notice-"):
+            n = int(self.path.rsplit("-", 1)[1].split(".")[0])
+            self.send(200, "text/html; charset=utf-8", _post_page(
+                f"Lock {n} reopens", f"The canal lock number {n} reopens after repairs to its upper gate, the trust said."))
+        elif self.path == "/":
+            self.send(200, "text/html; charset=utf-8", _home_page("Canal Notices"))
+        else:
+            self.send_error(404)
+
+
+def test_an_incremental_run_reads_only_the_child_sitemaps_changed_since_the_last(tmp_path) -> None:
+    """Run 2 reads the index and the one child whose lastmod is newer than the blog's newest post of
+    run 1, and fetches only the post added there: robots.txt, the index, that child and the post.
+    Before, every child sitemap was read again on every run."""
+    state = ("--state", str(tmp_path / "state.db"))
+    with serve(_YoastIndex) as base:
+        first = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *state, out=tmp_path / "1.jsonl")
+        assert first.code == 0 and len(first.records()) == 12, first.stderr[-2000:]
+        _YoastIndex.added = 1
+        second = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *state, out=tmp_path / "2.jsonl")
+    assert second.code == 0, second.stderr[-2000:]
+    assert [r["url"] for r in second.records()] == [f"{base}/2026/notice-12.html"]
+    assert second.manifest()["discovery"]["sitemaps_unchanged"] == 2
+    assert second.manifest()["http"]["requests"] == 4
 
 
 def test_json_feeds_are_read_from_their_bytes_or_through_their_declared_charset() -> None:

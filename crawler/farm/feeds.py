@@ -111,6 +111,7 @@ def sitemap_urlset(urls: list[tuple[str, str]]) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}</urlset>'
 
 
-def sitemap_index(locs: list[str]) -> str:
-    body = "".join(f"<sitemap><loc>{escape(u)}</loc></sitemap>" for u in locs)
+def sitemap_index(locs: list[str], lastmods: list[str] | None = None) -> str:
+    body = "".join(f"<sitemap><loc>{escape(u)}</loc>{f'<lastmod>{m}</lastmod>' if m else ''}</sitemap>"
+                   for u, m in zip(locs, lastmods or [None] * len(locs)))
     return f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}</sitemapindex>'

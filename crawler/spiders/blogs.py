@@ -6,7 +6,7 @@ import os
 import re
 from collections import Counter, deque
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
@@ -599,6 +599,24 @@ class BlogsSpider(Spider):
         yield from self._fallback(request.cb_kwargs["blog"], request.meta.get("strategies", []),
                                   request.meta.get("home"))
 
+    def _changed_sitemaps(self, blog: BlogInfo, children: list[tuple[str, str | None]]) -> list[str]:
+        """An index's child sitemaps, less those whose lastmod says nothing in them changed since the
+        last complete crawl of the blog: no later than its newest post then, or for a date alone (in
+        the site's time zone), two days or more before that post's in UTC. A blog with its posts in
+        many sitemaps then costs two requests when unchanged."""
+        since = to_utc(self._since(blog))
+        if since is None:
+            return [url for url, _lastmod in children]
+        kept = []
+        for url, lastmod in children:
+            stamp = to_utc(lastmod) if lastmod else None
+            day_only = bool(lastmod) and len(lastmod.strip()) <= 10
+            if stamp is None or (stamp.date() >= since.date() - timedelta(days=1) if day_only else stamp > since):
+                kept.append(url)
+        if len(kept) < len(children):
+            self.crawler.stats.inc_value(stats.key("discovery", "sitemaps_unchanged"), len(children) - len(kept))
+        return kept
+
     def _post_sitemaps(self, urls: list[str]) -> list[str]:
         """The sitemaps that may list posts: those of a blog's static pages, categories, tags and
         authors (named so by the platforms and SEO plugins) are left out, and counted."""
@@ -653,7 +671,7 @@ class BlogsSpider(Spider):
             yield from self._sitemap_done(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
         self._count("discovery", "sitemaps")
-        children = self._post_sitemaps(children)
+        children = self._post_sitemaps(self._changed_sitemaps(blog, children))
         yield from self._sitemap_requests(blog, children, _carry(response.meta))
         posts = [(url, lastmod) for url, lastmod in pages if might_be_post(url)]
         listings = sitemap_listings([url for url, _ in posts])
