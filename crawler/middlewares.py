@@ -206,6 +206,30 @@ class CrawlDelay:
             _set_jitter(slot, 0.0)
 
 
+class RobotsSitemaps:
+    """Each robots.txt the crawl reads (Scrapy's robots.txt middleware asks for it before a site's
+    first request) tells the spider its Sitemap: lines, so that discovery, looking for a site's
+    sitemaps when /sitemap.xml is missing, need not fetch robots.txt a second time. A robots.txt
+    that is not there (4xx) lists none; one that failed (5xx) is not told, and discovery asks for it."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if urlsplit(request.url).path == "/robots.txt" and response.status < 500:
+            note = getattr(self.crawler.spider, "note_robots", None)
+            if note is not None and not 300 <= response.status < 400:
+                from crawler.discovery import robots_sitemaps
+
+                body = response.body.decode("utf-8", "replace") if response.status == 200 else ""
+                note(request.url, robots_sitemaps(body))
+        return response
+
+
 def _slot(crawler: Crawler, key: str) -> object | None:
     """The downloader's slot of that key, when it has one."""
     downloader = getattr(crawler.engine, "downloader", None)

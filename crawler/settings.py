@@ -55,6 +55,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.RateLimitBackoff": 560,
     # (next to it: a robots.txt's Crawl-delay holds the host's slot to that wait)
     "crawler.middlewares.CrawlDelay": 570,
+    # (and its Sitemap: lines go to the spider, which then needs no second fetch of it)
+    "crawler.middlewares.RobotsSitemaps": 571,
     "crawler.middlewares.RequestAccounting": 950,
 }
 # Scrapy's own downloader statistics measure the size of every request and response; the manifest

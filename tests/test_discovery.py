@@ -300,6 +300,25 @@ def test_an_incremental_run_reads_only_the_child_sitemaps_changed_since_the_last
     assert second.manifest()["http"]["requests"] == 4
 
 
+class _CountedRobots(_PackedSitemaps):
+    robots = 0
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path == "/robots.txt":
+            type(self).robots += 1
+        super().do_GET()
+
+
+def test_robots_txt_is_read_once_for_both_the_rules_and_the_sitemaps(tmp_path) -> None:
+    """/sitemap.xml missing, robots.txt names the sitemap: the copy Scrapy's robots.txt middleware
+    read gives its Sitemap: lines (it was fetched twice); with ROBOTSTXT_OBEY off, discovery reads it."""
+    for obey, reads in (("true", 1), ("false", 1)):
+        _CountedRobots.robots = 0
+        base, run = _crawl_site(_CountedRobots, tmp_path, "-s", f"ROBOTSTXT_OBEY={obey}")
+        assert run.code == 0, run.stderr[-2000:]
+        assert len(run.records()) == 6 and _CountedRobots.robots == reads, obey
+
+
 def test_json_feeds_are_read_from_their_bytes_or_through_their_declared_charset() -> None:
     # UTF-8 bytes go to json.loads as they are (no decoded copy of a big feed page kept on the
     # response); a body in another charset, declared or not, is read through Scrapy's decoding

@@ -153,6 +153,7 @@ class BlogsSpider(Spider):
         self.sitemaps_asked: set[tuple[str, str]] = set()  # (blog URL, canonical sitemap URL)
         self.sitemaps_open: Counter[str] = Counter()  # per blog: its sitemaps asked for and not yet answered
         self.sitemap_posts: set[str] = set()  # blogs one of whose sitemaps listed posts
+        self.robots_read: dict[str, list[str]] = {}  # site (host:port) -> its robots.txt's Sitemap: lines
         self.listed: set[str] = set()  # blogs whose feeds, sitemaps or pages listed a post (new or not)
         self.empty_warned: set[str] = set()
         # feed pages wait here and go out SPLOG_FEED_WINDOW at a time (see _issue_feeds)
@@ -421,8 +422,13 @@ class BlogsSpider(Spider):
         elif first == "sitemap":  # /sitemap.xml first; robots.txt's Sitemap: lines if that is missing
             yield from self._sitemap_requests(blog, [urljoin(blog.url, "sitemap.xml")], {**meta, "robots": True})
         elif first == "robots-sitemaps":
-            yield Request(urljoin(blog.url, "/robots.txt"), callback=self.parse_robots, errback=self.robots_failed,
-                          cb_kwargs={"blog": blog}, meta={**meta, "kind": "robots"}, dont_filter=True)
+            robots = urljoin(blog.url, "/robots.txt")
+            read = self.robots_read.get(urlsplit(robots).netloc.lower())
+            if read is not None:  # (read already, before the blog's first request)
+                yield from self._robots_found(blog, read, robots, meta)
+            else:
+                yield Request(robots, callback=self.parse_robots, errback=self.robots_failed,
+                              cb_kwargs={"blog": blog}, meta={**meta, "kind": "robots"}, dont_filter=True)
         elif first == "home":  # a known blog whose feed failed: start over from its home page
             yield Request((home or {}).get("seed", blog.url), callback=self.parse_seed, errback=self.failed,
                           cb_kwargs={"blog": blog}, meta={"kind": "seed"}, dont_filter=True)
@@ -582,17 +588,24 @@ class BlogsSpider(Spider):
             yield from self._fallback(blog, ["sitemap"], meta.get("home"))
 
     # --- sitemaps ---------------------------------------------------------------------------------
+    def note_robots(self, url: str, sitemaps: list[str]) -> None:
+        """A site's robots.txt was read (by RobotsSitemaps, from Scrapy's robots.txt middleware)."""
+        self.robots_read[urlsplit(url).netloc.lower()] = sitemaps
+
     def parse_robots(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
         found = robots_sitemaps(response.text) if isinstance(response, TextResponse) else []
-        found = [url for url in (joined(response.url, u) for u in found) if url]  # ("Sitemap: /sitemap.xml" too)
+        yield from self._robots_found(blog, found, response.url, response.meta)
+
+    def _robots_found(self, blog: BlogInfo, found: list[str], robots_url: str, meta: dict) -> Iterator[Any]:
+        found = [url for url in (joined(robots_url, u) for u in found) if url]  # ("Sitemap: /sitemap.xml" too)
         guessed = canonical_url(urljoin(blog.url, "sitemap.xml"))
         found = self._post_sitemaps([u for u in found if canonical_url(u) != guessed])
         if not found and blog.url != host_root(blog.url):  # a blog in a folder: the site's sitemap
             found = [urljoin(blog.url, "/sitemap.xml")]
         if found:
-            yield from self._sitemap_requests(blog, found, _carry(response.meta))
+            yield from self._sitemap_requests(blog, found, _carry(meta))
         else:
-            yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
+            yield from self._fallback(blog, meta.get("strategies", []), meta.get("home"))
 
     def robots_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request
