@@ -13,7 +13,7 @@ from lxml import etree, html as lxml_html
 
 from pipelines.cleaning import Harvest, ui_language_of
 from pipelines.htmltext import cut_blocks, cut_page_boxes, harvest_links, parse_fragment, shallower, to_text, too_deep
-from pipelines.metadata import ClassIndex, PageMeta, find_body, heading_date, read_meta
+from pipelines.metadata import ClassIndex, PageMeta, find_body, heading_date, read_meta, resolve_base
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
 from schemas.raw import RawPost
@@ -99,7 +99,12 @@ def _parse_page(raw_html: str) -> etree._Element:
         tree, cut_short = _parsed(shallower(raw_html, attempt) or raw_html)
     if tree is None or len(tree) == 0:
         raise ExtractError("unparsable_html", "empty document")
+    if _BASE_TAG.search(raw_html, 0, 65_536):
+        resolve_base(tree)
     return tree
+
+
+_BASE_TAG = re.compile(r"<base\s[^>]*href", re.I)
 
 
 def _parsed(raw_html: str) -> tuple[etree._Element, bool]:

@@ -187,6 +187,13 @@ def joined(url: str, href: str | None) -> str | None:
     return link if link[:8].lower().startswith(("http://", "https://")) and url_parses(link) else None
 
 
+def resolve_base(tree: etree._Element) -> None:
+    """Links relative to the page's <base href> made relative to the page itself (absolute, or
+    rooted when the base is), so that every later reader joins a link to the page's URL."""
+    if hasattr(tree, "resolve_base_href") and tree.find(".//base[@href]") is not None:
+        tree.resolve_base_href(handle_failures="ignore")
+
+
 def detect_platform(head: _Head, url: str, generator: str | None) -> str:
     """blogger / wordpress / generic, from the generator meta, API links, asset paths and host."""
     gen = (generator or "").lower()

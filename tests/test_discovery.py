@@ -319,6 +319,36 @@ def test_robots_txt_is_read_once_for_both_the_rules_and_the_sitemaps(tmp_path) -
         assert len(run.records()) == 6 and _CountedRobots.robots == reads, obey
 
 
+class _BaseHref(Handler):
+    """A site without feed or sitemap whose pages say <base href="/news/">: the home page's links to
+    posts, and a post's link to its author, are relative to that folder."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        head = "<head><base href='/news/'></head>"
+        if self.path == "/":
+            links = "".join(f"<li><a href='2026/05/notice-{n}.html'>Notice {n}</a></li>" for n in range(3))
+            self.send(200, "text/html; charset=utf-8", f"<html>{head}<body><h1>Quay Notices</h1><ul>{links}</ul></body></html>")
+        elif self.path.startswith("/news/2026/05/notice-"):
+            n = int(self.path.rsplit("-", 1)[1].split(".")[0])
+            text = " ".join(f"The quay crane number {n} is back in service after its gearbox was rebuilt." for _ in range(6))
+            self.send(200, "text/html; charset=utf-8", (
+                f"<html>{head}<body><article><h1>Crane {n} returns</h1>"
+                f"<p class='byline'>By <a href='author/ines-moreau/'>Ines Moreau</a></p><p>{text}</p><p>{text}</p>"
+                "</article></body></html>"))
+        else:
+            self.send_error(404)
+
+
+def test_links_are_read_against_the_page_s_base_href(tmp_path) -> None:
+    """Before, a page's relative links were joined to its own URL: the posts were looked for at
+    /2026/05/… (404), and nothing was crawled."""
+    base, run = _crawl_site(_BaseHref, tmp_path)
+    assert run.code == 0, run.stderr[-2000:]
+    records = run.records()
+    assert sorted(r["url"] for r in records) == [f"{base}/news/2026/05/notice-{n}.html" for n in range(3)]
+    assert {r["author"] for r in records} == {"Ines Moreau"}
+
+
 def test_json_feeds_are_read_from_their_bytes_or_through_their_declared_charset() -> None:
     # UTF-8 bytes go to json.loads as they are (no decoded copy of a big feed page kept on the
     # response); a body in another charset, declared or not, is read through Scrapy's decoding

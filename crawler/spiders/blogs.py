@@ -14,6 +14,7 @@ from lxml import etree, html as lxml_html
 from scrapy import Request, Spider, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
+from scrapy.utils.response import get_base_url
 from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
 
@@ -27,7 +28,7 @@ from crawler.jobs import crawl_state
 from crawler.offline import decode_html, markup_survived, utf8_mislabelled
 from crawler.params import CrawlParams, parse_params
 from pipelines.export import default_paths, done_urls
-from pipelines.metadata import home_name, joined, read_meta, same_site
+from pipelines.metadata import home_name, joined, read_meta, resolve_base, same_site
 from pipelines.normalize import canonical_url, to_utc
 from pipelines.rules import site_host
 from pipelines.state import BlogState
@@ -357,6 +358,7 @@ class BlogsSpider(Spider):
         text = _decode(response)
         try:
             tree = lxml_html.document_fromstring(text.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+            resolve_base(tree)
         except (etree.ParserError, ValueError):
             yield from filter(None, [self._reject(response.url, blog, "unparsable_html", "seed page")])
             return
@@ -726,8 +728,9 @@ class BlogsSpider(Spider):
         if not isinstance(response, TextResponse):
             return
         self._count("discovery", "index_pages")
+        base = get_base_url(response)  # (the page's <base href>, else its URL)
         links = [(url, " ".join(a.css("::text").getall()), a.attrib.get("rel", "")) for a in response.css("a[href]")
-                 if (url := joined(response.url, a.attrib.get("href"))) is not None]
+                 if (url := joined(base, a.attrib.get("href"))) is not None]
         yield from self._follow_links(blog, links, response.url)
 
     # --- posts -------------------------------------------------------------------------------------
