@@ -145,7 +145,8 @@ def _host(hostname: str) -> str:
 
 
 def canonical_url(url: str) -> str:
-    """Lower-case scheme and host, no default port, no fragment, no tracking or mobile (?m=1) params;
+    """Lower-case scheme and host, no default port, no fragment, no tracking or mobile (?m=1) params
+    (also after an "&amp;" that should have been "&");
     one spelling of each character: an IRI's letters ("/café/", "bücher.de") and their escapes
     ("/caf%c3%a9/", "xn--bcher-kva.de") are the same URL, as a feed's link and a sitemap's often
     spell one post two ways."""
@@ -155,7 +156,9 @@ def canonical_url(url: str) -> str:
     port = parts.port
     netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
     path = _ESCAPE.sub(_unescape_unreserved, quote(parts.path or "/", safe=_PATH_SAFE))
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    # ("&amp;" between parameters: a link escaped once too often, as broken feeds and templates do)
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query.replace("&amp;", "&"), keep_blank_values=True)
+                       if not _TRACKING.match(k)])
     return urlunsplit((scheme, netloc, path, query, ""))
 
 

@@ -181,6 +181,11 @@ def test_one_url_spelt_many_ways_has_one_canonical_form(spelling: str) -> None:
     assert canonical_url(spelling) == "http://notes.example/posts/caf%C3%A9-reopens/"
 
 
+def test_an_escaped_ampersand_between_parameters_is_one() -> None:
+    assert canonical_url("https://notes.example/?p=123&amp;utm_source=rss") == "https://notes.example/?p=123"
+    assert canonical_url("https://notes.example/?p=123&amp;lang=de") == canonical_url("https://notes.example/?p=123&lang=de")
+
+
 def test_an_international_host_is_its_ascii_form() -> None:
     assert canonical_url("https://bücher.example/neu/") == canonical_url("https://xn--bcher-kva.example/neu/")
     assert canonical_url("http://notes.example/a%2fb") == "http://notes.example/a%2Fb"  # an escaped "/" stays escaped
