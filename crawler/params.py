@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -45,7 +46,13 @@ def _check_url(raw: str) -> str:
 
 def read_seeds_file(path: str) -> list[str]:
     """One URL a line; blank lines, #comment lines and comments after a URL (" # ...") skipped. A
-    byte-order mark and CRLF line ends (files saved on Windows) are read as nothing."""
+    byte-order mark and CRLF line ends (files saved on Windows) are read as nothing. "-" is standard
+    input (`… | splog crawl --seeds-file -`)."""
+    if path == "-":
+        try:
+            return _seed_lines(sys.stdin.buffer.read().decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise SeedError("seeds on standard input are not UTF-8 text") from None
     file = Path(path)
     if file.is_dir():
         raise SeedError(f"seeds file {path} is a folder, not a file")
@@ -57,7 +64,11 @@ def read_seeds_file(path: str) -> list[str]:
         raise SeedError(f"seeds file is not UTF-8 text: {path}") from None
     except OSError as exc:  # unreadable (permissions), a device...
         raise SeedError(f"cannot read seeds file {path}: {exc.strerror or exc}") from None
-    seeds = [_INLINE_COMMENT.sub("", ln).strip() for ln in lines if not ln.strip().startswith("#")]
+    return _seed_lines("\n".join(lines))
+
+
+def _seed_lines(text: str) -> list[str]:
+    seeds = [_INLINE_COMMENT.sub("", ln).strip() for ln in text.splitlines() if not ln.strip().startswith("#")]
     return [seed for seed in seeds if seed]
 
 

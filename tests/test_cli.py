@@ -301,3 +301,15 @@ def test_a_run_leaves_nothing_in_the_temporary_folder(farm, tmp_path) -> None:
                                *args], cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
         assert proc.returncode == code, proc.stderr[-2000:]
         assert list(tmp.iterdir()) == []
+
+
+def test_seeds_come_from_standard_input_with_seeds_file_dash(farm, tmp_path) -> None:
+    """`… | splog crawl --seeds-file -`: the seeds file's format (comments too) read from a pipe."""
+    seed = next(b["url"] for b in farm if b["key"] != "trouble")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-m", "crawler.cli", "crawl", "--allow-private-hosts", "--no-throttle",
+                           "--seeds-file", "-", "-o", str(tmp_path / "o.jsonl")], input=f"# watchlist\n{seed}  # one blog\n",
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    records = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text().splitlines()]
+    assert len(records) == 20 and {r["blog"]["url"] for r in records} == {seed}
