@@ -5,8 +5,10 @@ from __future__ import annotations
 import codecs
 import gzip
 import re
+import sys
 import zlib
 from collections.abc import Iterator
+from typing import BinaryIO
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -113,39 +115,45 @@ def _files(paths: list[str]) -> Iterator[Path]:
 
 
 def _warc(path: Path) -> Iterator[Document]:
+    with path.open("rb") as fh:
+        yield from _warc_records(fh, str(path))
+
+
+def _warc_records(fh: BinaryIO, path: str) -> Iterator[Document]:
     from warcio.archiveiterator import ArchiveIterator
 
     read = 0
-    with path.open("rb") as fh:
-        records = iter(ArchiveIterator(fh))
-        while True:
-            record = None
-            try:
-                record = next(records, None)
-                if record is None:
-                    return
-                read += 1
-                if record.rec_type != "response" or not record.http_headers:
-                    continue
-                ctype = record.http_headers.get_header("Content-Type") or ""
-                if "html" not in ctype.lower():
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI")
-                offset = record.rec_headers.get_header("WARC-Record-ID")
-                doc = Document(record.content_stream().read(), f"{path}#{offset}", uri, "warc",
-                               int(record.http_headers.get_statuscode() or 0) or None,
-                               record.rec_headers.get_header("WARC-Date"), http_content_type_encoding(ctype))
-            except Exception as exc:  # noqa: BLE001 -- warcio raises many types on a broken or cut file
-                # the rest of the file cannot be read: one reject for it, the records before it kept
-                done = read - 1 if record is not None else read  # (records read whole before this one)
-                yield Document(b"", f"{path}#record-{done + 1}", None, "warc", error="bad_warc",
-                               error_detail=f"unreadable after {done} records: {type(exc).__name__}: {exc}"[:300])
+    records = iter(ArchiveIterator(fh))
+    while True:
+        record = None
+        try:
+            record = next(records, None)
+            if record is None:
                 return
-            yield doc
+            read += 1
+            if record.rec_type != "response" or not record.http_headers:
+                continue
+            ctype = record.http_headers.get_header("Content-Type") or ""
+            if "html" not in ctype.lower():
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            offset = record.rec_headers.get_header("WARC-Record-ID")
+            doc = Document(record.content_stream().read(), f"{path}#{offset}", uri, "warc",
+                           int(record.http_headers.get_statuscode() or 0) or None,
+                           record.rec_headers.get_header("WARC-Date"), http_content_type_encoding(ctype))
+        except Exception as exc:  # noqa: BLE001 -- warcio raises many types on a broken or cut file
+            # the rest of the file cannot be read: one reject for it, the records before it kept
+            done = read - 1 if record is not None else read  # (records read whole before this one)
+            yield Document(b"", f"{path}#record-{done + 1}", None, "warc", error="bad_warc",
+                           error_detail=f"unreadable after {done} records: {type(exc).__name__}: {exc}"[:300])
+            return
+        yield doc
 
 
 def check_paths(paths: list[str]) -> None:
     for raw in paths:
+        if raw == STDIN:
+            continue
         path = Path(raw)
         if not path.exists():
             raise InputError(f"no such file or directory: {raw}")
@@ -153,7 +161,34 @@ def check_paths(paths: list[str]) -> None:
             raise InputError(f"not a file or folder: {raw}")
 
 
+STDIN = "-"  # an input path that is standard input: one page, gzipped or not, or a WARC stream
+
+
+def _stdin() -> Iterator[Document]:
+    """Standard input's page, or its WARC's records as they stream in (gzipped or not)."""
+    stream: BinaryIO = sys.stdin.buffer
+    try:
+        if stream.peek(2)[:2] == b"\x1f\x8b":
+            stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
+        if stream.peek(5)[:5] == b"WARC/":
+            yield from _warc_records(stream, "stdin")
+            return
+        data = stream.read()
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Document(b"", "stdin", None, "file", error="bad_encoding", error_detail=f"not gzip: {exc}"[:300])
+        return
+    yield Document(data, "stdin", None, "file")
+
+
 def documents(paths: list[str]) -> Iterator[Document]:
+    for raw in paths:
+        if raw == STDIN:
+            yield from _stdin()
+        else:
+            yield from _documents([raw])
+
+
+def _documents(paths: list[str]) -> Iterator[Document]:
     for path in _files(paths):
         name = path.name.lower()
         if name.endswith(WARC_SUFFIXES):

@@ -313,3 +313,35 @@ def test_seeds_come_from_standard_input_with_seeds_file_dash(farm, tmp_path) -> 
     assert proc.returncode == 0, proc.stderr[-2000:]
     records = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text().splitlines()]
     assert len(records) == 20 and {r["blog"]["url"] for r in records} == {seed}
+
+
+def _warc_of(url: str, body: bytes, gzipped: bool) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gzipped)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("form", ["html", "html.gz", "warc", "warc.gz", "not gzip"])
+def test_extract_reads_standard_input_with_a_dash(tmp_path, form) -> None:
+    """`curl … | splog extract - --url URL`, or a WARC piped in (read as it streams)."""
+    page = (GOLDEN / "control-news-page" / "input.html").read_bytes()
+    url = "https://piped.example/2026/tram.html"
+    data = {"html": page, "html.gz": gzip.compress(page), "warc": _warc_of(url, page, False),
+            "warc.gz": _warc_of(url, page, True), "not gzip": b"\x1f\x8b" + page}[form]
+    args = ["--url", url] if form.startswith("html") else []
+    proc = subprocess.run([sys.executable, "-m", "crawler.cli", "extract", "-", *args, "-o", str(tmp_path / "o.jsonl")],
+                          input=data, cwd=tmp_path, capture_output=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+    records = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text().splitlines()]
+    rejects = [json.loads(line) for line in (tmp_path / "o.rejects.jsonl").read_text().splitlines()]
+    if form == "not gzip":
+        assert records == [] and [r["reason"] for r in rejects] == ["bad_encoding"]
+    else:
+        assert [r["url"] for r in records] == [url] and rejects == []
+        assert "tram" in records[0]["text"].lower()
