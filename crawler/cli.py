@@ -149,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(demo)
 
     link = sub.add_parser("link", help="re-link an existing records JSONL (copy clusters) offline")
-    link.add_argument("input", help="records JSONL (splog's own output or any file in the record contract)")
+    link.add_argument("input", help="records JSONL (splog's own output, or another tool's lines with a text); - for standard input")
     link.add_argument("-o", "--output", help="relinked records JSONL (rejects and manifest beside it; - for "
                                              "standard output)")
     link.add_argument("--state", help="SQLite state holding the copy index (shared with crawls)")
@@ -346,9 +346,9 @@ def cmd_link(args: argparse.Namespace) -> int:
     from crawler.relink import relink
     from pipelines.state import LockedError
 
-    if not Path(args.input).is_file():
+    if args.input != "-" and not Path(args.input).is_file():
         _fail(f"no such file: {args.input}")
-    if args.output and Path(args.output).resolve() == Path(args.input).resolve():
+    if args.output and args.input != "-" and Path(args.output).resolve() == Path(args.input).resolve():
         _fail("--output must differ from the input file")
     _check_redis(args.redis)
     start = time.monotonic()

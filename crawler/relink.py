@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,7 +102,19 @@ def _not_ours(line: bytes) -> dict[str, Any] | None:
 
 def relink(src: str, *, job_id: str, output: str | None, state_path: str | None,
            redis_url: str | None = None) -> dict[str, Any]:
-    path = Path(src)
+    if src != "-":
+        return _relink(src, Path(src), job_id=job_id, output=output, state_path=state_path, redis_url=redis_url)
+    # standard input (`splog crawl … -o - | splog link -`): kept in a temporary file, as the lines are
+    # linked in order of publication, not of arrival
+    with tempfile.NamedTemporaryFile(prefix="splog-link-", suffix=".jsonl") as spool:
+        shutil.copyfileobj(sys.stdin.buffer, spool)
+        spool.flush()
+        return _relink(src, Path(spool.name), job_id=job_id, output=output, state_path=state_path,
+                       redis_url=redis_url)
+
+
+def _relink(src: str, path: Path, *, job_id: str, output: str | None, state_path: str | None,
+            redis_url: str | None) -> dict[str, Any]:
     records, rejects, manifest = default_paths(output, job_id)
     state = SQLiteState(state_path) if state_path else None
     if redis_url:

@@ -170,6 +170,28 @@ def test_splog_link_command(tmp_path) -> None:
 
 
 
+def test_splog_link_reads_standard_input_and_writes_standard_output(tmp_path) -> None:
+    """`splog crawl … -o - | splog link - -o -`: lines in any order of arrival, linked in order of
+    publication (the original still represents its cluster), the linked lines on standard output."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    docs = [d for d in build(2, 4) if not d.kind.startswith("negative")]
+    lines = "".join(as_record(d).model_dump_json() + "\n" for d in reversed(docs))  # newest first
+    proc = subprocess.run([sys.executable, "-m", "crawler.cli", "link", "-", "-o", "-"], input=lines, text=True,
+                          capture_output=True, cwd=tmp_path, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    import json
+
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(out) == len(docs)
+    originals = [r for r in out if r["url"].endswith("/original")]
+    assert originals and all(r["duplicate"]["kind"] == "first" for r in originals)
+
+
 def test_splog_link_reads_other_tools_output_beside_its_own(tmp_path) -> None:
     """trafilatura's JSON lines (url or source, text, date) and datatrove's documents (id, text,
     metadata.url) are linked with our records: kept as they are, with an id, fingerprint and duplicate
