@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import threading
+import time
 from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -254,6 +255,24 @@ def test_a_sitemap_index_s_empty_or_missing_child_does_not_send_the_crawl_on(tmp
     discovery = run.manifest()["discovery"]
     assert "strategy/links" not in discovery and discovery["sitemaps"] == 3
     assert run.manifest()["http"]["requests"] == 9  # robots, home, the index, its 3 children, 3 posts
+
+
+class _SlowPostsChild(_IndexWithEmptyChildren):
+    def do_GET(self) -> None:  # noqa: N802
+        if self.path == "/posts.xml":
+            time.sleep(0.5)  # (its siblings answer first)
+        super().do_GET()
+
+
+def test_a_sitemap_given_as_the_seed_waits_for_all_its_children(tmp_path) -> None:
+    """A sitemap index given as the seed: its blog's home page is the next way in only when none of
+    its children listed a post. Before, the seed's own sitemap was not counted, and the home page was
+    read as soon as the two children before the last had answered with nothing."""
+    with serve(_SlowPostsChild) as base:
+        run = run_splog("crawl", base + "/sitemap.xml", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert len(run.records()) == 3
+    assert "strategy/home" not in run.manifest()["discovery"]
 
 
 class _YoastIndex(Handler):

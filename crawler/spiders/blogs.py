@@ -346,6 +346,7 @@ class BlogsSpider(Spider):
         if given == "sitemap":  # its posts (and its child sitemaps'); the blog's home page if it lists none
             self._count("discovery", "seed_sitemaps")
             response.meta.update(strategies=["home"], home={"seed": blog.url})
+            self.sitemaps_open[blog.url] += 1  # (as if asked for by _sitemap_requests)
             yield from self.parse_sitemap(response, blog)
             return
         if given == "feed":  # a way into the blog: crawled as from its home page (platform, UI language, paging)
