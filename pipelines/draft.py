@@ -11,7 +11,7 @@ from pipelines.cleaning import TITLE_AFFIX_SEPS, Context, Harvest, cut_text, res
 from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
-from pipelines.metadata import PageMeta
+from pipelines.metadata import PageMeta, names_its_host
 from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc,
                                  unescape_entities, written_date)
 from pipelines.provenance import dateline_publisher, foreign_publishers, order_chain, resolve_title, split_publisher
@@ -57,7 +57,7 @@ def from_extracted(raw: RawPost, ex: Extracted) -> Draft:
     blog = raw.blog
     if raw.via in ("page", "file", "warc"):
         name = blog.name or ex.meta.site_name
-        if not name or _names_its_host(name, raw.url):
+        if not name or names_its_host(name, raw.url):
             name = _title_prefix(ex.meta.html_title, ex.meta.title) or name
         blog = replace(blog, platform=blog.platform if blog.platform != "generic" else ex.meta.platform,
                        ui_language=blog.ui_language or ex.meta.ui_language, name=name)
@@ -92,7 +92,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     source_hint = feed.get("source_publisher")
     if not source_hint and meta.site_name and draft.blog.name and harvest.tools and \
             fold(meta.site_name).lower() != fold(draft.blog.name).lower() and draft.via == "page" and \
-            not _names_its_host(meta.site_name, draft.url) and meta.site_name != meta.home_heading and \
+            not names_its_host(meta.site_name, draft.url) and meta.site_name != meta.home_heading and \
             (not publishers or fold(meta.site_name).lower() in rules.publishers):
         # an autoblogged page that kept the original's og:site_name (or a site name trafilatura read
         # off a "Blog: Post" <title>: a name the residue spells out, "Source: <a>X</a>", is surer)
@@ -168,17 +168,6 @@ def _title_prefix(html_title: str | None, title: str | None) -> str | None:
 
 
 _SITE_AFTER_SEPS = ("_", "｜")
-
-
-def _names_its_host(name: str, url: str) -> bool:
-    """Whether a site name is only the page's own address (what trafilatura gives for a page that
-    names no site: "example.com", "127.0.0.1:8080")."""
-    name = fold(name).lower().removeprefix("www.")
-    try:
-        netloc = urlsplit(url).netloc.lower().removeprefix("www.")
-    except ValueError:
-        netloc = ""
-    return name in (site_host(url), netloc)
 
 
 def _site_affixed(title: str, heading: str) -> bool:

@@ -13,7 +13,7 @@ from lxml import etree, html as lxml_html
 
 from pipelines.cleaning import Harvest, ui_language_of
 from pipelines.htmltext import cut_blocks, cut_page_boxes, harvest_links, parse_fragment, shallower, to_text, too_deep
-from pipelines.metadata import ClassIndex, PageMeta, find_body, heading_date, read_meta, resolve_base
+from pipelines.metadata import ClassIndex, PageMeta, find_body, heading_date, names_its_host, read_meta, resolve_base
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
 from schemas.raw import RawPost
@@ -210,7 +210,7 @@ def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
         from trafilatura.xml import xmltotxt
 
         text = xmltotxt(doc.body, include_formatting=False)
-    return text, _fill_meta(meta, doc, tree) if wanted else {}
+    return text, _fill_meta(meta, doc, tree, url) if wanted else {}
 
 
 def _chars(el: etree._Element) -> int:
@@ -293,7 +293,7 @@ def _titled_heading(tree: etree._Element) -> str | None:
     return None
 
 
-def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None = None) -> dict[str, str]:
+def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None, url: str) -> dict[str, str]:
     """Fill our open fields from trafilatura's metadata; returns what that added (a title gained is
     also what a host's template learns to find its titles by)."""
     gained = {}
@@ -302,6 +302,8 @@ def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None = None) -> 
         if ours == "title" and value and value == meta.home_heading:
             # trafilatura takes a page's one <h1>: in old themes the site's name, a link home
             value = _titled_heading(tree) if tree is not None else None
+        if ours == "site_name" and value and names_its_host(value, url):
+            value = None  # (its stand-in when the page names no site: the address, which blog.host is)
         if not getattr(meta, ours) and value:
             setattr(meta, ours, value)
             gained[ours] = value
@@ -322,7 +324,7 @@ def _template_metadata(tree: etree._Element, url: str, meta: PageMeta, tmpl: Hos
         from trafilatura.metadata import extract_metadata
 
         with _metadata_pass(author_search=may_name_author(tree, classes)):
-            _fill_meta(meta, extract_metadata(tree, default_url=url, date_config=_DATE_PARAMS), tree)
+            _fill_meta(meta, extract_metadata(tree, default_url=url, date_config=_DATE_PARAMS), tree, url)
         return
     if tmpl.title_selector and not meta.title:
         node = select(tree, tmpl.title_selector)

@@ -11,7 +11,7 @@ from lxml import etree
 
 from pipelines.cleaning import TITLE_AFFIX_SEPS
 from pipelines.htmltext import fold_spaces
-from pipelines.rules import fold, url_host, url_parses
+from pipelines.rules import fold, site_host, url_host, url_parses
 
 _GCFG_LANG = re.compile(r"""___gcfg\s*=\s*\{\s*['"]lang['"]\s*:\s*['"]([A-Za-z_-]{2,8})['"]""")
 
@@ -185,6 +185,17 @@ def joined(url: str, href: str | None) -> str | None:
     except ValueError:
         return None
     return link if link[:8].lower().startswith(("http://", "https://")) and url_parses(link) else None
+
+
+def names_its_host(name: str, url: str) -> bool:
+    """Whether a site name is only the page's own address (what trafilatura gives for a page that
+    names no site: "example.com", "127.0.0.1:8080")."""
+    name = fold(name).lower().removeprefix("www.")
+    try:
+        netloc = urlsplit(url).netloc.lower().removeprefix("www.")
+    except ValueError:
+        netloc = ""
+    return name in (site_host(url), netloc)
 
 
 def resolve_base(tree: etree._Element) -> None:

@@ -67,7 +67,7 @@ def test_skipping_what_we_never_read_changes_no_field_and_no_text() -> None:
                                            with_metadata=True, include_tables=True,
                                            date_extraction_params=_DATE_PARAMS)
         reference = PageMeta(**{f: getattr(meta, f) for f in ("title", "published", "author", "site_name")})
-        expected = _fill_meta(reference, full) if (not meta.title or not meta.published or not meta.author) else {}
+        expected = _fill_meta(reference, full, None, url) if (not meta.title or not meta.published or not meta.author) else {}
         reference_text = full.text or ""
         if full.body is not None and unwrap_layout_tables(full.body):  # (the one change we make to its text)
             from trafilatura.xml import xmltotxt
