@@ -343,6 +343,16 @@ def _unglue(line: str, rules: RuleSet) -> list[str]:
     return [line, *pieces] if pieces else [line]
 
 
+def read_head(lines: list[str], rules: RuleSet, ctx: Context) -> Harvest:
+    """What the head rules read off lines printed above a text (a post's heading, its byline and
+    date): the same scan as a text's head, cutting nothing, only harvesting."""
+    harvest = Harvest()
+    scan = _Scan([line.strip() for line in lines], rules, ctx, harvest)
+    scan.head()
+    scan.flush()
+    return harvest
+
+
 def cut_text(text: str, rules: RuleSet, ctx: Context, harvest: Harvest | None = None) -> CutText:
     """Cut whole-line residue: 'any' rules everywhere, then the tail bottom-up, then the head."""
     harvest = harvest if harvest is not None else Harvest()

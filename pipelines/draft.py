@@ -7,7 +7,7 @@ from typing import Any
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from pipelines.cleaning import TITLE_AFFIX_SEPS, Context, Harvest, cut_text, resolve_spintax, ui_language_of
+from pipelines.cleaning import TITLE_AFFIX_SEPS, Context, Harvest, cut_text, read_head, resolve_spintax, ui_language_of
 from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
@@ -76,6 +76,12 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
                   labels=tuple(feed.get("labels") or meta.labels))
     cut = cut_text(draft.text, rules, ctx, draft.harvest)
     harvest = cut.harvest
+    if meta.header_lines and not (feed.get("author") or meta.author or harvest.authors) \
+            or meta.header_lines and not (feed.get("published") or meta.published or harvest.published):
+        # a byline or date printed above the body, outside the text: read by the same head rules
+        above = read_head(meta.header_lines, rules, ctx)
+        harvest.authors.extend(a for a in above.authors if a not in harvest.authors)
+        harvest.published.extend(above.published)
     text, spun = resolve_spintax(cut.text, rules.spintax)
     spun_title: list[str] = []
     title = raw_title

@@ -13,7 +13,8 @@ from lxml import etree, html as lxml_html
 
 from pipelines.cleaning import Harvest, ui_language_of
 from pipelines.htmltext import cut_blocks, cut_page_boxes, harvest_links, parse_fragment, shallower, to_text, too_deep
-from pipelines.metadata import ClassIndex, PageMeta, find_body, heading_date, names_its_host, read_meta, resolve_base
+from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, heading_date, names_its_host, read_meta,
+                                resolve_base)
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
 from schemas.raw import RawPost
@@ -385,6 +386,8 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         removed = cut_page_boxes(tree, rules, harvest, classes.get)
         removed += cut_blocks(body[1], rules, harvest)
         harvest_links(body[1], rules, harvest)
+        if not (meta.author and meta.published):
+            meta.header_lines = header_lines(body[1])
         return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container"), tree)
     plan = TEMPLATES.plan(_host(raw.url)) if options.mode == "auto" else None
     if plan is not None and plan.use:
@@ -395,6 +398,8 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
             if not meta.published:  # (before the template drops the date line it may be)
                 meta.published = heading_date(tree, meta.home_heading)
             removed = cut_page_boxes(tree, rules, harvest, classes.get)
+            if not (meta.author and meta.published):
+                meta.header_lines = header_lines(node)
             drop_children(node, plan.template.drop)
             removed += cut_blocks(node, rules, harvest)
             harvest_links(node, rules, harvest)

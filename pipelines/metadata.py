@@ -93,6 +93,9 @@ class PageMeta:
     offsite_permalink: str | None = None  # FeedWordPress: the post's title links to the original
     home_heading: str | None = None  # an <h1> that is only a link to the site's home: its name, not a headline
     offsite_canonical: str | None = None  # a canonical URL on another site: the original a copy points to
+    # the short lines printed just above a post body read from its container (its heading, its
+    # "Posted on May 9, 2026 by Jane Roe" line): where a byline or date outside the body is read
+    header_lines: list[str] = field(default_factory=list)
 
 
 def _texts(nodes) -> str | None:
@@ -196,6 +199,34 @@ def names_its_host(name: str, url: str) -> bool:
     except ValueError:
         netloc = ""
     return name in (site_host(url), netloc)
+
+
+_NOT_POST_HEADER = ("header", "nav", "aside", "footer", "form", "script", "style")
+
+
+def header_lines(body: etree._Element, most: int = 6) -> list[str]:
+    """The text lines of the elements just before a post body: its siblings before it, else its
+    parent's (two levels up at most), nearest last; never a page's header, menus or sidebars, and
+    only short lines (a heading, a byline, a date), at most `most` of them."""
+    from pipelines.htmltext import to_text
+
+    node = body
+    for _level in range(3):
+        siblings = []
+        for sib in node.itersiblings(preceding=True):
+            if not isinstance(sib.tag, str) or sib.tag.lower() in _NOT_POST_HEADER:
+                break
+            siblings.append(sib)
+            if len(siblings) >= most:
+                break
+        lines = [line.strip() for sib in reversed(siblings) for line in to_text(sib).split("\n")]
+        lines = [line for line in lines if line]
+        if lines:
+            return [line for line in lines if len(line) <= 200][-most:]
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            break
+    return []
 
 
 def resolve_base(tree: etree._Element) -> None:

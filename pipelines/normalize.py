@@ -82,7 +82,8 @@ def ifttt_time(value: str | None) -> str | None:
         return None
 
 
-_WRITTEN_DATES = ("%B %d, %Y", "%B %d %Y", "%d %B %Y", "%d %B, %Y", "%Y-%m-%d")
+_WRITTEN_DATES = ("%B %d, %Y", "%B %d %Y", "%d %B %Y", "%d %B, %Y", "%Y-%m-%d",
+                  "%b %d, %Y", "%b %d %Y", "%d %b %Y", "%d %b, %Y")  # (also "Mar 9, 2026", "9 Mar 2026")
 
 
 def written_date(value: str | None) -> datetime | None:
@@ -92,6 +93,8 @@ def written_date(value: str | None) -> datetime | None:
     if not value:
         return None
     text = " ".join(value.replace(" at ", " ").split())
+    text = re.sub(r"\b(sept|[a-z]{3})\.", lambda m: m.group(1)[:3], text, flags=re.I)  # "Sept. 9" as "Sep 9"
+    text = re.sub(r"\bsept\b", "Sep", text, flags=re.I)
     m = re.fullmatch(r"(.*?),? (\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap])?\.?m?\.?", text, re.I)
     hour = minute = 0
     if m:

@@ -94,6 +94,27 @@ def _record_author(feed_author: str | None, page_byline: str | None) -> str | No
                    feed={"author": feed_author} if feed_author else {}).author
 
 
+@pytest.mark.parametrize(("line", "author", "published"), [
+    ("Posted on March 9, 2026 by Ellen Marsh", "Ellen Marsh", "2026-03-09"),
+    ("By Ellen Marsh | March 9, 2026", "Ellen Marsh", "2026-03-09"),
+    ("Ellen Marsh · 9 Mar 2026", "Ellen Marsh", "2026-03-09"),
+    ("Published 2026-03-09 by admin", "admin", "2026-03-09"),
+    ("Night trains will run from May", None, None),  # a standfirst, not a byline
+])
+def test_a_byline_printed_above_the_post_body_gives_its_author_and_date(line, author, published) -> None:
+    """A theme's plain-text byline above the post's body container (outside the text read from it):
+    before, neither its author nor its date reached the record."""
+    text = "".join(f"<p>Sleeper carriages will run again to the northern coast from May, the operator said on day {n}.</p>"
+                   for n in range(6))
+    html = (f"<html><head><meta name='generator' content='WordPress 6.5'><title>Night trains return</title></head>"
+            f"<body><article class='post'><h1 class='entry-title'>Night trains return</h1><div>{line}</div>"
+            f"<div class='entry-content'>{text}</div></article></body></html>")
+    record = _record(html, "https://railnotes.example/night-trains-return/", platform="wordpress")
+    assert record.author == author
+    assert (record.published_at.date().isoformat() if record.published_at else None) == published
+    assert line not in record.text
+
+
 def test_a_hidden_profile_s_placeholder_is_no_author() -> None:
     # Blogger names a post's author "Unknown" when the profile is hidden (in the UI language on pages)
     assert _record_author("Unknown", None) is None
@@ -114,6 +135,9 @@ def test_a_hidden_profile_s_placeholder_is_no_author() -> None:
     ("01/25/2025", "2025-01-25T00:00:00+00:00"),
     ("03/04/2025", None),  # either way round: no date rather than a wrong one
     ("Sometime last week", None),
+    ("9 Mar 2026", "2026-03-09T00:00:00+00:00"),  # abbreviated months, with or without a dot
+    ("Sept. 9, 2026", "2026-09-09T00:00:00+00:00"),
+    ("Dec 1 2025", "2025-12-01T00:00:00+00:00"),
 ])
 def test_written_dates(text, expected) -> None:
     from pipelines.normalize import written_date
