@@ -303,6 +303,35 @@ class _YoastIndex(Handler):
             self.send_error(404)
 
 
+class _YoastIndexInRobots(_YoastIndex):
+    """The same site with its index at /sitemap_index.xml, which only robots.txt names."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/robots.txt":
+            self.send(200, "text/plain", f"User-agent: *\nSitemap: {base}/sitemap_index.xml\n")
+        elif self.path == "/sitemap.xml":
+            self.send_error(404)
+        else:
+            self.path = "/sitemap.xml" if self.path == "/sitemap_index.xml" else self.path
+            super().do_GET()
+
+
+def test_a_known_blog_s_sitemaps_are_asked_for_where_the_last_run_found_them(tmp_path) -> None:
+    """An unchanged blog whose sitemap index only robots.txt names costs two requests on the next run
+    (robots.txt, the index; its children unchanged). Before: /sitemap.xml's 404 and a second
+    robots.txt as well, every run."""
+    _YoastIndex.added = 0
+    state = ("--state", str(tmp_path / "state.db"))
+    with serve(_YoastIndexInRobots) as base:
+        first = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *state, out=tmp_path / "1.jsonl")
+        assert first.code == 0 and len(first.records()) == 12, first.stderr[-2000:]
+        second = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *state, out=tmp_path / "2.jsonl")
+    assert second.code == 0, second.stderr[-2000:]
+    assert second.records() == [] and second.rejects() == []
+    assert second.manifest()["http"]["requests"] == 2
+
+
 def test_an_incremental_run_reads_only_the_child_sitemaps_changed_since_the_last(tmp_path) -> None:
     """Run 2 reads the index and the one child whose lastmod is newer than the blog's newest post of
     run 1, and fetches only the post added there: robots.txt, the index, that child and the post.

@@ -158,3 +158,26 @@ def test_repair_tail_cuts_a_torn_last_line(tmp_path, content, expected) -> None:
     path.write_bytes(content)
     repair_tail(path)
     assert path.read_bytes() == expected
+
+
+def test_a_state_file_from_before_blogs_sitemaps_were_kept_is_read_and_extended(tmp_path) -> None:
+    import sqlite3
+
+    from pipelines.state import BlogState
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE blogs (url TEXT PRIMARY KEY, platform TEXT, name TEXT, ui_language TEXT, "
+               "api_root TEXT, newest_updated TEXT, last_crawl TEXT)")
+    db.execute("INSERT INTO blogs VALUES ('https://quay.example/', 'generic', 'Quay', 'en', NULL, "
+               "'2026-05-01T00:00:00+00:00', '2026-05-02T00:00:00+00:00')")
+    db.commit()
+    db.close()
+    state = SQLiteState(path)
+    try:
+        known = state.get_blog("https://quay.example/")
+        assert known is not None and known.name == "Quay" and known.sitemaps is None
+        state.put_blog(BlogState("https://quay.example/", "generic", "Quay", "en", sitemaps="https://quay.example/s.xml"))
+        assert state.get_blog("https://quay.example/").sitemaps == "https://quay.example/s.xml"
+    finally:
+        state.close()

@@ -422,8 +422,10 @@ class BlogsSpider(Spider):
             yield Request(_site_feed((home or {}).get("feeds", [])) or (home or {}).get("api") or urljoin(blog.url, "feed/"),
                           callback=self.parse_rss, errback=self.failed, cb_kwargs={"blog": blog, "page": 1},
                           meta={**meta, "kind": "site-feed"}, dont_filter=True)
-        elif first == "sitemap":  # /sitemap.xml first; robots.txt's Sitemap: lines if that is missing
-            yield from self._sitemap_requests(blog, [urljoin(blog.url, "sitemap.xml")], {**meta, "robots": True})
+        elif first == "sitemap":  # /sitemap.xml first (or those the last run found); robots.txt's if missing
+            known = self.blogs.get(blog.url)
+            where = known.sitemaps.split("\n") if known is not None and known.sitemaps else [urljoin(blog.url, "sitemap.xml")]
+            yield from self._sitemap_requests(blog, where, {**meta, "robots": True, "top": True})
         elif first == "robots-sitemaps":
             robots = urljoin(blog.url, "/robots.txt")
             read = self.robots_read.get(urlsplit(robots).netloc.lower())
@@ -606,7 +608,7 @@ class BlogsSpider(Spider):
         if not found and blog.url != host_root(blog.url):  # a blog in a folder: the site's sitemap
             found = [urljoin(blog.url, "/sitemap.xml")]
         if found:
-            yield from self._sitemap_requests(blog, found, _carry(meta))
+            yield from self._sitemap_requests(blog, found, {**_carry(meta), "top": True})
         else:
             yield from self._fallback(blog, meta.get("strategies", []), meta.get("home"))
 
@@ -687,7 +689,15 @@ class BlogsSpider(Spider):
             yield from self._sitemap_done(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
         self._count("discovery", "sitemaps")
-        children = self._post_sitemaps(self._changed_sitemaps(blog, children))
+        known = self.blogs.get(blog.url)
+        if response.meta.get("top") and known is not None and (children or pages):
+            kept = known.sitemaps.split("\n") if known.sitemaps else []
+            if response.url not in kept:  # (the first run's; a known blog's are there already)
+                known.sitemaps = "\n".join([*kept, response.url])
+        changed = self._changed_sitemaps(blog, children)
+        if len(changed) < len(children):  # (children unchanged since the last run: they list its posts)
+            self.sitemap_posts.add(blog.url)
+        children = self._post_sitemaps(changed)
         yield from self._sitemap_requests(blog, children, _carry(response.meta))
         posts = [(url, lastmod) for url, lastmod in pages if might_be_post(url)]
         listings = sitemap_listings([url for url, _ in posts])
