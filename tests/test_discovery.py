@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import threading
 import time
 from http.server import ThreadingHTTPServer
@@ -195,7 +196,22 @@ def _home_page(name: str) -> bytes:
     return f"<html><body><h1>{name}</h1></body></html>".encode()
 
 
-class _PackedSitemaps(Handler):
+class _CanalSite(Handler):
+    """A sitemap-only site of canal notices: /…/notice-N.html are its posts, / its home page; its
+    subclasses serve its robots.txt and sitemaps, and hand every other path to canal_page."""
+
+    def canal_page(self) -> None:
+        if (m := re.search(r"/notice-(\d+)\.html$", self.path)) is not None:
+            n = int(m.group(1))
+            self.send(200, "text/html; charset=utf-8", _post_page(
+                f"Lock {n} reopens", f"The canal lock number {n} reopens after repairs to its upper gate, the trust said."))
+        elif self.path == "/":
+            self.send(200, "text/html; charset=utf-8", _home_page("Canal Notices"))
+        else:
+            self.send_error(404)
+
+
+class _PackedSitemaps(_CanalSite):
     """A sitemap-only site whose robots.txt names a gzipped sitemap index (served as a file, as
     sitemap.xml.gz is) of one text sitemap."""
 
@@ -207,14 +223,8 @@ class _PackedSitemaps(Handler):
             self.send(200, "application/gzip", gzip.compress(feeds.sitemap_index([base + "/posts.txt"]).encode()))
         elif self.path == "/posts.txt":
             self.send(200, "text/plain", "".join(f"{base}/2026/03/notice-{n}.html\n" for n in range(6)).encode())
-        elif self.path.startswith("/2026/03/notice-"):
-            n = int(self.path.rsplit("-", 1)[1].split(".")[0])
-            self.send(200, "text/html; charset=utf-8", _post_page(
-                f"Lock {n} reopens", f"The canal lock number {n} reopens after repairs to its upper gate, the trust said."))
-        elif self.path == "/":
-            self.send(200, "text/html; charset=utf-8", _home_page("Canal Notices"))
         else:
-            self.send_error(404)
+            self.canal_page()
 
 
 def test_a_crawl_finds_posts_through_gzipped_and_text_sitemaps(tmp_path) -> None:
@@ -224,7 +234,7 @@ def test_a_crawl_finds_posts_through_gzipped_and_text_sitemaps(tmp_path) -> None
     assert run.manifest()["counts"]["rejects"] == 0
 
 
-class _IndexWithEmptyChildren(Handler):
+class _IndexWithEmptyChildren(_CanalSite):
     """A plain site whose sitemap index lists its posts' sitemap, an empty one and a missing one."""
 
     def do_GET(self) -> None:  # noqa: N802
@@ -236,14 +246,8 @@ class _IndexWithEmptyChildren(Handler):
         elif self.path == "/posts.xml":
             self.send(200, "application/xml", feeds.sitemap_urlset(
                 [(f"{base}/2026/03/notice-{n}.html", "2026-03-01") for n in range(3)]))
-        elif self.path.startswith("/2026/03/notice-"):
-            n = int(self.path.rsplit("-", 1)[1].split(".")[0])
-            self.send(200, "text/html; charset=utf-8", _post_page(
-                f"Lock {n} reopens", f"The canal lock number {n} reopens after repairs to its upper gate, the trust said."))
-        elif self.path == "/":
-            self.send(200, "text/html; charset=utf-8", _home_page("Canal Notices"))
         else:
-            self.send_error(404)
+            self.canal_page()
 
 
 def test_a_sitemap_index_s_empty_or_missing_child_does_not_send_the_crawl_on(tmp_path) -> None:
@@ -275,7 +279,7 @@ def test_a_sitemap_given_as_the_seed_waits_for_all_its_children(tmp_path) -> Non
     assert "strategy/home" not in run.manifest()["discovery"]
 
 
-class _YoastIndex(Handler):
+class _YoastIndex(_CanalSite):
     """A plain site whose posts are in three child sitemaps, each with its lastmod in the index (as
     Yoast writes them); `added` posts go at the end of the third, which then has a later lastmod."""
 
@@ -293,14 +297,8 @@ class _YoastIndex(Handler):
             k = list(children).index(self.path)
             self.send(200, "application/xml", feeds.sitemap_urlset(
                 [(f"{base}/2026/notice-{n}.html", late if n >= 12 else stamps[k]) for n in children[self.path]]))
-        elif self.path.startswith("/2026/notice-"):
-            n = int(self.path.rsplit("-", 1)[1].split(".")[0])
-            self.send(200, "text/html; charset=utf-8", _post_page(
-                f"Lock {n} reopens", f"The canal lock number {n} reopens after repairs to its upper gate, the trust said."))
-        elif self.path == "/":
-            self.send(200, "text/html; charset=utf-8", _home_page("Canal Notices"))
         else:
-            self.send_error(404)
+            self.canal_page()
 
 
 class _YoastIndexInRobots(_YoastIndex):
