@@ -156,6 +156,8 @@ def canonical_url(url: str) -> str:
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = _host((parts.hostname or "").lower())
+    if ":" in host:  # an IPv6 address keeps its brackets ("http://[::1]:8080/")
+        host = f"[{host}]"
     port = parts.port
     netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
     path = _ESCAPE.sub(_unescape_unreserved, quote(parts.path or "/", safe=_PATH_SAFE))

@@ -181,6 +181,11 @@ def test_one_url_spelt_many_ways_has_one_canonical_form(spelling: str) -> None:
     assert canonical_url(spelling) == "http://notes.example/posts/caf%C3%A9-reopens/"
 
 
+def test_an_ipv6_host_keeps_its_brackets() -> None:
+    assert canonical_url("http://[::1]:8080/a/") == "http://[::1]:8080/a/"
+    assert canonical_url("HTTPS://[2001:DB8::1]:443/x") == "https://[2001:db8::1]/x"
+
+
 def test_an_escaped_ampersand_between_parameters_is_one() -> None:
     assert canonical_url("https://notes.example/?p=123&amp;utm_source=rss") == "https://notes.example/?p=123"
     assert canonical_url("https://notes.example/?p=123&amp;lang=de") == canonical_url("https://notes.example/?p=123&lang=de")
