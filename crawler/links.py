@@ -17,8 +17,9 @@ _PAGINATION = re.compile(r"(/page/\d+(/|\.html?)?$)|([?&](page|paged|start-index
 # the names the platforms and SEO plugins give them: WordPress core (wp-sitemap-posts-page-1.xml,
 # wp-sitemap-taxonomies-category-1.xml, wp-sitemap-users-1.xml), Yoast, Rank Math and All in One SEO
 # (page-sitemap.xml, category-sitemap.xml, post_tag-sitemap2.xml, author-sitemap.xml), Blogger
-# (sitemap-pages.xml), Ghost (sitemap-pages.xml, sitemap-tags.xml, sitemap-authors.xml). A post sitemap (post-sitemap.xml, wp-sitemap-posts-post-1.xml) or one of a
-# custom post type (wp-sitemap-posts-news-1.xml) is followed.
+# (sitemap-pages.xml), Ghost (sitemap-pages.xml, sitemap-tags.xml, sitemap-authors.xml). A post
+# sitemap (post-sitemap.xml, wp-sitemap-posts-post-1.xml) or one of a custom post type
+# (wp-sitemap-posts-news-1.xml) is followed.
 _NON_POST_SITEMAP = re.compile(
     r"/(wp-sitemap-(posts-(page|attachment|wp_block|elementor_library)|taxonomies-[\w-]+|users)-\d+"
     r"|(page|category|post_tag|tag|author|attachment|product_cat|product_tag|local|web-story|video)-sitemap\d*"

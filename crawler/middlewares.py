@@ -19,6 +19,7 @@ from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler import stats
+from crawler.discovery import robots_sitemaps
 from crawler.errors import PrivateHostBlocked
 from crawler.links import first_url
 from schemas.raw import BlogInfo, RawPost
@@ -220,13 +221,10 @@ class RobotsSitemaps:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if urlsplit(request.url).path == "/robots.txt" and response.status < 500:
-            note = getattr(self.crawler.spider, "note_robots", None)
-            if note is not None and not 300 <= response.status < 400:
-                from crawler.discovery import robots_sitemaps
-
-                body = response.body.decode("utf-8", "replace") if response.status == 200 else ""
-                note(request.url, robots_sitemaps(body))
+        status = response.status
+        note = getattr(self.crawler.spider, "note_robots", None)
+        if note is not None and (status < 300 or 400 <= status < 500) and urlsplit(request.url).path == "/robots.txt":
+            note(request.url, robots_sitemaps(response.body.decode("utf-8", "replace")) if status == 200 else [])
         return response
 
 

@@ -59,12 +59,12 @@ def read_seeds_file(path: str) -> list[str]:
     if not file.exists():
         raise SeedError(f"seeds file not found: {path}")
     try:
-        lines = file.read_text(encoding="utf-8-sig").splitlines()
+        text = file.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise SeedError(f"seeds file is not UTF-8 text: {path}") from None
     except OSError as exc:  # unreadable (permissions), a device...
         raise SeedError(f"cannot read seeds file {path}: {exc.strerror or exc}") from None
-    return _seed_lines("\n".join(lines))
+    return _seed_lines(text)
 
 
 def _seed_lines(text: str) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Context, Harvest, cut_text, read_head, resolve_spintax, ui_language_of
 from pipelines.extraction import Extracted
@@ -76,8 +75,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
                   labels=tuple(feed.get("labels") or meta.labels))
     cut = cut_text(draft.text, rules, ctx, draft.harvest)
     harvest = cut.harvest
-    if meta.header_lines and not (feed.get("author") or meta.author or harvest.authors) \
-            or meta.header_lines and not (feed.get("published") or meta.published or harvest.published):
+    if meta.header_lines and not ((feed.get("author") or meta.author or harvest.authors)
+                                  and (feed.get("published") or meta.published or harvest.published)):
         # a byline or date printed above the body, outside the text: read by the same head rules
         above = read_head(meta.header_lines, rules, ctx)
         harvest.authors.extend(a for a in above.authors if a not in harvest.authors)
