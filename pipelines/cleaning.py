@@ -13,7 +13,8 @@ TITLE_AFFIX_SEPS = (" :: ", " | ", " - ", " -- ", " >> ", ' " ', " \u00b7 ", " /
 LIST_LINES = 12  # at most this many items under a "Related posts" heading at the end of the text
 LIST_ITEM_WORDS = 16  # an item is a headline: this many words at most, and no sentence end
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
-_HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_at", "author", "published")
+_HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_at", "author", "published",
+                   "updated")
 _COPY_SIGNS = frozenset({"tool", "feed_title", "publisher", "link", "source_url", "autoposted_at"})
 
 
@@ -30,6 +31,7 @@ class Harvest:
     tools: list[str] = field(default_factory=list)
     chrome_languages: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)  # written dates: "Posted on 14 January 2025"
+    updated: list[str] = field(default_factory=list)  # "Updated: 16 January 2025"
 
     def add(self, name: str, value: str | None) -> None:
         """Record one harvested value (first autoposted_at wins; lists keep order, no repeats)."""
@@ -50,7 +52,8 @@ class Harvest:
                 value = value[:-1]
         bucket = {"feed_title": self.feed_titles, "publisher": self.publishers, "link": self.links,
                   "source_url": self.source_urls, "author": self.authors, "tool": self.tools,
-                  "chrome": self.chrome_languages, "published": self.published}[name]
+                  "chrome": self.chrome_languages, "published": self.published,
+                  "updated": self.updated}[name]
         if value not in bucket:
             bucket.append(value)
 

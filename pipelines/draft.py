@@ -81,6 +81,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         above = read_head(meta.header_lines, rules, ctx)
         harvest.authors.extend(a for a in above.authors if a not in harvest.authors)
         harvest.published.extend(above.published)
+        harvest.updated.extend(above.updated)
     text, spun = resolve_spintax(cut.text, rules.spintax)
     spun_title: list[str] = []
     title = raw_title
@@ -209,7 +210,8 @@ def normalize(draft: Draft, sign: bool = True) -> Draft:
         language=detect_language(text),
         published_at=to_utc(feed.get("published") or meta.published) or next(
             (d for d in map(written_date, draft.harvest.published) if d), None),
-        updated_at=to_utc(feed.get("updated") or meta.updated),
+        updated_at=to_utc(feed.get("updated") or meta.updated) or next(
+            (d for d in map(written_date, draft.harvest.updated) if d), None),
         canonical_url=canonical_url(canonical) if canonical else None,
         author=clean_line(draft.author),  # (chosen by clean)
         labels=[x for x in (clean_line(v) for v in labels) if x],

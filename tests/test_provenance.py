@@ -115,6 +115,36 @@ def test_a_byline_printed_above_the_post_body_gives_its_author_and_date(line, au
     assert line not in record.text
 
 
+@pytest.mark.parametrize(("lines", "published", "updated"), [
+    (["Updated: March 12, 2026"], None, "2026-03-12"),
+    (["Posted on March 9, 2026", "Last updated 12 Mar 2026 at 6:40 pm"], "2026-03-09", "2026-03-12"),
+    (["Last modified: 12 March 2026"], None, "2026-03-12"),
+])
+def test_an_update_date_above_the_post_is_its_updated_at_not_its_published_at(lines, published, updated) -> None:
+    """Before, "Updated: March 12, 2026" above a body was read as the date the post was published."""
+    text = "".join(f"<p>The harbour ferry will call at the two outer islands again from June, on day {n}.</p>"
+                   for n in range(6))
+    above = "".join(f"<div>{line}</div>" for line in lines)
+    html = (f"<html><head><meta name='generator' content='WordPress 6.5'><title>Ferry calls again</title></head>"
+            f"<body><article class='post'><h1 class='entry-title'>Ferry calls again</h1>{above}"
+            f"<div class='entry-content'>{text}</div></article></body></html>")
+    record = _record(html, "https://harbournotes.example/ferry-calls-again/", platform="wordpress")
+    assert (record.published_at.date().isoformat() if record.published_at else None) == published
+    assert (record.updated_at.date().isoformat() if record.updated_at else None) == updated
+    assert not any(line in record.text for line in lines)
+
+
+def test_an_update_line_heading_the_text_gives_updated_at() -> None:
+    # the same line inside the text read from the body: cut, and its date is the update time
+    body = "<p>Updated: April 2, 2026</p>" + "".join(
+        f"<p>The upland bus route will add an evening run from May, the council said on day {n}.</p>" for n in range(6))
+    html = (f"<html><head><title>Evening bus</title></head><body><article><h1>Evening bus</h1>"
+            f"<div class='entry-content'>{body}</div></article></body></html>")
+    record = _record(html, "https://uplandnotes.example/evening-bus/")
+    assert record.updated_at is not None and record.updated_at.date().isoformat() == "2026-04-02"
+    assert "Updated" not in record.text
+
+
 def test_a_hidden_profile_s_placeholder_is_no_author() -> None:
     # Blogger names a post's author "Unknown" when the profile is hidden (in the UI language on pages)
     assert _record_author("Unknown", None) is None
