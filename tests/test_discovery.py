@@ -532,6 +532,58 @@ def test_a_sitemap_over_download_maxsize_is_still_read(tmp_path) -> None:
     assert run.manifest()["discovery"]["sitemaps"] == 1
 
 
+class _HugeHome(Handler):
+    """A site whose home page prints every post whole (~150 KB, over a lowered DOWNLOAD_MAXSIZE).
+    Its /feed/ gives the two newest posts whole and its sitemap lists all four; with feed=False,
+    /feed/ answers the home page's small error page instead (a site that serves anything it is
+    asked for)."""
+
+    feed = True
+    asked: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.asked.append(self.path)
+        posts = [f"/2026/05/tide-table-{n}/" for n in range(4)]
+        sentence = "The tide table for the estuary moorings changes with the spring equinox this year."
+        if self.path == "/":
+            self.send(200, "text/html; charset=utf-8", _home_page("Estuary Moorings") + b"<p>x</p>" * 20000)
+        elif self.path == "/feed/" and self.feed:
+            items = "".join(
+                f"<item><title>Tide table {n}</title><link>{base}{posts[n]}</link>"
+                f"<pubDate>Sat, 0{n + 1} May 2026 08:00:00 +0000</pubDate>"
+                f"<content:encoded><![CDATA[<p>{' '.join([sentence] * 6)} Notice {n}.</p>]]></content:encoded></item>"
+                for n in (3, 2))
+            self.send(200, "application/rss+xml", (
+                "<?xml version='1.0'?><rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'>"
+                f"<channel><title>Estuary Moorings</title><link>{base}/</link>{items}</channel></rss>").encode())
+        elif self.path == "/feed/":
+            self.send(200, "text/html; charset=utf-8", b"<html><body><p>Nothing here.</p></body></html>")
+        elif self.path == "/sitemap.xml":
+            self.send(200, "application/xml", feeds.sitemap_urlset([(base + p, "2026-05-04") for p in posts]).encode())
+        elif self.path in posts:
+            self.send(200, "text/html; charset=utf-8", _post_page(f"Tide table {posts.index(self.path)}", sentence))
+        else:
+            self.send_error(404)
+
+
+@pytest.mark.parametrize("feed", [True, False])
+def test_a_home_page_over_download_maxsize_still_leads_to_the_posts(tmp_path, feed) -> None:
+    """Before, a home page too large to fetch was the blog's only way in: one too_large reject, and
+    none of its posts. Its feed and sitemap are now asked for without it; a /feed/ that is not a feed
+    (asked for blind) is no reject."""
+    handler = type("Site", (_HugeHome,), {"feed": feed, "asked": []})
+    base, run = _crawl_site(handler, tmp_path, "-s", "DOWNLOAD_MAXSIZE=100000")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["url"] for r in run.records()) == [f"{base}/2026/05/tide-table-{n}/" for n in range(4)]
+    assert run.rejects() == []
+    discovery = run.manifest()["discovery"]
+    assert discovery["homes_too_large"] == 1
+    fetched = [p for p in handler.asked if p.startswith("/2026/")]
+    assert sorted(fetched) == [f"/2026/05/tide-table-{n}/" for n in ((0, 1) if feed else range(4))]
+    assert "too large" in run.stderr
+
+
 @pytest.mark.parametrize(("body", "kind"), [
     (b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>', "sitemap"),
     (b"\xef\xbb\xbf\n  <sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>", "sitemap"),

@@ -317,11 +317,15 @@ class BlogsSpider(Spider):
                 self._queue_feeds(smaller, first=True)
                 yield from self._feed_done(request)
                 return
+        if reason == "too_large" and kind == "seed" and (is_home(request.url) or not is_post_url(request.url)):
+            yield from self._past_huge_home(request, blog, detail)
+            return
         self._count("discovery", "failed", kind)
         first = kind in FEED_KINDS and request.cb_kwargs.get("page", 1) == 1 and request.cb_kwargs.get("start", 1) == 1
         if first:
             self.failed_feeds.add(request.url)
-        if first and reason in CLOSED and request.meta.get("strategies"):
+        guessed = (request.meta.get("home") or {}).get("guessed")  # (a feed asked for blind: see _past_huge_home)
+        if first and (reason in CLOSED or guessed) and request.meta.get("strategies"):
             # a feed or API the blog does not offer (switched off, or closed to visitors: 401/403/404/410)
             # with another way in after it: as a missing /sitemap.xml, not a page lost; the blog's crawl
             # is still whole, so an incremental run starts from its state the next time
@@ -334,6 +338,23 @@ class BlogsSpider(Spider):
             yield from self._fallback(blog, request.meta.get("strategies", []), request.meta.get("home"))
         if kind in ("blogger-feed", "wp-json"):
             yield from self._feed_done(request)
+
+    def _past_huge_home(self, request: Request, blog: BlogInfo, detail: str) -> Iterator[Any]:
+        """A home page over DOWNLOAD_MAXSIZE (a theme that prints hundreds of whole posts on it) is
+        only one way in: the platform's feed (Blogger's on blogspot.com, a site's /feed/ elsewhere)
+        and the sitemap are asked for instead, without its platform or links. Counted and logged; the
+        blog is remembered like any other, and is named as listing no posts if none of them led to one."""
+        self._count("discovery", "homes_too_large")
+        self.logger.warning("home page %s is too large (%s): reading its feed and sitemap without it",
+                            request.url, detail)
+        if host_root(request.url) != host_root(blog.url):  # (the seed redirected to the blog's new home)
+            blog = BlogInfo(url=seed_blog_root(request.url), host=(urlsplit(request.url).hostname or "").lower())
+        blogger = (blog.host or "").endswith(".blogspot.com")
+        platform = "blogger" if blogger else "generic"
+        blog = BlogInfo(url=blog.url, host=blog.host, platform=platform)
+        self.blogs.setdefault(blog.url, BlogState(blog.url, platform, None, None, None))
+        strategies = ["blogger-feed", "sitemap"] if blogger else ["site-feed", "sitemap"]
+        yield from self._fallback(blog, strategies, {"seed": blog.url, "guessed": True})
 
     def parse_seed(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
         seed = first_url(response.meta, response.url)
@@ -543,7 +564,10 @@ class BlogsSpider(Spider):
         try:
             feed = parse_xml_feed(response.body, response.url)
         except DiscoveryError as exc:
-            yield from filter(None, [self._reject(response.url, blog, "bad_feed", str(exc)[:200])])
+            if page == 1 and (response.meta.get("home") or {}).get("guessed") and response.meta.get("strategies"):
+                self._count("discovery", "closed", response.meta.get("kind", "rss-feed"))  # (no feed there)
+            else:
+                yield from filter(None, [self._reject(response.url, blog, "bad_feed", str(exc)[:200])])
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
         self._count("discovery", "feed_pages")
