@@ -16,7 +16,7 @@ from pathlib import Path
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS blogs (
     url TEXT PRIMARY KEY, platform TEXT, name TEXT, ui_language TEXT, api_root TEXT,
-    newest_updated TEXT, last_crawl TEXT, sitemaps TEXT);
+    newest_updated TEXT, last_crawl TEXT, sitemaps TEXT, feed TEXT);
 CREATE TABLE IF NOT EXISTS posts (
     canonical_url TEXT PRIMARY KEY, blog_url TEXT, record_id TEXT, sha256 TEXT,
     updated TEXT, lastmod TEXT, seen_at TEXT);
@@ -39,6 +39,9 @@ class BlogState:
     # the sitemaps that listed its posts (one a line), found at /sitemap.xml or through robots.txt:
     # asked for first on the next run, so a sitemap robots.txt names costs no 404 and no search
     sitemaps: str | None = None
+    # WordPress whose REST API is closed to visitors: the RSS feed that gave its posts instead, read
+    # first on the next run (no 401 from the API and no home page to find it again)
+    feed: str | None = None
 
 
 @dataclass(slots=True)
@@ -82,19 +85,20 @@ class SQLiteState(StateStore):
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(blogs)")}
-        if "sitemaps" not in columns:  # (a state file from before blogs' sitemaps were kept)
-            self.db.execute("ALTER TABLE blogs ADD COLUMN sitemaps TEXT")
+        for column in ("sitemaps", "feed"):  # (a state file from before these were kept)
+            if column not in columns:
+                self.db.execute(f"ALTER TABLE blogs ADD COLUMN {column} TEXT")
 
     def get_blog(self, url: str) -> BlogState | None:
         row = self.db.execute("SELECT url, platform, name, ui_language, api_root, newest_updated, last_crawl, "
-                              "sitemaps FROM blogs WHERE url = ?", (url,)).fetchone()
+                              "sitemaps, feed FROM blogs WHERE url = ?", (url,)).fetchone()
         return BlogState(*row) if row else None
 
     def put_blog(self, blog: BlogState) -> None:
         self.db.execute("INSERT OR REPLACE INTO blogs (url, platform, name, ui_language, api_root, newest_updated, "
-                        "last_crawl, sitemaps) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        "last_crawl, sitemaps, feed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (blog.url, blog.platform, blog.name, blog.ui_language, blog.api_root,
-                         blog.newest_updated, blog.last_crawl, blog.sitemaps))
+                         blog.newest_updated, blog.last_crawl, blog.sitemaps, blog.feed))
 
     def get_post(self, canonical_url: str) -> PostState | None:
         row = self.db.execute("SELECT canonical_url, blog_url, record_id, sha256, updated, lastmod, seen_at "

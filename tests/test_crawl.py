@@ -148,7 +148,7 @@ def test_feed_and_sitemap_urls_as_seeds(farm, tmp_path) -> None:
     assert discovery["seed_feeds"] == 3 and discovery["seed_sitemaps"] == 1
 
 
-def _crawl_farm_blog(blog, tmp_path, gone: str | None = None, runs: int = 1, add: int = 0):
+def _crawl_farm_blog(blog, tmp_path, gone: str | None = None, runs: int = 1, add: int = 0, asked: list | None = None):
     """Serve one farm blog in this process (paths starting with `gone` answer 404) and crawl it; returns
     the run and the blog's base URL. runs=2: crawl it twice with one state file, the blog given `add`
     new posts in between, returning the second run."""
@@ -159,6 +159,8 @@ def _crawl_farm_blog(blog, tmp_path, gone: str | None = None, runs: int = 1, add
             port = self.server.server_address[1]
             site = sites.setdefault(port, Site(blog, f"http://127.0.0.1:{port}"))
             parts = urlsplit(self.path)
+            if asked is not None:
+                asked.append(self.path)
             if gone and parts.path.startswith(gone):
                 self.send(404, "text/html", "<html><body>Not found</body></html>")
                 return
@@ -171,6 +173,8 @@ def _crawl_farm_blog(blog, tmp_path, gone: str | None = None, runs: int = 1, add
             if n:
                 for site in sites.values():
                     site.mutate(add, [])
+                if asked is not None:
+                    asked.clear()  # (what the last run asked for)
             run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *state,
                             out=tmp_path / f"o{n}.jsonl")
             assert run.code == 0, run.stderr[-2000:]
@@ -206,6 +210,22 @@ def test_a_blog_whose_feed_is_closed_is_crawled_incrementally(tmp_path, closed) 
     assert sorted(r["url"] for r in run.records()) == sorted(base + post_path(blog, p) for p in blog.posts[-2:])
     assert run.rejects() == [] and manifest["verdict"]["ok"]
     assert manifest["discovery"]["known_blogs"] == 1
+
+
+@pytest.mark.parametrize("summaries", [False, True])
+def test_a_wordpress_blog_without_its_rest_api_costs_little_on_the_next_run(tmp_path, summaries) -> None:
+    """The next run reads the remembered /feed/ first (not the closed API, then the home page), and
+    stops paging it at the first post the last run had; a summary's page is fetched only for a new
+    post. Before, every run asked the API and the home page again, paged the whole feed and, with
+    summaries, fetched every post's page again."""
+    blog = next(b for b in demo_farm(25) if b.kind == "wordpress")
+    blog.no_rest, blog.summary_feed = True, summaries
+    asked: list[str] = []
+    run, base = _crawl_farm_blog(blog, tmp_path, runs=2, add=2, asked=asked)
+    new = sorted(post_path(blog, p) for p in blog.posts[-2:])
+    assert sorted(r["url"] for r in run.records()) == [base + path for path in new]
+    assert run.rejects() == [] and run.manifest()["discovery"]["feed_caught_up"] == 1
+    assert sorted(asked) == sorted(["/robots.txt", "/feed/", *(new if summaries else [])])
 
 
 @pytest.mark.parametrize("setting", ["feed switched off", "summaries only"])

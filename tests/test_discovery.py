@@ -346,6 +346,48 @@ def test_an_incremental_run_reads_only_the_child_sitemaps_changed_since_the_last
     assert second.manifest()["http"]["requests"] == 4
 
 
+class _NoLastmod(Handler):
+    """A sitemap-only site whose sitemap gives no lastmod (as many plain sites' do): `posts` notices."""
+
+    posts = 5
+    asked: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.asked.append(self.path)
+        listed = [f"/notes/lock-keeper-{n}.html" for n in range(self.posts)]
+        if self.path == "/sitemap.xml":
+            urls = "".join(f"<url><loc>{base}{path}</loc></url>" for path in listed)
+            self.send(200, "application/xml", f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
+        elif self.path in listed:
+            n = listed.index(self.path)
+            self.send(200, "text/html; charset=utf-8", _post_page(
+                f"Lock keeper notice {n}", f"The lock keeper at Ashby will be on leave for {n + 2} days in June."))
+        elif self.path == "/":
+            self.send(200, "text/html; charset=utf-8", _home_page("Ashby Locks"))
+        else:
+            self.send_error(404)
+
+
+def test_a_later_run_fetches_only_the_posts_a_sitemap_without_lastmod_adds(tmp_path) -> None:
+    """With no lastmod to say what changed, a post the state has a record of is not fetched again
+    (`--full` does). Before, every run fetched every post the sitemap listed."""
+    handler = type("Site", (_NoLastmod,), {"posts": 5, "asked": []})
+    state = ("--state", str(tmp_path / "state.db"))
+    with serve(handler) as base:
+        first = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *state, out=tmp_path / "1.jsonl")
+        assert first.code == 0 and len(first.records()) == 5, first.stderr[-2000:]
+        handler.posts, handler.asked = 6, []
+        second = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *state, out=tmp_path / "2.jsonl")
+        assert second.code == 0, second.stderr[-2000:]
+        assert [r["url"] for r in second.records()] == [f"{base}/notes/lock-keeper-5.html"]
+        assert sorted(handler.asked) == ["/notes/lock-keeper-5.html", "/robots.txt", "/sitemap.xml"]
+        assert second.manifest()["discovery"]["known_skipped"] == 5
+        full = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *state, "--full",
+                         out=tmp_path / "3.jsonl")
+    assert full.code == 0 and full.manifest()["counts"]["posts"] == 6, full.stderr[-2000:]
+
+
 class _CountedRobots(_PackedSitemaps):
     robots = 0
 

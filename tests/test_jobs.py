@@ -176,8 +176,10 @@ def test_a_state_file_from_before_blogs_sitemaps_were_kept_is_read_and_extended(
     state = SQLiteState(path)
     try:
         known = state.get_blog("https://quay.example/")
-        assert known is not None and known.name == "Quay" and known.sitemaps is None
-        state.put_blog(BlogState("https://quay.example/", "generic", "Quay", "en", sitemaps="https://quay.example/s.xml"))
-        assert state.get_blog("https://quay.example/").sitemaps == "https://quay.example/s.xml"
+        assert known is not None and known.name == "Quay" and known.sitemaps is None and known.feed is None
+        state.put_blog(BlogState("https://quay.example/", "generic", "Quay", "en", sitemaps="https://quay.example/s.xml",
+                                 feed="https://quay.example/feed/"))
+        again = state.get_blog("https://quay.example/")
+        assert (again.sitemaps, again.feed) == ("https://quay.example/s.xml", "https://quay.example/feed/")
     finally:
         state.close()

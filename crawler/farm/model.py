@@ -62,7 +62,7 @@ class Blog:
     name: str
     ui_language: str
     posts: list[Post] = field(default_factory=list)
-    summary_feed: bool = False  # Blogger "short" feed: the spider must fetch pages
+    summary_feed: bool = False  # a "short" feed (Blogger's, WordPress's /feed/): the spider must fetch pages
     no_rest: bool = False  # WordPress with the REST API switched off
     chrome: str | None = None  # theme weight around every page: 'full' or 'light' (crawler/farm/chrome.py)
 

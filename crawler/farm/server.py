@@ -162,7 +162,8 @@ class Site:
             chunk = self.posts[(page - 1) * 10:page * 10]
             if not chunk:
                 return _reply("<html><body>Not found</body></html>", status=404)
-            return _reply(feeds.rss2(self.blog, self.base, chunk), "application/rss+xml; charset=UTF-8")
+            return _reply(feeds.rss2(self.blog, self.base, chunk, full=not self.blog.summary_feed),
+                          "application/rss+xml; charset=UTF-8")
         if path == "/wp-sitemap.xml":
             return _reply(feeds.sitemap_index([f"{self.base}/wp-sitemap-posts-post-1.xml"]), XML)
         if path == "/wp-sitemap-posts-post-1.xml":

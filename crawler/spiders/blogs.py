@@ -276,16 +276,20 @@ class BlogsSpider(Spider):
             blog = BlogInfo(url=root, host=(urlsplit(seed).hostname or "").lower())
             given_home = seed.split("#")[0].rstrip("/") == root.rstrip("/")
             known = self._known_blog(blog.url) if self.state and not self.full and given_home else None
-            if known is not None and known.newest_updated:
-                # A blog crawled before: straight to its feed (or sitemap), asking only for what changed.
+            if known is not None:
+                # A blog crawled before: straight to its feed (or sitemap), asking only for what changed
+                # (since its newest post's update time; a blog whose listings give no time: all, less
+                # the posts the state has a record of).
                 blog = BlogInfo(known.url, urlsplit(known.url).hostname or blog.host, known.platform, known.name,
                                 known.ui_language)
                 self.blogs[blog.url] = known
                 self.since[blog.url] = known.newest_updated
                 self._count("discovery", "known_blogs")
-                strategies = {"blogger": ["blogger-feed", "home"], "wordpress": ["wp-json", "home"]}.get(
+                strategies = {"blogger": ["blogger-feed", "home"],
+                              "wordpress": ["rss-feed" if known.feed else "wp-json", "home"]}.get(
                     known.platform, (["site-feed"] if known.api_root else []) + ["sitemap", "home"])
-                for item in self._fallback(blog, strategies, {"api": known.api_root, "seed": seed}):
+                feeds = [("rss", known.feed)] if known.feed else []
+                for item in self._fallback(blog, strategies, {"api": known.api_root, "seed": seed, "feeds": feeds}):
                     yield item
                 continue
             yield Request(seed, callback=self.parse_seed, errback=self.failed,
@@ -589,13 +593,19 @@ class BlogsSpider(Spider):
             else:
                 yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
+        known = self.blogs.get(blog.url)
+        if page == 1 and known is not None and known.platform == "wordpress":
+            known.feed = response.url  # (its REST API gave no posts: next time, this feed first)
         fresh = [e for e in feed.entries if canonical_url(e.url) not in self.seen]
+        caught_up = any(self._known_post(e.url) for e in fresh)
         yield from self._entries(response, blog, feed.entries, feed.format)
         # WordPress feeds page with ?paged=N (plain permalinks: ?feed=rss2&paged=N), every page as long
         # as the first but the last
         size = response.meta.get("first_size", len(feed.entries))
         if page > 1 and len(feed.entries) < size:
             self._count("discovery", "feed_end")
+        elif caught_up:  # newest first: the pages after one that reached a post of the last run hold none new
+            self._count("discovery", "feed_caught_up")
         elif fresh:
             yield Request(_with_query(response.url, paged=page + 1), callback=self.parse_rss, errback=self.rss_end,
                           cb_kwargs={"blog": blog, "page": page + 1},
@@ -777,15 +787,25 @@ class BlogsSpider(Spider):
         if known.newest_updated is None or stamp.isoformat() > known.newest_updated:
             known.newest_updated = stamp.isoformat()
 
+    def _known_post(self, url: str) -> bool:
+        """The state has a record of this post (and the run is incremental)."""
+        return self.state is not None and not self.full and self.state.get_post(canonical_url(url)) is not None
+
     def _unchanged(self, url: str, updated: str | None) -> bool:
-        """The state saw this post with the same update time: no need to process it again."""
-        if self.state is None or self.full or not updated:
+        """The state saw this post with the same update time, or (where its listing gives no update
+        time: a sitemap without lastmod, an RSS item) saw it at all: not fetched or read again."""
+        if self.state is None or self.full:
             return False
         prev = self.state.get_post(canonical_url(url))
-        stamp = to_utc(updated)
-        if prev is None or stamp is None or prev.updated != stamp.isoformat():
+        if prev is None:
             return False
-        self._count("discovery", "unchanged_skipped")
+        if updated:
+            stamp = to_utc(updated)
+            if stamp is None or prev.updated != stamp.isoformat():
+                return False
+            self._count("discovery", "unchanged_skipped")
+        else:
+            self._count("discovery", "known_skipped")
         self.seen.add(canonical_url(url))
         return True
 
@@ -794,7 +814,9 @@ class BlogsSpider(Spider):
             self.listed.add(blog.url)
         for e in entries:
             self._track(blog, e.updated or e.published)
-            if self._unchanged(e.url, e.updated) or not self._claim(e.url, blog):
+            # (a whole body without an update time costs no request: read again, so that an edit
+            # shows; a summary's page is fetched only for a post the state has not seen)
+            if ((e.updated or not e.html) and self._unchanged(e.url, e.updated)) or not self._claim(e.url, blog):
                 continue
             feed = {"title": e.title, "published": e.published, "updated": e.updated, "author": e.author,
                     "labels": e.labels, "source_publisher": e.source_publisher, "source_url": e.source_url}
