@@ -32,6 +32,7 @@ class Harvest:
     chrome_languages: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)  # written dates: "Posted on 14 January 2025"
     updated: list[str] = field(default_factory=list)  # "Updated: 16 January 2025"
+    platform_tools: list[str] = field(default_factory=list)  # "wordpress:wp-rss-aggregator": a tool if the page is one
 
     def add(self, name: str, value: str | None) -> None:
         """Record one harvested value (first autoposted_at wins; lists keep order, no repeats)."""
@@ -53,7 +54,7 @@ class Harvest:
         bucket = {"feed_title": self.feed_titles, "publisher": self.publishers, "link": self.links,
                   "source_url": self.source_urls, "author": self.authors, "tool": self.tools,
                   "chrome": self.chrome_languages, "published": self.published,
-                  "updated": self.updated}[name]
+                  "updated": self.updated, "platform_tool": self.platform_tools}[name]
         if value not in bucket:
             bucket.append(value)
 

@@ -107,7 +107,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         suffix = _suffix_publisher(raw_title, meta.html_title, harvest, rules)
         # (a name taken for its place in the <title> only, when the residue names none: it may be
         # the splog's own name)
-        if suffix and (not publishers or suffix.lower() in rules.publishers):
+        if suffix and (not publishers or suffix.lower() in rules.publishers) and \
+                fold(suffix).lower() not in (fold(draft.blog.name or "").lower(), fold(meta.site_name or "").lower()):
             source_hint = suffix
     if meta.offsite_permalink:
         harvest.add("source_url", meta.offsite_permalink)
@@ -123,6 +124,10 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         # a copy that names its source nowhere else may still carry the agency's dateline
         titled = replace(titled, publisher=dateline_publisher(text, rules))
     ui_language = draft.blog.ui_language or ui_language_of(harvest.chrome_languages)
+    for entry in harvest.platform_tools:  # (a plugin's default credit line, on that plugin's platform)
+        platform, _, tool = entry.partition(":")
+        if platform == draft.blog.platform:
+            harvest.add("tool", tool)
     return replace(
         draft, text=text, removed=draft.removed + cut.removed, raw_title=raw_title,
         title=titled.title, publisher=titled.publisher,

@@ -277,7 +277,9 @@ def _give(rule: BlockRule, block: etree._Element, text: str, matched: re.Match[s
         if href and not rules.is_short_link(href):
             harvest.add("source_url", href)
     removed.append((rule.id, text))
-    if rule.chain:
+    if rule.chain and rule.chain_platform:
+        harvest.add("platform_tool", f"{rule.chain_platform}:{rule.chain}")
+    elif rule.chain:
         harvest.add("tool", rule.chain)
 
 

@@ -23,6 +23,7 @@ _TITLE_CLASSES = ("post-title", "entry-title")
 BODY_CONTAINERS = (
     ("blogger", "post-body", "div", None),
     ("wordpress", "entry-content", "div", "article"),
+    ("wordpress", "amp-wp-article-content", "div", None),  # the AMP plugin's reader-mode page
     ("generic", "@itemprop=articleBody", None, None),
     ("generic", "entry-content", "div", None),
     ("generic", "post-content", "div", None),
@@ -177,6 +178,26 @@ def _json_ld(head: _Head) -> dict:
     return {}
 
 
+def _ld_site_name(head: _Head, article: dict) -> str | None:
+    """The site's name in its JSON-LD: a WebSite node's, else the article's publisher's (the SEO
+    plugin's, in the page's head: the blog's own)."""
+    for script in head.scripts:
+        if script.get("type") != "application/ld+json" or not script.text or "WebSite" not in script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            if isinstance(item, dict) and item.get("@type") == "WebSite" and isinstance(item.get("name"), str):
+                return fold_spaces(item["name"]) or None
+    publisher = article.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+        return fold_spaces(publisher["name"]) or None
+    return None
+
+
 def joined(url: str, href: str | None) -> str | None:
     """href read against the page's url; None for one that does not parse ("http://[::1", a port out
     of range): a page's broken link is skipped, never the page; None too for one that leads to no web
@@ -243,7 +264,7 @@ def detect_platform(head: _Head, url: str, generator: str | None) -> str:
     if ("blogger" in gen or host.endswith(".blogspot.com") or head.any_link("blogger.com/feeds/", "/feeds/posts/default")
             or any("_WidgetManager._Init" in (s.text or "") for s in head.scripts)):
         return "blogger"
-    if ("wordpress" in gen or any(link.get("rel") == "https://api.w.org/" for link in head.links)
+    if ("wordpress" in gen or "amp plugin" in gen or "amp for wp" in gen or any(link.get("rel") == "https://api.w.org/" for link in head.links)
             or head.any_link("/wp-content/") or any("/wp-includes/" in (s.get("src") or "") for s in head.scripts)):
         return "wordpress"
     return "generic"
@@ -449,9 +470,19 @@ def own_canonical(url: str, declared: str | None) -> tuple[str | None, str | Non
 _LABEL_RELS = frozenset({"tag", "category"})
 
 
+def _ld_names(author: object) -> str | None:
+    """A JSON-LD author's name: a Person's, each of a list's ("; " between), or a bare string."""
+    if isinstance(author, str):
+        return fold_spaces(author) or None
+    people = author if isinstance(author, list) else [author]
+    names = [fold_spaces(p["name"]) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)]
+    return "; ".join(n for n in names if n) or None
+
+
 def _labels(anchors: list[etree._Element], classes: ClassIndex) -> list[str]:
-    """Links in .post-labels, and links with rel tag or category, in page order."""
-    in_labels = {a for box in classes.get("post-labels") for a in box.iterdescendants("a")}
+    """Links in .post-labels (Blogger) or .post-tags (Hugo and Ghost themes), and links with rel tag
+    or category, in page order."""
+    in_labels = {a for box in classes.get("post-labels") + classes.get("post-tags") for a in box.iterdescendants("a")}
     seen: dict[str, None] = {}
     for a in anchors:
         rel = a.get("rel")
@@ -488,7 +519,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
         # (Google's tags for a syndicated copy: the original's address)
         original = metas.get("original-source") or metas.get("syndication-source")
         meta.offsite_canonical = own_canonical(url, original)[1] if original else None
-    meta.site_name = metas.get("og:site_name") or _site_name(tree, classes) or meta.home_heading
+    meta.site_name = (metas.get("og:site_name") or _site_name(tree, classes) or meta.home_heading
+                      or _ld_site_name(head, ld))
     meta.published = (_texts(a.get("title", "") for a in classes.get("published", "abbr"))
                       or metas.get("article:published_time")
                       or metas.get("datePublished") or ld.get("datePublished")
@@ -500,7 +532,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     meta.author = (_texts(el for el in classes.get("fn")
                           if any(classes.has(up, "post-author", "author") for up in el.iterancestors()))
                    or _texts(a for a in anchors if a.get("rel") == "author") or metas.get("author")
-                   or (author.get("name") if isinstance(author, dict) else None)
+                   or _ld_names(author)
                    or _author_link(anchors, url))
     meta.labels = _labels(anchors, classes)
     for link in head.links:

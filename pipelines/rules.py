@@ -93,6 +93,9 @@ class BlockRule:
     element_ids: tuple[str, ...] = ()  # id attributes of the node itself
     provenance: bool = True  # False: the cut block's links and text give no provenance (an embedded post)
     anywhere: bool = False  # a theme's box outside the post body: looked for on the whole page (by class)
+    # the chain is credited only on a page of this platform (a credit line whose wording is the
+    # plugin's default, but which any site may write)
+    chain_platform: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +235,7 @@ def _parse_file(path: Any, acc: dict) -> None:
                                        bool(t.get("source_link", False)), hint, after, t.get("after_gives"),
                                        _compile(src, rid, t["lead"]) if "lead" in t else None,
                                        tuple(t.get("element_id", ())), bool(t.get("provenance", True)),
-                                       bool(t.get("anywhere", False))))
+                                       bool(t.get("anywhere", False)), t.get("chain_platform")))
     for t in data.get("source_anchor", []):
         rid = _need(src, t, "id")
         acc["anchors"].append(AnchorRule(rid, t.get("chain"), _compile(src, rid, _need(src, t, "text"))))

@@ -234,6 +234,23 @@ def test_the_lone_h1_beside_a_name_in_the_title_is_the_headline(body: str, title
     assert read_meta(_parse_page(page), "https://x.example/a.html").title == title
 
 
+@pytest.mark.parametrize(("ld", "name"), [
+    # Yoast's graph: the WebSite node names the site (the Organization may be another name)
+    ('{"@context":"https://schema.org","@graph":[{"@type":"Organization","name":"Quay Media Ltd"},'
+     '{"@type":"WebSite","name":"Quay Notes","url":"https://quaynotes.example/"},'
+     '{"@type":"BlogPosting","headline":"Crane returns"}]}', "Quay Notes"),
+    ('{"@type":"NewsArticle","headline":"Crane returns","publisher":{"@type":"Organization","name":"Quay Notes"}}',
+     "Quay Notes"),
+    ('{"@type":"NewsArticle","headline":"Crane returns"}', None),
+    ("{not json", None),
+])
+def test_a_page_naming_its_site_only_in_json_ld_gives_the_blog_name(ld: str, name: str | None) -> None:
+    # before, such a page (the AMP plugin's reader page, a theme without og:site_name) named no blog
+    page = (f"<html><head><title>Crane returns</title><script type='application/ld+json'>{ld}</script></head>"
+            f"<body><h1>Crane returns</h1><p>text</p></body></html>")
+    assert read_meta(_parse_page(page), "https://quaynotes.example/crane-returns/").site_name == name
+
+
 @pytest.mark.parametrize(("after", "date"), [
     ("<div class='art-info'>2026-12-01 09:32:15　来源：城市日报　作者：李明</div>", "2026-12-01T09:32:15"),
     ("<p class='meta'>发布时间：2026年12月1日</p>", "2026-12-01"),
