@@ -64,9 +64,23 @@ def utf8_mislabelled(data: bytes, encoding: str | None) -> bool:
     return True
 
 
+def guess_charset(data: bytes) -> str:
+    """The charset of bytes that declare none and are not UTF-8: what charset_normalizer finds
+    (windows-1251, Shift_JIS, GBK...), but Windows-1252, the web's old default, whenever it reads
+    the bytes about as well (the detector's first pick for a French page may be a Baltic code page)."""
+    from charset_normalizer import from_bytes
+
+    results = from_bytes(data[:200_000])
+    best = results.best()
+    if best is None:
+        return "cp1252"
+    near = {m.encoding for m in results if m.chaos <= best.chaos + 0.1}
+    return "cp1252" if "cp1252" in near else best.encoding
+
+
 def decode_html(data: bytes, declared: str | None = None) -> str:
     """BOM, then the declared or <meta> charset (unless the bytes are UTF-8 under a one-byte label),
-    then UTF-8, then Windows-1252."""
+    then UTF-8, then the charset the bytes read best in (guess_charset)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", "replace")
     candidates = [declared] if declared else []
@@ -81,7 +95,7 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
             continue
         if markup_survived(data, text):
             return text
-    return data.decode("cp1252", "replace")
+    return data.decode(guess_charset(data), "replace")
 
 
 def markup_survived(data: bytes, text: str) -> bool:

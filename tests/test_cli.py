@@ -210,6 +210,22 @@ def test_utf8_under_a_one_byte_label_is_read_as_utf8(data: bytes, label: str, te
     assert decode_html(f"<meta charset='{label}'>".encode() + data) == f"<meta charset='{label}'>" + text
 
 
+_FERRY_RU = "<html><body><p>Паром на остров будет ходить три раза в день вместо двух, сообщил перевозчик.</p></body></html>"
+_FERRY_JA = "<html><body><p>運航会社は十二月から島へのフェリーを一日三便に増やすと発表した。</p></body></html>"
+_FERRY_FR = "<html><body><p>Le café du port rouvrira à Pâques, déjà rénové, après un hiver de travaux.</p></body></html>"
+
+
+@pytest.mark.parametrize(("text", "charset"), [
+    (_FERRY_RU, "cp1251"), (_FERRY_JA, "shift_jis"), (_FERRY_FR * 20, "cp1252"), (_FERRY_FR, "cp1252")])
+def test_a_page_in_a_legacy_charset_it_names_nowhere_is_read_in_it(text: str, charset: str) -> None:
+    """A saved page without a charset label, not UTF-8: before, it was always read as Windows-1252
+    (a Russian or Japanese page became mojibake); the detector's guess is taken unless Windows-1252
+    reads the bytes about as well (its first guess for French may be a Baltic code page)."""
+    from crawler.offline import decode_html
+
+    assert decode_html(text.encode(charset)) == text
+
+
 def _stdout_crawl(farm: list[dict], cwd) -> subprocess.Popen:
     seeds = [b["url"] for b in farm if b["key"] != "trouble"]
     return subprocess.Popen([sys.executable, "-m", "crawler.cli", "crawl", "--allow-private-hosts", "--no-throttle",

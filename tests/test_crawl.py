@@ -96,6 +96,10 @@ def test_bad_pages_become_rejects_and_manifest_reconciles(farm_crawl) -> None:
     trouble = {r["url"].rsplit("/", 1)[1]: r for r in farm_crawl.records()}
     assert "latin1.html" in trouble and "São João" in trouble["latin1.html"]["text"]  # mislabelled charset read right
     assert trouble["utf8-as-latin1.html"]["title"] == "Kahvila Pyhäjärven rannalla avaa taas"  # and the other way
+    # legacy charsets named nowhere, or under a UTF-8 label: read in the charset the bytes read best in
+    assert trouble["cp1251-undeclared.html"]["title"] == "Паром на остров будет ходить чаще"
+    assert trouble["cp1251-undeclared.html"]["language"] == "ru"
+    assert trouble["sjis-as-utf8.html"]["title"] == "島へのフェリーが増便へ"
     assert "broken.html" in trouble  # unclosed tags still give a record
     [feed] = [r for r in farm_crawl.rejects() if r["url"].endswith("/feed-as-page.html")]
     assert (feed["reason"], feed["detail"]) == ("not_html", "a feed, not a page")  # not a record of its items

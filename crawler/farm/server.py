@@ -213,6 +213,20 @@ TROUBLE = {
         "reopens on Saturday after a winter of repairs to its jetty and its wood-fired sauna, its owners said.</p>"
         "<p>The menu keeps its famous blueberry pie, now also sold at the market in Tampere.</p></div></body></html>"
     ).encode("utf-8"), {}),
+    # a legacy charset the server does not name (no charset in Content-Type, no <meta>): not read as
+    # Windows-1252 mojibake
+    "cp1251-undeclared.html": lambda: (200, "text/html", (
+        "<html><head><title>Паром на остров будет ходить чаще</title></head><body><div class='story'>"
+        "<h1>Паром на остров будет ходить чаще</h1><p>С декабря паром на остров будет ходить три раза в день "
+        "вместо двух, сообщил перевозчик. Дополнительный рейс будет отправляться с материка в шесть вечера.</p>"
+        "<p>Жители острова давно просили о вечернем рейсе, чтобы успевать вернуться домой после работы.</p>"
+        "</div></body></html>").encode("cp1251"), {}),
+    # Shift_JIS bytes that the server labels UTF-8
+    "sjis-as-utf8.html": lambda: (200, "text/html; charset=utf-8", (
+        "<html><head><title>島へのフェリーが増便へ</title></head><body><div class='story'>"
+        "<h1>島へのフェリーが増便へ</h1><p>運航会社は十二月から島へのフェリーを一日三便に増やすと発表した。"
+        "追加の便は夕方六時に本土を出港する。</p><p>島の住民は、仕事帰りに島へ戻れる夕方の便を以前から求めていた。"
+        "運航会社は、利用状況を見て春に再び時刻表を見直すとしている。</p></div></body></html>").encode("shift_jis"), {}),
     # the blog's feed served at a post's URL (as text/html): no page, not a record made of its items
     "feed-as-page.html": lambda: _reply(
         "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel><title>Wexcombe Notes</title><item>"

@@ -76,19 +76,22 @@ _HTML_ROOT = re.compile(rb"<(html|body)[\s>]", re.I)
 
 
 def _decode(response: TextResponse) -> str:
-    """The page text; bytes mislabelled as UTF-8 (mojibake) are re-read as Windows-1252, UTF-8 bytes
-    labelled with a one-byte charset ("charset=ISO-8859-1", a server's default) as UTF-8, and bytes
-    whose declared charset loses their markup (ASCII declared UTF-16) by their <meta> or as UTF-8."""
+    """The page text. UTF-8 bytes labelled with a one-byte charset ("charset=ISO-8859-1", a server's
+    default) are read as UTF-8; bytes that declare no charset (Scrapy would read them as
+    Windows-1252), that are not the UTF-8 they are labelled, or whose declared charset loses their
+    markup (ASCII declared UTF-16), by their <meta>, as UTF-8, or in the charset they read best in
+    (a windows-1251 or Shift_JIS page served without a charset)."""
     if utf8_mislabelled(response.body, response.encoding):
         return response.body.decode("utf-8")
+    if response._declared_encoding() is None:  # (nothing said: not Scrapy's Windows-1252 guess)
+        return decode_html(response.body)
     text = response.text
     if not markup_survived(response.body, text):
         return decode_html(response.body)
     if "\ufffd" in text and response.encoding.lower().replace("-", "") == "utf8":
-        try:
-            return response.body.decode("cp1252")
-        except UnicodeDecodeError:
-            return text
+        broken = text.count("\ufffd")
+        if sum(1 for ch in text if ord(ch) > 127) - broken < 10 * broken:  # (not UTF-8 with a stray byte)
+            return decode_html(response.body)  # (its <meta>, else the charset it reads best in)
     return text
 
 
