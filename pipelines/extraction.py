@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 from lxml import etree, html as lxml_html
 
 from pipelines.cleaning import Harvest, ui_language_of
-from pipelines.htmltext import cut_blocks, cut_page_boxes, harvest_links, parse_fragment, shallower, to_text, too_deep
+from pipelines.htmltext import (cut_blocks, cut_page_boxes, harvest_links, harvest_title_link, parse_fragment, shallower,
+                                to_text, too_deep)
 from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, heading_date, names_its_host, read_meta,
                                 resolve_base)
 from pipelines.rules import RuleSet, fold
@@ -375,6 +376,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         root = parse_fragment(raw.html)
         removed = cut_blocks(root, rules, harvest)
         harvest_links(root, rules, harvest)
+        harvest_title_link(root, [raw.feed.get("title")], raw.url, rules, harvest)
         return _checked(Extracted(to_text(root), removed, harvest, PageMeta(), "feed"))
     tree = _parse_page(raw.html)
     classes = ClassIndex(tree)
@@ -386,6 +388,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         removed = cut_page_boxes(tree, rules, harvest, classes.get)
         removed += cut_blocks(body[1], rules, harvest)
         harvest_links(body[1], rules, harvest)
+        harvest_title_link(body[1], [raw.feed.get("title"), meta.title], raw.url, rules, harvest)
         if not (meta.author and meta.published):
             meta.header_lines = header_lines(body[1])
         return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container"), tree)
@@ -403,6 +406,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
             drop_children(node, plan.template.drop)
             removed += cut_blocks(node, rules, harvest)
             harvest_links(node, rules, harvest)
+            harvest_title_link(node, [raw.feed.get("title"), meta.title], raw.url, rules, harvest)
             return _checked(Extracted(to_text(node), removed, harvest, meta, "template"))  # (date looked for above)
         # else (an index page, another layout, a body far shorter than the host's usual) this page
         # goes through trafilatura, and is compared with the template like an audit
@@ -410,6 +414,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     fresh = _parse_page(raw.html) if plan is not None and plan.learn else None  # before any cutting
     removed = cut_blocks(tree, rules, harvest)
     harvest_links(tree, rules, harvest, short_links=False)  # the page's sidebars are not the post
+    harvest_title_link(tree, [raw.feed.get("title"), meta.title], raw.url, rules, harvest)
     text, gained = _trafilatura_text(tree, raw.url, meta, classes)
     if fresh is not None and text.strip():
         date = _page_date(fresh, raw.url) if "published" in gained else None

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree, html
 
 from pipelines.cleaning import Harvest
-from pipelines.rules import BlockRule, LinkListRule, RuleSet, fold, site_host, url_host
+from pipelines.rules import BlockRule, LinkListRule, RuleSet, fold, site_host, url_host, url_parses
 
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "aside", "header", "footer", "h1", "h2", "h3", "h4", "h5",
@@ -486,6 +486,27 @@ def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_
                 if pages or hrefs:
                     harvest.add("source_url", (pages or hrefs)[0])
                 break
+
+
+def harvest_title_link(root: etree._Element, titles: list[str | None], page_url: str, rules: RuleSet,
+                       harvest: Harvest) -> None:
+    """An anchor on another site whose text is the post's headline (IFTTT's `<a href={{EntryUrl}}>
+    {{EntryTitle}}</a>` under a copied post, a feed's entry link): the original article, after what
+    the rules found (those name it surer)."""
+    keys = {fold(t).lower().strip() for t in titles if t and len(t.split()) >= 3}
+    if not keys:
+        return
+    here = url_host(page_url).removeprefix("www.")
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href.startswith(("http://", "https://")) or rules.is_short_link(href):
+            continue
+        if url_host(href).removeprefix("www.") == here or not url_parses(href):
+            continue
+        text = fold(node_text(a)).lower().strip()
+        if text in keys or (len(text) >= 12 and any(key.startswith(text + " - ") for key in keys)):
+            harvest.add("source_url", href)
+            return
 
 
 def _inline_text(el: etree._Element, out: list[str]) -> bool:

@@ -107,6 +107,19 @@ def dateline_publisher(text: str, rules: RuleSet) -> str | None:
     return None
 
 
+_FEED_TITLE_SEPS = re.compile(r"\s*(?::|\s-|\s>|\s\||\s\u00bb|\s\u203a)\s")
+
+
+def feed_title_publisher(feed_titles: list[str], rules: RuleSet) -> str | None:
+    """A known publisher that a news feed's title opens with ("Reuters: World News", "BBC News -
+    Business", "NYT > World"): the publisher of what came through that feed."""
+    for title in feed_titles:
+        head = _FEED_TITLE_SEPS.split(fold(title), maxsplit=1)[0].strip()
+        if head and head.lower() in rules.publishers:
+            return head
+    return None
+
+
 def foreign_publishers(harvest: Harvest, blog_name: str | None, blog_host: str | None) -> list[str]:
     """Publishers named by residue, minus the splog itself ('appeared first on <the splog>')."""
     own = {fold(x).lower() for x in (blog_name, blog_host) if x}

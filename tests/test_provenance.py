@@ -6,7 +6,7 @@ import pytest
 
 from pipelines.cleaning import Harvest
 from pipelines.normalize import clean_line
-from pipelines.provenance import resolve_title, split_publisher, strip_blog_affix
+from pipelines.provenance import feed_title_publisher, resolve_title, split_publisher, strip_blog_affix
 from pipelines.rules import load_rules
 
 RULES = load_rules()
@@ -342,3 +342,28 @@ def test_a_title_keeps_its_quotes_and_dashes_when_its_affixes_are_cut(raw, blog,
 ])
 def test_character_references_left_in_a_field_are_read(value: str, expected: str) -> None:
     assert clean_line(value) == expected
+
+
+@pytest.mark.parametrize(("feed_title", "publisher"), [
+    ("Reuters: World News", "Reuters"), ("BBC News - Business", "BBC News"), ("Al Jazeera English", "Al Jazeera English"),
+    ("World - Latest - Google News", None), ("Harbour Daily: Local", None),  # (not a known publisher)
+])
+def test_a_known_publisher_opening_the_feed_title_is_the_source(feed_title, publisher) -> None:
+    assert feed_title_publisher([feed_title], RULES) == publisher
+
+
+def test_an_entry_title_linked_to_another_site_is_the_original() -> None:
+    """IFTTT's `<a href={{EntryUrl}}>{{EntryTitle}}</a>` under a post copied from a news feed: the link
+    is source.url (before, nothing named the original), and the feed's title its publisher."""
+    text = "".join(f"<p>Dockworkers at the port returned to work after a pay deal on day {n} of talks.</p>"
+                   for n in range(6))
+    tail = ("<p><a href='https://www.wire.example/world/dockworkers-deal-2026'>Dockworkers end strike after pay deal</a>"
+            "<br/>Reuters: World News<br/>November 16, 2026 at 09:41AM</p>"
+            "<p><a href='https://portnotes.blogspot.com/2026/11/other.html'>Dockworkers end strike after pay deal</a></p>")
+    html = (f"<html><head><title>Dockworkers end strike after pay deal</title></head><body><div class='post hentry'>"
+            f"<h3 class='post-title entry-title'>Dockworkers end strike after pay deal</h3>"
+            f"<div class='post-body entry-content'>{text}{tail}</div></div></body></html>")
+    record = _record(html, "https://portnotes.blogspot.com/2026/11/dockworkers.html", platform="blogger")
+    assert str(record.source.url) == "https://www.wire.example/world/dockworkers-deal-2026"
+    assert record.source.publisher == "Reuters" and record.source.feed_title == "Reuters: World News"
+    assert "Dockworkers end strike" not in record.text
