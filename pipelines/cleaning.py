@@ -131,7 +131,9 @@ class _Scan:
         self._apply_groups(i, rule, match)
 
     def _apply_groups(self, i: int, rule: LineRule, match: re.Match[str]) -> None:
-        if rule.chain:
+        if rule.chain and rule.chain_platform:
+            self.found.append((i, "platform_tool", f"{rule.chain_platform}:{rule.chain}"))
+        elif rule.chain:
             self.found.append((i, "tool", rule.chain))
         groups = match.groupdict()
         for name in _HARVEST_FIELDS:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
-from typing import Any
 from datetime import datetime
+from typing import Any
 
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Context, Harvest, cut_text, read_head, resolve_spintax, ui_language_of
 from pipelines.extraction import Extracted
@@ -155,11 +156,20 @@ _NOT_NAMES = frozenset(("january february march april may june july august septe
                         "thursday friday saturday sunday today yesterday updated posted published").split())
 
 
+# A byline's lead word kept with the name by a theme's author field ("Oleh Admin Pasar", "Por María
+# Gil", "Posted by admin"). Words that also begin surnames ("Von Trapp", "Da Silva", "Di Caprio") are
+# taken for "by" only before two words or more.
+_BY_WORD = re.compile(r"(?:(?:written |posted |published )?by|oleh|diposting oleh|ditulis oleh|escrito por|"
+                      r"publicado por|écrit par|publié par|bởi|przez|tarafından|автор)\s*:?\s+(?=\w)", re.I)
+_BY_OR_NAME = re.compile(r"(?:por|par|von|door|di|da)\s+(?=\w+\s+\w)", re.I)
+
+
 def _author_names(value: str | None) -> str | None:
-    """A byline's names ("; " between several), without the parts that are a date's words."""
+    """A byline's names ("; " between several), without the parts that are a date's words and
+    without a lead "By"."""
     if not value:
         return value
-    names = (part.strip() for part in value.split(";"))
+    names = (_BY_OR_NAME.sub("", _BY_WORD.sub("", part.strip(), count=1), count=1) for part in value.split(";"))
     return "; ".join(n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES) or None
 
 

@@ -74,6 +74,7 @@ class LineRule:
     where: str = "tail"  # tail | head | any
     chain: str | None = None
     copies_only: bool = False  # cut only from a page that shows itself a copy (see cleaning.cut_text)
+    chain_platform: str | None = None  # the chain is credited only on a page of this platform
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +217,7 @@ def _parse_file(path: Any, acc: dict) -> None:
             _compile(src, rid, pattern)
             pattern = rf"""(?P<kept_text>.*?[.!?"')\]…])\s+(?:{pattern})"""  # (… a text cut short)
         acc["lines"].append(LineRule(rid, _compile(src, rid, pattern), where, t.get("chain"),
-                                     bool(t.get("copies_only", False))))
+                                     bool(t.get("copies_only", False)), t.get("chain_platform")))
     for t in data.get("block", []):
         rid = _need(src, t, "id")
         text = _compile(src, rid, t["text"]) if "text" in t else None

@@ -367,3 +367,16 @@ def test_an_entry_title_linked_to_another_site_is_the_original() -> None:
     assert str(record.source.url) == "https://www.wire.example/world/dockworkers-deal-2026"
     assert record.source.publisher == "Reuters" and record.source.feed_title == "Reuters: World News"
     assert "Dockworkers end strike" not in record.text
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ("Oleh Admin Pasar", "Admin Pasar"), ("Por María Gil", "María Gil"), ("Posted by admin", "admin"),
+    ("Von Max Müller", "Max Müller"),
+    # words that also begin surnames, before a single word: the name
+    ("Von Trapp", "Von Trapp"), ("Da Silva", "Da Silva"), ("Byron Lee", "Byron Lee"),
+])
+def test_a_byline_s_lead_word_is_no_part_of_the_author(byline: str, author: str) -> None:
+    # a theme's author field that keeps its "By" in the page's language (Elementor's post info)
+    from pipelines.draft import _author_names
+
+    assert _author_names(byline) == author
