@@ -295,6 +295,12 @@ def _titled_heading(tree: etree._Element) -> str | None:
     return None
 
 
+def _is_headline(name: str, meta: PageMeta, doc: Any) -> bool:
+    """Whether a site name trafilatura read is the page's headline."""
+    key = fold(name).lower().strip()
+    return any(key == fold(t).lower().strip() for t in (meta.title, getattr(doc, "title", None)) if t)
+
+
 def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None, url: str) -> dict[str, str]:
     """Fill our open fields from trafilatura's metadata; returns what that added (a title gained is
     also what a host's template learns to find its titles by)."""
@@ -304,8 +310,11 @@ def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None, url: str) 
         if ours == "title" and value and value == meta.home_heading:
             # trafilatura takes a page's one <h1>: in old themes the site's name, a link home
             value = _titled_heading(tree) if tree is not None else None
-        if ours == "site_name" and value and names_its_host(value, url):
-            value = None  # (its stand-in when the page names no site: the address, which blog.host is)
+        if ours == "site_name" and value and (names_its_host(value, url) or _is_headline(value, meta, doc)):
+            # (its stand-in when the page names no site: the address, which blog.host is; or, from a
+            # "Headline | Site" <title>, the headline: a host's template learnt it as the site's name
+            # from such a page, and every later page of the host named that headline its publisher)
+            value = None
         if not getattr(meta, ours) and value:
             setattr(meta, ours, value)
             gained[ours] = value

@@ -364,3 +364,31 @@ def test_a_themes_source_box_outside_the_body_names_the_original_on_every_path(f
         assert (draft.publisher, draft.source_url) == ("Coastal Ledger", f"https://ledger.example/story-{n}")
         assert "SOURCE" not in draft.text and ("theme.source-box", "SOURCE Coastal Ledger") in draft.removed
     assert methods == ({"container"} if layout == "container-source-box" else {"trafilatura", "template"})
+
+
+def _mirror_page(n: int, headline: str | None = None) -> str:
+    """A plain mirror's post page: "Headline | Site" title, a layout table, a FiveFilters footer."""
+    title, paragraphs = article(n)
+    title = headline or title
+    body = "".join(f"<p>{p}</p>" for p in paragraphs) + "<p>Let's block ads! (Why?)</p>"
+    return (f"<html><head><meta charset='utf-8'><title>{title} | Wire Mirror</title></head><body>"
+            f"<div id='top'><a href='https://wire.example/'>Wire Mirror</a> | <a href='/contact.html'>Contact</a></div>"
+            f"<table width='100%'><tr><td valign='top' width='70%'><div class='story'><h1>{title}</h1>"
+            f"<p class='meta'>0{n % 9 + 1} March 2026</p>{body}</div></td><td valign='top'>Popular: none</td></tr>"
+            f"</table><div id='foot'>Wire Mirror</div></body></html>")
+
+
+@pytest.mark.parametrize("dotted", [0, 1, 2])
+def test_a_headline_trafilatura_reads_as_the_site_name_is_not_learned(fresh_templates: Templates, dotted: int) -> None:
+    """trafilatura names a "Headline | Site" page's site after its headline when the headline holds a
+    dot ("… at 4.25 percent", read as a domain). A host's template learnt that as the site's name
+    when such a page came among its first, and every later page of the host named that headline its
+    publisher: which pages came first decided it, so a crawl's records differed from run to run."""
+    headline = "Central bank holds key rate at 4.25 percent"
+    blog = BlogInfo(url="https://wire.example/", host="wire.example", name="Wire Mirror")
+    drafts = [run_extract(RawPost(url=f"https://wire.example/news/{n}.html", via="page", blog=blog,
+                                  html=_mirror_page(n, headline if n == dotted else None)), ExtractOptions())
+              for n in range(9)]
+    assert fresh_templates.hosts["wire.example"].site_name != headline
+    assert [d.method for d in drafts][-3:] == ["template"] * 3
+    assert [d.publisher for d in drafts] == [None] * 9
