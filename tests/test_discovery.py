@@ -346,6 +346,41 @@ def test_an_incremental_run_reads_only_the_child_sitemaps_changed_since_the_last
     assert second.manifest()["http"]["requests"] == 4
 
 
+class _EmptyRest(Handler):
+    """A WordPress blog whose REST API answers every visitor an empty list (a plugin limits it), while
+    its /feed/ gives its three posts whole."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        sentence = "The lock gates on the upper canal will be replaced over the winter closure."
+        if self.path == "/":
+            self.send(200, "text/html; charset=utf-8", (
+                f"<html><head><meta name='generator' content='WordPress 6.6'>"
+                f"<link rel='https://api.w.org/' href='{base}/wp-json/'></head>"
+                f"<body><h1>Canal Notes</h1></body></html>").encode())
+        elif self.path.startswith("/wp-json/wp/v2/posts"):
+            self.send(200, "application/json", b"[]", {"X-WP-Total": "0", "X-WP-TotalPages": "0"})
+        elif self.path.startswith("/feed/") and "paged" not in self.path:
+            items = "".join(
+                f"<item><title>Lock gates {n}</title><link>{base}/2026/11/lock-gates-{n}/</link>"
+                f"<pubDate>Mon, 0{n + 1} Nov 2026 08:00:00 +0000</pubDate><content:encoded><![CDATA["
+                f"<p>{' '.join([sentence] * 5)} Notice {n}.</p>]]></content:encoded></item>" for n in range(3))
+            self.send(200, "application/rss+xml", (
+                "<?xml version='1.0'?><rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'>"
+                f"<channel><title>Canal Notes</title><link>{base}/</link>{items}</channel></rss>").encode())
+        else:
+            self.send_error(404)
+
+
+def test_a_rest_api_that_lists_no_post_on_a_first_crawl_is_not_the_blog_s_end(tmp_path) -> None:
+    """Before, an empty first page of the REST API ended the blog's discovery: no post, no reject."""
+    base, run = _crawl_site(_EmptyRest, tmp_path)
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["url"] for r in run.records()) == [f"{base}/2026/11/lock-gates-{n}/" for n in range(3)]
+    assert {r["crawl"]["via"] for r in run.records()} == {"rss"}
+    assert run.manifest()["discovery"]["empty/wp-json"] == 1
+
+
 class _NoLastmod(Handler):
     """A sitemap-only site whose sitemap gives no lastmod (as many plain sites' do): `posts` notices."""
 

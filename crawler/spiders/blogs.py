@@ -496,6 +496,8 @@ class BlogsSpider(Spider):
         self._count("discovery", "feed_pages")
         blog = BlogInfo(blog.url, blog.host, blog.platform, blog.name or page.title, blog.ui_language)
         yield from self._entries(response, blog, page.entries, "blogger-feed")
+        if start == 1 and not page.entries:
+            yield from self._empty_feed(response, blog)
         asked = response.meta["page_size"]
         if start == 1 and page.entries:
             size = len(page.entries)
@@ -535,6 +537,8 @@ class BlogsSpider(Spider):
             return
         self._count("discovery", "feed_pages")
         yield from self._entries(response, blog, entries, "wp-json")
+        if page == 1 and not entries:
+            yield from self._empty_feed(response, blog)
         size = response.meta["page_size"]
         if page == 1:
             total_pages = response.headers.get(b"X-WP-TotalPages")
@@ -546,6 +550,15 @@ class BlogsSpider(Spider):
         elif response.headers.get(b"X-WP-TotalPages") is None and len(entries) >= size:
             self._queue_feeds([self._wp_request(blog, api_root, page + 1, _carry(response.meta), size)])
         yield from self._feed_done(response.request)
+
+    def _empty_feed(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
+        """A feed or API whose first page lists no post, on a blog's first crawl (a later run's empty
+        answer is "nothing new"): the next way in is asked as well (a plugin that empties the REST
+        API for visitors, or limits it to another post type, left such a blog without a post)."""
+        if self._since(blog):
+            return
+        self._count("discovery", "empty", response.meta.get("kind", "feed"))
+        yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
 
     def _smaller_feed_pages(self, request: Request, kind: str) -> Iterator[Request]:
         """The posts of a feed page that was over DOWNLOAD_MAXSIZE, asked for in pages a fraction
