@@ -88,7 +88,7 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Save my name, email, and website in this browser for the next time I comment.", "chrome.wordpress.en"),
     ("\u00ab Previous Post", "chrome.wordpress.en"),
     ("Tagged: ferry, harbour", "chrome.wordpress.en"),
-    ("Sign up for our daily newsletter", "chrome.site.en"),
+    ("Sign up for our daily newsletter", "promo.newsletter"),
     ("Join our WhatsApp channel for the latest news", "chrome.site.en"),
     ("More from Coastal Ledger", "chrome.site.en"),
     ("Disclaimer: The views expressed are the author's own.", "chrome.site.en"),
@@ -890,3 +890,18 @@ def test_spanish_and_portuguese_calls_to_follow_are_cut(line: str) -> None:
 def test_a_korean_outlets_own_reporter_line_stays() -> None:
     text = KO_BODY + "\n홍길동 기자 hong@hangang.example"
     assert cut_text(text, RULES, Context(title="x")).text == text
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Get the biggest stories straight to your inbox. Sign up for our free daily newsletter.", "promo.newsletter"),
+    ("Storm warning issued for coast [LATEST]", "widget.tagged-headline"),
+    ("Bridge toll to rise in spring [REVEAL]", "widget.tagged-headline"),
+    # an article's sentences stay
+    ("Residents can sign up for the council's new flood alerts by text message, the officer said.", None),
+    ("The report [PDF] was published by the council on Monday and runs to ninety pages.", None),
+])
+def test_a_tabloid_s_promos_between_paragraphs_are_cut(line: str, rule: str | None) -> None:
+    text = BODY.replace("\n", "\n" + line + "\n", 1)
+    out = cut_text(text, RULES, Context(title="Bridge reopens"))
+    assert [r for r, _ in out.removed] == ([rule] if rule else [])
+    assert (line in out.text) == (rule is None)
