@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 from lxml import etree, html as lxml_html
 
 from pipelines.cleaning import Harvest, ui_language_of
-from pipelines.htmltext import (cut_blocks, cut_page_boxes, harvest_links, harvest_title_link, parse_fragment, shallower,
-                                to_text, too_deep)
+from pipelines.htmltext import (cut_blocks, cut_page_boxes, fold_spaces, harvest_links, harvest_title_link, parse_fragment,
+                                shallower, to_text, too_deep)
 from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, heading_date, names_its_host, read_meta,
                                 resolve_base)
 from pipelines.rules import RuleSet, fold
@@ -390,6 +390,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     tree = _parse_page(raw.html)
     classes = ClassIndex(tree)
     meta = read_meta(tree, raw.url, classes)
+    _not_a_missing_page(tree, classes, meta, rules)
     if meta.ui_language is None and meta.platform == "blogger":
         meta.ui_language = template_language(classes, rules)
     body = find_body(tree, classes) if options.mode == "auto" else None
@@ -431,6 +432,28 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         if date is not None and plan.template.needs_date:
             learn_date_scope(plan.template, fresh, date, lambda element: _page_date(element, raw.url))
     return _checked(Extracted(text, removed, harvest, meta, "trafilatura"), tree)
+
+
+SOFT_404_TEXT = 600  # a "not found" title over more text than this is an article about one
+
+
+def _not_a_missing_page(tree: etree._Element, classes: ClassIndex, meta: PageMeta, rules: RuleSet) -> None:
+    """A page that says the post is not there, though served with status 200 (a "soft 404"): a
+    not_found_page reject, not a record of its apology and its list of recent posts."""
+    body = tree.find("body")
+    if body is not None and "error404" in (body.get("class") or "").split():
+        raise ExtractError("not_found_page", "WordPress's 404 page")
+    if meta.platform == "blogger" and classes.get("status-msg-body") and not classes.get("post-body"):
+        raise ExtractError("not_found_page", "Blogger's notice: no such post")
+    if rules.not_found is None:
+        return
+    heads = [fold_spaces(" ".join(h.itertext())) for h in tree.iter("h1")][:2]
+    title = meta.html_title or ""
+    parts = [title, *(p for sep in (" - ", " | ", " – ", " :: ", " » ") for p in title.split(sep)), *heads]
+    if any(p and rules.not_found.fullmatch(fold(p).strip().lower()) for p in parts):
+        text = fold_spaces(" ".join(body.itertext())) if body is not None else ""
+        if len(text) < SOFT_404_TEXT * 3:  # (the page's whole text, menus and all: a quick bound)
+            raise ExtractError("not_found_page", f"titled {title[:80]!r}")
 
 
 def _checked(ex: Extracted, tree: etree._Element | None = None) -> Extracted:

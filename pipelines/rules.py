@@ -148,6 +148,7 @@ class RuleSet:
     author_placeholders: frozenset[str] = frozenset()  # folded, lower-cased
     link_lists: tuple[LinkListRule, ...] = ()  # a heading over nothing but links ("Baca Juga" + headlines)
     spintax: re.Pattern[str] | None = None  # a spinner's unresolved choice, "{quick|fast|rapid}"
+    not_found: re.Pattern[str] | None = None  # a soft 404's title or heading ("Page not found")
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
@@ -265,6 +266,8 @@ def _parse_file(path: Any, acc: dict) -> None:
         acc["author_placeholders"].update(fold(n).strip().lower() for n in data["authors"].get("placeholders", ()))
     if "spintax" in data:
         acc["spintax"] = _compile(src, "spintax", _need(src, data["spintax"], "pattern"))
+    if "not_found" in data:
+        acc["not_found"] = _compile(src, "not_found", _need(src, data["not_found"], "pattern"))
 
 
 @lru_cache(maxsize=8)
@@ -273,10 +276,11 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     acc: dict = {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
                  "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
                  "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
-                 "spintax": None}
+                 "spintax": None, "not_found": None}
     for path in _rule_files(extra_dirs):
         _parse_file(path, acc)
     return RuleSet(tuple(acc["lines"]), tuple(acc["blocks"]), tuple(acc["anchors"]),
                    tuple(acc["chrome"]), frozenset(acc["publishers"]), acc["chain_order"],
                    tuple(acc["source_blocks"]), frozenset(acc["short_link_hosts"]), acc["feed_title_hint"], acc["feed_title_max_chars"],
-                   frozenset(acc["author_placeholders"]), tuple(acc["link_lists"]), acc["spintax"])
+                   frozenset(acc["author_placeholders"]), tuple(acc["link_lists"]), acc["spintax"],
+                   not_found=acc["not_found"])

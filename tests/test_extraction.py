@@ -356,3 +356,37 @@ def test_a_short_post_keeps_its_paragraphs_apart() -> None:
     raw = RawPost(url="https://harbour.example/pontoons-approved/", via="page", html=page,
                   blog=BlogInfo(url="https://harbour.example/", host="harbour.example"))
     assert extract_post(raw, load_rules(), ExtractOptions()).text.split("\n")[-2:] == paragraphs
+
+
+_LONG = "".join(f"<p>The band played its last show at the harbour hall on night {n}, to a full house.</p>" for n in range(12))
+
+
+@pytest.mark.parametrize(("page", "gone"), [
+    # WordPress's 404 template (body class error404), whatever its words
+    ("<html><head><title>Oops</title></head><body class='error404 hfeed'><h1>Nichts gefunden</h1>"
+     "<p>Versuchen Sie es mit einer Suche.</p><ul><li><a href='/a/'>Neuer Radweg</a></li></ul></body></html>", True),
+    # Blogger's notice on a page of no post
+    ("<html><head><meta name='generator' content='blogger'><title>Daily Pulse</title></head><body>"
+     "<div class='status-msg-wrap'><div class='status-msg-body'>Sorry, the page you were looking for in this blog "
+     "does not exist.</div></div><div class='blog-posts hfeed'></div></body></html>", True),
+    # a "not found" title (the site's name split off) over little text, in another language
+    ("<html><head><title>Página no encontrada | Noticias Hoy</title></head><body><h1>Error</h1>"
+     "<p>La página que busca no existe.</p></body></html>", True),
+    # an article whose headline only looks like one: a long text
+    (f"<html><head><title>404 Not Found | Music Notes</title></head><body><article><h1>404 Not Found</h1>{_LONG}"
+     "</article></body></html>", False),
+])
+def test_a_page_saying_the_post_is_not_there_is_a_reject(page: str, gone: bool) -> None:
+    """A soft 404 (status 200) became a record of its apology and its list of recent posts."""
+    from pipelines.extraction import ExtractError, ExtractOptions, extract_post
+    from pipelines.rules import load_rules
+    from schemas.raw import BlogInfo, RawPost
+
+    raw = RawPost(url="https://notes.example/2026/11/gone.html", blog=BlogInfo(url="https://notes.example/", host="notes.example"),
+                  via="page", html=page)
+    if gone:
+        with pytest.raises(ExtractError) as err:
+            extract_post(raw, load_rules(), ExtractOptions())
+        assert err.value.reason == "not_found_page"
+    else:
+        assert "last show" in extract_post(raw, load_rules(), ExtractOptions()).text
