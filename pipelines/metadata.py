@@ -479,14 +479,33 @@ def _ld_names(author: object) -> str | None:
     return "; ".join(n for n in names if n) or None
 
 
+_TAG_PATH = re.compile(r"/(tag|tags|label|etiqueta|schlagwort)/[^/?#]+/?$")
+
+
+def _tag_link(a: etree._Element) -> bool:
+    """A link to a tag's page ("/tag/council/") inside the post, not in a sidebar's tag cloud or a
+    menu: a theme's "Tags: council, lighting" line without rel="tag"."""
+    if not _TAG_PATH.search(a.get("href") or ""):
+        return False
+    for up in a.iterancestors():
+        if up.tag in ("aside", "nav"):
+            return False
+        names = up.get("class") or ""
+        if "widget" in names or "sidebar" in names or "cloud" in names:
+            return False
+        if up.tag == "article" or any(k in names for k in ("post", "entry", "article")):
+            return True
+    return False
+
+
 def _labels(anchors: list[etree._Element], classes: ClassIndex) -> list[str]:
-    """Links in .post-labels (Blogger) or .post-tags (Hugo and Ghost themes), and links with rel tag
-    or category, in page order."""
+    """Links in .post-labels (Blogger) or .post-tags (Hugo and Ghost themes), links with rel tag or
+    category, and links to tag pages inside the <article>, in page order."""
     in_labels = {a for box in classes.get("post-labels") + classes.get("post-tags") for a in box.iterdescendants("a")}
     seen: dict[str, None] = {}
     for a in anchors:
         rel = a.get("rel")
-        if (rel and not _LABEL_RELS.isdisjoint(rel.split(" "))) or (in_labels and a in in_labels):
+        if (rel and not _LABEL_RELS.isdisjoint(rel.split(" "))) or (in_labels and a in in_labels) or _tag_link(a):
             text = fold_spaces(" ".join(a.itertext()))
             if text:
                 seen.setdefault(text, None)

@@ -390,3 +390,13 @@ def test_a_page_saying_the_post_is_not_there_is_a_reject(page: str, gone: bool) 
         assert err.value.reason == "not_found_page"
     else:
         assert "last show" in extract_post(raw, load_rules(), ExtractOptions()).text
+
+
+def test_links_to_tag_pages_in_the_post_are_its_labels_and_a_sidebar_s_cloud_is_not() -> None:
+    # a theme's "Tagged ferries, Port Ellery" without rel="tag"; the sidebar's tag cloud is the site's
+    page = ("<html><head><title>Ferry</title></head><body><article class='post'><h1>Ferry</h1><p>Text.</p>"
+            "<footer class='entry-footer'><span class='tags-links'>Tagged <a href='/tag/ferries/'>ferries</a>, "
+            "<a href='/tag/port-ellery/'>Port Ellery</a></span></footer></article>"
+            "<aside class='sidebar'><div class='widget tagcloud'><a href='/tag/weather/'>weather</a></div></aside>"
+            "<div class='widget_tag_cloud'><a href='/tag/tides/'>tides</a></div></body></html>")
+    assert read_meta(_parse_page(page), "https://notes.example/ferry/").labels == ["ferries", "Port Ellery"]
