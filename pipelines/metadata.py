@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -163,39 +164,32 @@ class _Head:
         return any(part in (link.get("href") or "") for link in self.links for part in parts)
 
 
-def _json_ld(head: _Head) -> dict:
+def _ld_items(head: _Head, needle: str = "") -> Iterator[dict]:
+    """The nodes of the page's JSON-LD scripts (a list, an @graph or one node), in order; only
+    scripts whose text holds needle are parsed."""
     for script in head.scripts:
-        if script.get("type") != "application/ld+json" or not script.text:
+        if script.get("type") != "application/ld+json" or not script.text or needle not in script.text:
             continue
         try:
             data = json.loads(script.text)
         except ValueError:
             continue
         items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        for item in items:
-            if isinstance(item, dict) and str(item.get("@type", "")).endswith(("Posting", "Article")):
-                return item
-    return {}
+        yield from (item for item in items if isinstance(item, dict))
+
+
+def _json_ld(head: _Head) -> dict:
+    """The page's article node (a BlogPosting, NewsArticle...), else {}."""
+    return next((item for item in _ld_items(head) if str(item.get("@type", "")).endswith(("Posting", "Article"))), {})
 
 
 def _ld_site_name(head: _Head, article: dict) -> str | None:
     """The site's name in its JSON-LD: a WebSite node's, else the article's publisher's (the SEO
     plugin's, in the page's head: the blog's own)."""
-    for script in head.scripts:
-        if script.get("type") != "application/ld+json" or not script.text or "WebSite" not in script.text:
-            continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        for item in items:
-            if isinstance(item, dict) and item.get("@type") == "WebSite" and isinstance(item.get("name"), str):
-                return fold_spaces(item["name"]) or None
+    site = next((item for item in _ld_items(head, "WebSite") if item.get("@type") == "WebSite"), None)
     publisher = article.get("publisher")
-    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-        return fold_spaces(publisher["name"]) or None
-    return None
+    name = (site or {}).get("name") or (publisher.get("name") if isinstance(publisher, dict) else None)
+    return (fold_spaces(name) or None) if isinstance(name, str) else None
 
 
 def joined(url: str, href: str | None) -> str | None:
