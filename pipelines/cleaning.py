@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipelines.rules import LineRule, RuleSet, fold, url_parses
+from pipelines.rules import LineRule, RuleSet, chain_credit, fold, url_parses
 
 # What a page's <title> puts between the headline and the site's name, as fold() leaves it (dashes
 # become "-", and "»" a double quote)
@@ -131,10 +131,8 @@ class _Scan:
         self._apply_groups(i, rule, match)
 
     def _apply_groups(self, i: int, rule: LineRule, match: re.Match[str]) -> None:
-        if rule.chain and rule.chain_platform:
-            self.found.append((i, "platform_tool", f"{rule.chain_platform}:{rule.chain}"))
-        elif rule.chain:
-            self.found.append((i, "tool", rule.chain))
+        if (credit := chain_credit(rule)) is not None:
+            self.found.append((i, *credit))
         groups = match.groupdict()
         for name in _HARVEST_FIELDS:
             if groups.get(name):

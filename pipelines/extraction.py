@@ -6,14 +6,15 @@ import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
 from lxml import etree, html as lxml_html
 
-from pipelines.cleaning import Harvest, ui_language_of
-from pipelines.htmltext import (cut_blocks, cut_page_boxes, fold_spaces, harvest_links, harvest_title_link, parse_fragment,
-                                shallower, to_text, too_deep)
+from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
+from pipelines.htmltext import (cut_blocks, cut_page_boxes, fold_spaces, harvest_links, parse_fragment, shallower, to_text,
+                                too_deep)
 from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, heading_date, names_its_host, read_meta,
                                 resolve_base)
 from pipelines.rules import RuleSet, fold
@@ -384,8 +385,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     if raw.is_fragment:
         root = parse_fragment(raw.html)
         removed = cut_blocks(root, rules, harvest)
-        harvest_links(root, rules, harvest)
-        harvest_title_link(root, [raw.feed.get("title")], raw.url, rules, harvest)
+        harvest_links(root, rules, harvest, titles=(raw.feed.get("title"),), page_url=raw.url)
         return _checked(Extracted(to_text(root), removed, harvest, PageMeta(), "feed"))
     tree = _parse_page(raw.html)
     classes = ClassIndex(tree)
@@ -397,8 +397,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     if body is not None:
         removed = cut_page_boxes(tree, rules, harvest, classes.get)
         removed += cut_blocks(body[1], rules, harvest)
-        harvest_links(body[1], rules, harvest)
-        harvest_title_link(body[1], [raw.feed.get("title"), meta.title], raw.url, rules, harvest)
+        harvest_links(body[1], rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
         if not (meta.author and meta.published):
             meta.header_lines = header_lines(body[1])
         return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container"), tree)
@@ -415,16 +414,15 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
                 meta.header_lines = header_lines(node)
             drop_children(node, plan.template.drop)
             removed += cut_blocks(node, rules, harvest)
-            harvest_links(node, rules, harvest)
-            harvest_title_link(node, [raw.feed.get("title"), meta.title], raw.url, rules, harvest)
+            harvest_links(node, rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
             return _checked(Extracted(to_text(node), removed, harvest, meta, "template"))  # (date looked for above)
         # else (an index page, another layout, a body far shorter than the host's usual) this page
         # goes through trafilatura, and is compared with the template like an audit
         plan.learn = not plan.template.refused
     fresh = _parse_page(raw.html) if plan is not None and plan.learn else None  # before any cutting
     removed = cut_blocks(tree, rules, harvest)
-    harvest_links(tree, rules, harvest, short_links=False)  # the page's sidebars are not the post
-    harvest_title_link(tree, [raw.feed.get("title"), meta.title], raw.url, rules, harvest)
+    harvest_links(tree, rules, harvest, short_links=False,  # the page's sidebars are not the post
+                  titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
     text, gained = _trafilatura_text(tree, raw.url, meta, classes)
     if fresh is not None and text.strip():
         date = _page_date(fresh, raw.url) if "published" in gained else None
@@ -434,7 +432,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     return _checked(Extracted(text, removed, harvest, meta, "trafilatura"), tree)
 
 
-SOFT_404_TEXT = 600  # a "not found" title over more text than this is an article about one
+SOFT_404_TEXT = 1800  # a "not found" title over a page with more text (menus and all) heads an article
 
 
 def _not_a_missing_page(tree: etree._Element, classes: ClassIndex, meta: PageMeta, rules: RuleSet) -> None:
@@ -447,13 +445,13 @@ def _not_a_missing_page(tree: etree._Element, classes: ClassIndex, meta: PageMet
         raise ExtractError("not_found_page", "Blogger's notice: no such post")
     if rules.not_found is None:
         return
-    heads = [fold_spaces(" ".join(h.itertext())) for h in tree.iter("h1")][:2]
-    title = meta.html_title or ""
-    parts = [title, *(p for sep in (" - ", " | ", " – ", " :: ", " » ") for p in title.split(sep)), *heads]
-    if any(p and rules.not_found.fullmatch(fold(p).strip().lower()) for p in parts):
+    title = fold(meta.html_title or "")
+    heads = (fold(" ".join(h.itertext())) for h in islice(tree.iter("h1"), 2))
+    parts = (title, *(p for sep in TITLE_AFFIX_SEPS for p in title.split(sep)), *heads)
+    if any(p.strip() and rules.not_found.fullmatch(" ".join(p.split()).lower()) for p in parts):
         text = fold_spaces(" ".join(body.itertext())) if body is not None else ""
-        if len(text) < SOFT_404_TEXT * 3:  # (the page's whole text, menus and all: a quick bound)
-            raise ExtractError("not_found_page", f"titled {title[:80]!r}")
+        if len(text) < SOFT_404_TEXT:
+            raise ExtractError("not_found_page", f"titled {(meta.html_title or '')[:80]!r}")
 
 
 def _checked(ex: Extracted, tree: etree._Element | None = None) -> Extracted:

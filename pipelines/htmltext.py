@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree, html
 
 from pipelines.cleaning import Harvest
-from pipelines.rules import BlockRule, LinkListRule, RuleSet, fold, site_host, url_host, url_parses
+from pipelines.rules import BlockRule, LinkListRule, RuleSet, chain_credit, fold, site_host, url_host, url_parses
 
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "aside", "header", "footer", "h1", "h2", "h3", "h4", "h5",
@@ -165,8 +165,8 @@ def _cut_items(rule: BlockRule, rules: RuleSet, root: etree._Element, index: dic
         if rule.after_gives in HARVESTED and named:
             harvest.add(rule.after_gives, named)
         removed.append((rule.id, text))
-        if rule.chain:
-            harvest.add("tool", rule.chain)
+        if (credit := chain_credit(rule)) is not None:
+            harvest.add(*credit)
         a.tail = after.tail
         parent.remove(after)
         drop_element(a)
@@ -277,10 +277,8 @@ def _give(rule: BlockRule, block: etree._Element, text: str, matched: re.Match[s
         if href and not rules.is_short_link(href):
             harvest.add("source_url", href)
     removed.append((rule.id, text))
-    if rule.chain and rule.chain_platform:
-        harvest.add("platform_tool", f"{rule.chain_platform}:{rule.chain}")
-    elif rule.chain:
-        harvest.add("tool", rule.chain)
+    if (credit := chain_credit(rule)) is not None:
+        harvest.add(*credit)
 
 
 def cut_page_boxes(tree: etree._Element, rules: RuleSet, harvest: Harvest,
@@ -460,10 +458,18 @@ def _path_of(href: str) -> str:
         return ""
 
 
-def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_links: bool = True) -> None:
-    """Short links (ift.tt, Google News), 'Go to Source'-style anchors, and the original article's
-    link in source blocks ('The post <a>…</a> appeared first on …') below root."""
+def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_links: bool = True,
+                  titles: tuple[str | None, ...] = (), page_url: str = "") -> None:
+    """Short links (ift.tt, Google News), 'Go to Source'-style anchors, the original article's link
+    in source blocks ('The post <a>…</a> appeared first on …') below root, and after them an anchor
+    to another site whose text is one of the post's titles (_title_link)."""
     _harvest_links(root, rules, harvest, short_links)
+    _source_blocks(root, rules, harvest)
+    _title_link(root, titles, page_url, rules, harvest)
+
+
+def _source_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> None:
+    """The original article's link in a block a source_block rule reads whole."""
     if not rules.source_blocks:
         return
     gate = any_of(tuple(rule.text for rule in rules.source_blocks))
@@ -488,20 +494,20 @@ def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_
                 break
 
 
-def harvest_title_link(root: etree._Element, titles: list[str | None], page_url: str, rules: RuleSet,
-                       harvest: Harvest) -> None:
+def _title_link(root: etree._Element, titles: tuple[str | None, ...], page_url: str, rules: RuleSet,
+                harvest: Harvest) -> None:
     """An anchor on another site whose text is the post's headline (IFTTT's `<a href={{EntryUrl}}>
     {{EntryTitle}}</a>` under a copied post, a feed's entry link): the original article, after what
     the rules found (those name it surer)."""
     keys = {fold(t).lower().strip() for t in titles if t and len(t.split()) >= 3}
     if not keys:
         return
-    here = url_host(page_url).removeprefix("www.")
+    here = site_host(page_url)
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if not href.startswith(("http://", "https://")) or rules.is_short_link(href):
             continue
-        if url_host(href).removeprefix("www.") == here or not url_parses(href):
+        if site_host(href) == here or not url_parses(href):
             continue
         text = fold(node_text(a)).lower().strip()
         if text in keys or (len(text) >= 12 and any(key.startswith(text + " - ") for key in keys)):

@@ -258,7 +258,8 @@ def detect_platform(head: _Head, url: str, generator: str | None) -> str:
     if ("blogger" in gen or host.endswith(".blogspot.com") or head.any_link("blogger.com/feeds/", "/feeds/posts/default")
             or any("_WidgetManager._Init" in (s.text or "") for s in head.scripts)):
         return "blogger"
-    if ("wordpress" in gen or "amp plugin" in gen or "amp for wp" in gen or any(link.get("rel") == "https://api.w.org/" for link in head.links)
+    if ("wordpress" in gen or "amp plugin" in gen or "amp for wp" in gen  # (the AMP plugins are WordPress's)
+            or any(link.get("rel") == "https://api.w.org/" for link in head.links)
             or head.any_link("/wp-content/") or any("/wp-includes/" in (s.get("src") or "") for s in head.scripts)):
         return "wordpress"
     return "generic"

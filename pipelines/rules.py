@@ -99,6 +99,16 @@ class BlockRule:
     chain_platform: str | None = None
 
 
+def chain_credit(rule: LineRule | BlockRule) -> tuple[str, str] | None:
+    """What a matched rule's chain gives the harvest: its tool, or (for a rule with chain_platform)
+    the tool held until the page's platform is known ("wordpress:wp-rss-aggregator")."""
+    if not rule.chain:
+        return None
+    if rule.chain_platform:
+        return "platform_tool", f"{rule.chain_platform}:{rule.chain}"
+    return "tool", rule.chain
+
+
 @dataclass(frozen=True, slots=True)
 class AnchorRule:
     id: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, deque
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Generator, Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
@@ -31,7 +31,7 @@ from pipelines.export import default_paths, done_urls
 from pipelines.metadata import home_name, joined, read_meta, resolve_base, same_site
 from pipelines.normalize import canonical_url, to_utc
 from pipelines.rules import site_host
-from pipelines.state import BlogState
+from pipelines.state import BlogState, PostState
 from schemas.raw import BlogInfo, RawPost
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
@@ -613,8 +613,7 @@ class BlogsSpider(Spider):
         if page == 1 and known is not None and known.platform == "wordpress":
             known.feed = response.url  # (its REST API gave no posts: next time, this feed first)
         fresh = [e for e in feed.entries if canonical_url(e.url) not in self.seen]
-        caught_up = any(self._known_post(e.url) for e in fresh)
-        yield from self._entries(response, blog, feed.entries, feed.format)
+        caught_up = yield from self._entries(response, blog, feed.entries, feed.format)
         # WordPress feeds page with ?paged=N (plain permalinks: ?feed=rss2&paged=N), every page as long
         # as the first but the last
         size = response.meta.get("first_size", len(feed.entries))
@@ -765,7 +764,7 @@ class BlogsSpider(Spider):
             self.sitemap_posts.add(blog.url)
         for url, lastmod in posts:
             self._track(blog, lastmod)
-            if not self._unchanged(url, lastmod) and self._claim(url, blog):
+            if not self._unchanged(url, lastmod, self._previous(url)) and self._claim(url, blog):
                 yield self._page_request(url, blog, {"updated": lastmod} if lastmod else {})
         yield from self._sitemap_done(blog, response.meta.get("strategies", []), response.meta.get("home"))
 
@@ -803,16 +802,16 @@ class BlogsSpider(Spider):
         if known.newest_updated is None or stamp.isoformat() > known.newest_updated:
             known.newest_updated = stamp.isoformat()
 
-    def _known_post(self, url: str) -> bool:
-        """The state has a record of this post (and the run is incremental)."""
-        return self.state is not None and not self.full and self.state.get_post(canonical_url(url)) is not None
-
-    def _unchanged(self, url: str, updated: str | None) -> bool:
-        """The state saw this post with the same update time, or (where its listing gives no update
-        time: a sitemap without lastmod, an RSS item) saw it at all: not fetched or read again."""
+    def _previous(self, url: str) -> PostState | None:
+        """The state's record of this post, on an incremental run (None otherwise)."""
         if self.state is None or self.full:
-            return False
-        prev = self.state.get_post(canonical_url(url))
+            return None
+        return self.state.get_post(canonical_url(url))
+
+    def _unchanged(self, url: str, updated: str | None, prev: PostState | None) -> bool:
+        """The state (its record prev) saw this post with the same update time, or (where its listing
+        gives no update time: a sitemap without lastmod, an RSS item) saw it at all: not fetched or
+        read again."""
         if prev is None:
             return False
         if updated:
@@ -825,14 +824,20 @@ class BlogsSpider(Spider):
         self.seen.add(canonical_url(url))
         return True
 
-    def _entries(self, response: Response, blog: BlogInfo, entries: list[Entry], via: str) -> Iterator[Any]:
+    def _entries(self, response: Response, blog: BlogInfo, entries: list[Entry],
+                 via: str) -> Generator[Any, None, bool]:
+        """The feed's posts, whole or as page requests; returns whether one not seen in this run is
+        one the state has a record of (newest first, the feed has reached the last run's posts)."""
         if entries:
             self.listed.add(blog.url)
+        reached = False
         for e in entries:
             self._track(blog, e.updated or e.published)
+            prev = self._previous(e.url)
+            reached = reached or (prev is not None and canonical_url(e.url) not in self.seen)
             # (a whole body without an update time costs no request: read again, so that an edit
             # shows; a summary's page is fetched only for a post the state has not seen)
-            if ((e.updated or not e.html) and self._unchanged(e.url, e.updated)) or not self._claim(e.url, blog):
+            if ((e.updated or not e.html) and self._unchanged(e.url, e.updated, prev)) or not self._claim(e.url, blog):
                 continue
             feed = {"title": e.title, "published": e.published, "updated": e.updated, "author": e.author,
                     "labels": e.labels, "source_publisher": e.source_publisher, "source_url": e.source_url}
@@ -841,6 +846,7 @@ class BlogsSpider(Spider):
                               status=response.status, fetched_at=_now(), source=response.url, feed=feed)
             else:  # summary-only feed: the page holds the body
                 yield self._page_request(e.url, blog, feed)
+        return reached
 
     def closed(self, reason: str) -> None:
         """After a finished crawl, remember each cleanly crawled blog (platform, newest update)."""
