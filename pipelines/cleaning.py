@@ -15,6 +15,8 @@ LIST_ITEM_WORDS = 16  # an item is a headline: this many words at most, and no s
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
 _HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_at", "author", "published",
                    "updated")
+# A short label before the headline repeated under a copied post ("Article Link: <headline> - <publisher>")
+_LABEL_BEFORE = re.compile(r"[^\s:]{1,24}(?: [^\s:]{1,24}){0,2}\s*:\s*")
 _COPY_SIGNS = frozenset({"tool", "feed_title", "publisher", "link", "source_url", "autoposted_at"})
 
 
@@ -157,15 +159,20 @@ class _Scan:
         return chrome.id
 
     def _title_repeat(self, i: int) -> str | None:
-        key = self.keys[i]
-        for title in self.titles:
-            if key == title:
-                self.cut[i] = "title.repeat"
-                return "title.repeat"
-            if key.startswith(title + " - ") and len(key) - len(title) <= 80:
-                self.cut[i] = "title.repeat"
-                self.found.append((i, "publisher", self.folded[i][len(title) + 3:]))
-                return "title.repeat"
+        """The headline again below the text, alone, with its publisher after " - ", or after a short
+        label ("Article Link: <headline> - <publisher>", the linked entry title of a feed-to-blog tool)."""
+        key, folded = self.keys[i], self.folded[i]
+        label = _LABEL_BEFORE.match(key)
+        for start in (0, label.end()) if label else (0,):
+            rest = key[start:]
+            for title in self.titles:
+                if rest == title:
+                    self.cut[i] = "title.repeat"
+                    return "title.repeat"
+                if rest.startswith(title + " - ") and len(rest) - len(title) <= 80:
+                    self.cut[i] = "title.repeat"
+                    self.found.append((i, "publisher", folded[start + len(title) + 3:]))
+                    return "title.repeat"
         return None
 
     def _ingredient(self, i: int, below: str | None) -> str | None:

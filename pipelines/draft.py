@@ -14,8 +14,8 @@ from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta, names_its_host
 from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc,
                                  unescape_entities, written_date)
-from pipelines.provenance import (dateline_publisher, feed_title_publisher, foreign_publishers, order_chain,
-                                  resolve_title, split_publisher)
+from pipelines.provenance import (credit_line_publisher, dateline_publisher, feed_title_publisher,
+                                  foreign_publishers, order_chain, resolve_title, split_publisher)
 from pipelines.rules import RuleSet, fold, site_host
 from schemas.raw import BlogInfo, RawPost
 
@@ -125,8 +125,10 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     if titled.publisher is None:
         # a copy that names its source nowhere else may still carry the agency's dateline, or have
         # come through the agency's own feed ("Reuters: World News" as IFTTT's {{FeedTitle}})
+        # (or name it on its last line, as plain text that stays: "Source: Gazeta X")
         titled = replace(titled, publisher=dateline_publisher(text, rules)
-                         or feed_title_publisher(harvest.feed_titles, rules))
+                         or feed_title_publisher(harvest.feed_titles, rules)
+                         or credit_line_publisher(text, rules, (draft.blog.name, draft.blog.host, meta.site_name)))
     ui_language = draft.blog.ui_language or ui_language_of(harvest.chrome_languages)
     for entry in harvest.platform_tools:  # (a plugin's default credit line, on that plugin's platform)
         platform, _, tool = entry.partition(":")

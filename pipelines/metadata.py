@@ -113,7 +113,9 @@ def _texts(nodes) -> str | None:
 _AUTHOR_FOLDER = r"/(authors?|writers?|penulis|autor|auteur)/"
 _AUTHOR_PAGE = re.compile(_AUTHOR_FOLDER + r"[^/]+/?$", re.I)
 _AUTHOR_HREF = re.compile(_AUTHOR_FOLDER, re.I)
-_NAME_SHAPE = re.compile(r"(?!(view|see|all|more|posts?)\b)[^\W\d_][\w.'’-]*( [\w.'’-]+){0,4}", re.I)
+# (with the combining marks that \w leaves out: Devanagari's vowel signs and virama, Thai's vowels)
+_MARKS = "\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f\u1000-\u109f"
+_NAME_SHAPE = re.compile(rf"(?!(view|see|all|more|posts?)\b)[^\W\d_][\w.'’{_MARKS}-]*( [\w.'’{_MARKS}-]+){{0,4}}", re.I)
 
 
 def _author_link(anchors: list[etree._Element], url: str) -> str | None:

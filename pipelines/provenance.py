@@ -107,6 +107,32 @@ def dateline_publisher(text: str, rules: RuleSet) -> str | None:
     return None
 
 
+# Where a credit line's name ends: "Al Jazeera and news agencies", "Reuters, AP", "Dagblad; foto: …"
+_CREDIT_NAME_END = re.compile(r"\s*(?:[,;/|]|\s(?:and|with|y|e|et|und|en|i|dan|ve|и|và)\s)")
+
+
+def _caseless_name(name: str) -> bool:
+    """A name of one to six words in a script without capitals (दैनिक जनवाणी, 東方日報), which the
+    publisher shape (a capital first) cannot tell from a sentence: no sentence's punctuation in it."""
+    return name[:1].isalpha() and name[0].upper() == name[0].lower() and len(name.split()) <= 6 and len(name) <= 40 \
+        and not re.search(r"[.!?。！？।]", name)
+
+
+def credit_line_publisher(text: str, rules: RuleSet, own: tuple[str | None, ...] = ()) -> str | None:
+    """The publisher a plain credit on one of the text's last two lines names ("Source: Gazeta X",
+    "Bron: Het Dagblad"), when it has the shape of a name and is not the blog's own."""
+    if rules.credit_line is None:
+        return None
+    mine = {fold(x).lower() for x in own if x}
+    for line in text[-600:].rstrip().rsplit("\n", 2)[-2:][::-1]:
+        m = rules.credit_line.fullmatch(fold(line))
+        if m:
+            name = _CREDIT_NAME_END.split(m.group("publisher"), maxsplit=1)[0].strip(" .")
+            if (_PUBLISHER_SHAPE.fullmatch(name) or _caseless_name(name)) and name.lower() not in mine:
+                return name
+    return None
+
+
 _FEED_TITLE_SEPS = re.compile(r"\s*(?::|\s-|\s>|\s\||\s\u00bb|\s\u203a)\s")
 
 

@@ -905,3 +905,41 @@ def test_a_tabloid_s_promos_between_paragraphs_are_cut(line: str, rule: str | No
     out = cut_text(text, RULES, Context(title="Bridge reopens"))
     assert [r for r, _ in out.removed] == ([rule] if rule else [])
     assert (line in out.text) == (rule is None)
+
+
+def test_a_row_of_share_buttons_under_a_label_in_any_language_is_cut() -> None:
+    for row in ("Udostępnij: Facebook Twitter WhatsApp", "Compartilhe: Facebook | WhatsApp | Telegram",
+                "Поделиться: VK Telegram"):
+        out = cut_text(BODY + "\n" + row, RULES, Context())
+        assert out.removed == [("chrome.share.any", row)] and out.text == BODY
+    text = BODY + "\nBanned at the school: Facebook and TikTok."  # (a sentence, not a row of names)
+    assert cut_text(text, RULES, Context()).text == text
+
+
+def test_the_linked_headline_under_a_label_below_the_text_is_cut_and_names_the_publisher() -> None:
+    line = "Article Link: Bridge reopens after repairs - Coastal Ledger"
+    out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens after repairs"))
+    assert out.text == BODY and out.removed == [("title.repeat", line)]
+    assert out.harvest.publishers == ["Coastal Ledger"]
+    text = BODY + "\nLink: the bridge reopens after repairs next spring."  # (not the headline)
+    assert cut_text(text, RULES, Context(title="Bridge reopens after repairs")).text == text
+
+
+@pytest.mark.parametrize(("html", "cut"), [
+    ('<p><a href="https://t.me/harbourdigest">हमारे टेलीग्राम चैनल से जुड़ें</a></p>', True),
+    ('<div class="promo"><a href="https://whatsapp.com/channel/0029Va">Gabung saluran WhatsApp kami</a></div>', True),
+    ('<p>ताज़ा खबरों के लिए हमें <a href="https://news.google.com/publications/CAAq">Google News</a> पर फॉलो करें।</p>',
+     True),
+    # a story's own sentence that links a channel stays
+    ('<p>The ministry posted the full list of closed roads on its <a href="https://t.me/roadsministry">Telegram '
+     'channel</a> late on Tuesday, hours after the first landslide blocked the pass.</p>', False),
+])
+def test_a_sites_invitation_to_its_channel_is_cut_in_any_language(html: str, cut: bool) -> None:
+    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
+
+    root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + html)
+    harvest = Harvest()
+    removed = cut_blocks(root, RULES, harvest)
+    assert (len(to_text(root).strip().splitlines()) == 1) is cut
+    assert bool(removed) is cut
+    assert not harvest.links and not harvest.tools  # (the site's own follow links are no provenance)

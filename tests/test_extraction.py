@@ -400,3 +400,13 @@ def test_links_to_tag_pages_in_the_post_are_its_labels_and_a_sidebar_s_cloud_is_
             "<aside class='sidebar'><div class='widget tagcloud'><a href='/tag/weather/'>weather</a></div></aside>"
             "<div class='widget_tag_cloud'><a href='/tag/tides/'>tides</a></div></body></html>")
     assert read_meta(_parse_page(page), "https://notes.example/ferry/").labels == ["ferries", "Port Ellery"]
+
+
+@pytest.mark.parametrize("name", ["न्यूज़ डेस्क", "สมชาย ใจดี", "Zoë Brandsma"])
+def test_a_name_on_a_link_to_the_authors_page_in_any_script_is_the_author(name: str) -> None:
+    from lxml import html as lxml_html
+
+    from pipelines.metadata import _author_link
+
+    tree = lxml_html.fromstring(f'<div><span class="by">by <a href="/author/desk/">{name}</a></span></div>')
+    assert _author_link(tree.findall(".//a"), "https://news.example/story/") == name

@@ -380,3 +380,28 @@ def test_a_byline_s_lead_word_is_no_part_of_the_author(byline: str, author: str)
     from pipelines.draft import _author_names
 
     assert _author_names(byline) == author
+
+
+@pytest.mark.parametrize(("last", "publisher"), [
+    ("Źródło: Gazeta Zielonobrzeska", "Gazeta Zielonobrzeska"),
+    ("Bron: Het Lage Land Dagblad.", "Het Lage Land Dagblad"),
+    ("(Fuente: Diario del Valle)", "Diario del Valle"),
+    ("SOURCE: Al Jazeera and news agencies", "Al Jazeera"),
+    ("Source: Reuters, AP", "Reuters"),
+    ("स्रोत: दैनिक जनवाणी", "दैनिक जनवाणी"),
+    ("Source: company filings and interviews", None),  # (no name's shape)
+    ("Source: Harbour Digest", None),  # (the blog's own name)
+    ("The source: a letter seen by reporters.", None),
+])
+def test_a_plain_credit_on_the_last_line_names_the_publisher(last: str, publisher: str | None) -> None:
+    from pipelines.provenance import credit_line_publisher
+
+    text = f"The council approved the plan on Tuesday.\nIt will cost 4 million.\n{last}"
+    assert credit_line_publisher(text, RULES, ("Harbour Digest", "harbourdigest.example")) == publisher
+
+
+def test_a_credit_line_higher_up_in_the_text_names_no_publisher() -> None:
+    from pipelines.provenance import credit_line_publisher
+
+    text = "Source: Coastal Ledger\nThe council approved the plan on Tuesday.\nIt will cost 4 million.\nMore soon."
+    assert credit_line_publisher(text, RULES) is None
