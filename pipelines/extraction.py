@@ -15,8 +15,8 @@ from lxml import etree, html as lxml_html
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
 from pipelines.htmltext import (cut_blocks, cut_page_boxes, fold_spaces, harvest_links, parse_fragment, shallower, to_text,
                                 too_deep)
-from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, heading_date, names_its_host, read_meta,
-                                resolve_base)
+from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, names_its_host, own_site_name,
+                                read_meta, resolve_base, written_page_date)
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
 from schemas.raw import RawPost
@@ -192,6 +192,17 @@ def trafilatura_config() -> Any:
     return _CONFIG
 
 
+def _wrap_leading_text(tree: etree._Element) -> None:
+    """Put the text an <article>, <main> or <section> opens with, before its first child, in a <p>
+    of its own. trafilatura drops that text when it takes such an element inside others as the
+    page's body (a journal's post whose paragraphs are text between <br>s lost its first one)."""
+    for el in tree.iter("article", "main", "section"):
+        if len(el) and el.text and el.text.strip():
+            p = etree.Element("p")
+            p.text, el.text = el.text, None
+            el.insert(0, p)
+
+
 def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
                       classes: ClassIndex) -> tuple[str, dict[str, str]]:
     """trafilatura's text of the page, and the fields its metadata pass filled that ours left open.
@@ -201,6 +212,7 @@ def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
     import trafilatura  # here, not at the top: the main process never extracts (workers preload it)
 
     wanted = _wants_metadata(meta)
+    _wrap_leading_text(tree)
     with _metadata_pass(author_search=wanted and may_name_author(tree, classes)):
         doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, deduplicate=False,
                                           with_metadata=wanted, include_tables=True,
@@ -311,10 +323,12 @@ def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None, url: str) 
         if ours == "title" and value and value == meta.home_heading:
             # trafilatura takes a page's one <h1>: in old themes the site's name, a link home
             value = _titled_heading(tree) if tree is not None else None
-        if ours == "site_name" and value and (names_its_host(value, url) or _is_headline(value, meta, doc)):
+        if ours == "site_name" and value and (names_its_host(value, url) or _is_headline(value, meta, doc)
+                                              or own_site_name(value, url) is None):
             # (its stand-in when the page names no site: the address, which blog.host is; or, from a
             # "Headline | Site" <title>, the headline: a host's template learnt it as the site's name
-            # from such a page, and every later page of the host named that headline its publisher)
+            # from such a page, and every later page of the host named that headline its publisher; or
+            # the service's name on a journal at a shared host, "LiveJournal")
             value = None
         if not getattr(meta, ours) and value:
             setattr(meta, ours, value)
@@ -408,7 +422,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
             if _wants_metadata(meta):  # first: the date line may be one of the dropped children
                 _template_metadata(tree, raw.url, meta, plan.template, classes, node)
             if not meta.published:  # (before the template drops the date line it may be)
-                meta.published = heading_date(tree, meta.home_heading)
+                meta.published = written_page_date(tree, meta.home_heading, meta.title)
             removed = cut_page_boxes(tree, rules, harvest, classes.get)
             if not (meta.author and meta.published):
                 meta.header_lines = header_lines(node)
@@ -458,5 +472,6 @@ def _checked(ex: Extracted, tree: etree._Element | None = None) -> Extracted:
     if not ex.text.strip():
         raise ExtractError("empty_text", ex.method)
     if tree is not None and not ex.meta.published:
-        ex.meta.published = heading_date(tree, ex.meta.home_heading)  # (a page that names no date elsewhere)
+        # (a page that names no date elsewhere)
+        ex.meta.published = written_page_date(tree, ex.meta.home_heading, ex.meta.title)
     return ex

@@ -115,7 +115,8 @@ _AUTHOR_PAGE = re.compile(_AUTHOR_FOLDER + r"[^/]+/?$", re.I)
 _AUTHOR_HREF = re.compile(_AUTHOR_FOLDER, re.I)
 # (with the combining marks that \w leaves out: Devanagari's vowel signs and virama, Thai's vowels)
 _MARKS = "\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f\u1000-\u109f"
-_NAME_SHAPE = re.compile(rf"(?!(view|see|all|more|posts?)\b)[^\W\d_][\w.'’{_MARKS}-]*( [\w.'’{_MARKS}-]+){{0,4}}", re.I)
+_NAME_SHAPE = re.compile(rf"(?!(view|see|all|more|posts?)\b)[^\W\d_][\w.'’{_MARKS}-]*( [\w.'’{_MARKS}-]+){{0,4}}",
+                         re.I)
 
 
 def _author_link(anchors: list[etree._Element], url: str) -> str | None:
@@ -352,18 +353,21 @@ def home_name(tree: etree._Element, meta: PageMeta) -> str | None:
 
 
 # A date written year first (no day/month order to guess): "2026-12-01 09:32:15", "2026/12/01",
-# "2026年12月1日 09:32"
+# "2026年12月1日 09:32", "2026/11/24(火) 08:30:15"
 _YEAR_FIRST = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+                         r"(?:\s*[(（][^)）]{1,3}[)）])?"  # (a weekday: "2026/11/24(火) 08:30")
                          r"(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 
-def heading_date(tree: etree._Element, home_heading: str | None = None) -> str | None:
+def heading_date(tree: etree._Element, home_heading: str | None = None, title: str | None = None) -> str | None:
     """The date written in the line just after the post's <h1> ("2026-12-01 09:32:15 来源：… 作者：…"),
     for a page whose metadata and markup name none: the first date, year first, in the next two
-    elements after the heading (or after the heading's own box)."""
-    for h1 in tree.iter("h1"):
-        if fold_spaces(" ".join(h1.itertext())) in ("", home_heading):
-            continue
+    elements after the heading (or after the heading's own box). On a page whose only <h1> is the
+    site's name (old themes, FC2), the <h2> that is the post's title is its heading."""
+    headings = [h for h in tree.iter("h1") if fold_spaces(" ".join(h.itertext())) not in ("", home_heading)]
+    if not headings and title:
+        headings = [h for h in tree.iter("h2") if fold_spaces(" ".join(h.itertext())) == title][:1]
+    for h1 in headings:
         near = [*h1.itersiblings()][:2]
         parent = h1.getparent()
         if parent is not None and len(parent) <= 3:
@@ -382,6 +386,50 @@ def heading_date(tree: etree._Element, home_heading: str | None = None) -> str |
                     return when
         return None
     return None
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = "|".join(_MONTHS)
+# The sentence an old theme writes in the post's meta line: "This entry was posted on Tuesday, November
+# 24th, 2026 at 7:15 am and is filed under News", "Posted by admin on 24 November 2026"
+_POSTED_ON = re.compile(
+    rf"\b(?:posted|published|written)\b.{{0,60}}?\bon\s+(?:[a-z]+day,?\s+)?(?:the\s+)?"
+    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))"
+    r"(?:,?\s+(?:at|@)\s+(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?P<ap>[ap])?\.?m?\.?)?", re.I)
+_META_LINES = etree.XPath(
+    "//*[@class][contains(@class, 'postmetadata') or contains(@class, 'post-meta') or contains(@class, 'entry-meta')"
+    " or contains(@class, 'postinfo') or contains(@class, 'post-info') or contains(@class, 'post-date')"
+    " or contains(@class, 'byline')]")
+
+
+def posted_on_date(tree: etree._Element) -> str | None:
+    """The date in an old theme's meta line ("This entry was posted on Tuesday, November 24th, 2026 at
+    7:15 am"): the first such sentence in an element of a post-meta class."""
+    for el in _META_LINES(tree):
+        text = fold_spaces(" ".join(el.itertext()))
+        m = _POSTED_ON.search(text) if len(text) <= 500 else None
+        if m is None:
+            continue
+        month = _MONTHS.index((m["m1"] or m["m2"]).lower()) + 1
+        day, year = int(m["d1"] or m["d2"]), int(m["y1"] or m["y2"])
+        if not 1 <= day <= 31:
+            continue
+        when = f"{year:04d}-{month:02d}-{day:02d}"
+        if m["h"] is not None and int(m["h"]) <= 23 and int(m["mi"]) < 60:
+            hour = int(m["h"])
+            if m["ap"]:
+                hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
+            when += f"T{hour:02d}:{m['mi']}:00"
+        return when
+    return None
+
+
+def written_page_date(tree: etree._Element, home_heading: str | None = None, title: str | None = None) -> str | None:
+    """For a page whose metadata and markup name no date: the date written after its heading, or in
+    an old theme's meta line."""
+    return heading_date(tree, home_heading, title) or posted_on_date(tree)
 
 
 def _home_heading(tree: etree._Element, url: str) -> str | None:
@@ -419,6 +467,20 @@ SHARED_HOSTS = frozenset(("blogspot.com", "wordpress.com", "tumblr.com", "medium
                           "wixsite.com", "substack.com", "livejournal.com", "over-blog.com", "netlify.app",
                           "pages.dev", "vercel.app", "web.app", "firebaseapp.com", "herokuapp.com"))
 _SITE_PREFIXES = ("www.", "m.", "amp.", "mobile.")
+# What a shared host's pages name as their site when they name the service, not the journal on it
+_SERVICE_NAMES = frozenset(("livejournal", "blogger", "blogspot", "wordpress", "wordpress.com", "tumblr", "medium",
+                            "substack", "weebly", "wix", "over-blog", "github pages", "dreamwidth"))
+
+
+def own_site_name(name: str | None, url: str) -> str | None:
+    """og:site_name, unless a site on a shared host gives the service's name ("LiveJournal" on
+    novosti-dnya.livejournal.com): that is no blog's name."""
+    if not name:
+        return None
+    host = url_host(url)
+    if fold(name).lower() in _SERVICE_NAMES and any(host.endswith("." + shared) for shared in SHARED_HOSTS):
+        return None
+    return name
 
 
 def _site_of(host: str) -> str:
@@ -535,8 +597,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
         # (Google's tags for a syndicated copy: the original's address)
         original = metas.get("original-source") or metas.get("syndication-source")
         meta.offsite_canonical = own_canonical(url, original)[1] if original else None
-    meta.site_name = (metas.get("og:site_name") or _site_name(tree, classes) or meta.home_heading
-                      or _ld_site_name(head, ld))
+    meta.site_name = (own_site_name(metas.get("og:site_name"), url) or _site_name(tree, classes)
+                      or meta.home_heading or _ld_site_name(head, ld))
     meta.published = (_texts(a.get("title", "") for a in classes.get("published", "abbr"))
                       or metas.get("article:published_time")
                       or metas.get("datePublished") or ld.get("datePublished")

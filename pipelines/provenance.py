@@ -111,11 +111,14 @@ def dateline_publisher(text: str, rules: RuleSet) -> str | None:
 _CREDIT_NAME_END = re.compile(r"\s*(?:[,;/|]|\s(?:and|with|y|e|et|und|en|i|dan|ve|и|và)\s)")
 
 
-def _caseless_name(name: str) -> bool:
-    """A name of one to six words in a script without capitals (दैनिक जनवाणी, 東方日報), which the
-    publisher shape (a capital first) cannot tell from a sentence: no sentence's punctuation in it."""
-    return name[:1].isalpha() and name[0].upper() == name[0].lower() and len(name.split()) <= 6 and len(name) <= 40 \
-        and not re.search(r"[.!?。！？।]", name)
+def _name_like(name: str) -> bool:
+    """A name of one to six words that starts with a capital or a digit in any script, or with a letter
+    of a script without capitals (दैनिक जनवाणी), with no sentence's punctuation: "Gazeta X",
+    "Северогорские вести", "Kompas.com"; not "company filings"."""
+    if not name or len(name) > 60 or len(name.split()) > 6 or re.search(r"[!?。！？।]|\.(\s|$)", name):
+        return False
+    first = name[0]
+    return first.isdigit() or first.isupper() or (first.isalpha() and first.upper() == first.lower())
 
 
 def credit_line_publisher(text: str, rules: RuleSet, own: tuple[str | None, ...] = ()) -> str | None:
@@ -128,7 +131,7 @@ def credit_line_publisher(text: str, rules: RuleSet, own: tuple[str | None, ...]
         m = rules.credit_line.fullmatch(fold(line))
         if m:
             name = _CREDIT_NAME_END.split(m.group("publisher"), maxsplit=1)[0].strip(" .")
-            if (_PUBLISHER_SHAPE.fullmatch(name) or _caseless_name(name)) and name.lower() not in mine:
+            if _name_like(name) and name.lower() not in mine:
                 return name
     return None
 

@@ -13,7 +13,8 @@ from crawler.farm.chrome import with_chrome
 from crawler.farm.model import bench_farm, demo_farm
 from crawler.farm.pages import PAGE_RENDERERS, post_path
 from pipelines.extraction import (_DATE_PARAMS, _AUTHOR_ATTRS, AUTHOR_HINTS, _fill_meta, _parse_page,
-                                  _trafilatura_text, may_name_author, trafilatura_config, unwrap_layout_tables)
+                                  _trafilatura_text, _wrap_leading_text, may_name_author, trafilatura_config,
+                                  unwrap_layout_tables)
 from pipelines.metadata import ClassIndex, PageMeta, own_canonical, read_meta, same_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,8 +62,11 @@ def test_skipping_what_we_never_read_changes_no_field_and_no_text() -> None:
         skipped += not may_name_author(tree, classes)
         ours_meta = PageMeta(**{f: getattr(meta, f) for f in ("title", "published", "author", "site_name")})
         text, gained = _trafilatura_text(tree, url, ours_meta, classes)
-        # trafilatura's own full pass over a fresh parse of the same page
-        full = trafilatura.bare_extraction(_parse_page(html), url=url, include_comments=False, deduplicate=False,
+        # trafilatura's own full pass over a fresh parse of the same page (its opening text of an
+        # <article> put in a <p>, the one change we make to the page: it would drop that text)
+        fresh = _parse_page(html)
+        _wrap_leading_text(fresh)
+        full = trafilatura.bare_extraction(fresh, url=url, include_comments=False, deduplicate=False,
                                            config=trafilatura_config(),
                                            with_metadata=True, include_tables=True,
                                            date_extraction_params=_DATE_PARAMS)
@@ -410,3 +414,65 @@ def test_a_name_on_a_link_to_the_authors_page_in_any_script_is_the_author(name: 
 
     tree = lxml_html.fromstring(f'<div><span class="by">by <a href="/author/desk/">{name}</a></span></div>')
     assert _author_link(tree.findall(".//a"), "https://news.example/story/") == name
+
+
+@pytest.mark.parametrize(("meta", "date"), [
+    ("<p class='postmetadata alt'><small>This entry was posted on Tuesday, November 24th, 2026 at 7:15 pm and is "
+     "filed under <a href='/c/news/'>News</a>.</small></p>", "2026-11-24T19:15:00"),
+    ("<div class='post-info'>Posted by <a href='/u/admin'>admin</a> on 3 March 2026</div>", "2026-03-03"),
+    ("<div class='entry-meta'>Published on the 9th of July, 2026 @ 08:05</div>", "2026-07-09T08:05:00"),
+    # a date in the text, or a meta line without "posted … on", is not the post's
+    ("<p>Posted on November 24, 2026, the notice said the pier would close.</p>", None),
+    ("<div class='entry-meta'>Filed under News, November 2026</div>", None),
+])
+def test_the_date_in_an_old_themes_meta_line(meta: str, date: str | None) -> None:
+    from pipelines.metadata import written_page_date
+
+    tree = _parse_page(f"<html><body><h2>Headline</h2><div class='entry'><p>Body text.</p>{meta}</div></body></html>")
+    assert written_page_date(tree) == date
+
+
+def test_on_a_page_whose_h1_is_the_sites_name_the_date_follows_the_h2_that_is_the_title() -> None:
+    from pipelines.metadata import heading_date
+
+    page = ("<html><body><h1><a href='/'>Harbour Notes</a></h1><h2 class='ently_title'>Night market opens</h2>"
+            "<div class='ently_navi'>2026/11/24(火) 08:30:15 | News</div><p>Body text.</p>"
+            "<h2>Recent</h2><ul><li>2026/11/02 Older post</li></ul></body></html>")
+    tree = _parse_page(page)
+    assert heading_date(tree, "Harbour Notes", "Night market opens") == "2026-11-24T08:30:15"
+    assert heading_date(tree, "Harbour Notes", None) is None  # (not any h2: a sidebar's list has dates too)
+
+
+def _record(page: str, url: str):
+    from pipelines.chain import finish_post
+    from pipelines.extraction import ExtractOptions
+    from pipelines.linking import CopyIndex
+    from pipelines.workers import run_extract
+    from schemas.raw import BlogInfo, RawPost
+
+    host = url.split("/")[2]
+    raw = RawPost(url=url, blog=BlogInfo(url=f"https://{host}/", host=host), via="page", html=page,
+                  fetched_at="2026-01-01T00:00:00+00:00")
+    return finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
+
+
+@pytest.mark.parametrize("tag", ["article", "main", "section"])
+def test_the_text_a_nested_article_opens_with_before_its_first_line_break_is_kept(tag: str) -> None:
+    """trafilatura drops the text an <article>, <main> or <section> inside others opens with: a
+    journal's post written as text between <br>s lost its first paragraph."""
+    paras = ["The city's new outdoor rink opened on Saturday in the central park after two weeks of work.",
+             "The park's director said the rink would stay open every day until the end of February.",
+             "More than fifteen hundred people came on the first day, and skates can be hired nearby."]
+    page = (f"<html><head><title>Rink opens</title></head><body><div>menu</div><div><div class='content'><{tag}>"
+            + "<br><br>".join(paras) + f"</{tag}></div></div><div>footer</div></body></html>")
+    record = _record(page, "https://journal.example/123.html")
+    assert record.text.split("\n") == paras
+
+
+def test_a_journal_on_a_shared_host_is_not_named_after_the_service() -> None:
+    body = "".join(f"<p>The rink in the park opened on Saturday and will stay open daily, line {n}.</p>" for n in range(5))
+    page = ("<html><head><title>Rink opens</title><meta property='og:site_name' content='{}'></head><body><article>"
+            "<h1>Rink opens</h1>" + body + "</article></body></html>")
+    assert _record(page.format("LiveJournal"), "https://novosti.livejournal.com/1.html").blog.name is None
+    assert _record(page.format("LiveJournal"), "https://journal.example/1.html").blog.name == "LiveJournal"
+    assert _record(page.format("Harbour Notes"), "https://novosti.livejournal.com/1.html").blog.name == "Harbour Notes"

@@ -389,6 +389,10 @@ def test_a_byline_s_lead_word_is_no_part_of_the_author(byline: str, author: str)
     ("SOURCE: Al Jazeera and news agencies", "Al Jazeera"),
     ("Source: Reuters, AP", "Reuters"),
     ("स्रोत: दैनिक जनवाणी", "दैनिक जनवाणी"),
+    ("بشکریہ: روزنامہ صبح نو", "روزنامہ صبح نو"),
+    ("Courtesy: The Daily Lantern", "The Daily Lantern"),
+    ("Источник: Северогорские вести", "Северогорские вести"),
+    ("Sumber: Kompas.com", "Kompas.com"),
     ("Source: company filings and interviews", None),  # (no name's shape)
     ("Source: Harbour Digest", None),  # (the blog's own name)
     ("The source: a letter seen by reporters.", None),
