@@ -104,6 +104,11 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Schreibe einen Kommentar", "chrome.wordpress.de"),
     ("Email của bạn sẽ không được hiển thị công khai.", "chrome.wordpress.vi"),
     ("لن يتم نشر عنوان بريدك الإلكتروني.", "chrome.wordpress.ar"),
+    ("Comparte esta nota", "chrome.share.es"),
+    ("Compartilhe", "chrome.share.pt"),
+    ("Partager cet article", "chrome.share.fr"),
+    ("Diesen Artikel teilen", "chrome.share.de"),
+    ("Condividi su Facebook", "chrome.share.it"),
     ("Newer Post Older Post Home", None),  # a joined pager line is not a known line: kept (no over-cut)
 ])
 def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:

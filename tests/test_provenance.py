@@ -393,6 +393,10 @@ def test_a_byline_s_lead_word_is_no_part_of_the_author(byline: str, author: str)
     ("Courtesy: The Daily Lantern", "The Daily Lantern"),
     ("Источник: Северогорские вести", "Северогорские вести"),
     ("Sumber: Kompas.com", "Kompas.com"),
+    ("(Con información de Agencia Meridiano)", "Agencia Meridiano"),
+    ("Com informações da Agência Brasil", "Agência Brasil"),
+    ("With additional reporting by Reuters and AP", "Reuters"),
+    ("Con información de medios locales", None),
     ("Source: company filings and interviews", None),  # (no name's shape)
     ("Source: Harbour Digest", None),  # (the blog's own name)
     ("The source: a letter seen by reporters.", None),
