@@ -57,7 +57,9 @@ class Duplicate(_Frozen):
     cluster_id: str = Field(min_length=1, description="Id shared by all copies of one article; stable across runs.")
     kind: DuplicateKind = Field(description="first: the cluster's first member; exact/near/spin: kind of copy.")
     of: str | None = Field(default=None, description="Record id of the cluster's representative.")
-    similarity: float = Field(ge=0.0, le=1.0, description="Similarity to the representative (1.0 for exact).")
+    similarity: float = Field(ge=0.0, le=1.0, description=(
+        "Similarity to the representative: 1.0 for exact (and for first); for near, the 3-shingle Jaccard "
+        "(or containment); for spin, the share of sentences with a reworded counterpart, both sides averaged."))
 
 
 class Crawl(_Frozen):
