@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 from lxml import etree, html as lxml_html
 
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
-from pipelines.htmltext import (cut_blocks, cut_page_boxes, fold_spaces, harvest_links, parse_fragment, shallower, to_text,
-                                too_deep)
+from pipelines.htmltext import (BLOCK_TAGS, cut_blocks, cut_page_boxes, fold_spaces, harvest_links, parse_fragment,
+                                shallower, to_text, too_deep)
 from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, names_its_host, own_site_name,
                                 read_meta, resolve_base, written_page_date)
 from pipelines.rules import RuleSet, fold
@@ -192,15 +192,29 @@ def trafilatura_config() -> Any:
     return _CONFIG
 
 
+# Elements whose opening text trafilatura may drop, and what ends that opening run of text
+_WRAPPED = ("article", "main", "section", "div", "td", "center", "span", "font")
+_RUN_ENDS = BLOCK_TAGS | {"br"}
+
+
 def _wrap_leading_text(tree: etree._Element) -> None:
-    """Put the text an <article>, <main> or <section> opens with, before its first child, in a <p>
-    of its own. trafilatura drops that text when it takes such an element inside others as the
-    page's body (a journal's post whose paragraphs are text between <br>s lost its first one)."""
-    for el in tree.iter("article", "main", "section"):
-        if len(el) and el.text and el.text.strip():
-            p = etree.Element("p")
-            p.text, el.text = el.text, None
-            el.insert(0, p)
+    """Put the text a container opens with (its text and the inline elements after it, up to its
+    first <br> or block) in a <p> of its own. trafilatura drops that text when it takes such an
+    element inside others as the page's body: a post written as text between <br>s lost its first
+    paragraph. A container of inline text alone ("by <a>Ann</a>") is left as it is."""
+    for el in [el for el in tree.iter(*_WRAPPED) if len(el) and el.text and el.text.strip()]:
+        run = []
+        for child in el:
+            if isinstance(child.tag, str) and child.tag.lower() in _RUN_ENDS:
+                break
+            run.append(child)
+        else:
+            continue
+        p = etree.Element("p")
+        p.text, el.text = el.text, None
+        for child in run:
+            p.append(child)  # (with its tail: the run's text between its elements)
+        el.insert(0, p)
 
 
 def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
@@ -237,14 +251,21 @@ def unwrap_layout_tables(body: etree._Element) -> bool:
     the site's name, menus, ads and copyright in others) by that one cell's content, so that the
     text is the post's lines, not a table row with the menus in it. A table is a layout table when
     it holds most of the output's text and one cell holds most of its own, at least 400 characters:
-    a data table in an article, of many small cells or a small part of the text, stays. (Done on the
-    output, not the page: trafilatura's choice of the page's main part is left as it was.)"""
+    a data table in an article, of many small cells or a small part of the text, stays. A table of
+    one cell with text frames what it holds (an old page's post in a one-cell table) and is always
+    replaced. (Done on the output, not the page: trafilatura's choice of the page's main part is
+    left as it was.)"""
     changed = False
     while True:
         total = _chars(body)
         for table in body.iter("table"):
             cells = [(_chars(cell), i, cell) for i, cell in enumerate(table.iter("cell"))]
-            if len([c for c in cells if c[0]]) < 2:
+            full = [c for c in cells if c[0]]
+            if len(full) == 1 and full[0][2].find(".//table") is None:
+                _replace_with_cell(table, full[0][2])  # a table of one cell is a frame, not data
+                changed = True
+                break
+            if len(full) < 2:
                 continue
             own = sum(n for n, _, cell in cells if cell.find(".//cell") is None)
             size, _, cell = max(cells, key=lambda c: (c[0], -c[1]))

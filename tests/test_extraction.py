@@ -476,3 +476,32 @@ def test_a_journal_on_a_shared_host_is_not_named_after_the_service() -> None:
     assert _record(page.format("LiveJournal"), "https://novosti.livejournal.com/1.html").blog.name is None
     assert _record(page.format("LiveJournal"), "https://journal.example/1.html").blog.name == "LiveJournal"
     assert _record(page.format("Harbour Notes"), "https://novosti.livejournal.com/1.html").blog.name == "Harbour Notes"
+
+
+_FERRY = ["The river ferry will run two extra sailings on Fridays from next month, the operator said on Monday.",
+          "Passenger numbers rose by a fifth over the summer, and queues at the terminal often stretched past.",
+          "A spokesperson said the late sailing would leave the mainland at 11:30 p.m. and return at midnight.",
+          "Fares for the extra sailings will be the same as those for daytime crossings, the company added."]
+_CARDS = "".join(f"<article class='card'><h3><a href='/c{i}'>Other headline number {i} about the city</a></h3>"
+                 f"<p>Short teaser text for another story number {i}, read more.</p></article>" for i in range(4))
+
+
+@pytest.mark.parametrize("body", [
+    "<br><br>".join(_FERRY),
+    "<span>" + "<br>".join(_FERRY) + "</span>",
+    "<font face='Arial'>" + "<br><br>".join(_FERRY) + "</font>",
+    _FERRY[0] + "".join(f"<p>{x}</p>" for x in _FERRY[1:]),
+    _FERRY[0][:40] + "<a href='/x'>" + _FERRY[0][40:60] + "</a>" + _FERRY[0][60:] + "<br><br>" + "<br><br>".join(_FERRY[1:]),
+    "<table><tr><td>" + "<br><br>".join(_FERRY) + "</td></tr></table>",
+])
+@pytest.mark.parametrize("page", [
+    "<div class='wrap'><article class='main'><h1>Ferry adds sailings</h1><div class='body'>{}</div></article>"
+    "<section class='related'><h2>Related</h2>" + _CARDS + "</section></div>",
+    "<div id='page'><div class='inner'><main><h1>Ferry adds sailings</h1><div class='meta'>by Ann</div>{}</main></div></div>",
+])
+def test_every_paragraph_of_a_post_written_between_line_breaks_is_kept(page: str, body: str) -> None:
+    """trafilatura drops the text a container opens with, before its first <br> or block, when it
+    takes that container inside others as the body: the post's first paragraph was lost."""
+    html = "<html><head><title>Ferry adds sailings</title></head><body>" + page.replace("{}", body) + "</body></html>"
+    record = _record(html, f"https://ferry{abs(hash((page, body))) % 10**8}.example/news.html")  # (a host each)
+    assert record.text.split("\n") == _FERRY
