@@ -223,9 +223,33 @@ def _word_start(word: str) -> str | None:
     return None if _UNSPACED.search(word) else word.split()[0].strip(_PUNCT)[:6]
 
 
+# What a reader never sees: the `hidden` attribute, an inline style of display:none or visibility:hidden
+# (a splog's keyword stuffing, cloaked in the post body)
+_HIDDEN = etree.XPath(
+    ".//*[@hidden or contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'),"
+    " 'display:none') or contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'),"
+    " 'visibility:hidden')]")
+
+
+def cut_hidden(root: etree._Element) -> list[tuple[str, str]]:
+    """Remove the elements below root that a reader never sees; (html.hidden, text) for each one
+    that held text. (On a whole page trafilatura leaves them out itself: this is for a post's body
+    read without it, a container, a template's or a feed's.)"""
+    removed = []
+    for el in _HIDDEN(root):
+        if el.getparent() is None or not _inside(el, root):
+            continue  # (inside a hidden element cut before it)
+        text = node_text(el)
+        if text:
+            removed.append(("html.hidden", text))
+        drop_element(el)
+    return removed
+
+
 def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[tuple[str, str]]:
-    """Remove signature blocks below root; returns (rule id, text) for each cut, in document order."""
-    removed: list[tuple[str, str]] = []
+    """Remove signature blocks below root; returns (rule id, text) for each cut, in document order.
+    A post's body (not a whole page) loses what a reader never sees first (cut_hidden)."""
+    removed: list[tuple[str, str]] = [] if root.tag == "html" else cut_hidden(root)
     index = _index(root)
     page = _PageWords(root)
     for rule in rules.blocks:

@@ -505,3 +505,16 @@ def test_every_paragraph_of_a_post_written_between_line_breaks_is_kept(page: str
     html = "<html><head><title>Ferry adds sailings</title></head><body>" + page.replace("{}", body) + "</body></html>"
     record = _record(html, f"https://ferry{abs(hash((page, body))) % 10**8}.example/news.html")  # (a host each)
     assert record.text.split("\n") == _FERRY
+
+
+@pytest.mark.parametrize("hidden", ["<div style='display:none'>cheap casino bonus free spins best casino online</div>",
+                                    "<p style='Visibility: Hidden'>cheap casino bonus free spins best casino online</p>",
+                                    "<span hidden>cheap casino bonus free spins best casino online</span>"])
+def test_text_a_reader_never_sees_is_cut_from_a_posts_body(hidden: str) -> None:
+    page = ("<html><head><title>Blog: Ferry adds sailings</title><meta content='blogger' name='generator'/></head><body>"
+            "<div class='post hentry'><h3 class='post-title entry-title'>Ferry adds sailings</h3>"
+            "<div class='post-body entry-content' id='post-body-1'>" + "".join(f"<p>{x}</p>" for x in _FERRY[:2])
+            + hidden + "".join(f"<p>{x}</p>" for x in _FERRY[2:]) + "</div></div></body></html>")
+    record = _record(page, "https://ferryblog.blogspot.com/2026/11/ferry.html")
+    assert record.text.split("\n") == _FERRY
+    assert [(r.rule, r.text) for r in record.removed] == [("html.hidden", "cheap casino bonus free spins best casino online")]
