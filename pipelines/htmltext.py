@@ -225,10 +225,17 @@ def _word_start(word: str) -> str | None:
 
 # What a reader never sees: the `hidden` attribute, an inline style of display:none or visibility:hidden
 # (a splog's keyword stuffing, cloaked in the post body)
-_HIDDEN = etree.XPath(
-    ".//*[@hidden or contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'),"
-    " 'display:none') or contains(translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz'),"
-    " 'visibility:hidden')]")
+_STYLED = etree.XPath(".//*[@hidden or @style]")
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style") or ""
+    if "none" not in style and "idden" not in style and "NONE" not in style and "IDDEN" not in style:
+        return False  # (most styles: a font, a colour, a width)
+    style = style.replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
 
 
 def cut_hidden(root: etree._Element) -> list[tuple[str, str]]:
@@ -236,7 +243,7 @@ def cut_hidden(root: etree._Element) -> list[tuple[str, str]]:
     that held text. (On a whole page trafilatura leaves them out itself: this is for a post's body
     read without it, a container, a template's or a feed's.)"""
     removed = []
-    for el in _HIDDEN(root):
+    for el in [el for el in _STYLED(root) if _is_hidden(el)]:
         if el.getparent() is None or not _inside(el, root):
             continue  # (inside a hidden element cut before it)
         text = node_text(el)
@@ -570,6 +577,10 @@ def _table_row(tr: etree._Element) -> str | None:
     return "\n| " + " | ".join(texts) + " |\n" if any(texts) else "\n"
 
 
+# where a list item opens and ends, in to_text's parts (no page's text holds a NUL)
+_ITEM, _ITEM_END = "\x00i", "\x00e"
+
+
 def to_text(root: etree._Element) -> str:
     """Block elements and <br> become line breaks; inline text is joined; scripts and forms are skipped."""
     parts: list[str] = []
@@ -586,20 +597,34 @@ def to_text(root: etree._Element) -> str:
             if el.tail:
                 parts.append(el.tail)
             return
-        if tag in BLOCK_TAGS or tag == "br":
+        if tag == "li":
+            parts.append("\n" + _ITEM)  # (a list item's line opens with "- ", as trafilatura writes it)
+        elif tag in BLOCK_TAGS or tag == "br":
             parts.append("\n")
         if el.text:
             parts.append(el.text)
         for child in el:
             walk(child)
         if tag in BLOCK_TAGS:
-            parts.append("\n")
+            parts.append("\n" + _ITEM_END if tag == "li" else "\n")
         if el.tail:
             parts.append(el.tail)
 
     walk(root)
-    lines = (fold_spaces(line) for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    lines = [fold_spaces(line) for line in "".join(parts).split("\n")]
+    out: list[str] = []
+    item = False  # a list item whose text starts on a later line (<li><p>…</p></li>)
+    for line in lines:
+        if line.startswith(_ITEM):
+            line = line[len(_ITEM):].strip()
+            item = True
+        elif line.startswith(_ITEM_END):  # (an item with no text of its own: nothing after it is one)
+            line = line[len(_ITEM_END):].strip()
+            item = False
+        if line:
+            out.append("- " + line if item else line)
+            item = False
+    return "\n".join(out)
 
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u202f\u2009\u200b]+")

@@ -518,3 +518,17 @@ def test_text_a_reader_never_sees_is_cut_from_a_posts_body(hidden: str) -> None:
     record = _record(page, "https://ferryblog.blogspot.com/2026/11/ferry.html")
     assert record.text.split("\n") == _FERRY
     assert [(r.rule, r.text) for r in record.removed] == [("html.hidden", "cheap casino bonus free spins best casino online")]
+
+
+@pytest.mark.parametrize("url", ["https://listblog.blogspot.com/2026/11/ferry.html", "https://plainlists.example/ferry.html"])
+def test_list_items_read_alike_on_every_path(url: str) -> None:
+    """A list's items are "- item" lines whether the body is read from the platform's container or
+    by trafilatura, so one post copied on two platforms reads the same."""
+    body = f"<p>{_FERRY[0]}</p><ul>" + "".join(f"<li>{x}</li>" for x in _FERRY[1:]) + "</ul><ul><li><img src='a.jpg'></li></ul>"
+    page = ("<html><head><title>Ferry adds sailings</title><meta content='blogger' name='generator'/></head><body>"
+            "<div class='post hentry'><h3 class='post-title entry-title'>Ferry adds sailings</h3>"
+            f"<div class='post-body entry-content' id='post-body-1'>{body}</div></div></body></html>")
+    if "blogspot" not in url:
+        page = page.replace("blogger", "none").replace("post-body entry-content", "story")
+    record = _record(page, url)
+    assert record.text.split("\n") == [_FERRY[0]] + [f"- {x}" for x in _FERRY[1:]]
