@@ -239,7 +239,12 @@ def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
         from trafilatura.xml import xmltotxt
 
         text = xmltotxt(doc.body, include_formatting=False)
+    if "|-" in text:  # (the rule trafilatura writes under a table's header row: no text, and no other path has it)
+        text = _TABLE_RULE.sub("", text)
     return text, _fill_meta(meta, doc, tree, url) if wanted else {}
+
+
+_TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\n?", re.M)
 
 
 def _chars(el: etree._Element) -> int:

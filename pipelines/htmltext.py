@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
@@ -238,25 +238,42 @@ def _is_hidden(el: etree._Element) -> bool:
     return "display:none" in style or "visibility:hidden" in style
 
 
-def cut_hidden(root: etree._Element) -> list[tuple[str, str]]:
-    """Remove the elements below root that a reader never sees; (html.hidden, text) for each one
+# An image's caption: <figcaption>, and the caption elements of WordPress's classic editor and
+# galleries and of Blogger's image tables (the picture's description and credit, not the article's
+# text: trafilatura leaves them out of a page it reads whole)
+_CAPTION_CLASSES = frozenset({"wp-caption-text", "wp-element-caption", "gallery-caption", "tr-caption"})
+_CAPTIONS = etree.XPath(".//figcaption | .//*[@class][contains(@class, 'caption')]")
+
+
+def _unseen(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
+    for el in _STYLED(root):
+        if _is_hidden(el):
+            yield "html.hidden", el
+    for el in _CAPTIONS(root):
+        if el.tag == "figcaption" or _CAPTION_CLASSES.intersection(el.get("class", "").split()):
+            yield "html.caption", el
+
+
+def cut_unseen(root: etree._Element) -> list[tuple[str, str]]:
+    """Remove the elements below root that are not the article's text as a reader sees it: what a
+    reader never sees (html.hidden) and images' captions (html.caption); (rule, text) for each one
     that held text. (On a whole page trafilatura leaves them out itself: this is for a post's body
     read without it, a container, a template's or a feed's.)"""
     removed = []
-    for el in [el for el in _STYLED(root) if _is_hidden(el)]:
+    for rule, el in list(_unseen(root)):
         if el.getparent() is None or not _inside(el, root):
-            continue  # (inside a hidden element cut before it)
+            continue  # (inside an element cut before it)
         text = node_text(el)
         if text:
-            removed.append(("html.hidden", text))
+            removed.append((rule, text))
         drop_element(el)
     return removed
 
 
 def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[tuple[str, str]]:
     """Remove signature blocks below root; returns (rule id, text) for each cut, in document order.
-    A post's body (not a whole page) loses what a reader never sees first (cut_hidden)."""
-    removed: list[tuple[str, str]] = [] if root.tag == "html" else cut_hidden(root)
+    A post's body (not a whole page) loses what is not its text as a reader sees it first (cut_unseen)."""
+    removed: list[tuple[str, str]] = [] if root.tag == "html" else cut_unseen(root)
     index = _index(root)
     page = _PageWords(root)
     for rule in rules.blocks:
@@ -579,6 +596,7 @@ def _table_row(tr: etree._Element) -> str | None:
 
 # where a list item opens and ends, in to_text's parts (no page's text holds a NUL)
 _ITEM, _ITEM_END = "\x00i", "\x00e"
+_ITEM_TAGS = frozenset({"li", "dt", "dd"})  # (trafilatura reads a definition list as a list)
 
 
 def to_text(root: etree._Element) -> str:
@@ -597,7 +615,7 @@ def to_text(root: etree._Element) -> str:
             if el.tail:
                 parts.append(el.tail)
             return
-        if tag == "li":
+        if tag in _ITEM_TAGS:
             parts.append("\n" + _ITEM)  # (a list item's line opens with "- ", as trafilatura writes it)
         elif tag in BLOCK_TAGS or tag == "br":
             parts.append("\n")
@@ -606,7 +624,7 @@ def to_text(root: etree._Element) -> str:
         for child in el:
             walk(child)
         if tag in BLOCK_TAGS:
-            parts.append("\n" + _ITEM_END if tag == "li" else "\n")
+            parts.append("\n" + _ITEM_END if tag in _ITEM_TAGS else "\n")
         if el.tail:
             parts.append(el.tail)
 

@@ -12,7 +12,7 @@ from trafilatura.xpaths import AUTHOR_XPATHS
 from crawler.farm.chrome import with_chrome
 from crawler.farm.model import bench_farm, demo_farm
 from crawler.farm.pages import PAGE_RENDERERS, post_path
-from pipelines.extraction import (_DATE_PARAMS, _AUTHOR_ATTRS, AUTHOR_HINTS, _fill_meta, _parse_page,
+from pipelines.extraction import (_DATE_PARAMS, _AUTHOR_ATTRS, _TABLE_RULE, AUTHOR_HINTS, _fill_meta, _parse_page,
                                   _trafilatura_text, _wrap_leading_text, may_name_author, trafilatura_config,
                                   unwrap_layout_tables)
 from pipelines.metadata import ClassIndex, PageMeta, own_canonical, read_meta, same_site
@@ -77,6 +77,7 @@ def test_skipping_what_we_never_read_changes_no_field_and_no_text() -> None:
             from trafilatura.xml import xmltotxt
 
             reference_text = xmltotxt(full.body, include_formatting=False)
+        reference_text = _TABLE_RULE.sub("", reference_text)  # (and the rule under a table's header row)
         assert (text, gained) == (reference_text, expected), url
     # both kinds of page were seen: ones the author search was skipped on, and ones it ran on
     assert 0 < skipped < len(pages), (skipped, len(pages))
@@ -532,3 +533,24 @@ def test_list_items_read_alike_on_every_path(url: str) -> None:
         page = page.replace("blogger", "none").replace("post-body entry-content", "story")
     record = _record(page, url)
     assert record.text.split("\n") == [_FERRY[0]] + [f"- {x}" for x in _FERRY[1:]]
+
+
+@pytest.mark.parametrize("block", [
+    "<table><tr><th>Day</th><th>Departs</th></tr><tr><td>Friday</td><td>23:30</td></tr><tr><td>Sunday</td><td>22:00</td></tr></table>",
+    "<dl><dt>Departs</dt><dd>23:30</dd><dt>Returns</dt><dd>00:00</dd></dl>",
+    "<figure><img src='a.jpg'><figcaption>The ferry at the mainland terminal. Photo: Ann Lee</figcaption></figure>",
+    "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>The ferry at the terminal. Photo: Ann Lee</p></div>",
+    "<ul><li>Fridays<ul><li>late sailing</li><li>midnight return</li></ul></li><li>Saturdays</li></ul>",
+])
+def test_a_post_reads_the_same_from_its_platforms_container_and_through_trafilatura(block: str) -> None:
+    body = "".join(f"<p>{x}</p>" for x in _FERRY[:2]) + block + "".join(f"<p>{x}</p>" for x in _FERRY[2:])
+    key = abs(hash(block)) % 10**8
+    blogger = _record("<html><head><title>Ferry adds sailings</title><meta content='blogger' name='generator'/></head>"
+                      "<body><div class='post hentry'><h3 class='post-title entry-title'>Ferry adds sailings</h3>"
+                      f"<div class='post-body entry-content' id='post-body-1'>{body}</div></div></body></html>",
+                      f"https://ferry{key}.blogspot.com/2026/11/ferry.html")
+    plain = _record("<html><head><title>Ferry adds sailings</title></head><body><div id='nav'><a href='/'>Home</a></div>"
+                    f"<div id='main'><h1>Ferry adds sailings</h1><div class='text'>{body}</div></div>"
+                    "<div id='footer'>Copyright 2026</div></body></html>", f"https://ferry{key}.example/ferry.html")
+    assert blogger.text == plain.text
+    assert "Photo: Ann Lee" not in blogger.text and "---" not in blogger.text
