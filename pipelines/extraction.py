@@ -440,7 +440,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         harvest_links(body[1], rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
         if not (meta.author and meta.published):
             meta.header_lines = header_lines(body[1])
-        return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container"), tree)
+        return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container"), tree, rules)
     plan = TEMPLATES.plan(_host(raw.url)) if options.mode == "auto" else None
     if plan is not None and plan.use:
         node = select(tree, plan.template.selector or "")
@@ -448,7 +448,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
             if _wants_metadata(meta):  # first: the date line may be one of the dropped children
                 _template_metadata(tree, raw.url, meta, plan.template, classes, node)
             if not meta.published:  # (before the template drops the date line it may be)
-                meta.published = written_page_date(tree, meta.home_heading, meta.title)
+                meta.published = written_page_date(tree, meta.home_heading, meta.title, rules.months)
             removed = cut_page_boxes(tree, rules, harvest, classes.get)
             if not (meta.author and meta.published):
                 meta.header_lines = header_lines(node)
@@ -469,7 +469,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         TEMPLATES.observe(plan.template, fresh, text, gained, date)
         if date is not None and plan.template.needs_date:
             learn_date_scope(plan.template, fresh, date, lambda element: _page_date(element, raw.url))
-    return _checked(Extracted(text, removed, harvest, meta, "trafilatura"), tree)
+    return _checked(Extracted(text, removed, harvest, meta, "trafilatura"), tree, rules)
 
 
 SOFT_404_TEXT = 1800  # a "not found" title over a page with more text (menus and all) heads an article
@@ -494,10 +494,11 @@ def _not_a_missing_page(tree: etree._Element, classes: ClassIndex, meta: PageMet
             raise ExtractError("not_found_page", f"titled {(meta.html_title or '')[:80]!r}")
 
 
-def _checked(ex: Extracted, tree: etree._Element | None = None) -> Extracted:
+def _checked(ex: Extracted, tree: etree._Element | None = None, rules: RuleSet | None = None) -> Extracted:
     if not ex.text.strip():
         raise ExtractError("empty_text", ex.method)
     if tree is not None and not ex.meta.published:
         # (a page that names no date elsewhere)
-        ex.meta.published = written_page_date(tree, ex.meta.home_heading, ex.meta.title)
+        ex.meta.published = written_page_date(tree, ex.meta.home_heading, ex.meta.title,
+                                              rules.months if rules is not None else None)
     return ex

@@ -359,11 +359,78 @@ _YEAR_FIRST = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.�
                          r"(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 
-def heading_date(tree: etree._Element, home_heading: str | None = None, title: str | None = None) -> str | None:
-    """The date written in the line just after the post's <h1> ("2026-12-01 09:32:15 来源：… 作者：…"),
-    for a page whose metadata and markup name none: the first date, year first, in the next two
-    elements after the heading (or after the heading's own box). On a page whose only <h1> is the
-    site's name (old themes, FC2), the <h2> that is the post's title is its heading."""
+# A date written with its month's name, day first or month first ("24 de noviembre de 2026", "24.
+# listopada 2026", "November 24th, 2026"), Vietnamese's "24 tháng 11, 2026", or all in figures day
+# first or month first when only one reading is a date ("24/11/2026", "11/24/2026"); then a time
+_NAMED_DATE = re.compile(
+    r"(?<![\w/.])(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?"
+    r"(?P<y1>\d{4})|(?P<m2>[^\W\d_]{3,12})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
+    r"|(?P<d3>\d{1,2})\s+tháng\s+(?P<n3>\d{1,2}),?\s+(?P<y3>\d{4})"
+    r"|(?P<a4>\d{1,2})[/.](?P<b4>\d{1,2})[/.](?P<y4>\d{4}))(?![\w/])"
+    r"(?:[^\d]{0,14}?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)\s*(?P<ap>[ap]\.?m\b)?)?", re.I)
+
+
+def named_date(text: str, months: dict[str, int]) -> str | None:
+    """The first date written in text with a month's name (of any language `months` knows), or in
+    figures when only one reading of day and month is a date; ISO, with the time when one follows."""
+    for m in _NAMED_DATE.finditer(text):
+        if m["y4"]:
+            a, b = int(m["a4"]), int(m["b4"])
+            if (a > 12) == (b > 12):
+                continue  # 03/04/2026: either way round (or neither)
+            day, month, year = (a, b, m["y4"]) if a > 12 else (b, a, m["y4"])
+        elif m["y3"]:
+            day, month, year = int(m["d3"]), int(m["n3"]), m["y3"]
+        else:
+            name = fold(m["m1"] or m["m2"]).lower()
+            if name not in months:
+                continue
+            day, month, year = int(m["d1"] or m["d2"]), months[name], m["y1"] or m["y2"]
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        when = f"{year}-{month:02d}-{day:02d}"
+        if m["h"] is not None and int(m["h"]) <= 23 and int(m["mi"]) < 60:
+            hour = int(m["h"])
+            if m["ap"]:
+                hour = hour % 12 + (12 if m["ap"][0].lower() == "p" else 0)
+            when += f"T{hour:02d}:{m['mi']}:00"
+        return when
+    return None
+
+
+# A line that dates the post's last change, not its publication
+_UPDATED_LINE = re.compile(r"\W*(last\s+)?(updated|modified|edited|actualizado|atualizado|mis à jour|aktualisiert|"
+                           r"diperbarui|обновлено|güncellendi|güncelleme|zaktualizowano|aggiornato)\b", re.I)
+_DATE_LINE = 100  # a line this short that holds a date is a date line; a longer one may be a sentence
+
+
+def _line_date(text: str, months: dict[str, int]) -> str | None:
+    """The date of a short line ("By Ann Lee | 24 de noviembre de 2026", "Published: 24.11.2026"):
+    not a line that dates an update, nor a sentence that merely mentions a date."""
+    if len(text) > _DATE_LINE or _UPDATED_LINE.match(text) or text.endswith((".", "!", "?")):
+        return None
+    return named_date(text, months)
+
+
+def _year_first(text: str) -> str | None:
+    m = _YEAR_FIRST.search(text) if len(text) <= 300 else None
+    if m:
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            when = f"{y:04d}-{mo:02d}-{d:02d}"
+            if m[4] is not None and int(m[4]) < 24 and int(m[5]) < 60:
+                when += f"T{int(m[4]):02d}:{m[5]}:{m[6] or '00'}"
+            return when
+    return None
+
+
+def heading_date(tree: etree._Element, home_heading: str | None = None, title: str | None = None,
+                 months: dict[str, int] | None = None) -> str | None:
+    """The date written in the line just after the post's <h1> ("2026-12-01 09:32:15 来源：… 作者：…",
+    "By Ann Lee | 24 ноября 2026"), for a page whose metadata and markup name none: the first date in
+    the next two elements after the heading (or after the heading's own box), year first, or with a
+    month's name in a short line. On a page whose only <h1> is the site's name (old themes, FC2), the
+    <h2> that is the post's title is its heading."""
     headings = [h for h in tree.iter("h1") if fold_spaces(" ".join(h.itertext())) not in ("", home_heading)]
     if not headings and title:
         headings = [h for h in tree.iter("h2") if fold_spaces(" ".join(h.itertext())) == title][:1]
@@ -376,60 +443,44 @@ def heading_date(tree: etree._Element, home_heading: str | None = None, title: s
             if not isinstance(el.tag, str):
                 continue
             text = fold_spaces(" ".join(el.itertext()))
-            m = _YEAR_FIRST.search(text) if len(text) <= 300 else None
-            if m:
-                y, mo, d = int(m[1]), int(m[2]), int(m[3])
-                if 1 <= mo <= 12 and 1 <= d <= 31:
-                    when = f"{y:04d}-{mo:02d}-{d:02d}"
-                    if m[4] is not None and int(m[4]) < 24 and int(m[5]) < 60:
-                        when += f"T{int(m[4]):02d}:{m[5]}:{m[6] or '00'}"
-                    return when
+            when = _year_first(text) or (_line_date(text, months) if months else None)
+            if when:
+                return when
         return None
     return None
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-_MONTH = "|".join(_MONTHS)
-# The sentence an old theme writes in the post's meta line: "This entry was posted on Tuesday, November
-# 24th, 2026 at 7:15 am and is filed under News", "Posted by admin on 24 November 2026"
-_POSTED_ON = re.compile(
-    rf"\b(?:posted|published|written)\b.{{0,60}}?\bon\s+(?:[a-z]+day,?\s+)?(?:the\s+)?"
-    rf"(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))"
-    r"(?:,?\s+(?:at|@)\s+(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?P<ap>[ap])?\.?m?\.?)?", re.I)
+# An old theme's meta line: "This entry was posted on Tuesday, November 24th, 2026 at 7:15 am and is
+# filed under News", "Posted by admin on 24 November 2026"; or a date alone in a post-meta element
+_POSTED_ON = re.compile(r"\b(?:posted|published|written)\b.{0,60}?\bon\s+", re.I)
 _META_LINES = etree.XPath(
     "//*[@class][contains(@class, 'postmetadata') or contains(@class, 'post-meta') or contains(@class, 'entry-meta')"
     " or contains(@class, 'postinfo') or contains(@class, 'post-info') or contains(@class, 'post-date')"
     " or contains(@class, 'byline')]")
 
 
-def posted_on_date(tree: etree._Element) -> str | None:
-    """The date in an old theme's meta line ("This entry was posted on Tuesday, November 24th, 2026 at
-    7:15 am"): the first such sentence in an element of a post-meta class."""
+def posted_on_date(tree: etree._Element, months: dict[str, int]) -> str | None:
+    """The date in a theme's post-meta element: a short date line, or the date after an old theme's
+    "This entry was posted on …" (Tuesday, November 24th, 2026 at 7:15 am)."""
     for el in _META_LINES(tree):
         text = fold_spaces(" ".join(el.itertext()))
-        m = _POSTED_ON.search(text) if len(text) <= 500 else None
-        if m is None:
-            continue
-        month = _MONTHS.index((m["m1"] or m["m2"]).lower()) + 1
-        day, year = int(m["d1"] or m["d2"]), int(m["y1"] or m["y2"])
-        if not 1 <= day <= 31:
-            continue
-        when = f"{year:04d}-{month:02d}-{day:02d}"
-        if m["h"] is not None and int(m["h"]) <= 23 and int(m["mi"]) < 60:
-            hour = int(m["h"])
-            if m["ap"]:
-                hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
-            when += f"T{hour:02d}:{m['mi']}:00"
-        return when
+        when = _line_date(text, months)
+        if when is None and len(text) <= 500 and (m := _POSTED_ON.search(text)):
+            when = named_date(text[m.end():m.end() + 80], months)
+        if when:
+            return when
     return None
 
 
-def written_page_date(tree: etree._Element, home_heading: str | None = None, title: str | None = None) -> str | None:
+def written_page_date(tree: etree._Element, home_heading: str | None = None, title: str | None = None,
+                      months: dict[str, int] | None = None) -> str | None:
     """For a page whose metadata and markup name no date: the date written after its heading, or in
-    an old theme's meta line."""
-    return heading_date(tree, home_heading, title) or posted_on_date(tree)
+    its theme's meta line."""
+    if months is None:
+        from pipelines.rules import load_rules
+
+        months = load_rules().months
+    return heading_date(tree, home_heading, title, months) or posted_on_date(tree, months)
 
 
 def _home_heading(tree: etree._Element, url: str) -> str | None:

@@ -554,3 +554,35 @@ def test_a_post_reads_the_same_from_its_platforms_container_and_through_trafilat
                     "<div id='footer'>Copyright 2026</div></body></html>", f"https://ferry{key}.example/ferry.html")
     assert blogger.text == plain.text
     assert "Photo: Ann Lee" not in blogger.text and "---" not in blogger.text
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("24 de noviembre de 2026", "2026-11-24"), ("24 ноября 2026, 16:20", "2026-11-24T16:20:00"),
+    ("24 listopada 2026", "2026-11-24"), ("24. November 2026", "2026-11-24"), ("24 Kasım 2026", "2026-11-24"),
+    ("24 novembre 2026 à 08h30", "2026-11-24T08:30:00"), ("24 Tháng 11, 2026", "2026-11-24"),
+    ("24 نوفمبر 2026", "2026-11-24"), ("By Ann Lee | Nov 24, 2026 7:15 pm", "2026-11-24T19:15:00"),
+    ("Published: 24.11.2026", "2026-11-24"), ("11/24/2026", "2026-11-24"),
+    # either way round, an update, a sentence that mentions a date, no date at all
+    ("03/04/2026", None), ("Updated 24 November 2026", None), ("The plant closed on 3 March 2019.", None),
+    ("Updated 3 hours ago", None),
+])
+def test_a_date_line_under_the_heading_in_any_language(line: str, date: str | None) -> None:
+    from pipelines.metadata import written_page_date
+
+    tree = _parse_page(f"<html><body><h1>Ferry adds sailings</h1><span>{line}</span><p>Body text.</p></body></html>")
+    assert written_page_date(tree) == date
+
+
+def test_a_date_alone_in_a_themes_meta_element_dates_the_post() -> None:
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = ("<html><head><title>Ferry adds sailings</title></head><body><div id='main'><h2>Ferry adds sailings</h2>"
+            f"<div class='text'>{body}</div><div class='entry-meta'>Opublikowano 24 listopada 2026</div></div></body></html>")
+    assert _record(page, "https://prom.example/ferry.html").published_at.isoformat() == "2026-11-24T00:00:00+00:00"
+
+
+def test_a_months_table_needs_twelve_months(tmp_path) -> None:
+    from pipelines.rules import RuleError, load_rules
+
+    (tmp_path / "m.toml").write_text('[months]\nxx = ["one", "two"]\n', encoding="utf-8")
+    with pytest.raises(RuleError, match="twelve months"):
+        load_rules((str(tmp_path),))
