@@ -146,7 +146,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         chain=order_chain(harvest.tools, rules), blog=replace(draft.blog, ui_language=ui_language),
         # the feed's byline, else the page's, else the one a plugin's footer named ("Author: …", cut
         # from the text); a platform's placeholder for a hidden profile ("Unknown") is no author
-        author=next((a for a in map(_author_names, (feed.get("author"), meta.author, *harvest.authors))
+        author=next((a for a in map(_author_names, (feed.get("author"), _as_printed(meta.author, harvest.authors),
+                                                    *harvest.authors))
                      if a and fold(a).strip().lower() not in rules.author_placeholders), None),
     )
 
@@ -162,17 +163,35 @@ _NOT_NAMES = frozenset(("january february march april may june july august septe
 # Gil", "Posted by admin"). Words that also begin surnames ("Von Trapp", "Da Silva", "Di Caprio") are
 # taken for "by" only before two words or more.
 _BY_WORD = re.compile(r"(?:(?:written |posted |published )?by|oleh|diposting oleh|ditulis oleh|escrito por|"
-                      r"publicado por|écrit par|publié par|bởi|przez|tarafından|автор)\s*:?\s+(?=\w)", re.I)
-_BY_OR_NAME = re.compile(r"(?:por|par|von|door|di|da)\s+(?=\w+\s+\w)", re.I)
+                      r"publicado por|écrit par|publié par|geschrieben von|bởi|przez|tarafından|автор|author|autor|"
+                      r"auteur|autore|yazar|penulis|reporter|wartawan|jurnalis|redacción|redação|texto|tác giả|"
+                      r"người viết|作者|記者)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
+_BY_OR_NAME = re.compile(r"(?:por|par|von|door|di|da|av|napisał|napisała)\s+(?=\w+\s+\w)", re.I)
+# a part of a byline that is the writer's job, not a name ("Ann Lee, Staff Writer")
+_ROLES = frozenset(("staff writer", "staff reporter", "staff", "correspondent", "contributor", "contributing writer",
+                    "senior writer", "senior reporter", "editor", "senior editor", "reporter", "columnist"))
+
+
+def _as_printed(author: str | None, bylines: list[str]) -> str | None:
+    """The page's author as its byline prints it, when the byline read off the page names the same
+    person in other letter case (trafilatura writes "by editor" as "Editor")."""
+    if author:
+        key = fold(author).strip().lower()
+        for byline in bylines:
+            if fold(byline).strip().lower() == key:
+                return byline
+    return author
 
 
 def _author_names(value: str | None) -> str | None:
-    """A byline's names ("; " between several), without the parts that are a date's words and
-    without a lead "By"."""
+    """A byline's names ("; " between several), without the parts that are a date's words or a
+    writer's job beside a name ("Ann Lee, Staff Writer"), and without a lead "By" or label ("Autor:")."""
     if not value:
         return value
-    names = (_BY_OR_NAME.sub("", _BY_WORD.sub("", part.strip(), count=1), count=1) for part in value.split(";"))
-    return "; ".join(n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES) or None
+    names = [_BY_OR_NAME.sub("", _BY_WORD.sub("", part.strip(), count=1), count=1) for part in value.split(";")]
+    names = [n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES]
+    people = [n for n in names if fold(n).strip(" .,").lower() not in _ROLES]
+    return "; ".join(people or names) or None  # (a byline that is only a role, "by editor", names that user)
 
 
 def _title_prefix(html_title: str | None, title: str | None) -> str | None:

@@ -15,8 +15,8 @@ from lxml import etree, html as lxml_html
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
 from pipelines.htmltext import (BLOCK_TAGS, cut_blocks, cut_page_boxes, fold_spaces, harvest_links, parse_fragment,
                                 shallower, to_text, too_deep)
-from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, names_its_host, own_site_name,
-                                read_meta, resolve_base, written_page_date)
+from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, heading_lines, names_its_host,
+                                own_site_name, read_meta, resolve_base, written_page_date)
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
 from schemas.raw import RawPost
@@ -463,6 +463,8 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     removed = cut_blocks(tree, rules, harvest)
     harvest_links(tree, rules, harvest, short_links=False,  # the page's sidebars are not the post
                   titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
+    if not (meta.author and meta.published):  # (the byline and date under the heading: read by the head rules)
+        meta.header_lines = heading_lines(tree, meta.home_heading, meta.title)
     text, gained = _trafilatura_text(tree, raw.url, meta, classes)
     if fresh is not None and text.strip():
         date = _page_date(fresh, raw.url) if "published" in gained else None

@@ -424,30 +424,43 @@ def _year_first(text: str) -> str | None:
     return None
 
 
-def heading_date(tree: etree._Element, home_heading: str | None = None, title: str | None = None,
-                 months: dict[str, int] | None = None) -> str | None:
-    """The date written in the line just after the post's <h1> ("2026-12-01 09:32:15 来源：… 作者：…",
-    "By Ann Lee | 24 ноября 2026"), for a page whose metadata and markup name none: the first date in
-    the next two elements after the heading (or after the heading's own box), year first, or with a
-    month's name in a short line. On a page whose only <h1> is the site's name (old themes, FC2), the
-    <h2> that is the post's title is its heading."""
+def _after_heading(tree: etree._Element, home_heading: str | None, title: str | None) -> list[etree._Element]:
+    """The post's heading and the two elements after it (or after the heading's own box): where a
+    page prints its byline and date. The heading is the first <h1> that is not the site's name; on a
+    page whose only <h1> is (old themes, FC2), the <h2> that is the post's title."""
     headings = [h for h in tree.iter("h1") if fold_spaces(" ".join(h.itertext())) not in ("", home_heading)]
     if not headings and title:
         headings = [h for h in tree.iter("h2") if fold_spaces(" ".join(h.itertext())) == title][:1]
-    for h1 in headings:
-        near = [*h1.itersiblings()][:2]
-        parent = h1.getparent()
-        if parent is not None and len(parent) <= 3:
-            near += [*parent.itersiblings()][:2]
-        for el in near:
-            if not isinstance(el.tag, str):
-                continue
-            text = fold_spaces(" ".join(el.itertext()))
-            when = _year_first(text) or (_line_date(text, months) if months else None)
-            if when:
-                return when
-        return None
+    if not headings:
+        return []
+    h1 = headings[0]
+    near = [*h1.itersiblings()][:2]
+    parent = h1.getparent()
+    if parent is not None and len(parent) <= 3:
+        near += [*parent.itersiblings()][:2]
+    return [h1, *(el for el in near if isinstance(el.tag, str))]
+
+
+def heading_date(tree: etree._Element, home_heading: str | None = None, title: str | None = None,
+                 months: dict[str, int] | None = None) -> str | None:
+    """The date written in the line just after the post's heading ("2026-12-01 09:32:15 来源：… 作者：…",
+    "By Ann Lee | 24 ноября 2026"), for a page whose metadata and markup name none: the first date in
+    the two elements after it, year first, or with a month's name in a short line."""
+    for el in _after_heading(tree, home_heading, title)[1:]:
+        text = fold_spaces(" ".join(el.itertext()))
+        when = _year_first(text) or (_line_date(text, months) if months else None)
+        if when:
+            return when
     return None
+
+
+def heading_lines(tree: etree._Element, home_heading: str | None = None, title: str | None = None) -> list[str]:
+    """The short lines of the post's heading and the two elements after it, for the head rules to read
+    a byline and a date off (on a page read by trafilatura, which leaves them out of the text)."""
+    from pipelines.htmltext import to_text
+
+    lines = [line for el in _after_heading(tree, home_heading, title) for line in to_text(el).split("\n")]
+    return [line for line in lines if line.strip() and len(line) <= 200][:6]
 
 
 # An old theme's meta line: "This entry was posted on Tuesday, November 24th, 2026 at 7:15 am and is

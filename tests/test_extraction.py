@@ -586,3 +586,20 @@ def test_a_months_table_needs_twelve_months(tmp_path) -> None:
     (tmp_path / "m.toml").write_text('[months]\nxx = ["one", "two"]\n', encoding="utf-8")
     with pytest.raises(RuleError, match="twelve months"):
         load_rules((str(tmp_path),))
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ("<p>By Ann Lee | November 24, 2026</p>", "Ann Lee"), ("<p>Автор: Иван Петров</p>", "Иван Петров"),
+    ("<p>Yazar: Ayşe Yılmaz</p>", "Ayşe Yılmaz"), ("<p>Tác giả: Nguyễn Văn An</p>", "Nguyễn Văn An"),
+    ("<p>作者：李明</p>", "李明"), ("<div class='meta'>Posted on May 12, 2026 by Jane Doe</div>", "Jane Doe"),
+    ("<div class='byline'>Author: Ann Lee</div>", "Ann Lee"), ("<div class='byline'>Autor: Jan Kowalski</div>", "Jan Kowalski"),
+    ("<div class='byline'>Ann Lee, Staff Writer</div>", "Ann Lee"), ("<div class='byline'>by editor</div>", "editor"),
+    ("<p>Door prizes at the fair</p>", None),
+])
+def test_the_byline_under_the_heading_names_the_author_in_any_language(byline: str, author: str | None) -> None:
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = ("<html><head><title>Ferry adds sailings</title></head><body><div id='nav'><a href='/'>Home</a></div>"
+            f"<div id='main'><h1>Ferry adds sailings</h1>{byline}<div class='text'>{body}</div></div></body></html>")
+    record = _record(page, f"https://byline{abs(hash(byline)) % 10**8}.example/ferry.html")
+    assert record.author == author
+    assert record.text.split("\n") == _FERRY
