@@ -15,7 +15,7 @@ from pipelines.metadata import PageMeta, names_its_host
 from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc,
                                  unescape_entities, written_date)
 from pipelines.provenance import (credit_line_publisher, dateline_publisher, feed_title_publisher,
-                                  foreign_publishers, order_chain, resolve_title, split_publisher)
+                                  foreign_publishers, order_chain, resolve_title, split_publisher, strip_blog_affix)
 from pipelines.rules import RuleSet, fold, site_host
 from schemas.raw import BlogInfo, RawPost
 
@@ -71,7 +71,13 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     """Cut line residue, resolve the title and assemble provenance."""
     feed, meta = draft.feed, draft.meta
     # (a title escaped twice, "Pier&#8217;s new roof &#8211; Coast Post", is read before its suffix is)
-    raw_title = unescape_entities(feed.get("title") or meta.title or meta.html_title)
+    page_title = meta.title
+    if page_title and meta.html_title and draft.blog.name and fold(strip_blog_affix(page_title, draft.blog.name)).lower() \
+            .strip() in (fold(draft.blog.name).lower().strip(), "blog archive"):
+        # the part of a "Site - Headline" <title> taken for the headline was the site's name (or old
+        # WordPress themes' "Site » Blog Archive » Headline"): the <title>, its affixes cut below
+        page_title = meta.html_title
+    raw_title = unescape_entities(feed.get("title") or page_title or meta.html_title)
     ctx = Context(title=raw_title, raw_title=meta.html_title, blog_name=draft.blog.name,
                   blog_host=draft.blog.host, feed_title=feed.get("via_feed_title"),
                   labels=tuple(feed.get("labels") or meta.labels))

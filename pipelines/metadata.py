@@ -318,6 +318,7 @@ def _lone_heading(tree: etree._Element, html_title: str, home_heading: str | Non
 # default theme: "Site » Blog Archive » Headline"), in the folded title: » and « are a double quote
 # there, the en and em dashes a hyphen
 _TITLE_PART = re.compile(r"\s+(?:[|\"·•:/>~-]|::|--|>>)\s+")
+_TITLE_PARTS = re.compile(r"\s+(?:[|\"·•:/>~-]|::|--|>>)\s+|:\s+")  # (and "Site: Headline")
 
 
 def _title_part_heading(tree: etree._Element, html_title: str, home_heading: str | None) -> str | None:
@@ -516,6 +517,34 @@ def _home_heading(tree: etree._Element, url: str) -> str | None:
     return None
 
 
+def _home_link_name(tree: etree._Element, url: str, html_title: str | None) -> str | None:
+    """The site's name on a page that declares none: the text of a link to the site's home page that
+    is also a part of its <title> ("Harbour Notes - Headline", "Headline :: Harbour Notes", "Harbour
+    Notes: Headline", "Headline – Harbour Notes – Tagline"). Among the page's first 200 links (its header)."""
+    if not html_title:
+        return None
+    parts = {p.strip() for p in _TITLE_PARTS.split(fold(html_title).lower()) if p.strip()}
+    if len(parts) < 2:
+        return None
+    try:
+        here = urlsplit(url)
+    except ValueError:
+        return None
+    for n, a in enumerate(tree.iter("a")):
+        if n >= 200:
+            break
+        text = fold_spaces(" ".join(a.itertext()))
+        if not text or fold(text).lower() not in parts:
+            continue
+        try:
+            target = urlsplit(urljoin(url, a.get("href") or ""))
+        except ValueError:
+            continue
+        if target.netloc.lower() == here.netloc.lower() and target.path.strip("/") == "" and not target.query:
+            return text
+    return None
+
+
 def _site_name(tree: etree._Element, classes: ClassIndex) -> str | None:
     """Blog name in templates that declare no og:site_name: Blogger's Header widget (its h1 or
     .title), else a WordPress theme's .site-title inside <header>."""
@@ -662,7 +691,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
         original = metas.get("original-source") or metas.get("syndication-source")
         meta.offsite_canonical = own_canonical(url, original)[1] if original else None
     meta.site_name = (own_site_name(metas.get("og:site_name"), url) or _site_name(tree, classes)
-                      or meta.home_heading or _ld_site_name(head, ld))
+                      or meta.home_heading or _ld_site_name(head, ld) or _home_link_name(tree, url, meta.html_title))
     meta.published = (_texts(a.get("title", "") for a in classes.get("published", "abbr"))
                       or metas.get("article:published_time")
                       or metas.get("datePublished") or ld.get("datePublished")

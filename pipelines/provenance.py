@@ -28,8 +28,16 @@ def _aligned(title: str) -> tuple[str, str]:
     return (t, folded) if len(folded) == len(t) else (folded, folded)
 
 
+# What a <title> adds that is neither the headline nor the site: a listing's page number ("Headline |
+# Page 2 | Site") and old WordPress themes' "Site » Blog Archive » Headline"
+_PAGE_AFFIX = re.compile(r"\s+[|:\u2013\u2014-]\s+(?:page|página|pagina|seite|halaman|strona|trang|sayfa|страница)"
+                         r"\s+\d+(?=\s+[|:\u2013\u2014-]\s+|$)", re.I)
+_BLOG_ARCHIVE = re.compile(r"^blog archive\s+[»>|]\s+", re.I)
+
+
 def strip_blog_affix(title: str, blog_name: str | None) -> str:
     """'Blog: Post' (classic Blogger <title>), 'Post | Blog', 'Post - Blog' -> 'Post'."""
+    title = _PAGE_AFFIX.sub("", title)
     if not blog_name:
         return title
     name = fold(blog_name).lower()
@@ -37,7 +45,7 @@ def strip_blog_affix(title: str, blog_name: str | None) -> str:
     low = folded.lower()
     for sep in _PREFIX_SEPS:
         if low.startswith(name + sep) and len(t) > len(name) + len(sep):
-            return t[len(name) + len(sep):].strip()
+            return _BLOG_ARCHIVE.sub("", t[len(name) + len(sep):].strip())
     for sep in _SUFFIX_SEPS:  # (the longest first: "Post :: Blog" is not "Post :" + ": Blog")
         if low.endswith(sep + name) and len(t) > len(name) + len(sep):
             return t[: -(len(name) + len(sep))].strip()
@@ -80,6 +88,8 @@ def resolve_title(raw_title: str | None, harvest: Harvest, rules: RuleSet, *, bl
     title = strip_blog_affix(raw_title, blog_name)
     title, publisher = split_publisher(title, rules, hints=hints, google_news="google-news" in tools,
                                        autoblog=bool(tools & _AUTOBLOG_TOOLS))
+    if publisher:  # ("Headline - Blog - Reuters": the blog's name before the publisher's)
+        title = strip_blog_affix(title, blog_name)
     if publisher and hints and publisher.lower() not in rules.publishers and \
             all(fold(publisher).lower() != fold(h).lower() for h in hints):
         # a suffix taken for its shape ("Headline – Some Name" on a post that came through Google News)

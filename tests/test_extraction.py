@@ -603,3 +603,27 @@ def test_the_byline_under_the_heading_names_the_author_in_any_language(byline: s
     record = _record(page, f"https://byline{abs(hash(byline)) % 10**8}.example/ferry.html")
     assert record.author == author
     assert record.text.split("\n") == _FERRY
+
+
+@pytest.mark.parametrize("title", [
+    "Harbour Notes - Ferry adds late sailings", "Harbour Notes | Ferry adds late sailings",
+    "Ferry adds late sailings – Harbour Notes – Local news for the bay", "Harbour Notes: Ferry adds late sailings",
+    "Harbour Notes » Blog Archive » Ferry adds late sailings", "Ferry adds late sailings | Page 2 | Harbour Notes",
+    "Ferry adds late sailings :: Harbour Notes",
+])
+def test_a_page_without_a_heading_is_titled_from_its_title_less_the_sites_name(title: str) -> None:
+    """The site's name is the text of the link home that is a part of the <title>; the headline is
+    the rest (not the site's name that trafilatura may take from a "Site - Headline" <title>)."""
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = (f"<html><head><title>{title}</title></head><body><div id='head'><a href='/'>Harbour Notes</a></div>"
+            f"<div id='main'><div class='text'>{body}</div></div></body></html>")
+    record = _record(page, f"https://notes{abs(hash(title)) % 10**8}.example/ferry.html")
+    assert (record.title, record.blog.name) == ("Ferry adds late sailings", "Harbour Notes")
+
+
+def test_the_blogs_name_between_the_headline_and_the_publisher_is_cut_from_the_title() -> None:
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = ("<html><head><title>Ferry adds late sailings - Harbour Notes - Reuters</title></head><body>"
+            f"<div id='head'><a href='/'>Harbour Notes</a></div><div id='main'><div class='text'>{body}</div></div></body></html>")
+    record = _record(page, "https://notes-reuters.example/ferry.html")
+    assert (record.title, record.source.publisher) == ("Ferry adds late sailings", "Reuters")
