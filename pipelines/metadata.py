@@ -146,10 +146,11 @@ class _Head:
     """The page's <meta>, <link> and <script> elements, from one walk each: the few dozen lookups
     read_meta makes in them were each a walk of the whole page as XPaths."""
 
-    __slots__ = ("meta", "links", "scripts")
+    __slots__ = ("meta", "tags", "links", "scripts")
 
     def __init__(self, tree: etree._Element) -> None:
         self.meta: dict[str, str] = {}  # property / name / itemprop -> first non-empty content
+        self.tags: list[str] = []  # every article:section and article:tag, in page order
         for el in tree.iter("meta"):
             content = fold_spaces(el.get("content") or "")
             if content:
@@ -157,6 +158,8 @@ class _Head:
                     key = el.get(attr)
                     if key is not None:
                         self.meta.setdefault(key, content)
+                        if key in ("article:section", "article:tag"):
+                            self.tags.append(content)
         self.links = list(tree.iter("link"))
         self.scripts = list(tree.iter("script"))
 
@@ -664,6 +667,25 @@ def _labels(anchors: list[etree._Element], classes: ClassIndex) -> list[str]:
     return list(seen)
 
 
+MAX_DECLARED_LABELS = 20
+
+
+def _declared_labels(head: _Head, article: dict) -> list[str]:
+    """The post's section and tags as its head declares them, for a page that links none: OpenGraph's
+    article:section and article:tag, and its JSON-LD's articleSection and keywords (a list, or words
+    between commas)."""
+    found = list(head.tags)
+    for key in ("articleSection", "keywords"):
+        value = article.get(key)
+        values = value.split(",") if isinstance(value, str) else value if isinstance(value, list) else []
+        found += [fold_spaces(v) for v in values if isinstance(v, str)]
+    seen: dict[str, str] = {}
+    for label in found:
+        if label:
+            seen.setdefault(fold(label).lower(), label)
+    return list(seen.values())[:MAX_DECLARED_LABELS]
+
+
 def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None) -> PageMeta:
     """Everything the page itself says about the post and its blog."""
     classes = classes or ClassIndex(tree)
@@ -706,7 +728,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
                    or metas.get("by")  # (Tistory's)
                    or _ld_names(author)
                    or _author_link(anchors, url))
-    meta.labels = _labels(anchors, classes)
+    meta.labels = _labels(anchors, classes) or _declared_labels(head, ld)
     for link in head.links:
         kind = link.get("type")
         if link.get("rel") == "alternate" and kind in ("application/atom+xml", "application/rss+xml") and link.get("href"):

@@ -627,3 +627,15 @@ def test_the_blogs_name_between_the_headline_and_the_publisher_is_cut_from_the_t
             f"<div id='head'><a href='/'>Harbour Notes</a></div><div id='main'><div class='text'>{body}</div></div></body></html>")
     record = _record(page, "https://notes-reuters.example/ferry.html")
     assert (record.title, record.source.publisher) == ("Ferry adds late sailings", "Reuters")
+
+
+@pytest.mark.parametrize("head", [
+    "<meta property='article:section' content='Transport'><meta property='article:tag' content='ferries'>",
+    "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Ferry\", "
+    "\"articleSection\": [\"Transport\"], \"keywords\": \"ferries, Transport\"}</script>",
+])
+def test_a_page_that_links_no_labels_takes_those_its_head_declares(head: str) -> None:
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = (f"<html><head><title>Ferry adds sailings</title>{head}</head><body><div id='main'><h1>Ferry adds sailings</h1>"
+            f"<div class='text'>{body}</div></div></body></html>")
+    assert _record(page, f"https://labels{abs(hash(head)) % 10**8}.example/ferry.html").labels == ["Transport", "ferries"]
