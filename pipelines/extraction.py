@@ -485,15 +485,24 @@ def _not_a_missing_page(tree: etree._Element, classes: ClassIndex, meta: PageMet
         raise ExtractError("not_found_page", "WordPress's 404 page")
     if meta.platform == "blogger" and classes.get("status-msg-body") and not classes.get("post-body"):
         raise ExtractError("not_found_page", "Blogger's notice: no such post")
-    if rules.not_found is None:
+    if rules.not_found is None and rules.site_gone is None:
         return
     title = fold(meta.html_title or "")
-    heads = (fold(" ".join(h.itertext())) for h in islice(tree.iter("h1"), 2))
-    parts = (title, *(p for sep in TITLE_AFFIX_SEPS for p in title.split(sep)), *heads)
-    if any(p.strip() and rules.not_found.fullmatch(" ".join(p.split()).lower()) for p in parts):
+    heads = [fold(" ".join(h.itertext())) for h in islice(tree.iter("h1"), 2)]
+    parts = [" ".join(p.split()).lower() for p in (title, *(p for sep in TITLE_AFFIX_SEPS for p in title.split(sep)),
+                                                  *heads) if p.strip()]
+    if rules.not_found is not None and any(rules.not_found.fullmatch(p) for p in parts):
         text = fold_spaces(" ".join(body.itertext())) if body is not None else ""
         if len(text) < SOFT_404_TEXT:
             raise ExtractError("not_found_page", f"titled {(meta.html_title or '')[:80]!r}")
+    if rules.site_gone is not None and body is not None:
+        text = " ".join(body.itertext())
+        if len(text) < SOFT_404_TEXT * 2 and len(fold_spaces(text)) < SOFT_404_TEXT:
+            lines = (" ".join(fold(line).split()).lower() for el in body.iter("p", "h1", "h2", "div", "span")
+                     if el.text and len(el.text) <= 300 for line in [el.text])
+            said = next((p for p in (*parts, *lines) if rules.site_gone.fullmatch(p)), None)
+            if said is not None:
+                raise ExtractError("site_gone", f"the page says: {said[:120]!r}")
 
 
 def _checked(ex: Extracted, tree: etree._Element | None = None, rules: RuleSet | None = None) -> Extracted:

@@ -160,6 +160,7 @@ class RuleSet:
     spintax: re.Pattern[str] | None = None  # a spinner's unresolved choice, "{quick|fast|rapid}"
     not_found: re.Pattern[str] | None = None  # a soft 404's title or heading ("Page not found")
     credit_line: re.Pattern[str] | None = None  # an article's own last line naming its source ("Source: X")
+    site_gone: re.Pattern[str] | None = None  # a suspended, removed or parked site's notice
     months: dict[str, int] = field(default_factory=dict, compare=False)  # a month's name or form -> 1..12
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
@@ -286,6 +287,8 @@ def _parse_file(path: Any, acc: dict) -> None:
         for number, forms in enumerate(names, 1):
             for form in [forms] if isinstance(forms, str) else forms:
                 acc["months"][fold(form).lower()] = number
+    if "site_gone" in data:
+        acc["site_gone"] = _compile(src, "site_gone", _need(src, data["site_gone"], "pattern"))
     if "credit_line" in data:
         acc["credit_line"] = _compile(src, "credit_line", _need(src, data["credit_line"], "pattern"))
 
@@ -296,11 +299,12 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     acc: dict = {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
                  "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
                  "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
-                 "spintax": None, "not_found": None, "credit_line": None, "months": {}}
+                 "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None}
     for path in _rule_files(extra_dirs):
         _parse_file(path, acc)
     return RuleSet(tuple(acc["lines"]), tuple(acc["blocks"]), tuple(acc["anchors"]),
                    tuple(acc["chrome"]), frozenset(acc["publishers"]), acc["chain_order"],
                    tuple(acc["source_blocks"]), frozenset(acc["short_link_hosts"]), acc["feed_title_hint"], acc["feed_title_max_chars"],
                    frozenset(acc["author_placeholders"]), tuple(acc["link_lists"]), acc["spintax"],
-                   not_found=acc["not_found"], credit_line=acc["credit_line"], months=acc["months"])
+                   not_found=acc["not_found"], credit_line=acc["credit_line"], months=acc["months"],
+                   site_gone=acc["site_gone"])

@@ -639,3 +639,35 @@ def test_a_page_that_links_no_labels_takes_those_its_head_declares(head: str) ->
     page = (f"<html><head><title>Ferry adds sailings</title>{head}</head><body><div id='main'><h1>Ferry adds sailings</h1>"
             f"<div class='text'>{body}</div></div></body></html>")
     assert _record(page, f"https://labels{abs(hash(head)) % 10**8}.example/ferry.html").labels == ["Transport", "ferries"]
+
+
+@pytest.mark.parametrize(("page", "gone"), [
+    ("<html><head><title>Account Suspended</title></head><body><h1>Account Suspended</h1>"
+     "<p>This Account has been suspended.</p><p>Contact your hosting provider for more information.</p></body></html>", True),
+    ("<html><head><title>Blogger: Blog not found</title></head><body><h1>Sorry, the blog at harbournews.blogspot.com has "
+     "been removed. This address is not available for new blogs.</h1></body></html>", True),
+    ("<html><head><title>Harbour Notes &#8212; Site is no longer available</title></head><body><h1>harbournotes.wordpress"
+     ".com is no longer available.</h1><p>This site has been archived or suspended for a violation of our Terms of "
+     "Service.</p></body></html>", True),
+    ("<html><head><title>harbournotes.com - This domain may be for sale!</title></head><body><h1>harbournotes.com</h1>"
+     "<p>Buy this domain.</p><p>Related searches: Ferry Tickets, Island Holidays</p></body></html>", True),
+    # a post about a suspended account is no notice
+    ("<html><head><title>Senator's account suspended after hack</title></head><body><h1>Senator's account suspended "
+     "after hack</h1><p>The senator's social media account was suspended on Tuesday after a hacker posted from it, "
+     "his office said.</p></body></html>", False),
+])
+def test_a_site_that_says_it_is_gone_gives_a_site_gone_reject(page: str, gone: bool) -> None:
+    """A suspended hosting account, a blog its platform removed, a parked domain: every post's
+    address serves the notice with status 200, which became a record of it."""
+    from pipelines.extraction import ExtractError, ExtractOptions, extract_post
+    from pipelines.rules import load_rules
+    from schemas.raw import BlogInfo, RawPost
+
+    raw = RawPost(url="https://notes.example/2026/11/ferry.html", blog=BlogInfo(url="https://notes.example/", host="notes.example"),
+                  via="page", html=page)
+    if gone:
+        with pytest.raises(ExtractError) as err:
+            extract_post(raw, load_rules(), ExtractOptions())
+        assert err.value.reason == "site_gone"
+    else:
+        assert "hacker" in extract_post(raw, load_rules(), ExtractOptions()).text
