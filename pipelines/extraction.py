@@ -430,7 +430,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     tree = _parse_page(raw.html)
     classes = ClassIndex(tree)
     meta = read_meta(tree, raw.url, classes)
-    _not_a_missing_page(tree, classes, meta, rules)
+    _not_a_missing_page(tree, classes, meta, rules, len(raw.html))
     if meta.ui_language is None and meta.platform == "blogger":
         meta.ui_language = template_language(classes, rules)
     body = find_body(tree, classes) if options.mode == "auto" else None
@@ -477,7 +477,11 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
 SOFT_404_TEXT = 1800  # a "not found" title over a page with more text (menus and all) heads an article
 
 
-def _not_a_missing_page(tree: etree._Element, classes: ClassIndex, meta: PageMeta, rules: RuleSet) -> None:
+SITE_GONE_HTML = 30_000  # a suspended, removed or parked site's notice is a smaller page than this
+
+
+def _not_a_missing_page(tree: etree._Element, classes: ClassIndex, meta: PageMeta, rules: RuleSet,
+                        html_size: int = 0) -> None:
     """A page that says the post is not there, though served with status 200 (a "soft 404"): a
     not_found_page reject, not a record of its apology and its list of recent posts."""
     body = tree.find("body")
@@ -495,14 +499,13 @@ def _not_a_missing_page(tree: etree._Element, classes: ClassIndex, meta: PageMet
         text = fold_spaces(" ".join(body.itertext())) if body is not None else ""
         if len(text) < SOFT_404_TEXT:
             raise ExtractError("not_found_page", f"titled {(meta.html_title or '')[:80]!r}")
-    if rules.site_gone is not None and body is not None:
-        text = " ".join(body.itertext())
-        if len(text) < SOFT_404_TEXT * 2 and len(fold_spaces(text)) < SOFT_404_TEXT:
-            lines = (" ".join(fold(line).split()).lower() for el in body.iter("p", "h1", "h2", "div", "span")
-                     if el.text and len(el.text) <= 300 for line in [el.text])
-            said = next((p for p in (*parts, *lines) if rules.site_gone.fullmatch(p)), None)
-            if said is not None:
-                raise ExtractError("site_gone", f"the page says: {said[:120]!r}")
+    if rules.site_gone is not None and body is not None and html_size < SITE_GONE_HTML:
+        # (a notice is a small page: a post's page, menus and all, is not even looked at)
+        lines = (" ".join(fold(el.text).split()).lower() for el in body.iter("p", "h1", "h2", "div", "span")
+                 if el.text and len(el.text) <= 300)
+        said = next((p for p in (*parts, *lines) if rules.site_gone.fullmatch(p)), None)
+        if said is not None and len(fold_spaces(" ".join(body.itertext()))) < SOFT_404_TEXT:
+            raise ExtractError("site_gone", f"the page says: {said[:120]!r}")
 
 
 def _checked(ex: Extracted, tree: etree._Element | None = None, rules: RuleSet | None = None) -> Extracted:

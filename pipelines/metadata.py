@@ -533,19 +533,27 @@ def _home_link_name(tree: etree._Element, url: str, html_title: str | None) -> s
         here = urlsplit(url)
     except ValueError:
         return None
+    netloc = here.netloc.lower()
     for n, a in enumerate(tree.iter("a")):
         if n >= 200:
             break
+        if not _is_home_href((a.get("href") or "").strip(), netloc):
+            continue  # (the cheap test first: a page's header has dozens of links, one or two home)
         text = fold_spaces(" ".join(a.itertext()))
-        if not text or fold(text).lower() not in parts:
-            continue
-        try:
-            target = urlsplit(urljoin(url, a.get("href") or ""))
-        except ValueError:
-            continue
-        if target.netloc.lower() == here.netloc.lower() and target.path.strip("/") == "" and not target.query:
+        if text and fold(text).lower() in parts:
             return text
     return None
+
+
+def _is_home_href(href: str, netloc: str) -> bool:
+    """Whether a link leads to the home page of the site at netloc: "/", "./", "https://site/",
+    "//site" (no query, no other path)."""
+    if not href or "?" in href or "#" in href:
+        return False
+    if href.startswith(("http://", "https://", "//")):
+        host, _, path = href.split("//", 1)[1].partition("/")
+        return host.lower() == netloc and path.strip("/") in ("", "index.html", "index.php")
+    return href.strip("./") in ("", "index.html", "index.php") and href[:1] in ("/", ".")
 
 
 def _site_name(tree: etree._Element, classes: ClassIndex) -> str | None:
