@@ -392,14 +392,20 @@ def named_date(text: str, months: dict[str, int]) -> str | None:
             day, month, year = int(m["d1"] or m["d2"]), months[name], m["y1"] or m["y2"]
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
-        when = f"{year}-{month:02d}-{day:02d}"
-        if m["h"] is not None and int(m["h"]) <= 23 and int(m["mi"]) < 60:
-            hour = int(m["h"])
-            if m["ap"]:
-                hour = hour % 12 + (12 if m["ap"][0].lower() == "p" else 0)
-            when += f"T{hour:02d}:{m['mi']}:00"
-        return when
+        hour = None
+        if m["h"] is not None:
+            hour = int(m["h"]) if not m["ap"] else int(m["h"]) % 12 + (12 if m["ap"][0].lower() == "p" else 0)
+        return _iso(int(year), month, day, hour, m["mi"])
     return None
+
+
+def _iso(year: int, month: int, day: int, hour: int | None = None, minute: str | None = None,
+         second: str | None = None) -> str:
+    """A written date as ISO 8601, with its time when it has a valid one."""
+    when = f"{year:04d}-{month:02d}-{day:02d}"
+    if hour is not None and minute is not None and hour <= 23 and int(minute) < 60:
+        when += f"T{hour:02d}:{minute}:{second or '00'}"
+    return when
 
 
 # A line that dates the post's last change, not its publication
@@ -418,13 +424,8 @@ def _line_date(text: str, months: dict[str, int]) -> str | None:
 
 def _year_first(text: str) -> str | None:
     m = _YEAR_FIRST.search(text) if len(text) <= 300 else None
-    if m:
-        y, mo, d = int(m[1]), int(m[2]), int(m[3])
-        if 1 <= mo <= 12 and 1 <= d <= 31:
-            when = f"{y:04d}-{mo:02d}-{d:02d}"
-            if m[4] is not None and int(m[4]) < 24 and int(m[5]) < 60:
-                when += f"T{int(m[4]):02d}:{m[5]}:{m[6] or '00'}"
-            return when
+    if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
+        return _iso(int(m[1]), int(m[2]), int(m[3]), int(m[4]) if m[4] is not None else None, m[5], m[6])
     return None
 
 
