@@ -189,6 +189,14 @@ class Site:
         return self.route_plain(path, query)
 
 
+def _story(title: str, ctype: str, encoding: str, *paras: str, head: str = "") -> Reply:
+    """A short story page in `encoding`'s bytes, served as `ctype` says (the charset trouble pages)."""
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    html = (f"<html><head>{head}<title>{title}</title></head><body><div class='story'><h1>{title}</h1>{body}"
+            "</div></body></html>")
+    return 200, ctype, html.encode(encoding), {}
+
+
 def _slow() -> Reply:
     time.sleep(6)
     return _reply("<html><body><p>too late</p></body></html>")
@@ -200,33 +208,30 @@ TROUBLE = {
     "slow.html": _slow,
     "binary.html": lambda: (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, {}),
     "huge.html": lambda: _reply("<html><body>" + "<p>filler text for a huge page</p>" * 160_000 + "</body></html>"),
-    "latin1.html": lambda: (200, "text/html; charset=utf-8", (
-        "<html><head><title>Caf\xe9 owners in S\xe3o Jo\xe3o protest new rents</title></head><body><div class='story'>"
-        "<h1>Caf\xe9 owners in S\xe3o Jo\xe3o protest new rents</h1><p>Owners of small caf\xe9s in the old quarter of "
-        "S\xe3o Jo\xe3o closed their doors for an hour on Friday to protest rent increases of up to 40 percent, "
-        "which they say will force many of them out of business within a year.</p><p>The landlords' association "
-        "said the new rents only followed the market.</p></div></body></html>").encode("latin-1"), {}),
+    # a one-byte charset's bytes that the server labels UTF-8
+    "latin1.html": lambda: _story(
+        "Caf\xe9 owners in S\xe3o Jo\xe3o protest new rents", "text/html; charset=utf-8", "latin-1",
+        "Owners of small caf\xe9s in the old quarter of S\xe3o Jo\xe3o closed their doors for an hour on Friday to "
+        "protest rent increases of up to 40 percent, which they say will force many of them out of business within "
+        "a year.", "The landlords' association said the new rents only followed the market."),
     # the other way round: UTF-8 bytes under a server's default one-byte label
-    "utf8-as-latin1.html": lambda: (200, "text/html; charset=ISO-8859-1", (
-        "<html><head><meta charset='utf-8'><title>Kahvila Pyhäjärven rannalla avaa taas</title></head><body>"
-        "<div class='story'><h1>Kahvila Pyhäjärven rannalla avaa taas</h1><p>The lakeside café at Pyhäjärvi "
-        "reopens on Saturday after a winter of repairs to its jetty and its wood-fired sauna, its owners said.</p>"
-        "<p>The menu keeps its famous blueberry pie, now also sold at the market in Tampere.</p></div></body></html>"
-    ).encode("utf-8"), {}),
+    "utf8-as-latin1.html": lambda: _story(
+        "Kahvila Pyhäjärven rannalla avaa taas", "text/html; charset=ISO-8859-1", "utf-8",
+        "The lakeside café at Pyhäjärvi reopens on Saturday after a winter of repairs to its jetty and its "
+        "wood-fired sauna, its owners said.", "The menu keeps its famous blueberry pie, now also sold at the market "
+        "in Tampere.", head="<meta charset='utf-8'>"),
     # a legacy charset the server does not name (no charset in Content-Type, no <meta>): not read as
     # Windows-1252 mojibake
-    "cp1251-undeclared.html": lambda: (200, "text/html", (
-        "<html><head><title>Паром на остров будет ходить чаще</title></head><body><div class='story'>"
-        "<h1>Паром на остров будет ходить чаще</h1><p>С декабря паром на остров будет ходить три раза в день "
-        "вместо двух, сообщил перевозчик. Дополнительный рейс будет отправляться с материка в шесть вечера.</p>"
-        "<p>Жители острова давно просили о вечернем рейсе, чтобы успевать вернуться домой после работы.</p>"
-        "</div></body></html>").encode("cp1251"), {}),
+    "cp1251-undeclared.html": lambda: _story(
+        "Паром на остров будет ходить чаще", "text/html", "cp1251",
+        "С декабря паром на остров будет ходить три раза в день вместо двух, сообщил перевозчик. Дополнительный "
+        "рейс будет отправляться с материка в шесть вечера.", "Жители острова давно просили о вечернем рейсе, "
+        "чтобы успевать вернуться домой после работы."),
     # Shift_JIS bytes that the server labels UTF-8
-    "sjis-as-utf8.html": lambda: (200, "text/html; charset=utf-8", (
-        "<html><head><title>島へのフェリーが増便へ</title></head><body><div class='story'>"
-        "<h1>島へのフェリーが増便へ</h1><p>運航会社は十二月から島へのフェリーを一日三便に増やすと発表した。"
-        "追加の便は夕方六時に本土を出港する。</p><p>島の住民は、仕事帰りに島へ戻れる夕方の便を以前から求めていた。"
-        "運航会社は、利用状況を見て春に再び時刻表を見直すとしている。</p></div></body></html>").encode("shift_jis"), {}),
+    "sjis-as-utf8.html": lambda: _story(
+        "島へのフェリーが増便へ", "text/html; charset=utf-8", "shift_jis",
+        "運航会社は十二月から島へのフェリーを一日三便に増やすと発表した。追加の便は夕方六時に本土を出港する。",
+        "島の住民は、仕事帰りに島へ戻れる夕方の便を以前から求めていた。運航会社は、利用状況を見て春に再び時刻表を見直すとしている。"),
     # the blog's feed served at a post's URL (as text/html): no page, not a record made of its items
     "feed-as-page.html": lambda: _reply(
         "<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel><title>Wexcombe Notes</title><item>"
