@@ -366,12 +366,19 @@ _YEAR_FIRST = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.�
 # A date written with its month's name, day first or month first ("24 de noviembre de 2026", "24.
 # listopada 2026", "November 24th, 2026"), Vietnamese's "24 tháng 11, 2026", or all in figures day
 # first or month first when only one reading is a date ("24/11/2026", "11/24/2026"); then a time
+# a month's name: letters, with the vowel signs of Indic and Thai script ("नवंबर", "พฤศจิกายน"), which
+# are not word characters; two at least (Hindi's May, "मई")
+_MONTH = r"[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0e31-\u0e4e]){1,13}"
 _NAMED_DATE = re.compile(
-    r"(?<![\w/.])(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?"
-    r"(?P<y1>\d{4})|(?P<m2>[^\W\d_]{3,12})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
+    r"(?<![\w/.])(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>" + _MONTH + r")\.?,?\s+(?:de\s+)?"
+    r"(?P<y1>\d{4})|(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
     r"|(?P<d3>\d{1,2})\s+tháng\s+(?P<n3>\d{1,2}),?\s+(?P<y3>\d{4})"
+    r"|(?P<y5>\d{4})\.\s+(?P<m5>" + _MONTH + r")\s+(?P<d5>\d{1,2})\.?"  # (Hungarian: "2026. november 24.")
     r"|(?P<a4>\d{1,2})[/.](?P<b4>\d{1,2})[/.](?P<y4>\d{4}))(?![\w/])"
     r"(?:[^\d]{0,14}?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)\s*(?P<ap>[ap]\.?m\b)?)?", re.I)
+
+
+BUDDHIST_ERA_FROM = 2400  # a written year above this counts from the Buddha (Thai dates), not from 1 AD
 
 
 def named_date(text: str, months: dict[str, int]) -> str | None:
@@ -386,10 +393,12 @@ def named_date(text: str, months: dict[str, int]) -> str | None:
         elif m["y3"]:
             day, month, year = int(m["d3"]), int(m["n3"]), m["y3"]
         else:
-            name = fold(m["m1"] or m["m2"]).lower()
+            name = fold(m["m1"] or m["m2"] or m["m5"]).lower()
             if name not in months:
                 continue
-            day, month, year = int(m["d1"] or m["d2"]), months[name], m["y1"] or m["y2"]
+            day, month, year = int(m["d1"] or m["d2"] or m["d5"]), months[name], m["y1"] or m["y2"] or m["y5"]
+            if int(year) > BUDDHIST_ERA_FROM:
+                year = int(year) - 543  # (a Thai date's year: 2569 is 2026)
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
         hour = None
@@ -417,9 +426,20 @@ _DATE_LINE = 100  # a line this short that holds a date is a date line; a longer
 def _line_date(text: str, months: dict[str, int]) -> str | None:
     """The date of a short line ("By Ann Lee | 24 de noviembre de 2026", "Published: 24.11.2026"):
     not a line that dates an update, nor a sentence that merely mentions a date."""
-    if len(text) > _DATE_LINE or _UPDATED_LINE.match(text) or text.endswith((".", "!", "?")):
+    if len(text) > _DATE_LINE or _UPDATED_LINE.match(text) or text.endswith(("!", "?")):
+        return None
+    if text.endswith(".") and not _ends_in_date(text):
         return None
     return named_date(text, months)
+
+
+def _ends_in_date(text: str) -> bool:
+    """Whether a line that ends in a full stop is a date and a label, not a sentence: a date written
+    with a closing dot ("24. studenoga 2026.", "2026. november 24.") after three words at most."""
+    m = None
+    for m in _NAMED_DATE.finditer(text):
+        pass
+    return m is not None and text[m.end():].strip() in ("", ".") and len(text[:m.start()].split()) <= 3
 
 
 def _year_first(text: str) -> str | None:

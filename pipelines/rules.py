@@ -286,7 +286,7 @@ def _parse_file(path: Any, acc: dict) -> None:
             raise RuleError(f"{src}: months.{lang}: twelve months, in order")
         for number, forms in enumerate(names, 1):
             for form in [forms] if isinstance(forms, str) else forms:
-                acc["months"][fold(form).lower()] = number
+                acc["months"].setdefault(fold(form).lower(), number)  # (the first reading of a form stands)
     if "site_gone" in data:
         acc["site_gone"] = _compile(src, "site_gone", _need(src, data["site_gone"], "pattern"))
     if "credit_line" in data:

@@ -563,6 +563,9 @@ def test_a_post_reads_the_same_from_its_platforms_container_and_through_trafilat
     ("24 نوفمبر 2026", "2026-11-24"), ("By Ann Lee | Nov 24, 2026 7:15 pm", "2026-11-24T19:15:00"),
     ("Published: 24.11.2026", "2026-11-24"), ("11/24/2026", "2026-11-24"),
     # either way round, an update, a sentence that mentions a date, no date at all
+    ("24 בנובמבר 2026", "2026-11-24"), ("5 मई 2026, 10:30", "2026-05-05T10:30:00"), ("24 नवंबर 2026", "2026-11-24"),
+    ("24 พฤศจิกายน 2569", "2026-11-24"), ("24. marraskuuta 2026", "2026-11-24"), ("24. studenoga 2026.", "2026-11-24"),
+    ("۲۴ نوامبر ۲۰۲۶", "2026-11-24"), ("Közzétéve: 2026. november 24.", "2026-11-24"), ("24. novembra 2026", "2026-11-24"), ("24 ноември 2026", "2026-11-24"),
     ("03/04/2026", None), ("Updated 24 November 2026", None), ("The plant closed on 3 March 2019.", None),
     ("Updated 3 hours ago", None),
 ])
@@ -578,6 +581,15 @@ def test_a_date_alone_in_a_themes_meta_element_dates_the_post() -> None:
     page = ("<html><head><title>Ferry adds sailings</title></head><body><div id='main'><h2>Ferry adds sailings</h2>"
             f"<div class='text'>{body}</div><div class='entry-meta'>Opublikowano 24 listopada 2026</div></div></body></html>")
     assert _record(page, "https://prom.example/ferry.html").published_at.isoformat() == "2026-11-24T00:00:00+00:00"
+
+
+def test_a_month_name_two_languages_read_differently_keeps_its_first_reading() -> None:
+    from pipelines.metadata import named_date
+    from pipelines.rules import load_rules
+
+    months = load_rules(()).months
+    assert named_date("24 listopada 2026", months) == "2026-11-24"  # Polish November, not Croatian October
+    assert named_date("24. prosinca 2026.", months) == "2026-12-24"  # (Croatian's other months are read)
 
 
 def test_a_months_table_needs_twelve_months(tmp_path) -> None:
