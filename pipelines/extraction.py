@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from lxml import etree, html as lxml_html
 
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
-from pipelines.htmltext import (BLOCK_TAGS, cut_blocks, cut_page_boxes, fold_spaces, harvest_links, parse_fragment,
+from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, cut_blocks, cut_page_boxes, fold_spaces, harvest_links, parse_fragment,
                                 shallower, to_text, too_deep)
 from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, heading_lines, names_its_host,
                                 own_site_name, read_meta, resolve_base, written_page_date)
@@ -217,6 +217,62 @@ def _wrap_leading_text(tree: etree._Element) -> None:
         el.insert(0, p)
 
 
+_BLOCKS_AND_SKIPPED = BLOCK_TAGS | SKIP_TAGS | {"img", "picture"}
+_LONE_DIV_CHARS = 20  # a div's text shorter than this ("Advertisement", a date) is not wrapped
+_BESIDE_CHARS = 40  # the paragraph beside it that shows it is in a post's run of paragraphs
+
+
+def _paragraph_run(parent: etree._Element) -> bool:
+    """Whether parent holds a post's paragraphs: a <p> child of some length, or a div child that
+    opens with one (the leading run _wrap_leading_text put in a <p>)."""
+    for child in parent:
+        if child.tag == "div" and len(child):
+            child = child[0]
+        if child.tag == "p" and len(fold_spaces("".join(child.itertext()))) >= _BESIDE_CHARS:
+            return True
+    return False
+
+
+def _under_picture(div: etree._Element) -> bool:
+    """Whether the element before div is a picture with no text of its own (div is its caption)."""
+    before = div.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()
+    return (before is not None and next(before.iter("img"), None) is not None
+            and len(fold_spaces("".join(before.itertext()))) < 5)
+
+
+def _wrap_lone_divs(tree: etree._Element) -> None:
+    """Put the inline content of a div that stands beside a post's <p> paragraphs in a <p> of its own.
+    trafilatura keeps divs' text only on a page with little <p> text: a paragraph written as a bare
+    div among <p>s ("<div>Source: Grain Weekly</div>" under the post, a pasted lead) was dropped.
+    The div keeps its class and id (trafilatura picks a page's body by them); a div that is mostly
+    link text, or shorter than a sentence, or under a picture (a caption), is left as it is."""
+    runs: dict[etree._Element, bool] = {}
+    for div in tree.iter("div"):
+        if any(isinstance(c.tag, str) and c.tag.lower() in _BLOCKS_AND_SKIPPED for c in div.iter()
+               if c is not div):
+            continue
+        text = fold_spaces("".join(div.itertext()))
+        if len(text) < _LONE_DIV_CHARS:
+            continue
+        parent = div.getparent()
+        if parent is None:
+            continue
+        if parent not in runs:
+            runs[parent] = _paragraph_run(parent)
+        if not runs[parent] or _under_picture(div):
+            continue
+        linked = sum(len(fold_spaces("".join(a.itertext()))) for a in div.iter("a"))
+        if linked * 2 > len(text):
+            continue
+        p = etree.Element("p")
+        p.text, div.text = div.text, None
+        for child in list(div):
+            p.append(child)
+        div.append(p)
+
+
 def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
                       classes: ClassIndex) -> tuple[str, dict[str, str]]:
     """trafilatura's text of the page, and the fields its metadata pass filled that ours left open.
@@ -227,6 +283,7 @@ def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
 
     wanted = _wants_metadata(meta)
     _wrap_leading_text(tree)
+    _wrap_lone_divs(tree)
     with _metadata_pass(author_search=wanted and may_name_author(tree, classes)):
         doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, deduplicate=False,
                                           with_metadata=wanted, include_tables=True,

@@ -556,6 +556,35 @@ def test_a_post_reads_the_same_from_its_platforms_container_and_through_trafilat
     assert "Photo: Ann Lee" not in blogger.text and "---" not in blogger.text
 
 
+_SHOPS = "Shop owners on the quay said they hoped the later sailing would bring evening visitors to the island."
+
+
+@pytest.mark.parametrize("where", ["first", "middle", "last"])
+@pytest.mark.parametrize("div", ["<div>{}</div>", "<div><span>{}</span></div>", "<div><font size='2'>{}</font></div>",
+                                 "<div dir='ltr'>{}<br>Source: Island Courier</div>"])
+def test_a_paragraph_written_as_a_bare_div_among_p_paragraphs_is_kept(where: str, div: str) -> None:
+    """trafilatura reads divs' text only on a page with little <p> text: a paragraph written as a
+    bare div among <p>s (a pasted lead, a credit line under the post) was dropped."""
+    paragraphs = [f"<p>{x}</p>" for x in _FERRY]
+    paragraphs.insert({"first": 0, "middle": 2, "last": 4}[where], div.format(_SHOPS))
+    page = ("<html><head><title>Ferry adds sailings - Island Post</title></head><body><div id='nav'><a href='/'>Island Post</a>"
+            f"</div><div id='main'><h1>Ferry adds sailings</h1><div class='text'>{''.join(paragraphs)}</div></div>"
+            "<div id='footer'>Copyright 2026</div></body></html>")
+    lines = _record(page, f"https://isle{abs(hash((where, div))) % 10**8}.example/ferry.html").text.split("\n")
+    assert _SHOPS in lines and all(x in lines for x in _FERRY)
+    assert lines.index(_SHOPS) == {"first": 0, "middle": 2, "last": 4}[where]
+
+
+@pytest.mark.parametrize("div", ["<div><a href='/more'>More stories from the island and the harbour</a></div>",
+                                 "<div class='separator'><a href='p.jpg'><img src='p.jpg'></a></div>"
+                                 "<div style='text-align:center'>The ferry at the mainland terminal last summer.</div>"])
+def test_a_link_or_a_pictures_caption_written_as_a_div_among_paragraphs_is_not_made_a_paragraph(div: str) -> None:
+    body = "".join(f"<p>{x}</p>" for x in _FERRY[:2]) + div + "".join(f"<p>{x}</p>" for x in _FERRY[2:])
+    page = ("<html><head><title>Ferry adds sailings - Island Post</title></head><body><div id='main'>"
+            f"<h1>Ferry adds sailings</h1><div class='text'>{body}</div></div></body></html>")
+    assert _record(page, f"https://isle{abs(hash(div)) % 10**8}.example/ferry.html").text.split("\n") == _FERRY
+
+
 @pytest.mark.parametrize(("line", "date"), [
     ("24 de noviembre de 2026", "2026-11-24"), ("24 ноября 2026, 16:20", "2026-11-24T16:20:00"),
     ("24 listopada 2026", "2026-11-24"), ("24. November 2026", "2026-11-24"), ("24 Kasım 2026", "2026-11-24"),
