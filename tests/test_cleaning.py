@@ -560,7 +560,7 @@ def test_what_an_embedded_social_post_leaves_is_cut(line: str) -> None:
 
 @pytest.mark.parametrize("label", ["Advertisement", "ADVERTISEMENT", "- Advertisement -", "Story continues below advertisement",
                                    "SCROLL TO CONTINUE WITH CONTENT", "Continue reading the main story", "Iklan",
-                                   "Publicidad", "Anzeige", "Реклама", "スポンサーリンク", "광고"])
+                                   "Publicidad", "Anzeige", "Реклама", "スポンサーリンク", "광고", "Report this ad"])
 def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
     out = cut_text("The council approved the plan on Tuesday.\n" + label + "\nIt will cost 4 million.", RULES, Context())
     assert out.text == BODY and out.removed == [("ads.label", label)]
