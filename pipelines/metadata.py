@@ -257,14 +257,17 @@ def resolve_base(tree: etree._Element) -> None:
         tree.resolve_base_href(handle_failures="ignore")
 
 
+_BLOGSPOT_HOST = re.compile(r"\.blogspot\.(com|[a-z]{2}|com?\.[a-z]{2})$")  # (and Blogger's country domains)
+
+
 def detect_platform(head: _Head, url: str, generator: str | None) -> str:
     """blogger / wordpress / generic, from the generator meta, API links, asset paths and host."""
     gen = (generator or "").lower()
     host = url_host(url)
-    if ("blogger" in gen or host.endswith(".blogspot.com") or head.any_link("blogger.com/feeds/", "/feeds/posts/default")
+    if ("blogger" in gen or _BLOGSPOT_HOST.search(host) or head.any_link("blogger.com/feeds/", "/feeds/posts/default")
             or any("_WidgetManager._Init" in (s.text or "") for s in head.scripts)):
         return "blogger"
-    if ("wordpress" in gen or "amp plugin" in gen or "amp for wp" in gen  # (the AMP plugins are WordPress's)
+    if ("wordpress" in gen or host.endswith(".wordpress.com") or "amp plugin" in gen or "amp for wp" in gen  # (the AMP plugins are WordPress's)
             or any(link.get("rel") == "https://api.w.org/" for link in head.links)
             or head.any_link("/wp-content/") or any("/wp-includes/" in (s.get("src") or "") for s in head.scripts)):
         return "wordpress"
@@ -663,23 +666,28 @@ def _ld_names(author: object) -> str | None:
     return "; ".join(n for n in names if n) or None
 
 
-_TAG_PATH = re.compile(r"/(tag|tags|label|etiqueta|schlagwort)/[^/?#]+/?$")
+_TAG_PATH = re.compile(r"/(tags?|tagged|labels?|etiquetas?|schlagwort|categor(y|ies|ia|ie)|kategori[e]?)/[^/?#]+/?$")
 
 
 def _tag_link(a: etree._Element) -> bool:
-    """A link to a tag's page ("/tag/council/") inside the post, not in a sidebar's tag cloud or a
-    menu: a theme's "Tags: council, lighting" line without rel="tag"."""
+    """A link to a tag's or category's page ("/tag/council/", Tumblr's "/tagged/ferry", Weebly's
+    "/blog/category/markets") inside the post, not in a sidebar's tag cloud or a menu: a theme's
+    "Tags: council, lighting" line without rel="tag"."""
     if not _TAG_PATH.search(a.get("href") or ""):
         return False
     for up in a.iterancestors():
-        if up.tag in ("aside", "nav"):
+        if up.tag in ("aside", "nav", "body"):  # (body: its class names the page, "single-post")
             return False
         names = up.get("class") or ""
-        if "widget" in names or "sidebar" in names or "cloud" in names:
+        if any(k in names for k in _NOT_THE_POSTS):
             return False
         if up.tag == "article" or any(k in names for k in ("post", "entry", "article")):
             return True
     return False
+
+
+# a box of links that is not the post's: a sidebar's, a menu's, a breadcrumb trail
+_NOT_THE_POSTS = ("widget", "sidebar", "cloud", "menu", "crumb", "nav")
 
 
 def _labels(anchors: list[etree._Element], classes: ClassIndex) -> list[str]:
@@ -690,7 +698,7 @@ def _labels(anchors: list[etree._Element], classes: ClassIndex) -> list[str]:
     for a in anchors:
         rel = a.get("rel")
         if (rel and not _LABEL_RELS.isdisjoint(rel.split(" "))) or (in_labels and a in in_labels) or _tag_link(a):
-            text = fold_spaces(" ".join(a.itertext()))
+            text = fold_spaces(" ".join(a.itertext())).lstrip("#")  # (Tumblr's "#ferry")
             if text:
                 seen.setdefault(text, None)
     return list(seen)

@@ -407,6 +407,25 @@ def test_links_to_tag_pages_in_the_post_are_its_labels_and_a_sidebar_s_cloud_is_
     assert read_meta(_parse_page(page), "https://notes.example/ferry/").labels == ["ferries", "Port Ellery"]
 
 
+@pytest.mark.parametrize(("href", "text"), [
+    ("https://isle.tumblr.com/tagged/ferry", "#ferry"), ("/blog/category/ferries", "ferries"),
+    ("/categoria/balsas/", "balsas"), ("/kategori/feri/", "feri"), ("/labels/ferry/", "ferry")])
+def test_a_link_to_a_tag_or_category_page_in_the_post_is_a_label_on_any_platform(href: str, text: str) -> None:
+    page = ("<html><head><title>Ferry</title></head><body><div class='blog-post'><h2>Ferry</h2><p>Text.</p>"
+            f"<div class='post-footer'>Filed under <a href='{href}'>{text}</a></div></div>"
+            "<div class='blog-sidebar'><a href='/blog/category/all'>All</a></div></body></html>")
+    assert read_meta(_parse_page(page), "https://isle.example/ferry/").labels == [text.lstrip("#")]
+
+
+@pytest.mark.parametrize(("url", "platform"), [
+    ("https://isle.wordpress.com/2026/11/24/ferry/", "wordpress"), ("https://isle.blogspot.com.br/2026/11/ferry.html", "blogger"),
+    ("https://isle.blogspot.co.uk/2026/11/ferry.html", "blogger"), ("https://isle.blogspot.fr/2026/11/ferry.html", "blogger"),
+    ("https://blogspot.isle.example/ferry/", "generic")])
+def test_a_post_on_a_platforms_own_host_is_of_that_platform(url: str, platform: str) -> None:
+    page = "<html><head><title>Ferry</title></head><body><h1>Ferry</h1><p>Text.</p></body></html>"
+    assert read_meta(_parse_page(page), url).platform == platform
+
+
 @pytest.mark.parametrize("name", ["न्यूज़ डेस्क", "สมชาย ใจดี", "Zoë Brandsma"])
 def test_a_name_on_a_link_to_the_authors_page_in_any_script_is_the_author(name: str) -> None:
     from lxml import html as lxml_html
