@@ -222,15 +222,20 @@ _LONE_DIV_CHARS = 20  # a div's text shorter than this ("Advertisement", a date)
 _BESIDE_CHARS = 40  # the paragraph beside it that shows it is in a post's run of paragraphs
 
 
-def _paragraph_run(parent: etree._Element) -> bool:
-    """Whether parent holds a post's paragraphs: a <p> child of some length, or a div child that
-    opens with one (the leading run _wrap_leading_text put in a <p>)."""
-    for child in parent:
-        if child.tag == "div" and len(child):
-            child = child[0]
-        if child.tag == "p" and len(fold_spaces("".join(child.itertext()))) >= _BESIDE_CHARS:
-            return True
-    return False
+def _paragraph_runs(tree: etree._Element) -> list[etree._Element]:
+    """The elements that hold a post's paragraphs: the parent of a <p> of some length, and the
+    parent of a div that opens with one (the leading run _wrap_leading_text put in a <p>)."""
+    runs: dict[etree._Element, None] = {}
+    for p in tree.iter("p"):
+        parent = p.getparent()
+        if parent is None or parent in runs:
+            continue
+        if len((p.text or "").strip()) < _BESIDE_CHARS and len("".join(p.itertext()).strip()) < _BESIDE_CHARS:
+            continue
+        runs[parent] = None
+        if parent.tag == "div" and parent[0] is p and (outer := parent.getparent()) is not None:
+            runs[outer] = None
+    return list(runs)
 
 
 def _under_picture(div: etree._Element) -> bool:
@@ -248,22 +253,13 @@ def _wrap_lone_divs(tree: etree._Element) -> None:
     div among <p>s ("<div>Source: Grain Weekly</div>" under the post, a pasted lead) was dropped.
     The div keeps its class and id (trafilatura picks a page's body by them); a div that is mostly
     link text, or shorter than a sentence, or under a picture (a caption), is left as it is."""
-    runs: dict[etree._Element, bool] = {}
-    for div in tree.iter("div"):
-        if any(isinstance(c.tag, str) and c.tag.lower() in _BLOCKS_AND_SKIPPED for c in div.iter()
-               if c is not div):
+    for div in [div for parent in _paragraph_runs(tree) for div in parent.iterchildren("div")]:
+        if any(isinstance(c.tag, str) and c.tag.lower() in _BLOCKS_AND_SKIPPED for c in div.iterdescendants()):
             continue
-        text = fold_spaces("".join(div.itertext()))
-        if len(text) < _LONE_DIV_CHARS:
+        text = "".join(div.itertext()).strip()
+        if len(text) < _LONE_DIV_CHARS or _under_picture(div):
             continue
-        parent = div.getparent()
-        if parent is None:
-            continue
-        if parent not in runs:
-            runs[parent] = _paragraph_run(parent)
-        if not runs[parent] or _under_picture(div):
-            continue
-        linked = sum(len(fold_spaces("".join(a.itertext()))) for a in div.iter("a"))
+        linked = sum(len("".join(a.itertext()).strip()) for a in div.iter("a"))
         if linked * 2 > len(text):
             continue
         p = etree.Element("p")
