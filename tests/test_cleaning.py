@@ -407,6 +407,10 @@ def test_a_known_publisher_after_the_headline_in_the_pages_title_is_the_source()
     ("อ่านเพิ่มเติม : รถไฟสายใหม่เปิดวันจันทร์", True),
     ("Διαβάστε επίσης: Το πλοίο δένει ξανά στο λιμάνι", True),
     ("Läs också: Färjan går igen", True),
+    ("ये भी पढ़ें- बिजली की नई दरें लागू", True), ("மேலும் படிக்க: சென்னையில் மழை", True),
+    ("İlginizi çekebilir: İstanbul'da sağanak", True), ("Δείτε επίσης: Βροχή στην Αθήνα", True),
+    ("相关新闻：北京暴雨", True), ("Related - Ferry strike called off", True),
+    ("Related-party loans at the bank rose again.", False),
     ("Watch the council meeting again on its website.", False),
     # prose that starts the same way has no colon or bar after the words
     ("Read more about the plan on the council website.", False),
