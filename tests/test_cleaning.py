@@ -76,6 +76,13 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Follow us on Telegram for the latest news", "chrome.site.en"),
     ("© 2026 Diario del Valle", "chrome.site.any"),
     ("Síguenos en Facebook y Twitter", "chrome.site.es"),
+    ("Seguici su Facebook e Instagram.", "chrome.site.it"), ("Theo dõi chúng tôi trên Facebook.", "chrome.site.vi"),
+    ("हमें फेसबुक पर फॉलो करें।", "chrome.site.hi"), ("Подписывайтесь на наш Telegram-канал.", "chrome.site.ru"),
+    ("Bizi Twitter'da takip edin.", "chrome.site.tr"), ("Obserwuj nas na Facebooku.", "chrome.site.pl"),
+    ("تابعونا على فيسبوك", "chrome.site.ar"), ("Download our free app for breaking news.", "chrome.site.en"),
+    ("Click here to join our Telegram channel.", "chrome.site.en"), ("Like our Facebook page for more news.", "chrome.site.en"),
+    ("Please share this post if you found it useful.", "chrome.site.en"),
+    ("What do you think? Let us know in the comments below.", "chrome.site.en"),
     ("Tous droits réservés.", "chrome.site.fr"),
     ("Alle Rechte vorbehalten.", "chrome.site.de"),
     ("Disclaimer: this story is auto-aggregated by a computer program and has not been edited by our staff.",
@@ -135,6 +142,8 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "Print editions will cost more from May.",
     "The story was first published on a Tuesday, when few people read it.",
     "Critics said this site includes affiliate links without saying so.",
+    "Download the app from Google Play or the App Store to check your balance.",
+    "Readers can follow us on the ferry's route map, the operator joked.",
     "Home",
 ])
 def test_article_lines_that_look_like_residue_stay(text: str) -> None:
