@@ -613,6 +613,8 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("Published 3 hours ago", "chrome.updated", None),
     ("Share on Facebook Share on Twitter", "chrome.share.en", None),
     ("Jane Roe | March 3, 2026", "chrome.byline", "Jane Roe"),
+    ("November 25, 2026 · By Leo Marsh", "chrome.byline", "Leo Marsh"),
+    ("03/11/2026 10:15 am | Posted by admin | 2 comments", "chrome.byline", "admin"),
     ("Rabu, 2 Juli 2025 | 10:45 WIB", "chrome.date-header", None),
     ("sábado, 17 de mayo de 2025", "chrome.date-header", None),
     ("Samstag, 14. Juni 2025, 10:30 Uhr", "chrome.date-header", None),
@@ -632,6 +634,7 @@ def test_a_themes_lines_above_the_post_are_cut(head: str, rule: str, author: str
     "Homeowners near the river were told to leave.",
     "5 minutes later, the ferry left.",
     "The Mayor - March 3, 2026 was a big day for the island.",
+    "March 3, 2026 - by then the ferry was gone",
     "Published reports say the bridge will cost more.",
 ])
 def test_an_articles_first_line_like_a_themes_line_stays(first: str) -> None:
