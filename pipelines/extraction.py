@@ -15,8 +15,9 @@ from lxml import etree, html as lxml_html
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
 from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, cut_blocks, cut_page_boxes, fold_spaces, harvest_links, parse_fragment,
                                 shallower, to_text, too_deep)
-from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, heading_lines, names_its_host,
-                                own_site_name, read_meta, resolve_base, written_page_date)
+from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, heading_lines, joined, names_its_host,
+                                own_site_name, read_meta, resolve_base, same_site, written_page_date)
+from pipelines.normalize import canonical_url
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
 from schemas.raw import RawPost
@@ -483,7 +484,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     tree = _parse_page(raw.html)
     classes = ClassIndex(tree)
     meta = read_meta(tree, raw.url, classes)
-    _not_a_missing_page(tree, classes, meta, rules, len(raw.html))
+    _not_a_missing_page(tree, classes, meta, rules, len(raw.html), raw.url)
     if meta.ui_language is None and meta.platform == "blogger":
         meta.ui_language = template_language(classes, rules)
     body = find_body(tree, classes) if options.mode == "auto" else None
@@ -534,12 +535,13 @@ SITE_GONE_HTML = 30_000  # a suspended, removed or parked site's notice is a sma
 
 
 def _not_a_missing_page(tree: etree._Element, classes: ClassIndex, meta: PageMeta, rules: RuleSet,
-                        html_size: int = 0) -> None:
+                        html_size: int = 0, url: str = "") -> None:
     """A page that says the post is not there, though served with status 200 (a "soft 404"): a
     not_found_page reject, not a record of its apology and its list of recent posts."""
     body = tree.find("body")
     if body is not None and "error404" in (body.get("class") or "").split():
         raise ExtractError("not_found_page", "WordPress's 404 page")
+    _not_a_redirect_stub(tree, body, url)
     if meta.platform == "blogger" and classes.get("status-msg-body") and not classes.get("post-body"):
         raise ExtractError("not_found_page", "Blogger's notice: no such post")
     if rules.not_found is None and rules.site_gone is None:
@@ -559,6 +561,37 @@ def _not_a_missing_page(tree: etree._Element, classes: ClassIndex, meta: PageMet
         said = next((p for p in (*parts, *lines) if rules.site_gone.fullmatch(p)), None)
         if said is not None and len(fold_spaces(" ".join(body.itertext()))) < SOFT_404_TEXT:
             raise ExtractError("site_gone", f"the page says: {said[:120]!r}")
+
+
+REFRESH_STUB_DELAY = 10  # seconds: a meta refresh sooner than this sends the reader on at once
+_REFRESH = re.compile(r"^\s*(\d+)(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?['\"]?([^'\"\s]+)", re.I)
+
+
+def _not_a_redirect_stub(tree: etree._Element, body: etree._Element | None, url: str) -> None:
+    """A saved page that only sends its reader on with a meta refresh ("Redirecting..."): its post is
+    not in it. A crawl follows such a refresh and judges where it lands; a page read offline is a
+    reject by where it points, as the crawl's would be: redirect_to_home or redirect_offsite, and
+    empty_text for another page of its own site."""
+    refresh = next((m.get("content") or "" for m in tree.iter("meta")
+                    if (m.get("http-equiv") or "").strip().lower() == "refresh"), None)
+    found = _REFRESH.match(refresh or "")
+    if found is None or int(found[1]) >= REFRESH_STUB_DELAY:
+        return
+    target = joined(url, found[2]) if url else found[2]
+    text = "" if body is None else fold_spaces(" ".join(
+        t for el in body.iter() if isinstance(el.tag, str) and el.tag not in SKIP_TAGS
+        for t in (el.text, el.tail) if t))
+    if not target or len(text) >= REDIRECT_STUB_TEXT or canonical_url(target) == canonical_url(url or target):
+        return
+    own, its = urlsplit(url).hostname or "", urlsplit(target).hostname or ""
+    if own and its and not same_site(own, its):
+        raise ExtractError("redirect_offsite", f"a meta refresh to {target[:200]}")
+    if its and urlsplit(target).path in ("", "/") and not urlsplit(target).query:
+        raise ExtractError("redirect_to_home", f"a meta refresh to {target[:200]}")
+    raise ExtractError("empty_text", f"a meta refresh to {target[:200]}: the post is not in this page")
+
+
+REDIRECT_STUB_TEXT = 300  # a page that sends its reader on has a line or two of its own at most
 
 
 def _checked(ex: Extracted, tree: etree._Element | None = None, rules: RuleSet | None = None) -> Extracted:

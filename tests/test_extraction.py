@@ -731,3 +731,30 @@ def test_a_site_that_says_it_is_gone_gives_a_site_gone_reject(page: str, gone: b
         assert err.value.reason == "site_gone"
     else:
         assert "hacker" in extract_post(raw, load_rules(), ExtractOptions()).text
+
+
+@pytest.mark.parametrize(("refresh", "reason"), [
+    ("0;url=https://best-offers.example/landing?id=77", "redirect_offsite"),
+    ("0; URL='/'", "redirect_to_home"),
+    ("1;url=/2026/11/ferry-fares-2.html", "empty_text"),
+    ("300", None),  # a news page that reloads itself every five minutes
+    ("30; url=https://best-offers.example/", None),  # (not at once: the reader sees the page)
+])
+def test_a_saved_page_that_only_sends_its_reader_on_is_a_reject_by_where_it_points(refresh: str,
+                                                                                 reason: str | None) -> None:
+    """A splog's post page that is a meta refresh to a landing page ("Redirecting...") was a record of
+    "Redirecting..." when read offline; a crawl follows the refresh and judges where it lands."""
+    from pipelines.extraction import ExtractError, ExtractOptions, extract_post
+    from pipelines.rules import load_rules
+    from schemas.raw import BlogInfo, RawPost
+
+    page = (f"<html><head><meta http-equiv='Refresh' content=\"{refresh}\"><title>Loading...</title></head>"
+            "<body><p>Redirecting...</p></body></html>")
+    raw = RawPost(url="https://islanddaily.example/2026/11/ferry-fares.html",
+                  blog=BlogInfo(url="https://islanddaily.example/", host="islanddaily.example"), via="file", html=page)
+    if reason is None:
+        assert extract_post(raw, load_rules(), ExtractOptions()).text == "Redirecting..."
+    else:
+        with pytest.raises(ExtractError) as err:
+            extract_post(raw, load_rules(), ExtractOptions())
+        assert err.value.reason == reason and "meta refresh" in err.value.detail
