@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from lxml import etree, html as lxml_html
 
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
-from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, cut_blocks, cut_page_boxes, fold_spaces, harvest_links, parse_fragment,
+from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, cut_blocks, cut_page_boxes, cut_unseen, fold_spaces, harvest_links, parse_fragment,
                                 shallower, to_text, too_deep)
 from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, heading_lines, joined, names_its_host,
                                 own_site_name, read_meta, resolve_base, same_site, written_page_date)
@@ -514,7 +514,9 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         # goes through trafilatura, and is compared with the template like an audit
         plan.learn = not plan.template.refused
     fresh = _parse_page(raw.html) if plan is not None and plan.learn else None  # before any cutting
-    removed = cut_blocks(tree, rules, harvest)
+    body = tree.find("body")  # (what trafilatura does not leave out itself: captions and inline display:none it does)
+    removed = cut_unseen(body, whole_page=True) if body is not None else []
+    removed += cut_blocks(tree, rules, harvest)
     harvest_links(tree, rules, harvest, short_links=False,  # the page's sidebars are not the post
                   titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
     if not (meta.author and meta.published):  # (the byline and date under the heading: read by the head rules)

@@ -223,19 +223,76 @@ def _word_start(word: str) -> str | None:
     return None if _UNSPACED.search(word) else word.split()[0].strip(_PUNCT)[:6]
 
 
-# What a reader never sees: the `hidden` attribute, an inline style of display:none or visibility:hidden
-# (a splog's keyword stuffing, cloaked in the post body)
+# What a reader never sees (a splog's keyword stuffing and hacked-in links, cloaked in the post body):
+# the `hidden` attribute; an inline style of display:none, visibility:hidden, a font size of 0, or a
+# place far off the screen ("position:absolute; left:-9999px"); and the classes and ids that the
+# page's own <style> blocks hide so (an injected "<style>.xq{display:none}</style><div class=xq>").
+# (A stylesheet the page links to is not fetched, and a theme's big one is not read: what they hide
+# is read.)
 _STYLED = etree.XPath(".//*[@hidden or @style]")
+# (off the screen: a thousand pixels or more to the left or above it)
+_HIDING = re.compile(r"display:none|visibility:hidden|font-size:0(?![.\d])|(?:left|top|text-indent|margin-left):-\d{4,}")
+_CSS_BLOCK = re.compile(r"([^{}]*)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"^[a-z0-9]*([.#])([\w-]+)$", re.I)
 
 
-def _is_hidden(el: etree._Element) -> bool:
+def _is_hidden(el: etree._Element, hidden: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+               inline_none: bool = True) -> bool:
+    """Whether el is hidden; inline_none=False: not by an inline display:none alone (trafilatura
+    leaves those out of a page itself)."""
     if el.get("hidden") is not None:
         return True
-    style = el.get("style") or ""
-    if "none" not in style and "idden" not in style and "NONE" not in style and "IDDEN" not in style:
-        return False  # (most styles: a font, a colour, a width)
-    style = style.replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
+    style = el.get("style")
+    if style:
+        found = _HIDING.search(style.replace(" ", "").lower())
+        if found is not None and (inline_none or found.group() != "display:none"):
+            return True
+    classes, ids = hidden
+    return bool((classes and classes.intersection((el.get("class") or "").split()))
+                or (ids and el.get("id") in ids))
+
+
+HIDING_STYLE_MAX = 4000  # characters: the <style> block cloaking injected links is a rule or two
+
+
+def stylesheet_hidden(doc: etree._Element) -> tuple[frozenset[str], frozenset[str]]:
+    """The classes and ids that the page's small <style> blocks hide, by rules of one class or id
+    alone (".xq", "div#links"), outside @media blocks (hidden on some screens only); a later rule
+    that shows one again ("display:block") takes it back."""
+    classes: dict[str, bool] = {}
+    ids: dict[str, bool] = {}
+    for style in doc.iter("style"):
+        css = style.text or ""
+        if len(css) > HIDING_STYLE_MAX:
+            continue  # a theme's stylesheet: it hides menus and pop-ups, not a post's words
+        if "none" not in css and "hidden" not in css and "-9" not in css and "size:0" not in css.replace(" ", ""):
+            continue
+        for selectors, declarations in _CSS_BLOCK.findall(_top_level(css)):
+            hides = _HIDING.search(declarations.replace(" ", "").lower()) is not None
+            shows = not hides and ("display" in declarations or "visibility" in declarations)
+            if not (hides or shows):
+                continue
+            for selector in selectors.split(","):
+                m = _SIMPLE_SELECTOR.match(selector.strip())
+                if m:
+                    (classes if m[1] == "." else ids)[m[2]] = hides
+    return (frozenset(k for k, v in classes.items() if v), frozenset(k for k, v in ids.items() if v))
+
+
+# an at-rule and its block (@media, @font-face, @supports), with the rule blocks inside it
+_AT_BLOCK = re.compile(r"@[^{};]*(?:;|\{(?:[^{}]*\{[^{}]*\})*[^{}]*\})")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+def _top_level(css: str) -> str:
+    """The CSS outside @media, @supports and other at-rules' blocks, and without comments."""
+    if "/*" in css:
+        css = _CSS_COMMENT.sub("", css)
+    return _AT_BLOCK.sub("", css) if "@" in css else css
+
+
+HIDDEN_SHARE = 0.5  # an element that holds more of the page's text than this is not cut: a theme
+# that hides its content until a script shows it
 
 
 # An image's caption: <figcaption>, and the caption elements of WordPress's classic editor and
@@ -245,22 +302,34 @@ _CAPTION_CLASSES = frozenset({"wp-caption-text", "wp-element-caption", "gallery-
 _CAPTIONS = etree.XPath(".//figcaption | .//*[@class][contains(@class, 'caption')]")
 
 
-def _unseen(root: etree._Element) -> Iterator[tuple[str, etree._Element]]:
-    for el in _STYLED(root):
-        if _is_hidden(el):
+def _unseen(root: etree._Element, whole_page: bool = False) -> Iterator[tuple[str, etree._Element]]:
+    hidden = stylesheet_hidden(root.getroottree().getroot())
+    candidates = _STYLED(root)
+    if hidden[0] or hidden[1]:
+        candidates = [el for el in root.iter() if isinstance(el.tag, str)
+                      and (el.get("hidden") is not None or el.get("style") or el.get("class") or el.get("id"))]
+    whole = None
+    for el in candidates:
+        if el is not root and _is_hidden(el, hidden, inline_none=not whole_page):
+            if whole is None:
+                whole = len(node_text(root))
+            if whole > 500 and len(node_text(el)) > HIDDEN_SHARE * whole:
+                continue  # (the content itself, shown by a script)
             yield "html.hidden", el
+    if whole_page:
+        return
     for el in _CAPTIONS(root):
         if el.tag == "figcaption" or _CAPTION_CLASSES.intersection(el.get("class", "").split()):
             yield "html.caption", el
 
 
-def cut_unseen(root: etree._Element) -> list[tuple[str, str]]:
+def cut_unseen(root: etree._Element, whole_page: bool = False) -> list[tuple[str, str]]:
     """Remove the elements below root that are not the article's text as a reader sees it: what a
     reader never sees (html.hidden) and images' captions (html.caption); (rule, text) for each one
-    that held text. (On a whole page trafilatura leaves them out itself: this is for a post's body
-    read without it, a container, a template's or a feed's.)"""
+    that held text. whole_page: the body of a page that trafilatura reads next, which leaves out
+    captions and inline display:none itself, but not the rest of what is hidden."""
     removed = []
-    for rule, el in list(_unseen(root)):
+    for rule, el in list(_unseen(root, whole_page)):
         if el.getparent() is None or not _inside(el, root):
             continue  # (inside an element cut before it)
         text = node_text(el)

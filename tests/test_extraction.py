@@ -758,3 +758,57 @@ def test_a_saved_page_that_only_sends_its_reader_on_is_a_reject_by_where_it_poin
         with pytest.raises(ExtractError) as err:
             extract_post(raw, load_rules(), ExtractOptions())
         assert err.value.reason == reason and "meta refresh" in err.value.detail
+
+
+_TREES = ["The city planted its thousandth new street tree on Saturday, two years ahead of the council's target.",
+          "Most of the trees are native oaks and limes, chosen because they cope well with dry summers and salted roads.",
+          "Residents can ask for a tree outside their home on the council's website; the waiting list is four months."]
+
+
+@pytest.mark.parametrize("cloak", [
+    "<style>.hl{display:none}</style><div class='hl'><a href='https://pills.example/'>cheap pills online</a> "
+    "<a href='https://casino.example/'>best casino bonus</a></div>",
+    "<style>#seo { position: absolute; left: -9999px }</style><p id='seo'>cheap pills online best casino bonus</p>",
+    "<p style='position:absolute;top:-5000px'>cheap pills online best casino bonus</p>",
+    "<span style='font-size:0'>cheap pills online best casino bonus</span>",
+    "<p hidden>cheap pills online best casino bonus</p>",
+    "<style>@import url(x.css); .z{color:red}</style><style>.b{display:none} .b{display:block}</style>"
+    "<p class='w'>Keep this line.</p>",
+])
+@pytest.mark.parametrize("platform", ["blogger", "none"])
+def test_links_and_words_a_page_hides_from_its_reader_are_cut_on_every_path(cloak: str, platform: str) -> None:
+    """Hacked-in links and keyword stuffing hidden by the page's own small <style> block, an inline
+    style that moves them off the screen or shrinks them to nothing, or the hidden attribute: they
+    were part of the record's text (trafilatura reads all but an inline display:none)."""
+    body = f"<p>{_TREES[0]}</p>{cloak}<p>{_TREES[1]}</p><p>{_TREES[2]}</p>"
+    key = abs(hash((cloak, platform))) % 10**8
+    if platform == "blogger":
+        page = ("<html><head><title>Trees</title><meta content='blogger' name='generator'/></head><body>"
+                "<div class='post hentry'><h3 class='post-title entry-title'>Trees</h3>"
+                f"<div class='post-body entry-content' id='post-body-1'>{body}</div></div></body></html>")
+        url = f"https://trees{key}.blogspot.com/2026/11/trees.html"
+    else:
+        page = (f"<html><head><title>Trees</title></head><body><div id='main'><h1>Trees</h1><div class='text'>{body}"
+                "</div></div></body></html>")
+        url = f"https://trees{key}.example/trees.html"
+    record = _record(page, url)
+    kept = ["Keep this line."] if "Keep" in cloak else []
+    assert record.text.split("\n") == [_TREES[0], *kept, *_TREES[1:]]
+    if not kept:
+        assert [r.rule for r in record.removed] == ["html.hidden"]
+
+
+@pytest.mark.parametrize("style", ["@media (max-width: 600px) { .note { display: none } }",
+                                   ".post .note{display:none}", ".note:hover{display:none}"])
+def test_what_a_page_hides_on_some_screens_or_in_some_places_only_is_read(style: str) -> None:
+    body = f"<p>{_TREES[0]}</p><p class='note'>Planting goes on until March.</p><p>{_TREES[1]}</p>"
+    page = (f"<html><head><title>Trees</title><style>{style}</style></head><body><div id='main'><h1>Trees</h1>"
+            f"<div class='text'>{body}</div></div></body></html>")
+    assert "Planting goes on until March." in _record(page, f"https://t{abs(hash(style)) % 10**8}.example/t.html").text
+
+
+def test_a_pages_content_that_its_style_hides_until_a_script_shows_it_is_read() -> None:
+    body = "".join(f"<p>{x}</p>" for x in _TREES * 3)
+    page = ("<html><head><title>Trees</title><style>#content{display:none}</style></head><body><h1>Trees</h1>"
+            f"<div id='content'>{body}</div><div id='footer'>Green Town</div></body></html>")
+    assert _record(page, "https://shown-by-script.example/trees.html").text.startswith(_TREES[0])
