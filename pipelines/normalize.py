@@ -22,10 +22,63 @@ _TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|m|amp|showComment|feature|ref
 _IFTTT_TIME = "%B %d, %Y at %I:%M%p"
 
 
+# UTF-8 read as Windows-1252 somewhere up a splog's chain ("cafÃ©", "Itâ€™s", "Ð¿Ñ€Ð¸", "Ø§Ù„"): a
+# character that begins a UTF-8 sequence followed by one that continues it, in the pairs such text
+# shows; where a line has one, each run of such characters that decodes as UTF-8 is read again
+_MOJIBAKE_HINT = re.compile("[ÃÂ][\u0080-\u00bf]|â€|[ÐÑ][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030"
+                            "\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a]"
+                            "|[ØÙ][\u00a0-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u20ac\u2122\u0152\u0153\u0160\u0161"
+                            "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a]|à[¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿]")
+_MOJIBAKE_PAIR = re.compile("[ÃÂâÐÑØÙà][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u20ac\u2122\u0152"
+                            "\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a]")  # (a quick first look)
+_CP1252_BYTES = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0x100) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_HIGH_RUN = re.compile("[\u0080-\u00ff" + "".join(c for c in _CP1252_BYTES if ord(c) > 0xff) + "]{2,}")
+
+
+def _utf8_length(lead: int) -> int:
+    return 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+
+
+def _redecoded(run: re.Match[str]) -> str:
+    """A run of characters read again as the bytes they stand for in Windows-1252, sequence by
+    sequence: each that is UTF-8 becomes its character, the rest stay ("«Café»", "SÃO": no sequence)."""
+    chars = run[0]
+    if any(c not in _CP1252_BYTES and ord(c) > 0xFF for c in chars):
+        return chars
+    raw = bytes(_CP1252_BYTES.get(c, ord(c)) for c in chars)
+    out, i = [], 0
+    while i < len(raw):
+        n = _utf8_length(raw[i])
+        if n and i + n <= len(raw):
+            try:
+                out.append(raw[i:i + n].decode("utf-8"))
+                i += n
+                continue
+            except UnicodeDecodeError:
+                pass
+        out.append(chars[i])
+        i += 1
+    return "".join(out)
+
+
+# a right double quote whose last byte (0x9D, which Windows-1252 lacks) was lost on the way
+_LOST_QUOTE = re.compile("â€(?![\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u20ac\u2122\u0152\u0153"
+                         "\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a])")
+
+
+def fix_mojibake(text: str) -> str:
+    """Text whose UTF-8 was read as Windows-1252 (or Latin-1) read again as UTF-8, run by run, on the
+    lines that show it; other lines, and what is not UTF-8 in a run, as they were."""
+    if text.isascii() or _MOJIBAKE_PAIR.search(text) is None or _MOJIBAKE_HINT.search(text) is None:
+        return text
+    return "\n".join(_LOST_QUOTE.sub("\u201d", _HIGH_RUN.sub(_redecoded, line)) if _MOJIBAKE_HINT.search(line)
+                     else line for line in text.split("\n"))
+
+
 def clean_text(text: str) -> str:
     """NFC, no control or zero-width characters (but the joiners that spell a word), single spaces,
-    no blank lines."""
-    text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    no blank lines; UTF-8 that was read as Windows-1252 up the chain read again."""
+    text = _CONTROL.sub("", unicodedata.normalize("NFC", fix_mojibake(text)))
     if "\u200c" in text or "\u200d" in text:
         text = _STRAY_JOINER.sub("", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))

@@ -968,3 +968,26 @@ def test_a_sites_invitation_to_its_channel_is_cut_in_any_language(html: str, cut
     assert (len(to_text(root).strip().splitlines()) == 1) is cut
     assert bool(removed) is cut
     assert not harvest.links and not harvest.tools  # (the site's own follow links are no provenance)
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("The cafÃ© reopened after a â€œlongâ€\x9d winter. Itâ€™s the third owner.",
+     "The café reopened after a “long” winter. It’s the third owner."),
+    ("after a â€œlongâ€ winter", "after a “long” winter"),  # (the quote's last byte lost on the way)
+    ("GrÃ¼ÃŸe aus MÃ¼nchen", "Grüße aus München"),
+    ("ÐŸÑ€Ð¸Ð²ÐµÑ‚ Ð¼Ð¸Ñ€", "Привет мир"),
+    ("Ø§Ù„Ø³Ù„Ø§Ù… Ø¹Ù„ÙŠÙƒÙ…", "السلام عليكم"),
+    ("à¤¨à¤®à¤¸à¥\x8dà¤¤à¥‡", "नमस्ते"),
+    ("Tickets cost Â£5. Photo Â©2026", "Tickets cost £5. Photo ©2026"),
+    ("A cafÃ© line\nand a «Café» line", "A café line\nand a «Café» line"),
+    # text that is what it says stays
+    ("SÃO PAULO — «Café» au lait, naïve résumé", "SÃO PAULO — «Café» au lait, naïve résumé"),
+    ("À bientôt, Ça va? Ñandú, Ørsted, Ùltimo", "À bientôt, Ça va? Ñandú, Ørsted, Ùltimo"),
+])
+def test_utf8_read_as_windows_1252_up_the_chain_is_read_again(text: str, read: str) -> None:
+    """Splog chains (a feed service, IFTTT, a copier) hand on UTF-8 read as Windows-1252: "cafÃ©",
+    "Itâ€™s". Such a run is read again as UTF-8; text that merely has such letters stays."""
+    from pipelines.normalize import clean_line, clean_text
+
+    assert clean_text(text) == read
+    assert clean_line(text.split("\n")[0]) == read.split("\n")[0]
