@@ -12,7 +12,7 @@ from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta, names_its_host
-from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, ifttt_time, to_utc,
+from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, fix_mojibake, ifttt_time, to_utc,
                                  unescape_entities, written_date)
 from pipelines.provenance import (credit_line_publisher, dateline_publisher, feed_title_publisher,
                                   foreign_publishers, order_chain, resolve_title, split_publisher, strip_blog_affix)
@@ -78,10 +78,12 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         # WordPress themes' "Site » Blog Archive » Headline"): the <title>, its affixes cut below
         page_title = meta.html_title
     raw_title = unescape_entities(feed.get("title") or page_title or meta.html_title)
+    raw_title = fix_mojibake(raw_title) if raw_title else raw_title
     ctx = Context(title=raw_title, raw_title=meta.html_title, blog_name=draft.blog.name,
                   blog_host=draft.blog.host, feed_title=feed.get("via_feed_title"),
                   labels=tuple(feed.get("labels") or meta.labels))
-    cut = cut_text(draft.text, rules, ctx, draft.harvest)
+    # (UTF-8 read as Windows-1252 up the chain is read again first: "SÃ­guenos en Facebook" is residue)
+    cut = cut_text(fix_mojibake(draft.text), rules, ctx, draft.harvest)
     harvest = cut.harvest
     if meta.header_lines and not ((feed.get("author") or meta.author or harvest.authors)
                                   and (feed.get("published") or meta.published or harvest.published)):

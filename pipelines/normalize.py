@@ -25,11 +25,11 @@ _IFTTT_TIME = "%B %d, %Y at %I:%M%p"
 # UTF-8 read as Windows-1252 somewhere up a splog's chain ("cafÃ©", "Itâ€™s", "Ð¿Ñ€Ð¸", "Ø§Ù„"): a
 # character that begins a UTF-8 sequence followed by one that continues it, in the pairs such text
 # shows; where a line has one, each run of such characters that decodes as UTF-8 is read again
-_MOJIBAKE_HINT = re.compile("[ÃÂ][\u0080-\u00bf]|â€|[ÐÑ][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030"
+_MOJIBAKE_HINT = re.compile("[ÃÂ][\u0080-\u00bf]|â€|(?<=[A-Za-z])Ã(?=[a-z])|[ÐÑ][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030"
                             "\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a]"
                             "|[ØÙ][\u00a0-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u20ac\u2122\u0152\u0153\u0160\u0161"
                             "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a]|à[¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿]")
-_MOJIBAKE_PAIR = re.compile("[ÃÂâÐÑØÙà][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u20ac\u2122\u0152"
+_MOJIBAKE_PAIR = re.compile("[A-Za-z]Ã[a-z]|[ÃÂâÐÑØÙà][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u20ac\u2122\u0152"
                             "\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a]")  # (a quick first look)
 _CP1252_BYTES = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0x100) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _HIGH_RUN = re.compile("[\u0080-\u00ff" + "".join(c for c in _CP1252_BYTES if ord(c) > 0xff) + "]{2,}")
@@ -61,6 +61,9 @@ def _redecoded(run: re.Match[str]) -> str:
     return "".join(out)
 
 
+# an "í" whose second byte (0xAD, a soft hyphen once read as Windows-1252) was dropped as invisible:
+# "SÃguenos" (a capital Ã after a letter and before a lower-case one is no word's: Portuguese writes it in capitals)
+_LOST_I = re.compile("(?<=[A-Za-z])Ã(?=[a-z])")
 # a right double quote whose last byte (0x9D, which Windows-1252 lacks) was lost on the way
 _LOST_QUOTE = re.compile("â€(?![\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u20ac\u2122\u0152\u0153"
                          "\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a])")
@@ -71,8 +74,8 @@ def fix_mojibake(text: str) -> str:
     lines that show it; other lines, and what is not UTF-8 in a run, as they were."""
     if text.isascii() or _MOJIBAKE_PAIR.search(text) is None or _MOJIBAKE_HINT.search(text) is None:
         return text
-    return "\n".join(_LOST_QUOTE.sub("\u201d", _HIGH_RUN.sub(_redecoded, line)) if _MOJIBAKE_HINT.search(line)
-                     else line for line in text.split("\n"))
+    return "\n".join(_LOST_I.sub("í", _LOST_QUOTE.sub("\u201d", _HIGH_RUN.sub(_redecoded, line)))
+                     if _MOJIBAKE_HINT.search(line) else line for line in text.split("\n"))
 
 
 def clean_text(text: str) -> str:

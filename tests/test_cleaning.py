@@ -979,6 +979,7 @@ def test_a_sites_invitation_to_its_channel_is_cut_in_any_language(html: str, cut
     ("Ø§Ù„Ø³Ù„Ø§Ù… Ø¹Ù„ÙŠÙƒÙ…", "السلام عليكم"),
     ("à¤¨à¤®à¤¸à¥\x8dà¤¤à¥‡", "नमस्ते"),
     ("Tickets cost Â£5. Photo Â©2026", "Tickets cost £5. Photo ©2026"),
+    ("SÃguenos en Facebook", "Síguenos en Facebook"),  # (í's second byte, a soft hyphen, dropped as invisible)
     ("A cafÃ© line\nand a «Café» line", "A café line\nand a «Café» line"),
     # text that is what it says stays
     ("SÃO PAULO — «Café» au lait, naïve résumé", "SÃO PAULO — «Café» au lait, naïve résumé"),

@@ -812,3 +812,12 @@ def test_a_pages_content_that_its_style_hides_until_a_script_shows_it_is_read() 
     page = ("<html><head><title>Trees</title><style>#content{display:none}</style></head><body><h1>Trees</h1>"
             f"<div id='content'>{body}</div><div id='footer'>Green Town</div></body></html>")
     assert _record(page, "https://shown-by-script.example/trees.html").text.startswith(_TREES[0])
+
+
+def test_residue_written_in_utf8_read_as_windows_1252_is_still_cut() -> None:
+    body = "".join(f"<p>{x}</p>" for x in _TREES) + "<p>SÃ­guenos en Facebook y Twitter</p>"
+    page = ("<html><head><title>Ãrboles nuevos</title></head><body><div id='main'><h1>Ãrboles</h1>"
+            f"<div class='text'>{body}</div></div></body></html>")
+    record = _record(page, "https://arboles-moji.example/arboles.html")
+    assert record.text.split("\n") == _TREES
+    assert ("chrome.site.es", "Síguenos en Facebook y Twitter") in [(r.rule, r.text) for r in record.removed]
