@@ -371,13 +371,17 @@ def _text_sitemap(body: bytes, base: str) -> list[tuple[str, str | None]]:
 
 def parse_sitemap(body: bytes, base: str) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
     """([(child sitemap, lastmod)], [(page url, lastmod)]) of a sitemap index or urlset, gzipped or
-    not, or of a text sitemap."""
+    not, of a text sitemap, or of an RSS or Atom feed given as a sitemap."""
     if body[:2] == b"\x1f\x8b":
         body = _gunzip(body)
     start = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if start and start != b"<":
         return [], _text_sitemap(body, base)
     root = _xml_root(body, "sitemap")
+    if root.tag in ("rss", f"{ATOM}feed", RDF):
+        # a feed given as a sitemap (robots.txt's "Sitemap: /feed", which search engines accept):
+        # its posts' pages
+        return [], [(e.url, None) for e in parse_xml_feed(body, base).entries if url_parses(e.url)]
     children, pages = [], []
     for el in root.iter():
         if not isinstance(el.tag, str) or _local(el.tag) not in ("sitemap", "url"):

@@ -413,6 +413,34 @@ def test_a_post_that_redirects_to_another_site_is_a_reject(tmp_path) -> None:
     assert (reject["url"], reject["reason"], reject["detail"]) == (base + "/b.html", "redirect_offsite", f"redirects to {away}")
 
 
+def test_a_feed_that_robots_txt_gives_as_its_sitemap_lists_the_posts(tmp_path) -> None:
+    """Search engines take an RSS or Atom feed as a sitemap, and robots.txt may name one ("Sitemap:
+    /rss.xml"): read as a sitemap, it listed no posts, and the crawl found none."""
+    pages = {"/a.html": ("Ferry adds crossings", lambda base: base + "/a.html"),
+             "/b.html": ("Quay repairs begin", lambda base: base + "/b.html")}
+
+    class FeedAsSitemap(_sitemap_site(pages)):
+        def do_GET(self) -> None:  # noqa: N802
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            if self.path == "/robots.txt":
+                self.send(200, "text/plain", "User-agent: *\nSitemap: /rss.xml\n")
+            elif self.path == "/rss.xml":
+                items = "".join(f"<item><title>{title}</title><link>{base}{path}</link><description>A short teaser."
+                                "</description></item>" for path, (title, _c) in pages.items())
+                self.send(200, "application/rss+xml", f'<rss version="2.0"><channel><title>Island news</title>{items}'
+                                                      "</channel></rss>")
+            elif self.path == "/sitemap.xml":
+                self.send(404, "text/html", "<html><body>Not found</body></html>")
+            else:
+                super().do_GET()
+
+    with serve(FeedAsSitemap) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["url"] for r in run.records()) == [base + "/a.html", base + "/b.html"]
+    assert all(r["text"].startswith("The island ferry will run two extra crossings") for r in run.records())
+
+
 def test_a_robots_sitemap_line_with_a_path_only_is_read(tmp_path) -> None:
     """robots.txt's "Sitemap: /posts-sitemap.xml" (a path, not the protocol's full URL) is read against
     the site: before, the crawl found no posts on such a site and said nothing."""

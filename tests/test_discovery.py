@@ -155,6 +155,14 @@ def test_gzipped_and_text_sitemaps() -> None:
     assert parse_sitemap(gzip.compress(text), BASE)[1][1] == (BASE + "/2026/01/b.html", None)
 
 
+@pytest.mark.parametrize("body", [
+    b'<rss version="2.0"><channel><item><link>https://x.example/a.html</link></item><item><title>no link</title>'
+    b'</item><item><link>javascript:void(0)</link></item></channel></rss>',
+    b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://x.example/a.html"/></entry></feed>'])
+def test_a_feed_given_as_a_sitemap_lists_its_posts(body: bytes) -> None:
+    assert parse_sitemap(body, BASE) == ([], [("https://x.example/a.html", None)])
+
+
 @pytest.mark.parametrize("body", [gzip.compress(b"x")[:12], b"Welcome to my blog\n", b"/relative.html\n",
                                   gzip.compress(b"<urlset>" + b" " * 60_000_000)])
 def test_bad_sitemaps_raise_discovery_error(body: bytes) -> None:
