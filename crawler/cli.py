@@ -208,11 +208,12 @@ def _check_redis(url: str | None) -> None:
 
 
 def _check_rules(dirs: list[str]) -> None:
-    """Load the rules once up front so that a bad rules directory or file is a one-line error."""
-    from pipelines.rules import RuleError, load_rules
+    """Read the user's rule files up front so that a bad rules directory or file is a one-line error
+    (the built-in rules are not compiled in this process: ~0.1 s of every crawl's start)."""
+    from pipelines.rules import RuleError, check_rule_dirs
 
     try:
-        load_rules(tuple(dirs))
+        check_rule_dirs(tuple(dirs))
     except RuleError as exc:
         _fail(str(exc))
 

@@ -293,13 +293,26 @@ def _parse_file(path: Any, acc: dict) -> None:
         acc["credit_line"] = _compile(src, "credit_line", _need(src, data["credit_line"], "pattern"))
 
 
+def _empty_acc() -> dict:
+    return {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
+            "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
+            "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
+            "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None}
+
+
+def check_rule_dirs(extra_dirs: tuple[str, ...]) -> None:
+    """Read and compile a user's rule files alone, raising RuleError on the first bad one: what a
+    crawl checks up front (the package's own files are tested with it; the workers compile all)."""
+    builtin = len(_rule_files(()))
+    acc = _empty_acc()
+    for path in _rule_files(extra_dirs)[builtin:]:
+        _parse_file(path, acc)
+
+
 @lru_cache(maxsize=8)
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     """All rules: the package's own files, then each extra directory's *.toml in name order."""
-    acc: dict = {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
-                 "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
-                 "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
-                 "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None}
+    acc = _empty_acc()
     for path in _rule_files(extra_dirs):
         _parse_file(path, acc)
     return RuleSet(tuple(acc["lines"]), tuple(acc["blocks"]), tuple(acc["anchors"]),

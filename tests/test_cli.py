@@ -361,3 +361,30 @@ def test_extract_reads_standard_input_with_a_dash(tmp_path, form) -> None:
     else:
         assert [r["url"] for r in records] == [url] and rejects == []
         assert "tram" in records[0]["text"].lower()
+
+
+@pytest.mark.parametrize(("content", "needle"), [
+    ('[[line]]\nid = "x.bad"\npattern = "(unclosed"\n', "x.toml"),
+    ("[[line]\n", "x.toml"),
+    ('[months]\nxx = ["one"]\n', "twelve months"),
+])
+def test_a_bad_rule_file_stops_a_crawl_before_it_starts_with_one_line(tmp_path, content: str, needle: str) -> None:
+    """The crawl checks the user's rule files up front (the built-in ones are not compiled in its
+    main process); the workers would otherwise fail on them page after page."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "x.toml").write_text(content, encoding="utf-8")
+    run = run_splog("crawl", "http://127.0.0.1:9/", "--allow-private-hosts", "--rules-dir", str(rules),
+                    "-o", str(tmp_path / "o.jsonl"))
+    lines = run.stderr.strip().splitlines()
+    assert run.code == 2 and len(lines) == 1 and lines[0].startswith("splog: error:") and needle in lines[0], run.stderr
+
+
+def test_checking_a_users_rule_files_reads_theirs_alone(tmp_path) -> None:
+    from pipelines.rules import RuleError, check_rule_dirs
+
+    (tmp_path / "ok.toml").write_text('[[line]]\nid = "x.ok"\npattern = "sponsored by .{1,40}"\n', encoding="utf-8")
+    check_rule_dirs((str(tmp_path),))
+    check_rule_dirs(())
+    with pytest.raises(RuleError, match="rules directory not found"):
+        check_rule_dirs((str(tmp_path / "nope"),))
