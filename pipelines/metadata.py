@@ -597,14 +597,26 @@ SHARED_HOSTS = frozenset(("blogspot.com", "wordpress.com", "tumblr.com", "medium
 _SITE_PREFIXES = ("www.", "m.", "amp.", "mobile.")
 # What a shared host's pages name as their site when they name the service, not the journal on it
 _SERVICE_NAMES = frozenset(("livejournal", "blogger", "blogspot", "wordpress", "wordpress.com", "tumblr", "medium",
-                            "substack", "weebly", "wix", "over-blog", "github pages", "dreamwidth"))
+                            "substack", "weebly", "wix", "over-blog", "github pages", "dreamwidth", "naver blog",
+                            "네이버 블로그", "네이버블로그", "tistory", "티스토리", "daum blog", "다음 블로그", "ameba",
+                            "ameblo", "アメーバブログ", "livedoor blog", "ライブドアブログ", "hatena blog", "はてなブログ",
+                            "fc2ブログ", "fc2 blog", "seesaa blog", "seesaaブログ", "goo blog", "gooブログ", "jugem",
+                            "blog.jp"))
+# "Naver Blog | Sea News", "Sea News : Tistory": the service's name beside the blog's
+_SERVICE_PAIR = re.compile(r"\s+[|:·•/-]\s+")
 
 
 def own_site_name(name: str | None, url: str) -> str | None:
     """og:site_name, unless a site on a shared host gives the service's name ("LiveJournal" on
-    novosti-dnya.livejournal.com): that is no blog's name."""
+    novosti-dnya.livejournal.com): that is no blog's name. Beside the blog's name ("네이버 블로그 |
+    바다소식"), the service's is dropped."""
     if not name:
         return None
+    parts = _SERVICE_PAIR.split(name)
+    if len(parts) == 2:
+        kept = [p for p in parts if fold(p).lower() not in _SERVICE_NAMES]
+        if len(kept) == 1:
+            return kept[0]
     host = url_host(url)
     if fold(name).lower() in _SERVICE_NAMES and any(host.endswith("." + shared) for shared in SHARED_HOSTS):
         return None
@@ -666,7 +678,8 @@ def _ld_names(author: object) -> str | None:
     return "; ".join(n for n in names if n) or None
 
 
-_TAG_PATH = re.compile(r"/(tags?|tagged|labels?|etiquetas?|schlagwort|categor(y|ies|ia|ie)|kategori[e]?)/[^/?#]+/?$")
+_TAG_PATH = re.compile(r"/(tags?|tagged|labels?|etiquetas?|schlagwort|categor(y|ies|ia|ie)|kategori[e]?)/[^/?#]+/?$"
+                       r"|[?&](tag|cat|category|label)=[^&#]+")  # (WordPress's plain permalinks, Naver's tags)
 
 
 def _tag_link(a: etree._Element) -> bool:

@@ -409,7 +409,8 @@ def test_links_to_tag_pages_in_the_post_are_its_labels_and_a_sidebar_s_cloud_is_
 
 @pytest.mark.parametrize(("href", "text"), [
     ("https://isle.tumblr.com/tagged/ferry", "#ferry"), ("/blog/category/ferries", "ferries"),
-    ("/categoria/balsas/", "balsas"), ("/kategori/feri/", "feri"), ("/labels/ferry/", "ferry")])
+    ("/categoria/balsas/", "balsas"), ("/kategori/feri/", "feri"), ("/labels/ferry/", "ferry"),
+    ("/?cat=3", "Ferries"), ("/PostList.naver?blogId=isle&tag=ferry", "#ferry")])
 def test_a_link_to_a_tag_or_category_page_in_the_post_is_a_label_on_any_platform(href: str, text: str) -> None:
     page = ("<html><head><title>Ferry</title></head><body><div class='blog-post'><h2>Ferry</h2><p>Text.</p>"
             f"<div class='post-footer'>Filed under <a href='{href}'>{text}</a></div></div>"
@@ -496,6 +497,11 @@ def test_a_journal_on_a_shared_host_is_not_named_after_the_service() -> None:
     assert _record(page.format("LiveJournal"), "https://novosti.livejournal.com/1.html").blog.name is None
     assert _record(page.format("LiveJournal"), "https://journal.example/1.html").blog.name == "LiveJournal"
     assert _record(page.format("Harbour Notes"), "https://novosti.livejournal.com/1.html").blog.name == "Harbour Notes"
+    # beside the blog's name, the service's is dropped wherever the page is
+    assert _record(page.format("네이버 블로그 | 바다소식"), "https://blog.naver.com/seanews/1").blog.name == "바다소식"
+    assert _record(page.format("Harbour Notes : Tistory"), "https://notes.example/1").blog.name == "Harbour Notes"
+    assert _record(page.format("Harbour Notes | Port Ellery"), "https://ports.example/1").blog.name == \
+        "Harbour Notes | Port Ellery"
 
 
 _FERRY = ["The river ferry will run two extra sailings on Fridays from next month, the operator said on Monday.",
