@@ -361,9 +361,11 @@ def home_name(tree: etree._Element, meta: PageMeta) -> str | None:
 
 # A date written year first (no day/month order to guess): "2026-12-01 09:32:15", "2026/12/01",
 # "2026年12月1日 09:32", "2026/11/24(火) 08:30:15"
-_YEAR_FIRST = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+_YEAR_FIRST = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})(?!\d)\s*[日일.]?"
                          r"(?:\s*[(（][^)）]{1,3}[)）])?"  # (a weekday: "2026/11/24(火) 08:30")
-                         r"(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+                         # (a time, after the morning or afternoon of Korean, Japanese and Chinese: "오후 3:20")
+                         r"(?:\s*(오전|오후|午前|午後|上午|下午)?\s*(\d{1,2})[:時시点]\s*(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\b\.?)?)?", re.I)
+_AFTERNOON = frozenset(("오후", "午後", "下午", "p"))
 
 
 # A date written with its month's name, day first or month first ("24 de noviembre de 2026", "24.
@@ -448,7 +450,11 @@ def _ends_in_date(text: str) -> bool:
 def _year_first(text: str) -> str | None:
     m = _YEAR_FIRST.search(text) if len(text) <= 300 else None
     if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
-        return _iso(int(m[1]), int(m[2]), int(m[3]), int(m[4]) if m[4] is not None else None, m[5], m[6])
+        hour = int(m[5]) if m[5] is not None else None
+        half = m[4] or m[8]
+        if hour is not None and half is not None:
+            hour = hour % 12 + (12 if half.lower() in _AFTERNOON else 0)
+        return _iso(int(m[1]), int(m[2]), int(m[3]), hour, m[6], m[7])
     return None
 
 
