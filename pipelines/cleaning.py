@@ -35,6 +35,7 @@ class Harvest:
     published: list[str] = field(default_factory=list)  # written dates: "Posted on 14 January 2025"
     updated: list[str] = field(default_factory=list)  # "Updated: 16 January 2025"
     platform_tools: list[str] = field(default_factory=list)  # "wordpress:wp-rss-aggregator": a tool if the page is one
+    credit_links: dict[str, str] = field(default_factory=dict)  # a credit's linked name -> its href ("Source: <a>X</a>")
 
     def add(self, name: str, value: str | None) -> None:
         """Record one harvested value (first autoposted_at wins; lists keep order, no repeats)."""

@@ -583,6 +583,29 @@ def harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short_
     _harvest_links(root, rules, harvest, short_links)
     _source_blocks(root, rules, harvest)
     _title_link(root, titles, page_url, rules, harvest)
+    _credit_links(root, rules, harvest, page_url)
+
+
+def _credit_links(root: etree._Element, rules: RuleSet, harvest: Harvest, page_url: str) -> None:
+    """Each anchor to another site that a credit's label leads ("Источник: <a>X</a>" on a line of a
+    body written between <br>s, where no block holds the credit alone): its text and href, for the
+    credit line that names the publisher below the text to give source.url too."""
+    if rules.credit_line is None:
+        return
+    here = site_host(page_url) if page_url else ""
+    for a in root.iter("a"):
+        before = a.getprevious()
+        lead = (before.tail if before is not None else a.getparent().text) or ""
+        if not lead.rstrip().endswith((":", "：")):
+            continue
+        href = (a.get("href") or "").strip()
+        if not href.startswith(("http://", "https://")) or not url_parses(href) or site_host(href) == here:
+            continue
+        name = fold(node_text(a))
+        line = fold(lead.rsplit("\n", 1)[-1] + " " + name)
+        m = rules.credit_line.fullmatch(line)
+        if m and name:
+            harvest.credit_links.setdefault(name.lower(), href)
 
 
 def _source_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> None:

@@ -829,3 +829,15 @@ def test_residue_written_in_utf8_read_as_windows_1252_is_still_cut() -> None:
     record = _record(page, "https://arboles-moji.example/arboles.html")
     assert record.text.split("\n") == _TREES
     assert ("chrome.site.es", "Síguenos en Facebook y Twitter") in [(r.rule, r.text) for r in record.removed]
+
+
+@pytest.mark.parametrize("label", ["Источник:", "Source:", "Fuente:", "Quelle:"])
+def test_a_linked_credit_on_the_last_line_of_a_body_written_between_line_breaks_gives_the_source(label: str) -> None:
+    """No block holds such a credit alone, so no block rule reads it: the credit line named the
+    publisher but the record had no source.url."""
+    body = "<br><br>".join(_TREES) + f"<br><br>{label} <a href='https://harbourdaily.example/news/trees-1'>Harbour Daily</a>"
+    page = ("<html><head><title>Trees</title></head><body><div id='main'><h1>Trees</h1>"
+            f"<div class='text'>{body}</div></div></body></html>")
+    record = _record(page, f"https://credit{abs(hash(label)) % 10**8}.example/trees.html")
+    assert record.source.publisher == "Harbour Daily"
+    assert record.source.url == "https://harbourdaily.example/news/trees-1"
