@@ -102,6 +102,8 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("\u00a9 Copyright 2026 Coastal Ledger", "chrome.site.any"),
     ("Email ThisBlogThis!Share to XShare to FacebookShare to Pinterest", "chrome.blogger.en"),
     ("Read the original article on Coastal Ledger.", "autoblog.read-more-at"),
+    ("Article Source: https://ift.tt/3abcDEF", "ifttt.source-link"), ("Sumber: https://ift.tt/3abcDEF", "ifttt.source-link"),
+    ("Posted via IFTTT", "ifttt.via"), ("Source link: https://harbourdaily.example/news/a", "autoblog.source-link"),
     # the same theme strings in WordPress's translations
     ("Tinggalkan Balasan", "chrome.wordpress.id"),
     ("Dapatkan berita terbaru di Google News", "chrome.wordpress.id"),
