@@ -104,6 +104,12 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Read the original article on Coastal Ledger.", "autoblog.read-more-at"),
     ("Article Source: https://ift.tt/3abcDEF", "ifttt.source-link"), ("Sumber: https://ift.tt/3abcDEF", "ifttt.source-link"),
     ("Posted via IFTTT", "ifttt.via"), ("Source link: https://harbourdaily.example/news/a", "autoblog.source-link"),
+    ("This article originally appeared on Harbour Daily.", "autoblog.originally-published"),
+    ("Republished with permission from Harbour Daily.", "autoblog.originally-published"),
+    ("Originally published at harbourdaily.example", "autoblog.originally-published"),
+    ("For more news, visit Harbour Daily.", "chrome.site.en"), ("Copyright Harbour Daily 2026", "chrome.copyright"),
+    ("Sign up for the Harbour Daily newsletter.", "promo.newsletter"),
+    ("Get all the latest news on the island delivered daily to your inbox.", "promo.newsletter"),
     # the same theme strings in WordPress's translations
     ("Tinggalkan Balasan", "chrome.wordpress.id"),
     ("Dapatkan berita terbaru di Google News", "chrome.wordpress.id"),
@@ -146,6 +152,8 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "Critics said this site includes affiliate links without saying so.",
     "Download the app from Google Play or the App Store to check your balance.",
     "Readers can follow us on the ferry's route map, the operator joked.",
+    "Copyright law changed in 2019.",
+    "The story first appeared in the 1990s.",
     "Home",
 ])
 def test_article_lines_that_look_like_residue_stay(text: str) -> None:
