@@ -39,6 +39,14 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Cet article est paru dans Le Courrier du Port.", "autoblog.originally-published"),
     ("Este artículo fue publicado originalmente en Diario del Sur.", "autoblog.originally-published"),
     ("Dieser Artikel erschien zuerst auf Tagblatt Nord.", "autoblog.originally-published"),
+    ("Материал впервые опубликован на сайте Морские вести.", "autoblog.originally-published"),
+    ("Artykuł pierwotnie ukazał się w Gazecie Portowej.", "autoblog.originally-published"),
+    ("Bu haber ilk olarak Liman Gazetesi'nde yayınlandı.", "autoblog.originally-published"),
+    ("本文转载自海港日报", "autoblog.originally-published"),
+    ("この記事は港湾新聞に掲載されたものです。", "autoblog.originally-published"),
+    ("이 기사는 항구일보에 처음 게재되었습니다.", "autoblog.originally-published"),
+    ("यह लेख मूल रूप से बंदरगाह समाचार पर प्रकाशित हुआ था।", "autoblog.originally-published"),
+    ("Αυτό το άρθρο δημοσιεύτηκε αρχικά στο Λιμάνι.", "autoblog.originally-published"),
     ("Artikel ini pertama kali terbit di Kabar Pantura.", "autoblog.originally-published"),
     ("This article is republished from The Coastal Ledger under a Creative Commons license. Read the original "
      "article.", "autoblog.originally-published"),
@@ -1002,3 +1010,17 @@ def test_utf8_read_as_windows_1252_up_the_chain_is_read_again(text: str, read: s
 
     assert clean_text(text) == read
     assert clean_line(text.split("\n")[0]) == read.split("\n")[0]
+
+
+@pytest.mark.parametrize(("line", "publisher"), [
+    ("Материал впервые опубликован на сайте Морские вести.", "Морские вести"),
+    ("Bu haber ilk olarak Liman Gazetesi'nde yayınlandı.", "Liman Gazetesi"),
+    ("本文首发于海港日报", "海港日报"), ("この記事は港湾新聞に掲載されたものです。", "港湾新聞"),
+    ("이 기사는 항구일보에 처음 게재되었습니다.", "항구일보"),
+    ("यह लेख मूल रूप से बंदरगाह समाचार पर प्रकाशित हुआ था।", "बंदरगाह समाचार"),
+    ("This article originally appeared on Harbour Daily.", "Harbour Daily"),
+    ("Republished with permission from Harbour Daily.", "Harbour Daily"),
+])
+def test_a_syndication_credit_below_the_text_names_the_publisher_in_any_language(line: str, publisher: str) -> None:
+    out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.harvest.publishers == [publisher]
