@@ -574,8 +574,9 @@ def _not_a_redirect_stub(tree: etree._Element, body: etree._Element | None, url:
     not in it. A crawl follows such a refresh and judges where it lands; a page read offline is a
     reject by where it points, as the crawl's would be: redirect_to_home or redirect_offsite, and
     empty_text for another page of its own site."""
-    refresh = next((m.get("content") or "" for m in tree.iter("meta")
-                    if (m.get("http-equiv") or "").strip().lower() == "refresh"), None)
+    head = tree.find("head")
+    refresh = next((m.get("content") or "" for m in head.iter("meta")
+                    if (m.get("http-equiv") or "").strip().lower() == "refresh"), None) if head is not None else None
     found = _REFRESH.match(refresh or "")
     if found is None or int(found[1]) >= REFRESH_STUB_DELAY:
         return

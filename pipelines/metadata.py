@@ -688,35 +688,52 @@ _TAG_PATH = re.compile(r"/(tags?|tagged|labels?|etiquetas?|schlagwort|categor(y|
                        r"|[?&](tag|cat|category|label)=[^&#]+")  # (WordPress's plain permalinks, Naver's tags)
 
 
-def _tag_link(a: etree._Element) -> bool:
+def _tag_link(a: etree._Element, boxes: dict[etree._Element, bool]) -> bool:
     """A link to a tag's or category's page ("/tag/council/", Tumblr's "/tagged/ferry", Weebly's
     "/blog/category/markets") inside the post, not in a sidebar's tag cloud or a menu: a theme's
-    "Tags: council, lighting" line without rel="tag"."""
+    "Tags: council, lighting" line without rel="tag". (boxes: each element's verdict, for the page's
+    other links in it: a menu of forty category links is looked at once.)"""
     if not _TAG_PATH.search(a.get("href") or ""):
         return False
+    walked = []
+    verdict = False
     for up in a.iterancestors():
+        if up in boxes:
+            verdict = boxes[up]
+            break
+        walked.append(up)
         if up.tag in ("aside", "nav", "body"):  # (body: its class names the page, "single-post")
-            return False
+            break
         names = up.get("class") or ""
-        if any(k in names for k in _NOT_THE_POSTS):
-            return False
-        if up.tag == "article" or any(k in names for k in ("post", "entry", "article")):
-            return True
-    return False
+        if names and _NOT_THE_POSTS.search(names):
+            break
+        if up.tag == "article" or (names and _POSTISH.search(names)):
+            verdict = True
+            break
+    for up in walked:
+        boxes[up] = verdict
+    return verdict
 
 
 # a box of links that is not the post's: a sidebar's, a menu's, a breadcrumb trail
-_NOT_THE_POSTS = ("widget", "sidebar", "cloud", "menu", "crumb", "nav")
+_NOT_THE_POSTS = re.compile("widget|sidebar|cloud|menu|crumb|nav")
+_POSTISH = re.compile("post|entry|article")
 
 
-def _labels(anchors: list[etree._Element], classes: ClassIndex) -> list[str]:
+_TAG_WORD = re.compile("/(?:tag|categor|label|kategori|etiqueta|schlagwort)|(?:tag|cat|category|label)=")  # (a first look)
+
+
+def _labels(tree: etree._Element, anchors: list[etree._Element], classes: ClassIndex) -> list[str]:
     """Links in .post-labels (Blogger) or .post-tags (Hugo and Ghost themes), links with rel tag or
     category, and links to tag pages inside the <article>, in page order."""
     in_labels = {a for box in classes.get("post-labels") + classes.get("post-tags") for a in box.iterdescendants("a")}
+    menus = {a for box in tree.iter("nav", "aside") for a in box.iter("a")}  # (a menu's dozens of category links)
     seen: dict[str, None] = {}
+    boxes: dict[etree._Element, bool] = {}
     for a in anchors:
         rel = a.get("rel")
-        if (rel and not _LABEL_RELS.isdisjoint(rel.split(" "))) or (in_labels and a in in_labels) or _tag_link(a):
+        if ((rel and not _LABEL_RELS.isdisjoint(rel.split(" "))) or (in_labels and a in in_labels)
+                or (a not in menus and _TAG_WORD.search(a.get("href") or "") and _tag_link(a, boxes))):
             text = fold_spaces(" ".join(a.itertext())).lstrip("#")  # (Tumblr's "#ferry")
             if text:
                 seen.setdefault(text, None)
@@ -784,7 +801,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
                    or metas.get("by")  # (Tistory's)
                    or _ld_names(author)
                    or _author_link(anchors, url))
-    meta.labels = _labels(anchors, classes) or _declared_labels(head, ld)
+    meta.labels = _labels(tree, anchors, classes) or _declared_labels(head, ld)
     for link in head.links:
         kind = link.get("type")
         if link.get("rel") == "alternate" and kind in ("application/atom+xml", "application/rss+xml") and link.get("href"):
