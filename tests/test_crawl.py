@@ -413,11 +413,33 @@ def test_a_post_that_redirects_to_another_site_is_a_reject(tmp_path) -> None:
     assert (reject["url"], reject["reason"], reject["detail"]) == (base + "/b.html", "redirect_offsite", f"redirects to {away}")
 
 
+# two posts of a sitemap-only site, and a crawl of such a site whose own /sitemap.xml is missing
+_TWO_POSTS = {"/a.html": ("Ferry adds crossings", lambda base: base + "/a.html"),
+              "/b.html": ("Quay repairs begin", lambda base: base + "/b.html")}
+
+
+def _both_posts_crawled(handler: type[Handler], tmp_path) -> list[dict]:
+    """Crawl the site `handler` serves (its /sitemap.xml a 404); its records, checked to be both posts."""
+
+    class NoSitemap(handler):
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path == "/sitemap.xml":
+                self.send(404, "text/html", "<html><body>Not found</body></html>")
+            else:
+                super().do_GET()
+
+    with serve(NoSitemap) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    records = run.records()
+    assert sorted(r["url"] for r in records) == [base + "/a.html", base + "/b.html"]
+    return records
+
+
 def test_a_feed_that_robots_txt_gives_as_its_sitemap_lists_the_posts(tmp_path) -> None:
     """Search engines take an RSS or Atom feed as a sitemap, and robots.txt may name one ("Sitemap:
     /rss.xml"): read as a sitemap, it listed no posts, and the crawl found none."""
-    pages = {"/a.html": ("Ferry adds crossings", lambda base: base + "/a.html"),
-             "/b.html": ("Quay repairs begin", lambda base: base + "/b.html")}
+    pages = _TWO_POSTS
 
     class FeedAsSitemap(_sitemap_site(pages)):
         def do_GET(self) -> None:  # noqa: N802
@@ -429,39 +451,26 @@ def test_a_feed_that_robots_txt_gives_as_its_sitemap_lists_the_posts(tmp_path) -
                                 "</description></item>" for path, (title, _c) in pages.items())
                 self.send(200, "application/rss+xml", f'<rss version="2.0"><channel><title>Island news</title>{items}'
                                                       "</channel></rss>")
-            elif self.path == "/sitemap.xml":
-                self.send(404, "text/html", "<html><body>Not found</body></html>")
             else:
                 super().do_GET()
 
-    with serve(FeedAsSitemap) as base:
-        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
-    assert run.code == 0, run.stderr[-2000:]
-    assert sorted(r["url"] for r in run.records()) == [base + "/a.html", base + "/b.html"]
-    assert all(r["text"].startswith("The island ferry will run two extra crossings") for r in run.records())
+    records = _both_posts_crawled(FeedAsSitemap, tmp_path)
+    assert all(r["text"].startswith("The island ferry will run two extra crossings") for r in records)
 
 
 def test_a_robots_sitemap_line_with_a_path_only_is_read(tmp_path) -> None:
     """robots.txt's "Sitemap: /posts-sitemap.xml" (a path, not the protocol's full URL) is read against
     the site: before, the crawl found no posts on such a site and said nothing."""
-    pages = {"/a.html": ("Ferry adds crossings", lambda base: base + "/a.html"),
-             "/b.html": ("Quay repairs begin", lambda base: base + "/b.html")}
 
-    class PathOnly(_sitemap_site(pages)):
+    class PathOnly(_sitemap_site(_TWO_POSTS)):
         def do_GET(self) -> None:  # noqa: N802
             if self.path == "/robots.txt":
                 # (and lines that lead to no web page: skipped, not the blog's whole discovery)
                 self.send(200, "text/plain", "User-agent: *\nSitemap: javascript:void(0)\nSitemap: mailto:x@y\n"
                                              "Sitemap: /posts-sitemap.xml\n")
-            elif self.path == "/posts-sitemap.xml":
-                self.path = "/sitemap.xml"
-                super().do_GET()
-            elif self.path == "/sitemap.xml":
-                self.send(404, "text/html", "<html><body>Not found</body></html>")
-            else:
-                super().do_GET()
+                return
+            if self.path == "/posts-sitemap.xml":
+                self.path = "/sitemap.xml"  # (the site's sitemap, under the name robots.txt gives alone)
+            super().do_GET()
 
-    with serve(PathOnly) as base:
-        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
-    assert run.code == 0, run.stderr[-2000:]
-    assert sorted(r["url"] for r in run.records()) == [base + "/a.html", base + "/b.html"]
+    _both_posts_crawled(PathOnly, tmp_path)
