@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree, html as lxml_html
 
+from crawler.links import is_home
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
 from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, cut_blocks, cut_page_boxes, cut_unseen, fold_spaces, harvest_links, parse_fragment,
                                 shallower, to_text, too_deep)
@@ -589,7 +590,7 @@ def _not_a_redirect_stub(tree: etree._Element, body: etree._Element | None, url:
     own, its = urlsplit(url).hostname or "", urlsplit(target).hostname or ""
     if own and its and not same_site(own, its):
         raise ExtractError("redirect_offsite", f"a meta refresh to {target[:200]}")
-    if its and urlsplit(target).path in ("", "/") and not urlsplit(target).query:
+    if its and is_home(target):
         raise ExtractError("redirect_to_home", f"a meta refresh to {target[:200]}")
     raise ExtractError("empty_text", f"a meta refresh to {target[:200]}: the post is not in this page")
 

@@ -236,15 +236,19 @@ _CSS_BLOCK = re.compile(r"([^{}]*)\{([^{}]*)\}")
 _SIMPLE_SELECTOR = re.compile(r"^[a-z0-9]*([.#])([\w-]+)$", re.I)
 
 
-def _is_hidden(el: etree._Element, hidden: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-               inline_none: bool = True) -> bool:
+def _hiding(declarations: str) -> re.Match[str] | None:
+    """The declaration that hides an element ("display: none", "left: -9999px"), if one does."""
+    return _HIDING.search(declarations.replace(" ", "").lower())
+
+
+def _is_hidden(el: etree._Element, hidden: tuple[frozenset[str], frozenset[str]], inline_none: bool) -> bool:
     """Whether el is hidden; inline_none=False: not by an inline display:none alone (trafilatura
     leaves those out of a page itself)."""
     if el.get("hidden") is not None:
         return True
     style = el.get("style")
     if style:
-        found = _HIDING.search(style.replace(" ", "").lower())
+        found = _hiding(style)
         if found is not None and (inline_none or found.group() != "display:none"):
             return True
     classes, ids = hidden
@@ -268,7 +272,7 @@ def stylesheet_hidden(doc: etree._Element) -> tuple[frozenset[str], frozenset[st
         if "none" not in css and "hidden" not in css and "-9" not in css and "size:0" not in css.replace(" ", ""):
             continue
         for selectors, declarations in _CSS_BLOCK.findall(_top_level(css)):
-            hides = _HIDING.search(declarations.replace(" ", "").lower()) is not None
+            hides = _hiding(declarations) is not None
             shows = not hides and ("display" in declarations or "visibility" in declarations)
             if not (hides or shows):
                 continue

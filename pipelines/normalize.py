@@ -25,14 +25,12 @@ _IFTTT_TIME = "%B %d, %Y at %I:%M%p"
 # UTF-8 read as Windows-1252 somewhere up a splog's chain ("cafÃ©", "Itâ€™s", "Ð¿Ñ€Ð¸", "Ø§Ù„"): a
 # character that begins a UTF-8 sequence followed by one that continues it, in the pairs such text
 # shows; where a line has one, each run of such characters that decodes as UTF-8 is read again
-_MOJIBAKE_HINT = re.compile("[ÃÂ][\u0080-\u00bf]|â€|(?<=[A-Za-z])Ã(?=[a-z])|[ÐÑ][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030"
-                            "\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a]"
-                            "|[ØÙ][\u00a0-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u20ac\u2122\u0152\u0153\u0160\u0161"
-                            "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a]|à[¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿]")
-_MOJIBAKE_PAIR = re.compile("[A-Za-z]Ã[a-z]|[ÃÂâÐÑØÙà][\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u20ac\u2122\u0152"
-                            "\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a]")  # (a quick first look)
 _CP1252_BYTES = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0x100) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
-_HIGH_RUN = re.compile("[\u0080-\u00ff" + "".join(c for c in _CP1252_BYTES if ord(c) > 0xff) + "]{2,}")
+_CP1252_SPECIALS = "".join(c for c in _CP1252_BYTES if ord(c) > 0xFF)  # (€ ‚ ƒ „ … for bytes 0x80-0x9F)
+_CONTINUES = "\u0080-\u00bf" + _CP1252_SPECIALS  # what a UTF-8 continuation byte reads as
+_MOJIBAKE_HINT = re.compile(f"[ÃÂ][\u0080-\u00bf]|â€|(?<=[A-Za-z])Ã(?=[a-z])|[ÐÑØÙ][{_CONTINUES}]|à[¤-¿]")
+_MOJIBAKE_PAIR = re.compile(f"[A-Za-z]Ã[a-z]|[ÃÂâÐÑØÙà][{_CONTINUES}]")  # (a quick first look)
+_HIGH_RUN = re.compile(f"[\u0080-\u00ff{_CP1252_SPECIALS}]{{2,}}")
 
 
 def _utf8_length(lead: int) -> int:
@@ -65,8 +63,7 @@ def _redecoded(run: re.Match[str]) -> str:
 # "SÃguenos" (a capital Ã after a letter and before a lower-case one is no word's: Portuguese writes it in capitals)
 _LOST_I = re.compile("(?<=[A-Za-z])Ã(?=[a-z])")
 # a right double quote whose last byte (0x9D, which Windows-1252 lacks) was lost on the way
-_LOST_QUOTE = re.compile("â€(?![\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u20ac\u2122\u0152\u0153"
-                         "\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a])")
+_LOST_QUOTE = re.compile(f"â€(?![{_CONTINUES}])")
 
 
 def fix_mojibake(text: str) -> str:

@@ -206,7 +206,13 @@ def _need(source: str, table: dict, key: str) -> str:
 
 
 def _rule_files(extra_dirs: tuple[str, ...]) -> list[Any]:
-    files: list[Any] = sorted((f for f in BUILTIN_DIR.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    builtin = sorted((f for f in BUILTIN_DIR.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    return [*builtin, *_user_rule_files(extra_dirs)]
+
+
+def _user_rule_files(extra_dirs: tuple[str, ...]) -> list[Any]:
+    """Each extra directory's *.toml, in name order."""
+    files: list[Any] = []
     for folder in extra_dirs:
         path = Path(folder)
         if not path.is_dir():
@@ -303,9 +309,8 @@ def _empty_acc() -> dict:
 def check_rule_dirs(extra_dirs: tuple[str, ...]) -> None:
     """Read and compile a user's rule files alone, raising RuleError on the first bad one: what a
     crawl checks up front (the package's own files are tested with it; the workers compile all)."""
-    builtin = len(_rule_files(()))
     acc = _empty_acc()
-    for path in _rule_files(extra_dirs)[builtin:]:
+    for path in _user_rule_files(extra_dirs):
         _parse_file(path, acc)
 
 
