@@ -147,8 +147,9 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         title=titled.title, publisher=titled.publisher,
         # (a link back into the blog itself, "Read more" on a teaser, is never the original article;
         # a short link is a redirect to be followed, wherever it is)
-        source_url=feed.get("source_url") or next((u for u in harvest.source_urls if rules.is_short_link(u)
-                                                   or site_host(u) != site_host(draft.blog.url)), None)
+        # (a redirect wrapper's link, written out as text or in a source block, gives its target)
+        source_url=feed.get("source_url") or next((u for u in (rules.unwrap(u)[0] for u in harvest.source_urls)
+                                                   if rules.is_short_link(u) or site_host(u) != site_host(draft.blog.url)), None)
         or (harvest.credit_links.get(fold(titled.publisher).lower()) if titled.publisher else None),
         feed_title=harvest.feed_titles[0] if harvest.feed_titles else None,
         autoposted_at=ifttt_time(harvest.autoposted_at), links=list(harvest.links),

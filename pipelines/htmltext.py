@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree, html
 
@@ -21,9 +21,6 @@ SKIP_TAGS = frozenset({
     "script", "style", "noscript", "iframe", "form", "button", "svg", "select", "textarea", "template",
     "head", "object", "embed", "video", "audio", "canvas", "input", "nav", "map",
 })
-_GOOGLE_REDIRECT = re.compile(r"https?://(www\.)?google\.com/url\?", re.I)
-
-
 def _host_in(host: str, hosts: tuple[str, ...]) -> bool:
     """host is one of hosts or below one ("*": any host, for rules that name the block by its text)."""
     return any(host == h or host.endswith("." + h) or (h == "*" and host) for h in hosts)
@@ -552,15 +549,13 @@ def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short
                 target = google_news_target(href)
                 if target:
                     harvest.add("source_url", target)
-        elif _GOOGLE_REDIRECT.match(href):  # Google Alerts: the target is in the url= parameter
-            harvest.add("link", href)
-            try:
-                target = parse_qs(urlsplit(href).query).get("url", [""])[0]
-            except ValueError:
-                target = ""
-            if target.startswith(("http://", "https://")):
+        else:
+            target, tool = rules.unwrap(href)
+            if target != href:  # a redirect wrapper's link (a Google Alert's, a Bing News feed's)
+                harvest.add("link", href)
                 harvest.add("source_url", target)
-                harvest.add("tool", "google-alerts")
+                harvest.add("tool", tool)
+                href = target
         text = node_text(a)
         if not text or (gate is not None and not gate.fullmatch(text)):
             continue

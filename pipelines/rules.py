@@ -117,6 +117,56 @@ class AnchorRule:
 
 
 @dataclass(frozen=True, slots=True)
+class Redirect:
+    """A redirect wrapper that writes its target into its own link ("bing.com/news/apiclick.aspx?
+    url=<target>", "<host>.cdn.ampproject.org/c/s/<target host>/<path>")."""
+    id: str
+    hosts: re.Pattern[str]  # the wrapper's host, or any subdomain of it
+    path: str  # its path; a prefix when it ends in "/"
+    params: tuple[str, ...] = ()  # query parameters that hold the target (the first present wins)
+    rest: str | None = None  # or: the target is the path after `path`, under this scheme
+    tool: str | None = None  # the chain's tool a link through it credits
+    drop_params: frozenset[str] = frozenset()  # the wrapper's own query parameters, not the target's
+
+    def target(self, url: str) -> str | None:
+        from urllib.parse import parse_qs, urlsplit
+
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return None
+        host = (parts.hostname or "").lower()
+        if not self.hosts.fullmatch(host):
+            return None
+        if self.path.endswith("/") and not parts.path.startswith(self.path) or \
+                not self.path.endswith("/") and parts.path != self.path:
+            return None
+        if self.rest:
+            target = parts.path[len(self.path):]
+            if not target or "." not in target.split("/")[0]:
+                return None  # (no host after the prefix)
+            query = "&".join(pair for pair in parts.query.split("&")
+                             if pair and pair.partition("=")[0] not in self.drop_params)
+            target = f"{self.rest}://{target}" + (f"?{query}" if query else "")
+            return target if url_parses(target) else None
+        query = parse_qs(parts.query)
+        for name in self.params:
+            value = query.get(name, [""])[0].strip()
+            if value.lower().startswith(("http://", "https://")) and url_parses(value):
+                return value
+        return None
+
+
+def _redirect_hosts(src: str, rid: str, hosts: list[str]) -> re.Pattern[str]:
+    """The hosts a redirect rule lists, as one pattern: each host or any subdomain of it; a last
+    label "*" stands for any top-level domain ("google.*": google.com, google.co.uk, google.com.br)."""
+    if not hosts or not all(isinstance(h, str) and h for h in hosts):
+        raise RuleError(f"{src}: {rid}: hosts must be a non-empty list of host names")
+    alts = [re.escape(h.lower()).replace(r"\*", r"[a-z]{2,3}(?:\.[a-z]{2})?") for h in hosts]
+    return re.compile(r"(?:[^.]+\.)*(?:" + "|".join(alts) + ")")
+
+
+@dataclass(frozen=True, slots=True)
 class LinkListRule:
     id: str
     heading: re.Pattern[str]
@@ -161,20 +211,44 @@ class RuleSet:
     not_found: re.Pattern[str] | None = None  # a soft 404's title or heading ("Page not found")
     credit_line: re.Pattern[str] | None = None  # an article's own last line naming its source ("Source: X")
     site_gone: re.Pattern[str] | None = None  # a suspended, removed or parked site's notice
+    redirects: tuple[Redirect, ...] = ()  # wrappers whose links hold their target (the first match wins)
     months: dict[str, int] = field(default_factory=dict, compare=False)  # a month's name or form -> 1..12
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
     page_boxes: tuple[BlockRule, ...] = field(default=(), compare=False)  # the `anywhere` block rules
+    # any redirect's host (a link's first test, as most pages link through none)
+    redirect_gate: re.Pattern[str] | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "page_boxes", tuple(r for r in self.blocks if r.anywhere))
+        if self.redirects:
+            object.__setattr__(self, "redirect_gate",
+                               re.compile("|".join(f"(?:{r.hosts.pattern})" for r in self.redirects)))
         object.__setattr__(self, "by_where", {where: tuple(r for r in self.lines if r.where == where)
                                               for where in LINE_WHERES})
         object.__setattr__(self, "by_id", {r.id: r for r in self.lines})
 
     def is_short_link(self, url: str) -> bool:
         return _is_short_link(url, self.short_link_hosts)
+
+    def unwrap(self, url: str) -> tuple[str, str | None]:
+        """A link's target when a redirect wrapper holds it (through up to three wrappers in turn),
+        else the link itself; and the tool the first wrapper credits."""
+        tool = None
+        for _ in range(3):
+            if self.redirect_gate is None or not self.redirect_gate.fullmatch(url_host(url)):
+                break
+            target = None
+            for rule in self.redirects:
+                target = rule.target(url)
+                if target:
+                    tool = tool or rule.tool
+                    break
+            if not target:
+                break
+            url = target
+        return url, tool
 
     def chrome_match(self, folded_lower: str) -> ChromeSet | None:
         for chrome in self.chrome:
@@ -295,6 +369,15 @@ def _parse_file(path: Any, acc: dict) -> None:
                 acc["months"].setdefault(fold(form).lower(), number)  # (the first reading of a form stands)
     if "site_gone" in data:
         acc["site_gone"] = _compile(src, "site_gone", _need(src, data["site_gone"], "pattern"))
+    for t in data.get("redirect", []):
+        rid = _need(src, t, "id")
+        path = _need(src, t, "path")
+        params, rest = tuple(t.get("params", ())), t.get("rest")
+        if not str(path).startswith("/") or bool(params) == bool(rest) or rest not in (None, "http", "https"):
+            raise RuleError(f"{src}: {rid}: a redirect needs a path from /, and either params or "
+                            f"rest = \"http\"/\"https\"")
+        acc["redirects"].append(Redirect(rid, _redirect_hosts(src, rid, _need(src, t, "hosts")), path,
+                                         params, rest, t.get("tool"), frozenset(t.get("drop_params", ()))))
     if "credit_line" in data:
         acc["credit_line"] = _compile(src, "credit_line", _need(src, data["credit_line"], "pattern"))
 
@@ -303,7 +386,8 @@ def _empty_acc() -> dict:
     return {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
             "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
             "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
-            "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None}
+            "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None,
+            "redirects": []}
 
 
 def check_rule_dirs(extra_dirs: tuple[str, ...]) -> None:
@@ -325,4 +409,4 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                    tuple(acc["source_blocks"]), frozenset(acc["short_link_hosts"]), acc["feed_title_hint"], acc["feed_title_max_chars"],
                    frozenset(acc["author_placeholders"]), tuple(acc["link_lists"]), acc["spintax"],
                    not_found=acc["not_found"], credit_line=acc["credit_line"], months=acc["months"],
-                   site_gone=acc["site_gone"])
+                   site_gone=acc["site_gone"], redirects=tuple(acc["redirects"]))

@@ -413,3 +413,67 @@ def test_a_credit_line_higher_up_in_the_text_names_no_publisher() -> None:
 
     text = "Source: Coastal Ledger\nThe council approved the plan on Tuesday.\nIt will cost 4 million.\nMore soon."
     assert credit_line_publisher(text, RULES) is None
+
+
+_AMP_DROP = "amp_js_v=0.1&usqp=mq331AQ"
+
+
+@pytest.mark.parametrize(("link", "target", "tool"), [
+    ("http://www.bing.com/news/apiclick.aspx?ref=FexRss&aid=&tid=66A1&url=https%3a%2f%2fwww.quay.example%2fnews%2fcranes"
+     "&c=123&mkt=en-gb", "https://www.quay.example/news/cranes", "bing-news"),
+    ("https://www.google.com/url?rct=j&sa=t&url=https://quay.example/a%3Fid%3D7&ct=ga&cd=CAIy", "https://quay.example/a?id=7",
+     "google-alerts"),
+    ("https://www.google.co.uk/url?q=https://quay.example/b&sa=U&ved=2ah", "https://quay.example/b", None),
+    ("https://www.google.com/amp/s/quay.example/c/amp/", "https://quay.example/c/amp/", None),
+    (f"https://quay-example.cdn.ampproject.org/c/s/quay.example/d.amp.html?{_AMP_DROP}&page=2",
+     "https://quay.example/d.amp.html?page=2", None),
+    ("https://quay-example.cdn.ampproject.org/c/quay.example/e", "http://quay.example/e", None),
+    ("https://l.facebook.com/l.php?u=https%3A%2F%2Fquay.example%2Ff&h=AT3x", "https://quay.example/f", None),
+    ("https://t.umblr.com/redirect?z=https%3A%2F%2Fquay.example%2Fg&t=YmQ", "https://quay.example/g", None),
+    # a wrapper inside a wrapper
+    ("https://www.google.com/url?q=https://www.google.com/amp/s/quay.example/h&sa=U", "https://quay.example/h", None),
+    # not wrappers: another path, a look-alike host, no target, a target that is no web address
+    ("https://www.google.com/search?q=https://quay.example/i", None, None),
+    ("https://notgoogle.com/url?q=https://quay.example/j", None, None),
+    ("https://www.bing.com/news/apiclick.aspx?ref=FexRss&c=1", None, None),
+    ("https://www.google.com/url?q=javascript:alert(1)", None, None),
+    ("https://www.google.com/amp/s/", None, None),
+    ("https://www.google.com/url?url=http://[::1/k", None, None),
+])
+def test_a_redirect_wrappers_link_gives_its_target(link: str, target: str | None, tool: str | None) -> None:
+    assert RULES.unwrap(link) == (target or link, tool)
+
+
+def test_a_source_link_through_a_news_feeds_redirect_is_the_original_article() -> None:
+    """An autoblog post from a Bing News feed links "Source link" through bing.com's click counter; a
+    copy that writes its source out as an AMP cache address: source.url is the publisher's page, and
+    the wrapper's link stays in source.links."""
+    body = "".join(f"<p>Dock workers at the eastern terminal voted on the contract offer on day {n} of the talks.</p>"
+                   for n in range(6))
+    bing = ("http://www.bing.com/news/apiclick.aspx?ref=FexRss&amp;aid=&amp;tid=66A1&amp;url=https%3a%2f%2fwww.tidings.example"
+            "%2fnews%2fport-vote&amp;c=123&amp;mkt=en-gb")
+    record = _record(f"<html><body><article><h1>Port workers vote</h1>{body}"
+                     f"<p><a href='{bing}' rel='nofollow'>Source link</a></p></article></body></html>")
+    assert record.source.url == "https://www.tidings.example/news/port-vote"
+    assert record.source.links == [bing.replace("&amp;", "&")] and "bing-news" in record.source.chain
+    assert "Source link" not in record.text
+
+    amp = "https://www-tidings-example.cdn.ampproject.org/c/s/www.tidings.example/news/port-vote.amp?amp_js_v=0.1"
+    record = _record(f"<html><body><article><h1>Port workers vote</h1>{body}<p>Source: {amp}</p></article></body></html>",
+                     url="https://autonews.example/2026/04/port-vote/")
+    assert record.source.url == "https://www.tidings.example/news/port-vote.amp"
+
+
+def test_a_users_rule_file_adds_a_redirect_wrapper(tmp_path) -> None:
+    from pipelines.rules import RuleError
+
+    (tmp_path / "mine.toml").write_text('[[redirect]]\nid = "go"\nhosts = ["out.example.net"]\npath = "/go"\n'
+                                        'params = ["to"]\ntool = "out-go"\n', encoding="utf-8")
+    rules = load_rules((str(tmp_path),))
+    assert rules.unwrap("https://out.example.net/go?to=https%3A%2F%2Fquay.example%2Fz") == ("https://quay.example/z", "out-go")
+    assert rules.unwrap("https://www.bing.com/news/apiclick.aspx?url=https://quay.example/y")[0] == "https://quay.example/y"
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "mine.toml").write_text('[[redirect]]\nid = "go"\nhosts = ["out.example.net"]\npath = "go"\n', encoding="utf-8")
+    with pytest.raises(RuleError, match="go: a redirect needs a path from /"):
+        load_rules((str(bad),))
