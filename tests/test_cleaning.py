@@ -875,6 +875,29 @@ def test_widget_and_ad_residue_between_paragraphs_is_cut(line: str, cut: bool) -
     assert (out.text == BODY) is cut
 
 
+@pytest.mark.parametrize(("line", "cut"), [
+    # another ad or tag manager's script kept as text, between the paragraphs
+    ("window.googletag = window.googletag || {cmd: []}; googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });", True),
+    ("window._taboola = window._taboola || []; _taboola.push({article:'auto'});", True),
+    ("atOptions = {'key' : '9f2c', 'format' : 'iframe', 'height' : 90, 'width' : 728};", True),
+    ("ezstandalone.cmd.push(function() { ezstandalone.showAds(104); });", True),
+    ("window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}", True),
+    # what stands in for an embed or a comment box the copy cannot run
+    ("Your browser does not support iframes.", True), ("Your browser doesn't support HTML5 video.", True),
+    ("Please enable JavaScript to view the comments powered by Disqus.", True),
+    ("You need to enable JavaScript to run this app.", True), ("Votre navigateur ne prend pas en charge les vidéos HTML5.", True),
+    # the article's own sentences on the same things
+    ("Taboola (a content recommendation firm) said its revenue from the region rose in the quarter.", False),
+    ("The council said the googletag code was removed from its site after residents complained.", False),
+    ("Your browser does not support the old ticket site, the operator warned, so passengers should update it.", False),
+    ("Readers who enable JavaScript can see the live map of the ferry routes on the council's website.", False),
+])
+def test_a_tags_script_or_an_embeds_stand_in_text_between_paragraphs_is_cut(line: str, cut: bool) -> None:
+    first, second = BODY.split("\n")
+    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is cut
+
+
 def test_a_wire_agencys_notice_under_the_story_names_it() -> None:
     notice = ("Copyright 2026 The Associated Press. All rights reserved. This material may not be published, "
               "broadcast, rewritten or redistributed.")
