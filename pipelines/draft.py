@@ -144,6 +144,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
             harvest.add("tool", tool)
     return replace(
         draft, text=text, removed=draft.removed + cut.removed, raw_title=raw_title,
+        labels=[] if feed.get("labels") or meta.labels else written_labels(cut.removed, rules),
         title=titled.title, publisher=titled.publisher,
         # (a link back into the blog itself, "Read more" on a teaser, is never the original article;
         # a short link is a redirect to be followed, wherever it is)
@@ -160,6 +161,24 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
                                                     *harvest.authors))
                      if a and fold(a).strip().lower() not in rules.author_placeholders), None),
     )
+
+
+_LABEL_SEPS = re.compile(r"\s*[,;|·•、،]\s*")
+
+
+def written_labels(removed: list[tuple[str, str]], rules: RuleSet) -> list[str]:
+    """The labels a cut line writes out ("Tags: rail, freight, grain"): the first such line's, split
+    at its commas; none when one of them reads as a sentence (over eight words)."""
+    if rules.tags_line is None:
+        return []
+    for _rule, line in removed:
+        m = rules.tags_line.fullmatch(fold(line))
+        if m:
+            labels = [x.strip(" .#") for x in _LABEL_SEPS.split(m.group("labels"))]
+            labels = list(dict.fromkeys(x for x in labels if x))
+            if labels and len(labels) <= 30 and all(len(x.split()) <= 8 for x in labels):
+                return labels
+    return []
 
 
 # A byline's date read as a name: trafilatura splits "By Ann Lee | May 20, 2025" at the bar and keeps
@@ -252,7 +271,7 @@ def normalize(draft: Draft, sign: bool = True) -> Draft:
     text = clean_text(draft.text)
     prepared = prepare(text) if text and sign else None  # linking signatures and SimHash from one shingle set
     canonical = meta.canonical_url or feed.get("canonical_url")
-    labels = feed.get("labels") or meta.labels
+    labels = feed.get("labels") or meta.labels or draft.labels
     return replace(
         draft, text=text, title=clean_line(draft.title), raw_title=clean_line(draft.raw_title),
         publisher=clean_line(draft.publisher), feed_title=clean_line(draft.feed_title),

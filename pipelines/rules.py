@@ -211,6 +211,7 @@ class RuleSet:
     not_found: re.Pattern[str] | None = None  # a soft 404's title or heading ("Page not found")
     credit_line: re.Pattern[str] | None = None  # an article's own last line naming its source ("Source: X")
     site_gone: re.Pattern[str] | None = None  # a suspended, removed or parked site's notice
+    tags_line: re.Pattern[str] | None = None  # a post's labels as a line of text ("Tags: a, b")
     redirects: tuple[Redirect, ...] = ()  # wrappers whose links hold their target (the first match wins)
     months: dict[str, int] = field(default_factory=dict, compare=False)  # a month's name or form -> 1..12
     # the line rules by where they apply, and by id (derived from `lines`)
@@ -378,6 +379,8 @@ def _parse_file(path: Any, acc: dict) -> None:
                             f"rest = \"http\"/\"https\"")
         acc["redirects"].append(Redirect(rid, _redirect_hosts(src, rid, _need(src, t, "hosts")), path,
                                          params, rest, t.get("tool"), frozenset(t.get("drop_params", ()))))
+    if "tags_line" in data:
+        acc["tags_line"] = _compile(src, "tags_line", _need(src, data["tags_line"], "pattern"))
     if "credit_line" in data:
         acc["credit_line"] = _compile(src, "credit_line", _need(src, data["credit_line"], "pattern"))
 
@@ -387,7 +390,7 @@ def _empty_acc() -> dict:
             "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
             "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
             "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None,
-            "redirects": []}
+            "redirects": [], "tags_line": None}
 
 
 def check_rule_dirs(extra_dirs: tuple[str, ...]) -> None:
@@ -409,4 +412,4 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                    tuple(acc["source_blocks"]), frozenset(acc["short_link_hosts"]), acc["feed_title_hint"], acc["feed_title_max_chars"],
                    frozenset(acc["author_placeholders"]), tuple(acc["link_lists"]), acc["spintax"],
                    not_found=acc["not_found"], credit_line=acc["credit_line"], months=acc["months"],
-                   site_gone=acc["site_gone"], redirects=tuple(acc["redirects"]))
+                   site_gone=acc["site_gone"], redirects=tuple(acc["redirects"]), tags_line=acc["tags_line"])

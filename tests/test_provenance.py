@@ -477,3 +477,26 @@ def test_a_users_rule_file_adds_a_redirect_wrapper(tmp_path) -> None:
     (bad / "mine.toml").write_text('[[redirect]]\nid = "go"\nhosts = ["out.example.net"]\npath = "go"\n', encoding="utf-8")
     with pytest.raises(RuleError, match="go: a redirect needs a path from /"):
         load_rules((str(bad),))
+
+
+@pytest.mark.parametrize(("line", "labels"), [
+    ("Tags: rail, freight, grain, timber", ["rail", "freight", "grain", "timber"]),
+    ("Etiquetas: Transporte; Puertos", ["Transporte", "Puertos"]),
+    ("Thẻ: đường sắt, hàng hóa", ["đường sắt", "hàng hóa"]),
+    ("Labels: News · Rail", ["News", "Rail"]),
+])
+def test_a_posts_tags_written_out_as_a_line_are_its_labels(line: str, labels: list[str]) -> None:
+    """A copy that kept the original's tags as a line of text, on a page whose links name no labels:
+    the cut line gives them."""
+    body = "".join(f"<p>Freight volumes on the northern corridor rose again in October, said the operator on day {n}.</p>"
+                   for n in range(6))
+    record = _record(f"<html><body><article><h1>Rail freight climbs</h1>{body}<p>{line}</p></article></body></html>")
+    assert record.labels == labels and line not in record.text
+
+
+def test_a_posts_linked_labels_stand_before_a_line_of_tags() -> None:
+    body = "".join(f"<p>Freight volumes on the northern corridor rose again in October, said the operator on day {n}.</p>"
+                   for n in range(6))
+    record = _record(f"<html><body><article><h1>Rail freight climbs</h1>{body}<p>Tags: rail, freight</p>"
+                     "<p><a rel='tag' href='/tag/transport/'>Transport</a></p></article></body></html>")
+    assert record.labels == ["Transport"]
