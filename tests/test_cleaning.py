@@ -754,6 +754,38 @@ def test_an_embedded_social_post_is_cut_and_its_short_links_are_not_the_chains()
     assert [r for r, _ in removed] == ["embed.social"] and harvest.links == []
 
 
+@pytest.mark.parametrize("embed", [
+    # an embed block whose player was not rendered: the address alone; a WordPress post embedded
+    "<figure class='wp-block-embed is-type-video wp-block-embed-youtube'><div class='wp-block-embed__wrapper'>\n"
+    "https://www.youtube.com/watch?v=abcdEFGhijk\n</div></figure>",
+    "<blockquote class='wp-embedded-content'><a href='https://other.example/2025/06/harbour-fair/'>Harbour fair "
+    "draws record crowd</a></blockquote>",
+])
+def test_a_wordpress_embed_block_is_cut_and_its_link_is_not_the_source(embed: str) -> None:
+    from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment, to_text
+
+    root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + embed + "<p>It will cost 4 million.</p>")
+    harvest = Harvest()
+    removed = cut_blocks(root, RULES, harvest)
+    harvest_links(root, RULES, harvest, titles=("Harbour fair draws record crowd",), page_url="https://blog.example/x/")
+    assert to_text(root).strip().splitlines() == BODY.split("\n")
+    assert [r for r, _ in removed] == ["embed.block"] and harvest.source_urls == [] and harvest.links == []
+
+
+@pytest.mark.parametrize(("line", "cut"), [
+    ("https://www.youtube.com/watch?v=abcdEFGhijk", True), ("https://youtu.be/abcdEFGhijk", True),
+    ("https://vimeo.com/123456789", True), ("https://x.com/HarbourFC/status/1234567890", True),
+    ("https://www.instagram.com/p/CxYz123/", True), ("https://www.tiktok.com/@harbourfc/video/7300000000000000000", True),
+    # a line that says more than the address; another site's address
+    ("Watch the launch: https://www.youtube.com/watch?v=abcdEFGhijk", False),
+    ("https://harbour.example/news/fair", False),
+])
+def test_a_video_or_social_posts_address_alone_on_a_line_is_cut(line: str, cut: bool) -> None:
+    first, second = BODY.split("\n")
+    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is cut
+
+
 def test_a_section_kicker_above_the_text_that_is_one_of_the_posts_categories_is_cut() -> None:
     out = cut_text("WORLD NEWS\n" + BODY, RULES, Context(title="Bridge reopens", labels=("World News", "Ferries")))
     assert out.text == BODY and out.removed == [("head.label", "WORLD NEWS")]
