@@ -289,6 +289,19 @@ def ui_language(tree: etree._Element, head: _Head) -> str | None:
     return {"in": "id", "iw": "he", "ji": "yi"}.get(code, code) if 2 <= len(code) <= 3 else None
 
 
+def _marked_time(classes: ClassIndex) -> str | None:
+    """The datetime of the <time> a theme marks as the post's date (WordPress's class `published`,
+    else `entry-date`), on a page with no <article>: outside sidebars, menus and footers, whose
+    recent-posts lists mark their dates the same way. None when more than one date is so marked."""
+    for name in ("published", "entry-date"):
+        dates = {t.get("datetime", "").strip() for t in classes.get(name, "time")
+                 if not any(up.tag in ("aside", "nav", "footer") or "widget" in (up.get("class") or "")
+                            for up in t.iterancestors())} - {""}
+        if dates:
+            return dates.pop() if len(dates) == 1 else None
+    return None
+
+
 def _inside(el: etree._Element, tag: str) -> bool:
     return next(el.iterancestors(tag), None) is not None
 
@@ -791,7 +804,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
                       or metas.get("article:published_time")
                       or metas.get("datePublished") or ld.get("datePublished")
                       or _texts(t.get("datetime") for t in tree.iter("time") if t.get("datetime") is not None
-                                and (_inside(t, "article") or t.get("itemprop") == "datePublished")))
+                                and (_inside(t, "article") or t.get("itemprop") == "datePublished"))
+                      or _marked_time(classes))
     meta.updated = (metas.get("article:modified_time") or metas.get("dateModified") or ld.get("dateModified")
                     or _texts(a.get("title", "") for a in classes.get("updated", "abbr")))
     author = ld.get("author")

@@ -841,3 +841,27 @@ def test_a_linked_credit_on_the_last_line_of_a_body_written_between_line_breaks_
     record = _record(page, f"https://credit{abs(hash(label)) % 10**8}.example/trees.html")
     assert record.source.publisher == "Harbour Daily"
     assert record.source.url == "https://harbourdaily.example/news/trees-1"
+
+
+_SIDEBAR = ("<aside class='widget widget_recent_entries'><ul><li><a href='/old/'>Old post</a> <time class='entry-date published' "
+            "datetime='2026-10-02T08:00:00+00:00'>October 2, 2026</time></li></ul></aside>")
+
+
+@pytest.mark.parametrize(("times", "published"), [
+    # a theme without <article> that marks its date the WordPress way: the date with its time of day
+    ("<time class='entry-date updated td-module-date' datetime='2026-12-01T07:30:00+00:00'>December 1, 2026</time>",
+     "2026-12-01T07:30:00+00:00"),
+    ("<time class='entry-date published' datetime='2026-12-01T07:30:00+00:00'>Dec 1</time>"
+     "<time class='updated' datetime='2026-12-02T09:00:00+00:00'>Dec 2</time>", "2026-12-01T07:30:00+00:00"),
+    # a recent-posts list marks its dates the same way; two dates marked in the post's own part say nothing
+    ("<time class='entry-date' datetime='2026-12-01T07:30:00+00:00'>December 1, 2026</time>" + _SIDEBAR,
+     "2026-12-01T07:30:00+00:00"),
+    (_SIDEBAR, None),
+    ("<time class='entry-date' datetime='2026-12-01T07:30:00+00:00'>a</time><time class='entry-date' "
+     "datetime='2026-11-20T07:30:00+00:00'>b</time>", None),
+])
+def test_a_themes_marked_time_dates_a_page_without_an_article_element(times: str, published: str | None) -> None:
+    page = (f"<html><body><div class='post-header'><h1 class='entry-title'>Ferry orders</h1>{times}</div>"
+            "<div class='post-content'><p>The island ferry company has ordered two battery-powered vessels.</p></div>"
+            "</body></html>")
+    assert read_meta(_parse_page(page), "https://brief.example/ferry/").published == published
