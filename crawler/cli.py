@@ -7,8 +7,10 @@ import contextlib
 import json
 import logging
 import os
+import re
 import sys
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -31,6 +33,28 @@ _info = sys.stdout
 def _fail(message: str) -> NoReturn:
     print(f"splog: error: {message}", file=sys.stderr)
     raise SystemExit(EXIT_USAGE)
+
+
+_AGO = {"h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+def since_time(text: str, now: datetime | None = None) -> str:
+    """An argparse type for --since: an ISO 8601 date or time (a time without an offset is UTC), or a
+    span back from now ("36h", "7d", "2w"); the UTC time it names, in ISO 8601."""
+    from pipelines.normalize import to_utc
+
+    value = text.strip()
+    m = re.fullmatch(r"(\d{1,5})\s*([hdw])", value.lower())
+    if m:
+        stamp = (now or datetime.now(timezone.utc)) - timedelta(seconds=int(m.group(1)) * _AGO[m.group(2)])
+        return stamp.replace(microsecond=0).isoformat()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?", value):
+        raise argparse.ArgumentTypeError(f"not a date, a time or a span like 7d: {text!r} "
+                                         "(give 2026-11-01, 2026-11-01T06:00Z, 36h, 7d or 2w)")
+    stamp = to_utc(value)
+    if stamp is None:
+        raise argparse.ArgumentTypeError(f"not a real date or time: {text!r}")
+    return stamp.isoformat()
 
 
 def _at_least(low: int):
@@ -122,6 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--allow-private-hosts", action="store_true",
                        help="allow loopback/private addresses (off by default; the demo and tests use it)")
     crawl.add_argument("--max-posts-per-blog", type=_at_least(0), help="stop after this many posts per blog")
+    crawl.add_argument("--since", type=since_time, metavar="WHEN",
+                       help="only posts published at or after WHEN: a date or time (2026-11-01, "
+                            "2026-11-01T06:00Z; UTC unless it says) or a span back from now (36h, 7d, 2w)")
     crawl.add_argument("--concurrency", type=_at_least(1), help="parallel requests per host (default 4)")
     crawl.add_argument("--no-throttle", action="store_true", help="turn AutoThrottle off (own or loopback hosts)")
     crawl.add_argument("--resolve-short-links", action="store_true",
@@ -180,6 +207,8 @@ def _summary(manifest: dict[str, Any], seconds: float) -> str:
     http = manifest.get("http")
     if http and http.get("requests_per_post") is not None:
         line += f"; {http['requests']} HTTP requests ({http['requests_per_post']:.3f}/post)"
+    if c.get("before_since"):
+        line += f" ({c['before_since']} read but published before --since)"
     empty = (manifest.get("discovery") or {}).get("blogs_without_posts")
     if empty:  # (a site whose feeds, sitemaps and links listed nothing: no reject says so)
         line += f"; {empty} blog{'s' if empty > 1 else ''} gave no posts (discovery.blogs_without_posts)"
@@ -250,6 +279,8 @@ def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -
         overrides["SPLOG_RESOLVE_SHORT_LINKS"] = True
     if getattr(args, "max_reject_ratio", None) is not None:
         overrides["SPLOG_MAX_REJECT_RATIO"] = args.max_reject_ratio
+    if getattr(args, "since", None):
+        overrides["SPLOG_SINCE"] = args.since
     job_id, output = _job_id(args), args.output
     if getattr(args, "job_dir", None):
         job_id, output, resume = _job(args.job_dir, job_id, output)

@@ -72,6 +72,7 @@ SPIDER_MIDDLEWARES = {"scrapy.spidermiddlewares.depth.DepthMiddleware": None,
 ITEM_PIPELINES = {
     "pipelines.adapters.ExtractPipeline": 100,
     "pipelines.adapters.ValidatePipeline": 400,
+    "pipelines.adapters.SincePipeline": 420,
     "pipelines.adapters.ChangePipeline": 450,
     "pipelines.resolve.ResolvePipeline": 470,
     "pipelines.adapters.LinkPipeline": 500,
@@ -115,6 +116,10 @@ SPLOG_FLUSH_EVERY = 100
 # asks feeds only for what changed and emits only new or changed posts; SPLOG_FULL re-crawls all.
 SPLOG_STATE = None
 SPLOG_FULL = False
+# --since: only posts published at or after this UTC time (ISO 8601; None: all). Feeds and APIs are
+# asked for them (WordPress's `after`, Blogger's `published-min`), listed posts and sitemap URLs
+# dated before it are not fetched, and a fetched page dated before it is counted as before_since.
+SPLOG_SINCE = None
 # Set by --job-dir when an earlier attempt of the same job left output behind: append and skip
 # what it already wrote.
 SPLOG_RESUME = False

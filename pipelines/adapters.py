@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -18,7 +19,7 @@ from pipelines.draft import Draft
 from pipelines.export import OutputClosed, OutputFailed, RunWriter, default_paths
 from pipelines.extraction import ExtractError, ExtractOptions
 from pipelines.linking import CopyIndex, LinkStore, Prepared
-from pipelines.normalize import canonical_url
+from pipelines.normalize import canonical_url, to_utc
 from pipelines.state import PostState, StateStore
 from pipelines.validation import InvalidRecord, SeenIds, build_record, duplicate_detail
 from pipelines.workers import ExtractorPool, take_early_pool
@@ -125,6 +126,34 @@ class Unchanged(DropItem):
         self.url = url
 
 
+class BeforeSince(DropItem):
+    """Published before --since (a page fetched without a listed date): not a record, not a reject."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"before --since: {url}", log_level="DEBUG")
+        self.url = url
+
+
+class SincePipeline:
+    """With --since, drop a post whose record is dated before it (its listing gave no date)."""
+
+    def __init__(self, since: datetime) -> None:
+        self.since = since
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        since = to_utc(crawler.settings.get("SPLOG_SINCE"))
+        if since is None:
+            raise NotConfigured
+        return cls(since)
+
+    def process_item(self, item: Checked) -> Checked:
+        published = item.record.published_at
+        if published is not None and published < self.since:
+            raise BeforeSince(item.record.url)
+        return item
+
+
 class ChangePipeline:
     """Mark records new/updated against the state store; drop posts whose content did not change."""
 
@@ -191,7 +220,7 @@ def verdict(finish_reason: str, writer: RunWriter, max_reject_ratio: float) -> d
     # a post unchanged since the state's last run was read as well as a record was: an incremental
     # run that finds nothing new and one feed page broken is not a run where every post failed)
     failed = writer.rejects - sum(writer.reasons[r] for r in SAME_POST_REASONS)
-    processed = writer.records + writer.unchanged + failed
+    processed = writer.records + writer.unchanged + getattr(writer, "before_since", 0) + failed
     ratio = failed / processed if processed else 0.0
     if writer.failed:
         return {"ok": False, "reason": writer.failed, "reject_ratio": round(ratio, 4)}
@@ -295,6 +324,10 @@ class ExportPipeline:
         job = self.writer.job_id
         if isinstance(exception, Unchanged):
             self.writer.unchanged += 1
+            self._site(exception.url)
+            return
+        if isinstance(exception, BeforeSince):
+            self.writer.before_since += 1
             self._site(exception.url)
             return
         if isinstance(exception, Rejected):

@@ -186,6 +186,7 @@ class RunWriter:
         self.failed: str | None = None  # what could not be written, and why (then the run stops)
         self.records = 0
         self.unchanged = 0
+        self.before_since = 0  # posts read, but published before --since: not a record, not a reject
         self.resumed = 0
         self.reasons: Counter[str] = Counter()
         self.stages: Counter[str] = Counter()
@@ -305,13 +306,14 @@ class RunWriter:
             except OSError:  # (its buffer's last write failed again: already in self.failed)
                 if self.failed is None:
                     raise
-        posts = self.records + self.rejects + self.unchanged
+        posts = self.records + self.rejects + self.unchanged + self.before_since
         manifest: dict[str, Any] = {
             "job_id": self.job_id, "schema_version": SCHEMA_VERSION, "status": status,
             "command": sys.argv, "arguments": self.arguments, "versions": versions(),
             "started_at": self.started_at.isoformat(), "finished_at": utc_now().isoformat(),
             "counts": {"posts": posts, "records": self.records, "rejects": self.rejects,
-                       "unchanged": self.unchanged, "resumed_from_earlier_attempts": self.resumed,
+                       "unchanged": self.unchanged, "before_since": self.before_since,
+                       "resumed_from_earlier_attempts": self.resumed,
                        "records_by_change": dict(sorted(self.by_change.items())),
                        "rejects_by_reason": dict(sorted(self.reasons.items())),
                        "rejects_by_stage": dict(sorted(self.stages.items())),
@@ -325,7 +327,7 @@ class RunWriter:
         files = manifest["files"]
         manifest["reconciles"] = (self.failed is None and files["records"]["lines"] == self.records
                                   and files["rejects"]["lines"] == self.rejects
-                                  and posts == self.records + self.rejects + self.unchanged)
+                                  and posts == self.records + self.rejects + self.unchanged + self.before_since)
         if self.failed:
             manifest["output_error"] = self.failed
         tmp = self.paths["manifest"].with_suffix(".tmp")

@@ -36,6 +36,8 @@ GOLDEN = ROOT / "tests" / "golden"
     (["crawl", "http://example.org/", "--concurrency", "0"], "--concurrency: must be 1 or more"),
     (["crawl", "http://example.org/", "--max-posts-per-blog", "lots"], "not a whole number"),
     (["crawl", "http://example.org/", "--max-reject-ratio", "2"], "between 0 and 1"),
+    (["crawl", "http://example.org/", "--since", "yesterday"], "--since: not a date, a time or a span like 7d"),
+    (["crawl", "http://example.org/", "--since", "2026-02-30"], "--since: not a real date or time"),
     (["crawl", "http://example.org/", "-s", "DOWNLOAD_TIMEOUT=abc"], "DOWNLOAD_TIMEOUT takes a number"),
     (["crawl", "http://example.org/", "-s", "ROBOTSTXT_OBEY=maybe"], "ROBOTSTXT_OBEY takes a true/false"),
     (["crawl", "http://example.org/", "-o", str(GOLDEN)], "is a folder, not a file"),
@@ -388,3 +390,17 @@ def test_checking_a_users_rule_files_reads_theirs_alone(tmp_path) -> None:
     check_rule_dirs(())
     with pytest.raises(RuleError, match="rules directory not found"):
         check_rule_dirs((str(tmp_path / "nope"),))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2026-11-01", "2026-11-01T00:00:00+00:00"), ("2026-11-01T06:00Z", "2026-11-01T06:00:00+00:00"),
+    ("2026-11-01T06:00:00+02:00", "2026-11-01T04:00:00+00:00"), ("2026-11-01 06:00", "2026-11-01T06:00:00+00:00"),
+    ("36h", "2026-12-02T18:00:00+00:00"), ("7d", "2026-11-27T06:00:00+00:00"), ("2W", "2026-11-20T06:00:00+00:00"),
+])
+def test_since_reads_a_date_a_time_or_a_span_back_from_now(text: str, expected: str) -> None:
+    from datetime import datetime, timezone
+
+    from crawler.cli import since_time
+
+    assert since_time(text, now=datetime(2026, 12, 4, 6, 0, tzinfo=timezone.utc)) == expected
+

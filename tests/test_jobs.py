@@ -183,3 +183,56 @@ def test_a_state_file_from_before_blogs_sitemaps_were_kept_is_read_and_extended(
         assert (again.sitemaps, again.feed) == ("https://quay.example/s.xml", "https://quay.example/feed/")
     finally:
         state.close()
+
+
+SINCE = "2026-03-05T00:00:00+00:00"
+
+
+def test_since_crawls_only_the_posts_published_from_then_on(farm, tmp_path) -> None:
+    """--since on Blogger, WordPress and a sitemap-only site: the records are the posts a full crawl
+    gives that were published from then on; older posts are not fetched (the APIs are asked for the
+    newer ones, the sitemap's lastmod is read), and the manifest still reconciles."""
+    demo = [b for b in farm if b["kind"] != "trouble"]
+    seeds = _seeds(tmp_path, demo)
+    full = run_splog(*CRAWL, "--seeds-file", seeds, out=tmp_path / "full.jsonl")
+    since = run_splog(*CRAWL, "--seeds-file", seeds, "--since", "2026-03-05", out=tmp_path / "since.jsonl")
+    assert full.code == 0 and since.code == 0, since.stderr[-2000:]
+    newer = {r["url"] for r in full.records() if r["published_at"] >= "2026-03-05"}
+    assert 0 < len(newer) < len(full.records())
+    assert {r["url"] for r in since.records()} == newer and since.rejects() == []
+    manifest = since.manifest()
+    assert manifest["reconciles"] and manifest["arguments"]["overrides"]["SPLOG_SINCE"] == SINCE
+    assert manifest["http"]["requests"] < full.manifest()["http"]["requests"]
+    assert manifest["discovery"]["before_since_skipped"] > 0  # (the sitemap's older URLs)
+    assert "published before --since" not in since.stderr + since.stdout
+
+
+def test_since_counts_a_fetched_page_published_before_it(tmp_path) -> None:
+    """A site whose sitemap gives no lastmod: every listed page is fetched, and the older one is
+    counted as read before --since, neither a record nor a reject."""
+    from tests.conftest import Handler, serve
+
+    body = "".join(f"<p>The quay's new crane lifted its first container on a calm morning, day {n}.</p>" for n in range(5))
+
+    class Site(Handler):
+        def do_GET(self) -> None:
+            if self.path == "/sitemap.xml":
+                locs = "".join(f"<url><loc>http://{self.headers['Host']}/2026/0{m}/post-{m}.html</loc></url>" for m in (1, 2, 3))
+                return self.send(200, "application/xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{locs}</urlset>")
+            if self.path.startswith("/2026/"):
+                m = self.path.split("/")[2]
+                return self.send(200, "text/html", f"<html><head><title>Crane lifts {m}</title><meta property='article:published_time' "
+                                                   f"content='2026-{m}-10T08:00:00Z'></head><body><article><h1>Crane lifts {m}</h1>"
+                                                   f"{body}</article></body></html>")
+            if self.path == "/":
+                return self.send(200, "text/html", "<html><head><title>Quay notes</title></head><body><h1>Quay notes</h1>"
+                                                   "<p>Notes from the quay.</p></body></html>")
+            return self.send(404, "text/html", "<html><body>Not found</body></html>")
+
+    with serve(Site) as url:
+        run = run_splog(*CRAWL, url, "--no-feeds", "--since", "2026-02-01", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["published_at"][:7] for r in run.records()) == ["2026-02", "2026-03"]
+    counts = run.manifest()["counts"]
+    assert counts["before_since"] == 1 and counts["rejects"] == 0 and counts["posts"] == 3
+    assert run.manifest()["reconciles"] and "1 read but published before --since" in run.stdout + run.stderr

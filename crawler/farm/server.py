@@ -116,6 +116,9 @@ class Site:
                 if "updated-min" in query:  # inclusive, as Blogger documents it
                     floor = datetime.fromisoformat(query["updated-min"][0].replace("Z", "+00:00"))
                     posts = [p for p in posts if p.updated >= floor]
+            if "published-min" in query:  # inclusive
+                floor = datetime.fromisoformat(query["published-min"][0].replace("Z", "+00:00"))
+                posts = [p for p in posts if p.published >= floor]
             total = len(posts)
             chunk = posts[start - 1:start - 1 + per]
             alt = query.get("alt", ["atom"])[0]
@@ -149,6 +152,9 @@ class Site:
             if "modified_after" in query:  # exclusive, as the WordPress REST API documents it
                 floor = datetime.fromisoformat(query["modified_after"][0].replace("Z", "+00:00"))
                 posts = [p for p in posts if p.updated > floor]
+            if "after" in query:  # published after it (exclusive)
+                floor = datetime.fromisoformat(query["after"][0].replace("Z", "+00:00"))
+                posts = [p for p in posts if p.published > floor]
             pages = max(1, (len(posts) + per - 1) // per)
             if page > pages or page < 1:
                 return _reply(json.dumps({"code": "rest_post_invalid_page_number", "data": {"status": 400}}), JSON, 400)

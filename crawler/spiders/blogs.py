@@ -184,6 +184,7 @@ class BlogsSpider(Spider):
         s = crawler.settings
         spider.state = crawl_state(crawler)
         spider.full = s.getbool("SPLOG_FULL")
+        spider.not_before = to_utc(s.get("SPLOG_SINCE"))
         if s.getbool("SPLOG_RESUME"):
             records, rejects, _ = default_paths(s.get("SPLOG_OUTPUT"), s.get("SPLOG_JOB_ID"))
             spider.done = {canonical_url(u) for u in done_urls(records, rejects)}
@@ -468,6 +469,16 @@ class BlogsSpider(Spider):
         elif first == "links":
             yield from self._follow_links(blog, (home or {}).get("links", []), (home or {}).get("url", blog.url))
 
+    def _before_since(self, value: str | None) -> bool:
+        """With --since: the listing's date of a post is before it (such a post is not fetched or read)."""
+        if self.not_before is None or not value:
+            return False
+        stamp = to_utc(value)
+        if stamp is None or stamp >= self.not_before:
+            return False
+        self._count("discovery", "before_since_skipped")
+        return True
+
     # --- Blogger ----------------------------------------------------------------------------------
     def _since(self, blog: BlogInfo) -> str | None:
         """The newest update time seen in the last complete crawl of the blog (None: everything)."""
@@ -479,6 +490,8 @@ class BlogsSpider(Spider):
         since = self._since(blog)
         if since:  # Blogger applies updated-min (inclusive) only with orderby=updated
             params.update({"orderby": "updated", "updated-min": since})
+        if self.not_before is not None:  # (a feed that ignores it is filtered here as well)
+            params["published-min"] = self.not_before.isoformat()
         query = urlencode(params)
         return Request(urljoin(blog.url, f"feeds/posts/default?{query}"), callback=self.parse_blogger,
                        errback=self.failed, cb_kwargs={"blog": blog, "start": start},
@@ -519,6 +532,8 @@ class BlogsSpider(Spider):
         since = self._since(blog)
         if since:
             query["modified_after"] = since
+        if self.not_before is not None:  # (published after; an API that ignores it is filtered here as well)
+            query["after"] = self.not_before.isoformat()
         if "rest_route=" in root:
             url = root.split("rest_route=")[0] + urlencode({"rest_route": "/wp/v2/posts", **query})
         else:
@@ -602,8 +617,8 @@ class BlogsSpider(Spider):
             if blog.url != host_root(blog.url):  # a blog in a folder: the posts under it, if any are
                 own = [e for e in own if in_folder(e.url, blog.url)] or own
             fresh = [e for e in own if canonical_url(e.url) not in self.seen]
-            yield from self._entries(response, blog, own, feed.format)
-            if fresh and feed.next_url:  # (dont_filter: a next link back to a page read ends on "nothing new")
+            older = yield from self._entries(response, blog, own, feed.format)
+            if fresh and feed.next_url and not (older and self.not_before is not None):  # (dont_filter: a next link back to a page read ends on "nothing new")
                 yield Request(feed.next_url, callback=self.parse_rss, errback=self.failed, dont_filter=True,
                               cb_kwargs={"blog": blog, "page": page + 1}, meta={**_carry(response.meta), "kind": "site-feed"})
             else:
@@ -764,6 +779,8 @@ class BlogsSpider(Spider):
             self.sitemap_posts.add(blog.url)
         for url, lastmod in posts:
             self._track(blog, lastmod)
+            if self._before_since(lastmod):  # (last modified before it: published before it too)
+                continue
             if not self._unchanged(url, lastmod, self._previous(url)) and self._claim(url, blog):
                 yield self._page_request(url, blog, {"updated": lastmod} if lastmod else {})
         yield from self._sitemap_done(blog, response.meta.get("strategies", []), response.meta.get("home"))
@@ -827,7 +844,8 @@ class BlogsSpider(Spider):
     def _entries(self, response: Response, blog: BlogInfo, entries: list[Entry],
                  via: str) -> Generator[Any, None, bool]:
         """The feed's posts, whole or as page requests; returns whether one not seen in this run is
-        one the state has a record of (newest first, the feed has reached the last run's posts)."""
+        one the state has a record of, or one dated before --since (newest first, the feed has
+        reached the last run's posts, or the window's start)."""
         if entries:
             self.listed.add(blog.url)
         reached = False
@@ -837,6 +855,9 @@ class BlogsSpider(Spider):
             reached = reached or (prev is not None and canonical_url(e.url) not in self.seen)
             # (a whole body without an update time costs no request: read again, so that an edit
             # shows; a summary's page is fetched only for a post the state has not seen)
+            if self._before_since(e.published or e.updated):
+                reached = True  # (newest first: the pages after this one are older still)
+                continue
             if ((e.updated or not e.html) and self._unchanged(e.url, e.updated, prev)) or not self._claim(e.url, blog):
                 continue
             feed = {"title": e.title, "published": e.published, "updated": e.updated, "author": e.author,
