@@ -500,3 +500,32 @@ def test_a_posts_linked_labels_stand_before_a_line_of_tags() -> None:
     record = _record(f"<html><body><article><h1>Rail freight climbs</h1>{body}<p>Tags: rail, freight</p>"
                      "<p><a rel='tag' href='/tag/transport/'>Transport</a></p></article></body></html>")
     assert record.labels == ["Transport"]
+
+
+_TUNNEL = "".join(f"<p>The rail tunnel under the strait got its final approval on Thursday, said the ministry on day {n}.</p>"
+                  for n in range(5))
+
+
+@pytest.mark.parametrize("entry", [
+    # a text post's body with the feed's footer run on after it; a link post's thumbnail table
+    (f"<!-- SC_OFF --><div class='md'>{_TUNNEL}</div><!-- SC_ON --> &#32; submitted by &#32; <a href='https://www.reddit.com/"
+     "user/strait_fan'> /u/strait_fan </a> <br/> <span><a href='https://www.straits.example/rail-tunnel'>[link]</a></span>"
+     " &#32; <span><a href='https://www.reddit.com/r/worldnews/comments/1xyz/rail_tunnel/'>[comments]</a></span>"),
+    ("<table> <tr><td> <a href='https://www.reddit.com/r/worldnews/comments/1xyz/rail_tunnel/'> <img src='https://b.thumbs."
+     "redditmedia.com/abc.jpg' alt='Rail tunnel'/> </a> </td><td> &#32; submitted by &#32; <a href='https://www.reddit.com/"
+     "user/strait_fan'> /u/strait_fan </a> <br/> <span><a href='https://www.straits.example/rail-tunnel'>[link]</a></span>"
+     " &#32; <span><a href='https://www.reddit.com/r/worldnews/comments/1xyz/rail_tunnel/'>[comments]</a></span> </td></tr>"
+     f"</table>{_TUNNEL}"),
+])
+def test_a_reddit_feeds_entry_footer_is_cut_and_its_link_is_the_source(entry: str) -> None:
+    record = _record(f"<html><body><article><h1>Rail tunnel approved</h1>{entry}</article></body></html>",
+                     url="https://feeddaily.example/rail-tunnel/")
+    assert record.text.splitlines()[-1].startswith("The rail tunnel") and "submitted" not in record.text
+    assert record.source.url == "https://www.straits.example/rail-tunnel" and record.source.chain == ["reddit"]
+    assert record.author is None  # (the Reddit user who posted the link wrote nothing of it)
+
+
+def test_an_articles_own_submitted_by_line_stays() -> None:
+    record = _record(f"<html><body><article><h1>Rail tunnel approved</h1>{_TUNNEL}<p>Submitted by Ann Lee</p></article></body></html>",
+                     url="https://feeddaily.example/rail-tunnel-2/")
+    assert "reddit" not in record.source.chain
