@@ -1098,3 +1098,24 @@ def test_utf8_read_as_windows_1252_up_the_chain_is_read_again(text: str, read: s
 def test_a_syndication_credit_below_the_text_names_the_publisher_in_any_language(line: str, publisher: str) -> None:
     out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens"))
     assert out.text == BODY and out.harvest.publishers == [publisher]
+
+
+@pytest.mark.parametrize(("line", "publisher"), [
+    ("Thanks for reading Rail Letters! Subscribe for free to receive new posts and support my work.", "Rail Letters"),
+    ("Rail Letters is a reader-supported publication. To receive new posts and support my work, consider becoming a free "
+     "or paid subscriber.", "Rail Letters"),
+    ("Subscribe now", None), ("Share", None), ("Give a gift subscription", None),
+    ("Continue reading this post for free, courtesy of Ann Lee.", None),
+])
+def test_a_newsletter_platforms_prompts_between_paragraphs_are_cut(line: str, publisher: str | None) -> None:
+    first, second = BODY.split("\n")
+    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.harvest.publishers == ([publisher] if publisher else [])
+
+
+@pytest.mark.parametrize("line", ["Share prices fell three percent after the vote.",
+                                  "Subscribe to the council's alerts if you live near the river, the mayor said."])
+def test_a_sentence_that_begins_like_a_newsletter_button_stays(line: str) -> None:
+    first, second = BODY.split("\n")
+    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    assert line in out.text
