@@ -529,3 +529,18 @@ def test_an_articles_own_submitted_by_line_stays() -> None:
     record = _record(f"<html><body><article><h1>Rail tunnel approved</h1>{_TUNNEL}<p>Submitted by Ann Lee</p></article></body></html>",
                      url="https://feeddaily.example/rail-tunnel-2/")
     assert "reddit" not in record.source.chain
+
+
+@pytest.mark.parametrize(("credit", "publisher"), [
+    ("<p><a href='https://medium.com/harbour-notes/small-ports-9f1e2d'>Why small ports win</a> was originally published in "
+     "<a href='https://medium.com/harbour-notes'>Harbour Notes</a> on Medium, where people are continuing the conversation by "
+     "highlighting and responding to this story.</p>", "Harbour Notes"),
+    ("<p><a href='https://medium.com/@annlee/small-ports-9f1e2d'>Why small ports win</a> was originally published on Medium, "
+     "where people are continuing the conversation by highlighting and responding to this story.</p>", None),
+])
+def test_a_medium_feeds_closing_line_is_cut_and_names_the_original(credit: str, publisher: str | None) -> None:
+    body = "".join(f"<p>Short-sea lines now call at smaller ports because their berths are free, day {n}.</p>" for n in range(5))
+    record = _record(f"<html><body><article><h1>Why small ports win</h1>{body}<hr/>{credit}</article></body></html>",
+                     url="https://digest.example/small-ports/")
+    assert "Medium" not in record.text and record.source.chain == ["medium"]
+    assert record.source.url.startswith("https://medium.com/") and record.source.publisher == publisher
