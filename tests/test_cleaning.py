@@ -1119,3 +1119,30 @@ def test_a_sentence_that_begins_like_a_newsletter_button_stays(line: str) -> Non
     first, second = BODY.split("\n")
     out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
     assert line in out.text
+
+
+@pytest.mark.parametrize(("line", "cut"), [
+    ("Check Price on Amazon", True), ("Buy on Amazon", True), ("View Deal »", True), ("[Check Latest Price]", True),
+    ("Buy Now", True), ("Last update on 2026-11-30 / Affiliate links / Images from Amazon Product Advertising API", True),
+    # sentences about prices and buying
+    ("Check the price before you buy, the consumer office warned.", False),
+    ("Buy now, pay later schemes grew fast in the region last year.", False),
+])
+def test_an_affiliate_sites_buy_buttons_between_paragraphs_are_cut(line: str, cut: bool) -> None:
+    first, second = BODY.split("\n")
+    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is cut
+
+
+def test_an_affiliate_plugins_product_box_is_cut_and_its_links_are_not_the_source() -> None:
+    from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment, to_text
+
+    box = ("<div class='aawp'><div class='aawp-product'><a class='aawp-product__title' href='https://www.amazon.com/dp/B0X?tag=x-20'>"
+           "Seaview 7x50 Marine Binoculars</a><ul><li>Bright optics</li></ul><span class='aawp-product__price'>$129.99</span>"
+           "<a class='aawp-button' href='https://www.amazon.com/dp/B0X?tag=x-20'>Buy on Amazon</a></div></div>")
+    root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + box + "<p>It will cost 4 million.</p>")
+    harvest = Harvest()
+    removed = cut_blocks(root, RULES, harvest)
+    harvest_links(root, RULES, harvest, titles=("Seaview 7x50 Marine Binoculars",), page_url="https://picks.example/x/")
+    assert to_text(root).strip().splitlines() == BODY.split("\n")
+    assert [r for r, _ in removed] == ["affiliate.product-box"] and harvest.source_urls == []
