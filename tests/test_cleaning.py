@@ -1124,6 +1124,7 @@ def test_a_sentence_that_begins_like_a_newsletter_button_stays(line: str) -> Non
 @pytest.mark.parametrize(("line", "cut"), [
     ("Check Price on Amazon", True), ("Buy on Amazon", True), ("View Deal »", True), ("[Check Latest Price]", True),
     ("Buy Now", True), ("Last update on 2026-11-30 / Affiliate links / Images from Amazon Product Advertising API", True),
+    ("Amazonで詳細を見る", True), ("楽天市場で見る", True),
     # sentences about prices and buying
     ("Check the price before you buy, the consumer office warned.", False),
     ("Buy now, pay later schemes grew fast in the region last year.", False),
@@ -1134,10 +1135,16 @@ def test_an_affiliate_sites_buy_buttons_between_paragraphs_are_cut(line: str, cu
     assert (out.text == BODY) is cut
 
 
-def test_an_affiliate_plugins_product_box_is_cut_and_its_links_are_not_the_source() -> None:
+_RINKER = ("<div class='yyi-rinker-contents yyi-rinker-postid-1'><div class='yyi-rinker-title'><a href='https://af.moshimo.com/"
+           "af/c/click?a_id=1'>Seaview 7x50 Marine Binoculars</a></div><span class='price'>¥12,800</span><ul class='yyi-rinker-links'>"
+           "<li><a href='https://af.moshimo.com/af/c/click?a_id=1'>Amazonで見る</a></li></ul></div>")
+
+
+@pytest.mark.parametrize("rinker", [False, True])
+def test_an_affiliate_plugins_product_box_is_cut_and_its_links_are_not_the_source(rinker: bool) -> None:
     from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment, to_text
 
-    box = ("<div class='aawp'><div class='aawp-product'><a class='aawp-product__title' href='https://www.amazon.com/dp/B0X?tag=x-20'>"
+    box = _RINKER if rinker else ("<div class='aawp'><div class='aawp-product'><a class='aawp-product__title' href='https://www.amazon.com/dp/B0X?tag=x-20'>"
            "Seaview 7x50 Marine Binoculars</a><ul><li>Bright optics</li></ul><span class='aawp-product__price'>$129.99</span>"
            "<a class='aawp-button' href='https://www.amazon.com/dp/B0X?tag=x-20'>Buy on Amazon</a></div></div>")
     root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + box + "<p>It will cost 4 million.</p>")
