@@ -1153,3 +1153,20 @@ def test_an_affiliate_plugins_product_box_is_cut_and_its_links_are_not_the_sourc
     harvest_links(root, RULES, harvest, titles=("Seaview 7x50 Marine Binoculars",), page_url="https://picks.example/x/")
     assert to_text(root).strip().splitlines() == BODY.split("\n")
     assert [r for r, _ in removed] == ["affiliate.product-box"] and harvest.source_urls == []
+
+
+ZH_BODY = "本周一，北方港口的自动化集装箱码头正式投入使用。\n业内人士表示，自动化码头可以减少夜间作业的安全风险。"
+
+
+def test_a_wechat_accounts_prompts_around_a_copied_article_are_cut_and_its_credit_read() -> None:
+    text = ("点击上方蓝字关注我们\n" + ZH_BODY + "\nEND\n来源：海港日报\n编辑：李华\n长按识别二维码关注我们\n点个在看你最好看\n"
+            "分享、点赞、在看，给个三连击呗！")
+    out = cut_text(text, RULES, Context(title="港口自动化码头投入使用"))
+    assert out.text == ZH_BODY and out.harvest.publishers == ["海港日报"]
+    assert [r for r, _ in out.removed].count("wechat.prompt") == 5
+
+
+@pytest.mark.parametrize("line", ["关注度持续上升，港口方面表示将继续扩建。", "点击率并不是衡量新闻价值的唯一标准。"])
+def test_a_chinese_sentence_that_begins_like_a_wechat_prompt_stays(line: str) -> None:
+    out = cut_text(ZH_BODY + "\n" + line, RULES, Context(title="港口"))
+    assert out.text.endswith(line)
