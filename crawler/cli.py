@@ -7,10 +7,9 @@ import contextlib
 import json
 import logging
 import os
-import re
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -35,26 +34,14 @@ def _fail(message: str) -> NoReturn:
     raise SystemExit(EXIT_USAGE)
 
 
-_AGO = {"h": 3600, "d": 86400, "w": 7 * 86400}
-
-
 def since_time(text: str, now: datetime | None = None) -> str:
-    """An argparse type for --since: an ISO 8601 date or time (a time without an offset is UTC), or a
-    span back from now ("36h", "7d", "2w"); the UTC time it names, in ISO 8601."""
-    from pipelines.normalize import to_utc
+    """An argparse type for --since (crawler.params.since_time, with argparse's error)."""
+    from crawler.params import since_time as parse
 
-    value = text.strip()
-    m = re.fullmatch(r"(\d{1,5})\s*([hdw])", value.lower())
-    if m:
-        stamp = (now or datetime.now(timezone.utc)) - timedelta(seconds=int(m.group(1)) * _AGO[m.group(2)])
-        return stamp.replace(microsecond=0).isoformat()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?", value):
-        raise argparse.ArgumentTypeError(f"not a date, a time or a span like 7d: {text!r} "
-                                         "(give 2026-11-01, 2026-11-01T06:00Z, 36h, 7d or 2w)")
-    stamp = to_utc(value)
-    if stamp is None:
-        raise argparse.ArgumentTypeError(f"not a real date or time: {text!r}")
-    return stamp.isoformat()
+    try:
+        return parse(text, now)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _at_least(low: int):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -101,6 +102,29 @@ class CrawlParams(BaseModel):
         return self
 
 
+_AGO = {"h": 3600, "d": 86400, "w": 7 * 86400}
+
+
+def since_time(text: str, now: datetime | None = None) -> str:
+    """What --since (or SPLOG_SINCE) names: an ISO 8601 date or time (a time without an offset is
+    UTC), or a span back from now ("36h", "7d", "2w"); the UTC time, in ISO 8601. ValueError with a
+    one-line message for anything else."""
+    from pipelines.normalize import to_utc
+
+    value = str(text).strip()
+    m = re.fullmatch(r"(\d{1,5})\s*([hdw])", value.lower())
+    if m:
+        stamp = (now or datetime.now(timezone.utc)) - timedelta(seconds=int(m.group(1)) * _AGO[m.group(2)])
+        return stamp.replace(microsecond=0).isoformat()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?", value):
+        raise ValueError(f"not a date, a time or a span like 7d: {text!r} (give 2026-11-01, 2026-11-01T06:00Z, "
+                         "36h, 7d or 2w)")
+    stamp = to_utc(value)
+    if stamp is None:
+        raise ValueError(f"not a real date or time: {text!r}")
+    return stamp.isoformat()
+
+
 def unreadable_setting(overrides: dict[str, object]) -> str | None:
     """"NAME=VALUE: NAME takes a number" for the first override of a setting whose default is a
     number or a flag that does not read as one (Scrapy would fail on it with a traceback deep in its
@@ -112,6 +136,12 @@ def unreadable_setting(overrides: dict[str, object]) -> str | None:
     defaults = Settings()
     defaults.setmodule("crawler.settings", priority="project")
     for name, value in overrides.items():
+        if name == "SPLOG_SINCE" and value:
+            try:
+                since_time(str(value))
+            except ValueError as exc:
+                return f"{name}={value}: {exc}"
+            continue
         default, probe = defaults.get(name), Settings({name: value})
         kind, read = ((("true/false", probe.getbool) if isinstance(default, bool) else
                        ("number", probe.getfloat) if isinstance(default, (int, float)) else (None, None)))

@@ -142,10 +142,12 @@ class SincePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        since = to_utc(crawler.settings.get("SPLOG_SINCE"))
-        if since is None:
+        from crawler.params import since_time
+
+        value = crawler.settings.get("SPLOG_SINCE")
+        if not value:
             raise NotConfigured
-        return cls(since)
+        return cls(to_utc(since_time(value)))  # (a span, "7d", under scrapyd; a bad value fails the job)
 
     def process_item(self, item: Checked) -> Checked:
         published = item.record.published_at

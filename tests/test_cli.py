@@ -38,6 +38,7 @@ GOLDEN = ROOT / "tests" / "golden"
     (["crawl", "http://example.org/", "--max-reject-ratio", "2"], "between 0 and 1"),
     (["crawl", "http://example.org/", "--since", "yesterday"], "--since: not a date, a time or a span like 7d"),
     (["crawl", "http://example.org/", "--since", "2026-02-30"], "--since: not a real date or time"),
+    (["crawl", "http://example.org/", "-s", "SPLOG_SINCE=last week"], "SPLOG_SINCE=last week: not a date, a time or a span"),
     (["crawl", "http://example.org/", "-s", "DOWNLOAD_TIMEOUT=abc"], "DOWNLOAD_TIMEOUT takes a number"),
     (["crawl", "http://example.org/", "-s", "ROBOTSTXT_OBEY=maybe"], "ROBOTSTXT_OBEY takes a true/false"),
     (["crawl", "http://example.org/", "-o", str(GOLDEN)], "is a folder, not a file"),

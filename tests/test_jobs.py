@@ -230,7 +230,8 @@ def test_since_counts_a_fetched_page_published_before_it(tmp_path) -> None:
             return self.send(404, "text/html", "<html><body>Not found</body></html>")
 
     with serve(Site) as url:
-        run = run_splog(*CRAWL, url, "--no-feeds", "--since", "2026-02-01", out=tmp_path / "o.jsonl")
+        # (as the setting a scrapyd job is given)
+        run = run_splog(*CRAWL, url, "--no-feeds", "-s", "SPLOG_SINCE=2026-02-01", out=tmp_path / "o.jsonl")
     assert run.code == 0, run.stderr[-2000:]
     assert sorted(r["published_at"][:7] for r in run.records()) == ["2026-02", "2026-03"]
     counts = run.manifest()["counts"]
