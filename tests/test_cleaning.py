@@ -423,6 +423,12 @@ def test_a_known_publisher_after_the_headline_in_the_pages_title_is_the_source()
     assert _suffix_publisher(title, "Another headline - Reuters", Harvest(), RULES) is None
 
 
+def _between_paragraphs(line: str):
+    """cut_text over BODY's two paragraphs with line between them."""
+    first, second = BODY.split("\n")
+    return cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+
+
 @pytest.mark.parametrize(("line", "cut"), [
     ("Also Read | Harbour fees rise again", True),
     ("READ MORE: Ferry strike called off", True),
@@ -450,9 +456,8 @@ def test_a_known_publisher_after_the_headline_in_the_pages_title_is_the_source()
     ("Related projects in the region were delayed by the same dispute.", False),
 ])
 def test_links_to_other_stories_between_paragraphs_are_cut(line: str, cut: bool) -> None:
-    first, second = BODY.split("\n")
-    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
-    assert out.text == (BODY if cut else f"{first}\n{line}\n{second}")
+    out = _between_paragraphs(line)
+    assert out.text == (BODY if cut else BODY.replace("\n", f"\n{line}\n"))
     assert [r for r, _ in out.removed] == (["inline.read-also"] if cut else [])
 
 
@@ -787,8 +792,7 @@ def test_a_wordpress_embed_block_is_cut_and_its_link_is_not_the_source(embed: st
     ("https://harbour.example/news/fair", False),
 ])
 def test_a_video_or_social_posts_address_alone_on_a_line_is_cut(line: str, cut: bool) -> None:
-    first, second = BODY.split("\n")
-    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    out = _between_paragraphs(line)
     assert (out.text == BODY) is cut
 
 
@@ -805,8 +809,7 @@ def test_a_video_or_social_posts_address_alone_on_a_line_is_cut(line: str, cut: 
     ("AI-generated images flooded the contest, organisers said.", False),
 ])
 def test_a_note_that_a_machine_wrote_the_text_is_cut_and_names_the_ai_writer(line: str, cut: bool) -> None:
-    first, second = BODY.split("\n")
-    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    out = _between_paragraphs(line)
     assert (out.text == BODY) is cut
     assert ("ai-writer" in out.harvest.tools) is cut
 
@@ -927,8 +930,7 @@ def test_wordpress_plugins_counters_and_buttons_are_cut(line: str, cut: bool) ->
     ("Picture credits go to the volunteers who cleaned the beach.", False),
 ])
 def test_widget_and_ad_residue_between_paragraphs_is_cut(line: str, cut: bool) -> None:
-    first, second = BODY.split("\n")
-    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    out = _between_paragraphs(line)
     assert (out.text == BODY) is cut
 
 
@@ -950,8 +952,7 @@ def test_widget_and_ad_residue_between_paragraphs_is_cut(line: str, cut: bool) -
     ("Readers who enable JavaScript can see the live map of the ferry routes on the council's website.", False),
 ])
 def test_a_tags_script_or_an_embeds_stand_in_text_between_paragraphs_is_cut(line: str, cut: bool) -> None:
-    first, second = BODY.split("\n")
-    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    out = _between_paragraphs(line)
     assert (out.text == BODY) is cut
 
 
@@ -1114,16 +1115,14 @@ def test_a_syndication_credit_below_the_text_names_the_publisher_in_any_language
     ("Continue reading this post for free, courtesy of Ann Lee.", None),
 ])
 def test_a_newsletter_platforms_prompts_between_paragraphs_are_cut(line: str, publisher: str | None) -> None:
-    first, second = BODY.split("\n")
-    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    out = _between_paragraphs(line)
     assert out.text == BODY and out.harvest.publishers == ([publisher] if publisher else [])
 
 
 @pytest.mark.parametrize("line", ["Share prices fell three percent after the vote.",
                                   "Subscribe to the council's alerts if you live near the river, the mayor said."])
 def test_a_sentence_that_begins_like_a_newsletter_button_stays(line: str) -> None:
-    first, second = BODY.split("\n")
-    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    out = _between_paragraphs(line)
     assert line in out.text
 
 
@@ -1136,8 +1135,7 @@ def test_a_sentence_that_begins_like_a_newsletter_button_stays(line: str) -> Non
     ("Buy now, pay later schemes grew fast in the region last year.", False),
 ])
 def test_an_affiliate_sites_buy_buttons_between_paragraphs_are_cut(line: str, cut: bool) -> None:
-    first, second = BODY.split("\n")
-    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    out = _between_paragraphs(line)
     assert (out.text == BODY) is cut
 
 
