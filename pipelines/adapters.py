@@ -220,9 +220,10 @@ def verdict(finish_reason: str, writer: RunWriter, max_reject_ratio: float) -> d
     """The scheduler's answer: ok, or the reason the run failed (unfinished, too many rejects)."""
     # (a post that came twice, or redirected to one the crawl has, is a record already: no failure;
     # a post unchanged since the state's last run was read as well as a record was: an incremental
-    # run that finds nothing new and one feed page broken is not a run where every post failed)
+    # run that finds nothing new and one feed page broken is not a run where every post failed; so is
+    # a post read and left out by --since)
     failed = writer.rejects - sum(writer.reasons[r] for r in SAME_POST_REASONS)
-    processed = writer.records + writer.unchanged + getattr(writer, "before_since", 0) + failed
+    processed = writer.records + writer.unchanged + writer.before_since + failed
     ratio = failed / processed if processed else 0.0
     if writer.failed:
         return {"ok": False, "reason": writer.failed, "reject_ratio": round(ratio, 4)}

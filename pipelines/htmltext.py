@@ -551,11 +551,11 @@ def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short
                     harvest.add("source_url", target)
         else:
             target, tool = rules.unwrap(href)
-            if target != href:  # a redirect wrapper's link (a Google Alert's, a Bing News feed's)
+            if tool:  # a news feed's redirect (a Google Alert's, a Bing News item's): the original
                 harvest.add("link", href)
                 harvest.add("source_url", target)
                 harvest.add("tool", tool)
-                href = target
+            href = target  # (through any other wrapper, a source anchor's target is the original)
         text = node_text(a)
         if not text or (gate is not None and not gate.fullmatch(text)):
             continue

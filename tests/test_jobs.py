@@ -142,7 +142,7 @@ def test_the_reject_ratio_counts_unchanged_posts_as_read(records, unchanged, rej
 
     from pipelines.adapters import verdict
 
-    writer = SimpleNamespace(records=records, unchanged=unchanged, rejects=rejects, failed=None,
+    writer = SimpleNamespace(records=records, unchanged=unchanged, before_since=0, rejects=rejects, failed=None,
                              reasons=Counter({"http_500": rejects}))
     assert verdict("finished", writer, 0.25)["ok"] is ok
 

@@ -544,3 +544,18 @@ def test_a_medium_feeds_closing_line_is_cut_and_names_the_original(credit: str, 
                      url="https://digest.example/small-ports/")
     assert "Medium" not in record.text and record.source.chain == ["medium"]
     assert record.source.url.startswith("https://medium.com/") and record.source.publisher == publisher
+
+
+def test_an_outbound_link_through_a_social_sites_wrapper_is_no_source_unless_an_anchor_names_it() -> None:
+    """Facebook's l.php wrapper credits no feed: a link through it in the text is no source, while a
+    "Source link" anchor through it gives its target."""
+    body = "".join(f"<p>Dock workers at the eastern terminal voted on the contract offer on day {n} of the talks.</p>"
+                   for n in range(6))
+    shop = "https://l.facebook.com/l.php?u=https%3A%2F%2Fshop.example%2Fmugs&amp;h=AT1"
+    record = _record(f"<html><body><article><h1>Port workers vote</h1>{body}<p>Mugs at <a href='{shop}'>our shop</a> "
+                     "help the strike fund, the union said.</p></article></body></html>", url="https://autonews.example/vote-1/")
+    assert record.source.url is None and record.source.links == []
+    source = "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.tidings.example%2Fport-vote&amp;h=AT1"
+    record = _record(f"<html><body><article><h1>Port workers vote</h1>{body}<p><a href='{source}'>Source link</a></p>"
+                     "</article></body></html>", url="https://autonews.example/vote-2/")
+    assert record.source.url == "https://www.tidings.example/port-vote"
