@@ -127,17 +127,14 @@ class Redirect:
     rest: str | None = None  # or: the target is the path after `path`, under this scheme
     tool: str | None = None  # the chain's tool a link through it credits
     drop_params: frozenset[str] = frozenset()  # the wrapper's own query parameters, not the target's
+    labels: frozenset[str] = frozenset()  # a label each of its hosts has ("google", "bing"): a quick first test
 
     def target(self, url: str) -> str | None:
         from urllib.parse import parse_qs, urlsplit
 
-        try:
-            parts = urlsplit(url)
-        except ValueError:
+        if not self.hosts.fullmatch(url_host(url)):
             return None
-        host = (parts.hostname or "").lower()
-        if not self.hosts.fullmatch(host):
-            return None
+        parts = urlsplit(url)  # (it parses: url_host read it)
         if self.path.endswith("/") and not parts.path.startswith(self.path) or \
                 not self.path.endswith("/") and parts.path != self.path:
             return None
@@ -164,6 +161,12 @@ def _redirect_hosts(src: str, rid: str, hosts: list[str]) -> re.Pattern[str]:
         raise RuleError(f"{src}: {rid}: hosts must be a non-empty list of host names")
     alts = [re.escape(h.lower()).replace(r"\*", r"[a-z]{2,3}(?:\.[a-z]{2})?") for h in hosts]
     return re.compile(r"(?:[^.]+\.)*(?:" + "|".join(alts) + ")")
+
+
+def _host_labels(hosts: list[str]) -> frozenset[str]:
+    """For each host a rule lists, one label every matching host has: the one before a "*" or before
+    the last ("google.*" -> google, "l.facebook.com" -> facebook, "vk.com" -> vk)."""
+    return frozenset(h.lower().split(".")[-2] if "." in h else h.lower() for h in hosts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,14 +221,13 @@ class RuleSet:
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
     page_boxes: tuple[BlockRule, ...] = field(default=(), compare=False)  # the `anywhere` block rules
-    # any redirect's host (a link's first test, as most pages link through none)
-    redirect_gate: re.Pattern[str] | None = field(default=None, compare=False)
+    # a label of any redirect's hosts (a link's first test, as most pages link through none)
+    redirect_labels: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "page_boxes", tuple(r for r in self.blocks if r.anywhere))
         if self.redirects:
-            object.__setattr__(self, "redirect_gate",
-                               re.compile("|".join(f"(?:{r.hosts.pattern})" for r in self.redirects)))
+            object.__setattr__(self, "redirect_labels", frozenset().union(*(r.labels for r in self.redirects)))
         object.__setattr__(self, "by_where", {where: tuple(r for r in self.lines if r.where == where)
                                               for where in LINE_WHERES})
         object.__setattr__(self, "by_id", {r.id: r for r in self.lines})
@@ -238,11 +240,12 @@ class RuleSet:
         else the link itself; and the tool the first wrapper credits."""
         tool = None
         for _ in range(3):
-            if self.redirect_gate is None or not self.redirect_gate.fullmatch(url_host(url)):
+            labels = url_host(url).split(".")
+            if self.redirect_labels.isdisjoint(labels):
                 break
             target = None
             for rule in self.redirects:
-                target = rule.target(url)
+                target = None if rule.labels.isdisjoint(labels) else rule.target(url)
                 if target:
                     tool = tool or rule.tool
                     break
@@ -377,8 +380,9 @@ def _parse_file(path: Any, acc: dict) -> None:
         if not str(path).startswith("/") or bool(params) == bool(rest) or rest not in (None, "http", "https"):
             raise RuleError(f"{src}: {rid}: a redirect needs a path from /, and either params or "
                             f"rest = \"http\"/\"https\"")
-        acc["redirects"].append(Redirect(rid, _redirect_hosts(src, rid, _need(src, t, "hosts")), path,
-                                         params, rest, t.get("tool"), frozenset(t.get("drop_params", ()))))
+        hosts = _need(src, t, "hosts")
+        acc["redirects"].append(Redirect(rid, _redirect_hosts(src, rid, hosts), path, params, rest, t.get("tool"),
+                                         frozenset(t.get("drop_params", ())), _host_labels(hosts)))
     if "tags_line" in data:
         acc["tags_line"] = _compile(src, "tags_line", _need(src, data["tags_line"], "pattern"))
     if "credit_line" in data:
