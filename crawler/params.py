@@ -125,6 +125,14 @@ def since_time(text: str, now: datetime | None = None) -> str:
     return stamp.isoformat()
 
 
+def since_setting(value: object) -> datetime | None:
+    """The UTC time a SPLOG_SINCE setting names (spans resolved now), None when it is unset: what the
+    spider and the pipeline that drops older posts both read."""
+    from pipelines.normalize import to_utc
+
+    return to_utc(since_time(str(value))) if value else None
+
+
 def unreadable_setting(overrides: dict[str, object]) -> str | None:
     """"NAME=VALUE: NAME takes a number" for the first override of a setting whose default is a
     number or a flag that does not read as one (Scrapy would fail on it with a traceback deep in its

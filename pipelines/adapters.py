@@ -19,7 +19,7 @@ from pipelines.draft import Draft
 from pipelines.export import OutputClosed, OutputFailed, RunWriter, default_paths
 from pipelines.extraction import ExtractError, ExtractOptions
 from pipelines.linking import CopyIndex, LinkStore, Prepared
-from pipelines.normalize import canonical_url, to_utc
+from pipelines.normalize import canonical_url
 from pipelines.state import PostState, StateStore
 from pipelines.validation import InvalidRecord, SeenIds, build_record, duplicate_detail
 from pipelines.workers import ExtractorPool, take_early_pool
@@ -142,12 +142,12 @@ class SincePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        from crawler.params import since_time
+        from crawler.params import since_setting
 
-        value = crawler.settings.get("SPLOG_SINCE")
-        if not value:
+        since = since_setting(crawler.settings.get("SPLOG_SINCE"))  # (a bad value fails the job)
+        if since is None:
             raise NotConfigured
-        return cls(to_utc(since_time(value)))  # (a span, "7d", under scrapyd; a bad value fails the job)
+        return cls(since)
 
     def process_item(self, item: Checked) -> Checked:
         published = item.record.published_at

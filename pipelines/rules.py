@@ -361,18 +361,15 @@ def _parse_file(path: Any, acc: dict) -> None:
         acc["chain_order"] = tuple(data["chain"].get("order", ()))
     if "authors" in data:
         acc["author_placeholders"].update(fold(n).strip().lower() for n in data["authors"].get("placeholders", ()))
-    if "spintax" in data:
-        acc["spintax"] = _compile(src, "spintax", _need(src, data["spintax"], "pattern"))
-    if "not_found" in data:
-        acc["not_found"] = _compile(src, "not_found", _need(src, data["not_found"], "pattern"))
+    for key in _SINGLE_PATTERNS:  # (a section with one `pattern`: [spintax], [credit_line] ...)
+        if key in data:
+            acc[key] = _compile(src, key, _need(src, data[key], "pattern"))
     for lang, names in data.get("months", {}).items():
         if not isinstance(names, list) or len(names) != 12:
             raise RuleError(f"{src}: months.{lang}: twelve months, in order")
         for number, forms in enumerate(names, 1):
             for form in [forms] if isinstance(forms, str) else forms:
                 acc["months"].setdefault(fold(form).lower(), number)  # (the first reading of a form stands)
-    if "site_gone" in data:
-        acc["site_gone"] = _compile(src, "site_gone", _need(src, data["site_gone"], "pattern"))
     for t in data.get("redirect", []):
         rid = _need(src, t, "id")
         path = _need(src, t, "path")
@@ -383,10 +380,10 @@ def _parse_file(path: Any, acc: dict) -> None:
         hosts = _need(src, t, "hosts")
         acc["redirects"].append(Redirect(rid, _redirect_hosts(src, rid, hosts), path, params, rest, t.get("tool"),
                                          frozenset(t.get("drop_params", ())), _host_labels(hosts)))
-    if "tags_line" in data:
-        acc["tags_line"] = _compile(src, "tags_line", _need(src, data["tags_line"], "pattern"))
-    if "credit_line" in data:
-        acc["credit_line"] = _compile(src, "credit_line", _need(src, data["credit_line"], "pattern"))
+
+
+# Sections that hold one pattern each (a later file's replaces an earlier one's)
+_SINGLE_PATTERNS = ("spintax", "not_found", "site_gone", "tags_line", "credit_line")
 
 
 def _empty_acc() -> dict:

@@ -26,7 +26,7 @@ from crawler.links import (classify_links, first_url, host_root, in_folder, is_h
                            might_be_post, seed_blog_root, sitemap_listings)
 from crawler.jobs import crawl_state
 from crawler.offline import decode_html, markup_survived, utf8_mislabelled
-from crawler.params import CrawlParams, parse_params, since_time
+from crawler.params import CrawlParams, parse_params, since_setting
 from pipelines.export import default_paths, done_urls
 from pipelines.metadata import home_name, joined, read_meta, resolve_base, same_site
 from pipelines.normalize import canonical_url, to_utc
@@ -184,7 +184,7 @@ class BlogsSpider(Spider):
         s = crawler.settings
         spider.state = crawl_state(crawler)
         spider.full = s.getbool("SPLOG_FULL")
-        spider.not_before = to_utc(since_time(s.get("SPLOG_SINCE"))) if s.get("SPLOG_SINCE") else None
+        spider.not_before = since_setting(s.get("SPLOG_SINCE"))
         if s.getbool("SPLOG_RESUME"):
             records, rejects, _ = default_paths(s.get("SPLOG_OUTPUT"), s.get("SPLOG_JOB_ID"))
             spider.done = {canonical_url(u) for u in done_urls(records, rejects)}
