@@ -189,6 +189,7 @@ class ChromeSet:
 
 
 LINE_WHERES = ("tail", "head", "any", "list", "suffix")
+_CHROME_RUN_WORDS = 40  # a longer line is text, not a pager or a share bar
 
 
 def site_host(url: str) -> str:
@@ -223,6 +224,11 @@ class RuleSet:
     page_boxes: tuple[BlockRule, ...] = field(default=(), compare=False)  # the `anywhere` block rules
     # a label of any redirect's hosts (a link's first test, as most pages link through none)
     redirect_labels: frozenset[str] = field(default=frozenset(), compare=False)
+    # each chrome line (spaces collapsed) -> the first set that holds it; the words a line may start
+    # and end with; and the most words one has: what reads a line of several items in a row
+    chrome_owner: dict[str, ChromeSet] = field(default_factory=dict, compare=False)
+    chrome_ends: tuple[frozenset[str], frozenset[str]] = field(default=(frozenset(), frozenset()), compare=False)
+    chrome_max_words: int = field(default=0, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "page_boxes", tuple(r for r in self.blocks if r.anywhere))
@@ -231,6 +237,14 @@ class RuleSet:
         object.__setattr__(self, "by_where", {where: tuple(r for r in self.lines if r.where == where)
                                               for where in LINE_WHERES})
         object.__setattr__(self, "by_id", {r.id: r for r in self.lines})
+        owner: dict[str, ChromeSet] = {}
+        for chrome in self.chrome:
+            for line in chrome.lines:
+                owner.setdefault(" ".join(line.split()), chrome)
+        object.__setattr__(self, "chrome_owner", owner)
+        object.__setattr__(self, "chrome_ends", (frozenset(k.split()[0] for k in owner if k),
+                                                 frozenset(k.split()[-1] for k in owner if k)))
+        object.__setattr__(self, "chrome_max_words", max((len(k.split()) for k in owner), default=0))
 
     def is_short_link(self, url: str) -> bool:
         return _is_short_link(url, self.short_link_hosts)
@@ -258,7 +272,30 @@ class RuleSet:
         for chrome in self.chrome:
             if chrome.matches(folded_lower):
                 return chrome
-        return None
+        return self._chrome_run(folded_lower)
+
+    def _chrome_run(self, folded_lower: str) -> ChromeSet | None:
+        """A line of two or more chrome lines in a row, as a copy flattens a template's pager or share
+        bar ("newer post older post home", "email this blogthis! share to x"): the set that holds most
+        of its items (the first of those in a tie)."""
+        words = folded_lower.split()
+        n = len(words)
+        if not 2 <= n <= _CHROME_RUN_WORDS or words[0] not in self.chrome_ends[0] \
+                or words[-1] not in self.chrome_ends[1]:
+            return None
+        owner, longest = self.chrome_owner, self.chrome_max_words
+        runs: list[tuple[ChromeSet, ...] | None] = [None] * (n + 1)  # runs[j]: the items that make words[:j]
+        runs[0] = ()
+        for i in range(n):
+            if runs[i] is None:
+                continue
+            for j in range(i + 1, min(n, i + longest) + 1):
+                if runs[j] is None and (chrome := owner.get(" ".join(words[i:j]))) is not None:
+                    runs[j] = runs[i] + (chrome,)
+        items = runs[n]
+        if not items or len(items) < 2:
+            return None
+        return max(items, key=items.count)
 
 
 def _hint_words(source: str, rule_id: str, value: Any) -> tuple[str, ...]:

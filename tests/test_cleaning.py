@@ -138,7 +138,26 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Partager cet article", "chrome.share.fr"),
     ("Diesen Artikel teilen", "chrome.share.de"),
     ("Condividi su Facebook", "chrome.share.it"),
-    ("Newer Post Older Post Home", None),  # a joined pager line is not a known line: kept (no over-cut)
+    # a line of several template lines in a row, as a copy flattens a pager or a feed box
+    ("Newer Post Older Post Home", "chrome.blogger.en"),
+    ("Email This BlogThis! Share to X Share to Facebook", "chrome.blogger.en"),
+    # Blogger's template in more of its UI languages
+    ("Post più recente Post più vecchio Home page", "chrome.blogger.it"),
+    ("Iscriviti a: Commenti sul post (Atom)", "chrome.blogger.it"),
+    ("Oudere post Homepage", "chrome.blogger.nl"),
+    ("Subskrybuj: Posty (Atom)", "chrome.blogger.pl"),
+    ("Подписаться на: Комментарии к сообщению (Atom)", "chrome.blogger.ru"),
+    ("Sonraki Kayıt Önceki Kayıt Ana Sayfa", "chrome.blogger.tr"),
+    ("次の投稿 前の投稿 ホーム", "chrome.blogger.ja"),
+    ("최근 게시물 이전 게시물 홈", "chrome.blogger.ko"),
+    ("較新的文章 較舊的文章 首頁", "chrome.blogger.zh"),
+    # Japanese blog-ranking banners and the plea to click them
+    ("にほんブログ村", "ranking.banner"),
+    ("人気ブログランキング", "ranking.banner"),
+    ("↑ランキングに参加しています。応援クリックお願いします！", "ranking.banner"),
+    # an article's line that holds template words among others is text
+    ("Share this post on the home page of your blog.", None),
+    ("Home Newer Post office", None),
 ])
 def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
@@ -668,6 +687,19 @@ def test_a_themes_lines_above_the_post_are_cut(head: str, rule: str, author: str
 ])
 def test_an_articles_first_line_like_a_themes_line_stays(first: str) -> None:
     assert cut_text(first + "\n" + BODY, RULES, Context(title="Bridge reopens")).text == first + "\n" + BODY
+
+
+@pytest.mark.parametrize(("below", "publisher", "copy"), [
+    ("from Cronaca - Google News https://ift.tt/3xYz9Qa", "Gazzetta del Lago", True),
+    ("", None, False),  # an ordinary article's own "Via: …" credit stays, and names nobody
+])
+def test_a_via_credit_under_a_copy_is_cut_and_names_the_original(below: str, publisher: str | None, copy: bool) -> None:
+    """The Italian autoblog template's two lines, a <br> between them ("Vai all'articolo originale" /
+    "Via: Gazzetta del Lago"), under an IFTTT post; on an ordinary page the credit is the article's."""
+    tail = "Vai all'articolo originale\nVia: Gazzetta del Lago" if copy else "Via: Gazzetta del Lago"
+    out = cut_text(BODY + "\n" + tail + ("\n" + below if below else ""), RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is copy
+    assert (publisher in out.harvest.publishers) if publisher else out.harvest.publishers == []
 
 
 @pytest.mark.parametrize("credits", ["Reporting by Ana Ruiz; Additional reporting by Li Wei; Editing by Tom Field",

@@ -240,6 +240,14 @@ def test_a_site_name_that_is_only_the_pages_address_names_no_publisher() -> None
     ("<span class='post-author'>Publicado por <span class='fn'>Ana</span></span>", "es"),
     ("<span class='post-comment-link'><a href='#'>Aucun commentaire:</a></span>", "fr"),
     ("<span class='post-author'>Posted by <span class='fn'>Ana</span></span>", "en"),
+    ("<span class='post-comment-link'><a href='#'>Nessun commento:</a></span>", "it"),
+    ("<span class='post-author'>Gepost door <span class='fn'>Ana</span></span>", "nl"),
+    ("<span class='post-comment-link'><a href='#'>Brak komentarzy:</a></span>", "pl"),
+    ("<span class='post-comment-link'><a href='#'>Комментариев нет:</a></span>", "ru"),
+    ("<span class='post-comment-link'><a href='#'>Hiç yorum yok:</a></span>", "tr"),
+    ("<span class='post-comment-link'><a href='#'>0 件のコメント:</a></span>", "ja"),
+    ("<span class='post-comment-link'><a href='#'>댓글 없음:</a></span>", "ko"),
+    ("<span class='post-comment-link'><a href='#'>沒有留言:</a></span>", "zh"),
     ("", None),
 ])
 def test_a_blogger_page_that_declares_no_language_is_known_by_its_template_strings(footer, expected) -> None:
