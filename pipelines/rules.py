@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -183,9 +184,11 @@ class ChromeSet:
     language: str
     lines: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]
+    # each pattern with the longest line it can match and a piece of text every match holds (derived)
+    gated: tuple[tuple[int, str, re.Pattern[str]], ...] = field(default=(), compare=False)
 
-    def matches(self, folded_lower: str) -> bool:
-        return folded_lower in self.lines or any(p.fullmatch(folded_lower) for p in self.patterns)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gated", tuple((*_pattern_gate(p), p) for p in self.patterns))
 
 
 LINE_WHERES = ("tail", "head", "any", "list", "suffix")
@@ -229,6 +232,9 @@ class RuleSet:
     chrome_owner: dict[str, ChromeSet] = field(default_factory=dict, compare=False)
     chrome_ends: tuple[frozenset[str], frozenset[str]] = field(default=(frozenset(), frozenset()), compare=False)
     chrome_max_words: int = field(default=0, compare=False)
+    # each chrome line -> the index of the first set that holds it; every set's gated patterns, in order
+    chrome_first: dict[str, int] = field(default_factory=dict, compare=False)
+    chrome_gated: tuple[tuple[int, int, str, re.Pattern[str]], ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "page_boxes", tuple(r for r in self.blocks if r.anywhere))
@@ -237,6 +243,13 @@ class RuleSet:
         object.__setattr__(self, "by_where", {where: tuple(r for r in self.lines if r.where == where)
                                               for where in LINE_WHERES})
         object.__setattr__(self, "by_id", {r.id: r for r in self.lines})
+        first: dict[str, int] = {}
+        for index, chrome in enumerate(self.chrome):
+            for line in chrome.lines:
+                first.setdefault(line, index)
+        object.__setattr__(self, "chrome_first", first)
+        object.__setattr__(self, "chrome_gated", tuple((index, *gate) for index, chrome in enumerate(self.chrome)
+                                                       for gate in chrome.gated))
         owner: dict[str, ChromeSet] = {}
         for chrome in self.chrome:
             for line in chrome.lines:
@@ -269,9 +282,20 @@ class RuleSet:
         return url, tool
 
     def chrome_match(self, folded_lower: str) -> ChromeSet | None:
-        for chrome in self.chrome:
-            if chrome.matches(folded_lower):
-                return chrome
+        """The first chrome set (in the rule files' order) with the line among its lines or matching one
+        of its patterns; else the set of a line of several chrome lines in a row. A pattern is tried
+        only on a line it could match, no longer than its longest match and holding its fixed text:
+        most lines a scan meets are article text, and ".{0,120}\\ball rights reserved" costs 4 µs a
+        try (all ~150 patterns tried took 40-130 µs a line; gated, 10-30)."""
+        first = self.chrome_first.get(folded_lower, len(self.chrome))
+        caseless, size = folded_lower.casefold(), len(folded_lower)
+        for index, longest, needle, pattern in self.chrome_gated:  # (one flat loop, not a call per set)
+            if index >= first:
+                break
+            if size <= longest and needle in caseless and pattern.fullmatch(folded_lower):
+                return self.chrome[index]
+        if first < len(self.chrome):
+            return self.chrome[first]
         return self._chrome_run(folded_lower)
 
     def _chrome_run(self, folded_lower: str) -> ChromeSet | None:
@@ -296,6 +320,33 @@ class RuleSet:
         if not items or len(items) < 2:
             return None
         return max(items, key=items.count)
+
+
+_NEEDLE_CHARS = 3  # a pattern's fixed text shorter than this gates nothing worth the test
+
+
+def _pattern_gate(pattern: re.Pattern[str]) -> tuple[int, str]:
+    """The most characters a pattern can match (sys.maxsize when it has no bound), and the longest
+    run of literal characters at its top level, casefolded ('' for none): every match holds that
+    run, so a line without it is not tried. Read from the regex parser (a private module; should it
+    change, no pattern is gated and each is simply tried)."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        longest = parsed.getwidth()[1]
+        runs, run = [], []
+        for op, arg in parsed:
+            if op is _parser.LITERAL:
+                run.append(chr(arg))
+            else:
+                runs.append("".join(run))
+                run = []
+        runs.append("".join(run))
+    except Exception:  # noqa: BLE001 - only a speed-up: on any doubt, gate nothing
+        return sys.maxsize, ""
+    needle = max(runs, key=len).casefold()
+    return (longest if longest < _parser.MAXREPEAT else sys.maxsize), (needle if len(needle) >= _NEEDLE_CHARS else "")
 
 
 def _hint_words(source: str, rule_id: str, value: Any) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.cleaning import Context, Harvest, cut_text
-from pipelines.rules import load_rules
+from pipelines.rules import fold, load_rules
 
 RULES = load_rules()
 BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
@@ -239,6 +239,26 @@ def test_user_rules_directory_extends_the_rules(tmp_path) -> None:
     rules = load_rules((str(tmp_path),))
     out = cut_text(BODY + "\nGet 50% off at pills.example", rules, Context())
     assert out.text == BODY and out.removed == [("custom.promo", "Get 50% off at pills.example")]
+
+
+@pytest.mark.parametrize(("pattern", "line", "cut"), [
+    (r".{0,40}\bharbour rights kept\.?", "Harbour Daily, 2026. Harbour rights kept.", True),
+    (r".{0,40}\bharbour rights kept\.?", "Harbour rights were kept by the court on Monday.", False),
+    (r"(tip|send) us (a|your) (story|tip)", "Send us your story", True),  # (no fixed text to gate on)
+    (r"\d+ stars?", "5 stars", True),
+    (r"(?P<who>\w+) liked this", "Ana liked this", True),
+    (r"rate this: .*", "Rate this: " + "★" * 500, True),  # (no longest match: any length is tried)
+])
+def test_a_users_chrome_pattern_matches_the_lines_it_says_and_only_those(tmp_path, pattern, line, cut) -> None:
+    """Chrome patterns are tried only on lines that could match them (short enough, holding their fixed
+    text): a user's set still cuts all its lines, whatever the shape of its pattern."""
+    quotes = "'" * 3
+    (tmp_path / "extra.toml").write_text(f"[chrome.site.xx]\nlines = []\npatterns = [{quotes}{pattern}{quotes}]\n",
+                                         encoding="utf-8")
+    rules = load_rules((str(tmp_path),))
+    out = cut_text(BODY + "\n" + line, rules, Context())
+    assert (out.removed == [("chrome.site.xx", line)]) is cut
+    assert rules.chrome_match(fold(line).lower()) is (rules.chrome[-1] if cut else None)
 
 
 def test_fold_is_the_translation_table_then_whitespace_collapsed() -> None:
