@@ -16,5 +16,5 @@ CRAWL_DELAY = key("crawl_delay")  # per site: the Crawl-delay its robots.txt ask
 PLATFORM_BY_SITE = key("platform_by_site")
 OUTPUT_ERROR = key("output_error")  # an output file, the manifest included, could not be written
 DISCOVERY = key("discovery")
-EXTRACTED_BY = key("extracted_by")  # records by extraction method: feed, container, template, trafilatura
+EXTRACTED_BY = key("extracted_by")  # records by extraction method: feed, container, template, trafilatura, json-ld
 CLOSE_REASON = key("close_reason")  # why the engine closed the spider, kept as it starts closing

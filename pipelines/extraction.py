@@ -51,7 +51,7 @@ class Extracted:
     removed: list[tuple[str, str]]
     harvest: Harvest
     meta: PageMeta
-    method: str  # feed | container | template | trafilatura
+    method: str  # feed | container | template | trafilatura | json-ld
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -595,10 +595,51 @@ def _not_a_redirect_stub(tree: etree._Element, body: etree._Element | None, url:
     raise ExtractError("empty_text", f"a meta refresh to {target[:200]}: the post is not in this page")
 
 
+LD_BODY_MIN_CHARS = 300  # a JSON-LD articleBody shorter than this is a description, not the text
+LD_BODY_GAIN = 2.0  # it replaces the page's text only when it holds this many times the characters
+_WORDS = re.compile(r"\w+")
+
+
+def fuller_ld_body(text: str, meta: PageMeta) -> str | None:
+    """The page's JSON-LD articleBody, when the page shows only a teaser of it: a script-rendered
+    theme whose HTML holds the first lines and "Loading...", a "continue reading" box. It replaces the
+    text when it is at least LD_BODY_GAIN times as long and opens with the text's first words (a
+    different story's body, a related post's, does not), or, on a page that shows no text at all,
+    when its node's headline is in the page's <title>. The same text in one line (trafilatura reads the
+    articleBody itself when a page shows nothing else) takes the articleBody's line breaks."""
+    body = meta.ld_body
+    if body is None or len(body) < LD_BODY_MIN_CHARS:
+        return None
+    if "\n" in body and "\n" not in text.strip() and abs(len(body) - len(text.strip())) < len(body) // 10 \
+            and _WORDS.findall(body) == _WORDS.findall(text):
+        return body  # (trafilatura's own fallback read the articleBody into one line: its lines back)
+    if len(body) < LD_BODY_GAIN * len(text.strip()):
+        return None
+    shown = _WORDS.findall(text[:2000].lower())[:LD_TEASER_WORDS]
+    if not shown:
+        headline, title = fold(meta.ld_headline or "").lower(), fold(meta.html_title or "").lower()
+        return body if headline and headline in title else None
+    opening = _WORDS.findall(body[:400].lower())[:min(LD_OPENING_WORDS, len(shown))]
+    return body if opening and _holds_run(shown, opening) else None
+
+
+LD_TEASER_WORDS = 60  # where in the page's text the body's opening words are looked for (under a kicker, a byline)
+LD_OPENING_WORDS = 8
+
+
+def _holds_run(words: list[str], run: list[str]) -> bool:
+    """The run of words appears in order, whole, somewhere in words."""
+    n = len(run)
+    return any(words[i:i + n] == run for i in range(len(words) - n + 1))
+
+
 REDIRECT_STUB_TEXT = 300  # a page that sends its reader on has a line or two of its own at most
 
 
 def _checked(ex: Extracted, tree: etree._Element | None = None, rules: RuleSet | None = None) -> Extracted:
+    fuller = fuller_ld_body(ex.text, ex.meta)
+    if fuller is not None:
+        ex.text, ex.method = fuller, "json-ld"
     if not ex.text.strip():
         raise ExtractError("empty_text", ex.method)
     if tree is not None and not ex.meta.published:

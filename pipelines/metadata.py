@@ -98,6 +98,10 @@ class PageMeta:
     # the short lines printed just above a post body read from its container (its heading, its
     # "Posted on May 9, 2026 by Jane Roe" line): where a byline or date outside the body is read
     header_lines: list[str] = field(default_factory=list)
+    # the JSON-LD article node's articleBody, its lines: the whole text on a page that shows a teaser
+    # of it (a script-rendered theme, a "continue reading" box), or nothing at all
+    ld_body: str | None = None
+    ld_headline: str | None = None  # that node's headline
 
 
 def _texts(nodes) -> str | None:
@@ -187,6 +191,19 @@ def _ld_items(head: _Head, needle: str = "") -> Iterator[dict]:
 def _json_ld(head: _Head) -> dict:
     """The page's article node (a BlogPosting, NewsArticle...), else {}."""
     return next((item for item in _ld_items(head) if str(item.get("@type", "")).endswith(("Posting", "Article"))), {})
+
+
+def _ld_body(body: object) -> str | None:
+    """A JSON-LD articleBody as lines of text: its own line breaks kept, markup (some plugins write
+    the HTML) read as text, spaces folded."""
+    if not isinstance(body, str) or not body.strip():
+        return None
+    if "<" in body and re.search(r"<(p|br|div|h\d|li|a|em|strong|span)\b", body, re.I):
+        from pipelines.htmltext import parse_fragment, to_text
+
+        body = to_text(parse_fragment(body))
+    lines = (fold_spaces(line) for line in body.splitlines())
+    return "\n".join(line for line in lines if line) or None
 
 
 def _ld_site_name(head: _Head, article: dict) -> str | None:
@@ -816,6 +833,9 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
                    or _ld_names(author)
                    or _author_link(anchors, url))
     meta.labels = _labels(tree, anchors, classes) or _declared_labels(head, ld)
+    meta.ld_body = _ld_body(ld.get("articleBody"))
+    if meta.ld_body is not None and isinstance(ld.get("headline"), str):
+        meta.ld_headline = fold_spaces(ld["headline"]) or None
     for link in head.links:
         kind = link.get("type")
         if link.get("rel") == "alternate" and kind in ("application/atom+xml", "application/rss+xml") and link.get("href"):

@@ -865,3 +865,77 @@ def test_a_themes_marked_time_dates_a_page_without_an_article_element(times: str
             "<div class='post-content'><p>The island ferry company has ordered two battery-powered vessels.</p></div>"
             "</body></html>")
     assert read_meta(_parse_page(page), "https://brief.example/ferry/").published == published
+
+
+_PORT = ["Vessels waiting to enter the port of Qaramel were told on Thursday to expect delays of up to four days "
+         "after a crane collapsed on the main container quay.",
+         "Nobody was hurt when the 60-metre crane toppled onto an empty berth shortly before dawn, the port authority said.",
+         "Engineers are checking the other five cranes on the quay, which handles two thirds of the port's container traffic.",
+         "Shipping agents said eleven ships were at anchor outside the harbour by the afternoon, and some lines were "
+         "already diverting cargo to Port Selvin, 90 kilometres to the south.",
+         "The authority said it expected partial operations to resume on Saturday."]
+
+
+def _ld_page(shown: str, body: str, headline: str = "Crane collapse halts container port") -> str:
+    import json
+
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline,
+                     "articleBody": body, "datePublished": "2026-11-26T06:40:00Z"})
+    return ("<html lang='en'><head><title>Crane collapse halts container port | Trend Buzz</title>"
+            f"<script type='application/ld+json'>{ld}</script></head><body><div id='__next'><header><a href='/'>Trend Buzz"
+            "</a><nav><a href='/news'>News</a> <a href='/tech'>Tech</a></nav></header><main>"
+            f"<h1>Crane collapse halts container port</h1>{shown}<div class='spinner'>Loading...</div></main>"
+            "<footer>Trend Buzz, all the news</footer></div></body></html>")
+
+
+@pytest.mark.parametrize(("shown", "body", "whole"), [
+    # a script-rendered theme: a teaser (under a kicker) in the HTML, the whole text in the JSON-LD
+    (f"<p class='teaser'>{_PORT[0][:90]}...</p>", "\n\n".join(_PORT), True),
+    (f"<p class='kicker'>SHIPPING</p><p class='teaser'>{_PORT[0][:90]}...</p>", "\n".join(_PORT), True),
+    # nothing shown: the headline says the body is this page's
+    ("", "\n\n".join(_PORT), True),
+    # the articleBody as HTML (a plugin's), in one line
+    (f"<p>{_PORT[0][:90]}...</p>", "".join(f"<p>{p}</p>" for p in _PORT), True),
+
+    # a teaser of another story, or a short description: not this page's text
+    ("<p>The ferry to the outer islands will run twice a week from May, the operator said on Monday.</p>",
+     "\n\n".join(_PORT), False),
+    (f"<p class='teaser'>{_PORT[0][:90]}...</p>", _PORT[0][:200], False),
+])
+def test_a_page_that_shows_a_teaser_of_its_json_ld_article_body_gives_the_whole_body(shown, body, whole) -> None:
+    from pipelines.extraction import ExtractOptions
+    from pipelines.workers import run_extract
+    from schemas.raw import BlogInfo, RawPost
+
+    url = f"https://trendbuzz{abs(hash(shown + body)) % 10**8}.example/news/crane-collapse/"
+    page = _ld_page(shown, body)
+    raw = RawPost(url=url, blog=BlogInfo(url=url.rsplit("/news", 1)[0] + "/", host=url.split("/")[2]), via="page",
+                  html=page, fetched_at="2026-01-01T00:00:00+00:00")
+    assert (run_extract(raw, ExtractOptions()).method == "json-ld") is whole
+    text = _record(page, url).text
+    assert (text.split("\n") == _PORT) is whole
+
+
+def test_a_page_that_shows_its_whole_text_keeps_it_beside_its_json_ld_article_body() -> None:
+    page = _ld_page("".join(f"<p>{p}</p>" for p in _PORT) + "<p>The passenger terminal beside the quay stayed open all day.</p>", "\n\n".join(_PORT))
+    from pipelines.extraction import ExtractOptions
+    from pipelines.workers import run_extract
+    from schemas.raw import BlogInfo, RawPost
+
+    raw = RawPost(url="https://trendbuzz-whole.example/news/crane/", via="page", html=page,
+                  blog=BlogInfo(url="https://trendbuzz-whole.example/", host="trendbuzz-whole.example"),
+                  fetched_at="2026-01-01T00:00:00+00:00")
+    out = run_extract(raw, ExtractOptions())
+    assert out.method != "json-ld" and out.text.split("\n")[-1] == "The passenger terminal beside the quay stayed open all day."
+
+
+def test_an_empty_page_with_another_storys_json_ld_body_gives_no_text_of_it() -> None:
+    """With nothing shown to compare, only a body whose headline is the page's title is taken; the body
+    of another story (a "most read" node) is not this page's, and the page has no text."""
+    from pipelines.extraction import fuller_ld_body
+
+    meta = read_meta(_parse_page(_ld_page("", "\n\n".join(_PORT), headline="Ferry timetable changes")),
+                     "https://trendbuzz.example/news/crane-collapse/")
+    assert meta.ld_body == "\n".join(_PORT) and fuller_ld_body("", meta) is None
+    meta.ld_headline = "Crane collapse halts container port"
+    assert fuller_ld_body("", meta) == "\n".join(_PORT)
