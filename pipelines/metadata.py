@@ -193,6 +193,17 @@ def _json_ld(head: _Head) -> dict:
     return next((item for item in _ld_items(head) if str(item.get("@type", "")).endswith(("Posting", "Article"))), {})
 
 
+def _vcard_author(classes: ClassIndex) -> str | None:
+    """The name an author hCard holds as its own text, without the `fn` inside that marks it
+    elsewhere (the AMP plugin's reader theme: <span class="amp-wp-author author vcard">Name</span>)."""
+    for el in classes.get("vcard"):
+        if len(el) == 0 and classes.has(el, "author"):
+            text = fold_spaces(el.text or "")
+            if _NAME_SHAPE.fullmatch(text):
+                return text
+    return None
+
+
 def _ld_body(body: object) -> str | None:
     """A JSON-LD articleBody as lines of text: its own line breaks kept, markup (some plugins write
     the HTML) read as text, spaces folded."""
@@ -829,6 +840,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     meta.author = (_texts(el for el in classes.get("fn")
                           if any(classes.has(up, "post-author", "author") for up in el.iterancestors()))
                    or _texts(a for a in anchors if a.get("rel") == "author") or metas.get("author")
+                   or _vcard_author(classes)
                    or metas.get("by")  # (Tistory's)
                    or _ld_names(author)
                    or _author_link(anchors, url))

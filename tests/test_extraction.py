@@ -939,3 +939,17 @@ def test_an_empty_page_with_another_storys_json_ld_body_gives_no_text_of_it() ->
     assert meta.ld_body == "\n".join(_PORT) and fuller_ld_body("", meta) is None
     meta.ld_headline = "Crane collapse halts container port"
     assert fuller_ld_body("", meta) == "\n".join(_PORT)
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    # the AMP plugin's reader theme: the hCard's own text, no fn inside
+    ("<span class='amp-wp-author author vcard'>Tomas Reyes</span>", "Tomas Reyes"),
+    ("<span class='author vcard'><a class='url fn n' href='/author/tr/'>Tomas Reyes</a></span>", "Tomas Reyes"),
+    # a comment's card, and a card that holds no name
+    ("<div class='comment-author vcard'>Ana Lind</div>", None),
+    ("<span class='author vcard'>View all posts</span>", None),
+])
+def test_an_author_hcard_without_fn_names_the_author(byline: str, author: str | None) -> None:
+    page = (f"<html><body><article><h1 class='amp-wp-title'>Early frost</h1><div class='amp-wp-meta'>{byline}</div>"
+            "<p>Fruit growers lit burners between their rows.</p></article></body></html>")
+    assert read_meta(_parse_page(page), "https://cropdaily.example/early-frost/amp/").author == author
