@@ -12,6 +12,8 @@ from pipelines.rules import LineRule, RuleSet, chain_credit, fold, url_parses
 TITLE_AFFIX_SEPS = (" :: ", " | ", " - ", " -- ", " >> ", ' " ', " \u00b7 ", " / ")
 LIST_LINES = 12  # at most this many items under a "Related posts" heading at the end of the text
 LIST_ITEM_WORDS = 16  # an item is a headline: this many words at most, and no sentence end
+BOX_LINES = 3  # at most this many lines under an "About the author" heading at the end of the text
+BOX_CHARS = 800  # and this many characters in all (a bio and a link, not a section of the article)
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
 _HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_at", "author", "published",
                    "updated")
@@ -229,6 +231,8 @@ class _Scan:
             if hit is None:
                 heading = self._list_heading(i)
                 if heading is None:
+                    heading = self._box_heading(i)
+                if heading is None:
                     self._suffix(i)
                     return
                 i, hit = heading, self.cut[heading]
@@ -267,6 +271,28 @@ class _Scan:
                     self.cut[item] = self.cut[i]
                 return i
             if len(key.split()) > LIST_ITEM_WORDS or _SENTENCE_END.search(key):
+                return None
+            items.append(i)
+        return None
+
+    def _box_heading(self, last: int) -> int | None:
+        """An "About the author" heading (a `where = "box"` rule) at most BOX_LINES lines above `last`,
+        the lines between (a bio, a link to the author's site) BOX_CHARS characters in all at most:
+        the heading and its box are cut, and the index of the heading is returned."""
+        if not self.rules.by_where["box"]:
+            return None
+        items: list[int] = []
+        chars = 0
+        for i in range(last, max(last - BOX_LINES - 1, -1), -1):
+            key = self.keys[i]
+            if not key or i in self.cut:
+                continue
+            if self._line_rule(i, "box"):
+                for item in items:
+                    self.cut[item] = self.cut[i]
+                return i
+            chars += len(key)
+            if chars > BOX_CHARS:
                 return None
             items.append(i)
         return None

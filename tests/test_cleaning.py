@@ -709,6 +709,26 @@ def test_an_articles_first_line_like_a_themes_line_stays(first: str) -> None:
     assert cut_text(first + "\n" + BODY, RULES, Context(title="Bridge reopens")).text == first + "\n" + BODY
 
 
+@pytest.mark.parametrize(("box", "cut"), [
+    # an article directory's resource box, above its "Article Source:" footer
+    ("About the Author\nDerek Hollis has repaired roofs for twenty years. Visit Gutter Gurus for more tips.\n"
+     "Article Source: https://articlebase.example/home/gutters-9981.html", True),
+    ("Sobre el autor:\nMarta Gil escribe sobre jardinería desde 2010.\nVisita su blog para más consejos.", True),
+    ("Об авторе\nИван Петров пишет о ремонте домов.", True),
+    ("著者プロフィール\n山田太郎。住宅リフォームのライター。", True),
+    # more than a bio: four lines, or a long section under such a heading, is the article's
+    ("About the author\nOne.\nTwo.\nThree.\nFour.", False),
+    ("About the author\n" + " ".join(["She spent a decade on the river before she wrote a word about it."] * 14), False),
+    # an article's sentence about an author
+    ("The author of the report, Ana Ruiz, said the findings were preliminary.", False),
+])
+def test_an_author_box_under_the_text_is_cut_with_its_heading(box: str, cut: bool) -> None:
+    out = cut_text(BODY + "\n" + box, RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is cut
+    if not cut:
+        assert out.text.endswith(box.rsplit("\n", 1)[-1])
+
+
 @pytest.mark.parametrize(("below", "publisher", "copy"), [
     ("from Cronaca - Google News https://ift.tt/3xYz9Qa", "Gazzetta del Lago", True),
     ("", None, False),  # an ordinary article's own "Via: …" credit stays, and names nobody
