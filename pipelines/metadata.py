@@ -616,6 +616,17 @@ def _home_link_name(tree: etree._Element, url: str, html_title: str | None) -> s
     return None
 
 
+def _blogger_title_name(meta: PageMeta) -> str | None:
+    """A Blogger post page's blog name from its <title>, which a classic template writes "Blog Name:
+    Post Title", for a page whose header shows no name (a header image, a theme without one)."""
+    if meta.platform != "blogger" or not meta.html_title or not meta.title:
+        return None
+    whole, ending = fold(meta.html_title), ": " + fold(meta.title)
+    if len(whole) <= len(ending) or not whole.lower().endswith(ending.lower()):
+        return None
+    return whole[:-len(ending)].strip() or None
+
+
 def _is_home_href(href: str, netloc: str) -> bool:
     """Whether a link leads to the home page of the site at netloc: "/", "./", "https://site/",
     "//site" (no query, no other path)."""
@@ -827,7 +838,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
         original = metas.get("original-source") or metas.get("syndication-source")
         meta.offsite_canonical = own_canonical(url, original)[1] if original else None
     meta.site_name = (own_site_name(metas.get("og:site_name"), url) or _site_name(tree, classes)
-                      or meta.home_heading or _ld_site_name(head, ld) or _home_link_name(tree, url, meta.html_title))
+                      or meta.home_heading or _ld_site_name(head, ld) or _home_link_name(tree, url, meta.html_title)
+                      or _blogger_title_name(meta))
     meta.published = (_texts(a.get("title", "") for a in classes.get("published", "abbr"))
                       or metas.get("article:published_time")
                       or metas.get("datePublished") or ld.get("datePublished")

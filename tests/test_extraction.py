@@ -953,3 +953,19 @@ def test_an_author_hcard_without_fn_names_the_author(byline: str, author: str | 
     page = (f"<html><body><article><h1 class='amp-wp-title'>Early frost</h1><div class='amp-wp-meta'>{byline}</div>"
             "<p>Fruit growers lit burners between their rows.</p></article></body></html>")
     assert read_meta(_parse_page(page), "https://cropdaily.example/early-frost/amp/").author == author
+
+
+@pytest.mark.parametrize(("title", "platform", "name"), [
+    ("Viral Clips Now: Storm chasers film waterspout", "blogger", "Viral Clips Now"),
+    ("Viral Clips Now: Update: Storm chasers film waterspout", "blogger", "Viral Clips Now"),
+    ("Storm chasers film waterspout", "blogger", None),
+    ("Viral Clips Now: Storm chasers film waterspout", "generic", None),  # (another platform's <title> says less)
+])
+def test_a_blogger_post_pages_title_names_the_blog_when_its_header_does_not(title, platform, name) -> None:
+    heading = title.rsplit(": ", 1)[-1] if "Update" not in title else "Update: Storm chasers film waterspout"
+    generator = "<meta content='blogger' name='generator'>" if platform == "blogger" else ""
+    page = (f"<html><head>{generator}<title>{title}</title></head><body><div class='post hentry'>"
+            f"<h3 class='post-title entry-title'>{heading}</h3><div class='post-body entry-content'>"
+            "<p>A pair of storm chasers filmed a waterspout spinning across the bay.</p></div></div></body></html>")
+    url = "https://viral-clips-now.blogspot.com/2026/11/x.html" if platform == "blogger" else "https://viralclips.example/x/"
+    assert read_meta(_parse_page(page), url).site_name == name
