@@ -729,6 +729,25 @@ def test_an_author_box_under_the_text_is_cut_with_its_heading(box: str, cut: boo
         assert out.text.endswith(box.rsplit("\n", 1)[-1])
 
 
+@pytest.mark.parametrize(("tail", "feed_title", "source_url"), [
+    ("dari Harian Kota https://ift.tt/3abcdEF", "Harian Kota", None),
+    ("desde Titulares - Google Noticias https://ift.tt/3abcdEF", "Titulares - Google Noticias", None),
+    ("von Schlagzeilen - Google News\nhttps://ift.tt/3abcdEF", "Schlagzeilen - Google News", None),
+    # a title's own short first word is not an applet's "from"
+    ("Da Nang - Google News https://ift.tt/3abcdEF", "Da Nang - Google News", None),
+    # link shortening turned off: the entry's own address, the original's
+    ("from Harbour Daily https://harbourdaily.example/news/bridge-reopens", "Harbour Daily",
+     "https://harbourdaily.example/news/bridge-reopens"),
+])
+def test_an_applets_tail_in_the_blogs_language_or_unshortened_gives_the_feed_and_the_original(
+        tail: str, feed_title: str, source_url: str | None) -> None:
+    out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY
+    assert out.harvest.feed_titles == [feed_title]
+    assert ("ifttt" in out.harvest.tools) is ("ift.tt" in tail)  # (a Google News title credits its tool on the record)
+    assert out.harvest.source_urls == ([source_url] if source_url else [])
+
+
 @pytest.mark.parametrize(("below", "publisher", "copy"), [
     ("from Cronaca - Google News https://ift.tt/3xYz9Qa", "Gazzetta del Lago", True),
     ("", None, False),  # an ordinary article's own "Via: …" credit stays, and names nobody
