@@ -1204,6 +1204,8 @@ def test_a_syndication_credit_below_the_text_names_the_publisher_in_any_language
      "or paid subscriber.", "Rail Letters"),
     ("Subscribe now", None), ("Share", None), ("Give a gift subscription", None),
     ("Continue reading this post for free, courtesy of Ann Lee.", None),
+    ("This post is for subscribers only. Sign up now to read the rest.", None),
+    ("This post is for paying subscribers only", None),
 ])
 def test_a_newsletter_platforms_prompts_between_paragraphs_are_cut(line: str, publisher: str | None) -> None:
     out = _between_paragraphs(line)
@@ -1248,6 +1250,21 @@ def test_an_affiliate_plugins_product_box_is_cut_and_its_links_are_not_the_sourc
     harvest_links(root, RULES, harvest, titles=("Seaview 7x50 Marine Binoculars",), page_url="https://picks.example/x/")
     assert to_text(root).strip().splitlines() == BODY.split("\n")
     assert [r for r, _ in removed] == ["affiliate.product-box"] and harvest.source_urls == []
+
+
+@pytest.mark.parametrize("box", [
+    "<aside class='gh-post-upgrade-cta'><div class='gh-post-upgrade-cta-content'><h2>This post is for paying subscribers "
+    "only</h2><a class='gh-btn' href='#/portal/signup'>Subscribe now</a><p>Already have an account? "
+    "<a href='#/portal/signin'>Sign in</a></p></div></aside>",
+    "<div class='kg-card kg-signup-card'><h2>Get the rail letter</h2><form><input type='email'><button>Subscribe"
+    "</button></form></div>",
+])
+def test_ghosts_paywall_and_sign_up_boxes_in_a_post_are_cut(box: str) -> None:
+    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
+
+    root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + box + "<p>It will cost 4 million.</p>")
+    removed = cut_blocks(root, RULES, Harvest())
+    assert to_text(root).strip().splitlines() == BODY.split("\n") and [r for r, _ in removed] == ["ghost.widgets"]
 
 
 ZH_BODY = "本周一，北方港口的自动化集装箱码头正式投入使用。\n业内人士表示，自动化码头可以减少夜间作业的安全风险。"
