@@ -686,7 +686,7 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("Rabu, 2 Juli 2025 | 10:45 WIB", "chrome.date-header", None),
     ("sábado, 17 de mayo de 2025", "chrome.date-header", None),
     ("Samstag, 14. Juni 2025, 10:30 Uhr", "chrome.date-header", None),
-    ("Listen to this article", "chrome.page-labels", None),
+    ("Listen to this article", "audio.player", None),
 ])
 def test_a_themes_lines_above_the_post_are_cut(head: str, rule: str, author: str | None) -> None:
     out = cut_text(head + "\n" + BODY, RULES, Context(title="Bridge reopens"))
@@ -1217,6 +1217,21 @@ def test_a_newsletter_platforms_prompts_between_paragraphs_are_cut(line: str, pu
 def test_a_sentence_that_begins_like_a_newsletter_button_stays(line: str) -> None:
     out = _between_paragraphs(line)
     assert line in out.text
+
+
+@pytest.mark.parametrize(("line", "cut"), [
+    ("Getting your Trinity Audio player ready...", True), ("Powered by Trinity Audio", True),
+    ("Voiced by Amazon Polly", True), ("Listen to this article 3 min", True), ("▶ Listen to this story", True),
+    ("00:00 / 03:12", True), ("Escuchar este artículo", True), ("Artikel anhören (3 Minuten)", True),
+    ("Dengarkan berita ini", True), ("Слушать статью", True),
+    ("Hide caption", True), ("Toggle caption", True), ("Enlarge this image", True), ("View image in fullscreen", True),
+    # sentences about audio, captions and times
+    ("The audio of the hearing is available online.", False), ("Listen to this: the bridge will reopen.", False),
+    ("The rally lasted 1:30 / 2:00 hours.", False), ("The caption under the photo was wrong, the paper said.", False),
+])
+def test_an_audio_players_and_a_caption_boxs_controls_are_cut_anywhere(line: str, cut: bool) -> None:
+    out = _between_paragraphs(line)
+    assert (out.text == BODY) is cut
 
 
 @pytest.mark.parametrize(("line", "cut"), [
