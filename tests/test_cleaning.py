@@ -1219,6 +1219,19 @@ def test_a_sentence_that_begins_like_a_newsletter_button_stays(line: str) -> Non
     assert line in out.text
 
 
+@pytest.mark.parametrize("line", ["Story continues", "Article continues below", "Content continues below", "View comments"])
+def test_a_portals_story_continues_and_comments_markers_are_cut_anywhere(line: str) -> None:
+    assert _between_paragraphs(line).text == BODY
+
+
+@pytest.mark.parametrize("heading", ["Promoted Stories", "Around the Web", "Sponsored Links by Taboola",
+                                     "Ads by Revcontent", "Recommended by Outbrain", "See more stories"])
+def test_a_content_recommendation_widgets_list_under_the_text_is_cut(heading: str) -> None:
+    tail = f"{heading}\nThis one trick lowers your heating bill\nDoctors stunned by a new fruit\nSponsored Links by Taboola"
+    out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and {r for r, _ in out.removed} == {"related.list"}
+
+
 @pytest.mark.parametrize(("line", "cut"), [
     ("Getting your Trinity Audio player ready...", True), ("Powered by Trinity Audio", True),
     ("Voiced by Amazon Polly", True), ("Listen to this article 3 min", True), ("▶ Listen to this story", True),
