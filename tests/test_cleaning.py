@@ -748,6 +748,19 @@ def test_an_applets_tail_in_the_blogs_language_or_unshortened_gives_the_feed_and
     assert out.harvest.source_urls == ([source_url] if source_url else [])
 
 
+@pytest.mark.parametrize(("tail", "publisher"), [
+    ("Source: Harbour Daily https://ift.tt/3abcdEF", "Harbour Daily"),
+    ("Источник: Северные вести https://ift.tt/3abcdEF", "Северные вести"),
+    ("출처: 한강일보 https://ift.tt/3abcdEF", "한강일보"),
+    ("Sumber: https://ift.tt/3abcdEF", None),
+    ("Source: the council https://ift.tt/3abcdEF", None),  # (not a name's shape)
+])
+def test_a_credit_over_the_applets_link_names_the_publisher(tail: str, publisher: str | None) -> None:
+    out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.harvest.links == ["https://ift.tt/3abcdEF"]
+    assert out.harvest.publishers == ([publisher] if publisher else [])
+
+
 @pytest.mark.parametrize(("below", "publisher", "copy"), [
     ("from Cronaca - Google News https://ift.tt/3xYz9Qa", "Gazzetta del Lago", True),
     ("", None, False),  # an ordinary article's own "Via: …" credit stays, and names nobody
