@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipelines.rules import LineRule, RuleSet, chain_credit, fold, url_parses
@@ -257,42 +258,33 @@ class _Scan:
 
     def _list_heading(self, last: int) -> int | None:
         """A "Related posts:" heading (a `where = "list"` rule) at most LIST_LINES lines above
-        `last`, with only short lines that end no sentence between: the heading and that list are
-        cut, and the index of the heading is returned."""
-        if not self.rules.by_where["list"]:
-            return None
-        items: list[int] = []
-        for i in range(last, max(last - LIST_LINES - 1, -1), -1):
-            key = self.keys[i]
-            if not key or i in self.cut:
-                continue
-            if self._line_rule(i, "list"):
-                for item in items:
-                    self.cut[item] = self.cut[i]
-                return i
-            if len(key.split()) > LIST_ITEM_WORDS or _SENTENCE_END.search(key):
-                return None
-            items.append(i)
-        return None
+        `last`, with only short lines that end no sentence between."""
+        return self._heading_over(last, "list", LIST_LINES, lambda key, _chars: len(key.split()) <= LIST_ITEM_WORDS
+                                  and not _SENTENCE_END.search(key))
 
     def _box_heading(self, last: int) -> int | None:
         """An "About the author" heading (a `where = "box"` rule) at most BOX_LINES lines above `last`,
-        the lines between (a bio, a link to the author's site) BOX_CHARS characters in all at most:
-        the heading and its box are cut, and the index of the heading is returned."""
-        if not self.rules.by_where["box"]:
+        the lines between (a bio, a link to the author's site) BOX_CHARS characters in all at most."""
+        return self._heading_over(last, "box", BOX_LINES, lambda _key, chars: chars <= BOX_CHARS)
+
+    def _heading_over(self, last: int, where: str, span: int, fits: Callable[[str, int], bool]) -> int | None:
+        """A heading that a `where` rule matches, at most `span` lines above `last`, over lines that
+        `fits` takes (each line's key, from the bottom up, with the characters of the lines from
+        there down): the heading and those lines are cut, and the index of the heading is returned."""
+        if not self.rules.by_where[where]:
             return None
         items: list[int] = []
         chars = 0
-        for i in range(last, max(last - BOX_LINES - 1, -1), -1):
+        for i in range(last, max(last - span - 1, -1), -1):
             key = self.keys[i]
             if not key or i in self.cut:
                 continue
-            if self._line_rule(i, "box"):
+            if self._line_rule(i, where):
                 for item in items:
                     self.cut[item] = self.cut[i]
                 return i
             chars += len(key)
-            if chars > BOX_CHARS:
+            if not fits(key, chars):
                 return None
             items.append(i)
         return None

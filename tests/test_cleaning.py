@@ -468,6 +468,19 @@ def _between_paragraphs(line: str):
     return cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
 
 
+def _block_between_paragraphs(block: str, **link_args) -> tuple[list[str], list[str], Harvest]:
+    """The block rules and the link harvest over BODY's two paragraphs with an HTML block between
+    them: the text's lines, the ids of the rules that cut, and the harvest."""
+    from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment, to_text
+
+    first, second = BODY.split("\n")
+    root = parse_fragment(f"<p>{first}</p>{block}<p>{second}</p>")
+    harvest = Harvest()
+    removed = cut_blocks(root, RULES, harvest)
+    harvest_links(root, RULES, harvest, **link_args)
+    return to_text(root).strip().splitlines(), [rule for rule, _ in removed], harvest
+
+
 @pytest.mark.parametrize(("line", "cut"), [
     ("Also Read | Harbour fees rise again", True),
     ("READ MORE: Ferry strike called off", True),
@@ -856,17 +869,12 @@ def test_hint_words_are_found_at_the_start_of_a_pages_words() -> None:
 
 
 def test_an_embedded_social_post_is_cut_and_its_short_links_are_not_the_chains() -> None:
-    from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment, to_text
-
     tweet = ("<blockquote class='twitter-tweet'><p>Scenes at the ferry tonight <a href='https://t.co/AbCdEf123'>"
              "pic.twitter.com/AbCdEf123</a></p>&mdash; Harbour FC (@HarbourFC) <a href='https://twitter.com/HarbourFC/"
              "status/1'>June 6, 2025</a></blockquote>")
-    root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + tweet + "<p>It will cost 4 million.</p>")
-    harvest = Harvest()
-    removed = cut_blocks(root, RULES, harvest)
-    harvest_links(root, RULES, harvest)
-    assert to_text(root).strip().splitlines() == BODY.split("\n")
-    assert [r for r, _ in removed] == ["embed.social"] and harvest.links == []
+    lines, removed, harvest = _block_between_paragraphs(tweet)
+    assert lines == BODY.split("\n")
+    assert removed == ["embed.social"] and harvest.links == []
 
 
 @pytest.mark.parametrize("embed", [
@@ -877,14 +885,10 @@ def test_an_embedded_social_post_is_cut_and_its_short_links_are_not_the_chains()
     "draws record crowd</a></blockquote>",
 ])
 def test_a_wordpress_embed_block_is_cut_and_its_link_is_not_the_source(embed: str) -> None:
-    from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment, to_text
-
-    root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + embed + "<p>It will cost 4 million.</p>")
-    harvest = Harvest()
-    removed = cut_blocks(root, RULES, harvest)
-    harvest_links(root, RULES, harvest, titles=("Harbour fair draws record crowd",), page_url="https://blog.example/x/")
-    assert to_text(root).strip().splitlines() == BODY.split("\n")
-    assert [r for r, _ in removed] == ["embed.block"] and harvest.source_urls == [] and harvest.links == []
+    lines, removed, harvest = _block_between_paragraphs(embed, titles=("Harbour fair draws record crowd",),
+                                                        page_url="https://blog.example/x/")
+    assert lines == BODY.split("\n")
+    assert removed == ["embed.block"] and harvest.source_urls == [] and harvest.links == []
 
 
 @pytest.mark.parametrize(("line", "cut"), [
@@ -1280,17 +1284,13 @@ _RINKER = ("<div class='yyi-rinker-contents yyi-rinker-postid-1'><div class='yyi
 
 @pytest.mark.parametrize("rinker", [False, True])
 def test_an_affiliate_plugins_product_box_is_cut_and_its_links_are_not_the_source(rinker: bool) -> None:
-    from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment, to_text
-
     box = _RINKER if rinker else ("<div class='aawp'><div class='aawp-product'><a class='aawp-product__title' href='https://www.amazon.com/dp/B0X?tag=x-20'>"
            "Seaview 7x50 Marine Binoculars</a><ul><li>Bright optics</li></ul><span class='aawp-product__price'>$129.99</span>"
            "<a class='aawp-button' href='https://www.amazon.com/dp/B0X?tag=x-20'>Buy on Amazon</a></div></div>")
-    root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + box + "<p>It will cost 4 million.</p>")
-    harvest = Harvest()
-    removed = cut_blocks(root, RULES, harvest)
-    harvest_links(root, RULES, harvest, titles=("Seaview 7x50 Marine Binoculars",), page_url="https://picks.example/x/")
-    assert to_text(root).strip().splitlines() == BODY.split("\n")
-    assert [r for r, _ in removed] == ["affiliate.product-box"] and harvest.source_urls == []
+    lines, removed, harvest = _block_between_paragraphs(box, titles=("Seaview 7x50 Marine Binoculars",),
+                                                        page_url="https://picks.example/x/")
+    assert lines == BODY.split("\n")
+    assert removed == ["affiliate.product-box"] and harvest.source_urls == []
 
 
 @pytest.mark.parametrize("box", [
@@ -1301,11 +1301,8 @@ def test_an_affiliate_plugins_product_box_is_cut_and_its_links_are_not_the_sourc
     "</button></form></div>",
 ])
 def test_ghosts_paywall_and_sign_up_boxes_in_a_post_are_cut(box: str) -> None:
-    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
-
-    root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + box + "<p>It will cost 4 million.</p>")
-    removed = cut_blocks(root, RULES, Harvest())
-    assert to_text(root).strip().splitlines() == BODY.split("\n") and [r for r, _ in removed] == ["ghost.widgets"]
+    lines, removed, _ = _block_between_paragraphs(box)
+    assert lines == BODY.split("\n") and removed == ["ghost.widgets"]
 
 
 ZH_BODY = "本周一，北方港口的自动化集装箱码头正式投入使用。\n业内人士表示，自动化码头可以减少夜间作业的安全风险。"
