@@ -597,6 +597,8 @@ def _not_a_redirect_stub(tree: etree._Element, body: etree._Element | None, url:
 
 LD_BODY_MIN_CHARS = 300  # a JSON-LD articleBody shorter than this is a description, not the text
 LD_BODY_GAIN = 2.0  # it replaces the page's text only when it holds this many times the characters
+LD_TEASER_WORDS = 60  # where in the page's text the body's opening words are looked for (under a kicker, a byline)
+LD_OPENING_WORDS = 8
 _WORDS = re.compile(r"\w+")
 
 
@@ -607,13 +609,13 @@ def fuller_ld_body(text: str, meta: PageMeta) -> str | None:
     different story's body, a related post's, does not), or, on a page that shows no text at all,
     when its node's headline is in the page's <title>. The same text in one line (trafilatura reads the
     articleBody itself when a page shows nothing else) takes the articleBody's line breaks."""
-    body = meta.ld_body
+    body, text = meta.ld_body, text.strip()
     if body is None or len(body) < LD_BODY_MIN_CHARS:
         return None
-    if "\n" in body and "\n" not in text.strip() and abs(len(body) - len(text.strip())) < len(body) // 10 \
+    if "\n" in body and "\n" not in text and abs(len(body) - len(text)) < len(body) // 10 \
             and _WORDS.findall(body) == _WORDS.findall(text):
         return body  # (trafilatura's own fallback read the articleBody into one line: its lines back)
-    if len(body) < LD_BODY_GAIN * len(text.strip()):
+    if len(body) < LD_BODY_GAIN * len(text):
         return None
     shown = _WORDS.findall(text[:2000].lower())[:LD_TEASER_WORDS]
     if not shown:
@@ -621,10 +623,6 @@ def fuller_ld_body(text: str, meta: PageMeta) -> str | None:
         return body if headline and headline in title else None
     opening = _WORDS.findall(body[:400].lower())[:min(LD_OPENING_WORDS, len(shown))]
     return body if opening and _holds_run(shown, opening) else None
-
-
-LD_TEASER_WORDS = 60  # where in the page's text the body's opening words are looked for (under a kicker, a byline)
-LD_OPENING_WORDS = 8
 
 
 def _holds_run(words: list[str], run: list[str]) -> bool:

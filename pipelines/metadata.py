@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from pipelines.cleaning import TITLE_AFFIX_SEPS
-from pipelines.htmltext import fold_spaces
+from pipelines.htmltext import fold_spaces, parse_fragment, to_text
 from pipelines.rules import fold, site_host, url_host, url_parses
 
 _GCFG_LANG = re.compile(r"""___gcfg\s*=\s*\{\s*['"]lang['"]\s*:\s*['"]([A-Za-z_-]{2,8})['"]""")
@@ -210,8 +210,6 @@ def _ld_body(body: object) -> str | None:
     if not isinstance(body, str) or not body.strip():
         return None
     if "<" in body and re.search(r"<(p|br|div|h\d|li|a|em|strong|span)\b", body, re.I):
-        from pipelines.htmltext import parse_fragment, to_text
-
         body = to_text(parse_fragment(body))
     lines = (fold_spaces(line) for line in body.splitlines())
     return "\n".join(line for line in lines if line) or None

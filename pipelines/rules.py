@@ -244,20 +244,18 @@ class RuleSet:
                                               for where in LINE_WHERES})
         object.__setattr__(self, "by_id", {r.id: r for r in self.lines})
         first: dict[str, int] = {}
+        owner: dict[str, ChromeSet] = {}
         for index, chrome in enumerate(self.chrome):
             for line in chrome.lines:
                 first.setdefault(line, index)
+                owner.setdefault(" ".join(line.split()), chrome)
+        words = [k.split() for k in owner if k]
         object.__setattr__(self, "chrome_first", first)
         object.__setattr__(self, "chrome_gated", tuple((index, *gate) for index, chrome in enumerate(self.chrome)
                                                        for gate in chrome.gated))
-        owner: dict[str, ChromeSet] = {}
-        for chrome in self.chrome:
-            for line in chrome.lines:
-                owner.setdefault(" ".join(line.split()), chrome)
         object.__setattr__(self, "chrome_owner", owner)
-        object.__setattr__(self, "chrome_ends", (frozenset(k.split()[0] for k in owner if k),
-                                                 frozenset(k.split()[-1] for k in owner if k)))
-        object.__setattr__(self, "chrome_max_words", max((len(k.split()) for k in owner), default=0))
+        object.__setattr__(self, "chrome_ends", (frozenset(w[0] for w in words), frozenset(w[-1] for w in words)))
+        object.__setattr__(self, "chrome_max_words", max((len(w) for w in words), default=0))
 
     def is_short_link(self, url: str) -> bool:
         return _is_short_link(url, self.short_link_hosts)
