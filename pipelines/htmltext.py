@@ -429,8 +429,10 @@ def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, 
                     removed: list[tuple[str, str]]) -> None:
     """A box of links to other stories set in the post ("<b>Baca Juga</b><ul><li><a>…</a></li>…</ul>"):
     the smallest block, at most three levels above an element whose whole text is the rule's heading,
-    whose text is that heading and the texts of 1 to LINK_LIST_ITEMS links, nothing else. A
-    paragraph of the article around the heading has text of its own, so it stays. Elements are
+    whose text is that heading and the texts of 1 to LINK_LIST_ITEMS links, nothing else; or the
+    heading's own element (nothing in it but the heading) with the elements right after it that are
+    nothing but those links. A paragraph of the article around the heading, or right after it, has
+    text of its own, so it stays. Elements are
     looked at only when their own text holds one of the hint words the page holds (`words`)."""
     found = [el for el in root.iter() if (t := el.text) and len(t) < 200 and any(w in t.lower() for w in words)]
     for heading in found:
@@ -450,12 +452,37 @@ def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, 
                 removed.append((rule.id, node_text(node)))
                 drop_element(node)
                 break
-            if len(anchors) > LINK_LIST_ITEMS:
+            if anchors:
+                break
+            if _letters(node) <= _letters(heading) and (items := _links_after(node)):
+                # "<p><b>Leia também:</b></p><ul><li><a>…</a></li></ul>": the links under, not around it
+                removed.append((rule.id, " ".join(node_text(el) for el in (node, *items))))
+                for el in (node, *items):
+                    drop_element(el)
                 break
             node = node.getparent()
 
 
 _NO_HEADING = SKIP_TAGS | {"a", "html", "body"}  # (a link is an item, never the heading)
+
+
+def _links_after(node: etree._Element) -> list[etree._Element]:
+    """The elements right after a heading's own element (no text between) that hold nothing but 1 to
+    LINK_LIST_ITEMS links in all: a list of headlines set under the heading rather than around it
+    (a `<ul>` of links, or a paragraph a link). Empty when the next element has text of its own."""
+    items: list[etree._Element] = []
+    count = 0
+    el = node
+    while not (el.tail and el.tail.strip()):
+        el = el.getnext()
+        if el is None or not isinstance(el.tag, str):
+            break
+        anchors = el.findall(".//a") if el.tag != "a" else [el]
+        count += len(anchors)
+        if not anchors or count > LINK_LIST_ITEMS or _letters(el) > sum(_letters(a) for a in anchors):
+            break
+        items.append(el)
+    return items
 
 
 def _only_links(node: etree._Element, heading: etree._Element, anchors: list[etree._Element]) -> bool:

@@ -552,6 +552,11 @@ def test_credit_lines_at_the_end_are_cut_whole(tail, source_url) -> None:
     ("The bridge reopened on Tuesday.\nThe council paid for it.\nSource link\nRelated posts:\nFerry fares frozen\n"
      "New bike lanes on Elm Street", "The bridge reopened on Tuesday.\nThe council paid for it."),
     ("The bridge reopened on Tuesday.\nBerita Terkait\nJembatan baru dibuka\nTarif feri tetap", "The bridge reopened on Tuesday."),
+    # the inline "see also" headings serve as list headings too, in the languages the box rule knows
+    ("The bridge reopened on Tuesday.\nVeja também:\nChuva forte atinge o litoral\nFeira começa sábado",
+     "The bridge reopened on Tuesday."),
+    ("The bridge reopened on Tuesday.\nSee also\nFerry fares frozen", "The bridge reopened on Tuesday."),
+    ("The bridge reopened on Tuesday.\nЧитайте также:\nПаром снова ходит\nНовые тарифы", "The bridge reopened on Tuesday."),
     # traps: an article's own closing list (no heading over it), and a heading over sentences
     ("Bring these on the walk:\nWater\nA map\nWarm gloves", "Bring these on the walk:\nWater\nA map\nWarm gloves"),
     ("The bridge reopened.\nRelated stories\nThe council voted for the repairs in March last year.",
@@ -820,11 +825,17 @@ def test_a_google_news_feed_title_in_any_edition_says_the_post_came_through_goog
     ("<div class='related-entries'><h2>関連記事</h2><ul><li><a href='/a'>市バスの新路線</a></li><li><a href='/b'>駅前の再開発</a></li></ul></div>", True),
     ("<div><h3>Похожие записи</h3><ul><li><a href='/a'>Паром снова ходит</a></li></ul></div>", True),
     ("<p><b>यह भी पढ़ें:</b> <a href='/a'>बिजली की नई दरें लागू</a></p>", True),
+    # the links under the heading's own element rather than in a box with it
+    ("<p><strong>Leia também:</strong></p><ul><li><a href='/a'>Chuva forte atinge o litoral</a></li>"
+     "<li><a href='/b'>Feira começa sábado</a></li></ul>", True),
+    ("<h3>See also</h3><p><a href='/a'>Pier repairs finish</a></p><p><a href='/b'>Lifeboat crew marks 150 years</a></p>", True),
     ("<div><h4>مطالب مرتبط</h4><ul><li><a href='/a'>قیمت نان</a></li><li><a href='/b'>مترو</a></li></ul></div>", True),
     # a paragraph that goes on after the words has text of its own; a lone "Read more" link is the
     # original's (its anchor rule reads it), not a list
     ("<p><b>Related</b> projects in the region were delayed by <a href='/d'>the same dispute</a>.</p>", False),
     ("<p><a href='https://ledger.example/bridge'>Read more</a></p>", False),
+    ("<h3>See also</h3><p>The <a href='/d'>report</a> the council published in May.</p>", False),
+    ("<p>Readers should <b>see also</b></p><ul><li><a href='/a'>Pier repairs finish</a></li></ul>", False),
 ])
 def test_a_box_of_links_to_other_stories_inside_the_post_is_cut(box: str, cut: bool) -> None:
     from pipelines.htmltext import cut_blocks, parse_fragment, to_text
