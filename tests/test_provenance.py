@@ -404,6 +404,10 @@ def test_a_byline_s_lead_word_is_no_part_of_the_author(byline: str, author: str)
     ("(Con información de Agencia Meridiano)", "Agencia Meridiano"),
     ("Com informações da Agência Brasil", "Agência Brasil"),
     ("With additional reporting by Reuters and AP", "Reuters"),
+    ("Theo Báo Thủ Đô Mới", "Báo Thủ Đô Mới"),
+    ("(Theo VnExpress)", "VnExpress"),
+    ("Theo ông Nam, dự án sẽ xong vào năm sau.", None),  # (a sentence: "according to Mr Nam, …")
+    ("Theo kế hoạch", None),
     ("Con información de medios locales", None),
     ("Source: company filings and interviews", None),  # (no name's shape)
     ("Source: Harbour Digest", None),  # (the blog's own name)
