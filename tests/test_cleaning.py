@@ -368,6 +368,28 @@ def test_source_lines_with_a_link_are_cut_and_give_the_source(html, kept, rule, 
     assert harvest.source_urls == ([source_url] if source_url else [])
 
 
+@pytest.mark.parametrize(("words", "cut"), [
+    ("Let's block ads! (Why?)", True),
+    # a splog that machine-translates what it copies keeps the links under its language's words
+    ("Vamos bloquear anúncios! (Por quê?)", True),
+    ("¡Bloqueemos los anuncios! (¿Por qué?)", True),
+    ("Lass uns Werbung blockieren! (Warum?)", True),
+    # an article that links the host as an ad-blocker test page stays
+    ("Open the test page to see whether your blocker works.", False),
+])
+def test_the_full_text_services_footer_is_cut_in_any_language_it_was_translated_into(words: str, cut: bool) -> None:
+    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
+
+    first, rest = words.split("(", 1) if "(" in words else (words, "")
+    link = (f'<p><a href="https://blockads.fivefilters.org/">{first.strip()}</a>'
+            + (f' <a href="https://blockads.fivefilters.org/acceptable.html">({rest}</a>' if rest else "") + "</p>")
+    root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + link)
+    harvest = Harvest()
+    removed = cut_blocks(root, RULES, harvest)
+    assert (to_text(root).strip() == "The council approved the plan on Tuesday.") is cut
+    assert ("fivefilters" in harvest.tools) is cut and len(removed) == cut
+
+
 def test_a_rule_on_any_link_needs_a_hint(tmp_path) -> None:
     from pipelines.rules import RuleError
 
