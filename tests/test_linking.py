@@ -37,6 +37,54 @@ def test_compare(b: str, kind: str) -> None:
     assert verdict.kind == kind, verdict
 
 
+PILOTS = (
+    "Maritime pilots at the port of Kessling have voted to strike for 48 hours from next Monday, saying new rest "
+    "rules leave them too tired to guide ships safely into the harbour.\n"
+    "The pilots' union said 91 percent of its members backed the action on a turnout of 88 percent. Pilots board "
+    "large vessels outside the harbour and steer them through a narrow channel to the container terminal.\n"
+    "Under rules introduced in June, pilots can be called for a new job four hours after finishing the last one, "
+    "down from eight. The port authority says the change was needed to cut waiting times for ships.\n"
+    "\"Nobody wants a 300-metre ship in the channel with a pilot who has slept three hours,\" union representative "
+    "Anke Solberg said.\n"
+    "The port authority said it would keep talking to the union and had asked neighbouring ports to lend pilots "
+    "during the strike.")
+# A thesaurus spinner's copy (our own, by hand): most content words swapped, the order kept.
+PILOTS_SPUN = (
+    "Sea pilots at the Kessling port have elected to walk out for 48 hours starting next Monday, stating that new "
+    "rest regulations leave them excessively exhausted to steer vessels securely into the harbor.\n"
+    "The pilots' association stated 91 percent of its members supported the move on a turnout of 88 percent. Pilots "
+    "climb aboard big ships beyond the harbor and guide them via a tight channel to the container terminal.\n"
+    "Under regulations brought in during June, pilots may be summoned for a fresh assignment four hours after "
+    "completing the previous one, reduced from eight. The port authority states the modification was required to "
+    "reduce waiting periods for vessels.\n"
+    "\"No one desires a 300-metre vessel in the channel with a pilot who has rested three hours,\" union rep Anke "
+    "Solberg stated.\n"
+    "The port authority stated it would continue speaking with the union and had requested nearby ports to loan "
+    "pilots throughout the walkout.")
+# Another outlet's report of the same strike: the same facts, names and numbers, in the same order.
+PILOTS_OTHER_OUTLET = (
+    "Ships heading for Kessling face delays next week after harbour pilots announced a 48-hour walkout starting on "
+    "Monday.\n"
+    "Members of the pilots' union voted 91 percent in favour, with 88 percent of members taking part in the ballot.\n"
+    "The dispute is about rest periods. Since June, the port has been allowed to send a pilot out again four hours "
+    "after a job ends; before that, the gap was eight hours.\n"
+    "Port officials argue the shorter break keeps queues of waiting ships down, while pilots say it puts safety at "
+    "risk.\n"
+    "Anke Solberg, who speaks for the union, said no one should be steering a 300-metre ship after three hours of "
+    "sleep.\n"
+    "Talks between the two sides are due to continue, and the port has approached its neighbours about borrowing "
+    "pilots.")
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), [
+    (PILOTS, PILOTS_SPUN, "spin"),  # (its sentences share 0.2-0.45 of their content words: matched in order)
+    (PILOTS, PILOTS_OTHER_OUTLET, "none"),
+    (PILOTS_SPUN, PILOTS_OTHER_OUTLET, "none"),
+])
+def test_a_copy_spun_with_a_thesaurus_links_and_another_outlets_report_does_not(a: str, b: str, kind: str) -> None:
+    assert compare(Features(a), Features(b)).kind == kind
+
+
 def test_spinner_hits_its_change_rates() -> None:
     texts = [d.text for d in build(20, 3) if d.kind == "original"][:20]
     for rate in (0.15, 0.30, 0.45):
@@ -50,6 +98,7 @@ def test_evaluation_targets() -> None:
     per = res["per_kind"]
     assert all(per[k] == 1.0 for k in ("exact", "near-boilerplate", "near-truncated", "near-edit")), per
     assert per["spin15"] >= 0.95 and per["spin30"] >= 0.95 and per["spin45"] >= 0.80, per
+    assert per["spin-content60"] >= 0.90, per  # (0.77 when a sentence had to keep 0.4 of its content words)
     assert res["precision"] >= 0.99, res["precision"]
     assert res["hard_negative_false_links"] <= 0.005
 
@@ -162,7 +211,7 @@ def test_splog_link_command(tmp_path) -> None:
     assert len(records) == len(docs) and [r["reason"] for r in run.rejects()] == ["invalid_record"]
     by_base: dict[str, set[str]] = {}
     for r in records:
-        if not r["url"].endswith("/spin45"):  # 45% spins may be missed now and then (recall target 0.8)
+        if not r["url"].endswith(("/spin45", "/spin-content60")):  # heavy spins may be missed now and then
             by_base.setdefault(r["url"].rsplit("/", 2)[-2], set()).add(r["duplicate"]["cluster_id"])
     assert all(len(clusters) == 1 for clusters in by_base.values())  # each base article: one cluster
     originals = [r for r in records if r["url"].endswith("/original")]
