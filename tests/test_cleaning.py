@@ -461,12 +461,36 @@ def test_google_news_items_are_cut_but_an_article_s_own_link_to_it_stays() -> No
     ("Leggi l'articolo completo su Il Molo", "Il Molo", None),
     ("Baca artikel selengkapnya di Kompas.com", "Kompas.com", None),
     ("Lees het volledige artikel op NOS.nl", "NOS.nl", None),
+    ("Read more at the council's website", None, None),  # (cut; a lower-case phrase is no name)
+    ("Matéria completa em Gazeta do Vale", "Gazeta do Vale", None),
+    ("Clique aqui para ler a matéria completa", None, None),
+    ("Sigue leyendo en El Faro", "El Faro", None),
+    ("Подробнее читайте на сайте Северные вести", "Северные вести", None),
+    ("Подробнее на РБК: https://ledger.example/bridge", "РБК", "https://ledger.example/bridge"),
+    ("Читать полностью", None, None),
+    ("اقرأ المزيد على موقع الميناء", "الميناء", None),
+    ("أكمل القراءة", None, None),
+    ("Czytaj dalej na stronie Gazeta Portowa", "Gazeta Portowa", None),
+    ("Xem chi tiết tại: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
+    ("Xem chi tiết tại đây", None, None),
+    ("पूरी खबर पढ़ने के लिए यहां क्लिक करें", None, None),
+    ("और पढ़ें", None, None),
+    ("Pour lire la suite, cliquez ici", None, None),
+    ("Den ganzen Artikel lesen", None, None),
+    ("기사 원문 보기", None, None),
+    ("查看原文", None, None),
 ])
 def test_read_more_lines_name_the_publisher_or_the_original(tail, publisher, source_url) -> None:
     out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
     assert out.text == BODY
     assert out.harvest.publishers == ([publisher] if publisher else [])
     assert out.harvest.source_urls == ([source_url] if source_url else [])
+
+
+@pytest.mark.parametrize("line", ["A matéria completa na edição de domingo traz os detalhes do projeto.",
+                                  "Подробнее в нашем материале.", "Czytaj więcej w dziale sport"])
+def test_a_read_more_sentence_without_a_name_after_it_stays(line: str) -> None:
+    assert cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens")).text == BODY + "\n" + line
 
 
 @pytest.mark.parametrize(("head", "rule"), [
