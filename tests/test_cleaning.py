@@ -471,6 +471,7 @@ def test_google_news_items_are_cut_but_an_article_s_own_link_to_it_stays() -> No
     ("اقرأ المزيد على موقع الميناء", "الميناء", None),
     ("أكمل القراءة", None, None),
     ("Czytaj dalej na stronie Gazeta Portowa", "Gazeta Portowa", None),
+    ("Klik untuk baca: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
     ("Xem chi tiết tại: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
     ("Xem chi tiết tại đây", None, None),
     ("पूरी खबर पढ़ने के लिए यहां क्लिक करें", None, None),
@@ -1287,6 +1288,8 @@ def test_utf8_read_as_windows_1252_up_the_chain_is_read_again(text: str, read: s
     ("This article originally appeared on Harbour Daily.", "Harbour Daily"),
     ("Republished with permission from Harbour Daily.", "Harbour Daily"),
     ("Article originally appeared on Harbour Daily", "Harbour Daily"),
+    ("This news was originally published at Harbour Daily.", "Harbour Daily"),
+    ("This content was first published on Harbour Daily.", "Harbour Daily"),
     ("This article is syndicated from Harbour Daily.", "Harbour Daily"),
     ("This content was automatically imported from Harbour Daily.", "Harbour Daily"),
 ])
@@ -1318,6 +1321,11 @@ def test_a_sentence_that_begins_like_a_newsletter_button_stays(line: str) -> Non
 
 @pytest.mark.parametrize("line", ["Story continues", "Article continues below", "Content continues below", "View comments"])
 def test_a_portals_story_continues_and_comments_markers_are_cut_anywhere(line: str) -> None:
+    assert _between_paragraphs(line).text == BODY
+
+
+@pytest.mark.parametrize("line", ['Simak Video "Jembatan Baru Dibuka di Sumbara"', "[Gambas:Video 20detik]", "Video Pilihan"])
+def test_an_indonesian_portals_video_promotions_are_cut_anywhere(line: str) -> None:
     assert _between_paragraphs(line).text == BODY
 
 
