@@ -384,12 +384,15 @@ def cmd_link(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from crawler.quality import evaluate, report, summary
+    from crawler.quality import CorpusError, evaluate, report, summary
 
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         _fail(f"corpus folder not found: {args.corpus}")
-    tallies = evaluate(corpus, args.extractor)
+    try:
+        tallies = evaluate(corpus, args.extractor)
+    except CorpusError as exc:
+        _fail(f"bad corpus page: {exc}")
     if "overall" not in tallies:
         _fail(f"no labelled pages (truth.json) under {args.corpus}")
     print(report(tallies))
