@@ -334,8 +334,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     _check_rules(args.rules_dir)
     if args.url and (len(args.paths) != 1 or Path(args.paths[0]).is_dir()):
         _fail("--url needs exactly one input file")
-    if args.url and not args.url.startswith(("http://", "https://")):
-        _fail(f"--url is not an http(s) URL: {args.url}")
+    for option, value in (("--url", args.url), ("--base-url", args.base_url)):
+        if value and not _is_http_url(value):
+            _fail(f"{option} is not an http(s) URL: {value}")
     start = time.monotonic()
     manifest = extract_files(args.paths, job_id=_job_id(args), output=args.output, url=args.url,
                              base_url=args.base_url, rules_dirs=args.rules_dir, extractor=args.extractor,
@@ -347,6 +348,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"splog: FAILED: {failure}", file=sys.stderr)
         return EXIT_FAILED
     return 0
+
+
+def _is_http_url(value: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -365,6 +376,8 @@ def cmd_link(args: argparse.Namespace) -> int:
     from crawler.relink import relink
     from pipelines.state import LockedError
 
+    if args.input != "-" and Path(args.input).is_dir():
+        _fail(f"a folder, not a records file: {args.input}")
     if args.input != "-" and not Path(args.input).is_file():
         _fail(f"no such file: {args.input}")
     if args.output and args.input != "-" and Path(args.output).resolve() == Path(args.input).resolve():
