@@ -141,6 +141,20 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     # a line of several template lines in a row, as a copy flattens a pager or a feed box
     ("Newer Post Older Post Home", "chrome.blogger.en"),
     ("Email This BlogThis! Share to X Share to Facebook", "chrome.blogger.en"),
+    # newer wordings of the share row and the footer in the issue's languages
+    ("Enregistrer un commentaire", "chrome.blogger.fr"),
+    ("Suscribirse a: Enviar comentarios (Atom)", "chrome.blogger.es"),
+    ("اشترك في: تعليقات الرسالة (Atom)", "chrome.blogger.ar"),
+    ("Enviar por e-mail Postar no blog! Compartilhar no X Compartilhar no Facebook Compartilhar com o Pinterest",
+     "chrome.blogger.pt"),
+    ("Kirimkan Ini lewat Email BlogThis! Bagikan ke X Berbagi ke Facebook Bagikan ke Pinterest", "chrome.blogger.id"),
+    ("Diesen Post per E-Mail versenden BlogThis! In X freigeben In Facebook freigeben Auf Pinterest teilen",
+     "chrome.blogger.de"),
+    # the newer themes' strings in the issue's languages
+    ("Beliebte Posts aus diesem Blog", "chrome.blogger-contempo.de"), ("Obtener el enlace", "chrome.blogger-contempo.es"),
+    ("Postingan populer dari blog ini", "chrome.blogger-contempo.id"),
+    ("Bài đăng phổ biến từ blog này", "chrome.blogger-contempo.vi"),
+    ("المشاركات الشائعة من هذه المدونة", "chrome.blogger-contempo.ar"),
     # Blogger's template in more of its UI languages
     ("Post più recente Post più vecchio Home page", "chrome.blogger.it"),
     ("Iscriviti a: Commenti sul post (Atom)", "chrome.blogger.it"),
