@@ -150,6 +150,11 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Kirimkan Ini lewat Email BlogThis! Bagikan ke X Berbagi ke Facebook Bagikan ke Pinterest", "chrome.blogger.id"),
     ("Diesen Post per E-Mail versenden BlogThis! In X freigeben In Facebook freigeben Auf Pinterest teilen",
      "chrome.blogger.de"),
+    # WordPress's comment-consent box and Jetpack's loading like row, translated
+    ("Guarda mi nombre, correo electrónico y web en este navegador para la próxima vez que comente.", "chrome.wordpress.es"),
+    ("Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die nächste Kommentierung speichern.",
+     "chrome.wordpress.de"),
+    ("J\u2019aime chargement\u2026", "chrome.wordpress.fr"), ("Curtir Carregando...", "chrome.wordpress.pt"),
     # the newer themes' strings in the issue's languages
     ("Beliebte Posts aus diesem Blog", "chrome.blogger-contempo.de"), ("Obtener el enlace", "chrome.blogger-contempo.es"),
     ("Postingan populer dari blog ini", "chrome.blogger-contempo.id"),
