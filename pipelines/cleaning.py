@@ -19,6 +19,7 @@ _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
 _HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_at", "author", "published",
                    "updated")
 # A short label before the headline repeated under a copied post ("Article Link: <headline> - <publisher>")
+_GLUED_WORDS = re.compile(r"(?<=[a-zß-öø-ÿа-яё!.)?])(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")  # "PostOlder", "BlogThis!Share": one item ends, the next starts
 _LABEL_BEFORE = re.compile(r"[^\s:]{1,24}(?: [^\s:]{1,24}){0,2}\s*:\s*")
 _COPY_SIGNS = frozenset({"tool", "feed_title", "publisher", "link", "source_url", "autoposted_at"})
 
@@ -155,6 +156,10 @@ class _Scan:
 
     def _chrome(self, i: int) -> str | None:
         chrome = self.rules.chrome_match(self.keys[i])
+        if chrome is None and _GLUED_WORDS.search(self.folded[i]):
+            # a template's items run together without spaces, as a minified pager or share row
+            # reads ("Newer PostOlder PostHome"): read as a run of the items
+            chrome = self.rules.chrome_match(_GLUED_WORDS.sub(" ", self.folded[i]).lower())
         if chrome is None:
             return None
         self.cut[i] = chrome.id

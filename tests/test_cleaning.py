@@ -138,7 +138,9 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Partager cet article", "chrome.share.fr"),
     ("Diesen Artikel teilen", "chrome.share.de"),
     ("Condividi su Facebook", "chrome.share.it"),
-    # a line of several template lines in a row, as a copy flattens a pager or a feed box
+    # a line of several template lines in a row, as a copy flattens a pager or a feed box; also
+    # with the spaces between the items lost, as a minified template reads
+    ("Newer PostOlder PostHome", "chrome.blogger.en"), ("Posting Lebih BaruPosting LamaBeranda", "chrome.blogger.id"),
     ("Newer Post Older Post Home", "chrome.blogger.en"),
     ("Email This BlogThis! Share to X Share to Facebook", "chrome.blogger.en"),
     # newer wordings of the share row and the footer in the languages
