@@ -496,6 +496,9 @@ def test_a_users_rule_file_adds_a_redirect_wrapper(tmp_path) -> None:
     ("Etiquetas: Transporte; Puertos", ["Transporte", "Puertos"]),
     ("Thẻ: đường sắt, hàng hóa", ["đường sắt", "hàng hóa"]),
     ("Labels: News · Rail", ["News", "Rail"]),
+    ("Libellés : Fret, Rail", ["Fret", "Rail"]),
+    ("Nhãn: đường sắt, hàng hóa", ["đường sắt", "hàng hóa"]),
+    ("التسميات: سكك حديدية، شحن", ["سكك حديدية", "شحن"]),
 ])
 def test_a_posts_tags_written_out_as_a_line_are_its_labels(line: str, labels: list[str]) -> None:
     """A copy that kept the original's tags as a line of text, on a page whose links name no labels:
