@@ -881,6 +881,29 @@ def test_a_via_credit_without_its_colon_names_a_capitalised_original_under_a_cop
     assert out.harvest.publishers == ([publisher] if publisher else [])
 
 
+@pytest.mark.parametrize("line", ["Distributed by Tribune Content Agency, LLC.",
+                                  "This story was originally published November 3, 2026, 9:12 AM.",
+                                  "Originally Published: November 3, 2026 at 9:12 a.m.",
+                                  "The Associated Press contributed to this report.",
+                                  "Contact the writer: jane@coastalledger.example"])
+@pytest.mark.parametrize("copy", [True, False])
+def test_a_newspapers_own_footer_lines_go_only_from_a_copy(line: str, copy: bool) -> None:
+    below = "\nhttps://ift.tt/3abcdEF" if copy else ""
+    out = cut_text(BODY + "\n" + line + below, RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is copy and (out.text == BODY + "\n" + line) is not copy
+
+
+@pytest.mark.parametrize(("line", "cut"), [
+    ("Follow Coastal Ledger on Facebook and Twitter.", True), ("Have a news tip? Email us at tips@ledger.example", True),
+    ("Get local news delivered to your inbox!", True), ("(c) 2026 Coastal Ledger", True),
+    ("Related Stories From Coastal Ledger", True),
+    ("Follow the river on foot for two miles.", False), ("Have a tip for visitors? Email us and we will print it.", False),
+])
+def test_a_papers_prompts_under_its_story_are_cut_from_any_page(line: str, cut: bool) -> None:
+    out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is cut
+
+
 @pytest.mark.parametrize("credits", ["Reporting by Ana Ruiz; Additional reporting by Li Wei; Editing by Tom Field",
                                      "Our Standards: The Thomson Reuters Trust Principles.",
                                      "Penulis : Dwi Hartanto"])
