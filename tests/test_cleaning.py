@@ -897,6 +897,9 @@ def test_a_newspapers_own_footer_lines_go_only_from_a_copy(line: str, copy: bool
     ("Follow Coastal Ledger on Facebook and Twitter.", True), ("Have a news tip? Email us at tips@ledger.example", True),
     ("Get local news delivered to your inbox!", True), ("(c) 2026 Coastal Ledger", True),
     ("Related Stories From Coastal Ledger", True),
+    ("Mantente informado de las noticias de la región en nuestro canal de WhatsApp", True),
+    ("Siga o G1 no Instagram", True), ("Rejoignez notre chaîne WhatsApp", True),
+    ("Abonnieren Sie unseren Newsletter", True), ("Gabung grup WhatsApp kami", True),
     ("Follow the river on foot for two miles.", False), ("Have a tip for visitors? Email us and we will print it.", False),
 ])
 def test_a_papers_prompts_under_its_story_are_cut_from_any_page(line: str, cut: bool) -> None:
