@@ -518,6 +518,8 @@ def test_a_read_more_sentence_without_a_name_after_it_stays(line: str) -> None:
 
 @pytest.mark.parametrize(("head", "rule"), [
     ("Posted 2026-04-12 06:40", "chrome.posted-date"),
+    ("Cập nhật lúc 09:12 ngày 12/04/2026", "chrome.updated"),
+    ("12/04/2026 06h40 - Atualizado há 2 horas", "chrome.updated"),
     ("Published on 12/04/2026 by admin", "chrome.posted-date"),
     ("Updated: April 12, 2026 at 6:40 am", "chrome.updated-date"),
     ("2026-04-12", "chrome.posted-date"),
