@@ -41,6 +41,11 @@ class Source(_Frozen):
         default_factory=list,
         description="Tools seen in the republishing chain, e.g. google-news, fivefilters, ifttt, wpematico, yoast.",
     )
+    excerpt: bool = Field(
+        default=False,
+        description="The text is only the opening of the original article: it ends cut off ('...', '[...]') "
+        "on a copy that names its original (a publisher, an address or a tool of the chain).",
+    )
 
 
 class Removed(_Frozen):

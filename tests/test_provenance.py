@@ -574,3 +574,20 @@ def test_an_outbound_link_through_a_social_sites_wrapper_is_no_source_unless_an_
     record = _record(f"<html><body><article><h1>Port workers vote</h1>{body}<p><a href='{source}'>Source link</a></p>"
                      "</article></body></html>", url="https://autonews.example/vote-2/")
     assert record.source.url == "https://www.tidings.example/port-vote"
+
+
+@pytest.mark.parametrize(("last", "below", "excerpt"), [
+    # a teaser copy: the story's opening cut off, and a pointer to the original under it
+    ("The operator said the boats would also call at the smaller islands [&#8230;]",
+     "<p>Read more at <a href='https://coastalledger.example/ferry'>Coastal Ledger</a></p>", True),
+    ("The operator said the boats would also call at the smaller islands...", "<p>Source: Coastal Ledger</p>", True),
+    # the whole story copied, and an article that ends trailing off with nothing copied
+    ("The operator said the boats would also call at the smaller islands.", "<p>Source: Coastal Ledger</p>", False),
+    ("The islanders are still waiting...", "", False),
+])
+def test_a_copy_that_holds_only_the_opening_of_its_original_says_so(last: str, below: str, excerpt: bool) -> None:
+    text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
+                   for n in range(3))
+    record = _record(f"<html><head><title>Night ferry returns</title></head><body><article><h1>Night ferry returns</h1>"
+                     f"{text}<p>{last}</p>{below}</article></body></html>")
+    assert record.source.excerpt is excerpt, (record.text, record.source)
