@@ -408,3 +408,20 @@ def test_since_reads_a_date_a_time_or_a_span_back_from_now(text: str, expected: 
 
     assert since_time(text, now=datetime(2026, 12, 4, 6, 0, tzinfo=timezone.utc)) == expected
 
+
+
+def test_the_manifest_counts_the_records_that_hold_only_an_excerpt(tmp_path) -> None:
+    body = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
+                   for n in range(3))
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name, last in (("teaser.html", "The boats will also call at the smaller islands [&#8230;]"),
+                       ("whole.html", "The boats will also call at the smaller islands.")):
+        (pages / name).write_text(f"<html><head><title>Night ferry returns</title></head><body><article>"
+                                  f"<h1>Night ferry returns</h1>{body}<p>{last}</p><p>Read more at "
+                                  f"<a href='https://ledger.example/ferry'>Coastal Ledger</a></p></article></body></html>")
+    run = run_splog("extract", str(pages), "--base-url", "https://copies.example/", out=tmp_path / "out.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert {r["url"].rsplit("/", 1)[-1]: r["source"]["excerpt"] for r in run.records()} == \
+        {"teaser.html": True, "whole.html": False}
+    assert run.manifest()["counts"]["records_excerpt"] == 1
