@@ -494,6 +494,8 @@ def test_google_news_items_are_cut_but_an_article_s_own_link_to_it_stays() -> No
     ("أكمل القراءة", None, None),
     ("Czytaj dalej na stronie Gazeta Portowa", "Gazeta Portowa", None),
     ("Klik untuk baca: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
+    ("Read the full story here", None, None),
+    ("Full article: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
     ("Xem chi tiết tại: https://ledger.example/bridge", None, "https://ledger.example/bridge"),
     ("Xem chi tiết tại đây", None, None),
     ("पूरी खबर पढ़ने के लिए यहां क्लिक करें", None, None),

@@ -405,6 +405,7 @@ def test_a_byline_s_lead_word_is_no_part_of_the_author(byline: str, author: str)
     ("Com informações da Agência Brasil", "Agência Brasil"),
     ("With additional reporting by Reuters and AP", "Reuters"),
     ("Theo Báo Thủ Đô Mới", "Báo Thủ Đô Mới"),
+    ("[Source: Diario del Valle]", "Diario del Valle"),
     ("(Theo VnExpress)", "VnExpress"),
     ("Theo ông Nam, dự án sẽ xong vào năm sau.", None),  # (a sentence: "according to Mr Nam, …")
     ("Theo kế hoạch", None),
