@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -103,11 +104,16 @@ def read_page(page: Path) -> tuple[dict[str, Any], str, str]:
     except OSError as exc:
         raise CorpusError(f"{page / 'input.html'}: {exc.strerror or exc}") from None
     url_file = page / "url.txt"
+    given = url_file if url_file.is_file() else page / "truth.json"
     url = url_file.read_text(encoding="utf-8-sig").strip() if url_file.is_file() else str(truth.get("url") or "")
     if not url:
         url = f"https://eval.example/{page.name}/"
-    if not url.startswith(("http://", "https://")) or "/" not in url.split("://", 1)[1] + "/":
-        raise CorpusError(f"{url_file}: not an http(s) URL: {url!r}")
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise CorpusError(f"{given}: not an http(s) URL: {url!r}")
     return truth, html, url
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import zlib
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
@@ -155,34 +156,41 @@ def _anchors_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) / min(len(a), len(b)) >= 0.5
 
 
-def coverage(a: list[Sentence], b: list[Sentence],
-             boilerplate: frozenset[int] | set[int] = frozenset()) -> tuple[float, float]:
-    """(share of a's sentences with a counterpart in b, share of b's with one in a), in one pass. A
-    counterpart has content-word Jaccard >= SENTENCE_MATCH and the same names and numbers. Sentences
-    known as boilerplate (shared by many distinct articles) count on neither side."""
-    if boilerplate:
-        a = [x for x in a if x.key not in boilerplate]
-        b = [x for x in b if x.key not in boilerplate]
-    if not a or not b:
-        return 0.0, 0.0
+def _partners(a: list[Sentence], b: list[Sentence], threshold: float) -> Iterator[list[int]]:
+    """For each sentence of a, in order, the indexes of b's sentences it pairs with: content-word
+    Jaccard >= threshold and the same names and numbers (words looked up in an index of b's)."""
     index: dict[str, list[int]] = {}
     for j, sent in enumerate(b):
         for w in sent.words:
             index.setdefault(w, []).append(j)
-    covered_b = [False] * len(b)
-    covered = 0
     for sent in a:
         counts: dict[int, int] = {}
         for w in sent.words:
             for j in index.get(w, ()):
                 counts[j] = counts.get(j, 0) + 1
         size = len(sent.words)
-        found = False
-        for j, n in counts.items():
-            other = b[j]
-            if n / (size + len(other.words) - n) >= SENTENCE_MATCH and _anchors_agree(sent.anchors, other.anchors):
-                found = covered_b[j] = True
-        covered += found
+        yield [j for j, n in counts.items() if n / (size + len(b[j].words) - n) >= threshold
+               and _anchors_agree(sent.anchors, b[j].anchors)]
+
+
+def _without(sentences: list[Sentence], boilerplate: frozenset[int] | set[int]) -> list[Sentence]:
+    return [x for x in sentences if x.key not in boilerplate] if boilerplate else sentences
+
+
+def coverage(a: list[Sentence], b: list[Sentence],
+             boilerplate: frozenset[int] | set[int] = frozenset()) -> tuple[float, float]:
+    """(share of a's sentences with a counterpart in b, share of b's with one in a), in one pass. A
+    counterpart has content-word Jaccard >= SENTENCE_MATCH and the same names and numbers. Sentences
+    known as boilerplate (shared by many distinct articles) count on neither side."""
+    a, b = _without(a, boilerplate), _without(b, boilerplate)
+    if not a or not b:
+        return 0.0, 0.0
+    covered_b = [False] * len(b)
+    covered = 0
+    for partners in _partners(a, b, SENTENCE_MATCH):
+        for j in partners:
+            covered_b[j] = True
+        covered += bool(partners)
     return covered / len(a), sum(covered_b) / len(b)
 
 
@@ -191,25 +199,12 @@ def ordered_coverage(a: list[Sentence], b: list[Sentence],
     """(share of a's sentences, share of b's) in the largest set of sentence pairs that keep their
     order on both sides, each pair at content-word Jaccard >= LOOSE_MATCH with the same names and
     numbers; (0, 0) when fewer than ORDER_SENTENCES pairs are found. Boilerplate counts on neither side."""
-    if boilerplate:
-        a = [x for x in a if x.key not in boilerplate]
-        b = [x for x in b if x.key not in boilerplate]
+    a, b = _without(a, boilerplate), _without(b, boilerplate)
     if len(a) < ORDER_SENTENCES or len(b) < ORDER_SENTENCES:
         return 0.0, 0.0
-    index: dict[str, list[int]] = {}
-    for j, sent in enumerate(b):
-        for w in sent.words:
-            index.setdefault(w, []).append(j)
     ends: list[int] = []  # ends[k]: the smallest b index that ends an in-order chain of k + 1 pairs
-    for sent in a:
-        counts: dict[int, int] = {}
-        for w in sent.words:
-            for j in index.get(w, ()):
-                counts[j] = counts.get(j, 0) + 1
-        size = len(sent.words)
-        # this sentence's partners, last first, so that at most one of them joins a chain
-        for j in sorted((j for j, n in counts.items() if n / (size + len(b[j].words) - n) >= LOOSE_MATCH
-                         and _anchors_agree(sent.anchors, b[j].anchors)), reverse=True):
+    for partners in _partners(a, b, LOOSE_MATCH):
+        for j in sorted(partners, reverse=True):  # (last first: at most one of a sentence's partners joins a chain)
             k = bisect_left(ends, j)
             if k == len(ends):
                 ends.append(j)
