@@ -325,6 +325,7 @@ def _finish_job(job_dir: str) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from crawler.offline import InputError, check_paths
+    from crawler.params import is_http_url
     from crawler.runner import extract_files
 
     try:
@@ -335,7 +336,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.url and (len(args.paths) != 1 or Path(args.paths[0]).is_dir()):
         _fail("--url needs exactly one input file")
     for option, value in (("--url", args.url), ("--base-url", args.base_url)):
-        if value and not _is_http_url(value):
+        if value and not is_http_url(value):
             _fail(f"{option} is not an http(s) URL: {value}")
     start = time.monotonic()
     manifest = extract_files(args.paths, job_id=_job_id(args), output=args.output, url=args.url,
@@ -348,16 +349,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"splog: FAILED: {failure}", file=sys.stderr)
         return EXIT_FAILED
     return 0
-
-
-def _is_http_url(value: str) -> bool:
-    from urllib.parse import urlsplit
-
-    try:
-        parts = urlsplit(value)
-        return parts.scheme in ("http", "https") and bool(parts.hostname)
-    except ValueError:
-        return False
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -19,6 +19,15 @@ class SeedError(ValueError):
     """Bad seeds or spider arguments; the message is one line naming the problem."""
 
 
+def is_http_url(value: str) -> bool:
+    """Whether value is an http(s) URL with a host, as written (no scheme is added)."""
+    try:
+        parts = urlsplit(value)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
+
+
 def _check_url(raw: str) -> str:
     url = raw.strip()
     bare = "://" not in url

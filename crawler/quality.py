@@ -14,7 +14,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -85,6 +84,7 @@ def read_page(page: Path) -> tuple[dict[str, Any], str, str]:
     residue is given and "control" otherwise, `family` to "unlabelled". The URL is url.txt's, else the
     truth's `url`, else one made from the folder's name. input.html is decoded as a crawl decodes a page."""
     from crawler.offline import decode_html
+    from crawler.params import is_http_url
 
     try:
         truth = json.loads((page / "truth.json").read_text(encoding="utf-8-sig"))
@@ -108,11 +108,7 @@ def read_page(page: Path) -> tuple[dict[str, Any], str, str]:
     url = url_file.read_text(encoding="utf-8-sig").strip() if url_file.is_file() else str(truth.get("url") or "")
     if not url:
         url = f"https://eval.example/{page.name}/"
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+    if not is_http_url(url):
         raise CorpusError(f"{given}: not an http(s) URL: {url!r}")
     return truth, html, url
 

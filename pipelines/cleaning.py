@@ -18,9 +18,9 @@ BOX_CHARS = 800  # and this many characters in all (a bio and a link, not a sect
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
 _HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_at", "author", "published",
                    "updated")
-# A short label before the headline repeated under a copied post ("Article Link: <headline> - <publisher>")
 # Where one template item ends and the next starts with no space between ("PostOlder", "BlogThis!Share").
 _GLUED_WORDS = re.compile(r"(?<=[a-zß-öø-ÿа-яё!.)?])(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+# A short label before the headline repeated under a copied post ("Article Link: <headline> - <publisher>")
 _LABEL_BEFORE = re.compile(r"[^\s:]{1,24}(?: [^\s:]{1,24}){0,2}\s*:\s*")
 _COPY_SIGNS = frozenset({"tool", "feed_title", "publisher", "link", "source_url", "autoposted_at"})
 

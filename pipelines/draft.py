@@ -14,7 +14,7 @@ from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta, names_its_host
 from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, fix_mojibake, ifttt_time, to_utc,
                                  unescape_entities, written_date)
-from pipelines.provenance import (credit_line_publisher, dateline_publisher, feed_title_publisher,
+from pipelines.provenance import (credit_line_publisher, dateline_publisher, ends_cut_off, feed_title_publisher,
                                   foreign_publishers, order_chain, resolve_title, split_publisher, strip_blog_affix)
 from pipelines.rules import RuleSet, fold, site_host
 from schemas.raw import BlogInfo, RawPost
@@ -48,6 +48,7 @@ class Draft:
     canonical_url: str | None = None
     author: str | None = None
     labels: list[str] = field(default_factory=list)
+    excerpt: bool = False  # the text is only the opening of the original (a teaser on a copy)
     sha256: str | None = None
     simhash: str | None = None
     linking: Any = None  # linking.Prepared, computed in the worker
@@ -142,7 +143,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         platform, _, tool = entry.partition(":")
         if platform == draft.blog.platform:
             harvest.add("tool", tool)
-    return replace(
+    done = replace(
         draft, text=text, removed=draft.removed + cut.removed, raw_title=raw_title,
         labels=[] if feed.get("labels") or meta.labels else written_labels(cut.removed, rules),
         title=titled.title, publisher=titled.publisher,
@@ -161,6 +162,9 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
                                                     *harvest.authors))
                      if a and fold(a).strip().lower() not in rules.author_placeholders), None),
     )
+    # a copy that names its original (a publisher, its address, a tool of the chain) and ends cut off
+    named = bool(done.publisher or done.source_url or done.chain)
+    return replace(done, excerpt=named and ends_cut_off(text, rules))
 
 
 _LABEL_SEPS = re.compile(r"\s*[,;|·•、،]\s*")

@@ -146,6 +146,19 @@ def credit_line_publisher(text: str, rules: RuleSet, own: tuple[str | None, ...]
     return None
 
 
+_CUT_OFF = re.compile(r"(\[\s*(…|\.\.\.)\s*\]|\(\s*(…|\.\.\.)\s*\)|…|\.\.\.)[\"'”’»)]*$")
+
+
+def ends_cut_off(text: str, rules: RuleSet) -> bool:
+    """Whether the text's last line ends cut off ("…", "[…]", as feeds and autoblog tools shorten a
+    story), or the line above a plain credit that stays in the text ("Source: X", the `[credit_line]`
+    credit_line_publisher reads): the text is a teaser, when the page is a copy."""
+    lines = text.rstrip().rsplit("\n", 2)[::-1]
+    if len(lines) > 1 and rules.credit_line is not None and rules.credit_line.fullmatch(fold(lines[0])):
+        lines = lines[1:]
+    return _CUT_OFF.search(lines[0]) is not None
+
+
 _FEED_TITLE_SEPS = re.compile(r"\s*(?::|\s-|\s>|\s\||\s\u00bb|\s\u203a)\s")
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from pydantic import ValidationError
 
 from pipelines.draft import Draft
@@ -48,24 +46,6 @@ def _blog_url(draft: Draft) -> str:
     return draft.blog.url or canonical_url(draft.url).split("/", 3)[0] + "//" + draft.blog.host + "/"
 
 
-_CUT_OFF = re.compile(r"(\[\s*(…|\.\.\.)\s*\]|\(\s*(…|\.\.\.)\s*\)|…|\.\.\.)[\"'”’»)]*$")
-
-
-_CREDIT = re.compile(r"\(?[^\s:()]+(?: [^\s:()]+){0,2}\s*:.{1,80}")  # "Source: Gazeta X", "(Fuente: Y)"
-
-
-def is_excerpt(draft: Draft) -> bool:
-    """Whether the text is a teaser of another site's article: its last line ends cut off ("…",
-    "[…]", as feeds and autoblog tools shorten a story), or the line above a plain credit that stays
-    in the text ("Source: X"), on a copy that names its original."""
-    if not (draft.publisher or draft.source_url or draft.chain):
-        return False
-    lines = draft.text.rstrip().rsplit("\n", 2)[::-1]
-    if len(lines) > 1 and _CREDIT.fullmatch(lines[0].strip()) and len(lines[0].split()) <= 12:
-        lines = lines[1:]
-    return _CUT_OFF.search(lines[0]) is not None
-
-
 def build_record(draft: Draft, job_id: str) -> ArticleRecord:
     """The validated record (duplicate: its own cluster until the link stage says otherwise)."""
     rid = record_id(draft.canonical_url or draft.url)
@@ -78,7 +58,7 @@ def build_record(draft: Draft, job_id: str) -> ArticleRecord:
                  "platform": draft.blog.platform, "ui_language": draft.blog.ui_language},
         "source": {"publisher": draft.publisher, "url": draft.source_url, "feed_title": draft.feed_title,
                    "autoposted_at": draft.autoposted_at, "links": draft.links, "chain": draft.chain,
-                   "excerpt": is_excerpt(draft)},
+                   "excerpt": draft.excerpt},
         "removed": [{"rule": rule, "text": text} for rule, text in draft.removed],
         "fingerprint": {"sha256": draft.sha256 or sha256_hex(draft.text),
                         "simhash": draft.simhash or simhash64(draft.text)},
