@@ -86,7 +86,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     # (UTF-8 read as Windows-1252 up the chain is read again first: "SÃ­guenos en Facebook" is residue)
     cut = cut_text(fix_mojibake(draft.text), rules, ctx, draft.harvest)
     harvest = cut.harvest
-    if meta.header_lines and not ((feed.get("author") or meta.author or harvest.authors)
+    if meta.header_lines and not ((feed.get("author") or _author_names(meta.author) or harvest.authors)
                                   and (feed.get("published") or meta.published or harvest.published)):
         # a byline or date printed above the body, outside the text: read by the same head rules
         above = read_head(meta.header_lines, rules, ctx)
@@ -189,13 +189,13 @@ def written_labels(removed: list[tuple[str, str]], rules: RuleSet) -> list[str]:
 # "May" of the date ("Ann Lee; May"): a month or weekday alone is no author's name.
 _NOT_NAMES = frozenset(("january february march april may june july august september october november "
                         "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday "
-                        "thursday friday saturday sunday today yesterday updated posted published").split())
+                        "thursday friday saturday sunday today yesterday updated posted published submitted").split())
 
 
 # A byline's lead word kept with the name by a theme's author field ("Oleh Admin Pasar", "Por María
 # Gil", "Posted by admin"). Words that also begin surnames ("Von Trapp", "Da Silva", "Di Caprio") are
 # taken for "by" only before two words or more.
-_BY_WORD = re.compile(r"(?:(?:written |posted |published )?by|oleh|diposting oleh|ditulis oleh|escrito por|"
+_BY_WORD = re.compile(r"(?:(?:written |posted |published |submitted )?by|oleh|diposting oleh|ditulis oleh|escrito por|"
                       r"publicado por|écrit par|publié par|geschrieben von|bởi|przez|tarafından|автор|author|autor|"
                       r"auteur|autore|yazar|penulis|reporter|wartawan|jurnalis|redacción|redação|texto|tác giả|"
                       r"người viết|作者|記者)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)

@@ -62,8 +62,10 @@ TEMPLATES = Templates()
 def _html_parser(**options: Any) -> lxml_html.HTMLParser:
     """lxml.html's parser with a class lookup done in C: lxml.html's own lookup (which gives form
     fields their own classes, used by nobody here) is a Python call each time an element is touched
-    from Python, ~7,000 times a page between our passes, trafilatura's and htmldate's."""
-    parser = lxml_html.HTMLParser(**options)
+    from Python, ~7,000 times a page between our passes, trafilatura's and htmldate's. Comments and
+    processing instructions are left out as trafilatura's own parser leaves them out: its extraction
+    drops a comment node's tail, and "Write to<!-- --> Ann Lee" lost the name."""
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, **options)
     parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
         element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
         entity=lxml_html.HtmlEntity))
@@ -395,6 +397,16 @@ def _is_headline(name: str, meta: PageMeta, doc: Any) -> bool:
     return any(key == fold(t).lower().strip() for t in (meta.title, getattr(doc, "title", None)) if t)
 
 
+def _names_only_a_commenter(name: str, tree: etree._Element) -> bool:
+    """Whether every element whose own text is the name sits in a comment thread (an element whose
+    class or id says "comment", itself or around it): trafilatura's author search takes any class
+    with "author" in it, and a page with comments has a commenter's <span class="comment-author">."""
+    key = fold(name).strip().lower()
+    hits = [el for el in tree.iter() if isinstance(el.tag, str) and el.text and fold(el.text).strip().lower() == key]
+    return bool(hits) and all(any("comment" in ((up.get("class") or "") + " " + (up.get("id") or "")).lower()
+                                  for up in (el, *el.iterancestors())) for el in hits)
+
+
 def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None, url: str) -> dict[str, str]:
     """Fill our open fields from trafilatura's metadata; returns what that added (a title gained is
     also what a host's template learns to find its titles by)."""
@@ -410,6 +422,8 @@ def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None, url: str) 
             # "Headline | Site" <title>, the headline: a host's template learnt it as the site's name
             # from such a page, and every later page of the host named that headline its publisher; or
             # the service's name on a journal at a shared host, "LiveJournal")
+            value = None
+        if ours == "author" and value and tree is not None and _names_only_a_commenter(value, tree):
             value = None
         if not getattr(meta, ours) and value:
             setattr(meta, ours, value)

@@ -969,3 +969,48 @@ def test_a_blogger_post_pages_title_names_the_blog_when_its_header_does_not(titl
             "<p>A pair of storm chasers filmed a waterspout spinning across the bay.</p></div></div></body></html>")
     url = "https://viral-clips-now.blogspot.com/2026/11/x.html" if platform == "blogger" else "https://viralclips.example/x/"
     assert read_meta(_parse_page(page), url).site_name == name
+
+
+_RIVER = ("<p>The river rose two metres overnight and the ferry stopped running until the water fell again.</p>"
+          "<p>Residents of the lower town moved their cars to higher streets before dawn, the mayor said.</p>")
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    # trafilatura reads the lead word of a Drupal byline with no name as the author
+    ("<span class='submitted-by'>Submitted on Mon, 2019-01-21 13:49</span>", None),
+    ("<span class='submitted-by'>Submitted by Jane Roe on Mon, 2019-01-21 13:49</span>", "Jane Roe"),
+    # ... and "Posted" of this one, which kept the byline's own name from being read
+    ("<span class='submitted-by'>Posted on 2019-01-21 by Jane Roe</span>", "Jane Roe"),
+])
+def test_a_bylines_lead_word_alone_is_no_author_and_leaves_the_name_to_be_read(byline: str, author: str | None) -> None:
+    page = (f"<html><head><title>River rises</title></head><body><div class='node'><h1 class='title'>River rises</h1>"
+            f"<div class='content'>{byline}<div class='field-body'>{_RIVER}</div></div></div></body></html>")
+    record = _record(page, "https://drupalnews.example/node/5")
+    assert record.author == author
+    assert record.published_at.date().isoformat() == "2019-01-21"
+
+
+@pytest.mark.parametrize(("comments", "author"), [
+    ("<div class='sf_comment'><p class='sf_comment_info'><span class='sf_comment_author'>Marta Gil</span></p>"
+     "<div class='sf_comment_text'><p>What a week for the town.</p></div></div>", None),
+    # the same name in the post's own byline is the author, whatever the comments say
+    ("<div class='post-byline'><span class='author'>Marta Gil</span></div><div class='comments'>"
+     "<span class='comment-author'>Marta Gil</span><p>Thanks for reading.</p></div>", "Marta Gil"),
+])
+def test_a_commenters_name_is_not_the_author(comments: str, author: str | None) -> None:
+    """trafilatura's author search takes any class with "author" in it, a commenter's too."""
+    page = (f"<html><head><title>River rises</title></head><body><div id='main'><h1>River rises</h1>"
+            f"<div class='story'>{_RIVER}</div></div><div id='talk'>{comments}</div></body></html>")
+    assert _record(page, "https://islanddaily.example/2019/01/river-rises.html").author == author
+
+
+@pytest.mark.parametrize("story_class", ["story", "entry-content"])  # trafilatura's path, and a known body's
+def test_text_after_an_html_comment_is_kept(story_class: str) -> None:
+    """A server-rendered page splits text with empty comments ("Write to<!-- --> Ann Lee"):
+    trafilatura's extraction drops a comment node's tail, so the comments are never parsed."""
+    tail = ("<p>Write to<!-- --> <!-- -->Ana Lind<!-- --> at<!-- --> <a href='mailto:al@islanddaily.example'>"
+            "al@islanddaily.example</a></p><p>Ferries<!-- run --> resume <b>on Monday</b><?php echo 1 ?>.</p>")
+    page = (f"<html><head><title>River rises</title></head><body><div id='main'><h1>River rises</h1>"
+            f"<div class='{story_class}'>{_RIVER}{tail}</div></div></body></html>")
+    text = _record(page, "https://islanddaily.example/2019/01/river-rises.html").text
+    assert text.split("\n")[-2:] == ["Write to Ana Lind at al@islanddaily.example", "Ferries resume on Monday."]
