@@ -876,11 +876,20 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     return meta
 
 
+# What a post's body never holds but a theme's wrapper around the whole post does: the headline, a
+# form (a search or a "choose your brand" box), menus, a sidebar
+_WRAPPER_PARTS = etree.XPath("descendant::*[self::h1 or self::form or self::select or self::nav or self::aside][1]")
+
+
 def find_body(tree: etree._Element, classes: ClassIndex | None = None) -> tuple[str, etree._Element] | None:
-    """The post body container when the template has exactly one (a single post page)."""
+    """The post body container when the template has exactly one (a single post page). A generic
+    class name on a theme's wrapper (<div class="grid-x post-content main-wrapper"> around the
+    headline, the author box and a related list) is passed over."""
     classes = classes or ClassIndex(tree)
     for platform, name, tag, within in BODY_CONTAINERS:
         nodes = classes.by_itemprop.get("articleBody", []) if name.startswith("@") else classes.get(name, tag, within)
+        if len(nodes) == 1 and platform == "generic" and _WRAPPER_PARTS(nodes[0]):
+            continue
         if len(nodes) == 1:
             return platform, nodes[0]
         if len(nodes) > 1:

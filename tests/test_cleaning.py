@@ -1382,7 +1382,10 @@ def test_an_indonesian_portals_video_promotions_are_cut_anywhere(line: str) -> N
 
 
 @pytest.mark.parametrize("heading", ["Promoted Stories", "Around the Web", "Sponsored Links by Taboola",
-                                     "Ads by Revcontent", "Recommended by Outbrain", "See more stories"])
+                                     "Ads by Revcontent", "Recommended by Outbrain", "See more stories",
+                                     # a news site's own lists under a story it copied
+                                     "More Must-Reads From Harbour Weekly", "More stories from Harbour Weekly", "Most Read",
+                                     "Trending Now", "Editor's Picks", "Top Stories", "Most Popular Stories"])
 def test_a_content_recommendation_widgets_list_under_the_text_is_cut(heading: str) -> None:
     tail = f"{heading}\nThis one trick lowers your heating bill\nDoctors stunned by a new fruit\nSponsored Links by Taboola"
     out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))

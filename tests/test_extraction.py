@@ -1014,3 +1014,18 @@ def test_text_after_an_html_comment_is_kept(story_class: str) -> None:
             f"<div class='{story_class}'>{_RIVER}{tail}</div></div></body></html>")
     text = _record(page, "https://islanddaily.example/2019/01/river-rises.html").text
     assert text.split("\n")[-2:] == ["Write to Ana Lind at al@islanddaily.example", "Ferries resume on Monday."]
+
+
+def test_a_generic_body_class_on_a_wrapper_around_the_whole_post_is_passed_over() -> None:
+    """A theme's "post-content" that wraps the headline, a brand picker, the author box and a list of
+    older stories is no body: the page goes to trafilatura, which finds the story inside."""
+    page = ("<html><head><title>New hatchback launched</title></head><body><div class='grid-x post-content main-wrapper'>"
+            "<h1 class='headline'>New hatchback launched</h1><div class='author-box'><a href='/author/ml/'>Mara Lopes</a>"
+            " View More Articles</div><form><select><option>Choose a brand</option><option>Alder</option></select></form>"
+            f"<div class='story-text'>{_RIVER}<p>The carmaker said the new model would reach showrooms in the spring.</p>"
+            "</div><div class='more-stories'><h5>MORE STORIES LIKE THIS ONE</h5><div><a href='/a'>Older hatchback recalled"
+            "</a><span>June 3, 2019</span></div><div><a href='/b'>Sedan sales slow</a><span>May 2, 2019</span></div></div>"
+            "</div></body></html>")
+    record = _record(page, "https://motorpage.example/news/new-hatchback-launched")
+    assert record.text.split("\n") == [*re.findall(r"<p>(.*?)</p>", _RIVER),
+                                       "The carmaker said the new model would reach showrooms in the spring."]
