@@ -127,9 +127,11 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     if meta.offsite_canonical:
         harvest.add("source_url", meta.offsite_canonical)  # (after what the residue named: that is surer)
     titled = resolve_title(title, harvest, rules, blog_name=draft.blog.name, source_hint=source_hint)
-    heading = next((line for rule, line in cut.removed if rule == "head.title"), None)
+    # (the heading the text opened with, else the page's one <h1> when the title is it and more)
+    heading = next((line for rule, line in cut.removed if rule == "head.title"), None) or meta.heading
     if heading and titled.title and _site_affixed(titled.title, heading):
         # the page's own heading is the headline; what its <title> adds after it is the site's name
+        # or a section's ("Headline - Auto News")
         titled = replace(titled, title=heading)
     if titled.publisher is None:
         # a copy that names its source nowhere else may still carry the agency's dateline, or have

@@ -102,6 +102,7 @@ class PageMeta:
     # of it (a script-rendered theme, a "continue reading" box), or nothing at all
     ld_body: str | None = None
     ld_headline: str | None = None  # that node's headline
+    heading: str | None = None  # the page's one <h1>, when the title is it and a shorter part beside it
 
 
 def _texts(nodes) -> str | None:
@@ -350,13 +351,19 @@ def _lone_heading(tree: etree._Element, html_title: str, home_heading: str | Non
     text = fold_spaces(" ".join(found.itertext()))
     if not text or text == home_heading:
         return None
-    head, whole = fold(text).lower(), fold(html_title).strip().lower()
+    return text if heading_in_title(text, html_title) else None
+
+
+def heading_in_title(heading: str, title: str) -> bool:
+    """Whether a title is the heading and a shorter part beside it, after or before a separator
+    ("Headline - Section", "Headline_Site", "Site | Headline")."""
+    head, whole = fold(heading).strip().lower(), fold(title).strip().lower()
     for sep in _HEADING_SEPS:
         if whole.startswith(head + sep) and 0 < len(whole) - len(head + sep) < len(head):
-            return text
+            return True
         if whole.endswith(sep + head) and 0 < len(whole) - len(sep + head) < len(head):
-            return text
-    return None
+            return True
+    return False
 
 
 # the separators a <title> sets between the site's name, a section and the headline (WordPress's old
@@ -830,6 +837,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     if not meta.title and meta.html_title:
         meta.title = (_lone_heading(tree, meta.html_title, meta.home_heading)
                       or _title_part_heading(tree, meta.html_title, meta.home_heading))
+    elif meta.title:  # (og:title "Headline - Section" over an <h1> of the headline alone)
+        meta.heading = _lone_heading(tree, meta.title, meta.home_heading)
     meta.canonical_url, meta.offsite_canonical = own_canonical(url, head.link_href("canonical") or metas.get("og:url"))
     if meta.offsite_canonical is None:
         # (Google's tags for a syndicated copy: the original's address)

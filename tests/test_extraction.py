@@ -1029,3 +1029,16 @@ def test_a_generic_body_class_on_a_wrapper_around_the_whole_post_is_passed_over(
     record = _record(page, "https://motorpage.example/news/new-hatchback-launched")
     assert record.text.split("\n") == [*re.findall(r"<p>(.*?)</p>", _RIVER),
                                        "The carmaker said the new model would reach showrooms in the spring."]
+
+
+@pytest.mark.parametrize(("og_title", "title", "publisher"), [
+    ("New hatchback launched - Auto News", "New hatchback launched", None),  # a section's name after it
+    ("New hatchback launched - Reuters", "New hatchback launched", "Reuters"),  # a publisher's: still named
+    ("New hatchback launched", "New hatchback launched", None),
+])
+def test_a_title_suffix_the_pages_own_heading_leaves_out_is_not_the_headline(og_title, title, publisher) -> None:
+    page = (f"<html><head><title>{og_title}</title><meta property='og:title' content='{og_title}'></head><body>"
+            "<div id='top'><a href='/'>Motor Page</a></div><div id='main'><h1 class='headline'>New hatchback launched</h1>"
+            f"<div class='story'>{_RIVER}</div></div></body></html>")
+    record = _record(page, "https://motorpage.example/news/new-hatchback-launched")
+    assert (record.title, record.source.publisher) == (title, publisher)
