@@ -1411,7 +1411,11 @@ def test_an_audio_players_and_a_caption_boxs_controls_are_cut_anywhere(line: str
     ("Check Price on Amazon", True), ("Buy on Amazon", True), ("View Deal »", True), ("[Check Latest Price]", True),
     ("Buy Now", True), ("Last update on 2026-11-30 / Affiliate links / Images from Amazon Product Advertising API", True),
     ("Amazonで詳細を見る", True), ("楽天市場で見る", True),
+    # a button's label before the product it links
+    ("ADD TO CART: US$25 Gift Card for the Harbour Arcade", True), ("VIEW PRICE: Seaview 7x50 Marine Binoculars", True),
+    ("Shop now: Alder Trail Running Shoes", True),
     # sentences about prices and buying
+    ("Buy now: the offer on ferry passes ends on Friday, the operator said.", False),
     ("Check the price before you buy, the consumer office warned.", False),
     ("Buy now, pay later schemes grew fast in the region last year.", False),
 ])
