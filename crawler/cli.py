@@ -384,6 +384,11 @@ def cmd_link(args: argparse.Namespace) -> int:
     except OSError as exc:  # the state file's folder, a full disk...
         _fail(f"cannot open {exc.filename or 'a file'}: {exc.strerror or exc}")
     _report(manifest, time.monotonic() - start)
+    counts = manifest.get("counts", {})
+    if counts.get("rejects") and not counts.get("records"):
+        # (a file of something else, another tool's lines without text: nothing was linked)
+        print(f"splog: FAILED: no line of {args.input} was a record to link", file=sys.stderr)
+        return EXIT_FAILED
     return 0 if manifest.get("reconciles") else EXIT_FAILED
 
 

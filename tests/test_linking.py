@@ -307,3 +307,13 @@ def test_band_index_runs_keep_every_member_of_a_bucket_in_insertion_order() -> N
     assert run.keys.tolist() == [2, 2, 5, 7, 9, 9, 9, 11]
     assert run.vals.tolist() == [0, 2, 0, 1, 0, 1, 2, 2]
     assert run.keys.dtype == np.int64 and run.vals.dtype == np.int32 and not index.recent
+
+
+def test_splog_link_fails_when_no_line_is_a_record_to_link(tmp_path) -> None:
+    """A file of something else (a manifest, another tool's lines without text) links nothing: every
+    line is a reject, and the command says so and exits non-zero."""
+    src = tmp_path / "wrong.jsonl"
+    src.write_text('{"counts": {"records": 3}}\n{"url": "https://empty.example/d", "title": "no text"}\n', encoding="utf-8")
+    run = run_splog("link", str(src), out=tmp_path / "out.jsonl")
+    assert run.code == 1 and "no line of" in run.stderr and "Traceback" not in run.stderr
+    assert [r["reason"] for r in run.rejects()] == ["invalid_record", "invalid_record"] and run.records() == []
