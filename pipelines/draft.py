@@ -218,12 +218,37 @@ def _as_printed(author: str | None, bylines: list[str]) -> str | None:
     return author
 
 
+# Several writers in one byline: "Ann Lee, Bo Chan, and Cy Diaz, AP", "Ann Lee and Bo Chan"
+_AND_PARTS = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+_NAME_PARTICLES = frozenset("de la del der den van von da di du le bin al el y e".split())
+
+
+def _name_shaped(part: str) -> bool:
+    """Two to five words, each capitalised (or a surname's particle: "de la", "van"), no digits."""
+    words = part.split()
+    return (2 <= len(words) <= 5 and not any(c.isdigit() for c in part)
+            and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words) and words[0][0].isupper())
+
+
+def _several(byline: str) -> list[str]:
+    """A byline's writers one by one, without the agency or paper named after them ("…, CNN"): split
+    only when every part has a name's shape ("Lee, Ann", a surname first, stays as it is)."""
+    parts = [p.strip() for p in _AND_PARTS.split(byline) if p and p.strip()]
+    if len(parts) < 2:
+        return [byline]
+    if len(parts[-1].split()) == 1 and parts[-1].isupper():
+        parts = parts[:-1]  # (an agency's initials after the names)
+    return parts if all(_name_shaped(p) for p in parts) else [byline]
+
+
 def _author_names(value: str | None) -> str | None:
-    """A byline's names ("; " between several), without the parts that are a date's words or a
-    writer's job beside a name ("Ann Lee, Staff Writer"), and without a lead "By" or label ("Autor:")."""
+    """A byline's names ("; " between several, as "Ann Lee, Bo Chan and Cy Diaz, AP" lists them),
+    without the parts that are a date's words or a writer's job beside a name ("Ann Lee, Staff
+    Writer"), and without a lead "By" or label ("Autor:")."""
     if not value:
         return value
-    names = [_BY_OR_NAME.sub("", _BY_WORD.sub("", part.strip(), count=1), count=1) for part in value.split(";")]
+    names = [name for part in value.split(";")
+             for name in _several(_BY_OR_NAME.sub("", _BY_WORD.sub("", part.strip(), count=1), count=1))]
     names = [n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES]
     people = [n for n in names if fold(n).strip(" .,").lower() not in _ROLES]
     return "; ".join(people or names) or None  # (a byline that is only a role, "by editor", names that user)

@@ -390,6 +390,19 @@ def test_a_byline_s_lead_word_is_no_part_of_the_author(byline: str, author: str)
     assert _author_names(byline) == author
 
 
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("Ana Lind, Bo Chan, and Cy Diaz, AP", "Ana Lind; Bo Chan; Cy Diaz"),
+    ("By Ana Lind & Marta de la Cruz", "Ana Lind; Marta de la Cruz"),
+    ("Ana Lind and Bo Chan", "Ana Lind; Bo Chan"), ("Ana Lind, AP", "Ana Lind"),
+    # one name, or a name written surname first: as it is
+    ("Lind, Ana", "Lind, Ana"), ("Smith and Wesson", "Smith and Wesson"), ("Marta de la Cruz", "Marta de la Cruz"),
+])
+def test_a_byline_of_several_writers_names_each_without_the_agency(byline: str, authors: str) -> None:
+    from pipelines.draft import _author_names
+
+    assert _author_names(byline) == authors
+
+
 @pytest.mark.parametrize(("last", "publisher"), [
     ("Źródło: Gazeta Zielonobrzeska", "Gazeta Zielonobrzeska"),
     ("Bron: Het Lage Land Dagblad.", "Het Lage Land Dagblad"),
