@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -72,13 +73,18 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
+class _IPv6Server(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
 @contextmanager
-def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    """Serve handler on a free loopback port for the duration; yields the base URL (no slash)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(handler: type[BaseHTTPRequestHandler], host: str = "127.0.0.1") -> Iterator[str]:
+    """Serve handler on a free loopback port for the duration; yields the base URL (no slash).
+    host "::1" serves on IPv6 loopback (the URL's host is then "[::1]")."""
+    server = (_IPv6Server if ":" in host else ThreadingHTTPServer)((host, 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://{f'[{host}]' if ':' in host else host}:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

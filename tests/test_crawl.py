@@ -474,3 +474,41 @@ def test_a_robots_sitemap_line_with_a_path_only_is_read(tmp_path) -> None:
             super().do_GET()
 
     _both_posts_crawled(PathOnly, tmp_path)
+
+
+def _ipv6_loopback() -> bool:
+    import socket
+
+    try:
+        with socket.socket(socket.AF_INET6) as sock:
+            sock.bind(("::1", 0))
+        return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _ipv6_loopback(), reason="no IPv6 loopback on this machine")
+def test_a_blog_at_an_ipv6_literal_address_is_crawled_and_guarded_as_any_other(tmp_path) -> None:
+    """Scrapy's default resolver looked the literal "::1" up as a name and failed ("DNS lookup
+    failed"): a literal needs no lookup. The private-host guard knows IPv6 loopback too."""
+
+    class V6Blog(Handler):
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path == "/":
+                self.send(200, "text/html", "<html><head><title>Delta Notes</title></head><body><h1>Delta Notes</h1>"
+                          "<a href='/2026/11/ferry-returns.html'>Ferry returns</a></body></html>")
+            elif self.path == "/2026/11/ferry-returns.html":
+                self.send(200, "text/html", "<html><head><title>Ferry returns</title></head><body><article>"
+                          "<h1>Ferry returns</h1><div class='entry-content'><p>The delta ferry returned to service "
+                          "on Monday after a month in dry dock.</p><p>Its new engines cut the crossing to twelve "
+                          "minutes, the operator said.</p></div></article></body></html>")
+            else:
+                self.send(404, "text/html", "<html><body>Not found</body></html>")
+
+    with serve(V6Blog, host="::1") as base:
+        assert base.startswith("http://[::1]:")
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "v6.jsonl")
+        assert run.code == 0, run.stderr[-2000:]
+        assert [(r["url"], r["title"]) for r in run.records()] == [(base + "/2026/11/ferry-returns.html", "Ferry returns")]
+        guarded = run_splog("crawl", base + "/", "--no-throttle", out=tmp_path / "guarded.jsonl")
+        assert [r["reason"] for r in guarded.rejects()] == ["private_host_blocked"] and guarded.records() == []
