@@ -131,7 +131,7 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Tu dirección de correo electrónico no será publicada.", "chrome.wordpress.es"),
     ("Deixe um comentário", "chrome.wordpress.pt"),
     ("Article précédent", "chrome.wordpress.fr"),
-    ("Schreibe einen Kommentar", "chrome.wordpress.de"),
+    ("Schreibe einen Kommentar", "chrome.wordpress.de"), ("Kommentar verfassen Antworten abbrechen", "chrome.wordpress.de"),
     ("Email của bạn sẽ không được hiển thị công khai.", "chrome.wordpress.vi"),
     ("لن يتم نشر عنوان بريدك الإلكتروني.", "chrome.wordpress.ar"),
     ("Comparte esta nota", "chrome.share.es"),
