@@ -406,6 +406,8 @@ def test_a_byline_of_several_writers_names_each_without_the_agency(byline: str, 
 @pytest.mark.parametrize(("last", "publisher"), [
     ("Źródło: Gazeta Zielonobrzeska", "Gazeta Zielonobrzeska"),
     ("Bron: Het Lage Land Dagblad.", "Het Lage Land Dagblad"),
+    ("Izvor: Jadranski glasnik", "Jadranski glasnik"), ("Vir: Primorski dnevnik", "Primorski dnevnik"),
+    ("Chanzo: Gazeti la Pwani", "Gazeti la Pwani"),
     ("(Fuente: Diario del Valle)", "Diario del Valle"),
     ("SOURCE: Al Jazeera and news agencies", "Al Jazeera"),
     ("Source: Reuters, AP", "Reuters"),
