@@ -580,7 +580,8 @@ def _block_between_paragraphs(block: str, **link_args) -> tuple[list[str], list[
     ("Watch: The ferry's first crossing", True),
     ("Читайте также: Паром снова ходит по расписанию", True),
     ("あわせて読みたい：港まつり、今年は三日間に拡大", True),
-    ("Czytaj także: Prom znów kursuje", True),
+    ("Czytaj także: Prom znów kursuje", True), ("Przeczytaj również: Prom znów kursuje", True),
+    ("Olvasd el ezt is: Újra jár a komp", True),
     ("यह भी पढ़ें: बिजली की नई दरें लागू", True),
     ("بیشتر بخوانید: قیمت نان دوباره بالا رفت", True),
     ("อ่านเพิ่มเติม : รถไฟสายใหม่เปิดวันจันทร์", True),
@@ -1388,7 +1389,13 @@ def test_an_indonesian_portals_video_promotions_are_cut_anywhere(line: str) -> N
                                      "Ads by Revcontent", "Recommended by Outbrain", "See more stories",
                                      # a news site's own lists under a story it copied
                                      "More Must-Reads From Harbour Weekly", "More stories from Harbour Weekly", "Most Read",
-                                     "Trending Now", "Editor's Picks", "Top Stories", "Most Popular Stories"])
+                                     "Trending Now", "Editor's Picks", "Top Stories", "Most Popular Stories",
+                                     # the related posts' heading in more of the blogs' languages
+                                     "Gerelateerde berichten", "Související články", "Relaterade artiklar",
+                                     "Relaterte artikler", "Aiheeseen liittyvät", "Kapcsolódó cikkek", "Articole similare",
+                                     "Σχετικά άρθρα", "Схожі статті", "مطالب مرتبط", "Habari zinazohusiana",
+                                     "Kaugnay na balita", "Artikel berkaitan", "ข่าวที่เกี่ยวข้อง", "İlgili Yazılar",
+                                     "Powiązane artykuły", "Verwandte Beiträge"])
 def test_a_content_recommendation_widgets_list_under_the_text_is_cut(heading: str) -> None:
     tail = f"{heading}\nThis one trick lowers your heating bill\nDoctors stunned by a new fruit\nSponsored Links by Taboola"
     out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
