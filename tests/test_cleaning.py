@@ -1339,6 +1339,7 @@ def test_utf8_read_as_windows_1252_up_the_chain_is_read_again(text: str, read: s
     ("Материал впервые опубликован на сайте Морские вести.", "Морские вести"),
     ("Bu haber ilk olarak Liman Gazetesi'nde yayınlandı.", "Liman Gazetesi"),
     ("本文首发于海港日报", "海港日报"), ("この記事は港湾新聞に掲載されたものです。", "港湾新聞"),
+    ("نُشر هذا المقال أولاً على موقع الميناء", "الميناء"), ("ظهر هذا الخبر لأول مرة في صحيفة الميناء.", "الميناء"),
     ("이 기사는 항구일보에 처음 게재되었습니다.", "항구일보"),
     ("यह लेख मूल रूप से बंदरगाह समाचार पर प्रकाशित हुआ था।", "बंदरगाह समाचार"),
     ("This article originally appeared on Harbour Daily.", "Harbour Daily"),
