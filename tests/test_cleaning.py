@@ -139,6 +139,11 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Partager cet article", "chrome.share.fr"),
     ("Diesen Artikel teilen", "chrome.share.de"),
     ("Condividi su Facebook", "chrome.share.it"),
+    ("Deel dit artikel", "chrome.share.nl"), ("Sdílet článek", "chrome.share.cs"), ("Dela artikeln", "chrome.share.sv"),
+    ("Del artikkelen", "chrome.share.no"), ("Jaa artikkeli", "chrome.share.fi"), ("Oszd meg a cikket", "chrome.share.hu"),
+    ("Distribuie articolul", "chrome.share.ro"), ("Μοιραστείτε το άρθρο", "chrome.share.el"),
+    ("اشتراک گذاری", "chrome.share.fa"), ("Shiriki habari hii", "chrome.share.sw"), ("Ibahagi", "chrome.share.tl"),
+    ("Kongsi artikel ini", "chrome.share.ms"), ("แชร์บทความนี้", "chrome.share.th"),
     # a line of several template lines in a row, as a copy flattens a pager or a feed box; also
     # with the spaces between the items lost, as a minified template reads
     ("Newer PostOlder PostHome", "chrome.blogger.en"), ("Posting Lebih BaruPosting LamaBeranda", "chrome.blogger.id"),
