@@ -148,6 +148,13 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     # with the spaces between the items lost, as a minified template reads
     ("Newer PostOlder PostHome", "chrome.blogger.en"), ("Posting Lebih BaruPosting LamaBeranda", "chrome.blogger.id"),
     ("Newer Post Older Post Home", "chrome.blogger.en"),
+    # the classic template in more of Blogger's interface languages
+    ("Starší příspěvek Domovská stránka", "chrome.blogger.cs"), ("Äldre inlägg Startsida", "chrome.blogger.sv"),
+    ("Nyere innlegg Eldre innlegg Startsiden", "chrome.blogger.no"), ("Nyere indlæg Ældre indlæg Start", "chrome.blogger.da"),
+    ("Uudempi teksti Vanhempi viesti Etusivu", "chrome.blogger.fi"), ("Régebbi bejegyzés Főoldal", "chrome.blogger.hu"),
+    ("Postare mai veche Pagina de pornire", "chrome.blogger.ro"), ("Παλαιότερη Ανάρτηση Αρχική σελίδα", "chrome.blogger.el"),
+    ("Старіша публікація Головна сторінка", "chrome.blogger.uk"), ("บทความที่เก่ากว่า หน้าแรก", "chrome.blogger.th"),
+    ("Catatan Lama Laman utama", "chrome.blogger.ms"), ("پست قدیمی‌تر صفحهٔ اصلی", "chrome.blogger.fa"),
     ("Email This BlogThis! Share to X Share to Facebook", "chrome.blogger.en"),
     # newer wordings of the share row and the footer in the languages
     ("Enregistrer un commentaire", "chrome.blogger.fr"),
