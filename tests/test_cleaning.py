@@ -134,6 +134,9 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Schreibe einen Kommentar", "chrome.wordpress.de"), ("Kommentar verfassen Antworten abbrechen", "chrome.wordpress.de"),
     ("Email của bạn sẽ không được hiển thị công khai.", "chrome.wordpress.vi"),
     ("لن يتم نشر عنوان بريدك الإلكتروني.", "chrome.wordpress.ar"),
+    ("Lascia un commento Annulla risposta", "chrome.wordpress.it"), ("Je e-mailadres wordt niet gepubliceerd.", "chrome.wordpress.nl"),
+    ("Dodaj komentarz Anuluj pisanie odpowiedzi", "chrome.wordpress.pl"), ("Предыдущая запись", "chrome.wordpress.ru"),
+    ("E-posta adresiniz yayınlanmayacak.", "chrome.wordpress.tr"), ("メールアドレスが公開されることはありません。", "chrome.wordpress.ja"),
     ("Comparte esta nota", "chrome.share.es"),
     ("Compartilhe", "chrome.share.pt"),
     ("Partager cet article", "chrome.share.fr"),
@@ -1408,7 +1411,9 @@ def test_an_indonesian_portals_video_promotions_are_cut_anywhere(line: str) -> N
                                      "Relaterte artikler", "Aiheeseen liittyvät", "Kapcsolódó cikkek", "Articole similare",
                                      "Σχετικά άρθρα", "Схожі статті", "مطالب مرتبط", "Habari zinazohusiana",
                                      "Kaugnay na balita", "Artikel berkaitan", "ข่าวที่เกี่ยวข้อง", "İlgili Yazılar",
-                                     "Powiązane artykuły", "Verwandte Beiträge"])
+                                     "Powiązane artykuły", "Verwandte Beiträge",
+                                     # Jetpack's one-word heading over its related posts, as a copy keeps it
+                                     "Related", "Relacionado", "Correlati", "Gerelateerd", "Похожее", "関連"])
 def test_a_content_recommendation_widgets_list_under_the_text_is_cut(heading: str) -> None:
     tail = f"{heading}\nThis one trick lowers your heating bill\nDoctors stunned by a new fruit\nSponsored Links by Taboola"
     out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
