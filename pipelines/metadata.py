@@ -856,9 +856,15 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     meta.updated = (metas.get("article:modified_time") or metas.get("dateModified") or ld.get("dateModified")
                     or _texts(a.get("title", "") for a in classes.get("updated", "abbr")))
     author = ld.get("author")
+    named = metas.get("author")
+    if named and (person := _ld_names(author)) and fold(person).lower() == fold(metas.get("article:author") or "").lower() \
+            and fold(named).lower() != fold(person).lower():
+        # <meta name="author"> naming the publishing house ("Condé Nast") where the article's own
+        # JSON-LD and article:author agree on a writer: the writer
+        named = person
     meta.author = (_texts(el for el in classes.get("fn")
                           if any(classes.has(up, "post-author", "author") for up in el.iterancestors()))
-                   or _texts(a for a in anchors if a.get("rel") == "author") or metas.get("author")
+                   or _texts(a for a in anchors if a.get("rel") == "author") or named
                    or _vcard_author(classes)
                    or metas.get("by")  # (Tistory's)
                    or _ld_names(author)

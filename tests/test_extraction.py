@@ -1042,3 +1042,17 @@ def test_a_title_suffix_the_pages_own_heading_leaves_out_is_not_the_headline(og_
             f"<div class='story'>{_RIVER}</div></div></body></html>")
     record = _record(page, "https://motorpage.example/news/new-hatchback-launched")
     assert (record.title, record.source.publisher) == (title, publisher)
+
+
+@pytest.mark.parametrize(("declared", "author"), [
+    ("<meta property='article:author' content='Tomas Reyes'>", "Tomas Reyes"),  # the two agree: the writer
+    ("", "Harbour Media Group"),  # only the JSON-LD: the page's own meta tag stands
+    ("<meta property='article:author' content='https://harbour.example/author/tr'>", "Harbour Media Group"),
+])
+def test_a_publishing_houses_name_in_the_author_meta_tag_gives_way_to_the_writer_two_sources_agree_on(declared, author):
+    ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Early frost",'
+          ' "author": [{"@type": "Person", "name": "Tomas Reyes"}]}')
+    page = (f"<html><head><meta name='author' content='Harbour Media Group'>{declared}"
+            f"<script type='application/ld+json'>{ld}</script></head><body><article><h1>Early frost</h1>"
+            "<p>Fruit growers lit burners between their rows.</p></article></body></html>")
+    assert read_meta(_parse_page(page), "https://harbour.example/early-frost/").author == author
