@@ -397,12 +397,18 @@ def _is_headline(name: str, meta: PageMeta, doc: Any) -> bool:
     return any(key == fold(t).lower().strip() for t in (meta.title, getattr(doc, "title", None)) if t)
 
 
+_NOT_SHOWN = frozenset(("script", "style", "noscript", "template", "head", "title", "meta"))
+
+
 def _names_only_a_commenter(name: str, tree: etree._Element) -> bool:
     """Whether every element whose own text is the name sits in a comment thread (an element whose
     class or id says "comment", itself or around it): trafilatura's author search takes any class
     with "author" in it, and a page with comments has a commenter's <span class="comment-author">."""
     key = fold(name).strip().lower()
-    hits = [el for el in tree.iter() if isinstance(el.tag, str) and el.text and fold(el.text).strip().lower() == key]
+    most = len(name) + 8  # (cheap tests first: a script's text can be megabytes, most text is no name)
+    hits = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in _NOT_SHOWN
+            and (text := el.text) and len(text) <= most + 40 and len(text.strip()) <= most
+            and fold(text).strip().lower() == key]
     return bool(hits) and all(any("comment" in ((up.get("class") or "") + " " + (up.get("id") or "")).lower()
                                   for up in (el, *el.iterancestors())) for el in hits)
 
