@@ -283,22 +283,19 @@ class _Scan:
         chars = 0
         for i in range(last, max(last - span - 1, -1), -1):
             key = self.keys[i]
-            if not key or (i in self.cut and not self._cut_as_heading(i, where)):
+            if not key:
                 continue
-            if self._line_rule(i, where):
+            if self._line_rule(i, where):  # (also a line an "anywhere" rule cut: "Most Read" heads a list)
                 for item in items:
                     self.cut[item] = self.cut[i]
                 return i
+            if i in self.cut:
+                continue
             chars += len(key)
             if not fits(key, chars):
                 return None
             items.append(i)
         return None
-
-    def _cut_as_heading(self, i: int, where: str) -> bool:
-        """Whether a line an "anywhere" rule cut ("Most Read", a widget's heading in the text) is also
-        a `where` rule's heading: it then heads the lines under it too."""
-        return any(rule.pattern.fullmatch(self.folded[i]) for rule in self.rules.by_where[where])
 
     def head(self) -> None:
         for i in range(len(self.lines)):

@@ -855,10 +855,10 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
                       or _marked_time(classes))
     meta.updated = (metas.get("article:modified_time") or metas.get("dateModified") or ld.get("dateModified")
                     or _texts(a.get("title", "") for a in classes.get("updated", "abbr")))
-    author = ld.get("author")
+    person = _ld_names(ld.get("author"))
     named = metas.get("author")
-    if named and (person := _ld_names(author)) and fold(person).lower() == fold(metas.get("article:author") or "").lower() \
-            and fold(named).lower() != fold(person).lower():
+    if named and person and fold(named).lower() != fold(person).lower() \
+            and fold(person).lower() == fold(metas.get("article:author") or "").lower():
         # <meta name="author"> naming the publishing house ("Condé Nast") where the article's own
         # JSON-LD and article:author agree on a writer: the writer
         named = person
@@ -867,7 +867,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
                    or _texts(a for a in anchors if a.get("rel") == "author") or named
                    or _vcard_author(classes)
                    or metas.get("by")  # (Tistory's)
-                   or _ld_names(author)
+                   or person
                    or _author_link(anchors, url))
     meta.labels = _labels(tree, anchors, classes) or _declared_labels(head, ld)
     meta.ld_body = _ld_body(ld.get("articleBody"))
