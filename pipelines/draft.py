@@ -86,7 +86,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     # (UTF-8 read as Windows-1252 up the chain is read again first: "SÃ­guenos en Facebook" is residue)
     cut = cut_text(fix_mojibake(draft.text), rules, ctx, draft.harvest)
     harvest = cut.harvest
-    if meta.header_lines and not ((feed.get("author") or _author_names(meta.author) or harvest.authors)
+    outlets = rules.publishers | {fold(n).lower() for n in (draft.blog.name, meta.site_name) if n}
+    if meta.header_lines and not ((feed.get("author") or _author_names(meta.author, outlets) or harvest.authors)
                                   and (feed.get("published") or meta.published or harvest.published)):
         # a byline or date printed above the body, outside the text: read by the same head rules
         above = read_head(meta.header_lines, rules, ctx)
@@ -160,8 +161,9 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         chain=order_chain(harvest.tools, rules), blog=replace(draft.blog, ui_language=ui_language),
         # the feed's byline, else the page's, else the one a plugin's footer named ("Author: …", cut
         # from the text); a platform's placeholder for a hidden profile ("Unknown") is no author
-        author=next((a for a in map(_author_names, (feed.get("author"), _as_printed(meta.author, harvest.authors),
-                                                    *harvest.authors))
+        author=next((a for a in (_author_names(v, outlets) for v in (feed.get("author"),
+                                                                     _as_printed(meta.author, harvest.authors),
+                                                                     *harvest.authors))
                      if a and fold(a).strip().lower() not in rules.author_placeholders), None),
     )
     # a copy that names its original (a publisher, its address, a tool of the chain) and ends cut off
@@ -230,28 +232,39 @@ def _name_shaped(part: str) -> bool:
             and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words) and words[0][0].isupper())
 
 
-def _several(byline: str) -> list[str]:
-    """A byline's writers one by one, without the agency or paper named after them ("…, CNN"): split
-    only when every part has a name's shape ("Lee, Ann", a surname first, stays as it is)."""
+def _several(byline: str, outlets: frozenset[str] = frozenset()) -> list[str]:
+    """A byline's writers one by one, without the agency or paper named after them ("…, CNN",
+    "…, Reuters"): split only when every part has a name's shape ("Lee, Ann", a surname first,
+    stays as it is)."""
     parts = [p.strip() for p in _AND_PARTS.split(byline) if p and p.strip()]
     if len(parts) < 2:
         return [byline]
-    if len(parts[-1].split()) == 1 and parts[-1].isupper():
-        parts = parts[:-1]  # (an agency's initials after the names)
+    if len(parts[-1].split()) == 1 and parts[-1].isupper() or fold(parts[-1]).strip(" .").lower() in outlets:
+        parts = parts[:-1]  # (an agency's initials or a known outlet after the names)
     return parts if all(_name_shaped(p) for p in parts) else [byline]
 
 
-def _author_names(value: str | None) -> str | None:
+# a web address given as the author ("elmundo.es", "www.site.com"): the site, not a writer
+# (a user name with a dot, "ann.lee", is a name: the address ends in a country's code or a common
+# top-level domain)
+_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|com|net|org|info|biz|blog|news|online|site|xyz|"
+                     r"top|club|media|web|app)", re.I)
+
+
+def _author_names(value: str | None, outlets: frozenset[str] = frozenset()) -> str | None:
     """A byline's names ("; " between several, as "Ann Lee, Bo Chan and Cy Diaz, AP" lists them),
     without the parts that are a date's words or a writer's job beside a name ("Ann Lee, Staff
-    Writer"), and without a lead "By" or label ("Autor:")."""
+    Writer"), and without a lead "By" or label ("Autor:"). outlets (lower case): publishers' and
+    the site's names, dropped beside a writer's ("Ann Lee, CNN", which trafilatura gives as "Ann
+    Lee; CNN"); a web address is never an author."""
     if not value:
         return value
     names = [name for part in value.split(";")
-             for name in _several(_BY_OR_NAME.sub("", _BY_WORD.sub("", part.strip(), count=1), count=1))]
-    names = [n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES]
+             for name in _several(_BY_OR_NAME.sub("", _BY_WORD.sub("", part.strip(), count=1), count=1), outlets)]
+    names = [n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES and not _DOMAIN.fullmatch(n.strip())]
     people = [n for n in names if fold(n).strip(" .,").lower() not in _ROLES]
-    return "; ".join(people or names) or None  # (a byline that is only a role, "by editor", names that user)
+    writers = [n for n in people if fold(n).strip(" .,").lower() not in outlets]
+    return "; ".join(writers or people or names) or None  # (a byline that is only a role, "by editor", names that user)
 
 
 def _title_prefix(html_title: str | None, title: str | None) -> str | None:

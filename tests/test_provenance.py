@@ -403,6 +403,26 @@ def test_a_byline_of_several_writers_names_each_without_the_agency(byline: str, 
     assert _author_names(byline) == authors
 
 
+@pytest.mark.parametrize(("byline", "author"), [
+    # trafilatura splits "By Ann Lee, CNN" into "Ann Lee; CNN"
+    ("Ann Lee; CNN", "Ann Lee"), ("Ann Lee; USA TODAY", "Ann Lee"), ("ANN LEE; BO CHAN; AP", "ANN LEE; BO CHAN"),
+    ("Ann Lee, Reuters", "Ann Lee"), ("Ann Lee, The Guardian", "Ann Lee"), ("Ann Lee; Coast Daily", "Ann Lee"),
+    # an outlet alone is the byline as printed; a web address is nobody's name, a user name is one
+    ("Reuters", "Reuters"), ("coastdaily.es", None), ("www.coastdaily.com", None), ("ann.lee", "ann.lee"),
+])
+def test_an_outlet_beside_the_writers_is_no_author(byline: str, author: str | None) -> None:
+    from pipelines.draft import _author_names
+
+    assert _author_names(byline, RULES.publishers | {"coast daily"}) == author
+
+
+def test_a_page_whose_author_tag_is_its_address_has_no_author() -> None:
+    body = "".join(f"<p>The harbour's new crane was lifted into place on Tuesday morning, step {n}.</p>" for n in range(5))
+    page = ("<html><head><title>Crane lifted</title><meta name='author' content='coastdaily.es'></head><body><article>"
+            "<h1>Crane lifted</h1>" + body + "</article></body></html>")
+    assert _record(page, "https://coastdaily.es/2026/11/crane.html").author is None
+
+
 @pytest.mark.parametrize(("last", "publisher"), [
     ("Źródło: Gazeta Zielonobrzeska", "Gazeta Zielonobrzeska"),
     ("Bron: Het Lage Land Dagblad.", "Het Lage Land Dagblad"),
