@@ -16,6 +16,9 @@ LIST_ITEM_WORDS = 16  # an item is a headline: this many words at most, and no s
 BOX_LINES = 3  # at most this many lines under an "About the author" heading at the end of the text
 BOX_CHARS = 800  # and this many characters in all (a bio and a link, not a section of the article)
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
+# a kicker above the headline: a few words
+_KICKER_CHARS = 50
+_KICKER_WORDS = 6
 _HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_at", "author", "published",
                    "updated")
 # Where one template item ends and the next starts with no space between ("PostOlder", "BlogThis!Share").
@@ -307,8 +310,20 @@ class _Scan:
             if self.keys[i] in self.labels:  # a section kicker ("WORLD NEWS") that is one of the post's categories
                 self.cut[i] = "head.label"
                 continue
-            if not (self._line_rule(i, "head") or self._chrome(i)):
+            if not (self._line_rule(i, "head") or self._chrome(i) or self._kicker(i)):
                 return
+            if self.cut[i] == "chrome.byline" and i + 1 < len(self.lines) and self.keys[i + 1] and i + 1 not in self.cut:
+                self._line_rule(i + 1, "byline")  # the writer's job on the line under the byline
+
+    def _kicker(self, i: int) -> str | None:
+        """A short line right above the headline at the head of the text: a section's name or a
+        kicker ("Market Insider", "Analysis"), or a page's skip link ("Main Content")."""
+        j = next((j for j in range(i + 1, len(self.lines)) if self.keys[j]), None)
+        if j is None or self.keys[j] not in self.titles or len(self.keys[i]) > _KICKER_CHARS \
+                or len(self.keys[i].split()) > _KICKER_WORDS or _SENTENCE_END.search(self.keys[i]):
+            return None
+        self.cut[i] = "head.kicker"
+        return "head.kicker"
 
     def keep_unless_copy(self) -> None:
         """Lines that `copies_only` rules cut (a wire story's "Reporting by …; Editing by …", a

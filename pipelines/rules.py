@@ -191,7 +191,7 @@ class ChromeSet:
         object.__setattr__(self, "gated", tuple((*_pattern_gate(p), p) for p in self.patterns))
 
 
-LINE_WHERES = ("tail", "head", "any", "list", "suffix", "box")
+LINE_WHERES = ("tail", "head", "any", "list", "suffix", "box", "byline")
 _CHROME_RUN_WORDS = 40  # a longer line is text, not a pager or a share bar
 
 

@@ -1078,6 +1078,35 @@ def test_a_section_kicker_above_the_text_that_is_one_of_the_posts_categories_is_
     assert cut_text("WORLD NEWS\n" + BODY, RULES, Context(title="Bridge reopens")).text.startswith("WORLD NEWS")
 
 
+@pytest.mark.parametrize("kicker", ["Market Insider", "ANALYSIS", "Main Content", "Opinion | Transport"])
+def test_a_short_line_right_above_the_headline_is_cut(kicker: str) -> None:
+    out = cut_text(f"{kicker}\nBridge reopens after repairs\n" + BODY, RULES, Context(title="Bridge reopens after repairs"))
+    assert out.text == BODY and out.removed == [("head.kicker", kicker), ("head.title", "Bridge reopens after repairs")]
+
+
+@pytest.mark.parametrize("first", [
+    # a sentence, or a line that is not right above the headline, stays
+    "The bridge was closed for a month.", "Market Insider",
+])
+def test_a_line_that_is_no_kicker_above_the_headline_stays(first: str) -> None:
+    text = f"{first}\n" + BODY + "\nBridge reopens after repairs"
+    assert cut_text(text, RULES, Context(title="Bridge reopens after repairs")).text.startswith(first)
+
+
+@pytest.mark.parametrize(("role", "cut"), [
+    ("CNBC Executive News Editor", True), ("Staff Writer", True), ("Senior Correspondent, Europe", True),
+    ("Redakteurin", True), ("Envoyés spéciaux à Toulouse", True), ("Reporter for the Coast Daily", True),
+    # the text's first line under the byline
+    ("The editor resigned on Monday.", False), ("Ferries resume on the northern route", False),
+])
+def test_the_writer_s_job_under_a_byline_is_cut(role: str, cut: bool) -> None:
+    out = cut_text(f"Bridge reopens\nBy: Ann Lee\n{role}\n" + BODY, RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is cut
+    assert out.harvest.authors == ["Ann Lee"]
+    # not a line at the head with no byline above it
+    assert cut_text(f"{role}\n" + BODY, RULES, Context(title="Bridge reopens")).text.startswith(role)
+
+
 @pytest.mark.parametrize(("last", "rules"), [
     # a recipe's ingredients run on without their line breaks, after the article's last sentence
     ("It will cost 4 million. Let's block ads! (Why?)World - Latest - Google NewsMarch 3, 2026 at 09:41AM"
