@@ -303,6 +303,20 @@ _CAPTION_CLASSES = frozenset({"wp-caption-text", "wp-element-caption", "gallery-
 _CAPTIONS = etree.XPath(".//figcaption | .//*[@class][contains(@class, 'caption')]")
 
 
+# A dialog a script opens over the page (a newsletter sign-up, a "send us a tip" form, a cookie
+# notice): the <dialog> element, an ARIA dialog, or a block whose class or id names a popup or a
+# modal ("tipus_popup_holder", "modal-dialog"; not "popular", and not an inline link that opens one)
+_DIALOGS = etree.XPath(".//dialog | .//*[self::div or self::section or self::aside or self::form][@role='dialog' or "
+                       "@role='alertdialog' or @aria-modal='true' or contains(@class, 'popup') or contains(@class, 'modal') "
+                       "or contains(@id, 'popup') or contains(@id, 'modal')]")
+_DIALOG_NAME = re.compile(r"(?:^|[\s_-])(?:popup|modal)(?:$|[\s_-])", re.I)
+
+
+def _dialog(el: etree._Element) -> bool:
+    return el.tag == "dialog" or el.get("role") in ("dialog", "alertdialog") or el.get("aria-modal") == "true" \
+        or bool(_DIALOG_NAME.search(el.get("class", "")) or _DIALOG_NAME.search(el.get("id", "")))
+
+
 def _unseen(root: etree._Element, whole_page: bool = False) -> Iterator[tuple[str, etree._Element]]:
     hidden = stylesheet_hidden(root.getroottree().getroot())
     candidates = _STYLED(root)
@@ -317,6 +331,13 @@ def _unseen(root: etree._Element, whole_page: bool = False) -> Iterator[tuple[st
             if whole > 500 and len(node_text(el)) > HIDDEN_SHARE * whole:
                 continue  # (the content itself, shown by a script)
             yield "html.hidden", el
+    for el in _DIALOGS(root):
+        if _dialog(el):
+            if whole is None:
+                whole = len(node_text(root))
+            if whole > 500 and len(node_text(el)) > HIDDEN_SHARE * whole:
+                continue  # (a theme that shows its content in one)
+            yield "html.dialog", el
     if whole_page:
         return
     for el in _CAPTIONS(root):
@@ -326,7 +347,8 @@ def _unseen(root: etree._Element, whole_page: bool = False) -> Iterator[tuple[st
 
 def cut_unseen(root: etree._Element, whole_page: bool = False) -> list[tuple[str, str]]:
     """Remove the elements below root that are not the article's text as a reader sees it: what a
-    reader never sees (html.hidden) and images' captions (html.caption); (rule, text) for each one
+    reader never sees (html.hidden), a dialog a script opens over the page (html.dialog) and images'
+    captions (html.caption); (rule, text) for each one
     that held text. whole_page: the body of a page that trafilatura reads next, which leaves out
     captions and inline display:none itself, but not the rest of what is hidden."""
     removed = []

@@ -533,6 +533,36 @@ def test_every_paragraph_of_a_post_written_between_line_breaks_is_kept(page: str
     assert record.text.split("\n") == _FERRY
 
 
+_SIGN_UP = "Never miss a story from the harbour desk: join our weekly newsletter today"
+
+
+@pytest.mark.parametrize("dialog", [f"<div class='tipus_popup_holder'><h2>Sign up</h2><p>{_SIGN_UP}</p></div>",
+                                    f"<div class='modal fade'><form><p>{_SIGN_UP}</p></form></div>",
+                                    f"<dialog><p>{_SIGN_UP}</p></dialog>",
+                                    f"<section role='dialog' aria-label='Newsletter'><p>{_SIGN_UP}</p></section>",
+                                    f"<div id='newsletter-popup'><p>{_SIGN_UP}</p></div>"])
+def test_a_dialog_a_script_opens_over_the_page_is_cut(dialog: str) -> None:
+    page = ("<html><head><title>Blog: Ferry adds sailings</title><meta content='blogger' name='generator'/></head><body>"
+            "<div class='post hentry'><h3 class='post-title entry-title'>Ferry adds sailings</h3>"
+            "<div class='post-body entry-content' id='post-body-1'>" + "".join(f"<p>{x}</p>" for x in _FERRY[:2])
+            + dialog + "".join(f"<p>{x}</p>" for x in _FERRY[2:]) + "</div></div></body></html>")
+    record = _record(page, "https://ferryblog.blogspot.com/2026/11/ferry.html")
+    assert record.text.split("\n") == _FERRY
+    assert [r.rule for r in record.removed] == ["html.dialog"] and _SIGN_UP in record.removed[0].text
+
+
+@pytest.mark.parametrize("kept", ["<div class='popular-note'><p>{}</p></div>", "<p><a class='open-popup' href='#m'>{}</a></p>",
+                                  "<div class='modalities'><p>{}</p></div>"])
+def test_a_block_that_only_names_a_popup_in_passing_stays(kept: str) -> None:
+    line = "The timetable for the winter months will be printed in the harbour office window."
+    page = ("<html><head><title>Blog: Ferry adds sailings</title><meta content='blogger' name='generator'/></head><body>"
+            "<div class='post hentry'><h3 class='post-title entry-title'>Ferry adds sailings</h3>"
+            "<div class='post-body entry-content' id='post-body-1'>" + "".join(f"<p>{x}</p>" for x in _FERRY)
+            + kept.format(line) + "</div></div></body></html>")
+    record = _record(page, "https://ferryblog.blogspot.com/2026/11/ferry.html")
+    assert record.text.split("\n") == [*_FERRY, line]
+
+
 @pytest.mark.parametrize("hidden", ["<div style='display:none'>cheap casino bonus free spins best casino online</div>",
                                     "<p style='Visibility: Hidden'>cheap casino bonus free spins best casino online</p>",
                                     "<span hidden>cheap casino bonus free spins best casino online</span>"])
