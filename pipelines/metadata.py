@@ -338,20 +338,18 @@ _HEADING_SEPS = (*TITLE_AFFIX_SEPS, "_", " _ ", "｜", " ｜ ", "|", "-")
 
 
 def _lone_heading(tree: etree._Element, html_title: str, home_heading: str | None) -> str | None:
-    """The page's one <h1>, when the <title> is it and a shorter name beside it ("Headline_Site",
-    "Site | Headline"): a theme with no title markup but that heading. (Not an <h1> that links home:
-    that is the site's name.)"""
+    """The page's <h1> that the <title> is, with a shorter name beside it ("Headline_Site", "Site |
+    Headline"): a theme with no title markup but that heading. One <h1> of several may be it (a
+    theme that sets its sidebar's headlines in <h1>s too); none when two are. (Not an <h1> that
+    links home: that is the site's name.)"""
     found = None
     for h1 in tree.iter("h1"):
-        if found is not None:
-            return None
-        found = h1
-    if found is None:
-        return None
-    text = fold_spaces(" ".join(found.itertext()))
-    if not text or text == home_heading:
-        return None
-    return text if heading_in_title(text, html_title) else None
+        text = fold_spaces(" ".join(h1.itertext()))
+        if text and text != home_heading and heading_in_title(text, html_title):
+            if found is not None and text != found:
+                return None
+            found = text
+    return found
 
 
 def heading_in_title(heading: str, title: str) -> bool:

@@ -1074,6 +1074,21 @@ def test_a_title_suffix_the_pages_own_heading_leaves_out_is_not_the_headline(og_
     assert (record.title, record.source.publisher) == (title, publisher)
 
 
+@pytest.mark.parametrize(("sidebar", "title"), [
+    # a theme that sets its sidebar's headlines in <h1>s too: the one the title is, is the heading
+    ("<h1><a href='/c'>Sedan sales slow</a></h1><h1><a href='/d'>Older hatchback recalled</a></h1>",
+     "New hatchback launched"),
+    # the headline twice (a theme's mobile and desktop headers)
+    ("<h1>New hatchback launched</h1>", "New hatchback launched"),
+])
+def test_the_heading_a_title_suffix_is_cut_by_is_the_h1_the_title_is_among_others(sidebar: str, title: str) -> None:
+    page = ("<html><head><title>New hatchback launched - Auto News</title>"
+            "<meta property='og:title' content='New hatchback launched - Auto News'></head><body>"
+            "<div id='top'><a href='/'>Motor Page</a></div><div id='main'><h1 class='headline'>New hatchback launched</h1>"
+            f"<div class='story'>{_RIVER}</div></div><div id='side'>{sidebar}</div></body></html>")
+    assert _record(page, "https://motorpage.example/news/new-hatchback-launched").title == title
+
+
 @pytest.mark.parametrize(("declared", "author"), [
     ("<meta property='article:author' content='Tomas Reyes'>", "Tomas Reyes"),  # the two agree: the writer
     ("", "Harbour Media Group"),  # only the JSON-LD: the page's own meta tag stands
