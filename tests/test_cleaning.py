@@ -783,6 +783,45 @@ def test_a_photo_credit_is_cut_wherever_it_stands(line: str) -> None:
         assert out.text == BODY and out.removed == [("credits.image", line)]
 
 
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Photo courtesy of NASA", "credits.image-courtesy"), ("Illustration by Mike Dunn", "credits.image-courtesy"),
+    ("Courtesy G4", "credits.image-courtesy"), ("(Al Hughes Photography)", "credits.image-courtesy"),
+    ("Photo by Jane Roe for The Valley Press", "credits.image-courtesy"), ("AP Photo/Jane Roe", "credits.image-agency"),
+])
+def test_a_photo_credit_without_a_colon_is_cut_wherever_it_stands(line: str, rule: str) -> None:
+    for text in (line + "\n" + BODY, "The council approved the plan on Tuesday.\n" + line + "\nIt will cost 4 million.",
+                 BODY + "\n" + line):
+        out = cut_text(text, RULES, Context())
+        assert out.text == BODY and out.removed == [(rule, line)]
+
+
+@pytest.mark.parametrize("line", ["Courtesy of the family, the bridge was painted blue.", "Video by the council",
+                                  "Photo by photo, the exhibition tells the town's story.", "Courtesy matters on the road."])
+def test_a_sentence_that_begins_like_a_credit_stays(line: str) -> None:
+    assert _between_paragraphs(line).text.split("\n")[1] == line
+
+
+@pytest.mark.parametrize(("line", "published", "updated"), [
+    ("Publié le 29/10/2012", "29/10/2012", None), ("Mis à jour le 29/10/2012 à 14h03", None, "29/10/2012"),
+    ("Published: March 3, 2026", "March 3, 2026", None), ("Last updated 2026-03-04 10:41", None, "2026-03-04"),
+    ("Pubblicato il 3 marzo 2026", None, None),  # (a month named in another language: not read here)
+])
+def test_a_date_line_under_the_text_is_cut_and_dates_the_post(line: str, published, updated) -> None:
+    out = cut_text(BODY + "\n" + line, RULES, Context())
+    assert (out.text == BODY) is bool(published or updated)
+    assert out.harvest.published == ([published] if published else [])
+    assert out.harvest.updated == ([updated] if updated else [])
+    # a sentence that dates a correction stays
+    text = BODY + "\nUpdated on March 3, 2026 to correct the name of the mayor."
+    assert cut_text(text, RULES, Context()).text == text
+
+
+@pytest.mark.parametrize("line", ["Read or Share this story: http://usat.ly/1x3DFko", "What's Your Reaction?",
+                                  "Add us on Facebook!"])
+def test_a_papers_share_prompt_under_the_text_is_cut(line: str) -> None:
+    assert cut_text(BODY + "\n" + line, RULES, Context()).text == BODY
+
+
 def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() -> None:
     out = cut_text(BODY + "\nShare this article:\nFacebook Twitter WhatsApp\nEmail | Print", RULES, Context())
     assert out.text == BODY and len(out.removed) == 3
