@@ -111,6 +111,7 @@ class Context:
     blog_host: str | None = None
     feed_title: str | None = None
     labels: tuple[str, ...] = ()  # the post's categories and tags (a section kicker above the text is one)
+    authors: tuple[str, ...] = ()  # the writers the feed or the page's metadata name (an author box under the text names one)
 
 
 class _Scan:
@@ -133,6 +134,7 @@ class _Scan:
                                 for head in [t.rpartition(sep)[0]] if len(head.split()) >= 3}
         self.names = {fold(n).lower() for n in (ctx.blog_name, ctx.blog_host) if n}
         self.labels = {fold(n).lower() for n in ctx.labels if n}
+        self.authors = {fold(n).strip().lower() for n in ctx.authors if n and n.strip()}
         self.feed_title = fold(ctx.feed_title).lower() if ctx.feed_title else None
 
     def _apply(self, i: int, rule: LineRule, match: re.Match[str]) -> None:
@@ -243,6 +245,8 @@ class _Scan:
                 if heading is None:
                     heading = self._box_heading(i)
                 if heading is None:
+                    heading = self._author_box(i)
+                if heading is None:
                     self._suffix(i)
                     return
                 i, hit = heading, self.cut[heading]
@@ -275,6 +279,27 @@ class _Scan:
         """An "About the author" heading (a `where = "box"` rule) at most BOX_LINES lines above `last`,
         the lines between (a bio, a link to the author's site) BOX_CHARS characters in all at most."""
         return self._heading_over(last, "box", BOX_LINES, lambda _key, chars: chars <= BOX_CHARS)
+
+    def _author_box(self, last: int) -> int | None:
+        """A theme's author box under the post: a line that is the writer's name (as the feed or the
+        page's metadata give it), at most BOX_LINES lines above `last`, over a short bio (BOX_CHARS
+        characters in all at most); or the name alone, a signature, on the last line."""
+        if not self.authors:
+            return None
+        chars = 0
+        for i in range(last, max(last - BOX_LINES - 1, -1), -1):
+            key = self.keys[i]
+            if not key or i in self.cut:
+                continue
+            if key in self.authors:
+                for j in range(i, last + 1):
+                    if self.keys[j] and j not in self.cut:
+                        self.cut[j] = "author.box"
+                return i
+            chars += len(key)
+            if chars > BOX_CHARS:
+                return None
+        return None
 
     def _heading_over(self, last: int, where: str, span: int, fits: Callable[[str, int], bool]) -> int | None:
         """A heading that a `where` rule matches, at most `span` lines above `last`, over lines that

@@ -82,7 +82,9 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     raw_title = fix_mojibake(raw_title) if raw_title else raw_title
     ctx = Context(title=raw_title, raw_title=meta.html_title, blog_name=draft.blog.name,
                   blog_host=draft.blog.host, feed_title=feed.get("via_feed_title"),
-                  labels=tuple(feed.get("labels") or meta.labels))
+                  labels=tuple(feed.get("labels") or meta.labels),
+                  authors=tuple(name.strip() for byline in (feed.get("author"), meta.author) if byline
+                                for name in byline.split(";")))
     # (UTF-8 read as Windows-1252 up the chain is read again first: "SÃ­guenos en Facebook" is residue)
     cut = cut_text(fix_mojibake(draft.text), rules, ctx, draft.harvest)
     harvest = cut.harvest

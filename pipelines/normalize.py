@@ -10,7 +10,8 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
-_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u2060\ufeff]")
+# (and the soft hyphen: a place a word may break, "Wehr\u00admauer", which leaves the word unfindable)
+_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b\u2060\ufeff]")
 # The zero-width non-joiner and joiner are spelling in Persian, Urdu, Kurdish ("می\u200cشود") and the
 # Indic scripts, and join an emoji sequence: kept between two letters of such a script or two
 # pictographs; elsewhere (inserted between Latin letters to defeat copy detection, or stray) dropped.

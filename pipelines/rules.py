@@ -17,7 +17,7 @@ BUILTIN_DIR = resources.files("pipelines") / "rules"
 _FOLD = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
     "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2012": "-",
-    "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": "", "\ufeff": "",
+    "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": "", "\ufeff": "", "\u00ad": "",
 })
 _FOLDED = {chr(code): to for code, to in _FOLD.items()}
 _TO_FOLD = re.compile("[" + "".join(_FOLDED) + "]")

@@ -1146,6 +1146,35 @@ def test_the_writer_s_job_under_a_byline_is_cut(role: str, cut: bool) -> None:
     assert cut_text(f"{role}\n" + BODY, RULES, Context(title="Bridge reopens")).text.startswith(role)
 
 
+@pytest.mark.parametrize("box", [
+    "Ann Lee\nSenior editor covering ports and shipping. You can keep up with me on Twitter: @annlee",
+    "ANN LEE\nAnn writes about the harbour.\nhttps://annlee.example", "Ann Lee",
+])
+def test_an_author_box_under_the_text_is_cut_when_it_names_the_writer(box: str) -> None:
+    out = cut_text(BODY + "\n" + box, RULES, Context(authors=("Bo Chan", "Ann Lee")))
+    assert out.text == BODY and {rule for rule, _ in out.removed} == {"author.box"}
+    # a writer the page does not name: the lines stay
+    assert cut_text(BODY + "\n" + box, RULES, Context(authors=("Bo Chan",))).text != BODY
+
+
+@pytest.mark.parametrize(("tail", "rule"), [
+    ("Further reading\n- Harbour cranes compared\n- Port fees rise", "related.list"),
+    ("Weiterführende Links\n- Hafenkräne im Vergleich", "related.list"), ("Weiterführender Link", "related.list"),
+    ("Related Topics\nPorts\nShipping", "related.list"),
+    ("Keine Neuigkeiten aus dem Hafen mehr verpassen: Abonnieren Sie kostenlos den Hafen-Newsletter.", "chrome.site.de"),
+    ("You can keep up with me on Twitter: @annlee", "chrome.site.en"),
+])
+def test_more_lists_and_prompts_under_the_text_are_cut(tail: str, rule: str) -> None:
+    out = cut_text(BODY + "\n" + tail, RULES, Context())
+    assert out.text == BODY and {r for r, _ in out.removed} == {rule}
+
+
+def test_the_writers_name_over_the_articles_own_paragraphs_stays() -> None:
+    para = ("The harbour master said the new crane would be ready before the winter storms arrive. " * 4).strip()
+    text = BODY + "\nAnn Lee\n" + "\n".join([para] * 3) + "\nAnn Lee said the crane cost 4 million."
+    assert cut_text(text, RULES, Context(authors=("Ann Lee",))).text == text
+
+
 @pytest.mark.parametrize(("last", "rules"), [
     # a recipe's ingredients run on without their line breaks, after the article's last sentence
     ("It will cost 4 million. Let's block ads! (Why?)World - Latest - Google NewsMarch 3, 2026 at 09:41AM"
@@ -1176,8 +1205,10 @@ def test_an_articles_last_line_is_not_split(last: str) -> None:
     ("fer\u200cry cross\u200ding", "ferry crossing"),
     ("\u200cکتاب\u200c ها", "کتاب ها"),
     ("zero\u200bwidth\ufeff", "zerowidth"),
+    ("Wehr\u00admauer\u00adbrot", "Wehrmauerbrot"),  # soft hyphens
+    ("SÃ\u00adguenos en Facebook", "Síguenos en Facebook"),  # (a soft hyphen that is half an "í" read as Windows-1252)
 ])
-def test_zero_width_joiners_stay_only_where_they_spell_a_word(text: str, kept: str) -> None:
+def test_zero_width_joiners_stay_only_where_they_spell_a_word_and_soft_hyphens_go(text: str, kept: str) -> None:
     from pipelines.normalize import clean_text
 
     assert clean_text(text) == kept
