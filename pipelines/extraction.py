@@ -201,11 +201,11 @@ _WRAPPED = ("article", "main", "section", "div", "td", "center", "span", "font")
 _RUN_ENDS = BLOCK_TAGS | {"br"}
 
 
-def _wrap_leading_text(tree: etree._Element) -> None:
+def _wrap_leading_text(tree: etree._Element, tag: str = "p") -> None:
     """Put the text a container opens with (its text and the inline elements after it, up to its
-    first <br> or block) in a <p> of its own. trafilatura drops that text when it takes such an
-    element inside others as the page's body: a post written as text between <br>s lost its first
-    paragraph. A container of inline text alone ("by <a>Ann</a>") is left as it is."""
+    first <br> or block) in a <p> (or `tag`) of its own. trafilatura drops that text when it takes
+    such an element inside others as the page's body: a post written as text between <br>s lost its
+    first paragraph. A container of inline text alone ("by <a>Ann</a>") is left as it is."""
     for el in [el for el in tree.iter(*_WRAPPED) if len(el) and el.text and el.text.strip()]:
         run = []
         for child in el:
@@ -214,11 +214,40 @@ def _wrap_leading_text(tree: etree._Element) -> None:
             run.append(child)
         else:
             continue
-        p = etree.Element("p")
+        p = etree.Element(tag)
         p.text, el.text = el.text, None
         for child in run:
             p.append(child)  # (with its tail: the run's text between its elements)
         el.insert(0, p)
+
+
+def _wrap_text_after_blocks(tree: etree._Element, tag: str = "p") -> None:
+    """Put the text that follows a block inside a container (a picture's box, then the paragraph
+    "<div class='pic'>…</div>The dairy's …<br>") in a <p> (or `tag`) of its own, with the inline
+    elements after it, up to the next <br> or block. trafilatura drops a block's tail text: the
+    paragraph after a picture was lost."""
+    found = [child for el in tree.iter(*_WRAPPED) for child in el
+             if isinstance(child.tag, str) and child.tag.lower() in BLOCK_TAGS and child.tail and child.tail.strip()]
+    for child in found:
+        wrapper = etree.Element(tag)
+        wrapper.text, child.tail = child.tail, None
+        following = child.getnext()
+        while following is not None and not (isinstance(following.tag, str) and following.tag.lower() in _RUN_ENDS):
+            after = following.getnext()
+            wrapper.append(following)  # (with its tail: the run's text between its elements)
+            following = after
+        child.addnext(wrapper)
+
+
+_PARAGRAPH_TEXT = etree.XPath("//p//text()")
+
+
+def _reads_divs(tree: etree._Element) -> bool:
+    """Whether trafilatura reads this page's divs as text blocks: it does on a page whose <p>s hold
+    little text (under three times its MIN_EXTRACTED_SIZE), and reads only <p>s and the like
+    otherwise. (A page laid out in divs and <br>s that our wraps gave a few <p>s, its author line and
+    footer, lost the text between its divs.)"""
+    return sum(len(t) for t in _PARAGRAPH_TEXT(tree)) < 3 * MIN_EXTRACTED_SIZE
 
 
 _BLOCKS_AND_SKIPPED = BLOCK_TAGS | SKIP_TAGS | {"img", "picture"}
@@ -282,8 +311,13 @@ def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
     import trafilatura  # here, not at the top: the main process never extracts (workers preload it)
 
     wanted = _wants_metadata(meta)
-    _wrap_leading_text(tree)
-    _wrap_lone_divs(tree)
+    if _reads_divs(tree):  # (wrapped in <div>s, which keep it so: a divs page does not lose a div's text)
+        _wrap_leading_text(tree, "div")
+        _wrap_text_after_blocks(tree, "div")
+    else:
+        _wrap_leading_text(tree)
+        _wrap_text_after_blocks(tree)
+        _wrap_lone_divs(tree)
     with _metadata_pass(author_search=wanted and may_name_author(tree, classes)):
         doc = trafilatura.bare_extraction(tree, url=url, include_comments=False, deduplicate=False,
                                           with_metadata=wanted, include_tables=True,

@@ -533,6 +533,29 @@ def test_every_paragraph_of_a_post_written_between_line_breaks_is_kept(page: str
     assert record.text.split("\n") == _FERRY
 
 
+_DAIRY = ["The dairy's new sensors watch each quarter of the udder while the cows are milked every morning.",
+          "Farmers said the readings on conductivity and colour found infections days before the herd showed signs.",
+          "The cooperative will lend the devices to twelve more farms in the valley from the first of March."]
+
+
+@pytest.mark.parametrize("footer", [
+    # an author line and footers of text between <br>s, which our wraps once gave <p>s of their own: a page
+    # of divs then read as one of paragraphs, and the text between the story's divs was lost
+    "<div id='byline'>Author: <a href='/author/ann'>Ann Lee</a><br>Published in the spring issue</div>"
+    "<div id='address'>Valley Farm Press, 5 Mill Lane, Kettleby, telephone 0123 456 789, fax 0123 456 780<br>Imprint</div>"
+    "<div id='editions'>Choose your edition of the farm press: English, Deutsch, Français, Italiano, Español, Polski, "
+    "Čeština, Magyar<br>More</div>",
+    "",
+])
+def test_the_text_after_a_picture_s_box_in_a_post_of_divs_and_line_breaks_is_kept(footer: str) -> None:
+    page = ("<html><head><title>Milking sensors</title></head><body><div id='nav'><a href='/'>Home</a> <a href='/n'>News</a>"
+            "</div><div id='main'><h1>Milking sensors</h1><div id='story'><div class='pic'><img src='/a.jpg'>"
+            "<div class='cap'>A sensor on the milking stand.</div></div>" + "<br>".join(_DAIRY) + f"<br></div>{footer}</div>"
+            "</body></html>")
+    lines = _record(page, "https://valleyfarm.example/sensors.html").text.split("\n")
+    assert [line for line in lines if line in _DAIRY] == _DAIRY
+
+
 _SIGN_UP = "Never miss a story from the harbour desk: join our weekly newsletter today"
 
 
