@@ -317,15 +317,33 @@ def _dialog(el: etree._Element) -> bool:
         or bool(_DIALOG_NAME.search(el.get("class", "")) or _DIALOG_NAME.search(el.get("id", "")))
 
 
+# The classes CSS frameworks and themes hide an element with, whatever the page's stylesheet
+# (Bootstrap's and Foundation's "hide", "hidden", "d-none", "invisible"; "sr-only", "visually-hidden"
+# and WordPress's "screen-reader-text", text for screen readers alone, such as "(opens in a new tab)"
+# inside a link); not on an element another class shows again on some screens ("hidden md:block",
+# "d-none d-lg-block", "hide visible-lg")
+_HIDING_CLASSES = frozenset(("hide", "hidden", "d-none", "is-hidden", "u-hidden", "invisible", "sr-only",
+                             "visually-hidden", "screen-reader-text", "display-none"))
+_HIDING_CLASS_NODES = etree.XPath(".//*[contains(@class, 'hid') or contains(@class, 'none') or contains(@class, 'sr-only') "
+                                  "or contains(@class, 'screen-reader') or contains(@class, 'invisible')]")
+_SHOWN_AGAIN = re.compile(r":|^d-(?!none)|^visible|^show|block$|^(sm|md|lg|xl)-")
+
+
+def _hidden_by_class(el: etree._Element) -> bool:
+    names = (el.get("class") or "").split()
+    return bool(_HIDING_CLASSES.intersection(names)) and not any(_SHOWN_AGAIN.search(n) for n in names)
+
+
 def _unseen(root: etree._Element, whole_page: bool = False) -> Iterator[tuple[str, etree._Element]]:
     hidden = stylesheet_hidden(root.getroottree().getroot())
     candidates = _STYLED(root)
     if hidden[0] or hidden[1]:
         candidates = [el for el in root.iter() if isinstance(el.tag, str)
                       and (el.get("hidden") is not None or el.get("style") or el.get("class") or el.get("id"))]
+    candidates = [*candidates, *(el for el in _HIDING_CLASS_NODES(root) if _hidden_by_class(el))]
     whole = None
     for el in candidates:
-        if el is not root and _is_hidden(el, hidden, inline_none=not whole_page):
+        if el is not root and (_is_hidden(el, hidden, inline_none=not whole_page) or _hidden_by_class(el)):
             if whole is None:
                 whole = len(node_text(root))
             if whole > 500 and len(node_text(el)) > HIDDEN_SHARE * whole:

@@ -556,6 +556,17 @@ def test_the_text_after_a_picture_s_box_in_a_post_of_divs_and_line_breaks_is_kep
     assert [line for line in lines if line in _DAIRY] == _DAIRY
 
 
+@pytest.mark.parametrize("shown", ["<p class='hidden md:block'>{}</p>", "<p class='d-none d-lg-block'>{}</p>",
+                                   "<p class='hidden-xs'>{}</p>", "<p class='hide visible-lg'>{}</p>", "<p class='hidden-gem'>{}</p>"])
+def test_a_paragraph_a_class_hides_on_some_screens_only_stays(shown: str) -> None:
+    line = "The timetable for the winter months will be printed in the harbour office window."
+    page = ("<html><head><title>Blog: Ferry adds sailings</title><meta content='blogger' name='generator'/></head><body>"
+            "<div class='post hentry'><h3 class='post-title entry-title'>Ferry adds sailings</h3>"
+            "<div class='post-body entry-content' id='post-body-1'>" + "".join(f"<p>{x}</p>" for x in _FERRY)
+            + shown.format(line) + "</div></div></body></html>")
+    assert _record(page, "https://ferryblog.blogspot.com/2026/11/ferry.html").text.split("\n") == [*_FERRY, line]
+
+
 _SIGN_UP = "Never miss a story from the harbour desk: join our weekly newsletter today"
 
 
@@ -588,7 +599,11 @@ def test_a_block_that_only_names_a_popup_in_passing_stays(kept: str) -> None:
 
 @pytest.mark.parametrize("hidden", ["<div style='display:none'>cheap casino bonus free spins best casino online</div>",
                                     "<p style='Visibility: Hidden'>cheap casino bonus free spins best casino online</p>",
-                                    "<span hidden>cheap casino bonus free spins best casino online</span>"])
+                                    "<span hidden>cheap casino bonus free spins best casino online</span>",
+                                    # the classes frameworks hide an element with, whatever the stylesheet
+                                    "<div class='referenced-item hide'>cheap casino bonus free spins best casino online</div>",
+                                    "<p class='d-none'>cheap casino bonus free spins best casino online</p>",
+                                    "<span class='screen-reader-text'>cheap casino bonus free spins best casino online</span>"])
 def test_text_a_reader_never_sees_is_cut_from_a_posts_body(hidden: str) -> None:
     page = ("<html><head><title>Blog: Ferry adds sailings</title><meta content='blogger' name='generator'/></head><body>"
             "<div class='post hentry'><h3 class='post-title entry-title'>Ferry adds sailings</h3>"
