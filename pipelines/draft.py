@@ -192,10 +192,14 @@ def written_labels(removed: list[tuple[str, str]], rules: RuleSet) -> list[str]:
 
 
 # A byline's date read as a name: trafilatura splits "By Ann Lee | May 20, 2025" at the bar and keeps
-# "May" of the date ("Ann Lee; May"): a month or weekday alone is no author's name.
+# "May" of the date ("Ann Lee; May"): a month or weekday alone is no author's name. Nor is a button's
+# word that its author search finds in a class naming authors or users ("Follow @ann" in
+# <span class="tweet-authors">, a log-in menu's "Username" placeholder).
 _NOT_NAMES = frozenset(("january february march april may june july august september october november "
                         "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday "
-                        "thursday friday saturday sunday today yesterday updated posted published submitted").split())
+                        "thursday friday saturday sunday today yesterday updated posted published submitted "
+                        "follow unfollow username login logout subscribe share email print comments more").split()
+                       + ["user name", "sign in", "log in", "sign up", "log out", "your name"])
 
 
 # A byline's lead word kept with the name by a theme's author field ("Oleh Admin Pasar", "Por María

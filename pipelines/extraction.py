@@ -463,12 +463,18 @@ def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None, url: str) 
             # from such a page, and every later page of the host named that headline its publisher; or
             # the service's name on a journal at a shared host, "LiveJournal")
             value = None
-        if ours == "author" and value and tree is not None and _names_only_a_commenter(value, tree):
-            value = None
+        if ours == "author" and value and (tree is not None and _names_only_a_commenter(value, tree)
+                                           or _same_letters(value, meta.site_name or doc.sitename)):
+            value = None  # (or the site's name, which its search splits at "&": "Mac & i" gave "Mac; I")
         if not getattr(meta, ours) and value:
             setattr(meta, ours, value)
             gained[ours] = value
     return gained
+
+
+def _same_letters(a: str | None, b: str | None) -> bool:
+    """Whether two names have the same letters and digits, whatever the case, spaces and marks."""
+    return bool(a and b) and re.sub(r"[\W_]+", "", a).lower() == re.sub(r"[\W_]+", "", b).lower()
 
 
 def _page_date(tree: etree._Element, url: str) -> str | None:

@@ -113,9 +113,10 @@ def _texts(nodes) -> str | None:
     return None
 
 
-# a link to an author's page (WordPress, Ghost, most CMSs: /author/jane-doe/), and a name's shape:
-# one to five words, not "View all posts" or "More from this author"
-_AUTHOR_FOLDER = r"/(authors?|writers?|penulis|autor|auteur)/"
+# a link to an author's page (WordPress, Ghost, most CMSs: /author/jane-doe/; news sites' /people/,
+# /by/, /staff/, /journalist/), and a name's shape: one to five words, not "View all posts" or "More
+# from this author"
+_AUTHOR_FOLDER = r"/(authors?|writers?|penulis|autor|auteur|people|by|staff|journalists?|reporters?|columnists?|contributors?)/"
 _AUTHOR_PAGE = re.compile(_AUTHOR_FOLDER + r"[^/]+/?$", re.I)
 _AUTHOR_HREF = re.compile(_AUTHOR_FOLDER, re.I)
 # (with the combining marks that \w leaves out: Devanagari's vowel signs and virama, Thai's vowels)

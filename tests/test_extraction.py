@@ -303,6 +303,9 @@ def test_a_page_with_broken_links_is_read_without_them() -> None:
     ("<a href='/author/marina-lopez/'><img src='a.jpg'></a> <a href='/author/marina-lopez/'>Marina Lopez</a>", "Marina Lopez"),
     ("<span>By <a href='https://notes.example/author/admin/'>admin</a></span>", "admin"),
     ("<a href='/penulis/budi/'>Oleh Budi Santoso</a>", "Budi Santoso"),
+    # a news site's writer pages
+    ("<span class='pb-byline'>By <a href='/people/erin-lund'>Erin Lund</a></span>", "Erin Lund"),
+    ("<a href='/by/erin-lund'>Erin Lund</a>", "Erin Lund"), ("<a href='/staff/erin-lund/'>Erin Lund</a>", "Erin Lund"),
     # a sidebar of the site's writers, a link that says what it does, another site's author page
     ("<a href='/author/ann/'>Ann Lee</a><a href='/author/bo/'>Bo Park</a>", None),
     ("<a href='/author/ann/'>View all posts</a>", None),
@@ -312,6 +315,15 @@ def test_a_link_to_one_authors_page_names_the_author(links: str, author: str | N
     tree = _parse_page(f"<html><body><article><h1>Quay crane returns</h1><div class='meta'>{links}</div>"
                        "<p>The old quay crane returns to service after its gearbox was rebuilt.</p></article></body></html>")
     assert read_meta(tree, "https://notes.example/posts/quay-crane-returns/").author == author
+
+
+@pytest.mark.parametrize("footer", ["<span class='author'>Port & Co</span>", "<span class='tweet-authors'>Follow</span>",
+                                    "<span class='username'>Username</span>"])
+def test_a_site_s_name_or_a_button_trafilatura_s_author_search_finds_is_no_author(footer: str) -> None:
+    body = "".join(f"<p>The harbour's new crane was lifted into place on Tuesday morning, step {n}.</p>" for n in range(5))
+    page = ("<html><head><title>Crane lifted</title><meta property='og:site_name' content='Port & Co'></head><body>"
+            f"<article><h1>Crane lifted</h1>{body}</article><footer>{footer}</footer></body></html>")
+    assert _record(page, "https://portco.example/2026/11/crane.html").author is None
 
 
 @pytest.mark.parametrize(("title", "body", "expected"), [
