@@ -1117,6 +1117,23 @@ def test_a_section_kicker_above_the_text_that_is_one_of_the_posts_categories_is_
     assert cut_text("WORLD NEWS\n" + BODY, RULES, Context(title="Bridge reopens")).text.startswith("WORLD NEWS")
 
 
+@pytest.mark.parametrize(("line", "cut"), [
+    ("Continue reading »", True), ("View As One Page", True), ("Next page ›", True), ("« Previous", True),
+    ("Read the full story on one page", True), ("Weiterlesen »", True),
+    ("Continue reading to learn how the ferry works.", False), ("Next page of the plan was approved.", False),
+])
+def test_a_paginated_articles_links_between_its_pages_are_cut_wherever_they_stand(line: str, cut: bool) -> None:
+    out = _between_paragraphs(line)
+    assert (out.text == BODY) is cut
+    assert out.removed == ([("chrome.pagination", line)] if cut else [])
+
+
+@pytest.mark.parametrize("line", ["January 29th, 2013 in Pop", "March 3, 2026", "Tuesday, March 3rd, 2026 in World News"])
+def test_a_date_header_with_an_ordinal_day_or_its_category_is_cut(line: str) -> None:
+    out = cut_text(f"{line}\n" + BODY, RULES, Context())
+    assert out.text == BODY and out.removed == [("chrome.date-header", line)]
+
+
 @pytest.mark.parametrize("kicker", ["Market Insider", "ANALYSIS", "Main Content", "Opinion | Transport"])
 def test_a_short_line_right_above_the_headline_is_cut(kicker: str) -> None:
     out = cut_text(f"{kicker}\nBridge reopens after repairs\n" + BODY, RULES, Context(title="Bridge reopens after repairs"))
@@ -1160,7 +1177,7 @@ def test_an_author_box_under_the_text_is_cut_when_it_names_the_writer(box: str) 
 @pytest.mark.parametrize(("tail", "rule"), [
     ("Further reading\n- Harbour cranes compared\n- Port fees rise", "related.list"),
     ("Weiterführende Links\n- Hafenkräne im Vergleich", "related.list"), ("Weiterführender Link", "related.list"),
-    ("Related Topics\nPorts\nShipping", "related.list"),
+    ("Related Topics\nPorts\nShipping", "related.list"), ("- Related Items\nports shipping cranes", "related.list"),
     ("Keine Neuigkeiten aus dem Hafen mehr verpassen: Abonnieren Sie kostenlos den Hafen-Newsletter.", "chrome.site.de"),
     ("You can keep up with me on Twitter: @annlee", "chrome.site.en"),
 ])
