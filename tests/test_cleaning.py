@@ -947,12 +947,20 @@ def test_a_via_credit_without_its_colon_names_a_capitalised_original_under_a_cop
                                   "This story was originally published November 3, 2026, 9:12 AM.",
                                   "Originally Published: November 3, 2026 at 9:12 a.m.",
                                   "The Associated Press contributed to this report.",
-                                  "Contact the writer: jane@coastalledger.example"])
+                                  "Contact the writer: jane@coastalledger.example",
+                                  "Write to Jane Roe at jane.roe@coastalledger.example"])
 @pytest.mark.parametrize("copy", [True, False])
 def test_a_newspapers_own_footer_lines_go_only_from_a_copy(line: str, copy: bool) -> None:
     below = "\nhttps://ift.tt/3abcdEF" if copy else ""
     out = cut_text(BODY + "\n" + line + below, RULES, Context(title="Bridge reopens"))
     assert (out.text == BODY) is copy and (out.text == BODY + "\n" + line) is not copy
+
+
+def test_a_list_over_the_writer_s_address_is_cut_and_the_address_stays_on_an_original() -> None:
+    tail = ("More Must-Reads From Coastal Ledger\n- Harbour cranes compared\n- Port fees rise again\n"
+            "Write to Jane Roe at jane.roe@coastalledger.example")
+    out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY + "\nWrite to Jane Roe at jane.roe@coastalledger.example"
 
 
 @pytest.mark.parametrize(("line", "cut"), [
