@@ -334,6 +334,27 @@ def _hidden_by_class(el: etree._Element) -> bool:
     return bool(_HIDING_CLASSES.intersection(names)) and not any(_SHOWN_AGAIN.search(n) for n in names)
 
 
+# A comment thread or its form, by a class or id that names it whole or as a part between "-" and "_"
+# ("sf_comment_list", "fb-comments", "kommentare", "comentarios"): trafilatura leaves out only those
+# whose class or id begins so. Not a count, a link or a flag about comments ("comments-count",
+# "has-comments", "comment-link"), which a post's own wrapper or byline may carry.
+_COMMENT_NODES = etree.XPath(".//*[self::div or self::section or self::aside or self::ol or self::ul or self::form]"
+                             "[contains(@class, 'omment') or contains(@id, 'omment') or contains(@class, 'oment') "
+                             "or contains(@id, 'oment') or contains(@class, 'ommentaire') or contains(@class, 'eacties')]")
+_COMMENT_PART = re.compile(r"^(comments?|commentlist|commentlists|comentarios?|comentários?|commentaires?|kommentare?|"
+                           r"komentar|komentarze?|commenti|reacties|yorumlar)$", re.I)
+_NOT_A_THREAD = re.compile(r"^(has|no|count|counts|number|num|link|links|icon|bubble|meta|open|closed|enabled|disabled|"
+                           r"btn|button|toggle|total)$", re.I)
+
+
+def _comment_thread(el: etree._Element) -> bool:
+    for name in (*(el.get("class") or "").split(), el.get("id") or ""):
+        parts = re.split(r"[-_]+", name)
+        if any(_COMMENT_PART.match(p) for p in parts) and not any(_NOT_A_THREAD.match(p) for p in parts):
+            return True
+    return False
+
+
 def _unseen(root: etree._Element, whole_page: bool = False) -> Iterator[tuple[str, etree._Element]]:
     hidden = stylesheet_hidden(root.getroottree().getroot())
     candidates = _STYLED(root)
@@ -356,6 +377,13 @@ def _unseen(root: etree._Element, whole_page: bool = False) -> Iterator[tuple[st
             if whole > 500 and len(node_text(el)) > HIDDEN_SHARE * whole:
                 continue  # (a theme that shows its content in one)
             yield "html.dialog", el
+    for el in _COMMENT_NODES(root):
+        if el is not root and _comment_thread(el) and next(el.iter("h1"), None) is None:
+            if whole is None:
+                whole = len(node_text(root))
+            if whole > 500 and len(node_text(el)) > HIDDEN_SHARE * whole:
+                continue  # (a post's wrapper that a theme names after its comments)
+            yield "html.comments", el
     if whole_page:
         return
     for el in _CAPTIONS(root):
@@ -365,8 +393,8 @@ def _unseen(root: etree._Element, whole_page: bool = False) -> Iterator[tuple[st
 
 def cut_unseen(root: etree._Element, whole_page: bool = False) -> list[tuple[str, str]]:
     """Remove the elements below root that are not the article's text as a reader sees it: what a
-    reader never sees (html.hidden), a dialog a script opens over the page (html.dialog) and images'
-    captions (html.caption); (rule, text) for each one
+    reader never sees (html.hidden), a dialog a script opens over the page (html.dialog), the
+    readers' comments (html.comments) and images' captions (html.caption); (rule, text) for each one
     that held text. whole_page: the body of a page that trafilatura reads next, which leaves out
     captions and inline display:none itself, but not the rest of what is hidden."""
     removed = []

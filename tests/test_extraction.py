@@ -579,6 +579,24 @@ def test_a_paragraph_a_class_hides_on_some_screens_only_stays(shown: str) -> Non
     assert _record(page, "https://ferryblog.blogspot.com/2026/11/ferry.html").text.split("\n") == [*_FERRY, line]
 
 
+_REPLY = "I walked past the pier yesterday and the new roof already looks much better than the old one did"
+
+
+@pytest.mark.parametrize("thread", [
+    f"<div id='sf_comment_list'><div class='sf_comment'><p>{_REPLY}.</p></div><div class='sf_comment'><p>{_REPLY} too.</p></div></div>",
+    f"<section class='kommentare'><p>{_REPLY}.</p><p>{_REPLY} too.</p></section>",
+    f"<ol class='lista-comentarios'><li><p>{_REPLY}.</p></li><li><p>{_REPLY} too.</p></li></ol>",
+])
+def test_readers_comments_under_a_post_are_cut_whatever_the_thread_is_called(thread: str) -> None:
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = ("<html><head><title>Ferry adds sailings</title></head><body><div class='page'><div class='main has-comments'>"
+            f"<h1>Ferry adds sailings</h1><div>{body}</div><span class='comments-count'>2</span>{thread}"
+            "</div></div></body></html>")
+    record = _record(page, "https://harbourferries.example/2026/11/ferry-adds-sailings.html")
+    assert record.text.split("\n") == _FERRY
+    assert "html.comments" in {r.rule for r in record.removed}
+
+
 _SIGN_UP = "Never miss a story from the harbour desk: join our weekly newsletter today"
 
 
