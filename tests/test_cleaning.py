@@ -817,7 +817,7 @@ def test_a_date_line_under_the_text_is_cut_and_dates_the_post(line: str, publish
 
 
 @pytest.mark.parametrize("line", ["Read or Share this story: http://usat.ly/1x3DFko", "What's Your Reaction?",
-                                  "Add us on Facebook!"])
+                                  "Add us on Facebook!", "Harbour Press Inc. No reproduction without permission."])
 def test_a_papers_share_prompt_under_the_text_is_cut(line: str) -> None:
     assert cut_text(BODY + "\n" + line, RULES, Context()).text == BODY
 
@@ -1127,13 +1127,27 @@ def test_a_section_kicker_above_the_text_that_is_one_of_the_posts_categories_is_
 
 @pytest.mark.parametrize(("line", "cut"), [
     ("Continue reading »", True), ("View As One Page", True), ("Next page ›", True), ("« Previous", True),
-    ("Read the full story on one page", True), ("Weiterlesen »", True),
+    ("Read the full story on one page", True), ("Weiterlesen »", True), ("- （1/3ページ）", True),
     ("Continue reading to learn how the ferry works.", False), ("Next page of the plan was approved.", False),
 ])
 def test_a_paginated_articles_links_between_its_pages_are_cut_wherever_they_stand(line: str, cut: bool) -> None:
     out = _between_paragraphs(line)
     assert (out.text == BODY) is cut
     assert out.removed == ([("chrome.pagination", line)] if cut else [])
+
+
+@pytest.mark.parametrize(("line", "cut"), [
+    ("この記事は会員限定です。電子版に登録すると続きをお読みいただけます。", True), ("To continue reading, subscribe now.", True),
+    ("Dieser Artikel ist nur für Abonnenten verfügbar.", True), ("Cet article est réservé aux abonnés.", True),
+    ("Este contenido es exclusivo para suscriptores.", True), ("Esta matéria é exclusiva para assinantes.", True),
+    # the article's own sentences
+    ("This article is available to members of the public who visit the library.", False),
+    ("Subscribe to continue reading the council minutes, the mayor said.", False),
+])
+def test_a_paywall_s_notice_under_a_cut_short_copy_is_cut(line: str, cut: bool) -> None:
+    out = cut_text(BODY + "\n" + line, RULES, Context())
+    assert (out.text == BODY) is cut
+    assert out.removed == ([("paywall.notice", line)] if cut else [])
 
 
 @pytest.mark.parametrize("line", ["January 29th, 2013 in Pop", "March 3, 2026", "Tuesday, March 3rd, 2026 in World News"])
