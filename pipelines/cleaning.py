@@ -162,6 +162,8 @@ class _Scan:
 
     def _chrome(self, i: int) -> str | None:
         chrome = self.rules.chrome_match(self.keys[i])
+        if chrome is None and self.keys[i].startswith("- "):
+            chrome = self.rules.chrome_match(self.keys[i][2:])  # (an item of a list of share links: "- Teilen")
         if chrome is None and _GLUED_WORDS.search(self.folded[i]):
             # a template's items run together without spaces, as a minified pager or share row
             # reads ("Newer PostOlder PostHome"): read as a run of the items

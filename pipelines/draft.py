@@ -257,6 +257,10 @@ _DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|com|net|org|in
                      r"top|club|media|web|app)", re.I)
 
 
+# (and an address that a byline search wrote as words: "www.medianotions.de" as "Www Medianotions De")
+_WWW = re.compile(r"www[\s.]", re.I)
+
+
 def _author_names(value: str | None, outlets: frozenset[str] = frozenset()) -> str | None:
     """A byline's names ("; " between several, as "Ann Lee, Bo Chan and Cy Diaz, AP" lists them),
     without the parts that are a date's words or a writer's job beside a name ("Ann Lee, Staff
@@ -267,7 +271,8 @@ def _author_names(value: str | None, outlets: frozenset[str] = frozenset()) -> s
         return value
     names = [name for part in value.split(";")
              for name in _several(_BY_OR_NAME.sub("", _BY_WORD.sub("", part.strip(), count=1), count=1), outlets)]
-    names = [n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES and not _DOMAIN.fullmatch(n.strip())]
+    names = [n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES and not _DOMAIN.fullmatch(n.strip())
+             and not _WWW.match(n.strip())]
     people = [n for n in names if fold(n).strip(" .,").lower() not in _ROLES]
     writers = [n for n in people if fold(n).strip(" .,").lower() not in outlets]
     return "; ".join(writers or people or names) or None  # (a byline that is only a role, "by editor", names that user)

@@ -317,6 +317,19 @@ def test_a_link_to_one_authors_page_names_the_author(links: str, author: str | N
     assert read_meta(tree, "https://notes.example/posts/quay-crane-returns/").author == author
 
 
+@pytest.mark.parametrize(("headline", "title"), [
+    # Wikipedia's JSON-LD headline is the topic's short description: the <h1> the <title> is
+    ("technique for reducing dimensions", "Harbour crane index"),
+    ("Harbour crane index", "Harbour crane index"),  # (one the <title> holds stands)
+])
+def test_a_json_ld_headline_the_title_does_not_hold_yields_to_the_h1_the_title_is(headline: str, title: str) -> None:
+    ld = '{"@context": "https://schema.org", "@type": "Article", "headline": "%s"}' % headline
+    page = (f"<html><head><title>Harbour crane index - Port Wiki</title><script type='application/ld+json'>{ld}</script>"
+            "</head><body><div id='content'><h1 id='firstHeading'>Harbour crane index</h1><div id='bodyContent'>"
+            "<p>The harbour crane index lists every crane that has worked the quay since 1900.</p></div></div></body></html>")
+    assert read_meta(_parse_page(page), "https://portwiki.example/wiki/Harbour_crane_index").title == title
+
+
 @pytest.mark.parametrize("footer", ["<span class='author'>Port & Co</span>", "<span class='tweet-authors'>Follow</span>",
                                     "<span class='username'>Username</span>"])
 def test_a_site_s_name_or_a_button_trafilatura_s_author_search_finds_is_no_author(footer: str) -> None:

@@ -408,7 +408,8 @@ def test_a_byline_of_several_writers_names_each_without_the_agency(byline: str, 
     ("Ann Lee; CNN", "Ann Lee"), ("Ann Lee; USA TODAY", "Ann Lee"), ("ANN LEE; BO CHAN; AP", "ANN LEE; BO CHAN"),
     ("Ann Lee, Reuters", "Ann Lee"), ("Ann Lee, The Guardian", "Ann Lee"), ("Ann Lee; Coast Daily", "Ann Lee"),
     # an outlet alone is the byline as printed; a web address is nobody's name, a user name is one
-    ("Reuters", "Reuters"), ("coastdaily.es", None), ("www.coastdaily.com", None), ("ann.lee", "ann.lee"),
+    ("Reuters", "Reuters"), ("coastdaily.es", None), ("www.coastdaily.com", None), ("Www Coastdaily De", None),
+    ("ann.lee", "ann.lee"),
 ])
 def test_an_outlet_beside_the_writers_is_no_author(byline: str, author: str | None) -> None:
     from pipelines.draft import _author_names
