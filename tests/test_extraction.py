@@ -533,6 +533,15 @@ _FERRY = ["The river ferry will run two extra sailings on Fridays from next mont
           "Passenger numbers rose by a fifth over the summer, and queues at the terminal often stretched past.",
           "A spokesperson said the late sailing would leave the mainland at 11:30 p.m. and return at midnight.",
           "Fares for the extra sailings will be the same as those for daytime crossings, the company added."]
+
+
+def _ferry_blog_post(inside: str, at: int = len(_FERRY)):
+    """The record of a Blogger post of _FERRY's paragraphs with `inside` put before paragraph `at`."""
+    page = ("<html><head><title>Blog: Ferry adds sailings</title><meta content='blogger' name='generator'/></head><body>"
+            "<div class='post hentry'><h3 class='post-title entry-title'>Ferry adds sailings</h3>"
+            "<div class='post-body entry-content' id='post-body-1'>" + "".join(f"<p>{x}</p>" for x in _FERRY[:at])
+            + inside + "".join(f"<p>{x}</p>" for x in _FERRY[at:]) + "</div></div></body></html>")
+    return _record(page, "https://ferryblog.blogspot.com/2026/11/ferry.html")
 _CARDS = "".join(f"<article class='card'><h3><a href='/c{i}'>Other headline number {i} about the city</a></h3>"
                  f"<p>Short teaser text for another story number {i}, read more.</p></article>" for i in range(4))
 
@@ -585,11 +594,7 @@ def test_the_text_after_a_picture_s_box_in_a_post_of_divs_and_line_breaks_is_kep
                                    "<p class='hidden-xs'>{}</p>", "<p class='hide visible-lg'>{}</p>", "<p class='hidden-gem'>{}</p>"])
 def test_a_paragraph_a_class_hides_on_some_screens_only_stays(shown: str) -> None:
     line = "The timetable for the winter months will be printed in the harbour office window."
-    page = ("<html><head><title>Blog: Ferry adds sailings</title><meta content='blogger' name='generator'/></head><body>"
-            "<div class='post hentry'><h3 class='post-title entry-title'>Ferry adds sailings</h3>"
-            "<div class='post-body entry-content' id='post-body-1'>" + "".join(f"<p>{x}</p>" for x in _FERRY)
-            + shown.format(line) + "</div></div></body></html>")
-    assert _record(page, "https://ferryblog.blogspot.com/2026/11/ferry.html").text.split("\n") == [*_FERRY, line]
+    assert _ferry_blog_post(shown.format(line)).text.split("\n") == [*_FERRY, line]
 
 
 _REPLY = "I walked past the pier yesterday and the new roof already looks much better than the old one did"
@@ -619,11 +624,7 @@ _SIGN_UP = "Never miss a story from the harbour desk: join our weekly newsletter
                                     f"<section role='dialog' aria-label='Newsletter'><p>{_SIGN_UP}</p></section>",
                                     f"<div id='newsletter-popup'><p>{_SIGN_UP}</p></div>"])
 def test_a_dialog_a_script_opens_over_the_page_is_cut(dialog: str) -> None:
-    page = ("<html><head><title>Blog: Ferry adds sailings</title><meta content='blogger' name='generator'/></head><body>"
-            "<div class='post hentry'><h3 class='post-title entry-title'>Ferry adds sailings</h3>"
-            "<div class='post-body entry-content' id='post-body-1'>" + "".join(f"<p>{x}</p>" for x in _FERRY[:2])
-            + dialog + "".join(f"<p>{x}</p>" for x in _FERRY[2:]) + "</div></div></body></html>")
-    record = _record(page, "https://ferryblog.blogspot.com/2026/11/ferry.html")
+    record = _ferry_blog_post(dialog, at=2)
     assert record.text.split("\n") == _FERRY
     assert [r.rule for r in record.removed] == ["html.dialog"] and _SIGN_UP in record.removed[0].text
 
@@ -632,12 +633,7 @@ def test_a_dialog_a_script_opens_over_the_page_is_cut(dialog: str) -> None:
                                   "<div class='modalities'><p>{}</p></div>"])
 def test_a_block_that_only_names_a_popup_in_passing_stays(kept: str) -> None:
     line = "The timetable for the winter months will be printed in the harbour office window."
-    page = ("<html><head><title>Blog: Ferry adds sailings</title><meta content='blogger' name='generator'/></head><body>"
-            "<div class='post hentry'><h3 class='post-title entry-title'>Ferry adds sailings</h3>"
-            "<div class='post-body entry-content' id='post-body-1'>" + "".join(f"<p>{x}</p>" for x in _FERRY)
-            + kept.format(line) + "</div></div></body></html>")
-    record = _record(page, "https://ferryblog.blogspot.com/2026/11/ferry.html")
-    assert record.text.split("\n") == [*_FERRY, line]
+    assert _ferry_blog_post(kept.format(line)).text.split("\n") == [*_FERRY, line]
 
 
 @pytest.mark.parametrize("hidden", ["<div style='display:none'>cheap casino bonus free spins best casino online</div>",
@@ -648,11 +644,7 @@ def test_a_block_that_only_names_a_popup_in_passing_stays(kept: str) -> None:
                                     "<p class='d-none'>cheap casino bonus free spins best casino online</p>",
                                     "<span class='screen-reader-text'>cheap casino bonus free spins best casino online</span>"])
 def test_text_a_reader_never_sees_is_cut_from_a_posts_body(hidden: str) -> None:
-    page = ("<html><head><title>Blog: Ferry adds sailings</title><meta content='blogger' name='generator'/></head><body>"
-            "<div class='post hentry'><h3 class='post-title entry-title'>Ferry adds sailings</h3>"
-            "<div class='post-body entry-content' id='post-body-1'>" + "".join(f"<p>{x}</p>" for x in _FERRY[:2])
-            + hidden + "".join(f"<p>{x}</p>" for x in _FERRY[2:]) + "</div></div></body></html>")
-    record = _record(page, "https://ferryblog.blogspot.com/2026/11/ferry.html")
+    record = _ferry_blog_post(hidden, at=2)
     assert record.text.split("\n") == _FERRY
     assert [(r.rule, r.text) for r in record.removed] == [("html.hidden", "cheap casino bonus free spins best casino online")]
 
