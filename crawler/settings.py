@@ -37,8 +37,13 @@ RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # Redirects are followed, and the private-host guard re-checks each hop.
 REDIRECT_MAX_TIMES = 5
-# Scrapy's resolver, except that an IP literal (an IPv6 one too: http://[2001:db8::1]/) needs no lookup
-DNS_RESOLVER = "crawler.resolver.LiteralResolver"
+# Scrapy's resolver, except that an IP literal (an IPv6 one too: http://[2001:db8::1]/) needs no lookup.
+# (Scrapy 2.19 renamed the setting TWISTED_DNS_RESOLVER and warns on every crawl that sets the old name.)
+_RESOLVER = "crawler.resolver.LiteralResolver"
+if hasattr(_scrapy_defaults, "TWISTED_DNS_RESOLVER"):
+    TWISTED_DNS_RESOLVER = _RESOLVER
+else:
+    DNS_RESOLVER = _RESOLVER
 # Items of one response processed concurrently by the pipelines. Scrapy starts this many asyncio
 # tasks for EVERY response (scrapy.utils.asyncio._parallel_asyncio), so a large value costs a lot
 # on page-by-page crawls (200 made the main process the bottleneck: ~45 tasks per post); 16 in
