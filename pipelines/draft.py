@@ -250,15 +250,11 @@ def _several(byline: str, outlets: frozenset[str] = frozenset()) -> list[str]:
     return parts if all(_name_shaped(p) for p in parts) else [byline]
 
 
-# a web address given as the author ("elmundo.es", "www.site.com"): the site, not a writer
-# (a user name with a dot, "ann.lee", is a name: the address ends in a country's code or a common
-# top-level domain)
-_DOMAIN = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|com|net|org|info|biz|blog|news|online|site|xyz|"
-                     r"top|club|media|web|app)", re.I)
-
-
-# (and an address that a byline search wrote as words: "www.medianotions.de" as "Www Medianotions De")
-_WWW = re.compile(r"www[\s.]", re.I)
+# a web address given as the author ("elmundo.es", "www.site.com", or as a byline search wrote it in
+# words, "Www Medianotions De"): the site, not a writer (a user name with a dot, "ann.lee", is a name:
+# the address ends in a country's code or a common top-level domain)
+_ADDRESS = re.compile(r"www[\s.].*|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|com|net|org|info|biz|blog|news|online|"
+                      r"site|xyz|top|club|media|web|app)", re.I)
 
 
 def _author_names(value: str | None, outlets: frozenset[str] = frozenset()) -> str | None:
@@ -271,8 +267,7 @@ def _author_names(value: str | None, outlets: frozenset[str] = frozenset()) -> s
         return value
     names = [name for part in value.split(";")
              for name in _several(_BY_OR_NAME.sub("", _BY_WORD.sub("", part.strip(), count=1), count=1), outlets)]
-    names = [n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES and not _DOMAIN.fullmatch(n.strip())
-             and not _WWW.match(n.strip())]
+    names = [n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES and not _ADDRESS.fullmatch(n.strip())]
     people = [n for n in names if fold(n).strip(" .,").lower() not in _ROLES]
     writers = [n for n in people if fold(n).strip(" .,").lower() not in outlets]
     return "; ".join(writers or people or names) or None  # (a byline that is only a role, "by editor", names that user)

@@ -201,24 +201,37 @@ _WRAPPED = ("article", "main", "section", "div", "td", "center", "span", "font")
 _RUN_ENDS = BLOCK_TAGS | {"br"}
 
 
+def _inline_run(first: etree._Element | None) -> tuple[list[etree._Element], bool]:
+    """The elements from first on, among its siblings, up to the next <br> or block; and whether one
+    ended the run."""
+    run = []
+    while first is not None:
+        if isinstance(first.tag, str) and first.tag.lower() in _RUN_ENDS:
+            return run, True
+        run.append(first)
+        first = first.getnext()
+    return run, False
+
+
+def _wrapped(text: str | None, run: list[etree._Element], tag: str) -> etree._Element:
+    """A new `tag` element of text and the run's elements (each with its tail: the run's text between them)."""
+    wrapper = etree.Element(tag)
+    wrapper.text = text
+    for el in run:
+        wrapper.append(el)
+    return wrapper
+
+
 def _wrap_leading_text(tree: etree._Element, tag: str = "p") -> None:
     """Put the text a container opens with (its text and the inline elements after it, up to its
     first <br> or block) in a <p> (or `tag`) of its own. trafilatura drops that text when it takes
     such an element inside others as the page's body: a post written as text between <br>s lost its
     first paragraph. A container of inline text alone ("by <a>Ann</a>") is left as it is."""
     for el in [el for el in tree.iter(*_WRAPPED) if len(el) and el.text and el.text.strip()]:
-        run = []
-        for child in el:
-            if isinstance(child.tag, str) and child.tag.lower() in _RUN_ENDS:
-                break
-            run.append(child)
-        else:
-            continue
-        p = etree.Element(tag)
-        p.text, el.text = el.text, None
-        for child in run:
-            p.append(child)  # (with its tail: the run's text between its elements)
-        el.insert(0, p)
+        run, ended = _inline_run(el[0])
+        if ended:
+            text, el.text = el.text, None
+            el.insert(0, _wrapped(text, run, tag))
 
 
 def _wrap_text_after_blocks(tree: etree._Element, tag: str = "p") -> None:
@@ -229,14 +242,9 @@ def _wrap_text_after_blocks(tree: etree._Element, tag: str = "p") -> None:
     found = [child for el in tree.iter(*_WRAPPED) for child in el
              if isinstance(child.tag, str) and child.tag.lower() in BLOCK_TAGS and child.tail and child.tail.strip()]
     for child in found:
-        wrapper = etree.Element(tag)
-        wrapper.text, child.tail = child.tail, None
-        following = child.getnext()
-        while following is not None and not (isinstance(following.tag, str) and following.tag.lower() in _RUN_ENDS):
-            after = following.getnext()
-            wrapper.append(following)  # (with its tail: the run's text between its elements)
-            following = after
-        child.addnext(wrapper)
+        run, _ended = _inline_run(child.getnext())
+        text, child.tail = child.tail, None
+        child.addnext(_wrapped(text, run, tag))
 
 
 _PARAGRAPH_TEXT = etree.XPath("//p//text()")

@@ -386,26 +386,21 @@ def _unseen(root: etree._Element, whole_page: bool = False) -> Iterator[tuple[st
                       and (el.get("hidden") is not None or el.get("style") or el.get("class") or el.get("id"))]
     by_class, dialogs, threads = _flagged(root)
     whole = None
-    for el in [*candidates, *by_class]:
-        if el is not root and (_is_hidden(el, hidden, inline_none=not whole_page) or _hidden_by_class(el)):
-            if whole is None:
-                whole = len(node_text(root))
-            if whole > 500 and len(node_text(el)) > HIDDEN_SHARE * whole:
-                continue  # (the content itself, shown by a script)
-            yield "html.hidden", el
-    for el in dialogs:
+
+    def most_of_page(el: etree._Element) -> bool:
+        """Whether el holds most of a page's text: the content itself, which a script shows, or a
+        theme names after a dialog or its comments."""
+        nonlocal whole
         if whole is None:
             whole = len(node_text(root))
-        if whole > 500 and len(node_text(el)) > HIDDEN_SHARE * whole:
-            continue  # (a theme that shows its content in one)
-        yield "html.dialog", el
-    for el in threads:
-        if next(el.iter("h1"), None) is None:
-            if whole is None:
-                whole = len(node_text(root))
-            if whole > 500 and len(node_text(el)) > HIDDEN_SHARE * whole:
-                continue  # (a post's wrapper that a theme names after its comments)
-            yield "html.comments", el
+        return whole > 500 and len(node_text(el)) > HIDDEN_SHARE * whole
+
+    unseen = [el for el in candidates if el is not root and _is_hidden(el, hidden, inline_none=not whole_page)]
+    threads = [el for el in threads if next(el.iter("h1"), None) is None]
+    for rule, found in (("html.hidden", unseen + by_class), ("html.dialog", dialogs), ("html.comments", threads)):
+        for el in found:
+            if not most_of_page(el):
+                yield rule, el
     if whole_page:
         return
     for el in _CAPTIONS(root):

@@ -834,12 +834,11 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     meta.title = meta.title or metas.get("og:title") or metas.get("twitter:title")
     meta.home_heading = _home_heading(tree, url)
     headline = ld.get("headline") if isinstance(ld.get("headline"), str) else None
-    if not meta.title and headline and meta.html_title and fold(headline).lower().strip() in fold(meta.html_title).lower():
-        meta.title = headline
-    elif not meta.title and headline:
+    if not meta.title and headline:
         # a JSON-LD headline that the <title> does not hold (Wikipedia's gives the topic's short
         # description, "technique for dimensionality reduction") yields to the <h1> the <title> is
-        meta.title = (_lone_heading(tree, meta.html_title, meta.home_heading) if meta.html_title else None) or headline
+        held = not meta.html_title or fold(headline).lower().strip() in fold(meta.html_title).lower()
+        meta.title = headline if held else _lone_heading(tree, meta.html_title, meta.home_heading) or headline
     if not meta.title and meta.html_title:
         meta.title = (_lone_heading(tree, meta.html_title, meta.home_heading)
                       or _title_part_heading(tree, meta.html_title, meta.home_heading))
