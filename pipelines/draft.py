@@ -326,9 +326,9 @@ def normalize(draft: Draft, sign: bool = True) -> Draft:
         draft, text=text, title=clean_line(draft.title), raw_title=clean_line(draft.raw_title),
         publisher=clean_line(draft.publisher), feed_title=clean_line(draft.feed_title),
         language=detect_language(text),
-        published_at=to_utc(feed.get("published") or meta.published) or next(
+        published_at=to_utc(feed.get("published")) or to_utc(meta.published) or next(
             (d for d in map(written_date, draft.harvest.published) if d), None),
-        updated_at=to_utc(feed.get("updated") or meta.updated) or next(
+        updated_at=to_utc(feed.get("updated")) or to_utc(meta.updated) or next(
             (d for d in map(written_date, draft.harvest.updated) if d), None),
         canonical_url=canonical_url(canonical) if canonical else None,
         author=clean_line(draft.author),  # (chosen by clean)

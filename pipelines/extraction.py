@@ -16,8 +16,8 @@ from crawler.links import is_home
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
 from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, cut_blocks, cut_page_boxes, cut_unseen, fold_spaces, harvest_links, parse_fragment,
                                 shallower, to_text, too_deep)
-from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, heading_lines, joined, names_its_host,
-                                own_site_name, read_meta, resolve_base, same_site, written_page_date)
+from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines, joined,
+                                names_its_host, own_site_name, posted_on_date, read_meta, resolve_base, same_site)
 from pipelines.normalize import canonical_url
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
@@ -552,8 +552,10 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         return _checked(Extracted(to_text(root), removed, harvest, PageMeta(), "feed"))
     tree = _parse_page(raw.html)
     classes = ClassIndex(tree)
-    meta = read_meta(tree, raw.url, classes)
+    meta = read_meta(tree, raw.url, classes, rules.months)
     _not_a_missing_page(tree, classes, meta, rules, len(raw.html), raw.url)
+    if not meta.published:
+        meta.line_date = posted_on_date(tree, rules.months)
     if meta.ui_language is None and meta.platform == "blogger":
         meta.ui_language = template_language(classes, rules)
     body = find_body(tree, classes) if options.mode == "auto" else None
@@ -563,7 +565,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         harvest_links(body[1], rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
         if not (meta.author and meta.published):
             meta.header_lines = header_lines(body[1])
-        return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container"), tree, rules)
+        return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container"), tree, rules, raw.url)
     plan = TEMPLATES.plan(_host(raw.url)) if options.mode == "auto" else None
     if plan is not None and plan.use:
         node = select(tree, plan.template.selector or "")
@@ -571,7 +573,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
             if _wants_metadata(meta):  # first: the date line may be one of the dropped children
                 _template_metadata(tree, raw.url, meta, plan.template, classes, node)
             if not meta.published:  # (before the template drops the date line it may be)
-                meta.published = written_page_date(tree, meta.home_heading, meta.title, rules.months)
+                meta.published = heading_date(tree, meta.home_heading, meta.title, rules.months) or meta.line_date
             removed = cut_page_boxes(tree, rules, harvest, classes.get)
             if not (meta.author and meta.published):
                 meta.header_lines = header_lines(node)
@@ -702,14 +704,18 @@ def _holds_run(words: list[str], run: list[str]) -> bool:
 REDIRECT_STUB_TEXT = 300  # a page that sends its reader on has a line or two of its own at most
 
 
-def _checked(ex: Extracted, tree: etree._Element | None = None, rules: RuleSet | None = None) -> Extracted:
+def _checked(ex: Extracted, tree: etree._Element | None = None, rules: RuleSet | None = None,
+             htmldate_url: str | None = None) -> Extracted:
+    """The extraction, its text made whole from the JSON-LD body where that is fuller, and for a page
+    whose metadata names no date, the date its text writes: the line under its heading, its theme's
+    meta line; else, with `htmldate_url` (a page htmldate has not read: one read from its container),
+    htmldate's date of the page (a meta tag we do not read, the address, a dated element)."""
     fuller = fuller_ld_body(ex.text, ex.meta)
     if fuller is not None:
         ex.text, ex.method = fuller, "json-ld"
     if not ex.text.strip():
         raise ExtractError("empty_text", ex.method)
-    if tree is not None and not ex.meta.published:
-        # (a page that names no date elsewhere)
-        ex.meta.published = written_page_date(tree, ex.meta.home_heading, ex.meta.title,
-                                              rules.months if rules is not None else None)
+    if tree is not None and rules is not None and not ex.meta.published:
+        ex.meta.published = (heading_date(tree, ex.meta.home_heading, ex.meta.title, rules.months)
+                             or ex.meta.line_date or (_page_date(tree, htmldate_url) if htmldate_url else None))
     return ex

@@ -12,6 +12,7 @@ from lxml import etree
 
 from pipelines.cleaning import TITLE_AFFIX_SEPS
 from pipelines.htmltext import fold_spaces, parse_fragment, to_text
+from pipelines.normalize import to_utc
 from pipelines.rules import fold, site_host, url_host, url_parses
 
 _GCFG_LANG = re.compile(r"""___gcfg\s*=\s*\{\s*['"]lang['"]\s*:\s*['"]([A-Za-z_-]{2,8})['"]""")
@@ -103,6 +104,9 @@ class PageMeta:
     ld_body: str | None = None
     ld_headline: str | None = None  # that node's headline
     heading: str | None = None  # the page's one <h1>, when the title is it and a shorter part beside it
+    # the date in the theme's meta line or post footer, read before any cut (a footer may be cut as a
+    # box of share buttons, and its date with it): for a page whose metadata names none
+    line_date: str | None = None
 
 
 def _texts(nodes) -> str | None:
@@ -543,36 +547,37 @@ def heading_lines(tree: etree._Element, home_heading: str | None = None, title: 
 
 
 # An old theme's meta line: "This entry was posted on Tuesday, November 24th, 2026 at 7:15 am and is
-# filed under News", "Posted by admin on 24 November 2026"; or a date alone in a post-meta element
+# filed under News", "Posted by admin on 24 November 2026", "Dieser Artikel wurde am 14. Dezember 2026
+# um 14:48 von Heiner geschrieben und unter … eingeordnet"; or a date alone in a post-meta element
 _POSTED_ON = re.compile(r"\b(?:posted|published|written)\b.{0,60}?\bon\s+", re.I)
 _META_LINES = etree.XPath(
     "//*[@class][contains(@class, 'postmetadata') or contains(@class, 'post-meta') or contains(@class, 'entry-meta')"
     " or contains(@class, 'postinfo') or contains(@class, 'post-info') or contains(@class, 'post-date')"
-    " or contains(@class, 'byline')]")
+    " or contains(@class, 'byline') or contains(@class, 'post-footer') or contains(@class, 'entry-footer')]")
+_META_SENTENCE = 500  # a meta line longer than this is no theme's line
+_META_DATE_WITHIN = 120  # how far into a meta sentence its date may be ("… wurde am <date>", "Posted by X on <date>")
+
+
+def _in_side_column(el: etree._Element) -> bool:
+    """Whether el is in a sidebar, a menu or a widget (a recent-posts list marks its dates like a post's)."""
+    return any(up.tag in ("aside", "nav") or any(w in ((up.get("class") or "") + " " + (up.get("id") or "")).lower()
+                                                 for w in ("widget", "sidebar"))
+               for up in el.iterancestors())
 
 
 def posted_on_date(tree: etree._Element, months: dict[str, int]) -> str | None:
-    """The date in a theme's post-meta element: a short date line, or the date after an old theme's
-    "This entry was posted on …" (Tuesday, November 24th, 2026 at 7:15 am)."""
+    """The date in a theme's post-meta element, outside sidebars: a short date line, the date after an
+    old theme's "This entry was posted on …", or the first date near the start of a longer meta
+    sentence in any language (not one that dates an update)."""
     for el in _META_LINES(tree):
         text = fold_spaces(" ".join(el.itertext()))
         when = _line_date(text, months)
-        if when is None and len(text) <= 500 and (m := _POSTED_ON.search(text)):
-            when = named_date(text[m.end():m.end() + 80], months)
-        if when:
+        if when is None and len(text) <= _META_SENTENCE and not _UPDATED_LINE.match(text):
+            m = _POSTED_ON.search(text)
+            when = named_date(text[m.end():m.end() + 80] if m else text[:_META_DATE_WITHIN], months)
+        if when and not _in_side_column(el):
             return when
     return None
-
-
-def written_page_date(tree: etree._Element, home_heading: str | None = None, title: str | None = None,
-                      months: dict[str, int] | None = None) -> str | None:
-    """For a page whose metadata and markup name no date: the date written after its heading, or in
-    its theme's meta line."""
-    if months is None:
-        from pipelines.rules import load_rules
-
-        months = load_rules().months
-    return heading_date(tree, home_heading, title, months) or posted_on_date(tree, months)
 
 
 def _home_heading(tree: etree._Element, url: str) -> str | None:
@@ -815,8 +820,30 @@ def _declared_labels(head: _Head, article: dict) -> list[str]:
     return list(seen.values())[:MAX_DECLARED_LABELS]
 
 
-def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None) -> PageMeta:
-    """Everything the page itself says about the post and its blog."""
+def _first_date(sources, months: dict[str, int] | None) -> str | None:
+    """The first of the page's dates (each source asked in turn) that is a date: ISO 8601 or RFC 822
+    as given, else the date a theme wrote out in words, as ISO (an old theme's <abbr class="published"
+    title="Sonntag, Dezember 16th, 2012, 7:05 pm">). A value that is neither yields to the next source."""
+    for source in sources:
+        value = source()
+        if not value:
+            continue
+        if to_utc(value) is not None:
+            return value
+        if months is None:
+            from pipelines.rules import load_rules
+
+            months = load_rules().months
+        written = named_date(value, months) if len(value) <= _DATE_LINE else None
+        if written:
+            return written
+    return None
+
+
+def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
+              months: dict[str, int] | None = None) -> PageMeta:
+    """Everything the page itself says about the post and its blog (`months`: the month names dates
+    written in words are read by; the bundled rules' when not given)."""
     classes = classes or ClassIndex(tree)
     head = _Head(tree)
     metas = head.meta
@@ -852,14 +879,16 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None)
     meta.site_name = (own_site_name(metas.get("og:site_name"), url) or _site_name(tree, classes)
                       or meta.home_heading or _ld_site_name(head, ld) or _home_link_name(tree, url, meta.html_title)
                       or _blogger_title_name(meta))
-    meta.published = (_texts(a.get("title", "") for a in classes.get("published", "abbr"))
-                      or metas.get("article:published_time")
-                      or metas.get("datePublished") or ld.get("datePublished")
-                      or _texts(t.get("datetime") for t in tree.iter("time") if t.get("datetime") is not None
-                                and (_inside(t, "article") or t.get("itemprop") == "datePublished"))
-                      or _marked_time(classes))
-    meta.updated = (metas.get("article:modified_time") or metas.get("dateModified") or ld.get("dateModified")
-                    or _texts(a.get("title", "") for a in classes.get("updated", "abbr")))
+    meta.published = _first_date((
+        lambda: _texts(a.get("title", "") for a in classes.get("published", "abbr")),
+        lambda: metas.get("article:published_time"), lambda: metas.get("datePublished"),
+        lambda: ld.get("datePublished"),
+        lambda: _texts(t.get("datetime") for t in tree.iter("time") if t.get("datetime") is not None
+                       and (_inside(t, "article") or t.get("itemprop") == "datePublished")),
+        lambda: _marked_time(classes)), months)
+    meta.updated = _first_date((
+        lambda: metas.get("article:modified_time"), lambda: metas.get("dateModified"), lambda: ld.get("dateModified"),
+        lambda: _texts(a.get("title", "") for a in classes.get("updated", "abbr"))), months)
     person = _ld_names(ld.get("author"))
     named = metas.get("author")
     if named and person and fold(named).lower() != fold(person).lower() \

@@ -16,6 +16,7 @@ from pipelines.extraction import (_DATE_PARAMS, _AUTHOR_ATTRS, _TABLE_RULE, AUTH
                                   _trafilatura_text, _wrap_leading_text, may_name_author, trafilatura_config,
                                   unwrap_layout_tables)
 from pipelines.metadata import ClassIndex, PageMeta, own_canonical, read_meta, same_site
+from pipelines.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -472,10 +473,10 @@ def test_a_name_on_a_link_to_the_authors_page_in_any_script_is_the_author(name: 
     ("<div class='entry-meta'>Filed under News, November 2026</div>", None),
 ])
 def test_the_date_in_an_old_themes_meta_line(meta: str, date: str | None) -> None:
-    from pipelines.metadata import written_page_date
+    from pipelines.metadata import posted_on_date
 
     tree = _parse_page(f"<html><body><h2>Headline</h2><div class='entry'><p>Body text.</p>{meta}</div></body></html>")
-    assert written_page_date(tree) == date
+    assert posted_on_date(tree, load_rules().months) == date
 
 
 def test_on_a_page_whose_h1_is_the_sites_name_the_date_follows_the_h2_that_is_the_title() -> None:
@@ -729,10 +730,10 @@ def test_a_link_or_a_pictures_caption_written_as_a_div_among_paragraphs_is_not_m
     ("Updated 3 hours ago", None),
 ])
 def test_a_date_line_under_the_heading_in_any_language(line: str, date: str | None) -> None:
-    from pipelines.metadata import written_page_date
+    from pipelines.metadata import heading_date
 
     tree = _parse_page(f"<html><body><h1>Ferry adds sailings</h1><span>{line}</span><p>Body text.</p></body></html>")
-    assert written_page_date(tree) == date
+    assert heading_date(tree, months=load_rules().months) == date
 
 
 def test_a_date_alone_in_a_themes_meta_element_dates_the_post() -> None:
@@ -740,6 +741,62 @@ def test_a_date_alone_in_a_themes_meta_element_dates_the_post() -> None:
     page = ("<html><head><title>Ferry adds sailings</title></head><body><div id='main'><h2>Ferry adds sailings</h2>"
             f"<div class='text'>{body}</div><div class='entry-meta'>Opublikowano 24 listopada 2026</div></div></body></html>")
     assert _record(page, "https://prom.example/ferry.html").published_at.isoformat() == "2026-11-24T00:00:00+00:00"
+
+
+def _ferry_wp_post(head: str = "", after: str = "", abbr: str = "") -> str:
+    """A WordPress post page of _FERRY's paragraphs (read from its entry-content container), with
+    `head` in its <head>, `abbr` in its entry header and `after` after its body."""
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    return (f"<html><head><title>Ferry adds sailings</title>{head}</head><body><article class='post'>"
+            f"<header><h1 class='entry-title'>Ferry adds sailings</h1>{abbr}</header>"
+            f"<div class='entry-content'>{body}</div>{after}</article></body></html>")
+
+
+@pytest.mark.parametrize(("abbr", "date"), [
+    ("<abbr class='published' title='Dienstag, März 3rd, 2026, 9:10 am'>03.03.2026</abbr>", "2026-03-03T09:10:00+00:00"),
+    ("<abbr class='published' title='le 3 mars 2026'>3/3</abbr>", "2026-03-03T00:00:00+00:00"),
+    ("<abbr class='published' title='2026-03-03T09:10:00+01:00'>3 March</abbr>", "2026-03-03T08:10:00+00:00"),
+])
+def test_an_old_themes_published_abbr_written_out_in_words_dates_the_post(abbr: str, date: str) -> None:
+    """Old themes (Sandbox, Thematic) put the post's date in <abbr class="published" title=…>, some in
+    words ("Sonntag, Dezember 16th, 2012, 7:05 pm"): that is read as a date, not left unparsed (the
+    record had no date at all)."""
+    record = _record(_ferry_wp_post(abbr=abbr), "https://prom.example/ferry/")
+    assert record.published_at.isoformat() == date
+
+
+def test_a_date_in_a_post_footer_cut_as_a_box_still_dates_the_post() -> None:
+    """A theme's post footer ("Dieser Artikel wurde am … von … geschrieben und unter … eingeordnet") is
+    cut with the share buttons it holds; its date is read before the cut."""
+    footer = ("<div class='post-footer'>Dieser Artikel wurde am 3. März 2026 um 09:10 von <a href='/author/ina/'>Ina</a>"
+              " geschrieben und unter <a href='/c/faehre/' rel='category tag'>Fähre</a> eingeordnet."
+              " <a href='#comments'>Kommentare (2)</a></div>")
+    record = _ferry_blog_post(footer)
+    assert "Dieser Artikel" not in record.text
+    assert record.published_at.isoformat() == "2026-03-03T09:10:00+00:00"
+
+
+def test_a_date_only_in_a_meta_tag_we_do_not_read_is_found_by_htmldate() -> None:
+    """A page read from its container whose date is in none of the fields we read (here a
+    Dublin Core tag): htmldate's date of the page."""
+    page = _ferry_wp_post(head="<meta name='DC.date.issued' content='2026-03-03'>")
+    assert _record(page, "https://prom.example/ferry/").published_at.isoformat() == "2026-03-03T00:00:00+00:00"
+    assert _record(_ferry_wp_post(), "https://prom.example/ferry/").published_at is None
+
+
+@pytest.mark.parametrize(("meta", "date"), [
+    ("<div class='post-footer'>Publié le 3 mars 2026 par Ina dans Ferry. 2 commentaires</div>", "2026-03-03"),
+    ("<footer class='entry-footer'>Dieser Beitrag wurde am Dienstag, 3. März 2026 veröffentlicht.</footer>", "2026-03-03"),
+    ("<div class='post-footer'>Aktualisiert am 5. März 2026, zuerst am 3. März 2026 erschienen.</div>", None),
+    # a recent-posts widget marks its dates like a post's meta line
+    ("<aside class='widget'><ul><li>Other post <span class='post-date'>1 March 2026</span></li></ul></aside>", None),
+    ("<div id='sidebar'><div class='post-meta'>1 March 2026</div></div>", None),
+])
+def test_a_date_near_the_start_of_a_themes_meta_sentence_in_any_language(meta: str, date: str | None) -> None:
+    from pipelines.metadata import posted_on_date
+
+    tree = _parse_page(f"<html><body><h2>Headline</h2><div class='entry'><p>Body text.</p>{meta}</div></body></html>")
+    assert posted_on_date(tree, load_rules().months) == date
 
 
 def test_a_month_name_two_languages_read_differently_keeps_its_first_reading() -> None:
