@@ -16,8 +16,9 @@ from crawler.links import is_home
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
 from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, cut_blocks, cut_page_boxes, cut_unseen, fold_spaces, harvest_links, parse_fragment,
                                 shallower, to_text, too_deep)
-from pipelines.metadata import (ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines, joined,
-                                names_its_host, own_site_name, posted_on_date, read_meta, resolve_base, same_site)
+from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
+                                joined, names_its_host, own_site_name, posted_on_date, read_meta, resolve_base,
+                                same_site)
 from pipelines.normalize import canonical_url
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
@@ -439,16 +440,13 @@ def _is_headline(name: str, meta: PageMeta, doc: Any) -> bool:
     return any(key == fold(t).lower().strip() for t in (meta.title, getattr(doc, "title", None)) if t)
 
 
-_NOT_SHOWN = frozenset(("script", "style", "noscript", "template", "head", "title", "meta"))
-
-
 def _names_only_a_commenter(name: str, tree: etree._Element) -> bool:
     """Whether every element whose own text is the name sits in a comment thread (an element whose
     class or id says "comment", itself or around it): trafilatura's author search takes any class
     with "author" in it, and a page with comments has a commenter's <span class="comment-author">."""
     key = fold(name).strip().lower()
     most = len(name) + 8  # (cheap tests first: a script's text can be megabytes, most text is no name)
-    hits = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in _NOT_SHOWN
+    hits = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag not in NOT_SHOWN
             and (text := el.text) and len(text) <= most + 40 and len(text.strip()) <= most
             and fold(text).strip().lower() == key]
     return bool(hits) and all(any("comment" in ((up.get("class") or "") + " " + (up.get("id") or "")).lower()

@@ -736,6 +736,31 @@ def own_canonical(url: str, declared: str | None) -> tuple[str | None, str | Non
 _LABEL_RELS = frozenset({"tag", "category"})
 
 
+# elements whose text no reader sees
+NOT_SHOWN = frozenset(("script", "style", "noscript", "template", "head", "title", "meta"))
+
+
+def _all_shown(names: list[str], tree: etree._Element) -> bool:
+    """Whether each name is in the text the page's body shows (not in its scripts: a site's data
+    layer names everyone)."""
+    body = tree.find("body")
+    if body is None:
+        return False
+    wanted = {fold(n).lower() for n in names if n.strip()}
+    for el in body.iter():
+        if not wanted:
+            break
+        if not isinstance(el.tag, str) or el.tag in NOT_SHOWN:
+            texts = (el.tail,)
+        else:
+            texts = (el.text, el.tail)
+        for text in texts:
+            if text and len(text) < 2000:
+                low = fold(text).lower()
+                wanted = {n for n in wanted if n not in low}
+    return not wanted
+
+
 def _ld_names(author: object) -> str | None:
     """A JSON-LD author's name: a Person's, each of a list's ("; " between), or a bare string."""
     if isinstance(author, str):
@@ -895,6 +920,11 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
             and fold(person).lower() == fold(metas.get("article:author") or "").lower():
         # <meta name="author"> naming the publishing house ("Condé Nast") where the article's own
         # JSON-LD and article:author agree on a writer: the writer
+        named = person
+    elif named and person and fold(named).lower() not in fold(person).lower() \
+            and _all_shown(person.split("; "), tree) and not _all_shown([named], tree):
+        # <meta name="author"> naming someone the page never shows (the producer who filed it) where
+        # the byline shows each writer the article's JSON-LD names: the writers
         named = person
     meta.author = (_texts(el for el in classes.get("fn")
                           if any(classes.has(up, "post-author", "author") for up in el.iterancestors()))

@@ -1231,3 +1231,21 @@ def test_a_publishing_houses_name_in_the_author_meta_tag_gives_way_to_the_writer
             f"<script type='application/ld+json'>{ld}</script></head><body><article><h1>Early frost</h1>"
             "<p>Fruit growers lit burners between their rows.</p></article></body></html>")
     assert read_meta(_parse_page(page), "https://harbour.example/early-frost/").author == author
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    # the byline shows the JSON-LD's writers and not the meta tag's producer: the writers
+    ("By <a href='/p/tr'><span>Tomas Reyes</span></a> and <a href='/p/ik'><span>Ines Kahl</span></a>, Harbour Post",
+     "Tomas Reyes; Ines Kahl"),
+    # the meta tag's name is shown, or a writer is not: the meta tag stands
+    ("By Dana Whitlock, with Tomas Reyes and Ines Kahl", "Dana Whitlock"),
+    ("By Tomas Reyes", "Dana Whitlock"),
+    ("", "Dana Whitlock"),
+])
+def test_an_author_meta_tag_naming_someone_the_page_never_shows_gives_way_to_the_writers_in_the_byline(byline, author):
+    ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Early frost", "author": '
+          '[{"@type": "Person", "name": "Tomas Reyes"}, {"@type": "Person", "name": "Ines Kahl"}]}')
+    page = (f"<html><head><meta name='author' content='Dana Whitlock'><script type='application/ld+json'>{ld}</script>"
+            "<script>var data = {producer: 'Dana Whitlock'};</script></head><body><article><h1>Early frost</h1>"
+            f"<div class='meta'>{byline}</div><p>Fruit growers lit burners between their rows.</p></article></body></html>")
+    assert read_meta(_parse_page(page), "https://harbour.example/early-frost/").author == author
