@@ -14,8 +14,8 @@ from lxml import etree, html as lxml_html
 
 from crawler.links import is_home
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
-from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, cut_blocks, cut_page_boxes, cut_unseen, fold_spaces, harvest_links, parse_fragment,
-                                shallower, to_text, too_deep)
+from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, cut_blocks, cut_page_boxes, cut_unseen, fold_spaces, harvest_links,
+                                opened_html_tag, parse_fragment, shallower, to_text, too_deep)
 from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
                                 joined, names_its_host, own_site_name, posted_on_date, read_meta, resolve_base,
                                 same_site)
@@ -105,6 +105,8 @@ def _parse_page(raw_html: str) -> etree._Element:
         if not cut_short:
             break
         tree, cut_short = _parsed(shallower(raw_html, attempt) or raw_html)
+    if (tree is None or len(tree) == 0) and (opened := opened_html_tag(raw_html)) is not raw_html:
+        tree, _ = _parsed(opened)
     if tree is None or len(tree) == 0:
         raise ExtractError("unparsable_html", "empty document")
     if _BASE_TAG.search(raw_html, 0, 65_536):

@@ -870,6 +870,16 @@ def too_deep(parser: etree.HTMLParser) -> bool:
     return last is not None and "Excessive depth" in last.message
 
 
+# "<html xml:lang="de" />": the opening tag written as an empty element, by a template that took
+# XHTML's syntax for it. libxml2 closes the root there: the page parses as an empty document.
+_SELF_CLOSED_HTML = re.compile(r"<(html\b[^<>]*?)\s*/>", re.I)
+
+
+def opened_html_tag(page: str) -> str:
+    """The page with a self-closed <html …/> opened (the page itself when it has none)."""
+    m = _SELF_CLOSED_HTML.search(page)
+    return page if m is None else f"{page[:m.start()]}<{m.group(1)}>{page[m.end():]}"
+
 def shallower(markup: str, attempt: int) -> str | None:
     """The markup with its inline wrappers (attempt 0) or also its block wrappers (attempt 1) taken
     out, for a page too deeply nested to parse whole; None after that."""

@@ -458,6 +458,33 @@ def test_a_feed_that_robots_txt_gives_as_its_sitemap_lists_the_posts(tmp_path) -
     assert all(r["text"].startswith("The island ferry will run two extra crossings") for r in records)
 
 
+def test_a_site_whose_template_self_closes_its_html_tag_is_crawled_through_its_links(tmp_path) -> None:
+    """A template that writes its opening tag as "<html lang='en' />" (XHTML's syntax taken for an
+    opening): libxml2 closed the document there, so the home page gave no links, its older-posts page
+    none either, and each post was an unparsable_html reject."""
+    pages = _TWO_POSTS
+    opening = "<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0 Strict//EN' />\n<html lang='en' />"
+
+    class SelfClosed(_sitemap_site(pages)):
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path == "/":
+                self.send(200, "text/html", f"{opening}<head><title>Island news</title></head><body>"
+                                            "<h2><a href='/a.html'>Ferry adds crossings</a></h2>"
+                                            "<a href='/page/2/'>Older posts</a></body></html>")
+            elif self.path == "/page/2/":
+                self.send(200, "text/html", f"{opening}<head><title>Island news - Page 2</title></head><body>"
+                                            "<h2><a href='/b.html'>Quay repairs begin</a></h2></body></html>")
+            elif self.path in pages:
+                title = pages[self.path][0]
+                self.send(200, "text/html; charset=utf-8", f"{opening}<head><title>{title}</title></head><body>"
+                                                           f"<article><h1>{title}</h1>{_FERRY}</article></body></html>")
+            else:
+                super().do_GET()
+
+    records = _both_posts_crawled(SelfClosed, tmp_path)
+    assert all(r["text"].startswith("The island ferry will run two extra crossings") for r in records)
+
+
 def test_a_robots_sitemap_line_with_a_path_only_is_read(tmp_path) -> None:
     """robots.txt's "Sitemap: /posts-sitemap.xml" (a path, not the protocol's full URL) is read against
     the site: before, the crawl found no posts on such a site and said nothing."""

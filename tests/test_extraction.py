@@ -227,6 +227,21 @@ def test_a_page_nested_deeper_than_the_parser_builds_keeps_its_article(wrappers:
     assert to_text(parse_fragment(wrappers + body)).split("\n") == paragraphs  # a feed's post body too
 
 
+@pytest.mark.parametrize("opening", [
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" />\n<html xml:lang='de' />", "<html/>", "<HTML LANG=en />",
+])
+def test_a_page_whose_template_self_closes_its_html_tag_keeps_its_article(opening: str) -> None:
+    """libxml2 ends the document at a self-closed <html/>: the page was an unparsable_html reject
+    ("empty document"). It is parsed again with that tag opened."""
+    paragraphs = [f"The river ferry will run later on Fridays from next month, the operator said on day {n}."
+                  for n in range(5)]
+    hidden = "<p class='d-none'>Subscribe to our newsletter and never miss a sailing update from the harbour.</p>"
+    page = (f"{opening}<head><title>Ferry runs later</title></head><body><div id='nav'><a href='/'>Home</a></div>"
+            "<div class='content'><h1>Ferry runs later</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + hidden + "</div></body></html>")
+    assert _record(page, "https://xhtml.example/ferry.html").text.split("\n") == paragraphs
+
+
 @pytest.mark.parametrize(("body", "title"), [
     ("<h1>城市新增三条公交线路</h1><p>text</p>", "城市新增三条公交线路"),          # "Headline_Site"
     ("<h1>Night ferry returns</h1><p>text</p>", "Night ferry returns"),

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree, html as lxml_html
-from scrapy import Request, Spider, signals
+from scrapy import Request, Selector, Spider, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.utils.response import get_base_url
@@ -28,6 +28,7 @@ from crawler.jobs import crawl_state
 from crawler.offline import decode_html, markup_survived, utf8_mislabelled
 from crawler.params import CrawlParams, parse_params, since_setting
 from pipelines.export import default_paths, done_urls
+from pipelines.htmltext import opened_html_tag
 from pipelines.metadata import home_name, joined, read_meta, resolve_base, same_site
 from pipelines.normalize import canonical_url, to_utc
 from pipelines.rules import site_host
@@ -73,6 +74,16 @@ def _seed_document(body: bytes) -> str | None:
 _JSONP = re.compile(rb"[\w.$]+\s*\(\s*[{\[]")
 _FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
 _HTML_ROOT = re.compile(rb"<(html|body)[\s>]", re.I)
+
+
+def _page_tree(text: str) -> etree._Element:
+    """A seed or home page's tree; parsed again with its <html> opened when a self-closed <html …/>
+    left libxml2 an empty document (its links, feeds and platform were lost)."""
+    parser = lxml_html.HTMLParser(encoding="utf-8")
+    tree = lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
+    if len(tree) == 0 and (opened := opened_html_tag(text)) is not text:
+        tree = lxml_html.document_fromstring(opened.encode("utf-8"), parser=parser)
+    return tree
 
 
 def _decode(response: TextResponse) -> str:
@@ -387,7 +398,7 @@ class BlogsSpider(Spider):
             return
         text = _decode(response)
         try:
-            tree = lxml_html.document_fromstring(text.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+            tree = _page_tree(text)
             resolve_base(tree)
         except (etree.ParserError, ValueError):
             yield from filter(None, [self._reject(response.url, blog, "unparsable_html", "seed page")])
@@ -806,7 +817,10 @@ class BlogsSpider(Spider):
             return
         self._count("discovery", "index_pages")
         base = get_base_url(response)  # (the page's <base href>, else its URL)
-        links = [(url, " ".join(a.css("::text").getall()), a.attrib.get("rel", "")) for a in response.css("a[href]")
+        anchors = response.css("a[href]")
+        if not anchors and (opened := opened_html_tag(response.text)) is not response.text:
+            anchors = Selector(text=opened).css("a[href]")  # (a self-closed <html/> emptied the page)
+        links = [(url, " ".join(a.css("::text").getall()), a.attrib.get("rel", "")) for a in anchors
                  if (url := joined(base, a.attrib.get("href"))) is not None]
         yield from self._follow_links(blog, links, response.url)
 
