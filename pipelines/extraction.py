@@ -201,6 +201,7 @@ def trafilatura_config() -> Any:
 
 # Elements whose opening text trafilatura may drop, and what ends that opening run of text
 _WRAPPED = ("article", "main", "section", "div", "td", "center", "span", "font")
+_INLINE_WRAPPED = frozenset(("span", "font"))
 _RUN_ENDS = BLOCK_TAGS | {"br"}
 
 
@@ -216,12 +217,25 @@ def _inline_run(first: etree._Element | None) -> tuple[list[etree._Element], boo
     return run, False
 
 
+_SOURCE_LINE_BREAK = re.compile(r"[ \t\r\f]*\n\s*")
+
+
 def _wrapped(text: str | None, run: list[etree._Element], tag: str) -> etree._Element:
-    """A new `tag` element of text and the run's elements (each with its tail: the run's text between them)."""
+    """A new `tag` element of text and the run's elements (each with its tail: the run's text between
+    them). The line ends of the page's source in that text are spaces, as a browser shows them
+    (trafilatura keeps them in a paragraph it is given so, and each made a line of the record), and
+    the paragraph's own ends are trimmed."""
     wrapper = etree.Element(tag)
-    wrapper.text = text
+    wrapper.text = _SOURCE_LINE_BREAK.sub(" ", text).lstrip() if text else text
     for el in run:
+        if el.tail:
+            el.tail = _SOURCE_LINE_BREAK.sub(" ", el.tail)
         wrapper.append(el)
+    last = run[-1] if run else None
+    if last is None and wrapper.text:
+        wrapper.text = wrapper.text.rstrip()
+    elif last is not None and last.tail:
+        last.tail = last.tail.rstrip()
     return wrapper
 
 
@@ -240,10 +254,26 @@ def _wrap_leading_text(tree: etree._Element, tag: str = "p") -> None:
 def _wrap_text_after_blocks(tree: etree._Element, tag: str = "p") -> None:
     """Put the text that follows a block inside a container (a picture's box, then the paragraph
     "<div class='pic'>…</div>The dairy's …<br>") in a <p> (or `tag`) of its own, with the inline
-    elements after it, up to the next <br> or block. trafilatura drops a block's tail text: the
-    paragraph after a picture was lost."""
-    found = [child for el in tree.iter(*_WRAPPED) for child in el
-             if isinstance(child.tag, str) and child.tag.lower() in BLOCK_TAGS and child.tail and child.tail.strip()]
+    elements after it, up to the next <br> or block; and so each paragraph of text between <br>s
+    that follows it ("…</p><br><br>Next paragraph<br><br>Another"). trafilatura drops a block's tail
+    text, and on a page it reads by its <p>s, the text between <br>s beside them: the paragraph after
+    a picture was lost, and the paragraphs after an embedded post that followed it."""
+    found = []
+    for el in tree.iter(*_WRAPPED):
+        # (the text between <br>s only in a block that no paragraph holds: in a <span> or in a <p>,
+        # trafilatura reads paragraphs put there as one line)
+        between_brs = el.tag not in _INLINE_WRAPPED and next(el.iterancestors("p"), None) is None
+        after_block = False
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            name = child.tag.lower()
+            if name in BLOCK_TAGS:
+                after_block = True
+            elif name != "br" or not after_block or not between_brs:
+                continue
+            if child.tail and child.tail.strip():
+                found.append(child)
     for child in found:
         run, _ended = _inline_run(child.getnext())
         text, child.tail = child.tail, None
