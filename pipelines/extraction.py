@@ -14,8 +14,9 @@ from lxml import etree, html as lxml_html
 
 from crawler.links import is_home
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
-from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, cut_blocks, cut_page_boxes, cut_unseen, fold_spaces, harvest_links,
-                                opened_html_tag, parse_fragment, shallower, to_text, too_deep)
+from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, SOURCE_LINE_END, cut_blocks, cut_page_boxes, cut_unseen,
+                                fold_spaces, harvest_links, opened_html_tag, parse_fragment, shallower,
+                                source_line_ends_as_spaces, to_text, too_deep)
 from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
                                 joined, names_its_host, own_site_name, posted_on_date, read_meta, resolve_base,
                                 same_site)
@@ -111,6 +112,7 @@ def _parse_page(raw_html: str) -> etree._Element:
         raise ExtractError("unparsable_html", "empty document")
     if _BASE_TAG.search(raw_html, 0, 65_536):
         resolve_base(tree)
+    source_line_ends_as_spaces(tree)
     return tree
 
 
@@ -217,19 +219,16 @@ def _inline_run(first: etree._Element | None) -> tuple[list[etree._Element], boo
     return run, False
 
 
-_SOURCE_LINE_BREAK = re.compile(r"[ \t\r\f]*\n\s*")
-
-
 def _wrapped(text: str | None, run: list[etree._Element], tag: str) -> etree._Element:
     """A new `tag` element of text and the run's elements (each with its tail: the run's text between
     them). The line ends of the page's source in that text are spaces, as a browser shows them
     (trafilatura keeps them in a paragraph it is given so, and each made a line of the record), and
     the paragraph's own ends are trimmed."""
     wrapper = etree.Element(tag)
-    wrapper.text = _SOURCE_LINE_BREAK.sub(" ", text).lstrip() if text else text
+    wrapper.text = SOURCE_LINE_END.sub(" ", text).lstrip() if text else text
     for el in run:
         if el.tail:
-            el.tail = _SOURCE_LINE_BREAK.sub(" ", el.tail)
+            el.tail = SOURCE_LINE_END.sub(" ", el.tail)
         wrapper.append(el)
     last = run[-1] if run else None
     if last is None and wrapper.text:
@@ -570,6 +569,9 @@ def template_language(classes: ClassIndex, rules: RuleSet) -> str | None:
     return ui_language_of(found)
 
 
+_MARKUP_LINES = ("p", "br", "div", "li", "h1", "h2", "h3", "h4", "blockquote")  # a body that marks its lines
+
+
 def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extracted:
     """The article text and metadata of one post, with signature blocks cut and their links harvested."""
     if len(raw.html) > options.max_html_chars:
@@ -577,6 +579,8 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     harvest = Harvest()
     if raw.is_fragment:
         root = parse_fragment(raw.html)
+        if next(root.iterdescendants(*_MARKUP_LINES), None) is not None:  # (in plain text, a line end is one)
+            source_line_ends_as_spaces(root)
         removed = cut_blocks(root, rules, harvest)
         harvest_links(root, rules, harvest, titles=(raw.feed.get("title"),), page_url=raw.url)
         return _checked(Extracted(to_text(root), removed, harvest, PageMeta(), "feed"))

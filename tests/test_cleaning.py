@@ -1205,6 +1205,8 @@ def test_an_author_box_under_the_text_is_cut_when_it_names_the_writer(box: str) 
     ("Verwandte Themen auf unserem Blog:\nHafenkräne im Vergleich\nHafengebühren steigen", "related.list"),
     ("Das Thema könnte dich auch interessieren:\n- Hafenkräne im Vergleich", "related.list"),
     ("Kommentare lesen\n(128)\nZur Startseite", None), ("- Teilen auf\n- Artikel drucken", "chrome.share.de"),
+    ("Kommentare lesen (128)", "chrome.site.any"), ("Comments (12)", "chrome.site.any"),
+    ("Voir les commentaires (3)", "chrome.site.any"),
     ("Kommentare insgesamt: 0\n| Kostenlos Homepage Baukasten - uCoz erstellen | Copyright MyCorp © 2016 |", "chrome.site.any"),
     ("AUTOR\nist Hafenmeisterin in Kettleby und schreibt über Schifffahrt.", "author.box"),
 ])

@@ -505,6 +505,20 @@ def test_on_a_page_whose_h1_is_the_sites_name_the_date_follows_the_h2_that_is_th
     assert heading_date(tree, "Harbour Notes", None) is None  # (not any h2: a sidebar's list has dates too)
 
 
+def _feed_record(body: str, url: str):
+    """The record of a post whose body a feed gave."""
+    from pipelines.chain import finish_post
+    from pipelines.extraction import ExtractOptions
+    from pipelines.linking import CopyIndex
+    from pipelines.workers import run_extract
+    from schemas.raw import BlogInfo, RawPost
+
+    host = url.split("/")[2]
+    raw = RawPost(url=url, blog=BlogInfo(url=f"https://{host}/", host=host), via="rss", html=body, is_fragment=True,
+                  fetched_at="2026-01-01T00:00:00+00:00")
+    return finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
+
+
 def _record(page: str, url: str):
     from pipelines.chain import finish_post
     from pipelines.extraction import ExtractOptions
@@ -660,6 +674,41 @@ def test_the_line_ends_of_the_source_in_text_after_a_block_are_spaces() -> None:
             "</div>" + "<br><br>".join(wrapped) + "</div></div></body></html>")
     lines = _record(page, "https://valleyfarm.example/sensors.html").text.split("\n")
     assert [line for line in lines if line != "A sensor on the milking stand."] == _DAIRY
+
+
+def _hard_wrapped(line: str, width: int = 40) -> str:
+    """line as a hand-written page's source has it: cut at spaces into lines of about `width`, each
+    indented."""
+    out, cur = [], ""
+    for word in line.split(" "):
+        if cur and len(cur) + len(word) > width:
+            out.append(cur)
+            cur = word
+        else:
+            cur = f"{cur} {word}" if cur else word
+    return "\n      ".join([*out, cur])
+
+
+@pytest.mark.parametrize("layout", ["wordpress", "generic", "feed"])
+def test_a_paragraph_hard_wrapped_in_the_pages_source_is_one_line(layout: str) -> None:
+    """A hand-written page breaks its paragraphs' source into lines ("…after 15 years as Legal\n
+    Director, I took…"): each source line was a line of the record, from our text walk and from
+    trafilatura alike. A browser shows a line end there as a space, and so does the record; a
+    <pre>'s lines stay lines."""
+    code = "harbour --list\n  ferry 08:10\n  ferry 09:40"
+    body = "".join(f"<p>{_hard_wrapped(x)}</p>" for x in _RULING[:4]) + f"<pre>{code}</pre>"
+    if layout == "feed":
+        record = _feed_record(body, "https://tradepress.example/ruling/")
+    else:
+        container = "<article><div class='entry-content'>{}</div></article>" if layout == "wordpress" else "<div class='story'>{}</div>"
+        page = (f"<html><head><title>Tagged posts ruling</title></head><body><div id='nav'><a href='/'>Home</a></div>"
+                f"<div class='main'><h1>Tagged posts ruling</h1>{container.format(body)}</div></body></html>")
+        record = _record(page, "https://tradepress.example/ruling/")
+    assert record.text.split("\n") == [*_RULING[:4], "harbour --list", "ferry 08:10", "ferry 09:40"]
+
+
+def test_a_plain_text_feed_body_keeps_its_line_ends_as_lines() -> None:
+    assert _feed_record("\n".join(_RULING[:3]), "https://tradepress.example/ruling/").text.split("\n") == _RULING[:3]
 
 
 @pytest.mark.parametrize("shown", ["<p class='hidden md:block'>{}</p>", "<p class='d-none d-lg-block'>{}</p>",
