@@ -18,8 +18,8 @@ from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, SOURCE_LINE_END, cut_bloc
                                 fold_spaces, harvest_links, opened_html_tag, parse_fragment, shallower,
                                 source_line_ends_as_spaces, to_text, too_deep)
 from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
-                                joined, names_its_host, own_site_name, posted_on_date, read_meta, resolve_base,
-                                same_site)
+                                joined, meta_lines, names_its_host, own_site_name, posted_on_date, read_meta,
+                                resolve_base, same_site)
 from pipelines.normalize import canonical_url
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
@@ -589,7 +589,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     meta = read_meta(tree, raw.url, classes, rules.months)
     _not_a_missing_page(tree, classes, meta, rules, len(raw.html), raw.url)
     if not meta.published:
-        meta.line_date = posted_on_date(tree, rules.months)
+        meta.meta_lines = meta_lines(tree, classes)
     if meta.ui_language is None and meta.platform == "blogger":
         meta.ui_language = template_language(classes, rules)
     body = find_body(tree, classes) if options.mode == "auto" else None
@@ -607,7 +607,8 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
             if _wants_metadata(meta):  # first: the date line may be one of the dropped children
                 _template_metadata(tree, raw.url, meta, plan.template, classes, node)
             if not meta.published:  # (before the template drops the date line it may be)
-                meta.published = heading_date(tree, meta.home_heading, meta.title, rules.months) or meta.line_date
+                meta.published = (heading_date(tree, meta.home_heading, meta.title, rules.months)
+                                  or posted_on_date(meta.meta_lines, rules.months))
             removed = cut_page_boxes(tree, rules, harvest, classes.get)
             if not (meta.author and meta.published):
                 meta.header_lines = header_lines(node)
@@ -751,5 +752,6 @@ def _checked(ex: Extracted, tree: etree._Element | None = None, rules: RuleSet |
         raise ExtractError("empty_text", ex.method)
     if tree is not None and rules is not None and not ex.meta.published:
         ex.meta.published = (heading_date(tree, ex.meta.home_heading, ex.meta.title, rules.months)
-                             or ex.meta.line_date or (_page_date(tree, htmldate_url) if htmldate_url else None))
+                             or posted_on_date(ex.meta.meta_lines, rules.months)
+                             or (_page_date(tree, htmldate_url) if htmldate_url else None))
     return ex

@@ -104,9 +104,9 @@ class PageMeta:
     ld_body: str | None = None
     ld_headline: str | None = None  # that node's headline
     heading: str | None = None  # the page's one <h1>, when the title is it and a shorter part beside it
-    # the date in the theme's meta line or post footer, read before any cut (a footer may be cut as a
-    # box of share buttons, and its date with it): for a page whose metadata names none
-    line_date: str | None = None
+    # the texts of the theme's meta lines and post footers, read before any cut (meta_lines): where
+    # the date of a page whose metadata names none may be
+    meta_lines: list[str] = field(default_factory=list)
 
 
 def _texts(nodes) -> str | None:
@@ -550,12 +550,21 @@ def heading_lines(tree: etree._Element, home_heading: str | None = None, title: 
 # filed under News", "Posted by admin on 24 November 2026", "Dieser Artikel wurde am 14. Dezember 2026
 # um 14:48 von Heiner geschrieben und unter … eingeordnet"; or a date alone in a post-meta element
 _POSTED_ON = re.compile(r"\b(?:posted|published|written)\b.{0,60}?\bon\s+", re.I)
-_META_LINES = etree.XPath(
-    "//*[@class][contains(@class, 'postmetadata') or contains(@class, 'post-meta') or contains(@class, 'entry-meta')"
-    " or contains(@class, 'postinfo') or contains(@class, 'post-info') or contains(@class, 'post-date')"
-    " or contains(@class, 'byline') or contains(@class, 'post-footer') or contains(@class, 'entry-footer')]")
+# the class names of a theme's meta line and post footer hold one of these
+_META_CLASS_PARTS = ("postmetadata", "post-meta", "entry-meta", "postinfo", "post-info", "post-date", "byline",
+                     "post-footer", "entry-footer")
 _META_SENTENCE = 500  # a meta line longer than this is no theme's line
 _META_DATE_WITHIN = 120  # how far into a meta sentence its date may be ("… wurde am <date>", "Posted by X on <date>")
+_meta_class_seen: dict[str, bool] = {}  # a class name -> whether it names a meta line (a site's pages share their names)
+
+
+def _meta_class(name: str) -> bool:
+    known = _meta_class_seen.get(name)
+    if known is None:
+        if len(_meta_class_seen) > 50_000:
+            _meta_class_seen.clear()
+        known = _meta_class_seen[name] = any(part in name for part in _META_CLASS_PARTS)
+    return known
 
 
 def _in_side_column(el: etree._Element) -> bool:
@@ -565,17 +574,33 @@ def _in_side_column(el: etree._Element) -> bool:
                for up in el.iterancestors())
 
 
-def posted_on_date(tree: etree._Element, months: dict[str, int]) -> str | None:
-    """The date in a theme's post-meta element, outside sidebars: a short date line, the date after an
-    old theme's "This entry was posted on …", or the first date near the start of a longer meta
-    sentence in any language (not one that dates an update)."""
-    for el in _META_LINES(tree):
-        text = fold_spaces(" ".join(el.itertext()))
+def meta_lines(tree: etree._Element, classes: ClassIndex | None = None) -> list[str]:
+    """The texts of the theme's meta lines and post footers outside sidebars, in the page's order:
+    read before any cut (a footer may be cut as a box of share buttons, and its date with it), for
+    posted_on_date to read when the page's metadata names no date."""
+    classes = classes or ClassIndex(tree)
+    names = [name for name in classes.by_name if _meta_class(name)]
+    found = list(dict.fromkeys(el for name in names for el in classes.by_name[name]))
+    if len(names) > 1 and len(found) > 1:  # (each name's elements are in order, not the names')
+        lines = [el.sourceline for el in found]
+        if None in lines or len(set(lines)) < len(lines):  # (a page on one line: its order, by a walk)
+            order = {el: n for n, el in enumerate(tree.iter())}
+            found.sort(key=order.__getitem__)
+        else:
+            found.sort(key=lambda el: el.sourceline)
+    return [fold_spaces(" ".join(el.itertext())) for el in found if not _in_side_column(el)]
+
+
+def posted_on_date(lines: list[str], months: dict[str, int]) -> str | None:
+    """The date in a theme's meta line (meta_lines): a short date line, the date after an old theme's
+    "This entry was posted on …", or the first date near the start of a longer meta sentence in any
+    language (not one that dates an update)."""
+    for text in lines:
         when = _line_date(text, months)
         if when is None and len(text) <= _META_SENTENCE and not _UPDATED_LINE.match(text):
             m = _POSTED_ON.search(text)
             when = named_date(text[m.end():m.end() + 80] if m else text[:_META_DATE_WITHIN], months)
-        if when and not _in_side_column(el):
+        if when:
             return when
     return None
 

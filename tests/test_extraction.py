@@ -488,10 +488,10 @@ def test_a_name_on_a_link_to_the_authors_page_in_any_script_is_the_author(name: 
     ("<div class='entry-meta'>Filed under News, November 2026</div>", None),
 ])
 def test_the_date_in_an_old_themes_meta_line(meta: str, date: str | None) -> None:
-    from pipelines.metadata import posted_on_date
+    from pipelines.metadata import meta_lines, posted_on_date
 
     tree = _parse_page(f"<html><body><h2>Headline</h2><div class='entry'><p>Body text.</p>{meta}</div></body></html>")
-    assert posted_on_date(tree, load_rules().months) == date
+    assert posted_on_date(meta_lines(tree), load_rules().months) == date
 
 
 def test_on_a_page_whose_h1_is_the_sites_name_the_date_follows_the_h2_that_is_the_title() -> None:
@@ -913,10 +913,10 @@ def test_a_date_only_in_a_meta_tag_we_do_not_read_is_found_by_htmldate() -> None
     ("<div id='sidebar'><div class='post-meta'>1 March 2026</div></div>", None),
 ])
 def test_a_date_near_the_start_of_a_themes_meta_sentence_in_any_language(meta: str, date: str | None) -> None:
-    from pipelines.metadata import posted_on_date
+    from pipelines.metadata import meta_lines, posted_on_date
 
     tree = _parse_page(f"<html><body><h2>Headline</h2><div class='entry'><p>Body text.</p>{meta}</div></body></html>")
-    assert posted_on_date(tree, load_rules().months) == date
+    assert posted_on_date(meta_lines(tree), load_rules().months) == date
 
 
 def test_a_month_name_two_languages_read_differently_keeps_its_first_reading() -> None:
