@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -265,6 +266,8 @@ def _author_names(value: str | None, outlets: frozenset[str] = frozenset()) -> s
     Lee; CNN"); a web address is never an author."""
     if not value:
         return value
+    if "&" in value:  # (an entity's ";" is no separator: "O&#039;Donnell" gave "O' Donnell")
+        value = html.unescape(value)
     names = [name for part in value.split(";")
              for name in _several(_BY_OR_NAME.sub("", _BY_WORD.sub("", part.strip(), count=1), count=1), outlets)]
     names = [n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES and not _ADDRESS.fullmatch(n.strip())]

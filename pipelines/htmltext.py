@@ -324,7 +324,8 @@ _HIDING_CLASSES = frozenset(("hide", "hidden", "d-none", "is-hidden", "u-hidden"
 _SHOWN_AGAIN = re.compile(r":|^d-(?!none)|^visible|^show|block$|^(sm|md|lg|xl)-")
 
 
-def _hidden_by_class(el: etree._Element) -> bool:
+def hidden_by_class(el: etree._Element) -> bool:
+    """Whether a framework's utility class hides el on every screen ("sr-only", "d-none"; not "hidden md:block")."""
     names = (el.get("class") or "").split()
     return bool(_HIDING_CLASSES.intersection(names)) and not any(_SHOWN_AGAIN.search(n) for n in names)
 
@@ -368,7 +369,7 @@ def _flagged(root: etree._Element) -> tuple[list[etree._Element], list[etree._El
         if names is None and ident is None and role is None and tag != "dialog" and el.get("aria-modal") is None:
             continue
         key = f"{names or ''} {ident or ''}".lower()
-        if names and any(h in key for h in _HIDING_HINTS) and _hidden_by_class(el):
+        if names and any(h in key for h in _HIDING_HINTS) and hidden_by_class(el):
             hidden.append(el)
         if tag == "dialog" or (tag in _DIALOG_TAGS and (role or el.get("aria-modal") or any(h in key for h in _DIALOG_HINTS))
                                and _dialog(el)):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -11,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from pipelines.cleaning import TITLE_AFFIX_SEPS
-from pipelines.htmltext import fold_spaces, parse_fragment, to_text
+from pipelines.htmltext import fold_spaces, hidden_by_class, parse_fragment, to_text
 from pipelines.normalize import to_utc
 from pipelines.rules import fold, site_host, url_host, url_parses
 
@@ -227,7 +228,7 @@ def _ld_site_name(head: _Head, article: dict) -> str | None:
     site = next((item for item in _ld_items(head, "WebSite") if item.get("@type") == "WebSite"), None)
     publisher = article.get("publisher")
     name = (site or {}).get("name") or (publisher.get("name") if isinstance(publisher, dict) else None)
-    return (fold_spaces(name) or None) if isinstance(name, str) else None
+    return (_ld_text(name) or None) if isinstance(name, str) else None
 
 
 def joined(url: str, href: str | None) -> str | None:
@@ -338,6 +339,41 @@ def _inside(el: etree._Element, tag: str) -> bool:
     return next(el.iterancestors(tag), None) is not None
 
 
+# A headline's kicker or label set inside its heading ("<span class='article-heading__kicker'>Rail
+# travel</span>", "<span class='pretitle'>KNOWHOW</span>", "<span class='label abo'>Subscribers</span>"):
+# not part of the title
+_KICKER_PARTS = ("kicker", "pretitle", "overline", "dachzeile", "eyebrow", "topline", "supertitle", "roofline")
+_LABEL_NAMES = frozenset(("label", "badge"))
+
+
+def _left_out_of_heading(el: etree._Element) -> bool:
+    names = (el.get("class") or "").lower().split()
+    return bool(names) and (hidden_by_class(el) or bool(_LABEL_NAMES.intersection(names))
+                            or any(part in name for name in names for part in _KICKER_PARTS))
+
+
+def heading_text(heading: etree._Element) -> str:
+    """A heading's text without what its theme hides in it ("<span class='visually-hidden'>: </span>",
+    "<span class='hide'>.</span>") and without a kicker or label set inside it; its whole text when
+    nothing else is left."""
+    whole = fold_spaces(" ".join(heading.itertext()))
+    if not len(heading) or not any(isinstance(el.tag, str) and _left_out_of_heading(el) for el in heading.iterdescendants()):
+        return whole
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and not _left_out_of_heading(child):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(heading)
+    return fold_spaces(" ".join(parts)) or whole
+
+
 # "Headline_Site" is how Chinese sites write a page's <title>; a full-width bar too
 _HEADING_SEPS = (*TITLE_AFFIX_SEPS, "_", " _ ", "｜", " ｜ ", "|", "-")
 
@@ -349,7 +385,7 @@ def _lone_heading(tree: etree._Element, html_title: str, home_heading: str | Non
     links home: that is the site's name.)"""
     found = None
     for h1 in tree.iter("h1"):
-        text = fold_spaces(" ".join(h1.itertext()))
+        text = heading_text(h1)
         if text and text != home_heading and heading_in_title(text, html_title):
             if found is not None and text != found:
                 return None
@@ -786,12 +822,18 @@ def _all_shown(names: list[str], tree: etree._Element) -> bool:
     return not wanted
 
 
+def _ld_text(value: str) -> str:
+    """A JSON-LD string as text: a script's text is not unescaped by the HTML parser, and plugins
+    write entities into it ("O&#039;Donnell")."""
+    return fold_spaces(html.unescape(value) if "&" in value else value)
+
+
 def _ld_names(author: object) -> str | None:
     """A JSON-LD author's name: a Person's, each of a list's ("; " between), or a bare string."""
     if isinstance(author, str):
-        return fold_spaces(author) or None
+        return _ld_text(author) or None
     people = author if isinstance(author, list) else [author]
-    names = [fold_spaces(p["name"]) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)]
+    names = [_ld_text(p["name"]) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)]
     return "; ".join(n for n in names if n) or None
 
 
@@ -906,11 +948,11 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
     meta.html_title = _texts(tree.iter("title"))
     for nodes in (*(classes.get(name) for name in _TITLE_CLASSES), [h for h in tree.iter("h1") if _inside(h, "article")]):
         if len(nodes) == 1:
-            meta.title = fold_spaces(" ".join(nodes[0].itertext())) or None
+            meta.title = heading_text(nodes[0]) or None
             break
     meta.title = meta.title or metas.get("og:title") or metas.get("twitter:title")
     meta.home_heading = _home_heading(tree, url)
-    headline = ld.get("headline") if isinstance(ld.get("headline"), str) else None
+    headline = _ld_text(ld["headline"]) or None if isinstance(ld.get("headline"), str) else None
     if not meta.title and headline:
         # a JSON-LD headline that the <title> does not hold (Wikipedia's gives the topic's short
         # description, "technique for dimensionality reduction") yields to the <h1> the <title> is
@@ -961,7 +1003,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
     meta.labels = _labels(tree, anchors, classes) or _declared_labels(head, ld)
     meta.ld_body = _ld_body(ld.get("articleBody"))
     if meta.ld_body is not None and isinstance(ld.get("headline"), str):
-        meta.ld_headline = fold_spaces(ld["headline"]) or None
+        meta.ld_headline = _ld_text(ld["headline"]) or None
     for link in head.links:
         kind = link.get("type")
         if link.get("rel") == "alternate" and kind in ("application/atom+xml", "application/rss+xml") and link.get("href"):

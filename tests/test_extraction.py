@@ -1353,6 +1353,37 @@ def test_a_publishing_houses_name_in_the_author_meta_tag_gives_way_to_the_writer
     assert read_meta(_parse_page(page), "https://harbour.example/early-frost/").author == author
 
 
+@pytest.mark.parametrize(("heading", "title"), [
+    ("<span class='article-heading__kicker'>Rail travel</span><span class='visually-hidden'>: </span>"
+     "<span class='article-heading__title'>By night train to the coast</span>", "By night train to the coast"),
+    ("<span class='pretitle blockletters'>KNOWHOW</span><span>By night train to the coast</span><span class='hide'>.</span>",
+     "By night train to the coast"),
+    ("By night train to the coast <span class='label abo'>Subscribers</span>", "By night train to the coast"),
+    # a heading that is all kicker, or a class that only looks like one, keeps its text
+    ("<span class='kicker'>By night train to the coast</span>", "By night train to the coast"),
+    ("<span class='title-label'>By night</span> train to the coast", "By night train to the coast"),
+])
+def test_a_kicker_label_or_hidden_text_inside_the_heading_is_not_part_of_the_title(heading: str, title: str) -> None:
+    """A theme sets its kicker ("Rail travel"), a subscribers' label or text hidden for screen readers
+    (": ", ".") inside the headline's <h1>: the title was "Rail travel : By night train to the coast"."""
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = (f"<html><head><title>Night trains - Coast Post</title></head><body><article><h1 class='entry-title'>{heading}</h1>"
+            f"<div class='story'>{body}</div></article></body></html>")
+    assert _record(page, "https://coastpost.example/night-train/").title == title
+
+
+def test_entities_in_json_ld_strings_are_read_as_text() -> None:
+    """A script's text is not unescaped by the HTML parser, and plugins write entities into JSON-LD:
+    "O&#039;Donnell" was split at the entity's ";" into two names, "O' Donnell"."""
+    ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Frost &amp; fruit",'
+          ' "author": {"@type": "Person", "name": "Aileen O&#039;Donnell"}}')
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = (f"<html><head><script type='application/ld+json'>{ld}</script></head><body><div class='page'>"
+            f"<div class='story'>{body}</div></div></body></html>")
+    record = _record(page, "https://harbour.example/frost/")
+    assert (record.author, record.title) == ("Aileen O'Donnell", "Frost & fruit")
+
+
 @pytest.mark.parametrize(("byline", "author"), [
     # the byline shows the JSON-LD's writers and not the meta tag's producer: the writers
     ("By <a href='/p/tr'><span>Tomas Reyes</span></a> and <a href='/p/ik'><span>Ines Kahl</span></a>, Harbour Post",
