@@ -410,6 +410,9 @@ def test_a_byline_of_several_writers_names_each_without_the_agency(byline: str, 
     # an outlet alone is the byline as printed; a web address is nobody's name, a user name is one
     ("Reuters", "Reuters"), ("coastdaily.es", None), ("www.coastdaily.com", None), ("Www Coastdaily De", None),
     ("ann.lee", "ann.lee"),
+    # a role or the site's address in brackets after the name
+    ("Olaf Kempin (Autor)", "Olaf Kempin"), ("Ann Lee (author)", "Ann Lee"), ("Coast Daily (www.coastdaily.com)", "Coast Daily"),
+    ("Ann Lee (Redaktion); Bo Chan", "Ann Lee; Bo Chan"), ("Ann Lee (Harbour Desk)", "Ann Lee (Harbour Desk)"),
 ])
 def test_an_outlet_beside_the_writers_is_no_author(byline: str, author: str | None) -> None:
     from pipelines.draft import _author_names
