@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import html
 import json
 import re
@@ -464,7 +465,7 @@ _NAMED_DATE = re.compile(
     r"(?P<y1>\d{4})|(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
     r"|(?P<d3>\d{1,2})\s+tháng\s+(?P<n3>\d{1,2}),?\s+(?P<y3>\d{4})"
     r"|(?P<y5>\d{4})\.\s+(?P<m5>" + _MONTH + r")\s+(?P<d5>\d{1,2})\.?"  # (Hungarian: "2026. november 24.")
-    r"|(?P<a4>\d{1,2})[/.](?P<b4>\d{1,2})[/.](?P<y4>\d{4}))(?![\w/])"
+    r"|(?P<a4>\d{1,2})(?P<s4>[/.])(?P<b4>\d{1,2})(?P=s4)(?P<y4>\d{4}))(?![\w/])"
     r"(?:[^\d]{0,14}?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)\s*(?P<ap>[ap]\.?m\b)?)?", re.I)
 
 
@@ -473,13 +474,17 @@ BUDDHIST_ERA_FROM = 2400  # a written year above this counts from the Buddha (Th
 
 def named_date(text: str, months: dict[str, int]) -> str | None:
     """The first date written in text with a month's name (of any language `months` knows), or in
-    figures when only one reading of day and month is a date; ISO, with the time when one follows."""
+    figures with dots (day first) or when only one reading of day and month is a date; ISO, with the
+    time when one follows."""
     for m in _NAMED_DATE.finditer(text):
         if m["y4"]:
             a, b = int(m["a4"]), int(m["b4"])
-            if (a > 12) == (b > 12):
+            if m["s4"] == ".":
+                day, month, year = a, b, m["y4"]  # 06.05.2026: dots are written day first, in every country that uses them
+            elif (a > 12) == (b > 12):
                 continue  # 03/04/2026: either way round (or neither)
-            day, month, year = (a, b, m["y4"]) if a > 12 else (b, a, m["y4"])
+            else:
+                day, month, year = (a, b, m["y4"]) if a > 12 else (b, a, m["y4"])
         elif m["y3"]:
             day, month, year = int(m["d3"]), int(m["n3"]), m["y3"]
         else:
@@ -489,8 +494,8 @@ def named_date(text: str, months: dict[str, int]) -> str | None:
             day, month, year = int(m["d1"] or m["d2"] or m["d5"]), months[name], m["y1"] or m["y2"] or m["y5"]
             if int(year) > BUDDHIST_ERA_FROM:
                 year = int(year) - 543  # (a Thai date's year: 2569 is 2026)
-        if not (1 <= day <= 31 and 1 <= month <= 12):
-            continue
+        if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(int(year), month)[1]):
+            continue  # (not a day of that month: "31.02.2026")
         hour = None
         if m["h"] is not None:
             hour = int(m["h"]) if not m["ap"] else int(m["h"]) % 12 + (12 if m["ap"][0].lower() == "p" else 0)

@@ -143,7 +143,8 @@ _WRITTEN_DATES = ("%B %d, %Y", "%B %d %Y", "%d %B %Y", "%d %B, %Y", "%Y-%m-%d",
 def written_date(value: str | None) -> datetime | None:
     """A date as a page prints it ("14 January 2025", "January 14, 2025 at 9:41 am", "2025-01-14"),
     as UTC (a printed time has no offset: taken as UTC, like other naive times). Numeric day/month
-    forms are read only when they cannot be the other way round ("25/01/2025")."""
+    forms are read day first when written with dots ("06.05.2025"), else only when they cannot be
+    the other way round ("25/01/2025")."""
     if not value:
         return None
     text = " ".join(value.replace(" at ", " ").split())
@@ -163,12 +164,12 @@ def written_date(value: str | None) -> datetime | None:
         except ValueError:
             continue
     if day is None:
-        n = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text.strip())
+        n = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4})", text.strip())
         if not n:
             return None
-        a, b, year = (int(x) for x in n.groups())
-        if a > 12 >= b:
-            a, b = b, a  # day first
+        a, b, year = int(n[1]), int(n[3]), int(n[4])
+        if n[2] == "." or a > 12 >= b:
+            a, b = b, a  # day first (as dots are always written)
         elif not b > 12 >= a:
             return None  # 03/04/2025: either way
         try:

@@ -846,7 +846,8 @@ def test_a_link_or_a_pictures_caption_written_as_a_div_among_paragraphs_is_not_m
     ("2026년 11월 24일 오후 3:20", "2026-11-24T15:20:00"), ("2026. 11. 24. 9:15", "2026-11-24T09:15:00"),
     ("2026年11月24日(火) 午後3時20分", "2026-11-24T15:20:00"), ("2026-11-24 12:05 AM", "2026-11-24T00:05:00"),
     ("۲۴ نوامبر ۲۰۲۶", "2026-11-24"), ("Közzétéve: 2026. november 24.", "2026-11-24"), ("24. novembra 2026", "2026-11-24"), ("24 ноември 2026", "2026-11-24"),
-    ("03/04/2026", None), ("Updated 24 November 2026", None), ("The plant closed on 3 March 2019.", None),
+    ("03.04.2026", "2026-04-03"), ("Veröffentlicht: 6.5.2026", "2026-05-06"),  # (dots: day first, everywhere)
+    ("03/04/2026", None), ("31.02.2026", None), ("Updated 24 November 2026", None), ("The plant closed on 3 March 2019.", None),
     ("Updated 3 hours ago", None),
 ])
 def test_a_date_line_under_the_heading_in_any_language(line: str, date: str | None) -> None:

@@ -164,6 +164,8 @@ def test_a_hidden_profile_s_placeholder_is_no_author() -> None:
     ("25/01/2025", "2025-01-25T00:00:00+00:00"),  # day first: 25 cannot be a month
     ("01/25/2025", "2025-01-25T00:00:00+00:00"),
     ("03/04/2025", None),  # either way round: no date rather than a wrong one
+    ("03.04.2025", "2025-04-03T00:00:00+00:00"),  # with dots: day first, as every country that uses them writes it
+    ("31.02.2025", None),
     ("Sometime last week", None),
     ("9 Mar 2026", "2026-03-09T00:00:00+00:00"),  # abbreviated months, with or without a dot
     ("Sept. 9, 2026", "2026-09-09T00:00:00+00:00"),
