@@ -265,6 +265,10 @@ _NAME_NOTE = re.compile(r"\s*\((?:author|autor|autorin|auteur|autrice|autore|aut
                         r"https?://[^()\s]+|www\.[^()\s]+)\)$", re.I)
 
 
+# a preposition left after a name by a profile badge's text ("jovelstefan on" and the network's icon)
+_DANGLING = re.compile(r"(?<=\w)\s+(?-i:on|at|auf|bei|sur|via)$")
+
+
 def _author_names(value: str | None, outlets: frozenset[str] = frozenset()) -> str | None:
     """A byline's names ("; " between several, as "Ann Lee, Bo Chan and Cy Diaz, AP" lists them),
     without the parts that are a date's words or a writer's job beside a name ("Ann Lee, Staff
@@ -277,7 +281,7 @@ def _author_names(value: str | None, outlets: frozenset[str] = frozenset()) -> s
         value = html.unescape(value)
     names = [name for part in value.split(";")
              for name in _several(_BY_OR_NAME.sub("", _BY_WORD.sub("", part.strip(), count=1), count=1), outlets)]
-    names = [_NAME_NOTE.sub("", n) for n in names]
+    names = [_DANGLING.sub("", _NAME_NOTE.sub("", n)) for n in names]
     names = [n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES and not _ADDRESS.fullmatch(n.strip())]
     people = [n for n in names if fold(n).strip(" .,").lower() not in _ROLES]
     writers = [n for n in people if fold(n).strip(" .,").lower() not in outlets]

@@ -415,6 +415,8 @@ def test_a_byline_of_several_writers_names_each_without_the_agency(byline: str, 
     # a role or the site's address in brackets after the name
     ("Olaf Kempin (Autor)", "Olaf Kempin"), ("Ann Lee (author)", "Ann Lee"), ("Coast Daily (www.coastdaily.com)", "Coast Daily"),
     ("Ann Lee (Redaktion); Bo Chan", "Ann Lee; Bo Chan"), ("Ann Lee (Harbour Desk)", "Ann Lee (Harbour Desk)"),
+    # a profile badge's "annlee on" (and the network's icon): the preposition is no part of the name
+    ("annlee on", "annlee"), ("Ann Lee auf", "Ann Lee"), ("Ann On", "Ann On"),
 ])
 def test_an_outlet_beside_the_writers_is_no_author(byline: str, author: str | None) -> None:
     from pipelines.draft import _author_names
