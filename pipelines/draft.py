@@ -17,7 +17,7 @@ from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_l
                                  unescape_entities, written_date)
 from pipelines.provenance import (credit_line_publisher, dateline_publisher, ends_cut_off, feed_title_publisher,
                                   foreign_publishers, order_chain, resolve_title, split_publisher, strip_blog_affix)
-from pipelines.rules import RuleSet, fold, site_host
+from pipelines.rules import AuthorWords, RuleSet, fold, load_rules, site_host
 from schemas.raw import BlogInfo, RawPost
 
 
@@ -90,7 +90,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     cut = cut_text(fix_mojibake(draft.text), rules, ctx, draft.harvest)
     harvest = cut.harvest
     outlets = rules.publishers | {fold(n).lower() for n in (draft.blog.name, meta.site_name) if n}
-    if meta.header_lines and not ((feed.get("author") or _author_names(meta.author, outlets) or harvest.authors)
+    if meta.header_lines and not ((feed.get("author") or _author_names(meta.author, outlets, rules.author_words)
+                                   or harvest.authors)
                                   and (feed.get("published") or meta.published or harvest.published)):
         # a byline or date printed above the body, outside the text: read by the same head rules
         above = read_head(meta.header_lines, rules, ctx)
@@ -164,7 +165,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         chain=order_chain(harvest.tools, rules), blog=replace(draft.blog, ui_language=ui_language),
         # the feed's byline, else the page's, else the one a plugin's footer named ("Author: …", cut
         # from the text); a platform's placeholder for a hidden profile ("Unknown") is no author
-        author=next((a for a in (_author_names(v, outlets) for v in (feed.get("author"),
+        author=next((a for a in (_author_names(v, outlets, rules.author_words) for v in (feed.get("author"),
                                                                      _as_printed(meta.author, harvest.authors),
                                                                      *harvest.authors))
                      if a and fold(a).strip().lower() not in rules.author_placeholders), None),
@@ -190,30 +191,6 @@ def written_labels(removed: list[tuple[str, str]], rules: RuleSet) -> list[str]:
             if labels and len(labels) <= 30 and all(len(x.split()) <= 8 for x in labels):
                 return labels
     return []
-
-
-# A byline's date read as a name: trafilatura splits "By Ann Lee | May 20, 2025" at the bar and keeps
-# "May" of the date ("Ann Lee; May"): a month or weekday alone is no author's name. Nor is a button's
-# word that its author search finds in a class naming authors or users ("Follow @ann" in
-# <span class="tweet-authors">, a log-in menu's "Username" placeholder).
-_NOT_NAMES = frozenset(("january february march april may june july august september october november "
-                        "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday "
-                        "thursday friday saturday sunday today yesterday updated posted published submitted "
-                        "follow unfollow username login logout subscribe share email print comments more").split()
-                       + ["user name", "sign in", "log in", "sign up", "log out", "your name"])
-
-
-# A byline's lead word kept with the name by a theme's author field ("Oleh Admin Pasar", "Por María
-# Gil", "Posted by admin"). Words that also begin surnames ("Von Trapp", "Da Silva", "Di Caprio") are
-# taken for "by" only before two words or more.
-_BY_WORD = re.compile(r"(?:(?:written |posted |published |submitted )?by|oleh|diposting oleh|ditulis oleh|escrito por|"
-                      r"publicado por|écrit par|publié par|geschrieben von|bởi|przez|tarafından|автор|author|autor|"
-                      r"auteur|autore|yazar|penulis|reporter|wartawan|jurnalis|redacción|redação|texto|tác giả|"
-                      r"người viết|作者|記者)(?:\s*[:：]\s*|\s+)(?=\w)", re.I)
-_BY_OR_NAME = re.compile(r"(?:por|par|von|door|di|da|av|napisał|napisała)\s+(?=\w+\s+\w)", re.I)
-# a part of a byline that is the writer's job, not a name ("Ann Lee, Staff Writer")
-_ROLES = frozenset(("staff writer", "staff reporter", "staff", "correspondent", "contributor", "contributing writer",
-                    "senior writer", "senior reporter", "editor", "senior editor", "reporter", "columnist"))
 
 
 def _as_printed(author: str | None, bylines: list[str]) -> str | None:
@@ -258,32 +235,27 @@ _ADDRESS = re.compile(r"www[\s.].*|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|co
                       r"site|xyz|top|club|media|web|app)", re.I)
 
 
-# a note in brackets after a name: the writer's role ("Olaf Kempin (Autor)") or the site's address
-# ("Deutsche Welle (www.dw.com)")
-_NAME_NOTE = re.compile(r"\s*\((?:author|autor|autorin|auteur|autrice|autore|autora|editor|redakteur|redakteurin|"
-                        r"redaktion|rédaction|redacción|redazione|gastautor|gastautorin|guest author|"
-                        r"https?://[^()\s]+|www\.[^()\s]+)\)$", re.I)
-
-
-# a preposition left after a name by a profile badge's text ("jovelstefan on" and the network's icon)
-_DANGLING = re.compile(r"(?<=\w)\s+(?-i:on|at|auf|bei|sur|via)$")
-
-
-def _author_names(value: str | None, outlets: frozenset[str] = frozenset()) -> str | None:
+def _author_names(value: str | None, outlets: frozenset[str] = frozenset(),
+                  words: AuthorWords | None = None) -> str | None:
     """A byline's names ("; " between several, as "Ann Lee, Bo Chan and Cy Diaz, AP" lists them),
     without the parts that are a date's words or a writer's job beside a name ("Ann Lee, Staff
-    Writer"), and without a lead "By" or label ("Autor:"). outlets (lower case): publishers' and
-    the site's names, dropped beside a writer's ("Ann Lee, CNN", which trafilatura gives as "Ann
+    Writer"), a role or the site's address in brackets after it ("Olaf Kempin (Autor)"), a profile
+    badge's preposition ("annlee on"), and without a lead "By" or label ("Autor:"): `words`, the
+    rules' [authors] lists (the bundled rules' when not given). outlets (lower case): publishers'
+    and the site's names, dropped beside a writer's ("Ann Lee, CNN", which trafilatura gives as "Ann
     Lee; CNN"); a web address is never an author."""
     if not value:
         return value
+    words = words or load_rules().author_words
     if "&" in value:  # (an entity's ";" is no separator: "O&#039;Donnell" gave "O' Donnell")
         value = html.unescape(value)
     names = [name for part in value.split(";")
-             for name in _several(_BY_OR_NAME.sub("", _BY_WORD.sub("", part.strip(), count=1), count=1), outlets)]
-    names = [_DANGLING.sub("", _NAME_NOTE.sub("", n)) for n in names]
-    names = [n for n in names if n and fold(n).strip(" .,").lower() not in _NOT_NAMES and not _ADDRESS.fullmatch(n.strip())]
-    people = [n for n in names if fold(n).strip(" .,").lower() not in _ROLES]
+             for name in _several(words.lead_before_names.sub("", words.lead.sub("", part.strip(), count=1), count=1),
+                                  outlets)]
+    names = [words.after_name.sub("", words.bracket_note.sub("", n)) for n in names]
+    names = [n for n in names if n and fold(n).strip(" .,").lower() not in words.not_names
+             and not _ADDRESS.fullmatch(n.strip())]
+    people = [n for n in names if fold(n).strip(" .,").lower() not in words.roles]
     writers = [n for n in people if fold(n).strip(" .,").lower() not in outlets]
     return "; ".join(writers or people or names) or None  # (a byline that is only a role, "by editor", names that user)
 

@@ -200,6 +200,40 @@ def site_host(url: str) -> str:
     return url_host(url).removeprefix("www.")
 
 
+_AUTHOR_WORD_KEYS = ("lead_words", "lead_words_before_names", "roles", "roles_in_brackets", "not_names", "after_name")
+
+
+def _alternatives(words: list[str]) -> str:
+    """A regex alternation of words, the longest first ("written by" before "by")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)"
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorWords:
+    """The words of a byline that are no name, by language (publishers.toml [authors]): its lead word
+    or label, a writer's role, a role or the site's address in brackets after a name, what a byline
+    search reads as a name (a date's words, a button's), a profile badge's preposition."""
+
+    lead: re.Pattern[str]
+    lead_before_names: re.Pattern[str]
+    roles: frozenset[str]  # folded, lower-cased
+    bracket_note: re.Pattern[str]
+    not_names: frozenset[str]  # folded, lower-cased
+    after_name: re.Pattern[str]
+
+    @classmethod
+    def of(cls, lists: dict[str, list[str]]) -> AuthorWords:
+        return cls(
+            lead=re.compile(rf"(?:{_alternatives(lists['lead_words'])})(?:\s*[:：]\s*|\s+)(?=\w)", re.I),
+            lead_before_names=re.compile(rf"(?:{_alternatives(lists['lead_words_before_names'])})\s+(?=\w+\s+\w)", re.I),
+            roles=frozenset(fold(w).lower() for w in lists["roles"]),
+            bracket_note=re.compile(rf"\s*\((?:{_alternatives(lists['roles_in_brackets'])}|https?://[^()\s]+|www\.[^()\s]+)\)$",
+                                    re.I),
+            not_names=frozenset(fold(w).lower() for w in lists["not_names"]),
+            after_name=re.compile(rf"(?<=\w)\s+(?:{_alternatives(lists['after_name'])})$"),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSet:
     lines: tuple[LineRule, ...]
@@ -221,6 +255,7 @@ class RuleSet:
     tags_line: re.Pattern[str] | None = None  # a post's labels as a line of text ("Tags: a, b")
     redirects: tuple[Redirect, ...] = ()  # wrappers whose links hold their target (the first match wins)
     months: dict[str, int] = field(default_factory=dict, compare=False)  # a month's name or form -> 1..12
+    author_words: AuthorWords | None = field(default=None, compare=False)  # (publishers.toml [authors])
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
@@ -447,6 +482,11 @@ def _parse_file(path: Any, acc: dict) -> None:
         acc["chain_order"] = tuple(data["chain"].get("order", ()))
     if "authors" in data:
         acc["author_placeholders"].update(fold(n).strip().lower() for n in data["authors"].get("placeholders", ()))
+        for key in _AUTHOR_WORD_KEYS:
+            words = data["authors"].get(key, [])
+            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+                raise RuleError(f"{src}: authors.{key}: a list of words")
+            acc["author_words"][key].extend(w.strip() for w in words)
     for key in _SINGLE_PATTERNS:  # (a section with one `pattern`: [spintax], [credit_line] ...)
         if key in data:
             acc[key] = _compile(src, key, _need(src, data[key], "pattern"))
@@ -477,7 +517,7 @@ def _empty_acc() -> dict:
             "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
             "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
             "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None,
-            "redirects": [], "tags_line": None}
+            "redirects": [], "tags_line": None, "author_words": {key: [] for key in _AUTHOR_WORD_KEYS}}
 
 
 def check_rule_dirs(extra_dirs: tuple[str, ...]) -> None:
@@ -499,4 +539,5 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                    tuple(acc["source_blocks"]), frozenset(acc["short_link_hosts"]), acc["feed_title_hint"], acc["feed_title_max_chars"],
                    frozenset(acc["author_placeholders"]), tuple(acc["link_lists"]), acc["spintax"],
                    not_found=acc["not_found"], credit_line=acc["credit_line"], months=acc["months"],
-                   site_gone=acc["site_gone"], redirects=tuple(acc["redirects"]), tags_line=acc["tags_line"])
+                   site_gone=acc["site_gone"], redirects=tuple(acc["redirects"]), tags_line=acc["tags_line"],
+                   author_words=AuthorWords.of(acc["author_words"]))

@@ -424,6 +424,23 @@ def test_an_outlet_beside_the_writers_is_no_author(byline: str, author: str | No
     assert _author_names(byline, RULES.publishers | {"coast daily"}) == author
 
 
+def test_a_users_rules_extend_the_words_of_a_byline_that_are_no_name(tmp_path) -> None:
+    """The byline's lead words, roles and the rest are data (publishers.toml [authors]): a user adds a
+    language's or a site's without touching code."""
+    from pipelines.draft import _author_names
+    from pipelines.rules import RuleError, load_rules
+
+    (tmp_path / "bylines.toml").write_text('[authors]\nroles = ["Hafenreporterin"]\nlead_words = ["geschrieben durch"]\n'
+                                           'roles_in_brackets = ["Praktikantin"]\n', encoding="utf-8")
+    words = load_rules((str(tmp_path),)).author_words
+    assert _author_names("Geschrieben durch Ann Lee; Hafenreporterin", words=words) == "Ann Lee"
+    assert _author_names("Bo Chan (Praktikantin)", words=words) == "Bo Chan"
+    assert _author_names("Geschrieben durch Ann Lee; Hafenreporterin") == "Geschrieben durch Ann Lee; Hafenreporterin"
+    (tmp_path / "bylines.toml").write_text('[authors]\nroles = "Hafenreporterin"\n', encoding="utf-8")
+    with pytest.raises(RuleError, match="authors.roles"):
+        load_rules((str(tmp_path) + "/",))
+
+
 def test_a_page_whose_author_tag_is_its_address_has_no_author() -> None:
     body = "".join(f"<p>The harbour's new crane was lifted into place on Tuesday morning, step {n}.</p>" for n in range(5))
     page = ("<html><head><title>Crane lifted</title><meta name='author' content='coastdaily.es'></head><body><article>"
