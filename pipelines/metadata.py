@@ -569,13 +569,22 @@ def heading_date(tree: etree._Element, home_heading: str | None = None, title: s
                  months: dict[str, int] | None = None) -> str | None:
     """The date written in the line just after the post's heading ("2026-12-01 09:32:15 来源：… 作者：…",
     "By Ann Lee | 24 ноября 2026"), for a page whose metadata and markup name none: the first date in
-    the two elements after it, year first, or with a month's name in a short line."""
-    for el in _after_heading(tree, home_heading, title)[1:]:
+    the two elements after it, year first, or with a month's name in a short line; else a short date
+    line just above it ("14.06.2026 (ch)" in the header box over the headline)."""
+    near = _after_heading(tree, home_heading, title)
+    for el in near[1:]:
         text = fold_spaces(" ".join(el.itertext()))
         when = _year_first(text) or (_line_date(text, months) if months else None)
         if when:
             return when
+    if near and months:
+        above = next((el for el in near[0].itersiblings(preceding=True) if isinstance(el.tag, str)), None)
+        if above is not None and above.tag not in _HEADINGS:
+            return _line_date(fold_spaces(" ".join(above.itertext())), months)
     return None
+
+
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 def heading_lines(tree: etree._Element, home_heading: str | None = None, title: str | None = None) -> list[str]:

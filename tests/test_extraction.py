@@ -920,6 +920,22 @@ def test_a_date_near_the_start_of_a_themes_meta_sentence_in_any_language(meta: s
     assert posted_on_date(meta_lines(tree), load_rules().months) == date
 
 
+@pytest.mark.parametrize(("above", "date"), [
+    ("<div class='detailheader'>14.06.2026 (ch) <span class='rating'>3 of 5</span></div>", "2026-06-14T00:00:00+00:00"),
+    ("<p class='kicker-date'>June 14, 2026</p>", "2026-06-14T00:00:00+00:00"),
+    # an update's line, a heading, or a sentence above the headline: no date
+    ("<div>Updated June 14, 2026</div>", None), ("<h2>June 14, 2026</h2>", None),
+    ("<p>The harbour closed on June 14, 2026, after the storm, and the council said it would reopen soon.</p>", None),
+])
+def test_a_short_date_line_just_above_the_headline_dates_the_post(above: str, date: str | None) -> None:
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = (f"<html><head><title>Ferry adds sailings</title></head><body><div id='nav'><a href='/'>Home</a></div>"
+            f"<div id='content'>{above}<h1 class='detail'>Ferry adds sailings</h1><div class='detail'>{body}</div></div>"
+            "</body></html>")
+    published = _record(page, "https://ferrynews.example/ferry-adds-sailings").published_at
+    assert (published.isoformat() if published else None) == date
+
+
 def test_a_month_name_two_languages_read_differently_keeps_its_first_reading() -> None:
     from pipelines.metadata import named_date
     from pipelines.rules import load_rules
