@@ -550,11 +550,14 @@ def _year_first(text: str) -> str | None:
 
 def _after_heading(tree: etree._Element, home_heading: str | None, title: str | None) -> list[etree._Element]:
     """The post's heading and the two elements after it (or after the heading's own box): where a
-    page prints its byline and date. The heading is the first <h1> that is not the site's name; on a
-    page whose only <h1> is (old themes, FC2), the <h2> that is the post's title."""
+    page prints its byline and date. The heading is the <h1> that is the post's title, else the <h2>
+    or <h3> that is (under a section's <h1>, or an <h1> of the site's name: old themes, FC2), else the
+    first <h1> that is not the site's name."""
     headings = [h for h in tree.iter("h1") if fold_spaces(" ".join(h.itertext())) not in ("", home_heading)]
-    if not headings and title:
-        headings = [h for h in tree.iter("h2") if fold_spaces(" ".join(h.itertext())) == title][:1]
+    if title and not any(fold_spaces(" ".join(h.itertext())) == title for h in headings):
+        # (the post's title in an <h2> or <h3>: under a section's <h1>, "News", or an <h1> of the site's name)
+        titled = [h for h in tree.iter("h2", "h3") if fold_spaces(" ".join(h.itertext())) == title][:1]
+        headings = titled or headings
     if not headings:
         return []
     h1 = headings[0]

@@ -936,6 +936,17 @@ def test_a_short_date_line_just_above_the_headline_dates_the_post(above: str, da
     assert (published.isoformat() if published else None) == date
 
 
+def test_the_date_line_under_a_post_title_set_below_a_section_heading_dates_the_post() -> None:
+    """A club's news page: its <h1> is the section ("News"), the post's title an <h3> with the date
+    line under it. The line after the section's heading was read, and held no date."""
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = ("<html><head><title>Ferry club</title></head><body><div id='nav'><a href='/'>Home</a></div>"
+            "<h1>News</h1><div class='intro'>What the club has been up to.</div><div class='post'>"
+            "<h3 class='newstitle entry-title'>Ferry adds sailings</h3><p class='copyright'>Mai 06 2026</p>"
+            f"<div class='text'>{body}</div></div></body></html>")
+    assert _record(page, "https://ferryclub.example/news/119843/ferry").published_at.isoformat() == "2026-05-06T00:00:00+00:00"
+
+
 def test_a_month_name_two_languages_read_differently_keeps_its_first_reading() -> None:
     from pipelines.metadata import named_date
     from pipelines.rules import load_rules
