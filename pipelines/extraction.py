@@ -259,20 +259,24 @@ def _wrap_text_after_blocks(tree: etree._Element, tag: str = "p") -> None:
     a picture was lost, and the paragraphs after an embedded post that followed it."""
     found = []
     for el in tree.iter(*_WRAPPED):
-        # (the text between <br>s only in a block that no paragraph holds: in a <span> or in a <p>,
-        # trafilatura reads paragraphs put there as one line)
-        between_brs = el.tag not in _INLINE_WRAPPED and next(el.iterancestors("p"), None) is None
         after_block = False
+        between_brs = None  # (asked once a container has text after a <br> that follows a block)
         for child in el:
             if not isinstance(child.tag, str):
                 continue
             name = child.tag.lower()
+            has_tail = bool(child.tail and child.tail.strip())
             if name in BLOCK_TAGS:
                 after_block = True
-            elif name != "br" or not after_block or not between_brs:
-                continue
-            if child.tail and child.tail.strip():
-                found.append(child)
+                if has_tail:
+                    found.append(child)
+            elif name == "br" and after_block and has_tail:
+                if between_brs is None:
+                    # (the text between <br>s only in a block that no paragraph holds: in a <span> or
+                    # in a <p>, trafilatura reads paragraphs put there as one line)
+                    between_brs = el.tag not in _INLINE_WRAPPED and next(el.iterancestors("p"), None) is None
+                if between_brs:
+                    found.append(child)
     for child in found:
         run, _ended = _inline_run(child.getnext())
         text, child.tail = child.tail, None

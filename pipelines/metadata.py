@@ -553,8 +553,9 @@ def _after_heading(tree: etree._Element, home_heading: str | None, title: str | 
     page prints its byline and date. The heading is the <h1> that is the post's title, else the <h2>
     or <h3> that is (under a section's <h1>, or an <h1> of the site's name: old themes, FC2), else the
     first <h1> that is not the site's name."""
-    headings = [h for h in tree.iter("h1") if fold_spaces(" ".join(h.itertext())) not in ("", home_heading)]
-    if title and not any(fold_spaces(" ".join(h.itertext())) == title for h in headings):
+    texts = {h: fold_spaces(" ".join(h.itertext())) for h in tree.iter("h1")}
+    headings = [h for h, text in texts.items() if text not in ("", home_heading)]
+    if title and title not in (texts[h] for h in headings):
         # (the post's title in an <h2> or <h3>: under a section's <h1>, "News", or an <h1> of the site's name)
         titled = [h for h in tree.iter("h2", "h3") if fold_spaces(" ".join(h.itertext())) == title][:1]
         headings = titled or headings
