@@ -6,8 +6,8 @@ import hashlib
 import html
 import re
 import unicodedata
-from datetime import datetime, timezone
-from email.utils import parsedate_to_datetime
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime, parsedate_tz
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 # (and the soft hyphen: a place a word may break, "Wehr\u00admauer", which leaves the word unfindable)
@@ -106,7 +106,8 @@ def clean_line(value: str | None) -> str | None:
 
 
 def to_utc(value: str | datetime | None) -> datetime | None:
-    """ISO 8601, RFC 822 or a datetime -> aware UTC datetime; naive times are taken as UTC."""
+    """ISO 8601, RFC 822 (as feeds write it: _written_time) or a datetime -> aware UTC datetime; naive
+    times are taken as UTC."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -116,13 +117,80 @@ def to_utc(value: str | datetime | None) -> datetime | None:
         try:
             dt = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
         except ValueError:
-            try:
-                dt = parsedate_to_datetime(text)
-            except (TypeError, ValueError, IndexError):
+            dt = _written_time(text)
+            if dt is None:
                 return None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)
     return dt.astimezone(timezone.utc)
+
+
+# Zone names written after a time, beyond the few RFC 822 knows (UT, GMT, the four US zones), in
+# minutes east of UTC. A name two places share is read as the one feeds and pages use most (IST:
+# India; BST: British summer time). A name not listed is read as UTC, as before.
+_ZONE_MINUTES = {
+    "UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 60, "BST": 60, "IST": 330,
+    "CET": 60, "CEST": 120, "MET": 60, "MEST": 120, "MEZ": 60, "MESZ": 120, "EET": 120, "EEST": 180,
+    "MSK": 180, "SAST": 120, "PKT": 300, "ICT": 420, "WIB": 420, "WITA": 480, "WIT": 540, "PHT": 480,
+    "SGT": 480, "HKT": 480, "JST": 540, "KST": 540, "AWST": 480, "ACST": 570, "AEST": 600, "AEDT": 660,
+    "NZST": 720, "NZDT": 780, "NST": -210, "NDT": -150, "AST": -240, "ADT": -180, "EST": -300, "EDT": -240,
+    "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480,
+    "HST": -600, "AT": -240, "ET": -300, "CT": -360, "MT": -420, "PT": -480}
+# A time at the end of a date, with what feeds write after it: "10:00 pm", "10:00:00 CEST",
+# "10:00:00 +02:00" (RFC 822 has no colon there), "10:00:00 GMT+2", "10:00:00 +0200 (CEST)"
+_TIME_TAIL = re.compile(
+    r"(?:\s+at|,|T)?\s*(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?(?:\s*(?P<ampm>[aApP])\.?[mM]\b\.?)?"
+    r"(?:\s*\(?(?P<zone>[A-Za-z]{1,5})\)?)?(?:\s*(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?"
+    r"(?:\s*\([A-Za-z ]+\))?\s*$")
+_MONTH_COMMA = re.compile(r"(\d{1,2}\s+[A-Za-z]{3,9})\.?,")  # ("13 Feb, 2012")
+_ISO_DAY = re.compile(r"(?:[A-Za-z]+,?\s*)?(\d{4})[-/](\d{1,2})[-/](\d{1,2})")  # ("Fri, 2006/09/15")
+# a day, an English month and a year: a date without a time ("Thu, 01 Jan 2004", "Dec 5 2026")
+_WRITTEN_DAY = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?[\s-]+[A-Za-z]{3,9}\.?,?[\s-]+|[A-Za-z]{3,9}\.?\s+\d{1,2}"
+                          r"(?:st|nd|rd|th)?,?\s+)(?:\d{4}|\d{2})", re.I)
+
+
+def _written_time(text: str) -> datetime | None:
+    """A date as feeds and old themes write it when it is not ISO 8601: RFC 822 ("Sat, 05 Dec 2026
+    10:00:00 +0200"), with what such feeds put in it besides: a zone's name (_ZONE_MINUTES), an
+    offset with a colon or after "GMT", a comma after the month, an "am"/"pm", no time at all
+    ("Thu, 01 Jan 2004", midnight); or an ISO day with such a time ("2026-12-05 10:00:00 CEST")."""
+    m = _TIME_TAIL.search(text)
+    if m:
+        day, hour, minute, second = text[:m.start()].strip(" ,"), int(m["h"]), int(m["mi"]), int(m["s"] or 0)
+        if m["ampm"] and 1 <= hour <= 12:
+            hour = hour % 12 + (12 if m["ampm"].lower() == "p" else 0)
+    else:
+        dt = _email_time(text)  # (other forms email.utils reads: "Sun Jan  4 16:29:06 2004")
+        if dt is not None or not _WRITTEN_DAY.search(text):
+            return dt
+        day, hour, minute, second = text.strip(" ,"), 0, 0, 0
+    offset = None
+    if m and m["zone"]:
+        offset = _ZONE_MINUTES.get(m["zone"].upper())
+    if m and m["sign"]:
+        hours, minutes = int(m["oh"]), int(m["om"] or 0)
+        if len(m["oh"]) <= 2 and hours <= 14 and minutes < 60:
+            offset = (offset or 0) + (1 if m["sign"] == "+" else -1) * (hours * 60 + minutes)
+    iso = _ISO_DAY.fullmatch(day)
+    try:
+        if iso:
+            year, month, mday = (int(g) for g in iso.groups())
+        else:
+            parts = parsedate_tz(_MONTH_COMMA.sub(r"\1", day) + " 00:00:00")
+            if parts is None:
+                return _email_time(text)
+            year, month, mday = parts[:3]
+        dt = datetime(year, month, mday, hour, minute, second)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return dt.replace(tzinfo=timezone(timedelta(minutes=offset))) if offset is not None else dt
+
+
+def _email_time(text: str) -> datetime | None:
+    try:
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def ifttt_time(value: str | None) -> str | None:

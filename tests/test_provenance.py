@@ -179,6 +179,38 @@ def test_written_dates(text, expected) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Sat, 05 Dec 2026 10:00:00 GMT", "2026-12-05T10:00:00+00:00"),
+    ("Sat, 05 Dec 2026 10:00:00 +0200", "2026-12-05T08:00:00+00:00"),
+    ("Sat, 05 Dec 2026 10:00:00 +02:00", "2026-12-05T08:00:00+00:00"),  # (RFC 822 has no colon: it was read as UTC)
+    ("Sat, 05 Dec 2026 10:00:00 GMT+2", "2026-12-05T08:00:00+00:00"),
+    ("Sat, 05 Dec 2026 10:00:00 GMT-03:30", "2026-12-05T13:30:00+00:00"),
+    ("Sat, 05 Dec 2026 10:00:00 CEST", "2026-12-05T08:00:00+00:00"),  # a zone RFC 822 does not name
+    ("Sat, 05 Dec 2026 10:00:00 WIB", "2026-12-05T03:00:00+00:00"),
+    ("Sat, 05 Dec 2026 10:00:00 EST", "2026-12-05T15:00:00+00:00"),
+    ("Sat, 05 Dec 2026 10:00:00 +0100 (CET)", "2026-12-05T09:00:00+00:00"),
+    ("Sat, 05 Dec, 2026 10:00:00 UTC", "2026-12-05T10:00:00+00:00"),
+    ("Sat, 05 Dec 2026", "2026-12-05T00:00:00+00:00"),  # no time: midnight (it was no date)
+    ("December 5, 2026 10:15 pm", "2026-12-05T22:15:00+00:00"),  # (the "pm" was dropped: 10:15)
+    ("December 5, 2026 at 12:05 a.m.", "2026-12-05T00:05:00+00:00"),
+    ("2026-12-05 10:00:00 CEST", "2026-12-05T08:00:00+00:00"),
+    ("Sat, 2026/12/05 10:00:00 EDT", "2026-12-05T14:00:00+00:00"),
+    ("Sun Dec  6 16:29:06 2026", "2026-12-06T16:29:06+00:00"),  # (C's asctime, as before)
+    ("2026-12-05T10:00:00+02:00", "2026-12-05T08:00:00+00:00"),
+    ("Sat, 05 Dec 2026 10:00:00 XYZ", "2026-12-05T10:00:00+00:00"),  # a zone not known: UTC, as a naive time
+    ("Sat, 31 Feb 2026 10:00:00 GMT", None),
+    ("Sat, 05 Dec 2026 25:00:00 GMT", None),
+    ("10:00", None),
+    ("Sometime last week", None),
+])
+def test_feed_dates(text, expected) -> None:
+    """Dates as feeds write them (pubDate, dc:date, Atom's dates), and as meta tags and old themes do."""
+    from pipelines.normalize import to_utc
+
+    got = to_utc(text)
+    assert (got.isoformat() if got else None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("LONDON, Feb 17 (Reuters) - Rail fares will rise.\nMore text.", "Reuters"),
     ("WASHINGTON (AP) \u2014 The Senate voted on Tuesday.", "AP"),
     ("JAKARTA, KOMPAS.com - Harga cabai turun.", "KOMPAS.com"),
