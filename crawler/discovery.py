@@ -18,6 +18,7 @@ from pipelines.metadata import joined
 from pipelines.rules import url_parses
 
 _XML_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+_STRICT_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -197,11 +198,23 @@ def _text(el: etree._Element | None) -> str | None:
     return value or None
 
 
+# An "&" that begins no character reference: sloppy feeds write a link's query so ("?a=1&b=2"), which
+# XML's recovering parser reads as an unknown reference and drops ("?a=1=2"). CDATA is left as it is.
+_BARE_AMP = re.compile(rb"<!\[CDATA\[.*?\]\]>|&(?!(?:[A-Za-z][\w.-]*|#[0-9]+|#[xX][0-9a-fA-F]+);)", re.S)
+
+
 def _xml_root(body: bytes, what: str, base: str | None = None) -> etree._Element:
+    """The document's root: parsed as XML, else (a document that is not well-formed, as many feeds
+    are) with its bare "&"s escaped (_BARE_AMP), in recover mode."""
     try:
-        root = etree.fromstring(body, _XML_PARSER, base_url=base)
-    except etree.XMLSyntaxError as exc:
-        raise DiscoveryError(f"not XML: {exc}") from None
+        root = etree.fromstring(body, _STRICT_XML_PARSER, base_url=base)
+    except etree.XMLSyntaxError:
+        if b"&" in body:
+            body = _BARE_AMP.sub(lambda m: m[0] if m[0][:1] == b"<" else b"&amp;", body)
+        try:
+            root = etree.fromstring(body, _XML_PARSER, base_url=base)
+        except etree.XMLSyntaxError as exc:
+            raise DiscoveryError(f"not XML: {exc}") from None
     if root is None:
         raise DiscoveryError(f"empty {what}")
     return root
@@ -255,24 +268,51 @@ def _rss_link(item: etree._Element, ns: str = "") -> str | None:
     return None
 
 
+def _atom_link(el: etree._Element, *rels: str) -> str | None:
+    """An Atom element's own link (not one of its <source>'s) of the first of rels that it has (an
+    alternate: a web page, before another medium's), read against xml:base; for an entry with no such
+    link, an id that is a web address (WordPress's "https://site/?p=12")."""
+    links = [lk for lk in el.findall(f"{ATOM}link") if lk.get("href")]
+    for rel in rels or ("alternate",):
+        found = [lk for lk in links if lk.get("rel", "alternate") == rel]
+        best = next((lk for lk in found if "html" in (lk.get("type") or "html")), found[0] if found else None)
+        if best is not None:
+            return _href(best, best.get("href", ""))
+    if rels:
+        return None
+    ident = _text(el.find(f"{ATOM}id"))
+    return ident if ident and ident.startswith(("http://", "https://")) else None
+
+
+def _atom_authors(el: etree._Element) -> str | None:
+    """The names of an Atom entry's (or feed's, or source's) authors, "; " between several."""
+    names = [n for n in (_text(a.find(f"{ATOM}name")) for a in el.findall(f"{ATOM}author")) if n]
+    return "; ".join(names) or None
+
+
 def parse_xml_feed(body: bytes, base: str) -> FeedPage:
     """Atom, RSS 2.0 or RSS 1.0 (RDF); `html` is set only when the feed carries whole posts (Atom
-    content, content:encoded, an RSS description that holds a whole post: _whole_description). Links
-    are read against the feed's URL and any xml:base."""
+    content, content:encoded, an RSS description or Atom summary that holds a whole post:
+    _whole_description). Links are read against the feed's URL and any xml:base. An Atom entry
+    without authors has its <source>'s, else the feed's (RFC 4287); its <source> (the feed it was
+    copied from) gives the publisher and source URL, as an RSS item's <source url=> does."""
     root = _xml_root(body, "feed", base)
     if root.tag == f"{ATOM}feed":
         entries = []
+        feed_authors = _atom_authors(root)
         for e in root.iter(f"{ATOM}entry"):
-            link = next((lk for lk in e.iter(f"{ATOM}link")
-                         if lk.get("rel", "alternate") == "alternate" and lk.get("href")), None)
-            if link is None:
+            url = _text(e.find(FEEDBURNER_ORIG)) or _atom_link(e)
+            if not url:
                 continue
+            source = e.find(f"{ATOM}source")
             entries.append(Entry(
-                url=_text(e.find(FEEDBURNER_ORIG)) or _href(link, link.get("href", "")), title=_text(e.find(f"{ATOM}title")),
-                html=_atom_html(e.find(f"{ATOM}content")),
+                url=url, title=_text(e.find(f"{ATOM}title")),
+                html=_atom_html(e.find(f"{ATOM}content")) or _whole_description(_atom_html(e.find(f"{ATOM}summary"))),
                 published=_text(e.find(f"{ATOM}published")), updated=_text(e.find(f"{ATOM}updated")),
-                author=_text(e.find(f"{ATOM}author/{ATOM}name")),
-                labels=[c.get("term") for c in e.iter(f"{ATOM}category") if c.get("term")]))
+                author=_atom_authors(e) or (_atom_authors(source) if source is not None else None) or feed_authors,
+                labels=[c.get("term") for c in e.findall(f"{ATOM}category") if c.get("term")],
+                source_publisher=_text(source.find(f"{ATOM}title")) if source is not None else None,
+                source_url=_atom_link(source, "alternate", "self") if source is not None else None))
         total = next((t for t in (_text(root.find(name)) for name in OPENSEARCH_TOTALS) if t), None)
         next_link = next((lk for lk in root.findall(f"{ATOM}link") if lk.get("rel") == "next" and lk.get("href")), None)
         return FeedPage(entries, int(total) if total and total.isdigit() else None,
@@ -301,7 +341,8 @@ def parse_xml_feed(body: bytes, base: str) -> FeedPage:
         entries.append(Entry(
             url=link, title=_text(item.find("title")),
             html=_text(item.find(CONTENT)) or _whole_description(_text(item.find("description"))),
-            published=_text(item.find("pubDate")) or _text(item.find(DC_DATE)), author=_text(item.find(DC_CREATOR)),
+            published=_text(item.find("pubDate")) or _text(item.find(DC_DATE)),
+            author=_text(item.find(DC_CREATOR)) or _text(item.find("author")),
             labels=[c for c in (_text(x) for x in item.findall("category")) if c],
             source_publisher=_text(source), source_url=source.get("url") if source is not None else None))
     return FeedPage(entries, None, None, _text(channel.find("title")))

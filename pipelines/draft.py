@@ -235,6 +235,12 @@ _ADDRESS = re.compile(r"www[\s.].*|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|co
                       r"site|xyz|top|club|media|web|app)", re.I)
 
 
+# an e-mail address in a byline: RSS's <author> is one, with the name in brackets after it
+# ("noreply@blogger.com (Ann Lee)"); a name may have one after it ("Ann Lee <ann@site.com>")
+_EMAIL = r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_EMAIL_FORMS = re.compile(rf"[(<\[]\s*{_EMAIL}\s*[)>\]]|{_EMAIL}\s*(?:\(([^()]*)\))?")
+
+
 def _author_names(value: str | None, outlets: frozenset[str] = frozenset(),
                   words: AuthorWords | None = None) -> str | None:
     """A byline's names ("; " between several, as "Ann Lee, Bo Chan and Cy Diaz, AP" lists them),
@@ -243,12 +249,15 @@ def _author_names(value: str | None, outlets: frozenset[str] = frozenset(),
     badge's preposition ("annlee on"), and without a lead "By" or label ("Autor:"): `words`, the
     rules' [authors] lists (the bundled rules' when not given). outlets (lower case): publishers'
     and the site's names, dropped beside a writer's ("Ann Lee, CNN", which trafilatura gives as "Ann
-    Lee; CNN"); a web address is never an author."""
+    Lee; CNN"); a web address or an e-mail address is never an author (the name given with one is:
+    _EMAIL_FORMS)."""
     if not value:
         return value
     words = words or load_rules().author_words
     if "&" in value:  # (an entity's ";" is no separator: "O&#039;Donnell" gave "O' Donnell")
         value = html.unescape(value)
+    if "@" in value:
+        value = _EMAIL_FORMS.sub(lambda m: m.group(1) or "", value).strip(" ,")
     names = [name for part in value.split(";")
              for name in _several(words.lead_before_names.sub("", words.lead.sub("", part.strip(), count=1), count=1),
                                   outlets)]

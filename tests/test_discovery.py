@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import html as htmllib
 import json
 import re
 import threading
@@ -83,6 +84,46 @@ def test_atom_links_follow_xml_base_and_xhtml_content_is_the_body() -> None:
                     "https://quay.example/journal/blank.html", "https://quay.example/journal/out.html"]
     assert feed.entries[0].html == "Boats &amp; buses <p>The <b>early</b> ferry.</p>"
     assert [e.html for e in feed.entries[1:]] == [None, None, None]  # text, blank, out of line: the page has it
+
+
+ATOM_COPIED = b"""<feed xmlns="http://www.w3.org/2005/Atom"><title>Quay mirror</title>
+<author><name>Mirror Desk</name></author>
+<entry><title>Copied</title>
+ <source><title>Harbour Gazette</title><link rel="self" href="https://gazette.example/feed.atom"/>
+  <link rel="alternate" href="https://gazette.example/"/><author><name>Ola Berg</name></author>
+  <category term="gazette-news"/></source>
+ <link rel="alternate" type="application/pdf" href="https://quay.example/copied.pdf"/>
+ <link rel="alternate" type="text/html" href="https://quay.example/copied.html"/>
+ <category term="harbour"/></entry>
+<entry><title>Two writers</title><link href="https://quay.example/two.html"/>
+ <author><name>Ann Lee</name></author><author><name>Bo Chan</name></author></entry>
+<entry><title>Desk's own</title><id>https://quay.example/?p=12</id></entry>
+<entry><title>No address</title><id>tag:quay.example,2026:13</id></entry>
+</feed>"""
+
+
+def test_atom_entries_read_their_own_links_and_take_provenance_and_authors_from_their_source() -> None:
+    """An entry's link and categories are its own, not its <source>'s (they were, when the source came
+    first); the source names the publisher; authors come from the entry, else its source, else the
+    feed (RFC 4287 4.2.1); an entry with no link is found by an id that is a web address."""
+    feed = parse_xml_feed(ATOM_COPIED, "https://quay.example/feed.atom")
+    copied, two, own = feed.entries
+    assert (copied.url, copied.labels) == ("https://quay.example/copied.html", ["harbour"])
+    assert (copied.source_publisher, copied.source_url, copied.author) == (
+        "Harbour Gazette", "https://gazette.example/", "Ola Berg")
+    assert (two.author, two.source_publisher, two.source_url) == ("Ann Lee; Bo Chan", None, None)
+    assert (own.url, own.author) == ("https://quay.example/?p=12", "Mirror Desk")
+
+
+def test_an_atom_summary_that_holds_the_whole_post_is_its_body() -> None:
+    paragraphs = "".join(f"<p>Paragraph {i} of the harbour report, " + "with its words " * 20 + "</p>" for i in range(6))
+    body = (b"<feed xmlns='http://www.w3.org/2005/Atom'><title>Q</title>"
+            b"<entry><title>Whole</title><link href='https://quay.example/w.html'/><summary type='html'>"
+            + htmllib.escape(paragraphs).encode() + b"</summary></entry>"
+            b"<entry><title>Short</title><link href='https://quay.example/s.html'/><summary type='html'>"
+            b"&lt;p&gt;A line.&lt;/p&gt;</summary></entry></feed>")
+    whole, short = parse_xml_feed(body, "https://quay.example/feed.atom").entries
+    assert whole.html == paragraphs and short.html is None
 
 
 def test_rss1_rdf_feeds_and_rss2_guid_permalinks() -> None:
@@ -1182,3 +1223,49 @@ def test_an_rss_description_is_the_body_only_when_it_holds_a_whole_post() -> Non
     feed = parse_xml_feed(f"<rss version='2.0'><channel><title>H</title>{items}</channel></rss>".encode(),
                           "http://harbour.example/feed/")
     assert [(e.url.rsplit("/", 2)[1], e.html) for e in feed.entries] == [("whole", whole), ("short", None), ("teaser", None)]
+
+
+def test_an_rss_item_s_author_and_local_time_reach_the_record() -> None:
+    """RSS 2.0's <author> is an e-mail address with the name in brackets (Blogger's RSS writes
+    "noreply@blogger.com (Name)"): the record has the name, never the address; a pubDate's offset
+    written with a colon, or a zone's name, is read (both were UTC)."""
+    from pipelines.chain import finish_post
+    from pipelines.extraction import ExtractOptions
+    from pipelines.linking import CopyIndex
+    from pipelines.workers import run_extract
+    from schemas.raw import BlogInfo, RawPost
+
+    body = b"""<rss version="2.0"><channel><title>Quay daily</title>
+      <item><title>Nets mended</title><link>https://quay.example/nets</link>
+       <author>noreply@blogger.com (Ines Quay)</author><pubDate>Sat, 05 Dec 2026 10:00:00 +02:00</pubDate>
+       <content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p>The nets on
+       the north quay were mended by the crews before the first boats went out at dawn.</p>]]></content:encoded></item>
+      <item><title>Tide</title><link>https://quay.example/tide</link><author>desk@quay.example</author>
+       <pubDate>Sat, 05 Dec 2026 10:00:00 CET</pubDate>
+       <description><![CDATA[<p>The tide table for the week, posted for the crews of the north quay.</p>]]></description></item>
+    </channel></rss>"""
+    records = []
+    for e in parse_xml_feed(body, "https://quay.example/feed").entries:
+        html = e.html or "<p>The tide table for the week, posted for the crews of the north quay.</p>"
+        raw = RawPost(url=e.url, blog=BlogInfo(url="https://quay.example/", host="quay.example"), via="rss", html=html,
+                      is_fragment=True, fetched_at="2026-12-05T12:00:00+00:00",
+                      feed={"title": e.title, "published": e.published, "author": e.author})
+        records.append(finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex()))
+    assert [(r.author, r.published_at.isoformat()) for r in records] == [
+        ("Ines Quay", "2026-12-05T08:00:00+00:00"), (None, "2026-12-05T09:00:00+00:00")]
+
+
+def test_a_bare_ampersand_in_a_feed_or_sitemap_address_is_kept() -> None:
+    """A sloppy feed or sitemap writes a query's "&" bare; the recovering XML parser had dropped it
+    with the next name ("?p=7&lang=en" became "?p=7=en"). Inside CDATA an "&" is text and stays one."""
+    feed = parse_xml_feed(b"""<rss version="2.0"><channel><title>Q &amp; A</title>
+        <item><title>Fish & chips</title><link>https://quay.example/?p=7&lang=en</link>
+        <content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p>AT&T &amp; co</p>]]></content:encoded>
+        </item></channel></rss>""", "https://quay.example/feed")
+    (entry,) = feed.entries
+    assert (feed.title, entry.title, entry.url) == ("Q & A", "Fish & chips", "https://quay.example/?p=7&lang=en")
+    assert entry.html == "<p>AT&T &amp; co</p>"
+    _, pages = parse_sitemap(b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <url><loc>https://quay.example/?p=8&lang=en</loc></url><url><loc>https://quay.example/a&amp;b</loc></url>
+        </urlset>""", "https://quay.example/sitemap.xml")
+    assert [url for url, _ in pages] == ["https://quay.example/?p=8&lang=en", "https://quay.example/a&b"]
