@@ -908,6 +908,29 @@ def opened_html_tag(page: str) -> str:
     m = _SELF_CLOSED_HTML.search(page)
     return page if m is None else f"{page[:m.start()]}<{m.group(1)}>{page[m.end():]}"
 
+# What may follow a page's </body> or </html> without being part of it: white space, comments,
+# scripts, more such ends. Anything else there (a widget's stray "</body></html>" mid-page, content
+# that an injector or a feed's body put after them) a browser shows in the body; libxml2 drops what
+# comes after </html> and puts what comes after </body> outside the body.
+_DOCUMENT_ENDS = ("</body", "</BODY", "</html", "</HTML")
+_DOCUMENT_END = re.compile(r"</(?:body|html)\s*>", re.I)
+_TRAILER = re.compile(r"(?:\s+|<!--.*?-->|</(?:body|html)\s*>|<(script|style|noscript)\b.*?</\1\s*>)*", re.I | re.S)
+
+
+def ended_early(page: str) -> str:
+    """The page without its </body> and </html> tags when more of it follows them (the page itself
+    otherwise): what follows is then read as part of the body, as a browser shows it."""
+    found = [i for i in (page.find(end) for end in _DOCUMENT_ENDS) if i >= 0]
+    if not found:
+        m = _DOCUMENT_END.search(page)  # ("</Body>": rare, so searched for only when the usual are not there)
+        if m is None:
+            return page
+        found = [m.start()]
+    if _TRAILER.fullmatch(page, min(found)):
+        return page
+    return _DOCUMENT_END.sub("", page)
+
+
 def shallower(markup: str, attempt: int) -> str | None:
     """The markup with its inline wrappers (attempt 0) or also its block wrappers (attempt 1) taken
     out, for a page too deeply nested to parse whole; None after that."""
@@ -923,7 +946,7 @@ _FRAGMENT_PARSER = html.HTMLParser()
 
 def parse_fragment(fragment: str) -> etree._Element:
     """A post body (feed content) as a <div> element."""
-    markup = fragment or "<p></p>"
+    markup = ended_early(fragment) if fragment else "<p></p>"  # (a body with a page's ends in it)
     wrapper = html.fragment_fromstring(markup, create_parent="div", parser=_FRAGMENT_PARSER)
     for attempt in range(2):
         if not too_deep(_FRAGMENT_PARSER):

@@ -12,9 +12,11 @@ from trafilatura.xpaths import AUTHOR_XPATHS
 from crawler.farm.chrome import with_chrome
 from crawler.farm.model import bench_farm, demo_farm
 from crawler.farm.pages import PAGE_RENDERERS, post_path
+from crawler.spiders.blogs import _page_tree
 from pipelines.extraction import (_DATE_PARAMS, _AUTHOR_ATTRS, _TABLE_RULE, AUTHOR_HINTS, _fill_meta, _parse_page,
                                   _trafilatura_text, _wrap_leading_text, may_name_author, trafilatura_config,
                                   unwrap_layout_tables)
+from pipelines.htmltext import ended_early
 from pipelines.metadata import ClassIndex, PageMeta, own_canonical, read_meta, same_site
 from pipelines.rules import load_rules
 
@@ -240,6 +242,29 @@ def test_a_page_whose_template_self_closes_its_html_tag_keeps_its_article(openin
             "<div class='content'><h1>Ferry runs later</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs)
             + hidden + "</div></body></html>")
     assert _record(page, "https://xhtml.example/ferry.html").text.split("\n") == paragraphs
+
+
+@pytest.mark.parametrize("ends", ["</body></html>", "</html>", "</body>", "</BODY>\n</HTML>"])
+def test_a_post_after_a_stray_end_of_the_document_is_kept(ends: str) -> None:
+    """A widget that writes a whole document ("…</body></html>") mid-page, or a feed body with a page's
+    ends in it: libxml2 dropped all that came after </html> and put what came after </body> outside
+    the body, the post's last paragraphs with it. A browser shows them in the body; so do we."""
+    paragraphs = [f"The river ferry will run later on Fridays from next month, the operator said on day {n}."
+                  for n in range(6)]
+    widget = f"<div class='widget'><iframe src='/ad.html'></iframe>{ends}</div>"
+    body = "".join(f"<p>{p}</p>" for p in paragraphs[:3]) + widget + "".join(f"<p>{p}</p>" for p in paragraphs[3:])
+    page = ("<html><head><title>Ferry runs later</title></head><body><div class='content'><h1>Ferry runs later</h1>"
+            + body + "</div><footer><p>All rights reserved.</p></footer></body></html>")
+    assert _record(page, "https://ends.example/ferry.html").text.split("\n") == paragraphs
+    assert _feed_record(body, "https://ends.example/ferry.html").text.split("\n") == paragraphs
+    assert _page_tree(f"<p>x</p>{ends}<a href='/page/2/'>Older posts</a>").xpath("//body//a/@href") == ["/page/2/"]
+
+
+def test_a_document_s_usual_ends_and_what_may_follow_them_leave_the_page_as_it_is() -> None:
+    for page in ("<p>one</p></body></html>", "<p>one</p></body>\n<script>x()</script>\n</html>\n<!-- cached 0.2s -->",
+                 "<p>one</p>"):
+        assert ended_early(page) is page
+    assert ended_early("<p>one</p></body><p>two</p></body></html>") == "<p>one</p><p>two</p>"
 
 
 @pytest.mark.parametrize(("body", "title"), [

@@ -28,7 +28,7 @@ from crawler.jobs import crawl_state
 from crawler.offline import decode_html, markup_survived, utf8_mislabelled
 from crawler.params import CrawlParams, parse_params, since_setting
 from pipelines.export import default_paths, done_urls
-from pipelines.htmltext import opened_html_tag
+from pipelines.htmltext import ended_early, opened_html_tag
 from pipelines.metadata import home_name, joined, read_meta, resolve_base, same_site
 from pipelines.normalize import canonical_url, to_utc
 from pipelines.rules import site_host
@@ -78,9 +78,10 @@ _HTML_ROOT = re.compile(rb"<(html|body)[\s>]", re.I)
 
 def _page_tree(text: str) -> etree._Element:
     """A seed or home page's tree; parsed again with its <html> opened when a self-closed <html …/>
-    left libxml2 an empty document (its links, feeds and platform were lost)."""
+    left libxml2 an empty document (its links, feeds and platform were lost); with more after its
+    </body> or </html>, read as part of the body (ended_early)."""
     parser = lxml_html.HTMLParser(encoding="utf-8")
-    tree = lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
+    tree = lxml_html.document_fromstring(ended_early(text).encode("utf-8"), parser=parser)
     if len(tree) == 0 and (opened := opened_html_tag(text)) is not text:
         tree = lxml_html.document_fromstring(opened.encode("utf-8"), parser=parser)
     return tree
@@ -817,7 +818,10 @@ class BlogsSpider(Spider):
             return
         self._count("discovery", "index_pages")
         base = get_base_url(response)  # (the page's <base href>, else its URL)
-        anchors = response.css("a[href]")
+        if (ended := ended_early(response.text)) is not response.text:
+            anchors = Selector(text=ended).css("a[href]")  # (links after a stray </html> were dropped)
+        else:
+            anchors = response.css("a[href]")
         if not anchors and (opened := opened_html_tag(response.text)) is not response.text:
             anchors = Selector(text=opened).css("a[href]")  # (a self-closed <html/> emptied the page)
         links = [(url, " ".join(a.css("::text").getall()), a.attrib.get("rel", "")) for a in anchors
