@@ -16,7 +16,7 @@ from crawler.links import is_home
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
 from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, SOURCE_LINE_END, cut_blocks, cut_page_boxes, cut_unseen,
                                 ended_early, fold_spaces, harvest_links, opened_html_tag, parse_fragment, shallower,
-                                source_line_ends_as_spaces, to_text, too_deep)
+                                source_line_ends_as_spaces, to_text, too_deep, void_elements_emptied)
 from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
                                 joined, meta_lines, names_its_host, own_site_name, posted_on_date, read_meta,
                                 resolve_base, same_site)
@@ -113,6 +113,7 @@ def _parse_page(raw_html: str) -> etree._Element:
         raise ExtractError("unparsable_html", "empty document")
     if _BASE_TAG.search(raw_html, 0, 65_536):
         resolve_base(tree)
+    void_elements_emptied(tree)
     source_line_ends_as_spaces(tree)
     return tree
 

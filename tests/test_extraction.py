@@ -16,7 +16,7 @@ from crawler.spiders.blogs import _page_tree
 from pipelines.extraction import (_DATE_PARAMS, _AUTHOR_ATTRS, _TABLE_RULE, AUTHOR_HINTS, _fill_meta, _parse_page,
                                   _trafilatura_text, _wrap_leading_text, may_name_author, trafilatura_config,
                                   unwrap_layout_tables)
-from pipelines.htmltext import ended_early
+from pipelines.htmltext import ended_early, parse_fragment
 from pipelines.metadata import ClassIndex, PageMeta, own_canonical, read_meta, same_site
 from pipelines.rules import load_rules
 
@@ -258,6 +258,26 @@ def test_a_post_after_a_stray_end_of_the_document_is_kept(ends: str) -> None:
     assert _record(page, "https://ends.example/ferry.html").text.split("\n") == paragraphs
     assert _feed_record(body, "https://ends.example/ferry.html").text.split("\n") == paragraphs
     assert _page_tree(f"<p>x</p>{ends}<a href='/page/2/'>Older posts</a>").xpath("//body//a/@href") == ["/page/2/"]
+
+
+@pytest.mark.parametrize("element", ["<embed src='/player.swf' width='400'>", "<source src='/tide.mp3'>",
+                                     "<track src='/tide.vtt'>", "<wbr>", "<keygen>"])
+@pytest.mark.parametrize("around", ["{}", "<div class='separator'>{}</div>", "<p>Listen: {} to the tide report.</p>"])
+def test_the_text_after_an_empty_element_libxml2_takes_for_a_container_is_kept(element: str, around: str) -> None:
+    """libxml2 reads a bare <embed> (or <source>, <track>, <wbr>) as an element with content: all
+    that followed it up to its parent's end went inside, and was cut with it (half a post, after an
+    old Flash player's <embed> between its paragraphs)."""
+    paragraphs = [f"The river ferry will run later on Fridays from next month, the operator said on day {n}."
+                  for n in range(6)]
+    middle = around.format(element)
+    body = "".join(f"<p>{p}</p>" for p in paragraphs[:3]) + middle + "".join(f"<p>{p}</p>" for p in paragraphs[3:])
+    expected = paragraphs[:3] + (["Listen: to the tide report."] if "Listen" in middle else []) + paragraphs[3:]
+    page = ("<html><head><title>Ferry</title></head><body><div class='post'><h1>Ferry</h1>"
+            + body + "</div><div class='footer'>Copyright</div></body></html>")
+    tag = element[1:].split(">")[0].split()[0]
+    assert _parse_page(page).xpath(f"//{tag}[node()]") == [] and parse_fragment(body).xpath(f"//{tag}[node()]") == []
+    assert _record(page, "https://embeds.example/2026/ferry.html").text.split("\n") == expected
+    assert _feed_record(body, "https://embeds.example/2026/ferry.html").text.split("\n") == expected
 
 
 def test_a_document_s_usual_ends_and_what_may_follow_them_leave_the_page_as_it_is() -> None:
