@@ -198,6 +198,25 @@ def _text(el: etree._Element | None) -> str | None:
     return value or None
 
 
+# PHP's warnings and notices that an outdated plugin or theme prints before a WordPress feed, sitemap
+# or REST response ("<br />\n<b>Deprecated</b>:  Function create_function() is deprecated in
+# <b>/home/x/wp-content/plugins/y.php</b> on line <b>12</b><br />", or as plain text): a feed reader
+# reads on past them; the XML parser took the first of their tags for the document, JSON failed.
+_PHP_MESSAGES = re.compile(
+    rb"(?:\s|<br\s*/?>)*(?:(?:<b>)?(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|Catchable fatal error)"
+    rb"(?:</b>)?:[^\n]*?on line\s*(?:<b>)?\d+(?:</b>)?(?:\s|<br\s*/?>)*)+", re.I)
+_PHP_MESSAGE_START = re.compile(rb"[\s\xef\xbb\xbf]*(?:<br|<b>|PHP |Warning|Notice|Deprecated|Strict|Catchable)", re.I)
+
+
+def without_php_messages(body: bytes) -> bytes:
+    """The body without the PHP messages printed before it (_PHP_MESSAGES); the body itself when it
+    starts with none (a look at its first bytes)."""
+    if not _PHP_MESSAGE_START.match(body, 0, 64):
+        return body
+    m = _PHP_MESSAGES.match(body)
+    return body[m.end():] if m and m.end() else body
+
+
 # An "&" that begins no character reference: sloppy feeds write a link's query so ("?a=1&b=2"), which
 # XML's recovering parser reads as an unknown reference and drops ("?a=1=2"). CDATA is left as it is.
 _BARE_AMP = re.compile(rb"<!\[CDATA\[.*?\]\]>|&(?!(?:[A-Za-z][\w.-]*|#[0-9]+|#[xX][0-9a-fA-F]+);)", re.S)
@@ -206,6 +225,7 @@ _BARE_AMP = re.compile(rb"<!\[CDATA\[.*?\]\]>|&(?!(?:[A-Za-z][\w.-]*|#[0-9]+|#[x
 def _xml_root(body: bytes, what: str, base: str | None = None) -> etree._Element:
     """The document's root: parsed as XML, else (a document that is not well-formed, as many feeds
     are) with its bare "&"s escaped (_BARE_AMP), in recover mode."""
+    body = without_php_messages(body)
     try:
         root = etree.fromstring(body, _STRICT_XML_PARSER, base_url=base)
     except etree.XMLSyntaxError:
@@ -353,7 +373,13 @@ def parse_wp_posts(body: str | bytes) -> list[Entry]:
     try:
         posts = json.loads(body)
     except ValueError as exc:
-        raise DiscoveryError(f"not JSON: {exc}") from None
+        stripped = without_php_messages(body if isinstance(body, bytes) else body.encode("utf-8"))
+        if len(stripped) == len(body if isinstance(body, bytes) else body.encode("utf-8")):
+            raise DiscoveryError(f"not JSON: {exc}") from None
+        try:
+            posts = json.loads(stripped)
+        except ValueError as again:
+            raise DiscoveryError(f"not JSON: {again}") from None
     if not isinstance(posts, list):
         raise DiscoveryError("WordPress posts response is not a list")
     # (each field is read only if it has the type WordPress gives it: a plugin's broken post, a title
@@ -415,6 +441,7 @@ def parse_sitemap(body: bytes, base: str) -> tuple[list[tuple[str, str | None]],
     not, of a text sitemap, or of an RSS or Atom feed given as a sitemap."""
     if body[:2] == b"\x1f\x8b":
         body = _gunzip(body)
+    body = without_php_messages(body)
     start = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if start and start != b"<":
         return [], _text_sitemap(body, base)

@@ -1269,3 +1269,51 @@ def test_a_bare_ampersand_in_a_feed_or_sitemap_address_is_kept() -> None:
         <url><loc>https://quay.example/?p=8&lang=en</loc></url><url><loc>https://quay.example/a&amp;b</loc></url>
         </urlset>""", "https://quay.example/sitemap.xml")
     assert [url for url, _ in pages] == ["https://quay.example/?p=8&lang=en", "https://quay.example/a&b"]
+
+
+_PHP_NOTICES = (b"<br />\n<b>Deprecated</b>:  Function create_function() is deprecated in "
+                b"<b>/home/quay/public_html/wp-content/plugins/old-seo/seo.php</b> on line <b>41</b><br />\n"
+                b"\nWarning: Cannot modify header information - headers already sent by (output started at "
+                b"/home/quay/public_html/wp-content/plugins/old-seo/seo.php:41) in /home/quay/public_html/"
+                b"wp-includes/pluggable.php on line 1435\n")
+
+
+@pytest.mark.parametrize(("parse", "body", "urls"), [
+    (lambda b: [e.url for e in parse_xml_feed(b, "https://quay.example/feed/").entries],
+     b"<?xml version='1.0'?><rss version='2.0'><channel><title>Q</title><item><title>a</title>"
+     b"<link>https://quay.example/a/</link></item></channel></rss>", ["https://quay.example/a/"]),
+    (lambda b: [u for u, _ in parse_sitemap(b, "https://quay.example/sitemap.xml")[1]],
+     b"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+     b"<url><loc>https://quay.example/b/</loc></url></urlset>", ["https://quay.example/b/"]),
+    (lambda b: [e.url for e in parse_wp_posts(b)],
+     b'[{"id": 3, "link": "https://quay.example/c/", "title": {"rendered": "c"}}]', ["https://quay.example/c/"]),
+])
+def test_php_notices_printed_before_a_feed_sitemap_or_rest_response_are_skipped(parse, body: bytes, urls) -> None:
+    """An outdated plugin's PHP notices before the document (on cheap WordPress hosts, common): the
+    XML parser took their <br> for the document ("not a feed: <br>"), the JSON reader failed."""
+    assert parse(body) == urls
+    assert parse(_PHP_NOTICES + body) == urls
+    assert parse(b"PHP Notice:  Undefined index: q in /srv/www/index.php on line 4\n" + body) == urls
+    try:  # (a page that only says so lists nothing)
+        got = parse(b"<br />\n<b>Fatal error</b>:  Allowed memory size exhausted in <b>/srv/a.php</b> on line <b>9</b>")
+    except DiscoveryError:
+        got = []
+    assert got == []
+
+
+class _SiteWithNoisyFeed(_SiteWithFeed):
+    """_SiteWithFeed with PHP notices printed before its feed and its sitemap."""
+
+    def send(self, status: int, ctype: str, body: str | bytes) -> None:
+        if "xml" in ctype:
+            body = _PHP_NOTICES + (body.encode() if isinstance(body, str) else body)
+        super().send(status, ctype, body)
+
+
+def test_a_plain_site_whose_feed_and_sitemap_follow_php_notices_is_crawled_as_without_them(tmp_path) -> None:
+    base, run = _crawl_site(_SiteWithNoisyFeed, tmp_path)
+    assert run.code == 0, run.stderr[-2000:]
+    paths = list(_SITE_POSTS)
+    got = sorted((r["url"], r["crawl"]["via"]) for r in run.records())
+    assert got == sorted([(base + p, "atom") for p in paths[:3]] + [(base + p, "page") for p in paths[3:]])
+    assert run.manifest()["counts"]["rejects"] == 0 and run.manifest()["reconciles"]
