@@ -202,6 +202,13 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("The original article can be found here.", "autoblog.original-here"),
     ("Disclaimer: This post was automatically generated from an RSS feed. We do not own the content.",
      "autoblog.imported-notice"),
+    # a plugin's PHP message printed into the post (and so into the feed's body)
+    ("Deprecated: Function create_function() is deprecated in /home/quay/public_html/wp-content/plugins/seo/seo.php "
+     "on line 41", "php.message"),
+    ('Warning: Undefined array key "ratio" in C:\\xampp\\htdocs\\wp-content\\themes\\quay\\functions.php on line 88',
+     "php.message"),
+    ("Notice: Trying to get property 'ID' of non-object in /srv/www/wp-includes/post-template.php on line 30",
+     "php.message"),
     # an article's line that holds template words among others is text
     ("Share this post on the home page of your blog.", None),
     ("The original source is available on request.", None),
@@ -236,6 +243,8 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "Readers can follow us on the ferry's route map, the operator joked.",
     "Copyright law changed in 2019.",
     "The story first appeared in the 1990s.",
+    "Warning: the ferry in the harbour on line 4 will not sail today.",
+    "Notice: the council meets in /Room 2 on Tuesday.",
     "Home",
 ])
 def test_article_lines_that_look_like_residue_stay(text: str) -> None:

@@ -1473,3 +1473,17 @@ def test_an_author_meta_tag_naming_someone_the_page_never_shows_gives_way_to_the
             "<script>var data = {producer: 'Dana Whitlock'};</script></head><body><article><h1>Early frost</h1>"
             f"<div class='meta'>{byline}</div><p>Fruit growers lit burners between their rows.</p></article></body></html>")
     assert read_meta(_parse_page(page), "https://harbour.example/early-frost/").author == author
+
+
+def test_a_php_notice_a_plugin_printed_inside_the_post_is_cut_from_page_and_feed_body() -> None:
+    paragraphs = [f"The river ferry will run later on Fridays from next month, the operator said on day {n}."
+                  for n in range(4)]
+    notice = ("<br />\n<b>Warning</b>:  Undefined array key \"ratio\" in <b>/home/quay/public_html/wp-content/"
+              "plugins/gallery/gallery.php</b> on line <b>212</b><br />\n")
+    body = "".join(f"<p>{p}</p>" for p in paragraphs[:2]) + notice + "".join(f"<p>{p}</p>" for p in paragraphs[2:])
+    page = ("<html><head><title>Ferry</title></head><body><article><h1>Ferry</h1>" + notice + body
+            + "</article><div class='footer'>Copyright</div></body></html>")
+    for record in (_record(page, "https://quay.example/2026/ferry.html"),
+                   _feed_record(body, "https://quay.example/2026/ferry.html")):
+        assert record.text.split("\n") == paragraphs
+        assert "php.message" in {r.rule for r in record.removed}
