@@ -200,21 +200,28 @@ def _text(el: etree._Element | None) -> str | None:
 
 # PHP's warnings and notices that an outdated plugin or theme prints before a WordPress feed, sitemap
 # or REST response ("<br />\n<b>Deprecated</b>:  Function create_function() is deprecated in
-# <b>/home/x/wp-content/plugins/y.php</b> on line <b>12</b><br />", or as plain text): a feed reader
-# reads on past them; the XML parser took the first of their tags for the document, JSON failed.
-_PHP_MESSAGES = re.compile(
-    rb"(?:\s|<br\s*/?>)*(?:(?:<b>)?(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|Catchable fatal error)"
-    rb"(?:</b>)?:[^\n]*?on line\s*(?:<b>)?\d+(?:</b>)?(?:\s|<br\s*/?>)*)+", re.I)
-_PHP_MESSAGE_START = re.compile(rb"[\s\xef\xbb\xbf]*(?:<br|<b>|PHP |Warning|Notice|Deprecated|Strict|Catchable)", re.I)
+# <b>/home/x/wp-content/plugins/y.php</b> on line <b>12</b><br />", or as plain text), and the byte
+# order marks that PHP files saved with one each print (two or more before the document, or one after
+# a blank line): a feed reader reads on past them; the XML parser took the first of the messages'
+# tags for the document, or found none past a second mark ("empty feed"), and JSON failed.
+_PHP_MESSAGE = (rb"(?:<b>)?(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|Catchable fatal error)(?:</b>)?:"
+                rb"[^\n]*?on line\s*(?:<b>)?\d+(?:</b>)?")
+_BEFORE_DOCUMENT = re.compile(rb"(?:\xef\xbb\xbf|\s|<br\s*/?>)*(?:" + _PHP_MESSAGE + rb"(?:\xef\xbb\xbf|\s|<br\s*/?>)*)*", re.I)
+_NOISE_START = re.compile(rb"[\s\xef\xbb\xbf]*(?:<br|<b>|PHP |Warning|Notice|Deprecated|Strict|Catchable|\xef\xbb\xbf)", re.I)
+_BOM = b"\xef\xbb\xbf"
 
 
 def without_php_messages(body: bytes) -> bytes:
-    """The body without the PHP messages printed before it (_PHP_MESSAGES); the body itself when it
-    starts with none (a look at its first bytes)."""
-    if not _PHP_MESSAGE_START.match(body, 0, 64):
+    """The body from its document's first byte, without the PHP messages and extra byte order marks
+    printed before it (_BEFORE_DOCUMENT); the body itself when it starts with none (a look at its
+    first bytes). One mark at the very start is the document's own, and stays."""
+    if not _NOISE_START.match(body, 0, 64):
         return body
-    m = _PHP_MESSAGES.match(body)
-    return body[m.end():] if m and m.end() else body
+    m = _BEFORE_DOCUMENT.match(body)
+    noise = body[:m.end()]
+    if b":" in noise or noise.count(_BOM) > 1 or (_BOM in noise and not noise.startswith(_BOM)):
+        return body[m.end():]
+    return body
 
 
 # An "&" that begins no character reference: sloppy feeds write a link's query so ("?a=1&b=2"), which
@@ -372,14 +379,11 @@ def parse_wp_posts(body: str | bytes) -> list[Entry]:
     """WordPress /wp-json/wp/v2/posts (with or without _embed); the body as text or UTF-8 bytes."""
     try:
         posts = json.loads(body)
-    except ValueError as exc:
-        stripped = without_php_messages(body if isinstance(body, bytes) else body.encode("utf-8"))
-        if len(stripped) == len(body if isinstance(body, bytes) else body.encode("utf-8")):
-            raise DiscoveryError(f"not JSON: {exc}") from None
+    except ValueError as exc:  # (PHP's messages or byte order marks before it, or a mark in a str)
         try:
-            posts = json.loads(stripped)
-        except ValueError as again:
-            raise DiscoveryError(f"not JSON: {again}") from None
+            posts = json.loads(without_php_messages(body if isinstance(body, bytes) else body.encode("utf-8")))
+        except ValueError:
+            raise DiscoveryError(f"not JSON: {exc}") from None
     if not isinstance(posts, list):
         raise DiscoveryError("WordPress posts response is not a list")
     # (each field is read only if it has the type WordPress gives it: a plugin's broken post, a title

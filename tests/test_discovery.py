@@ -1290,10 +1290,14 @@ _PHP_NOTICES = (b"<br />\n<b>Deprecated</b>:  Function create_function() is depr
 ])
 def test_php_notices_printed_before_a_feed_sitemap_or_rest_response_are_skipped(parse, body: bytes, urls) -> None:
     """An outdated plugin's PHP notices before the document (on cheap WordPress hosts, common): the
-    XML parser took their <br> for the document ("not a feed: <br>"), the JSON reader failed."""
+    XML parser took their <br> for the document ("not a feed: <br>"), the JSON reader failed; past a
+    second byte order mark, XML found no document ("empty feed") and JSON none either."""
     assert parse(body) == urls
     assert parse(_PHP_NOTICES + body) == urls
     assert parse(b"PHP Notice:  Undefined index: q in /srv/www/index.php on line 4\n" + body) == urls
+    # the byte order marks of PHP files saved with one, each printed before the document
+    assert parse(b"\xef\xbb\xbf\xef\xbb\xbf" + body) == urls and parse(b"\n\xef\xbb\xbf" + body) == urls
+    assert parse(b"\xef\xbb\xbf" + body) == urls  # (the document's own mark)
     try:  # (a page that only says so lists nothing)
         got = parse(b"<br />\n<b>Fatal error</b>:  Allowed memory size exhausted in <b>/srv/a.php</b> on line <b>9</b>")
     except DiscoveryError:
