@@ -471,6 +471,10 @@ def parse_sitemap(body: bytes, base: str) -> tuple[list[tuple[str, str | None]],
     return children, pages
 
 
+# a robots.txt line naming a sitemap, as Google's parser reads one: any case, white space around the
+# colon and the line, a comment after it; a byte order mark before the first line
+_ROBOTS_SITEMAP = re.compile(r"^[\ufeff \t]*sitemap[ \t]*:[ \t]*([^\s#]+)", re.I | re.M)
+
+
 def robots_sitemaps(body: str) -> list[str]:
-    return [url for line in body.splitlines() if line.lower().startswith("sitemap:")
-            and (url := line.split(":", 1)[1].strip()) and url_parses(url)]
+    return [url for url in _ROBOTS_SITEMAP.findall(body) if url_parses(url)]

@@ -225,6 +225,10 @@ def test_bad_json_raises_discovery_error(body: str) -> None:
 
 def test_robots_sitemaps() -> None:
     assert robots_sitemaps("User-agent: *\nDisallow: /search\n\nSitemap: https://x/sitemap.xml\n") == ["https://x/sitemap.xml"]
+    # as Google reads them: a byte order mark before the first line (a robots.txt saved by a Windows
+    # editor), white space around the line and the colon, a comment after the address
+    assert robots_sitemaps("\ufeffSitemap: https://x/a.xml\nUser-agent: *\r\n  sitemap : https://x/b.xml # news\r\n"
+                           "# Sitemap: https://x/old.xml\nsitemap:\nDisallow: /\n") == ["https://x/a.xml", "https://x/b.xml"]
 
 
 def _crawl_site(handler: type, tmp_path, *extra: str) -> tuple[str, Any]:
