@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from w3lib.url import safe_url_string
 
+from pipelines.htmltext import surrogate_refs_read
 from pipelines.metadata import joined
 from pipelines.rules import url_parses
 
@@ -166,9 +167,9 @@ def parse_blogger_json(body: str | bytes) -> FeedPage:
     as the UTF-8 bytes JSON is sent in."""
     text = body.strip()
     brace, paren, semicolon, close = ("{", "(", ";", ")") if isinstance(text, str) else (b"{", b"(", b";", b")")
-    if not text.startswith(brace) and paren in text:
-        text = text[text.index(paren) + 1: text.rstrip(semicolon).rindex(close)]
     try:
+        if not text.startswith(brace) and paren in text:  # (a JSONP wrapper; without its ")", no JSON)
+            text = text[text.index(paren) + 1: text.rstrip(semicolon).rindex(close)]
         feed = json.loads(text)["feed"]
     except (ValueError, KeyError, TypeError) as exc:
         raise DiscoveryError(f"not a Blogger JSON feed: {exc}") from None
@@ -238,6 +239,7 @@ def _xml_root(body: bytes, what: str, base: str | None = None) -> etree._Element
     except etree.XMLSyntaxError:
         if b"&" in body:
             body = _BARE_AMP.sub(lambda m: m[0] if m[0][:1] == b"<" else b"&amp;", body)
+            body = surrogate_refs_read(body)
         try:
             root = etree.fromstring(body, _XML_PARSER, base_url=base)
         except etree.XMLSyntaxError as exc:

@@ -908,6 +908,34 @@ def opened_html_tag(page: str) -> str:
     m = _SELF_CLOSED_HTML.search(page)
     return page if m is None else f"{page[:m.start()]}<{m.group(1)}>{page[m.end():]}"
 
+# A UTF-16 surrogate written as a character reference ("&#55357;&#56832;", an emoji as a MySQL utf8
+# database or a JavaScript tool wrote it) is no character: in a feed's XML, libxml2's recovering
+# parser kept its bytes, which are not UTF-8, and reading that text raised UnicodeDecodeError (the
+# whole feed page lost); in HTML it is U+FFFD. A pair is read as the character it spells, a lone
+# one as U+FFFD.
+_SURROGATE_REF = (r"&#(?:[xX]([dD][89a-fA-F][0-9a-fA-F]{2})|"
+                  r"(5529[6-9]|55[3-9][0-9]{2}|56[0-9]{3}|57[0-2][0-9]{2}|573[0-3][0-9]|5734[0-3]));")
+_SURROGATES = re.compile(_SURROGATE_REF + "(?:" + _SURROGATE_REF + ")?")
+_SURROGATES_BYTES = re.compile(_SURROGATES.pattern.encode())
+
+
+def _surrogates_read(m: re.Match) -> str | bytes:
+    first = int(m[1], 16) if m[1] else int(m[2])
+    second = (int(m[3], 16) if m[3] else int(m[4])) if m[3] or m[4] else None
+    if first <= 0xDBFF and second is not None and second >= 0xDC00:
+        out = "&#x%X;" % (0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
+    else:
+        out = "&#xFFFD;" * (1 if second is None else 2)
+    return out.encode() if isinstance(m[0], bytes) else out
+
+
+def surrogate_refs_read(markup: str | bytes) -> str | bytes:
+    """The markup (a feed's XML, a feed's post body) with its surrogates' references read (_SURROGATES)."""
+    if isinstance(markup, bytes):
+        return _SURROGATES_BYTES.sub(_surrogates_read, markup) if b"&#" in markup else markup
+    return _SURROGATES.sub(_surrogates_read, markup) if "&#" in markup else markup
+
+
 # What may follow a page's </body> or </html> without being part of it: white space, comments,
 # scripts, more such ends. Anything else there (a widget's stray "</body></html>" mid-page, content
 # that an injector or a feed's body put after them) a browser shows in the body; libxml2 drops what
@@ -966,7 +994,7 @@ _FRAGMENT_PARSER = html.HTMLParser()
 
 def parse_fragment(fragment: str) -> etree._Element:
     """A post body (feed content) as a <div> element."""
-    markup = ended_early(fragment) if fragment else "<p></p>"  # (a body with a page's ends in it)
+    markup = surrogate_refs_read(ended_early(fragment)) if fragment else "<p></p>"  # (a body with a page's ends in it)
     wrapper = html.fragment_fromstring(markup, create_parent="div", parser=_FRAGMENT_PARSER)
     for attempt in range(2):
         if not too_deep(_FRAGMENT_PARSER):

@@ -1325,3 +1325,22 @@ def test_a_plain_site_whose_feed_and_sitemap_follow_php_notices_is_crawled_as_wi
     got = sorted((r["url"], r["crawl"]["via"]) for r in run.records())
     assert got == sorted([(base + p, "atom") for p in paths[:3]] + [(base + p, "page") for p in paths[3:]])
     assert run.manifest()["counts"]["rejects"] == 0 and run.manifest()["reconciles"]
+
+
+def test_an_emoji_written_as_two_surrogate_references_is_read_and_a_lone_one_is_no_crash() -> None:
+    """"&#55357;&#56832;" (an emoji as a MySQL utf8 database or a JavaScript tool writes it) is no XML
+    character: libxml2 kept its bytes, which are not UTF-8, and reading the title raised
+    UnicodeDecodeError, which lost the whole feed page. A pair is its character; a lone one U+FFFD."""
+    feed = parse_xml_feed(b"""<rss version="2.0"><channel><title>Q &#xD83D;&#xDE00;</title>
+        <item><title>Nets mended &#55357;&#56832;</title><link>https://quay.example/nets</link>
+        <dc:creator xmlns:dc="http://purl.org/dc/elements/1.1/">Ines &#xD800;Quay</dc:creator></item>
+        </channel></rss>""", "https://quay.example/feed")
+    (entry,) = feed.entries
+    assert (feed.title, entry.title, entry.author) == ("Q \U0001F600", "Nets mended \U0001F600", "Ines \ufffdQuay")
+
+
+@pytest.mark.parametrize("body", [b"callback({\"feed\": {}}", b"callback(", b"x(y"])
+def test_a_blogger_jsonp_body_without_its_closing_bracket_is_a_discovery_error(body: bytes) -> None:
+    # (it raised ValueError, which the feed's callback does not expect)
+    with pytest.raises(DiscoveryError):
+        parse_blogger_json(body)

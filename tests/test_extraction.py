@@ -1487,3 +1487,11 @@ def test_a_php_notice_a_plugin_printed_inside_the_post_is_cut_from_page_and_feed
                    _feed_record(body, "https://quay.example/2026/ferry.html")):
         assert record.text.split("\n") == paragraphs
         assert "php.message" in {r.rule for r in record.removed}
+
+
+def test_a_feed_body_s_emoji_written_as_two_surrogate_references_is_read() -> None:
+    paragraphs = [f"The river ferry will run later on Fridays from next month, the operator said on day {n}."
+                  for n in range(3)]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs) + "<p>Smile &#55357;&#56832; now, the captain said.</p>"
+    assert _feed_record(body, "https://quay.example/2026/ferry.html").text.split("\n")[-1] == (
+        "Smile \U0001F600 now, the captain said.")
