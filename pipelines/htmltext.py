@@ -993,9 +993,14 @@ _FRAGMENT_PARSER = html.HTMLParser()
 
 
 def parse_fragment(fragment: str) -> etree._Element:
-    """A post body (feed content) as a <div> element."""
+    """A post body (feed content, a JSON-LD articleBody's markup) as a <div> element; an empty one for
+    markup that holds no body (a document cut off in its <head>, "<html></html>": lxml raised
+    ParserError or AssertionError on it, which failed the post's extraction)."""
     markup = surrogate_refs_read(ended_early(fragment)) if fragment else "<p></p>"  # (a body with a page's ends in it)
-    wrapper = html.fragment_fromstring(markup, create_parent="div", parser=_FRAGMENT_PARSER)
+    try:
+        wrapper = html.fragment_fromstring(markup, create_parent="div", parser=_FRAGMENT_PARSER)
+    except (etree.ParserError, AssertionError):
+        return html.fragment_fromstring("<p></p>", create_parent="div", parser=_FRAGMENT_PARSER)
     for attempt in range(2):
         if not too_deep(_FRAGMENT_PARSER):
             break
