@@ -1004,6 +1004,9 @@ def parse_fragment(fragment: str) -> etree._Element:
     for attempt in range(2):
         if not too_deep(_FRAGMENT_PARSER):
             break
-        wrapper = html.fragment_fromstring(shallower(markup, attempt), create_parent="div", parser=_FRAGMENT_PARSER)
+        try:
+            wrapper = html.fragment_fromstring(shallower(markup, attempt), create_parent="div", parser=_FRAGMENT_PARSER)
+        except (etree.ParserError, AssertionError):  # (what the deep parse built stands)
+            break
     void_elements_emptied(wrapper)
     return wrapper

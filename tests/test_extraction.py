@@ -1511,3 +1511,10 @@ def test_a_feed_body_that_is_a_document_cut_off_before_its_body_is_an_empty_text
             "</article></body></html>")
     assert _record(page, "https://quay.example/2026/ferry.html").text == (
         "The river ferry will run later on Fridays from next month, the operator said.")
+
+
+def test_a_feed_body_too_deep_to_parse_whose_shallower_copy_lxml_rejects_keeps_what_it_read() -> None:
+    first = "The river ferry will run later on Fridays from next month, the operator said on Monday."
+    body = f"<html><body><p>{first}</p></body></html>" + "<div>" * 300 + "<html/><body>x"
+    record = _feed_record(body, "https://quay.example/2026/ferry.html")  # (was an extract_failed reject)
+    assert record.text.split("\n")[0] == first
