@@ -22,7 +22,17 @@ from schemas.raw import BlogInfo, RawPost
 
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+_COMMENT = re.compile(rb"<!--.*?-->", re.S)
+
+
+def meta_charsets(data: bytes) -> list[str]:
+    """The charsets a page's <meta> tags declare in its first 4 KB, in order, outside comments (a
+    theme's commented-out old declaration is none); spaces around "=" allowed."""
+    head = data[:4096]
+    if b"<!--" in head:
+        head = _COMMENT.sub(b"", head)
+    return [m.group(1).decode("ascii", "ignore") for m in _META_CHARSET.finditer(head)]
 
 
 class InputError(ValueError):
@@ -84,9 +94,7 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", "replace")
     candidates = [declared] if declared else []
-    m = _META_CHARSET.search(data[:4096])
-    if m:
-        candidates.append(m.group(1).decode("ascii", "ignore"))
+    candidates += meta_charsets(data)  # (one Python does not know, "bogus", yields to the next)
     candidates = [enc for enc in candidates if not utf8_mislabelled(data, enc)]
     for enc in [*candidates, "utf-8"]:
         try:

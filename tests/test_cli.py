@@ -232,6 +232,19 @@ def test_a_page_in_a_legacy_charset_it_names_nowhere_is_read_in_it(text: str, ch
     assert decode_html(text.encode(charset)) == text
 
 
+@pytest.mark.parametrize("before", ['<!-- <meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"> -->',
+                                    '<meta charset="x-user-defined-old">', ""])
+@pytest.mark.parametrize("declared", ['<meta charset="windows-1251">', "<meta charset = 'windows-1251' >",
+                                      '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'])
+def test_a_page_s_charset_is_its_first_meta_outside_comments_that_names_a_known_one(before: str, declared: str) -> None:
+    """A theme's commented-out old declaration was taken (the page read as Latin-1: mojibake), and a
+    first declaration naming no charset Python knows hid the next one."""
+    from crawler.offline import decode_html
+
+    page = f"<html><head>{before}{declared}</head>" + _FERRY_RU[6:]
+    assert decode_html(page.encode("cp1251")) == page
+
+
 def _stdout_crawl(farm: list[dict], cwd) -> subprocess.Popen:
     seeds = [b["url"] for b in farm if b["key"] != "trouble"]
     return subprocess.Popen([sys.executable, "-m", "crawler.cli", "crawl", "--allow-private-hosts", "--no-throttle",
