@@ -308,6 +308,12 @@ def _suffix_publisher(title: str | None, html_title: str | None, harvest: Harves
     return publisher if publisher and fold(head).lower() == fold(title).lower() else None
 
 
+def _feed_time(value: str | None) -> datetime | None:
+    """A feed's date: ISO 8601 or RFC 822, else RFC 822 that a CMS wrote in the site's language
+    ("Sáb, 05 Dic 2026 10:00:00 +0100": the month names of months.toml)."""
+    return to_utc(value) or (to_utc(value, load_rules().months) if value else None)
+
+
 def normalize(draft: Draft, sign: bool = True) -> Draft:
     """Unicode and whitespace, UTC dates, canonical URL, language, fingerprints of the final text.
 
@@ -322,9 +328,9 @@ def normalize(draft: Draft, sign: bool = True) -> Draft:
         draft, text=text, title=clean_line(draft.title), raw_title=clean_line(draft.raw_title),
         publisher=clean_line(draft.publisher), feed_title=clean_line(draft.feed_title),
         language=detect_language(text),
-        published_at=to_utc(feed.get("published")) or to_utc(meta.published) or next(
+        published_at=_feed_time(feed.get("published")) or to_utc(meta.published) or next(
             (d for d in map(written_date, draft.harvest.published) if d), None),
-        updated_at=to_utc(feed.get("updated")) or to_utc(meta.updated) or next(
+        updated_at=_feed_time(feed.get("updated")) or to_utc(meta.updated) or next(
             (d for d in map(written_date, draft.harvest.updated) if d), None),
         canonical_url=canonical_url(canonical) if canonical else None,
         author=clean_line(draft.author),  # (chosen by clean)

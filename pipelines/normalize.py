@@ -105,9 +105,10 @@ def clean_line(value: str | None) -> str | None:
     return value or None
 
 
-def to_utc(value: str | datetime | None) -> datetime | None:
+def to_utc(value: str | datetime | None, months: dict[str, int] | None = None) -> datetime | None:
     """ISO 8601, RFC 822 (as feeds write it: _written_time) or a datetime -> aware UTC datetime; naive
-    times are taken as UTC."""
+    times are taken as UTC. With `months` (the rules' month names), RFC 822 written in another
+    language is read too ("Sáb, 05 Dic 2026 10:00:00 +0100")."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -117,7 +118,7 @@ def to_utc(value: str | datetime | None) -> datetime | None:
         try:
             dt = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
         except ValueError:
-            dt = _written_time(text)
+            dt = _written_time(text, months)
             if dt is None:
                 return None
     if dt.tzinfo is None:
@@ -149,7 +150,7 @@ _WRITTEN_DAY = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?[\s-]+[A-Za-z]{3,9}\.?,?[\
                           r"(?:st|nd|rd|th)?,?\s+)(?:\d{4}|\d{2})", re.I)
 
 
-def _written_time(text: str) -> datetime | None:
+def _written_time(text: str, months: dict[str, int] | None = None) -> datetime | None:
     """A date as feeds and old themes write it when it is not ISO 8601: RFC 822 ("Sat, 05 Dec 2026
     10:00:00 +0200"), with what such feeds put in it besides: a zone's name (_ZONE_MINUTES), an
     offset with a colon or after "GMT", a comma after the month, an "am"/"pm", no time at all
@@ -177,6 +178,11 @@ def _written_time(text: str) -> datetime | None:
             year, month, mday = (int(g) for g in iso.groups())
         else:
             parts = parsedate_tz(_MONTH_COMMA.sub(r"\1", day) + " 00:00:00")
+            if parts is None and months:
+                from pipelines.metadata import named_date
+
+                written = named_date(day, months)  # ("Sáb, 05 Dic 2026": the day in another language)
+                parts = (int(written[:4]), int(written[5:7]), int(written[8:10])) if written else None
             if parts is None:
                 return _email_time(text)
             year, month, mday = parts[:3]

@@ -1232,14 +1232,14 @@ def test_an_rss_description_is_the_body_only_when_it_holds_a_whole_post() -> Non
 def test_an_rss_item_s_author_and_local_time_reach_the_record() -> None:
     """RSS 2.0's <author> is an e-mail address with the name in brackets (Blogger's RSS writes
     "noreply@blogger.com (Name)"): the record has the name, never the address; a pubDate's offset
-    written with a colon, or a zone's name, is read (both were UTC)."""
+    written with a colon, or a zone's name, is read (both were UTC), and one in the site's language."""
     from pipelines.chain import finish_post
     from pipelines.extraction import ExtractOptions
     from pipelines.linking import CopyIndex
     from pipelines.workers import run_extract
     from schemas.raw import BlogInfo, RawPost
 
-    body = b"""<rss version="2.0"><channel><title>Quay daily</title>
+    body = """<rss version="2.0"><channel><title>Quay daily</title>
       <item><title>Nets mended</title><link>https://quay.example/nets</link>
        <author>noreply@blogger.com (Ines Quay)</author><pubDate>Sat, 05 Dec 2026 10:00:00 +02:00</pubDate>
        <content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p>The nets on
@@ -1247,7 +1247,9 @@ def test_an_rss_item_s_author_and_local_time_reach_the_record() -> None:
       <item><title>Tide</title><link>https://quay.example/tide</link><author>desk@quay.example</author>
        <pubDate>Sat, 05 Dec 2026 10:00:00 CET</pubDate>
        <description><![CDATA[<p>The tide table for the week, posted for the crews of the north quay.</p>]]></description></item>
-    </channel></rss>"""
+      <item><title>Marea</title><link>https://quay.example/marea</link><pubDate>Sáb, 05 Dic 2026 10:00:00 +0100</pubDate>
+       <description><![CDATA[<p>The tide table for the week, posted for the crews of the north quay.</p>]]></description></item>
+    </channel></rss>""".encode()
     records = []
     for e in parse_xml_feed(body, "https://quay.example/feed").entries:
         html = e.html or "<p>The tide table for the week, posted for the crews of the north quay.</p>"
@@ -1256,7 +1258,8 @@ def test_an_rss_item_s_author_and_local_time_reach_the_record() -> None:
                       feed={"title": e.title, "published": e.published, "author": e.author})
         records.append(finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex()))
     assert [(r.author, r.published_at.isoformat()) for r in records] == [
-        ("Ines Quay", "2026-12-05T08:00:00+00:00"), (None, "2026-12-05T09:00:00+00:00")]
+        ("Ines Quay", "2026-12-05T08:00:00+00:00"), (None, "2026-12-05T09:00:00+00:00"),
+        (None, "2026-12-05T09:00:00+00:00")]  # (a pubDate in the site's language: no date before)
 
 
 def test_a_bare_ampersand_in_a_feed_or_sitemap_address_is_kept() -> None:

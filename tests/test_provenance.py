@@ -211,6 +211,21 @@ def test_feed_dates(text, expected) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Sáb, 05 Dic 2026 10:00:00 +0100", "2026-12-05T09:00:00+00:00"),  # a CMS that writes its feed in Spanish
+    ("Di, 05 Dez 2026 10:00:00 +0100", "2026-12-05T09:00:00+00:00"),
+    ("sam., 05 déc. 2026 10:00:00 CET", "2026-12-05T09:00:00+00:00"),
+    ("Sat, 05 Dec 2026 10:00:00 +0100", "2026-12-05T09:00:00+00:00"),
+    ("Sáb, 31 Feb 2026 10:00:00 +0100", None),
+    (None, None),
+])
+def test_a_feed_date_written_in_the_site_s_language_is_read(text, expected) -> None:
+    from pipelines.draft import _feed_time
+
+    got = _feed_time(text)
+    assert (got.isoformat() if got else None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("LONDON, Feb 17 (Reuters) - Rail fares will rise.\nMore text.", "Reuters"),
     ("WASHINGTON (AP) \u2014 The Senate voted on Tuesday.", "AP"),
     ("JAKARTA, KOMPAS.com - Harga cabai turun.", "KOMPAS.com"),
