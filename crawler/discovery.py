@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import copy
 import gzip
 import html as htmllib
@@ -21,6 +22,7 @@ from pipelines.rules import url_parses
 _XML_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 _STRICT_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 ATOM = "{http://www.w3.org/2005/Atom}"
+ATOM03 = "{http://purl.org/atom/ns#}"  # Atom 0.3, which old Blogger and Movable Type blogs still serve
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC = "{http://purl.org/dc/elements/1.1/}"
 DC_CREATOR, DC_DATE, DC_SUBJECT = f"{DC}creator", f"{DC}date", f"{DC}subject"
@@ -267,6 +269,12 @@ def _atom_html(content: etree._Element | None) -> str | None:
     if content is None or content.get("src"):
         return None
     kind = (content.get("type") or "text").lower()
+    if content.get("mode", "").lower() == "base64" and "html" in kind:  # (Atom 0.3)
+        try:
+            text = base64.b64decode(content.text or "").decode("utf-8", "replace")
+        except ValueError:
+            return None
+        return text if text.strip() else None
     if kind in ("html", "text/html"):
         return content.text if content.text and content.text.strip() else None
     if kind not in ("xhtml", "application/xhtml+xml"):
@@ -297,11 +305,11 @@ def _rss_link(item: etree._Element, ns: str = "") -> str | None:
     return None
 
 
-def _atom_link(el: etree._Element, *rels: str) -> str | None:
+def _atom_link(el: etree._Element, *rels: str, ns: str = ATOM) -> str | None:
     """An Atom element's own link (not one of its <source>'s) of the first of rels that it has (an
     alternate: a web page, before another medium's), read against xml:base; for an entry with no such
     link, an id that is a web address (WordPress's "https://site/?p=12")."""
-    links = [lk for lk in el.findall(f"{ATOM}link") if lk.get("href")]
+    links = [lk for lk in el.findall(f"{ns}link") if lk.get("href")]
     for rel in rels or ("alternate",):
         found = [lk for lk in links if lk.get("rel", "alternate") == rel]
         best = next((lk for lk in found if "html" in (lk.get("type") or "html")), found[0] if found else None)
@@ -309,13 +317,13 @@ def _atom_link(el: etree._Element, *rels: str) -> str | None:
             return _href(best, best.get("href", ""))
     if rels:
         return None
-    ident = _text(el.find(f"{ATOM}id"))
+    ident = _text(el.find(f"{ns}id"))
     return ident if ident and ident.startswith(("http://", "https://")) else None
 
 
-def _atom_authors(el: etree._Element) -> str | None:
+def _atom_authors(el: etree._Element, ns: str = ATOM) -> str | None:
     """The names of an Atom entry's (or feed's, or source's) authors, "; " between several."""
-    names = [n for n in (_text(a.find(f"{ATOM}name")) for a in el.findall(f"{ATOM}author")) if n]
+    names = [n for n in (_text(a.find(f"{ns}name")) for a in el.findall(f"{ns}author")) if n]
     return "; ".join(names) or None
 
 
@@ -326,27 +334,31 @@ def parse_xml_feed(body: bytes, base: str) -> FeedPage:
     without authors has its <source>'s, else the feed's (RFC 4287); its <source> (the feed it was
     copied from) gives the publisher and source URL, as an RSS item's <source url=> does."""
     root = _xml_root(body, "feed", base)
-    if root.tag == f"{ATOM}feed":
+    if root.tag in (f"{ATOM}feed", f"{ATOM03}feed"):
+        ns = root.tag[:-len("feed")]
+        # (Atom 0.3 dates its entries "issued" and "modified", and may send content base64'd)
+        published, updated = ("published", "updated") if ns == ATOM else ("issued", "modified")
         entries = []
-        feed_authors = _atom_authors(root)
-        for e in root.iter(f"{ATOM}entry"):
-            url = _text(e.find(FEEDBURNER_ORIG)) or _atom_link(e)
+        feed_authors = _atom_authors(root, ns)
+        for e in root.iter(f"{ns}entry"):
+            url = _text(e.find(FEEDBURNER_ORIG)) or _atom_link(e, ns=ns)
             if not url:
                 continue
-            source = e.find(f"{ATOM}source")
+            source = e.find(f"{ns}source")
             entries.append(Entry(
-                url=url, title=_text(e.find(f"{ATOM}title")),
-                html=_atom_html(e.find(f"{ATOM}content")) or _whole_description(_atom_html(e.find(f"{ATOM}summary"))),
-                published=_text(e.find(f"{ATOM}published")), updated=_text(e.find(f"{ATOM}updated")),
-                author=_atom_authors(e) or (_atom_authors(source) if source is not None else None) or feed_authors,
-                labels=[c.get("term") for c in e.findall(f"{ATOM}category") if c.get("term")],
-                source_publisher=_text(source.find(f"{ATOM}title")) if source is not None else None,
-                source_url=_atom_link(source, "alternate", "self") if source is not None else None))
+                url=url, title=_text(e.find(f"{ns}title")),
+                html=_atom_html(e.find(f"{ns}content")) or _whole_description(_atom_html(e.find(f"{ns}summary"))),
+                published=_text(e.find(f"{ns}{published}")) or (_text(e.find(f"{ns}created")) if ns == ATOM03 else None),
+                updated=_text(e.find(f"{ns}{updated}")),
+                author=_atom_authors(e, ns) or (_atom_authors(source, ns) if source is not None else None) or feed_authors,
+                labels=[c.get("term") for c in e.findall(f"{ns}category") if c.get("term")],
+                source_publisher=_text(source.find(f"{ns}title")) if source is not None else None,
+                source_url=_atom_link(source, "alternate", "self", ns=ns) if source is not None else None))
         total = next((t for t in (_text(root.find(name)) for name in OPENSEARCH_TOTALS) if t), None)
-        next_link = next((lk for lk in root.findall(f"{ATOM}link") if lk.get("rel") == "next" and lk.get("href")), None)
+        next_link = next((lk for lk in root.findall(f"{ns}link") if lk.get("rel") == "next" and lk.get("href")), None)
         return FeedPage(entries, int(total) if total and total.isdigit() else None,
                         _href(next_link, next_link.get("href", "")) if next_link is not None else None,
-                        _text(root.find(f"{ATOM}title")), "atom")
+                        _text(root.find(f"{ns}title")), "atom")
     if root.tag == RDF:  # RSS 1.0: items are siblings of the channel, in the RSS 1.0 namespace
         entries = []
         for item in root.iter(f"{RSS1}item"):
@@ -452,7 +464,7 @@ def parse_sitemap(body: bytes, base: str) -> tuple[list[tuple[str, str | None]],
     if start and start != b"<":
         return [], _text_sitemap(body, base)
     root = _xml_root(body, "sitemap")
-    if root.tag in ("rss", f"{ATOM}feed", RDF):
+    if root.tag in ("rss", f"{ATOM}feed", f"{ATOM03}feed", RDF):
         # a feed given as a sitemap (robots.txt's "Sitemap: /feed", which search engines accept):
         # its posts' pages
         return [], [(e.url, None) for e in parse_xml_feed(body, base).entries if url_parses(e.url)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
 import html as htmllib
 import json
@@ -1347,3 +1348,27 @@ def test_a_blogger_jsonp_body_without_its_closing_bracket_is_a_discovery_error(b
     # (it raised ValueError, which the feed's callback does not expect)
     with pytest.raises(DiscoveryError):
         parse_blogger_json(body)
+
+
+def test_an_atom_0_3_feed_is_read() -> None:
+    """Atom 0.3 (an old Blogger or Movable Type blog's atom.xml): "not a feed" before. Its entries are
+    dated "issued" and "modified", and their content is escaped, inline or base64'd HTML."""
+    escaped = htmllib.escape("<p>The nets were mended.</p>")
+    encoded = base64.b64encode("<p>The tide turned early.</p>".encode()).decode()
+    feed = parse_xml_feed(f"""<?xml version="1.0" encoding="utf-8"?>
+      <feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Quay log</title><author><name>Ines Quay</name></author>
+      <entry><title>Nets</title><link rel="alternate" type="text/html" href="https://quay.example/2006/05/nets.html"/>
+       <issued>2006-05-02T08:00:00-07:00</issued><modified>2006-05-03T09:00:00Z</modified>
+       <content type="text/html" mode="escaped">{escaped}</content></entry>
+      <entry><title>Tide</title><link rel="alternate" type="text/html" href="https://quay.example/2006/05/tide.html"/>
+       <issued>2006-05-04T08:00:00Z</issued><content type="text/html" mode="base64">{encoded}</content></entry>
+      <entry><title>Boats</title><link rel="alternate" type="text/html" href="https://quay.example/2006/05/boats.html"/>
+       <created>2006-05-05T08:00:00Z</created><content type="application/xhtml+xml" mode="xml">
+       <div xmlns="http://www.w3.org/1999/xhtml"><p>Two <b>new</b> boats.</p></div></content></entry>
+      </feed>""".encode(), "https://quay.example/atom.xml")
+    assert (feed.title, feed.format) == ("Quay log", "atom")
+    got = [(e.url.rsplit("/", 1)[1], e.html, e.published, e.updated, e.author) for e in feed.entries]
+    assert got == [
+        ("nets.html", "<p>The nets were mended.</p>", "2006-05-02T08:00:00-07:00", "2006-05-03T09:00:00Z", "Ines Quay"),
+        ("tide.html", "<p>The tide turned early.</p>", "2006-05-04T08:00:00Z", None, "Ines Quay"),
+        ("boats.html", "<p>Two <b>new</b> boats.</p>", "2006-05-05T08:00:00Z", None, "Ines Quay")]
