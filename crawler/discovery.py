@@ -214,7 +214,7 @@ _NOISE_START = re.compile(rb"[\s\xef\xbb\xbf]*(?:<br|<b>|PHP |Warning|Notice|Dep
 _BOM = b"\xef\xbb\xbf"
 
 
-def without_php_messages(body: bytes) -> bytes:
+def without_leading_noise(body: bytes) -> bytes:
     """The body from its document's first byte, without the PHP messages and extra byte order marks
     printed before it (_BEFORE_DOCUMENT); the body itself when it starts with none (a look at its
     first bytes). One mark at the very start is the document's own, and stays."""
@@ -233,9 +233,11 @@ _BARE_AMP = re.compile(rb"<!\[CDATA\[.*?\]\]>|&(?!(?:[A-Za-z][\w.-]*|#[0-9]+|#[x
 
 
 def _xml_root(body: bytes, what: str, base: str | None = None) -> etree._Element:
-    """The document's root: parsed as XML, else (a document that is not well-formed, as many feeds
-    are) with its bare "&"s escaped (_BARE_AMP), in recover mode."""
-    body = without_php_messages(body)
+    """The document's root, past the PHP messages and extra byte order marks before it
+    (without_leading_noise): parsed as XML, else (a document that is not well-formed, as many feeds
+    are) with its bare "&"s escaped (_BARE_AMP) and its surrogates' references read
+    (surrogate_refs_read), in recover mode."""
+    body = without_leading_noise(body)
     try:
         root = etree.fromstring(body, _STRICT_XML_PARSER, base_url=base)
     except etree.XMLSyntaxError:
@@ -264,8 +266,9 @@ def _href(el: etree._Element, href: str) -> str:
 
 
 def _atom_html(content: etree._Element | None) -> str | None:
-    """An Atom entry's whole body as HTML: escaped HTML (type html / text/html), or inline XHTML (one
-    xhtml:div whose inside is the body). Plain text, out-of-line (src=) or other media types: None."""
+    """An Atom entry's whole body as HTML: escaped HTML (type html / text/html), inline XHTML (one
+    xhtml:div whose inside is the body), or Atom 0.3's base64'd HTML. Plain text, out-of-line (src=)
+    or other media types: None."""
     if content is None or content.get("src"):
         return None
     kind = (content.get("type") or "text").lower()
@@ -328,7 +331,7 @@ def _atom_authors(el: etree._Element, ns: str = ATOM) -> str | None:
 
 
 def parse_xml_feed(body: bytes, base: str) -> FeedPage:
-    """Atom, RSS 2.0 or RSS 1.0 (RDF); `html` is set only when the feed carries whole posts (Atom
+    """Atom (1.0 or 0.3), RSS 2.0 or RSS 1.0 (RDF); `html` is set only when the feed carries whole posts (Atom
     content, content:encoded, an RSS description or Atom summary that holds a whole post:
     _whole_description). Links are read against the feed's URL and any xml:base. An Atom entry
     without authors has its <source>'s, else the feed's (RFC 4287); its <source> (the feed it was
@@ -395,7 +398,7 @@ def parse_wp_posts(body: str | bytes) -> list[Entry]:
         posts = json.loads(body)
     except ValueError as exc:  # (PHP's messages or byte order marks before it, or a mark in a str)
         try:
-            posts = json.loads(without_php_messages(body if isinstance(body, bytes) else body.encode("utf-8")))
+            posts = json.loads(without_leading_noise(body if isinstance(body, bytes) else body.encode("utf-8")))
         except ValueError:
             raise DiscoveryError(f"not JSON: {exc}") from None
     if not isinstance(posts, list):
@@ -459,7 +462,7 @@ def parse_sitemap(body: bytes, base: str) -> tuple[list[tuple[str, str | None]],
     not, of a text sitemap, or of an RSS or Atom feed given as a sitemap."""
     if body[:2] == b"\x1f\x8b":
         body = _gunzip(body)
-    body = without_php_messages(body)
+    body = without_leading_noise(body)
     start = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if start and start != b"<":
         return [], _text_sitemap(body, base)

@@ -311,7 +311,7 @@ def _suffix_publisher(title: str | None, html_title: str | None, harvest: Harves
 def _feed_time(value: str | None) -> datetime | None:
     """A feed's date: ISO 8601 or RFC 822, else RFC 822 that a CMS wrote in the site's language
     ("Sáb, 05 Dic 2026 10:00:00 +0100": the month names of months.toml)."""
-    return to_utc(value) or (to_utc(value, load_rules().months) if value else None)
+    return to_utc(value, load_rules().months) if value else None  # (the months only when English fails)
 
 
 def normalize(draft: Draft, sign: bool = True) -> Draft:

@@ -20,7 +20,7 @@ from w3lib.encoding import http_content_type_encoding
 
 from crawler import stats
 from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, parse_blogger_json, parse_sitemap,
-                               parse_wp_posts, parse_xml_feed, robots_sitemaps, without_php_messages)
+                               parse_wp_posts, parse_xml_feed, robots_sitemaps, without_leading_noise)
 from crawler.errors import reason_of
 from crawler.links import (classify_links, first_url, host_root, in_folder, is_home, is_post_url, lists_no_posts,
                            might_be_post, seed_blog_root, sitemap_listings)
@@ -57,7 +57,7 @@ def _carry(meta: dict) -> dict:
 def _seed_document(body: bytes) -> str | None:
     """"sitemap" or "feed" when a seed URL answers with one of those (sniffed from the body, as servers
     label them every way: text/xml, application/xml, application/rss+xml, text/plain...); None for a page."""
-    head = without_php_messages(body[:8192])[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")  # (a plugin's warnings first)
+    head = without_leading_noise(body[:8192])[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")  # (a plugin's warnings first)
     if head.startswith(b"\x1f\x8b"):  # sitemap.xml.gz, served as a file
         return "sitemap"
     if head.startswith((b"{", b"[")) or _JSONP.match(head):  # Blogger ?alt=json, the WordPress REST API
