@@ -182,23 +182,108 @@ class _Head:
         return any(part in (link.get("href") or "") for link in self.links for part in parts)
 
 
+# What a theme wraps a JSON-LD script's text in for old browsers: an HTML comment or a CDATA
+# section, bare or behind a script comment ("//<![CDATA[" ... "//]]>", "/*<![CDATA[*/")
+_LD_WRAPS = re.compile(r"\A\s*(?:<!--|(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?)"
+                       r"|(?:-->|(?://|/\*)?\s*\]\]>(?:\s*\*/)?)\s*\Z")
+_LD_DECODER = json.JSONDecoder(strict=False)  # (a line break typed into a string: plugins write them)
+_LD_GAP = re.compile(r"[\s;,]*")
+_LD_MENDS = 64  # faults mended in one script before what is read so far stands
+_LD_DEPTH = 4  # lists and @graphs inside each other
+
+
+def _mended(text: str, fault: json.JSONDecodeError) -> str | None:
+    """text with the fault the decoder stopped at mended, else None: a trailing comma (",}") dropped,
+    or a quote a template left unescaped inside a string ("By <a href="/p/ann">") escaped."""
+    before = len(text[:fault.pos].rstrip()) - 1
+    if before < 0:
+        return None
+    if text[before] == "," and text[fault.pos:fault.pos + 1] in ("}", "]"):
+        return text[:before] + text[before + 1:]
+    if text[before] == '"' and fault.msg.startswith("Expecting ',' delimiter"):
+        return text[:before] + "\\" + text[before:]
+    return None
+
+
+def _ld_values(text: str) -> list:
+    """The JSON values a JSON-LD script holds, read leniently, as its writers meant them: out of a
+    comment or CDATA wrapper, with raw line breaks in strings, a ";" or another value after the
+    first (two objects one after the other), trailing commas and unescaped quotes inside strings
+    (_mended). What came before a fault that cannot be mended, or nesting too deep to read, is kept."""
+    text = _LD_WRAPS.sub("", text).strip()
+    values: list = []
+    pos = mends = 0
+    while pos < len(text) and text[pos] in "[{":
+        try:
+            value, end = _LD_DECODER.raw_decode(text, pos)
+        except json.JSONDecodeError as fault:
+            fixed = _mended(text, fault) if mends < _LD_MENDS else None
+            if fixed is None:
+                break
+            text, mends = fixed, mends + 1
+            continue
+        except RecursionError:
+            break
+        values.append(value)
+        pos = _LD_GAP.match(text, end).end()
+    return values
+
+
+def _ld_nodes(value: object, depth: int = 0) -> Iterator[dict]:
+    """The nodes in a JSON-LD value: a list's and an @graph's (either inside the other), or one node."""
+    if depth > _LD_DEPTH:
+        return
+    if isinstance(value, list):
+        for item in value:
+            yield from _ld_nodes(item, depth + 1)
+    elif isinstance(value, dict):
+        if "@graph" in value:
+            yield from _ld_nodes(value["@graph"], depth + 1)
+        else:
+            yield value
+
+
 def _ld_items(head: _Head, needle: str = "") -> Iterator[dict]:
     """The nodes of the page's JSON-LD scripts (a list, an @graph or one node), in order; only
     scripts whose text holds needle are parsed."""
     for script in head.scripts:
-        if script.get("type") != "application/ld+json" or not script.text or needle not in script.text:
+        if script.get("type", "").strip().lower() != "application/ld+json" or not script.text \
+                or needle not in script.text:
             continue
-        try:
-            data = json.loads(script.text)
-        except ValueError:
-            continue
-        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        yield from (item for item in items if isinstance(item, dict))
+        for value in _ld_values(script.text):
+            yield from _ld_nodes(value)
+
+
+def _ld_types(item: dict) -> list[str]:
+    """A JSON-LD node's types by their short names: @type may be a list, or a full address
+    ("http://schema.org/BlogPosting") or prefixed name ("schema:BlogPosting")."""
+    kinds = item.get("@type")
+    return [re.split(r"[/:#]", kind)[-1] for kind in (kinds if isinstance(kinds, list) else [kinds])
+            if isinstance(kind, str)]
+
+
+def _is_article(item: object) -> bool:
+    return isinstance(item, dict) and any(kind.lower().endswith(("posting", "article")) for kind in _ld_types(item))
 
 
 def _json_ld(head: _Head) -> dict:
-    """The page's article node (a BlogPosting, NewsArticle...), else {}."""
-    return next((item for item in _ld_items(head) if str(item.get("@type", "")).endswith(("Posting", "Article"))), {})
+    """The page's article node (a BlogPosting, NewsArticle...), else {}: the first one, or the one a
+    WebPage node holds as its mainEntity. Its author and publisher given by reference ({"@id": ...},
+    as Yoast's @graph gives them) are the nodes referred to."""
+    nodes = list(_ld_items(head))
+    article = next((node for item in nodes
+                    for node in (item, item.get("mainEntity"), item.get("mainEntityOfPage")) if _is_article(node)), {})
+    if not article:
+        return {}
+    by_id = {node["@id"]: node for node in nodes if isinstance(node.get("@id"), str)}
+
+    def resolved(value: object) -> object:
+        if isinstance(value, list):
+            return [resolved(v) for v in value]
+        if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+            return by_id.get(value["@id"], value)
+        return value
+    return {**article, "author": resolved(article.get("author")), "publisher": resolved(article.get("publisher"))}
 
 
 def _vcard_author(classes: ClassIndex) -> str | None:
@@ -226,7 +311,7 @@ def _ld_body(body: object) -> str | None:
 def _ld_site_name(head: _Head, article: dict) -> str | None:
     """The site's name in its JSON-LD: a WebSite node's, else the article's publisher's (the SEO
     plugin's, in the page's head: the blog's own)."""
-    site = next((item for item in _ld_items(head, "WebSite") if item.get("@type") == "WebSite"), None)
+    site = next((item for item in _ld_items(head, "WebSite") if "WebSite" in _ld_types(item)), None)
     publisher = article.get("publisher")
     name = (site or {}).get("name") or (publisher.get("name") if isinstance(publisher, dict) else None)
     return (_ld_text(name) or None) if isinstance(name, str) else None
@@ -840,19 +925,30 @@ def _all_shown(names: list[str], tree: etree._Element) -> bool:
     return not wanted
 
 
+_MARKUP = re.compile(r"<[^>]*>")
+
+
 def _ld_text(value: str) -> str:
     """A JSON-LD string as text: a script's text is not unescaped by the HTML parser, and plugins
     write entities into it ("O&#039;Donnell")."""
     return fold_spaces(html.unescape(value) if "&" in value else value)
 
 
+def _person_name(person: dict) -> object:
+    """A JSON-LD Person's name, or its given and family names together."""
+    if person.get("name") is None and isinstance(person.get("familyName"), str):
+        return " ".join(part for part in (person.get("givenName"), person["familyName"]) if isinstance(part, str))
+    return person.get("name")
+
+
 def _ld_names(author: object) -> str | None:
-    """A JSON-LD author's name: a Person's, each of a list's ("; " between), or a bare string."""
-    if isinstance(author, str):
-        return _ld_text(author) or None
+    """A JSON-LD author's name: a Person's, each of a list's ("; " between), or a bare string; a
+    name written with markup ("By <a href=...>Ann Lee</a>") as its text."""
     people = author if isinstance(author, list) else [author]
-    names = [_ld_text(p["name"]) for p in people if isinstance(p, dict) and isinstance(p.get("name"), str)]
-    return "; ".join(n for n in names if n) or None
+    names = [person if isinstance(person, str) else _person_name(person) if isinstance(person, dict) else None
+             for person in people]
+    texts = (_ld_text(_MARKUP.sub("", name) if "<" in name else name) for name in names if isinstance(name, str))
+    return "; ".join(text for text in texts if text) or None
 
 
 _TAG_PATH = re.compile(r"/(tags?|tagged|labels?|etiquetas?|schlagwort|categor(y|ies|ia|ie)|kategori[e]?)/[^/?#]+/?$"

@@ -1518,3 +1518,57 @@ def test_a_feed_body_too_deep_to_parse_whose_shallower_copy_lxml_rejects_keeps_w
     body = f"<html><body><p>{first}</p></body></html>" + "<div>" * 300 + "<html/><body>x"
     record = _feed_record(body, "https://quay.example/2026/ferry.html")  # (was an extract_failed reject)
     assert record.text.split("\n")[0] == first
+
+
+_LD_POST = ('"@type": "BlogPosting", "headline": "Early frost", "datePublished": "2026-03-01T10:00:00+00:00", '
+            '"author": {"@type": "Person", "name": "Tomas Reyes"}')
+
+
+@pytest.mark.parametrize("script", [
+    # a line break typed into a string (strict JSON forbids it)
+    "{" + _LD_POST + ', "description": "Frost\non the rows."}',
+    # wrapped for old browsers
+    "//<![CDATA[\n{" + _LD_POST + "}\n//]]>",
+    "/*<![CDATA[*/{" + _LD_POST + "}/*]]>*/",
+    "<!--\n{" + _LD_POST + "}\n-->",
+    # a trailing comma, a ";" after it, a second object after it
+    "{" + _LD_POST + ",}",
+    "{" + _LD_POST + "};",
+    "{" + _LD_POST + '}\n{"@type": "WebSite", "name": "Harbour"}',
+    # @type as a list or a full address; the article as a WebPage's mainEntity; an @graph in a list
+    "{" + _LD_POST.replace('"BlogPosting"', '["BlogPosting", "Article"]') + "}",
+    "{" + _LD_POST.replace('"BlogPosting"', '"http://schema.org/BlogPosting"') + "}",
+    "{" + _LD_POST.replace('"BlogPosting"', '"blogposting"') + "}",
+    # quotes a template left unescaped inside a string
+    "{" + _LD_POST + ', "articleBody": "<p>Growers lit <a href="/burners">burners</a> at night.</p>"}',
+    '{"@type": "WebPage", "mainEntity": {' + _LD_POST + "}}",
+    '[{"@context": "https://schema.org", "@graph": [{' + _LD_POST + "}]}]",
+    # Yoast's @graph: the author by reference to a Person node
+    '{"@context": "https://schema.org", "@graph": [{"@type": "Article", "headline": "Early frost", '
+    '"datePublished": "2026-03-01T10:00:00+00:00", "author": {"@id": "https://harbour.example/#/schema/person/7"}}, '
+    '{"@type": "Person", "@id": "https://harbour.example/#/schema/person/7", "name": "Tomas Reyes"}]}',
+])
+def test_json_ld_is_read_as_its_writers_meant_it(script: str) -> None:
+    """Each of these had made the page's JSON-LD unread (json.loads failed, or no node was typed as an
+    article in a way we matched), and with it the post's author and date."""
+    page = (f"<html><head><title>Early frost</title><script type='application/ld+json'>{script}</script></head>"
+            "<body><div class='page'><div class='story'>" + "".join(f"<p>{x}</p>" for x in _FERRY)
+            + "</div></div></body></html>")
+    record = _record(page, "https://harbour.example/early-frost/")
+    assert (record.author, record.published_at.isoformat()) == ("Tomas Reyes", "2026-03-01T10:00:00+00:00")
+
+
+@pytest.mark.parametrize(("author", "names"), [
+    ('{"@type": "Person", "name": "By <a href=\\"/p/tr\\">Tomas Reyes</a> and <a href=\\"/p/ik\\">Ines Kahl</a>"}',
+     "Tomas Reyes; Ines Kahl"),
+    ('["Tomas Reyes", "Ines Kahl"]', "Tomas Reyes; Ines Kahl"),
+    ('[{"@type": "Person", "name": "Tomas Reyes"}, "Ines Kahl"]', "Tomas Reyes; Ines Kahl"),
+    ('{"@type": "Person", "givenName": "Tomas", "familyName": "Reyes"}', "Tomas Reyes"),
+])
+def test_json_ld_authors_written_with_markup_or_as_bare_strings_are_named(author: str, names: str) -> None:
+    ld = '{"@type": "NewsArticle", "headline": "Early frost", "author": ' + author + "}"
+    page = (f"<html><head><title>Early frost</title><script type='application/ld+json'>{ld}</script></head>"
+            "<body><div class='page'><div class='story'>" + "".join(f"<p>{x}</p>" for x in _FERRY)
+            + "</div></div></body></html>")
+    assert _record(page, "https://harbour.example/early-frost/").author == names
+
