@@ -204,8 +204,6 @@ def _as_printed(author: str | None, bylines: list[str]) -> str | None:
     return author
 
 
-# Several writers in one byline: "Ann Lee, Bo Chan, and Cy Diaz, AP", "Ann Lee and Bo Chan"
-_AND_PARTS = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _NAME_PARTICLES = frozenset("de la del der den van von da di du le bin al el y e".split())
 
 
@@ -216,11 +214,11 @@ def _name_shaped(part: str) -> bool:
             and all(w[0].isupper() or w.lower() in _NAME_PARTICLES for w in words) and words[0][0].isupper())
 
 
-def _several(byline: str, outlets: frozenset[str] = frozenset()) -> list[str]:
-    """A byline's writers one by one, without the agency or paper named after them ("…, CNN",
-    "…, Reuters"): split only when every part has a name's shape ("Lee, Ann", a surname first,
-    stays as it is)."""
-    parts = [p.strip() for p in _AND_PARTS.split(byline) if p and p.strip()]
+def _several(byline: str, between: re.Pattern[str], outlets: frozenset[str] = frozenset()) -> list[str]:
+    """A byline's writers one by one ("Ann Lee, Bo Chan, and Cy Diaz, AP", split at `between`'s
+    commas and words), without the agency or paper named after them ("…, CNN", "…, Reuters"): split
+    only when every part has a name's shape ("Lee, Ann", a surname first, stays as it is)."""
+    parts = [p.strip() for p in between.split(byline) if p and p.strip()]
     if len(parts) < 2:
         return [byline]
     if len(parts[-1].split()) == 1 and parts[-1].isupper() or fold(parts[-1]).strip(" .").lower() in outlets:
@@ -233,6 +231,10 @@ def _several(byline: str, outlets: frozenset[str] = frozenset()) -> list[str]:
 # the address ends in a country's code or a common top-level domain)
 _ADDRESS = re.compile(r"www[\s.].*|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|com|net|org|info|biz|blog|news|online|"
                       r"site|xyz|top|club|media|web|app)", re.I)
+
+
+# emoji and pictographs a writer puts beside a name ("Ann Lee ❤️", "✍️ Ann Lee"): no part of it
+_PICTOGRAPHS = re.compile(r"\s*[\u2190-\u2BFF\uFE0F\u200D\U0001F000-\U0001FAFF]+\s*")
 
 
 # an e-mail address in a byline: RSS's <author> is one, with the name in brackets after it
@@ -250,7 +252,7 @@ def _author_names(value: str | None, outlets: frozenset[str] = frozenset(),
     rules' [authors] lists (the bundled rules' when not given). outlets (lower case): publishers'
     and the site's names, dropped beside a writer's ("Ann Lee, CNN", which trafilatura gives as "Ann
     Lee; CNN"); a web address or an e-mail address is never an author (the name given with one is:
-    _EMAIL_FORMS)."""
+    _EMAIL_FORMS); nor are emoji beside a name."""
     if not value:
         return value
     words = words or load_rules().author_words
@@ -258,9 +260,10 @@ def _author_names(value: str | None, outlets: frozenset[str] = frozenset(),
         value = html.unescape(value)
     if "@" in value:
         value = _EMAIL_FORMS.sub(lambda m: m.group(1) or "", value).strip(" ,")
+    value = _PICTOGRAPHS.sub(" ", value).strip()
     names = [name for part in value.split(";")
              for name in _several(words.lead_before_names.sub("", words.lead.sub("", part.strip(), count=1), count=1),
-                                  outlets)]
+                                  words.between_names, outlets)]
     names = [words.after_name.sub("", words.bracket_note.sub("", n)) for n in names]
     names = [n for n in names if n and fold(n).strip(" .,").lower() not in words.not_names
              and not _ADDRESS.fullmatch(n.strip())]

@@ -158,11 +158,12 @@ class _Head:
     """The page's <meta>, <link> and <script> elements, from one walk each: the few dozen lookups
     read_meta makes in them were each a walk of the whole page as XPaths."""
 
-    __slots__ = ("meta", "tags", "links", "scripts")
+    __slots__ = ("meta", "tags", "authors", "links", "scripts")
 
     def __init__(self, tree: etree._Element) -> None:
         self.meta: dict[str, str] = {}  # property / name / itemprop -> first non-empty content
         self.tags: list[str] = []  # every article:section and article:tag, in page order
+        self.authors: list[tuple[str, str]] = []  # every (attribute, content) of an "author" meta
         for el in tree.iter("meta"):
             content = fold_spaces(el.get("content") or "")
             if content:
@@ -172,8 +173,22 @@ class _Head:
                         self.meta.setdefault(key, content)
                         if key in ("article:section", "article:tag"):
                             self.tags.append(content)
+                        elif key == "author":
+                            self.authors.append((attr, content))
         self.links = list(tree.iter("link"))
         self.scripts = list(tree.iter("script"))
+
+    def author(self) -> str | None:
+        """The writers the author meta tags name: one tag's, or each of several tags written the same
+        way (a co-written post: <meta name="author"> twice), "; " between."""
+        if not self.authors:
+            return None
+        first = self.authors[0][0]
+        names: dict[str, str] = {}
+        for attr, content in self.authors:
+            if attr == first:
+                names.setdefault(fold(content).lower(), content)
+        return "; ".join(names.values())
 
     def link_href(self, rel: str) -> str | None:
         return _texts(link.get("href") or "" for link in self.links if link.get("rel") == rel)
@@ -1096,7 +1111,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
         lambda: metas.get("article:modified_time"), lambda: metas.get("dateModified"), lambda: ld.get("dateModified"),
         lambda: _texts(a.get("title", "") for a in classes.get("updated", "abbr"))), months)
     person = _ld_names(ld.get("author"))
-    named = metas.get("author")
+    named = head.author()
     if named and person and fold(named).lower() != fold(person).lower() \
             and fold(person).lower() == fold(metas.get("article:author") or "").lower():
         # <meta name="author"> naming the publishing house ("Condé Nast") where the article's own

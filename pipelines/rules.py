@@ -200,7 +200,8 @@ def site_host(url: str) -> str:
     return url_host(url).removeprefix("www.")
 
 
-_AUTHOR_WORD_KEYS = ("lead_words", "lead_words_before_names", "roles", "roles_in_brackets", "not_names", "after_name")
+_AUTHOR_WORD_KEYS = ("lead_words", "lead_words_before_names", "roles", "roles_in_brackets", "not_names", "after_name",
+                     "between_names")
 
 
 def _alternatives(words: list[str]) -> str:
@@ -212,7 +213,8 @@ def _alternatives(words: list[str]) -> str:
 class AuthorWords:
     """The words of a byline that are no name, by language (publishers.toml [authors]): its lead word
     or label, a writer's role, a role or the site's address in brackets after a name, what a byline
-    search reads as a name (a date's words, a button's), a profile badge's preposition."""
+    search reads as a name (a date's words, a button's), a profile badge's preposition, the word
+    between two writers' names ("and", "und", "y")."""
 
     lead: re.Pattern[str]
     lead_before_names: re.Pattern[str]
@@ -220,17 +222,21 @@ class AuthorWords:
     bracket_note: re.Pattern[str]
     not_names: frozenset[str]  # folded, lower-cased
     after_name: re.Pattern[str]
+    between_names: re.Pattern[str]  # splits a byline at its commas and at those words
 
     @classmethod
     def of(cls, lists: dict[str, list[str]]) -> AuthorWords:
         return cls(
-            lead=re.compile(rf"(?:{_alternatives(lists['lead_words'])})(?:\s*[:：]\s*|\s+)(?=\w)", re.I),
-            lead_before_names=re.compile(rf"(?:{_alternatives(lists['lead_words_before_names'])})\s+(?=\w+\s+\w)", re.I),
+            lead=re.compile(rf"\A\s*(?:{_alternatives(lists['lead_words'])})(?:\s*[:：]\s*|\s+)(?=\w)", re.I),
+            lead_before_names=re.compile(rf"\A\s*(?:{_alternatives(lists['lead_words_before_names'])})\s+(?=\w+\s+\w)",
+                                         re.I),
             roles=frozenset(fold(w).lower() for w in lists["roles"]),
             bracket_note=re.compile(rf"\s*\((?:{_alternatives(lists['roles_in_brackets'])}|https?://[^()\s]+|www\.[^()\s]+)\)$",
                                     re.I),
             not_names=frozenset(fold(w).lower() for w in lists["not_names"]),
             after_name=re.compile(rf"(?<=\w)\s+(?:{_alternatives(lists['after_name'])})$"),
+            between_names=re.compile(rf"\s*,\s*(?:(?:{_alternatives(lists['between_names'])})\s+|&\s*)?"
+                                     rf"|\s+(?:{_alternatives(lists['between_names'])}|&)\s+", re.I),
         )
 
 

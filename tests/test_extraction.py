@@ -1572,3 +1572,15 @@ def test_json_ld_authors_written_with_markup_or_as_bare_strings_are_named(author
             + "</div></div></body></html>")
     assert _record(page, "https://harbour.example/early-frost/").author == names
 
+
+@pytest.mark.parametrize(("metas", "author"), [
+    # a co-written post: the tag once for each writer
+    ("<meta name='author' content='Tomas Reyes'><meta name='author' content='Ines Kahl'>", "Tomas Reyes; Ines Kahl"),
+    ("<meta name='author' content='Tomas Reyes'><meta name='author' content='tomas reyes'>", "Tomas Reyes"),
+    # the same name written another way after it (another vocabulary's tag) adds nobody
+    ("<meta name='author' content='Tomas Reyes'><meta property='author' content='Harbour Media'>", "Tomas Reyes"),
+])
+def test_each_author_meta_tag_of_a_co_written_post_names_a_writer(metas: str, author: str) -> None:
+    page = (f"<html><head><title>Early frost</title>{metas}</head><body><div class='page'><div class='story'>"
+            + "".join(f"<p>{x}</p>" for x in _FERRY) + "</div></div></body></html>")
+    assert _record(page, "https://harbour.example/early-frost/").author == author

@@ -431,6 +431,10 @@ def test_an_entry_title_linked_to_another_site_is_the_original() -> None:
     ("Von Max Müller", "Max Müller"),
     # words that also begin surnames, before a single word: the name
     ("Von Trapp", "Von Trapp"), ("Da Silva", "Da Silva"), ("Byron Lee", "Byron Lee"),
+    # a lead word inside a name is part of it: only a byline's first word is its lead ("Shelby Lee"
+    # was "ShelLee", "Heidi Klum Ross" "HeiKlum Ross", "Carlos Autor Ruiz" "Carlos Ruiz")
+    ("Shelby Lee", "Shelby Lee"), ("Ruby Tran", "Ruby Tran"), ("Heidi Klum Ross", "Heidi Klum Ross"),
+    ("Budi Santoso", "Budi Santoso"), ("Carlos Autor Ruiz", "Carlos Autor Ruiz"),
 ])
 def test_a_byline_s_lead_word_is_no_part_of_the_author(byline: str, author: str) -> None:
     # a theme's author field that keeps its "By" in the page's language (Elementor's post info)
@@ -445,6 +449,12 @@ def test_a_byline_s_lead_word_is_no_part_of_the_author(byline: str, author: str)
     ("Ana Lind and Bo Chan", "Ana Lind; Bo Chan"), ("Ana Lind, AP", "Ana Lind"),
     # one name, or a name written surname first: as it is
     ("Lind, Ana", "Lind, Ana"), ("Smith and Wesson", "Smith and Wesson"), ("Marta de la Cruz", "Marta de la Cruz"),
+    # in the site's language (publishers.toml [authors] between_names); a name with "y" in it stays one
+    ("Ana Gil y Luis Mora", "Ana Gil; Luis Mora"), ("Von Jana Roth und Max Weber", "Jana Roth; Max Weber"),
+    ("Par Léa Martin et Hugo Petit", "Léa Martin; Hugo Petit"), ("Oleh Budi Santoso dan Sri Wahyuni", "Budi Santoso; Sri Wahyuni"),
+    ("José Ortega y Gasset", "José Ortega y Gasset"),
+    # emoji and pictographs around a name
+    ("Ann Lee ❤️", "Ann Lee"), ("✍️ Ann Lee", "Ann Lee"), ("Ann Lee 🌊 and Bo Chan", "Ann Lee; Bo Chan"),
 ])
 def test_a_byline_of_several_writers_names_each_without_the_agency(byline: str, authors: str) -> None:
     from pipelines.draft import _author_names
@@ -478,9 +488,10 @@ def test_a_users_rules_extend_the_words_of_a_byline_that_are_no_name(tmp_path) -
     from pipelines.rules import RuleError, load_rules
 
     (tmp_path / "bylines.toml").write_text('[authors]\nroles = ["Hafenreporterin"]\nlead_words = ["geschrieben durch"]\n'
-                                           'roles_in_brackets = ["Praktikantin"]\n', encoding="utf-8")
+                                           'roles_in_brackets = ["Praktikantin"]\nbetween_names = ["ok"]\n', encoding="utf-8")
     words = load_rules((str(tmp_path),)).author_words
     assert _author_names("Geschrieben durch Ann Lee; Hafenreporterin", words=words) == "Ann Lee"
+    assert _author_names("Ann Lee ok Bo Chan", words=words) == "Ann Lee; Bo Chan"
     assert _author_names("Bo Chan (Praktikantin)", words=words) == "Bo Chan"
     assert _author_names("Geschrieben durch Ann Lee; Hafenreporterin") == "Geschrieben durch Ann Lee; Hafenreporterin"
     (tmp_path / "bylines.toml").write_text('[authors]\nroles = "Hafenreporterin"\n', encoding="utf-8")
