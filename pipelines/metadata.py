@@ -191,7 +191,7 @@ class _Head:
         return "; ".join(names.values())
 
     def link_href(self, rel: str) -> str | None:
-        return _texts(link.get("href") or "" for link in self.links if link.get("rel") == rel)
+        return _texts(link.get("href") or "" for link in self.links if rel in _rels(link))
 
     def any_link(self, *parts: str) -> bool:
         return any(part in (link.get("href") or "") for link in self.links for part in parts)
@@ -256,6 +256,11 @@ def _ld_nodes(value: object, depth: int = 0) -> Iterator[dict]:
             yield from _ld_nodes(value["@graph"], depth + 1)
         else:
             yield value
+
+
+def _rels(link: etree._Element) -> list[str]:
+    """A <link>'s relations: rel is a list of words, in any case ("alternate feed", "Canonical")."""
+    return (link.get("rel") or "").lower().split()
 
 
 def _ld_items(head: _Head, needle: str = "") -> Iterator[dict]:
@@ -402,7 +407,7 @@ def detect_platform(head: _Head, url: str, generator: str | None) -> str:
             or any("_WidgetManager._Init" in (s.text or "") for s in head.scripts)):
         return "blogger"
     if ("wordpress" in gen or host.endswith(".wordpress.com") or "amp plugin" in gen or "amp for wp" in gen  # (the AMP plugins are WordPress's)
-            or any(link.get("rel") == "https://api.w.org/" for link in head.links)
+            or any("https://api.w.org/" in _rels(link) for link in head.links)
             or head.any_link("/wp-content/") or any("/wp-includes/" in (s.get("src") or "") for s in head.scripts)):
         return "wordpress"
     return "generic"
@@ -1134,13 +1139,13 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
     if meta.ld_body is not None and isinstance(ld.get("headline"), str):
         meta.ld_headline = _ld_text(ld["headline"]) or None
     for link in head.links:
-        kind = link.get("type")
-        if link.get("rel") == "alternate" and kind in ("application/atom+xml", "application/rss+xml") and link.get("href"):
+        kind = (link.get("type") or "").partition(";")[0].strip().lower()  # ("application/rss+xml; charset=UTF-8")
+        if "alternate" in _rels(link) and kind in ("application/atom+xml", "application/rss+xml") and link.get("href"):
             if (feed := joined(url, link.get("href"))) is not None:
                 meta.feeds.append((kind, feed))
     meta.wp_api_root = joined(url, head.link_href("https://api.w.org/"))
     meta.sitemaps = [m for link in head.links
-                     if link.get("rel") == "sitemap" and (m := joined(url, link.get("href"))) is not None]
+                     if "sitemap" in _rels(link) and (m := joined(url, link.get("href"))) is not None]
     titles = dict.fromkeys(classes.get("entry-title") + classes.get("post-title"))
     title_links = dict.fromkeys(a for t in titles for a in t.iterdescendants("a") if a.get("href") is not None)
     permalinks = [a.get("href") for a in title_links]

@@ -1584,3 +1584,19 @@ def test_each_author_meta_tag_of_a_co_written_post_names_a_writer(metas: str, au
     page = (f"<html><head><title>Early frost</title>{metas}</head><body><div class='page'><div class='story'>"
             + "".join(f"<p>{x}</p>" for x in _FERRY) + "</div></div></body></html>")
     assert _record(page, "https://harbour.example/early-frost/").author == author
+
+
+@pytest.mark.parametrize("link", [
+    "<link rel='alternate' type='application/rss+xml; charset=UTF-8' href='/feed/'>",
+    "<link rel='alternate' type='APPLICATION/RSS+XML' href='/feed/'>",
+    "<link rel='Alternate' type='application/rss+xml' href='/feed/'>",
+    "<link rel='alternate feed' type='application/rss+xml' href='/feed/'>",
+])
+def test_a_home_pages_feed_link_is_found_whatever_case_and_parameters_its_type_and_rel_have(link: str) -> None:
+    """A site's feed link with a charset after its type, capitals or a second relation had gone
+    unseen: the crawl fell back on the sitemap and fetched every post's page."""
+    page = (f"<html><head><title>Pier News</title>{link}<link rel='Canonical' href='/home/'>"
+            "<link rel='sitemap' type='application/xml' href='/sitemap.xml'></head><body><h1>Pier News</h1></body></html>")
+    meta = read_meta(_parse_page(page), "https://pier.example/")
+    assert [href for _kind, href in meta.feeds] == ["https://pier.example/feed/"]
+    assert meta.canonical_url == "https://pier.example/home/" and meta.sitemaps == ["https://pier.example/sitemap.xml"]
