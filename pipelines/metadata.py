@@ -1049,10 +1049,11 @@ def _declared_labels(head: _Head, article: dict) -> list[str]:
 def _first_date(sources, months: dict[str, int] | None) -> str | None:
     """The first of the page's dates (each source asked in turn) that is a date: ISO 8601 or RFC 822
     as given, else the date a theme wrote out in words, as ISO (an old theme's <abbr class="published"
-    title="Sonntag, Dezember 16th, 2012, 7:05 pm">). A value that is neither yields to the next source."""
+    title="Sonntag, Dezember 16th, 2012, 7:05 pm">). A value that is neither, or no text at all (a
+    JSON-LD number or object), yields to the next source."""
     for source in sources:
         value = source()
-        if not value:
+        if not value or not isinstance(value, str):
             continue
         if to_utc(value) is not None:
             return value

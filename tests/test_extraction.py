@@ -1600,3 +1600,15 @@ def test_a_home_pages_feed_link_is_found_whatever_case_and_parameters_its_type_a
     meta = read_meta(_parse_page(page), "https://pier.example/")
     assert [href for _kind, href in meta.feeds] == ["https://pier.example/feed/"]
     assert meta.canonical_url == "https://pier.example/home/" and meta.sitemaps == ["https://pier.example/sitemap.xml"]
+
+
+@pytest.mark.parametrize("value", ["1767225600", "{\"@value\": \"2026-03-01\"}", "[\"2026-03-01\"]", "null", "true"])
+def test_a_json_ld_date_that_is_no_text_yields_to_the_pages_other_dates(value: str) -> None:
+    """A number, an object or a list as datePublished had raised AttributeError: an extract_failed
+    reject, the post lost."""
+    ld = '{"@type": "BlogPosting", "headline": "Early frost", "datePublished": ' + value + ', "dateModified": ' + value + "}"
+    page = (f"<html><head><title>Early frost</title><script type='application/ld+json'>{ld}</script></head><body>"
+            "<article><h1>Early frost</h1><time datetime='2026-03-02T09:00:00Z'>2 March</time><div class='story'>"
+            + "".join(f"<p>{x}</p>" for x in _FERRY) + "</div></article></body></html>")
+    record = _record(page, "https://harbour.example/early-frost/")
+    assert record.published_at.isoformat() == "2026-03-02T09:00:00+00:00"
