@@ -133,7 +133,8 @@ def _name_like(name: str) -> bool:
 
 def credit_line_publisher(text: str, rules: RuleSet, own: tuple[str | None, ...] = ()) -> str | None:
     """The publisher a plain credit on one of the text's last two lines names ("Source: Gazeta X",
-    "Bron: Het Dagblad"), when it has the shape of a name and is not the blog's own."""
+    "Bron: Het Dagblad"), when it has the shape of a name (or is a known publisher written in lower
+    case, "Quelle: dpa") and is not the blog's own."""
     if rules.credit_line is None:
         return None
     mine = {fold(x).lower() for x in own if x}
@@ -141,7 +142,7 @@ def credit_line_publisher(text: str, rules: RuleSet, own: tuple[str | None, ...]
         m = rules.credit_line.fullmatch(fold(line))
         if m:
             name = _CREDIT_NAME_END.split(m.group("publisher"), maxsplit=1)[0].strip(" .")
-            if _name_like(name) and name.lower() not in mine:
+            if (_name_like(name) or name.lower() in rules.publishers) and name.lower() not in mine:
                 return name
     return None
 

@@ -125,6 +125,12 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("For more news, visit Harbour Daily.", "chrome.site.en"), ("Copyright Harbour Daily 2026", "chrome.copyright"),
     ("Sign up for the Harbour Daily newsletter.", "promo.newsletter"),
     ("Get all the latest news on the island delivered daily to your inbox.", "promo.newsletter"),
+    ("Click here to subscribe to our daily newsletter.", "promo.newsletter"),
+    ("Inscreva-se na nossa newsletter e receba as notícias do dia no seu e-mail.", "promo.newsletter"),
+    ("Suscríbete a nuestro boletín y recibe las noticias cada mañana.", "promo.newsletter"),
+    ("Abonnez-vous à notre newsletter pour ne rien manquer.", "promo.newsletter"),
+    ("Abonnieren Sie unseren Newsletter!", "promo.newsletter"), ("Iscriviti alla nostra newsletter", "promo.newsletter"),
+    ("Berlangganan newsletter kami untuk berita terbaru.", "promo.newsletter"),
     # the same theme strings in WordPress's translations
     ("Tinggalkan Balasan", "chrome.wordpress.id"),
     ("Dapatkan berita terbaru di Google News", "chrome.wordpress.id"),
@@ -245,6 +251,8 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "The story first appeared in the 1990s.",
     "Warning: the ferry in the harbour on line 4 will not sail today.",
     "Notice: the council meets in /Room 2 on Tuesday.",
+    "A newsletter da prefeitura informou que as obras começam em janeiro.",
+    "Subscribers to the council's newsletter were told about the closure on Monday.",
     "Home",
 ])
 def test_article_lines_that_look_like_residue_stay(text: str) -> None:
