@@ -81,14 +81,14 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Filed under: Harbour News", "chrome.site.en"),
     ("Comments are closed.", "chrome.site.en"),
     ("Copyright 2026 Coastal Ledger. All rights reserved.", "chrome.site.en"),
-    ("Follow us on Telegram for the latest news", "chrome.site.en"),
+    ("Follow us on Telegram for the latest news", "promo.follow"),
     ("© 2026 Diario del Valle", "chrome.site.any"),
     ("Síguenos en Facebook y Twitter", "chrome.site.es"),
     ("Seguici su Facebook e Instagram.", "chrome.site.it"), ("Theo dõi chúng tôi trên Facebook.", "chrome.site.vi"),
     ("हमें फेसबुक पर फॉलो करें।", "chrome.site.hi"), ("Подписывайтесь на наш Telegram-канал.", "chrome.site.ru"),
     ("Bizi Twitter'da takip edin.", "chrome.site.tr"), ("Obserwuj nas na Facebooku.", "chrome.site.pl"),
-    ("تابعونا على فيسبوك", "chrome.site.ar"), ("Download our free app for breaking news.", "chrome.site.en"),
-    ("Click here to join our Telegram channel.", "chrome.site.en"), ("Like our Facebook page for more news.", "chrome.site.en"),
+    ("تابعونا على فيسبوك", "chrome.site.ar"), ("Download our free app for breaking news.", "promo.follow"),
+    ("Click here to join our Telegram channel.", "promo.follow"), ("Like our Facebook page for more news.", "chrome.site.en"),
     ("Please share this post if you found it useful.", "chrome.site.en"),
     ("What do you think? Let us know in the comments below.", "chrome.site.en"),
     ("Tous droits réservés.", "chrome.site.fr"),
@@ -110,7 +110,7 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("\u00ab Previous Post", "chrome.wordpress.en"),
     ("Tagged: ferry, harbour", "chrome.wordpress.en"),
     ("Sign up for our daily newsletter", "promo.newsletter"),
-    ("Join our WhatsApp channel for the latest news", "chrome.site.en"),
+    ("Join our WhatsApp channel for the latest news", "promo.follow"),
     ("More from Coastal Ledger", "chrome.site.en"),
     ("Disclaimer: The views expressed are the author's own.", "chrome.site.en"),
     ("\u00a9 Copyright 2026 Coastal Ledger", "chrome.site.any"),
@@ -786,13 +786,33 @@ def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
     assert out.text == BODY and out.removed == [("ads.label", label)]
 
 
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Join our Telegram channel for the latest updates", "promo.follow"),
+    ("\U0001F449 Follow us on Instagram for more news", "promo.follow"),
+    ("Click here to join our WhatsApp group \U0001F514", "promo.follow"),
+    ("Download our app for breaking news alerts.", "promo.follow"),
+    ("#ferry #island #news", "promo.hashtags"),
+])
+def test_a_call_to_follow_or_a_line_of_hashtags_between_the_paragraphs_is_cut(line: str, rule: str) -> None:
+    out = cut_text("The council approved the plan on Tuesday.\n" + line + "\nIt will cost 4 million.", RULES, Context())
+    assert out.text == BODY and out.removed == [(rule, line)]
+
+
+@pytest.mark.parametrize("line", ["Follow us on Twitter, the mayor told residents, and then left the stage.",
+                                  "Join our team at the harbour, the advert said.", "The tag #ferry trended on Monday.",
+                                  "#1", "Credit: the harbour board"])
+def test_a_sentence_that_begins_like_a_call_to_follow_stays(line: str) -> None:
+    assert _between_paragraphs(line).text.split("\n")[1] == line
+
+
 def test_a_sentence_about_advertising_stays() -> None:
     text = BODY + "\nAdvertisement revenue at the paper fell by a third.\nSponsored by the harbour board, the race starts at noon."
     assert cut_text(text, RULES, Context()).text == text
 
 
 @pytest.mark.parametrize("line", ["Photo: Jane Roe/Valley Press", "Image source: Getty Images", "Foto: Dok. Istimewa",
-                                  "(Photo credit: Harbour Board)", "Featured image: Coastal Ledger"])
+                                  "(Photo credit: Harbour Board)", "Featured image: Coastal Ledger",
+                                  "Credit: AP Photo/Jane Roe", "(Credit: Getty Images)"])
 def test_a_photo_credit_is_cut_wherever_it_stands(line: str) -> None:
     for text in (line + "\n" + BODY, "The council approved the plan on Tuesday.\n" + line + "\nIt will cost 4 million.",
                  BODY + "\n" + line):
