@@ -99,6 +99,9 @@ def _record_author(feed_author: str | None, page_byline: str | None) -> str | No
     ("By Ellen Marsh | March 9, 2026", "Ellen Marsh", "2026-03-09"),
     ("Ellen Marsh · 9 Mar 2026", "Ellen Marsh", "2026-03-09"),
     ("Published 2026-03-09 by admin", "admin", "2026-03-09"),
+    # the date first, an ordinal's letters after the day, no mark between it and "by"
+    ("March 9th, 2026 by Ellen Marsh", "Ellen Marsh", "2026-03-09"),
+    ("Diposting pada 9 March 2026 oleh Budi Santoso", "Budi Santoso", "2026-03-09"),
     ("Night trains will run from May", None, None),  # a standfirst, not a byline
 ])
 def test_a_byline_printed_above_the_post_body_gives_its_author_and_date(line, author, published) -> None:
