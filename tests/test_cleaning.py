@@ -74,7 +74,8 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Published on:", "wprss.published-on"),
     # Blogger's mobile template, and an Indonesian portal's footer links
     ("View web version", "chrome.blogger.en"),
-    ("Ver versão para computador", "chrome.blogger.pt"),
+    ("Ver versão para computador", "chrome.blogger.pt"), ("Ver versão para a Web", "chrome.blogger.pt"),
+    ("Tampilkan versi web", "chrome.blogger.id"),
     ("Kebijakan Privasi", "chrome.site.id"),
     ("Ikuti kami di Google News", "chrome.site.id"),
     # any site's template, and news aggregators' notices
