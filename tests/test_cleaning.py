@@ -1053,6 +1053,10 @@ def test_a_google_news_feed_title_in_any_edition_says_the_post_came_through_goog
      "<li><a href='/b'>Feira começa sábado</a></li></ul>", True),
     ("<h3>See also</h3><p><a href='/a'>Pier repairs finish</a></p><p><a href='/b'>Lifeboat crew marks 150 years</a></p>", True),
     ("<div><h4>مطالب مرتبط</h4><ul><li><a href='/a'>قیمت نان</a></li><li><a href='/b'>مترو</a></li></ul></div>", True),
+    ("<div><h3>Notas relacionadas</h3><ul><li><a href='/a'>Sube el pasaje</a></li></ul></div>", True),
+    ("<div><h3>Potrebbe interessarti anche</h3><ul><li><a href='/a'>Il porto riapre</a></li></ul></div>", True),
+    ("<div><h3>Você também pode gostar</h3><ul><li><a href='/a'>Feira começa sábado</a></li></ul></div>", True),
+    ("<div><h3>Vous aimerez aussi</h3><ul><li><a href='/a'>Le port rouvre</a></li></ul></div>", True),
     # a paragraph that goes on after the words has text of its own; a lone "Read more" link is the
     # original's (its anchor rule reads it), not a list
     ("<p><b>Related</b> projects in the region were delayed by <a href='/d'>the same dispute</a>.</p>", False),
@@ -1242,6 +1246,8 @@ def test_an_author_box_under_the_text_is_cut_when_it_names_the_writer(box: str) 
     ("You can keep up with me on Twitter: @annlee", "chrome.site.en"),
     ("Verwandte Themen auf unserem Blog:\nHafenkräne im Vergleich\nHafengebühren steigen", "related.list"),
     ("Das Thema könnte dich auch interessieren:\n- Hafenkräne im Vergleich", "related.list"),
+    ("Ti potrebbe interessare:\n- Il porto riapre\n- Nuovo molo", "related.list"),
+    ("Notas relacionadas\n- Sube el pasaje", "related.list"),
     ("Kommentare lesen\n(128)\nZur Startseite", None), ("- Teilen auf\n- Artikel drucken", "chrome.share.de"),
     ("Kommentare lesen (128)", "chrome.site.any"), ("Comments (12)", "chrome.site.any"),
     ("Voir les commentaires (3)", "chrome.site.any"),
