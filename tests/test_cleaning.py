@@ -76,6 +76,8 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("View web version", "chrome.blogger.en"),
     ("Ver versão para computador", "chrome.blogger.pt"), ("Ver versão para a Web", "chrome.blogger.pt"),
     ("Tampilkan versi web", "chrome.blogger.id"),
+    ("Bir cevap yazın", "chrome.wordpress.tr"), ("Оставьте комментарий", "chrome.wordpress.ru"),
+    ("مشاركة:", "chrome.wordpress.ar"), ("Thích Đang tải...", "chrome.wordpress.vi"),
     ("Kebijakan Privasi", "chrome.site.id"),
     ("Ikuti kami di Google News", "chrome.site.id"),
     # any site's template, and news aggregators' notices
