@@ -120,6 +120,8 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Email ThisBlogThis!Share to XShare to FacebookShare to Pinterest", "chrome.blogger.en"),
     ("Read the original article on Coastal Ledger.", "autoblog.read-more-at"),
     ("Article Source: https://ift.tt/3abcDEF", "ifttt.source-link"), ("Sumber: https://ift.tt/3abcDEF", "ifttt.source-link"),
+    ("Link: https://ift.tt/3abcDEF", "ifttt.labelled-link"), ("Artikel asli: https://ift.tt/3abcDEF", "ifttt.labelled-link"),
+    ("Lanjut baca: https://harbourdaily.example/news/a", "autoblog.continue-reading"),
     ("Posted via IFTTT", "ifttt.via"), ("https://ift.tt/3abcDEF via IFTTT", "ifttt.link"),
     ("from Harbour Daily https://ift.tt/3abcDEF via IFTTT", "ifttt.from-feed"), ("Source link: https://harbourdaily.example/news/a", "autoblog.source-link"),
     ("This article originally appeared on Harbour Daily.", "autoblog.originally-published"),
