@@ -810,6 +810,30 @@ def test_a_sentence_that_begins_like_a_call_to_follow_stays(line: str) -> None:
     assert _between_paragraphs(line).text.split("\n")[1] == line
 
 
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Category: News", "chrome.category-line"), ("Kategori: Berita", "chrome.category-line"),
+    ("Catégorie : Société", "chrome.category-line"), ("1.2K views", "chrome.view-count"),
+    ("Dilihat 1.234 kali", "chrome.view-count"), ("Visto 1.234 veces", "chrome.view-count"),
+    ("Aufrufe: 532", "chrome.view-count"),
+])
+def test_a_category_line_and_a_view_counter_are_cut_above_and_under_the_text(line: str, rule: str) -> None:
+    for text in (line + "\n" + BODY, BODY + "\n" + line):
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and [r for r, _ in out.removed] == [rule]
+
+
+@pytest.mark.parametrize("line", ["Mar 3, 2026 10:15 AM ET", "March 3, 2026 10:15 a.m. EST", "3 March 2026 10:15 GMT"])
+def test_a_date_line_above_the_text_with_its_time_zone_is_cut(line: str) -> None:
+    out = cut_text(line + "\n" + BODY, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and [r for r, _ in out.removed] == ["chrome.date-header"]
+
+
+@pytest.mark.parametrize("line", ["Category: Best Film", "The video had 1.2 million views in a day.",
+                                  "Visto 3 veces por el médico, el paciente se recuperó."])
+def test_a_category_or_a_count_of_views_in_a_sentence_between_the_paragraphs_stays(line: str) -> None:
+    assert _between_paragraphs(line).text.split("\n")[1] == line
+
+
 def test_a_sentence_about_advertising_stays() -> None:
     text = BODY + "\nAdvertisement revenue at the paper fell by a third.\nSponsored by the harbour board, the race starts at noon."
     assert cut_text(text, RULES, Context()).text == text
