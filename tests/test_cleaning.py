@@ -627,6 +627,8 @@ def _block_between_paragraphs(block: str, **link_args) -> tuple[list[str], list[
     ("ये भी पढ़ें- बिजली की नई दरें लागू", True), ("மேலும் படிக்க: சென்னையில் மழை", True),
     ("İlginizi çekebilir: İstanbul'da sağanak", True), ("Δείτε επίσης: Βροχή στην Αθήνα", True),
     ("相关新闻：北京暴雨", True), ("Related - Ferry strike called off", True),
+    # in brackets, as Indonesian portals print it
+    ("(Baca juga: Harga cabai naik lagi di pasar induk)", True), ("[Baca juga: Harga cabai naik lagi]", True),
     ("Related-party loans at the bank rose again.", False),
     ("Watch the council meeting again on its website.", False),
     # prose that starts the same way has no colon or bar after the words
@@ -792,21 +794,26 @@ def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
 
 
 @pytest.mark.parametrize(("line", "rule"), [
+    # a read-also label whose link the copier dropped, a sponsored label, in the blogs' languages
+    ("Baca Juga", "inline.read-also-bare"), ("Leia também:", "inline.read-also-bare"),
+    ("Lesen Sie auch", "inline.read-also-bare"), ("Konten Sponsor", "ads.label"),
+    ("Contenido patrocinado", "ads.label"),
     ("Join our Telegram channel for the latest updates", "promo.follow"),
     ("\U0001F449 Follow us on Instagram for more news", "promo.follow"),
     ("Click here to join our WhatsApp group \U0001F514", "promo.follow"),
     ("Download our app for breaking news alerts.", "promo.follow"),
     ("#ferry #island #news", "promo.hashtags"),
 ])
-def test_a_call_to_follow_or_a_line_of_hashtags_between_the_paragraphs_is_cut(line: str, rule: str) -> None:
+def test_a_call_to_follow_a_line_of_hashtags_or_a_bare_label_between_the_paragraphs_is_cut(line: str, rule: str) -> None:
     out = cut_text("The council approved the plan on Tuesday.\n" + line + "\nIt will cost 4 million.", RULES, Context())
     assert out.text == BODY and out.removed == [(rule, line)]
 
 
 @pytest.mark.parametrize("line", ["Follow us on Twitter, the mayor told residents, and then left the stage.",
+                                  "Baca juga berita lainnya di halaman ini, kata dia.", "Related",
                                   "Join our team at the harbour, the advert said.", "The tag #ferry trended on Monday.",
                                   "#1", "Credit: the harbour board"])
-def test_a_sentence_that_begins_like_a_call_to_follow_stays(line: str) -> None:
+def test_a_sentence_that_begins_like_a_call_to_follow_or_a_label_stays(line: str) -> None:
     assert _between_paragraphs(line).text.split("\n")[1] == line
 
 
