@@ -797,7 +797,8 @@ def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
     # a read-also label whose link the copier dropped, a sponsored label, in the blogs' languages
     ("Baca Juga", "inline.read-also-bare"), ("Leia também:", "inline.read-also-bare"),
     ("Lesen Sie auch", "inline.read-also-bare"), ("Konten Sponsor", "ads.label"),
-    ("Contenido patrocinado", "ads.label"),
+    ("Contenido patrocinado", "ads.label"), ("Lihat Foto", "chrome.media-label"), ("WATCH VIDEO", "chrome.media-label"),
+    ("View gallery »", "chrome.media-label"),
     ("Join our Telegram channel for the latest updates", "promo.follow"),
     ("\U0001F449 Follow us on Instagram for more news", "promo.follow"),
     ("Click here to join our WhatsApp group \U0001F514", "promo.follow"),
@@ -811,6 +812,7 @@ def test_a_call_to_follow_a_line_of_hashtags_or_a_bare_label_between_the_paragra
 
 @pytest.mark.parametrize("line", ["Follow us on Twitter, the mayor told residents, and then left the stage.",
                                   "Baca juga berita lainnya di halaman ini, kata dia.", "Related",
+                                  "Watch the video of the council meeting on its website.",
                                   "Join our team at the harbour, the advert said.", "The tag #ferry trended on Monday.",
                                   "#1", "Credit: the harbour board"])
 def test_a_sentence_that_begins_like_a_call_to_follow_or_a_label_stays(line: str) -> None:
