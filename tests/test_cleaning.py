@@ -796,6 +796,9 @@ def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
 @pytest.mark.parametrize(("line", "rule"), [
     # a read-also label whose link the copier dropped, a sponsored label, in the blogs' languages
     ("Baca Juga", "inline.read-also-bare"), ("Leia também:", "inline.read-also-bare"),
+    # (a guillemet or arrow after the label: "»" reads as a quote mark once folded)
+    ("Baca Juga \u00bb", "inline.read-also-bare"), ("Related \u00bb", "inline.read-also-bare"),
+    ("Read more \u2192", "inline.read-also-bare"), ("Most read \u00bb", "widget.heading"),
     ("Lesen Sie auch", "inline.read-also-bare"), ("Konten Sponsor", "ads.label"),
     ("Contenido patrocinado", "ads.label"), ("Lihat Foto", "chrome.media-label"), ("WATCH VIDEO", "chrome.media-label"),
     ("View gallery »", "chrome.media-label"),
