@@ -76,6 +76,7 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("View web version", "chrome.blogger.en"),
     ("Ver versão para computador", "chrome.blogger.pt"), ("Ver versão para a Web", "chrome.blogger.pt"),
     ("Tampilkan versi web", "chrome.blogger.id"),
+    ("Pages: 1 2 3 \u00bb", "chrome.wordpress.en"),
     ("Bir cevap yazın", "chrome.wordpress.tr"), ("Оставьте комментарий", "chrome.wordpress.ru"),
     ("مشاركة:", "chrome.wordpress.ar"), ("Thích Đang tải...", "chrome.wordpress.vi"),
     ("Kebijakan Privasi", "chrome.site.id"),
@@ -408,6 +409,9 @@ def test_rules_are_tested_together_only_when_joining_them_keeps_their_meaning() 
      "https://ledger.example/bridge"),
     ('<p><a href="https://news.google.com/rss/articles/CBMiHWh0dHBzOi8vbGVkZ2VyLmV4YW1wbGUvYnJpZGdl?oc=5">'
      'Ver la cobertura completa en Google Noticias</a></p>', "", "google-news.full-coverage", None,
+     "https://ledger.example/bridge"),
+    ('<p><a href="https://news.google.com/rss/articles/CBMiHWh0dHBzOi8vbGVkZ2VyLmV4YW1wbGUvYnJpZGdl?oc=5">'
+     'View Full coverage on Google News \u00bb</a></p>', "", "google-news.full-coverage", None,
      "https://ledger.example/bridge"),
     # an article's sentence that links to Google News stays
     ('<p>The ministry pointed readers to <a href="https://news.google.com/topics/x">Google News</a> for updates.</p>',
