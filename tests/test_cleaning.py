@@ -1728,3 +1728,28 @@ def test_a_wechat_accounts_prompts_around_a_copied_article_are_cut_and_its_credi
 def test_a_chinese_sentence_that_begins_like_a_wechat_prompt_stays(line: str) -> None:
     out = cut_text(ZH_BODY + "\n" + line, RULES, Context(title="港口"))
     assert out.text.endswith(line)
+
+
+def test_every_bundled_pattern_that_names_a_character_the_fold_replaces_also_names_what_it_becomes() -> None:
+    """Rules match folded text, where "»" and "«" are '"', "’" is "'" and "—" is "-": a pattern that
+    lists only the unfolded form never matches ("Baca Juga »" and "Pages: 1 2 3 »" had stayed)."""
+    import tomllib
+    from pathlib import Path
+
+    from pipelines.rules import _FOLDED
+
+    def strings(node: object, keys: tuple[str, ...] = ()):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from strings(value, keys + (key,))
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value, keys)
+        elif isinstance(node, str) and set(keys) & {"pattern", "patterns", "heading", "text"}:
+            yield node
+
+    rules_dir = Path(__file__).resolve().parent.parent / "pipelines" / "rules"
+    unmatched = [(path.name, char, pattern[:60]) for path in sorted(rules_dir.glob("*.toml"))
+                 for pattern in strings(tomllib.loads(path.read_text(encoding="utf-8")))
+                 for char, folded in _FOLDED.items() if folded and char in pattern and folded not in pattern]
+    assert unmatched == []
