@@ -917,6 +917,11 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("By admin | June 3, 2025 | 0 comments", "chrome.byline", "admin"),
     ("By Jane Roe, Staff Writer", "chrome.byline", "Jane Roe"),
     ("Oleh: Redaksi", "chrome.byline", "Redaksi"),
+    ("By Ann Lee and Bo Chan | Harbour Daily", "chrome.byline", "Ann Lee and Bo Chan"),
+    ("Medically reviewed by Dr. Ann Lee, MD", "chrome.reviewer", None), ("Fact checked by Bo Chan", "chrome.reviewer", None),
+    ("2 hours ago", "chrome.relative-time", None), ("Hace 2 horas", "chrome.relative-time", None),
+    ("vor 3 Stunden", "chrome.relative-time", None), ("2 jam yang lalu", "chrome.relative-time", None),
+    ("منذ 3 ساعات", "chrome.relative-time", None),
     ("Reading time: 3 minutes", "chrome.reading-time", None),
     ("3 min read", "chrome.reading-time", None),
     ("Last updated: June 3, 2025", "chrome.updated-date", None),
@@ -947,6 +952,8 @@ def test_a_themes_lines_above_the_post_are_cut(head: str, rule: str, author: str
     "The Mayor - March 3, 2026 was a big day for the island.",
     "March 3, 2026 - by then the ferry was gone",
     "Published reports say the bridge will cost more.",
+    "Edited by the council, the plan was published.", "Reviewed by the board",
+    "2 hours ago the bridge was still closed.",
 ])
 def test_an_articles_first_line_like_a_themes_line_stays(first: str) -> None:
     assert cut_text(first + "\n" + BODY, RULES, Context(title="Bridge reopens")).text == first + "\n" + BODY
