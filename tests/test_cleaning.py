@@ -1760,3 +1760,20 @@ def test_every_bundled_pattern_that_names_a_character_the_fold_replaces_also_nam
                  for pattern in strings(tomllib.loads(path.read_text(encoding="utf-8")))
                  for char, folded in _FOLDED.items() if folded and char in pattern and folded not in pattern]
     assert unmatched == []
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='wpulike wpulike-default'><div class='wp_ulike_general_class'><button class='wp_ulike_btn'></button>"
+    "<span class='count-box'>0</span></div></div>",
+    "<div class='post-views content-post post-12 entry-meta'><span class='post-views-label'>Post Views: </span>"
+    "<span class='post-views-count'>1,234</span></div>",
+    "<div class='rmp-widgets-container'><p class='rmp-heading'>How useful was this post?</p><span>Vote count: 0</span></div>",
+])
+def test_a_like_button_a_view_counter_or_a_rating_box_inside_the_post_is_cut(box: str) -> None:
+    """WP ULike had left its count ("0") as the text's last line."""
+    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
+
+    root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + box + "<p>It will cost 4 million.</p>")
+    removed = cut_blocks(root, RULES, Harvest())
+    assert to_text(root).strip().splitlines() == BODY.split("\n")
+    assert [r for r, _ in removed] == ["wordpress.plugin-widget"]
