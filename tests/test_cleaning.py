@@ -77,6 +77,7 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Ver versão para computador", "chrome.blogger.pt"), ("Ver versão para a Web", "chrome.blogger.pt"),
     ("Tampilkan versi web", "chrome.blogger.id"),
     ("Pages: 1 2 3 \u00bb", "chrome.wordpress.en"),
+    ("Reactions: funny (0) interesting (0) cool (0)", "chrome.blogger.en"), ("Reactions:", "chrome.blogger.en"),
     ("Bir cevap yazın", "chrome.wordpress.tr"), ("Оставьте комментарий", "chrome.wordpress.ru"),
     ("مشاركة:", "chrome.wordpress.ar"), ("Thích Đang tải...", "chrome.wordpress.vi"),
     ("Kebijakan Privasi", "chrome.site.id"),
