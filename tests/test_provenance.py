@@ -102,6 +102,9 @@ def _record_author(feed_author: str | None, page_byline: str | None) -> str | No
     # the date first, an ordinal's letters after the day, no mark between it and "by"
     ("March 9th, 2026 by Ellen Marsh", "Ellen Marsh", "2026-03-09"),
     ("Diposting pada 9 March 2026 oleh Budi Santoso", "Budi Santoso", "2026-03-09"),
+    # in scripts without capitals, after their own lead word, or before a Korean reporter's title
+    ("بقلم: أحمد علي", "أحمد علي", None), ("लेखक: राम शर्मा", "राम शर्मा", None), ("文：山田太郎", "山田太郎", None),
+    ("记者 王伟", "王伟", None), ("홍길동 기자 hong@news.example", "홍길동", None),
     ("Night trains will run from May", None, None),  # a standfirst, not a byline
 ])
 def test_a_byline_printed_above_the_post_body_gives_its_author_and_date(line, author, published) -> None:
