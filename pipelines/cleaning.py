@@ -373,9 +373,13 @@ class _Scan:
             self.harvest.add(name, value)
 
     def anywhere(self) -> None:
+        """The 'any' rules on every line. A line that a chrome set also reads ("Síguenos en Facebook")
+        still tells the template's language, as when the scans from the ends cut it."""
         for i, key in enumerate(self.keys):
-            if key and i not in self.cut:
-                self._line_rule(i, "any")
+            if key and i not in self.cut and self._line_rule(i, "any"):
+                chrome = self.rules.chrome_match(key)
+                if chrome is not None and chrome.language != "any":
+                    self.found.append((i, "chrome", chrome.language))
 
 
 # Where a tool's residue may start inside a line whose breaks were lost ("…(Why?)World - Latest -

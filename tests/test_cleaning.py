@@ -77,20 +77,22 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Ver versão para computador", "chrome.blogger.pt"), ("Ver versão para a Web", "chrome.blogger.pt"),
     ("Tampilkan versi web", "chrome.blogger.id"),
     ("Pages: 1 2 3 \u00bb", "chrome.wordpress.en"),
+    ("Теги: паром, гавань", "chrome.site.ru"), ("Комментарии", "chrome.site.ru"),
+    ("Следите за новостями в нашем Telegram", "chrome.site.ru"), ("Abone olun", "chrome.site.tr"),
     ("Reactions: funny (0) interesting (0) cool (0)", "chrome.blogger.en"), ("Reactions:", "chrome.blogger.en"),
     ("Bir cevap yazın", "chrome.wordpress.tr"), ("Оставьте комментарий", "chrome.wordpress.ru"),
     ("مشاركة:", "chrome.wordpress.ar"), ("Thích Đang tải...", "chrome.wordpress.vi"),
     ("Kebijakan Privasi", "chrome.site.id"),
-    ("Ikuti kami di Google News", "chrome.site.id"),
+    ("Ikuti kami di Google News", "promo.follow"),
     # any site's template, and news aggregators' notices
     ("Filed under: Harbour News", "chrome.site.en"),
     ("Comments are closed.", "chrome.site.en"),
     ("Copyright 2026 Coastal Ledger. All rights reserved.", "chrome.site.en"),
     ("Follow us on Telegram for the latest news", "promo.follow"),
     ("© 2026 Diario del Valle", "chrome.site.any"),
-    ("Síguenos en Facebook y Twitter", "chrome.site.es"),
-    ("Seguici su Facebook e Instagram.", "chrome.site.it"), ("Theo dõi chúng tôi trên Facebook.", "chrome.site.vi"),
-    ("हमें फेसबुक पर फॉलो करें।", "chrome.site.hi"), ("Подписывайтесь на наш Telegram-канал.", "chrome.site.ru"),
+    ("Síguenos en Facebook y Twitter", "promo.follow"),
+    ("Seguici su Facebook e Instagram.", "promo.follow"), ("Theo dõi chúng tôi trên Facebook.", "chrome.site.vi"),
+    ("हमें फेसबुक पर फॉलो करें।", "chrome.site.hi"), ("Подписывайтесь на наш Telegram-канал.", "promo.follow"),
     ("Bizi Twitter'da takip edin.", "chrome.site.tr"), ("Obserwuj nas na Facebooku.", "chrome.site.pl"),
     ("تابعونا على فيسبوك", "chrome.site.ar"), ("Download our free app for breaking news.", "promo.follow"),
     ("Click here to join our Telegram channel.", "promo.follow"), ("Like our Facebook page for more news.", "chrome.site.en"),
@@ -810,6 +812,9 @@ def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
     ("Join our Telegram channel for the latest updates", "promo.follow"),
     ("\U0001F449 Follow us on Instagram for more news", "promo.follow"),
     ("Click here to join our WhatsApp group \U0001F514", "promo.follow"),
+    ("Ikuti kami di Instagram", "promo.follow"), ("Síguenos en Facebook", "promo.follow"),
+    ("Suivez-nous sur X", "promo.follow"), ("Folgen Sie uns auf Instagram", "promo.follow"),
+    ("Подписывайтесь на наш Telegram-канал", "promo.follow"), ("Únete a nuestro canal de WhatsApp", "promo.follow"),
     ("Download our app for breaking news alerts.", "promo.follow"),
     ("#ferry #island #news", "promo.hashtags"),
 ])
@@ -818,8 +823,21 @@ def test_a_call_to_follow_a_line_of_hashtags_or_a_bare_label_between_the_paragra
     assert out.text == BODY and out.removed == [(rule, line)]
 
 
+@pytest.mark.parametrize(("line", "language"), [
+    ("Síguenos en Facebook y Twitter", "es"), ("Ikuti kami di Google News", "id"), ("Seguici su Facebook e Instagram.", "it"),
+    ("Follow us on Telegram for the latest news", "en"),
+])
+def test_a_call_to_follow_cut_by_its_any_rule_still_tells_the_templates_language(line: str, language: str) -> None:
+    """The 'any' rules run before the scans from the ends, so such a line under the text carries the
+    promo's id, not the chrome set's; the set's language is still read off it (blog.ui_language)."""
+    for text in (BODY + "\n" + line, "The council approved the plan on Tuesday.\n" + line + "\nIt will cost 4 million."):
+        out = cut_text(text, RULES, Context())
+        assert out.text == BODY and out.harvest.chrome_languages == [language]
+
+
 @pytest.mark.parametrize("line", ["Follow us on Twitter, the mayor told residents, and then left the stage.",
                                   "Baca juga berita lainnya di halaman ini, kata dia.", "Related",
+                                  "Síguenos en Facebook, dijo el alcalde, y luego se fue.",
                                   "Watch the video of the council meeting on its website.",
                                   "Join our team at the harbour, the advert said.", "The tag #ferry trended on Monday.",
                                   "#1", "Credit: the harbour board"])
@@ -858,7 +876,7 @@ def test_a_sentence_about_advertising_stays() -> None:
 
 @pytest.mark.parametrize("line", ["Photo: Jane Roe/Valley Press", "Image source: Getty Images", "Foto: Dok. Istimewa",
                                   "(Photo credit: Harbour Board)", "Featured image: Coastal Ledger",
-                                  "Credit: AP Photo/Jane Roe", "(Credit: Getty Images)"])
+                                  "Credit: AP Photo/Jane Roe", "(Credit: Getty Images)", "Фото: ТАСС"])
 def test_a_photo_credit_is_cut_wherever_it_stands(line: str) -> None:
     for text in (line + "\n" + BODY, "The council approved the plan on Tuesday.\n" + line + "\nIt will cost 4 million.",
                  BODY + "\n" + line):
