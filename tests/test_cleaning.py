@@ -79,6 +79,7 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Pages: 1 2 3 \u00bb", "chrome.wordpress.en"),
     ("Теги: паром, гавань", "chrome.site.ru"), ("Комментарии", "chrome.site.ru"),
     ("Следите за новостями в нашем Telegram", "chrome.site.ru"), ("Abone olun", "chrome.site.tr"),
+    ("Bình luận", "chrome.site.vi"), ("Tin cùng chuyên mục", "chrome.site.vi"), ("Video đang HOT", "chrome.site.vi"),
     ("Reactions: funny (0) interesting (0) cool (0)", "chrome.blogger.en"), ("Reactions:", "chrome.blogger.en"),
     ("Bir cevap yazın", "chrome.wordpress.tr"), ("Оставьте комментарий", "chrome.wordpress.ru"),
     ("مشاركة:", "chrome.wordpress.ar"), ("Thích Đang tải...", "chrome.wordpress.vi"),
@@ -838,6 +839,7 @@ def test_a_call_to_follow_cut_by_its_any_rule_still_tells_the_templates_language
 @pytest.mark.parametrize("line", ["Follow us on Twitter, the mayor told residents, and then left the stage.",
                                   "Baca juga berita lainnya di halaman ini, kata dia.", "Related",
                                   "Síguenos en Facebook, dijo el alcalde, y luego se fue.",
+                                  "Illustration of the bridge shows its new deck, the council said.",
                                   "Watch the video of the council meeting on its website.",
                                   "Join our team at the harbour, the advert said.", "The tag #ferry trended on Monday.",
                                   "#1", "Credit: the harbour board"])
@@ -888,6 +890,8 @@ def test_a_photo_credit_is_cut_wherever_it_stands(line: str) -> None:
     ("Photo courtesy of NASA", "credits.image-courtesy"), ("Illustration by Mike Dunn", "credits.image-courtesy"),
     ("Courtesy G4", "credits.image-courtesy"), ("(Al Hughes Photography)", "credits.image-courtesy"),
     ("Photo by Jane Roe for The Valley Press", "credits.image-courtesy"), ("AP Photo/Jane Roe", "credits.image-agency"),
+    ("Ảnh minh họa", "credits.image-illustrative"), ("(Foto ilustrasi: Antara)", "credits.image-illustrative"),
+    ("Symbolbild", "credits.image-illustrative"), ("File photo", "credits.image-illustrative"),
 ])
 def test_a_photo_credit_without_a_colon_is_cut_wherever_it_stands(line: str, rule: str) -> None:
     for text in (line + "\n" + BODY, "The council approved the plan on Tuesday.\n" + line + "\nIt will cost 4 million.",
