@@ -795,7 +795,9 @@ def test_what_an_embedded_social_post_leaves_is_cut(line: str) -> None:
 
 @pytest.mark.parametrize("label", ["Advertisement", "ADVERTISEMENT", "- Advertisement -", "Story continues below advertisement",
                                    "SCROLL TO CONTINUE WITH CONTENT", "Continue reading the main story", "Iklan",
-                                   "Publicidad", "Anzeige", "Реклама", "スポンサーリンク", "광고", "Report this ad"])
+                                   "Publicidad", "Anzeige", "Реклама", "スポンサーリンク", "광고", "Report this ad",
+                                   "Continua depois da publicidade", "Continúa después de la publicidad", "La nota sigue debajo",
+                                   "Der Artikel geht unten weiter"])
 def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
     out = cut_text("The council approved the plan on Tuesday.\n" + label + "\nIt will cost 4 million.", RULES, Context())
     assert out.text == BODY and out.removed == [("ads.label", label)]
@@ -814,6 +816,8 @@ def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
     ("\U0001F449 Follow us on Instagram for more news", "promo.follow"),
     ("Click here to join our WhatsApp group \U0001F514", "promo.follow"),
     ("Ikuti kami di Instagram", "promo.follow"), ("Síguenos en Facebook", "promo.follow"),
+    ("Receba notícias no WhatsApp", "promo.follow"), ("Copy link", "chrome.copy-link"), ("Link copiado", "chrome.copy-link"),
+    ("Ouça este conteúdo", "audio.player"), ("Escuchar artículo", "audio.player"),
     ("Suivez-nous sur X", "promo.follow"), ("Folgen Sie uns auf Instagram", "promo.follow"),
     ("Подписывайтесь на наш Telegram-канал", "promo.follow"), ("Únete a nuestro canal de WhatsApp", "promo.follow"),
     ("Download our app for breaking news alerts.", "promo.follow"),
