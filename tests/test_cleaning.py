@@ -800,7 +800,7 @@ def test_what_an_embedded_social_post_leaves_is_cut(line: str) -> None:
                                    "SCROLL TO CONTINUE WITH CONTENT", "Continue reading the main story", "Iklan",
                                    "Publicidad", "Anzeige", "Реклама", "スポンサーリンク", "광고", "Report this ad",
                                    "Continua depois da publicidade", "Continúa después de la publicidad", "La nota sigue debajo",
-                                   "Der Artikel geht unten weiter"])
+                                   "Der Artikel geht unten weiter", "विज्ञापन", "โฆษณา", "বিজ্ঞাপন", "اشتہار", "تبلیغات"])
 def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
     out = cut_text("The council approved the plan on Tuesday.\n" + label + "\nIt will cost 4 million.", RULES, Context())
     assert out.text == BODY and out.removed == [("ads.label", label)]
@@ -1329,6 +1329,7 @@ def test_an_author_box_under_the_text_is_cut_when_it_names_the_writer(box: str) 
     ("Das Thema könnte dich auch interessieren:\n- Hafenkräne im Vergleich", "related.list"),
     ("Ti potrebbe interessare:\n- Il porto riapre\n- Nuovo molo", "related.list"),
     ("Notas relacionadas\n- Sube el pasaje", "related.list"),
+    ("ข่าวที่เกี่ยวข้อง\n- รถไฟสายใหม่เปิดวันจันทร์", "related.list"), ("टिप्पणियाँ", "chrome.site.hi"),
     ("Kommentare lesen\n(128)\nZur Startseite", None), ("- Teilen auf\n- Artikel drucken", "chrome.share.de"),
     ("Kommentare lesen (128)", "chrome.site.any"), ("Comments (12)", "chrome.site.any"),
     ("Voir les commentaires (3)", "chrome.site.any"),
