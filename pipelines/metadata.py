@@ -158,7 +158,7 @@ class _Head:
     """The page's <meta>, <link> and <script> elements, from one walk each: the few dozen lookups
     read_meta makes in them were each a walk of the whole page as XPaths."""
 
-    __slots__ = ("meta", "tags", "authors", "links", "scripts")
+    __slots__ = ("meta", "tags", "authors", "links", "scripts", "_ld")
 
     def __init__(self, tree: etree._Element) -> None:
         self.meta: dict[str, str] = {}  # property / name / itemprop -> first non-empty content
@@ -177,6 +177,16 @@ class _Head:
                             self.authors.append((attr, content))
         self.links = list(tree.iter("link"))
         self.scripts = list(tree.iter("script"))
+        self._ld: list[dict] | None = None
+
+    def ld_nodes(self) -> list[dict]:
+        """The nodes of the page's JSON-LD scripts (a list, an @graph or one node each), in order;
+        parsed on first use, once for every reader."""
+        if self._ld is None:
+            self._ld = [node for script in self.scripts
+                        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text
+                        for value in _ld_values(script.text) for node in _ld_nodes(value)]
+        return self._ld
 
     def author(self) -> str | None:
         """The writers the author meta tags name: one tag's, or each of several tags written the same
@@ -263,17 +273,6 @@ def _rels(link: etree._Element) -> list[str]:
     return (link.get("rel") or "").lower().split()
 
 
-def _ld_items(head: _Head, needle: str = "") -> Iterator[dict]:
-    """The nodes of the page's JSON-LD scripts (a list, an @graph or one node), in order; only
-    scripts whose text holds needle are parsed."""
-    for script in head.scripts:
-        if script.get("type", "").strip().lower() != "application/ld+json" or not script.text \
-                or needle not in script.text:
-            continue
-        for value in _ld_values(script.text):
-            yield from _ld_nodes(value)
-
-
 def _ld_types(item: dict) -> list[str]:
     """A JSON-LD node's types by their short names: @type may be a list, or a full address
     ("http://schema.org/BlogPosting") or prefixed name ("schema:BlogPosting")."""
@@ -290,7 +289,7 @@ def _json_ld(head: _Head) -> dict:
     """The page's article node (a BlogPosting, NewsArticle...), else {}: the first one, or the one a
     WebPage node holds as its mainEntity. Its author and publisher given by reference ({"@id": ...},
     as Yoast's @graph gives them) are the nodes referred to."""
-    nodes = list(_ld_items(head))
+    nodes = head.ld_nodes()
     article = next((node for item in nodes
                     for node in (item, item.get("mainEntity"), item.get("mainEntityOfPage")) if _is_article(node)), {})
     if not article:
@@ -331,7 +330,7 @@ def _ld_body(body: object) -> str | None:
 def _ld_site_name(head: _Head, article: dict) -> str | None:
     """The site's name in its JSON-LD: a WebSite node's, else the article's publisher's (the SEO
     plugin's, in the page's head: the blog's own)."""
-    site = next((item for item in _ld_items(head, "WebSite") if "WebSite" in _ld_types(item)), None)
+    site = next((item for item in head.ld_nodes() if "WebSite" in _ld_types(item)), None)
     publisher = article.get("publisher")
     name = (site or {}).get("name") or (publisher.get("name") if isinstance(publisher, dict) else None)
     return (_ld_text(name) or None) if isinstance(name, str) else None

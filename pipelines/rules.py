@@ -226,6 +226,7 @@ class AuthorWords:
 
     @classmethod
     def of(cls, lists: dict[str, list[str]]) -> AuthorWords:
+        between = _alternatives(lists["between_names"])
         return cls(
             lead=re.compile(rf"\A\s*(?:{_alternatives(lists['lead_words'])})(?:\s*[:：]\s*|\s+)(?=\w)", re.I),
             lead_before_names=re.compile(rf"\A\s*(?:{_alternatives(lists['lead_words_before_names'])})\s+(?=\w+\s+\w)",
@@ -235,8 +236,7 @@ class AuthorWords:
                                     re.I),
             not_names=frozenset(fold(w).lower() for w in lists["not_names"]),
             after_name=re.compile(rf"(?<=\w)\s+(?:{_alternatives(lists['after_name'])})$"),
-            between_names=re.compile(rf"\s*,\s*(?:(?:{_alternatives(lists['between_names'])})\s+|&\s*)?"
-                                     rf"|\s+(?:{_alternatives(lists['between_names'])}|&)\s+", re.I),
+            between_names=re.compile(rf"\s*,\s*(?:(?:{between})\s+|&\s*)?|\s+(?:{between}|&)\s+", re.I),
         )
 
 
