@@ -337,10 +337,18 @@ class _Scan:
             if self.keys[i] in self.labels:  # a section kicker ("WORLD NEWS") that is one of the post's categories
                 self.cut[i] = "head.label"
                 continue
-            if not (self._line_rule(i, "head") or self._chrome(i) or self._kicker(i)):
+            if not (self._line_rule(i, "head") or self._line_rule(i, "inside") or self._chrome(i) or self._kicker(i)):
                 return
             if self.cut[i] == "chrome.byline" and i + 1 < len(self.lines) and self.keys[i + 1] and i + 1 not in self.cut:
                 self._line_rule(i + 1, "byline")  # the writer's job on the line under the byline
+
+    def inside(self) -> None:
+        """The tail rules marked `inside` on the lines the scans from the ends left: a tool's line
+        that is residue wherever it stands (an IFTTT template that puts the entry's short link above
+        the text, or a post of several feed entries, each with its own footer)."""
+        for i, key in enumerate(self.keys):
+            if key and i not in self.cut:
+                self._line_rule(i, "inside")
 
     def _kicker(self, i: int) -> str | None:
         """A short line right above the headline at the head of the text: a section's name or a
@@ -438,7 +446,8 @@ def read_head(lines: list[str], rules: RuleSet, ctx: Context) -> Harvest:
 
 
 def cut_text(text: str, rules: RuleSet, ctx: Context, harvest: Harvest | None = None) -> CutText:
-    """Cut whole-line residue: 'any' rules everywhere, then the tail bottom-up, then the head."""
+    """Cut whole-line residue: 'any' rules everywhere, then the tail bottom-up, then the head, then
+    the tail rules marked `inside` on the lines between."""
     harvest = harvest if harvest is not None else Harvest()
     lines = [line.strip() for line in text.split("\n")]
     while lines and not lines[-1]:
@@ -449,6 +458,7 @@ def cut_text(text: str, rules: RuleSet, ctx: Context, harvest: Harvest | None = 
     scan.anywhere()
     scan.tail()
     scan.head()
+    scan.inside()
     scan.keep_unless_copy()
     scan.flush()
     kept = [line for i, line in enumerate(lines) if line and i not in scan.cut]

@@ -76,6 +76,9 @@ class LineRule:
     chain: str | None = None
     copies_only: bool = False  # cut only from a page that shows itself a copy (see cleaning.cut_text)
     chain_platform: str | None = None  # the chain is credited only on a page of this platform
+    # a tail rule whose line is residue wherever it stands whole (a bare short link, FiveFilters' ad
+    # footer): also cut above the text and between its lines
+    inside: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,8 +284,9 @@ class RuleSet:
         object.__setattr__(self, "page_boxes", tuple(r for r in self.blocks if r.anywhere))
         if self.redirects:
             object.__setattr__(self, "redirect_labels", frozenset().union(*(r.labels for r in self.redirects)))
-        object.__setattr__(self, "by_where", {where: tuple(r for r in self.lines if r.where == where)
-                                              for where in LINE_WHERES})
+        by_where = {where: tuple(r for r in self.lines if r.where == where) for where in LINE_WHERES}
+        by_where["inside"] = tuple(r for r in self.lines if r.inside)
+        object.__setattr__(self, "by_where", by_where)
         object.__setattr__(self, "by_id", {r.id: r for r in self.lines})
         first: dict[str, int] = {}
         owner: dict[str, ChromeSet] = {}
@@ -436,13 +440,16 @@ def _parse_file(path: Any, acc: dict) -> None:
         rid = _need(src, t, "id")
         where = t.get("where", "tail")
         if where not in LINE_WHERES:
-            raise RuleError(f"{src}: rule {rid!r}: where must be tail, head, any, list or suffix")
+            raise RuleError(f"{src}: rule {rid!r}: where must be one of {', '.join(LINE_WHERES)}")
+        inside = t.get("inside", False)
+        if not isinstance(inside, bool) or (inside and where != "tail"):
+            raise RuleError(f"{src}: rule {rid!r}: inside must be true or false, and true only on a tail rule")
         pattern = _need(src, t, "pattern")
         if where == "suffix":  # the residue after the last sentence of a line: what is before it is kept
             _compile(src, rid, pattern)
             pattern = rf"""(?P<kept_text>.*?[.!?"')\]…])\s+(?:{pattern})"""  # (… a text cut short)
         acc["lines"].append(LineRule(rid, _compile(src, rid, pattern), where, t.get("chain"),
-                                     bool(t.get("copies_only", False)), t.get("chain_platform")))
+                                     bool(t.get("copies_only", False)), t.get("chain_platform"), inside))
     for t in data.get("block", []):
         rid = _need(src, t, "id")
         text = _compile(src, rid, t["text"]) if "text" in t else None

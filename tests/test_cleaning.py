@@ -296,6 +296,63 @@ def test_ifttt_tail_harvests_provenance_in_text_order() -> None:
     assert h.tools == ["fivefilters", "google-news", "ifttt"]
 
 
+@pytest.mark.parametrize(("line", "rule"), [
+    ("https://ift.tt/2RpVTP6", "ifttt.link"),
+    ("https://ift.tt/2RpVTP6 via IFTTT", "ifttt.link"),
+    ("from Hacker News https://ift.tt/36D7NLV", "ifttt.from-feed"),
+    ("Source: https://ift.tt/2VBG2hr", "ifttt.source-link"),
+    ("Link: https://ift.tt/2VBG2hr", "ifttt.labelled-link"),
+    ("via IFTTT", "ifttt.via"),
+    ("Let's block ads! (Why?)", "fivefilters.blockads"),
+    ("World - Latest - Google News", "google-news.feed-title"),
+    ("https://news.google.com/rss/articles/CBMiK2h0dHBzOi8vZXhhbXBsZS5jb20vYS5odG1s0gEA?oc=5", "google-news.link"),
+    ("Go to Source", "wpematico.go-to-source"),
+    ("View original post", "feedwordpress.view-original"),
+    ("This is a syndicated post, reprinted from Coastal Ledger.", "feedwordpress.syndicated"),
+])
+@pytest.mark.parametrize("at", ["above", "between"])
+def test_a_tools_line_is_cut_above_the_text_and_between_its_lines(line: str, rule: str, at: str) -> None:
+    """An IFTTT recipe may put the entry's short link (and feed title) above the text, and a post
+    made of several feed entries has a footer after each: these lines are residue wherever they stand."""
+    first, second = BODY.split("\n")
+    text = f"{line}\n{BODY}" if at == "above" else f"{first}\n{line}\n{second}"
+    out = cut_text(text, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY
+    assert out.removed == [(rule, line)]
+
+
+def test_the_byline_under_a_short_link_above_the_text_is_cut_too() -> None:
+    out = cut_text("https://ift.tt/2RpVTP6\nPosted by Ann Lee\n" + BODY, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY
+    assert out.harvest.links == ["https://ift.tt/2RpVTP6"] and out.harvest.tools == ["ifttt"]
+
+
+@pytest.mark.parametrize("line", [
+    # sentences the tools' tail rules would read at the end stay between an article's lines
+    "The post office reopened on the island, which appeared first on Monday's list.",
+    "The story of the lighthouse keeper first appeared on BBC Radio in 1998.",
+    "Published on: the council's website, the plan runs to 40 pages.",
+    "Author: the council's chief planner, who asked not to be named.",
+    "March 3, 2026 at 10:15AM",
+])
+def test_a_line_only_the_tail_reads_as_residue_stays_between_paragraphs(line: str) -> None:
+    first, second = BODY.split("\n")
+    out = cut_text(f"{first}\n{line}\n{second}", RULES, Context(title="Bridge reopens"))
+    assert out.text == f"{first}\n{line}\n{second}"
+
+
+def test_inside_is_only_for_tail_rules(tmp_path) -> None:
+    from pipelines.rules import RuleError
+
+    (tmp_path / "mine.toml").write_text("[[line]]\nid = 'x'\nwhere = 'head'\ninside = true\npattern = 'x'\n")
+    with pytest.raises(RuleError, match="true only on a tail rule"):
+        load_rules((str(tmp_path),))
+    (tmp_path / "mine.toml").write_text("[[line]]\nid = 'x.promo'\ninside = true\npattern = 'get 50% off at .+'\n")
+    promo = "Get 50% off at pills.example"
+    out = cut_text(f"{promo}\n" + BODY.replace("\n", f"\n{promo}\n"), load_rules((str(tmp_path),)), Context())
+    assert out.text == BODY and [r for r, _ in out.removed] == ["x.promo", "x.promo"]
+
+
 def test_custom_feed_title_is_cut_only_when_it_looks_like_one() -> None:
     tail = "\nTech Headlines Daily\nMarch 3, 2026 at 09:41AM\nhttps://ift.tt/3abcdEF"
     out = cut_text(BODY + tail, RULES, Context())

@@ -816,6 +816,19 @@ def test_text_a_reader_never_sees_is_cut_from_a_posts_body(hidden: str) -> None:
     assert [(r.rule, r.text) for r in record.removed] == [("html.hidden", "cheap casino bonus free spins best casino online")]
 
 
+@pytest.mark.parametrize("at", [0, 2])
+@pytest.mark.parametrize("residue", [
+    "<p><a href='https://ift.tt/2RpVTP6'>https://ift.tt/2RpVTP6</a></p>",
+    "<p>from Hacker News <a href='https://ift.tt/36D7NLV'>https://ift.tt/36D7NLV</a></p>",
+    "<p>World - Latest - Google News</p>",
+    "<p>Let's block ads! (Why?)</p>",
+])
+def test_an_applets_lines_above_the_post_or_between_its_entries_are_cut(residue: str, at: int) -> None:
+    record = _ferry_blog_post(residue, at=at)
+    assert record.text.split("\n") == _FERRY
+    assert record.source.chain and set(record.source.chain) <= {"ifttt", "google-news", "fivefilters"}
+
+
 @pytest.mark.parametrize("url", ["https://listblog.blogspot.com/2026/11/ferry.html", "https://plainlists.example/ferry.html"])
 def test_list_items_read_alike_on_every_path(url: str) -> None:
     """A list's items are "- item" lines whether the body is read from the platform's container or
