@@ -429,15 +429,20 @@ def ui_language(tree: etree._Element, head: _Head) -> str | None:
 
 def _marked_time(classes: ClassIndex) -> str | None:
     """The datetime of the <time> a theme marks as the post's date (WordPress's class `published`,
-    else `entry-date`), on a page with no <article>: outside sidebars, menus and footers, whose
-    recent-posts lists mark their dates the same way. None when more than one date is so marked."""
-    for name in ("published", "entry-date"):
-        dates = {t.get("datetime", "").strip() for t in classes.get(name, "time")
-                 if not any(up.tag in ("aside", "nav", "footer") or "widget" in (up.get("class") or "")
-                            for up in t.iterancestors())} - {""}
+    else `entry-date`, else a block theme's Post Date block around it), on a page with no <article>:
+    outside sidebars, menus, footers and a block theme's list of other posts, whose dates are marked
+    the same way. None when more than one date is so marked."""
+    for times in (classes.get("published", "time"), classes.get("entry-date", "time"),
+                  [t for block in classes.get("wp-block-post-date") for t in block.iter("time")]):
+        dates = {t.get("datetime", "").strip() for t in times
+                 if not any(up.tag in ("aside", "nav", "footer") or classes.has(up, *_OTHER_POSTS)
+                            or "widget" in (up.get("class") or "") for up in t.iterancestors())} - {""}
         if dates:
             return dates.pop() if len(dates) == 1 else None
     return None
+
+
+_OTHER_POSTS = ("wp-block-post-template", "wp-block-latest-posts")  # (a block theme's lists of posts)
 
 
 def _inside(el: etree._Element, tag: str) -> bool:

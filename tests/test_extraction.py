@@ -1226,6 +1226,13 @@ _SIDEBAR = ("<aside class='widget widget_recent_entries'><ul><li><a href='/old/'
     (_SIDEBAR, None),
     ("<time class='entry-date' datetime='2026-12-01T07:30:00+00:00'>a</time><time class='entry-date' "
      "datetime='2026-11-20T07:30:00+00:00'>b</time>", None),
+    # a block theme's Post Date block (Twenty Twenty-Four) around a plain <time>; its list of other
+    # posts under the text dates them with the same block
+    ("<div class='wp-block-post-date'><time datetime='2026-12-01T07:30:00+00:00'>December 1, 2026</time></div>"
+     "<ul class='wp-block-post-template'><li><div class='wp-block-post-date'><time datetime='2026-10-02T08:00:00+00:00'>"
+     "October 2, 2026</time></div></li></ul>", "2026-12-01T07:30:00+00:00"),
+    ("<ul class='wp-block-post-template'><li><div class='wp-block-post-date'><time datetime='2026-10-02T08:00:00+00:00'>"
+     "October 2, 2026</time></div></li></ul>", None),
 ])
 def test_a_themes_marked_time_dates_a_page_without_an_article_element(times: str, published: str | None) -> None:
     page = (f"<html><body><div class='post-header'><h1 class='entry-title'>Ferry orders</h1>{times}</div>"
