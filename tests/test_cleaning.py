@@ -228,6 +228,15 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
      "php.message"),
     ("Notice: Trying to get property 'ID' of non-object in /srv/www/wp-includes/post-template.php on line 30",
      "php.message"),
+    # a theme's and Jetpack's lines under a WordPress post (Jannah, WordPress.com)
+    ("Check Also", "chrome.wordpress.en"),
+    ("Back to top button", "chrome.wordpress.en"),
+    ("No Comments", "chrome.wordpress.en"),
+    ("Discover more from Harbour Notes", "chrome.wordpress.en"),
+    ("Subscribe to get the latest posts sent to your email.", "chrome.wordpress.en"),
+    ("Facebook Twitter LinkedIn Tumblr Pinterest Reddit VKontakte Share via Email Print", "chrome.share.en"),
+    ("Pin", "chrome.share.en"),
+    ("Discover more from the harbour's past at the town museum.", None),
     # an article's line that holds template words among others is text
     ("Share this post on the home page of your blog.", None),
     ("The original source is available on request.", None),
@@ -752,6 +761,7 @@ def test_credit_lines_at_the_end_are_cut_whole(tail, source_url) -> None:
     ("The bridge reopened on Tuesday.\nVeja também:\nChuva forte atinge o litoral\nFeira começa sábado",
      "The bridge reopened on Tuesday."),
     ("The bridge reopened on Tuesday.\nSee also\nFerry fares frozen", "The bridge reopened on Tuesday."),
+    ("The bridge reopened on Tuesday.\nCheck Also\nFerry fares frozen for another year", "The bridge reopened on Tuesday."),
     ("The bridge reopened on Tuesday.\nЧитайте также:\nПаром снова ходит\nНовые тарифы", "The bridge reopened on Tuesday."),
     # traps: an article's own closing list (no heading over it), and a heading over sentences
     ("Bring these on the walk:\nWater\nA map\nWarm gloves", "Bring these on the walk:\nWater\nA map\nWarm gloves"),
