@@ -455,6 +455,9 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
                 continue
             if rule.source_link and not _names_its_link(block, matched):
                 continue  # "Source: <a>Name</a>" names its link; "SOURCE: agencies … via <a>IFTTT</a>" does not
+            if rule.wrapper_classes:
+                block = _with_its_heading(block, root, rule.wrapper_classes)
+                text = node_text(block)
             _give(rule, block, text, matched, rules, harvest, removed)
             drop_element(block)
     for rule in rules.link_lists:
@@ -462,6 +465,34 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
         if present:
             _cut_link_lists(root, rule, present, removed)
     return removed
+
+
+_WRAPPER_LEVELS = 2  # (a WordPress group and its inner container)
+_WRAPPER_EXTRA_CHARS = 300  # the heading and prompt beside a box, at most
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _with_its_heading(block: etree._Element, root: etree._Element, classes: tuple[str, ...]) -> etree._Element:
+    """The wrapper around a box (of one of `classes`, up to two levels) when all it holds besides
+    the box is a heading and a line or two before it: "<div class=wp-block-group><h2>Discover more
+    from Site</h2><p>Subscribe to get …</p><div class=box>…</div></div>"; else the box."""
+    node = block
+    for _ in range(_WRAPPER_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent is root or not set((parent.get("class") or "").split()).intersection(classes):
+            break
+        before = []
+        for child in parent:
+            if child is node:
+                break
+            if isinstance(child.tag, str):
+                before.append(child)
+        after = [c for c in node.itersiblings() if isinstance(c.tag, str)]
+        if after or (before and before[0].tag not in _HEADINGS) or len(before) > 3 \
+                or len(node_text(parent)) - len(node_text(node)) > _WRAPPER_EXTRA_CHARS:
+            break
+        node = parent
+    return node
 
 
 def _give(rule: BlockRule, block: etree._Element, text: str, matched: re.Match[str] | None, rules: RuleSet,

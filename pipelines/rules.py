@@ -101,6 +101,10 @@ class BlockRule:
     # the chain is credited only on a page of this platform (a credit line whose wording is the
     # plugin's default, but which any site may write)
     chain_platform: str | None = None
+    # a wrapper of one of these classes around the box, holding besides it only the box's heading
+    # and a line or two above it (a WordPress group: "Discover more from <site>", a prompt, the form),
+    # goes with the box
+    wrapper_classes: tuple[str, ...] = ()
 
 
 def chain_credit(rule: LineRule | BlockRule) -> tuple[str, str] | None:
@@ -468,7 +472,8 @@ def _parse_file(path: Any, acc: dict) -> None:
                                        bool(t.get("source_link", False)), hint, after, t.get("after_gives"),
                                        _compile(src, rid, t["lead"]) if "lead" in t else None,
                                        tuple(t.get("element_id", ())), bool(t.get("provenance", True)),
-                                       bool(t.get("anywhere", False)), t.get("chain_platform")))
+                                       bool(t.get("anywhere", False)), t.get("chain_platform"),
+                                       tuple(t.get("wrapper_class", ()))))
     for t in data.get("source_anchor", []):
         rid = _need(src, t, "id")
         acc["anchors"].append(AnchorRule(rid, t.get("chain"), _compile(src, rid, _need(src, t, "text"))))

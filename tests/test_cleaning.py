@@ -1241,6 +1241,43 @@ def test_a_plugins_table_of_contents_is_cut(box: str) -> None:
     assert [r for r, _ in removed] == ["wordpress.plugin-widget"]
 
 
+@pytest.mark.parametrize(("box", "rule"), [
+    ("<div class='wp-block-group'><h2>Descubre más desde Notas del Puerto</h2><p>Suscríbete para recibir las "
+     "últimas entradas en tu correo electrónico.</p><div class='wp-block-jetpack-subscriptions__container'><form>"
+     "<input type='email' placeholder='Escribe tu correo electrónico…'><button>Suscribirse</button></form></div></div>",
+     "jetpack.subscribe"),
+    ("<div class='wp-block-jetpack-subscriptions wp-block-jetpack-subscriptions__supports-newline'><p>Entdecke mehr "
+     "von Hafennotizen</p><button>Abonnieren</button></div>", "jetpack.subscribe"),
+    ("<nav class='wp-block-jetpack-sharing-buttons'><ul><li><a href='#'>Facebook</a></li><li><a href='#'>X</a></li>"
+     "</ul></nav>", "jetpack.share"),
+])
+def test_jetpacks_boxes_inside_the_post_are_cut_in_any_language(box: str, rule: str) -> None:
+    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
+
+    first, second = "<p>The council approved the plan on Tuesday.</p>", "<p>It will cost 4 million.</p>"
+    root = parse_fragment(first + second + box)
+    removed = cut_blocks(root, RULES, Harvest())
+    assert to_text(root).strip().splitlines() == BODY.split("\n")
+    assert rule in [r for r, _ in removed]
+
+
+@pytest.mark.parametrize("group", [
+    # the article's own lines in the same group as the box: a paragraph first, or a heading over more
+    # than a prompt's worth of text
+    "<div class='wp-block-group'><p>The ferry will run again on Friday.</p>{box}</div>",
+    "<div class='wp-block-group'><h2>Update</h2><p>" + "The ferry will run again on Friday, the operator said. " * 7
+    + "</p>{box}</div>",
+])
+def test_the_articles_lines_beside_a_subscription_box_stay(group: str) -> None:
+    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
+
+    box = "<div class='wp-block-jetpack-subscriptions__container'><form><button>Subscribe</button></form></div>"
+    root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + group.format(box=box))
+    removed = cut_blocks(root, RULES, Harvest())
+    assert "The ferry will run again on Friday" in to_text(root)
+    assert removed == [("jetpack.subscribe", "Subscribe")]
+
+
 def test_hint_words_are_found_at_the_start_of_a_pages_words() -> None:
     from pipelines.htmltext import _PageWords, parse_fragment
 
