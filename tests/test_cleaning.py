@@ -237,6 +237,15 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Facebook Twitter LinkedIn Tumblr Pinterest Reddit VKontakte Share via Email Print", "chrome.share.en"),
     ("Pin", "chrome.share.en"),
     ("Discover more from the harbour's past at the town museum.", None),
+    # WordPress.com's action bar and likes, a theme's author link, the default category
+    ("Loading Comments...", "chrome.wordpress.en"),
+    ("Comment Reblog Subscribe", "chrome.wordpress.en"),
+    ("Liked by 1 person", "chrome.wordpress.en"),
+    ("3 bloggers like this.", "chrome.wordpress.en"),
+    ("View all posts by Ann Lee", "chrome.wordpress.en"),
+    ("Uncategorized", "chrome.wordpress.en"),
+    ("Published by the council in March, the plan runs to 40 pages.", None),
+    ("Liked by many readers, the column ran for ten years.", None),
     # an article's line that holds template words among others is text
     ("Share this post on the home page of your blog.", None),
     ("The original source is available on request.", None),
