@@ -15,7 +15,7 @@ from lxml import etree, html as lxml_html
 from crawler.links import is_home
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
 from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, SOURCE_LINE_END, cut_blocks, cut_page_boxes, cut_unseen,
-                                ended_early, fold_spaces, harvest_links, opened_html_tag, parse_fragment, shallower,
+                                ended_early, fold_spaces, harvest_links, hidden_by_class, opened_html_tag, parse_fragment, shallower,
                                 source_line_ends_as_spaces, to_text, too_deep, void_elements_emptied)
 from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
                                 joined, meta_lines, names_its_host, own_site_name, posted_on_date, read_meta,
@@ -383,6 +383,123 @@ def _trafilatura_text(tree: etree._Element, url: str, meta: PageMeta,
 
 _TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\n?", re.M)
 
+# What trafilatura leaves out of a post it reads from no container it knows (its search of the page
+# at large takes paragraphs only), or from the first of two containers of one class (the post split
+# around an ad): put back when the paragraphs it kept show where the post is.
+_GAP_LISTS = ("ul", "ol")
+_GAP_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_GAP_TAGS = frozenset((*_GAP_LISTS, *_GAP_HEADINGS, "blockquote"))
+_GAP_PART_BETWEEN = 200  # characters of text that may stand between two parts of a post (an ad's label)
+# a second part is prose, of sentences (not a theme's line of tags in the same class of box)
+_GAP_PART_CHARS = 120
+_ENDS_SENTENCE = re.compile(r"[.!?。！？…\"”»)]\s*$")
+
+
+def _line_key(text: str) -> str:
+    """An element's text as one line, as trafilatura writes it (spaces collapsed)."""
+    return " ".join(text.split())
+
+
+def _word_key(text: str) -> str:
+    """A line without its spaces: the same line whatever spaces a link or a <br> left in it."""
+    return "".join(text.split()).lower()
+_LINE_HEAD = 20  # a paragraph's first characters (spaces collapsed), looked up before its words are keyed
+
+
+def _kept_paragraphs(tree: etree._Element, lines: list[str], where: dict[str, int]) -> list[etree._Element]:
+    """The <p> elements whose text is one of the lines (by their word keys), in document order."""
+    heads = {" ".join(line.split())[:_LINE_HEAD] for line in lines}
+    kept = []
+    for p in tree.iter("p"):
+        text = "".join(p.itertext())
+        if " ".join(text[:_LINE_HEAD * 4].split())[:_LINE_HEAD] in heads and _word_key(text) in where:
+            kept.append(p)
+    return kept
+
+
+def _own_lines(el: etree._Element) -> list[str]:
+    """An element's lines as trafilatura writes them: a list's items as "- item"; else its text."""
+    if el.tag in _GAP_LISTS:
+        return [f"- {key}" for li in el.iter("li") if (key := _line_key(" ".join(li.itertext())))]
+    key = _line_key(" ".join(el.itertext()))
+    return [key] if key else []
+
+
+def _part_lines(container: etree._Element) -> list[str]:
+    """The lines of a container's paragraphs, lists, subheadings and quotes that read as prose."""
+    return [line for el in container.iter("p", *_GAP_TAGS)
+            if next(el.iterancestors(*_GAP_LISTS, "blockquote"), None) is None and _prose(el)
+            for line in _own_lines(el)]
+
+
+def _prose(el: etree._Element) -> bool:
+    """Text a reader reads as the post's: not mostly links (a list of other stories), not hidden."""
+    text = len(_line_key(" ".join(el.itertext())))
+    linked = sum(len(_line_key(" ".join(a.itertext()))) for a in el.iter("a"))
+    return text > 0 and linked * 2 <= text and not hidden_by_class(el) and el.get("hidden") is None
+
+
+def fill_dropped_parts(tree: etree._Element, text: str) -> str:
+    """trafilatura's text with the parts of the post it dropped put back in their places: a list or
+    a subheading between two paragraphs it kept under one parent (a heading only over what is kept or
+    put back), and the paragraphs of a second container of the same tag and class right after the
+    one it read, past at most an ad's label, when they are sentences. Nothing else of the page is
+    looked at; what the text already holds, in any spacing, is not put in again."""
+    lines = text.split("\n")
+    where = {key: i for i, line in reversed(list(enumerate(lines))) if (key := _word_key(line))}
+    if len(where) < 2:
+        return text
+    kept = _kept_paragraphs(tree, lines, where)
+    if len(kept) < 2:
+        return text
+    # what the text holds, its lines run together: an element's words found in it are there already
+    # (also when trafilatura broke them into two lines at a <br>)
+    whole = "".join(map(_word_key, lines))
+
+    def new(el_lines: list[str]) -> bool:
+        return bool(el_lines) and not any(_word_key(line) in whole for line in el_lines)
+
+    after: dict[int, list[str]] = {}  # line index -> lines to put after it
+    for a, b in zip(kept, kept[1:]):
+        parent = a.getparent()
+        if parent is None or b.getparent() is not parent:
+            continue
+        gap = []
+        for el in a.itersiblings():
+            if el is b:
+                break
+            if isinstance(el.tag, str):
+                gap.append(el)
+        found = [el for el in gap if el.tag in _GAP_TAGS and _prose(el) and new(_own_lines(el))]
+        # a subheading goes back only over what follows it into the text (not over a list of links)
+        found = [el for el in found if el.tag not in _GAP_HEADINGS
+                 or (nxt := next((g for g in gap[gap.index(el) + 1:]), b)) is b or nxt in found]
+        if found:
+            after.setdefault(where[_word_key(" ".join(a.itertext()))], []).extend(
+                line for el in found for line in _own_lines(el))
+    last = kept[-1].getparent()
+    if last is not None and last.get("class") and last is not tree.find("body"):
+        between = 0
+        for sib in last.itersiblings():
+            if not isinstance(sib.tag, str):
+                continue
+            if sib.tag == last.tag and sib.get("class") == last.get("class"):
+                part = [line for line in _part_lines(sib) if new([line])]
+                if sum(map(len, part)) >= _GAP_PART_CHARS and any(_ENDS_SENTENCE.search(line) for line in part):
+                    after.setdefault(where[_word_key(" ".join(kept[-1].itertext()))], []).extend(part)
+                    whole += "".join(map(_word_key, part))
+                continue
+            between += len(_line_key(" ".join(sib.itertext())))
+            if between > _GAP_PART_BETWEEN:
+                break
+    if not after:
+        return text
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        out.extend(after.get(i, ()))
+    return "\n".join(out)
+
 
 def _chars(el: etree._Element) -> int:
     return len("".join(el.itertext()).strip())
@@ -634,6 +751,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     if not (meta.author and meta.published):  # (the byline and date under the heading: read by the head rules)
         meta.header_lines = heading_lines(tree, meta.home_heading, meta.title)
     text, gained = _trafilatura_text(tree, raw.url, meta, classes)
+    text = fill_dropped_parts(tree, text)
     if fresh is not None and text.strip():
         date = _page_date(fresh, raw.url) if "published" in gained else None
         TEMPLATES.observe(plan.template, fresh, text, gained, date)

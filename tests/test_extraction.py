@@ -829,6 +829,44 @@ def test_an_applets_lines_above_the_post_or_between_its_entries_are_cut(residue:
     assert record.source.chain and set(record.source.chain) <= {"ifttt", "google-news", "fivefilters"}
 
 
+_DEPOT = ["The town council voted on Wednesday to turn the old rail depot into a covered market with sixty stalls.",
+          "Councillors said the market would open in the autumn of next year and would be run by a trust of traders.",
+          "The depot has stood empty since 2009, when the last freight trains stopped using the branch line.",
+          "A survey found that the roof and the iron columns were sound, which kept the cost of the work down.",
+          "Traders who want a stall can apply from January, and rents will be lower for the first two years."]
+_DEPOT_SIDE = ("<div class='sidebar'><h3>Recent Posts</h3><ul><li><a href='/a'>Bridge repairs finish early</a></li>"
+               "<li><a href='/b'>School wins robotics prize</a></li></ul></div>")
+
+
+def _depot_page(body: str) -> str:
+    return ("<html><head><title>Depot to become market | Riverside Voice</title></head><body><div id='header'>"
+            "<a href='/'>Riverside Voice</a></div>" + body + _DEPOT_SIDE + "<div id='footer'><p>Privacy policy and "
+            "terms of use of the Riverside Voice website.</p></div></body></html>")
+
+
+@pytest.mark.parametrize(("body", "lines"), [
+    # a post in a container trafilatura knows by no name: its search of the page takes paragraphs
+    # only, and dropped the subheading and the list between them
+    ("<div class='single'><h1>Depot to become market</h1>" + "".join(f"<p>{x}</p>" for x in _DEPOT[:2])
+     + f"<h2>What happens next</h2><ul><li>{_DEPOT[2]}</li><li>{_DEPOT[3]}</li></ul><p>{_DEPOT[4]}</p></div>",
+     [*_DEPOT[:2], "What happens next", f"- {_DEPOT[2]}", f"- {_DEPOT[3]}", _DEPOT[4]]),
+    # the post in two boxes of one class around an ad: trafilatura read the first alone
+    ("<div class='article'><h1>Depot to become market</h1><div class='text'>" + "".join(f"<p>{x}</p>" for x in _DEPOT[:3])
+     + "</div><div class='ad-slot'><span>Advertisement</span></div><div class='text'>"
+     + "".join(f"<p>{x}</p>" for x in _DEPOT[3:]) + "</div></div>", _DEPOT),
+    # not put back: a heading over a list of links between the paragraphs, and a list of links
+    ("<div class='single'><h1>Depot to become market</h1>" + "".join(f"<p>{x}</p>" for x in _DEPOT[:3])
+     + "<h3>More from the town</h3><ul><li><a href='/c'>Bus lane plan</a></li><li><a href='/d'>Pool reopens</a></li></ul>"
+     + "".join(f"<p>{x}</p>" for x in _DEPOT[3:]) + "</div>", _DEPOT),
+    # not put back: a second box of the class that holds a line of tags, not sentences
+    ("<div class='article'><div class='text'>" + "".join(f"<p>{x}</p>" for x in _DEPOT)
+     + "</div><div class='text'><p>Topics: town, market, rail</p></div></div>", _DEPOT),
+])
+def test_what_trafilatura_dropped_between_the_paragraphs_it_kept_is_put_back(body: str, lines: list[str]) -> None:
+    record = _record(_depot_page(body), f"https://depot{len(body)}.example/2026/03/depot-market.html")
+    assert record.text.split("\n") == lines
+
+
 @pytest.mark.parametrize("url", ["https://listblog.blogspot.com/2026/11/ferry.html", "https://plainlists.example/ferry.html"])
 def test_list_items_read_alike_on_every_path(url: str) -> None:
     """A list's items are "- item" lines whether the body is read from the platform's container or
