@@ -237,6 +237,9 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Facebook Twitter LinkedIn Tumblr Pinterest Reddit VKontakte Share via Email Print", "chrome.share.en"),
     ("Pin", "chrome.share.en"),
     ("Discover more from the harbour's past at the town museum.", None),
+    # Blogger's byline in Arabic as other templates word it, and "no comments" in Spanish
+    ("أرسلت بواسطة Ann Lee في 10:15 ص", "chrome.blogger.ar"),
+    ("Sin comentarios:", "chrome.blogger.es"),
     # WordPress.com's action bar and likes, a theme's author link, the default category
     ("Loading Comments...", "chrome.wordpress.en"),
     ("Comment Reblog Subscribe", "chrome.wordpress.en"),
@@ -285,6 +288,17 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "A newsletter da prefeitura informou que as obras começam em janeiro.",
     "Subscribers to the council's newsletter were told about the closure on Monday.",
     "Home",
+    # sentences that open with a template's label or credit words
+    "Posted by the council in March, the plan runs to 40 pages.",
+    "Publicado por el ayuntamiento en marzo, el plan tiene 40 páginas.",
+    "Diposting oleh pemerintah kota pada Maret, rencana itu setebal 40 halaman.",
+    "Posted on the island's notice board, the plan drew 40 comments.",
+    "Categories: the council listed three, from parks to roads, in its report.",
+    "Tags: the council will issue new parking tags to residents in May.",
+    "Labels: the new law requires labels on every food package sold.",
+    "Etiquetas: la nueva ley exige etiquetas en cada paquete de comida.",
+    "Filed under a different name, the claim was rejected by the court.",
+    "نشر بواسطة الحكومة تقريرا مفصلا عن الميناء في العام الماضي.",
 ])
 def test_article_lines_that_look_like_residue_stay(text: str) -> None:
     body = BODY + "\n" + text if text != "Home" else "Home\n" + BODY
