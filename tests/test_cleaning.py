@@ -299,6 +299,8 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "Etiquetas: la nueva ley exige etiquetas en cada paquete de comida.",
     "Filed under a different name, the claim was rejected by the court.",
     "نشر بواسطة الحكومة تقريرا مفصلا عن الميناء في العام الماضي.",
+    "Author: the council's chief planner, who asked not to be named.",
+    "Published on Monday, the plan was 40 pages.",
 ])
 def test_article_lines_that_look_like_residue_stay(text: str) -> None:
     body = BODY + "\n" + text if text != "Home" else "Home\n" + BODY
