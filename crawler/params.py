@@ -48,9 +48,17 @@ def _check_url(raw: str) -> str:
         parts.port  # noqa: B018 - raises on a bad port
     except ValueError:
         raise ValueError(f"bad port in URL: {raw!r}") from None
-    # scheme and host in lower case and "/" for no path, so that one blog written two ways is one seed
+    # scheme and host in lower case (an internationalized name in its ASCII form, as requests go out)
+    # and "/" for no path, so that one blog written two ways is one seed
     userinfo, at, host = parts.netloc.rpartition("@")
-    return urlunsplit((parts.scheme.lower(), userinfo + at + host.lower(), parts.path or "/", parts.query,
+    host = host.lower()
+    if not host.isascii():
+        name, colon, port = host.rpartition(":") if host.rpartition(":")[2].isdigit() else (host, "", "")
+        try:
+            host = name.encode("idna").decode("ascii") + colon + port
+        except UnicodeError:
+            raise ValueError(f"not a URL: {raw!r} (a host name that cannot be encoded)") from None
+    return urlunsplit((parts.scheme.lower(), userinfo + at + host, parts.path or "/", parts.query,
                        parts.fragment))
 
 

@@ -37,13 +37,20 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=16384)
 def url_host(url: str) -> str:
     """The lower-cased host of a URL, '' when it has none or cannot be parsed (cached: a site's
-    menus and sidebars repeat the same links on every page)."""
+    menus and sidebars repeat the same links on every page); an internationalized name in its ASCII
+    form, as requests go out ("bücher.example" is "xn--bcher-kva.example")."""
     from urllib.parse import urlsplit
 
     try:
-        return (urlsplit(url).hostname or "").lower()
+        host = (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
+    if not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            pass
+    return host
 
 
 def url_parses(url: str) -> bool:

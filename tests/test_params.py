@@ -35,6 +35,20 @@ def test_one_blog_written_several_ways_is_one_seed(tmp_path) -> None:
         "https://x.example/Pier.html", "https://x.example/pier.html"]
 
 
+def test_a_blog_under_an_internationalized_name_is_one_seed_in_the_form_requests_use() -> None:
+    """Scrapy sends a request for "bücher.example" to "xn--bcher-kva.example": the seed is written so,
+    and a page's links under either form are the same site's."""
+    from pipelines.rules import url_host
+
+    params = parse_params(seeds=["https://Bücher.Example/", "https://xn--bcher-kva.example/",
+                                 "http://bücher.example:8080/blog"])
+    assert params.seeds == ["https://xn--bcher-kva.example/", "http://xn--bcher-kva.example:8080/blog"]
+    assert url_host("https://bücher.example/2026/03/a.html") == url_host("https://xn--bcher-kva.example/") \
+        == "xn--bcher-kva.example"
+    with pytest.raises(SeedError, match="cannot be encoded"):
+        parse_params(seeds=["https://a..bé/"])
+
+
 @pytest.mark.parametrize(("content", "needle"), [
     ("# nothing but a comment\n\n".encode(), "no seeds"),
     ("https://café.example/\n".encode("latin-1"), "not UTF-8"),
