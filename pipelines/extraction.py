@@ -433,10 +433,23 @@ def _part_lines(container: etree._Element) -> list[str]:
 
 
 def _prose(el: etree._Element) -> bool:
-    """Text a reader reads as the post's: not mostly links (a list of other stories), not hidden."""
+    """Text a reader reads as the post's: not mostly links (a list of other stories), not hidden, not
+    a box a theme names as its own (share buttons, tags, menus, ads), and a list not of single words
+    (a row of buttons or tags)."""
     text = len(_line_key(" ".join(el.itertext())))
     linked = sum(len(_line_key(" ".join(a.itertext()))) for a in el.iter("a"))
-    return text > 0 and linked * 2 <= text and not hidden_by_class(el) and el.get("hidden") is None
+    if not text or linked * 2 > text or hidden_by_class(el) or el.get("hidden") is not None \
+            or _NOT_THE_POSTS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+        return False
+    if el.tag in _GAP_LISTS:
+        items = [len(" ".join(li.itertext()).split()) for li in el.iter("li")]
+        return bool(items) and sum(items) >= 2 * len(items)
+    return True
+
+
+# a theme's or a plugin's box by its class or id: never put back into the post's text
+_NOT_THE_POSTS = re.compile(r"shar(e|ing)|social|related|\btags?\b|tag-?(list|cloud)|menu|\bnav|widget|sponsor|promo"
+                            r"|\bads?\b|advert|breadcrumb|follow|subscri|newsletter|comment", re.I)
 
 
 def fill_dropped_parts(tree: etree._Element, text: str) -> str:

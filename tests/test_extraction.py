@@ -858,6 +858,11 @@ def _depot_page(body: str) -> str:
     ("<div class='single'><h1>Depot to become market</h1>" + "".join(f"<p>{x}</p>" for x in _DEPOT[:3])
      + "<h3>More from the town</h3><ul><li><a href='/c'>Bus lane plan</a></li><li><a href='/d'>Pool reopens</a></li></ul>"
      + "".join(f"<p>{x}</p>" for x in _DEPOT[3:]) + "</div>", _DEPOT),
+    # not put back: a row of share buttons or of tags between the paragraphs; a list of short points is
+    ("<div class='single'>" + "".join(f"<p>{x}</p>" for x in _DEPOT[:2]) + "<ul class='share-buttons'><li><button>"
+     "Facebook</button></li><li><button>Twitter</button></li></ul><ul><li>Market</li><li>Rail</li></ul><ul><li>Sixty "
+     "stalls</li><li>Run by a trust</li></ul>" + "".join(f"<p>{x}</p>" for x in _DEPOT[2:]) + "</div>",
+     [*_DEPOT[:2], "- Sixty stalls", "- Run by a trust", *_DEPOT[2:]]),
     # not put back: a second box of the class that holds a line of tags, not sentences
     ("<div class='article'><div class='text'>" + "".join(f"<p>{x}</p>" for x in _DEPOT)
      + "</div><div class='text'><p>Topics: town, market, rail</p></div></div>", _DEPOT),
