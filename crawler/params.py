@@ -10,6 +10,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from pipelines.normalize import ascii_host
+
 
 # a comment after a URL: "#" after white space (a "#" inside a URL starts its fragment)
 _INLINE_COMMENT = re.compile(r"\s+#.*$")
@@ -54,10 +56,9 @@ def _check_url(raw: str) -> str:
     host = host.lower()
     if not host.isascii():
         name, colon, port = host.rpartition(":") if host.rpartition(":")[2].isdigit() else (host, "", "")
-        try:
-            host = name.encode("idna").decode("ascii") + colon + port
-        except UnicodeError:
-            raise ValueError(f"not a URL: {raw!r} (a host name that cannot be encoded)") from None
+        host = ascii_host(name) + colon + port
+        if not host.isascii():
+            raise ValueError(f"not a URL: {raw!r} (a host name that cannot be encoded)")
     return urlunsplit((parts.scheme.lower(), userinfo + at + host, parts.path or "/", parts.query,
                        parts.fragment))
 

@@ -15,8 +15,8 @@ from lxml import etree, html as lxml_html
 from crawler.links import is_home
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
 from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, SOURCE_LINE_END, cut_blocks, cut_page_boxes, cut_unseen,
-                                ended_early, fold_spaces, harvest_links, hidden_by_class, opened_html_tag, parse_fragment, shallower,
-                                source_line_ends_as_spaces, to_text, too_deep, void_elements_emptied)
+                                ended_early, fold_spaces, harvest_links, hidden_by_class, opened_html_tag, parse_fragment,
+                                shallower, source_line_ends_as_spaces, to_text, too_deep, void_elements_emptied)
 from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
                                 joined, meta_lines, names_its_host, own_site_name, posted_on_date, read_meta,
                                 resolve_base, same_site)
@@ -403,17 +403,21 @@ def _line_key(text: str) -> str:
 def _word_key(text: str) -> str:
     """A line without its spaces: the same line whatever spaces a link or a <br> left in it."""
     return "".join(text.split()).lower()
+
+
 _LINE_HEAD = 20  # a paragraph's first characters (spaces collapsed), looked up before its words are keyed
 
 
-def _kept_paragraphs(tree: etree._Element, lines: list[str], where: dict[str, int]) -> list[etree._Element]:
-    """The <p> elements whose text is one of the lines (by their word keys), in document order."""
-    heads = {" ".join(line.split())[:_LINE_HEAD] for line in lines}
+def _kept_paragraphs(tree: etree._Element, lines: list[str],
+                     where: dict[str, int]) -> list[tuple[etree._Element, int]]:
+    """The <p> elements whose text is one of the lines (by their word keys), in document order, each
+    with the index of its line."""
+    heads = {_line_key(line)[:_LINE_HEAD] for line in lines}
     kept = []
     for p in tree.iter("p"):
         text = "".join(p.itertext())
-        if " ".join(text[:_LINE_HEAD * 4].split())[:_LINE_HEAD] in heads and _word_key(text) in where:
-            kept.append(p)
+        if _line_key(text[:_LINE_HEAD * 4])[:_LINE_HEAD] in heads and (at := where.get(_word_key(text))) is not None:
+            kept.append((p, at))
     return kept
 
 
@@ -473,7 +477,7 @@ def fill_dropped_parts(tree: etree._Element, text: str) -> str:
         return bool(el_lines) and not any(_word_key(line) in whole for line in el_lines)
 
     after: dict[int, list[str]] = {}  # line index -> lines to put after it
-    for a, b in zip(kept, kept[1:]):
+    for (a, at), (b, _) in zip(kept, kept[1:]):
         parent = a.getparent()
         if parent is None or b.getparent() is not parent:
             continue
@@ -488,9 +492,9 @@ def fill_dropped_parts(tree: etree._Element, text: str) -> str:
         found = [el for el in found if el.tag not in _GAP_HEADINGS
                  or (nxt := next((g for g in gap[gap.index(el) + 1:]), b)) is b or nxt in found]
         if found:
-            after.setdefault(where[_word_key(" ".join(a.itertext()))], []).extend(
-                line for el in found for line in _own_lines(el))
-    last = kept[-1].getparent()
+            after.setdefault(at, []).extend(line for el in found for line in _own_lines(el))
+    last_p, last_at = kept[-1]
+    last = last_p.getparent()
     if last is not None and last.get("class") and last is not tree.find("body"):
         between = 0
         for sib in last.itersiblings():
@@ -499,7 +503,7 @@ def fill_dropped_parts(tree: etree._Element, text: str) -> str:
             if sib.tag == last.tag and sib.get("class") == last.get("class"):
                 part = [line for line in _part_lines(sib) if new([line])]
                 if sum(map(len, part)) >= _GAP_PART_CHARS and any(_ENDS_SENTENCE.search(line) for line in part):
-                    after.setdefault(where[_word_key(" ".join(kept[-1].itertext()))], []).extend(part)
+                    after.setdefault(last_at, []).extend(part)
                     whole += "".join(map(_word_key, part))
                 continue
             between += len(_line_key(" ".join(sib.itertext())))

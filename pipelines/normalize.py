@@ -267,7 +267,9 @@ def _unescape_unreserved(match: re.Match[str]) -> str:
     return char if char in _UNRESERVED else "%" + match[1].upper()
 
 
-def _host(hostname: str) -> str:
+def ascii_host(hostname: str) -> str:
+    """A host name in the ASCII form requests go out in ("bücher.example" is "xn--bcher-kva.example");
+    as given when it is ASCII already or cannot be encoded."""
     if hostname.isascii():
         return hostname
     try:
@@ -284,7 +286,7 @@ def canonical_url(url: str) -> str:
     spell one post two ways."""
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
-    host = _host((parts.hostname or "").lower())
+    host = ascii_host((parts.hostname or "").lower())
     if ":" in host:  # an IPv6 address keeps its brackets ("http://[::1]:8080/")
         host = f"[{host}]"
     port = parts.port

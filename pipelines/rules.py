@@ -11,6 +11,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pipelines.normalize import ascii_host
+
 # Read through importlib.resources so the rules load from a zipped egg too (scrapyd deployments).
 BUILTIN_DIR = resources.files("pipelines") / "rules"
 
@@ -42,15 +44,9 @@ def url_host(url: str) -> str:
     from urllib.parse import urlsplit
 
     try:
-        host = (urlsplit(url).hostname or "").lower()
+        return ascii_host((urlsplit(url).hostname or "").lower())
     except ValueError:
         return ""
-    if not host.isascii():
-        try:
-            host = host.encode("idna").decode("ascii")
-        except UnicodeError:
-            pass
-    return host
 
 
 def url_parses(url: str) -> bool:
