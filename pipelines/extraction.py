@@ -18,8 +18,8 @@ from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, SOURCE_LINE_END, cut_bloc
                                 ended_early, fold_spaces, harvest_links, hidden_by_class, opened_html_tag, parse_fragment,
                                 shallower, source_line_ends_as_spaces, to_text, too_deep, void_elements_emptied)
 from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
-                                joined, meta_lines, names_its_host, own_site_name, posted_on_date, read_meta,
-                                resolve_base, same_site)
+                                joined, meta_lines, names_its_host, own_site_name, post_heading, posted_on_date,
+                                read_meta, resolve_base, same_site)
 from pipelines.normalize import canonical_url
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
@@ -734,6 +734,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         meta.ui_language = template_language(classes, rules)
     body = find_body(tree, classes) if options.mode == "auto" else None
     if body is not None:
+        meta.title = meta.title or post_heading(body[1], meta.home_heading)
         removed = cut_page_boxes(tree, rules, harvest, classes.get)
         removed += cut_blocks(body[1], rules, harvest)
         harvest_links(body[1], rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)

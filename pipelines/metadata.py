@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -32,6 +33,10 @@ BODY_CONTAINERS = (
     ("generic", "entry-content", "div", None),
     ("generic", "post-content", "div", None),
     ("generic", "article-content", "div", None),
+    # WordPress's old default theme (Kubrick) and the many themes made from it, still the dress of
+    # old blogs and autoblogs: <div class="post" id="post-N"> holds the headline, a date line,
+    # <div class="entry"> (the text) and the meta lines; a bare "entry" counts only under such a post
+    ("generic", "entry", "div", "post"),
 )
 
 
@@ -1166,13 +1171,57 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
 _WRAPPER_PARTS = etree.XPath("descendant::*[self::h1 or self::form or self::select or self::nav or self::aside][1]")
 
 
+_POST_ID = re.compile(r"post-\d+$")
+
+
+def _in_a_post(el: etree._Element) -> bool:
+    """Whether el's parent or grandparent is a post's wrapper: class "post" or "hentry", or an id
+    "post-N" (WordPress's)."""
+    for up in islice(el.iterancestors(), 2):
+        if {"post", "hentry"} & set((up.get("class") or "").split()) or _POST_ID.match(up.get("id") or ""):
+            return True
+    return False
+
+
+_HEADLINE_TAGS = ("h1", "h2", "h3")
+
+
+def post_heading(body: etree._Element, home_heading: str | None) -> str | None:
+    """The headline over a post's body container, for a page whose <title> and metadata give only the
+    site's name (an old theme's <h2> over its <div class="entry">): the nearest h1-h3 above the
+    container inside the post's wrapper (its parent or grandparent: an <article>, class "post" or
+    "hentry", id "post-N"), else among the container's own earlier siblings; never the site's name."""
+    scope = [body]
+    for up in islice(body.iterancestors(), 2):
+        scope.append(up)
+        if up.tag == "article" or {"post", "hentry"} & set((up.get("class") or "").split()) \
+                or _POST_ID.match(up.get("id") or ""):
+            break
+    else:
+        scope = [body]
+    for node in scope[:-1] if len(scope) > 1 else scope:
+        for sib in node.itersiblings(preceding=True):
+            if not isinstance(sib.tag, str):
+                continue
+            for heading in reversed([sib] if sib.tag in _HEADLINE_TAGS else [*sib.iter(*_HEADLINE_TAGS)]):
+                text = heading_text(heading)
+                if text and text != home_heading:
+                    return text
+    return None
+
+
 def find_body(tree: etree._Element, classes: ClassIndex | None = None) -> tuple[str, etree._Element] | None:
     """The post body container when the template has exactly one (a single post page). A generic
     class name on a theme's wrapper (<div class="grid-x post-content main-wrapper"> around the
     headline, the author box and a related list) is passed over."""
     classes = classes or ClassIndex(tree)
     for platform, name, tag, within in BODY_CONTAINERS:
-        nodes = classes.by_itemprop.get("articleBody", []) if name.startswith("@") else classes.get(name, tag, within)
+        if name.startswith("@"):
+            nodes = classes.by_itemprop.get("articleBody", [])
+        elif within == "post":
+            nodes = [el for el in classes.get(name, tag) if _in_a_post(el)]
+        else:
+            nodes = classes.get(name, tag, within)
         if len(nodes) == 1 and platform == "generic" and _WRAPPER_PARTS(nodes[0]):
             continue
         if len(nodes) == 1:

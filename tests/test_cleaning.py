@@ -249,6 +249,13 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Uncategorized", "chrome.wordpress.en"),
     ("Published by the council in March, the plan runs to 40 pages.", None),
     ("Liked by many readers, the column ran for ten years.", None),
+    # an old theme's row of comment links, and WordAds' label
+    ("Comments RSS | Trackback URL", "chrome.wordpress.en"),
+    ("Permalink | Leave a comment", "chrome.wordpress.en"),
+    ("Kommentarfeed | Kommentare geschlossen | Trackback-URL", "chrome.wordpress.de"),
+    ("About these ads", "chrome.wordpress.en"),
+    ("Trackback and comments are closed on this blog, the editor wrote.", None),
+    ("Permalink | trackback: two words the new blog owners had to learn.", None),
     # an article's line that holds template words among others is text
     ("Share this post on the home page of your blog.", None),
     ("The original source is available on request.", None),
@@ -1267,6 +1274,19 @@ def test_a_plugins_table_of_contents_is_cut(box: str) -> None:
 
 
 @pytest.mark.parametrize(("box", "rule"), [
+    # an old theme's meta line and post navigation inside the post's box, in the blog's language
+    ("<p class='postmetadata alt'><small>Dieser Beitrag wurde am Montag, 3. März 2025 um 10:15 Uhr veröffentlicht "
+     "und unter <a href='/c/hafen' rel='category tag'>Hafen</a> abgelegt. Kommentare können über den "
+     "<a href='/feed'>RSS 2.0</a> Feed verfolgt werden.</small></p>", "wordpress.post-meta"),
+    ("<div class='navigation'><div class='alignleft'>&laquo; <a href='/a' rel='prev'>Ferry timetable changes</a>"
+     "</div><div class='alignright'><a href='/b' rel='next'>Harbour fees rise</a> &raquo;</div></div>",
+     "wordpress.post-meta"),
+    ("<nav class='navigation post-navigation'><h2 class='screen-reader-text'>Navigation des articles</h2>"
+     "<div class='nav-links'><div class='nav-previous'><a href='/a' rel='prev'>Horaires du ferry</a></div></div></nav>",
+     "wordpress.post-meta"),
+    # WordAds' slot on a free WordPress.com site
+    ("<div class='wpcnt'><div class='wpa'><span class='wpa-about'>Publicidad</span><div class='u'></div></div></div>",
+     "wordpress.com-ads"),
     ("<div class='wp-block-group'><h2>Descubre más desde Notas del Puerto</h2><p>Suscríbete para recibir las "
      "últimas entradas en tu correo electrónico.</p><div class='wp-block-jetpack-subscriptions__container'><form>"
      "<input type='email' placeholder='Escribe tu correo electrónico…'><button>Suscribirse</button></form></div></div>",
@@ -1276,7 +1296,7 @@ def test_a_plugins_table_of_contents_is_cut(box: str) -> None:
     ("<nav class='wp-block-jetpack-sharing-buttons'><ul><li><a href='#'>Facebook</a></li><li><a href='#'>X</a></li>"
      "</ul></nav>", "jetpack.share"),
 ])
-def test_jetpacks_boxes_inside_the_post_are_cut_in_any_language(box: str, rule: str) -> None:
+def test_wordpress_boxes_inside_the_post_are_cut_in_any_language(box: str, rule: str) -> None:
     from pipelines.htmltext import cut_blocks, parse_fragment, to_text
 
     first, second = "<p>The council approved the plan on Tuesday.</p>", "<p>It will cost 4 million.</p>"

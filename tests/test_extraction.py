@@ -1675,3 +1675,81 @@ def test_a_json_ld_date_that_is_no_text_yields_to_the_pages_other_dates(value: s
             + "".join(f"<p>{x}</p>" for x in _FERRY) + "</div></article></body></html>")
     record = _record(page, "https://harbour.example/early-frost/")
     assert record.published_at.isoformat() == "2026-03-02T09:00:00+00:00"
+
+
+_RECENT_COMMENTS = "".join(
+    f"<li class='recentcomments'><a href='/2026/0{i}/post-{i}/#comment-{i}'>reader{i}</a> on <b>Post number {i} about "
+    f"the harbour</b>: I walked past the pier this morning and the queue was already very long again, as usual...</li>"
+    for i in range(1, 7))
+
+
+def _kubrick_post(lang: str = "en") -> str:
+    """A single post page of WordPress's old default theme (Kubrick) as its descendants still print
+    it: the post navigation above, <div class="post" id="post-N"> around the headline, a date line
+    and <div class="entry">, which holds the text, the tags and the meta line; a sidebar of widgets."""
+    meta = ("This entry was posted on Tuesday, March 3rd, 2026 at 9:10 am and is filed under "
+            "<a href='/category/ferry/' rel='category tag'>Ferry</a>. You can follow any responses to this entry "
+            "through the <a href='/feed/'>RSS 2.0</a> feed." if lang == "en" else
+            "Dieser Beitrag wurde am Dienstag, 3. März 2026 um 09:10 Uhr veröffentlicht und unter "
+            "<a href='/category/ferry/' rel='category tag'>Ferry</a> abgelegt. Du kannst Kommentare zu diesem "
+            "Beitrag durch den <a href='/feed/'>RSS 2.0</a> Feed verfolgen.")
+    return ("<html><head><title>Harbour Notes &raquo; Ferry adds sailings</title>"
+            "<meta name='generator' content='WordPress 2.9'></head><body><div id='page'>"
+            "<div id='header'><h1><a href='/'>Harbour Notes</a></h1></div>"
+            "<div id='content' class='widecolumn'><div class='navigation'><div class='alignleft'>&laquo; "
+            "<a href='/2026/02/fees/' rel='prev'>Harbour fees rise</a></div><div class='alignright'>"
+            "<a href='/2026/03/pier/' rel='next'>Pier repairs begin</a> &raquo;</div></div>"
+            "<div class='post' id='post-412'><h2>Ferry adds sailings</h2>"
+            "<div class='entry'>" + "".join(f"<p>{x}</p>" for x in _FERRY)
+            + "<p>Tags: <a href='/tag/ferry/' rel='tag'>ferry</a>, <a href='/tag/timetable/' rel='tag'>timetable</a></p>"
+            "<p class='postmetadata alt'><small>" + meta + "</small></p></div></div>"
+            "<h3 id='comments'>2 Responses to &#8220;Ferry adds sailings&#8221;</h3></div>"
+            "<div id='sidebar'><ul><li id='recent-comments-2' class='widget widget_recent_comments'>"
+            "<h2 class='widgettitle'>Recent Comments</h2><ul id='recentcomments'>" + _RECENT_COMMENTS + "</ul></li>"
+            "<li class='widget widget_categories'><h2 class='widgettitle'>Categories</h2><ul><li>"
+            "<a href='/category/ferry/'>Ferry</a></li></ul></li></ul></div>"
+            "<div id='footer'><p>Harbour Notes is proudly powered by WordPress</p></div></div></body></html>")
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_an_old_default_themes_post_is_read_from_its_entry_box(lang: str) -> None:
+    """WordPress's old default theme (Kubrick) and its many descendants put the text in <div
+    class="entry"> under <div class="post" id="post-N">, a name no body container had: the page went
+    to trafilatura, which also took the sidebar's recent comments as text. The entry box is the text;
+    its tags, meta line and the post navigation are not, and the meta line's date and category are read."""
+    record = _record(_kubrick_post(lang), f"https://harbournotes{lang}.example/2026/03/ferry-adds-sailings/")
+    assert record.text.split("\n") == _FERRY
+    assert record.published_at.isoformat() == "2026-03-03T09:10:00+00:00"
+    assert "Ferry" in record.labels
+
+
+def test_a_bare_entry_box_outside_a_post_is_no_body_container() -> None:
+    """A box named "entry" that no post wrapper holds (a comment's, a home page's teaser) is not taken
+    for the post's text."""
+    from pipelines.extraction import _parse_page
+    from pipelines.metadata import find_body
+
+    page = _kubrick_post().replace("class='post' id='post-412'", "class='teaser'")
+    assert find_body(_parse_page(page)) is None
+    assert find_body(_parse_page(_kubrick_post()))[1].get("class") == "entry"
+
+
+def test_an_old_themes_headline_over_its_entry_box_is_the_title_when_the_title_tag_is_the_sites_name() -> None:
+    """An old theme whose <title> is the blog's name alone marks the headline only as the <h2> over the
+    entry box; read from the box, the post was titled with the blog's name."""
+    page = _kubrick_post().replace("Harbour Notes &raquo; Ferry adds sailings</title>", "Harbour Notes</title>")
+    record = _record(page, "https://harbournotestitle.example/2026/03/ferry-adds-sailings/")
+    assert record.title == "Ferry adds sailings"
+    assert record.text.split("\n") == _FERRY
+
+
+def test_the_headline_over_a_body_box_is_looked_for_inside_the_posts_wrapper_only() -> None:
+    from pipelines.extraction import _parse_page
+    from pipelines.metadata import find_body, post_heading
+
+    tree = _parse_page(_kubrick_post())
+    assert post_heading(find_body(tree)[1], "Harbour Notes") == "Ferry adds sailings"
+    # (no heading inside the wrapper: not the site's header's, nor a sidebar's)
+    tree = _parse_page(_kubrick_post().replace("<h2>Ferry adds sailings</h2>", "")
+                       .replace("<h1><a href='/'>Harbour Notes</a></h1>", "<h1>Harbour Notes</h1><h2>Tide tables</h2>"))
+    assert post_heading(find_body(tree)[1], "Harbour Notes") is None

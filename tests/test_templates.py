@@ -331,15 +331,18 @@ def test_a_new_host_on_a_theme_another_host_taught_needs_fewer_learning_pages(fr
     assert fresh_templates.hosts["second.example"].selector == fresh_templates.hosts["first.example"].selector
 
 
-def test_an_old_theme_whose_h1_is_the_sites_name_gives_each_posts_title(fresh_templates: Templates) -> None:
+@pytest.mark.parametrize(("box", "method"), [("storycontent", "template"), ("entry", "container")])
+def test_an_old_theme_whose_h1_is_the_sites_name_gives_each_posts_title(fresh_templates: Templates, box: str,
+                                                                        method: str) -> None:
     # the site's name in the page's one <h1> (a link home), the post's title in an <h2 class="title">,
-    # a <title> that is the site's name alone: through trafilatura, then through the learned template
+    # a <title> that is the site's name alone: through trafilatura, then through the learned template;
+    # or, in Kubrick's <div class="entry"> inside the post's wrapper, from that box on every page
     methods = []
     for n in range(10):
         title, paragraphs = article(n)
         html = ("<html><head><title>Coastline Daily Wire</title></head><body><div id='header'>"
                 "<h1><a href='https://wire.example/'>Coastline Daily Wire</a></h1></div><div id='content'>"
-                f"<div class='post' id='post-{n}'><h2 class='title'>{title}</h2><div class='entry'>"
+                f"<div class='post' id='post-{n}'><h2 class='title'>{title}</h2><div class='{box}'>"
                 + "".join(f"<p>{p}</p>" for p in paragraphs) + f"</div></div></div><div id='sidebar'>"
                 f"<h2 class='title'>Popular</h2><p>{SIDEBAR}</p></div></body></html>")
         post = RawPost(url=f"https://wire.example/news/{n}.html", blog=BlogInfo(url="https://wire.example/", host="wire.example"),
@@ -348,7 +351,7 @@ def test_an_old_theme_whose_h1_is_the_sites_name_gives_each_posts_title(fresh_te
         methods.append(record.method)
         assert (record.title, record.blog.name) == (title, "Coastline Daily Wire"), n
         assert paragraphs[0] in record.text and SIDEBAR not in record.text
-    assert methods[-1] == "template"
+    assert methods[-1] == method
 
 
 @pytest.mark.parametrize("layout", ["source-box", "container-source-box"])
