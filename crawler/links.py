@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 _DATE_PATH = re.compile(r"/\d{4}/\d{1,2}/(\d{1,2}/)?[^/]+")
 _SKIP_PATH = re.compile(
     r"(^/(search|feeds?|tag|tags|category|categories|label|author|page|wp-json|wp-content|wp-admin|"
-    r"wp-includes|comments|p|cdn-cgi|amp)(/|$))|(/(about|contact|privacy|terms|login|register|sitemap|"
+    r"wp-includes|comments|cdn-cgi|amp)(/|$))|(/(about|contact|privacy|terms|login|register|sitemap|"
     r"disclaimer|advertise|subscribe)([-_.][a-z]+)?(\.html?|/)?$)", re.I)
+# Blogger's static pages (/p/about.html), not posts; elsewhere /p/<slug> is a post's address (Substack's)
+_BLOGGER_PAGE = re.compile(r"^/p(/|$)", re.I)
+_BLOGSPOT = re.compile(r"\.blogspot\.(com|[a-z]{2}|com?\.[a-z]{2})$", re.I)
 _ID_QUERY = re.compile(r"(^|&)(p|id|post|article|story|news_id|post_id)=\d+(&|$)", re.I)
 _ASSET = re.compile(r"\.(jpe?g|png|gif|webp|svg|ico|css|js|xml|json|pdf|zip|gz|mp[34]|woff2?|ttf|txt)$", re.I)
 _PAGINATION = re.compile(r"(/page/\d+(/|\.html?)?$)|([?&](page|paged|start-index)=\d+)|(/search\?updated-max=)", re.I)
@@ -80,13 +83,22 @@ def is_home(url: str) -> bool:
     return parts.path in ("", "/") and not parts.query
 
 
-def is_post_url(url: str) -> bool:
-    """A single-post URL by its shape: date paths, .html slugs, ?p=N, hyphenated slugs."""
+def _not_a_post_path(parts: SplitResult, path: str, platform: str | None) -> bool:
+    """The home page, an asset, a listing, a site page or a page of an index; on Blogger (said, or a
+    blogspot host), a static page."""
+    return (path == "/" or bool(_ASSET.search(path) or _SKIP_PATH.search(path) or _PAGINATION.search(parts.geturl()))
+            or (bool(_BLOGGER_PAGE.match(path))
+                and (platform == "blogger" or bool(_BLOGSPOT.search(parts.hostname or "")))))
+
+
+def is_post_url(url: str, platform: str | None = None) -> bool:
+    """A single-post URL by its shape: date paths, .html slugs, ?p=N, hyphenated slugs (platform: the
+    blog's, when known)."""
     parts = urlsplit(url)
     path = parts.path or "/"
     if _ID_QUERY.search(parts.query or ""):
         return True
-    if path == "/" or _ASSET.search(path) or _SKIP_PATH.search(path) or _PAGINATION.search(url):
+    if _not_a_post_path(parts, path, platform):
         return False
     if _DATE_PATH.search(path):
         return True
@@ -97,12 +109,10 @@ def is_post_url(url: str) -> bool:
     return stem.count("-") >= 2 or (stem.isdigit() and len(stem) >= 3)
 
 
-def might_be_post(url: str) -> bool:
+def might_be_post(url: str, platform: str | None = None) -> bool:
     """For URLs a sitemap lists: anything that is not the home page, an index, a feed or an asset."""
     parts = urlsplit(url)
-    path = parts.path or "/"
-    return is_post_url(url) or not (path == "/" or _ASSET.search(path) or _SKIP_PATH.search(path)
-                                    or _PAGINATION.search(url))
+    return is_post_url(url, platform) or not _not_a_post_path(parts, parts.path or "/", platform)
 
 
 # a taxonomy's folder: the segment before a term's listing page (/blog/tag/farming/, /en/categories/local/);
@@ -144,7 +154,8 @@ def is_pagination(url: str, anchor_text: str = "", rel: str = "") -> bool:
         _OLDER_TEXT.match(anchor_text.strip()))
 
 
-def classify_links(links: list[tuple[str, str, str]], root: str) -> tuple[list[str], list[str]]:
+def classify_links(links: list[tuple[str, str, str]], root: str,
+                   platform: str | None = None) -> tuple[list[str], list[str]]:
     """(posts, pagination) among (url, anchor text, rel) links of one page, same site only; for a
     blog under a folder, those under its folder (all the site's when none is: then the folder was
     not where the blog's posts live)."""
@@ -158,12 +169,12 @@ def classify_links(links: list[tuple[str, str, str]], root: str) -> tuple[list[s
             outside.append((url, text, rel))
             continue
         url = url.split("#", 1)[0]
-        if is_post_url(url):
+        if is_post_url(url, platform):
             posts.setdefault(url, None)
         elif is_pagination(url, text, rel):
             pages.setdefault(url, None)
     if not posts and not pages and outside:
-        return classify_links(outside, host_root(root))
+        return classify_links(outside, host_root(root), platform)
     return list(posts), list(pages)
 
 

@@ -440,11 +440,12 @@ class _NoLastmod(Handler):
 
     posts = 5
     asked: list[str] = []
+    address = "/notes/lock-keeper-{n}.html"
 
     def do_GET(self) -> None:  # noqa: N802
         base = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.asked.append(self.path)
-        listed = [f"/notes/lock-keeper-{n}.html" for n in range(self.posts)]
+        listed = [self.address.format(n=n) for n in range(self.posts)]
         if self.path == "/sitemap.xml":
             urls = "".join(f"<url><loc>{base}{path}</loc></url>" for path in listed)
             self.send(200, "application/xml", f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>')
@@ -475,6 +476,16 @@ def test_a_later_run_fetches_only_the_posts_a_sitemap_without_lastmod_adds(tmp_p
         full = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *state, "--full",
                          out=tmp_path / "3.jsonl")
     assert full.code == 0 and full.manifest()["counts"]["posts"] == 6, full.stderr[-2000:]
+
+
+def test_a_sites_posts_under_a_p_folder_are_crawled(tmp_path) -> None:
+    """Substack and other sites put their posts under /p/, where Blogger keeps its static pages: a
+    plain site whose sitemap listed only such addresses "listed no posts"."""
+    handler = type("Site", (_NoLastmod,), {"posts": 4, "asked": [], "address": "/p/lock-keeper-notice-{n}"})
+    with serve(handler) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "p.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["url"] for r in run.records()) == [f"{base}/p/lock-keeper-notice-{n}" for n in range(4)]
 
 
 class _CountedRobots(_PackedSitemaps):

@@ -43,6 +43,28 @@ def test_is_post_url(url: str, expected: bool) -> None:
     assert is_post_url(url) is expected
 
 
+@pytest.mark.parametrize(("url", "platform", "expected"), [
+    # Blogger's static pages, on a blogspot host or a Blogger blog under its own domain
+    ("https://x.blogspot.com/p/about-this-blog.html", None, False),
+    ("https://x.blogspot.co.uk/p/ferry-timetable.html", "generic", False),
+    ("https://ferrynotes.example/p/ferry-timetable.html", "blogger", False),
+    # elsewhere /p/<slug> is a post's address (Substack's, a plain site's)
+    ("https://ferrynotes.substack.com/p/why-the-night-ferry-stopped", None, True),
+    ("https://ferrynotes.example/p/why-the-night-ferry-stopped", "generic", True),
+    ("https://ferrynotes.example/p/48213", "generic", True),
+    ("https://ferrynotes.example/p/about.html", "generic", False),
+])
+def test_a_p_folder_holds_static_pages_on_blogger_only(url: str, platform: str | None, expected: bool) -> None:
+    """Blogger keeps its static pages under /p/; Substack and other sites put their posts there, and a
+    sitemap that listed them gave no post to fetch ("listed no posts")."""
+    from crawler.links import might_be_post
+
+    assert is_post_url(url, platform) is expected
+    assert might_be_post(url, platform) is expected
+    posts, _ = classify_links([(url, "A post", "")], url.split("/p/")[0] + "/", platform)
+    assert posts == ([url] if expected else [])
+
+
 @pytest.mark.parametrize(("url", "text", "rel", "expected"), [
     ("https://x.example/page/2/", "", "", True),
     ("https://x.example/archive-b", "Older posts", "", True),

@@ -775,7 +775,7 @@ class BlogsSpider(Spider):
             self.sitemap_posts.add(blog.url)
         children = self._post_sitemaps(changed)
         yield from self._sitemap_requests(blog, children, _carry(response.meta))
-        posts = [(url, lastmod) for url, lastmod in pages if might_be_post(url)]
+        posts = [(url, lastmod) for url, lastmod in pages if might_be_post(url, blog.platform)]
         listings = sitemap_listings([url for url, _ in posts])
         if listings:
             self.crawler.stats.inc_value(stats.key("discovery", "sitemap_listings_skipped"), len(listings))
@@ -799,7 +799,7 @@ class BlogsSpider(Spider):
 
     # --- page links (last resort) -----------------------------------------------------------------
     def _follow_links(self, blog: BlogInfo, links: list[tuple[str, str, str]], page_url: str) -> Iterator[Request]:
-        posts, pages = classify_links(links, blog.url)
+        posts, pages = classify_links(links, blog.url, blog.platform)
         if posts:
             self.listed.add(blog.url)
         for url in posts:
