@@ -233,6 +233,11 @@ _ADDRESS = re.compile(r"www[\s.].*|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|co
                       r"site|xyz|top|club|media|web|app)", re.I)
 
 
+# a name that holds a web address ("Pixelworks - www.pixelworks.example", "Ann Lee | https://…"): a
+# web agency's or a site's credit, not a writer
+_HOLDS_ADDRESS = re.compile(r"(?<!\S)(?:www\.|https?://)\S", re.I)
+
+
 # emoji and pictographs a writer puts beside a name ("Ann Lee ❤️", "✍️ Ann Lee"): no part of it
 _PICTOGRAPHS = re.compile(r"\s*[\u2190-\u2BFF\uFE0F\u200D\U0001F000-\U0001FAFF]+\s*")
 
@@ -266,7 +271,7 @@ def _author_names(value: str | None, outlets: frozenset[str] = frozenset(),
                                   words.between_names, outlets)]
     names = [words.after_name.sub("", words.bracket_note.sub("", n)) for n in names]
     names = [n for n in names if n and fold(n).strip(" .,").lower() not in words.not_names
-             and not _ADDRESS.fullmatch(n.strip())]
+             and not _ADDRESS.fullmatch(n.strip()) and not _HOLDS_ADDRESS.search(n) and not words.company.search(n)]
     people = [n for n in names if fold(n).strip(" .,").lower() not in words.roles]
     writers = [n for n in people if fold(n).strip(" .,").lower() not in outlets]
     return "; ".join(writers or people or names) or None  # (a byline that is only a role, "by editor", names that user)

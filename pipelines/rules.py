@@ -211,7 +211,7 @@ def site_host(url: str) -> str:
 
 
 _AUTHOR_WORD_KEYS = ("lead_words", "lead_words_before_names", "roles", "roles_in_brackets", "not_names", "after_name",
-                     "between_names")
+                     "between_names", "company_forms")
 
 
 def _alternatives(words: list[str]) -> str:
@@ -233,6 +233,7 @@ class AuthorWords:
     not_names: frozenset[str]  # folded, lower-cased
     after_name: re.Pattern[str]
     between_names: re.Pattern[str]  # splits a byline at its commas and at those words
+    company: re.Pattern[str]  # a company's legal form as a word of the name ("GmbH", "Ltd.", "d.o.o.")
 
     @classmethod
     def of(cls, lists: dict[str, list[str]]) -> AuthorWords:
@@ -247,7 +248,17 @@ class AuthorWords:
             not_names=frozenset(fold(w).lower() for w in lists["not_names"]),
             after_name=re.compile(rf"(?<=\w)\s+(?:{_alternatives(lists['after_name'])})$"),
             between_names=re.compile(rf"\s*,\s*(?:(?:{between})\s+|&\s*)?|\s+(?:{between}|&)\s+", re.I),
+            company=_company_forms(lists["company_forms"]),
         )
+
+
+def _company_forms(forms: list[str]) -> re.Pattern[str]:
+    """A legal form as a word of its own, as written ("AG", not "Ag" in "Agnes"): one in Latin capitals
+    ("S.A.", "AG", "LLC") only as the name's last word (before a comma at most), where a writer's
+    initials do not stand ("James S.A. Corey", "AG Cook"); any other ("GmbH", "d.o.o.", "ООО") anywhere."""
+    last = [f for f in forms if re.fullmatch(r"[A-Z./]+", f)]
+    anywhere = [f for f in forms if f not in last]
+    return re.compile(rf"(?<![\w.])(?:(?:{_alternatives(anywhere)})(?![\w.])|(?:{_alternatives(last)})(?=\s*(?:,|$)))")
 
 
 @dataclass(frozen=True, slots=True)

@@ -508,6 +508,33 @@ def test_a_users_rules_extend_the_words_of_a_byline_that_are_no_name(tmp_path) -
         load_rules((str(tmp_path) + "/",))
 
 
+@pytest.mark.parametrize(("byline", "author"), [
+    # a web agency's or a publishing house's credit in the author tag: a web address in it, or a
+    # company's legal form (publishers.toml [authors] company_forms)
+    ("Pixelworks d.o.o. - www.pixelworks.example", None), ("Harbour Media GmbH, Kiel, Germany", None),
+    ("Coast Daily Ltd.", None), ("ООО «Гавань»", None), ("Ann Lee | https://annlee.example", None),
+    ("Ann Lee; Harbour Media GmbH", "Ann Lee"), ("Ann Lee; Pixelworks - www.pixelworks.example", "Ann Lee"),
+    # the same letters inside a name are no legal form
+    ("Agnes Inca", "Agnes Inca"), ("Ana Sag", "Ana Sag"), ("Gmbhe Tarr", "Gmbhe Tarr"),
+    # initials in capitals are a legal form only as the name's last word
+    ("James S.A. Corey", "James S.A. Corey"), ("AG Cook", "AG Cook"), ("Coast Daily S.A.", None),
+    ("Coast Daily AG, Kiel", None),
+])
+def test_a_firms_credit_is_no_author(byline: str, author: str | None) -> None:
+    from pipelines.draft import _author_names
+
+    assert _author_names(byline) == author
+
+
+def test_a_users_company_forms_extend_the_bundled_ones(tmp_path) -> None:
+    from pipelines.draft import _author_names
+    from pipelines.rules import load_rules
+
+    (tmp_path / "firms.toml").write_text('[authors]\ncompany_forms = ["Ky"]\n', encoding="utf-8")
+    assert _author_names("Satama Ky", words=load_rules((str(tmp_path),)).author_words) is None
+    assert _author_names("Satama Ky") == "Satama Ky"
+
+
 def test_a_page_whose_author_tag_is_its_address_has_no_author() -> None:
     body = "".join(f"<p>The harbour's new crane was lifted into place on Tuesday morning, step {n}.</p>" for n in range(5))
     page = ("<html><head><title>Crane lifted</title><meta name='author' content='coastdaily.es'></head><body><article>"
