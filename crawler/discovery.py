@@ -1,4 +1,4 @@
-"""Parse discovery documents: Blogger JSON feeds, Atom/RSS feeds, WordPress REST posts, sitemaps."""
+"""Parse discovery documents: Blogger JSON feeds, Atom/RSS feeds, JSON Feeds, WordPress REST posts, sitemaps."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ class FeedPage:
     total: int | None = None
     next_url: str | None = None
     title: str | None = None
-    format: str = "rss"  # "rss" (2.0 and 1.0) or "atom": the records' `via`
+    format: str = "rss"  # "rss" (2.0 and 1.0), "atom" or "json-feed": the records' `via`
 
     def __post_init__(self) -> None:
         # (an item whose link does not parse, "http://[::1/x", is skipped, not the whole feed page)
@@ -392,6 +392,72 @@ def parse_xml_feed(body: bytes, base: str) -> FeedPage:
     return FeedPage(entries, None, None, _text(channel.find("title")))
 
 
+JSON_FEED_VERSION = "https://jsonfeed.org/version/"
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _text_as_html(text: str | None) -> str | None:
+    """A JSON Feed item's content_text as HTML: a paragraph for each run of lines, a <br> between lines."""
+    if not text:
+        return None
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if p.strip()]
+    return "".join("<p>" + "<br>".join(htmllib.escape(line) for line in p.split("\n")) + "</p>" for p in paragraphs) or None
+
+
+def parse_json_feed(body: str | bytes, base: str) -> FeedPage:
+    """A JSON Feed (jsonfeed.org, versions 1 and 1.1): a static site's or a micro-blog's feed, which its
+    pages name as type application/feed+json. An item's `content_html` (else its `content_text`) is
+    the whole post; its `summary` alone is not. Its `external_url` (a link post's subject) is the
+    source; authors are 1.1's `authors` or 1's `author`; `next_url` pages it. Links are read against
+    the feed's URL."""
+    try:
+        feed = json.loads(body)
+    except ValueError as exc:
+        raise DiscoveryError(f"not JSON: {exc}") from None
+    if not isinstance(feed, dict) or not str(feed.get("version", "")).startswith(JSON_FEED_VERSION):
+        raise DiscoveryError("not a JSON Feed: no jsonfeed.org version")
+    if not isinstance(feed.get("items"), list):
+        raise DiscoveryError("not a JSON Feed: 'items' is not a list")
+    # (each field is read only if it has the type the spec gives it: an item of another shape is
+    # skipped, a field of another type is left empty, never the feed page)
+    feed_authors = _json_feed_authors(feed)
+    entries = []
+    for item in _dicts(feed["items"]):
+        ident = _str(item.get("id"))  # (an item's id is its address only when it is a whole one)
+        url = joined(base, _str(item.get("url")) or (ident if ident and ident.startswith(("http://", "https://")) else None))
+        if not url:
+            continue
+        tags = item.get("tags")
+        external = joined(base, _str(item.get("external_url")))
+        entries.append(Entry(
+            url=url, title=_str(item.get("title")),
+            html=_str(item.get("content_html")) or _text_as_html(_str(item.get("content_text"))),
+            published=_str(item.get("date_published")), updated=_str(item.get("date_modified")),
+            author=_json_feed_authors(item) or feed_authors,
+            labels=[t for t in tags if isinstance(t, str) and t.strip()] if isinstance(tags, list) else [],
+            source_url=external if external != url else None))
+    next_url = joined(base, _str(feed.get("next_url")))
+    return FeedPage(entries, None, next_url, _str(feed.get("title")), "json-feed")
+
+
+def _json_feed_authors(obj: dict) -> str | None:
+    """The names of an item's (or the feed's) authors: version 1.1's `authors` list, else 1's `author`."""
+    names = [a["name"].strip() for a in _dicts(obj.get("authors")) if _str(a.get("name"))]
+    if not names and isinstance(obj.get("author"), dict) and _str(obj["author"].get("name")):
+        names = [obj["author"]["name"].strip()]
+    return "; ".join(names) or None
+
+
+def parse_feed(body: bytes, base: str) -> FeedPage:
+    """A site's feed in whichever form it came: a JSON Feed (its body an object), else Atom or RSS."""
+    if without_leading_noise(body[:4096]).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return parse_json_feed(without_leading_noise(body), base)
+    return parse_xml_feed(body, base)
+
+
 def parse_wp_posts(body: str | bytes) -> list[Entry]:
     """WordPress /wp-json/wp/v2/posts (with or without _embed); the body as text or UTF-8 bytes."""
     try:
@@ -464,6 +530,8 @@ def parse_sitemap(body: bytes, base: str) -> tuple[list[tuple[str, str | None]],
         body = _gunzip(body)
     body = without_leading_noise(body)
     start = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if start == b"{":  # a JSON Feed given as a sitemap: its posts' pages
+        return [], [(e.url, None) for e in parse_json_feed(body, base).entries]
     if start and start != b"<":
         return [], _text_sitemap(body, base)
     root = _xml_root(body, "sitemap")

@@ -1150,7 +1150,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
         meta.ld_headline = _ld_text(ld["headline"]) or None
     for link in head.links:
         kind = (link.get("type") or "").partition(";")[0].strip().lower()  # ("application/rss+xml; charset=UTF-8")
-        if "alternate" in _rels(link) and kind in ("application/atom+xml", "application/rss+xml") and link.get("href"):
+        if "alternate" in _rels(link) and kind in _FEED_TYPES and link.get("href"):
             if (feed := joined(url, link.get("href"))) is not None:
                 meta.feeds.append((kind, feed))
     meta.wp_api_root = joined(url, head.link_href("https://api.w.org/"))
@@ -1183,6 +1183,8 @@ def _in_a_post(el: etree._Element) -> bool:
     return False
 
 
+# the types a page's <link rel="alternate"> gives its feeds: RSS, Atom, a JSON Feed (jsonfeed.org)
+_FEED_TYPES = ("application/atom+xml", "application/rss+xml", "application/feed+json")
 _HEADLINE_TAGS = ("h1", "h2", "h3")
 
 

@@ -9,7 +9,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 SCHEMA_VERSION = "1"
 
 Platform = Literal["blogger", "wordpress", "generic"]
-Via = Literal["page", "blogger-feed", "wp-json", "rss", "atom", "warc", "file"]
+Via = Literal["page", "blogger-feed", "wp-json", "rss", "atom", "json-feed", "warc", "file"]
 DuplicateKind = Literal["first", "exact", "near", "spin"]
 
 

@@ -27,7 +27,7 @@ class RawPost:
 
     url: str
     blog: BlogInfo
-    via: str  # page | blogger-feed | wp-json | rss | atom | warc | file
+    via: str  # page | blogger-feed | wp-json | rss | atom | json-feed | warc | file
     html: str = ""
     is_fragment: bool = False  # html is a post body (from a feed), not a whole page
     status: int | None = None

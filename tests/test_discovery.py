@@ -1383,3 +1383,98 @@ def test_an_atom_0_3_feed_is_read() -> None:
         ("nets.html", "<p>The nets were mended.</p>", "2006-05-02T08:00:00-07:00", "2006-05-03T09:00:00Z", "Ines Quay"),
         ("tide.html", "<p>The tide turned early.</p>", "2006-05-04T08:00:00Z", None, "Ines Quay"),
         ("boats.html", "<p>Two <b>new</b> boats.</p>", "2006-05-05T08:00:00Z", None, "Ines Quay")]
+
+
+def _json_feed(base: str, items: list[dict], **top: Any) -> bytes:
+    return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Canal Notices",
+                       "home_page_url": base + "/", "feed_url": base + "/feed.json", "items": items, **top}).encode()
+
+
+def test_a_json_feed_gives_whole_posts_with_their_dates_authors_and_tags() -> None:
+    from crawler.discovery import parse_feed, parse_json_feed
+
+    base = "https://canal.example"
+    body = _json_feed(base, [
+        {"id": "1", "url": "/2026/03/lock-1-reopens/", "title": "Lock 1 reopens",
+         "content_html": "<p>The upper gate of lock 1 was rebuilt.</p>", "date_published": "2026-03-02T09:15:00+01:00",
+         "date_modified": "2026-03-03T10:00:00+01:00", "authors": [{"name": "Ina Lock"}, {"name": "Bo Weir"}],
+         "tags": ["locks", "repairs", 7]},
+        # version 1's single author; a text body; a link post's subject
+        {"id": f"{base}/2026/03/towpath/", "content_text": "The towpath is open.\nBikes too.\n\nDogs on leads.",
+         "author": {"name": "Ina Lock"}, "external_url": "https://news.example/towpath-story"},
+        # a summary only: no body (the page is fetched); no URL at all, or one that is no web address: skipped
+        {"id": "3", "url": f"{base}/2026/03/moorings/", "summary": "Moorings change."},
+        {"id": "4", "title": "No address"}, {"id": "5", "url": "mailto:ina@canal.example"}, "not an item",
+        # fields of the wrong type are left empty, never the item
+        {"id": "6", "url": f"{base}/2026/03/odd/", "title": 5, "content_html": ["x"], "tags": "locks", "authors": "Ina"},
+    ], next_url="/feed-2.json")
+    page = parse_json_feed(body, base + "/feed.json")
+    assert page.format == "json-feed" and page.title == "Canal Notices" and page.next_url == base + "/feed-2.json"
+    assert [e.url for e in page.entries] == [f"{base}/2026/03/{slug}/" for slug in ("lock-1-reopens", "towpath", "moorings", "odd")]
+    first, towpath, moorings, odd = page.entries
+    assert (first.title, first.html, first.published, first.updated, first.author, first.labels) == (
+        "Lock 1 reopens", "<p>The upper gate of lock 1 was rebuilt.</p>", "2026-03-02T09:15:00+01:00",
+        "2026-03-03T10:00:00+01:00", "Ina Lock; Bo Weir", ["locks", "repairs"])
+    assert towpath.html == "<p>The towpath is open.<br>Bikes too.</p><p>Dogs on leads.</p>"
+    assert towpath.author == "Ina Lock" and towpath.source_url == "https://news.example/towpath-story"
+    assert moorings.html is None and (odd.title, odd.html, odd.labels, odd.author) == (None, None, [], None)
+    # the site-feed reader takes either form of feed
+    assert [e.url for e in parse_feed(body, base + "/feed.json").entries] == [e.url for e in page.entries]
+    assert parse_feed(feeds.rss2(BLOGS[0], BASE, BLOGS[0].posts[:2]).encode(), BASE).format == "rss"
+    # and given as a sitemap (robots.txt's "Sitemap: /feed.json"), its posts' pages
+    assert parse_sitemap(body, base + "/feed.json") == ([], [(e.url, None) for e in page.entries])
+
+
+@pytest.mark.parametrize("body", [b"{not json", b'{"items": []}', b'{"version": "https://jsonfeed.org/version/1"}',
+                                  b'{"version": "https://jsonfeed.org/version/1", "items": {}}', b"[1, 2]"])
+def test_a_json_document_that_is_no_json_feed_is_a_discovery_error(body: bytes) -> None:
+    from crawler.discovery import parse_json_feed
+
+    with pytest.raises(DiscoveryError):
+        parse_json_feed(body, "https://canal.example/feed.json")
+
+
+class _JsonFeedSite(_CanalSite):
+    """A static site whose pages name a JSON Feed (application/feed+json) of its newest posts, whole,
+    and whose sitemap lists those and two older ones."""
+
+    feed_asked = 0
+
+    def do_GET(self) -> None:  # noqa: N802
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/":
+            self.send(200, "text/html; charset=utf-8",
+                      "<html><head><title>Canal Notices</title><link rel='alternate' type='application/feed+json' "
+                      "title='Canal Notices' href='/feed.json'></head><body><h1>Canal Notices</h1></body></html>")
+        elif self.path == "/feed.json":
+            type(self).feed_asked += 1
+            self.send(200, "application/feed+json", _json_feed(base, [
+                {"id": str(n), "url": f"{base}/2026/03/notice-{n}.html", "title": f"Lock {n} reopens",
+                 "content_html": "".join(f"<p>The canal lock number {n} reopens after repairs to its upper gate, "
+                                         f"the trust said in its notice number {k}.</p>" for k in range(4)),
+                 "date_published": f"2026-03-0{n + 1}T08:00:00Z", "authors": [{"name": "Ina Lock"}],
+                 **({"external_url": "https://trust.example/notices/lock-2"} if n == 2 else {})}
+                for n in range(2, 5)]))
+        elif self.path == "/sitemap.xml":
+            self.send(200, "application/xml", feeds.sitemap_urlset([(f"{base}/2026/03/notice-{n}.html", "2026-03-06") for n in range(5)]))
+        else:
+            self.canal_page()
+
+
+def test_a_site_that_names_a_json_feed_gives_its_posts_from_it(tmp_path) -> None:
+    """JSON Feed (application/feed+json), which static sites and micro-blogs publish: its posts come
+    whole from it, with the feed's dates and authors, and the sitemap's other posts from their pages.
+    Before, the feed was not looked at and every post's page was fetched."""
+    _JsonFeedSite.feed_asked = 0
+    base, run = _crawl_site(_JsonFeedSite, tmp_path)
+    assert run.code == 0, run.stderr[-2000:]
+    records = {r["url"]: r for r in run.records()}
+    assert sorted(records) == [f"{base}/2026/03/notice-{n}.html" for n in range(5)]
+    assert _JsonFeedSite.feed_asked == 1
+    for n in range(2, 5):
+        record = records[f"{base}/2026/03/notice-{n}.html"]
+        assert record["crawl"]["via"] == "json-feed" and record["author"] == "Ina Lock"
+        assert record["published_at"] == f"2026-03-0{n + 1}T08:00:00Z"
+        assert record["text"].count("reopens after repairs") == 4
+    assert {records[f"{base}/2026/03/notice-{n}.html"]["crawl"]["via"] for n in range(2)} == {"page"}
+    assert records[f"{base}/2026/03/notice-2.html"]["source"]["url"] == "https://trust.example/notices/lock-2"

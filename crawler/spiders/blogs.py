@@ -19,7 +19,7 @@ from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
 
 from crawler import stats
-from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, parse_blogger_json, parse_sitemap,
+from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, parse_blogger_json, parse_feed, parse_sitemap,
                                parse_wp_posts, parse_xml_feed, robots_sitemaps, without_leading_noise)
 from crawler.errors import reason_of
 from crawler.links import (classify_links, first_url, host_root, in_folder, is_home, is_post_url, lists_no_posts,
@@ -124,7 +124,7 @@ def _read_json(parse: Callable[[str | bytes], Any], response: Response) -> Any:
 
 
 def _site_feed(feeds: list[tuple[str, str]]) -> str | None:
-    """The feed a site's home page names first (RSS or Atom), leaving out comment feeds."""
+    """The feed a site's home page names first (RSS, Atom or a JSON Feed), leaving out comment feeds."""
     return next((href for _kind, href in feeds if "comment" not in href.lower()), None)
 
 
@@ -609,7 +609,7 @@ class BlogsSpider(Spider):
     # --- RSS / Atom -------------------------------------------------------------------------------
     def parse_rss(self, response: Response, blog: BlogInfo, page: int) -> Iterator[Any]:
         try:
-            feed = parse_xml_feed(response.body, response.url)
+            feed = parse_feed(response.body, response.url)
         except DiscoveryError as exc:
             if page == 1 and (response.meta.get("home") or {}).get("guessed") and response.meta.get("strategies"):
                 self._count("discovery", "closed", response.meta.get("kind", "rss-feed"))  # (no feed there)
