@@ -1753,3 +1753,28 @@ def test_the_headline_over_a_body_box_is_looked_for_inside_the_posts_wrapper_onl
     tree = _parse_page(_kubrick_post().replace("<h2>Ferry adds sailings</h2>", "")
                        .replace("<h1><a href='/'>Harbour Notes</a></h1>", "<h1>Harbour Notes</h1><h2>Tide tables</h2>"))
     assert post_heading(find_body(tree)[1], "Harbour Notes") is None
+
+
+@pytest.mark.parametrize(("footer", "publisher"), [
+    ("<p>The post <a href='https://harbourdaily.example/2026/ferry/'>Ferry adds sailings</a> appeared first on "
+     "<a href='https://harbourdaily.example/'>Harbour Daily</a>.</p>", "Harbour Daily"),
+    ("<p>O post <a href='https://harbourdaily.example/2026/ferry/'>Balsa ganha viagens</a> apareceu primeiro em "
+     "<a href='https://harbourdaily.example/'>Diário do Porto</a>.</p>", "Diário do Porto"),
+])
+def test_yoasts_rendered_footer_between_two_entries_of_a_post_is_cut(footer: str, publisher: str) -> None:
+    """A copied post made of several feed entries has Yoast's footer under each, between paragraphs,
+    where the tail scan does not look: as the plugin renders it (a sentence that ends with a link
+    whose text is the site's name) it is cut wherever it stands, and names the original."""
+    body = "".join(f"<p>{x}</p>" for x in _FERRY[:2]) + footer + "".join(f"<p>{x}</p>" for x in _FERRY[2:])
+    record = _feed_record(body, "https://manyentries.example/2026/11/ferry/")
+    assert record.text.split("\n") == _FERRY
+    assert str(record.source.url) == "https://harbourdaily.example/2026/ferry/"
+    assert record.source.publisher == publisher and "yoast" in record.source.chain
+
+
+def test_a_sentence_that_says_where_a_story_first_appeared_stays() -> None:
+    trap = ("The story <a href='https://radio.example/ferry'>of the night ferry</a> first appeared on "
+            "<a href='https://radio.example/'>BBC Radio</a> in 1998.")
+    body = "".join(f"<p>{x}</p>" for x in _FERRY[:2]) + f"<p>{trap}</p>" + "".join(f"<p>{x}</p>" for x in _FERRY[2:])
+    record = _feed_record(body, "https://storyfirst.example/2026/11/ferry/")
+    assert "The story of the night ferry first appeared on BBC Radio in 1998." in record.text.split("\n")
