@@ -212,6 +212,26 @@ class _PageWords:
             self._starts = {w.strip(_PUNCT)[:6] for w in set(self.text.split())}
         return start in self._starts and word in self.text
 
+    def has_any(self, words: tuple[str, ...]) -> bool:
+        """Whether the text holds one of a rule's hint words: most pages share no first word with any
+        of them, which one set operation tells (a call of has() for each word took ~0.25 ms of a
+        feed post's ~2.5 ms)."""
+        starts, unspaced = _hint_keys(words)
+        if not unspaced:
+            if self._starts is None:
+                self._starts = {w.strip(_PUNCT)[:6] for w in set(self.text.split())}
+            if self._starts.isdisjoint(starts):
+                return False
+        return any(self.has(word) for word in words)
+
+
+@lru_cache(maxsize=256)
+def _hint_keys(words: tuple[str, ...]) -> tuple[frozenset[str], bool]:
+    """The first words (six letters) a rule's hint words begin with, and whether one of them is of a
+    script written without spaces (looked for anywhere in the text)."""
+    starts = [_word_start(word) for word in words]
+    return frozenset(s for s in starts if s is not None), None in starts
+
 
 @lru_cache(maxsize=1024)
 def _word_start(word: str) -> str | None:
@@ -436,7 +456,7 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
         if rule.after:
             _cut_items(rule, rules, root, index, harvest, removed)
             continue
-        if rule.hint is not None and not any(page.has(word) for word in rule.hint):
+        if rule.hint is not None and not page.has_any(rule.hint):
             continue  # (most pages never show the rule's words)
         any_link = "*" in rule.link_hosts
         candidates = dict.fromkeys(_candidates(rule, root, index))  # (a block with many links: once)
