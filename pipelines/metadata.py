@@ -33,10 +33,12 @@ BODY_CONTAINERS = (
     ("generic", "entry-content", "div", None),
     ("generic", "post-content", "div", None),
     ("generic", "article-content", "div", None),
-    # WordPress's old default theme (Kubrick) and the many themes made from it, still the dress of
-    # old blogs and autoblogs: <div class="post" id="post-N"> holds the headline, a date line,
-    # <div class="entry"> (the text) and the meta lines; a bare "entry" counts only under such a post
+    # WordPress's old default themes and the many themes made from them, still the dress of old blogs
+    # and autoblogs: <div class="post" id="post-N"> holds the headline, a date line, the text in
+    # <div class="entry"> (Kubrick) or <div class="storycontent"> (Classic) and the meta lines; such
+    # a box counts only under such a post
     ("generic", "entry", "div", "post"),
+    ("generic", "storycontent", "div", "post"),
 )
 
 

@@ -1683,7 +1683,7 @@ _RECENT_COMMENTS = "".join(
     for i in range(1, 7))
 
 
-def _kubrick_post(lang: str = "en") -> str:
+def _kubrick_post(lang: str = "en", box: str = "entry") -> str:
     """A single post page of WordPress's old default theme (Kubrick) as its descendants still print
     it: the post navigation above, <div class="post" id="post-N"> around the headline, a date line
     and <div class="entry">, which holds the text, the tags and the meta line; a sidebar of widgets."""
@@ -1700,7 +1700,7 @@ def _kubrick_post(lang: str = "en") -> str:
             "<a href='/2026/02/fees/' rel='prev'>Harbour fees rise</a></div><div class='alignright'>"
             "<a href='/2026/03/pier/' rel='next'>Pier repairs begin</a> &raquo;</div></div>"
             "<div class='post' id='post-412'><h2>Ferry adds sailings</h2>"
-            "<div class='entry'>" + "".join(f"<p>{x}</p>" for x in _FERRY)
+            f"<div class='{box}'>" + "".join(f"<p>{x}</p>" for x in _FERRY)
             + "<p>Tags: <a href='/tag/ferry/' rel='tag'>ferry</a>, <a href='/tag/timetable/' rel='tag'>timetable</a></p>"
             "<p class='postmetadata alt'><small>" + meta + "</small></p></div></div>"
             "<h3 id='comments'>2 Responses to &#8220;Ferry adds sailings&#8221;</h3></div>"
@@ -1711,27 +1711,29 @@ def _kubrick_post(lang: str = "en") -> str:
             "<div id='footer'><p>Harbour Notes is proudly powered by WordPress</p></div></div></body></html>")
 
 
-@pytest.mark.parametrize("lang", ["en", "de"])
-def test_an_old_default_themes_post_is_read_from_its_entry_box(lang: str) -> None:
+@pytest.mark.parametrize(("lang", "box"), [("en", "entry"), ("de", "entry"), ("en", "storycontent")])
+def test_an_old_default_themes_post_is_read_from_its_entry_box(lang: str, box: str) -> None:
     """WordPress's old default theme (Kubrick) and its many descendants put the text in <div
     class="entry"> under <div class="post" id="post-N">, a name no body container had: the page went
     to trafilatura, which also took the sidebar's recent comments as text. The entry box is the text;
     its tags, meta line and the post navigation are not, and the meta line's date and category are read."""
-    record = _record(_kubrick_post(lang), f"https://harbournotes{lang}.example/2026/03/ferry-adds-sailings/")
+    record = _record(_kubrick_post(lang, box), f"https://harbournotes{lang}{box}.example/2026/03/ferry-adds-sailings/")
     assert record.text.split("\n") == _FERRY
     assert record.published_at.isoformat() == "2026-03-03T09:10:00+00:00"
     assert "Ferry" in record.labels
 
 
-def test_a_bare_entry_box_outside_a_post_is_no_body_container() -> None:
-    """A box named "entry" that no post wrapper holds (a comment's, a home page's teaser) is not taken
-    for the post's text."""
+@pytest.mark.parametrize("box", ["entry", "storycontent"])
+def test_a_bare_entry_box_outside_a_post_is_no_body_container(box: str) -> None:
+    """A box named "entry" (Kubrick's) or "storycontent" (Classic's) is the post's body container
+    inside a post's wrapper; one that no post wrapper holds (a comment's, a home page's teaser) is
+    not taken for the post's text."""
     from pipelines.extraction import _parse_page
     from pipelines.metadata import find_body
 
-    page = _kubrick_post().replace("class='post' id='post-412'", "class='teaser'")
+    page = _kubrick_post(box=box).replace("class='post' id='post-412'", "class='teaser'")
     assert find_body(_parse_page(page)) is None
-    assert find_body(_parse_page(_kubrick_post()))[1].get("class") == "entry"
+    assert find_body(_parse_page(_kubrick_post(box=box)))[1].get("class") == box
 
 
 def test_an_old_themes_headline_over_its_entry_box_is_the_title_when_the_title_tag_is_the_sites_name() -> None:

@@ -331,7 +331,7 @@ def test_a_new_host_on_a_theme_another_host_taught_needs_fewer_learning_pages(fr
     assert fresh_templates.hosts["second.example"].selector == fresh_templates.hosts["first.example"].selector
 
 
-@pytest.mark.parametrize(("box", "method"), [("storycontent", "template"), ("entry", "container")])
+@pytest.mark.parametrize(("box", "method"), [("inner-text", "template"), ("entry", "container")])
 def test_an_old_theme_whose_h1_is_the_sites_name_gives_each_posts_title(fresh_templates: Templates, box: str,
                                                                         method: str) -> None:
     # the site's name in the page's one <h1> (a link home), the post's title in an <h2 class="title">,
