@@ -581,6 +581,15 @@ def _replace_with_cell(table: etree._Element, cell: etree._Element) -> None:
             parent.text = (parent.text or "") + tail
 
 
+def _names_no_post(meta: PageMeta) -> bool:
+    """Whether the page's <title> is missing or is the site's name alone (its heading, or its
+    declared name): then the headline over the body is the post's title, not the <title>."""
+    if not meta.html_title:
+        return True
+    title = fold(meta.html_title).strip().lower()
+    return any(title == fold(name).strip().lower() for name in (meta.home_heading, meta.site_name) if name)
+
+
 def _wants_metadata(meta: PageMeta) -> bool:
     return not (meta.title and meta.published and meta.author)
 
@@ -734,7 +743,8 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         meta.ui_language = template_language(classes, rules)
     body = find_body(tree, classes) if options.mode == "auto" else None
     if body is not None:
-        meta.title = meta.title or post_heading(body[1], meta.home_heading)
+        if not meta.title and _names_no_post(meta):  # (an old theme's <title> of the site's name alone)
+            meta.title = post_heading(body[1], meta.home_heading)
         removed = cut_page_boxes(tree, rules, harvest, classes.get)
         removed += cut_blocks(body[1], rules, harvest)
         harvest_links(body[1], rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)

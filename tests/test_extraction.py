@@ -1780,3 +1780,12 @@ def test_a_sentence_that_says_where_a_story_first_appeared_stays() -> None:
     body = "".join(f"<p>{x}</p>" for x in _FERRY[:2]) + f"<p>{trap}</p>" + "".join(f"<p>{x}</p>" for x in _FERRY[2:])
     record = _feed_record(body, "https://storyfirst.example/2026/11/ferry/")
     assert "The story of the night ferry first appeared on BBC Radio in 1998." in record.text.split("\n")
+
+
+def test_a_title_tag_that_names_the_post_wins_over_a_heading_nearer_the_box() -> None:
+    """The headline over the body box is read only when the <title> names no post: a section's
+    heading between the headline and the box ("News") is no title."""
+    page = (_kubrick_post().replace("Harbour Notes &raquo; Ferry adds sailings</title>", "Ferry adds sailings</title>")
+            .replace("<h2>Ferry adds sailings</h2>", "<h2>Ferry adds sailings</h2><h3>News</h3>"))
+    record = _record(page, "https://harbournotesnews.example/2026/03/ferry-adds-sailings/")
+    assert record.title == "Ferry adds sailings"
