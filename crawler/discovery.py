@@ -453,8 +453,9 @@ def _json_feed_authors(obj: dict) -> str | None:
 
 def parse_feed(body: bytes, base: str) -> FeedPage:
     """A site's feed in whichever form it came: a JSON Feed (its body an object), else Atom or RSS."""
-    if without_leading_noise(body[:4096]).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        return parse_json_feed(without_leading_noise(body), base)
+    document = without_leading_noise(body)
+    if document[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return parse_json_feed(document, base)
     return parse_xml_feed(body, base)
 
 

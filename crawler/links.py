@@ -83,9 +83,10 @@ def is_home(url: str) -> bool:
     return parts.path in ("", "/") and not parts.query
 
 
-def _not_a_post_path(parts: SplitResult, path: str, platform: str | None) -> bool:
+def _not_a_post_path(parts: SplitResult, platform: str | None) -> bool:
     """The home page, an asset, a listing, a site page or a page of an index; on Blogger (said, or a
     blogspot host), a static page."""
+    path = parts.path or "/"
     return (path == "/" or bool(_ASSET.search(path) or _SKIP_PATH.search(path) or _PAGINATION.search(parts.geturl()))
             or (bool(_BLOGGER_PAGE.match(path))
                 and (platform == "blogger" or bool(_BLOGSPOT.search(parts.hostname or "")))))
@@ -98,7 +99,7 @@ def is_post_url(url: str, platform: str | None = None) -> bool:
     path = parts.path or "/"
     if _ID_QUERY.search(parts.query or ""):
         return True
-    if _not_a_post_path(parts, path, platform):
+    if _not_a_post_path(parts, platform):
         return False
     if _DATE_PATH.search(path):
         return True
@@ -111,8 +112,7 @@ def is_post_url(url: str, platform: str | None = None) -> bool:
 
 def might_be_post(url: str, platform: str | None = None) -> bool:
     """For URLs a sitemap lists: anything that is not the home page, an index, a feed or an asset."""
-    parts = urlsplit(url)
-    return is_post_url(url, platform) or not _not_a_post_path(parts, parts.path or "/", platform)
+    return is_post_url(url, platform) or not _not_a_post_path(urlsplit(url), platform)
 
 
 # a taxonomy's folder: the segment before a term's listing page (/blog/tag/farming/, /en/categories/local/);

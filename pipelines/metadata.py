@@ -1176,13 +1176,14 @@ _WRAPPER_PARTS = etree.XPath("descendant::*[self::h1 or self::form or self::sele
 _POST_ID = re.compile(r"post-\d+$")
 
 
+def _is_post_wrapper(el: etree._Element) -> bool:
+    """A post's wrapper: class "post" or "hentry", or an id "post-N" (WordPress's)."""
+    return bool({"post", "hentry"} & set((el.get("class") or "").split()) or _POST_ID.match(el.get("id") or ""))
+
+
 def _in_a_post(el: etree._Element) -> bool:
-    """Whether el's parent or grandparent is a post's wrapper: class "post" or "hentry", or an id
-    "post-N" (WordPress's)."""
-    for up in islice(el.iterancestors(), 2):
-        if {"post", "hentry"} & set((up.get("class") or "").split()) or _POST_ID.match(up.get("id") or ""):
-            return True
-    return False
+    """Whether el's parent or grandparent is a post's wrapper."""
+    return any(_is_post_wrapper(up) for up in islice(el.iterancestors(), 2))
 
 
 # the types a page's <link rel="alternate"> gives its feeds: RSS, Atom, a JSON Feed (jsonfeed.org)
@@ -1195,15 +1196,14 @@ def post_heading(body: etree._Element, home_heading: str | None) -> str | None:
     site's name (an old theme's <h2> over its <div class="entry">): the nearest h1-h3 above the
     container inside the post's wrapper (its parent or grandparent: an <article>, class "post" or
     "hentry", id "post-N"), else among the container's own earlier siblings; never the site's name."""
-    scope = [body]
+    below = [body]  # (the container and what lies between it and the post's wrapper)
     for up in islice(body.iterancestors(), 2):
-        scope.append(up)
-        if up.tag == "article" or {"post", "hentry"} & set((up.get("class") or "").split()) \
-                or _POST_ID.match(up.get("id") or ""):
+        if up.tag == "article" or _is_post_wrapper(up):
             break
+        below.append(up)
     else:
-        scope = [body]
-    for node in scope[:-1] if len(scope) > 1 else scope:
+        below = [body]  # (no wrapper: the container's own earlier siblings only)
+    for node in below:
         for sib in node.itersiblings(preceding=True):
             if not isinstance(sib.tag, str):
                 continue
