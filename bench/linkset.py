@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from bench.spinner import spin, spin_content
+from bench.spinner import reorder_sentences, spin, spin_content
 from crawler.farm.model import load_articles
 
 FIRST = ("Amara", "Tomasz", "Leila", "Rune", "Ines", "Gideon", "Marta", "Yusuf", "Odile", "Pavel", "Hanna",
@@ -61,7 +61,7 @@ WIRE = ("The agency's figures, released on Friday, showed output in the sector r
 class Doc:
     id: str
     source: str  # base article this doc copies; negatives have their own source
-    kind: str  # original | exact | near-boilerplate | near-truncated | near-edit | spin15 | spin30 | spin45 | spin-content60 | negative-*
+    kind: str  # original | exact | near-boilerplate | near-truncated | near-edit | spin15 | spin30 | spin45 | spin-content60 | spin-thesaurus45 | negative-*
     text: str
     published: str
 
@@ -125,6 +125,8 @@ def build(n_generated: int = 120, seed: int = 7) -> list[Doc]:
             "spin30": spin(text, 0.30, n * 10 + 2),
             "spin45": spin(text, 0.45, n * 10 + 3),
             "spin-content60": spin_content(text, 0.60, n * 10 + 4),
+            # every content word swapped (about 45% of all words), each paragraph's sentences reordered
+            "spin-thesaurus45": reorder_sentences(spin_content(text, 1.0, n * 10 + 5), n * 10 + 6),
         }
         for kind, body in copies.items():
             docs.append(Doc(f"{source}/{kind}", source, kind, body, later))

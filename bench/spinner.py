@@ -114,6 +114,17 @@ def spin_content(text: str, share: float, seed: int) -> str:
     return "".join(tokens)
 
 
+def reorder_sentences(text: str, seed: int) -> str:
+    """The sentences of each paragraph in another order (a spinner's "reorder sentences" option)."""
+    rng = random.Random(seed)
+    out = []
+    for paragraph in text.split("\n"):
+        sentences = [s for s in _SENTENCE.split(paragraph) if s]
+        rng.shuffle(sentences)
+        out.append(" ".join(sentences))
+    return "\n".join(out)
+
+
 def changed_share(original: str, spun: str) -> float:
     """Share of the original's words that no longer appear (multiset difference)."""
     a = re.findall(r"\w+", original.lower())

@@ -61,6 +61,21 @@ PILOTS_SPUN = (
     "Solberg stated.\n"
     "The port authority stated it would continue speaking with the union and had requested nearby ports to loan "
     "pilots throughout the walkout.")
+# A heavier thesaurus spin (our own, by hand): nearly every content word swapped, the function words
+# and numbers kept in place, and the sentences of each paragraph in another order. Its sentences
+# share 0-0.3 of their content words with the original's.
+PILOTS_RESPUN = (
+    "Nautical guides at the haven of Kessling have balloted to stop work for 48 hours from upcoming Monday, "
+    "claiming fresh recovery policies leave them too drained to lead boats securely into the anchorage.\n"
+    "Guides embark massive craft outside the anchorage and navigate them through a slim passage to the freight "
+    "depot. The guides' guild declared 91 percent of its associates endorsed the protest on a participation of "
+    "88 percent.\n"
+    "The haven board asserts the alteration was essential to trim delays for boats. Under policies launched in "
+    "June, guides can be summoned for a novel task four hours after concluding the final one, lowered from eight.\n"
+    "\"Nobody craves a 300-metre boat in the passage with a guide who has dozed three hours,\" guild delegate "
+    "Anke Solberg remarked.\n"
+    "The haven board declared it would keep conversing with the guild and had petitioned adjacent havens to "
+    "lend guides during the stoppage.")
 # Another outlet's report of the same strike: the same facts, names and numbers, in the same order.
 PILOTS_OTHER_OUTLET = (
     "Ships heading for Kessling face delays next week after harbour pilots announced a 48-hour walkout starting on "
@@ -78,11 +93,41 @@ PILOTS_OTHER_OUTLET = (
 
 @pytest.mark.parametrize(("a", "b", "kind"), [
     (PILOTS, PILOTS_SPUN, "spin"),  # (its sentences share 0.2-0.45 of their content words: matched in order)
+    (PILOTS, PILOTS_RESPUN, "spin"),  # (function words in place: the same sequence of them in most sentences)
     (PILOTS, PILOTS_OTHER_OUTLET, "none"),
     (PILOTS_SPUN, PILOTS_OTHER_OUTLET, "none"),
+    (PILOTS_RESPUN, PILOTS_OTHER_OUTLET, "none"),
 ])
 def test_a_copy_spun_with_a_thesaurus_links_and_another_outlets_report_does_not(a: str, b: str, kind: str) -> None:
     assert compare(Features(a), Features(b)).kind == kind
+
+
+# A template splogs fill in by machine: the same words around other names and numbers.
+FILING = ("{fund} added to its position in {co} by {p} percent in the {q} quarter, as it told the Federal Markets "
+          "Board in its latest filing. The fund held {n} shares of the company at the end of that period.\n"
+          "A number of other funds and large investors have also changed their positions in the company over the "
+          "last few months. {fund2} raised its stake in {co} by {p2} percent during the same quarter. Funds and "
+          "other large investors now own {own} percent of the stock.\n"
+          "Shares of {co} opened at {px} dollars on {day}. The company is worth {cap} billion dollars on the "
+          "market, and its shares trade at {pe} times what it earns.\n"
+          "The company last told investors about its results in {month}, when it earned more than most of the "
+          "analysts who follow it had expected. Analysts at Harrow Capital and at Kestrel Partners think that "
+          "it will do better again in the coming year.")
+
+
+def test_reports_filled_in_from_one_template_do_not_link() -> None:
+    """Their function words are the template's, in the same places; their numbers are not."""
+    reports = [FILING.format(fund=fund, co=co, p=p, q=q, n=n, fund2=fund2, p2=p2, own=own, px=px, day=day,
+                             cap=cap, pe=pe, month=month)
+               for fund, co, p, q, n, fund2, p2, own, px, day, cap, pe, month in (
+                   ("Harrow Capital", "Ferrodyne Systems", 4, "third", "12,400", "Kestrel Partners", 18, 71, 41,
+                    "Friday", 3, 22, "October"),
+                   ("Harrow Capital", "Quorra Foods", 9, "third", "8,150", "Kestrel Partners", 3, 64, 17, "Friday",
+                    12, 13, "October"),
+                   ("Kestrel Partners", "Nimbus Grid", 13, "third", "40,900", "Harrow Capital", 7, 82, 240,
+                    "Monday", 31, 45, "July"))]
+    for a, b in ((0, 1), (0, 2), (1, 2)):
+        assert compare(Features(reports[a]), Features(reports[b])).kind == "none", (a, b)
 
 
 def test_spinner_hits_its_change_rates() -> None:
@@ -99,6 +144,7 @@ def test_evaluation_targets() -> None:
     assert all(per[k] == 1.0 for k in ("exact", "near-boilerplate", "near-truncated", "near-edit")), per
     assert per["spin15"] >= 0.95 and per["spin30"] >= 0.95 and per["spin45"] >= 0.80, per
     assert per["spin-content60"] >= 0.90, per  # (0.77 when a sentence had to keep 0.4 of its content words)
+    assert per["spin-thesaurus45"] >= 0.80, per  # (0.28 before function words in place were compared)
     assert res["precision"] >= 0.99, res["precision"]
     assert res["hard_negative_false_links"] <= 0.005
 
