@@ -61,7 +61,7 @@ WIRE = ("The agency's figures, released on Friday, showed output in the sector r
 class Doc:
     id: str
     source: str  # base article this doc copies; negatives have their own source
-    kind: str  # original | exact | near-boilerplate | near-truncated | near-edit | spin15 | spin30 | spin45 | spin-content60 | spin-thesaurus45 | negative-*
+    kind: str  # original | exact | near-boilerplate | near-truncated | near-edit | near-excerpt | spin15 | spin30 | spin45 | spin-content60 | spin-thesaurus45 | negative-*
     text: str
     published: str
 
@@ -121,6 +121,9 @@ def build(n_generated: int = 120, seed: int = 7) -> list[Doc]:
             "near-boilerplate": "Breaking news from our partners\n" + text + "\nShare this story with your friends",
             "near-truncated": "\n".join(paras[: max(1, (len(paras) * 2 + 2) // 3)]),
             "near-edit": text.replace(" the ", " the local ", 1).replace(".", ";", 1),
+            # an excerpt, as a feed or an autoblog plugin cuts it, between lines of the splog's own
+            "near-excerpt": "Fresh from the wires, picked for you\n" + " ".join(text.split()[:60]) + " […]\n"
+                            "Read more at the source",
             "spin15": spin(text, 0.15, n * 10 + 1),
             "spin30": spin(text, 0.30, n * 10 + 2),
             "spin45": spin(text, 0.45, n * 10 + 3),
