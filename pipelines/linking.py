@@ -31,6 +31,7 @@ import numpy as np
 
 from pipelines.minhash import (BATCH_BYTES, Batch, MinHasher, OnePermutationHasher, distinct,
                                hash_strings, simhash_bits)
+from pipelines.normalize import record_id
 from pipelines.similarity import Features, compare
 
 if TYPE_CHECKING:  # the records' models (pydantic) load in the main process only: workers sign texts
@@ -402,6 +403,8 @@ class LinkStore:
         db.execute("CREATE TABLE IF NOT EXISTS link_docs (rid TEXT PRIMARY KEY, cluster TEXT, rep TEXT, "
                    "sha256 TEXT, text BLOB, keys BLOB, sig BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS link_meta (name TEXT PRIMARY KEY, value TEXT)")
+        # a member's source.url, as the id of the record it names (see CopyIndex.originals)
+        db.execute("CREATE TABLE IF NOT EXISTS link_sources (rid TEXT PRIMARY KEY, source TEXT)")
         row = db.execute("SELECT value FROM link_meta WHERE name = 'scheme'").fetchone()
         self.stale = row is not None and row[0] != SCHEME or (
             row is None and db.execute("SELECT 1 FROM link_docs LIMIT 1").fetchone() is not None)
@@ -424,6 +427,13 @@ class LinkStore:
         self.db.execute("INSERT OR REPLACE INTO link_docs VALUES (?, ?, ?, ?, ?, ?, ?)",
                         (m.rid, m.cluster, m.rep, m.sha256, pack_text(text), struct.pack(f"<{len(keys)}q", *keys),
                          prepared.sig))
+
+    def save_source(self, rid: str, source: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO link_sources VALUES (?, ?)", (rid, source))
+
+    def sources(self) -> list[tuple[str, str]]:
+        """(member id, id of the record its source.url names) of each member that named one."""
+        return self.db.execute("SELECT rid, source FROM link_sources ORDER BY rowid").fetchall()
 
 
 _M_MMAP_THRESHOLD = -3  # glibc mallopt parameter
@@ -449,6 +459,16 @@ def _map_large_allocations() -> None:
         pass
 
 
+def _source_id(record: ArticleRecord) -> str | None:
+    """The id the record of the original would have, when this one's source.url names it."""
+    source = getattr(record, "source", None)
+    url = getattr(source, "url", None)
+    if not url or not url.startswith(("http://", "https://")):
+        return None
+    rid = record_id(url)
+    return rid if rid != record.id else None
+
+
 class CopyIndex:
     """Streaming copy index: link(record) returns the record with its `duplicate` group filled in.
 
@@ -472,10 +492,17 @@ class CopyIndex:
         self._sig_known = np.zeros(0, dtype=bool)
         # where the time goes (seconds) and how many candidates were verified, for benchmarks
         self.costs = {"lookup": 0.0, "verify": 0.0, "index": 0.0, "candidates": 0}
+        # The publisher's original of a cluster: a member whose address a copy's source.url names.
+        # From then on it is the cluster's representative (`of`), however late it came.
+        self.originals: dict[str, str] = {}  # cluster -> the original's record id
+        self._named: dict[str, str] = {}  # record id a member's source.url names -> that member's cluster
         if store is not None:
             for row in store.load():
                 self._add_stored(*row)
             self.bands.merge()
+            for rid, source in getattr(store, "sources", list)():
+                if rid in self.by_rid:
+                    self._note_source(self.members[self.by_rid[rid]].cluster, source)
 
     def __len__(self) -> int:
         return len(self.members)
@@ -483,6 +510,16 @@ class CopyIndex:
     def close(self) -> None:
         """Drop the texts' temporary file (the persistent store, if any, is its owner's to close)."""
         self.texts.close()
+
+    def _note_source(self, cluster: str, source: str) -> None:
+        """A member of `cluster` names the record `source` as its original."""
+        self._named.setdefault(source, cluster)
+        idx = self.by_rid.get(source)
+        if idx is not None and self.members[idx].cluster == cluster:
+            self.originals.setdefault(cluster, source)
+
+    def _rep(self, cluster: str, rep: str) -> str:
+        return self.originals.get(cluster, rep) if self.originals else rep
 
     def _add_stored(self, rid: str, cluster: str, rep: str, sha: str, packed: bytes, blob: bytes,
                     sig: bytes) -> None:
@@ -615,7 +652,8 @@ class CopyIndex:
             own = self.by_rid.get(record.id)
             if own is not None and self.members[own].sha256 == record.fingerprint.sha256:
                 m = self.members[own]
-                out.append(self._with(record, m.cluster, m.rep, "first" if m.rep == record.id else "exact", 1.0))
+                out.append(self._with(record, m.cluster, self._rep(m.cluster, m.rep),
+                                      "first" if m.rep == record.id else "exact", 1.0))
                 continue
             candidates = set(older[i])
             candidates.update(member_at[j] for j in within[i] if member_at[j] >= 0)
@@ -674,7 +712,8 @@ class CopyIndex:
         own = self.by_rid.get(record.id)
         if own is not None and self.members[own].sha256 == record.fingerprint.sha256:
             m = self.members[own]  # seen before with the same text (a re-crawl): keep its group
-            return self._with(record, m.cluster, m.rep, "first" if m.rep == record.id else "exact", 1.0)
+            return self._with(record, m.cluster, self._rep(m.cluster, m.rep),
+                              "first" if m.rep == record.id else "exact", 1.0)
         prepared = prepared or prepare(record.text)
         self._remote_candidates(prepared.keys, record.fingerprint.sha256)
         out = self._link_to(record, prepared, own, self._candidates(prepared.keys, own))
@@ -686,13 +725,24 @@ class CopyIndex:
         the caller's to index)."""
         idx, kind, similarity = self._best(record.text, record.fingerprint.sha256, own, candidates,
                                            prepared.features, prepared.sig)
+        source = _source_id(record)
         if idx < 0:
             cluster, rep, kind, similarity = record.id, record.id, "first", 1.0
         else:
             cluster, rep = self.members[idx].cluster, self.members[idx].rep
+            if self._named.get(record.id) == cluster:  # copies in the cluster name this record their original
+                self.originals.setdefault(cluster, record.id)
+            if source is not None:
+                self._note_source(cluster, source)
+            rep = self._rep(cluster, rep)
         member = Member(record.id, cluster, rep, record.fingerprint.sha256,
                         self.texts.add(record.text.encode("utf-8")))
         self._add(member, None, prepared.sentence_keys, prepared.sig)
+        if source is not None:
+            if idx < 0:
+                self._note_source(cluster, source)
+            if hasattr(self.store, "save_source"):
+                self.store.save_source(record.id, source)  # type: ignore[union-attr]
         if self.store is not None:
             self.store.save(member, prepared, record.text)
         return self._with(record, cluster, rep, kind, similarity)

@@ -387,3 +387,56 @@ def test_splog_link_fails_when_no_line_is_a_record_to_link(tmp_path) -> None:
     run = run_splog("link", str(src), out=tmp_path / "out.jsonl")
     assert run.code == 1 and "no line of" in run.stderr and "Traceback" not in run.stderr
     assert [r["reason"] for r in run.rejects()] == ["invalid_record", "invalid_record"] and run.records() == []
+
+
+def _posted(doc: Doc, url: str, source_url: str | None = None):
+    """The doc as a record at `url`, naming `source_url` as its original."""
+    from pipelines.normalize import record_id
+    from schemas.article import Source
+
+    rec = as_record(doc)
+    return rec.model_copy(update={"id": record_id(url), "url": url,
+                                  "source": Source(url=source_url) if source_url else rec.source})
+
+
+ORIGINAL_URL = "https://harbour-desk.example/2026/03/pilots-strike"
+
+
+@pytest.mark.parametrize("batched", [False, True])
+def test_the_publishers_original_represents_its_cluster_however_late_it_comes(batched: bool) -> None:
+    """A copy whose source.url names the original was linked first; then the original came, then
+    more copies: from the original on, `of` names it (the cluster keeps its id)."""
+    built = build(6, 21)
+    base = next(d for d in built if d.kind == "original")
+    copies = [d for d in built if d.source == base.source and d.kind in ("exact", "near-boilerplate", "spin15", "spin30")]
+    records = [_posted(copies[0], "https://splog-a.example/p/1", ORIGINAL_URL),
+               _posted(base, ORIGINAL_URL),
+               _posted(copies[1], "https://splog-b.example/p/2"),  # (names no original)
+               _posted(copies[2], "https://splog-c.example/p/3", ORIGINAL_URL + "?utm_source=feed")]
+    index = CopyIndex()
+    dups = [r.duplicate for r in index.link_many(records)] if batched else \
+        [index.link(r).duplicate for r in records]
+    cluster = records[0].id
+    assert [d.cluster_id for d in dups] == [cluster] * 4
+    assert dups[0].kind == "first" and dups[0].of is None
+    assert [d.of for d in dups[1:]] == [records[1].id] * 3
+
+
+def test_a_copy_naming_an_original_already_linked_makes_it_the_representative(tmp_path) -> None:
+    """The original joined a cluster another copy had founded; a later copy names it: from then on
+    `of` names the original, also in a later run (the state keeps who named whom)."""
+    built = build(6, 22)
+    base = next(d for d in built if d.kind == "original")
+    docs = {d.kind: d for d in built if d.source == base.source}
+    state = SQLiteState(tmp_path / "s.db")
+    index = CopyIndex(LinkStore(state.db))
+    founder = index.link(_posted(docs["exact"], "https://splog-a.example/p/1")).duplicate
+    original = index.link(_posted(docs["original"], ORIGINAL_URL)).duplicate
+    assert original.of == founder.cluster_id  # (nothing names it the original yet)
+    naming = index.link(_posted(docs["spin15"], "https://splog-b.example/p/2", ORIGINAL_URL)).duplicate
+    assert naming.of == _posted(docs["original"], ORIGINAL_URL).id and naming.cluster_id == founder.cluster_id
+    state.close()
+    state = SQLiteState(tmp_path / "s.db")  # a later run
+    later = CopyIndex(LinkStore(state.db)).link(_posted(docs["spin30"], "https://splog-c.example/p/3")).duplicate
+    assert later.of == naming.of and later.cluster_id == founder.cluster_id
+    state.close()
