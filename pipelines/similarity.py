@@ -363,6 +363,8 @@ def compare(a: Features, b: Features, same_hash: bool = False,
     c3 = common / min(len(sa), len(sb)) if len(sa) and len(sb) else 0.0
     if c3 >= NEAR_CONTAINMENT and min(len(sa), len(sb)) >= 20:
         return Verdict("near", round(c3, 4))
+    # (held sentences share most of their 3-shingles, so a copy held at NEAR_LINES has a containment
+    # of about NEAR_LINES * NEAR_LINE; half of that is a cheap bound below which none is looked for)
     held = held_lines(a, b, boilerplate) if c3 >= NEAR_LINES * NEAR_LINE / 2 else 0.0
     if held >= NEAR_LINES:
         return Verdict("near", round(held, 4))
