@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipelines.rules import LineRule, RuleSet, chain_credit, fold, url_parses
+from pipelines.rules import LineRule, RuleSet, Shortcodes, chain_credit, fold, url_parses
 
 # What a page's <title> puts between the headline and the site's name, as fold() leaves it (dashes
 # become "-", and "»" a double quote)
@@ -68,6 +68,49 @@ class Harvest:
                   "updated": self.updated, "platform_tool": self.platform_tools}[name]
         if value not in bucket:
             bucket.append(value)
+
+
+# A shortcode's tag: "[name]", "[/name]", "[name attr="value" …]", "[name /]"
+_SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]{0,40})(\s[^\[\]\n]{0,400}?)?\s*/?\]")
+
+
+def strip_shortcodes(text: str, codes: Shortcodes | None) -> tuple[str, list[str]]:
+    """Text without the WordPress shortcodes printed raw in it (lines.toml [shortcodes]), and what was
+    cut, one entry per line; a line left empty goes. A line that says "shortcode" is left alone: it
+    is about them ("Add the [gallery] shortcode to the post")."""
+    if codes is None or "[" not in text or "]" not in text:
+        return text, []
+    tags = list(_SHORTCODE.finditer(text))
+    if not tags:
+        return text, []
+    closed = {m.group(2) for m in tags if m.group(1)}
+
+    def is_code(m: re.Match[str]) -> bool:
+        attrs = m.group(3)
+        return codes.known(m.group(2)) or m.group(2) in closed or bool(attrs and "=" in attrs)
+
+    out: list[str] = []
+    removed: list[str] = []
+    for line in text.split("\n"):
+        if "[" not in line or "shortcode" in line.lower():  # (a line about shortcodes shows them)
+            out.append(line)
+            continue
+        pieces: list[str] = []
+
+        def cut(m: re.Match[str]) -> str:
+            pieces.append(m.group(0))
+            return ""
+
+        if codes.wrapped is not None:
+            line = codes.wrapped.sub(cut, line)
+        line = _SHORTCODE.sub(lambda m: cut(m) if is_code(m) else m.group(0), line)
+        if pieces:
+            removed.append(" ".join(pieces))
+            line = " ".join(line.split())
+            if not line:
+                continue
+        out.append(line)
+    return "\n".join(out), removed
 
 
 def resolve_spintax(text: str, pattern: re.Pattern[str] | None) -> tuple[str, list[str]]:

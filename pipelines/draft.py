@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from pipelines.cleaning import TITLE_AFFIX_SEPS, Context, Harvest, cut_text, read_head, resolve_spintax, ui_language_of
+from pipelines.cleaning import (TITLE_AFFIX_SEPS, Context, Harvest, cut_text, read_head, resolve_spintax,
+                                strip_shortcodes, ui_language_of)
 from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
@@ -87,7 +88,10 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
                   authors=tuple(name.strip() for byline in (feed.get("author"), meta.author) if byline
                                 for name in byline.split(";")))
     # (UTF-8 read as Windows-1252 up the chain is read again first: "SÃ­guenos en Facebook" is residue)
-    cut = cut_text(fix_mojibake(draft.text), rules, ctx, draft.harvest)
+    # (WordPress shortcodes printed raw are cut first: the line rules then read the lines as shown)
+    text, shortcodes = strip_shortcodes(fix_mojibake(draft.text), rules.shortcodes)
+    cut = cut_text(text, rules, ctx, draft.harvest)
+    cut.removed.extend(("wordpress.shortcode", piece) for piece in shortcodes)
     harvest = cut.harvest
     outlets = rules.publishers | {fold(n).lower() for n in (draft.blog.name, meta.site_name) if n}
     if meta.header_lines and not ((feed.get("author") or _author_names(meta.author, outlets, rules.author_words)

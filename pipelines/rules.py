@@ -262,6 +262,26 @@ def _company_forms(forms: list[str]) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Shortcodes:
+    """WordPress shortcodes printed raw (lines.toml [shortcodes]): the names and name prefixes known
+    as shortcodes, and the names whose content goes with their tags."""
+
+    names: frozenset[str]
+    prefixes: tuple[str, ...]
+    drop_content: frozenset[str]
+    wrapped: re.Pattern[str] | None  # a `drop_content` shortcode with what it wraps, on one line
+
+    @classmethod
+    def of(cls, lists: dict[str, set[str]]) -> Shortcodes:
+        drop = sorted(lists["drop_content"])
+        wrapped = re.compile(rf"\[({_alternatives(drop)})(?:\s[^\[\]\n]{{0,400}}?)?\s*\].*?\[/\1\]") if drop else None
+        return cls(frozenset(lists["names"]), tuple(sorted(lists["prefixes"])), frozenset(drop), wrapped)
+
+    def known(self, name: str) -> bool:
+        return name in self.names or name.startswith(self.prefixes)
+
+
+@dataclass(frozen=True, slots=True)
 class RuleSet:
     lines: tuple[LineRule, ...]
     blocks: tuple[BlockRule, ...]
@@ -283,6 +303,7 @@ class RuleSet:
     redirects: tuple[Redirect, ...] = ()  # wrappers whose links hold their target (the first match wins)
     months: dict[str, int] = field(default_factory=dict, compare=False)  # a month's name or form -> 1..12
     author_words: AuthorWords | None = field(default=None, compare=False)  # (publishers.toml [authors])
+    shortcodes: Shortcodes | None = field(default=None, compare=False)  # (lines.toml [shortcodes])
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
@@ -519,6 +540,13 @@ def _parse_file(path: Any, acc: dict) -> None:
             if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
                 raise RuleError(f"{src}: authors.{key}: a list of words")
             acc["author_words"][key].extend(w.strip() for w in words)
+    if "shortcodes" in data:
+        for key in _SHORTCODE_KEYS:
+            words = data["shortcodes"].get(key, [])
+            if not isinstance(words, list) or not all(isinstance(w, str) and re.fullmatch(r"[a-z][a-z0-9_-]*", w)
+                                                      for w in words):
+                raise RuleError(f"{src}: shortcodes.{key}: a list of shortcode names in lower case")
+            acc["shortcodes"][key].update(words)
     for key in _SINGLE_PATTERNS:  # (a section with one `pattern`: [spintax], [credit_line] ...)
         if key in data:
             acc[key] = _compile(src, key, _need(src, data[key], "pattern"))
@@ -540,6 +568,8 @@ def _parse_file(path: Any, acc: dict) -> None:
                                          frozenset(t.get("drop_params", ())), _host_labels(hosts)))
 
 
+_SHORTCODE_KEYS = ("names", "prefixes", "drop_content")
+
 # Sections that hold one pattern each (a later file's replaces an earlier one's)
 _SINGLE_PATTERNS = ("spintax", "not_found", "site_gone", "tags_line", "credit_line")
 
@@ -549,7 +579,8 @@ def _empty_acc() -> dict:
             "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
             "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
             "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None,
-            "redirects": [], "tags_line": None, "author_words": {key: [] for key in _AUTHOR_WORD_KEYS}}
+            "redirects": [], "tags_line": None, "author_words": {key: [] for key in _AUTHOR_WORD_KEYS},
+            "shortcodes": {key: set() for key in _SHORTCODE_KEYS}}
 
 
 def check_rule_dirs(extra_dirs: tuple[str, ...]) -> None:
@@ -572,4 +603,5 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                    frozenset(acc["author_placeholders"]), tuple(acc["link_lists"]), acc["spintax"],
                    not_found=acc["not_found"], credit_line=acc["credit_line"], months=acc["months"],
                    site_gone=acc["site_gone"], redirects=tuple(acc["redirects"]), tags_line=acc["tags_line"],
-                   author_words=AuthorWords.of(acc["author_words"]))
+                   author_words=AuthorWords.of(acc["author_words"]),
+                   shortcodes=Shortcodes.of(acc["shortcodes"]))

@@ -384,6 +384,59 @@ def test_a_spinners_unresolved_choices_are_resolved_and_named_in_the_chain() -> 
     assert ("spintax.unresolved", "{approved|passed|backed}") in [(r.rule, r.text) for r in record.removed]
 
 
+def _feed_post(body: str):
+    from tests.test_extraction import _feed_record
+
+    return _feed_record(body, "https://autonews.example/2026/04/night-ferry/")
+
+
+def test_wordpress_shortcodes_printed_raw_are_cut_with_what_they_wrap_where_that_is_no_text() -> None:
+    """A page builder's wrappers go and their text stays; a caption, an embed and a button go whole
+    (a rendered caption is cut too); the chrome line under them is then the tail's, and cut."""
+    body = ('<p>[vc_row][vc_column][vc_column_text]The night ferry to Talvik will run twice a week from May, '
+            'the operator said on Monday.</p>'
+            '<p>[caption id="attachment_812" align="alignnone" width="640"]<img src="https://autonews.example/f.jpg">'
+            ' The ferry at its winter berth.[/caption]</p>'
+            '<p>Tickets go on sale in April and cost [dropcap]t[/dropcap]welve euros each way, a spokeswoman '
+            'added.[/vc_column_text][/vc_column][/vc_row]</p>'
+            '<p>[embed]https://www.youtube.com/watch?v=ferry2026[/embed]</p>'
+            '<p>[su_button url="https://autonews.example/tickets" style="flat"]Book now[/su_button]</p>'
+            '<p>Share this:</p>')
+    record = _feed_post(body)
+    assert record.text == ("The night ferry to Talvik will run twice a week from May, the operator said on Monday.\n"
+                           "Tickets go on sale in April and cost twelve euros each way, a spokeswoman added.")
+    cut = [text for rule, text in ((r.rule, r.text) for r in record.removed) if rule == "wordpress.shortcode"]
+    assert cut[0] == "[vc_row] [vc_column] [vc_column_text]" and "The ferry at its winter berth." in cut[1]
+    assert "[embed]https://www.youtube.com/watch?v=ferry2026[/embed]" in cut and len(cut) == 5
+    assert ("chrome.wordpress.en", "Share this:") in [(r.rule, r.text) for r in record.removed]
+
+
+def test_square_brackets_of_an_article_and_a_line_about_shortcodes_stay() -> None:
+    lines = ["The mayor said the budget was \"final [sic]\" and the audience laughed [laughs] at the reply.",
+             "The report [1] was cited by two councillors and by the harbour board [Reuters] on Friday.",
+             'To show photos, add the [gallery ids="12,13"] shortcode where the pictures should stand.',
+             "The council will meet again in June to vote on the ferry timetable for the next winter."]
+    record = _feed_post("".join(f"<p>{line}</p>" for line in lines))
+    assert record.text == "\n".join(lines)
+    assert not [r for r in record.removed if r.rule == "wordpress.shortcode"]
+
+
+def test_a_users_rule_file_adds_shortcode_names(tmp_path) -> None:
+    from pipelines.cleaning import strip_shortcodes
+    from pipelines.rules import RuleError
+
+    (tmp_path / "mine.toml").write_text('[shortcodes]\nnames = ["ferry_box"]\ndrop_content = ["ferry_ad"]\n')
+    rules = load_rules((str(tmp_path),))
+    text = "[ferry_box]The ferry runs twice a week. [ferry_ad]Cheap tickets![/ferry_ad]\n[harbour_box]Kept."
+    assert strip_shortcodes(text, rules.shortcodes) == (
+        "The ferry runs twice a week.\n[harbour_box]Kept.", ["[ferry_ad]Cheap tickets![/ferry_ad] [ferry_box]"])
+    assert strip_shortcodes(text, load_rules().shortcodes)[0].startswith("[ferry_box]")  # (not bundled)
+    (tmp_path / "bad").mkdir()  # (load_rules caches by folder)
+    (tmp_path / "bad" / "mine.toml").write_text('[shortcodes]\nnames = ["Ferry Box"]\n')
+    with pytest.raises(RuleError, match="shortcodes.names"):
+        load_rules((str(tmp_path / "bad"),))
+
+
 def test_a_page_without_spintax_names_no_spinner() -> None:
     text = "".join(f"<p>The night ferry will run twice a week from May, the operator said on day {n}.</p>" for n in range(5))
     record = _record(f"<html><head><title>Night ferry</title></head><body><article><h1>Night ferry</h1>{text}"
