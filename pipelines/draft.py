@@ -88,8 +88,9 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
                   authors=tuple(name.strip() for byline in (feed.get("author"), meta.author) if byline
                                 for name in byline.split(";")))
     # (UTF-8 read as Windows-1252 up the chain is read again first: "SÃ­guenos en Facebook" is residue)
-    # (WordPress shortcodes printed raw are cut first: the line rules then read the lines as shown)
-    text, shortcodes = strip_shortcodes(fix_mojibake(draft.text), rules.shortcodes)
+    # (character references a chain escaped twice are read, and WordPress shortcodes printed raw cut,
+    # first: the line rules then read the lines as a reader sees them)
+    text, shortcodes = strip_shortcodes(unescape_entities(fix_mojibake(draft.text)) or "", rules.shortcodes)
     cut = cut_text(text, rules, ctx, draft.harvest)
     cut.removed.extend(("wordpress.shortcode", piece) for piece in shortcodes)
     harvest = cut.harvest

@@ -86,15 +86,22 @@ def clean_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-# a character reference left in a short field by markup escaped twice ("Council&#8217;s plan", "Fish
-# &amp; chips"): read, each on its own ("Q&A" and "R&D" beside one stay as they are)
+# a character reference left in a text or a short field by markup escaped twice ("Council&#8217;s
+# plan", "Fish &amp; chips"): read, each on its own ("Q&A" and "R&D" beside one stay as they are)
 _ENTITY = re.compile(r"&(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def unescape_entities(value: str | None) -> str | None:
+    """Character references left in a parsed text or field, read; a reference escaped three times
+    ("&amp;amp;nbsp;", as some autoblog chains pass a feed on) is read to the end."""
     if not value or "&" not in value:
         return value
-    return _ENTITY.sub(lambda m: html.unescape(m[0]), value)
+    for _ in range(3):
+        read = _ENTITY.sub(lambda m: html.unescape(m[0]), value)
+        if read == value or "&" not in read:
+            return read
+        value = read
+    return value
 
 
 def clean_line(value: str | None) -> str | None:

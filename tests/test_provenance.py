@@ -421,6 +421,18 @@ def test_square_brackets_of_an_article_and_a_line_about_shortcodes_stay() -> Non
     assert not [r for r in record.removed if r.rule == "wordpress.shortcode"]
 
 
+def test_character_references_a_chain_escaped_twice_are_read_in_the_text() -> None:
+    """A feed passed on escaped once too often shows "&#8217;" and "&amp;" to its readers: they are read
+    (three times escaped too), while an ampersand of the text ("Q&A", "AT&T;") stays."""
+    body = ("<p>The council&amp;#8217;s ferry plan was called &amp;quot;final&amp;quot; on Monday &amp;#8212; "
+            "and the harbour&amp;rsquo;s cafe will stay open.</p>"
+            "<p>Fish &amp;amp; chips cost 5 euros&amp;amp;nbsp;on board, the Q&amp;A sheet says, as at AT&amp;T; "
+            "the operator added.</p>")
+    assert _feed_post(body).text == (
+        "The council\u2019s ferry plan was called \"final\" on Monday \u2014 and the harbour\u2019s cafe will stay open.\n"
+        "Fish & chips cost 5 euros on board, the Q&A sheet says, as at AT&T; the operator added.")
+
+
 def test_a_users_rule_file_adds_shortcode_names(tmp_path) -> None:
     from pipelines.cleaning import strip_shortcodes
     from pipelines.rules import RuleError
