@@ -70,6 +70,49 @@ class Harvest:
             bucket.append(value)
 
 
+# HTML a chain escaped once too often, shown to readers as text ("…agreed.<br /><br />The vote…",
+# "<strong>Fish</strong>"): a tag of a known element, bare or with attributes that all have values
+# ("x <b and c> y" is no tag); a script's, style's or frame's content goes with it.
+_BLOCK_TAGS = ("p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "tr", "table",
+               "tbody", "thead", "section", "article", "header", "footer", "figure", "figcaption", "hr", "pre", "center")
+_INLINE_TAGS = ("a", "b", "i", "u", "em", "strong", "span", "font", "small", "sup", "sub", "code", "img", "td", "th",
+                "abbr", "cite", "mark", "s", "strike", "del", "ins", "big")
+_ATTRS = r"""(?:\s+[a-zA-Z][\w:-]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=]+))*\s*/?"""
+_SHOWN_CONTENT = re.compile(rf"<(script|style|iframe|noscript)\b{_ATTRS}>.*?</\1\s*>|<(?:script|style|iframe|noscript)\b{_ATTRS}>",
+                            re.I)
+_SHOWN_TAG = re.compile(rf"</?({'|'.join(sorted(_BLOCK_TAGS + _INLINE_TAGS, key=len, reverse=True))})\b{_ATTRS}>", re.I)
+_BLOCK = frozenset(_BLOCK_TAGS)
+# a line of code or about HTML, where tags are shown on purpose: one in quotes ('<p>', a string of a
+# program), a line that opens with a quote, a prompt (">>>"), the word "HTML"
+_CODE_LIKE = re.compile(r"""^\s*['"`]|['"`(]\s*<|>>>|(?<![./\w])html(?!\w)""", re.I)
+
+
+def strip_shown_tags(text: str) -> tuple[str, list[str]]:
+    """Text without the HTML tags it shows as text: a block's tag ends a line, an inline one goes; what
+    was cut, one entry per line of the text as it came. A line of code or about HTML is left alone."""
+    if "<" not in text or ">" not in text:
+        return text, []
+    out: list[str] = []
+    removed: list[str] = []
+    for line in text.split("\n"):
+        if "<" not in line or _CODE_LIKE.search(line):
+            out.append(line)
+            continue
+        pieces: list[str] = []
+
+        def cut(m: re.Match[str]) -> str:  # (a block's tag ends the line)
+            pieces.append(m.group(0))
+            return "\n" if m.re is _SHOWN_TAG and m.group(1).lower() in _BLOCK else ""
+
+        line = _SHOWN_TAG.sub(cut, _SHOWN_CONTENT.sub(cut, line))
+        if pieces:
+            removed.append(" ".join(pieces))
+            out.extend(part for part in (" ".join(x.split()) for x in line.split("\n")) if part)
+        else:
+            out.append(line)
+    return "\n".join(out), removed
+
+
 # A shortcode's tag: "[name]", "[/name]", "[name attr="value" …]", "[name /]"
 _SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]{0,40})(\s[^\[\]\n]{0,400}?)?\s*/?\]")
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from pipelines.cleaning import (TITLE_AFFIX_SEPS, Context, Harvest, cut_text, read_head, resolve_spintax,
-                                strip_shortcodes, ui_language_of)
+                                strip_shortcodes, strip_shown_tags, ui_language_of)
 from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
@@ -88,10 +88,12 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
                   authors=tuple(name.strip() for byline in (feed.get("author"), meta.author) if byline
                                 for name in byline.split(";")))
     # (UTF-8 read as Windows-1252 up the chain is read again first: "SÃ­guenos en Facebook" is residue)
-    # (character references a chain escaped twice are read, and WordPress shortcodes printed raw cut,
-    # first: the line rules then read the lines as a reader sees them)
-    text, shortcodes = strip_shortcodes(unescape_entities(fix_mojibake(draft.text)) or "", rules.shortcodes)
+    # (character references a chain escaped twice are read, the HTML tags it then shows and WordPress
+    # shortcodes printed raw cut, first: the line rules then read the lines as a reader sees them)
+    text, tags = strip_shown_tags(unescape_entities(fix_mojibake(draft.text)) or "")
+    text, shortcodes = strip_shortcodes(text, rules.shortcodes)
     cut = cut_text(text, rules, ctx, draft.harvest)
+    cut.removed.extend(("html.shown-tag", piece) for piece in tags)
     cut.removed.extend(("wordpress.shortcode", piece) for piece in shortcodes)
     harvest = cut.harvest
     outlets = rules.publishers | {fold(n).lower() for n in (draft.blog.name, meta.site_name) if n}

@@ -433,6 +433,28 @@ def test_character_references_a_chain_escaped_twice_are_read_in_the_text() -> No
         "Fish & chips cost 5 euros on board, the Q&A sheet says, as at AT&T; the operator added.")
 
 
+def test_html_tags_a_chain_shows_as_text_are_cut_and_a_line_about_html_keeps_them() -> None:
+    """Escaped once too often, a body's inner markup reaches readers as text: a block's tag ends a line,
+    an inline one goes, a script goes with its code; "a <b and c> d" is no tag, and a line of code or
+    one about HTML shows its tags on purpose."""
+    body = ("<p>The ferry will run twice a week from May, the operator said.&lt;br /&gt;&lt;br /&gt;Tickets go "
+            "on sale in April.</p>"
+            "<p>&lt;strong&gt;Fares&lt;/strong&gt; stay at 12 euros, see &lt;a href=\"https://autonews.example/f.html\"&gt;"
+            "the table&lt;/a&gt;, if a &lt;b and c&gt; d holds.&lt;script&gt;var ad = 1;&lt;/script&gt;</p>"
+            "<p>&lt;img src=\"https://autonews.example/ferry.jpg\" alt=\"The ferry\" /&gt;</p>"
+            "<p>The council page explains that an HTML &lt;br&gt; tag breaks a line in the timetable.</p>"
+            "<p>Its script reads document.write('&lt;p&gt;Timetable&lt;/p&gt;') for each crossing of the week.</p>")
+    record = _feed_post(body)
+    assert record.text.split("\n") == [
+        "The ferry will run twice a week from May, the operator said.", "Tickets go on sale in April.",
+        "Fares stay at 12 euros, see the table, if a <b and c> d holds.",
+        "The council page explains that an HTML <br> tag breaks a line in the timetable.",
+        "Its script reads document.write('<p>Timetable</p>') for each crossing of the week."]
+    assert [r.text for r in record.removed if r.rule == "html.shown-tag"] == [
+        "<br /> <br />", '<script>var ad = 1;</script> <strong> </strong> <a href="https://autonews.example/f.html"> </a>',
+        '<img src="https://autonews.example/ferry.jpg" alt="The ferry" />']
+
+
 def test_a_users_rule_file_adds_shortcode_names(tmp_path) -> None:
     from pipelines.cleaning import strip_shortcodes
     from pipelines.rules import RuleError
