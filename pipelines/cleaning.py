@@ -82,6 +82,8 @@ _SHOWN_CONTENT = re.compile(rf"<(script|style|iframe|noscript)\b{_ATTRS}>.*?</\1
                             re.I)
 _SHOWN_TAG = re.compile(rf"</?({'|'.join(sorted(_BLOCK_TAGS + _INLINE_TAGS, key=len, reverse=True))})\b{_ATTRS}>", re.I)
 _BLOCK = frozenset(_BLOCK_TAGS)
+# the tags a line may hold alone and still be leaked markup: a break, a paragraph's, an image
+_ALONE = re.compile(rf"</?(?:br|p|img|hr)\b{_ATTRS}>", re.I)
 # a line of code or about HTML, where tags are shown on purpose: one in quotes ('<p>', a string of a
 # program), a line that opens with a quote, a prompt (">>>"), the word "HTML"
 _CODE_LIKE = re.compile(r"""^\s*['"`]|['"`(]\s*<|>>>|(?<![./\w])html(?!\w)""", re.I)
@@ -89,7 +91,8 @@ _CODE_LIKE = re.compile(r"""^\s*['"`]|['"`(]\s*<|>>>|(?<![./\w])html(?!\w)""", r
 
 def strip_shown_tags(text: str) -> tuple[str, list[str]]:
     """Text without the HTML tags it shows as text: a block's tag ends a line, an inline one goes; what
-    was cut, one entry per line of the text as it came. A line of code or about HTML is left alone."""
+    was cut, one entry per line of the text as it came. A line of code or about HTML is left alone;
+    a text with a line of other markup alone (a code sample's "<div class="post">") is left whole."""
     if "<" not in text or ">" not in text:
         return text, []
     out: list[str] = []
@@ -104,12 +107,15 @@ def strip_shown_tags(text: str) -> tuple[str, list[str]]:
             pieces.append(m.group(0))
             return "\n" if m.re is _SHOWN_TAG and m.group(1).lower() in _BLOCK else ""
 
-        line = _SHOWN_TAG.sub(cut, _SHOWN_CONTENT.sub(cut, line))
-        if pieces:
-            removed.append(" ".join(pieces))
-            out.extend(part for part in (" ".join(x.split()) for x in line.split("\n")) if part)
-        else:
+        kept = _SHOWN_TAG.sub(cut, _SHOWN_CONTENT.sub(cut, line))
+        parts = [part for part in (" ".join(x.split()) for x in kept.split("\n")) if part]
+        if not pieces:
             out.append(line)
+            continue
+        if not parts and not all(_ALONE.fullmatch(p) for p in pieces):
+            return text, []  # (a line of markup alone, "<div class="post">": the text shows a code sample)
+        removed.append(" ".join(pieces))
+        out.extend(parts)
     return "\n".join(out), removed
 
 

@@ -455,6 +455,16 @@ def test_html_tags_a_chain_shows_as_text_are_cut_and_a_line_about_html_keeps_the
         '<img src="https://autonews.example/ferry.jpg" alt="The ferry" />']
 
 
+def test_a_text_with_a_code_sample_of_markup_keeps_its_tags() -> None:
+    """A line of markup alone ("<div class="post">") is a code sample's: the text shows HTML on purpose."""
+    from pipelines.cleaning import strip_shown_tags
+
+    text = ("To mark a post, wrap it in a box of its own and give it a class.\n<div class=\"post\">\n"
+            "<p>Your text</p>\n</div>\nThe theme's stylesheet then finds it.")
+    assert strip_shown_tags(text) == (text, [])
+    assert strip_shown_tags(text.replace("<div class=\"post\">\n", "").replace("\n</div>", ""))[1] == ["<p> </p>"]
+
+
 def test_a_users_rule_file_adds_shortcode_names(tmp_path) -> None:
     from pipelines.cleaning import strip_shortcodes
     from pipelines.rules import RuleError
