@@ -725,24 +725,22 @@ class CopyIndex:
         the caller's to index)."""
         idx, kind, similarity = self._best(record.text, record.fingerprint.sha256, own, candidates,
                                            prepared.features, prepared.sig)
-        source = _source_id(record)
         if idx < 0:
             cluster, rep, kind, similarity = record.id, record.id, "first", 1.0
         else:
             cluster, rep = self.members[idx].cluster, self.members[idx].rep
             if self._named.get(record.id) == cluster:  # copies in the cluster name this record their original
                 self.originals.setdefault(cluster, record.id)
-            if source is not None:
-                self._note_source(cluster, source)
+        source = _source_id(record)
+        if source is not None:
+            self._note_source(cluster, source)
+            if hasattr(self.store, "save_source"):
+                self.store.save_source(record.id, source)  # type: ignore[union-attr]
+        if idx >= 0:
             rep = self._rep(cluster, rep)
         member = Member(record.id, cluster, rep, record.fingerprint.sha256,
                         self.texts.add(record.text.encode("utf-8")))
         self._add(member, None, prepared.sentence_keys, prepared.sig)
-        if source is not None:
-            if idx < 0:
-                self._note_source(cluster, source)
-            if hasattr(self.store, "save_source"):
-                self.store.save_source(record.id, source)  # type: ignore[union-attr]
         if self.store is not None:
             self.store.save(member, prepared, record.text)
         return self._with(record, cluster, rep, kind, similarity)

@@ -171,23 +171,25 @@ class Features:
                 out.append(Sentence(cw, frozenset(anchors), sentence_key(lowered.replace(" ", ""))))
         return out
 
-    @cached_property
-    def line_grams(self) -> list[tuple[frozenset[int], int, int]]:
-        """Per sentence of 3 words or more: (hashes of its word 3-grams, its word count, its key)."""
-        out = []
-        for line in self.normalized.split("\n"):
-            words = line.split()
-            if len(words) >= 3:
-                grams = frozenset(hash((words[i], words[i + 1], words[i + 2])) for i in range(len(words) - 2))
-                out.append((grams, len(words), sentence_key(line.replace(" ", ""))))
-        return out
+    def line_shingles(self) -> tuple["np.ndarray", list[tuple[int, int, int, int]]]:
+        """The hashes of the text's word 3-shingles in order (as shingle_hashes makes them), and per
+        sentence of 3 words or more (first shingle, end, word count, key): its shingles, none across
+        its end. Not kept: held_lines reads it once a pair."""
+        import numpy as np
 
-    @cached_property
-    def gram_set(self) -> frozenset[int]:
-        """The text's word 3-grams, also across sentences' ends (a shortened copy, as an excerpt is
-        made, may run a heading and its paragraph together)."""
-        w = self.tokens
-        return frozenset(hash((w[i], w[i + 1], w[i + 2])) for i in range(len(w) - 2))
+        from pipelines.minhash import shingles_of, word_hashes
+
+        data = self.normalized.encode("utf-8")
+        words, starts = word_hashes(data)
+        ends = np.append(np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10), len(data))  # lines' ends
+        bounds = np.searchsorted(starts, ends).tolist()  # each line's words: from the last bound to its own
+        spans = []
+        first = 0
+        for line, last in zip(self.normalized.split("\n"), bounds):
+            if last - first >= 3:
+                spans.append((first, last - 2, last - first, sentence_key(line.replace(" ", ""))))
+            first = last
+        return shingles_of(words), spans
 
     @cached_property
     def skeleton(self) -> frozenset[str]:
@@ -198,6 +200,11 @@ class Features:
             seq = ["^", *(w for w in line.split() if w in FUNCTION_WORDS or w[0].isdigit())]
             grams.update(" ".join(seq[i:i + n]) for i in range(len(seq) - n + 1))
         return frozenset(grams)
+
+    @cached_property
+    def skeleton_numbered(self) -> int:
+        """How many of the skeleton's n-grams hold a number."""
+        return sum(_has_digit(g) for g in self.skeleton)
 
     @cached_property
     def anchors(self) -> frozenset[str]:
@@ -296,18 +303,24 @@ def held_lines(a: Features, b: Features, boilerplate: frozenset[int] | set[int] 
     """The share of the shorter text's words in its sentences the other holds (see NEAR_LINE); 0 when
     they are fewer than NEAR_LINE_WORDS, or when the longer text's first sentence of six words or
     more is not among them (a shortened copy keeps the start; two articles that share a publisher's
-    long footer do not). Boilerplate sentences count on neither side."""
+    long footer do not). Boilerplate sentences count on neither side. The pools are the texts' own
+    3-shingles, across sentences' ends too (an excerpt may run a heading and its paragraph together)."""
+    import numpy as np
+
     short, long = (a, b) if len(a.normalized) <= len(b.normalized) else (b, a)
-    first = next((g for g, words, key in long.line_grams if words >= 6 and key not in boilerplate), None)
-    if first is None or len(first & short.gram_set) < NEAR_LINE * len(first):
+    shingles, spans = long.line_shingles()
+    first = next(((lo, hi) for lo, hi, words, key in spans if words >= 6 and key not in boilerplate), None)
+    if first is None or np.isin(shingles[first[0]:first[1]], short.shingle_hashes).sum() < \
+            NEAR_LINE * (first[1] - first[0]):
         return 0.0
-    pool = long.gram_set
+    shingles, spans = short.line_shingles()
+    inside = np.isin(shingles, long.shingle_hashes).tolist()
     held = total = 0
-    for grams, words, key in short.line_grams:
+    for lo, hi, words, key in spans:
         if key in boilerplate:
             continue
         total += words
-        if len(grams & pool) >= NEAR_LINE * len(grams):
+        if sum(inside[lo:hi]) >= NEAR_LINE * (hi - lo):
             held += words
     return held / total if total and held >= NEAR_LINE_WORDS else 0.0
 
@@ -324,15 +337,15 @@ def _other_numbers(a: frozenset[str], b: frozenset[str]) -> bool:
     return sum(x in large for x in small) < SPIN_NUMBERS * len(small)
 
 
-def _skeleton_shared(a: frozenset[str], b: frozenset[str]) -> float:
+def _skeleton_shared(a: frozenset[str], b: frozenset[str], numbered_a: int, numbered_b: int) -> float:
     """The share of the larger skeleton the two share (0 below SKELETON_MIN), or the share of the
-    n-grams holding a number when that is lower: articles written from one template (a stock filing
+    n-grams holding a number (numbered_a, numbered_b of them) when that is lower: articles written from one template (a stock filing
     report about another company) share its function words but not its numbers."""
     if len(a) < SKELETON_MIN or len(b) < SKELETON_MIN:
         return 0.0
     shared = a & b
     share = len(shared) / max(len(a), len(b))
-    numbered = max(sum(_has_digit(g) for g in a), sum(_has_digit(g) for g in b))
+    numbered = max(numbered_a, numbered_b)
     if numbered >= SKELETON_NUMBERED:
         share = min(share, sum(_has_digit(g) for g in shared) / numbered)
     return share
@@ -374,7 +387,7 @@ def compare(a: Features, b: Features, same_hash: bool = False,
     cov_ab, cov_ba = coverage(a.sentences, b.sentences, boilerplate)
     if cov_ab >= SPIN_COVERAGE and cov_ba >= SPIN_COVERAGE:
         return Verdict("spin", round((cov_ab + cov_ba) / 2, 4))
-    skeleton = _skeleton_shared(a.skeleton, b.skeleton)
+    skeleton = _skeleton_shared(a.skeleton, b.skeleton, a.skeleton_numbered, b.skeleton_numbered)
     if skeleton >= SKELETON_COVERAGE:
         return Verdict("spin", round(skeleton, 4))
     if anchors >= ORDER_ANCHORS:
