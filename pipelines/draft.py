@@ -329,6 +329,20 @@ def _feed_time(value: str | None) -> datetime | None:
     return to_utc(value, load_rules().months) if value else None  # (the months only when English fails)
 
 
+def _line_time(value: str) -> datetime | None:
+    """A date a line of the text gave (a byline's, a date line's): as a page prints it in English or
+    figures (written_date), else year first ("2026-03-02 10:21:05", "2026年3月2日 10:21", "2026.03.02
+    오후 3:20") or with a month's name in another language ("2 марта 2026", "2 de marzo de 2026")."""
+    from pipelines.metadata import named_date, year_first
+
+    value = value.strip()
+    when = written_date(value)
+    if when is None:
+        iso = year_first(value) or named_date(value, load_rules().months)
+        when = to_utc(iso) if iso else None
+    return when
+
+
 def normalize(draft: Draft, sign: bool = True) -> Draft:
     """Unicode and whitespace, UTC dates, canonical URL, language, fingerprints of the final text.
 
@@ -344,9 +358,9 @@ def normalize(draft: Draft, sign: bool = True) -> Draft:
         publisher=clean_line(draft.publisher), feed_title=clean_line(draft.feed_title),
         language=detect_language(text),
         published_at=_feed_time(feed.get("published")) or to_utc(meta.published) or next(
-            (d for d in map(written_date, draft.harvest.published) if d), None),
+            (d for d in map(_line_time, draft.harvest.published) if d), None),
         updated_at=_feed_time(feed.get("updated")) or to_utc(meta.updated) or next(
-            (d for d in map(written_date, draft.harvest.updated) if d), None),
+            (d for d in map(_line_time, draft.harvest.updated) if d), None),
         canonical_url=canonical_url(canonical) if canonical else None,
         author=clean_line(draft.author),  # (chosen by clean)
         labels=[x for x in (clean_line(v) for v in labels) if x],

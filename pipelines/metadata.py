@@ -653,7 +653,7 @@ def _ends_in_date(text: str) -> bool:
     return m is not None and text[m.end():].strip() in ("", ".") and len(text[:m.start()].split()) <= 3
 
 
-def _year_first(text: str) -> str | None:
+def year_first(text: str) -> str | None:
     m = _YEAR_FIRST.search(text) if len(text) <= 300 else None
     if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
         hour = int(m[5]) if m[5] is not None else None
@@ -694,7 +694,7 @@ def heading_date(tree: etree._Element, home_heading: str | None = None, title: s
     near = _after_heading(tree, home_heading, title)
     for el in near[1:]:
         text = fold_spaces(" ".join(el.itertext()))
-        when = _year_first(text) or (_line_date(text, months) if months else None)
+        when = year_first(text) or (_line_date(text, months) if months else None)
         if when:
             return when
     if near and months:

@@ -1015,7 +1015,8 @@ def test_a_sentence_that_begins_like_a_credit_stays(line: str) -> None:
 @pytest.mark.parametrize(("line", "published", "updated"), [
     ("Publié le 29/10/2012", "29/10/2012", None), ("Mis à jour le 29/10/2012 à 14h03", None, "29/10/2012"),
     ("Published: March 3, 2026", "March 3, 2026", None), ("Last updated 2026-03-04 10:41", None, "2026-03-04"),
-    ("Pubblicato il 3 marzo 2026", None, None),  # (a month named in another language: not read here)
+    ("Pubblicato il 3 marzo 2026", "3 marzo 2026", None), ("Опубликовано: 3 марта 2026", "3 марта 2026", None),
+    ("Date: 3 March 2026", None, None),  # (an event's date closes its announcement: only "published" labels)
 ])
 def test_a_date_line_under_the_text_is_cut_and_dates_the_post(line: str, published, updated) -> None:
     out = cut_text(BODY + "\n" + line, RULES, Context())
@@ -1957,3 +1958,78 @@ def test_a_like_button_a_view_counter_or_a_rating_box_inside_the_post_is_cut(box
     removed = cut_blocks(root, RULES, Harvest())
     assert to_text(root).strip().splitlines() == BODY.split("\n")
     assert [r for r, _ in removed] == ["wordpress.plugin-widget"]
+
+
+@pytest.mark.parametrize(("head", "published", "updated"), [
+    ("기사입력 2026-10-24 03:00:00 기사수정 2026-10-24 05:10:00", "2026-10-24 03:00:00", "2026-10-24 05:10:00"),
+    ("입력 2026.03.02 10:21 | 수정 2026.03.02 11:00", "2026.03.02 10:21", "2026.03.02 11:00"),
+    ("등록 2026-03-02 오후 3:20", "2026-03-02 오후 3:20", None),
+    ("发布时间：2026-03-02 10:21 来源：港城日报", "2026-03-02 10:21", None),
+    ("發布時間：2026年03月02日 10:21:05 作者：陳小明", "2026年03月02日 10:21:05", None),
+    ("公開日：2026/03/02 (月) 10:00", "2026/03/02 (月) 10:00", None),
+    ("更新日：2026年3月2日", None, "2026年3月2日"),
+    ("Ngày đăng: 02/03/2026", "02/03/2026", None),
+    ("Опубликовано: 2 марта 2026, 10:21", "2 марта 2026, 10:21", None),
+    ("Yayınlanma: 02.03.2026 - 10:21", "02.03.2026 - 10:21", None),
+    ("Güncelleme: 02.03.2026 10:21", None, "02.03.2026 10:21"),
+    ("Opublikowano: 2 marca 2026", "2 marca 2026", None),
+    ("تاريخ النشر: 2026-03-02", "2026-03-02", None),
+    ("เผยแพร่: 2 มีนาคม 2569", "2 มีนาคม 2569", None),
+    ("Publicado el 2 de marzo de 2026", "2 de marzo de 2026", None),
+    ("Veröffentlicht am 2. März 2026, 10:21 Uhr", "2. März 2026, 10:21 Uhr", None),
+    ("Date: March 2, 2026 | Source: Harbour Wire", "March 2, 2026", None),
+])
+def test_a_labelled_date_line_above_the_post_is_cut_in_many_languages(head: str, published, updated) -> None:
+    out = cut_text(head + "\n" + BODY, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and [r for r, _ in out.removed] == ["chrome.date-label"]
+    assert [p.strip() for p in out.harvest.published] == ([published] if published else [])
+    assert [u.strip() for u in out.harvest.updated] == ([updated] if updated else [])
+
+
+@pytest.mark.parametrize("first", [
+    "Date: 12 March 2026 was when the council met.", "Data: the results of the 2026 survey",
+    "Datum 12.03.2026, Ort: Rathaus",  # an event's details
+    "Fecha: 2 de marzo de 2026 en el salón del pueblo",
+    "Date: March 2, 2026. The council met.",
+])
+def test_a_first_line_that_only_starts_like_a_date_label_stays(first: str) -> None:
+    assert cut_text(first + "\n" + BODY, RULES, Context(title="Bridge reopens")).text == first + "\n" + BODY
+
+
+@pytest.mark.parametrize(("written", "when"), [
+    ("2026-10-24 03:00:00", "2026-10-24T03:00:00"), ("2026年03月02日 10:21:05", "2026-03-02T10:21:05"),
+    ("2026.03.02 오후 3:20", "2026-03-02T15:20:00"), ("2026/03/02 (月) 10:00", "2026-03-02T10:00:00"),
+    ("2 марта 2026, 10:21", "2026-03-02T10:21:00"), ("2 de marzo de 2026", "2026-03-02T00:00:00"),
+    ("2 มีนาคม 2569", "2026-03-02T00:00:00"), ("02.03.2026 - 10:21", "2026-03-02T10:21:00"),
+    ("02/03/2026", None),  # (day and month either way round)
+])
+def test_a_date_a_line_gave_is_read_in_figures_and_in_the_months_of_other_languages(written: str, when) -> None:
+    from pipelines.draft import _line_time
+
+    got = _line_time(written)
+    assert (got.strftime("%Y-%m-%dT%H:%M:%S") if got else None) == when
+
+
+@pytest.mark.parametrize("head", ["뉴스 > 경제 > 기업·CEO", "News » Business » Markets", "Sport › Football › Premier League"])
+def test_a_breadcrumb_that_does_not_start_at_home_is_cut(head: str) -> None:
+    out = cut_text(head + "\n" + BODY, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.removed == [("chrome.breadcrumb", head)]
+
+
+@pytest.mark.parametrize("first", ["News › World", "Politics > Elections > The vote was postponed again.",
+                                   'He said "yes" to the plan'])
+def test_a_first_line_with_arrows_that_is_no_breadcrumb_stays(first: str) -> None:
+    assert cut_text(first + "\n" + BODY, RULES, Context(title="Bridge reopens")).text == first + "\n" + BODY
+
+
+@pytest.mark.parametrize("line", ["Podcast: Play in new window | Download (Duration: 28:13 \u2014 25.9MB) | Embed",
+                                  "Podcast (audio): Download", "Subscribe: Apple Podcasts | Spotify | Android | RSS"])
+def test_a_podcast_plugins_links_are_cut_wherever_they_stand(line: str) -> None:
+    for text in (line + "\n" + BODY, _between(line), BODY + "\n" + line):
+        out = cut_text(text, RULES, Context())
+        assert out.text == BODY and out.removed == [("wordpress.podcast-links", line)]
+
+
+def _between(line: str) -> str:
+    first, second = BODY.split("\n")
+    return f"{first}\n{line}\n{second}"

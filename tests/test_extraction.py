@@ -1789,3 +1789,25 @@ def test_a_title_tag_that_names_the_post_wins_over_a_heading_nearer_the_box() ->
             .replace("<h2>Ferry adds sailings</h2>", "<h2>Ferry adds sailings</h2><h3>News</h3>"))
     record = _record(page, "https://harbournotesnews.example/2026/03/ferry-adds-sailings/")
     assert record.title == "Ferry adds sailings"
+
+
+def test_a_feed_posts_labelled_date_line_dates_it_and_leaves_the_text() -> None:
+    """A copy of an Asian portal's story keeps the portal's date line over the text ("发布时间：… 来源：…");
+    with no date from the feed or the page, that line dates the record."""
+    paras = ["港城日报消息，新修的滨海大桥于周二重新开放，市民可以步行或骑车通过。",
+             "市政府表示，大桥的维修工程历时八个月，总费用约为四千万元。"]
+    body = "<p>发布时间：2026-03-02 10:21 来源：港城日报</p>" + "".join(f"<p>{p}</p>" for p in paras)
+    record = _feed_record(body, "https://splog.example/2026/03/bridge.html")
+    assert record.text.split("\n") == paras
+    assert record.published_at.isoformat() == "2026-03-02T10:21:00+00:00"
+
+
+def test_a_podcast_plugins_link_boxes_are_cut_by_their_class() -> None:
+    paras = ["The harbour board met on Tuesday and spoke about the ferry timetable for the summer season.",
+             "In this episode the chair explains why the late sailings were dropped from the plan."]
+    body = (f"<p>{paras[0]}</p><p class='powerpress_links powerpress_links_mp3'>Podcast: <a href='/e.mp3'>Play "
+            "in new window</a> | <a href='/e.mp3' download>Download</a> | <a href='#'>Embed</a></p>"
+            f"<p>{paras[1]}</p><p class='powerpress_subscribe_links'>Subscribe to the show: <a href='/feed/'>Our "
+            "feed</a></p>")
+    record = _feed_record(body, "https://podcasts.example/2026/03/ferry.html")
+    assert record.text.split("\n") == paras
