@@ -322,7 +322,32 @@ HIDDEN_SHARE = 0.5  # an element that holds more of the page's text than this is
 # galleries and of Blogger's image tables (the picture's description and credit, not the article's
 # text: trafilatura leaves them out of a page it reads whole)
 _CAPTION_CLASSES = frozenset({"wp-caption-text", "wp-element-caption", "gallery-caption", "tr-caption"})
-_CAPTIONS = etree.XPath(".//figcaption | .//*[@class][contains(@class, 'caption')]")
+_CAPTIONS = etree.XPath(".//figcaption | .//*[@class][contains(@class, 'caption') or contains(@class, 'credit')"
+                        " or contains(@class, 'source')]")
+# Other themes' and papers' caption and credit lines, by a class word ("caption", "image-caption",
+# "photo-credit", "source" as a picture box's credit line): taken only beside a picture (in a small box
+# with an <img> that is not inside them) and only when short, as a picture's line is
+_CAPTION_WORD = re.compile(r"(?:[a-z]+[-_])*(?:caption|credits?|source)(?:[-_][a-z]+)*")
+_CAPTION_CHARS = 300
+_BOX_OTHER_CHARS = 200  # the text of a picture's box besides the line: its other lines (caption, credit)
+
+
+def _picture_line(el: etree._Element) -> bool:
+    """Whether el is a picture's caption or credit line by another theme's class word: short, and in
+    the box (its parent or the box around that) of a picture that is not inside it."""
+    if not any(_CAPTION_WORD.fullmatch(word) for word in el.get("class", "").lower().split()):
+        return False
+    own = len("".join(el.itertext()).strip())
+    if own > _CAPTION_CHARS or next(el.iter("img", "picture", "video"), None) is not None:
+        return False
+    up = el.getparent()
+    for _ in range(2):  # (a picture's box holds its lines and little else: not the article around it)
+        if up is None or len("".join(up.itertext()).strip()) - own > _BOX_OTHER_CHARS:
+            return False
+        if next(up.iter("img", "picture"), None) is not None:
+            return True
+        up = up.getparent()
+    return False
 
 
 # A dialog a script opens over the page (a newsletter sign-up, a "send us a tip" form, a cookie
@@ -427,7 +452,7 @@ def _unseen(root: etree._Element, whole_page: bool = False) -> Iterator[tuple[st
     if whole_page:
         return
     for el in _CAPTIONS(root):
-        if el.tag == "figcaption" or _CAPTION_CLASSES.intersection(el.get("class", "").split()):
+        if el.tag == "figcaption" or _CAPTION_CLASSES.intersection(el.get("class", "").split()) or _picture_line(el):
             yield "html.caption", el
 
 

@@ -1811,3 +1811,32 @@ def test_a_podcast_plugins_link_boxes_are_cut_by_their_class() -> None:
             "feed</a></p>")
     record = _feed_record(body, "https://podcasts.example/2026/03/ferry.html")
     assert record.text.split("\n") == paras
+
+
+def test_a_pictures_caption_and_credit_by_other_themes_class_words_are_cut() -> None:
+    """A paper's picture box names its caption and credit lines by its own classes ("image-caption",
+    "photo-credit", "source"): cut beside the picture, as figcaption and WordPress's captions are."""
+    paras = ["The harbour board met on Tuesday and agreed to rebuild the north pier before the summer.",
+             "Work will start in March, the board said, and the pier will stay open to walkers."]
+    box = ("<div class='media-box'><div class='image'><img src='/pier.jpg' alt=''>"
+           "<p class='source'><span><a href='https://photos.example/pier'>Harbour Photo Archive</a></span></p>"
+           "<p class='image-caption'>The north pier at low tide</p><span class='photo-credit'>Ann Lee</span></div></div>")
+    record = _feed_record(f"<p>{paras[0]}</p>{box}<p>{paras[1]}</p>", "https://splog.example/2026/03/pier.html")
+    assert record.text.split("\n") == paras
+    assert {r.rule for r in record.removed} == {"html.caption"}
+
+
+def test_a_line_with_a_caption_like_class_away_from_a_picture_or_long_stays() -> None:
+    """A dateline in a "source" box at the top of an article that has pictures further down, and a long
+    block whose class merely holds the word, are the article's."""
+    long = ("The board's chair said the pier had been closed twice last winter, and that the repairs would "
+            "need divers, a floating crane and a month of calm weather before the new deck could be laid. "
+            "Fishermen who moor at the pier will use the south quay while the work goes on, she added, and "
+            "the ferry will call there too.")
+    body = ("<div class='source'><cite>PORT ELLEN</cite></div>"
+            "<p>The harbour board met on Tuesday and agreed to rebuild the north pier before the summer.</p>"
+            f"<div class='story-caption-free'>{long}</div>"
+            "<div><img src='/pier.jpg' alt=''></div><p>Work will start in March, the board said.</p>")
+    record = _feed_record(body, "https://splog.example/2026/03/pier.html")
+    assert record.text.split("\n")[0] == "PORT ELLEN"
+    assert long in record.text
