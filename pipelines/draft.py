@@ -255,6 +255,13 @@ _EMAIL = r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _EMAIL_FORMS = re.compile(rf"[(<\[]\s*{_EMAIL}\s*[)>\]]|{_EMAIL}\s*(?:\(([^()]*)\))?")
 
 
+def _without_role(name: str, words: AuthorWords) -> str:
+    """A name without the writer's job written after it ("LAURE BRETTON Envoyés spéciaux à Toulouse"):
+    only when two words of a name are left ("Ann Reporter" stays)."""
+    bare = words.role_after.sub("", name)
+    return bare if bare != name and len(bare.split()) >= 2 else name
+
+
 def _author_names(value: str | None, outlets: frozenset[str] = frozenset(),
                   words: AuthorWords | None = None) -> str | None:
     """A byline's names ("; " between several, as "Ann Lee, Bo Chan and Cy Diaz, AP" lists them),
@@ -276,7 +283,7 @@ def _author_names(value: str | None, outlets: frozenset[str] = frozenset(),
     names = [name for part in value.split(";")
              for name in _several(words.lead_before_names.sub("", words.lead.sub("", part.strip(), count=1), count=1),
                                   words.between_names, outlets)]
-    names = [words.after_name.sub("", words.bracket_note.sub("", n)) for n in names]
+    names = [_without_role(words.after_name.sub("", words.bracket_note.sub("", n)), words) for n in names]
     names = [n for n in names if n and fold(n).strip(" .,").lower() not in words.not_names
              and not _ADDRESS.fullmatch(n.strip()) and not _HOLDS_ADDRESS.search(n) and not words.company.search(n)]
     people = [n for n in names if fold(n).strip(" .,").lower() not in words.roles]

@@ -210,8 +210,13 @@ def site_host(url: str) -> str:
     return url_host(url).removeprefix("www.")
 
 
-_AUTHOR_WORD_KEYS = ("lead_words", "lead_words_before_names", "roles", "roles_in_brackets", "not_names", "after_name",
-                     "between_names", "company_forms")
+_AUTHOR_WORD_KEYS = ("lead_words", "lead_words_before_names", "roles", "roles_after_name", "roles_in_brackets",
+                     "not_names", "after_name", "between_names", "company_forms")
+
+
+# the word before a place after a writer's job ("Envoyés spéciaux à Toulouse", "Correspondent in Berlin")
+_ROLE_PLACE_WORDS = ["à", "a", "au", "aux", "en", "in", "at", "for", "em", "no", "na", "bei", "für", "aus", "di", "de", "da",
+                     "del", "desde", "from", "в", "во", "из", "di", "w", "z"]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -229,6 +234,7 @@ class AuthorWords:
     lead: re.Pattern[str]
     lead_before_names: re.Pattern[str]
     roles: frozenset[str]  # folded, lower-cased
+    role_after: re.Pattern[str]  # a writer's job (and a place) after the name ("Ann Lee Staff Writer")
     bracket_note: re.Pattern[str]
     not_names: frozenset[str]  # folded, lower-cased
     after_name: re.Pattern[str]
@@ -243,6 +249,8 @@ class AuthorWords:
             lead_before_names=re.compile(rf"\A\s*(?:{_alternatives(lists['lead_words_before_names'])})\s+(?=\w+\s+\w)",
                                          re.I),
             roles=frozenset(fold(w).lower() for w in lists["roles"]),
+            role_after=re.compile(rf"(?<=\w)(?:\s*,\s*|\s+)(?:{_alternatives(lists['roles_after_name'])})"
+                                  rf"(?:\s+(?:{_alternatives(_ROLE_PLACE_WORDS)})\s+\S.{{0,40}})?$", re.I),
             bracket_note=re.compile(rf"\s*\((?:{_alternatives(lists['roles_in_brackets'])}|https?://[^()\s]+|www\.[^()\s]+)\)$",
                                     re.I),
             not_names=frozenset(fold(w).lower() for w in lists["not_names"]),

@@ -587,6 +587,22 @@ def test_an_outlet_beside_the_writers_is_no_author(byline: str, author: str | No
     assert _author_names(byline, RULES.publishers | {"coast daily"}) == author
 
 
+@pytest.mark.parametrize(("byline", "author"), [
+    ("LILIAN MARCHAND; LAURE BOUVIER Envoyés spéciaux à Brest", "LILIAN MARCHAND; LAURE BOUVIER"),
+    ("Ann Lee Staff Writer", "Ann Lee"), ("Ana Gil, corresponsal en Roma", "Ana Gil"),
+    ("Jana Roth, Korrespondentin in Wien", "Jana Roth"), ("Ivan Petrov, корреспондент", "Ivan Petrov"),
+    ("Marco Bassi inviato a Genova", "Marco Bassi"),
+    # a one-word name keeps what follows it; a surname that is a job's word stays
+    ("Ann Reporter", "Ann Reporter"), ("Editor", "Editor"), ("Jane Journaliste Dupont", "Jane Journaliste Dupont"),
+])
+def test_a_writers_job_written_after_the_name_is_no_part_of_it(byline: str, author: str) -> None:
+    """A paper's byline box prints the writer's job after the names, without a comma and with the
+    place it was filed from ("Par <strong>X</strong>, <strong>Y</strong> Envoyés spéciaux à Toulouse")."""
+    from pipelines.draft import _author_names
+
+    assert _author_names(byline) == author
+
+
 def test_a_users_rules_extend_the_words_of_a_byline_that_are_no_name(tmp_path) -> None:
     """The byline's lead words, roles and the rest are data (publishers.toml [authors]): a user adds a
     language's or a site's without touching code."""
@@ -594,10 +610,13 @@ def test_a_users_rules_extend_the_words_of_a_byline_that_are_no_name(tmp_path) -
     from pipelines.rules import RuleError, load_rules
 
     (tmp_path / "bylines.toml").write_text('[authors]\nroles = ["Hafenreporterin"]\nlead_words = ["geschrieben durch"]\n'
-                                           'roles_in_brackets = ["Praktikantin"]\nbetween_names = ["ok"]\n', encoding="utf-8")
+                                           'roles_in_brackets = ["Praktikantin"]\nbetween_names = ["ok"]\n'
+                                           'roles_after_name = ["Lotsin"]\n', encoding="utf-8")
     words = load_rules((str(tmp_path),)).author_words
     assert _author_names("Geschrieben durch Ann Lee; Hafenreporterin", words=words) == "Ann Lee"
     assert _author_names("Ann Lee ok Bo Chan", words=words) == "Ann Lee; Bo Chan"
+    assert _author_names("Ann Lee Lotsin im Hafen", words=words) == "Ann Lee Lotsin im Hafen"  # ("im": no place word)
+    assert _author_names("Ann Lee Lotsin in Kiel", words=words) == "Ann Lee"
     assert _author_names("Bo Chan (Praktikantin)", words=words) == "Bo Chan"
     assert _author_names("Geschrieben durch Ann Lee; Hafenreporterin") == "Geschrieben durch Ann Lee; Hafenreporterin"
     (tmp_path / "bylines.toml").write_text('[authors]\nroles = "Hafenreporterin"\n', encoding="utf-8")
