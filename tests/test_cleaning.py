@@ -90,7 +90,7 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Ikuti kami di Google News", "promo.follow"),
     # any site's template, and news aggregators' notices
     ("Filed under: Harbour News", "chrome.site.en"),
-    ("Comments are closed.", "chrome.site.en"),
+    ("Comments are closed.", "chrome.site.en"), ("Donate", "chrome.site.en"), ("Support us", "chrome.site.en"),
     ("Copyright 2026 Coastal Ledger. All rights reserved.", "chrome.site.en"),
     ("Follow us on Telegram for the latest news", "promo.follow"),
     ("© 2026 Diario del Valle", "chrome.site.any"),
@@ -2033,3 +2033,31 @@ def test_a_podcast_plugins_links_are_cut_wherever_they_stand(line: str) -> None:
 def _between(line: str) -> str:
     first, second = BODY.split("\n")
     return f"{first}\n{line}\n{second}"
+
+
+def test_a_donation_button_under_the_tags_line_lets_the_tail_scan_reach_it() -> None:
+    """A station's post ends with its tags line and a "Donate" button: both go (the button had stopped
+    the tail scan, so the tags line stayed in the text)."""
+    out = cut_text(BODY + "\nTags: harbour, ferries, council\nDonate", RULES, Context())
+    assert out.text == BODY
+    assert [r for r, _ in out.removed] == ["chrome.wordpress.en", "chrome.site.en"]
+
+
+@pytest.mark.parametrize("tail", ["Tags", "Mots-clés", "Kategorien", "Schlagwörter:\nHafen\nFähre\nStadtrat", "Topics:"])
+def test_a_tags_label_alone_or_over_its_tags_at_the_end_is_cut(tail: str) -> None:
+    out = cut_text(BODY + "\n" + tail, RULES, Context())
+    assert out.text == BODY and {r for r, _ in out.removed} == {"chrome.tags-label"}
+
+
+@pytest.mark.parametrize("mark", ["___", "\u2014", "-------------", "* * *", "###", "(END)", "-30-", "(\ub05d)", "\uff08\u5b8c\uff09",
+                                  "/ENDS"])
+def test_a_line_with_no_word_or_a_wires_end_mark_is_cut_at_the_ends(mark: str) -> None:
+    for text in (BODY + "\n" + mark, (mark + "\n" + BODY) if "(" not in mark and "\uff08" not in mark and "END" not in mark
+                 and "30" not in mark else BODY):
+        out = cut_text(text, RULES, Context())
+        assert out.text == BODY
+        assert {r for r, _ in out.removed} <= {"text.mark-line"}
+    # a section break between paragraphs stays, and so do a last line of symbols with letters in it
+    first, second = BODY.split("\n")
+    assert cut_text(f"{first}\n{mark}\n{second}", RULES, Context()).text == f"{first}\n{mark}\n{second}"
+    assert cut_text(BODY + "\nC++", RULES, Context()).text == BODY + "\nC++"
