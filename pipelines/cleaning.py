@@ -28,6 +28,10 @@ _LABEL_BEFORE = re.compile(r"[^\s:]{1,24}(?: [^\s:]{1,24}){0,2}\s*:\s*")
 _COPY_SIGNS = frozenset({"tool", "feed_title", "publisher", "link", "source_url", "autoposted_at"})
 
 
+# a list item's bullet as our text writes it ("- "), or as a copy keeps it ("• ", "· ")
+_HEAD_BULLET = re.compile(r"[-•·]\s+")
+
+
 @dataclass(slots=True)
 class Harvest:
     """Provenance found while cutting: what the residue said about the article's origin."""
@@ -243,8 +247,8 @@ class _Scan:
             if groups.get(name):
                 self.found.append((i, name, groups[name]))
 
-    def _line_rule(self, i: int, where: str) -> str | None:
-        line = self.folded[i]
+    def _line_rule(self, i: int, where: str, line: str | None = None) -> str | None:
+        line = self.folded[i] if line is None else line
         for rule in self.rules.by_where[where]:
             m = rule.pattern.fullmatch(line)
             if m:
@@ -429,10 +433,17 @@ class _Scan:
             if self.keys[i] in self.labels:  # a section kicker ("WORLD NEWS") that is one of the post's categories
                 self.cut[i] = "head.label"
                 continue
-            if not (self._line_rule(i, "head") or self._line_rule(i, "inside") or self._chrome(i) or self._kicker(i)):
+            if not (self._line_rule(i, "head") or self._line_rule(i, "inside") or self._chrome(i) or self._kicker(i)
+                    or self._head_item(i)):
                 return
             if self.cut[i] == "chrome.byline" and i + 1 < len(self.lines) and self.keys[i + 1] and i + 1 not in self.cut:
                 self._line_rule(i + 1, "byline")  # the writer's job on the line under the byline
+
+    def _head_item(self, i: int) -> str | None:
+        """A theme's meta line printed as a list's item above the post ("- 27 juin 2019", "- Par Elba",
+        "- 2018/6/19 5:50"): the head rules read it without its bullet."""
+        item = _HEAD_BULLET.match(self.folded[i])
+        return self._line_rule(i, "head", self.folded[i][item.end():]) if item else None
 
     def inside(self) -> None:
         """The tail rules marked `inside` on the lines the scans from the ends left: a tool's line

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from pipelines.cleaning import (TITLE_AFFIX_SEPS, Context, Harvest, cut_text, read_head, resolve_spintax,
@@ -15,7 +15,7 @@ from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta, names_its_host
 from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, fix_mojibake, ifttt_time, to_utc,
-                                 unescape_entities, written_date)
+                                 unescape_entities, written_date, ZONE_MINUTES)
 from pipelines.provenance import (credit_line_publisher, dateline_publisher, ends_cut_off, feed_title_publisher,
                                   foreign_publishers, order_chain, resolve_title, split_publisher, strip_blog_affix)
 from pipelines.rules import AuthorWords, RuleSet, fold, load_rules, site_host
@@ -336,10 +336,16 @@ def _feed_time(value: str | None) -> datetime | None:
     return to_utc(value, load_rules().months) if value else None  # (the months only when English fails)
 
 
+# the zone a line writes after its time ("10:45 WIB", "09:12 (CET)", "10:21 GMT+7", "10:21 +07:00")
+_LINE_ZONE = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?\(?(?:(?P<zone>[A-Za-z]{2,5})\b)?"
+                        r"\s*(?:(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?\)?\s*$")
+
+
 def _line_time(value: str) -> datetime | None:
     """A date a line of the text gave (a byline's, a date line's): as a page prints it in English or
     figures (written_date), else year first ("2026-03-02 10:21:05", "2026年3月2日 10:21", "2026.03.02
-    오후 3:20") or with a month's name in another language ("2 марта 2026", "2 de marzo de 2026")."""
+    오후 3:20") or with a month's name in another language ("2 марта 2026", "2 de marzo de 2026"); a
+    time with a zone's name or an offset after it is read in that zone ("10:45 WIB" is 03:45 UTC)."""
     from pipelines.metadata import named_date, year_first
 
     value = value.strip()
@@ -347,6 +353,14 @@ def _line_time(value: str) -> datetime | None:
     if when is None:
         iso = year_first(value) or named_date(value, load_rules().months)
         when = to_utc(iso) if iso else None
+    zone = _LINE_ZONE.search(value) if when is not None else None
+    if zone and (zone["zone"] or zone["sign"]):
+        offset = ZONE_MINUTES.get(zone["zone"].upper()) if zone["zone"] else 0
+        if offset is not None and zone["sign"]:
+            hours, minutes = int(zone["oh"]), int(zone["om"] or 0)
+            offset += (1 if zone["sign"] == "+" else -1) * (hours * 60 + minutes) if hours <= 14 and minutes < 60 else 0
+        if offset:
+            when = when.replace(tzinfo=timezone(timedelta(minutes=offset))).astimezone(timezone.utc)
     return when
 
 

@@ -2061,3 +2061,34 @@ def test_a_line_with_no_word_or_a_wires_end_mark_is_cut_at_the_ends(mark: str) -
     first, second = BODY.split("\n")
     assert cut_text(f"{first}\n{mark}\n{second}", RULES, Context()).text == f"{first}\n{mark}\n{second}"
     assert cut_text(BODY + "\nC++", RULES, Context()).text == BODY + "\nC++"
+
+
+@pytest.mark.parametrize(("head", "rule", "published", "author"), [
+    ("- 27 juin 2026", "chrome.date-header", "27 juin 2026", None),  # a theme's meta list above the post
+    ("- Par Elba Morel", "chrome.byline", None, "Elba Morel"),
+    ("• 2026/6/19 5:50", "chrome.posted-date", "2026/6/19 5:50", None),
+    ("Datum: 22.12.2026, Rubrik: USA", "chrome.date-label", "22.12.2026", None),
+    ("Ana Gil | Palma de Mallorca | 18/01/2026", "chrome.byline", "18/01/2026", "Ana Gil"),
+    ("このニュースをシェア", "chrome.share.ja", None, None),
+])
+def test_more_of_a_themes_lines_above_the_post_are_cut_and_read(head: str, rule: str, published, author) -> None:
+    out = cut_text(head + "\n" + BODY, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and [r for r, _ in out.removed] == [rule]
+    assert [p.strip() for p in out.harvest.published] == ([published] if published else [])
+    assert out.harvest.authors == ([author] if author else [])
+
+
+def test_a_list_item_above_the_post_that_is_no_meta_line_stays() -> None:
+    text = "- The council met on Monday\n" + BODY
+    assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
+
+
+@pytest.mark.parametrize(("written", "when"), [
+    ("2 Juli 2026 | 10:45 WIB", "2026-07-02T03:45"), ("2026-03-02 10:21 GMT+7", "2026-03-02T03:21"),
+    ("March 3, 2026 at 9:41 pm EST", "2026-03-04T02:41"), ("2026-03-02 10:21 +01:00", "2026-03-02T09:21"),
+    ("2. März 2026, 10:21 Uhr", "2026-03-02T10:21"), ("2026-03-02 10:21", "2026-03-02T10:21"),
+])
+def test_a_lines_time_is_read_in_the_zone_written_after_it(written: str, when: str) -> None:
+    from pipelines.draft import _line_time
+
+    assert _line_time(written).strftime("%Y-%m-%dT%H:%M") == when

@@ -1025,8 +1025,10 @@ def test_a_date_near_the_start_of_a_themes_meta_sentence_in_any_language(meta: s
 @pytest.mark.parametrize(("above", "date"), [
     ("<div class='detailheader'>14.06.2026 (ch) <span class='rating'>3 of 5</span></div>", "2026-06-14T00:00:00+00:00"),
     ("<p class='kicker-date'>June 14, 2026</p>", "2026-06-14T00:00:00+00:00"),
-    # an update's line, a heading, or a sentence above the headline: no date
-    ("<div>Updated June 14, 2026</div>", None), ("<h2>June 14, 2026</h2>", None),
+    # an update's line, a month's heading, or a sentence above the headline: no date
+    ("<div>Updated June 14, 2026</div>", None), ("<h2>June 2026</h2>", None),
+    # a date header as a heading (Blogger's h2 class="date-header"), read off the head of the text
+    ("<h2>June 14, 2026</h2>", "2026-06-14T00:00:00+00:00"),
     ("<p>The harbour closed on June 14, 2026, after the storm, and the council said it would reopen soon.</p>", None),
 ])
 def test_a_short_date_line_just_above_the_headline_dates_the_post(above: str, date: str | None) -> None:
