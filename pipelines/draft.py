@@ -330,10 +330,28 @@ def _suffix_publisher(title: str | None, html_title: str | None, harvest: Harves
     return publisher if publisher and fold(head).lower() == fold(title).lower() else None
 
 
+# a Korean platform's feed date ("2026년 05월 28일 01:31:15", "2026-05-25 오후 11:23:17"): Korean time
+_KOREAN_DATE = re.compile(r"[년월일]|오전|오후")
+_KST = timezone(timedelta(hours=9))
+# a date year first that is no ISO 8601 gone wrong ("2026-12-31T25:14:55Z" is not read as its day)
+_YEAR_FIRST_FORM = re.compile(r"[년월일年月日]|오전|오후|\d{4}/\d{1,2}/\d{1,2}")
+
+
 def _feed_time(value: str | None) -> datetime | None:
     """A feed's date: ISO 8601 or RFC 822, else RFC 822 that a CMS wrote in the site's language
-    ("Sáb, 05 Dic 2026 10:00:00 +0100": the month names of months.toml)."""
-    return to_utc(value, load_rules().months) if value else None  # (the months only when English fails)
+    ("Sáb, 05 Dic 2026 10:00:00 +0100": the month names of months.toml), else a date written year
+    first as Korean and Japanese platforms write it, in Korean time when it is written in Korean."""
+    if not value:
+        return None
+    when = to_utc(value, load_rules().months)  # (the months only when English fails)
+    if when is None and _YEAR_FIRST_FORM.search(value):
+        from pipelines.metadata import year_first
+
+        iso = year_first(value)
+        if iso:
+            when = datetime.fromisoformat(iso)
+            when = when.replace(tzinfo=_KST if _KOREAN_DATE.search(value) else timezone.utc).astimezone(timezone.utc)
+    return when
 
 
 # the zone a line writes after its time ("10:45 WIB", "09:12 (CET)", "10:21 GMT+7", "10:21 +07:00")
@@ -364,6 +382,18 @@ def _line_time(value: str) -> datetime | None:
     return when
 
 
+# A post's date is none before the web had blogs, nor more than a day or two ahead of now (a zone's
+# offset): a CMS's zero date ("1970-01-01", "0001-01-01") or a typed year ("2206") is no date, and
+# the next source of one is read instead.
+EARLIEST_POST = datetime(1990, 1, 1, tzinfo=timezone.utc)
+AHEAD_OF_NOW = timedelta(days=2)
+
+
+def _first_plausible(*dates: datetime | None) -> datetime | None:
+    latest = datetime.now(timezone.utc) + AHEAD_OF_NOW
+    return next((d for d in dates if d is not None and EARLIEST_POST <= d <= latest), None)
+
+
 def normalize(draft: Draft, sign: bool = True) -> Draft:
     """Unicode and whitespace, UTC dates, canonical URL, language, fingerprints of the final text.
 
@@ -378,10 +408,10 @@ def normalize(draft: Draft, sign: bool = True) -> Draft:
         draft, text=text, title=clean_line(draft.title), raw_title=clean_line(draft.raw_title),
         publisher=clean_line(draft.publisher), feed_title=clean_line(draft.feed_title),
         language=detect_language(text),
-        published_at=_feed_time(feed.get("published")) or to_utc(meta.published) or next(
-            (d for d in map(_line_time, draft.harvest.published) if d), None),
-        updated_at=_feed_time(feed.get("updated")) or to_utc(meta.updated) or next(
-            (d for d in map(_line_time, draft.harvest.updated) if d), None),
+        published_at=_first_plausible(_feed_time(feed.get("published")), to_utc(meta.published),
+                                      *map(_line_time, draft.harvest.published)),
+        updated_at=_first_plausible(_feed_time(feed.get("updated")), to_utc(meta.updated),
+                                    *map(_line_time, draft.harvest.updated)),
         canonical_url=canonical_url(canonical) if canonical else None,
         author=clean_line(draft.author),  # (chosen by clean)
         labels=[x for x in (clean_line(v) for v in labels) if x],

@@ -1842,3 +1842,28 @@ def test_a_line_with_a_caption_like_class_away_from_a_picture_or_long_stays() ->
     record = _feed_record(body, "https://splog.example/2026/03/pier.html")
     assert record.text.split("\n")[0] == "PORT ELLEN"
     assert long in record.text
+
+
+@pytest.mark.parametrize("bad", ["1970-01-01T00:00:00Z", "0001-01-01T00:00:00+00:00", "2206-03-02T10:00:00Z"])
+def test_a_date_no_post_can_have_gives_way_to_the_next_source(bad: str) -> None:
+    """A CMS's zero date or a typed year in the page's metadata is no date: the theme's date line is read."""
+    paras = ["The harbour board met on Tuesday and agreed to rebuild the north pier before the summer.",
+             "Work will start in March, the board said, and the pier will stay open to walkers."]
+    page = (f"<html><head><title>Pier to be rebuilt</title><meta property='article:published_time' content='{bad}'>"
+            "</head><body><div class='post'><h1>Pier to be rebuilt</h1><div class='entry-content'>"
+            "<p>Posted 2026-04-12 06:40</p>" + "".join(f"<p>{p}</p>" for p in paras) + "</div></div></body></html>")
+    record = _record(page, "https://harbour.example/pier-to-be-rebuilt")
+    assert record.text.split("\n") == paras
+    assert record.published_at.isoformat() == "2026-04-12T06:40:00+00:00"
+
+
+@pytest.mark.parametrize(("written", "when"), [
+    ("2026년 05월 28일  01:31:15", "2026-05-27T16:31:15+00:00"), ("2026-05-25 오후 11:23:17", "2026-05-25T14:23:17+00:00"),
+    ("2026/05/28 01:31", "2026-05-28T01:31:00+00:00"), ("Κυρ, 11 Ιούλ 2026 12:00:00 EST", "2026-07-11T17:00:00+00:00"),
+    ("2026-12-31T25:14:55Z", None),  # (an hour no day has: no date, not the day at midnight)
+])
+def test_a_feeds_date_as_korean_and_greek_platforms_write_it_is_read(written: str, when) -> None:
+    from pipelines.draft import _feed_time
+
+    got = _feed_time(written)
+    assert (got.isoformat() if got else None) == when
