@@ -82,7 +82,12 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         page_title = meta.html_title
     raw_title = unescape_entities(feed.get("title") or page_title or meta.html_title)
     raw_title = fix_mojibake(raw_title) if raw_title else raw_title
-    ctx = Context(title=raw_title, raw_title=meta.html_title, blog_name=draft.blog.name,
+    # (a title with the HTML tags a feed or a chain left in it, "Ferry <b>adds</b> sailings", a script
+    # with its code: the headline is its text; "History of the <blink> tag" keeps its words)
+    shown, title_tags = strip_shown_tags(raw_title) if raw_title and "<" in raw_title else (raw_title, [])
+    if title_tags:
+        shown = " ".join(shown.split()) or None  # (a title of tags alone is none)
+    ctx = Context(title=shown, raw_title=meta.html_title, blog_name=draft.blog.name,
                   blog_host=draft.blog.host, feed_title=feed.get("via_feed_title"),
                   labels=tuple(feed.get("labels") or meta.labels),
                   authors=tuple(name.strip() for byline in (feed.get("author"), meta.author) if byline
@@ -93,7 +98,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     text, tags = strip_shown_tags(unescape_entities(fix_mojibake(draft.text)) or "")
     text, shortcodes = strip_shortcodes(text, rules.shortcodes)
     cut = cut_text(text, rules, ctx, draft.harvest)
-    cut.removed.extend(("html.shown-tag", piece) for piece in tags)
+    cut.removed.extend(("html.shown-tag", piece) for piece in title_tags + tags)
     cut.removed.extend(("wordpress.shortcode", piece) for piece in shortcodes)
     harvest = cut.harvest
     outlets = rules.publishers | {fold(n).lower() for n in (draft.blog.name, meta.site_name) if n}
@@ -107,9 +112,9 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         harvest.updated.extend(above.updated)
     text, spun = resolve_spintax(cut.text, rules.spintax)
     spun_title: list[str] = []
-    title = raw_title
-    if raw_title:
-        title, spun_title = resolve_spintax(raw_title, rules.spintax)
+    title = shown
+    if shown:
+        title, spun_title = resolve_spintax(shown, rules.spintax)
     if spun or spun_title:
         harvest.add("tool", "spintax")
         cut.removed.extend(("spintax.unresolved", group) for group in spun_title + spun)

@@ -1867,3 +1867,26 @@ def test_a_feeds_date_as_korean_and_greek_platforms_write_it_is_read(written: st
 
     got = _feed_time(written)
     assert (got.isoformat() if got else None) == when
+
+
+@pytest.mark.parametrize(("given", "title"), [
+    ("Ferry <b>adds</b> sailings", "Ferry adds sailings"),  # an Atom title of type "html", an RSS title with markup
+    ('Ferry adds sailings<script type="text/javascript">track(1);</script>', "Ferry adds sailings"),
+    ("Ferry adds sailings<br />", "Ferry adds sailings"), ("<p></p>", None),
+    ("History of the <blink> tag", "History of the <blink> tag"),  # (no element a chain escapes: words)
+    ("Using the <div> tag in HTML", "Using the <div> tag in HTML"), ("Fares: 5 < 7 > 3", "Fares: 5 < 7 > 3"),
+])
+def test_a_feed_titles_html_tags_are_no_part_of_the_headline(given: str, title: str | None) -> None:
+    from pipelines.chain import finish_post
+    from pipelines.extraction import ExtractOptions
+    from pipelines.linking import CopyIndex
+    from pipelines.workers import run_extract
+    from schemas.raw import BlogInfo, RawPost
+
+    raw = RawPost(url="https://splog.example/2026/04/ferry.html", blog=BlogInfo(url="https://splog.example/",
+                  host="splog.example"), via="atom", is_fragment=True, fetched_at="2026-01-01T00:00:00+00:00",
+                  html="<p>The harbour board met on Tuesday and agreed to add two late sailings from May.</p>",
+                  feed={"title": given})
+    record = finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
+    assert record.title == title and record.raw_title == given
+    assert ("html.shown-tag" in {r.rule for r in record.removed}) is (title != given)
