@@ -25,7 +25,11 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 ATOM03 = "{http://purl.org/atom/ns#}"  # Atom 0.3, which old Blogger and Movable Type blogs still serve
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 DC = "{http://purl.org/dc/elements/1.1/}"
-DC_CREATOR, DC_DATE, DC_SUBJECT = f"{DC}creator", f"{DC}date", f"{DC}subject"
+DC_CREATOR, DC_DATE, DC_SUBJECT, DC_TITLE = f"{DC}creator", f"{DC}date", f"{DC}subject", f"{DC}title"
+# a podcast's or a media feed's item title and author where the item has no <title> or <author>
+# (Apple's namespace as its own pages once spelled it, capitals and all, is as common)
+ITUNES_AUTHORS = ("{http://www.itunes.com/dtds/podcast-1.0.dtd}author", "{http://www.itunes.com/DTDs/Podcast-1.0.dtd}author")
+MEDIA_TITLE = "{http://search.yahoo.com/mrss/}title"
 RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"
 RDF_ABOUT = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about"
 RSS1 = "{http://purl.org/rss/1.0/}"
@@ -369,7 +373,7 @@ def parse_xml_feed(body: bytes, base: str) -> FeedPage:
             if not link.startswith(("http://", "https://")):
                 continue
             entries.append(Entry(
-                url=link, title=_text(item.find(f"{RSS1}title")), html=_text(item.find(CONTENT)),
+                url=link, title=_text(item.find(f"{RSS1}title")) or _text(item.find(DC_TITLE)), html=_text(item.find(CONTENT)),
                 published=_text(item.find(DC_DATE)), author=_text(item.find(DC_CREATOR)),
                 labels=[c for c in (_text(x) for x in item.findall(DC_SUBJECT)) if c]))
         return FeedPage(entries, None, None, _text(root.find(f"{RSS1}channel/{RSS1}title")))
@@ -383,10 +387,11 @@ def parse_xml_feed(body: bytes, base: str) -> FeedPage:
             continue
         source = item.find("source")
         entries.append(Entry(
-            url=link, title=_text(item.find("title")),
+            url=link, title=_text(item.find("title")) or _text(item.find(DC_TITLE)) or _text(item.find(MEDIA_TITLE)),
             html=_text(item.find(CONTENT)) or _whole_description(_text(item.find("description"))),
             published=_text(item.find("pubDate")) or _text(item.find(DC_DATE)),
-            author=_text(item.find(DC_CREATOR)) or _text(item.find("author")),
+            author=_text(item.find(DC_CREATOR)) or _text(item.find("author"))
+            or next((a for a in map(_text, map(item.find, ITUNES_AUTHORS)) if a), None),
             labels=[c for c in (_text(x) for x in item.findall("category")) if c],
             source_publisher=_text(source), source_url=source.get("url") if source is not None else None))
     return FeedPage(entries, None, None, _text(channel.find("title")))

@@ -1478,3 +1478,21 @@ def test_a_site_that_names_a_json_feed_gives_its_posts_from_it(tmp_path) -> None
         assert record["text"].count("reopens after repairs") == 4
     assert {records[f"{base}/2026/03/notice-{n}.html"]["crawl"]["via"] for n in range(2)} == {"page"}
     assert records[f"{base}/2026/03/notice-2.html"]["source"]["url"] == "https://trust.example/notices/lock-2"
+
+
+@pytest.mark.parametrize("itunes", ["http://www.itunes.com/dtds/podcast-1.0.dtd", "http://www.itunes.com/DTDs/Podcast-1.0.dtd"])
+def test_an_rss_items_title_and_author_in_other_namespaces_are_read(itunes: str) -> None:
+    """An item without <title> or <author> may name them in Dublin Core, Media RSS or a podcast's iTunes
+    elements (Apple's namespace as its pages once spelled it, too)."""
+    from crawler.discovery import parse_feed
+
+    body = (f'<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/" '
+            f'xmlns:itunes="{itunes}"><channel><title>Harbour Radio</title>'
+            '<item><link>https://radio.example/e1</link><dc:title>Ferry strike ends</dc:title>'
+            '<itunes:author>Ann Lee</itunes:author></item>'
+            '<item><link>https://radio.example/e2</link><media:title>Pier reopens</media:title>'
+            '<author>bo@radio.example (Bo Chan)</author><itunes:author>Harbour Radio</itunes:author></item>'
+            '</channel></rss>').encode()
+    entries = parse_feed(body, "https://radio.example/feed").entries
+    assert [(e.title, e.author) for e in entries] == [("Ferry strike ends", "Ann Lee"),
+                                                      ("Pier reopens", "bo@radio.example (Bo Chan)")]
