@@ -944,17 +944,37 @@ _WRAPPED_TEXTS = etree.XPath(
     " or ancestor::xmp or ancestor::plaintext or ancestor::script or ancestor::style)]")
 
 
+# Inline elements: a line end between one and the text beside it, inside a paragraph ("…was published\n
+# <a …>February 28</a>"), is a space too, as a browser shows it
+_INLINE = frozenset({"a", "b", "i", "em", "strong", "span", "code", "abbr", "cite", "mark", "small", "sub", "sup",
+                     "u", "s", "del", "ins", "q", "time", "font", "kbd", "var", "dfn", "big", "tt", "label"})
+_LINE_END_AFTER = re.compile(r"(?<=\S)[ \t\r\f]*\n\s*$")
+_LINE_END_BEFORE = re.compile(r"^\s*\n\s*(?=\S)")
+
+
+def _inline(el: etree._Element | None) -> bool:
+    return el is not None and isinstance(el.tag, str) and el.tag.lower() in _INLINE
+
+
 def source_line_ends_as_spaces(root: etree._Element) -> None:
     """Make each line end within the text of a parsed page a space, but inside <pre>, <textarea>,
-    scripts and styles."""
+    scripts and styles; also one between a text and an inline element beside it."""
     for text in _WRAPPED_TEXTS(root):
         owner = text.getparent()
         if owner is None:
             continue
+        value = _WRAPPED_LINE.sub(" ", text)
+        # (the element after this text: the owner's first child, or the element after the owner;
+        # the one before it: the owner, whose tail it is, or, for an inline owner, the owner itself)
+        after = owner.getnext() if text.is_tail else (owner[0] if len(owner) else None)
+        if _inline(after):
+            value = _LINE_END_AFTER.sub(" ", value)
+        if _inline(owner):
+            value = _LINE_END_BEFORE.sub(" ", value)
         if text.is_tail:
-            owner.tail = _WRAPPED_LINE.sub(" ", text)
+            owner.tail = value
         else:
-            owner.text = _WRAPPED_LINE.sub(" ", text)
+            owner.text = value
 
 
 def fold_spaces(line: str) -> str:

@@ -1890,3 +1890,21 @@ def test_a_feed_titles_html_tags_are_no_part_of_the_headline(given: str, title: 
     record = finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
     assert record.title == title and record.raw_title == given
     assert ("html.shown-tag" in {r.rule for r in record.removed}) is (title != given)
+
+
+def test_a_line_end_in_the_source_beside_a_link_inside_a_paragraph_is_a_space() -> None:
+    """A post formatted by a tool writes a paragraph's links on lines of their own ("…was published\n
+    <a …>February 28</a\n>. One of …"): a reader sees one line, and so does the text; links one a line
+    with nothing between them (a menu) stay lines of their own."""
+    para = ("\n      A bulletin on the harbour works was published\n      <a\n        href='https://port.example/b'\n"
+            "        >on Tuesday</a\n      >. The second notice can be found\n      <a href='https://port.example/n'>here</a>\n"
+            "      and covers the north pier.\n    ")
+    body = f"<p>{para}</p><p>The board said the work on the south quay would start in the spring and last a year.</p>"
+    record = _feed_record(body, "https://port.example/2026/03/harbour-works")
+    assert record.text.split("\n")[0] == ("A bulletin on the harbour works was published on Tuesday. The second notice "
+                                          "can be found here and covers the north pier.")
+    from pipelines.htmltext import parse_fragment, source_line_ends_as_spaces, to_text
+
+    menu = parse_fragment("<div><a href='/'>Home</a>\n<a href='/news'>News</a>\n<a href='/sport'>Sport</a></div>")
+    source_line_ends_as_spaces(menu)
+    assert to_text(menu) == "Home\nNews\nSport"
