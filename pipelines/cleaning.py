@@ -402,15 +402,19 @@ class _Scan:
     def _heading_over(self, last: int, where: str, span: int, fits: Callable[[str, int], bool]) -> int | None:
         """A heading that a `where` rule matches, at most `span` lines above `last`, over lines that
         `fits` takes (each line's key, from the bottom up, with the characters of the lines from
-        there down): the heading and those lines are cut, and the index of the heading is returned."""
+        there down): the heading and those lines are cut, and the index of the heading is returned. A
+        heading with no text of the article above it is none: the lines under it are the article."""
         if not self.rules.by_where[where]:
             return None
         items: list[int] = []
         chars = 0
+        top = next((j for j, key in enumerate(self.keys) if key and j not in self.cut), None)
         for i in range(last, max(last - span - 1, -1), -1):
             key = self.keys[i]
             if not key:
                 continue
+            if i == top:
+                return None
             if self._line_rule(i, where):  # (also a line an "anywhere" rule cut: "Most Read" heads a list)
                 for item in items:
                     self.cut[item] = self.cut[i]

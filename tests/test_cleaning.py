@@ -2092,3 +2092,26 @@ def test_a_lines_time_is_read_in_the_zone_written_after_it(written: str, when: s
     from pipelines.draft import _line_time
 
     assert _line_time(written).strftime("%Y-%m-%dT%H:%M") == when
+
+
+@pytest.mark.parametrize("box", [
+    "Stay connected\nGet the latest updates from\nCoastal Ledger\nDiscover special offers, top stories, upcoming events, and more.",
+    "Newsletter\nSign up to get the harbour news every morning.", "Bleiben Sie informiert!\nAbonnieren Sie den Hafenbrief.",
+])
+def test_a_newsletter_box_at_the_end_is_cut_with_its_lines(box: str) -> None:
+    out = cut_text(BODY + "\n" + box, RULES, Context())
+    assert out.text == BODY and {r for r, _ in out.removed} == {"promo.newsletter-box"}
+
+
+def test_a_recent_articles_list_at_the_end_is_cut() -> None:
+    out = cut_text(BODY + "\nRecent articles\n- Ferry strike ends - 4th March 2026\n- Pier reopens - 25th February 2026",
+                   RULES, Context())
+    assert out.text == BODY and {r for r, _ in out.removed} == {"related.list"}
+
+
+@pytest.mark.parametrize("heading", ["Stay connected", "Newsletter", "About the author"])
+def test_a_box_heading_with_no_article_text_above_it_takes_nothing_under_it(heading: str) -> None:
+    """A heading at the top of a short text is no box under an article: the lines under it are the article
+    (the whole text had gone, for "About the author" too)."""
+    out = cut_text(heading + "\n" + BODY, RULES, Context())
+    assert out.text.endswith(BODY) and all(text == heading for _, text in out.removed)
