@@ -1125,7 +1125,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
                        and (_inside(t, "article") or t.get("itemprop") == "datePublished")),
         lambda: _marked_time(classes)), months)
     meta.updated = _first_date((
-        lambda: metas.get("article:modified_time"), lambda: metas.get("dateModified"), lambda: ld.get("dateModified"),
+        lambda: metas.get("article:modified_time"), lambda: metas.get("og:updated_time"), lambda: metas.get("dateModified"),
+        lambda: ld.get("dateModified"),
         lambda: _texts(a.get("title", "") for a in classes.get("updated", "abbr"))), months)
     person = _ld_names(ld.get("author"))
     named = head.author()

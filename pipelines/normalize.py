@@ -113,15 +113,17 @@ def clean_line(value: str | None) -> str | None:
 
 
 def to_utc(value: str | datetime | None, months: dict[str, int] | None = None) -> datetime | None:
-    """ISO 8601, RFC 822 (as feeds write it: _written_time) or a datetime -> aware UTC datetime; naive
-    times are taken as UTC. With `months` (the rules' month names), RFC 822 written in another
+    """ISO 8601, RFC 822 (as feeds write it: _written_time), a Unix time or a datetime -> aware UTC
+    datetime; naive times are taken as UTC. With `months` (the rules' month names), RFC 822 written in another
     language is read too ("Sáb, 05 Dic 2026 10:00:00 +0100")."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         dt = value
+    elif (text := value.strip()).isdigit() and len(text) in (10, 13):
+        # a Unix time, in seconds or milliseconds (OpenGraph's og:updated_time may be one: "1772645682")
+        return datetime.fromtimestamp(int(text) / (1000 if len(text) == 13 else 1), timezone.utc)
     else:
-        text = value.strip()
         try:
             dt = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
         except ValueError:

@@ -1908,3 +1908,12 @@ def test_a_line_end_in_the_source_beside_a_link_inside_a_paragraph_is_a_space() 
     menu = parse_fragment("<div><a href='/'>Home</a>\n<a href='/news'>News</a>\n<a href='/sport'>Sport</a></div>")
     source_line_ends_as_spaces(menu)
     assert to_text(menu) == "Home\nNews\nSport"
+
+
+@pytest.mark.parametrize("stamp", ["1772645682", "1772645682000"])
+def test_an_opengraph_update_time_given_as_a_unix_time_is_read(stamp: str) -> None:
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = (f"<html><head><title>Ferry adds sailings</title><meta property='og:updated_time' content='{stamp}'>"
+            f"</head><body><article><h1>Ferry adds sailings</h1>{body}</article></body></html>")
+    record = _record(page, "https://ferrynews.example/ferry-adds-sailings")
+    assert record.updated_at.isoformat() == "2026-03-04T17:34:42+00:00"
