@@ -364,11 +364,17 @@ _LINE_ZONE = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?\(?(
                         r"\s*(?:(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?\)?\s*$")
 
 
-def _line_time(value: str) -> datetime | None:
+# a date in figures day or month first, then perhaps a time ("02/12/2026 a las 10:45", "02-12-2026, 10h45")
+_FIGURES_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b(?:\D{0,14}?(\d{1,2})[:.h](\d{2})(?!\d))?")
+
+
+def _line_time(value: str, day_first: bool = False) -> datetime | None:
     """A date a line of the text gave (a byline's, a date line's): as a page prints it in English or
     figures (written_date), else year first ("2026-03-02 10:21:05", "2026年3月2日 10:21", "2026.03.02
     오후 3:20") or with a month's name in another language ("2 марта 2026", "2 de marzo de 2026"); a
-    time with a zone's name or an offset after it is read in that zone ("10:45 WIB" is 03:45 UTC)."""
+    time with a zone's name or an offset after it is read in that zone ("10:45 WIB" is 03:45 UTC).
+    With day_first (a text in a language that writes the day first: all but English), a date in
+    figures that could be read either way ("02/12/2026") is read day first."""
     from pipelines.metadata import named_date, year_first
 
     value = value.strip()
@@ -376,6 +382,13 @@ def _line_time(value: str) -> datetime | None:
     if when is None:
         iso = year_first(value) or named_date(value, load_rules().months)
         when = to_utc(iso) if iso else None
+    if when is None and day_first and (figures := _FIGURES_DATE.match(value)):
+        day, month, year = int(figures[1]), int(figures[2]), int(figures[3])
+        hour, minute = (int(figures[4]), int(figures[5])) if figures[4] else (0, 0)
+        try:
+            when = datetime(year, month, day, hour, minute, tzinfo=timezone.utc)
+        except ValueError:
+            when = None
     zone = _LINE_ZONE.search(value) if when is not None else None
     if zone and (zone["zone"] or zone["sign"]):
         offset = ZONE_MINUTES.get(zone["zone"].upper()) if zone["zone"] else 0
@@ -409,14 +422,16 @@ def normalize(draft: Draft, sign: bool = True) -> Draft:
     prepared = prepare(text) if text and sign else None  # linking signatures and SimHash from one shingle set
     canonical = meta.canonical_url or feed.get("canonical_url")
     labels = feed.get("labels") or meta.labels or draft.labels
+    language = detect_language(text)
+    day_first = language is not None and language != "en"  # (English's US dates are month first)
     return replace(
         draft, text=text, title=clean_line(draft.title), raw_title=clean_line(draft.raw_title),
         publisher=clean_line(draft.publisher), feed_title=clean_line(draft.feed_title),
-        language=detect_language(text),
+        language=language,
         published_at=_first_plausible(_feed_time(feed.get("published")), to_utc(meta.published),
-                                      *map(_line_time, draft.harvest.published)),
+                                      *(_line_time(d, day_first) for d in draft.harvest.published)),
         updated_at=_first_plausible(_feed_time(feed.get("updated")), to_utc(meta.updated),
-                                    *map(_line_time, draft.harvest.updated)),
+                                    *(_line_time(d, day_first) for d in draft.harvest.updated)),
         canonical_url=canonical_url(canonical) if canonical else None,
         author=clean_line(draft.author),  # (chosen by clean)
         labels=[x for x in (clean_line(v) for v in labels) if x],

@@ -1917,3 +1917,19 @@ def test_an_opengraph_update_time_given_as_a_unix_time_is_read(stamp: str) -> No
             f"</head><body><article><h1>Ferry adds sailings</h1>{body}</article></body></html>")
     record = _record(page, "https://ferrynews.example/ferry-adds-sailings")
     assert record.updated_at.isoformat() == "2026-03-04T17:34:42+00:00"
+
+
+def test_a_date_in_figures_either_way_round_is_read_day_first_in_a_language_that_writes_it_so() -> None:
+    """"02/12/2026" is 2 December in Spanish, as in every language but (US) English; in English it stays
+    unread (either way round)."""
+    es = ["El ayuntamiento aprobó el martes el nuevo presupuesto para reparar las carreteras del norte.",
+          "Las obras empezarán en primavera y deberían terminar antes de que acabe el año que viene."]
+    en = ["The council approved the new budget for road repairs in the north of the county on Tuesday.",
+          "Work will start in the spring and should be finished before the end of next year."]
+    spanish = _feed_record("<p>Publicado el 02/12/2026 a las 10:45</p>" + "".join(f"<p>{p}</p>" for p in es),
+                           "https://diario.example/2026/12/obras.html")
+    english = _feed_record("<p>Posted 02/12/2026 10:45</p>" + "".join(f"<p>{p}</p>" for p in en),
+                           "https://daily.example/2026/12/roads.html")
+    assert spanish.text.split("\n") == es and spanish.language == "es"
+    assert spanish.published_at.isoformat() == "2026-12-02T10:45:00+00:00"
+    assert english.text.split("\n") == en and english.published_at is None
