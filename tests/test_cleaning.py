@@ -2115,3 +2115,12 @@ def test_a_box_heading_with_no_article_text_above_it_takes_nothing_under_it(head
     (the whole text had gone, for "About the author" too)."""
     out = cut_text(heading + "\n" + BODY, RULES, Context())
     assert out.text.endswith(BODY) and all(text == heading for _, text in out.removed)
+
+
+@pytest.mark.parametrize(("tail", "rule"), [
+    ("via [IFTTT](https://ifttt.com/?ref=da&site=blogger)", "ifttt.via"),  # a copy converted to Markdown
+    ("Share this news", "chrome.site.en"), ("Source:", "chrome.site.en"), ("Link:", "chrome.site.en"),
+])
+def test_the_catalogues_other_forms_of_tail_residue_are_cut(tail: str, rule: str) -> None:
+    out = cut_text(BODY + "\n" + tail, RULES, Context())
+    assert out.text == BODY and out.removed == [(rule, tail)]
