@@ -15,7 +15,7 @@ from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta, names_its_host
 from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, fix_mojibake, ifttt_time, to_utc,
-                                 unescape_entities, written_date, ZONE_MINUTES)
+                                 unescape_entities, written_date, zone_offset)
 from pipelines.provenance import (credit_line_publisher, dateline_publisher, ends_cut_off, feed_title_publisher,
                                   foreign_publishers, order_chain, resolve_title, split_publisher, strip_blog_affix)
 from pipelines.rules import AuthorWords, RuleSet, fold, load_rules, site_host
@@ -364,10 +364,6 @@ _LINE_ZONE = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?\(?(
                         r"\s*(?:(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?\)?\s*$")
 
 
-# a date in figures day or month first, then perhaps a time ("02/12/2026 a las 10:45", "02-12-2026, 10h45")
-_FIGURES_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b(?:\D{0,14}?(\d{1,2})[:.h](\d{2})(?!\d))?")
-
-
 def _line_time(value: str, day_first: bool = False) -> datetime | None:
     """A date a line of the text gave (a byline's, a date line's): as a page prints it in English or
     figures (written_date), else year first ("2026-03-02 10:21:05", "2026年3月2日 10:21", "2026.03.02
@@ -380,23 +376,11 @@ def _line_time(value: str, day_first: bool = False) -> datetime | None:
     value = value.strip()
     when = written_date(value)
     if when is None:
-        iso = year_first(value) or named_date(value, load_rules().months)
+        iso = year_first(value) or named_date(value, load_rules().months, day_first)
         when = to_utc(iso) if iso else None
-    if when is None and day_first and (figures := _FIGURES_DATE.match(value)):
-        day, month, year = int(figures[1]), int(figures[2]), int(figures[3])
-        hour, minute = (int(figures[4]), int(figures[5])) if figures[4] else (0, 0)
-        try:
-            when = datetime(year, month, day, hour, minute, tzinfo=timezone.utc)
-        except ValueError:
-            when = None
     zone = _LINE_ZONE.search(value) if when is not None else None
-    if zone and (zone["zone"] or zone["sign"]):
-        offset = ZONE_MINUTES.get(zone["zone"].upper()) if zone["zone"] else 0
-        if offset is not None and zone["sign"]:
-            hours, minutes = int(zone["oh"]), int(zone["om"] or 0)
-            offset += (1 if zone["sign"] == "+" else -1) * (hours * 60 + minutes) if hours <= 14 and minutes < 60 else 0
-        if offset:
-            when = when.replace(tzinfo=timezone(timedelta(minutes=offset))).astimezone(timezone.utc)
+    if zone and (offset := zone_offset(zone)):
+        when = when.replace(tzinfo=timezone(timedelta(minutes=offset))).astimezone(timezone.utc)
     return when
 
 

@@ -588,14 +588,15 @@ _NAMED_DATE = re.compile(
 BUDDHIST_ERA_FROM = 2400  # a written year above this counts from the Buddha (Thai dates), not from 1 AD
 
 
-def named_date(text: str, months: dict[str, int]) -> str | None:
+def named_date(text: str, months: dict[str, int], day_first: bool = False) -> str | None:
     """The first date written in text with a month's name (of any language `months` knows), or in
-    figures with dots (day first) or when only one reading of day and month is a date; ISO, with the
-    time when one follows."""
+    figures with dots (day first) or when only one reading of day and month is a date (or, with
+    day_first, a text's language writing the day first, either way round); ISO, with the time when
+    one follows."""
     for m in _NAMED_DATE.finditer(text):
         if m["y4"]:
             a, b = int(m["a4"]), int(m["b4"])
-            if m["s4"] == ".":
+            if m["s4"] == "." or (day_first and a <= 12 and b <= 12):
                 day, month, year = a, b, m["y4"]  # 06.05.2026: dots are written day first, in every country that uses them
             elif (a > 12) == (b > 12):
                 continue  # 03/04/2026: either way round (or neither)

@@ -138,7 +138,7 @@ def to_utc(value: str | datetime | None, months: dict[str, int] | None = None) -
 # Zone names written after a time, beyond the few RFC 822 knows (UT, GMT, the four US zones), in
 # minutes east of UTC. A name two places share is read as the one feeds and pages use most (IST:
 # India; BST: British summer time). A name not listed is read as UTC, as before.
-ZONE_MINUTES = {
+_ZONE_MINUTES = {
     "UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 60, "BST": 60, "IST": 330,
     "CET": 60, "CEST": 120, "MET": 60, "MEST": 120, "MEZ": 60, "MESZ": 120, "EET": 120, "EEST": 180,
     "MSK": 180, "SAST": 120, "PKT": 300, "ICT": 420, "WIB": 420, "WITA": 480, "WIT": 540, "PHT": 480,
@@ -159,9 +159,21 @@ _WRITTEN_DAY = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?[\s-]+[A-Za-z]{3,9}\.?,?[\
                           r"(?:st|nd|rd|th)?,?\s+)(?:\d{4}|\d{2})", re.I)
 
 
+def zone_offset(m: re.Match[str]) -> int | None:
+    """The minutes east of UTC that a time's zone says, from a match with the groups `zone` (a name
+    of _ZONE_MINUTES), `sign`, `oh` and `om` (an offset, alone or after the name: "GMT+2"); None when
+    it names no zone it knows and gives no offset."""
+    offset = _ZONE_MINUTES.get(m["zone"].upper()) if m["zone"] else None
+    if m["sign"]:
+        hours, minutes = int(m["oh"]), int(m["om"] or 0)
+        if len(m["oh"]) <= 2 and hours <= 14 and minutes < 60:
+            offset = (offset or 0) + (1 if m["sign"] == "+" else -1) * (hours * 60 + minutes)
+    return offset
+
+
 def _written_time(text: str, months: dict[str, int] | None = None) -> datetime | None:
     """A date as feeds and old themes write it when it is not ISO 8601: RFC 822 ("Sat, 05 Dec 2026
-    10:00:00 +0200"), with what such feeds put in it besides: a zone's name (ZONE_MINUTES), an
+    10:00:00 +0200"), with what such feeds put in it besides: a zone's name (_ZONE_MINUTES), an
     offset with a colon or after "GMT", a comma after the month, an "am"/"pm", no time at all
     ("Thu, 01 Jan 2004", midnight); or an ISO day with such a time ("2026-12-05 10:00:00 CEST")."""
     m = _TIME_TAIL.search(text)
@@ -174,13 +186,7 @@ def _written_time(text: str, months: dict[str, int] | None = None) -> datetime |
         if dt is not None or not _WRITTEN_DAY.search(text):
             return dt
         day, hour, minute, second = text.strip(" ,"), 0, 0, 0
-    offset = None
-    if m and m["zone"]:
-        offset = ZONE_MINUTES.get(m["zone"].upper())
-    if m and m["sign"]:
-        hours, minutes = int(m["oh"]), int(m["om"] or 0)
-        if len(m["oh"]) <= 2 and hours <= 14 and minutes < 60:
-            offset = (offset or 0) + (1 if m["sign"] == "+" else -1) * (hours * 60 + minutes)
+    offset = zone_offset(m) if m else None
     iso = _ISO_DAY.fullmatch(day)
     try:
         if iso:
