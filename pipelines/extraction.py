@@ -754,7 +754,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     plan = TEMPLATES.plan(_host(raw.url)) if options.mode == "auto" else None
     if plan is not None and plan.use:
         node = select(tree, plan.template.selector or "")
-        if node is not None and not plan.template.looks_short(node):
+        if node is not None and not plan.template.looks_short(node) and not plan.template.unfamiliar(node):
             if _wants_metadata(meta):  # first: the date line may be one of the dropped children
                 _template_metadata(tree, raw.url, meta, plan.template, classes, node)
             if not meta.published:  # (before the template drops the date line it may be)
@@ -767,8 +767,9 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
             removed += cut_blocks(node, rules, harvest)
             harvest_links(node, rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
             return _checked(Extracted(to_text(node), removed, harvest, meta, "template"))  # (date looked for above)
-        # else (an index page, another layout, a body far shorter than the host's usual) this page
-        # goes through trafilatura, and is compared with the template like an audit
+        # else (an index page, another layout, a body far shorter than the host's usual, a kind of
+        # box the template has not met) this page goes through trafilatura, and is compared with the
+        # template like an audit
         plan.learn = not plan.template.refused
     fresh = _parse_page(raw.html) if plan is not None and plan.learn else None  # before any cutting
     body = tree.find("body")  # (what trafilatura does not leave out itself: captions and inline display:none it does)

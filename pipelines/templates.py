@@ -57,6 +57,9 @@ _LIST_MARK = re.compile(r"^[-*•]\s+")
 class HostTemplate:
     selector: str | None = None
     drop: frozenset[str] = frozenset()  # child steps trafilatura always left out
+    # the named kinds of child (steps with an id, classes or attributes) the container held, with
+    # text, on the pages the template was learned or checked on (see `unfamiliar`)
+    known: frozenset[str] = frozenset()
     agreed: int = 0
     failures: int = 0
     pages: int = 0
@@ -104,6 +107,23 @@ class HostTemplate:
     def note_agreement(self, node: etree._Element) -> None:
         size = len(node.text_content())
         self.min_chars = size if not self.min_chars else min(self.min_chars, size)
+        self.known |= child_kinds(node)
+
+    def unfamiliar(self, node: etree._Element) -> bool:
+        """The container holds, with text, a named kind of child or grandchild that no page the
+        template was learned or checked on had: a box the theme shows on some posts only (an author's
+        bio, a related-posts list, a sign-up form) whose fate trafilatura has not shown yet, so it
+        should read this page."""
+        known = self.known
+        return any(path not in known and _has_text(el) for el, path in _named_kinds(node))
+
+    def adopt_drop(self, kept: frozenset[str], dropped: frozenset[str]) -> frozenset[str]:
+        """The drop set after a page on which trafilatura kept the kinds of child `kept` and left
+        out `dropped`: the kinds it left out on every page that had them, and the named kinds first
+        met on this page that it left out (a bare <div> may hold the article on one post and an
+        advertisement on the next)."""
+        new = frozenset(path for path in dropped if path not in self.known and path.endswith("]"))
+        return (self.drop - kept) | new
 
 
 @dataclass(slots=True)
@@ -150,10 +170,10 @@ class Templates:
             if node is None:
                 tmpl.single_classes = True
             else:
-                dropped = _dropped_steps(node, reference)
-                text = template_text(copy.deepcopy(node), tmpl.drop & dropped)
+                drop = tmpl.adopt_drop(*_sorted_steps(node, reference))
+                text = template_text(copy.deepcopy(node), drop)
                 if agreement(text, reference) >= MIN_AGREEMENT:
-                    tmpl.drop &= dropped
+                    tmpl.drop = drop
                     tmpl.agreed += 1
                     tmpl.note_agreement(node)
                     if tmpl.trusted and not was_trusted:
@@ -171,7 +191,7 @@ class Templates:
             tmpl.failures += 1
         else:
             tmpl.selector, tmpl.drop = learned
-            tmpl.agreed, tmpl.min_chars = 1, 0
+            tmpl.agreed, tmpl.min_chars, tmpl.known = 1, 0, frozenset()
             tmpl.note_agreement(select(fresh, tmpl.selector))
             self.counts["learned"] += 1
         if tmpl.refused:
@@ -195,7 +215,7 @@ class Templates:
             dropped = _dropped_steps(node, reference)
             if agreement(template_text(copy.deepcopy(node), drop & dropped), reference) >= MIN_AGREEMENT:
                 tmpl.selector, tmpl.drop = selector, drop & dropped
-                tmpl.agreed, tmpl.min_chars = THEME_HEAD_START, 0
+                tmpl.agreed, tmpl.min_chars, tmpl.known = THEME_HEAD_START, 0, frozenset()
                 tmpl.note_agreement(node)
                 self.counts["adopted"] += 1
                 return True
@@ -349,6 +369,32 @@ def select(tree: etree._Element, selector: str) -> etree._Element | None:
     return found[0] if len(found) == 1 else None
 
 
+def _named_kinds(node: etree._Element) -> list[tuple[etree._Element, str]]:
+    """The container's children, and their children, named by an id, classes or attributes, with
+    their paths as `_dropped_steps` writes them (a bare <p>, <h2> or <ul> is the article's own kind
+    of child on any post)."""
+    found: list[tuple[etree._Element, str]] = []
+    for child in node:
+        outer = _step_or_tag(child)
+        if outer is None:
+            continue
+        if "[" in outer:
+            found.append((child, outer))
+        for grandchild in child:
+            if (inner := _step(grandchild)) is not None:
+                found.append((grandchild, f"{outer}/{inner}"))
+    return found
+
+
+def _has_text(el: etree._Element) -> bool:
+    return any(run.strip() for run in el.itertext())
+
+
+def child_kinds(node: etree._Element) -> frozenset[str]:
+    """The paths of the container's named children and grandchildren that hold text."""
+    return frozenset(path for el, path in _named_kinds(node) if _has_text(el))
+
+
 def drop_children(node: etree._Element, drop: frozenset[str]) -> None:
     """Remove the container's children that the template drops (their tails stay)."""
     for step in drop:
@@ -371,10 +417,15 @@ def _dropped_steps(node: etree._Element, reference: str) -> frozenset[str]:
     one of them has text (so an empty or kept kind of child is never dropped); and, inside a child
     kept for most of its text (a header holding the title and a byline), the grandchild steps of
     that kind (`header/span[...]`)."""
+    return _sorted_steps(node, reference)[1]
+
+
+def _sorted_steps(node: etree._Element, reference: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The child steps (as in `_dropped_steps`) trafilatura kept some text of, and those it dropped."""
     kept: set[str] = set()
     missing: set[str] = set()
     _sort_steps(node, fold(reference), "", DROP_DEPTH, kept, missing)
-    return frozenset(missing - kept)
+    return frozenset(kept), frozenset(missing - kept)
 
 
 DROP_DEPTH = 2  # levels below the container whose elements a template may drop

@@ -21,6 +21,7 @@ WORDS = ("harbour tide ferry council lantern orchard quarry meadow signal bridge
 SIDEBAR = "Most read this week: the orchard ledger, the quarry diaries and the canal notebook"
 COMMENT = "Brilliant write-up, pop over to my page for discount lanterns and ferry tickets galore"
 FOOTER = "Copyright Coastline Daily Wire, every word reserved for our readers"
+BIO = "Ann Reed has covered the harbour and its ferries for the wire since the spring of 2019"
 
 
 def article(n: int) -> tuple[str, list[str]]:
@@ -86,6 +87,10 @@ def page(n: int, layout: str = "entry") -> str:
         post = (f"<article class='entry'><h1 class='headline'>{title}</h1><div class='{cls}'>{body}</div>"
                 f"<footer><div class='td-post-source-via'><div class='td-post-small-box'><span>SOURCE</span>"
                 f"<a rel='nofollow' href='https://ledger.example/story-{n}'>Coastal Ledger</a></div></div></footer></article>")
+    elif layout == "author-bio":  # the theme's box about the writer, shown on some posts only
+        post = (f"<article class='entry'><h1 class='headline'>{title}</h1>"
+                f"<div class='byline'>Filed 0{n % 9 + 1} March 2026</div>{body}"
+                f"<div class='author-bio'><h4>About Ann Reed</h4><p>{BIO}</p></div></article>")
     else:  # "teaser": the old container still exists but holds a teaser; the body moved below
         post = (f"<article class='entry'><h1 class='headline'>{title}</h1><p>Read on below.</p></article>"
                 f"<section class='fulltext'>{body}</section>")
@@ -196,6 +201,19 @@ def test_a_teaser_left_in_the_old_container_is_not_taken_for_the_body(fresh_temp
     ex = extract(raw(200, "teaser"))  # the selector still names one element, but it holds a teaser
     assert ex.method == "trafilatura"
     assert all(p in ex.text for p in article(200)[1])
+
+
+def test_a_box_the_theme_shows_on_some_posts_only_is_left_to_trafilatura_then_dropped(fresh_templates: Templates) -> None:
+    """A template learned on posts without the writer's bio box has not seen trafilatura leave it out:
+    the first post with one is read by trafilatura, and the template drops the box from then on."""
+    for n in range(TRUSTED_AFTER):
+        extract(raw(n))
+    first, later = extract(raw(60, "author-bio")), extract(raw(61, "author-bio"))
+    assert [first.method, later.method] == ["trafilatura", "template"]
+    for n, ex in ((60, first), (61, later)):
+        assert BIO not in ex.text and "About Ann Reed" not in ex.text
+        assert all(p in ex.text for p in article(n)[1])
+    assert extract(raw(62)).method == "template"  # (posts without the box still go through the template)
 
 
 def test_audits_catch_a_template_that_stopped_agreeing(fresh_templates: Templates,
