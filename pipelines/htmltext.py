@@ -612,7 +612,8 @@ def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, 
             if node is root or node.getparent() is None or not _inside(node, root):
                 break
             anchors = node.findall(".//a")
-            if 0 < len(anchors) <= LINK_LIST_ITEMS and _only_links(node, heading, anchors):
+            if 0 < len(anchors) <= LINK_LIST_ITEMS and (_only_links(node, heading, anchors)
+                                                        or _teasers(node, heading, anchors)):
                 removed.append((rule.id, node_text(node)))
                 drop_element(node)
                 break
@@ -654,6 +655,42 @@ def _only_links(node: etree._Element, heading: etree._Element, anchors: list[etr
     counted in letters, each text read by libxml2 rather than walked in Python."""
     rest = _letters(node) - _letters(heading) - sum(_letters(a) for a in anchors if not _inside(a, heading))
     return rest <= 0
+
+
+TEASER_LETTERS = 300  # a related story's teaser under its link: at most this many letters per link
+TEASER_RUN = 400  # and no run of text longer than this (characters): a paragraph of an article
+
+
+def _teasers(node: etree._Element, heading: etree._Element, anchors: list[etree._Element]) -> bool:
+    """Whether node is a list of 2 or more links to other stories, each with a short teaser (a line of
+    the story, its date) under the heading: each link stands alone in its element (a headline, not a
+    few words of a sentence), and the text beside the links is at most TEASER_LETTERS letters a
+    link, in runs no longer than TEASER_RUN characters."""
+    if len(anchors) < 2 or not all(_stands_alone(a) for a in anchors):
+        return False
+    for run in node.xpath(".//text()"):
+        if len(run) > TEASER_RUN:
+            owner = run.getparent().getparent() if run.is_tail else run.getparent()
+            if owner is None or (owner.tag != "a" and next(owner.iterancestors("a"), None) is None):
+                return False
+    rest = _letters(node) - _letters(heading) - sum(_letters(a) for a in anchors if not _inside(a, heading))
+    return rest <= TEASER_LETTERS * len(anchors)
+
+
+_BESIDE_LINK = 30  # characters of a date or a count beside a link in its element ("— 3 March 2026", "(4)")
+
+
+def _stands_alone(anchor: etree._Element) -> bool:
+    """Whether the link's element holds no words of its own beside its links: nothing, marks, or a
+    short run with figures (a date, a count); "the <a>report</a> the council published" is a sentence."""
+    parent = anchor.getparent()
+    if parent is None:
+        return False
+    for run in (parent.text, *(child.tail for child in parent)):
+        run = (run or "").strip()
+        if run and (len(run) > _BESIDE_LINK or (not any(c.isdigit() for c in run) and any(c.isalpha() for c in run))):
+            return False
+    return True
 
 
 _GLUE = str.maketrans("", "", " \t\n\r\xa0-|•·»«:,.()[]\"'")

@@ -1238,6 +1238,25 @@ def test_a_google_news_feed_title_in_any_edition_says_the_post_came_through_goog
     ("<div><h3>Potrebbe interessarti anche</h3><ul><li><a href='/a'>Il porto riapre</a></li></ul></div>", True),
     ("<div><h3>Você também pode gostar</h3><ul><li><a href='/a'>Feira começa sábado</a></li></ul></div>", True),
     ("<div><h3>Vous aimerez aussi</h3><ul><li><a href='/a'>Le port rouvre</a></li></ul></div>", True),
+    # other stories' links each with a teaser (a line of the story, its date), as themes and
+    # related-posts plugins show them
+    ("<div class='yarpp'><h3>Related Posts</h3><ul><li><a href='/a'>Pier repairs finish</a><p>Work on the old pier "
+     "ended a week early, the council said.</p></li><li><a href='/b'>Lifeboat crew marks 150 years</a><p>The crew "
+     "held an open day for the town.</p></li></ul></div>", True),
+    ("<div><h4>Recent Posts</h4><ul><li><a href='/a'>Pier repairs finish</a> — 3 March 2026</li>"
+     "<li><a href='/b'>Lifeboat crew marks 150 years</a> (4)</li></ul></div>", True),
+    ("<section><h2>Ähnliche Beiträge</h2><article><h3><a href='/a'>Die Fähre fährt wieder</a></h3><p>Nach drei Wochen "
+     "Pause legt die Fähre wieder an.</p></article><article><h3><a href='/b'>Neuer Markt am Hafen</a></h3>"
+     "<p>Jeden Samstag ab acht Uhr.</p></article></section>", True),
+    ("<div class='popular-posts'><h3>Popular posts from this blog</h3><div><a href='/a'>Pier repairs finish</a>"
+     "<div class='snippet'>Work on the old pier ended a week early.</div></div><div><a href='/b'>Lifeboat crew marks "
+     "150 years</a><div class='snippet'>The crew held an open day.</div></div></div>", True),
+    # links set in a sentence of the article are not headlines; nor is a paragraph of an article a teaser
+    ("<h3>See also</h3><p>The <a href='/d'>report</a> the council published in May and <a href='/e'>the audit</a> "
+     "that followed it.</p>", False),
+    ("<div><h3>You may also like</h3><ul><li><a href='/a'>Pier repairs finish</a><p>" + "The pier was built in 1891 "
+     "and has been repaired four times since then, most recently after the storm of the winter before last. " * 4
+     + "</p></li><li><a href='/b'>Lifeboat crew marks 150 years</a></li></ul></div>", False),
     # a paragraph that goes on after the words has text of its own; a lone "Read more" link is the
     # original's (its anchor rule reads it), not a list
     ("<p><b>Related</b> projects in the region were delayed by <a href='/d'>the same dispute</a>.</p>", False),
