@@ -370,6 +370,13 @@ def names_its_host(name: str, url: str) -> bool:
 _NOT_POST_HEADER = ("header", "nav", "aside", "footer", "form", "script", "style")
 
 
+def _posts_header(el: etree._Element) -> bool:
+    """A <header> inside an <article>, without a menu: the post's own header (its heading, byline and
+    date), not the page's."""
+    return (el.tag.lower() == "header" and next(el.iterancestors("article"), None) is not None
+            and el.find(".//nav") is None)
+
+
 def header_lines(body: etree._Element, most: int = 6) -> list[str]:
     """The text lines of the elements just before a post body: its siblings before it, else its
     parent's (two levels up at most), nearest last; never a page's header, menus or sidebars, and
@@ -380,7 +387,7 @@ def header_lines(body: etree._Element, most: int = 6) -> list[str]:
     for _level in range(3):
         siblings = []
         for sib in node.itersiblings(preceding=True):
-            if not isinstance(sib.tag, str) or sib.tag.lower() in _NOT_POST_HEADER:
+            if not isinstance(sib.tag, str) or (sib.tag.lower() in _NOT_POST_HEADER and not _posts_header(sib)):
                 break
             siblings.append(sib)
             if len(siblings) >= most:

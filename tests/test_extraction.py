@@ -1085,6 +1085,28 @@ def test_the_byline_under_the_heading_names_the_author_in_any_language(byline: s
     assert record.text.split("\n") == _FERRY
 
 
+@pytest.mark.parametrize(("header", "author", "published"), [
+    ("<div class='post-meta'>By Ann Lee · 4 min read</div>", "Ann Lee", None),
+    ("<div class='meta'><span>By Ann Lee</span> <span>March 5, 2026</span></div>", "Ann Lee", "2026-03-05"),
+    ("<div class='meta'><span>By Ann Lee</span> <span>5 March 2026</span></div>", "Ann Lee", "2026-03-05"),
+    ("<p>Published March 5, 2026 by Ann Lee</p>", "Ann Lee", "2026-03-05"),
+])
+def test_the_byline_in_the_articles_own_header_above_a_known_body_names_the_author(header: str, author: str,
+                                                                                   published: str | None) -> None:
+    """A theme's <header> inside the <article>, over the entry-content body, is the post's own (its
+    heading, byline and date), not the page's masthead; the date may follow the name with no mark
+    between, as two spans give it."""
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = ("<html><head><title>Ferry adds sailings – Harbour Notes</title></head><body>"
+            "<header class='site-header'><a href='/'>Harbour Notes</a><nav><a href='/'>Home</a></nav></header>"
+            f"<main><article class='post'><header class='entry-header'><h1 class='entry-title'>Ferry adds sailings</h1>"
+            f"{header}</header><div class='entry-content'>{body}</div></article></main></body></html>")
+    record = _record(page, f"https://header{abs(hash(header)) % 10**8}.example/2026/03/ferry.html")
+    assert record.author == author
+    assert (record.published_at.date().isoformat() if record.published_at else None) == published
+    assert record.text.split("\n") == _FERRY
+
+
 @pytest.mark.parametrize("title", [
     "Harbour Notes - Ferry adds late sailings", "Harbour Notes | Ferry adds late sailings",
     "Ferry adds late sailings – Harbour Notes – Local news for the bay", "Harbour Notes: Ferry adds late sailings",
