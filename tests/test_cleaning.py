@@ -1251,7 +1251,12 @@ def test_a_google_news_feed_title_in_any_edition_says_the_post_came_through_goog
     ("<div class='popular-posts'><h3>Popular posts from this blog</h3><div><a href='/a'>Pier repairs finish</a>"
      "<div class='snippet'>Work on the old pier ended a week early.</div></div><div><a href='/b'>Lifeboat crew marks "
      "150 years</a><div class='snippet'>The crew held an open day.</div></div></div>", True),
+    ("<div><h3>Berita Lainnya</h3><div><a href='/a'>Jalan lingkar ditutup</a><p>Perbaikan selesai bulan depan.</p></div>"
+     "<div><a href='/b'>Harga beras turun</a><p>Pasar induk ramai lagi.</p></div></div>", True),
+    ("<div><h4>Postagens relacionadas</h4><ul><li><a href='/a'>Chuva forte atinge o litoral</a></li></ul></div>", True),
+    ("<aside><h2>Most read</h2><ul><li><a href='/a'>Pier repairs finish</a></li><li><a href='/b'>Lifeboat crew marks 150 years</a></li></ul></aside>", True),
     # links set in a sentence of the article are not headlines; nor is a paragraph of an article a teaser
+    ("<h3>Trending now</h3><p>Ferry fares are <a href='/d'>trending</a> up again, and <a href='/e'>bus fares</a> too.</p>", False),
     ("<h3>See also</h3><p>The <a href='/d'>report</a> the council published in May and <a href='/e'>the audit</a> "
      "that followed it.</p>", False),
     ("<div><h3>You may also like</h3><ul><li><a href='/a'>Pier repairs finish</a><p>" + "The pier was built in 1891 "
