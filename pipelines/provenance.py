@@ -10,6 +10,11 @@ from pipelines.rules import RuleSet, fold
 
 # A publisher name: 1-6 words, starting with a capital or digit, no sentence punctuation at the end.
 _PUBLISHER_SHAPE = re.compile(r"[A-Z0-9][\w.&'’/()-]*( [\w.&'’/()-]+){0,5}")
+# A site's address as a publisher's name ("Reuters.com", "VIVA.co.id", "news.com.au"): a name with a
+# dot and a country or generic domain after it, no spaces.
+_SITE_ADDRESS = re.compile(r"[A-Za-z0-9][\w-]*(\.[\w-]+)*\.(com|net|org|info|news|co|id|in|uk|au|ca|de|fr|es|it|br|"
+                           r"mx|ar|cl|pe|ru|ua|pl|nl|be|ch|at|se|no|dk|fi|pt|gr|tr|jp|kr|cn|tw|hk|sg|my|ph|vn|th|pk|"
+                           r"bd|lk|np|ng|za|ke|gh|eg|ae|sa|qa|ie|nz|us|tv)", re.I)
 _AUTOBLOG_TOOLS = frozenset({"google-news", "fivefilters", "ifttt", "wpematico", "feedwordpress",
                              "wp-rss-aggregator", "feedzy", "feedburner", "wp-automatic",
                              "newsapi"})
@@ -56,16 +61,18 @@ def split_publisher(title: str, rules: RuleSet, *, hints: list[str], google_news
                     autoblog: bool) -> tuple[str, str | None]:
     """'Headline - Publisher' -> ('Headline', 'Publisher') when the suffix really is a publisher.
 
-    The last ' - X' is a publisher when X is a known publisher, was named by the residue (the
-    IFTTT title line, the feed's <source>), the post came through Google News (whose titles always
-    carry it), or the post shows other autoblog tools and X has the shape of a name.
+    The last ' - X' is a publisher when X is a known publisher or a news site's address
+    ("Reuters.com"), was named by the residue (the IFTTT title line, the feed's <source>), the post
+    came through Google News (whose titles always carry it), or the post shows other autoblog tools
+    and X has the shape of a name.
     """
     t, folded = _aligned(title)
     head, sep, tail = folded.rpartition(" - ")
     if not sep or not head.strip() or not tail.strip():
         return t, None
     low = tail.strip().lower()
-    known = low in rules.publishers or any(low == fold(h).lower() for h in hints)
+    known = (low in rules.publishers or any(low == fold(h).lower() for h in hints)
+             or _SITE_ADDRESS.fullmatch(tail.strip()) is not None)
     shaped = _PUBLISHER_SHAPE.fullmatch(tail.strip()) is not None and not tail.endswith((".", "!", "?"))
     if known or (google_news and len(tail) <= 80) or (autoblog and shaped):
         return t[:len(head)].strip(), t[len(head) + len(sep):].strip()

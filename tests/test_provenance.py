@@ -17,6 +17,14 @@ RULES = load_rules()
     ("Ceasefire talks resume in Cairo - Reuters", False, False, [], ("Ceasefire talks resume in Cairo", "Reuters")),
     ("Amid protests, leader flies to talks - Al Jazeera English", False, False, [],
      ("Amid protests, leader flies to talks", "Al Jazeera English")),
+    ("Ferry fares rise again - Bangkok Post", False, False, [], ("Ferry fares rise again", "Bangkok Post")),
+    ("Ferry fares rise again - Folha de S.Paulo", False, False, [], ("Ferry fares rise again", "Folha de S.Paulo")),
+    # a news site's address
+    ("Ferry fares rise again - Reuters.com", False, False, [], ("Ferry fares rise again", "Reuters.com")),
+    ("Ferry fares rise again - coastalledger.co.uk", False, False, [], ("Ferry fares rise again", "coastalledger.co.uk")),
+    ("Ferry fares rise again - news.com.au", False, False, [], ("Ferry fares rise again", "news.com.au")),
+    ("Upgrading our servers - part 2.5", False, False, [], ("Upgrading our servers - part 2.5", None)),
+    ("How we build the site - Node.js", False, False, [], ("How we build the site - Node.js", None)),
     # any suffix when the post came through Google News
     ("Harbor bridge reopens - Coastal Ledger", True, True, [], ("Harbor bridge reopens", "Coastal Ledger")),
     # a suffix named by the residue (IFTTT title line, feed <source>)
