@@ -19,7 +19,7 @@ from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, SOURCE_LINE_END, cut_bloc
                                 shallower, source_line_ends_as_spaces, to_text, too_deep, void_elements_emptied)
 from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
                                 joined, meta_lines, names_its_host, own_site_name, post_heading, posted_on_date,
-                                read_meta, resolve_base, same_site)
+                                in_side_column, read_meta, resolve_base, same_site)
 from pipelines.normalize import canonical_url
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
@@ -653,8 +653,8 @@ def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None, url: str) 
                                            or _same_letters(value, meta.site_name or doc.sitename)):
             value = None  # (or the site's name, which its search splits at "&": "Mac & i" gave "Mac; I")
         if not getattr(meta, ours) and value:
-            setattr(meta, ours, value)
-            gained[ours] = value
+            setattr(meta, ours, _with_its_time(value, tree) if ours == "published" else value)
+            gained[ours] = value  # (as trafilatura gave it: what a host's template learns to find again)
     return gained
 
 
@@ -667,6 +667,20 @@ def _page_date(tree: etree._Element, url: str) -> str | None:
     from htmldate import find_date
 
     return find_date(tree, url=url, **_DATE_PARAMS)
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _with_its_time(day: str | None, tree: etree._Element | None) -> str | None:
+    """htmldate's and trafilatura's date of a page is the day alone: a <time> element of the page
+    (outside sidebars and menus) that gives that day with its time and zone gives them too, when it is
+    the only such one."""
+    if not day or tree is None or not _DAY.fullmatch(day):
+        return day
+    found = {value for t in tree.iter("time")
+             if len(value := (t.get("datetime") or "").strip()) > 10 and value.startswith(day) and not in_side_column(t)}
+    return found.pop() if len(found) == 1 else day
 
 
 def _template_metadata(tree: etree._Element, url: str, meta: PageMeta, tmpl: HostTemplate,
@@ -684,7 +698,7 @@ def _template_metadata(tree: etree._Element, url: str, meta: PageMeta, tmpl: Hos
         meta.title = fold(node.text_content()) if node is not None else None
     if tmpl.needs_date and not meta.published:
         scope = tmpl.date_element(container)  # the element around the body that held the date so far
-        meta.published = (_page_date(scope, url) if scope is not None else None) or _page_date(tree, url)
+        meta.published = _with_its_time((_page_date(scope, url) if scope is not None else None) or _page_date(tree, url), tree)
     meta.site_name = meta.site_name or tmpl.site_name
 
 
@@ -906,5 +920,5 @@ def _checked(ex: Extracted, tree: etree._Element | None = None, rules: RuleSet |
     if tree is not None and rules is not None and not ex.meta.published:
         ex.meta.published = (heading_date(tree, ex.meta.home_heading, ex.meta.title, rules.months)
                              or posted_on_date(ex.meta.meta_lines, rules.months)
-                             or (_page_date(tree, htmldate_url) if htmldate_url else None))
+                             or (_with_its_time(_page_date(tree, htmldate_url), tree) if htmldate_url else None))
     return ex

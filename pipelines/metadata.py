@@ -745,7 +745,7 @@ def _meta_class(name: str) -> bool:
     return known
 
 
-def _in_side_column(el: etree._Element) -> bool:
+def in_side_column(el: etree._Element) -> bool:
     """Whether el is in a sidebar, a menu or a widget (a recent-posts list marks its dates like a post's)."""
     return any(up.tag in ("aside", "nav") or any(w in ((up.get("class") or "") + " " + (up.get("id") or "")).lower()
                                                  for w in ("widget", "sidebar"))
@@ -766,7 +766,7 @@ def meta_lines(tree: etree._Element, classes: ClassIndex | None = None) -> list[
             found.sort(key=order.__getitem__)
         else:
             found.sort(key=lambda el: el.sourceline)
-    return [fold_spaces(" ".join(el.itertext())) for el in found if not _in_side_column(el)]
+    return [fold_spaces(" ".join(el.itertext())) for el in found if not in_side_column(el)]
 
 
 def posted_on_date(lines: list[str], months: dict[str, int]) -> str | None:

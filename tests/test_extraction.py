@@ -1007,6 +1007,26 @@ def test_a_date_only_in_a_meta_tag_we_do_not_read_is_found_by_htmldate() -> None
     assert _record(_ferry_wp_post(), "https://prom.example/ferry/").published_at is None
 
 
+@pytest.mark.parametrize(("times", "published"), [
+    ("<time datetime='2026-03-05T08:30:00+02:00'>5 March</time>", "2026-03-05T06:30:00+00:00"),
+    # a recent-posts widget's time on the same day is another post's
+    ("<time datetime='2026-03-05T08:30:00Z'>5 March</time>"
+     "<aside class='widget'><time datetime='2026-03-05T17:00:00Z'>5 March</time></aside>", "2026-03-05T08:30:00+00:00"),
+    # two times of the day in the post: which is the post's is not known, the day is
+    ("<time datetime='2026-03-05T08:30:00Z'>5 March</time> <time datetime='2026-03-05T17:00:00Z'>(17:00)</time>",
+     "2026-03-05T00:00:00+00:00"),
+])
+def test_a_time_element_gives_the_time_of_the_day_htmldate_dates_the_post(times: str, published: str) -> None:
+    """htmldate gives the day alone; the page's one <time> of that day (outside sidebars) gives its
+    time and zone too."""
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = ("<html><head><title>Ferry adds sailings</title></head><body><div id='nav'><a href='/'>Home</a></div>"
+            f"<div class='post'><h1>Ferry adds sailings</h1>{times}<div class='text'>{body}</div></div></body></html>")
+    record = _record(page, f"https://times{abs(hash(times)) % 10**8}.example/ferry.html")
+    assert record.published_at.isoformat() == published
+    assert all(x in record.text.split("\n") for x in _FERRY)
+
+
 @pytest.mark.parametrize(("meta", "date"), [
     ("<div class='post-footer'>Publié le 3 mars 2026 par Ina dans Ferry. 2 commentaires</div>", "2026-03-03"),
     ("<footer class='entry-footer'>Dieser Beitrag wurde am Dienstag, 3. März 2026 veröffentlicht.</footer>", "2026-03-03"),
