@@ -1094,6 +1094,7 @@ def test_a_months_table_needs_twelve_months(tmp_path) -> None:
     ("<p>作者：李明</p>", "李明"), ("<div class='meta'>Posted on May 12, 2026 by Jane Doe</div>", "Jane Doe"),
     ("<div class='byline'>Author: Ann Lee</div>", "Ann Lee"), ("<div class='byline'>Autor: Jan Kowalski</div>", "Jan Kowalski"),
     ("<div class='byline'>Ann Lee, Staff Writer</div>", "Ann Lee"), ("<div class='byline'>by editor</div>", "editor"),
+    ("<p>By Ann Lee (ann@ledger.example)</p>", "Ann Lee"), ("<p>By Ann Lee ann@ledger.example | March 5, 2026</p>", "Ann Lee"),
     ("<p>Door prizes at the fair</p>", None),
 ])
 def test_the_byline_under_the_heading_names_the_author_in_any_language(byline: str, author: str | None) -> None:
