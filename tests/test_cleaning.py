@@ -1733,6 +1733,26 @@ def test_a_tabloid_s_promos_between_paragraphs_are_cut(line: str, rule: str | No
     assert (line in out.text) == (rule is None)
 
 
+@pytest.mark.parametrize("tail", [
+    "- Facebook\n- Instagram\n- Reddit",  # a list of the site's profiles, or of share links, an item a line
+    "Share\nInstagram YouTube TikTok",
+    "0 Shares", "1.2K views", "345 Likes",
+    "Read more at Harbour Ledger",
+])
+def test_the_networks_of_a_share_or_follow_list_and_a_share_count_are_cut(tail: str) -> None:
+    assert cut_text(BODY + "\n" + tail, RULES, Context()).text == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "Instagram removed the account on Tuesday, the company said.",  # (a sentence about a network)
+    "Read more at the library's new reading room, the sign says, and people actually do.",
+    "Views differ on the plan, and 40 residents wrote to the council.",
+])
+def test_a_sentence_that_opens_like_share_residue_stays(line: str) -> None:
+    text = BODY + "\n" + line
+    assert cut_text(text, RULES, Context()).text == text
+
+
 def test_a_row_of_share_buttons_under_a_label_in_any_language_is_cut() -> None:
     for row in ("Udostępnij: Facebook Twitter WhatsApp", "Compartilhe: Facebook | WhatsApp | Telegram",
                 "Поделиться: VK Telegram"):
