@@ -1753,6 +1753,30 @@ def test_a_sentence_that_opens_like_share_residue_stays(line: str) -> None:
     assert cut_text(text, RULES, Context()).text == text
 
 
+@pytest.mark.parametrize(("line", "author", "published"), [
+    ("Veröffentlicht am 5. März 2026 von Jonas Weber", "Jonas Weber", "5. März 2026"),
+    ("Publié le 5 mars 2026 par Claire Martin", "Claire Martin", "5 mars 2026"),
+    ("Pubblicato il 5 marzo 2026 da Marco Rossi", "Marco Rossi", "5 marzo 2026"),
+    ("Gepubliceerd op 5 maart 2026 door Jan de Vries", "Jan de Vries", "5 maart 2026"),
+    ("Diterbitkan pada 5 Maret 2026 oleh Budi Santoso", "Budi Santoso", "5 Maret 2026"),
+])
+@pytest.mark.parametrize("where", ["head", "tail"])
+def test_a_theme_date_line_with_the_writer_in_any_language_is_cut_and_names_both(line: str, author: str,
+                                                                                published: str, where: str) -> None:
+    out = cut_text(line + "\n" + BODY if where == "head" else BODY + "\n" + line, RULES, Context())
+    assert out.text == BODY and out.removed == [("chrome.date-label", line)]
+    assert out.harvest.authors == [author] and out.harvest.published == [published]
+
+
+@pytest.mark.parametrize("line", ["Schlagwörter: Hafen, Fähre", "Mots-clés : port, ferry", "タグ: 港, フェリー",
+                                  "Palavras-chave: porto, balsa", "Trefwoorden: haven, veerboot"])
+def test_a_tags_line_in_the_blogs_other_languages_is_cut(line: str) -> None:
+    assert cut_text(BODY + "\n" + line, RULES, Context()).text == BODY
+    assert cut_text(line + "\n" + BODY, RULES, Context()).text == BODY
+    text = BODY + "\nMots-clés : le maire les a répétés trois fois devant le conseil."  # (a sentence)
+    assert cut_text(text, RULES, Context()).text == text
+
+
 def test_a_row_of_share_buttons_under_a_label_in_any_language_is_cut() -> None:
     for row in ("Udostępnij: Facebook Twitter WhatsApp", "Compartilhe: Facebook | WhatsApp | Telegram",
                 "Поделиться: VK Telegram"):
