@@ -152,10 +152,12 @@ def test_feed_and_sitemap_urls_as_seeds(farm, tmp_path) -> None:
     assert discovery["seed_feeds"] == 3 and discovery["seed_sitemaps"] == 1
 
 
-def _crawl_farm_blog(blog, tmp_path, gone: str | None = None, runs: int = 1, add: int = 0, asked: list | None = None):
-    """Serve one farm blog in this process (paths starting with `gone` answer 404) and crawl it; returns
-    the run and the blog's base URL. runs=2: crawl it twice with one state file, the blog given `add`
-    new posts in between, returning the second run."""
+def _crawl_farm_blog(blog, tmp_path, gone: str | None = None, runs: int = 1, add: int = 0, asked: list | None = None,
+                     json_answer: tuple[int, str] | None = None, args: tuple[str, ...] = ()):
+    """Serve one farm blog in this process (paths starting with `gone` answer 404; with `json_answer`,
+    Blogger's ?alt=json feed and WordPress's REST API answer that status and body) and crawl it; returns the run and the blog's
+    base URL. runs=2: crawl it twice with one state file, the blog given `add` new posts in between,
+    returning the second run."""
     sites: dict[int, Site] = {}
 
     class OneBlog(Handler):
@@ -168,6 +170,9 @@ def _crawl_farm_blog(blog, tmp_path, gone: str | None = None, runs: int = 1, add
             if gone and parts.path.startswith(gone):
                 self.send(404, "text/html", "<html><body>Not found</body></html>")
                 return
+            if json_answer and (parse_qs(parts.query).get("alt") == ["json"] or parts.path.startswith("/wp-json/wp/")):
+                self.send(json_answer[0], "text/html", json_answer[1])
+                return
             status, ctype, body, headers = site.route(parts.path or "/", parse_qs(parts.query))
             self.send(status, ctype, body, headers)
 
@@ -179,7 +184,7 @@ def _crawl_farm_blog(blog, tmp_path, gone: str | None = None, runs: int = 1, add
                     site.mutate(add, [])
                 if asked is not None:
                     asked.clear()  # (what the last run asked for)
-            run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *state,
+            run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *state, *args,
                             out=tmp_path / f"o{n}.jsonl")
             assert run.code == 0, run.stderr[-2000:]
     return run, base
@@ -230,6 +235,33 @@ def test_a_wordpress_blog_without_its_rest_api_costs_little_on_the_next_run(tmp_
     assert sorted(r["url"] for r in run.records()) == [base + path for path in new]
     assert run.rejects() == [] and run.manifest()["discovery"]["feed_caught_up"] == 1
     assert sorted(asked) == sorted(["/robots.txt", "/feed/", *(new if summaries else [])])
+
+
+@pytest.mark.parametrize("answer", [(400, "Bad Request"), (500, "Internal error"),
+                                    (200, "<html><body>Sorry, this feed format is no longer offered.</body></html>")])
+def test_a_blogger_blog_whose_json_feed_fails_is_read_from_its_atom_feed(tmp_path, answer) -> None:
+    """Blogger's JSON feed came from its legacy API, whose retirement left "some GET requests" working
+    "with minor differences": when ?alt=json fails or answers no JSON, the same posts come whole from
+    the Atom feed (Blogger's default form), page by page, with no reject and no post page fetched."""
+    blog = next(b for b in demo_farm(30) if b.kind == "blogger")
+    asked: list[str] = []
+    run, base = _crawl_farm_blog(blog, tmp_path, asked=asked, json_answer=answer, args=("-s", "SPLOG_BLOGGER_PAGE_SIZE=10"))
+    records = run.records()
+    assert sorted(r["url"] for r in records) == sorted(base + post_path(blog, p) for p in blog.posts)
+    assert {r["crawl"]["via"] for r in records} == {"blogger-feed"} and run.rejects() == []
+    atom_pages = [a for a in asked if a.startswith("/feeds/posts/default") and "alt=json" not in a]
+    assert len(atom_pages) == 3 and not any(a.startswith("/20") for a in asked)  # (paged as Atom; no post page)
+    assert run.manifest()["discovery"]["closed/blogger-feed"] == 1
+
+
+@pytest.mark.parametrize("answer", [(500, "Internal error"), (200, "<html><body>REST API disabled</body></html>")])
+def test_a_wordpress_blog_whose_rest_api_fails_is_read_from_its_feed_without_a_reject(tmp_path, answer) -> None:
+    """A security plugin answers the REST API with an error or a page: the posts come whole from
+    /feed/, and the API's answer is counted, not a reject (no post was lost)."""
+    blog = next(b for b in demo_farm(12) if b.kind == "wordpress")
+    run, base = _crawl_farm_blog(blog, tmp_path, json_answer=answer)
+    assert sorted(r["url"] for r in run.records()) == sorted(base + post_path(blog, p) for p in blog.posts)
+    assert run.rejects() == [] and run.manifest()["discovery"]["closed/wp-json"] == 1
 
 
 @pytest.mark.parametrize("setting", ["feed switched off", "summaries only"])

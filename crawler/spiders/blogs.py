@@ -50,8 +50,24 @@ def _now() -> str:
 
 
 def _carry(meta: dict) -> dict:
-    """The discovery state a follow-up request inherits (never Scrapy's own meta keys)."""
-    return {"strategies": meta.get("strategies", []), "home": meta.get("home")}
+    """The discovery state a follow-up request inherits (never Scrapy's own meta keys), and the form
+    a Blogger feed is read in (`blogger_atom`: its Atom feed, the JSON one having failed)."""
+    carried = {"strategies": meta.get("strategies", []), "home": meta.get("home")}
+    if meta.get("blogger_atom"):
+        carried["blogger_atom"] = True
+    return carried
+
+
+def _atom_next(meta: dict) -> bool:
+    """Whether a failed first page of a Blogger feed is its JSON feed, its Atom feed asked for next."""
+    return meta.get("kind") == "blogger-feed" and (meta.get("strategies") or [None])[0] == "blogger-atom"
+
+
+def _same_posts_next(meta: dict) -> bool:
+    """Whether the way in asked for after a failed first feed page lists the same posts: Blogger's
+    Atom feed after its JSON one, WordPress's /feed/ after its REST API (which a security plugin may
+    answer with an error or a page)."""
+    return _atom_next(meta) or (meta.get("kind") == "wp-json" and (meta.get("strategies") or [None])[0] == "rss-feed")
 
 
 def _seed_document(body: bytes) -> str | None:
@@ -301,7 +317,7 @@ class BlogsSpider(Spider):
                 self.blogs[blog.url] = known
                 self.since[blog.url] = known.newest_updated
                 self._count("discovery", "known_blogs")
-                strategies = {"blogger": ["blogger-feed", "home"],
+                strategies = {"blogger": ["blogger-feed", "blogger-atom", "home"],
                               "wordpress": ["rss-feed" if known.feed else "wp-json", "home"]}.get(
                     known.platform, (["site-feed"] if known.api_root else []) + ["sitemap", "home"])
                 feeds = [("rss", known.feed)] if known.feed else []
@@ -341,14 +357,17 @@ class BlogsSpider(Spider):
             yield from self._past_huge_home(request, blog, detail)
             return
         self._count("discovery", "failed", kind)
+        if reason == "too_large" and _atom_next(request.meta):  # (the Atom feed holds the same posts, and more bytes)
+            request.meta["strategies"] = request.meta["strategies"][1:]
         first = kind in FEED_KINDS and request.cb_kwargs.get("page", 1) == 1 and request.cb_kwargs.get("start", 1) == 1
         if first:
             self.failed_feeds.add(request.url)
         guessed = (request.meta.get("home") or {}).get("guessed")  # (a feed asked for blind: see _past_huge_home)
-        if first and (reason in CLOSED or guessed) and request.meta.get("strategies"):
-            # a feed or API the blog does not offer (switched off, or closed to visitors: 401/403/404/410)
-            # with another way in after it: as a missing /sitemap.xml, not a page lost; the blog's crawl
-            # is still whole, so an incremental run starts from its state the next time
+        if first and (reason in CLOSED or guessed or _same_posts_next(request.meta)) and request.meta.get("strategies"):
+            # a feed or API the blog does not offer (switched off, or closed to visitors: 401/403/404/410;
+            # or in any failure when the next way in lists the same posts: _same_posts_next) with another way in
+            # after it: as a missing /sitemap.xml, not a page lost; the blog's crawl is still whole, so an
+            # incremental run starts from its state the next time
             self._count("discovery", "closed", kind)
         else:
             reject = self._reject(first_url(request.meta, request.url), blog, reason, f"{kind}: {detail}", via="page")
@@ -373,7 +392,7 @@ class BlogsSpider(Spider):
         platform = "blogger" if blogger else "generic"
         blog = BlogInfo(url=blog.url, host=blog.host, platform=platform)
         self.blogs.setdefault(blog.url, BlogState(blog.url, platform, None, None, None))
-        strategies = ["blogger-feed", "sitemap"] if blogger else ["site-feed", "sitemap"]
+        strategies = ["blogger-feed", "blogger-atom", "sitemap"] if blogger else ["site-feed", "sitemap"]
         yield from self._fallback(blog, strategies, {"seed": blog.url, "guessed": True})
 
     def parse_seed(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
@@ -427,8 +446,8 @@ class BlogsSpider(Spider):
         self._count("discovery", "home_pages")
         if not self.settings.getbool("SPLOG_USE_FEEDS"):
             strategies = ["sitemap", "links"]
-        elif meta.platform == "blogger":
-            strategies = ["blogger-feed", "sitemap", "links"]
+        elif meta.platform == "blogger":  # (its JSON feed; its Atom feed when that fails; the sitemap)
+            strategies = ["blogger-feed", "blogger-atom", "sitemap", "links"]
         elif meta.platform == "wordpress":
             strategies = ["wp-json", "rss-feed", "sitemap", "links"]
         else:  # a site's own feed gives its newest posts whole; its sitemap lists the rest
@@ -445,9 +464,9 @@ class BlogsSpider(Spider):
         first, rest = strategies[0], strategies[1:]
         meta = {"strategies": rest, "home": home}
         self._count("discovery", "strategy", first)
-        if first in ("blogger-feed", "wp-json"):
-            request = (self._blogger_request(blog, 1, meta) if first == "blogger-feed"
-                       else self._wp_request(blog, (home or {}).get("api"), 1, meta))
+        if first in ("blogger-feed", "blogger-atom", "wp-json"):
+            request = (self._blogger_request(blog, 1, {**meta, "blogger_atom": first == "blogger-atom"})
+                       if first != "wp-json" else self._wp_request(blog, (home or {}).get("api"), 1, meta))
             if request.url not in self.first_feeds:  # (a blog given twice is asked once)
                 self.first_feeds.add(request.url)
                 self._queue_feeds([request])
@@ -498,7 +517,10 @@ class BlogsSpider(Spider):
 
     def _blogger_request(self, blog: BlogInfo, start: int, meta: dict, size: int | None = None) -> Request:
         size = size or self.settings.getint("SPLOG_BLOGGER_PAGE_SIZE")
-        params: dict[str, Any] = {"alt": "json", "start-index": start, "max-results": size}
+        # the JSON feed (the lightest to read), or the Atom feed, Blogger's default, when the JSON one
+        # failed: a Blogger whose legacy API answers no JSON any more, a host that copies Blogger's feeds
+        params: dict[str, Any] = ({} if meta.get("blogger_atom") else {"alt": "json"}) | {"start-index": start,
+                                                                                         "max-results": size}
         since = self._since(blog)
         if since:  # Blogger applies updated-min (inclusive) only with orderby=updated
             params.update({"orderby": "updated", "updated-min": since})
@@ -514,7 +536,10 @@ class BlogsSpider(Spider):
             page = (_read_json(parse_blogger_json, response) if response.body.lstrip()[:1] in (b"{", b"/")
                     or b"(" in response.body[:40] else parse_xml_feed(response.body, response.url))
         except (DiscoveryError, AttributeError) as exc:
-            yield from filter(None, [self._reject(response.url, blog, "bad_feed", str(exc)[:200])])
+            if start == 1 and _same_posts_next(response.meta):  # (the same posts are asked for as Atom next)
+                self._count("discovery", "closed", "blogger-feed")
+            else:
+                yield from filter(None, [self._reject(response.url, blog, "bad_feed", str(exc)[:200])])
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             yield from self._feed_done(response.request)
             return
@@ -558,7 +583,10 @@ class BlogsSpider(Spider):
         try:
             entries = _read_json(parse_wp_posts, response)
         except (DiscoveryError, AttributeError) as exc:
-            yield from filter(None, [self._reject(response.url, blog, "bad_feed", str(exc)[:200])])
+            if page == 1 and _same_posts_next(response.meta):  # (the same posts are asked for from /feed/ next)
+                self._count("discovery", "closed", "wp-json")
+            else:
+                yield from filter(None, [self._reject(response.url, blog, "bad_feed", str(exc)[:200])])
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             yield from self._feed_done(response.request)
             return
