@@ -1768,6 +1768,16 @@ def test_a_theme_date_line_with_the_writer_in_any_language_is_cut_and_names_both
     assert out.harvest.authors == [author] and out.harvest.published == [published]
 
 
+@pytest.mark.parametrize("label", ["Updated", "Published:", "Posted on", "Last updated", "Zuletzt aktualisiert:", "Publié le"])
+def test_a_date_lines_label_left_without_its_date_is_cut(label: str) -> None:
+    """The date was a <time> element or a script's, and is gone from the text: its label alone stays
+    behind, above or under the text."""
+    assert cut_text(label + "\n" + BODY, RULES, Context()).text == BODY
+    assert cut_text(BODY + "\n" + label, RULES, Context()).text == BODY
+    text = BODY + "\nUpdated daily, the list shows every sailing."  # (a sentence)
+    assert cut_text(text, RULES, Context()).text == text
+
+
 @pytest.mark.parametrize("line", ["Schlagwörter: Hafen, Fähre", "Mots-clés : port, ferry", "タグ: 港, フェリー",
                                   "Palavras-chave: porto, balsa", "Trefwoorden: haven, veerboot"])
 def test_a_tags_line_in_the_blogs_other_languages_is_cut(line: str) -> None:
