@@ -132,7 +132,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         # off a "Blog: Post" <title>: a name the residue spells out, "Source: <a>X</a>", is surer)
         source_hint = meta.site_name
     if not source_hint and not feed.get("title"):
-        suffix = _suffix_publisher(raw_title, meta.html_title, harvest, rules)
+        suffix = _suffix_publisher(raw_title, meta.html_title, harvest, rules, draft.blog.host)
         # (a name taken for its place in the <title> only, when the residue names none: it may be
         # the splog's own name)
         if suffix and (not publishers or suffix.lower() in rules.publishers) and \
@@ -143,7 +143,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         harvest.add("tool", "feedwordpress")
     if meta.offsite_canonical:
         harvest.add("source_url", meta.offsite_canonical)  # (after what the residue named: that is surer)
-    titled = resolve_title(title, harvest, rules, blog_name=draft.blog.name, source_hint=source_hint)
+    titled = resolve_title(title, harvest, rules, blog_name=draft.blog.name, source_hint=source_hint,
+                           blog_host=draft.blog.host)
     # (the heading the text opened with, else the page's one <h1> when the title is it and more)
     heading = next((line for rule, line in cut.removed if rule == "head.title"), None) or meta.heading
     if heading and titled.title and _site_affixed(titled.title, heading):
@@ -323,7 +324,8 @@ def _site_affixed(title: str, heading: str) -> bool:
     return t != h and any(t.startswith(h + sep) for sep in TITLE_AFFIX_SEPS)
 
 
-def _suffix_publisher(title: str | None, html_title: str | None, harvest: Harvest, rules: RuleSet) -> str | None:
+def _suffix_publisher(title: str | None, html_title: str | None, harvest: Harvest, rules: RuleSet,
+                      host: str | None = None) -> str | None:
     """The publisher that the page's <title> names after the headline we took ("Headline - Reuters"
     when the headline came without it: trafilatura's title reader drops such a suffix) -- a known
     publisher, or any name when the post came through Google News; never a name guessed by its
@@ -331,7 +333,7 @@ def _suffix_publisher(title: str | None, html_title: str | None, harvest: Harves
     if not title or not html_title or fold(title).lower() == fold(html_title).lower():
         return None
     head, publisher = split_publisher(html_title, rules, hints=[], autoblog=False,
-                                      google_news="google-news" in harvest.tools)
+                                      google_news="google-news" in harvest.tools, own_host=host)
     return publisher if publisher and fold(head).lower() == fold(title).lower() else None
 
 

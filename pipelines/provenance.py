@@ -58,13 +58,13 @@ def strip_blog_affix(title: str, blog_name: str | None) -> str:
 
 
 def split_publisher(title: str, rules: RuleSet, *, hints: list[str], google_news: bool,
-                    autoblog: bool) -> tuple[str, str | None]:
+                    autoblog: bool, own_host: str | None = None) -> tuple[str, str | None]:
     """'Headline - Publisher' -> ('Headline', 'Publisher') when the suffix really is a publisher.
 
     The last ' - X' is a publisher when X is a known publisher or a news site's address
-    ("Reuters.com"), was named by the residue (the IFTTT title line, the feed's <source>), the post
-    came through Google News (whose titles always carry it), or the post shows other autoblog tools
-    and X has the shape of a name.
+    ("Reuters.com": not the blog's own, `own_host`), was named by the residue (the IFTTT title line,
+    the feed's <source>), the post came through Google News (whose titles always carry it), or the
+    post shows other autoblog tools and X has the shape of a name.
     """
     t, folded = _aligned(title)
     head, sep, tail = folded.rpartition(" - ")
@@ -72,11 +72,20 @@ def split_publisher(title: str, rules: RuleSet, *, hints: list[str], google_news
         return t, None
     low = tail.strip().lower()
     known = (low in rules.publishers or any(low == fold(h).lower() for h in hints)
-             or _SITE_ADDRESS.fullmatch(tail.strip()) is not None)
+             or (_SITE_ADDRESS.fullmatch(tail.strip()) is not None and not _is_own_host(low.strip(), own_host)))
     shaped = _PUBLISHER_SHAPE.fullmatch(tail.strip()) is not None and not tail.endswith((".", "!", "?"))
     if known or (google_news and len(tail) <= 80) or (autoblog and shaped):
         return t[:len(head)].strip(), t[len(head) + len(sep):].strip()
     return t, None
+
+
+def _is_own_host(address: str, own_host: str | None) -> bool:
+    """Whether a site's address is the blog's own host (or a part of it: "harbour.example" of
+    "www.harbour.example", "blog.harbour.example")."""
+    if not own_host:
+        return False
+    host, address = own_host.lower().removeprefix("www."), address.removeprefix("www.")
+    return host == address or host.endswith("." + address)
 
 
 @dataclass(slots=True)
@@ -86,7 +95,7 @@ class TitleResult:
 
 
 def resolve_title(raw_title: str | None, harvest: Harvest, rules: RuleSet, *, blog_name: str | None,
-                  source_hint: str | None = None) -> TitleResult:
+                  source_hint: str | None = None, blog_host: str | None = None) -> TitleResult:
     """Clean headline plus the publisher it (or the residue) names."""
     hints = [h for h in [source_hint, *harvest.publishers] if h]
     tools = set(harvest.tools)
@@ -94,7 +103,7 @@ def resolve_title(raw_title: str | None, harvest: Harvest, rules: RuleSet, *, bl
         return TitleResult(None, hints[0] if hints else None)
     title = strip_blog_affix(raw_title, blog_name)
     title, publisher = split_publisher(title, rules, hints=hints, google_news="google-news" in tools,
-                                       autoblog=bool(tools & _AUTOBLOG_TOOLS))
+                                       autoblog=bool(tools & _AUTOBLOG_TOOLS), own_host=blog_host)
     if publisher:  # ("Headline - Blog - Reuters": the blog's name before the publisher's)
         title = strip_blog_affix(title, blog_name)
     if publisher and hints and publisher.lower() not in rules.publishers and \

@@ -1048,6 +1048,7 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("By Jane Roe, Staff Writer", "chrome.byline", "Jane Roe"),
     ("Oleh: Redaksi", "chrome.byline", "Redaksi"),
     ("By Ann Lee and Bo Chan | Harbour Daily", "chrome.byline", "Ann Lee and Bo Chan"),
+    ("By Ann Lee March 5, 2026", "chrome.byline", "Ann Lee"), ("von jweber 20.06.2018", "chrome.byline", "jweber"),
     ("Medically reviewed by Dr. Ann Lee, MD", "chrome.reviewer", None), ("Fact checked by Bo Chan", "chrome.reviewer", None),
     ("2 hours ago", "chrome.relative-time", None), ("Hace 2 horas", "chrome.relative-time", None),
     ("vor 3 Stunden", "chrome.relative-time", None), ("2 jam yang lalu", "chrome.relative-time", None),
@@ -1084,6 +1085,7 @@ def test_a_themes_lines_above_the_post_are_cut(head: str, rule: str, author: str
     "Published reports say the bridge will cost more.",
     "Edited by the council, the plan was published.", "Reviewed by the board",
     "2 hours ago the bridge was still closed.",
+    "von am 20.06.2018",  # (a byline whose name a theme left empty: no "am" for an author)
 ])
 def test_an_articles_first_line_like_a_themes_line_stays(first: str) -> None:
     assert cut_text(first + "\n" + BODY, RULES, Context(title="Bridge reopens")).text == first + "\n" + BODY

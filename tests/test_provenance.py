@@ -41,6 +41,14 @@ def test_split_publisher(title, google_news, autoblog, hints, expected) -> None:
     assert split_publisher(title, RULES, hints=hints, google_news=google_news, autoblog=autoblog) == expected
 
 
+@pytest.mark.parametrize("host", ["harbournotes.com", "www.harbournotes.com", "news.harbournotes.com"])
+def test_the_blogs_own_address_after_a_title_is_no_publisher(host: str) -> None:
+    title = "Ferry fares rise again - harbournotes.com"
+    assert split_publisher(title, RULES, hints=[], google_news=False, autoblog=False, own_host=host) == (title, None)
+    assert split_publisher(title, RULES, hints=[], google_news=False, autoblog=False,
+                           own_host="other.example") == ("Ferry fares rise again", "harbournotes.com")
+
+
 @pytest.mark.parametrize(("title", "blog", "expected"), [
     ("Daily World Pulse: Bridge reopens", "Daily World Pulse", "Bridge reopens"),  # classic Blogger <title>
     ("Bridge reopens | Newswire Mirror", "Newswire Mirror", "Bridge reopens"),
