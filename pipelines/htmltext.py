@@ -650,11 +650,15 @@ def _links_after(node: etree._Element) -> list[etree._Element]:
     return items
 
 
+def _letters_beside_links(node: etree._Element, heading: etree._Element, anchors: list[etree._Element]) -> int:
+    """The letters of node's text that are neither the heading's nor its links' (list marks and
+    separators do not count), each text read by libxml2 rather than walked in Python."""
+    return _letters(node) - _letters(heading) - sum(_letters(a) for a in anchors if not _inside(a, heading))
+
+
 def _only_links(node: etree._Element, heading: etree._Element, anchors: list[etree._Element]) -> bool:
-    """Whether node's text is the heading's and its links' texts (with list marks and separators):
-    counted in letters, each text read by libxml2 rather than walked in Python."""
-    rest = _letters(node) - _letters(heading) - sum(_letters(a) for a in anchors if not _inside(a, heading))
-    return rest <= 0
+    """Whether node's text is the heading's and its links' texts (with list marks and separators)."""
+    return _letters_beside_links(node, heading, anchors) <= 0
 
 
 TEASER_LETTERS = 300  # a related story's teaser under its link: at most this many letters per link
@@ -673,8 +677,7 @@ def _teasers(node: etree._Element, heading: etree._Element, anchors: list[etree.
             owner = run.getparent().getparent() if run.is_tail else run.getparent()
             if owner is None or (owner.tag != "a" and next(owner.iterancestors("a"), None) is None):
                 return False
-    rest = _letters(node) - _letters(heading) - sum(_letters(a) for a in anchors if not _inside(a, heading))
-    return rest <= TEASER_LETTERS * len(anchors)
+    return _letters_beside_links(node, heading, anchors) <= TEASER_LETTERS * len(anchors)
 
 
 _BESIDE_LINK = 30  # characters of a date or a count beside a link in its element ("— 3 March 2026", "(4)")

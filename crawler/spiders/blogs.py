@@ -58,16 +58,16 @@ def _carry(meta: dict) -> dict:
     return carried
 
 
-def _atom_next(meta: dict) -> bool:
-    """Whether a failed first page of a Blogger feed is its JSON feed, its Atom feed asked for next."""
-    return meta.get("kind") == "blogger-feed" and (meta.get("strategies") or [None])[0] == "blogger-atom"
+# The way in that lists the same posts as a feed kind, when that one fails: Blogger's Atom feed after
+# its JSON one, WordPress's /feed/ after its REST API (which a security plugin may answer with an
+# error or a page).
+_SAME_POSTS = {"blogger-feed": "blogger-atom", "wp-json": "rss-feed"}
 
 
 def _same_posts_next(meta: dict) -> bool:
-    """Whether the way in asked for after a failed first feed page lists the same posts: Blogger's
-    Atom feed after its JSON one, WordPress's /feed/ after its REST API (which a security plugin may
-    answer with an error or a page)."""
-    return _atom_next(meta) or (meta.get("kind") == "wp-json" and (meta.get("strategies") or [None])[0] == "rss-feed")
+    """Whether the way in asked for after a failed first feed page lists the same posts."""
+    following = meta.get("strategies") or [None]
+    return following[0] is not None and _SAME_POSTS.get(meta.get("kind")) == following[0]
 
 
 def _seed_document(body: bytes) -> str | None:
@@ -357,7 +357,8 @@ class BlogsSpider(Spider):
             yield from self._past_huge_home(request, blog, detail)
             return
         self._count("discovery", "failed", kind)
-        if reason == "too_large" and _atom_next(request.meta):  # (the Atom feed holds the same posts, and more bytes)
+        if reason == "too_large" and kind == "blogger-feed" and _same_posts_next(request.meta):
+            # (the Atom feed holds the same posts, in more bytes)
             request.meta["strategies"] = request.meta["strategies"][1:]
         first = kind in FEED_KINDS and request.cb_kwargs.get("page", 1) == 1 and request.cb_kwargs.get("start", 1) == 1
         if first:
