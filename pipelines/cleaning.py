@@ -25,7 +25,7 @@ _HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_
 _GLUED_WORDS = re.compile(r"(?<=[a-zß-öø-ÿа-яё!.)?])(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 # A short label before the headline repeated under a copied post ("Article Link: <headline> - <publisher>")
 _LABEL_BEFORE = re.compile(r"[^\s:]{1,24}(?: [^\s:]{1,24}){0,2}\s*:\s*")
-_COPY_SIGNS = frozenset({"tool", "feed_title", "publisher", "link", "source_url", "autoposted_at"})
+_COPY_SIGNS = frozenset({"tool", "feed_title", "publisher", "link", "source_url", "autoposted_at", "copy"})
 
 
 # a list item's bullet as our text writes it ("- "), or as a copy keeps it ("• ", "· ")
@@ -242,6 +242,8 @@ class _Scan:
     def _apply_groups(self, i: int, rule: LineRule, match: re.Match[str]) -> None:
         if (credit := chain_credit(rule)) is not None:
             self.found.append((i, *credit))
+        if rule.copy:
+            self.found.append((i, "copy", rule.id))
         groups = match.groupdict()
         for name in _HARVEST_FIELDS:
             if groups.get(name):
@@ -485,7 +487,8 @@ class _Scan:
     def flush(self) -> None:
         """Hand what was found to the harvest in text order (the scans run in both directions)."""
         for _, name, value in sorted(self.found, key=lambda f: f[0]):
-            self.harvest.add(name, value)
+            if name != "copy":  # (a sign read by keep_unless_copy, no provenance)
+                self.harvest.add(name, value)
 
     def anywhere(self) -> None:
         """The 'any' rules on every line. A line that a chrome set also reads ("Síguenos en Facebook")

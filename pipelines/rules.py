@@ -82,6 +82,9 @@ class LineRule:
     # a tail rule whose line is residue wherever it stands whole (a bare short link, FiveFilters' ad
     # footer): also cut above the text and between its lines
     inside: bool = False
+    # the line itself says the page is a copy ("Vai all'articolo originale", "Source link") though it
+    # names no tool nor the original: the copies_only lines of the page go too
+    copy: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,8 +498,11 @@ def _parse_file(path: Any, acc: dict) -> None:
         if where == "suffix":  # the residue after the last sentence of a line: what is before it is kept
             _compile(src, rid, pattern)
             pattern = rf"""(?P<kept_text>.*?[.!?"')\]…])\s+(?:{pattern})"""  # (… a text cut short)
+        copy = t.get("copy", False)
+        if not isinstance(copy, bool):
+            raise RuleError(f"{src}: rule {rid!r}: copy must be true or false")
         acc["lines"].append(LineRule(rid, _compile(src, rid, pattern), where, t.get("chain"),
-                                     bool(t.get("copies_only", False)), t.get("chain_platform"), inside))
+                                     bool(t.get("copies_only", False)), t.get("chain_platform"), inside, copy))
     for t in data.get("block", []):
         rid = _need(src, t, "id")
         text = _compile(src, rid, t["text"]) if "text" in t else None

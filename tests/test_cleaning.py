@@ -2204,3 +2204,103 @@ def test_a_box_heading_with_no_article_text_above_it_takes_nothing_under_it(head
 def test_the_catalogues_other_forms_of_tail_residue_are_cut(tail: str, rule: str) -> None:
     out = cut_text(BODY + "\n" + tail, RULES, Context())
     assert out.text == BODY and out.removed == [(rule, tail)]
+
+
+@pytest.mark.parametrize(("tail", "copy"), [
+    ("Vai all'articolo originale\nVia: Gazzetta del Lago", True),  # the template's two lines alone
+    ("The original article can be found here.\nVia: Gazzetta del Lago", True),
+    ("Via: Gazzetta del Lago", False),
+])
+def test_a_line_that_says_the_post_is_a_copy_lets_the_copies_only_lines_go(tail: str, copy: bool) -> None:
+    """A line no article writes about itself ("Vai all'articolo originale", "The original article can be
+    found here.") shows a copy though it names neither a tool nor the original: the credit beside it
+    goes and names the publisher. ("Source link" alone is no such line: a site may label its own
+    sources so; see test_a_wire_storys_credits_go_only_from_a_copy.)"""
+    out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is copy
+    assert out.harvest.publishers == (["Gazzetta del Lago"] if copy else [])
+
+
+@pytest.mark.parametrize(("tail", "publisher", "published", "author"), [
+    # WP RSS Aggregator's meta lines under an imported post, one a line or parted by bars
+    ("Source: Harbour Chronicle | Published on March 2, 2026 | By Mary Kay", "Harbour Chronicle", "March 2, 2026",
+     "Mary Kay"),
+    ("Published on March 2, 2026 | By Mary Kay", None, "March 2, 2026", "Mary Kay"),
+    ("Source: https://harbour.example/news/x\nPublished on: March 2, 2026\nBy Mary Kay", None, "March 2, 2026",
+     "Mary Kay"),
+])
+def test_an_importers_meta_lines_give_the_publisher_date_and_writer(tail: str, publisher: str | None, published: str,
+                                                                    author: str) -> None:
+    out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY
+    assert out.harvest.publishers == ([publisher] if publisher else [])
+    assert out.harvest.published == [published] and out.harvest.authors == [author]
+
+
+@pytest.mark.parametrize("last", ["By Mary Kay", "By the way, the bridge toll stays at two euros"])
+def test_a_writers_name_alone_under_an_ordinary_post_stays(last: str) -> None:
+    out = cut_text(BODY + "\n" + last, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY + "\n" + last and out.harvest.authors == []
+
+
+@pytest.mark.parametrize(("last", "cut"), [("from Harbour Chronicle", True), ("from the archives", False)])
+def test_a_feeds_name_under_a_copy_whose_link_sits_on_the_name_is_the_feed_title(last: str, cut: bool) -> None:
+    """A recipe that links the feed's name to the entry ("from <a href=https://ift.tt/…>Harbour
+    Chronicle</a>"): the text keeps only the name, the page's short link shows the copy."""
+    out = cut_text(BODY + "\n" + last, RULES, Context(title="Bridge reopens"), Harvest(links=["https://ift.tt/3abcdEF"]))
+    assert (out.text == BODY) is cut
+    assert out.harvest.feed_titles == (["Harbour Chronicle"] if cut else [])
+
+
+def test_a_users_rule_can_say_its_line_shows_a_copy(tmp_path) -> None:
+    from pipelines.rules import RuleError
+
+    (tmp_path / "mine.toml").write_text("[[line]]\nid = 'x'\ncopy = 'yes'\npattern = 'x'\n")
+    with pytest.raises(RuleError, match="copy must be true or false"):
+        load_rules((str(tmp_path),))
+    (tmp_path / "mine.toml").write_text("[[line]]\nid = 'x.mirror'\ncopy = true\npattern = 'mirrored by newsbot'\n")
+    tail = "Via: Gazzetta del Lago\nMirrored by NewsBot"
+    assert cut_text(BODY + "\n" + tail, RULES, Context()).text == BODY + "\nVia: Gazzetta del Lago\nMirrored by NewsBot"
+    out = cut_text(BODY + "\n" + tail, load_rules((str(tmp_path),)), Context())
+    assert out.text == BODY and out.harvest.publishers == ["Gazzetta del Lago"]
+
+
+@pytest.mark.parametrize(("line", "where", "publisher", "published"), [
+    ("Originally published at Harbour Chronicle on March 2, 2026", "head", "Harbour Chronicle", "March 2, 2026"),
+    ("Originally published at Harbour Chronicle on March 2, 2026", "tail", "Harbour Chronicle", "March 2, 2026"),
+    ("This story first appeared in Harbour Chronicle.", "head", "Harbour Chronicle", None),
+    ("This report was published by Harbour Chronicle.", "tail", "Harbour Chronicle", None),
+    ("The report was published by Harbour Chronicle.", "tail", None, None),  # the article's own last line
+    ("The report was published by Harbour Chronicle.", "head", None, None),
+    ("Originally published in 1851, the novel sold well.", "head", None, None),
+])
+def test_a_republishers_credit_above_or_under_the_text(line: str, where: str, publisher: str | None,
+                                                      published: str | None) -> None:
+    text = line + "\n" + BODY if where == "head" else BODY + "\n" + line
+    out = cut_text(text, RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is (publisher is not None)
+    assert out.harvest.publishers == ([publisher] if publisher else [])
+    assert out.harvest.published == ([published] if published else [])
+
+
+@pytest.mark.parametrize(("line", "labels"), [("Keywords: bridge, council, harbour", ["bridge", "council", "harbour"]),
+                                             ("Topics: Harbour, Fishing", ["Harbour", "Fishing"]),
+                                             ("Palabras clave: puente, consejo", ["puente", "consejo"])])
+@pytest.mark.parametrize("where", ["head", "tail"])
+def test_a_keywords_or_topics_line_is_cut_and_gives_the_labels(line: str, labels: list[str], where: str) -> None:
+    from pipelines.draft import written_labels
+
+    out = cut_text(line + "\n" + BODY if where == "head" else BODY + "\n" + line, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and written_labels(out.removed, RULES) == labels
+
+
+@pytest.mark.parametrize(("line", "cut"), [
+    ("About the author: Mary Kay has covered the port for the Chronicle since 2019.", True),
+    ("Sobre el autor: Ana Gil escribe sobre el puerto.", True),
+    ("Follow Harbour Daily on Google News", True),
+    ("Follow Harbour Daily on Google News for more updates.", True),
+    ("About the council: it has twelve members.", False),
+])
+def test_a_one_line_author_box_or_google_news_call_is_cut(line: str, cut: bool) -> None:
+    out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is cut
