@@ -520,45 +520,58 @@ def _gunzip(body: bytes) -> bytes:
     return data
 
 
-def _text_sitemap(body: bytes, base: str) -> list[tuple[str, str | None]]:
+# a sitemap's page: its URL, lastmod, and the date it was published (None when not given)
+Listed = tuple[str, str | None, str | None]
+
+
+def _text_sitemap(body: bytes, base: str) -> list[Listed]:
     """A sitemap in the protocol's text form: one absolute URL a line."""
     lines = [line.strip() for line in body.decode("utf-8", "replace").splitlines()]
     urls = [line for line in lines if line]
     if not urls or not all(u.startswith(("http://", "https://")) and " " not in u for u in urls):
         raise DiscoveryError("not a sitemap (neither XML nor one URL a line)")
-    return [(u, None) for u in (joined(base, u) for u in urls) if u is not None]
+    return [(u, None, None) for u in (joined(base, u) for u in urls) if u is not None]
 
 
-def parse_sitemap(body: bytes, base: str) -> tuple[list[tuple[str, str | None]], list[tuple[str, str | None]]]:
-    """([(child sitemap, lastmod)], [(page url, lastmod)]) of a sitemap index or urlset, gzipped or
-    not, of a text sitemap, or of an RSS or Atom feed given as a sitemap."""
+def parse_sitemap(body: bytes, base: str) -> tuple[list[tuple[str, str | None]], list[Listed]]:
+    """([(child sitemap, lastmod)], [(page url, lastmod, published)]) of a sitemap index or urlset,
+    gzipped or not, of a text sitemap, or of an RSS or Atom feed given as a sitemap. A page's
+    published date is a Google News sitemap's <news:publication_date>, or a feed's item date."""
     if body[:2] == b"\x1f\x8b":
         body = _gunzip(body)
     body = without_leading_noise(body)
     start = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if start == b"{":  # a JSON Feed given as a sitemap: its posts' pages
-        return [], [(e.url, None) for e in parse_json_feed(body, base).entries]
+        return [], [(e.url, None, e.published) for e in parse_json_feed(body, base).entries]
     if start and start != b"<":
         return [], _text_sitemap(body, base)
     root = _xml_root(body, "sitemap")
     if root.tag in ("rss", f"{ATOM}feed", f"{ATOM03}feed", RDF):
         # a feed given as a sitemap (robots.txt's "Sitemap: /feed", which search engines accept):
         # its posts' pages
-        return [], [(e.url, None) for e in parse_xml_feed(body, base).entries if url_parses(e.url)]
+        return [], [(e.url, None, e.published) for e in parse_xml_feed(body, base).entries if url_parses(e.url)]
     children, pages = [], []
     for el in root.iter():
         if not isinstance(el.tag, str) or _local(el.tag) not in ("sitemap", "url"):
             continue
-        loc = lastmod = None
+        loc = lastmod = published = None
         for child in el:
             name = _local(child.tag) if isinstance(child.tag, str) else ""
             if name == "loc":
                 loc = (child.text or "").strip()
             elif name == "lastmod":
                 lastmod = (child.text or "").strip() or None
+            elif name == "news":  # (a Google News sitemap's <news:news>: its publication_date)
+                for sub in child:
+                    if isinstance(sub.tag, str) and _local(sub.tag) == "publication_date":
+                        published = (sub.text or "").strip() or None
         url = joined(base, loc) if loc else None  # (a <loc> that does not parse is skipped)
-        if url:
-            (children if _local(el.tag) == "sitemap" else pages).append((url, lastmod))
+        if not url:
+            continue
+        if _local(el.tag) == "sitemap":
+            children.append((url, lastmod))
+        else:
+            pages.append((url, lastmod, published))
     return children, pages
 
 

@@ -177,7 +177,17 @@ def test_a_sitemap_with_an_undeclared_prefix_is_read() -> None:
     body = (b"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'><url>"
             b"<loc>https://x.example/2026/01/a.html</loc><image:image><image:loc>https://x.example/a.jpg</image:loc>"
             b"</image:image><news:news><news:title>A</news:title></news:news></url></urlset>")
-    assert parse_sitemap(body, "https://x.example/sitemap.xml") == ([], [("https://x.example/2026/01/a.html", None)])
+    assert parse_sitemap(body, "https://x.example/sitemap.xml") == ([], [("https://x.example/2026/01/a.html", None, None)])
+
+
+def test_a_news_sitemap_gives_each_pages_publication_date() -> None:
+    body = (b"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
+            b"xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'><url><loc>https://x.example/a.html</loc>"
+            b"<news:news><news:publication><news:name>X</news:name><news:language>en</news:language></news:publication>"
+            b"<news:publication_date>2026-03-02T10:00:00+01:00</news:publication_date><news:title>A</news:title>"
+            b"</news:news></url><url><loc>https://x.example/b.html</loc><lastmod>2026-03-04</lastmod></url></urlset>")
+    assert parse_sitemap(body, "https://x.example/sitemap.xml")[1] == [
+        ("https://x.example/a.html", None, "2026-03-02T10:00:00+01:00"), ("https://x.example/b.html", "2026-03-04", None)]
 
 
 def test_sitemap_index_and_urlset() -> None:
@@ -186,15 +196,15 @@ def test_sitemap_index_and_urlset() -> None:
     children, _pages = parse_sitemap(feeds.sitemap_index([BASE + "/s1.xml"], ["2026-02-01"]).encode(), BASE)
     assert children == [(BASE + "/s1.xml", "2026-02-01")]
     children, pages = parse_sitemap(feeds.sitemap_urlset([(BASE + "/a.html", "2026-01-01")]).encode(), BASE)
-    assert children == [] and pages == [(BASE + "/a.html", "2026-01-01")]
+    assert children == [] and pages == [(BASE + "/a.html", "2026-01-01", None)]
 
 
 def test_gzipped_and_text_sitemaps() -> None:
     index = feeds.sitemap_index([BASE + "/posts.txt"]).encode()
     assert parse_sitemap(gzip.compress(index), BASE) == ([(BASE + "/posts.txt", None)], [])
     text = f"{BASE}/2026/01/a.html\r\n\n{BASE}/2026/01/b.html\n".encode()
-    assert parse_sitemap(text, BASE) == ([], [(BASE + "/2026/01/a.html", None), (BASE + "/2026/01/b.html", None)])
-    assert parse_sitemap(gzip.compress(text), BASE)[1][1] == (BASE + "/2026/01/b.html", None)
+    assert parse_sitemap(text, BASE) == ([], [(BASE + "/2026/01/a.html", None, None), (BASE + "/2026/01/b.html", None, None)])
+    assert parse_sitemap(gzip.compress(text), BASE)[1][1] == (BASE + "/2026/01/b.html", None, None)
 
 
 @pytest.mark.parametrize("body", [
@@ -202,7 +212,7 @@ def test_gzipped_and_text_sitemaps() -> None:
     b'</item><item><link>javascript:void(0)</link></item></channel></rss>',
     b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="https://x.example/a.html"/></entry></feed>'])
 def test_a_feed_given_as_a_sitemap_lists_its_posts(body: bytes) -> None:
-    assert parse_sitemap(body, BASE) == ([], [("https://x.example/a.html", None)])
+    assert parse_sitemap(body, BASE) == ([], [("https://x.example/a.html", None, None)])
 
 
 @pytest.mark.parametrize("body", [gzip.compress(b"x")[:12], b"Welcome to my blog\n", b"/relative.html\n",
@@ -1287,7 +1297,7 @@ def test_a_bare_ampersand_in_a_feed_or_sitemap_address_is_kept() -> None:
     _, pages = parse_sitemap(b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
         <url><loc>https://quay.example/?p=8&lang=en</loc></url><url><loc>https://quay.example/a&amp;b</loc></url>
         </urlset>""", "https://quay.example/sitemap.xml")
-    assert [url for url, _ in pages] == ["https://quay.example/?p=8&lang=en", "https://quay.example/a&b"]
+    assert [url for url, _, _ in pages] == ["https://quay.example/?p=8&lang=en", "https://quay.example/a&b"]
 
 
 _PHP_NOTICES = (b"<br />\n<b>Deprecated</b>:  Function create_function() is deprecated in "
@@ -1301,7 +1311,7 @@ _PHP_NOTICES = (b"<br />\n<b>Deprecated</b>:  Function create_function() is depr
     (lambda b: [e.url for e in parse_xml_feed(b, "https://quay.example/feed/").entries],
      b"<?xml version='1.0'?><rss version='2.0'><channel><title>Q</title><item><title>a</title>"
      b"<link>https://quay.example/a/</link></item></channel></rss>", ["https://quay.example/a/"]),
-    (lambda b: [u for u, _ in parse_sitemap(b, "https://quay.example/sitemap.xml")[1]],
+    (lambda b: [u for u, _, _ in parse_sitemap(b, "https://quay.example/sitemap.xml")[1]],
      b"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
      b"<url><loc>https://quay.example/b/</loc></url></urlset>", ["https://quay.example/b/"]),
     (lambda b: [e.url for e in parse_wp_posts(b)],
@@ -1422,7 +1432,9 @@ def test_a_json_feed_gives_whole_posts_with_their_dates_authors_and_tags() -> No
     assert [e.url for e in parse_feed(body, base + "/feed.json").entries] == [e.url for e in page.entries]
     assert parse_feed(feeds.rss2(BLOGS[0], BASE, BLOGS[0].posts[:2]).encode(), BASE).format == "rss"
     # and given as a sitemap (robots.txt's "Sitemap: /feed.json"), its posts' pages
-    assert parse_sitemap(body, base + "/feed.json") == ([], [(e.url, None) for e in page.entries])
+    # (with each item's date: "--since" skips the older ones unfetched)
+    assert parse_sitemap(body, base + "/feed.json") == ([], [(e.url, None, e.published) for e in page.entries])
+    assert page.entries[0].published == "2026-03-02T09:15:00+01:00"
 
 
 @pytest.mark.parametrize("body", [b"{not json", b'{"items": []}', b'{"version": "https://jsonfeed.org/version/1"}',

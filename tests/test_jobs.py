@@ -237,3 +237,40 @@ def test_since_counts_a_fetched_page_published_before_it(tmp_path) -> None:
     counts = run.manifest()["counts"]
     assert counts["before_since"] == 1 and counts["rejects"] == 0 and counts["posts"] == 3
     assert run.manifest()["reconciles"] and "1 read but published before --since" in run.stdout + run.stderr
+
+
+def test_since_reads_a_news_sitemaps_publication_dates(tmp_path) -> None:
+    """A Google News sitemap gives each post's <news:publication_date> and no lastmod: the posts
+    published before --since are not fetched, and the others' records are dated by it where the page
+    gives no date."""
+    from tests.conftest import Handler, serve
+
+    body = "".join(f"<p>The ferry timetable changes next week on the island route, note {n}.</p>" for n in range(5))
+    news = "xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'"
+
+    class Site(Handler):
+        def do_GET(self) -> None:
+            if self.path == "/sitemap.xml":
+                urls = "".join(
+                    f"<url><loc>http://{self.headers['Host']}/ferry-{m}.html</loc><news:news><news:publication>"
+                    f"<news:name>Isle Post</news:name><news:language>en</news:language></news:publication>"
+                    f"<news:publication_date>2026-0{m}-10T08:00:00+00:00</news:publication_date>"
+                    f"<news:title>Ferry {m}</news:title></news:news></url>" for m in (1, 2, 3))
+                return self.send(200, "application/xml",
+                                 f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' {news}>{urls}</urlset>")
+            if self.path.startswith("/ferry-"):
+                m = self.path[7]
+                return self.send(200, "text/html", f"<html><head><title>Ferry {m}</title></head><body><article>"
+                                                   f"<h1>Ferry {m}</h1>{body}</article></body></html>")
+            if self.path == "/":
+                return self.send(200, "text/html", "<html><head><title>Isle Post</title></head><body><h1>Isle Post</h1>"
+                                                   "<p>News of the isle.</p></body></html>")
+            return self.send(404, "text/html", "<html><body>Not found</body></html>")
+
+    with serve(Site) as url:
+        run = run_splog(*CRAWL, url, "--no-feeds", "--since", "2026-02-01", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted(r["published_at"] for r in run.records()) == ["2026-02-10T08:00:00Z", "2026-03-10T08:00:00Z"]
+    manifest = run.manifest()
+    assert manifest["discovery"]["before_since_skipped"] == 1 and manifest["counts"]["posts"] == 2
+    assert manifest["http"]["requests"] == 5  # robots.txt, home, sitemap, two posts

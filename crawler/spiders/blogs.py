@@ -804,13 +804,13 @@ class BlogsSpider(Spider):
             self.sitemap_posts.add(blog.url)
         children = self._post_sitemaps(changed)
         yield from self._sitemap_requests(blog, children, _carry(response.meta))
-        posts = [(url, lastmod) for url, lastmod in pages if might_be_post(url, blog.platform)]
-        listings = sitemap_listings([url for url, _ in posts])
+        posts = [page for page in pages if might_be_post(page[0], blog.platform)]
+        listings = sitemap_listings([page[0] for page in posts])
         if listings:
             self.crawler.stats.inc_value(stats.key("discovery", "sitemap_listings_skipped"), len(listings))
-            posts = [(url, lastmod) for url, lastmod in posts if url not in listings]
+            posts = [page for page in posts if page[0] not in listings]
         if not in_folder(response.url, blog.url):  # the site's sitemap, and the blog is in a folder of it
-            mine = [(url, lastmod) for url, lastmod in posts if in_folder(url, blog.url)]
+            mine = [page for page in posts if in_folder(page[0], blog.url)]
             if mine:  # (none: the folder was not where the blog's posts live, and all are its)
                 self.crawler.stats.inc_value(stats.key("discovery", "sitemap_posts_outside_blog"),
                                              len(posts) - len(mine))
@@ -818,12 +818,14 @@ class BlogsSpider(Spider):
         if posts:
             self.listed.add(blog.url)
             self.sitemap_posts.add(blog.url)
-        for url, lastmod in posts:
-            self._track(blog, lastmod)
-            if self._before_since(lastmod):  # (last modified before it: published before it too)
+        for url, lastmod, published in posts:
+            self._track(blog, lastmod or published)
+            # (published before --since; or last modified before it: published before it too)
+            if self._before_since(published or lastmod):
                 continue
             if not self._unchanged(url, lastmod, self._previous(url)) and self._claim(url, blog):
-                yield self._page_request(url, blog, {"updated": lastmod} if lastmod else {})
+                listed = {"updated": lastmod, "published": published}
+                yield self._page_request(url, blog, {k: v for k, v in listed.items() if v})
         yield from self._sitemap_done(blog, response.meta.get("strategies", []), response.meta.get("home"))
 
     # --- page links (last resort) -----------------------------------------------------------------
