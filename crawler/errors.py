@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
+
+from scrapy import exceptions as scrapy_errors
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net
@@ -14,6 +17,27 @@ class PrivateHostBlocked(IgnoreRequest):
 
 # Words of the errors a body that does not decompress raises (gzip/deflate, br, zstd).
 _DECODING_WORDS = ("zlib", "decompress", "compressed", "brotli", "zstd")
+
+
+def _scrapy_errors(*names: str) -> tuple[type[BaseException], ...]:
+    """Scrapy's own download errors of these names (2.13+ wraps Twisted's in them; an older Scrapy
+    has none of them, and raises Twisted's, which reason_of reads too)."""
+    return tuple(cls for cls in (getattr(scrapy_errors, name, None) for name in names) if isinstance(cls, type))
+
+
+_TIMEOUTS = (net.TimeoutError, net.TCPTimedOutError, *_scrapy_errors("DownloadTimeoutError"))
+_DNS = (net.DNSLookupError, *_scrapy_errors("CannotResolveHostError"))
+_CONNECTION = (net.ConnectionRefusedError, net.ConnectError, net.ConnectionLost, net.ConnectionDone,
+               *_scrapy_errors("DownloadConnectionRefusedError"))
+_WRAPPED = _scrapy_errors("DownloadFailedError")  # Twisted's ResponseFailed, its reasons inside
+
+
+def _lost_connection(exc: BaseException) -> bool:
+    """A download that failed because the connection went (reset, closed before any answer): Twisted's
+    ResponseFailed, alone or wrapped in Scrapy's DownloadFailedError, holds ConnectionLost."""
+    cause = exc.__cause__ if isinstance(exc, _WRAPPED) else exc
+    reasons = getattr(cause, "reasons", None) or []
+    return any(isinstance(r, Failure) and isinstance(r.value, _CONNECTION) for r in reasons)
 
 
 def reason_of(failure: Failure) -> tuple[str, str]:
@@ -31,12 +55,14 @@ def reason_of(failure: Failure) -> tuple[str, str]:
         if "redirections" in text.lower():  # Scrapy's RedirectMiddleware: a loop, or over REDIRECT_MAX_TIMES
             return "too_many_redirects", text
         return "ignored", text
-    if isinstance(exc, (net.TimeoutError, net.TCPTimedOutError)):
+    if isinstance(exc, _TIMEOUTS):
         return "timeout", str(exc)[:200]
-    if isinstance(exc, net.DNSLookupError):
+    if isinstance(exc, _DNS):
         return "dns_error", str(exc)[:200]
-    if isinstance(exc, (net.ConnectionRefusedError, net.ConnectError, net.ConnectionLost)):
-        return "connection_error", str(exc)[:200]
+    if isinstance(exc, _CONNECTION) or _lost_connection(exc):
+        return "connection_error", (str(exc) or type(exc).__name__)[:200]
+    if isinstance(exc, gzip.BadGzipFile):  # (a body declared gzip that is not)
+        return "bad_encoding", f"{type(exc).__name__}: {exc}"[:200]
     text = f"{type(exc).__name__}: {exc}"
     low = text.lower()
     if "dataloss" in low.replace(" ", ""):

@@ -571,3 +571,42 @@ def test_a_blog_at_an_ipv6_literal_address_is_crawled_and_guarded_as_any_other(t
         assert [(r["url"], r["title"]) for r in run.records()] == [(base + "/2026/11/ferry-returns.html", "Ferry returns")]
         guarded = run_splog("crawl", base + "/", "--no-throttle", out=tmp_path / "guarded.jsonl")
         assert [r["reason"] for r in guarded.rejects()] == ["private_host_blocked"] and guarded.records() == []
+
+
+def test_network_failures_are_rejects_with_their_own_reasons(tmp_path) -> None:
+    """Scrapy 2.13+ wraps Twisted's errors in its own (DownloadConnectionRefusedError,
+    CannotResolveHostError, DownloadFailedError around a lost connection): each is still read as the
+    failure it is, not as a bare fetch_failed; and a body declared gzip that is not is bad_encoding."""
+    import socket
+
+    body = "".join(f"<p>The harbour's new pontoon opened to small boats this week, note {n}.</p>" for n in range(5))
+
+    class Site(Handler):
+        def do_GET(self) -> None:
+            host = self.headers["Host"]
+            if self.path == "/sitemap.xml":
+                locs = "".join(f"<url><loc>http://{host}/{name}.html</loc></url>" for name in ("ok", "reset", "not-gzip"))
+                return self.send(200, "application/xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{locs}</urlset>")
+            page = f"<html><head><title>Pontoon</title></head><body><article><h1>Pontoon</h1>{body}</article></body></html>"
+            if self.path == "/reset.html":  # the connection closed with no answer
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                self.connection.close()
+                return None
+            if self.path == "/not-gzip.html":
+                return self.send(200, "text/html", page, {"Content-Encoding": "gzip"})
+            if self.path == "/ok.html":
+                return self.send(200, "text/html", page)
+            if self.path == "/":
+                return self.send(200, "text/html", "<html><head><title>Quay</title></head><body><h1>Quay</h1></body></html>")
+            return self.send(404, "text/html", "<html><body>Not found</body></html>")
+
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        refused = f"http://127.0.0.1:{closed.getsockname()[1]}/"
+    with serve(Site) as url:
+        run = run_splog("crawl", "--allow-private-hosts", "--no-throttle", "--no-feeds", "-s", "RETRY_TIMES=0", url, refused,
+                        "http://no-such-blog.invalid/", out=tmp_path / "o.jsonl")
+    reasons = {r["url"].rsplit("/", 2)[-2 if r["url"].endswith("/") else -1]: r["reason"] for r in run.rejects()}
+    assert reasons == {"reset.html": "connection_error", "not-gzip.html": "bad_encoding",
+                       refused.split("/")[2]: "connection_error", "no-such-blog.invalid": "dns_error"}, run.rejects()
+    assert [r["url"] for r in run.records()] == [url + "/ok.html"] and run.manifest()["reconciles"]
