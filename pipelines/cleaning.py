@@ -15,6 +15,8 @@ LIST_LINES = 12  # at most this many items under a "Related posts" heading at th
 LIST_ITEM_WORDS = 16  # an item is a headline: this many words at most, and no sentence end
 BOX_LINES = 3  # at most this many lines under an "About the author" heading at the end of the text
 BOX_CHARS = 800  # and this many characters in all (a bio and a link, not a section of the article)
+THREAD_LINES = 60  # at most this many lines under a "Comments" heading at the end of the text
+THREAD_CHARS = 12000  # and this many characters in all
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
 # a kicker above the headline: a few words
 _KICKER_CHARS = 50
@@ -345,6 +347,8 @@ class _Scan:
                 if heading is None:
                     heading = self._box_heading(i)
                 if heading is None:
+                    heading = self._comment_thread(i)
+                if heading is None:
                     heading = self._author_box(i)
                 if heading is None:
                     self._suffix(i)
@@ -379,6 +383,40 @@ class _Scan:
         """An "About the author" heading (a `where = "box"` rule) at most BOX_LINES lines above `last`,
         the lines between (a bio, a link to the author's site) BOX_CHARS characters in all at most."""
         return self._heading_over(last, "box", BOX_LINES, lambda _key, chars: chars <= BOX_CHARS)
+
+    def _comment_thread(self, last: int) -> int | None:
+        """Readers' comments under the text, in no element a theme marks as such: a "Comments" heading
+        (a `where = "thread"` rule) at most THREAD_LINES lines above `last`, the line right under it
+        and at least half of those under it opening as a comment does ("Ann Lee wrote: …", "Bo Chan
+        (March 5, 2026): …", lines.toml [commenter]); the heading and the comments are cut, and the
+        commenters' names are no author of the post."""
+        rules = self.rules.by_where["thread"]
+        if not rules or self.rules.commenter is None:
+            return None
+        items: list[int] = []
+        chars = 0
+        top = next((j for j, key in enumerate(self.keys) if key and j not in self.cut), None)
+        for i in range(last, max(last - THREAD_LINES - 1, -1), -1):
+            key = self.keys[i]
+            if not key:
+                continue
+            if i == top:
+                return None
+            rule = next((r for r in rules if r.pattern.fullmatch(self.folded[i])), None)
+            if rule is not None:
+                opening = [j for j in items if self.rules.commenter.match(self.folded[j])]
+                if not items or items[-1] not in opening or 2 * len(opening) < len(items):
+                    return None
+                for j in (i, *items):
+                    self.cut[j] = rule.id
+                return i
+            if i in self.cut:
+                continue
+            chars += len(key)
+            if chars > THREAD_CHARS:
+                return None
+            items.append(i)
+        return None
 
     def _author_box(self, last: int) -> int | None:
         """A theme's author box under the post: a line that is the writer's name (as the feed or the

@@ -511,7 +511,49 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
         present = tuple(w for w in rule.hint if page.has(w))
         if present:
             _cut_link_lists(root, rule, present, removed)
+    _cut_comment_threads(root, rules, removed)
     return removed
+
+
+THREAD_CHARS = 12000  # a comment thread under its heading: this many characters at most
+_THREAD_HEADINGS = ("h2", "h3", "h4", "h5", "h6", "p", "div", "b", "strong", "span", "header")
+
+
+def _cut_comment_threads(root: etree._Element, rules: RuleSet, removed: list[tuple[str, str]]) -> None:
+    """Readers' comments in no element a theme marks as comments ("<h3>3 Comments</h3><p><b>Ann
+    Lee</b> wrote: …</p>…"): an element whose whole text is a `where = "thread"` heading (with the
+    wrapper that holds only it), and the elements after it to the end of its parent, the first and at
+    least half of them (a list's items one by one) opening as a comment does (lines.toml
+    [commenter]); nothing but them there. Extractors keep such threads as the article's text."""
+    threads = rules.by_where.get("thread", ())
+    if not threads or rules.commenter is None:
+        return
+    found = [el for el in root.iter(*_THREAD_HEADINGS)
+             if len(el) <= 2 and (t := el.text) and t.strip() and len(t) < 250]
+    for heading in found:
+        if heading is root or not _inside(heading, root):
+            continue
+        text = node_text(heading)
+        rule = next((r for r in threads if r.pattern.fullmatch(text)), None) if len(text) <= 250 else None
+        if rule is None:
+            continue
+        node = heading
+        while node.getnext() is None and (up := node.getparent()) is not None and up is not root \
+                and _inside(up, root) and _letters(up) <= _letters(node):
+            node = up
+        items = list(node.itersiblings())
+        if not items or any(el.tail and el.tail.strip() for el in (node, *items)) or not all(
+                isinstance(el.tag, str) for el in items):
+            continue
+        comments = [li for el in items for li in (el.findall("li") if el.tag in ("ul", "ol") else [el])]
+        texts = [t for t in (node_text(el) for el in comments) if t]
+        opening = [t for t in texts if rules.commenter.match(t)]
+        if not texts or texts[0] not in opening or 2 * len(opening) < len(texts) \
+                or sum(len(t) for t in texts) > THREAD_CHARS:
+            continue
+        removed.append((rule.id, " ".join([text, *texts])))
+        for el in (node, *items):
+            drop_element(el)
 
 
 _WRAPPER_LEVELS = 2  # (a WordPress group and its inner container)

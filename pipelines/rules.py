@@ -204,7 +204,7 @@ class ChromeSet:
         object.__setattr__(self, "gated", tuple((*_pattern_gate(p), p) for p in self.patterns))
 
 
-LINE_WHERES = ("tail", "head", "any", "list", "suffix", "box", "byline")
+LINE_WHERES = ("tail", "head", "any", "list", "suffix", "box", "byline", "thread")
 _CHROME_RUN_WORDS = 40  # a longer line is text, not a pager or a share bar
 
 
@@ -311,6 +311,7 @@ class RuleSet:
     credit_line: re.Pattern[str] | None = None  # an article's own last line naming its source ("Source: X")
     site_gone: re.Pattern[str] | None = None  # a suspended, removed or parked site's notice
     tags_line: re.Pattern[str] | None = None  # a post's labels as a line of text ("Tags: a, b")
+    commenter: re.Pattern[str] | None = None  # how a comment starts ("Ann Lee wrote:", "Bo (March 5, 2026):")
     redirects: tuple[Redirect, ...] = ()  # wrappers whose links hold their target (the first match wins)
     months: dict[str, int] = field(default_factory=dict, compare=False)  # a month's name or form -> 1..12
     author_words: AuthorWords | None = field(default=None, compare=False)  # (publishers.toml [authors])
@@ -585,7 +586,7 @@ def _parse_file(path: Any, acc: dict) -> None:
 _SHORTCODE_KEYS = ("names", "prefixes", "drop_content")
 
 # Sections that hold one pattern each (a later file's replaces an earlier one's)
-_SINGLE_PATTERNS = ("spintax", "not_found", "site_gone", "tags_line", "credit_line")
+_SINGLE_PATTERNS = ("spintax", "not_found", "site_gone", "tags_line", "credit_line", "commenter")
 
 
 def _empty_acc() -> dict:
@@ -593,7 +594,7 @@ def _empty_acc() -> dict:
             "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
             "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
             "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None,
-            "redirects": [], "tags_line": None, "author_words": {key: [] for key in _AUTHOR_WORD_KEYS},
+            "redirects": [], "tags_line": None, "commenter": None, "author_words": {key: [] for key in _AUTHOR_WORD_KEYS},
             "shortcodes": {key: set() for key in _SHORTCODE_KEYS}}
 
 
@@ -617,5 +618,6 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                    frozenset(acc["author_placeholders"]), tuple(acc["link_lists"]), acc["spintax"],
                    not_found=acc["not_found"], credit_line=acc["credit_line"], months=acc["months"],
                    site_gone=acc["site_gone"], redirects=tuple(acc["redirects"]), tags_line=acc["tags_line"],
+                   commenter=acc["commenter"],
                    author_words=AuthorWords.of(acc["author_words"]),
                    shortcodes=Shortcodes.of(acc["shortcodes"]))

@@ -2304,3 +2304,16 @@ def test_a_keywords_or_topics_line_is_cut_and_gives_the_labels(line: str, labels
 def test_a_one_line_author_box_or_google_news_call_is_cut(line: str, cut: bool) -> None:
     out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens"))
     assert (out.text == BODY) is cut
+
+
+@pytest.mark.parametrize(("tail", "cut"), [
+    ("3 Comments\nAnn Lee wrote: Good news at last.\nBo Chan wrote: About time.", True),
+    ("Comments (2)\nAnn Lee (March 5, 2026): Good news at last.\nThe boats will be glad.\nquayfan88: About time.", True),
+    ("2 thoughts on \"Bridge reopens\"\nAnn Lee says:\nGood news at last.\nBo Chan on March 6, 2026 at 9:00 am\nAbout time.", True),
+    ("Comments\nThe board received three hundred comments.\nMost were in favour.", False),
+    ("Reactions\nMayor Ann Lee: A good day.\nBo Chan: Too late.", False),
+])
+def test_a_comment_thread_under_the_text_goes_with_its_heading(tail: str, cut: bool) -> None:
+    out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
+    assert (out.text == BODY) is cut
+    assert out.harvest.authors == []

@@ -1976,3 +1976,41 @@ def test_a_date_in_figures_either_way_round_is_read_day_first_in_a_language_that
     assert spanish.text.split("\n") == es and spanish.language == "es"
     assert spanish.published_at.isoformat() == "2026-12-02T10:45:00+00:00"
     assert english.text.split("\n") == en and english.published_at is None
+
+
+_THREAD_BODY = ["The harbour board voted on Tuesday to dredge the northern channel before the fishing season opens.",
+                "Skippers had waited for months for the work, which the regional fund will pay for over two years."]
+
+
+@pytest.mark.parametrize("thread", [
+    "<h3>3 Comments</h3><p><b>Ann Lee</b> wrote: Good news for the boats at last.</p><p><b>Bo Chan</b> wrote: About time.</p>",
+    "<h3>Comments</h3><p><strong>Ann Lee:</strong> Good news for the boats at last.</p><p><strong>quayfan88:</strong> About time.</p>",
+    "<div><h4>Reader comments</h4></div><ul><li><b>Ann Lee</b> (March 5, 2026): Good news for the boats.</li>"
+    "<li><b>Bo Chan</b> (March 6, 2026): About time.</li></ul>",
+    "<h2>2 thoughts on “Channel to be dredged”</h2><div><div><b>Ann Lee</b> says:</div><p>Good news for the boats.</p></div>"
+    "<div><div><b>Bo Chan</b> says:</div><p>About time.</p></div>",
+])
+def test_readers_comments_no_element_marks_are_cut_under_their_heading(thread: str) -> None:
+    """A hand-made theme's comments, in elements with no comment class (trafilatura keeps them as the
+    article's text): their heading and all under it go, and a commenter is no author."""
+    body = "".join(f"<p>{p}</p>" for p in _THREAD_BODY)
+    page = (f"<html><head><title>Channel to be dredged</title></head><body><div><h1>Channel to be dredged</h1>"
+            f"<div>{body}</div>{thread}</div></body></html>")
+    record = _record(page, "https://quay.example/2026/03/channel.html")
+    assert record.text.split("\n") == _THREAD_BODY and record.author is None
+    assert [r.rule for r in record.removed] == ["comments.thread"]
+
+
+@pytest.mark.parametrize("section", [
+    # the article's own last section: quotes under a heading no comment thread has
+    "<h3>Reactions</h3><p>Mayor Ann Lee: It is a good day for the port.</p><p>Bo Chan: We waited too long.</p>",
+    # a heading that says "comments", over the article's own paragraphs
+    "<h3>Comments</h3><p>The board received three hundred comments on the plan.</p><p>Most were in favour of it.</p>",
+])
+def test_an_articles_own_last_section_is_no_comment_thread(section: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in _THREAD_BODY)
+    page = (f"<html><head><title>Channel to be dredged</title></head><body><div><h1>Channel to be dredged</h1>"
+            f"<div>{body}{section}</div></div></body></html>")
+    record = _record(page, "https://quay.example/2026/03/channel.html")
+    kept = [t for t in re.split(r"<[^>]+>", section) if t.strip()]
+    assert all(line in record.text.split("\n") for line in kept[1:])
