@@ -57,6 +57,15 @@ def _at_least(low: int):
     return parse
 
 
+def _run_id(text: str) -> str:
+    from crawler.params import job_id_problem
+
+    problem = job_id_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return text
+
+
 def _ratio(text: str) -> float:
     try:
         value = float(text)
@@ -119,7 +128,7 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="auto: platform body container, else a body template learned per host, "
                         "else trafilatura; trafilatura: always")
     p.add_argument("--workers", type=_at_least(0), default=0, help="extraction processes (default: one per core)")
-    p.add_argument("--job-id", help="run id (default: UTC time + random suffix)")
+    p.add_argument("--job-id", type=_run_id, help="run id (default: UTC time + random suffix)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
 
 
@@ -168,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
                                              "standard output)")
     link.add_argument("--state", help="SQLite state holding the copy index (shared with crawls)")
     link.add_argument("--redis", help="redis://host:port/db: use the copy index shared through Redis")
-    link.add_argument("--job-id", help="run id (default: UTC time + random suffix)")
+    link.add_argument("--job-id", type=_run_id, help="run id (default: UTC time + random suffix)")
 
     ev = sub.add_parser("eval", help="cleaning quality on a labelled corpus (default tests/corpus/pages)")
     ev.add_argument("corpus", nargs="?", default="tests/corpus/pages", help="folder of labelled pages")

@@ -151,6 +151,18 @@ def since_setting(value: object) -> datetime | None:
     return to_utc(since_time(str(value))) if value else None
 
 
+_JOB_ID = re.compile(r"[^./\\\x00-\x1f\x7f][^/\\\x00-\x1f\x7f]{0,199}")
+
+
+def job_id_problem(value: str) -> str | None:
+    """Why a run id cannot be one (None when it can): it names the run's files (data/output/<id>.jsonl),
+    so no folder separator, no control character, no leading dot ("../x" would write elsewhere), and
+    at most 200 characters."""
+    if _JOB_ID.fullmatch(value):
+        return None
+    return f"not a run id: {value!r} (a file name: no '/' or '\\', no control character, not starting with '.')"
+
+
 def unreadable_setting(overrides: dict[str, object]) -> str | None:
     """"NAME=VALUE: NAME takes a number" for the first override of a setting whose default is a
     number or a flag that does not read as one (Scrapy would fail on it with a traceback deep in its
@@ -162,6 +174,8 @@ def unreadable_setting(overrides: dict[str, object]) -> str | None:
     defaults = Settings()
     defaults.setmodule("crawler.settings", priority="project")
     for name, value in overrides.items():
+        if name == "SPLOG_JOB_ID" and value and (problem := job_id_problem(str(value))):
+            return f"{name}={value}: {problem}"
         if name == "SPLOG_SINCE" and value:
             try:
                 since_time(str(value))

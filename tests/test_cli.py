@@ -53,6 +53,10 @@ GOLDEN = ROOT / "tests" / "golden"
     (["link", str(GOLDEN / "control-news-page" / "expected.json"), "--state",
       str(GOLDEN / "control-news-page" / "input.html" / "s.db")], "cannot make the folder of state file"),
     (["demo", "--posts", "0"], "--posts: must be 1 or more"),
+    # a run id names the run's files: none that would write them elsewhere
+    (["crawl", "http://example.org/", "--job-id", "../../nightly"], "--job-id: not a run id: '../../nightly'"),
+    (["extract", str(GOLDEN), "--job-id", "a/b"], "--job-id: not a run id"),
+    (["crawl", "http://example.org/", "-s", "SPLOG_JOB_ID=.hidden"], "SPLOG_JOB_ID=.hidden: not a run id"),
     (["extract", str(GOLDEN), "-o", str(GOLDEN)], "is a folder, not a file"),
     # a path that is neither a file nor a folder, and files whose folder allows writing but that
     # cannot be made there (/proc, a read-only mount)
@@ -78,6 +82,7 @@ def test_bad_arguments_give_one_line_and_exit_2(args, needle) -> None:
     (["-a", "seeds=http://example.org/", "-a", "max_posts_per_blog=-3"], "max_posts_per_blog"),
     (["-a", "seeds=http://example.org/", "-s", "DOWNLOAD_TIMEOUT=abc"], "DOWNLOAD_TIMEOUT takes a number"),
     (["-a", "seeds=http://example.org/", "-s", "SPLOG_FULL=maybe"], "SPLOG_FULL takes a true/false"),
+    (["-a", "seeds=http://example.org/", "-s", "SPLOG_JOB_ID=../x"], "SPLOG_JOB_ID=../x: not a run id"),
 ])
 def test_scrapy_crawl_with_bad_arguments_is_a_usage_error(args, needle) -> None:
     """The design card's entry point (scrapy.cfg; also what scrapyd runs) refuses them the same way."""
