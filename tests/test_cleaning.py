@@ -62,6 +62,9 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Read the full article at Reuters", "autoblog.read-more-at"),
     ("Read more at reuters.com/world/bridge-reopens", "autoblog.read-more-at"),
     # Blogger chrome, English and Indonesian
+    # a hand-made page's way back, under the post
+    ("Back to home", "chrome.site.en"), ("<< Back", "chrome.site.en"), ("Volver al inicio", "chrome.site.es"),
+    ("Retour à l'accueil", "chrome.site.fr"), ("Kembali ke beranda", "chrome.site.id"),
     ("Powered by Blogger.", "chrome.blogger.en"),
     ("Post a Comment", "chrome.blogger.en"),
     ('0 Response to "Bridge reopens"', "chrome.blogger.en"),
