@@ -14,7 +14,7 @@ from lxml import etree, html as lxml_html
 
 from crawler.links import is_home
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
-from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, SOURCE_LINE_END, cut_blocks, cut_page_boxes, cut_unseen,
+from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, SOURCE_LINE_END, cut_blocks, cut_page_boxes, cut_unseen, drop_element,
                                 ended_early, fold_spaces, harvest_links, hidden_by_class, opened_html_tag, parse_fragment,
                                 shallower, source_line_ends_as_spaces, to_text, too_deep, void_elements_emptied)
 from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
@@ -538,7 +538,10 @@ def unwrap_layout_tables(body: etree._Element) -> bool:
             cells = [(_chars(cell), i, cell) for i, cell in enumerate(table.iter("cell"))]
             full = [c for c in cells if c[0]]
             if len(full) == 1 and full[0][2].find(".//table") is None:
-                _replace_with_cell(table, full[0][2])  # a table of one cell is a frame, not data
+                if _menu_beside_post(full[0][2], full[0][0], body):
+                    drop_element(table)  # a nested layout's menu cell, which trafilatura set apart
+                else:
+                    _replace_with_cell(table, full[0][2])  # a table of one cell is a frame, not data
                 changed = True
                 break
             if len(full) < 2:
@@ -549,13 +552,36 @@ def unwrap_layout_tables(body: etree._Element) -> bool:
                 _replace_with_cell(table, cell)
                 changed = True
                 break
+            if table.find(".//table") is None and all(sum(1 for c in row.iter("cell") if _chars(c)) <= 1
+                                                      for row in table.iter("row")):
+                # a column of cells, one a row (a short post under its heading's row): no data, a frame
+                # whose cells read in turn, not as rows of a table ("| … |")
+                _replace_with_cell(table, *(c for _, _, c in full))
+                changed = True
+                break
         else:
             return changed
 
 
-def _replace_with_cell(table: etree._Element, cell: etree._Element) -> None:
-    """Put the cell's children where the table was, its loose text (a cell's own text, the text
-    after a child) each in a paragraph of its own."""
+MENU_LINE_CHARS = 40  # a menu's or a link list's item is this long at most
+
+
+def _menu_beside_post(cell: etree._Element, size: int, body: etree._Element) -> bool:
+    """Whether a one-cell table is a nested layout's side column: trafilatura gives the page's outer
+    table as sibling tables, one a cell of the menu or the archive's links ("Archives", "March 2026",
+    "Links", …: three lines or more, each short and ending no sentence), another a cell of the post
+    (400 characters or more, three times the menu's)."""
+    texts = (cell.text, *(child.text for child in cell), *(child.tail for child in cell))
+    lines = [t.strip() for t in texts if t and t.strip()]
+    if len(lines) < 3 or any(len(line) > MENU_LINE_CHARS or line.endswith((".", "!", "?")) for line in lines):
+        return False
+    return any(n >= max(400, 3 * size) for other in body.iter("cell") if other is not cell
+               for n in [_chars(other)])
+
+
+def _replace_with_cell(table: etree._Element, *cells: etree._Element) -> None:
+    """Put the cells' children where the table was, in turn, their loose text (a cell's own text,
+    the text after a child) each in a paragraph of its own."""
     parent, at = table.getparent(), table.getparent().index(table)
     blocks: list[etree._Element] = []
 
@@ -565,11 +591,12 @@ def _replace_with_cell(table: etree._Element, cell: etree._Element) -> None:
             p.text = text.strip()
             blocks.append(p)
 
-    loose(cell.text)
-    for child in list(cell):
-        tail, child.tail = child.tail, None
-        blocks.append(child)
-        loose(tail)
+    for cell in cells:
+        loose(cell.text)
+        for child in list(cell):
+            tail, child.tail = child.tail, None
+            blocks.append(child)
+            loose(tail)
     tail = table.tail
     parent.remove(table)
     for k, block in enumerate(blocks):

@@ -2014,3 +2014,39 @@ def test_an_articles_own_last_section_is_no_comment_thread(section: str) -> None
     record = _record(page, "https://quay.example/2026/03/channel.html")
     kept = [t for t in re.split(r"<[^>]+>", section) if t.strip()]
     assert all(line in record.text.split("\n") for line in kept[1:])
+
+
+_LAYOUT_POST = ["The ferry board met on Monday and agreed to run two extra crossings on summer weekends this year.",
+                "Islanders had asked for the change for years, saying the last boat left too early for day visitors.",
+                "The board said the extra crossings would cost little, since the crew already waits on the island.",
+                "Tickets for the new crossings go on sale next month at the harbour office and on the board's site.",
+                "A review of the timetable is planned for the autumn, once the summer's passenger numbers are in."]
+
+
+@pytest.mark.parametrize(("side", "kept"), [
+    # an old page laid out in tables inside a table: the archive's links in one, the post in another
+    ("<b>Archives</b><br><a href='/a/03'>March 2026</a><br><a href='/a/02'>February 2026</a><br><b>Links</b><br>"
+     "<a href='http://friend.example'>Friend blog</a>", False),
+    # a side cell of sentences is no menu: it stays, as trafilatura gives it
+    ("The island has one shop and one pub.<br>Both close early in winter.<br>Visitors should plan ahead.", True),
+])
+def test_a_nested_layout_tables_menu_cell_is_not_the_posts_text(side: str, kept: bool) -> None:
+    page = ("<html><head><title>More ferries</title></head><body><table><tr><td><table><tr><td>" + side +
+            "</td></tr></table></td><td><table><tr><td>More ferries</td></tr><tr><td>" + "<br><br>".join(_LAYOUT_POST) +
+            "</td></tr></table></td></tr></table></body></html>")
+    lines = _record(page, "https://isle.example/2026/03/ferries.html").text.split("\n")
+    assert lines[-5:] == _LAYOUT_POST
+    assert (lines != _LAYOUT_POST) is kept
+
+
+def test_a_short_post_in_a_one_column_table_reads_as_lines_not_table_rows() -> None:
+    """A table of one cell a row (the site's name, the headline, the post under them) is a frame: its
+    cells read in turn, with no "| … |" around them, however short the post; a data table stays one."""
+    post = ["The ferry board agreed on Monday to run two extra crossings on summer weekends.",
+            "Islanders had asked for the change for years."]
+    data = "<table><tr><th>Year</th><th>Boats</th></tr><tr><td>2025</td><td>4</td></tr></table>"
+    page = ("<html><head><title>More ferries</title><meta property='og:site_name' content='Quay Notes'></head><body>"
+            "<table><tr><td>Quay Notes</td></tr><tr><td>More ferries</td></tr><tr><td>" + "<br><br>".join(post) +
+            "</td></tr></table>" + data + "</body></html>")
+    lines = _record(page, "https://isle.example/2026/03/ferries.html").text.split("\n")
+    assert lines == [*post, "| Year | Boats |", "| 2025 | 4 |"]
