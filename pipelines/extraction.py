@@ -537,18 +537,20 @@ def unwrap_layout_tables(body: etree._Element) -> bool:
         for table in body.iter("table"):
             cells = [(_chars(cell), i, cell) for i, cell in enumerate(table.iter("cell"))]
             full = [c for c in cells if c[0]]
+            if full and table.find(".//table") is None and _menus_beside_post(table, [c for _, _, c in full], body):
+                drop_element(table)  # a nested layout's menus, which trafilatura set apart from the post
+                changed = True
+                break
             if len(full) == 1 and full[0][2].find(".//table") is None:
-                if _menu_beside_post(full[0][2], full[0][0], body):
-                    drop_element(table)  # a nested layout's menu cell, which trafilatura set apart
-                else:
-                    _replace_with_cell(table, full[0][2])  # a table of one cell is a frame, not data
+                _replace_with_cell(table, full[0][2])  # a table of one cell is a frame, not data
                 changed = True
                 break
             if len(full) < 2:
                 continue
             own = sum(n for n, _, cell in cells if cell.find(".//cell") is None)
             size, _, cell = max(cells, key=lambda c: (c[0], -c[1]))
-            if size >= 400 and own >= total * 0.5 and size >= own * 0.6 and cell.find(".//table") is None:
+            if cell.find(".//table") is None and own >= total * 0.5 and (
+                    (size >= 400 and size >= own * 0.6) or _post_among_menus(cell, [c for _, _, c in full])):
                 _replace_with_cell(table, cell)
                 changed = True
                 break
@@ -564,19 +566,58 @@ def unwrap_layout_tables(body: etree._Element) -> bool:
 
 
 MENU_LINE_CHARS = 40  # a menu's or a link list's item is this long at most
+POST_MIN_CHARS = 80  # a post's cell beside menus: this long at least, and ending a sentence
+_MENU_SEPARATORS = re.compile(r"\s*[|·•»/]\s*")
 
 
-def _menu_beside_post(cell: etree._Element, size: int, body: etree._Element) -> bool:
-    """Whether a one-cell table is a nested layout's side column: trafilatura gives the page's outer
-    table as sibling tables, one a cell of the menu or the archive's links ("Archives", "March 2026",
-    "Links", …: three lines or more, each short and ending no sentence), another a cell of the post
-    (400 characters or more, three times the menu's)."""
+def _cell_lines(cell: etree._Element) -> list[str]:
     texts = (cell.text, *(child.text for child in cell), *(child.tail for child in cell))
-    lines = [t.strip() for t in texts if t and t.strip()]
-    if len(lines) < 3 or any(len(line) > MENU_LINE_CHARS or line.endswith((".", "!", "?")) for line in lines):
+    return [t.strip() for t in texts if t and t.strip()]
+
+
+def _menu_cell(cell: etree._Element) -> bool:
+    """Whether a cell of a layout is a menu, a list of links or a footer: a list of three short lines
+    or more, or a row of three short items or more ("Home | News | Contact"), none ending a sentence;
+    or a copyright line. (A data table's cells, a word or a figure each, are none of these.)"""
+    lines = _cell_lines(cell)
+    if len(lines) == 1 and _COPYRIGHT.match(lines[0]) and len(lines[0]) <= 2 * MENU_LINE_CHARS:
+        return True
+    rows = 0
+    for line in lines:
+        items = _MENU_SEPARATORS.split(line)
+        if line.endswith((".", "!", "?")) or not (len(line) <= MENU_LINE_CHARS or (
+                len(items) >= 3 and all(len(item) <= MENU_LINE_CHARS for item in items))):
+            return False
+        rows += len(items) >= 3
+    return len(lines) >= 3 or rows > 0
+
+
+_COPYRIGHT = re.compile(r"(©|\(c\)|copyright\b)", re.I)
+
+
+def _is_post_cell(cell: etree._Element, size: int) -> bool:
+    text = "".join(cell.itertext()).strip()
+    return size >= POST_MIN_CHARS and text.endswith((".", "!", "?", '"', "”", ")"))
+
+
+def _menus_beside_post(table: etree._Element, cells: list[etree._Element], body: etree._Element) -> bool:
+    """Whether a table is a nested layout's menus: trafilatura gives a page's outer table as tables
+    side by side, one of the menu ("Home | About | Contact") or of the side columns' links
+    ("Archives", "March 2026", "Links", …), another of the post. Each of its cells is a menu, and a
+    cell elsewhere is a post."""
+    if not all(_menu_cell(cell) for cell in cells):
         return False
-    return any(n >= max(400, 3 * size) for other in body.iter("cell") if other is not cell
-               for n in [_chars(other)])
+    return any(_is_post_cell(other, _chars(other)) for other in body.iter("cell") if not _inside(other, table))
+
+
+def _post_among_menus(post: etree._Element, cells: list[etree._Element]) -> bool:
+    """Whether a layout table's largest cell is a post, however short, beside cells that are all
+    menus, link lists or a footer (the site's name over its menu, the archive, the sponsors)."""
+    return _is_post_cell(post, _chars(post)) and all(_menu_cell(cell) for cell in cells if cell is not post)
+
+
+def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
+    return any(a is ancestor for a in el.iterancestors())
 
 
 def _replace_with_cell(table: etree._Element, *cells: etree._Element) -> None:

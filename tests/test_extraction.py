@@ -2050,3 +2050,38 @@ def test_a_short_post_in_a_one_column_table_reads_as_lines_not_table_rows() -> N
             "</td></tr></table>" + data + "</body></html>")
     lines = _record(page, "https://isle.example/2026/03/ferries.html").text.split("\n")
     assert lines == [*post, "| Year | Boats |", "| 2025 | 4 |"]
+
+
+_SIDE = ("<b>Archives</b><br><a href='/a/03'>March 2026</a><br><a href='/a/02'>February 2026</a><br><b>Links</b><br>"
+         "<a href='http://friend.example'>Friend blog</a>")
+_ADS = ("<b>Sponsors</b><br><a href='http://ads.example/1'>Cheap ferry tickets</a><br>"
+        "<a href='http://ads.example/2'>Island hotels</a><br><a href='http://ads.example/3'>Boat rental</a>")
+_MENU = "<a href='/'>Home</a> | <a href='/about'>About</a> | <a href='/contact'>Contact</a>"
+
+
+@pytest.mark.parametrize("layout", [
+    # three columns in one table, a header row with the site's name and menu, a footer row
+    "<table width=100%><tr><td colspan=3><h1>Quay Notes</h1>{menu}</td></tr><tr><td>{side}</td><td>{post}</td>"
+    "<td>{ads}</td></tr><tr><td colspan=3>Copyright 2026 Quay Notes</td></tr></table>",
+    # the menu's table over a table of the side columns around the post's own table
+    "<table><tr><td><table><tr><td>{menu}</td></tr></table></td></tr><tr><td><table><tr><td>{side}</td><td>"
+    "<table><tr><td>{post}</td></tr></table></td><td>{ads}</td></tr></table></td></tr></table>",
+])
+def test_a_short_post_in_a_table_layout_loses_its_menus_and_columns(layout: str) -> None:
+    """However short the post (under the 400 characters a layout's main cell is otherwise known by),
+    the cells beside it that are menus, link lists and a copyright line are not its text."""
+    post = ["The ferry board agreed on Monday to run two extra crossings on summer weekends this year.",
+            "Islanders had asked for the change for years."]
+    html = layout.format(menu=_MENU, side=_SIDE, ads=_ADS, post="<br><br>".join(post))
+    page = f"<html><head><title>More ferries</title></head><body>{html}</body></html>"
+    assert _record(page, "https://isle.example/2026/03/ferries.html").text.split("\n") == post
+
+
+def test_a_data_table_of_short_cells_beside_the_post_stays() -> None:
+    """A table of names and figures, one a cell, is data, not a menu: it stays beside a long post."""
+    post = "".join(f"<p>{line}</p>" for line in _LAYOUT_POST)
+    data = ("<table><tr><td>Worbscheid</td><td>1</td><td>Hof</td></tr><tr><td>Heimicke</td><td>3</td><td>Mühle</td></tr>"
+            "</table>")
+    page = f"<html><head><title>Farms</title></head><body><article><h1>Farms</h1>{post}{data}</article></body></html>"
+    lines = _record(page, "https://isle.example/2026/03/farms.html").text.split("\n")
+    assert lines[:5] == _LAYOUT_POST and "| Worbscheid | 1 | Hof |" in lines
