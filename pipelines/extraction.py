@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
@@ -801,6 +801,9 @@ def template_language(classes: ClassIndex, rules: RuleSet) -> str | None:
 
 
 _MARKUP_LINES = ("p", "br", "div", "li", "h1", "h2", "h3", "h4", "blockquote")  # a body that marks its lines
+# a feed item's body that is a whole HTML document, not a post's body
+_WHOLE_DOCUMENT = re.compile(r"\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>])", re.I | re.S)
+_BODY_TAG = re.compile(r"<body[\s>]", re.I)  # (a document cut off before its body is an empty item)
 
 
 def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extracted:
@@ -808,6 +811,10 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     if len(raw.html) > options.max_html_chars:
         raise ExtractError("too_large", f"{len(raw.html)} characters")
     harvest = Harvest()
+    if raw.is_fragment and _WHOLE_DOCUMENT.match(raw.html) and _BODY_TAG.search(raw.html):
+        # a feed whose item holds the whole page (a tool that copied the original's HTML as it was:
+        # "<!DOCTYPE html><html>…<nav>…<aside>…"): read as the page it is, its menus and columns cut
+        raw = replace(raw, is_fragment=False)
     if raw.is_fragment:
         root = parse_fragment(raw.html)
         if next(root.iterdescendants(*_MARKUP_LINES), None) is not None:  # (in plain text, a line end is one)

@@ -2085,3 +2085,15 @@ def test_a_data_table_of_short_cells_beside_the_post_stays() -> None:
     page = f"<html><head><title>Farms</title></head><body><article><h1>Farms</h1>{post}{data}</article></body></html>"
     lines = _record(page, "https://isle.example/2026/03/farms.html").text.split("\n")
     assert lines[:5] == _LAYOUT_POST and "| Worbscheid | 1 | Hof |" in lines
+
+
+@pytest.mark.parametrize("opening", ["<!DOCTYPE html>", "\n<!-- saved by the importer -->\n<html lang='en'>"])
+def test_a_feed_item_that_holds_a_whole_page_is_read_as_the_page(opening: str) -> None:
+    """A tool that copied the original's HTML as it was puts a whole document in the feed's item: its
+    menu, side column and footer are not the post's text, as they are not on the page."""
+    body = "".join(f"<p>{line}</p>" for line in _LAYOUT_POST)
+    html = (f"{opening}<html><head><title>More ferries</title></head><body><div id='nav'><a href='/'>Home</a> "
+            "<a href='/about'>About</a></div><div class='sidebar'><h3>Archives</h3><ul><li><a href='/m'>March 2026</a>"
+            f"</li></ul></div><div class='entry-content'>{body}</div><div class='footer'>Quay Notes</div></body></html>")
+    html = html.replace("<html><head>", "<head>", 1) if "<html lang" in opening else html
+    assert _feed_record(html, "https://isle.example/2026/03/ferries.html").text.split("\n") == _LAYOUT_POST
