@@ -139,16 +139,26 @@ def is_teaser(body: str, url: str) -> bool:
     return any(_ELLIPSIS_END.search(line) for line in lines[-2:])
 
 
+_TEXT_AFTER_TAG = re.compile(r"(?:^|>)\s*[^<\s&]")  # a letter at the start or right after a tag
+
+
+def _has_text(body: str) -> bool:
+    """Whether a feed body has any text: a quick look for a letter after a tag (a post's first words
+    are found at once), else its whole text read (a body that opens with an entity: "&quot;…")."""
+    return _TEXT_AFTER_TAG.search(body) is not None or bool(_plain(body).strip())
+
+
 def usable(entries: list[Entry]) -> list[Entry]:
     """The entries whose post URL parses, each URL spelt as it is requested ("/café/" as
     "/caf%C3%A9/"): a post's record has one `url` whether a feed or a page fetch gave it; a body
-    escaped twice is read as HTML; a teaser is no body (is_teaser)."""
+    escaped twice is read as HTML; a teaser is no body (is_teaser), nor is one with no text at all (an
+    image alone, an empty paragraph: a feed that leaves the text out)."""
     kept = []
     for entry in entries:
         if _parses(entry.url):
             entry.url = safe_url_string(entry.url)
             entry.html = unescaped_markup(entry.html)
-            if entry.html and is_teaser(entry.html, entry.url):
+            if entry.html and (is_teaser(entry.html, entry.url) or not _has_text(entry.html)):
                 entry.html = None  # (a summary: the page holds the post)
             kept.append(entry)
     return kept

@@ -1508,3 +1508,16 @@ def test_an_rss_items_title_and_author_in_other_namespaces_are_read(itunes: str)
     entries = parse_feed(body, "https://radio.example/feed").entries
     assert [(e.title, e.author) for e in entries] == [("Ferry strike ends", "Ann Lee"),
                                                       ("Pier reopens", "bo@radio.example (Bo Chan)")]
+
+
+@pytest.mark.parametrize(("html", "whole"), [
+    ("<p><img src='https://isle.example/crane.jpg'></p>", False),  # a feed that leaves the text out
+    ("<p>&nbsp;</p><div><br></div>", False),
+    ("<p>The crane arrived on Monday.</p>", True),
+])
+def test_a_feed_body_with_no_text_is_no_body(html: str, whole: bool) -> None:
+    """Its page is fetched, as a summary's is: taken for the post, it had been an empty_text reject."""
+    from crawler.discovery import Entry, usable
+
+    [entry] = usable([Entry("https://isle.example/2026/03/crane.html", html=html)])
+    assert (entry.html is not None) is whole
