@@ -577,18 +577,22 @@ def _cell_lines(cell: etree._Element) -> list[str]:
 
 def _menu_cell(cell: etree._Element) -> bool:
     """Whether a cell of a layout is a menu, a list of links or a footer: a list of three short lines
-    or more, or a row of three short items or more ("Home | News | Contact"), none ending a sentence;
-    or a copyright line. (A data table's cells, a word or a figure each, are none of these.)"""
+    or more, or a row of three short items or more ("Home | News | Contact"), none ending a sentence
+    (a side column of four lines or more may hold a blurb: one line in four); or a copyright line.
+    (A data table's cells, a word or a figure each, are none of these.)"""
     lines = _cell_lines(cell)
     if len(lines) == 1 and _COPYRIGHT.match(lines[0]) and len(lines[0]) <= 2 * MENU_LINE_CHARS:
         return True
-    rows = 0
+    rows = other = 0
     for line in lines:
         items = _MENU_SEPARATORS.split(line)
         if line.endswith((".", "!", "?")) or not (len(line) <= MENU_LINE_CHARS or (
                 len(items) >= 3 and all(len(item) <= MENU_LINE_CHARS for item in items))):
-            return False
+            other += 1  # (a side column's blurb among its lists: "I write about the harbour.")
+            continue
         rows += len(items) >= 3
+    if other:
+        return len(lines) >= 4 and other * 4 <= len(lines)
     return len(lines) >= 3 or rows > 0
 
 

@@ -2066,6 +2066,9 @@ _MENU = "<a href='/'>Home</a> | <a href='/about'>About</a> | <a href='/contact'>
     # the menu's table over a table of the side columns around the post's own table
     "<table><tr><td><table><tr><td>{menu}</td></tr></table></td></tr><tr><td><table><tr><td>{side}</td><td>"
     "<table><tr><td>{post}</td></tr></table></td><td>{ads}</td></tr></table></td></tr></table>",
+    # a side column with a blurb over its lists
+    "<table><tr><td><b>About me</b><br>I write about the harbour and the island ferries in my spare time.<br><br>"
+    "{side}</td><td>{post}</td></tr></table>",
 ])
 def test_a_short_post_in_a_table_layout_loses_its_menus_and_columns(layout: str) -> None:
     """However short the post (under the 400 characters a layout's main cell is otherwise known by),
