@@ -511,7 +511,7 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
         present = tuple(w for w in rule.hint if page.has(w))
         if present:
             _cut_link_lists(root, rule, present, removed)
-    _cut_comment_threads(root, rules, removed)
+    _cut_comment_threads(root, rules, removed, page)
     return removed
 
 
@@ -519,15 +519,16 @@ THREAD_CHARS = 12000  # a comment thread under its heading: this many characters
 _THREAD_HEADINGS = ("h2", "h3", "h4", "h5", "h6", "p", "div", "b", "strong", "span", "header")
 
 
-def _cut_comment_threads(root: etree._Element, rules: RuleSet, removed: list[tuple[str, str]]) -> None:
+def _cut_comment_threads(root: etree._Element, rules: RuleSet, removed: list[tuple[str, str]],
+                         page: _PageWords) -> None:
     """Readers' comments in no element a theme marks as comments ("<h3>3 Comments</h3><p><b>Ann
     Lee</b> wrote: …</p>…"): an element whose whole text is a `where = "thread"` heading (with the
     wrapper that holds only it), and the elements after it to the end of its parent, the first and at
     least half of them (a list's items one by one) opening as a comment does (lines.toml
     [commenter]); nothing but them there. Extractors keep such threads as the article's text."""
-    threads = rules.by_where.get("thread", ())
+    threads = [r for r in rules.by_where.get("thread", ()) if r.hint is None or page.has_any(r.hint)]
     if not threads or rules.commenter is None:
-        return
+        return  # (most pages: none of the headings' words)
     found = [el for el in root.iter(*_THREAD_HEADINGS)
              if len(el) <= 2 and (t := el.text) and t.strip() and len(t) < 250]
     for heading in found:

@@ -85,6 +85,8 @@ class LineRule:
     # the line itself says the page is a copy ("Vai all'articolo originale", "Source link") though it
     # names no tool nor the original: the copies_only lines of the page go too
     copy: bool = False
+    # a `thread` heading's words: a page's elements are read for it only when its text holds one
+    hint: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -502,8 +504,9 @@ def _parse_file(path: Any, acc: dict) -> None:
         copy = t.get("copy", False)
         if not isinstance(copy, bool):
             raise RuleError(f"{src}: rule {rid!r}: copy must be true or false")
+        hint = _hint_words(src, rid, t["hint"]) if "hint" in t else None
         acc["lines"].append(LineRule(rid, _compile(src, rid, pattern), where, t.get("chain"),
-                                     bool(t.get("copies_only", False)), t.get("chain_platform"), inside, copy))
+                                     bool(t.get("copies_only", False)), t.get("chain_platform"), inside, copy, hint))
     for t in data.get("block", []):
         rid = _need(src, t, "id")
         text = _compile(src, rid, t["text"]) if "text" in t else None

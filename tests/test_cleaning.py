@@ -2320,3 +2320,19 @@ def test_a_comment_thread_under_the_text_goes_with_its_heading(tail: str, cut: b
     out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
     assert (out.text == BODY) is cut
     assert out.harvest.authors == []
+
+
+def test_a_thread_rules_hint_words_gate_the_pages_read_for_it(tmp_path) -> None:
+    """A page whose text holds none of a thread heading's words is not read for it (each element of
+    every post had been), and a user's thread rule may name its own words."""
+    from pipelines.htmltext import cut_blocks, parse_fragment
+    from pipelines.rules import RuleError
+
+    (tmp_path / "mine.toml").write_text("[[line]]\nid = 'x'\nwhere = 'thread'\nhint = 7\npattern = 'x'\n")
+    with pytest.raises(RuleError, match="hint is a word or a list of words"):
+        load_rules((str(tmp_path),))
+    (tmp_path / "mine.toml").write_text("[[line]]\nid = 'x.guestbook'\nwhere = 'thread'\nhint = 'gästebuch'\n"
+                                        "pattern = 'gästebuch'\n")
+    body = "<p>The ferry runs late on Fridays.</p><h3>Gästebuch</h3><p>Ann Lee: Nice.</p><p>Bo Chan: Thanks.</p>"
+    assert [r for r, _ in cut_blocks(parse_fragment(body), RULES, Harvest())] == []
+    assert [r for r, _ in cut_blocks(parse_fragment(body), load_rules((str(tmp_path),)), Harvest())] == ["x.guestbook"]
