@@ -390,33 +390,15 @@ class _Scan:
         and at least half of those under it opening as a comment does ("Ann Lee wrote: …", "Bo Chan
         (March 5, 2026): …", lines.toml [commenter]); the heading and the comments are cut, and the
         commenters' names are no author of the post."""
-        rules = self.rules.by_where["thread"]
-        if not rules or self.rules.commenter is None:
+        commenter = self.rules.commenter
+        if commenter is None:
             return None
-        items: list[int] = []
-        chars = 0
-        top = next((j for j, key in enumerate(self.keys) if key and j not in self.cut), None)
-        for i in range(last, max(last - THREAD_LINES - 1, -1), -1):
-            key = self.keys[i]
-            if not key:
-                continue
-            if i == top:
-                return None
-            rule = next((r for r in rules if r.pattern.fullmatch(self.folded[i])), None)
-            if rule is not None:
-                opening = [j for j in items if self.rules.commenter.match(self.folded[j])]
-                if not items or items[-1] not in opening or 2 * len(opening) < len(items):
-                    return None
-                for j in (i, *items):
-                    self.cut[j] = rule.id
-                return i
-            if i in self.cut:
-                continue
-            chars += len(key)
-            if chars > THREAD_CHARS:
-                return None
-            items.append(i)
-        return None
+
+        def comments(items: list[int]) -> bool:  # (items from the bottom up: the last is under the heading)
+            opening = [j for j in items if commenter.match(self.folded[j])]
+            return bool(items) and items[-1] in opening and 2 * len(opening) >= len(items)
+
+        return self._heading_over(last, "thread", THREAD_LINES, lambda _key, chars: chars <= THREAD_CHARS, comments)
 
     def _author_box(self, last: int) -> int | None:
         """A theme's author box under the post: a line that is the writer's name (as the feed or the
@@ -439,12 +421,15 @@ class _Scan:
                 return None
         return None
 
-    def _heading_over(self, last: int, where: str, span: int, fits: Callable[[str, int], bool]) -> int | None:
+    def _heading_over(self, last: int, where: str, span: int, fits: Callable[[str, int], bool],
+                      under: Callable[[list[int]], bool] | None = None) -> int | None:
         """A heading that a `where` rule matches, at most `span` lines above `last`, over lines that
         `fits` takes (each line's key, from the bottom up, with the characters of the lines from
-        there down): the heading and those lines are cut, and the index of the heading is returned. A
-        heading with no text of the article above it is none: the lines under it are the article."""
-        if not self.rules.by_where[where]:
+        there down) and, all together, `under` takes: the heading and those lines are cut, and the
+        index of the heading is returned. A heading with no text of the article above it is none:
+        the lines under it are the article."""
+        rules = self.rules.by_where[where]
+        if not rules:
             return None
         items: list[int] = []
         chars = 0
@@ -455,7 +440,12 @@ class _Scan:
                 continue
             if i == top:
                 return None
-            if self._line_rule(i, where):  # (also a line an "anywhere" rule cut: "Most Read" heads a list)
+            # (also a line an "anywhere" rule cut: "Most Read" heads a list)
+            hit = next(((r, m) for r in rules if (m := r.pattern.fullmatch(self.folded[i]))), None)
+            if hit is not None:
+                if under is not None and not under(items):
+                    return None
+                self._apply(i, *hit)
                 for item in items:
                     self.cut[item] = self.cut[i]
                 return i

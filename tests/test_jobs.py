@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -207,27 +208,45 @@ def test_since_crawls_only_the_posts_published_from_then_on(farm, tmp_path) -> N
     assert "published before --since" not in since.stderr + since.stdout
 
 
-def test_since_counts_a_fetched_page_published_before_it(tmp_path) -> None:
-    """A site whose sitemap gives no lastmod: every listed page is fetched, and the older one is
-    counted as read before --since, neither a record nor a reject."""
-    from tests.conftest import Handler, serve
-
-    body = "".join(f"<p>The quay's new crane lifted its first container on a calm morning, day {n}.</p>" for n in range(5))
+def _sitemap_site(urlset: Callable[[str], str], post: Callable[[str], str | None]) -> type:
+    """A test site of a sitemap (`urlset(host)`: its <urlset>), the posts `post(path)` gives a page
+    for, a home page, and 404 for the rest."""
+    from tests.conftest import Handler
 
     class Site(Handler):
         def do_GET(self) -> None:
             if self.path == "/sitemap.xml":
-                locs = "".join(f"<url><loc>http://{self.headers['Host']}/2026/0{m}/post-{m}.html</loc></url>" for m in (1, 2, 3))
-                return self.send(200, "application/xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{locs}</urlset>")
-            if self.path.startswith("/2026/"):
-                m = self.path.split("/")[2]
-                return self.send(200, "text/html", f"<html><head><title>Crane lifts {m}</title><meta property='article:published_time' "
-                                                   f"content='2026-{m}-10T08:00:00Z'></head><body><article><h1>Crane lifts {m}</h1>"
-                                                   f"{body}</article></body></html>")
+                return self.send(200, "application/xml", urlset(self.headers["Host"]))
+            page = post(self.path)
+            if page is not None:
+                return self.send(200, "text/html", page)
             if self.path == "/":
                 return self.send(200, "text/html", "<html><head><title>Quay notes</title></head><body><h1>Quay notes</h1>"
                                                    "<p>Notes from the quay.</p></body></html>")
             return self.send(404, "text/html", "<html><body>Not found</body></html>")
+
+    return Site
+
+
+def test_since_counts_a_fetched_page_published_before_it(tmp_path) -> None:
+    """A site whose sitemap gives no lastmod: every listed page is fetched, and the older one is
+    counted as read before --since, neither a record nor a reject."""
+    from tests.conftest import serve
+
+    body = "".join(f"<p>The quay's new crane lifted its first container on a calm morning, day {n}.</p>" for n in range(5))
+
+    def urlset(host: str) -> str:
+        locs = "".join(f"<url><loc>http://{host}/2026/0{m}/post-{m}.html</loc></url>" for m in (1, 2, 3))
+        return f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{locs}</urlset>"
+
+    def post(path: str) -> str | None:
+        if not path.startswith("/2026/"):
+            return None
+        m = path.split("/")[2]
+        return (f"<html><head><title>Crane lifts {m}</title><meta property='article:published_time' "
+                f"content='2026-{m}-10T08:00:00Z'></head><body><article><h1>Crane lifts {m}</h1>{body}</article></body></html>")
+
+    Site = _sitemap_site(urlset, post)
 
     with serve(Site) as url:
         # (as the setting a scrapyd job is given)
@@ -243,29 +262,26 @@ def test_since_reads_a_news_sitemaps_publication_dates(tmp_path) -> None:
     """A Google News sitemap gives each post's <news:publication_date> and no lastmod: the posts
     published before --since are not fetched, and the others' records are dated by it where the page
     gives no date."""
-    from tests.conftest import Handler, serve
+    from tests.conftest import serve
 
     body = "".join(f"<p>The ferry timetable changes next week on the island route, note {n}.</p>" for n in range(5))
     news = "xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'"
 
-    class Site(Handler):
-        def do_GET(self) -> None:
-            if self.path == "/sitemap.xml":
-                urls = "".join(
-                    f"<url><loc>http://{self.headers['Host']}/ferry-{m}.html</loc><news:news><news:publication>"
-                    f"<news:name>Isle Post</news:name><news:language>en</news:language></news:publication>"
-                    f"<news:publication_date>2026-0{m}-10T08:00:00+00:00</news:publication_date>"
-                    f"<news:title>Ferry {m}</news:title></news:news></url>" for m in (1, 2, 3))
-                return self.send(200, "application/xml",
-                                 f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' {news}>{urls}</urlset>")
-            if self.path.startswith("/ferry-"):
-                m = self.path[7]
-                return self.send(200, "text/html", f"<html><head><title>Ferry {m}</title></head><body><article>"
-                                                   f"<h1>Ferry {m}</h1>{body}</article></body></html>")
-            if self.path == "/":
-                return self.send(200, "text/html", "<html><head><title>Isle Post</title></head><body><h1>Isle Post</h1>"
-                                                   "<p>News of the isle.</p></body></html>")
-            return self.send(404, "text/html", "<html><body>Not found</body></html>")
+    def urlset(host: str) -> str:
+        urls = "".join(
+            f"<url><loc>http://{host}/ferry-{m}.html</loc><news:news><news:publication>"
+            f"<news:name>Isle Post</news:name><news:language>en</news:language></news:publication>"
+            f"<news:publication_date>2026-0{m}-10T08:00:00+00:00</news:publication_date>"
+            f"<news:title>Ferry {m}</news:title></news:news></url>" for m in (1, 2, 3))
+        return f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' {news}>{urls}</urlset>"
+
+    def post(path: str) -> str | None:
+        if not path.startswith("/ferry-"):
+            return None
+        m = path[7]
+        return f"<html><head><title>Ferry {m}</title></head><body><article><h1>Ferry {m}</h1>{body}</article></body></html>"
+
+    Site = _sitemap_site(urlset, post)
 
     with serve(Site) as url:
         run = run_splog(*CRAWL, url, "--no-feeds", "--since", "2026-02-01", out=tmp_path / "o.jsonl")
