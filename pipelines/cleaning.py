@@ -251,14 +251,16 @@ class _Scan:
             if groups.get(name):
                 self.found.append((i, name, groups[name]))
 
+    def _matching(self, line: str, where: str) -> tuple[LineRule, re.Match[str]] | None:
+        """The first `where` rule that reads the whole line, with its match."""
+        return next(((rule, m) for rule in self.rules.by_where[where] if (m := rule.pattern.fullmatch(line))), None)
+
     def _line_rule(self, i: int, where: str, line: str | None = None) -> str | None:
-        line = self.folded[i] if line is None else line
-        for rule in self.rules.by_where[where]:
-            m = rule.pattern.fullmatch(line)
-            if m:
-                self._apply(i, rule, m)
-                return rule.id
-        return None
+        hit = self._matching(self.folded[i] if line is None else line, where)
+        if hit is None:
+            return None
+        self._apply(i, *hit)
+        return hit[0].id
 
     def _chrome(self, i: int) -> str | None:
         chrome = self.rules.chrome_match(self.keys[i])
@@ -428,8 +430,7 @@ class _Scan:
         there down) and, all together, `under` takes: the heading and those lines are cut, and the
         index of the heading is returned. A heading with no text of the article above it is none:
         the lines under it are the article."""
-        rules = self.rules.by_where[where]
-        if not rules:
+        if not self.rules.by_where[where]:
             return None
         items: list[int] = []
         chars = 0
@@ -441,7 +442,7 @@ class _Scan:
             if i == top:
                 return None
             # (also a line an "anywhere" rule cut: "Most Read" heads a list)
-            hit = next(((r, m) for r in rules if (m := r.pattern.fullmatch(self.folded[i]))), None)
+            hit = self._matching(self.folded[i], where)
             if hit is not None:
                 if under is not None and not under(items):
                     return None

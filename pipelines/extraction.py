@@ -15,8 +15,9 @@ from lxml import etree, html as lxml_html
 from crawler.links import is_home
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
 from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, SOURCE_LINE_END, cut_blocks, cut_page_boxes, cut_unseen, drop_element,
-                                ended_early, fold_spaces, harvest_links, hidden_by_class, opened_html_tag, parse_fragment,
-                                shallower, source_line_ends_as_spaces, to_text, too_deep, void_elements_emptied)
+                                ended_early, fold_spaces, harvest_links, hidden_by_class, inside, opened_html_tag,
+                                parse_fragment, shallower, source_line_ends_as_spaces, to_text, too_deep,
+                                void_elements_emptied)
 from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
                                 joined, meta_lines, names_its_host, own_site_name, post_heading, posted_on_date,
                                 in_side_column, read_meta, resolve_base, same_site)
@@ -537,7 +538,8 @@ def unwrap_layout_tables(body: etree._Element) -> bool:
         for table in body.iter("table"):
             cells = [(_chars(cell), i, cell) for i, cell in enumerate(table.iter("cell"))]
             full = [c for c in cells if c[0]]
-            if full and table.find(".//table") is None and _menus_beside_post(table, [c for _, _, c in full], body):
+            shown = [cell for _, _, cell in full]
+            if shown and table.find(".//table") is None and _menus_beside_post(table, shown, body):
                 drop_element(table)  # a nested layout's menus, which trafilatura set apart from the post
                 changed = True
                 break
@@ -550,7 +552,7 @@ def unwrap_layout_tables(body: etree._Element) -> bool:
             own = sum(n for n, _, cell in cells if cell.find(".//cell") is None)
             size, _, cell = max(cells, key=lambda c: (c[0], -c[1]))
             if cell.find(".//table") is None and own >= total * 0.5 and (
-                    (size >= 400 and size >= own * 0.6) or _post_among_menus(cell, [c for _, _, c in full])):
+                    (size >= 400 and size >= own * 0.6) or _post_among_menus(cell, shown)):
                 _replace_with_cell(table, cell)
                 changed = True
                 break
@@ -558,7 +560,7 @@ def unwrap_layout_tables(body: etree._Element) -> bool:
                                                       for row in table.iter("row")):
                 # a column of cells, one a row (a short post under its heading's row): no data, a frame
                 # whose cells read in turn, not as rows of a table ("| … |")
-                _replace_with_cell(table, *(c for _, _, c in full))
+                _replace_with_cell(table, *shown)
                 changed = True
                 break
         else:
@@ -568,6 +570,7 @@ def unwrap_layout_tables(body: etree._Element) -> bool:
 MENU_LINE_CHARS = 40  # a menu's or a link list's item is this long at most
 POST_MIN_CHARS = 80  # a post's cell beside menus: this long at least, and ending a sentence
 _MENU_SEPARATORS = re.compile(r"\s*[|·•»/]\s*")
+_COPYRIGHT = re.compile(r"(©|\(c\)|copyright\b)", re.I)
 
 
 def _cell_lines(cell: etree._Element) -> list[str]:
@@ -596,12 +599,9 @@ def _menu_cell(cell: etree._Element) -> bool:
     return len(lines) >= 3 or rows > 0
 
 
-_COPYRIGHT = re.compile(r"(©|\(c\)|copyright\b)", re.I)
-
-
-def _is_post_cell(cell: etree._Element, size: int) -> bool:
+def _is_post_cell(cell: etree._Element) -> bool:
     text = "".join(cell.itertext()).strip()
-    return size >= POST_MIN_CHARS and text.endswith((".", "!", "?", '"', "”", ")"))
+    return len(text) >= POST_MIN_CHARS and text.endswith((".", "!", "?", '"', "”", ")"))
 
 
 def _menus_beside_post(table: etree._Element, cells: list[etree._Element], body: etree._Element) -> bool:
@@ -611,17 +611,13 @@ def _menus_beside_post(table: etree._Element, cells: list[etree._Element], body:
     cell elsewhere is a post."""
     if not all(_menu_cell(cell) for cell in cells):
         return False
-    return any(_is_post_cell(other, _chars(other)) for other in body.iter("cell") if not _inside(other, table))
+    return any(_is_post_cell(other) for other in body.iter("cell") if not inside(other, table))
 
 
 def _post_among_menus(post: etree._Element, cells: list[etree._Element]) -> bool:
     """Whether a layout table's largest cell is a post, however short, beside cells that are all
     menus, link lists or a footer (the site's name over its menu, the archive, the sponsors)."""
-    return _is_post_cell(post, _chars(post)) and all(_menu_cell(cell) for cell in cells if cell is not post)
-
-
-def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
-    return any(a is ancestor for a in el.iterancestors())
+    return _is_post_cell(post) and all(_menu_cell(cell) for cell in cells if cell is not post)
 
 
 def _replace_with_cell(table: etree._Element, *cells: etree._Element) -> None:

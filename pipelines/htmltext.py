@@ -60,7 +60,7 @@ def any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
 
 
 
-def _inside(el: etree._Element, ancestor: etree._Element) -> bool:
+def inside(el: etree._Element, ancestor: etree._Element) -> bool:
     """Whether el is below ancestor (still in the tree: an earlier cut may have taken el's block)."""
     return any(a is ancestor for a in el.iterancestors())
 
@@ -154,7 +154,7 @@ def _cut_items(rule: BlockRule, rules: RuleSet, root: etree._Element, index: dic
     for a in _by_host(index["a"], rule.link_hosts, root, blocks=False):
         after = _item_after(a, rule.after)
         parent = a.getparent()
-        if after is None or parent is None or not _inside(a, root):
+        if after is None or parent is None or not inside(a, root):
             continue
         named = node_text(after).strip()
         text = f"{node_text(a)} {named}".strip()
@@ -464,7 +464,7 @@ def cut_unseen(root: etree._Element, whole_page: bool = False) -> list[tuple[str
     captions and inline display:none itself, but not the rest of what is hidden."""
     removed = []
     for rule, el in list(_unseen(root, whole_page)):
-        if el.getparent() is None or not _inside(el, root):
+        if el.getparent() is None or not inside(el, root):
             continue  # (inside an element cut before it)
         text = node_text(el)
         if text:
@@ -488,7 +488,7 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
         any_link = "*" in rule.link_hosts
         candidates = dict.fromkeys(_candidates(rule, root, index))  # (a block with many links: once)
         for block in candidates:
-            if block is root or block.getparent() is None or not _inside(block, root):
+            if block is root or block.getparent() is None or not inside(block, root):
                 continue  # the root itself, or inside a block an earlier rule already cut
             if rule.element_ids and any(above in candidates for above in block.iterancestors()):
                 continue  # (found by class before the box around it was found by id: cut with the box)
@@ -532,7 +532,7 @@ def _cut_comment_threads(root: etree._Element, rules: RuleSet, removed: list[tup
     found = [el for el in root.iter(*_THREAD_HEADINGS)
              if len(el) <= 2 and (t := el.text) and t.strip() and len(t) < 250]
     for heading in found:
-        if heading is root or not _inside(heading, root):
+        if heading is root or not inside(heading, root):
             continue
         text = node_text(heading)
         rule = next((r for r in threads if r.pattern.fullmatch(text)), None) if len(text) <= 250 else None
@@ -540,7 +540,7 @@ def _cut_comment_threads(root: etree._Element, rules: RuleSet, removed: list[tup
             continue
         node = heading
         while node.getnext() is None and (up := node.getparent()) is not None and up is not root \
-                and _inside(up, root) and _letters(up) <= _letters(node):
+                and inside(up, root) and _letters(up) <= _letters(node):
             node = up
         items = list(node.itersiblings())
         if not items or any(el.tail and el.tail.strip() for el in (node, *items)) or not all(
@@ -616,7 +616,7 @@ def cut_page_boxes(tree: etree._Element, rules: RuleSet, harvest: Harvest,
     removed: list[tuple[str, str]] = []
     for rule in rules.page_boxes:
         for block in dict.fromkeys(el for name in rule.classes for el in by_class(name)):
-            if block.getparent() is None or not _inside(block, tree):
+            if block.getparent() is None or not inside(block, tree):
                 continue  # (inside a box cut before it)
             text = node_text(block)
             matched = rule.text.fullmatch(text) if rule.text is not None else None
@@ -652,7 +652,7 @@ def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, 
             continue
         node = heading
         for _ in range(4):
-            if node is root or node.getparent() is None or not _inside(node, root):
+            if node is root or node.getparent() is None or not inside(node, root):
                 break
             anchors = node.findall(".//a")
             if 0 < len(anchors) <= LINK_LIST_ITEMS and (_only_links(node, heading, anchors)
@@ -696,7 +696,7 @@ def _links_after(node: etree._Element) -> list[etree._Element]:
 def _letters_beside_links(node: etree._Element, heading: etree._Element, anchors: list[etree._Element]) -> int:
     """The letters of node's text that are neither the heading's nor its links' (list marks and
     separators do not count), each text read by libxml2 rather than walked in Python."""
-    return _letters(node) - _letters(heading) - sum(_letters(a) for a in anchors if not _inside(a, heading))
+    return _letters(node) - _letters(heading) - sum(_letters(a) for a in anchors if not inside(a, heading))
 
 
 def _only_links(node: etree._Element, heading: etree._Element, anchors: list[etree._Element]) -> bool:

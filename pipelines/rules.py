@@ -82,8 +82,8 @@ class LineRule:
     # a tail rule whose line is residue wherever it stands whole (a bare short link, FiveFilters' ad
     # footer): also cut above the text and between its lines
     inside: bool = False
-    # the line itself says the page is a copy ("Vai all'articolo originale", "Source link") though it
-    # names no tool nor the original: the copies_only lines of the page go too
+    # the line itself says the page is a copy ("Vai all'articolo originale", "The original article can
+    # be found here.") though it names no tool nor the original: the copies_only lines of the page go too
     copy: bool = False
     # a `thread` heading's words: a page's elements are read for it only when its text holds one
     hint: tuple[str, ...] | None = None
