@@ -629,14 +629,12 @@ def cut_page_boxes(tree: etree._Element, rules: RuleSet, harvest: Harvest,
     return removed
 
 
-LINK_LIST_ITEMS = 12  # at most this many links under a "Baca Juga" / "Related posts" heading
-
 
 def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, ...],
                     removed: list[tuple[str, str]]) -> None:
     """A box of links to other stories set in the post ("<b>Baca Juga</b><ul><li><a>…</a></li>…</ul>"):
     the smallest block, at most three levels above an element whose whole text is the rule's heading,
-    whose text is that heading and the texts of 1 to LINK_LIST_ITEMS links, nothing else; or the
+    whose text is that heading and the texts of 1 to the rule's `items` links, nothing else; or the
     heading's own element (nothing in it but the heading) with the elements right after it that are
     nothing but those links. A paragraph of the article around the heading, or right after it, has
     text of its own, so it stays. Elements are
@@ -648,21 +646,21 @@ def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, 
                 or parent.tag == "a":
             continue
         text = node_text(heading)
-        if not 3 < len(text) <= 60 or not rule.heading.fullmatch(text):
+        if len(text) > 60 or (len(text) <= 3 and not _IDEOGRAPHS.search(text)) or not rule.heading.fullmatch(text):
             continue
         node = heading
         for _ in range(4):
             if node is root or node.getparent() is None or not inside(node, root):
                 break
             anchors = node.findall(".//a")
-            if 0 < len(anchors) <= LINK_LIST_ITEMS and (_only_links(node, heading, anchors)
+            if 0 < len(anchors) <= rule.items and (_only_links(node, heading, anchors)
                                                         or _teasers(node, heading, anchors)):
                 removed.append((rule.id, node_text(node)))
                 drop_element(node)
                 break
             if anchors:
                 break
-            if _letters(node) <= _letters(heading) and (items := _links_after(node)):
+            if _letters(node) <= _letters(heading) and (items := _links_after(node, rule.items)):
                 # "<p><b>Leia também:</b></p><ul><li><a>…</a></li></ul>": the links under, not around it
                 removed.append((rule.id, " ".join(node_text(el) for el in (node, *items))))
                 for el in (node, *items):
@@ -672,11 +670,13 @@ def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, 
 
 
 _NO_HEADING = SKIP_TAGS | {"a", "html", "body"}  # (a link is an item, never the heading)
+# (a heading of two or three such signs is a whole phrase: "目次", "목차", "相关")
+_IDEOGRAPHS = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
-def _links_after(node: etree._Element) -> list[etree._Element]:
+def _links_after(node: etree._Element, most: int) -> list[etree._Element]:
     """The elements right after a heading's own element (no text between) that hold nothing but 1 to
-    LINK_LIST_ITEMS links in all: a list of headlines set under the heading rather than around it
+    `most` links in all: a list of headlines set under the heading rather than around it
     (a `<ul>` of links, or a paragraph a link). Empty when the next element has text of its own."""
     items: list[etree._Element] = []
     count = 0
@@ -687,7 +687,7 @@ def _links_after(node: etree._Element) -> list[etree._Element]:
             break
         anchors = el.findall(".//a") if el.tag != "a" else [el]
         count += len(anchors)
-        if not anchors or count > LINK_LIST_ITEMS or _letters(el) > sum(_letters(a) for a in anchors):
+        if not anchors or count > most or _letters(el) > sum(_letters(a) for a in anchors):
             break
         items.append(el)
     return items

@@ -190,6 +190,7 @@ class LinkListRule:
     id: str
     heading: re.Pattern[str]
     hint: tuple[str, ...]  # words one of which the page's folded lower-case text must hold
+    items: int = 12  # at most this many links under the heading (a table of contents may list more)
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,6 +455,12 @@ def _hint_words(source: str, rule_id: str, value: Any) -> tuple[str, ...]:
     return tuple(w.lower() for w in words)
 
 
+def _positive(source: str, rule_id: str, value: Any, key: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise RuleError(f"{source}: rule {rule_id!r}: {key} must be a whole number above 0")
+    return value
+
+
 def _compile(source: str, rule_id: str, pattern: str) -> re.Pattern[str]:
     try:
         return re.compile(pattern, re.IGNORECASE)
@@ -536,7 +543,8 @@ def _parse_file(path: Any, acc: dict) -> None:
     for t in data.get("link_list", []):
         rid = _need(src, t, "id")
         acc["link_lists"].append(LinkListRule(rid, _compile(src, rid, _need(src, t, "heading")),
-                                              _hint_words(src, rid, _need(src, t, "hint"))))
+                                              _hint_words(src, rid, _need(src, t, "hint")),
+                                              _positive(src, rid, t.get("items", 12), "items")))
     for platform, langs in data.get("chrome", {}).items():
         for lang, t in langs.items():
             cid = f"chrome.{platform}.{lang}"
