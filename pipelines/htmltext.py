@@ -426,7 +426,27 @@ def _flagged(root: etree._Element) -> tuple[list[etree._Element], list[etree._El
     return hidden, dialogs, threads
 
 
+# An AMP page's components that hold no article text: ad slots (whose "Loading ad..." placeholder and
+# "Sorry, no ad available" fallback are text), analytics, the consent banner and the menu's sidebar,
+# share buttons; and what a component shows while its content loads or when it fails (its
+# `placeholder`, `fallback` and `overflow` children: "Read more" under an amp-iframe).
+_AMP_NOT_TEXT = etree.XPath(
+    ".//*[self::amp-ad or self::amp-embed or self::amp-sticky-ad or self::amp-auto-ads or self::amp-analytics"
+    " or self::amp-pixel or self::amp-consent or self::amp-user-notification or self::amp-sidebar"
+    " or self::amp-social-share or self::amp-web-push-widget or self::amp-geo]"
+    " | .//*[starts-with(name(), 'amp-')]/*[@placeholder or @fallback or @overflow]")
+
+
+def _amp_page(root: etree._Element) -> bool:
+    """Whether root is in an AMP page (<html amp> or <html ⚡>), whose components _AMP_NOT_TEXT names."""
+    html = root.getroottree().getroot()
+    return html.tag == "html" and (html.get("amp") is not None or html.get("\u26a1") is not None)
+
+
 def _unseen(root: etree._Element, whole_page: bool = False) -> Iterator[tuple[str, etree._Element]]:
+    if _amp_page(root):
+        for el in _AMP_NOT_TEXT(root):
+            yield "html.amp", el
     hidden = stylesheet_hidden(root.getroottree().getroot())
     candidates = _STYLED(root)
     if hidden[0] or hidden[1]:
@@ -459,7 +479,8 @@ def _unseen(root: etree._Element, whole_page: bool = False) -> Iterator[tuple[st
 def cut_unseen(root: etree._Element, whole_page: bool = False) -> list[tuple[str, str]]:
     """Remove the elements below root that are not the article's text as a reader sees it: what a
     reader never sees (html.hidden), a dialog a script opens over the page (html.dialog), the
-    readers' comments (html.comments) and images' captions (html.caption); (rule, text) for each one
+    readers' comments (html.comments), images' captions (html.caption) and an AMP page's ads and
+    widgets (html.amp); (rule, text) for each one
     that held text. whole_page: the body of a page that trafilatura reads next, which leaves out
     captions and inline display:none itself, but not the rest of what is hidden."""
     removed = []

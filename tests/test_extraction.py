@@ -2100,3 +2100,38 @@ def test_a_feed_item_that_holds_a_whole_page_is_read_as_the_page(opening: str) -
             f"</li></ul></div><div class='entry-content'>{body}</div><div class='footer'>Quay Notes</div></body></html>")
     html = html.replace("<html><head>", "<head>", 1) if "<html lang" in opening else html
     assert _feed_record(html, "https://isle.example/2026/03/ferries.html").text.split("\n") == _LAYOUT_POST
+
+
+AMP_PARAS = ["The harbour board approved a plan on Tuesday to rebuild the northern pier, which storms damaged twice.",
+             "Work is due to start in April and should take about eighteen months, the board's chair said.",
+             "Fishing crews will moor at the southern quay while the pier is closed, the board added."]
+
+
+@pytest.mark.parametrize("marker", ["amp", "\u26a1"])
+@pytest.mark.parametrize("container", ["<article class='post'><div class='entry-content'>{}</div></article>",
+                                       "<main><div>{}</div></main>"])
+def test_an_amp_pages_ad_slots_and_widgets_give_no_text(marker: str, container: str) -> None:
+    """An AMP page's ad slot shows "Loading ad..." while it loads and "Sorry, no ad available" when it
+    fails; its consent banner, menu sidebar and an embed's "Read more" are no text of the article either."""
+    ad = ("<amp-ad width='300' height='250' type='adsense'><div placeholder>Loading ad...</div>"
+          "<div fallback>Sorry, no ad available</div></amp-ad>")
+    embed = ("<amp-iframe width='600' height='400' src='https://maps.example/x' sandbox='allow-scripts'>"
+             "<div overflow>Read more</div></amp-iframe>")
+    body = f"<p>{AMP_PARAS[0]}</p>{ad}<p>{AMP_PARAS[1]}</p>{embed}<p>{AMP_PARAS[2]}</p>"
+    consent = ("<amp-consent id='c' layout='nodisplay'><div>We value your privacy and ask for your consent to store "
+               "data. <button>Accept</button></div></amp-consent>")
+    sidebar = ("<amp-sidebar id='s' layout='nodisplay'><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+               "</ul></amp-sidebar>")
+    page = (f"<!doctype html><html {marker} lang='en'><head><meta charset='utf-8'><title>Pier plan approved</title></head>"
+            f"<body>{consent}{sidebar}<h1>Pier plan approved</h1>{container.format(body)}<footer>Farm News</footer></body></html>")
+    record = _record(page, "https://farm.example/2026/03/pier.html?amp=1")
+    assert record.text.split("\n") == AMP_PARAS
+
+
+def test_an_amp_tag_on_a_page_that_is_not_amp_is_left_to_the_extractor() -> None:
+    """The components are looked for only on an AMP page: another page's element of that name (a
+    made-up tag in a post) is read as any other."""
+    body = f"<p>{AMP_PARAS[0]}</p><amp-ad><p>{AMP_PARAS[1]}</p></amp-ad><p>{AMP_PARAS[2]}</p>"
+    record = _record(f"<html><head><title>Pier plan approved</title></head><body><article class='post'>"
+                     f"<div class='entry-content'>{body}</div></article></body></html>", "https://farm.example/2026/03/pier.html")
+    assert record.text.split("\n") == AMP_PARAS
