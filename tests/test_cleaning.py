@@ -282,6 +282,18 @@ BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
     ("Note: This article have been indexed to our site. We do not claim legitimacy, ownership or copyright of any of "
      "the content above. To see the article at original source Click Here", "autoblog.indexed-notice"),
     ("We do not claim ownership or copyright of any of the content above.", "autoblog.indexed-notice"),
+    # the blogs' languages: a lone "Comments" or related box heading, a copyright line, a call to follow on
+    # Google News, a portal's prompts, an end mark, a video promotion
+    ("Comentarios", "chrome.site.es"), ("Comentários", "chrome.site.pt"), ("Kommentare", "chrome.site.de"),
+    ("Commentaires", "chrome.site.fr"), ("टिप्पणियां", "chrome.site.hi"), ("Te recomendamos", "chrome.site.es"),
+    ("Lo más leído", "chrome.site.es"), ("Temas relacionados", "chrome.site.es"), ("Новости по теме", "chrome.site.ru"),
+    ("संबंधित खबरें", "chrome.site.hi"), ("Riproduzione riservata \u00a9", "chrome.site.it"),
+    ("Google News'te takip edin", "chrome.site.tr"), ("Google News पर फॉलो करें", "chrome.site.hi"),
+    ("Dapatkan update berita pilihan dan breaking news setiap hari dari Harian Pelabuhan. Mari bergabung di Grup "
+     "Telegram \"Harian Pelabuhan Update\", caranya klik link https://t.me/harianupdate, kemudian join.", "chrome.site.id"),
+    ("Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita Harian "
+     "Pelabuhan WhatsApp Channel : https://www.whatsapp.com/channel/0029VaF", "chrome.site.id"),
+    ("(*)", "text.mark-line"), ("Tonton juga video berikut ini", "promo.video-id"),
     ("Home > Settings is where the new switch sits, the firm said.", None),
     ("The museum uses cookies to teach children about old bakeries.", None),
     ("Featured in the council's report, the pier will be rebuilt.", None),
@@ -1105,6 +1117,16 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("sábado, 17 de mayo de 2025", "chrome.date-header", None),
     ("Samstag, 14. Juni 2025, 10:30 Uhr", "chrome.date-header", None),
     ("Listen to this article", "audio.player", None),
+    # the date line in figures after a weekday, with the time as portals print it; "Stand:" and "Giriş:";
+    # the reading time, a player's label and the byline in more of the blogs' languages; a desk for a byline
+    ("02.03.2026, 10:21 Uhr", "chrome.posted-date", None), ("Thứ ba, 2/3/2026, 10:21 (GMT+7)", "chrome.posted-date", None),
+    ("02/03/2026 - 10h21", "chrome.posted-date", None), ("2 марта 2026, 10:21", "chrome.posted-date", None),
+    ("Stand: 02.03.2026 10:21 Uhr", "chrome.date-label", None), ("Giriş: 02.03.2026 10:21", "chrome.date-label", None),
+    ("Tempo di lettura: 3 minuti", "chrome.reading-time", None), ("Время чтения: 3 мин", "chrome.reading-time", None),
+    ("Okuma süresi: 3 dk", "chrome.reading-time", None), ("Lectura: 3 min", "chrome.reading-time", None),
+    ("Escuchar", "audio.player", None), ("di Marco Rossi", "chrome.byline", "Marco Rossi"),
+    ("Laporan Wartawan Harian Pelabuhan, Budi Santoso", "chrome.byline", "Budi Santoso"),
+    ("Haber Merkezi", "chrome.byline", None), ("News Desk", "chrome.byline", None),
 ])
 def test_a_themes_lines_above_the_post_are_cut(head: str, rule: str, author: str | None) -> None:
     out = cut_text(head + "\n" + BODY, RULES, Context(title="Bridge reopens"))
@@ -1125,6 +1147,8 @@ def test_a_themes_lines_above_the_post_are_cut(head: str, rule: str, author: str
     "Edited by the council, the plan was published.", "Reviewed by the board",
     "2 hours ago the bridge was still closed.",
     "von am 20.06.2018",  # (a byline whose name a theme left empty: no "am" for an author)
+    "Di Balik Layar",  # (an Indonesian kicker: "di" is a byline's only in lower case, as Italian writes it)
+    "Lectura obligada para el verano",
 ])
 def test_an_articles_first_line_like_a_themes_line_stays(first: str) -> None:
     assert cut_text(first + "\n" + BODY, RULES, Context(title="Bridge reopens")).text == first + "\n" + BODY
@@ -2298,6 +2322,31 @@ def test_a_line_that_says_the_post_is_a_copy_lets_the_copies_only_lines_go(tail:
     out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
     assert (out.text == BODY) is copy
     assert out.harvest.publishers == (["Gazzetta del Lago"] if copy else [])
+
+
+@pytest.mark.parametrize(("credit", "publisher"), [
+    ("Source: Harbour Chronicle", "Harbour Chronicle"), ("Fuente: Diario del Puerto", "Diario del Puerto"),
+    ("Nguồn: Báo Cảng", "Báo Cảng"), ("Theo VnExpress", "VnExpress"), ("(Theo Báo Cảng)", "Báo Cảng"),
+    ("Quelle: Hafenblatt", "Hafenblatt"), ("Con información de Diario del Puerto", "Diario del Puerto"),
+    ("Com informações do Diário do Porto", "Diário do Porto"), ("Avec AFP", "AFP"),
+    ("Sumber: Harian Pelabuhan", "Harian Pelabuhan"), ("स्रोत: बंदरगाह समाचार", "बंदरगाह समाचार"),
+    # a line that names several sources is the article's own (the founding example's last line)
+    ("SOURCE: Coastal Ledger and news agencies", None), ("Con información de EFE y Reuters", None),
+    ("Source: agencies", None),
+])
+@pytest.mark.parametrize("below", ["Let's block ads! (Why?)", "https://ift.tt/3abcDEF", ""])
+def test_a_credit_that_names_the_original_goes_from_a_copy_and_names_its_publisher(credit: str, publisher: str | None,
+                                                                                 below: str) -> None:
+    """"Source: X", "Theo X", "Con información de X" under a copy (FiveFilters' footer or an IFTTT link
+    under it) name the original's publisher; on a page that shows no copy they may be the article's
+    own last line, and stay. (Above an IFTTT link the line had been taken for the entry's title.)"""
+    out = cut_text(BODY + "\n" + credit + ("\n" + below if below else ""), RULES, Context(title="Bridge reopens"))
+    if publisher is None:  # (right above an IFTTT link, the line is the entry's title, as before)
+        assert (credit in out.text.split("\n")) is not below.startswith("https://ift.tt/")
+        assert out.harvest.publishers == []
+        return
+    assert (out.text == BODY) is bool(below)
+    assert out.harvest.publishers == ([publisher] if below else [])
 
 
 @pytest.mark.parametrize(("tail", "publisher", "published", "author"), [
