@@ -224,19 +224,24 @@ def _text(el: etree._Element | None) -> str | None:
 _PHP_MESSAGE = (rb"(?:<b>)?(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|Catchable fatal error)(?:</b>)?:"
                 rb"[^\n]*?on line\s*(?:<b>)?\d+(?:</b>)?")
 _BEFORE_DOCUMENT = re.compile(rb"(?:\xef\xbb\xbf|\s|<br\s*/?>)*(?:" + _PHP_MESSAGE + rb"(?:\xef\xbb\xbf|\s|<br\s*/?>)*)*", re.I)
-_NOISE_START = re.compile(rb"[\s\xef\xbb\xbf]*(?:<br|<b>|PHP |Warning|Notice|Deprecated|Strict|Catchable|\xef\xbb\xbf)", re.I)
+_NOISE_START = re.compile(rb"[\s\xef\xbb\xbf]*(?:<br|<b>|PHP |Warning|Notice|Deprecated|Strict|Catchable|\xef\xbb\xbf)"
+                         rb"|\s+<\?xml", re.I)
 _BOM = b"\xef\xbb\xbf"
 
 
 def without_leading_noise(body: bytes) -> bytes:
     """The body from its document's first byte, without the PHP messages and extra byte order marks
-    printed before it (_BEFORE_DOCUMENT); the body itself when it starts with none (a look at its
-    first bytes). One mark at the very start is the document's own, and stays."""
+    printed before it (_BEFORE_DOCUMENT), and without the blank lines a theme or plugin printed before
+    its XML declaration (which XML allows nowhere but at the very start: libxml2's recover mode then
+    drops every "&amp;" and "&lt;", and an escaped post body loses its tags); the body itself when it
+    starts with none (a look at its first bytes). One mark at the very start is the document's own,
+    and stays."""
     if not _NOISE_START.match(body, 0, 64):
         return body
     m = _BEFORE_DOCUMENT.match(body)
     noise = body[:m.end()]
-    if b":" in noise or noise.count(_BOM) > 1 or (_BOM in noise and not noise.startswith(_BOM)):
+    if b":" in noise or noise.count(_BOM) > 1 or (_BOM in noise and not noise.startswith(_BOM)) \
+            or (noise not in (b"", _BOM) and body.startswith(b"<?xml", m.end())):
         return body[m.end():]
     return body
 

@@ -1334,6 +1334,24 @@ def test_php_notices_printed_before_a_feed_sitemap_or_rest_response_are_skipped(
     assert got == []
 
 
+@pytest.mark.parametrize("before", [b"\n", b"\n\n   \n", b"\xef\xbb\xbf\n", b"\r\n\t"])
+def test_blank_lines_before_a_feeds_xml_declaration_lose_no_ampersand_nor_escaped_tag(before: bytes) -> None:
+    """A theme's or plugin's blank line before "<?xml" (WordPress's classic "XML declaration allowed
+    only at the start" feed): libxml2's recover mode, which the error led to, dropped every "&amp;" and
+    "&lt;", so the title lost its "&" and an escaped body all its tags."""
+    body = (b"<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel><title>Q &amp; A</title><item>"
+            b"<title>Fish &amp; chips</title><link>https://quay.example/a/</link><description>&lt;p&gt;The quay "
+            b"re-opens on Monday, the harbour board said in its note.&lt;/p&gt;&lt;p&gt;Boats may moor there again "
+            b"from the first of April, it added.&lt;/p&gt;</description><content:encoded "
+            b"xmlns:content='http://purl.org/rss/1.0/modules/content/'>&lt;p&gt;The quay re-opens &amp;amp; "
+            b"boats return.&lt;/p&gt;</content:encoded></item></channel></rss>")
+    clean = parse_xml_feed(body, "https://quay.example/feed/")
+    feed = parse_xml_feed(before + body, "https://quay.example/feed/")
+    (entry,) = feed.entries
+    assert (feed.title, entry.title) == ("Q & A", "Fish & chips")
+    assert entry.html == clean.entries[0].html == "<p>The quay re-opens &amp; boats return.</p>"
+
+
 class _SiteWithNoisyFeed(_SiteWithFeed):
     """_SiteWithFeed with PHP notices printed before its feed and its sitemap."""
 
