@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import codecs
 import copy
 import gzip
 import html as htmllib
@@ -246,27 +247,70 @@ def without_leading_noise(body: bytes) -> bytes:
     return body
 
 
-# An "&" that begins no character reference: sloppy feeds write a link's query so ("?a=1&b=2"), which
-# XML's recovering parser reads as an unknown reference and drops ("?a=1=2"). CDATA is left as it is.
-_BARE_AMP = re.compile(rb"<!\[CDATA\[.*?\]\]>|&(?!(?:[A-Za-z][\w.-]*|#[0-9]+|#[xX][0-9a-fA-F]+);)", re.S)
+# An "&" outside CDATA (left as it is): one that begins no character reference, as sloppy feeds write a
+# link's query ("?a=1&b=2"), which XML's recovering parser reads as an unknown reference and drops
+# ("?a=1=2"); and a reference to one of HTML's named characters ("&nbsp;", "&rsquo;", "&hellip;"),
+# which XML does not define: libxml2's recover mode dropped the rest of the text after it, and an
+# escaped post body lost all its tags after the first ("pThe quay … /p").
+_AMP_OR_ENTITY = re.compile(rb"<!\[CDATA\[.*?\]\]>|&(?:([A-Za-z][\w.-]*);|#[0-9]+;|#[xX][0-9a-fA-F]+;)?", re.S)
+_XML_ENTITIES = frozenset((b"amp", b"lt", b"gt", b"quot", b"apos"))
+
+
+def _amp_or_entity(m: re.Match[bytes]) -> bytes:
+    whole, name = m[0], m[1]
+    if whole[:1] == b"<" or (whole != b"&" and name is None) or name in _XML_ENTITIES:
+        return whole  # (CDATA, a numeric reference, one XML defines)
+    if name is not None and (char := htmllib.entities.html5.get(name.decode("ascii", "replace") + ";")):
+        return "".join(f"&#{ord(c)};" for c in char).encode()
+    return b"&amp;" + whole[1:]  # (a bare "&", or a name HTML does not know either: kept as text)
+
+
+def _as_utf8(body: bytes) -> bytes:
+    """A document that says (or, saying nothing, is) UTF-8 but holds bytes that are not: each such byte
+    read as Windows-1252, as a feed that pasted Latin-1 text into UTF-8 means it (libxml2's recover
+    mode had replaced it and dropped every "&lt;" after it, so an escaped body lost its tags)."""
+    declared = _DECLARED_ENCODING.match(body)
+    if declared is not None and declared[1].lower().replace(b"-", b"").replace(b"_", b"") != b"utf8":
+        return body
+    try:
+        body.decode("utf-8")
+        return body
+    except UnicodeDecodeError:
+        return body.decode("utf-8", "cp1252_bytes").encode("utf-8")
+
+
+def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return bad.decode("cp1252", "replace"), exc.end
+
+
+codecs.register_error("cp1252_bytes", _cp1252_bytes)
+_DECLARED_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
 
 
 def _xml_root(body: bytes, what: str, base: str | None = None) -> etree._Element:
     """The document's root, past the PHP messages and extra byte order marks before it
     (without_leading_noise): parsed as XML, else (a document that is not well-formed, as many feeds
-    are) with its bare "&"s escaped (_BARE_AMP) and its surrogates' references read
-    (surrogate_refs_read), in recover mode."""
+    are) with its bare "&"s escaped and HTML's named characters written as numbers (_AMP_OR_ENTITY),
+    its surrogates' references read (surrogate_refs_read) and bytes that are not UTF-8 read as
+    Windows-1252 (_as_utf8), strictly again and, failing that, in recover mode."""
     body = without_leading_noise(body)
     try:
         root = etree.fromstring(body, _STRICT_XML_PARSER, base_url=base)
     except etree.XMLSyntaxError:
         if b"&" in body:
-            body = _BARE_AMP.sub(lambda m: m[0] if m[0][:1] == b"<" else b"&amp;", body)
+            body = _AMP_OR_ENTITY.sub(_amp_or_entity, body)
             body = surrogate_refs_read(body)
+        body = _as_utf8(body)
         try:
-            root = etree.fromstring(body, _XML_PARSER, base_url=base)
-        except etree.XMLSyntaxError as exc:
-            raise DiscoveryError(f"not XML: {exc}") from None
+            root = etree.fromstring(body, _STRICT_XML_PARSER, base_url=base)
+        except etree.XMLSyntaxError:
+            try:
+                root = etree.fromstring(body, _XML_PARSER, base_url=base)
+            except etree.XMLSyntaxError as exc:
+                raise DiscoveryError(f"not XML: {exc}") from None
     if root is None:
         raise DiscoveryError(f"empty {what}")
     return root

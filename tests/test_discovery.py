@@ -1352,6 +1352,39 @@ def test_blank_lines_before_a_feeds_xml_declaration_lose_no_ampersand_nor_escape
     assert entry.html == clean.entries[0].html == "<p>The quay re-opens &amp; boats return.</p>"
 
 
+_ESCAPED_ITEM = (b"<item><title>It&rsquo;s the quay&hellip; again</title><link>https://quay.example/a/?p=1&lang=en</link>"
+                 b"<content:encoded xmlns:content='http://purl.org/rss/1.0/modules/content/'>&lt;p&gt;The quay re-opens"
+                 b"&nbsp;on Monday &amp;amp; boats return.&lt;/p&gt;&lt;p&gt;Caf\xc3\xa9s stay shut &mdash; &foo; for now."
+                 b"&lt;/p&gt;</content:encoded></item>")
+
+
+@pytest.mark.parametrize(("item", "title", "html"), [
+    # HTML's named characters, which XML does not define, outside CDATA: the recovering parser dropped
+    # the rest of the text after each one, so an escaped body lost every tag after the first
+    (_ESCAPED_ITEM, "It\u2019s the quay\u2026 again",
+     "<p>The quay re-opens\xa0on Monday &amp; boats return.</p><p>Caf\u00e9s stay shut \u2014 &foo; for now.</p>"),
+    # a Latin-1 byte in a UTF-8 feed: the same loss after it; the byte is read as Windows-1252
+    (_ESCAPED_ITEM.replace(b"&rsquo;", b"\x92").replace(b"Caf\xc3\xa9s", b"Caf\xe9s"), "It\u2019s the quay\u2026 again",
+     "<p>The quay re-opens\xa0on Monday &amp; boats return.</p><p>Caf\u00e9s stay shut \u2014 &foo; for now.</p>"),
+])
+def test_a_feed_with_htmls_named_characters_or_a_latin1_byte_keeps_its_text_and_tags(item: bytes, title: str,
+                                                                                   html: str) -> None:
+    feed = parse_xml_feed(b"<?xml version='1.0' encoding='UTF-8'?><rss version='2.0'><channel><title>Q &amp; A</title>"
+                          + item + b"</channel></rss>", "https://quay.example/feed/")
+    (entry,) = feed.entries
+    assert (feed.title, entry.title, entry.url) == ("Q & A", title, "https://quay.example/a/?p=1&lang=en")
+    assert entry.html == html
+
+
+def test_a_feed_that_declares_another_encoding_is_read_in_it() -> None:
+    """Only a document that says (or, saying nothing, is) UTF-8 has its stray bytes read as
+    Windows-1252: a Latin-1 feed that says so is read as Latin-1."""
+    feed = parse_xml_feed(b"<?xml version='1.0' encoding='ISO-8859-1'?><rss version='2.0'><channel><title>Q</title>"
+                          b"<item><title>Caf\xe9 &nbsp;opens</title><link>https://quay.example/a/</link></item>"
+                          b"</channel></rss>", "https://quay.example/feed/")
+    assert feed.entries[0].title == "Caf\u00e9 \xa0opens"
+
+
 class _SiteWithNoisyFeed(_SiteWithFeed):
     """_SiteWithFeed with PHP notices printed before its feed and its sitemap."""
 
