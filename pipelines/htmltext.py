@@ -673,6 +673,9 @@ def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, 
         for _ in range(4):
             if node is root or node.getparent() is None or not inside(node, root):
                 break
+            if node is not heading and _text_before(heading, node):
+                break  # (a box opens with its heading: above it in node stands the post, as a page
+                # builder's column holds the article, then "Related Posts" over teasers)
             anchors = node.findall(".//a")
             if 0 < len(anchors) <= rule.items and (_only_links(node, heading, anchors)
                                                         or _teasers(node, heading, anchors)):
@@ -693,6 +696,22 @@ def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, 
 _NO_HEADING = SKIP_TAGS | {"a", "html", "body"}  # (a link is an item, never the heading)
 # (a heading of two or three such signs is a whole phrase: "目次", "목차", "相关")
 _IDEOGRAPHS = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+def _text_before(heading: etree._Element, node: etree._Element) -> bool:
+    """Whether node holds words before heading (in document order)."""
+    child = heading
+    while child is not node:
+        parent = child.getparent()
+        if parent is None:
+            return False
+        if parent.text and any(c.isalpha() for c in parent.text):
+            return True
+        for sib in child.itersiblings(preceding=True):
+            if (sib.tail and any(c.isalpha() for c in sib.tail)) or (isinstance(sib.tag, str) and _letters(sib) > 0):
+                return True
+        child = parent
+    return False
 
 
 def _links_after(node: etree._Element, most: int) -> list[etree._Element]:

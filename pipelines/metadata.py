@@ -463,6 +463,26 @@ def _inside(el: etree._Element, tag: str) -> bool:
     return next(el.iterancestors(tag), None) is not None
 
 
+# A box of other posts (a theme's related posts under the article), whose items carry the classes of a
+# post's own title and body: ColorMag's related list holds the page's only <h3 class="entry-title"> and
+# <div class="article-content">, the post itself "cm-entry-title" and "cm-entry-summary", so the related
+# headline had been the record's title and its two lines its text.
+_OTHER_POSTS_BOX = re.compile(r"[\w-]*(related|popular-posts|recent-posts|more-posts|also-like|you-may|read-next)[\w-]*",
+                              re.I)
+
+
+def _in_other_posts(el: etree._Element) -> bool:
+    """Whether el stands in a box of other posts: an ancestor's class or id names one ("related-posts",
+    "yarpp-related", "popular-posts"). (Not "widget": Blogger's posts stand in its Blog widget.)"""
+    for up in el.iterancestors():
+        names = up.get("class")
+        ident = up.get("id")
+        if (names and any(_OTHER_POSTS_BOX.fullmatch(n) for n in names.split())) \
+                or (ident and _OTHER_POSTS_BOX.fullmatch(ident)):
+            return True
+    return False
+
+
 # A headline's kicker or label set inside its heading ("<span class='article-heading__kicker'>Rail
 # travel</span>", "<span class='pretitle'>KNOWHOW</span>", "<span class='label abo'>Subscribers</span>"):
 # not part of the title
@@ -1101,7 +1121,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
     meta.ui_language = ui_language(tree, head)
     meta.html_title = _texts(tree.iter("title"))
     for nodes in (*(classes.get(name) for name in _TITLE_CLASSES), [h for h in tree.iter("h1") if _inside(h, "article")]):
-        if len(nodes) == 1:
+        if len(nodes) == 1 and not _in_other_posts(nodes[0]):
             meta.title = heading_text(nodes[0]) or None
             break
     meta.title = meta.title or metas.get("og:title") or metas.get("twitter:title")
@@ -1224,9 +1244,10 @@ def post_heading(body: etree._Element, home_heading: str | None) -> str | None:
 
 
 def find_body(tree: etree._Element, classes: ClassIndex | None = None) -> tuple[str, etree._Element] | None:
-    """The post body container when the template has exactly one (a single post page). A generic
-    class name on a theme's wrapper (<div class="grid-x post-content main-wrapper"> around the
-    headline, the author box and a related list) is passed over."""
+    """The post body container when the template has exactly one (a single post page), not counting
+    those in a box of other posts (_in_other_posts). A generic class name on a theme's wrapper (<div
+    class="grid-x post-content main-wrapper"> around the headline, the author box and a related list)
+    is passed over."""
     classes = classes or ClassIndex(tree)
     for platform, name, tag, within in BODY_CONTAINERS:
         if name.startswith("@"):
@@ -1235,6 +1256,7 @@ def find_body(tree: etree._Element, classes: ClassIndex | None = None) -> tuple[
             nodes = [el for el in classes.get(name, tag) if _in_a_post(el)]
         else:
             nodes = classes.get(name, tag, within)
+        nodes = [el for el in nodes if not _in_other_posts(el)]
         if len(nodes) == 1 and platform == "generic" and _WRAPPER_PARTS(nodes[0]):
             continue
         if len(nodes) == 1:

@@ -1303,6 +1303,8 @@ def test_a_google_news_feed_title_in_any_edition_says_the_post_came_through_goog
     ("<div><h3>Potrebbe interessarti anche</h3><ul><li><a href='/a'>Il porto riapre</a></li></ul></div>", True),
     ("<div><h3>Você também pode gostar</h3><ul><li><a href='/a'>Feira começa sábado</a></li></ul></div>", True),
     ("<div><h3>Vous aimerez aussi</h3><ul><li><a href='/a'>Le port rouvre</a></li></ul></div>", True),
+    ("<div class='penci-ilrltpost-insert'><div>You may be interested</div><ul><li><a href='/a'>Pier repairs finish</a>"
+     "</li><li><a href='/b'>Lifeboat crew marks 150 years</a></li></ul></div>", True),
     # other stories' links each with a teaser (a line of the story, its date), as themes and
     # related-posts plugins show them
     ("<div class='yarpp'><h3>Related Posts</h3><ul><li><a href='/a'>Pier repairs finish</a><p>Work on the old pier "

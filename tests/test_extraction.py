@@ -2135,3 +2135,48 @@ def test_an_amp_tag_on_a_page_that_is_not_amp_is_left_to_the_extractor() -> None
     record = _record(f"<html><head><title>Pier plan approved</title></head><body><article class='post'>"
                      f"<div class='entry-content'>{body}</div></article></body></html>", "https://farm.example/2026/03/pier.html")
     assert record.text.split("\n") == AMP_PARAS
+
+
+THEME_PARAS = ["The harbour board approved a plan on Tuesday to rebuild the northern pier, which storms damaged twice.",
+               "Work is due to start in April and should take about eighteen months, the board's chair told reporters.",
+               "Fishing crews will moor at the southern quay while the pier is closed, and the ferry will not change.",
+               "The rebuilt pier will be two metres higher than the old one and will have lights along its length."]
+
+
+def _theme_page(inner: str) -> str:
+    return ("<html lang='en'><head><title>Pier plan approved - Farm News</title></head><body><header><a href='/'>Farm "
+            f"News</a></header><main class='site-main'>{inner}</main><footer>Copyright 2026 Farm News</footer></body></html>")
+
+
+def test_a_related_box_that_holds_the_pages_only_title_and_body_classes_gives_neither() -> None:
+    """ColorMag's post is "cm-entry-title" over "cm-entry-summary"; its related list under it holds the
+    page's only "entry-title" and "article-content": the related headline had been the title and its
+    two lines the whole text."""
+    body = "".join(f"<p>{p}</p>" for p in THEME_PARAS)
+    inner = (f"<article class='post'><header><h1 class='cm-entry-title'>Pier plan approved</h1></header>"
+             f"<div class='cm-entry-summary'>{body}</div></article><div class='related-posts-wrapper'><h3>You May Also "
+             "Like</h3><div class='related-posts'><div class='single-related-posts'><div class='article-content'><h3 "
+             "class='entry-title'><a href='/x'>Ferry fares rise in spring</a></h3><span>March 1, 2026</span></div></div>"
+             "</div></div>")
+    record = _record(_theme_page(inner), "https://farm.example/2026/03/pier-plan-approved/")
+    assert record.title == "Pier plan approved"
+    assert record.text.split("\n") == THEME_PARAS
+
+
+def test_a_related_heading_in_a_page_builders_column_takes_only_the_box_under_it() -> None:
+    """An Elementor template's column holds the post, its share buttons and navigation, then "Related
+    Posts" over teasers: the box a related heading opens takes nothing above the heading (the whole
+    column, article and all, had gone as a list of teasers)."""
+    body = "".join(f"<p>{p}</p>" for p in THEME_PARAS)
+    widget = "<div class='elementor-element elementor-widget-{}'><div class='elementor-widget-container'>{}</div></div>"
+    teasers = "".join(f"<article class='elementor-post'><h3><a href='/{slug}'>{title}</a></h3><p>{teaser}</p>"
+                      f"<a href='/{slug}'>Read More \u00bb</a></article>"
+                      for slug, title, teaser in (("x", "Ferry fares rise in spring", "Fares go up by a tenth."),
+                                                  ("y", "New lighthouse keeper named", "The point has a new keeper.")))
+    column = (widget.format("theme-post-title", "<h1>Pier plan approved</h1>") + widget.format("theme-post-content", body)
+              + widget.format("post-navigation", "<a href='/prev'>Previous</a> <a href='/next'>Next</a>")
+              + widget.format("heading", "<h2>Related Posts</h2>")
+              + widget.format("posts", f"<div class='elementor-posts'>{teasers}</div>"))
+    inner = f"<div class='elementor elementor-12'><section><div class='elementor-widget-wrap'>{column}</div></section></div>"
+    record = _record(_theme_page(inner), "https://farm.example/2026/03/pier-plan-approved/")
+    assert record.text.split("\n") == THEME_PARAS
