@@ -31,6 +31,9 @@ BODY_CONTAINERS = (
     ("wordpress", "amp-wp-article-content", "div", None),  # the AMP plugin's reader-mode page
     ("generic", "@itemprop=articleBody", None, None),
     ("generic", "entry-content", "div", None),
+    # Divi's theme builder: the template's Post Content module (a Blog module beside it lists other
+    # posts, each body in a "post-content" box)
+    ("generic", "et_pb_post_content", "div", None),
     ("generic", "post-content", "div", None),
     ("generic", "article-content", "div", None),
     # WordPress's old default themes and the many themes made from them, still the dress of old blogs
@@ -444,13 +447,14 @@ def ui_language(tree: etree._Element, head: _Head) -> str | None:
 def _marked_time(classes: ClassIndex) -> str | None:
     """The datetime of the <time> a theme marks as the post's date (WordPress's class `published`,
     else `entry-date`, else a block theme's Post Date block around it), on a page with no <article>:
-    outside sidebars, menus, footers and a block theme's list of other posts, whose dates are marked
-    the same way. None when more than one date is so marked."""
+    outside sidebars, menus, footers, a block theme's list of other posts and a theme's related posts,
+    whose dates are marked the same way. None when more than one date is so marked."""
     for times in (classes.get("published", "time"), classes.get("entry-date", "time"),
                   [t for block in classes.get("wp-block-post-date") for t in block.iter("time")]):
         dates = {t.get("datetime", "").strip() for t in times
                  if not any(up.tag in ("aside", "nav", "footer") or classes.has(up, *_OTHER_POSTS)
-                            or "widget" in (up.get("class") or "") for up in t.iterancestors())} - {""}
+                            or "widget" in (up.get("class") or "") for up in t.iterancestors())
+                 and not _in_other_posts(t)} - {""}
         if dates:
             return dates.pop() if len(dates) == 1 else None
     return None
@@ -473,14 +477,21 @@ _OTHER_POSTS_BOX = re.compile(r"[\w-]*(related|popular-posts|recent-posts|more-p
 
 def _in_other_posts(el: etree._Element) -> bool:
     """Whether el stands in a box of other posts: an ancestor's class or id names one ("related-posts",
-    "yarpp-related", "popular-posts"). (Not "widget": Blogger's posts stand in its Blog widget.)"""
+    "yarpp-related", "popular-posts"), or it is the links to the previous and next posts (a <nav>,
+    "post-navigation": OceanWP names the neighbour's headline there "post-title"). (Not "widget":
+    Blogger's posts stand in its Blog widget.)"""
     for up in el.iterancestors():
+        if up.tag == "nav":
+            return True
         names = up.get("class")
         ident = up.get("id")
-        if (names and any(_OTHER_POSTS_BOX.fullmatch(n) for n in names.split())) \
+        if (names and any(_OTHER_POSTS_BOX.fullmatch(n) or n in _POST_NAVIGATION for n in names.split())) \
                 or (ident and _OTHER_POSTS_BOX.fullmatch(ident)):
             return True
     return False
+
+
+_POST_NAVIGATION = frozenset(("post-navigation", "nav-links", "nav-previous", "nav-next", "navigation"))
 
 
 # A headline's kicker or label set inside its heading ("<span class='article-heading__kicker'>Rail
@@ -1122,7 +1133,9 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
     meta.html_title = _texts(tree.iter("title"))
     for nodes in (*(classes.get(name) for name in _TITLE_CLASSES), [h for h in tree.iter("h1") if _inside(h, "article")]):
         if len(nodes) == 1 and not _in_other_posts(nodes[0]):
-            meta.title = heading_text(nodes[0]) or None
+            # (Kadence names the whole header "post-title": the category, the headline, the byline)
+            inner = None if nodes[0].tag in _HEADLINE_TAGS else next(nodes[0].iter(*_HEADLINE_TAGS), None)
+            meta.title = heading_text(inner if inner is not None else nodes[0]) or None
             break
     meta.title = meta.title or metas.get("og:title") or metas.get("twitter:title")
     meta.home_heading = _home_heading(tree, url)
@@ -1150,7 +1163,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
         lambda: metas.get("article:published_time"), lambda: metas.get("datePublished"),
         lambda: ld.get("datePublished"),
         lambda: _texts(t.get("datetime") for t in tree.iter("time") if t.get("datetime") is not None
-                       and (_inside(t, "article") or t.get("itemprop") == "datePublished")),
+                       and (_inside(t, "article") or t.get("itemprop") == "datePublished") and not _in_other_posts(t)),
         lambda: _marked_time(classes)), months)
     meta.updated = _first_date((
         lambda: metas.get("article:modified_time"), lambda: metas.get("og:updated_time"), lambda: metas.get("dateModified"),

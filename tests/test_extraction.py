@@ -2180,3 +2180,45 @@ def test_a_related_heading_in_a_page_builders_column_takes_only_the_box_under_it
     inner = f"<div class='elementor elementor-12'><section><div class='elementor-widget-wrap'>{column}</div></section></div>"
     record = _record(_theme_page(inner), "https://farm.example/2026/03/pier-plan-approved/")
     assert record.text.split("\n") == THEME_PARAS
+
+
+def test_a_title_class_on_a_header_gives_its_headline() -> None:
+    """Kadence names the whole entry header "post-title" (the category, the headline, the byline):
+    its headline is the title."""
+    body = "".join(f"<p>{p}</p>" for p in THEME_PARAS)
+    kadence = ("<article class='entry single-entry post'><header class='entry-header post-title'><div class="
+               "'entry-taxonomies'><a href='/c/news' rel='tag'>News</a></div><h1 class='entry-title'>Pier plan approved"
+               "</h1><div class='entry-meta'><span class='posted-by'>By <a href='/author/ann'>Ann Lee</a></span></div>"
+               f"</header><div class='entry-content single-content'>{body}</div></article>")
+    record = _record(_theme_page(kadence), "https://farm.example/2026/03/pier-plan-approved/")
+    assert record.title == "Pier plan approved" and record.text.split("\n") == THEME_PARAS
+
+
+def test_a_title_class_in_the_post_navigation_and_a_related_posts_date_are_not_the_posts() -> None:
+    """OceanWP names the neighbour's headline in the post navigation "post-title", and its related
+    posts carry <time class="published">: neither is the post's."""
+    body = "".join(f"<p>{p}</p>" for p in THEME_PARAS)
+    oceanwp = ("<article id='post-12' class='post'><header class='entry-header'><h2 class='single-post-title'>Pier plan "
+               f"approved</h2></header><ul class='meta'><li class='meta-date'>March 3, 2026</li></ul><div class='entry-content"
+               f" clr'>{body}</div><nav class='navigation post-navigation'><div class='nav-links'><div class='nav-previous'>"
+               "<a href='/prev' rel='prev'><span class='title'>Previous Post</span><span class='post-title'>Ferry fares rise"
+               "</span></a></div></div></nav><section id='related-posts'><h3>You Might Also Like</h3><article class="
+               "'related-post'><h3><a href='/x'>Ferry fares rise in spring</a></h3><time class='published' datetime="
+               "'2026-02-01'>February 1, 2026</time></article></section></article>")
+    record = _record(_theme_page(oceanwp), "https://farm.example/2026/03/pier-plan-approved/")
+    assert record.title == "Pier plan approved" and record.text.split("\n") == THEME_PARAS
+    assert record.published_at is None or record.published_at.date().isoformat() != "2026-02-01"
+
+
+def test_divis_post_content_module_is_the_body_beside_a_blog_module_of_other_posts() -> None:
+    """A Divi theme-builder template: the Post Content module holds the post, a Blog module lists other
+    posts, each teaser in the page's only "post-content" box, which had been taken for the body."""
+    body = "".join(f"<p>{p}</p>" for p in THEME_PARAS)
+    inner = ("<div class='et_builder_inner_content'><div class='et_pb_module et_pb_post_title'><h1 class='entry-title'>Pier "
+             f"plan approved</h1></div><div class='et_pb_module et_pb_post_content et_pb_post_content_0_tb_body'>{body}"
+             "</div><div class='et_pb_module et_pb_blog_0_tb_body'><div class='et_pb_blog_grid'><article class="
+             "'et_pb_post post'><h2 class='entry-title'><a href='/x'>Ferry fares rise in spring</a></h2><div class="
+             "'post-content'><div class='post-content-inner'><p>Fares on the island ferry will go up by a tenth in "
+             "spring, the operator said.</p></div></div></article></div></div></div>")
+    record = _record(_theme_page(inner), "https://farm.example/2026/03/pier-plan-approved/")
+    assert record.title == "Pier plan approved" and record.text.split("\n") == THEME_PARAS
