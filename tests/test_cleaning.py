@@ -1287,6 +1287,17 @@ def test_a_google_news_feed_title_in_any_edition_says_the_post_came_through_goog
     assert out.harvest.tools == ["google-news", "ifttt"]
 
 
+
+def _blocks_cut(box: str, after: bool = False) -> tuple[list[str], list[str]]:
+    """cut_blocks over BODY's two paragraphs with box between them (or after both): the text's lines
+    left and the ids of the rules that cut."""
+    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
+
+    first, second = "<p>The council approved the plan on Tuesday.</p>", "<p>It will cost 4 million.</p>"
+    root = parse_fragment(first + second + box if after else first + box + second)
+    removed = cut_blocks(root, RULES, Harvest())
+    return to_text(root).strip().splitlines(), [r for r, _ in removed]
+
 @pytest.mark.parametrize(("box", "cut"), [
     ("<div><b>Baca Juga</b><ul><li><a href='/a'>Jalan lingkar ditutup</a></li><li><a href='/b'>Harga beras turun</a></li></ul></div>", True),
     ("<div class='box'><h4>Related posts:</h4><p><a href='/a'>Pier repairs finish</a> | <a href='/b'>Lifeboat crew marks 150 years</a></p></div>", True),
@@ -1337,14 +1348,9 @@ def test_a_google_news_feed_title_in_any_edition_says_the_post_came_through_goog
     ("<p>Readers should <b>see also</b></p><ul><li><a href='/a'>Pier repairs finish</a></li></ul>", False),
 ])
 def test_a_box_of_links_to_other_stories_inside_the_post_is_cut(box: str, cut: bool) -> None:
-    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
-
-    first, second = "<p>The council approved the plan on Tuesday.</p>", "<p>It will cost 4 million.</p>"
-    root = parse_fragment(first + box + second)
-    removed = cut_blocks(root, RULES, Harvest())
-    lines = to_text(root).strip().splitlines()
+    lines, rules = _blocks_cut(box)
     assert (lines == BODY.split("\n")) is cut
-    assert [r for r, _ in removed] == (["related.box"] if cut else [])
+    assert rules == (["related.box"] if cut else [])
 
 
 @pytest.mark.parametrize("box", [
@@ -1356,13 +1362,7 @@ def test_a_box_of_links_to_other_stories_inside_the_post_is_cut(box: str, cut: b
     "<div class='ez-toc-v2_0_17 counter-hierarchy ez-toc-counter'><p>Table of Contents</p><ul><li>Fees</li></ul></div>",
 ])
 def test_a_plugins_table_of_contents_is_cut(box: str) -> None:
-    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
-
-    first, second = "<p>The council approved the plan on Tuesday.</p>", "<p>It will cost 4 million.</p>"
-    root = parse_fragment(first + box + second)
-    removed = cut_blocks(root, RULES, Harvest())
-    assert to_text(root).strip().splitlines() == BODY.split("\n")
-    assert [r for r, _ in removed] == ["wordpress.plugin-widget"]
+    assert _blocks_cut(box) == (BODY.split("\n"), ["wordpress.plugin-widget"])
 
 
 def _toc(heading: str, n: int) -> str:
@@ -1382,14 +1382,9 @@ def _toc(heading: str, n: int) -> str:
     (_toc("Contents", 31), False),
 ])
 def test_a_table_of_contents_that_no_class_marks_is_cut(box: str, cut: bool) -> None:
-    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
-
-    first, second = "<p>The council approved the plan on Tuesday.</p>", "<p>It will cost 4 million.</p>"
-    root = parse_fragment(first + box + second)
-    removed = cut_blocks(root, RULES, Harvest())
-    lines = to_text(root).strip().splitlines()
+    lines, rules = _blocks_cut(box)
     assert (lines == BODY.split("\n")) is cut
-    assert [r for r, _ in removed] == (["toc.box"] if cut else [])
+    assert rules == (["toc.box"] if cut else [])
 
 
 def test_a_link_lists_most_items_is_a_whole_number(tmp_path) -> None:
@@ -1428,13 +1423,8 @@ def test_a_link_lists_most_items_is_a_whole_number(tmp_path) -> None:
      "</ul></nav>", "jetpack.share"),
 ])
 def test_wordpress_boxes_inside_the_post_are_cut_in_any_language(box: str, rule: str) -> None:
-    from pipelines.htmltext import cut_blocks, parse_fragment, to_text
-
-    first, second = "<p>The council approved the plan on Tuesday.</p>", "<p>It will cost 4 million.</p>"
-    root = parse_fragment(first + second + box)
-    removed = cut_blocks(root, RULES, Harvest())
-    assert to_text(root).strip().splitlines() == BODY.split("\n")
-    assert rule in [r for r, _ in removed]
+    lines, rules = _blocks_cut(box, after=True)
+    assert lines == BODY.split("\n") and rule in rules
 
 
 @pytest.mark.parametrize("group", [

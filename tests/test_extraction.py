@@ -2143,82 +2143,66 @@ THEME_PARAS = ["The harbour board approved a plan on Tuesday to rebuild the nort
                "The rebuilt pier will be two metres higher than the old one and will have lights along its length."]
 
 
-def _theme_page(inner: str) -> str:
-    return ("<html lang='en'><head><title>Pier plan approved - Farm News</title></head><body><header><a href='/'>Farm "
-            f"News</a></header><main class='site-main'>{inner}</main><footer>Copyright 2026 Farm News</footer></body></html>")
-
-
-def test_a_related_box_that_holds_the_pages_only_title_and_body_classes_gives_neither() -> None:
-    """ColorMag's post is "cm-entry-title" over "cm-entry-summary"; its related list under it holds the
-    page's only "entry-title" and "article-content": the related headline had been the title and its
-    two lines the whole text."""
+def _theme_record(inner: str):
+    """The record of a theme's page whose post is THEME_PARAS, as paragraphs where inner says {body}."""
     body = "".join(f"<p>{p}</p>" for p in THEME_PARAS)
-    inner = (f"<article class='post'><header><h1 class='cm-entry-title'>Pier plan approved</h1></header>"
-             f"<div class='cm-entry-summary'>{body}</div></article><div class='related-posts-wrapper'><h3>You May Also "
+    page = ("<html lang='en'><head><title>Pier plan approved - Farm News</title></head><body><header><a href='/'>Farm "
+            f"News</a></header><main class='site-main'>{inner.replace('{body}', body)}</main><footer>Copyright 2026 Farm "
+            "News</footer></body></html>")
+    return _record(page, "https://farm.example/2026/03/pier-plan-approved/")
+
+
+_COLORMAG = ("<article class='post'><header><h1 class='cm-entry-title'>Pier plan approved</h1></header>"
+             "<div class='cm-entry-summary'>{body}</div></article><div class='related-posts-wrapper'><h3>You May Also "
              "Like</h3><div class='related-posts'><div class='single-related-posts'><div class='article-content'><h3 "
              "class='entry-title'><a href='/x'>Ferry fares rise in spring</a></h3><span>March 1, 2026</span></div></div>"
              "</div></div>")
-    record = _record(_theme_page(inner), "https://farm.example/2026/03/pier-plan-approved/")
-    assert record.title == "Pier plan approved"
-    assert record.text.split("\n") == THEME_PARAS
+_KADENCE = ("<article class='entry single-entry post'><header class='entry-header post-title'><div class="
+            "'entry-taxonomies'><a href='/c/news' rel='tag'>News</a></div><h1 class='entry-title'>Pier plan approved"
+            "</h1><div class='entry-meta'><span class='posted-by'>By <a href='/author/ann'>Ann Lee</a></span></div>"
+            "</header><div class='entry-content single-content'>{body}</div></article>")
+_OCEANWP = ("<article id='post-12' class='post'><header class='entry-header'><h2 class='single-post-title'>Pier plan "
+            "approved</h2></header><ul class='meta'><li class='meta-date'>March 3, 2026</li></ul><div class='entry-content"
+            " clr'>{body}</div><nav class='navigation post-navigation'><div class='nav-links'><div class='nav-previous'>"
+            "<a href='/prev' rel='prev'><span class='title'>Previous Post</span><span class='post-title'>Ferry fares rise"
+            "</span></a></div></div></nav><section id='related-posts'><h3>You Might Also Like</h3><article class="
+            "'related-post'><h3><a href='/x'>Ferry fares rise in spring</a></h3><time class='published' datetime="
+            "'2026-02-01'>February 1, 2026</time></article></section></article>")
+_DIVI = ("<div class='et_builder_inner_content'><div class='et_pb_module et_pb_post_title'><h1 class='entry-title'>Pier "
+         "plan approved</h1></div><div class='et_pb_module et_pb_post_content et_pb_post_content_0_tb_body'>{body}"
+         "</div><div class='et_pb_module et_pb_blog_0_tb_body'><div class='et_pb_blog_grid'><article class="
+         "'et_pb_post post'><h2 class='entry-title'><a href='/x'>Ferry fares rise in spring</a></h2><div class="
+         "'post-content'><div class='post-content-inner'><p>Fares on the island ferry will go up by a tenth in "
+         "spring, the operator said.</p></div></div></article></div></div></div>")
+
+
+@pytest.mark.parametrize("inner", [pytest.param(_COLORMAG, id="colormag"), pytest.param(_KADENCE, id="kadence"),
+                                   pytest.param(_OCEANWP, id="oceanwp"), pytest.param(_DIVI, id="divi")])
+def test_a_themes_boxes_of_other_posts_and_its_header_give_not_the_posts_title_text_or_date(inner: str) -> None:
+    """ColorMag's post is "cm-entry-title" over "cm-entry-summary"; its related list holds the page's
+    only "entry-title" and "article-content" (the related headline had been the title, its two lines
+    the text). Kadence names the whole entry header "post-title" (the category, the headline, the
+    byline): its headline is the title. OceanWP names the neighbour's headline in the post navigation
+    "post-title", and its related posts carry <time class="published">. Divi's theme builder: the Post
+    Content module holds the post, a Blog module's teaser the page's only "post-content" box."""
+    record = _theme_record(inner)
+    assert record.title == "Pier plan approved" and record.text.split("\n") == THEME_PARAS
+    assert record.published_at is None or record.published_at.date().isoformat() != "2026-02-01"
 
 
 def test_a_related_heading_in_a_page_builders_column_takes_only_the_box_under_it() -> None:
     """An Elementor template's column holds the post, its share buttons and navigation, then "Related
     Posts" over teasers: the box a related heading opens takes nothing above the heading (the whole
     column, article and all, had gone as a list of teasers)."""
-    body = "".join(f"<p>{p}</p>" for p in THEME_PARAS)
     widget = "<div class='elementor-element elementor-widget-{}'><div class='elementor-widget-container'>{}</div></div>"
     teasers = "".join(f"<article class='elementor-post'><h3><a href='/{slug}'>{title}</a></h3><p>{teaser}</p>"
                       f"<a href='/{slug}'>Read More \u00bb</a></article>"
                       for slug, title, teaser in (("x", "Ferry fares rise in spring", "Fares go up by a tenth."),
                                                   ("y", "New lighthouse keeper named", "The point has a new keeper.")))
-    column = (widget.format("theme-post-title", "<h1>Pier plan approved</h1>") + widget.format("theme-post-content", body)
+    column = (widget.format("theme-post-title", "<h1>Pier plan approved</h1>") + widget.format("theme-post-content", "{body}")
               + widget.format("post-navigation", "<a href='/prev'>Previous</a> <a href='/next'>Next</a>")
               + widget.format("heading", "<h2>Related Posts</h2>")
               + widget.format("posts", f"<div class='elementor-posts'>{teasers}</div>"))
     inner = f"<div class='elementor elementor-12'><section><div class='elementor-widget-wrap'>{column}</div></section></div>"
-    record = _record(_theme_page(inner), "https://farm.example/2026/03/pier-plan-approved/")
+    record = _theme_record(inner)
     assert record.text.split("\n") == THEME_PARAS
-
-
-def test_a_title_class_on_a_header_gives_its_headline() -> None:
-    """Kadence names the whole entry header "post-title" (the category, the headline, the byline):
-    its headline is the title."""
-    body = "".join(f"<p>{p}</p>" for p in THEME_PARAS)
-    kadence = ("<article class='entry single-entry post'><header class='entry-header post-title'><div class="
-               "'entry-taxonomies'><a href='/c/news' rel='tag'>News</a></div><h1 class='entry-title'>Pier plan approved"
-               "</h1><div class='entry-meta'><span class='posted-by'>By <a href='/author/ann'>Ann Lee</a></span></div>"
-               f"</header><div class='entry-content single-content'>{body}</div></article>")
-    record = _record(_theme_page(kadence), "https://farm.example/2026/03/pier-plan-approved/")
-    assert record.title == "Pier plan approved" and record.text.split("\n") == THEME_PARAS
-
-
-def test_a_title_class_in_the_post_navigation_and_a_related_posts_date_are_not_the_posts() -> None:
-    """OceanWP names the neighbour's headline in the post navigation "post-title", and its related
-    posts carry <time class="published">: neither is the post's."""
-    body = "".join(f"<p>{p}</p>" for p in THEME_PARAS)
-    oceanwp = ("<article id='post-12' class='post'><header class='entry-header'><h2 class='single-post-title'>Pier plan "
-               f"approved</h2></header><ul class='meta'><li class='meta-date'>March 3, 2026</li></ul><div class='entry-content"
-               f" clr'>{body}</div><nav class='navigation post-navigation'><div class='nav-links'><div class='nav-previous'>"
-               "<a href='/prev' rel='prev'><span class='title'>Previous Post</span><span class='post-title'>Ferry fares rise"
-               "</span></a></div></div></nav><section id='related-posts'><h3>You Might Also Like</h3><article class="
-               "'related-post'><h3><a href='/x'>Ferry fares rise in spring</a></h3><time class='published' datetime="
-               "'2026-02-01'>February 1, 2026</time></article></section></article>")
-    record = _record(_theme_page(oceanwp), "https://farm.example/2026/03/pier-plan-approved/")
-    assert record.title == "Pier plan approved" and record.text.split("\n") == THEME_PARAS
-    assert record.published_at is None or record.published_at.date().isoformat() != "2026-02-01"
-
-
-def test_divis_post_content_module_is_the_body_beside_a_blog_module_of_other_posts() -> None:
-    """A Divi theme-builder template: the Post Content module holds the post, a Blog module lists other
-    posts, each teaser in the page's only "post-content" box, which had been taken for the body."""
-    body = "".join(f"<p>{p}</p>" for p in THEME_PARAS)
-    inner = ("<div class='et_builder_inner_content'><div class='et_pb_module et_pb_post_title'><h1 class='entry-title'>Pier "
-             f"plan approved</h1></div><div class='et_pb_module et_pb_post_content et_pb_post_content_0_tb_body'>{body}"
-             "</div><div class='et_pb_module et_pb_blog_0_tb_body'><div class='et_pb_blog_grid'><article class="
-             "'et_pb_post post'><h2 class='entry-title'><a href='/x'>Ferry fares rise in spring</a></h2><div class="
-             "'post-content'><div class='post-content-inner'><p>Fares on the island ferry will go up by a tenth in "
-             "spring, the operator said.</p></div></div></article></div></div></div>")
-    record = _record(_theme_page(inner), "https://farm.example/2026/03/pier-plan-approved/")
-    assert record.title == "Pier plan approved" and record.text.split("\n") == THEME_PARAS
