@@ -669,16 +669,16 @@ def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, 
         text = node_text(heading)
         if len(text) > 60 or (len(text) <= 3 and not _IDEOGRAPHS.search(text)) or not rule.heading.fullmatch(text):
             continue
-        node = heading
+        node, below = heading, None
         for _ in range(4):
             if node is root or node.getparent() is None or not inside(node, root):
                 break
-            if node is not heading and _text_before(heading, node):
+            if below is not None and _words_before(below):
                 break  # (a box opens with its heading: above it in node stands the post, as a page
                 # builder's column holds the article, then "Related Posts" over teasers)
             anchors = node.findall(".//a")
             if 0 < len(anchors) <= rule.items and (_only_links(node, heading, anchors)
-                                                        or _teasers(node, heading, anchors)):
+                                                   or _teasers(node, heading, anchors)):
                 removed.append((rule.id, node_text(node)))
                 drop_element(node)
                 break
@@ -690,7 +690,7 @@ def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, 
                 for el in (node, *items):
                     drop_element(el)
                 break
-            node = node.getparent()
+            node, below = node.getparent(), node
 
 
 _NO_HEADING = SKIP_TAGS | {"a", "html", "body"}  # (a link is an item, never the heading)
@@ -698,20 +698,13 @@ _NO_HEADING = SKIP_TAGS | {"a", "html", "body"}  # (a link is an item, never the
 _IDEOGRAPHS = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
-def _text_before(heading: etree._Element, node: etree._Element) -> bool:
-    """Whether node holds words before heading (in document order)."""
-    child = heading
-    while child is not node:
-        parent = child.getparent()
-        if parent is None:
-            return False
-        if parent.text and any(c.isalpha() for c in parent.text):
-            return True
-        for sib in child.itersiblings(preceding=True):
-            if (sib.tail and any(c.isalpha() for c in sib.tail)) or (isinstance(sib.tag, str) and _letters(sib) > 0):
-                return True
-        child = parent
-    return False
+def _words_before(child: etree._Element) -> bool:
+    """Whether child's parent holds words before child (the levels below were looked at on the way up)."""
+    parent = child.getparent()
+    if parent is not None and parent.text and any(c.isalpha() for c in parent.text):
+        return True
+    return any((sib.tail and any(c.isalpha() for c in sib.tail)) or (isinstance(sib.tag, str) and _letters(sib) > 0)
+               for sib in child.itersiblings(preceding=True))
 
 
 def _links_after(node: etree._Element, most: int) -> list[etree._Element]:

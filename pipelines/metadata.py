@@ -473,6 +473,7 @@ def _inside(el: etree._Element, tag: str) -> bool:
 # headline had been the record's title and its two lines its text.
 _OTHER_POSTS_BOX = re.compile(r"[\w-]*(related|popular-posts|recent-posts|more-posts|also-like|you-may|read-next)[\w-]*",
                               re.I)
+_POST_NAVIGATION = frozenset(("post-navigation", "nav-links", "nav-previous", "nav-next", "navigation"))
 
 
 def _in_other_posts(el: etree._Element) -> bool:
@@ -490,8 +491,6 @@ def _in_other_posts(el: etree._Element) -> bool:
             return True
     return False
 
-
-_POST_NAVIGATION = frozenset(("post-navigation", "nav-links", "nav-previous", "nav-next", "navigation"))
 
 
 # A headline's kicker or label set inside its heading ("<span class='article-heading__kicker'>Rail
