@@ -405,15 +405,19 @@ class _Scan:
     def _author_box(self, last: int) -> int | None:
         """A theme's author box under the post: a line that is the writer's name (as the feed or the
         page's metadata give it), at most BOX_LINES lines above `last`, over a short bio (BOX_CHARS
-        characters in all at most); or the name alone, a signature, on the last line."""
+        characters in all at most); or the name alone, a signature, on the last line. A name with no
+        text of the article above it is a byline over a short post, no box (the head scan cuts it)."""
         if not self.authors:
             return None
         chars = 0
+        top = next((j for j, key in enumerate(self.keys) if key and j not in self.cut), None)
         for i in range(last, max(last - BOX_LINES - 1, -1), -1):
             key = self.keys[i]
             if not key or i in self.cut:
                 continue
             if key in self.authors:
+                if i == top:
+                    return None
                 for j in range(i, last + 1):
                     if self.keys[j] and j not in self.cut:
                         self.cut[j] = "author.box"
@@ -467,6 +471,9 @@ class _Scan:
                 continue
             if self.keys[i] in self.labels:  # a section kicker ("WORLD NEWS") that is one of the post's categories
                 self.cut[i] = "head.label"
+                continue
+            if self.keys[i] in self.authors:  # a byline that is the writer's name alone
+                self.cut[i] = "head.author"
                 continue
             if not (self._line_rule(i, "head") or self._line_rule(i, "inside") or self._chrome(i) or self._kicker(i)
                     or self._head_item(i)):

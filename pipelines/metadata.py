@@ -42,6 +42,11 @@ BODY_CONTAINERS = (
     # a box counts only under such a post
     ("generic", "entry", "div", "post"),
     ("generic", "storycontent", "div", "post"),
+    # Ghost's themes (Casper, Source, …): <section class="gh-content"> under the article's header,
+    # whose custom excerpt stands between the headline and the byline
+    ("generic", "gh-content", None, None),
+    # Telegraph (telegra.ph): its editor's <article> repeats the headline and the author's line
+    ("telegraph", "tl_article_content", "article", None),
 )
 
 
@@ -324,6 +329,35 @@ def _vcard_author(classes: ClassIndex) -> str | None:
             if _NAME_SHAPE.fullmatch(text):
                 return text
     return None
+
+
+# the schema.org types of an article or blog post (Article, NewsArticle, BlogPosting, SocialMediaPosting, …)
+_ARTICLE_ITEMTYPE = re.compile(r"(Article|Posting)/?$")
+
+
+def _microdata_author(classes: ClassIndex) -> str | None:
+    """The writer schema.org microdata gives an article: an itemprop="author" of an Article or
+    BlogPosting item (Joomla's "Written by: <span itemprop=name>…</span>", Jekyll's minima), its
+    itemprop="name", its content attribute or its own text when that is a name alone. Not an
+    organisation, not a review's or a teaser's (a listing gives each of its stories a writer: the
+    page's one name only)."""
+    names: dict[str, None] = {}
+    for el in classes.by_itemprop.get("author", []):
+        item = next((up for up in el.iterancestors() if up.get("itemscope") is not None), None)
+        if item is None or not _ARTICLE_ITEMTYPE.search(item.get("itemtype") or "") \
+                or "Organization" in (el.get("itemtype") or ""):
+            continue
+        inner = next((n for n in el.iterdescendants() if n.get("itemprop") == "name"), None)
+        if el.get("content") is not None:
+            text = el.get("content") or ""
+        elif inner is not None:
+            text = inner.get("content") or "" if inner.tag == "meta" else inner.text_content()
+        else:
+            text = el.text_content() if len(el) == 0 else ""
+        text = fold_spaces(text)
+        if _NAME_SHAPE.fullmatch(text):
+            names.setdefault(text, None)
+    return next(iter(names)) if len(names) == 1 else None
 
 
 def _ld_body(body: object) -> str | None:
@@ -1182,7 +1216,9 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
         named = person
     meta.author = (_texts(el for el in classes.get("fn")
                           if any(classes.has(up, "post-author", "author") for up in el.iterancestors()))
-                   or _texts(a for a in anchors if a.get("rel") == "author") or named
+                   or _texts(a for a in anchors if a.get("rel") == "author"
+                             and not _is_home_href(a.get("href") or "", urlsplit(url).netloc.lower()))
+                   or _microdata_author(classes) or named
                    or _vcard_author(classes)
                    or metas.get("by")  # (Tistory's)
                    or person

@@ -1472,6 +1472,12 @@ def test_an_embedded_social_post_is_cut_and_its_short_links_are_not_the_chains()
     "https://www.youtube.com/watch?v=abcdEFGhijk\n</div></figure>",
     "<blockquote class='wp-embedded-content'><a href='https://other.example/2025/06/harbour-fair/'>Harbour fair "
     "draws record crowd</a></blockquote>",
+    # Ghost's bookmark card: the linked page's title, description, site and writer
+    "<figure class='kg-card kg-bookmark-card'><a class='kg-bookmark-container' href='https://other.example/harbour-fair/'>"
+    "<div class='kg-bookmark-content'><div class='kg-bookmark-title'>Harbour fair draws record crowd</div><div class="
+    "'kg-bookmark-description'>Stalls lined the quay all weekend.</div><div class='kg-bookmark-metadata'><img class="
+    "'kg-bookmark-icon' src='https://other.example/icon.png' alt=''><span class='kg-bookmark-author'>Other News</span>"
+    "<span class='kg-bookmark-publisher'>Bo Chan</span></div></div></a></figure>",
 ])
 def test_a_wordpress_embed_block_is_cut_and_its_link_is_not_the_source(embed: str) -> None:
     lines, removed, harvest = _block_between_paragraphs(embed, titles=("Harbour fair draws record crowd",),
@@ -1609,6 +1615,30 @@ def test_an_author_box_under_the_text_is_cut_when_it_names_the_writer(box: str) 
 def test_more_lists_and_prompts_under_the_text_are_cut(tail: str, rule: str | None) -> None:
     out = cut_text(BODY + "\n" + tail, RULES, Context())
     assert out.text == BODY and (rule is None or {r for r, _ in out.removed} == {rule})
+
+
+@pytest.mark.parametrize("name", ["Ann Lee", "ANN LEE"])
+def test_the_writers_name_alone_above_the_text_is_a_byline(name: str) -> None:
+    """Telegraph's editor repeats the writer's line (its <address>) under the headline inside the post."""
+    out = cut_text(f"{name}\n{BODY}", RULES, Context(authors=("Bo Chan", "Ann Lee")))
+    assert out.text == BODY and [rule for rule, _ in out.removed] == ["head.author"]
+    # a name the feed or the page gives no writer stays
+    assert cut_text(f"{name}\n{BODY}", RULES, Context(authors=("Bo Chan",))).text == f"{name}\n{BODY}"
+
+
+@pytest.mark.parametrize("line", ["💡", "⭐⭐⭐", "👉 👉", "★ ★ ★", "🔥🔥"])
+def test_a_line_of_emoji_or_symbols_alone_is_cut_wherever_it_stands(line: str) -> None:
+    first, second = BODY.split("\n")
+    for text in (f"{line}\n{BODY}", f"{first}\n{line}\n{second}", f"{BODY}\n{line}"):
+        out = cut_text(text, RULES, Context())
+        assert out.text == BODY and [rule for rule, _ in out.removed] == ["text.symbols-only"]
+
+
+@pytest.mark.parametrize("line", ["}", ">>>", "| |", "$ ~"])
+def test_a_line_of_ascii_signs_between_paragraphs_stays(line: str) -> None:
+    """A code listing's closing brace or prompt is the code's."""
+    first, second = BODY.split("\n")
+    assert cut_text(f"{first}\n{line}\n{second}", RULES, Context()).text == f"{first}\n{line}\n{second}"
 
 
 def test_the_writers_name_over_the_articles_own_paragraphs_stays() -> None:

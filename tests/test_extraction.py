@@ -2206,3 +2206,80 @@ def test_a_related_heading_in_a_page_builders_column_takes_only_the_box_under_it
     inner = f"<div class='elementor elementor-12'><section><div class='elementor-widget-wrap'>{column}</div></section></div>"
     record = _theme_record(inner)
     assert record.text.split("\n") == THEME_PARAS
+
+
+def _cms_page(head: str, body: str, url: str = "https://farm.example/2026/03/pier-plan-approved/"):
+    """The record of a page of another platform than WordPress or Blogger, THEME_PARAS where body
+    says {body}."""
+    paras = "".join(f"<p>{p}</p>" for p in THEME_PARAS)
+    return _record(f"<html lang='en'><head><title>Pier plan approved - Farm News</title>{head}</head><body>"
+                   f"{body.replace('{body}', paras)}</body></html>", url)
+
+
+_GHOST_CASPER = ("<main id='site-main'><article class='article post'><header class='article-header gh-canvas'><h1 class="
+                 "'article-title'>Pier plan approved</h1><p class='article-excerpt'>The northern pier will be rebuilt from "
+                 "April.</p><div class='article-byline'><h4 class='author-name'><a href='/author/ann/'>Ann Lee</a></h4><time "
+                 "class='byline-meta-date' datetime='2026-03-03'>Mar 3, 2026</time><span class='byline-reading-time'>2 min "
+                 "read</span></div></header><section class='gh-content gh-canvas'>{body}</section></article></main><aside "
+                 "class='read-more-wrap'><article class='post-card post'><h2 class='post-card-title'>Ferry fares rise</h2>"
+                 "<div class='post-card-excerpt'>Fares go up from May.</div></article></aside>")
+_GHOST_SOURCE = ("<main class='gh-main'><article class='gh-article post'><header class='gh-article-header gh-canvas'><h1 "
+                 "class='gh-article-title is-title'>Pier plan approved</h1><p class='gh-article-excerpt is-body'>The northern "
+                 "pier will be rebuilt from April.</p><div class='gh-article-meta'><h4 class='gh-article-author-name'><a "
+                 "href='/author/ann/'>Ann Lee</a></h4><time class='gh-article-meta-date' datetime='2026-03-03'>Mar 3, 2026"
+                 "</time></div></header><section class='gh-content gh-canvas is-body'>{body}</section></article></main>")
+_JOOMLA4 = ("<main><div class='com-content-article item-page' itemscope itemtype='https://schema.org/Article'><div class="
+            "'page-header'><h1 itemprop='headline'>Pier plan approved</h1></div><dl class='article-info text-muted'><dt>"
+            "Details</dt><dd class='createdby' itemprop='author' itemscope itemtype='https://schema.org/Person'>Written by: "
+            "<span itemprop='name'>Ann Lee</span></dd><dd class='published'><time datetime='2026-03-03T10:21:00+00:00' "
+            "itemprop='datePublished'>Published: 03 March 2026</time></dd><dd class='hits'>Hits: 123</dd></dl><div "
+            "itemprop='articleBody' class='com-content-article__body'>{body}</div></div></main>")
+_JOOMLA3 = ("<main id='content'><div class='item-page' itemscope itemtype='https://schema.org/Article'><div class='page-header'>"
+            "<h2 itemprop='headline'>Pier plan approved</h2></div><dl class='article-info muted'><dd class='createdby' "
+            "itemprop='author' itemscope itemtype='https://schema.org/Person'>Written by <span itemprop='name'>Ann Lee</span>"
+            "</dd><dd class='published'><time datetime='2026-03-03T10:21:00+00:00' itemprop='datePublished'>Published: 03 "
+            "March 2026</time></dd></dl><div itemprop='articleBody'>{body}</div></div></main>")
+# (minima links the site's title in its header to the home page as rel="author")
+_JEKYLL = ("<header class='site-header'><a class='site-title' rel='author' href='/'>Farm News</a></header><main class="
+           "'page-content'><article class='post h-entry' itemscope itemtype='http://schema.org/BlogPosting'><header class="
+           "'post-header'><h1 class='post-title p-name' itemprop='name headline'>Pier plan approved</h1><p class='post-meta'>"
+           "<time class='dt-published' datetime='2026-03-03T10:21:00+00:00' itemprop='datePublished'>Mar 3, 2026</time> • "
+           "<span itemprop='author' itemscope itemtype='http://schema.org/Person'><span class='p-author h-card' itemprop="
+           "'name'>Ann Lee</span></span></p></header><div class='post-content e-content' itemprop='articleBody'>{body}</div>"
+           "</article></main>")
+# (Telegraph's editor repeats the headline and the writer's <address> inside the article)
+_TELEGRAPH = ("<main class='tl_article'><header class='tl_article_header'><h1>Pier plan approved</h1><address><a rel='author'>"
+              "Ann Lee</a><time datetime='2026-03-03T10:21:00+0000'>March 3, 2026</time></address></header><article id="
+              "'_tl_editor' class='tl_article_content'><h1>Pier plan approved<br></h1><address>Ann Lee<br></address>{body}"
+              "</article><aside class='tl_article_buttons'><button class='button edit_button'>Edit</button></aside></main>"
+              "<div class='tl_page_footer'><div class='tl_footer_button'>Report content on this page</div></div>")
+
+
+@pytest.mark.parametrize("body", [pytest.param(_GHOST_CASPER, id="ghost-casper"), pytest.param(_GHOST_SOURCE, id="ghost-source"),
+                                  pytest.param(_JOOMLA4, id="joomla4"), pytest.param(_JOOMLA3, id="joomla3"),
+                                  pytest.param(_JEKYLL, id="jekyll-minima"), pytest.param(_TELEGRAPH, id="telegraph")])
+def test_a_page_of_ghost_joomla_jekyll_or_telegraph_gives_the_posts_text_and_writer(body: str) -> None:
+    """Ghost's post is its "gh-content" under a header with the custom excerpt (which had opened the
+    text); Joomla and Jekyll name the writer in schema.org microdata alone (Joomla's post had no
+    author; Jekyll's was the site's title, which minima links home as rel="author"); Telegraph's
+    article repeats the writer's line under the headline (it had opened the text)."""
+    record = _cms_page("<meta property='og:type' content='article'>", body)
+    assert record.title == "Pier plan approved" and record.text.split("\n") == THEME_PARAS
+    assert record.author == "Ann Lee" and record.published_at.date().isoformat() == "2026-03-03"
+
+
+@pytest.mark.parametrize("box", [
+    # a listing: each teaser's writer in microdata, no article's
+    "<div class='teaser' itemscope itemtype='https://schema.org/Article'><h2>Ferry fares rise</h2><p itemprop='author' "
+    "itemscope itemtype='https://schema.org/Person'><span itemprop='name'>Bo Chan</span></p></div><div class='teaser' "
+    "itemscope itemtype='https://schema.org/Article'><h2>Quay lights fixed</h2><p itemprop='author' itemscope itemtype="
+    "'https://schema.org/Person'><span itemprop='name'>Cy Dunn</span></p></div>",
+    # a review's writer, and a publisher named as the article's author
+    "<div itemscope itemtype='https://schema.org/Review'><span itemprop='author'>Bo Chan</span></div>",
+    "<div itemscope itemtype='https://schema.org/NewsArticle'><div itemprop='author' itemscope itemtype="
+    "'https://schema.org/Organization'><span itemprop='name'>Farm Editorial</span></div></div>",
+])
+def test_microdata_names_no_writer_for_several_articles_a_review_or_an_organisation(box: str) -> None:
+    """Such microdata does not stand before the writer the page's <meta name="author"> names."""
+    record = _cms_page("<meta name='author' content='Ann Lee'>", f"<main><div class='post-body-x'>{{body}}</div>{box}</main>")
+    assert record.author == "Ann Lee"
