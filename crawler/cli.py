@@ -66,6 +66,14 @@ def _run_id(text: str) -> str:
     return text
 
 
+def _path(text: str) -> str:
+    """An argparse type for a file or folder: not empty (an unset shell variable, `-o "$OUT"`, had
+    sent the records to the default file)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty path")
+    return text
+
+
 def _ratio(text: str) -> float:
     try:
         value = float(text)
@@ -121,9 +129,9 @@ def _check_settings(overrides: dict[str, Any]) -> None:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-o", "--output", help="records JSONL (rejects and manifest are written beside it); "
+    p.add_argument("-o", "--output", type=_path, help="records JSONL (rejects and manifest are written beside it); "
                                           "- for standard output (rejects and manifest then go to data/output/)")
-    p.add_argument("--rules-dir", action="append", default=[], help="extra directory of rule *.toml files")
+    p.add_argument("--rules-dir", action="append", default=[], type=_path, help="extra directory of rule *.toml files")
     p.add_argument("--extractor", choices=["auto", "trafilatura"], default="auto",
                    help="auto: platform body container, else a body template learned per host, "
                         "else trafilatura; trafilatura: always")
@@ -138,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     crawl = sub.add_parser("crawl", help="crawl blogs (home or post URLs)")
     crawl.add_argument("seeds", nargs="*", help="blog home URLs or post URLs")
-    crawl.add_argument("--seeds-file", help="file with one URL a line (# comments allowed)")
+    crawl.add_argument("--seeds-file", type=_path, help="file with one URL a line (# comments allowed)")
     crawl.add_argument("--allow-private-hosts", action="store_true",
                        help="allow loopback/private addresses (off by default; the demo and tests use it)")
     crawl.add_argument("--max-posts-per-blog", type=_at_least(0), help="stop after this many posts per blog")
@@ -153,16 +161,16 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                        help="any Scrapy/splog setting, e.g. -s DOWNLOAD_TIMEOUT=5")
     crawl.add_argument("--log-level", default="WARNING", help="Scrapy log level (default WARNING)")
-    crawl.add_argument("--state", help="SQLite state file: incremental runs emit only new or changed posts")
+    crawl.add_argument("--state", type=_path, help="SQLite state file: incremental runs emit only new or changed posts")
     crawl.add_argument("--full", action="store_true", help="with --state: re-crawl everything")
-    crawl.add_argument("--job-dir", help="job directory: a killed run started again with it resumes")
+    crawl.add_argument("--job-dir", type=_path, help="job directory: a killed run started again with it resumes")
     crawl.add_argument("--redis", help="redis://host:port/db: share the copy index with other machines")
     crawl.add_argument("--max-reject-ratio", type=_ratio, default=None,
                        help="exit non-zero when rejects/(records+rejects) is over this (default 0.25)")
     _common(crawl)
 
     extract = sub.add_parser("extract", help="run the pipelines over saved HTML / WARC files (no network)")
-    extract.add_argument("paths", nargs="+", help=".html, .html.gz, .warc(.gz) files or folders of them; - for standard input")
+    extract.add_argument("paths", nargs="+", type=_path, help=".html, .html.gz, .warc(.gz) files or folders of them; - for standard input")
     extract.add_argument("--url", help="URL of the page (one input file only)")
     extract.add_argument("--base-url", help="URL prefix for files whose page declares no URL")
     _common(extract)
@@ -172,10 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
     _common(demo)
 
     link = sub.add_parser("link", help="re-link an existing records JSONL (copy clusters) offline")
-    link.add_argument("input", help="records JSONL (splog's own output, or another tool's lines with a text); - for standard input")
-    link.add_argument("-o", "--output", help="relinked records JSONL (rejects and manifest beside it; - for "
+    link.add_argument("input", type=_path, help="records JSONL (splog's own output, or another tool's lines with a text); - for standard input")
+    link.add_argument("-o", "--output", type=_path, help="relinked records JSONL (rejects and manifest beside it; - for "
                                              "standard output)")
-    link.add_argument("--state", help="SQLite state holding the copy index (shared with crawls)")
+    link.add_argument("--state", type=_path, help="SQLite state holding the copy index (shared with crawls)")
     link.add_argument("--redis", help="redis://host:port/db: use the copy index shared through Redis")
     link.add_argument("--job-id", type=_run_id, help="run id (default: UTC time + random suffix)")
 

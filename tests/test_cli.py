@@ -62,6 +62,11 @@ GOLDEN = ROOT / "tests" / "golden"
     # cannot be made there (/proc, a read-only mount)
     (["extract", os.devnull], "not a file or folder"),
     (["crawl", "--seeds-file", str(GOLDEN)], "is a folder, not a file"),
+    # an empty path (an unset shell variable): not the default output file, nor every file in the folder
+    (["crawl", "http://example.org/", "-o", ""], "argument -o/--output: empty path"),
+    (["crawl", "http://example.org/", "--state", " "], "argument --state: empty path"),
+    (["crawl", "--seeds-file", ""], "argument --seeds-file: empty path"),
+    (["extract", ""], "argument paths: empty path"), (["link", ""], "argument input: empty path"),
     pytest.param(["extract", str(GOLDEN / "control-news-page" / "input.html"), "-o", "/proc/splog-out.jsonl"],
                  "cannot write output", marks=pytest.mark.skipif(not os.path.isdir("/proc"), reason="no /proc")),
     pytest.param(["crawl", "http://example.org/", "--state", "/proc/splog-state.db"], "cannot write state file",
