@@ -790,6 +790,60 @@ def test_links_to_other_stories_between_paragraphs_are_cut(line: str, cut: bool)
     assert [r for r, _ in out.removed] == (["inline.read-also"] if cut else [])
 
 
+JA_BODY = "港の新しい桟橋の計画が火曜日に承認され、工事は四月に始まる予定です。\n工事の期間はおよそ十八か月で、漁船は南側の岸壁を使うことになります。"
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    # the ad FC2, Seesaa and Hatena show on a blog left a month or more without a new post
+    ("スポンサーサイト", "blog-host.stale-ad-ja"),
+    ("上記の広告は1ヶ月以上更新のないブログに表示されています。 新しい記事を書く事で広告が消せます。", "blog-host.stale-ad-ja"),
+    ("この広告は90日以上新しい記事の投稿がないブログに表示されております。", "blog-host.stale-ad-ja"),
+    ("この広告は、90日以上更新していないブログに表示しています。", "blog-host.stale-ad-ja"),
+    ("一定期間更新がないため広告を表示しています", "blog-host.stale-ad-ja"),
+    # ranking banners and the plea to click them
+    ("にほんブログ村 ニュースブログへ", "ranking.banner"), ("人気ブログランキング", "ranking.banner"),
+    ("ランキングに参加しています。応援クリックお願いします！", "ranking.banner"),
+    ("↑ よろしければクリックお願いします", "ranking.banner"),
+])
+def test_a_japanese_blog_hosts_notices_and_ranking_pleas_are_cut_wherever_they_stand(line: str, rule: str) -> None:
+    first, second = JA_BODY.split("\n")
+    for text in (f"{line}\n{JA_BODY}", f"{first}\n{line}\n{second}", f"{JA_BODY}\n{line}"):
+        out = cut_text(text, RULES, Context())
+        assert out.text == JA_BODY and [r for r, _ in out.removed] == [rule]
+
+
+@pytest.mark.parametrize("line", [
+    "テーマ : 政治・経済・時事問題 ジャンル : 政治・経済", "コメント(0)", "コメント：0 | トラックバック：0", "[PR]",
+    "posted by ann at 10:21| Comment(0) | ニュース |", "ann at 10:21│Comments(0)│ニュース", "Comment(0) | TrackBack(0)",
+    "この記事へのトラックバック", "いいね！した人", "カテゴリ：ニュース", "2026-03-03 10:21 | ニュース | コメント(0)",
+])
+def test_a_japanese_blog_templates_lines_are_cut_above_and_under_the_text(line: str) -> None:
+    for text in (f"{line}\n{JA_BODY}", f"{JA_BODY}\n{line}"):
+        out = cut_text(text, RULES, Context())
+        assert out.text == JA_BODY, text
+    # (Blogger's English "Posted by …" reads Seesaa's footer first)
+    assert out.harvest.chrome_languages == (["en"] if line.startswith("posted by") else ["ja"])
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("2026年3月3日", "2026-03-03"), ("2026年3月3日（火） 10:21", "2026-03-03T10:21"), ("2026.03.03 (火)", "2026-03-03"),
+    ("2026년 3월 3일 화요일", "2026-03-03"), ("2026年3月3日 星期二", "2026-03-03"), ("2026年03月03日 10時21分", "2026-03-03T10:21"),
+])
+def test_a_cjk_date_alone_above_the_text_is_cut_and_dates_the_post(line: str, published: str) -> None:
+    from pipelines.draft import _line_time
+
+    out = cut_text(f"{line}\n{JA_BODY}", RULES, Context())
+    assert out.text == JA_BODY and [r for r, _ in out.removed] == ["chrome.posted-date"]
+    assert out.harvest.published == [line] and _line_time(line).isoformat().startswith(published)
+
+
+@pytest.mark.parametrize("line", ["2026年3月3日に港の桟橋が再開しました。", "カテゴリーの分け方について説明します。",
+                                  "ランキングに参加している店が増えています。", "クリックするだけで予約できます。"])
+def test_japanese_sentences_that_open_like_a_blogs_lines_stay(line: str) -> None:
+    for text in (f"{line}\n{JA_BODY}", f"{JA_BODY}\n{line}"):
+        assert cut_text(text, RULES, Context()).text == text
+
+
 def test_a_copyright_line_says_nothing_of_the_templates_language() -> None:
     spanish = cut_text(BODY + "\n© 2026 Diario del Valle\nSíguenos en Facebook", RULES, Context(title="x"))
     assert spanish.harvest.chrome_languages == ["es"]
