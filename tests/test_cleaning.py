@@ -844,6 +844,46 @@ def test_japanese_sentences_that_open_like_a_blogs_lines_stay(line: str) -> None
         assert cut_text(text, RULES, Context()).text == text
 
 
+ZH_BODY = "港务局周二批准了重建北码头的计划，该码头曾两次被风暴损坏。\n工程预计四月开工，工期约十八个月，渔船将暂时停靠南码头。"
+
+
+@pytest.mark.parametrize(("line", "rule", "publisher"), [
+    ("本文来源：新华网", "reprint.source-zh", "新华网"), ("来源 | 新华网", "reprint.source-zh", "新华网"),
+    ("返回搜狐，查看更多", "reprint.note-zh", None),
+    ("平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。", "reprint.note-zh", None),
+    ("特别声明：本文为网易自媒体平台“网易号”作者上传并发布，仅代表该作者观点。", "reprint.note-zh", None),
+    ("转载请注明出处", "reprint.note-zh", None), ("本文由某某原创，转载请注明出处。", "reprint.note-zh", None),
+    ("文章来源于网络", "reprint.note-zh", None), ("图片来源于网络，如有侵权请联系删除", "reprint.note-zh", None),
+    ("版权声明：本文版权归原作者所有", "reprint.note-zh", None),
+    ("阅读 1234", "chrome.counter-zh", None), ("阅读量 10万+", "chrome.counter-zh", None),
+    ("扫码关注我们", "wechat.prompt", None), ("更多精彩内容，请关注我们的公众号", "wechat.prompt", None),
+    ("喜欢就点个赞吧", "wechat.prompt", None),
+])
+def test_a_chinese_reprints_notes_and_a_self_media_platforms_lines_are_cut_wherever_they_stand(
+        line: str, rule: str, publisher: str | None) -> None:
+    first, second = ZH_BODY.split("\n")
+    for text in (f"{line}\n{ZH_BODY}", f"{first}\n{line}\n{second}", f"{ZH_BODY}\n{line}"):
+        out = cut_text(text, RULES, Context())
+        assert out.text == ZH_BODY and [r for r, _ in out.removed] == [rule]
+        assert out.harvest.publishers == ([publisher] if publisher else [])
+
+
+@pytest.mark.parametrize("line", ["文 | 张三", "文/张三 图/李四", "编辑：李四", "在看", "举报", "推荐阅读", "猜你喜欢",
+                                  "上一篇：港口新闻", "下一篇 渡轮涨价"])
+def test_a_chinese_posts_credits_buttons_and_neighbours_are_cut_above_and_under_the_text(line: str) -> None:
+    for text in (f"{line}\n{ZH_BODY}", f"{ZH_BODY}\n{line}"):
+        assert cut_text(text, RULES, Context()).text == ZH_BODY, text
+
+
+@pytest.mark.parametrize("line", ["文章来源于网络的说法并不准确，记者进行了核实。", "阅读是一种好习惯，港口图书馆周末开放。",
+                                  "作者在书中写道，港口的历史可以追溯到明朝。", "来源于上游的洪水冲毁了码头。",
+                                  "上一篇文章提到，港口的吞吐量在去年创下新高。", "图为正在施工的北码头。"])
+def test_chinese_sentences_that_open_like_a_reprints_lines_stay(line: str) -> None:
+    first, second = ZH_BODY.split("\n")
+    for text in (f"{line}\n{ZH_BODY}", f"{first}\n{line}\n{second}", f"{ZH_BODY}\n{line}"):
+        assert cut_text(text, RULES, Context()).text == text
+
+
 def test_a_copyright_line_says_nothing_of_the_templates_language() -> None:
     spanish = cut_text(BODY + "\n© 2026 Diario del Valle\nSíguenos en Facebook", RULES, Context(title="x"))
     assert spanish.harvest.chrome_languages == ["es"]
