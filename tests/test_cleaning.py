@@ -884,6 +884,47 @@ def test_chinese_sentences_that_open_like_a_reprints_lines_stay(line: str) -> No
         assert cut_text(text, RULES, Context()).text == text
 
 
+KO_BODY = "항만청은 화요일 폭풍으로 두 차례 파손된 북쪽 부두를 재건하는 계획을 승인했다.\n공사는 4월에 시작해 약 18개월이 걸릴 예정이며 어선은 남쪽 부두를 이용하게 된다."
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("공감 3", "chrome.counter-ko"), ("댓글 0", "chrome.counter-ko"), ("조회수 1,234", "chrome.counter-ko"),
+    ("▶ 네이버에서 한강일보를 구독하세요!", "promo.follow-ko"), ("한강일보 네이버 뉴스스탠드 구독하기", "promo.follow-ko"),
+    ("기사제보 및 보도자료 news@hangang.example", "promo.follow-ko"),
+    ("사진=연합뉴스", "credits.photo-ko"), ("[사진 출처=한강일보]", "credits.photo-ko"), ("<ⓒ연합뉴스>", "credits.photo-ko"),
+    ("출처: 한강일보", "reprint.source-cjk"),
+])
+def test_a_korean_posts_counters_pleas_and_credits_are_cut_wherever_they_stand(line: str, rule: str) -> None:
+    first, second = KO_BODY.split("\n")
+    for text in (f"{line}\n{KO_BODY}", f"{first}\n{line}\n{second}", f"{KO_BODY}\n{line}"):
+        out = cut_text(text, RULES, Context())
+        assert out.text == KO_BODY and [r for r, _ in out.removed] == [rule]
+
+
+@pytest.mark.parametrize("line", ["공감", "구독하기", "이웃추가", "신고하기", "이 블로그의 인기글", "많이 본 뉴스", "이전글 항만 소식",
+                                  "다음글: 여객선 요금 인상", "작성자 홍길동"])
+def test_a_korean_blogs_buttons_and_neighbours_are_cut_above_and_under_the_text(line: str) -> None:
+    for text in (f"{line}\n{KO_BODY}", f"{KO_BODY}\n{line}"):
+        out = cut_text(text, RULES, Context())
+        assert out.text == KO_BODY and out.harvest.chrome_languages == ["ko"], text
+
+
+@pytest.mark.parametrize(("line", "author"), [("(서울=연합뉴스) 홍길동 기자 =", "홍길동"), ("[한강일보=홍길동 기자]", "홍길동"),
+                                              ("2026. 3. 3. 10:21", None)])
+def test_a_korean_dateline_or_date_alone_above_the_text_is_cut(line: str, author: str | None) -> None:
+    out = cut_text(f"{line}\n{KO_BODY}", RULES, Context())
+    assert out.text == KO_BODY and out.harvest.authors == ([author] if author else [])
+
+
+@pytest.mark.parametrize("line", ["공감을 얻은 이 계획은 주민 투표를 거쳤다.", "댓글 기능은 다음 달부터 다시 열린다.", "사진은 항만청이 제공했다.",
+                                  "조회 결과 부두의 균열은 심각했다.", "이전 글에서 말했듯이 부두는 오래되었다.",
+                                  "유튜브 채널을 구독하는 사람이 늘었다.", "네이버 구독 서비스가 시작됐다."])
+def test_korean_sentences_that_open_like_a_blogs_lines_stay(line: str) -> None:
+    first, second = KO_BODY.split("\n")
+    for text in (f"{line}\n{KO_BODY}", f"{first}\n{line}\n{second}", f"{KO_BODY}\n{line}"):
+        assert cut_text(text, RULES, Context()).text == text
+
+
 def test_a_copyright_line_says_nothing_of_the_templates_language() -> None:
     spanish = cut_text(BODY + "\n© 2026 Diario del Valle\nSíguenos en Facebook", RULES, Context(title="x"))
     assert spanish.harvest.chrome_languages == ["es"]
