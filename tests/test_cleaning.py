@@ -925,6 +925,50 @@ def test_korean_sentences_that_open_like_a_blogs_lines_stay(line: str) -> None:
         assert cut_text(text, RULES, Context()).text == text
 
 
+MORE_BODIES = {
+    "th": "คณะกรรมการท่าเรืออนุมัติแผนสร้างท่าเทียบเรือด้านเหนือใหม่เมื่อวันอังคาร หลังพายุทำให้เสียหายสองครั้ง\n"
+          "งานจะเริ่มในเดือนเมษายนและใช้เวลาประมาณสิบแปดเดือน เรือประมงจะจอดที่ท่าด้านใต้",
+    "bn": "বন্দর কর্তৃপক্ষ মঙ্গলবার উত্তরের জেটি পুনর্নির্মাণের পরিকল্পনা অনুমোদন করেছে।\nএপ্রিলে কাজ শুরু হবে এবং প্রায় আঠারো মাস লাগবে।",
+    "ur": "بندرگاہ کے بورڈ نے منگل کو شمالی گھاٹ کی تعمیر نو کے منصوبے کی منظوری دی۔\nکام اپریل میں شروع ہوگا اور تقریباً اٹھارہ ماہ لگیں گے۔",
+    "ms": "Lembaga pelabuhan meluluskan pelan pada hari Selasa untuk membina semula jeti utara.\nKerja dijangka bermula pada bulan April.",
+    "sw": "Bodi ya bandari iliidhinisha mpango Jumanne wa kujenga upya gati la kaskazini.\nKazi inatarajiwa kuanza mwezi Aprili.",
+    "tl": "Inaprubahan ng lupon ng pantalan noong Martes ang plano na muling itayo ang hilagang pantalan.\nMagsisimula ang trabaho sa Abril.",
+}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("th", "ติดตามข่าวสารได้ที่ Facebook"), ("th", "ข่าวที่เกี่ยวข้อง"), ("th", "ความคิดเห็น"), ("th", "แท็ก"),
+    ("bn", "শেয়ার করুন"), ("bn", "ফেসবুকে আমাদের ফলো করুন"), ("bn", "সম্পর্কিত খবর"), ("ur", "شیئر کریں"),
+    ("ur", "ہمیں فیس بک پر فالو کریں"), ("ur", "متعلقہ خبریں"), ("ms", "Komen"), ("ms", "Dikemaskini: 3 Mac 2026"),
+    ("sw", "Tufuate kwenye Facebook"), ("sw", "Maoni"), ("tl", "Sundan kami sa Facebook"), ("tl", "Mga komento"),
+])
+def test_a_sites_lines_in_thai_bengali_urdu_malay_swahili_and_tagalog_are_cut_above_and_under_the_text(
+        lang: str, line: str) -> None:
+    body = MORE_BODIES[lang]
+    for text in (f"{line}\n{body}", f"{body}\n{line}"):
+        out = cut_text(text, RULES, Context())
+        assert out.text == body and out.harvest.chrome_languages == [lang], text
+
+
+@pytest.mark.parametrize(("lang", "line"), [("th", "เข้าชม 1,234 ครั้ง"), ("ur", "اشتہار"), ("sw", "Tangazo"), ("tl", "Patalastas")])
+def test_a_view_count_or_an_ad_label_in_those_languages_is_cut_between_the_paragraphs(lang: str, line: str) -> None:
+    first, second = MORE_BODIES[lang].split("\n")
+    assert cut_text(f"{first}\n{line}\n{second}", RULES, Context()).text == MORE_BODIES[lang]
+
+
+@pytest.mark.parametrize(("lang", "line", "publisher"), [
+    ("th", "ที่มา: ไทยรัฐ", "ไทยรัฐ"), ("th", "ขอบคุณข้อมูลจาก ไทยรัฐ", "ไทยรัฐ"), ("bn", "সূত্র: প্রথম আলো", "প্রথম আলো"),
+    ("ur", "بشکریہ: جنگ", "جنگ"), ("sw", "Chanzo: Mwananchi", "Mwananchi"), ("tl", "Pinagmulan: Abante", "Abante"),
+])
+def test_a_credit_under_a_copy_names_its_publisher_in_thai_bengali_urdu_swahili_and_tagalog(
+        lang: str, line: str, publisher: str) -> None:
+    body = MORE_BODIES[lang]
+    out = cut_text(f"{body}\n{line}\nvia IFTTT", RULES, Context())
+    assert out.text == body and out.harvest.publishers == [publisher]
+    # the article's own credit, on a page that shows no copy, stays
+    assert cut_text(f"{body}\n{line}", RULES, Context()).text == f"{body}\n{line}"
+
+
 def test_a_copyright_line_says_nothing_of_the_templates_language() -> None:
     spanish = cut_text(BODY + "\n© 2026 Diario del Valle\nSíguenos en Facebook", RULES, Context(title="x"))
     assert spanish.harvest.chrome_languages == ["es"]
