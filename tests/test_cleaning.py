@@ -969,6 +969,32 @@ def test_a_credit_under_a_copy_names_its_publisher_in_thai_bengali_urdu_swahili_
     assert cut_text(f"{body}\n{line}", RULES, Context()).text == f"{body}\n{line}"
 
 
+RU_BODY = ("Портовое управление во вторник одобрило план восстановления северного причала.\n"
+           "Работы начнутся в апреле и займут около восемнадцати месяцев.")
+
+
+@pytest.mark.parametrize("line", ["Нашли опечатку? Выделите текст и нажмите Ctrl+Enter",
+                                  "Помітили помилку? Виділіть її та натисніть Ctrl+Enter",
+                                  "Spotted a typo? Select it and press Ctrl+Enter",
+                                  "Found a mistake? Please highlight the text and press Ctrl+Enter to let us know.",
+                                  "Просмотров: 1234"])
+def test_a_typo_prompt_or_a_labelled_view_count_is_cut_wherever_it_stands(line: str) -> None:
+    first, second = RU_BODY.split("\n")
+    for text in (f"{line}\n{RU_BODY}", f"{first}\n{line}\n{second}", f"{RU_BODY}\n{line}"):
+        assert cut_text(text, RULES, Context()).text == RU_BODY, text
+    # a sentence that opens the same way stays
+    prose = "Нашли ошибку в расчётах инженеры ещё в прошлом году."
+    assert cut_text(f"{first}\n{prose}\n{second}", RULES, Context()).text == f"{first}\n{prose}\n{second}"
+
+
+@pytest.mark.parametrize("line", ["Новости партнёров", "Оцените статью", "Понравилась статья? Поделитесь с друзьями!",
+                                  "Присоединяйтесь к нам в Telegram", "Материалы по теме", "Главное за день"])
+def test_a_russian_sites_boxes_and_prompts_are_cut_above_and_under_the_text(line: str) -> None:
+    for text in (f"{line}\n{RU_BODY}", f"{RU_BODY}\n{line}"):
+        out = cut_text(text, RULES, Context())
+        assert out.text == RU_BODY and out.harvest.chrome_languages == ["ru"], text
+
+
 def test_a_copyright_line_says_nothing_of_the_templates_language() -> None:
     spanish = cut_text(BODY + "\n© 2026 Diario del Valle\nSíguenos en Facebook", RULES, Context(title="x"))
     assert spanish.harvest.chrome_languages == ["es"]
