@@ -308,8 +308,9 @@ def canonical_url(url: str) -> str:
     netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
     path = _ESCAPE.sub(_unescape_unreserved, quote(parts.path or "/", safe=_PATH_SAFE))
     # ("&amp;" between parameters: a link escaped once too often, as broken feeds and templates do)
+    # (and Medium's feed links' "?source=rss-…": which feed the reader came from)
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query.replace("&amp;", "&"), keep_blank_values=True)
-                       if not _TRACKING.match(k)])
+                       if not _TRACKING.match(k) and not (k.lower() == "source" and v.lower().startswith("rss"))])
     return urlunsplit((scheme, netloc, path, query, ""))
 
 

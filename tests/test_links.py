@@ -203,6 +203,13 @@ def test_one_url_spelt_many_ways_has_one_canonical_form(spelling: str) -> None:
     assert canonical_url(spelling) == "http://notes.example/posts/caf%C3%A9-reopens/"
 
 
+def test_a_feed_readers_source_parameter_is_no_part_of_a_posts_address() -> None:
+    """Medium's feed links a post with "?source=rss-<id>------2"; another "source" stays."""
+    assert canonical_url("https://medium.com/@ann/pier-plan-1a2b3c?source=rss-5f1e------2") == \
+        "https://medium.com/@ann/pier-plan-1a2b3c"
+    assert canonical_url("https://notes.example/view?source=archive&id=7") == "https://notes.example/view?source=archive&id=7"
+
+
 def test_an_ipv6_host_keeps_its_brackets() -> None:
     assert canonical_url("http://[::1]:8080/a/") == "http://[::1]:8080/a/"
     assert canonical_url("HTTPS://[2001:DB8::1]:443/x") == "https://[2001:db8::1]/x"
