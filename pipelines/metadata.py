@@ -47,6 +47,8 @@ BODY_CONTAINERS = (
     ("generic", "gh-content", None, None),
     # Telegraph (telegra.ph): its editor's <article> repeats the headline and the author's line
     ("telegraph", "tl_article_content", "article", None),
+    # Ameba Blog (ameblo.jp): the entry's body under its head, above the like, comment and reblog row
+    ("generic", "skin-entryBody", "div", None),
 )
 
 
@@ -596,8 +598,10 @@ def heading_in_title(heading: str, title: str) -> bool:
 # the separators a <title> sets between the site's name, a section and the headline (WordPress's old
 # default theme: "Site » Blog Archive » Headline"), in the folded title: » and « are a double quote
 # there, the en and em dashes a hyphen
-_TITLE_PART = re.compile(r"\s+(?:[|\"·•:/>~-]|::|--|>>)\s+")
-_TITLE_PARTS = re.compile(r"\s+(?:[|\"·•:/>~-]|::|--|>>)\s+|:\s+")  # (and "Site: Headline")
+# (Chinese, Japanese and Korean titles join their parts with no spaces: "标题_栏目_网站名", "見出し｜サイト")
+_CJK_JOIN = r"(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])\s*[_｜|\-–—]\s*(?=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])"
+_TITLE_PART = re.compile(r"\s+(?:[|\"·•:/>~-]|::|--|>>)\s+|" + _CJK_JOIN)
+_TITLE_PARTS = re.compile(r"\s+(?:[|\"·•:/>~-]|::|--|>>)\s+|:\s+|" + _CJK_JOIN)  # (and "Site: Headline")
 
 
 def _title_part_heading(tree: etree._Element, html_title: str, home_heading: str | None) -> str | None:

@@ -2268,6 +2268,33 @@ def test_a_page_of_ghost_joomla_jekyll_or_telegraph_gives_the_posts_text_and_wri
     assert record.author == "Ann Lee" and record.published_at.date().isoformat() == "2026-03-03"
 
 
+_JA_PARAS = ["港の新しい桟橋の計画が火曜日に承認され、工事は四月に始まる予定です。北側の桟橋は嵐で二度壊れました。",
+             "工事の期間はおよそ十八か月で、漁船は南側の岸壁を使うことになります。フェリーの時刻表は変わりません。"]
+_ZH_PARAS = ["港务局周二批准了重建北码头的计划，该码头曾两次被风暴损坏，工程将于四月开工。",
+             "工程预计持续约十八个月，期间渔船将暂时停靠南码头，渡轮时刻表保持不变。"]
+
+
+def test_an_ameba_entrys_body_leaves_its_like_comment_and_reblog_row() -> None:
+    body = "<br><br>".join(_JA_PARAS)
+    page = ("<html lang='ja'><head><title>桟橋の計画が承認 | 港のブログ</title></head><body><article><h1 class='skin-entryTitle'>"
+            f"桟橋の計画が承認</h1><div class='skin-entryBody' id='entryBody'>{body}</div><div class='skin-entryFoot'><div>"
+            "コメント(0)</div><div>リブログ(0)</div><div>いいね！した人</div></div><div class='skin-reader'><p>ブログの更新情報が"
+            "受け取れて、アクセスが簡単になります</p><button>フォローする</button></div></article></body></html>")
+    record = _record(page, "https://ameblo.jp/minato/entry-12345678901.html")
+    assert record.title == "桟橋の計画が承認" and record.text.split("\n") == _JA_PARAS
+
+
+@pytest.mark.parametrize("title", ["港务局批准重建北码头计划_港口博客_新浪博客", "港务局批准重建北码头计划-港口新闻网",
+                                   "港口博客｜港务局批准重建北码头计划"])
+def test_a_chinese_titles_parts_joined_without_spaces_give_the_heading_it_spells(title: str) -> None:
+    """Sina Blog's post title is an <h2 class="titName"> no rule reads: the <title>'s part it spells."""
+    paras = "".join(f"<p>{p}</p>" for p in _ZH_PARAS)
+    page = (f"<html><head><title>{title}</title></head><body><div class='articalTitle'><h2 class='titName SG_txta'>"
+            f"港务局批准重建北码头计划</h2></div><div class='articalContent'>{paras}</div></body></html>")
+    record = _record(page, "http://blog.sina.com.cn/s/blog_6a1b2c3d0102abcd.html")
+    assert record.title == "港务局批准重建北码头计划" and record.text.split("\n") == _ZH_PARAS
+
+
 @pytest.mark.parametrize("box", [
     # a listing: each teaser's writer in microdata, no article's
     "<div class='teaser' itemscope itemtype='https://schema.org/Article'><h2>Ferry fares rise</h2><p itemprop='author' "
