@@ -7,9 +7,11 @@ import gzip
 import html as htmllib
 import json
 import re
+import tempfile
 import threading
 import time
 from http.server import ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -1383,6 +1385,56 @@ def test_a_feed_that_declares_another_encoding_is_read_in_it() -> None:
                           b"<item><title>Caf\xe9 &nbsp;opens</title><link>https://quay.example/a/</link></item>"
                           b"</channel></rss>", "https://quay.example/feed/")
     assert feed.entries[0].title == "Caf\u00e9 \xa0opens"
+
+
+_JA_ITEM = ("<rss version='2.0'><channel><title>港のブログ</title><item><title>桟橋の計画が承認</title><link>"
+            "https://minato.example/entry-1.html</link><description>&lt;p&gt;港の新しい桟橋の計画が承認された。&lt;/p&gt;"
+            "</description></item></channel></rss>")
+
+
+@pytest.mark.parametrize(("declaration", "codec", "charset"), [
+    # the encoding its Content-Type header names, where the declaration names none (RFC 7303)
+    ("<?xml version='1.0'?>", "euc_jp", "EUC-JP"), ("<?xml version='1.0'?>", "shift_jis", "Shift_JIS"),
+    ("", "gbk", "GBK"), ("<?xml version='1.0'?>", "cp1252", "ISO-8859-1"),
+    # the superset browsers read for a name: a "gb2312" feed with GBK's characters, a "Shift_JIS" one with Windows'
+    ("<?xml version='1.0' encoding='gb2312'?>", "gbk", None), ("<?xml version='1.0' encoding='Shift_JIS'?>", "cp932", None),
+    # UTF-8 bytes are UTF-8, whatever the header or an old declaration says
+    ("<?xml version='1.0'?>", "utf-8", "ISO-8859-1"), ("<?xml version='1.0' encoding='EUC-JP'?>", "utf-8", None),
+])
+def test_a_feed_in_a_legacy_encoding_is_read_in_the_one_its_declaration_or_header_names(
+        declaration: str, codec: str, charset: str | None) -> None:
+    title = "桟橋の計画が承認" if codec != "cp1252" else "Café – “open”"
+    item = _JA_ITEM if codec != "cp1252" else (f"<rss version='2.0'><channel><title>Q</title><item><title>{title}</title>"
+                                               "<link>https://minato.example/entry-1.html</link></item></channel></rss>")
+    feed = parse_xml_feed((declaration + item).encode(codec), "https://minato.example/feed", charset)
+    assert feed.entries[0].title == title and feed.entries[0].url == "https://minato.example/entry-1.html"
+
+
+def test_a_crawl_reads_a_feed_in_the_encoding_its_header_names() -> None:
+    """A feed served as "application/rss+xml; charset=EUC-JP" with a bare XML declaration: its
+    Japanese had been read as UTF-8 with Windows-1252 bytes ("¹Á¤ο·¤")."""
+    paras = ["港の新しい桟橋の計画が火曜日に承認され、工事は四月に始まる予定です。" * 3, "漁船は南側の岸壁を使うことになります。" * 4]
+    body = "".join(f"<p>{p}</p>" for p in paras) + "<p>" + "記事の続きです。" * 200 + "</p>"
+
+    class Site(Handler):
+        def do_GET(self) -> None:
+            base = f"http://{self.headers['Host']}"
+            if self.path == "/":
+                self.send(200, "text/html; charset=utf-8", "<html><head><title>港のブログ</title><link rel='alternate' "
+                          "type='application/rss+xml' href='/feed.xml'></head><body>x</body></html>")
+            elif self.path == "/feed.xml":
+                xml = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>港のブログ</title><link>{base}/</link><item>"
+                       f"<title>桟橋の計画が承認</title><link>{base}/entry-1.html</link><description><![CDATA[{body}]]>"
+                       "</description></item></channel></rss>")
+                self.send(200, "application/rss+xml; charset=EUC-JP", xml.encode("euc_jp"))
+            else:
+                self.send(404, "text/html", "no")
+
+    with serve(Site) as url, tempfile.TemporaryDirectory() as folder:
+        run = run_splog("crawl", url + "/", "--allow-private-hosts", out=Path(folder) / "o.jsonl")
+        [record] = run.records()
+    assert record["title"] == "桟橋の計画が承認" and record["text"].split("\n")[:2] == paras
+    assert record["crawl"]["via"] == "rss"
 
 
 class _SiteWithNoisyFeed(_SiteWithFeed):

@@ -19,7 +19,7 @@ from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
 
 from crawler import stats
-from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, parse_blogger_json, parse_feed, parse_sitemap,
+from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, header_charset, parse_blogger_json, parse_feed, parse_sitemap,
                                parse_wp_posts, parse_xml_feed, robots_sitemaps, without_leading_noise)
 from crawler.errors import reason_of
 from crawler.links import (classify_links, first_url, host_root, in_folder, is_home, is_post_url, lists_no_posts,
@@ -535,7 +535,8 @@ class BlogsSpider(Spider):
     def parse_blogger(self, response: Response, blog: BlogInfo, start: int) -> Iterator[Any]:
         try:
             page = (_read_json(parse_blogger_json, response) if response.body.lstrip()[:1] in (b"{", b"/")
-                    or b"(" in response.body[:40] else parse_xml_feed(response.body, response.url))
+                    or b"(" in response.body[:40] else parse_xml_feed(response.body, response.url,
+                                                                     header_charset(response.headers.get("Content-Type"))))
         except (DiscoveryError, AttributeError) as exc:
             if start == 1 and _same_posts_next(response.meta):  # (the same posts are asked for as Atom next)
                 self._count("discovery", "closed", "blogger-feed")
@@ -638,7 +639,7 @@ class BlogsSpider(Spider):
     # --- RSS / Atom -------------------------------------------------------------------------------
     def parse_rss(self, response: Response, blog: BlogInfo, page: int) -> Iterator[Any]:
         try:
-            feed = parse_feed(response.body, response.url)
+            feed = parse_feed(response.body, response.url, header_charset(response.headers.get("Content-Type")))
         except DiscoveryError as exc:
             if page == 1 and (response.meta.get("home") or {}).get("guessed") and response.meta.get("strategies"):
                 self._count("discovery", "closed", response.meta.get("kind", "rss-feed"))  # (no feed there)
@@ -788,7 +789,7 @@ class BlogsSpider(Spider):
 
     def parse_sitemap(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
         try:
-            children, pages = parse_sitemap(response.body, response.url)
+            children, pages = parse_sitemap(response.body, response.url, header_charset(response.headers.get("Content-Type")))
         except DiscoveryError as exc:
             yield from filter(None, [self._reject(response.url, blog, "bad_sitemap", str(exc)[:200])])
             yield from self._sitemap_done(blog, response.meta.get("strategies", []), response.meta.get("home"))
