@@ -11,6 +11,12 @@ RULES = load_rules()
 BODY = "The council approved the plan on Tuesday.\nIt will cost 4 million."
 
 
+def _placed(body: str, line: str) -> tuple[str, str, str]:
+    """body (two lines) with line above it, between its lines and under it."""
+    first, second = body.split("\n")
+    return f"{line}\n{body}", f"{first}\n{line}\n{second}", f"{body}\n{line}"
+
+
 @pytest.mark.parametrize(("tail", "rule"), [
     # FiveFilters, three footer forms and the error text
     ("Let's block ads! (Why?)", "fivefilters.blockads"),
@@ -806,8 +812,7 @@ JA_BODY = "港の新しい桟橋の計画が火曜日に承認され、工事は
     ("↑ よろしければクリックお願いします", "ranking.banner"),
 ])
 def test_a_japanese_blog_hosts_notices_and_ranking_pleas_are_cut_wherever_they_stand(line: str, rule: str) -> None:
-    first, second = JA_BODY.split("\n")
-    for text in (f"{line}\n{JA_BODY}", f"{first}\n{line}\n{second}", f"{JA_BODY}\n{line}"):
+    for text in _placed(JA_BODY, line):
         out = cut_text(text, RULES, Context())
         assert out.text == JA_BODY and [r for r, _ in out.removed] == [rule]
 
@@ -861,8 +866,7 @@ ZH_BODY = "港务局周二批准了重建北码头的计划，该码头曾两次
 ])
 def test_a_chinese_reprints_notes_and_a_self_media_platforms_lines_are_cut_wherever_they_stand(
         line: str, rule: str, publisher: str | None) -> None:
-    first, second = ZH_BODY.split("\n")
-    for text in (f"{line}\n{ZH_BODY}", f"{first}\n{line}\n{second}", f"{ZH_BODY}\n{line}"):
+    for text in _placed(ZH_BODY, line):
         out = cut_text(text, RULES, Context())
         assert out.text == ZH_BODY and [r for r, _ in out.removed] == [rule]
         assert out.harvest.publishers == ([publisher] if publisher else [])
@@ -879,8 +883,7 @@ def test_a_chinese_posts_credits_buttons_and_neighbours_are_cut_above_and_under_
                                   "作者在书中写道，港口的历史可以追溯到明朝。", "来源于上游的洪水冲毁了码头。",
                                   "上一篇文章提到，港口的吞吐量在去年创下新高。", "图为正在施工的北码头。"])
 def test_chinese_sentences_that_open_like_a_reprints_lines_stay(line: str) -> None:
-    first, second = ZH_BODY.split("\n")
-    for text in (f"{line}\n{ZH_BODY}", f"{first}\n{line}\n{second}", f"{ZH_BODY}\n{line}"):
+    for text in _placed(ZH_BODY, line):
         assert cut_text(text, RULES, Context()).text == text
 
 
@@ -895,8 +898,7 @@ KO_BODY = "항만청은 화요일 폭풍으로 두 차례 파손된 북쪽 부�
     ("출처: 한강일보", "reprint.source-cjk"),
 ])
 def test_a_korean_posts_counters_pleas_and_credits_are_cut_wherever_they_stand(line: str, rule: str) -> None:
-    first, second = KO_BODY.split("\n")
-    for text in (f"{line}\n{KO_BODY}", f"{first}\n{line}\n{second}", f"{KO_BODY}\n{line}"):
+    for text in _placed(KO_BODY, line):
         out = cut_text(text, RULES, Context())
         assert out.text == KO_BODY and [r for r, _ in out.removed] == [rule]
 
@@ -920,8 +922,7 @@ def test_a_korean_dateline_or_date_alone_above_the_text_is_cut(line: str, author
                                   "조회 결과 부두의 균열은 심각했다.", "이전 글에서 말했듯이 부두는 오래되었다.",
                                   "유튜브 채널을 구독하는 사람이 늘었다.", "네이버 구독 서비스가 시작됐다."])
 def test_korean_sentences_that_open_like_a_blogs_lines_stay(line: str) -> None:
-    first, second = KO_BODY.split("\n")
-    for text in (f"{line}\n{KO_BODY}", f"{first}\n{line}\n{second}", f"{KO_BODY}\n{line}"):
+    for text in _placed(KO_BODY, line):
         assert cut_text(text, RULES, Context()).text == text
 
 
@@ -952,8 +953,7 @@ def test_a_sites_lines_in_thai_bengali_urdu_malay_swahili_and_tagalog_are_cut_ab
 
 @pytest.mark.parametrize(("lang", "line"), [("th", "เข้าชม 1,234 ครั้ง"), ("ur", "اشتہار"), ("sw", "Tangazo"), ("tl", "Patalastas")])
 def test_a_view_count_or_an_ad_label_in_those_languages_is_cut_between_the_paragraphs(lang: str, line: str) -> None:
-    first, second = MORE_BODIES[lang].split("\n")
-    assert cut_text(f"{first}\n{line}\n{second}", RULES, Context()).text == MORE_BODIES[lang]
+    assert cut_text(_placed(MORE_BODIES[lang], line)[1], RULES, Context()).text == MORE_BODIES[lang]
 
 
 @pytest.mark.parametrize(("lang", "line", "publisher"), [
@@ -979,12 +979,11 @@ RU_BODY = ("Портовое управление во вторник одобр
                                   "Found a mistake? Please highlight the text and press Ctrl+Enter to let us know.",
                                   "Просмотров: 1234"])
 def test_a_typo_prompt_or_a_labelled_view_count_is_cut_wherever_it_stands(line: str) -> None:
-    first, second = RU_BODY.split("\n")
-    for text in (f"{line}\n{RU_BODY}", f"{first}\n{line}\n{second}", f"{RU_BODY}\n{line}"):
+    for text in _placed(RU_BODY, line):
         assert cut_text(text, RULES, Context()).text == RU_BODY, text
     # a sentence that opens the same way stays
-    prose = "Нашли ошибку в расчётах инженеры ещё в прошлом году."
-    assert cut_text(f"{first}\n{prose}\n{second}", RULES, Context()).text == f"{first}\n{prose}\n{second}"
+    between = _placed(RU_BODY, "Нашли ошибку в расчётах инженеры ещё в прошлом году.")[1]
+    assert cut_text(between, RULES, Context()).text == between
 
 
 @pytest.mark.parametrize("line", ["Новости партнёров", "Оцените статью", "Понравилась статья? Поделитесь с друзьями!",
@@ -1841,8 +1840,7 @@ def test_the_writers_name_alone_above_the_text_is_a_byline(name: str) -> None:
 
 @pytest.mark.parametrize("line", ["💡", "⭐⭐⭐", "👉 👉", "★ ★ ★", "🔥🔥"])
 def test_a_line_of_emoji_or_symbols_alone_is_cut_wherever_it_stands(line: str) -> None:
-    first, second = BODY.split("\n")
-    for text in (f"{line}\n{BODY}", f"{first}\n{line}\n{second}", f"{BODY}\n{line}"):
+    for text in _placed(BODY, line):
         out = cut_text(text, RULES, Context())
         assert out.text == BODY and [rule for rule, _ in out.removed] == ["text.symbols-only"]
 
