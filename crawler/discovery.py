@@ -65,6 +65,9 @@ class FeedPage:
     next_url: str | None = None
     title: str | None = None
     format: str = "rss"  # "rss" (2.0 and 1.0), "atom" or "json-feed": the records' `via`
+    # items or entries the document holds that a feed read in recover mode did not give as posts (a
+    # broken byte or tag ended the tree, or an item's link, there): counted, not silently gone
+    unread: int = 0
 
     def __post_init__(self) -> None:
         # (an item whose link does not parse, "http://[::1/x", is skipped, not the whole feed page)
@@ -347,7 +350,22 @@ _DECLARED_NAME = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[\w.:-]+"""
 
 
 def _xml_root(body: bytes, what: str, base: str | None = None, charset: str | None = None) -> etree._Element:
-    """The document's root, past the PHP messages and extra byte order marks before it
+    """_xml_document's root."""
+    return _xml_document(body, what, base, charset)[0]
+
+
+_ITEM_TAG = re.compile(rb"<(?:item|entry)[\s>]")
+
+
+def _unread(body: bytes, read: int) -> int:
+    """How many of a feed's items or entries (their tags in its bytes) a recovering parse did not give
+    as posts (lost, or left without their link)."""
+    return max(len(_ITEM_TAG.findall(body)) - read, 0)
+
+
+def _xml_document(body: bytes, what: str, base: str | None = None,
+                  charset: str | None = None) -> tuple[etree._Element, bool]:
+    """(root, whether it was read in recover mode): the document's root, past the PHP messages and extra byte order marks before it
     (without_leading_noise), as UTF-8 (in_utf8: a legacy encoding its declaration or its header's
     `charset` names): parsed as XML, else (a document that is not well-formed, as many feeds
     are) with its bare "&"s escaped and HTML's named characters written as numbers (_AMP_OR_ENTITY),
@@ -368,9 +386,12 @@ def _xml_root(body: bytes, what: str, base: str | None = None, charset: str | No
                 root = etree.fromstring(body, _XML_PARSER, base_url=base)
             except etree.XMLSyntaxError as exc:
                 raise DiscoveryError(f"not XML: {exc}") from None
+            if root is None:
+                raise DiscoveryError(f"empty {what}")
+            return root, True
     if root is None:
         raise DiscoveryError(f"empty {what}")
-    return root
+    return root, False
 
 
 def _local(tag: str) -> str:
@@ -456,7 +477,7 @@ def parse_xml_feed(body: bytes, base: str, charset: str | None = None) -> FeedPa
     _whole_description). Links are read against the feed's URL and any xml:base. An Atom entry
     without authors has its <source>'s, else the feed's (RFC 4287); its <source> (the feed it was
     copied from) gives the publisher and source URL, as an RSS item's <source url=> does."""
-    root = _xml_root(body, "feed", base, charset)
+    root, recovered = _xml_document(body, "feed", base, charset)
     if root.tag in (f"{ATOM}feed", f"{ATOM03}feed"):
         ns = root.tag[:-len("feed")]
         # (Atom 0.3 dates its entries "issued" and "modified", and may send content base64'd)
@@ -481,7 +502,8 @@ def parse_xml_feed(body: bytes, base: str, charset: str | None = None) -> FeedPa
         next_link = next((lk for lk in root.findall(f"{ns}link") if lk.get("rel") == "next" and lk.get("href")), None)
         return FeedPage(entries, int(total) if total and total.isdigit() else None,
                         _href(next_link, next_link.get("href", "")) if next_link is not None else None,
-                        _text(root.find(f"{ns}title")), "atom")
+                        _text(root.find(f"{ns}title")), "atom",
+                        _unread(body, len(entries)) if recovered else 0)
     if root.tag == RDF:  # RSS 1.0: items are siblings of the channel, in the RSS 1.0 namespace
         entries = []
         for item in root.iter(f"{RSS1}item"):
@@ -492,7 +514,8 @@ def parse_xml_feed(body: bytes, base: str, charset: str | None = None) -> FeedPa
                 url=link, title=_text(item.find(f"{RSS1}title")) or _text(item.find(DC_TITLE)), html=_text(item.find(CONTENT)),
                 published=_text(item.find(DC_DATE)), author=_text(item.find(DC_CREATOR)),
                 labels=[c for c in (_text(x) for x in item.findall(DC_SUBJECT)) if c]))
-        return FeedPage(entries, None, None, _text(root.find(f"{RSS1}channel/{RSS1}title")))
+        return FeedPage(entries, None, None, _text(root.find(f"{RSS1}channel/{RSS1}title")), "rss",
+                        _unread(body, len(entries)) if recovered else 0)
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         raise DiscoveryError(f"not a feed: <{root.tag}>")
@@ -510,7 +533,8 @@ def parse_xml_feed(body: bytes, base: str, charset: str | None = None) -> FeedPa
             or next((a for a in map(_text, map(item.find, ITUNES_AUTHORS)) if a), None),
             labels=[c for c in (_text(x) for x in item.findall("category")) if c],
             source_publisher=_text(source), source_url=source.get("url") if source is not None else None))
-    return FeedPage(entries, None, None, _text(channel.find("title")))
+    return FeedPage(entries, None, None, _text(channel.find("title")), "rss",
+                    _unread(body, len(entries)) if recovered else 0)
 
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/"

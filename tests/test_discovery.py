@@ -1437,6 +1437,44 @@ def test_a_crawl_reads_a_feed_in_the_encoding_its_header_names() -> None:
     assert record["crawl"]["via"] == "rss"
 
 
+def _items(n: int, base: str = "https://quay.example") -> str:
+    return "".join(f"<item><title>Post {i}</title><link>{base}/p{i}.html</link><description>&lt;p&gt;Text {i}.&lt;/p&gt;"
+                   "</description></item>" for i in range(n))
+
+
+def test_the_items_a_broken_feed_loses_are_counted() -> None:
+    """A NUL byte and a CDATA section left open in the third of four items: libxml2's recover mode
+    ends the tree there; the two items it lost are counted (FeedPage.unread), not silently gone."""
+    good = f"<?xml version='1.0'?><rss version='2.0'><channel><title>Q</title>{_items(4)}</channel></rss>".encode()
+    assert parse_xml_feed(good, "https://quay.example/feed/").unread == 0
+    broken = parse_xml_feed(good.replace(b"<title>Post 2", b"<title>Post 2 \x00 <![CDATA[ open"), "https://quay.example/feed/")
+    assert [e.url for e in broken.entries] == ["https://quay.example/p0.html", "https://quay.example/p1.html"]
+    assert broken.unread == 2
+
+
+def test_a_crawl_counts_and_names_a_broken_feeds_lost_items() -> None:
+    class Site(Handler):
+        def do_GET(self) -> None:
+            base = f"http://{self.headers['Host']}"
+            if self.path == "/":
+                self.send(200, "text/html; charset=utf-8", "<html><head><title>Q</title><link rel='alternate' "
+                          "type='application/rss+xml' href='/feed.xml'></head><body>x</body></html>")
+            elif self.path == "/feed.xml":
+                xml = f"<?xml version='1.0'?><rss version='2.0'><channel><title>Q</title>{_items(4, base)}</channel></rss>"
+                self.send(200, "application/rss+xml", xml.encode().replace(b"<title>Post 2", b"<title>Post 2 \x00 <![CDATA[ open"))
+            elif self.path.startswith("/p"):
+                self.send(200, "text/html; charset=utf-8", "<html><head><title>Post</title></head><body><article><p>"
+                          + "The harbour board met on Tuesday to approve the plan for the pier. " * 5 + "</p></article></body></html>")
+            else:
+                self.send(404, "text/html", "no")
+
+    with serve(Site) as url, tempfile.TemporaryDirectory() as folder:
+        run = run_splog("crawl", url + "/", "--allow-private-hosts", out=Path(folder) / "o.jsonl")
+        assert len(run.records()) == 2
+        assert run.manifest()["discovery"]["feed_items_unread"] == 2
+    assert "2 of its items could not be read" in run.stderr
+
+
 class _SiteWithNoisyFeed(_SiteWithFeed):
     """_SiteWithFeed with PHP notices printed before its feed and its sitemap."""
 

@@ -648,6 +648,10 @@ class BlogsSpider(Spider):
             yield from self._fallback(blog, response.meta.get("strategies", []), response.meta.get("home"))
             return
         self._count("discovery", "feed_pages")
+        if feed.unread:
+            self.crawler.stats.inc_value(stats.key("discovery", "feed_items_unread"), feed.unread)
+            self.logger.warning("feed %s is broken: %d of its items could not be read (its sitemap or page links "
+                                "may list their posts)", response.url, feed.unread)
         if response.meta.get("kind") == "site-feed":
             # A site's own feed: its newest posts (whole, or summaries whose pages are fetched), paged
             # only by an Atom next link (RFC 5005); the sitemap, or the page links, then list the rest.
