@@ -14,6 +14,7 @@ import zlib
 from dataclasses import dataclass, field
 
 from lxml import etree
+from w3lib.encoding import resolve_encoding
 from w3lib.url import safe_url_string
 
 from pipelines.htmltext import surrogate_refs_read
@@ -293,54 +294,31 @@ codecs.register_error("cp1252_bytes", _cp1252_bytes)
 _DECLARED_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)["']""")
 
 
-# The encodings browsers read in place of a legacy one a page or feed names (the WHATWG Encoding
-# Standard's labels): each a superset of the name, as the documents that say it mean it (a "gb2312"
-# feed holds GBK's characters, an "ISO-8859-1" one Windows-1252's quotes, a "Shift_JIS" one Windows'
-# extensions), so libxml2's strict reading of the name does not fail on them.
-_SUPERSETS = {
-    "gb2312": "gb18030", "gb_2312-80": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "chinese": "gb18030",
-    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "ms_kanji": "cp932",
-    "windows-31j": "cp932", "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "windows-949": "cp949",
-    "big5": "big5hkscs", "x-x-big5": "big5hkscs", "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252",
-    "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254", "latin5": "cp1254",
-    "tis-620": "cp874", "iso-8859-11": "cp874",
-}
-_UTF8_NAMES = frozenset(("utf-8", "utf8"))
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 
 
-def header_charset(content_type: bytes | str | None) -> str | None:
-    """The charset a Content-Type header names ("application/rss+xml; charset=EUC-JP")."""
-    if not content_type:
-        return None
-    text = content_type.decode("latin-1") if isinstance(content_type, bytes) else content_type
-    m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", text, re.I)
-    return m[1] if m else None
-
-
-def in_utf8(body: bytes, charset: str | None = None) -> bytes:
-    """An XML document in a legacy encoding as UTF-8, its declaration saying so: the encoding its
-    declaration names, else the one its Content-Type header names (RFC 7303: a feed served as
+def in_utf8(body: bytes, encoding: str | None = None) -> bytes:
+    """An XML document in a legacy encoding as UTF-8, its declaration saying so: in the encoding its
+    declaration names, else `encoding`, its Content-Type header's (RFC 7303: a feed served as
     "charset=EUC-JP" with a bare "<?xml version='1.0'?>" had been read as UTF-8, each byte that is not
     UTF-8 as Windows-1252: its Japanese came out as "¹Á¤ο·¤"), read as the superset browsers read for
-    it (_SUPERSETS: a "gb2312" feed with GBK's characters had failed to parse). A document whose bytes
-    are UTF-8 is UTF-8 whatever it or its header says (a template's old declaration, a server's
-    default charset), and one that starts with a byte order mark is left to it."""
+    the name (w3lib's resolve_encoding: a "gb2312" feed with GBK's characters had failed to parse in
+    libxml2). A document whose bytes are UTF-8 is UTF-8 whatever it or its header says (a template's
+    old declaration, a server's default charset), and one that starts with a byte order mark is left to it."""
     if body.startswith(_BOMS):
         return body
     declared = _DECLARED_ENCODING.match(body)
-    name = (declared[1].decode("ascii", "replace") if declared else charset or "").strip().lower()
-    if not name or name in _UTF8_NAMES:
+    name = declared[1].decode("ascii", "replace") if declared else encoding
+    codec = name and (resolve_encoding(name) or (None if declared else name))
+    if codec is None or codec == "utf-8":
         return body
     try:
         text = body.decode("utf-8")
         if declared is None:
             return body  # (a header's charset that the bytes belie)
     except UnicodeDecodeError:
-        if declared is not None and name not in _SUPERSETS:
-            return body  # (libxml2 reads the encoding the document names)
         try:
-            text = body.decode(_SUPERSETS.get(name, name), "replace")
+            text = body.decode(codec, "replace")
         except LookupError:
             return body
     return _DECLARED_NAME.sub(r"\g<1>UTF-8", text, count=1).encode("utf-8")
@@ -349,9 +327,9 @@ def in_utf8(body: bytes, charset: str | None = None) -> bytes:
 _DECLARED_NAME = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[\w.:-]+""")
 
 
-def _xml_root(body: bytes, what: str, base: str | None = None, charset: str | None = None) -> etree._Element:
+def _xml_root(body: bytes, what: str, base: str | None = None, encoding: str | None = None) -> etree._Element:
     """_xml_document's root."""
-    return _xml_document(body, what, base, charset)[0]
+    return _xml_document(body, what, base, encoding)[0]
 
 
 _ITEM_TAG = re.compile(rb"<(?:item|entry)[\s>]")
@@ -364,14 +342,15 @@ def _unread(body: bytes, read: int) -> int:
 
 
 def _xml_document(body: bytes, what: str, base: str | None = None,
-                  charset: str | None = None) -> tuple[etree._Element, bool]:
+                  encoding: str | None = None) -> tuple[etree._Element, bool]:
     """(root, whether it was read in recover mode): the document's root, past the PHP messages and extra byte order marks before it
     (without_leading_noise), as UTF-8 (in_utf8: a legacy encoding its declaration or its header's
-    `charset` names): parsed as XML, else (a document that is not well-formed, as many feeds
+    `encoding` names): parsed as XML, else (a document that is not well-formed, as many feeds
     are) with its bare "&"s escaped and HTML's named characters written as numbers (_AMP_OR_ENTITY),
     its surrogates' references read (surrogate_refs_read) and bytes that are not UTF-8 read as
     Windows-1252 (_as_utf8), strictly again and, failing that, in recover mode."""
-    body = in_utf8(without_leading_noise(body), charset)
+    body = in_utf8(without_leading_noise(body), encoding)
+    recovered = False
     try:
         root = etree.fromstring(body, _STRICT_XML_PARSER, base_url=base)
     except etree.XMLSyntaxError:
@@ -384,14 +363,12 @@ def _xml_document(body: bytes, what: str, base: str | None = None,
         except etree.XMLSyntaxError:
             try:
                 root = etree.fromstring(body, _XML_PARSER, base_url=base)
+                recovered = True
             except etree.XMLSyntaxError as exc:
                 raise DiscoveryError(f"not XML: {exc}") from None
-            if root is None:
-                raise DiscoveryError(f"empty {what}")
-            return root, True
     if root is None:
         raise DiscoveryError(f"empty {what}")
-    return root, False
+    return root, recovered
 
 
 def _local(tag: str) -> str:
@@ -471,13 +448,13 @@ def _atom_authors(el: etree._Element, ns: str = ATOM) -> str | None:
     return "; ".join(names) or None
 
 
-def parse_xml_feed(body: bytes, base: str, charset: str | None = None) -> FeedPage:
+def parse_xml_feed(body: bytes, base: str, encoding: str | None = None) -> FeedPage:
     """Atom (1.0 or 0.3), RSS 2.0 or RSS 1.0 (RDF); `html` is set only when the feed carries whole posts (Atom
     content, content:encoded, an RSS description or Atom summary that holds a whole post:
     _whole_description). Links are read against the feed's URL and any xml:base. An Atom entry
     without authors has its <source>'s, else the feed's (RFC 4287); its <source> (the feed it was
     copied from) gives the publisher and source URL, as an RSS item's <source url=> does."""
-    root, recovered = _xml_document(body, "feed", base, charset)
+    root, recovered = _xml_document(body, "feed", base, encoding)
     if root.tag in (f"{ATOM}feed", f"{ATOM03}feed"):
         ns = root.tag[:-len("feed")]
         # (Atom 0.3 dates its entries "issued" and "modified", and may send content base64'd)
@@ -596,13 +573,13 @@ def _json_feed_authors(obj: dict) -> str | None:
     return "; ".join(names) or None
 
 
-def parse_feed(body: bytes, base: str, charset: str | None = None) -> FeedPage:
+def parse_feed(body: bytes, base: str, encoding: str | None = None) -> FeedPage:
     """A site's feed in whichever form it came: a JSON Feed (its body an object), else Atom or RSS
-    (`charset`: the one its Content-Type header names)."""
+    (`encoding`: the one its Content-Type header names, as w3lib's http_content_type_encoding reads it)."""
     document = without_leading_noise(body)
     if document[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return parse_json_feed(document, base)
-    return parse_xml_feed(body, base, charset)
+    return parse_xml_feed(body, base, encoding)
 
 
 def parse_wp_posts(body: str | bytes) -> list[Entry]:
@@ -674,7 +651,7 @@ def _text_sitemap(body: bytes, base: str) -> list[Listed]:
     return [(u, None, None) for u in (joined(base, u) for u in urls) if u is not None]
 
 
-def parse_sitemap(body: bytes, base: str, charset: str | None = None) -> tuple[list[tuple[str, str | None]], list[Listed]]:
+def parse_sitemap(body: bytes, base: str, encoding: str | None = None) -> tuple[list[tuple[str, str | None]], list[Listed]]:
     """([(child sitemap, lastmod)], [(page url, lastmod, published)]) of a sitemap index or urlset,
     gzipped or not, of a text sitemap, or of an RSS or Atom feed given as a sitemap. A page's
     published date is a Google News sitemap's <news:publication_date>, or a feed's item date."""
@@ -686,11 +663,11 @@ def parse_sitemap(body: bytes, base: str, charset: str | None = None) -> tuple[l
         return [], [(e.url, None, e.published) for e in parse_json_feed(body, base).entries]
     if start and start != b"<":
         return [], _text_sitemap(body, base)
-    root = _xml_root(body, "sitemap", charset=charset)
+    root = _xml_root(body, "sitemap", encoding=encoding)
     if root.tag in ("rss", f"{ATOM}feed", f"{ATOM03}feed", RDF):
         # a feed given as a sitemap (robots.txt's "Sitemap: /feed", which search engines accept):
         # its posts' pages
-        return [], [(e.url, None, e.published) for e in parse_xml_feed(body, base, charset).entries if url_parses(e.url)]
+        return [], [(e.url, None, e.published) for e in parse_xml_feed(body, base, encoding).entries if url_parses(e.url)]
     children, pages = [], []
     for el in root.iter():
         if not isinstance(el.tag, str) or _local(el.tag) not in ("sitemap", "url"):

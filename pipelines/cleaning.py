@@ -402,6 +402,10 @@ class _Scan:
 
         return self._heading_over(last, "thread", THREAD_LINES, lambda _key, chars: chars <= THREAD_CHARS, comments)
 
+    def _top(self) -> int | None:
+        """The first line the scans have left."""
+        return next((j for j, key in enumerate(self.keys) if key and j not in self.cut), None)
+
     def _author_box(self, last: int) -> int | None:
         """A theme's author box under the post: a line that is the writer's name (as the feed or the
         page's metadata give it), at most BOX_LINES lines above `last`, over a short bio (BOX_CHARS
@@ -410,13 +414,12 @@ class _Scan:
         if not self.authors:
             return None
         chars = 0
-        top = next((j for j, key in enumerate(self.keys) if key and j not in self.cut), None)
         for i in range(last, max(last - BOX_LINES - 1, -1), -1):
             key = self.keys[i]
             if not key or i in self.cut:
                 continue
             if key in self.authors:
-                if i == top:
+                if i == self._top():
                     return None
                 for j in range(i, last + 1):
                     if self.keys[j] and j not in self.cut:
@@ -438,7 +441,7 @@ class _Scan:
             return None
         items: list[int] = []
         chars = 0
-        top = next((j for j, key in enumerate(self.keys) if key and j not in self.cut), None)
+        top = self._top()
         for i in range(last, max(last - span - 1, -1), -1):
             key = self.keys[i]
             if not key:

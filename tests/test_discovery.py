@@ -7,11 +7,11 @@ import gzip
 import html as htmllib
 import json
 import re
-import tempfile
 import threading
 import time
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -1410,29 +1410,38 @@ def test_a_feed_in_a_legacy_encoding_is_read_in_the_one_its_declaration_or_heade
     assert feed.entries[0].title == title and feed.entries[0].url == "https://minato.example/entry-1.html"
 
 
-def test_a_crawl_reads_a_feed_in_the_encoding_its_header_names() -> None:
+def _crawl_feed_site(out: Path, feed: Callable[[str], tuple[str, bytes]], post_page: str | None = None):
+    """Crawl, into out, a site whose home page names /feed.xml: feed(base) gives the feed's content
+    type and bytes; its other pages are post_page (404 when None). The finished Run."""
+    class Site(Handler):
+        def do_GET(self) -> None:
+            if self.path == "/":
+                self.send(200, "text/html; charset=utf-8", "<html><head><title>Q</title><link rel='alternate' "
+                          "type='application/rss+xml' href='/feed.xml'></head><body>x</body></html>")
+            elif self.path == "/feed.xml":
+                self.send(200, *feed(f"http://{self.headers['Host']}"))
+            elif post_page is not None:
+                self.send(200, "text/html; charset=utf-8", post_page)
+            else:
+                self.send(404, "text/html", "no")
+
+    with serve(Site) as url:
+        return run_splog("crawl", url + "/", "--allow-private-hosts", out=out)
+
+
+def test_a_crawl_reads_a_feed_in_the_encoding_its_header_names(tmp_path: Path) -> None:
     """A feed served as "application/rss+xml; charset=EUC-JP" with a bare XML declaration: its
     Japanese had been read as UTF-8 with Windows-1252 bytes ("¹Á¤ο·¤")."""
     paras = ["港の新しい桟橋の計画が火曜日に承認され、工事は四月に始まる予定です。" * 3, "漁船は南側の岸壁を使うことになります。" * 4]
     body = "".join(f"<p>{p}</p>" for p in paras) + "<p>" + "記事の続きです。" * 200 + "</p>"
 
-    class Site(Handler):
-        def do_GET(self) -> None:
-            base = f"http://{self.headers['Host']}"
-            if self.path == "/":
-                self.send(200, "text/html; charset=utf-8", "<html><head><title>港のブログ</title><link rel='alternate' "
-                          "type='application/rss+xml' href='/feed.xml'></head><body>x</body></html>")
-            elif self.path == "/feed.xml":
-                xml = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>港のブログ</title><link>{base}/</link><item>"
-                       f"<title>桟橋の計画が承認</title><link>{base}/entry-1.html</link><description><![CDATA[{body}]]>"
-                       "</description></item></channel></rss>")
-                self.send(200, "application/rss+xml; charset=EUC-JP", xml.encode("euc_jp"))
-            else:
-                self.send(404, "text/html", "no")
+    def feed(base: str) -> tuple[str, bytes]:
+        xml = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>港のブログ</title><link>{base}/</link><item>"
+               f"<title>桟橋の計画が承認</title><link>{base}/entry-1.html</link><description><![CDATA[{body}]]>"
+               "</description></item></channel></rss>")
+        return "application/rss+xml; charset=EUC-JP", xml.encode("euc_jp")
 
-    with serve(Site) as url, tempfile.TemporaryDirectory() as folder:
-        run = run_splog("crawl", url + "/", "--allow-private-hosts", out=Path(folder) / "o.jsonl")
-        [record] = run.records()
+    [record] = _crawl_feed_site(tmp_path / "o.jsonl", feed).records()
     assert record["title"] == "桟橋の計画が承認" and record["text"].split("\n")[:2] == paras
     assert record["crawl"]["via"] == "rss"
 
@@ -1452,26 +1461,15 @@ def test_the_items_a_broken_feed_loses_are_counted() -> None:
     assert broken.unread == 2
 
 
-def test_a_crawl_counts_and_names_a_broken_feeds_lost_items() -> None:
-    class Site(Handler):
-        def do_GET(self) -> None:
-            base = f"http://{self.headers['Host']}"
-            if self.path == "/":
-                self.send(200, "text/html; charset=utf-8", "<html><head><title>Q</title><link rel='alternate' "
-                          "type='application/rss+xml' href='/feed.xml'></head><body>x</body></html>")
-            elif self.path == "/feed.xml":
-                xml = f"<?xml version='1.0'?><rss version='2.0'><channel><title>Q</title>{_items(4, base)}</channel></rss>"
-                self.send(200, "application/rss+xml", xml.encode().replace(b"<title>Post 2", b"<title>Post 2 \x00 <![CDATA[ open"))
-            elif self.path.startswith("/p"):
-                self.send(200, "text/html; charset=utf-8", "<html><head><title>Post</title></head><body><article><p>"
-                          + "The harbour board met on Tuesday to approve the plan for the pier. " * 5 + "</p></article></body></html>")
-            else:
-                self.send(404, "text/html", "no")
+def test_a_crawl_counts_and_names_a_broken_feeds_lost_items(tmp_path: Path) -> None:
+    def feed(base: str) -> tuple[str, bytes]:
+        xml = f"<?xml version='1.0'?><rss version='2.0'><channel><title>Q</title>{_items(4, base)}</channel></rss>"
+        return "application/rss+xml", xml.encode().replace(b"<title>Post 2", b"<title>Post 2 \x00 <![CDATA[ open")
 
-    with serve(Site) as url, tempfile.TemporaryDirectory() as folder:
-        run = run_splog("crawl", url + "/", "--allow-private-hosts", out=Path(folder) / "o.jsonl")
-        assert len(run.records()) == 2
-        assert run.manifest()["discovery"]["feed_items_unread"] == 2
+    run = _crawl_feed_site(tmp_path / "o.jsonl", feed, "<html><head><title>Post</title></head><body><article><p>"
+                           + "The harbour board met on Tuesday to approve the plan for the pier. " * 5 + "</p></article></body></html>")
+    assert len(run.records()) == 2
+    assert run.manifest()["discovery"]["feed_items_unread"] == 2
     assert "2 of its items could not be read" in run.stderr
 
 

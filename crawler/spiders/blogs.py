@@ -19,7 +19,7 @@ from twisted.python.failure import Failure
 from w3lib.encoding import http_content_type_encoding
 
 from crawler import stats
-from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, header_charset, parse_blogger_json, parse_feed, parse_sitemap,
+from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, parse_blogger_json, parse_feed, parse_sitemap,
                                parse_wp_posts, parse_xml_feed, robots_sitemaps, without_leading_noise)
 from crawler.errors import reason_of
 from crawler.links import (classify_links, first_url, host_root, in_folder, is_home, is_post_url, lists_no_posts,
@@ -123,6 +123,11 @@ def _decode(response: TextResponse) -> str:
     return text
 
 
+def _header_encoding(response: Response) -> str | None:
+    """The encoding a response's Content-Type header names (as Python's codec; None for none)."""
+    return http_content_type_encoding(response.headers.get(b"Content-Type", b"").decode("latin-1"))
+
+
 def _read_json(parse: Callable[[str | bytes], Any], response: Response) -> Any:
     """parse() over a JSON feed's bytes, which json.loads reads as UTF-8 (JSON's encoding): the
     decoded copy that response.text would keep on the response (as big as the page; a crawl of big
@@ -130,7 +135,7 @@ def _read_json(parse: Callable[[str | bytes], Any], response: Response) -> Any:
     declared in another charset, or not valid UTF-8, is read through Scrapy's decoding instead."""
     if not isinstance(response, TextResponse):
         return parse(response.body)
-    declared = http_content_type_encoding(response.headers.get(b"Content-Type", b"").decode("latin-1"))
+    declared = _header_encoding(response)
     if declared in (None, "utf-8"):
         try:
             return parse(response.body)
@@ -536,7 +541,7 @@ class BlogsSpider(Spider):
         try:
             page = (_read_json(parse_blogger_json, response) if response.body.lstrip()[:1] in (b"{", b"/")
                     or b"(" in response.body[:40] else parse_xml_feed(response.body, response.url,
-                                                                     header_charset(response.headers.get("Content-Type"))))
+                                                                     _header_encoding(response)))
         except (DiscoveryError, AttributeError) as exc:
             if start == 1 and _same_posts_next(response.meta):  # (the same posts are asked for as Atom next)
                 self._count("discovery", "closed", "blogger-feed")
@@ -639,7 +644,7 @@ class BlogsSpider(Spider):
     # --- RSS / Atom -------------------------------------------------------------------------------
     def parse_rss(self, response: Response, blog: BlogInfo, page: int) -> Iterator[Any]:
         try:
-            feed = parse_feed(response.body, response.url, header_charset(response.headers.get("Content-Type")))
+            feed = parse_feed(response.body, response.url, _header_encoding(response))
         except DiscoveryError as exc:
             if page == 1 and (response.meta.get("home") or {}).get("guessed") and response.meta.get("strategies"):
                 self._count("discovery", "closed", response.meta.get("kind", "rss-feed"))  # (no feed there)
@@ -793,7 +798,7 @@ class BlogsSpider(Spider):
 
     def parse_sitemap(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
         try:
-            children, pages = parse_sitemap(response.body, response.url, header_charset(response.headers.get("Content-Type")))
+            children, pages = parse_sitemap(response.body, response.url, _header_encoding(response))
         except DiscoveryError as exc:
             yield from filter(None, [self._reject(response.url, blog, "bad_sitemap", str(exc)[:200])])
             yield from self._sitemap_done(blog, response.meta.get("strategies", []), response.meta.get("home"))
