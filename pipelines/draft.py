@@ -10,6 +10,7 @@ from typing import Any
 
 from pipelines.cleaning import (TITLE_AFFIX_SEPS, Context, Harvest, cut_text, read_head, resolve_spintax,
                                 strip_shortcodes, strip_shown_tags, ui_language_of)
+from pipelines.confusables import Confusables
 from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
@@ -398,20 +399,29 @@ def _first_plausible(*dates: datetime | None) -> datetime | None:
     return next((d for d in dates if d is not None and EARLIEST_POST <= d <= latest), None)
 
 
-def normalize(draft: Draft, sign: bool = True) -> Draft:
+# the words `removed` lists of a text written in look-alike letters (the first ones, as they were)
+HOMOGLYPH_WORDS = 20
+
+
+def normalize(draft: Draft, sign: bool = True, confusables: Confusables | None = None) -> Draft:
     """Unicode and whitespace, UTC dates, canonical URL, language, fingerprints of the final text.
 
     sign=False leaves the linking signatures and SimHash to the caller (`signed`), which makes them
-    for a whole batch of drafts at once."""
+    for a whole batch of drafts at once. Words written in look-alike letters of another script
+    (`confusables`: the rules' table, else the package's) are read in theirs, and listed in `removed`
+    as they were (`text.homoglyphs`, at most HOMOGLYPH_WORDS of them)."""
     feed, meta = draft.feed, draft.meta
-    text = clean_text(draft.text)
+    homoglyphs: list[str] = []
+    text = clean_text(draft.text, confusables, homoglyphs)
     prepared = prepare(text) if text and sign else None  # linking signatures and SimHash from one shingle set
     canonical = meta.canonical_url or feed.get("canonical_url")
     labels = feed.get("labels") or meta.labels or draft.labels
     language = detect_language(text)
     day_first = language is not None and language != "en"  # (English's US dates are month first)
     return replace(
-        draft, text=text, title=clean_line(draft.title), raw_title=clean_line(draft.raw_title),
+        draft, text=text, title=clean_line(draft.title, confusables, homoglyphs),
+        removed=draft.removed + ([("text.homoglyphs", " ".join(list(dict.fromkeys(homoglyphs))[:HOMOGLYPH_WORDS]))]
+                                 if homoglyphs else []), raw_title=clean_line(draft.raw_title),
         publisher=clean_line(draft.publisher), feed_title=clean_line(draft.feed_title),
         language=language,
         published_at=_first_plausible(_feed_time(feed.get("published")), to_utc(meta.published),
@@ -436,4 +446,4 @@ def signed(drafts: list[Draft]) -> list[Draft]:
 
 def process(raw: RawPost, ex: Extracted, rules: RuleSet, sign: bool = True) -> Draft:
     """The CPU-bound stages after extraction, in order: clean, then normalize."""
-    return normalize(clean(from_extracted(raw, ex), rules), sign)
+    return normalize(clean(from_extracted(raw, ex), rules), sign, rules.confusables)

@@ -10,8 +10,24 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime, parsedate_tz
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
-# (and the soft hyphen: a place a word may break, "Wehr\u00admauer", which leaves the word unfindable)
-_CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u200b\u2060\ufeff]")
+from pipelines.confusables import Confusables
+from pipelines.confusables import default as default_confusables
+
+# (and the soft hyphen: a place a word may break, "Wehr\u00admauer", which leaves the word unfindable;
+# and the other characters that print nothing, which splogs put inside words so that a copy no longer
+# matches its original: the combining grapheme joiner, the Hangul and Khmer fillers, the Mongolian
+# vowel separator, the invisible operators, the deprecated format characters, the musical ones, and
+# tag characters (_TAGS), except after the black flag whose tag sequence names a region's flag)
+_CONTROL = re.compile("[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u034f\u115f\u1160\u17b4\u17b5"
+                      "\u180e\u200b\u2060-\u2064\u206a-\u206f\u3164\ufeff\uffa0]")
+_TAGS = re.compile("(?<![\U0001f3f4\U000e0000-\U000e007f])[\U000e0000-\U000e007f]+|[\U0001d173-\U0001d17a]")
+# a variation selector after a Latin letter selects nothing (an emoji's and a CJK character's do)
+_STRAY_SELECTOR = re.compile("(?<=[A-Za-z])[\ufe00-\ufe0f\U000e0100-\U000e01ef]+")
+# (what the three look for, in one cheap look: rare)
+_RARE = re.compile("[\ufe00-\ufe0f\U0001d173-\U0001d7ff\U000e0000-\U000e01ef]")
+# letters of the mathematical alphanumeric symbols ("𝐅𝐑𝐄𝐄 𝐃𝐎𝐖𝐍𝐋𝐎𝐀𝐃", "𝓈𝒸𝓇𝒾𝓅𝓉"), styled
+# text that copy detection and search read as no word at all: read as the letters they style
+_STYLED = re.compile("[\U0001d400-\U0001d7ff]+")
 # The zero-width non-joiner and joiner are spelling in Persian, Urdu, Kurdish ("می\u200cشود") and the
 # Indic scripts, and join an emoji sequence: kept between two letters of such a script or two
 # pictographs; elsewhere (inserted between Latin letters to defeat copy detection, or stray) dropped.
@@ -76,12 +92,19 @@ def fix_mojibake(text: str) -> str:
                      if _MOJIBAKE_HINT.search(line) else line for line in text.split("\n"))
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, confusables: Confusables | None = None, changed: list[str] | None = None) -> str:
     """NFC, no control or zero-width characters (but the joiners that spell a word), single spaces,
-    no blank lines; UTF-8 that was read as Windows-1252 up the chain read again."""
+    no blank lines; UTF-8 that was read as Windows-1252 up the chain read again; words written in
+    look-alike letters of another script read in theirs (`confusables`, else the package's table;
+    the words as they were are appended to `changed`)."""
     text = _CONTROL.sub("", unicodedata.normalize("NFC", fix_mojibake(text)))
-    if "\u200c" in text or "\u200d" in text:
-        text = _STRAY_JOINER.sub("", text)
+    if not text.isascii():
+        if "\u200c" in text or "\u200d" in text:
+            text = _STRAY_JOINER.sub("", text)
+        if _RARE.search(text):
+            text = _TAGS.sub("", _STRAY_SELECTOR.sub("", text))
+            text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
+        text = (confusables or default_confusables()).unconfuse(text, changed)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -104,11 +127,12 @@ def unescape_entities(value: str | None) -> str | None:
     return value
 
 
-def clean_line(value: str | None) -> str | None:
+def clean_line(value: str | None, confusables: Confusables | None = None,
+               changed: list[str] | None = None) -> str | None:
     """A one-line field (title, author, label, name): character references read, clean_text, one line."""
     if value is None:
         return None
-    value = clean_text(unescape_entities(value)).replace("\n", " ")
+    value = clean_text(unescape_entities(value), confusables, changed).replace("\n", " ")
     return value or None
 
 

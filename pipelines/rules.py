@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from pipelines.confusables import Confusables, ConfusablesError
 from pipelines.normalize import ascii_host
 
 # Read through importlib.resources so the rules load from a zipped egg too (scrapyd deployments).
@@ -319,6 +320,7 @@ class RuleSet:
     months: dict[str, int] = field(default_factory=dict, compare=False)  # a month's name or form -> 1..12
     author_words: AuthorWords | None = field(default=None, compare=False)  # (publishers.toml [authors])
     shortcodes: Shortcodes | None = field(default=None, compare=False)  # (lines.toml [shortcodes])
+    confusables: Confusables | None = field(default=None, compare=False)  # (confusables.toml)
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
@@ -576,6 +578,13 @@ def _parse_file(path: Any, acc: dict) -> None:
     for key in _SINGLE_PATTERNS:  # (a section with one `pattern`: [spintax], [credit_line] ...)
         if key in data:
             acc[key] = _compile(src, key, _need(src, data[key], "pattern"))
+    if "confusables" in data:
+        if not isinstance(data["confusables"], dict):
+            raise RuleError(f"{src}: confusables: tables [confusables.SCRIPT]")
+        try:
+            Confusables.parse(data["confusables"], acc["confusables"], src)
+        except ConfusablesError as exc:
+            raise RuleError(str(exc)) from None
     for lang, names in data.get("months", {}).items():
         if not isinstance(names, list) or len(names) != 12:
             raise RuleError(f"{src}: months.{lang}: twelve months, in order")
@@ -606,7 +615,7 @@ def _empty_acc() -> dict:
             "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
             "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None,
             "redirects": [], "tags_line": None, "commenter": None, "author_words": {key: [] for key in _AUTHOR_WORD_KEYS},
-            "shortcodes": {key: set() for key in _SHORTCODE_KEYS}}
+            "shortcodes": {key: set() for key in _SHORTCODE_KEYS}, "confusables": {}}
 
 
 def check_rule_dirs(extra_dirs: tuple[str, ...]) -> None:
@@ -631,4 +640,4 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                    site_gone=acc["site_gone"], redirects=tuple(acc["redirects"]), tags_line=acc["tags_line"],
                    commenter=acc["commenter"],
                    author_words=AuthorWords.of(acc["author_words"]),
-                   shortcodes=Shortcodes.of(acc["shortcodes"]))
+                   shortcodes=Shortcodes.of(acc["shortcodes"]), confusables=Confusables(acc["confusables"]))

@@ -2694,3 +2694,58 @@ def test_a_thread_rules_hint_words_gate_the_pages_read_for_it(tmp_path) -> None:
     body = "<p>The ferry runs late on Fridays.</p><h3>Gästebuch</h3><p>Ann Lee: Nice.</p><p>Bo Chan: Thanks.</p>"
     assert [r for r, _ in cut_blocks(parse_fragment(body), RULES, Harvest())] == []
     assert [r for r, _ in cut_blocks(parse_fragment(body), load_rules((str(tmp_path),)), Harvest())] == ["x.guestbook"]
+
+
+@pytest.mark.parametrize(("text", "read", "changed"), [
+    # Latin words with Cyrillic or Greek look-alikes, or wholly in them ("а", "ѕо"), read as Latin
+    ("Тhе соmpany ѕаid ѕо а ріре burѕt.", "The company said so a pipe burst.", ["Тhе", "соmpany", "ѕаid", "ѕо", "а", "ріре", "burѕt"]),
+    ("The fеrry Αpril timetable", "The ferry April timetable", ["fеrry", "Αpril"]),
+    # a Russian or Greek word with Latin look-alikes, read in its own script
+    ("Правительство сообщилo о мерах, Прaвительство", "Правительство сообщило о мерах, Правительство",
+     ["сообщилo", "Прaвительство"]),
+    ("Η κυβέρνηση ανaκοίνωσε νέα μέτρα", "Η κυβέρνηση ανακοίνωσε νέα μέτρα", ["ανaκοίνωσε"]),
+    # what stays: Latin names and acronyms in Russian, Greek symbols and a Russian quote in English,
+    # a word whose letters no table reads ("Gazпром"), half and half ("ΔT")
+    ("Биржа OKX и саммит COP26 в Москве", "Биржа OKX и саммит COP26 в Москве", []),
+    ("The α-helix, a ΔT of 3 K, and «Прaво, а не сила» he said.", "The α-helix, a ΔT of 3 K, and «Право, а не сила» he said.",
+     ["Прaво"]),
+    ("Gazпром and Hello", "Gazпром and Hello", []),
+])
+def test_words_in_look_alike_letters_are_read_in_their_script(text: str, read: str, changed: list[str]) -> None:
+    """Splogs write an article's letters in another script that prints the same, so that the copy no
+    longer matches its original in copy detection or search (rules/confusables.toml)."""
+    from pipelines.normalize import clean_text
+
+    words: list[str] = []
+    assert clean_text(text, changed=words) == read and words == changed
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # characters that print nothing, put inside words: dropped
+    ("fer\u2063ry cro\u034fss\u2062ing har\u180ebour", "ferry crossing harbour"),
+    ("pi\U000e0041\U000e0042er tim\u3164etable", "pier timetable"),  # tag characters; a Hangul filler
+    ("ca\ufe0ffe", "cafe"),  # a variation selector after a Latin letter
+    # a region's flag (a tag sequence after the black flag) and an emoji's selector stay
+    ("Go \U0001f3f4\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f! \u2764\ufe0f",
+     "Go \U0001f3f4\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f! \u2764\ufe0f"),
+    # styled letters of the mathematical alphanumeric symbols read as the letters they style
+    ("\U0001d405\U0001d411\U0001d404\U0001d404 \U0001d4c8\U0001d4b8\U0001d4c7\U0001d4be\U0001d4c5\U0001d4c9 now",
+     "FREE script now"),
+])
+def test_characters_that_hide_a_copy_go_and_the_ones_that_spell_stay(text: str, kept: str) -> None:
+    from pipelines.normalize import clean_text
+
+    assert clean_text(text) == kept
+
+
+def test_a_rules_directory_adds_look_alike_letters_and_a_bad_reading_is_an_error(tmp_path) -> None:
+    from pipelines.normalize import clean_text
+    from pipelines.rules import RuleError
+
+    (tmp_path / "mine.toml").write_text('[confusables.latin]\n"ԛ" = "q"\n"Ꮃ" = "W"\n', encoding="utf-8")
+    with pytest.raises(RuleError, match="confusables.latin"):
+        load_rules((str(tmp_path),))  # (Cherokee is not one of the scripts)
+    # a Serbian word with a Latin "h" for its "ћ", which no built-in table reads
+    (tmp_path / "mine.toml").write_text('[confusables.cyrillic]\n"h" = "ћ"\n', encoding="utf-8")
+    rules = load_rules((str(tmp_path),))
+    assert clean_text("Шahта", rules.confusables) == "Шаћта" and clean_text("Шahта") == "Шahта"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 import pytest
 
@@ -440,3 +441,64 @@ def test_a_copy_naming_an_original_already_linked_makes_it_the_representative(tm
     later = CopyIndex(LinkStore(state.db)).link(_posted(docs["spin30"], "https://splog-c.example/p/3")).duplicate
     assert later.of == naming.of and later.cluster_id == founder.cluster_id
     state.close()
+
+
+# A copy that dodges copy detection by writing letters in look-alikes of another script (Cyrillic "о"
+# for "o", Greek "Α" for "A") and putting characters that print nothing inside words.
+_HIDDEN = {"o": "о", "a": "а", "e": "е", "p": "р", "c": "с", "A": "Α", "T": "Т"}
+
+
+def _hidden_copy(text: str) -> str:
+    words = text.split(" ")
+    return " ".join("".join(_HIDDEN.get(c, c) for c in w) if i % 3 == 0 else
+                    w[:2] + "\u2063" + w[2:] if i % 3 == 1 and len(w) > 3 else w for i, w in enumerate(words))
+
+
+def test_a_copy_in_look_alike_letters_and_hidden_characters_is_an_exact_copy(tmp_path) -> None:
+    """Crawled beside its original, such a copy had been a record of its own ("first"), linked to
+    nothing; its text is now the original's, and `removed` lists the words as the copy wrote them."""
+    from tests.conftest import Handler, serve
+
+    copy = _hidden_copy(ARTICLE)
+    assert copy != ARTICLE and not compare(Features(ARTICLE), Features(copy), same_hash=False).kind == "exact"
+
+    def page(text: str) -> str:
+        body = "".join(f"<p>{html.escape(x)}</p>" for x in text.split("\n"))
+        return (f"<html><head><title>Tram line extended</title></head><body><article><h1>Tram line extended</h1>"
+                f"<div class='entry-content'>{body}</div></article></body></html>")
+
+    class Site(Handler):
+        def do_GET(self) -> None:
+            if self.path in ("/original.html", "/copy.html"):
+                self.send(200, "text/html; charset=utf-8", page(ARTICLE if self.path == "/original.html" else copy))
+            else:
+                self.send(404, "text/html", "no")
+
+    with serve(Site) as url:
+        run = run_splog("crawl", url + "/original.html", url + "/copy.html", "--allow-private-hosts", "--workers", "1",
+                        "-s", "CONCURRENT_REQUESTS=1", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    recs = {r["url"].rsplit("/", 1)[1]: r for r in run.records()}
+    original, hidden = recs["original.html"], recs["copy.html"]
+    assert hidden["text"] == original["text"] == ARTICLE
+    assert hidden["duplicate"]["cluster_id"] == original["duplicate"]["cluster_id"]
+    assert hidden["duplicate"]["kind"] == "exact" or original["duplicate"]["kind"] == "exact"
+    (words,) = [text for rule, text in ((r["rule"], r["text"]) for r in hidden["removed"]) if rule == "text.homoglyphs"]
+    looks = set(_HIDDEN.values())
+    assert words.split() == list(dict.fromkeys(w for w in re.findall(r"\w+", copy) if looks & set(w)))[:20]
+    assert not any(r["rule"] == "text.homoglyphs" for r in original["removed"])
+
+
+def test_splog_link_reads_another_tools_copy_in_look_alike_letters_as_the_same_text(tmp_path) -> None:
+    import json
+
+    src = tmp_path / "theirs.jsonl"
+    src.write_text(json.dumps({"url": "https://a.example/1", "text": ARTICLE, "date": "2026-03-01"}) + "\n"
+                   + json.dumps({"url": "https://b.example/2", "text": _hidden_copy(ARTICLE), "date": "2026-03-02"}) + "\n",
+                   encoding="utf-8")
+    run = run_splog("link", str(src), out=tmp_path / "out.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    first, second = run.records()
+    assert second["text"] == _hidden_copy(ARTICLE)  # (another tool's line is written back as it came)
+    assert (first["duplicate"]["kind"], second["duplicate"]["kind"]) == ("first", "exact")
+    assert second["duplicate"]["of"] == first["id"]
