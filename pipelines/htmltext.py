@@ -243,14 +243,20 @@ def _word_start(word: str) -> str | None:
 
 
 # What a reader never sees (a splog's keyword stuffing and hacked-in links, cloaked in the post body):
-# the `hidden` attribute; an inline style of display:none, visibility:hidden, a font size of 0, or a
-# place far off the screen ("position:absolute; left:-9999px"); and the classes and ids that the
+# the `hidden` attribute; an inline style of display:none, visibility:hidden, a font size of 0 or 1px,
+# no opacity, a transparent colour, a box of no width or height that hides what overflows it, a clip
+# to nothing, or a place far off the screen ("position:absolute; left:-9999px"); and the classes and ids that the
 # page's own <style> blocks hide so (an injected "<style>.xq{display:none}</style><div class=xq>").
 # (A stylesheet the page links to is not fetched, and a theme's big one is not read: what they hide
 # is read.)
 _STYLED = etree.XPath(".//*[@hidden or @style]")
-# (off the screen: a thousand pixels or more to the left or above it)
-_HIDING = re.compile(r"display:none|visibility:hidden|font-size:0(?![.\d])|(?:left|top|text-indent|margin-left):-\d{4,}")
+_ZERO_BOX = r"(?<![-\w])(?:max-)?(?:width|height):0(?:px)?(?![.\d])"
+# (a property's name whole: "backface-visibility: hidden" hides nothing; off the screen: a thousand
+# pixels or more to the left or above it)
+_HIDING = re.compile(r"(?<![-\w])(?:display:none|visibility:hidden|font-size:(?:0(?![.\d])|1px)|opacity:0(?:\.0+)?(?![.\d])"
+                     r"|color:transparent|clip:rect\(0(?:px)?,?0(?:px)?,?0(?:px)?,?0(?:px)?\)"
+                     rf"|{_ZERO_BOX}(?=.*overflow:hidden)|overflow:hidden(?=.*{_ZERO_BOX})"
+                     r"|(?:left|top|text-indent|margin-left):-\d{4,})")
 _CSS_BLOCK = re.compile(r"([^{}]*)\{([^{}]*)\}")
 _SIMPLE_SELECTOR = re.compile(r"^[a-z0-9]*([.#])([\w-]+)$", re.I)
 
@@ -288,7 +294,8 @@ def stylesheet_hidden(doc: etree._Element) -> tuple[frozenset[str], frozenset[st
         css = style.text or ""
         if len(css) > HIDING_STYLE_MAX:
             continue  # a theme's stylesheet: it hides menus and pop-ups, not a post's words
-        if "none" not in css and "hidden" not in css and "-9" not in css and "size:0" not in css.replace(" ", ""):
+        if ("none" not in css and "hidden" not in css and "-9" not in css and "opacity" not in css
+                and "transparent" not in css and "size:" not in css):
             continue
         for selectors, declarations in _CSS_BLOCK.findall(_top_level(css)):
             hides = _hiding(declarations) is not None
@@ -491,7 +498,16 @@ def cut_unseen(root: etree._Element, whole_page: bool = False) -> list[tuple[str
         if text:
             removed.append((rule, text))
         drop_element(el)
+    for el in _STYLE_SAYS_HIDDEN(root):
+        if _hiding(el.get("style", "")) is None:
+            del el.attrib["style"]
     return removed
+
+
+# trafilatura leaves out every element whose style says "hidden", which "overflow: hidden" (a box that
+# clips its floats, around a post's text on many old blogs) and "backface-visibility: hidden" say too:
+# the paragraph went, without a word. What hides an element is cut above; such a style is dropped.
+_STYLE_SAYS_HIDDEN = etree.XPath(".//*[contains(@style, 'hidden')]")
 
 
 def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[tuple[str, str]]:

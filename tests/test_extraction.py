@@ -1235,8 +1235,15 @@ _TREES = ["The city planted its thousandth new street tree on Saturday, two year
     "<p style='position:absolute;top:-5000px'>cheap pills online best casino bonus</p>",
     "<span style='font-size:0'>cheap pills online best casino bonus</span>",
     "<p hidden>cheap pills online best casino bonus</p>",
+    "<p style='opacity: 0'>cheap pills online best casino bonus</p>",
+    "<p style='color:transparent'>cheap pills online best casino bonus</p>",
+    "<div style='width:0;height:0;overflow:hidden'>cheap pills online best casino bonus</div>",
+    "<p style='position:absolute;clip:rect(0 0 0 0)'>cheap pills online best casino bonus</p>",
+    "<p style='font-size:1px'>cheap pills online best casino bonus</p>",
+    "<style>.fade{opacity:0}</style><p class='fade'>cheap pills online best casino bonus</p>",
     "<style>@import url(x.css); .z{color:red}</style><style>.b{display:none} .b{display:block}</style>"
     "<p class='w'>Keep this line.</p>",
+    "<p style='opacity:0.6;overflow:hidden;max-width:100%;color:#333;font-size:12px'>Keep this line.</p>",
 ])
 @pytest.mark.parametrize("platform", ["blogger", "none"])
 def test_links_and_words_a_page_hides_from_its_reader_are_cut_on_every_path(cloak: str, platform: str) -> None:
@@ -1259,6 +1266,45 @@ def test_links_and_words_a_page_hides_from_its_reader_are_cut_on_every_path(cloa
     assert record.text.split("\n") == [_TREES[0], *kept, *_TREES[1:]]
     if not kept:
         assert [r.rule for r in record.removed] == ["html.hidden"]
+
+
+@pytest.mark.parametrize("style", ["display:none", "visibility:hidden", "font-size:0", "opacity:0", "color: transparent",
+                                   "display:inline-block;width:0;height:0;overflow:hidden"])
+@pytest.mark.parametrize("layout", ["entry-content", "text"])
+def test_words_hidden_inside_a_sentence_are_cut_from_it(style: str, layout: str) -> None:
+    """A splog salts a copied article with words its reader never sees, inside the sentences, so that
+    the copy no longer matches its original: the sentence is read as shown."""
+    salt = f"<span style='{style}'>zqx casino bonus</span>"
+    body = "".join(f"<p>{x.replace(' new ', f' new {salt} ').replace(' are ', f' are {salt} ')}</p>" for x in _TREES)
+    page = (f"<html><head><title>Trees</title></head><body><article><h1>Trees</h1><div class='{layout}'>{body}"
+            "</div></article><div class='side'>Links</div></body></html>")
+    record = _record(page, f"https://s{abs(hash((style, layout))) % 10**8}.example/trees.html")
+    assert record.text.split("\n") == _TREES
+
+
+@pytest.mark.parametrize("wrap", [
+    lambda body: body.replace("<p>" + _TREES[1], "<p style='overflow:hidden'>" + _TREES[1]),
+    lambda body: f"<div style='overflow: hidden;'>{body}</div>",
+    lambda body: f"<div style='backface-visibility:hidden'>{body}</div>",
+    lambda body: body.replace("<p>" + _TREES[1], "<div style='overflow-x:hidden;clear:both'><p>" + _TREES[1]),
+])
+@pytest.mark.parametrize("layout", ["text", "entry-content", "blogger"])
+def test_a_style_that_says_hidden_but_hides_nothing_keeps_its_text(wrap, layout: str) -> None:
+    """A box that clips its floats ("overflow: hidden", round many old blogs' paragraphs) had lost its
+    paragraph on a page read whole: trafilatura drops every element whose style says "hidden". And
+    "backface-visibility: hidden" round a post's body had been read as "visibility: hidden": no text."""
+    body = wrap("".join(f"<p>{x}</p>" for x in _TREES))
+    key = abs(hash((body, layout))) % 10**8
+    if layout == "blogger":
+        page = ("<html><head><title>Trees</title><meta content='blogger' name='generator'/></head><body>"
+                "<div class='post hentry'><h3 class='post-title entry-title'>Trees</h3>"
+                f"<div class='post-body entry-content' id='post-body-1'>{body}</div></div></body></html>")
+        url = f"https://trees{key}.blogspot.com/2026/11/trees.html"
+    else:
+        page = (f"<html><head><title>Trees</title></head><body><div id='main'><h1>Trees</h1><div class='{layout}'>"
+                f"{body}</div></div><div class='side'>Links here</div></body></html>")
+        url = f"https://trees{key}.example/trees.html"
+    assert _record(page, url).text.split("\n") == _TREES
 
 
 @pytest.mark.parametrize("style", ["@media (max-width: 600px) { .note { display: none } }",
