@@ -212,6 +212,21 @@ class Context:
     authors: tuple[str, ...] = ()  # the writers the feed or the page's metadata name (an author box under the text names one)
 
 
+# A repeat is cut when it has this many characters at least (an excerpt, a paragraph or a run of
+# them), and its lines this many on average (a song's lines have fewer)
+REPEAT_CHARS, REPEAT_LINE_CHARS = 60, 40
+_WORD = re.compile(r"\w+")
+_WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _size(plain: str) -> int:
+    """A text's length in characters, a Chinese, Japanese or Korean one counted as three (a word's
+    worth: a line of 30 of them is a sentence, not a song's line)."""
+    return len(plain) + 2 * len(_WIDE.findall(plain)) if not plain.isascii() else len(plain)
+# how an excerpt ends when it is cut off: "…", "...", "[…]", "[...]", "(…)", or a "Read more" after it
+_EXCERPT_END = re.compile(r"\s*(?:[\[(]?(?:…|\.\.\.)[\])]?)\s*(?:(?:read more|continue reading)\W*)?$")
+
+
 class _Scan:
     """One cleaning pass over a list of lines."""
 
@@ -508,6 +523,41 @@ class _Scan:
         self.cut[i] = "head.kicker"
         return "head.kicker"
 
+    def repeats(self) -> None:
+        """What an autoblog's template prints twice: the post's excerpt above its whole text (the
+        excerpt's words open the text; it may end cut off, "…" or "[…]") as `text.excerpt`; a
+        paragraph printed again right under itself, and a run of paragraphs printed again right after
+        itself (the whole text twice) as `text.repeat`. Lines as short as a song's (a chorus sung
+        twice) stay."""
+        left = [i for i, key in enumerate(self.keys) if key and i not in self.cut]
+        if len(left) < 2:
+            return
+        first, rest = left[0], left[1:]
+        opening = " ".join(_WORD.findall(_EXCERPT_END.sub("", self.keys[first])))
+        if _size(opening) >= REPEAT_CHARS and self.keys[first] != self.keys[rest[0]]:
+            following = ""
+            for i in rest:  # (the words of the lines after it, as far as the excerpt goes)
+                following += " " + " ".join(_WORD.findall(self.keys[i]))
+                if len(following) > len(opening):
+                    break
+            if following[1:len(opening) + 1] == opening:
+                self.cut[first] = "text.excerpt"
+                left = rest
+        seen: dict[str, int] = {}
+        for pos, i in enumerate(left):
+            earlier = seen.setdefault(self.keys[i], pos)
+            if earlier == pos or i in self.cut:
+                continue
+            span = pos - earlier  # is the run from `earlier` printed again from `pos`?
+            run, again = left[earlier:pos], left[pos:pos + span]
+            if len(again) != span or [self.keys[j] for j in run] != [self.keys[j] for j in again] \
+                    or any(j in self.cut for j in run):
+                continue
+            size = sum(_size(" ".join(_WORD.findall(self.keys[j]))) for j in run)
+            if size >= REPEAT_CHARS and size >= REPEAT_LINE_CHARS * span:
+                for j in again:
+                    self.cut[j] = "text.repeat"
+
     def keep_unless_copy(self) -> None:
         """Lines that `copies_only` rules cut (a wire story's "Reporting by …; Editing by …", a
         portal's "Penulis : …") are part of an ordinary article as its publisher prints it: they go
@@ -608,6 +658,7 @@ def cut_text(text: str, rules: RuleSet, ctx: Context, harvest: Harvest | None = 
     scan.tail()
     scan.head()
     scan.inside()
+    scan.repeats()
     scan.keep_unless_copy()
     scan.flush()
     kept = [line for i, line in enumerate(lines) if line and i not in scan.cut]

@@ -1854,7 +1854,8 @@ def test_a_line_of_ascii_signs_between_paragraphs_stays(line: str) -> None:
 
 def test_the_writers_name_over_the_articles_own_paragraphs_stays() -> None:
     para = ("The harbour master said the new crane would be ready before the winter storms arrive. " * 4).strip()
-    text = BODY + "\nAnn Lee\n" + "\n".join([para] * 3) + "\nAnn Lee said the crane cost 4 million."
+    paras = [f"{para} ({n} of 3)" for n in (1, 2, 3)]  # (three paragraphs: one printed thrice is a repeat)
+    text = BODY + "\nAnn Lee\n" + "\n".join(paras) + "\nAnn Lee said the crane cost 4 million."
     assert cut_text(text, RULES, Context(authors=("Ann Lee",))).text == text
 
 
@@ -2749,3 +2750,37 @@ def test_a_rules_directory_adds_look_alike_letters_and_a_bad_reading_is_an_error
     (tmp_path / "mine.toml").write_text('[confusables.cyrillic]\n"h" = "ћ"\n', encoding="utf-8")
     rules = load_rules((str(tmp_path),))
     assert clean_text("Шahта", rules.confusables) == "Шаћта" and clean_text("Шahта") == "Шahта"
+
+
+_PIER = ["The harbour board approved a plan on Tuesday to rebuild the north pier, closed since a storm in January.",
+         "The work will cost about 14 million dollars and should take two summers, the board's chair told reporters.",
+         "Ferry operators have been landing passengers at the old fishing wharf, a short walk from the town centre."]
+_PIER_ZH = ["港务局周二批准了重建北码头的计划，该码头自一月的风暴后一直关闭。",
+            "工程预计耗资约一千四百万元，需要两个夏季完成，港务局主席对记者表示。",
+            "渡轮运营商一直在旧渔港让乘客上下船，那里离镇中心只有几步路。"]
+_SONG = ["Oh the river runs so cold tonight", "And I am walking home alone"]
+
+
+@pytest.mark.parametrize(("lines", "kept", "cut"), [
+    # the excerpt above the whole text, cut off or not, as autoblog templates print it
+    ([" ".join(" ".join(_PIER).split()[:24]) + " […]", *_PIER], _PIER, ["text.excerpt"]),
+    ([" ".join(" ".join(_PIER).split()[:20])[:-3] + "...", *_PIER], _PIER, ["text.excerpt"]),  # (cut in a word)
+    ([" ".join(" ".join(_PIER).split()[:20]) + "… Read more", *_PIER], _PIER, ["text.excerpt"]),
+    (["".join(_PIER_ZH)[:45] + "……", *_PIER_ZH], _PIER_ZH, ["text.excerpt"]),
+    # a paragraph right under itself; the whole text twice
+    ([_PIER[0], _PIER[1], _PIER[1], _PIER[2]], _PIER, ["text.repeat"]),
+    ([*_PIER, *_PIER], _PIER, ["text.repeat"] * 3),
+    ([*_PIER_ZH, *_PIER_ZH], _PIER_ZH, ["text.repeat"] * 3),
+    # what stays: a chorus sung twice, a line that opens the text without its words after it, a
+    # paragraph quoted again further down, a short line
+    ([_PIER[0], *_SONG, *_SONG, _PIER[1]], [_PIER[0], *_SONG, *_SONG, _PIER[1]], []),
+    (["The harbour board approved a plan on Monday […]", *_PIER], ["The harbour board approved a plan on Monday […]", *_PIER], []),
+    ([*_PIER, "Some residents asked why the board did not repair the old pier.", _PIER[1]],
+     [*_PIER, "Some residents asked why the board did not repair the old pier.", _PIER[1]], []),
+    ([*_PIER, "Three cheers for the crew!", "Three cheers for the crew!"], [*_PIER, "Three cheers for the crew!", "Three cheers for the crew!"], []),
+])
+def test_what_a_template_prints_twice_is_read_once(lines: list[str], kept: list[str], cut: list[str]) -> None:
+    """An autoblog's template that prints the feed's excerpt above the post ({excerpt}{content}), or
+    the content twice: the article was in the record two times over, and its copies linked as "near"."""
+    out = cut_text("\n".join(lines), RULES, Context(title="Pier plan approved"))
+    assert out.text.split("\n") == kept and [r for r, _ in out.removed if r.startswith("text.")] == cut
