@@ -2784,3 +2784,21 @@ def test_what_a_template_prints_twice_is_read_once(lines: list[str], kept: list[
     the content twice: the article was in the record two times over, and its copies linked as "near"."""
     out = cut_text("\n".join(lines), RULES, Context(title="Pier plan approved"))
     assert out.text.split("\n") == kept and [r for r, _ in out.removed if r.startswith("text.")] == cut
+
+
+@pytest.mark.parametrize(("line", "cut"), [
+    ("Seiten: 1 2 3", True), ("Pages : 1 2 3", True), ("Páginas: 1 2", True), ("Страницы: 1 2 3", True),
+    ("Sayfalar: 1 2", True), ("Seiten: 1 2 3 Weiter", True), ("Nächste Seite »", True), ("« Page précédente", True),
+    ("Próxima página", True), ("下一页", True), ("다음 페이지", True), ("Trang tiếp theo", True), ("Trang sau", True),
+    # a sentence about a page, a page's number alone
+    ("Die nächste Seite des Berichts zeigt die Kosten.", False), ("Trang 2 của báo cáo cho biết chi phí.", False),
+    ("Trang 3", False),
+])
+def test_a_paginated_posts_links_to_its_pages_go_in_the_blogs_languages(line: str, cut: bool) -> None:
+    """WordPress's list of a post's pages (wp_link_pages) as its translations label it, and a link to
+    the next or previous page, between the paragraphs or under them; "Pages: 1 2" in English and
+    "Halaman: 1 2" were cut already."""
+    first, second = BODY.split("\n")
+    for text in (f"{first}\n{line}\n{second}", f"{BODY}\n{line}"):
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert (out.text == BODY) is cut and ([r for r, _ in out.removed] == ["chrome.pagination-intl"]) is cut
