@@ -145,6 +145,10 @@ class Redirect:
     tool: str | None = None  # the chain's tool a link through it credits
     drop_params: frozenset[str] = frozenset()  # the wrapper's own query parameters, not the target's
     labels: frozenset[str] = frozenset()  # a label each of its hosts has ("google", "bing"): a quick first test
+    # or: the target's host is written in the wrapper's first label, a dash for each dot and two for
+    # a dash ("www-harbour--daily-com.translate.goog": www.harbour-daily.com), its path and query as
+    # the wrapper's, under this scheme
+    label: str | None = None
 
     def target(self, url: str) -> str | None:
         from urllib.parse import parse_qs, urlsplit
@@ -155,13 +159,17 @@ class Redirect:
         if self.path.endswith("/") and not parts.path.startswith(self.path) or \
                 not self.path.endswith("/") and parts.path != self.path:
             return None
-        if self.rest:
-            target = parts.path[len(self.path):]
+        if self.rest or self.label:
+            if self.label:
+                host = url_host(url).split(".")[0].replace("--", "\0").replace("-", ".").replace("\0", "-")
+                target = host + parts.path
+            else:
+                target = parts.path[len(self.path):]
             if not target or "." not in target.split("/")[0]:
-                return None  # (no host after the prefix)
+                return None  # (no host after the prefix, or in the label)
             query = "&".join(pair for pair in parts.query.split("&")
                              if pair and pair.partition("=")[0] not in self.drop_params)
-            target = f"{self.rest}://{target}" + (f"?{query}" if query else "")
+            target = f"{self.rest or self.label}://{target}" + (f"?{query}" if query else "")
             return target if url_parses(target) else None
         query = parse_qs(parts.query)
         for name in self.params:
@@ -594,13 +602,14 @@ def _parse_file(path: Any, acc: dict) -> None:
     for t in data.get("redirect", []):
         rid = _need(src, t, "id")
         path = _need(src, t, "path")
-        params, rest = tuple(t.get("params", ())), t.get("rest")
-        if not str(path).startswith("/") or bool(params) == bool(rest) or rest not in (None, "http", "https"):
-            raise RuleError(f"{src}: {rid}: a redirect needs a path from /, and either params or "
-                            f"rest = \"http\"/\"https\"")
+        params, rest, label = tuple(t.get("params", ())), t.get("rest"), t.get("label")
+        if not str(path).startswith("/") or [bool(params), bool(rest), bool(label)].count(True) != 1 \
+                or rest not in (None, "http", "https") or label not in (None, "http", "https"):
+            raise RuleError(f"{src}: {rid}: a redirect needs a path from /, and one of params, "
+                            f"rest = \"http\"/\"https\" or label = \"http\"/\"https\"")
         hosts = _need(src, t, "hosts")
         acc["redirects"].append(Redirect(rid, _redirect_hosts(src, rid, hosts), path, params, rest, t.get("tool"),
-                                         frozenset(t.get("drop_params", ())), _host_labels(hosts)))
+                                         frozenset(t.get("drop_params", ())), _host_labels(hosts), label))
 
 
 _SHORTCODE_KEYS = ("names", "prefixes", "drop_content")

@@ -731,6 +731,10 @@ _AMP_DROP = "amp_js_v=0.1&usqp=mq331AQ"
     ("https://quay-example.cdn.ampproject.org/c/quay.example/e", "http://quay.example/e", None),
     ("https://l.facebook.com/l.php?u=https%3A%2F%2Fquay.example%2Ff&h=AT3x", "https://quay.example/f", None),
     ("https://t.umblr.com/redirect?z=https%3A%2F%2Fquay.example%2Fg&t=YmQ", "https://quay.example/g", None),
+    # Google Translate's proxy writes the host in its first label (a dash for a dot, two for a dash)
+    ("https://www-quay--side-example.translate.goog/news/m?id=4&_x_tr_sl=auto&_x_tr_tl=id&_x_tr_hl=en&_x_tr_pto=wapp",
+     "https://www.quay-side.example/news/m?id=4", "google-translate"),
+    ("https://quay-example.translate.goog/?_x_tr_sl=en&_x_tr_tl=vi", "https://quay.example/", "google-translate"),
     # a wrapper inside a wrapper
     ("https://www.google.com/url?q=https://www.google.com/amp/s/quay.example/h&sa=U", "https://quay.example/h", None),
     # not wrappers: another path, a look-alike host, no target, a target that is no web address
@@ -739,6 +743,7 @@ _AMP_DROP = "amp_js_v=0.1&usqp=mq331AQ"
     ("https://www.bing.com/news/apiclick.aspx?ref=FexRss&c=1", None, None),
     ("https://www.google.com/url?q=javascript:alert(1)", None, None),
     ("https://www.google.com/amp/s/", None, None),
+    ("https://translate.goog/", None, None), ("https://quay.translate.goog/n", None, None),  # (no host in the label)
     ("https://www.google.com/url?url=http://[::1/k", None, None),
 ])
 def test_a_redirect_wrappers_link_gives_its_target(link: str, target: str | None, tool: str | None) -> None:
@@ -763,6 +768,12 @@ def test_a_source_link_through_a_news_feeds_redirect_is_the_original_article() -
     record = _record(f"<html><body><article><h1>Port workers vote</h1>{body}<p>Source: {amp}</p></article></body></html>",
                      url="https://autonews.example/2026/04/port-vote/")
     assert record.source.url == "https://www.tidings.example/news/port-vote.amp"
+
+    # a splog that translates what it copies through Google Translate's proxy, and links it so
+    proxy = "https://www-tidings-example.translate.goog/news/port-vote?_x_tr_sl=auto&amp;_x_tr_tl=id&amp;_x_tr_hl=en"
+    record = _record(f"<html><body><article><h1>Port workers vote</h1>{body}<p>Dock workers <a href='{proxy}'>voted"
+                     "</a> again.</p></article></body></html>", url="https://autonews.example/2026/04/port-vote-2/")
+    assert record.source.url == "https://www.tidings.example/news/port-vote" and "google-translate" in record.source.chain
 
 
 def test_a_users_rule_file_adds_a_redirect_wrapper(tmp_path) -> None:
