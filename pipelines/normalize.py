@@ -34,7 +34,9 @@ _STYLED = re.compile("[\U0001d400-\U0001d7ff]+")
 _JOINS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff"
 _PICTO = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
 _STRAY_JOINER = re.compile(f"(?<![{_JOINS}])\u200c|\u200c(?![{_JOINS}])|(?<![{_JOINS}{_PICTO}])\u200d|\u200d(?![{_JOINS}{_PICTO}])")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# (and the Ogham space mark, and the line and paragraph separators, which an HTML page shows as a
+# space, not a line break: "one\u2028two" was one word to copy detection)
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|m|amp|showComment|feature|ref|ocid)$", re.I)
 _IFTTT_TIME = "%B %d, %Y at %I:%M%p"
 

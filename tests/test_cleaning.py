@@ -2726,6 +2726,7 @@ def test_words_in_look_alike_letters_are_read_in_their_script(text: str, read: s
     ("fer\u2063ry cro\u034fss\u2062ing har\u180ebour", "ferry crossing harbour"),
     ("pi\U000e0041\U000e0042er tim\u3164etable", "pier timetable"),  # tag characters; a Hangul filler
     ("ca\ufe0ffe", "cafe"),  # a variation selector after a Latin letter
+    ("ferry\u2028crossing\u2029harbour\u1680pier", "ferry crossing harbour pier"),  # (spaces, not breaks)
     # a region's flag (a tag sequence after the black flag) and an emoji's selector stay
     ("Go \U0001f3f4\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f! \u2764\ufe0f",
      "Go \U0001f3f4\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f! \u2764\ufe0f"),
