@@ -194,6 +194,7 @@ class RunWriter:
         self.by_kind: Counter[str] = Counter()
         self.by_change: Counter[str] = Counter()
         self.excerpts = 0  # records whose text is only the opening of the original (source.excerpt)
+        self.by_rule: Counter[str] = Counter()  # records that a rule cut something from (`removed`)
         if append:
             for path in (records, rejects):
                 repair_tail(path)
@@ -217,6 +218,7 @@ class RunWriter:
             self.by_kind[d["duplicate"]["kind"]] += 1
             self.by_change[d["crawl"].get("change", "new")] += 1
             self.excerpts += bool((d.get("source") or {}).get("excerpt"))
+            self.by_rule.update({r["rule"] for r in d.get("removed") or ()})
         for d in read_jsonl(rejects):
             self.reasons[d["reason"]] += 1
             self.stages[d["stage"]] += 1
@@ -279,6 +281,8 @@ class RunWriter:
         self._write("records", record.model_dump_json().encode("utf-8"))
         self._counted(record.crawl.via, record.duplicate.kind, record.crawl.change)
         self.excerpts += record.source.excerpt
+        if record.removed:
+            self.by_rule.update({r.rule for r in record.removed})
 
     def write_foreign(self, data: dict[str, Any], kind: str) -> None:
         """Another tool's document (`splog link` over its output), with our fingerprint and duplicate."""
@@ -322,7 +326,8 @@ class RunWriter:
                        "rejects_by_stage": dict(sorted(self.stages.items())),
                        "records_by_via": dict(sorted(self.by_via.items())),
                        "records_by_duplicate_kind": dict(sorted(self.by_kind.items())),
-                       "records_excerpt": self.excerpts},
+                       "records_excerpt": self.excerpts,
+                       "records_by_removed_rule": dict(sorted(self.by_rule.items()))},
             "files": {name: (fh.summary() if isinstance(fh, _CountedStream) else file_summary(self.paths[name]))
                       for name, fh in (("records", self._records), ("rejects", self._rejects))},
         }

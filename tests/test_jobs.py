@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -81,6 +82,9 @@ def test_killed_runs_resume_to_the_clean_result(tmp_path) -> None:
     assert set(urls) == {r["url"] for r in clean.records()}
     manifest = json.loads((tmp_path / "job" / "out.manifest.json").read_text())
     assert manifest["reconciles"] and manifest["counts"]["records"] == len(urls)
+    # (the records each rule cut something from: those written before a kill are counted from the file)
+    by_rule = Counter(rule for line in lines[:-1] for rule in {r["rule"] for r in json.loads(line)["removed"]})
+    assert by_rule and manifest["counts"]["records_by_removed_rule"] == dict(sorted(by_rule.items()))
 
 
 def test_a_crawl_stopped_by_sigterm_says_so_and_its_job_resumes(tmp_path) -> None:
@@ -138,7 +142,6 @@ def test_too_many_rejects_fail_the_run_with_the_reason_last(farm, tmp_path) -> N
     (2, 0, 1, False),
 ])
 def test_the_reject_ratio_counts_unchanged_posts_as_read(records, unchanged, rejects, ok) -> None:
-    from collections import Counter
     from types import SimpleNamespace
 
     from pipelines.adapters import verdict

@@ -487,6 +487,7 @@ def test_a_copy_in_look_alike_letters_and_hidden_characters_is_an_exact_copy(tmp
     looks = set(_HIDDEN.values())
     assert words.split() == list(dict.fromkeys(w for w in re.findall(r"\w+", copy) if looks & set(w)))[:20]
     assert not any(r["rule"] == "text.homoglyphs" for r in original["removed"])
+    assert run.manifest()["counts"]["records_by_removed_rule"].get("text.homoglyphs") == 1
 
 
 def test_splog_link_reads_another_tools_copy_in_look_alike_letters_as_the_same_text(tmp_path) -> None:
