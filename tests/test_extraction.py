@@ -1228,6 +1228,19 @@ _TREES = ["The city planted its thousandth new street tree on Saturday, two year
           "Residents can ask for a tree outside their home on the council's website; the waiting list is four months."]
 
 
+def _trees_page(body: str, layout: str, side: str = "") -> tuple[str, str]:
+    """A page about the trees and its address: a Blogger post ("blogger"), or a page whose text box has
+    the class `layout`, with `side` beside it."""
+    key = abs(hash((body, layout))) % 10**8
+    if layout == "blogger":
+        return ("<html><head><title>Trees</title><meta content='blogger' name='generator'/></head><body>"
+                "<div class='post hentry'><h3 class='post-title entry-title'>Trees</h3>"
+                f"<div class='post-body entry-content' id='post-body-1'>{body}</div></div></body></html>",
+                f"https://trees{key}.blogspot.com/2026/11/trees.html")
+    return (f"<html><head><title>Trees</title></head><body><div id='main'><h1>Trees</h1><div class='{layout}'>"
+            f"{body}</div></div>{side}</body></html>", f"https://trees{key}.example/trees.html")
+
+
 @pytest.mark.parametrize("cloak", [
     "<style>.hl{display:none}</style><div class='hl'><a href='https://pills.example/'>cheap pills online</a> "
     "<a href='https://casino.example/'>best casino bonus</a></div>",
@@ -1251,17 +1264,7 @@ def test_links_and_words_a_page_hides_from_its_reader_are_cut_on_every_path(cloa
     style that moves them off the screen or shrinks them to nothing, or the hidden attribute: they
     were part of the record's text (trafilatura reads all but an inline display:none)."""
     body = f"<p>{_TREES[0]}</p>{cloak}<p>{_TREES[1]}</p><p>{_TREES[2]}</p>"
-    key = abs(hash((cloak, platform))) % 10**8
-    if platform == "blogger":
-        page = ("<html><head><title>Trees</title><meta content='blogger' name='generator'/></head><body>"
-                "<div class='post hentry'><h3 class='post-title entry-title'>Trees</h3>"
-                f"<div class='post-body entry-content' id='post-body-1'>{body}</div></div></body></html>")
-        url = f"https://trees{key}.blogspot.com/2026/11/trees.html"
-    else:
-        page = (f"<html><head><title>Trees</title></head><body><div id='main'><h1>Trees</h1><div class='text'>{body}"
-                "</div></div></body></html>")
-        url = f"https://trees{key}.example/trees.html"
-    record = _record(page, url)
+    record = _record(*_trees_page(body, "blogger" if platform == "blogger" else "text"))
     kept = ["Keep this line."] if "Keep" in cloak else []
     assert record.text.split("\n") == [_TREES[0], *kept, *_TREES[1:]]
     if not kept:
@@ -1294,17 +1297,7 @@ def test_a_style_that_says_hidden_but_hides_nothing_keeps_its_text(wrap, layout:
     paragraph on a page read whole: trafilatura drops every element whose style says "hidden". And
     "backface-visibility: hidden" round a post's body had been read as "visibility: hidden": no text."""
     body = wrap("".join(f"<p>{x}</p>" for x in _TREES))
-    key = abs(hash((body, layout))) % 10**8
-    if layout == "blogger":
-        page = ("<html><head><title>Trees</title><meta content='blogger' name='generator'/></head><body>"
-                "<div class='post hentry'><h3 class='post-title entry-title'>Trees</h3>"
-                f"<div class='post-body entry-content' id='post-body-1'>{body}</div></div></body></html>")
-        url = f"https://trees{key}.blogspot.com/2026/11/trees.html"
-    else:
-        page = (f"<html><head><title>Trees</title></head><body><div id='main'><h1>Trees</h1><div class='{layout}'>"
-                f"{body}</div></div><div class='side'>Links here</div></body></html>")
-        url = f"https://trees{key}.example/trees.html"
-    assert _record(page, url).text.split("\n") == _TREES
+    assert _record(*_trees_page(body, layout, side="<div class='side'>Links here</div>")).text.split("\n") == _TREES
 
 
 @pytest.mark.parametrize("style", ["@media (max-width: 600px) { .note { display: none } }",
