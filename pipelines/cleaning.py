@@ -217,14 +217,19 @@ class Context:
 REPEAT_CHARS, REPEAT_LINE_CHARS = 60, 40
 _WORD = re.compile(r"\w+")
 _WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# how an excerpt ends when it is cut off: "…", "...", "[…]", "[...]", "(…)", or a "Read more" after it
+_EXCERPT_END = re.compile(r"\s*(?:[\[(]?(?:…|\.\.\.)[\])]?)\s*(?:(?:read more|continue reading)\W*)?$")
+
+
+def _words(line: str) -> str:
+    """A line's words alone, one space between them (its punctuation left out)."""
+    return " ".join(_WORD.findall(line))
 
 
 def _size(plain: str) -> int:
     """A text's length in characters, a Chinese, Japanese or Korean one counted as three (a word's
     worth: a line of 30 of them is a sentence, not a song's line)."""
     return len(plain) + 2 * len(_WIDE.findall(plain)) if not plain.isascii() else len(plain)
-# how an excerpt ends when it is cut off: "…", "...", "[…]", "[...]", "(…)", or a "Read more" after it
-_EXCERPT_END = re.compile(r"\s*(?:[\[(]?(?:…|\.\.\.)[\])]?)\s*(?:(?:read more|continue reading)\W*)?$")
 
 
 class _Scan:
@@ -533,11 +538,11 @@ class _Scan:
         if len(left) < 2:
             return
         first, rest = left[0], left[1:]
-        opening = " ".join(_WORD.findall(_EXCERPT_END.sub("", self.keys[first])))
+        opening = _words(_EXCERPT_END.sub("", self.keys[first]))
         if _size(opening) >= REPEAT_CHARS and self.keys[first] != self.keys[rest[0]]:
             following = ""
             for i in rest:  # (the words of the lines after it, as far as the excerpt goes)
-                following += " " + " ".join(_WORD.findall(self.keys[i]))
+                following += " " + _words(self.keys[i])
                 if len(following) > len(opening):
                     break
             if following[1:len(opening) + 1] == opening:
@@ -553,7 +558,7 @@ class _Scan:
             if len(again) != span or [self.keys[j] for j in run] != [self.keys[j] for j in again] \
                     or any(j in self.cut for j in run):
                 continue
-            size = sum(_size(" ".join(_WORD.findall(self.keys[j]))) for j in run)
+            size = sum(_size(_words(self.keys[j])) for j in run)
             if size >= REPEAT_CHARS and size >= REPEAT_LINE_CHARS * span:
                 for j in again:
                     self.cut[j] = "text.repeat"

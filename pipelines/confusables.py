@@ -47,7 +47,6 @@ class ConfusablesError(ValueError):
     pass
 
 
-
 @dataclass(frozen=True)
 class Confusables:
     """script -> {a letter of another script: the letter of this one it looks like}."""

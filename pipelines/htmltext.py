@@ -257,6 +257,11 @@ _HIDING = re.compile(r"(?<![-\w])(?:display:none|visibility:hidden|font-size:(?:
                      r"|color:transparent|clip:rect\(0(?:px)?,?0(?:px)?,?0(?:px)?,?0(?:px)?\)"
                      rf"|{_ZERO_BOX}(?=.*overflow:hidden)|overflow:hidden(?=.*{_ZERO_BOX})"
                      r"|(?:left|top|text-indent|margin-left):-\d{4,})")
+# trafilatura leaves out every element whose style says "hidden", which "overflow: hidden" (a box that
+# clips its floats, around a post's text on many old blogs) and "backface-visibility: hidden" say too:
+# the paragraph went, without a word. What hides an element is cut first (cut_unseen); such a style
+# is then dropped.
+_STYLE_SAYS_HIDDEN = etree.XPath(".//*[contains(@style, 'hidden')]")
 _CSS_BLOCK = re.compile(r"([^{}]*)\{([^{}]*)\}")
 _SIMPLE_SELECTOR = re.compile(r"^[a-z0-9]*([.#])([\w-]+)$", re.I)
 
@@ -502,12 +507,6 @@ def cut_unseen(root: etree._Element, whole_page: bool = False) -> list[tuple[str
         if _hiding(el.get("style", "")) is None:
             del el.attrib["style"]
     return removed
-
-
-# trafilatura leaves out every element whose style says "hidden", which "overflow: hidden" (a box that
-# clips its floats, around a post's text on many old blogs) and "backface-visibility: hidden" say too:
-# the paragraph went, without a word. What hides an element is cut above; such a style is dropped.
-_STYLE_SAYS_HIDDEN = etree.XPath(".//*[contains(@style, 'hidden')]")
 
 
 def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[tuple[str, str]]:
