@@ -55,7 +55,8 @@ def worker_cost(items: list[tuple[str, str, str]], mode: str) -> tuple[float, Co
 
     extraction.TEMPLATES = Templates()
     _init_worker(ExtractOptions(mode=mode))
-    raws = [RawPost(url=url, blog=BlogInfo(url=home, host=urlsplit(home).hostname or ""), via="page", html=html,
+    # (ids: as in a crawl, whose blogs' operator ids were read off their home pages, not each page)
+    raws = [RawPost(url=url, blog=BlogInfo(url=home, host=urlsplit(home).hostname or "", ids=()), via="page", html=html,
                     status=200, fetched_at="2026-01-01T00:00:00Z") for home, url, html in items]
     methods: Counter = Counter()
     start = time.process_time()

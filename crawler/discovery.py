@@ -57,6 +57,9 @@ class Entry:
     labels: list[str] = field(default_factory=list)
     source_publisher: str | None = None
     source_url: str | None = None
+    # the addresses the feed gives for its authors (a Blogger profile, an avatar), space-separated:
+    # what pipelines/operator_ids.py reads their accounts from (`author`)
+    author_links: str | None = None
 
 
 @dataclass(slots=True)
@@ -207,7 +210,8 @@ def parse_blogger_json(body: str | bytes) -> FeedPage:
             url=url, title=_t(e.get("title")), html=_t(e.get("content")), published=_t(e.get("published")),
             updated=_t(e.get("updated")),
             author=next((_t(a.get("name")) for a in _dicts(e.get("author"))), None),
-            labels=[c["term"] for c in _dicts(e.get("category")) if isinstance(c.get("term"), str) and c["term"]]))
+            labels=[c["term"] for c in _dicts(e.get("category")) if isinstance(c.get("term"), str) and c["term"]],
+            author_links=_links(*(_t(a.get("uri")) for a in _dicts(e.get("author"))))))
     total = _t(feed.get("openSearch$totalResults"))
     next_url = _href_of(feed.get("link"), "next")
     return FeedPage(entries, int(total) if total and total.isdigit() else None, next_url, _t(feed.get("title")))
@@ -442,6 +446,15 @@ def _atom_link(el: etree._Element, *rels: str, ns: str = ATOM) -> str | None:
     return ident if ident and ident.startswith(("http://", "https://")) else None
 
 
+def _links(*links: object) -> str | None:
+    """An entry's author addresses as Entry.author_links holds them (strings only, no spaces inside)."""
+    return " ".join(link for link in links if isinstance(link, str) and link and " " not in link) or None
+
+
+def _atom_author_links(el: etree._Element | None, ns: str = ATOM) -> str | None:
+    return _links(*(_text(a.find(f"{ns}uri")) for a in el.findall(f"{ns}author"))) if el is not None else None
+
+
 def _atom_authors(el: etree._Element, ns: str = ATOM) -> str | None:
     """The names of an Atom entry's (or feed's, or source's) authors, "; " between several."""
     names = [n for n in (_text(a.find(f"{ns}name")) for a in el.findall(f"{ns}author")) if n]
@@ -474,7 +487,10 @@ def parse_xml_feed(body: bytes, base: str, encoding: str | None = None) -> FeedP
                 author=_atom_authors(e, ns) or (_atom_authors(source, ns) if source is not None else None) or feed_authors,
                 labels=[c.get("term") for c in e.findall(f"{ns}category") if c.get("term")],
                 source_publisher=_text(source.find(f"{ns}title")) if source is not None else None,
-                source_url=_atom_link(source, "alternate", "self", ns=ns) if source is not None else None))
+                source_url=_atom_link(source, "alternate", "self", ns=ns) if source is not None else None,
+                # (a copied entry's <source> authors are the original's, not this blog's)
+                author_links=_atom_author_links(e, ns) or (_atom_author_links(root, ns) if not e.findall(f"{ns}author")
+                                                           and source is None else None)))
         total = next((t for t in (_text(root.find(name)) for name in OPENSEARCH_TOTALS) if t), None)
         next_link = next((lk for lk in root.findall(f"{ns}link") if lk.get("rel") == "next" and lk.get("href")), None)
         return FeedPage(entries, int(total) if total and total.isdigit() else None,
@@ -560,7 +576,8 @@ def parse_json_feed(body: str | bytes, base: str) -> FeedPage:
             published=_str(item.get("date_published")), updated=_str(item.get("date_modified")),
             author=_json_feed_authors(item) or feed_authors,
             labels=[t for t in tags if isinstance(t, str) and t.strip()] if isinstance(tags, list) else [],
-            source_url=external if external != url else None))
+            source_url=external if external != url else None,
+            author_links=_json_feed_author_links(item) or _json_feed_author_links(feed)))
     next_url = joined(base, _str(feed.get("next_url")))
     return FeedPage(entries, None, next_url, _str(feed.get("title")), "json-feed")
 
@@ -571,6 +588,11 @@ def _json_feed_authors(obj: dict) -> str | None:
     if not names and isinstance(obj.get("author"), dict) and _str(obj["author"].get("name")):
         names = [obj["author"]["name"].strip()]
     return "; ".join(names) or None
+
+
+def _json_feed_author_links(obj: dict) -> str | None:
+    authors = _dicts(obj.get("authors")) or _dicts([obj.get("author")])
+    return _links(*(a.get(key) for a in authors for key in ("url", "avatar")))
 
 
 def parse_feed(body: bytes, base: str, encoding: str | None = None) -> FeedPage:
@@ -602,13 +624,15 @@ def parse_wp_posts(body: str | bytes) -> list[Entry]:
         embedded = p.get("_embedded") if isinstance(p.get("_embedded"), dict) else {}
         authors = embedded.get("author") if isinstance(embedded.get("author"), list) else []
         author = next((a["name"] for a in authors if isinstance(a, dict) and isinstance(a.get("name"), str)), None)
+        avatars = [a["avatar_urls"] for a in authors if isinstance(a, dict) and isinstance(a.get("avatar_urls"), dict)]
         groups = embedded.get("wp:term") if isinstance(embedded.get("wp:term"), list) else []
         terms = [t["name"] for group in groups if isinstance(group, list) for t in group
                  if isinstance(t, dict) and isinstance(t.get("name"), str) and t["name"]]
         title = _rendered(p.get("title"))
         entries.append(Entry(
             url=p["link"], title=htmllib.unescape(title) if title else None, html=_rendered(p.get("content")),
-            published=_wp_date(p, "date"), updated=_wp_date(p, "modified"), author=author, labels=terms))
+            published=_wp_date(p, "date"), updated=_wp_date(p, "modified"), author=author, labels=terms,
+            author_links=_links(*(next(iter(sizes.values()), None) for sizes in avatars))))
     return usable(entries)
 
 

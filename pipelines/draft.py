@@ -15,6 +15,7 @@ from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta, names_its_host
+from pipelines.operator_ids import find_ids, merge
 from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, fix_mojibake, ifttt_time, to_utc,
                                  unescape_entities, written_date, zone_offset)
 from pipelines.provenance import (credit_line_publisher, dateline_publisher, ends_cut_off, feed_title_publisher,
@@ -55,6 +56,7 @@ class Draft:
     sha256: str | None = None
     simhash: str | None = None
     linking: Any = None  # linking.Prepared, computed in the worker
+    operator_ids: list[dict[str, Any]] = field(default_factory=list)  # (pipelines/operator_ids.py: merge)
 
 
 def from_extracted(raw: RawPost, ex: Extracted) -> Draft:
@@ -444,6 +446,16 @@ def signed(drafts: list[Draft]) -> list[Draft]:
     return [replace(d, linking=p, simhash=p.simhash) for d, p in zip(drafts, prepared)]
 
 
+def operator_ids_of(raw: RawPost, ex: Extracted, rules: RuleSet) -> list[dict[str, Any]]:
+    """The post's operator ids: its blog's home page's, its body's, its feed author's; and its own
+    page's, read whole only when the crawl did not read the blog's home page (saved pages, a post
+    given as the seed: a page-by-page crawl's pages share the home page's template, ~1 ms a page saved)."""
+    page = find_ids(raw.html, "page", rules.operator_ids) if raw.blog.ids is None and not raw.is_fragment else ()
+    return merge(("home", raw.blog.ids or ()), ("page", page), ("body", ex.body_ids),
+                 ("author", find_ids(raw.feed.get("author_links"), "author", rules.operator_ids)))
+
+
 def process(raw: RawPost, ex: Extracted, rules: RuleSet, sign: bool = True) -> Draft:
     """The CPU-bound stages after extraction, in order: clean, then normalize."""
-    return normalize(clean(from_extracted(raw, ex), rules), sign, rules.confusables)
+    draft = normalize(clean(from_extracted(raw, ex), rules), sign, rules.confusables)
+    return replace(draft, operator_ids=operator_ids_of(raw, ex, rules))

@@ -162,6 +162,9 @@ def _open_output(path: Path, mode: str) -> Any:
     return path.open(mode) if regular else _CountedStream(path.open("wb"), str(path), owned=True)
 
 
+SHARED_BLOGS_LISTED = 100  # a shared operator id's blogs the manifest names (blog_count counts them all)
+
+
 class RunWriter:
     """Appends records and rejects, flushing every `flush_every` lines, and writes the manifest at close.
 
@@ -195,6 +198,7 @@ class RunWriter:
         self.by_change: Counter[str] = Counter()
         self.excerpts = 0  # records whose text is only the opening of the original (source.excerpt)
         self.by_rule: Counter[str] = Counter()  # records that a rule cut something from (`removed`)
+        self.operators: dict[tuple[str, str], set[str]] = {}  # (kind, id) -> the blogs whose records carry it
         if append:
             for path in (records, rejects):
                 repair_tail(path)
@@ -219,6 +223,8 @@ class RunWriter:
             self.by_change[d["crawl"].get("change", "new")] += 1
             self.excerpts += bool((d.get("source") or {}).get("excerpt"))
             self.by_rule.update({r["rule"] for r in d.get("removed") or ()})
+            for o in d.get("operator_ids") or ():
+                self.operators.setdefault((o["kind"], o["id"]), set()).add(d["blog"]["url"])
         for d in read_jsonl(rejects):
             self.reasons[d["reason"]] += 1
             self.stages[d["stage"]] += 1
@@ -283,6 +289,8 @@ class RunWriter:
         self.excerpts += record.source.excerpt
         if record.removed:
             self.by_rule.update({r.rule for r in record.removed})
+        for o in record.operator_ids:
+            self.operators.setdefault((o.kind, o.id), set()).add(record.blog.url)
 
     def write_foreign(self, data: dict[str, Any], kind: str) -> None:
         """Another tool's document (`splog link` over its output), with our fingerprint and duplicate."""
@@ -294,6 +302,15 @@ class RunWriter:
         self.reasons[reject.reason] += 1
         self.stages[reject.stage] += 1
         self._tick()
+
+    def operator_summary(self) -> dict[str, Any]:
+        """The run's operator ids: how many, and those on the records of two or more blogs (the blogs
+        one operator runs), the most blogs first, each with its blogs (the first SHARED_BLOGS_LISTED)."""
+        shared = sorted(((key, blogs) for key, blogs in self.operators.items() if len(blogs) > 1),
+                        key=lambda item: (-len(item[1]), item[0]))
+        return {"ids": len(self.operators), "blogs_with_ids": len(set().union(*self.operators.values())),
+                "shared": [{"kind": kind, "id": value, "blog_count": len(blogs),
+                            "blogs": sorted(blogs)[:SHARED_BLOGS_LISTED]} for (kind, value), blogs in shared]}
 
     @property
     def rejects(self) -> int:
@@ -328,6 +345,7 @@ class RunWriter:
                        "records_by_duplicate_kind": dict(sorted(self.by_kind.items())),
                        "records_excerpt": self.excerpts,
                        "records_by_removed_rule": dict(sorted(self.by_rule.items()))},
+            "operator_ids": self.operator_summary(),
             "files": {name: (fh.summary() if isinstance(fh, _CountedStream) else file_summary(self.paths[name]))
                       for name, fh in (("records", self._records), ("rejects", self._rejects))},
         }

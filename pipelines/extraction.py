@@ -22,6 +22,7 @@ from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, head
                                 joined, meta_lines, names_its_host, own_site_name, post_heading, posted_on_date,
                                 in_side_column, read_meta, resolve_base, same_site)
 from pipelines.normalize import canonical_url
+from pipelines.operator_ids import find_ids
 from pipelines.rules import RuleSet, fold
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
 from schemas.raw import RawPost
@@ -56,6 +57,9 @@ class Extracted:
     meta: PageMeta
     method: str  # feed | container | template | trafilatura | json-ld
     extra: dict[str, Any] = field(default_factory=dict)
+    # the operator ids in the post's body (a feed's, or the page's post container before its boxes
+    # are cut: an affiliate box's tag is the blog's), (kind, id) (pipelines/operator_ids.py)
+    body_ids: list[tuple[str, str]] = field(default_factory=list)
 
 
 # Body templates learned per host in this process (pipelines/templates.py).
@@ -816,12 +820,13 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         # "<!DOCTYPE html><html>…<nav>…<aside>…"): read as the page it is, its menus and columns cut
         raw = replace(raw, is_fragment=False)
     if raw.is_fragment:
+        ids = find_ids(raw.html, "body", rules.operator_ids)
         root = parse_fragment(raw.html)
         if next(root.iterdescendants(*_MARKUP_LINES), None) is not None:  # (in plain text, a line end is one)
             source_line_ends_as_spaces(root)
         removed = cut_blocks(root, rules, harvest)
         harvest_links(root, rules, harvest, titles=(raw.feed.get("title"),), page_url=raw.url)
-        return _checked(Extracted(to_text(root), removed, harvest, PageMeta(), "feed"))
+        return _checked(Extracted(to_text(root), removed, harvest, PageMeta(), "feed", body_ids=ids))
     tree = _parse_page(raw.html)
     classes = ClassIndex(tree)
     meta = read_meta(tree, raw.url, classes, rules.months)
@@ -832,6 +837,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         meta.ui_language = template_language(classes, rules)
     body = find_body(tree, classes) if options.mode == "auto" else None
     if body is not None:
+        ids = _body_ids(body[1], rules)
         if not meta.title and _names_no_post(meta):  # (an old theme's <title> of the site's name alone)
             meta.title = post_heading(body[1], meta.home_heading)
         removed = cut_page_boxes(tree, rules, harvest, classes.get)
@@ -839,11 +845,13 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         harvest_links(body[1], rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
         if not (meta.author and meta.published):
             meta.header_lines = header_lines(body[1])
-        return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container"), tree, rules, raw.url)
+        return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container", body_ids=ids),
+                        tree, rules, raw.url)
     plan = TEMPLATES.plan(_host(raw.url)) if options.mode == "auto" else None
     if plan is not None and plan.use:
         node = select(tree, plan.template.selector or "")
         if node is not None and not plan.template.looks_short(node) and not plan.template.unfamiliar(node):
+            ids = _body_ids(node, rules)
             if _wants_metadata(meta):  # first: the date line may be one of the dropped children
                 _template_metadata(tree, raw.url, meta, plan.template, classes, node)
             if not meta.published:  # (before the template drops the date line it may be)
@@ -855,7 +863,8 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
             drop_children(node, plan.template.drop)
             removed += cut_blocks(node, rules, harvest)
             harvest_links(node, rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
-            return _checked(Extracted(to_text(node), removed, harvest, meta, "template"))  # (date looked for above)
+            return _checked(Extracted(to_text(node), removed, harvest, meta, "template",  # (date looked for above)
+                                      body_ids=ids))
         # else (an index page, another layout, a body far shorter than the host's usual, a kind of
         # box the template has not met) this page goes through trafilatura, and is compared with the
         # template like an audit
@@ -876,6 +885,14 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         if date is not None and plan.template.needs_date:
             learn_date_scope(plan.template, fresh, date, lambda element: _page_date(element, raw.url))
     return _checked(Extracted(text, removed, harvest, meta, "trafilatura"), tree, rules)
+
+
+def _body_ids(body: etree._Element, rules: RuleSet) -> list[tuple[str, str]]:
+    """The operator ids in a page's post body, read off its markup (only where a rule reads bodies)."""
+    if not any("body" in rule.scan for rule in rules.operator_ids):
+        return []
+    return find_ids(etree.tostring(body, encoding="unicode", method="html", with_tail=False), "body",
+                    rules.operator_ids)
 
 
 SOFT_404_TEXT = 1800  # a "not found" title over a page with more text (menus and all) heads an article

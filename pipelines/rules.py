@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.confusables import Confusables, ConfusablesError
+from pipelines.operator_ids import IdRule, IdRuleError
+from pipelines.operator_ids import parse as parse_id_rules
+from pipelines.operator_ids import parse_platform, with_platform
 from pipelines.normalize import ascii_host
 
 # Read through importlib.resources so the rules load from a zipped egg too (scrapyd deployments).
@@ -329,6 +332,7 @@ class RuleSet:
     author_words: AuthorWords | None = field(default=None, compare=False)  # (publishers.toml [authors])
     shortcodes: Shortcodes | None = field(default=None, compare=False)  # (lines.toml [shortcodes])
     confusables: Confusables | None = field(default=None, compare=False)  # (confusables.toml)
+    operator_ids: tuple[IdRule, ...] = field(default=(), compare=False)  # (ids.toml: [[id]])
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
@@ -593,6 +597,13 @@ def _parse_file(path: Any, acc: dict) -> None:
             Confusables.parse(data["confusables"], acc["confusables"], src)
         except ConfusablesError as exc:
             raise RuleError(str(exc)) from None
+    if "id" in data or "platform_ids" in data:
+        try:
+            acc["operator_ids"].extend(parse_id_rules(data.get("id", []), src))
+            if "platform_ids" in data:
+                acc["platform_ids"].extend(parse_platform(data["platform_ids"], src))
+        except IdRuleError as exc:
+            raise RuleError(str(exc)) from None
     for lang, names in data.get("months", {}).items():
         if not isinstance(names, list) or len(names) != 12:
             raise RuleError(f"{src}: months.{lang}: twelve months, in order")
@@ -624,7 +635,8 @@ def _empty_acc() -> dict:
             "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
             "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None,
             "redirects": [], "tags_line": None, "commenter": None, "author_words": {key: [] for key in _AUTHOR_WORD_KEYS},
-            "shortcodes": {key: set() for key in _SHORTCODE_KEYS}, "confusables": {}}
+            "shortcodes": {key: set() for key in _SHORTCODE_KEYS}, "confusables": {},
+            "operator_ids": [], "platform_ids": []}
 
 
 def check_rule_dirs(extra_dirs: tuple[str, ...]) -> None:
@@ -649,4 +661,5 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                    site_gone=acc["site_gone"], redirects=tuple(acc["redirects"]), tags_line=acc["tags_line"],
                    commenter=acc["commenter"],
                    author_words=AuthorWords.of(acc["author_words"]),
-                   shortcodes=Shortcodes.of(acc["shortcodes"]), confusables=Confusables(acc["confusables"]))
+                   shortcodes=Shortcodes.of(acc["shortcodes"]), confusables=Confusables(acc["confusables"]),
+                   operator_ids=with_platform(acc["operator_ids"], acc["platform_ids"]))

@@ -16,7 +16,7 @@ from pathlib import Path
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS blogs (
     url TEXT PRIMARY KEY, platform TEXT, name TEXT, ui_language TEXT, api_root TEXT,
-    newest_updated TEXT, last_crawl TEXT, sitemaps TEXT, feed TEXT);
+    newest_updated TEXT, last_crawl TEXT, sitemaps TEXT, feed TEXT, ids TEXT);
 CREATE TABLE IF NOT EXISTS posts (
     canonical_url TEXT PRIMARY KEY, blog_url TEXT, record_id TEXT, sha256 TEXT,
     updated TEXT, lastmod TEXT, seen_at TEXT);
@@ -42,6 +42,9 @@ class BlogState:
     # WordPress whose REST API is closed to visitors: the RSS feed that gave its posts instead, read
     # first on the next run (no 401 from the API and no home page to find it again)
     feed: str | None = None
+    # the operator ids its home page held ("kind id" a line: pipelines/operator_ids.py), given to the
+    # posts of a later run that does not read the home page; None: not read
+    ids: str | None = None
 
 
 @dataclass(slots=True)
@@ -85,20 +88,20 @@ class SQLiteState(StateStore):
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(blogs)")}
-        for column in ("sitemaps", "feed"):  # (a state file from before these were kept)
+        for column in ("sitemaps", "feed", "ids"):  # (a state file from before these were kept)
             if column not in columns:
                 self.db.execute(f"ALTER TABLE blogs ADD COLUMN {column} TEXT")
 
     def get_blog(self, url: str) -> BlogState | None:
         row = self.db.execute("SELECT url, platform, name, ui_language, api_root, newest_updated, last_crawl, "
-                              "sitemaps, feed FROM blogs WHERE url = ?", (url,)).fetchone()
+                              "sitemaps, feed, ids FROM blogs WHERE url = ?", (url,)).fetchone()
         return BlogState(*row) if row else None
 
     def put_blog(self, blog: BlogState) -> None:
         self.db.execute("INSERT OR REPLACE INTO blogs (url, platform, name, ui_language, api_root, newest_updated, "
-                        "last_crawl, sitemaps, feed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "last_crawl, sitemaps, feed, ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (blog.url, blog.platform, blog.name, blog.ui_language, blog.api_root,
-                         blog.newest_updated, blog.last_crawl, blog.sitemaps, blog.feed))
+                         blog.newest_updated, blog.last_crawl, blog.sitemaps, blog.feed, blog.ids))
 
     def get_post(self, canonical_url: str) -> PostState | None:
         row = self.db.execute("SELECT canonical_url, blog_url, record_id, sha256, updated, lastmod, seen_at "

@@ -60,6 +60,7 @@ def build_record(draft: Draft, job_id: str) -> ArticleRecord:
                    "autoposted_at": draft.autoposted_at, "links": draft.links, "chain": draft.chain,
                    "excerpt": draft.excerpt},
         "removed": [{"rule": rule, "text": text} for rule, text in draft.removed],
+        "operator_ids": draft.operator_ids,
         "fingerprint": {"sha256": draft.sha256 or sha256_hex(draft.text),
                         "simhash": draft.simhash or simhash64(draft.text)},
         "duplicate": {"cluster_id": rid, "kind": "first", "of": None, "similarity": 1.0},

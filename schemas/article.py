@@ -53,6 +53,18 @@ class Removed(_Frozen):
     text: str = Field(description="The text that was cut.")
 
 
+class OperatorId(_Frozen):
+    kind: str = Field(min_length=1, description=(
+        "What the id is, by the rule that read it: adsense, google-analytics, google-tag-manager, google-ads, "
+        "facebook-pixel, yandex-metrica, statcounter, histats, clicky, amazon-associates, media-net, taboola, "
+        "blogger-blog, blogger-profile, jetpack-blog, gravatar, or a user rule's kind."))
+    id: str = Field(min_length=1, description="The id as the page writes it (AdSense: pub-<16 digits>).")
+    where: list[Literal["home", "page", "body", "author"]] = Field(min_length=1, description=(
+        "Where it was found: home, the blog's home page (its template); page, the post's own page (read "
+        "whole only when the crawl did not read the home page: saved pages, post seeds); body, the post's "
+        "body (a copied article may carry its original's ids); author, the feed's author entry."))
+
+
 class Fingerprint(_Frozen):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the normalized text.")
     simhash: str = Field(pattern=r"^[0-9a-f]{16}$", description="64-bit SimHash of the normalized text, hex.")
@@ -98,6 +110,10 @@ class ArticleRecord(_Frozen):
     blog: Blog
     source: Source
     removed: list[Removed] = Field(default_factory=list, description="Every piece cut, with the rule that cut it.")
+    operator_ids: list[OperatorId] = Field(default_factory=list, description=(
+        "Ids of the people who run or earn from the blog that its HTML carries (ad-network publisher ids, "
+        "analytics and tag-manager ids, affiliate tags, platform accounts): what ties one operator's blogs "
+        "together. Each once, those found in more places first; at most 8 of a kind and 24 in all."))
     fingerprint: Fingerprint
     duplicate: Duplicate
     crawl: Crawl

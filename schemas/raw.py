@@ -15,6 +15,9 @@ class BlogInfo:
     platform: str = "generic"
     name: str | None = None
     ui_language: str | None = None
+    # the operator ids its home page holds, (kind, id) (pipelines/operator_ids.py); None: the crawl
+    # did not read its home page (saved pages, a post given as the seed), so each post's page is read
+    ids: tuple[tuple[str, str], ...] | None = None
 
 
 @dataclass(slots=True)

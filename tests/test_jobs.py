@@ -53,6 +53,10 @@ def test_incremental_runs_emit_only_new_and_changed_posts(mutable_farm, tmp_path
     changes = sorted(r["crawl"]["change"] for r in run3.records())
     assert changes == ["new"] * 5 + ["updated"], changes
     assert "revised at" in next(r for r in run3.records() if r["crawl"]["change"] == "updated")["text"]
+    # the blogs' home pages were not read again: their operator ids came from the state
+    first = {r["blog"]["url"]: [o for o in r["operator_ids"] if o["where"] == ["home"]] for r in run1.records()}
+    assert all(first[r["blog"]["url"]] and [o for o in r["operator_ids"] if o["where"] == ["home"]]
+               == first[r["blog"]["url"]] for r in run3.records())
 
     full = run_splog(*CRAWL, "--seeds-file", seeds, "--state", state, "--full", out=tmp_path / "r4.jsonl")
     assert len(full.records()) == 65
@@ -85,6 +89,14 @@ def test_killed_runs_resume_to_the_clean_result(tmp_path) -> None:
     # (the records each rule cut something from: those written before a kill are counted from the file)
     by_rule = Counter(rule for line in lines[:-1] for rule in {r["rule"] for r in json.loads(line)["removed"]})
     assert by_rule and manifest["counts"]["records_by_removed_rule"] == dict(sorted(by_rule.items()))
+    # (and the operator ids that blogs share: an operator runs each pair of the farm's blogs)
+    blogs: dict[tuple[str, str], set[str]] = {}
+    for line in lines[:-1]:
+        record = json.loads(line)
+        for o in record["operator_ids"]:
+            blogs.setdefault((o["kind"], o["id"]), set()).add(record["blog"]["url"])
+    shared = {key: sorted(urls) for key, urls in blogs.items() if len(urls) > 1}
+    assert len(shared) >= 4 and {(s["kind"], s["id"]): s["blogs"] for s in manifest["operator_ids"]["shared"]} == shared
 
 
 def test_a_crawl_stopped_by_sigterm_says_so_and_its_job_resumes(tmp_path) -> None:

@@ -7,7 +7,7 @@ from email.utils import format_datetime
 from html import escape
 
 from crawler.farm.model import Blog, Post
-from crawler.farm.pages import post_path
+from crawler.farm.pages import affiliate_box, post_path
 from crawler.farm.residue import body_html
 
 
@@ -32,7 +32,9 @@ def blogger_json(blog: Blog, base: str, posts: list[Post], total: int, start: in
                 {"rel": "self", "type": "application/atom+xml", "href": f"{base}/feeds/posts/default/{p.index + 1000}"},
                 {"rel": "alternate", "type": "text/html", "href": url, "title": p.title},
             ],
-            "author": [{"name": _t(p.author), "email": _t("noreply@blogger.com")}],
+            "author": [{"name": _t(p.author), "email": _t("noreply@blogger.com"),
+                        **({"uri": _t(f"http://www.blogger.com/profile/{blog.operator.blogger_profile}")}
+                           if blog.operator else {})}],
             "thr$total": _t("0"),
         }
         if summary:
@@ -62,11 +64,15 @@ def blogger_atom(blog: Blog, base: str, posts: list[Post], total: int, start: in
         + "".join(f"<category scheme='http://www.blogger.com/atom/ns#' term='{escape(x)}'/>" for x in p.labels)
         + f"<title type='text'>{escape(p.title)}</title><content type='html'>{escape(body_html(p))}</content>"
         f"<link rel='alternate' type='text/html' href='{base}{post_path(blog, p)}' title='{escape(p.title)}'/>"
-        f"<author><name>{p.author}</name></author></entry>" for p in posts)
+        f"<author><name>{p.author}</name>{_atom_uri(blog)}</author></entry>" for p in posts)
     return (f"<?xml version='1.0' encoding='UTF-8'?><feed xmlns='http://www.w3.org/2005/Atom' "
             f"xmlns:openSearch='http://a9.com/-/spec/opensearchrss/1.0/'><id>tag:blogger.com,1999:blog-7001</id>"
             f"<title type='text'>{escape(blog.name)}</title><openSearch:totalResults>{total}</openSearch:totalResults>"
             f"<openSearch:startIndex>{start}</openSearch:startIndex>{items}</feed>")
+
+
+def _atom_uri(blog: Blog) -> str:
+    return f"<uri>http://www.blogger.com/profile/{blog.operator.blogger_profile}</uri>" if blog.operator else ""
 
 
 def rss2(blog: Blog, base: str, posts: list[Post], full: bool = True) -> str:
@@ -77,7 +83,7 @@ def rss2(blog: Blog, base: str, posts: list[Post], full: bool = True) -> str:
         + "".join(f"<category><![CDATA[{x}]]></category>" for x in p.labels)
         + f"<guid isPermaLink=\"false\">{base}/?p={p.index + 1}</guid>"
         f"<description><![CDATA[{p.article.paragraphs[0][:150]} [&#8230;]]]></description>"
-        + (f"<content:encoded><![CDATA[{body_html(p)}]]></content:encoded>" if full else "")
+        + (f"<content:encoded><![CDATA[{body_html(p) + affiliate_box(blog, p)}]]></content:encoded>" if full else "")
         + "</item>" for p in posts)
     return ('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
             'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
@@ -94,12 +100,15 @@ def wp_posts_json(blog: Blog, base: str, posts: list[Post], embed: bool) -> str:
             "guid": {"rendered": f"{base}/?p={p.index + 1}"},
             "modified": p.updated.strftime("%Y-%m-%dT%H:%M:%S"), "modified_gmt": p.updated.strftime("%Y-%m-%dT%H:%M:%S"),
             "slug": p.slug, "status": "publish", "type": "post", "link": base + post_path(blog, p),
-            "title": {"rendered": escape(p.title)}, "content": {"rendered": body_html(p), "protected": False},
+            "title": {"rendered": escape(p.title)}, "content": {"rendered": body_html(p) + affiliate_box(blog, p), "protected": False},
             "excerpt": {"rendered": f"<p>{escape(p.article.paragraphs[0][:150])} [&hellip;]</p>", "protected": False},
             "author": 1 + p.index % 3, "categories": [1 + i for i, _ in enumerate(p.labels)], "tags": [],
         }
         if embed:
-            item["_embedded"] = {"author": [{"id": 1 + p.index % 3, "name": p.author}],
+            avatar = f"https://secure.gravatar.com/avatar/{blog.operator.gravatar}" if blog.operator else None
+            item["_embedded"] = {"author": [{"id": 1 + p.index % 3, "name": p.author,
+                                             **({"avatar_urls": {size: f"{avatar}?s={size}&d=mm&r=g" for size in
+                                                                 ("24", "48", "96")}} if avatar else {})}],
                                  "wp:term": [[{"id": 1 + i, "name": x, "taxonomy": "category"}
                                               for i, x in enumerate(p.labels)], []]}
         out.append(item)

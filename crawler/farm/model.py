@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
 import random
 import tomllib
@@ -65,6 +66,35 @@ class Blog:
     summary_feed: bool = False  # a "short" feed (Blogger's, WordPress's /feed/): the spider must fetch pages
     no_rest: bool = False  # WordPress with the REST API switched off
     chrome: str | None = None  # theme weight around every page: 'full' or 'light' (crawler/farm/chrome.py)
+    operator: Operator | None = None  # who runs it: the ids its pages and feeds carry
+
+
+@dataclass(frozen=True, slots=True)
+class Operator:
+    """The person behind some of a farm's blogs, by the ids their pages and feeds carry (each of the
+    operator's blogs the same ones: what `operator_ids` ties together)."""
+
+    number: int
+
+    @property
+    def adsense(self) -> str:
+        return f"pub-{(7_130_000_000_000_000 + self.number * 9_876_543_211) % 10**16:016d}"
+
+    @property
+    def analytics(self) -> str:
+        return f"G-{hashlib.sha1(f'ga{self.number}'.encode()).hexdigest()[:10].upper()}"
+
+    @property
+    def blogger_profile(self) -> str:
+        return f"{(4_101_000_000_000_000_000 + self.number * 123_456_789_013) % 10**20:020d}"
+
+    @property
+    def gravatar(self) -> str:
+        return hashlib.md5(f"op{self.number}@mail.example".encode()).hexdigest()
+
+    @property
+    def amazon_tag(self) -> str:
+        return f"dealsop{self.number}-20"
 
 
 def load_articles() -> list[Article]:
@@ -137,11 +167,12 @@ def _posts(blog_key: str, articles: list[Article], styles: tuple[str, ...], coun
 def demo_farm(posts_per_blog: int = 20) -> list[Blog]:
     """The bundled demo: two Blogger splogs (en, id UI), a WordPress autoblog and a plain splog."""
     arts = load_articles()
+    first, second = Operator(1), Operator(2)  # (three of the blogs are one operator's)
     blogs = [
-        Blog("daily-world-pulse", "blogger", "Daily World Pulse", "en"),
-        Blog("berita-kilat", "blogger", "Berita Kilat Dunia", "id"),
-        Blog("autonews-hub", "wordpress", "AutoNews Hub", "en"),
-        Blog("newswire-mirror", "plain", "Newswire Mirror", "en"),
+        Blog("daily-world-pulse", "blogger", "Daily World Pulse", "en", operator=first),
+        Blog("berita-kilat", "blogger", "Berita Kilat Dunia", "id", operator=second),
+        Blog("autonews-hub", "wordpress", "AutoNews Hub", "en", operator=first),
+        Blog("newswire-mirror", "plain", "Newswire Mirror", "en", operator=first),
     ]
     styles = {"blogger": BLOGGER_STYLES, "wordpress": WORDPRESS_STYLES, "plain": PLAIN_STYLES}
     for n, blog in enumerate(blogs):
@@ -159,7 +190,8 @@ def bench_farm(blogs: int = 20, posts_per_blog: int = 100, plain_share: float = 
         kind = "plain" if b < n_plain else ("blogger" if b % 2 == 0 else "wordpress")
         styles = {"blogger": BLOGGER_STYLES, "wordpress": WORDPRESS_STYLES, "plain": PLAIN_STYLES}[kind]
         arts = [synthetic_article(b * posts_per_blog + i) for i in range(posts_per_blog)]
-        blog = Blog(f"bench-{b:03d}", kind, f"Bench Blog {b}", "id" if b % 3 == 0 else "en", chrome=chrome)
+        blog = Blog(f"bench-{b:03d}", kind, f"Bench Blog {b}", "id" if b % 3 == 0 else "en", chrome=chrome,
+                    operator=Operator(b // 2))  # (an operator runs each pair of blogs)
         blog.posts = _posts(blog.key, arts, styles, posts_per_blog, 0)
         out.append(blog)
     return out

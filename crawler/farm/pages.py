@@ -64,6 +64,28 @@ UI = {
 }
 
 
+def operator_tags(blog: Blog) -> str:
+    """The ad and analytics tags of the blog's operator, in every page's head (none without one)."""
+    op = blog.operator
+    if op is None:
+        return ""
+    return (f'\n<script async src="https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js?client=ca-{op.adsense}" '
+            'crossorigin="anonymous"></script>\n'
+            f'<script async src="https://www.googletagmanager.com/gtag/js?id={op.analytics}"></script>\n'
+            "<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}\n"
+            f"gtag('js', new Date()); gtag('config', '{op.analytics}');</script>")
+
+
+def affiliate_box(blog: Blog, post: Post) -> str:
+    """A shop's product box (AAWP's markup) under every fourth post of an operator's WordPress blog,
+    its link tagged with the operator's Amazon Associates id."""
+    if blog.operator is None or blog.kind != "wordpress" or post.index % 4 != 1:
+        return ""
+    return (f'<div class="aawp"><div class="aawp-product"><a href="https://www.amazon.com/dp/B0{post.index:08d}'
+            f'?tag={blog.operator.amazon_tag}&amp;linkCode=ogi&amp;th=1" rel="nofollow sponsored">Check the price '
+            'on Amazon</a></div></div>')
+
+
 def post_path(blog: Blog, post: Post) -> str:
     if blog.kind == "blogger":
         return f"/{post.published:%Y/%m}/{post.slug}.html"
@@ -79,6 +101,9 @@ def _blogger_post(blog: Blog, post: Post, base: str, ui: dict, item: bool) -> st
                 f"<h4 id='comment-post-message'>{ui['post_comment']}</h4>"
                 "<iframe id='comment-editor' src='https://www.blogger.com/comment-iframe.g?blogID=1'></iframe></div>"
                 if item else f"<a class='comment-link' href='{url}#comment-form'>{ui['no_comments']}</a>")
+    author = post.author if blog.operator is None else (
+        f"<a class='g-profile' href='https://www.blogger.com/profile/{blog.operator.blogger_profile}' rel='author' "
+        f"title='author profile'>{post.author}</a>")
     return f"""<h2 class='date-header'><span>{post.published:%A, %B %d, %Y}</span></h2>
 <div class='post-outer'><div class='post hentry uncustomized-post-template' itemprop='blogPost' itemscope='itemscope' itemtype='http://schema.org/BlogPosting'>
 <meta content='{post.index + 1000}' itemprop='postId'/>
@@ -88,7 +113,7 @@ def _blogger_post(blog: Blog, post: Post, base: str, ui: dict, item: bool) -> st
 {body_html(post)}
 <div style='clear: both;'></div></div>
 <div class='post-footer'><div class='post-footer-line post-footer-line-1'>
-<span class='post-author vcard'>{ui['posted_by']} <span class='fn' itemprop='author'>{post.author}</span></span>
+<span class='post-author vcard'>{ui['posted_by']} <span class='fn' itemprop='author'>{author}</span></span>
 <span class='post-timestamp'><a class='timestamp-link' href='{url}'><abbr class='published' itemprop='datePublished' title='{post.published.isoformat()}'>{post.published:%I:%M %p}</abbr></a></span>
 <div class='post-share-buttons goog-inline-block'><a class='goog-inline-block share-button sb-email' href='https://www.blogger.com/share-post.g?blogID=1&amp;target=email'><span class='share-button-link-text'>{ui['email']}</span></a>
 <a class='share-button sb-twitter' href='https://www.blogger.com/share-post.g?blogID=1&amp;target=twitter'><span class='share-button-link-text'>{ui['twitter']}</span></a>
@@ -115,7 +140,7 @@ def blogger_page(blog: Blog, base: str, posts: list[Post], item: bool, older: st
 <link rel="alternate" type="application/rss+xml" title="{escape(blog.name)} - RSS" href="{base}/feeds/posts/default?alt=rss" />
 <link rel="service.post" type="application/atom+xml" title="{escape(blog.name)} - Atom" href="https://www.blogger.com/feeds/7001/posts/default" />
 <title>{title}</title>
-<script type='text/javascript'>window.___gcfg = {{ 'lang': '{ui['lang']}' }};</script>
+<script type='text/javascript'>window.___gcfg = {{ 'lang': '{ui['lang']}' }};</script>{operator_tags(blog)}
 </head><body>
 <div class='header-outer'><div class='Header' id='Header1'><h1 class='title'><a href='{base}/'>{escape(blog.name)}</a></h1></div></div>
 <div class='sidebar'><div class='widget BlogSearch'><h2 class='title'>{ui['search']}</h2><form action='{base}/search'><input name='q' type='text'/><input type='submit' value='Search'/></form></div></div>
@@ -134,7 +159,7 @@ def wordpress_page(blog: Blog, base: str, posts: list[Post], item: bool, older: 
     for p in posts:
         url = base + post_path(blog, p)
         cats = " ".join(f"category-{x.lower()}" for x in p.labels)
-        content = body_html(p) if item else f"<p>{escape(p.article.paragraphs[0])}</p>"
+        content = body_html(p) + affiliate_box(blog, p) if item else f"<p>{escape(p.article.paragraphs[0])}</p>"
         share = ("<div class=\"sharedaddy sd-sharing-enabled\"><h3 class=\"sd-title\">Share this:</h3><ul><li>"
                  "<a href=\"#twitter\">Twitter</a></li><li><a href=\"#facebook\">Facebook</a></li></ul></div>"
                  "<div id=\"jp-relatedposts\" class=\"jp-relatedposts\"><h3 class=\"jp-relatedposts-headline\">Related</h3></div>")
@@ -159,7 +184,7 @@ def wordpress_page(blog: Blog, base: str, posts: list[Post], item: bool, older: 
 <link rel="alternate" type="application/rss+xml" title="{escape(blog.name)} &raquo; Feed" href="{base}/feed/" />
 <meta name="generator" content="WordPress 6.4.2" />{canonical}
 <meta property="og:site_name" content="{escape(blog.name)}" />
-<link rel='stylesheet' href='{base}/wp-content/themes/twentyseventeen/style.css' />
+<link rel='stylesheet' href='{base}/wp-content/themes/twentyseventeen/style.css' />{operator_tags(blog)}
 </head><body class="home blog">
 <header id="masthead" class="site-header"><p class="site-title"><a href="{base}/">{escape(blog.name)}</a></p>
 <nav class="main-navigation"><a href="{base}/">Home</a> <a href="{base}/about/">About</a></nav></header>
@@ -182,7 +207,7 @@ def plain_page(blog: Blog, base: str, posts: list[Post], item: bool, older: str 
         main += f"<p class='pager'><a href='{escape(older)}'>Older stories</a></p>" if older else ""
         title = escape(blog.name)
     return f"""<html><head><meta charset="utf-8"><title>{title}</title>
-<meta name="description" content="Latest news from everywhere"></head>
+<meta name="description" content="Latest news from everywhere">{operator_tags(blog)}</head>
 <body><div id="top"><a href="{base}/">{escape(blog.name)}</a> | <a href="{base}/contact.html">Contact</a></div>
 <table width="100%"><tr><td valign="top" width="70%">{main}</td>
 <td valign="top"><div class="side"><b>Sponsored</b><br><a href="https://casino.example/">Best online casino bonus</a><br>

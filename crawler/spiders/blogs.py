@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, deque
+from dataclasses import replace
 from collections.abc import AsyncIterator, Callable, Generator, Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -27,10 +28,12 @@ from crawler.links import (classify_links, first_url, host_root, in_folder, is_h
 from crawler.jobs import crawl_state
 from crawler.offline import decode_html, markup_survived, utf8_mislabelled
 from crawler.params import CrawlParams, parse_params, since_setting
+from pipelines import operator_ids
 from pipelines.export import default_paths, done_urls
 from pipelines.htmltext import ended_early, opened_html_tag
 from pipelines.metadata import home_name, joined, read_meta, resolve_base, same_site
 from pipelines.normalize import canonical_url, to_utc
+from pipelines.operator_ids import IdRule
 from pipelines.rules import site_host
 from pipelines.state import BlogState, PostState
 from schemas.raw import BlogInfo, RawPost
@@ -199,6 +202,7 @@ class BlogsSpider(Spider):
         self.failed_feeds: set[str] = set()  # first feed pages that failed: a blog met again goes past them
         self.feeds_open = 0
         self.feed_window = 8
+        self.id_rules: tuple[IdRule, ...] = operator_ids.load()  # (with the rules dirs': from_crawler)
 
     @classmethod
     def update_settings(cls, settings: Any) -> None:
@@ -225,6 +229,7 @@ class BlogsSpider(Spider):
 
         workers = worker_count(s.getint("SPLOG_WORKERS"))
         spider.feed_window = max(1, s.getint("SPLOG_FEED_WINDOW") or max(8, 4 * workers))
+        spider.id_rules = operator_ids.load(tuple(s.getlist("SPLOG_RULES_DIRS")))
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         return spider
 
@@ -318,7 +323,7 @@ class BlogsSpider(Spider):
                 # (since its newest post's update time; a blog whose listings give no time: all, less
                 # the posts the state has a record of).
                 blog = BlogInfo(known.url, urlsplit(known.url).hostname or blog.host, known.platform, known.name,
-                                known.ui_language)
+                                known.ui_language, operator_ids.from_text(known.ids))
                 self.blogs[blog.url] = known
                 self.since[blog.url] = known.newest_updated
                 self._count("discovery", "known_blogs")
@@ -439,12 +444,16 @@ class BlogsSpider(Spider):
             blog = BlogInfo(url=seed_blog_root(response.url), host=(urlsplit(response.url).hostname or "").lower())
         blog = BlogInfo(url=_platform_root(blog.url, meta.platform, meta.wp_api_root), host=blog.host,
                         platform=meta.platform, name=home_name(tree, meta) if home else meta.site_name,
-                        ui_language=meta.ui_language)
+                        ui_language=meta.ui_language,
+                        # (the template's ids, read once for all the blog's posts; a post's page is read for
+                        # them when the seed was a post)
+                        ids=tuple(operator_ids.find_ids(text, "home", self.id_rules)) if home else None)
         self.crawler.stats.set_value(f"{stats.PLATFORM_BY_SITE}/{urlsplit(response.url).netloc.lower()}", meta.platform)
         if home:
             # (api_root: WordPress's REST root; a generic site's own feed, read first next time too)
             api_root = meta.wp_api_root if meta.platform in ("blogger", "wordpress") else _site_feed(meta.feeds)
-            self.blogs[blog.url] = BlogState(blog.url, meta.platform, blog.name, blog.ui_language, api_root)
+            self.blogs[blog.url] = BlogState(blog.url, meta.platform, blog.name, blog.ui_language, api_root,
+                                             ids=operator_ids.as_text(blog.ids))
         if not home:
             if self._claim(response.url, blog):
                 yield self._page_item(response, blog, text, {})
@@ -551,7 +560,7 @@ class BlogsSpider(Spider):
             yield from self._feed_done(response.request)
             return
         self._count("discovery", "feed_pages")
-        blog = BlogInfo(blog.url, blog.host, blog.platform, blog.name or page.title, blog.ui_language)
+        blog = replace(blog, name=blog.name or page.title)
         yield from self._entries(response, blog, page.entries, "blogger-feed")
         if start == 1 and not page.entries:
             yield from self._empty_feed(response, blog)
@@ -661,7 +670,7 @@ class BlogsSpider(Spider):
             # A site's own feed: its newest posts (whole, or summaries whose pages are fetched), paged
             # only by an Atom next link (RFC 5005); the sitemap, or the page links, then list the rest.
             # Items on other hosts are not its posts (a feed of another site's headlines in its head).
-            blog = BlogInfo(blog.url, blog.host, blog.platform, blog.name or feed.title, blog.ui_language)
+            blog = replace(blog, name=blog.name or feed.title)
             own = [e for e in feed.entries if site_host(e.url) == site_host(blog.url)]
             if len(own) < len(feed.entries):
                 self.crawler.stats.inc_value(stats.key("discovery", "feed_posts_elsewhere"), len(feed.entries) - len(own))
@@ -920,7 +929,8 @@ class BlogsSpider(Spider):
             if ((e.updated or not e.html) and self._unchanged(e.url, e.updated, prev)) or not self._claim(e.url, blog):
                 continue
             feed = {"title": e.title, "published": e.published, "updated": e.updated, "author": e.author,
-                    "labels": e.labels, "source_publisher": e.source_publisher, "source_url": e.source_url}
+                    "labels": e.labels, "source_publisher": e.source_publisher, "source_url": e.source_url,
+                    "author_links": e.author_links}
             if e.html:
                 yield RawPost(url=e.url, blog=blog, via=via, html=e.html, is_fragment=True,
                               status=response.status, fetched_at=_now(), source=response.url, feed=feed)
