@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import re
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit
 
 _DATE_PATH = re.compile(r"/\d{4}/\d{1,2}/(\d{1,2}/)?[^/]+")
 _SKIP_PATH = re.compile(
@@ -187,3 +188,53 @@ def first_url(meta: dict, url: str) -> str:
     """The URL a request was made for, before any redirect (Scrapy keeps the chain in its meta)."""
     chain = meta.get("redirect_urls")
     return chain[0] if chain else url
+
+
+# A post split over several pages (WordPress's <!--nextpage-->, a slideshow site's "next page"):
+# WordPress's page links (class post-page-numbers, since 5.1) anywhere, and a <link rel="next"> in
+# the head; each followed only where it is the post's own address with a page number
+# (…/post-slug/2/, …?page=2, …?p=123&page=2): WordPress also names the next *post* rel="next".
+_PAGE_LINK = re.compile(r"""<a\b[^>]*?\bclass\s*=\s*["']?[^"'>]*\bpost-page-numbers\b[^>]*>""", re.I)
+_NEXT_LINK = re.compile(r"""<link\b[^>]*?\brel\s*=\s*["']?next\b[^>]*>""", re.I)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_PAGE_PARAMS = ("page", "pg", "paged")
+
+
+def post_page_number(candidate: str, post: str) -> int | None:
+    """N when candidate is page N of the post at `post` (its path + "/N", or its query + page=N)."""
+    c, p = urlsplit(candidate), urlsplit(post)
+    if c.netloc.lower() != p.netloc.lower() or c.scheme.lower() not in ("http", "https"):
+        return None
+    base = p.path.rstrip("/")
+    path = c.path.rstrip("/")
+    if c.query == p.query and base and path.startswith(base + "/"):
+        rest = path[len(base) + 1:]
+        return int(rest) if rest.isdigit() and len(rest) < 4 else None
+    if c.path == p.path and c.query:
+        params = parse_qsl(c.query, keep_blank_values=True)
+        pages = [v for k, v in params if k in _PAGE_PARAMS]
+        others = sorted((k, v) for k, v in params if k not in _PAGE_PARAMS)
+        if len(pages) == 1 and pages[0].isdigit() and len(pages[0]) < 4 and \
+                others == sorted(parse_qsl(p.query, keep_blank_values=True)):
+            return int(pages[0])
+    return None
+
+
+def post_pages(text: str, url: str, post: str | None = None) -> dict[int, str]:
+    """The later pages of the post (pages 2 on) that a page of it links to: {number: URL}. `post`:
+    the post's own address (page 1's), when `url` is a later page's."""
+    post = post or url
+    tags = _PAGE_LINK.findall(text) if "post-page-numbers" in text else []
+    head_end = text.find("</head>")
+    if head_end > 0 and "next" in text[:head_end]:
+        tags += _NEXT_LINK.findall(text, 0, head_end)
+    found: dict[int, str] = {}
+    for tag in tags:
+        href = _HREF.search(tag)
+        if href is None:
+            continue
+        target = urljoin(url, html.unescape(next(g for g in href.groups() if g is not None)).strip())
+        number = post_page_number(target, post)
+        if number is not None and number >= 2:
+            found.setdefault(number, target.split("#")[0])
+    return found

@@ -141,6 +141,9 @@ SPLOG_RESOLVE_SHORT_LINKS = False
 SPLOG_RESOLVE_MAX = 2000
 # Feeds and APIs first (one request brings 100-150 whole posts); False: sitemaps and page links only.
 SPLOG_USE_FEEDS = True
+# A post split over several pages (WordPress's <!--nextpage-->, a slideshow site's page 2, 3…) is
+# fetched page by page up to this many pages, and its record's text joins them; 1 reads page 1 only.
+SPLOG_MAX_POST_PAGES = 20
 # A host's Retry-After (429, or 503) is honoured up to this many seconds between its requests.
 SPLOG_RETRY_AFTER_MAX = 60.0
 # A robots.txt Crawl-delay (for our user agent) is honoured up to this many seconds; 0 ignores it.

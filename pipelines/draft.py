@@ -57,6 +57,8 @@ class Draft:
     simhash: str | None = None
     linking: Any = None  # linking.Prepared, computed in the worker
     operator_ids: list[dict[str, Any]] = field(default_factory=list)  # (pipelines/operator_ids.py: merge)
+    pages: int = 1  # the pages of a post split over several that its text joins
+    pages_missing: int = 0  # and those of its later pages that could not be fetched
 
 
 def from_extracted(raw: RawPost, ex: Extracted) -> Draft:
@@ -446,16 +448,36 @@ def signed(drafts: list[Draft]) -> list[Draft]:
     return [replace(d, linking=p, simhash=p.simhash) for d, p in zip(drafts, prepared)]
 
 
-def operator_ids_of(raw: RawPost, ex: Extracted, rules: RuleSet) -> list[dict[str, Any]]:
+def operator_ids_of(raw: RawPost, ex: Extracted, rules: RuleSet, later: list[Extracted] = ()) -> list[dict[str, Any]]:
     """The post's operator ids: its blog's home page's, its body's, its feed author's; and its own
     page's, read whole only when the crawl did not read the blog's home page (saved pages, a post
     given as the seed: a page-by-page crawl's pages share the home page's template, ~1 ms a page saved)."""
-    page = find_ids(raw.html, "page", rules.operator_ids) if raw.blog.ids is None and not raw.is_fragment else ()
-    return merge(("home", raw.blog.ids or ()), ("page", page), ("body", ex.body_ids),
+    whole = raw.blog.ids is None and not raw.is_fragment
+    page = [key for html in (raw.html, *raw.more_pages) for key in find_ids(html, "page", rules.operator_ids)] \
+        if whole else ()
+    return merge(("home", raw.blog.ids or ()), ("page", page),
+                 ("body", [key for e in (ex, *later) for key in e.body_ids]),
                  ("author", find_ids(raw.feed.get("author_links"), "author", rules.operator_ids)))
 
 
-def process(raw: RawPost, ex: Extracted, rules: RuleSet, sign: bool = True) -> Draft:
-    """The CPU-bound stages after extraction, in order: clean, then normalize."""
-    draft = normalize(clean(from_extracted(raw, ex), rules), sign, rules.confusables)
-    return replace(draft, operator_ids=operator_ids_of(raw, ex, rules))
+def _joined(first: Draft, later: Draft, rules: RuleSet) -> Draft:
+    """A post's next page joined to it: its text after the text so far, what was cut from it, the
+    provenance it names that the pages before did not (a source line is often on the last page)."""
+    return replace(
+        first, text="\n".join(t for t in (first.text, later.text) if t), removed=first.removed + later.removed,
+        publisher=first.publisher or later.publisher, source_url=first.source_url or later.source_url,
+        feed_title=first.feed_title or later.feed_title, autoposted_at=first.autoposted_at or later.autoposted_at,
+        chain=order_chain(list(dict.fromkeys(first.chain + later.chain)), rules),
+        links=list(dict.fromkeys(first.links + later.links)), excerpt=later.excerpt, pages=first.pages + 1)
+
+
+def process(raw: RawPost, ex: Extracted, rules: RuleSet, sign: bool = True,
+            more: list[tuple[RawPost, Extracted]] = ()) -> Draft:
+    """The CPU-bound stages after extraction, in order: clean, then normalize. `more`: the later pages
+    of a post split over several, each cleaned as a page of its own, then joined to the first."""
+    draft = clean(from_extracted(raw, ex), rules)
+    for page, page_ex in more:
+        draft = _joined(draft, clean(from_extracted(page, page_ex), rules), rules)
+    draft = normalize(draft, sign, rules.confusables)
+    return replace(draft, operator_ids=operator_ids_of(raw, ex, rules, [e for _, e in more]),
+                   pages_missing=raw.pages_missing)

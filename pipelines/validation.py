@@ -65,7 +65,8 @@ def build_record(draft: Draft, job_id: str) -> ArticleRecord:
                         "simhash": draft.simhash or simhash64(draft.text)},
         "duplicate": {"cluster_id": rid, "kind": "first", "of": None, "similarity": 1.0},
         "crawl": {"job_id": job_id, "fetched_at": to_utc(draft.fetched_at), "status": draft.status,
-                  "via": draft.via, "source": draft.source, "change": draft.feed.get("change", "new")},
+                  "via": draft.via, "source": draft.source, "change": draft.feed.get("change", "new"),
+                  "pages": draft.pages, "pages_missing": draft.pages_missing},
     }
     try:
         return ArticleRecord.model_validate(data)

@@ -9,13 +9,14 @@ import signal
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 from pipelines.draft import Draft, process, signed
-from pipelines.extraction import ExtractError, ExtractOptions, extract_post
+from pipelines.extraction import ExtractError, Extracted, ExtractOptions, extract_post
 from pipelines.procs import context
-from pipelines.rules import load_rules
+from pipelines.rules import RuleSet, load_rules
 from schemas.raw import RawPost
 
 _OPTIONS: ExtractOptions | None = None
@@ -75,6 +76,19 @@ def run_extract_many(raws: list[RawPost]) -> list[Draft | ExtractError]:
     return out
 
 
+def _later_pages(raw: RawPost, rules: RuleSet, opts: ExtractOptions) -> list[tuple[RawPost, Extracted]]:
+    """The later pages of a post split over several, each extracted as a page of it (one with no
+    text of its own, a last page of comments, adds nothing)."""
+    out = []
+    for html in raw.more_pages:
+        page = replace(raw, html=html, more_pages=[])
+        try:
+            out.append((page, extract_post(page, rules, opts)))
+        except ExtractError:
+            continue
+    return out
+
+
 def run_extract(raw: RawPost, options: ExtractOptions | None = None, sign: bool = True) -> Draft | ExtractError:
     """Extract, clean and normalize one post under a wall-clock limit (the CPU-bound stages, so they
     run on every core); failures come back as values, never raised. sign=False: no linking
@@ -82,10 +96,11 @@ def run_extract(raw: RawPost, options: ExtractOptions | None = None, sign: bool 
     opts = options or _OPTIONS or ExtractOptions()
     rules = load_rules(opts.rules_dirs)
     use_alarm = os.name == "posix" and multiprocessing.current_process().name != "MainProcess"
-    if use_alarm:
-        signal.setitimer(signal.ITIMER_REAL, opts.timeout)
+    if use_alarm:  # (a post of several pages has the time of as many)
+        signal.setitimer(signal.ITIMER_REAL, opts.timeout * (1 + len(raw.more_pages)))
     try:
-        draft = process(raw, extract_post(raw, rules, opts), rules, sign)
+        ex = extract_post(raw, rules, opts)
+        draft = process(raw, ex, rules, sign, _later_pages(raw, rules, opts))
         if not draft.text:
             return ExtractError("empty_after_clean", f"{len(draft.removed)} pieces cut")
         return draft

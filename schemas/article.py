@@ -90,6 +90,11 @@ class Crawl(_Frozen):
     change: Literal["new", "updated"] = Field(
         default="new", description="Whether the post is new to the state store or changed since last seen."
     )
+    pages: int = Field(default=1, ge=1, description=(
+        "The pages of the post its text joins: more than 1 for a post split over several (WordPress's "
+        "<!--nextpage-->, a slideshow site's page 2, 3...), fetched one by one."))
+    pages_missing: int = Field(default=0, ge=0, description=(
+        "Later pages of such a post that could not be fetched: the text stops before the first of them."))
 
 
 class ArticleRecord(_Frozen):

@@ -39,3 +39,7 @@ class RawPost:
     feed: dict[str, Any] = field(default_factory=dict)  # title, published, updated, author, labels, ...
     error: str | None = None  # reject reason code when the fetch failed
     error_detail: str = ""
+    # a post split over several pages: the HTML of its pages 2, 3… (html is page 1's), joined by the
+    # worker; `pages_missing`: how many of them could not be fetched
+    more_pages: list[str] = field(default_factory=list)
+    pages_missing: int = 0

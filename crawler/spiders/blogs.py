@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, deque
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from collections.abc import AsyncIterator, Callable, Generator, Iterable, Iterator
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -24,7 +24,7 @@ from crawler.discovery import (SITEMAP_MAX_BYTES, DiscoveryError, Entry, parse_b
                                parse_wp_posts, parse_xml_feed, robots_sitemaps, without_leading_noise)
 from crawler.errors import reason_of
 from crawler.links import (classify_links, first_url, host_root, in_folder, is_home, is_post_url, lists_no_posts,
-                           might_be_post, seed_blog_root, sitemap_listings)
+                           might_be_post, post_pages, seed_blog_root, sitemap_listings)
 from crawler.jobs import crawl_state
 from crawler.offline import decode_html, markup_survived, utf8_mislabelled
 from crawler.params import CrawlParams, parse_params, since_setting
@@ -104,6 +104,16 @@ def _page_tree(text: str) -> etree._Element:
     if len(tree) == 0 and (opened := opened_html_tag(text)) is not text:
         tree = lxml_html.document_fromstring(opened.encode("utf-8"), parser=parser)
     return tree
+
+
+@dataclass(slots=True)
+class _PagedPost:
+    """A post split over several pages while its later pages are fetched."""
+
+    first: RawPost  # page 1
+    wanted: dict[int, str]  # page number -> URL, as the pages fetched so far link them
+    got: dict[int, str] = field(default_factory=dict)  # page number -> its HTML
+    missing: int = 0  # pages that could not be fetched
 
 
 def _decode(response: TextResponse) -> str:
@@ -203,6 +213,7 @@ class BlogsSpider(Spider):
         self.feeds_open = 0
         self.feed_window = 8
         self.id_rules: tuple[IdRule, ...] = operator_ids.load()  # (with the rules dirs': from_crawler)
+        self.max_post_pages = 20  # (SPLOG_MAX_POST_PAGES: from_crawler)
 
     @classmethod
     def update_settings(cls, settings: Any) -> None:
@@ -230,6 +241,7 @@ class BlogsSpider(Spider):
         workers = worker_count(s.getint("SPLOG_WORKERS"))
         spider.feed_window = max(1, s.getint("SPLOG_FEED_WINDOW") or max(8, 4 * workers))
         spider.id_rules = operator_ids.load(tuple(s.getlist("SPLOG_RULES_DIRS")))
+        spider.max_post_pages = max(1, s.getint("SPLOG_MAX_POST_PAGES"))
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         return spider
 
@@ -966,7 +978,53 @@ class BlogsSpider(Spider):
         if not isinstance(response, TextResponse) or not ctype.startswith(HTML_TYPES):
             yield from filter(None, [self._reject(claimed, blog, "not_html", ctype.decode("latin-1"))])
             return
-        yield self._page_item(response, blog, _decode(response), feed)
+        text = _decode(response)
+        pages = post_pages(text, response.url) if self.max_post_pages > 1 else {}
+        if pages:  # a post split over several pages: fetched one by one, then read as one post
+            self._count("discovery", "paginated_posts")
+            yield from self._next_post_page(_PagedPost(self._page_item(response, blog, text, feed), pages))
+            return
+        yield self._page_item(response, blog, text, feed)
+
+    def _next_post_page(self, paged: _PagedPost) -> Iterator[Request | RawPost]:
+        """The post's next page not yet fetched (its pages link to each other: page 2 may name page 3);
+        once there is none, the post with all its pages."""
+        number = next((n for n in sorted(paged.wanted) if n not in paged.got and n <= self.max_post_pages), None)
+        if number is None:
+            yield replace(paged.first, more_pages=[paged.got[n] for n in sorted(paged.got)],
+                          pages_missing=paged.missing)
+            return
+        yield Request(paged.wanted[number], callback=self.parse_post_page, errback=self.post_page_failed,
+                      cb_kwargs={"paged": paged, "number": number}, meta={"kind": "post-page"}, dont_filter=True)
+
+    def parse_post_page(self, response: Response, paged: _PagedPost, number: int) -> Iterator[Request | RawPost]:
+        post = paged.first.url
+        ctype = response.headers.get(b"Content-Type", b"text/html").lower()
+        if canonical_url(response.url) == canonical_url(post) or not isinstance(response, TextResponse) \
+                or not ctype.startswith(HTML_TYPES):
+            # (sent back to page 1: past the post's last page; or not a page at all)
+            paged.wanted = {n: u for n, u in paged.wanted.items() if n < number}
+        else:
+            self._count("discovery", "post_pages")
+            text = _decode(response)
+            paged.got[number] = text
+            for n, url in post_pages(text, response.url, post).items():
+                paged.wanted.setdefault(n, url)
+        yield from self._next_post_page(paged)
+
+    def post_page_failed(self, failure: Failure) -> Iterator[Request | RawPost]:
+        """A later page of a post that could not be fetched: the post is read up to the page before it
+        (the pages after it would join the text with a gap), counted and logged."""
+        paged, number = failure.request.cb_kwargs["paged"], failure.request.cb_kwargs["number"]
+        reason, detail = reason_of(failure)
+        later = [n for n in paged.wanted if n >= number and n <= self.max_post_pages]
+        paged.missing += len(later)
+        paged.wanted = {n: u for n, u in paged.wanted.items() if n < number}
+        paged.got = {n: t for n, t in paged.got.items() if n < number}
+        self._count("discovery", "post_pages_failed")
+        self.logger.warning("page %d of %s could not be fetched (%s: %s): its record has pages 1 to %d",
+                            number, paged.first.url, reason, detail, number - 1)
+        yield from self._next_post_page(paged)
 
     def _redirect_reason(self, claimed: str, final: str, blog: BlogInfo) -> str | None:
         """Why a post that redirected (HTTP or meta refresh) is a reject: it landed on a home page (the
