@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
+from urllib.parse import urlsplit
 
 from pipelines.cleaning import (TITLE_AFFIX_SEPS, Context, Harvest, cut_text, read_head, resolve_spintax,
                                 strip_shortcodes, strip_shown_tags, ui_language_of)
 from pipelines.confusables import Confusables
-from pipelines.extraction import Extracted
+from pipelines.extraction import Extracted, own_host
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta, names_its_host
@@ -20,7 +21,7 @@ from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_l
                                  unescape_entities, written_date, zone_offset)
 from pipelines.provenance import (credit_line_publisher, dateline_publisher, ends_cut_off, feed_title_publisher,
                                   foreign_publishers, order_chain, resolve_title, split_publisher, strip_blog_affix)
-from pipelines.rules import AuthorWords, RuleSet, fold, load_rules, site_host
+from pipelines.rules import AuthorWords, RuleSet, fold, load_rules, site_host, url_parses
 from schemas.raw import BlogInfo, RawPost
 
 
@@ -57,6 +58,7 @@ class Draft:
     simhash: str | None = None
     linking: Any = None  # linking.Prepared, computed in the worker
     operator_ids: list[dict[str, Any]] = field(default_factory=list)  # (pipelines/operator_ids.py: merge)
+    outlinks: list[dict[str, str]] = field(default_factory=list)  # (outlinks_of)
     pages: int = 1  # the pages of a post split over several that its text joins
     pages_missing: int = 0  # and those of its later pages that could not be fetched
 
@@ -480,4 +482,32 @@ def process(raw: RawPost, ex: Extracted, rules: RuleSet, sign: bool = True,
         draft = _joined(draft, clean(from_extracted(page, page_ex), rules), rules)
     draft = normalize(draft, sign, rules.confusables)
     return replace(draft, operator_ids=operator_ids_of(raw, ex, rules, [e for _, e in more]),
+                   outlinks=outlinks_of([a for e in (ex, *(e for _, e in more)) for a in e.anchors], draft.text,
+                                        raw.url, raw.blog.url),
                    pages_missing=raw.pages_missing)
+
+
+# the most outlinks a record lists (a link farm's page of hundreds stays one record's size)
+MAX_OUTLINKS = 50
+
+
+def outlinks_of(anchors: list[tuple[str, str, str]], text: str, page_url: str, blog_url: str) -> list[dict[str, str]]:
+    """The post's links to other sites, as a reader of its text meets them: each anchor to another
+    host whose words the text keeps (and, for a short one, the words its paragraph starts with; a
+    residue line's link, cut with it, is none), each address once with its first anchor text, the
+    first MAX_OUTLINKS. What a splog's body links to (the sites a link network is paid to promote,
+    the original it copies) for link-graph work."""
+    here = site_host(blog_url or page_url)
+    scheme = urlsplit(page_url).scheme or "https"
+    out: dict[str, str] = {}
+    for href, anchor, around in anchors:
+        url = f"{scheme}:{href}" if href.startswith("//") else href
+        if url in out or not url_parses(url) or own_host(site_host(url), here):
+            continue
+        words = clean_line(anchor)
+        if not words or words not in text or (around and (clean_line(around) or "")[:60] not in text):
+            continue
+        out[url] = words
+        if len(out) >= MAX_OUTLINKS:
+            break
+    return [{"url": url, "text": words} for url, words in out.items()]

@@ -23,7 +23,7 @@ from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, head
                                 in_side_column, read_meta, resolve_base, same_site)
 from pipelines.normalize import canonical_url
 from pipelines.operator_ids import find_ids
-from pipelines.rules import RuleSet, fold
+from pipelines.rules import RuleSet, fold, site_host
 from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
 from schemas.raw import RawPost
 
@@ -60,6 +60,9 @@ class Extracted:
     # the operator ids in the post's body (a feed's, or the page's post container before its boxes
     # are cut: an affiliate box's tag is the blog's), (kind, id) (pipelines/operator_ids.py)
     body_ids: list[tuple[str, str]] = field(default_factory=list)
+    # the links of the post's body as (href, anchor text, the text around a short anchor), after its
+    # boxes are cut: the record's outlinks are those to other sites whose words the text keeps
+    anchors: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 # Body templates learned per host in this process (pipelines/templates.py).
@@ -825,8 +828,9 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         if next(root.iterdescendants(*_MARKUP_LINES), None) is not None:  # (in plain text, a line end is one)
             source_line_ends_as_spaces(root)
         removed = cut_blocks(root, rules, harvest)
+        anchors = body_anchors(root, site_host(raw.blog.url or raw.url))
         harvest_links(root, rules, harvest, titles=(raw.feed.get("title"),), page_url=raw.url)
-        return _checked(Extracted(to_text(root), removed, harvest, PageMeta(), "feed", body_ids=ids))
+        return _checked(Extracted(to_text(root), removed, harvest, PageMeta(), "feed", body_ids=ids, anchors=anchors))
     tree = _parse_page(raw.html)
     classes = ClassIndex(tree)
     meta = read_meta(tree, raw.url, classes, rules.months)
@@ -842,10 +846,12 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
             meta.title = post_heading(body[1], meta.home_heading)
         removed = cut_page_boxes(tree, rules, harvest, classes.get)
         removed += cut_blocks(body[1], rules, harvest)
+        anchors = body_anchors(body[1], site_host(raw.blog.url or raw.url))
         harvest_links(body[1], rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
         if not (meta.author and meta.published):
             meta.header_lines = header_lines(body[1])
-        return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container", body_ids=ids),
+        return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container", body_ids=ids,
+                                  anchors=anchors),
                         tree, rules, raw.url)
     plan = TEMPLATES.plan(_host(raw.url)) if options.mode == "auto" else None
     if plan is not None and plan.use:
@@ -862,9 +868,10 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
                 meta.header_lines = header_lines(node)
             drop_children(node, plan.template.drop)
             removed += cut_blocks(node, rules, harvest)
+            anchors = body_anchors(node, site_host(raw.blog.url or raw.url))
             harvest_links(node, rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
             return _checked(Extracted(to_text(node), removed, harvest, meta, "template",  # (date looked for above)
-                                      body_ids=ids))
+                                      body_ids=ids, anchors=anchors))
         # else (an index page, another layout, a body far shorter than the host's usual, a kind of
         # box the template has not met) this page goes through trafilatura, and is compared with the
         # template like an audit
@@ -879,12 +886,55 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         meta.header_lines = heading_lines(tree, meta.home_heading, meta.title)
     text, gained = _trafilatura_text(tree, raw.url, meta, classes)
     text = fill_dropped_parts(tree, text)
+    # (the whole page's links: those whose words trafilatura's text holds are the post's)
+    anchors = body_anchors(body if body is not None else tree, site_host(raw.blog.url or raw.url), " ".join(text.split()))
     if fresh is not None and text.strip():
         date = _page_date(fresh, raw.url) if "published" in gained else None
         TEMPLATES.observe(plan.template, fresh, text, gained, date)
         if date is not None and plan.template.needs_date:
             learn_date_scope(plan.template, fresh, date, lambda element: _page_date(element, raw.url))
-    return _checked(Extracted(text, removed, harvest, meta, "trafilatura"), tree, rules)
+    return _checked(Extracted(text, removed, harvest, meta, "trafilatura", anchors=anchors), tree, rules)
+
+
+# the anchors of a body read for outlinks (a page of a thousand links is a link farm's index, not a post)
+MAX_ANCHORS = 300
+# an anchor shorter than this is an outlink only where the words around it are in the text too ("here")
+SHORT_ANCHOR = 12
+
+
+def _link_host(href: str) -> str:
+    """An absolute (or scheme-relative) address's host as site_host spells it, read cheaply."""
+    rest = href.split("//", 1)[1] if "//" in href[:8] else ""
+    host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1].lower()
+    return (host.rsplit(":", 1)[0] if host.count(":") == 1 else host).removeprefix("www.")
+
+
+def own_host(host: str, here: str) -> bool:
+    """Whether a link's host (site_host's spelling) is the blog's `here` or a subdomain or parent of it
+    (forum.site.example on site.example); another blog of its platform (b.blogspot.com from
+    a.blogspot.com) is not."""
+    return not host or host == here or host.endswith("." + here) or here.endswith("." + host)
+
+
+def body_anchors(root: etree._Element, here: str, text: str | None = None) -> list[tuple[str, str, str]]:
+    """The links below root to an absolute address on another site than `here` (own_host): (href,
+    anchor text, and for a short anchor the start of its parent's text), the first MAX_ANCHORS; with
+    `text` (a whole page's, read by trafilatura), only anchors whose words it holds."""
+    out = []
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href.startswith(("http://", "https://", "//")) or own_host(_link_host(href), here):
+            continue
+        text_of = " ".join(a.text_content().split())
+        if not text_of or (text is not None and text_of not in text):
+            continue
+        parent = a.getparent()
+        around = " ".join(parent.text_content().split())[:80] \
+            if len(text_of) < SHORT_ANCHOR and parent is not None else ""
+        out.append((href, text_of, around))
+        if len(out) >= MAX_ANCHORS:
+            break
+    return out
 
 
 def _body_ids(body: etree._Element, rules: RuleSet) -> list[tuple[str, str]]:

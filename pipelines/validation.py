@@ -61,6 +61,7 @@ def build_record(draft: Draft, job_id: str) -> ArticleRecord:
                    "excerpt": draft.excerpt},
         "removed": [{"rule": rule, "text": text} for rule, text in draft.removed],
         "operator_ids": draft.operator_ids,
+        "outlinks": draft.outlinks,
         "fingerprint": {"sha256": draft.sha256 or sha256_hex(draft.text),
                         "simhash": draft.simhash or simhash64(draft.text)},
         "duplicate": {"cluster_id": rid, "kind": "first", "of": None, "similarity": 1.0},

@@ -65,6 +65,11 @@ class OperatorId(_Frozen):
         "body (a copied article may carry its original's ids); author, the feed's author entry."))
 
 
+class Outlink(_Frozen):
+    url: str = Field(pattern=r"^https?://", description="The address linked to, as the post writes it.")
+    text: str = Field(min_length=1, description="The link's words (the first anchor that links there).")
+
+
 class Fingerprint(_Frozen):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the normalized text.")
     simhash: str = Field(pattern=r"^[0-9a-f]{16}$", description="64-bit SimHash of the normalized text, hex.")
@@ -115,6 +120,9 @@ class ArticleRecord(_Frozen):
     blog: Blog
     source: Source
     removed: list[Removed] = Field(default_factory=list, description="Every piece cut, with the rule that cut it.")
+    outlinks: list[Outlink] = Field(default_factory=list, description=(
+        "The post's links to other sites whose words its text keeps (a residue line's link, cut with it, is "
+        "none), each address once, at most 50: what the splog links to, for link-graph work."))
     operator_ids: list[OperatorId] = Field(default_factory=list, description=(
         "Ids of the people who run or earn from the blog that its HTML carries (ad-network publisher ids, "
         "analytics and tag-manager ids, affiliate tags, platform accounts): what ties one operator's blogs "
