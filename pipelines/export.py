@@ -16,6 +16,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from pipelines.rules import site_host
 from schemas.article import SCHEMA_VERSION, ArticleRecord
 from schemas.reject import RejectRecord
 
@@ -165,6 +166,46 @@ def _open_output(path: Path, mode: str) -> Any:
 SHARED_BLOGS_LISTED = 100  # a shared operator id's blogs the manifest names (blog_count counts them all)
 
 
+class LinkedHosts:
+    """The hosts the run's outlinks point at, and the blogs that link each (the sites a link network's
+    blogs are there to promote are linked from many of them). Kept as (host, blog) pairs of small ints,
+    at most MAX_PAIRS (then `truncated`: later pairs are not counted)."""
+
+    MAX_PAIRS = 2_000_000
+    LISTED = 100  # hosts the manifest names
+    BLOGS_LISTED = 20  # blogs it names for each
+
+    def __init__(self) -> None:
+        self.blogs: dict[str, int] = {}
+        self.hosts: dict[str, set[int]] = {}
+        self.records: Counter[str] = Counter()
+        self.links = 0
+        self.pairs = 0
+        self.truncated = False
+
+    def add(self, blog: str, urls: list[str]) -> None:
+        index = self.blogs.setdefault(blog, len(self.blogs))
+        for host in {site_host(u) for u in urls} - {""}:
+            blogs = self.hosts.get(host)
+            if blogs is None or index not in blogs:
+                if self.pairs >= self.MAX_PAIRS:
+                    self.truncated = True
+                    continue
+                self.hosts.setdefault(host, set()).add(index)
+                self.pairs += 1
+            self.records[host] += 1
+        self.links += len(urls)
+
+    def summary(self) -> dict[str, Any]:
+        """How many links and hosts, and the hosts linked from two or more blogs (most blogs first)."""
+        names = {i: url for url, i in self.blogs.items()}
+        shared = sorted(((h, b) for h, b in self.hosts.items() if len(b) > 1),
+                        key=lambda item: (-len(item[1]), -self.records[item[0]], item[0]))[:self.LISTED]
+        return {"links": self.links, "hosts": len(self.records), "truncated": self.truncated,
+                "shared_hosts": [{"host": h, "blog_count": len(b), "records": self.records[h],
+                                  "blogs": sorted(names[i] for i in b)[:self.BLOGS_LISTED]} for h, b in shared]}
+
+
 class RunWriter:
     """Appends records and rejects, flushing every `flush_every` lines, and writes the manifest at close.
 
@@ -199,6 +240,7 @@ class RunWriter:
         self.excerpts = 0  # records whose text is only the opening of the original (source.excerpt)
         self.by_rule: Counter[str] = Counter()  # records that a rule cut something from (`removed`)
         self.operators: dict[tuple[str, str], set[str]] = {}  # (kind, id) -> the blogs whose records carry it
+        self.linked = LinkedHosts()  # the hosts the records' outlinks point at, by the blogs that link them
         if append:
             for path in (records, rejects):
                 repair_tail(path)
@@ -225,6 +267,7 @@ class RunWriter:
             self.by_rule.update({r["rule"] for r in d.get("removed") or ()})
             for o in d.get("operator_ids") or ():
                 self.operators.setdefault((o["kind"], o["id"]), set()).add(d["blog"]["url"])
+            self.linked.add(d["blog"]["url"], [o["url"] for o in d.get("outlinks") or ()])
         for d in read_jsonl(rejects):
             self.reasons[d["reason"]] += 1
             self.stages[d["stage"]] += 1
@@ -291,6 +334,8 @@ class RunWriter:
             self.by_rule.update({r.rule for r in record.removed})
         for o in record.operator_ids:
             self.operators.setdefault((o.kind, o.id), set()).add(record.blog.url)
+        if record.outlinks:
+            self.linked.add(record.blog.url, [o.url for o in record.outlinks])
 
     def write_foreign(self, data: dict[str, Any], kind: str) -> None:
         """Another tool's document (`splog link` over its output), with our fingerprint and duplicate."""
@@ -346,6 +391,7 @@ class RunWriter:
                        "records_excerpt": self.excerpts,
                        "records_by_removed_rule": dict(sorted(self.by_rule.items()))},
             "operator_ids": self.operator_summary(),
+            "outlinks": self.linked.summary(),
             "files": {name: (fh.summary() if isinstance(fh, _CountedStream) else file_summary(self.paths[name]))
                       for name, fh in (("records", self._records), ("rejects", self._rejects))},
         }

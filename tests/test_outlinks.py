@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipelines.export import RunWriter
 from tests.conftest import Handler, run_splog, serve
 
 _PARA = ("<p>The county's new cycle lanes opened on Monday after two years of work, and early counts show "
@@ -55,10 +56,22 @@ def _site() -> type[Handler]:
 
 
 def test_outlinks_are_the_bodys_links_to_other_sites_that_the_text_keeps(tmp_path: Path) -> None:
-    with serve(_site()) as base:
-        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "out.jsonl")
+    with serve(_site()) as base, serve(_site()) as other:  # (two blogs of one link network)
+        run = run_splog("crawl", base + "/", other + "/", "--allow-private-hosts", "--no-throttle",
+                        out=tmp_path / "out.jsonl")
     assert run.code == 0, run.stderr[-2000:]
-    records = {r["url"].removeprefix(base): r for r in run.records()}
+    assert len(run.records()) == 4
+    # the manifest: the hosts both blogs link to, with how many records do
+    summary = run.manifest()["outlinks"]
+    assert (summary["links"], summary["hosts"], summary["truncated"]) == (8, 2, False)
+    assert summary["shared_hosts"] == [
+        {"host": host, "blog_count": 2, "records": 4, "blogs": sorted([base + "/", other + "/"])}
+        for host in ("cheap-bikes.example", "maps.example")]
+    # (a resumed job counts them from the lines written before)
+    resumed = RunWriter(run.out, run.out.with_name("out.rejects.jsonl"), tmp_path / "again.manifest.json", "again", {},
+                        append=True)
+    assert resumed.close("finished")["outlinks"] == summary
+    records = {r["url"].removeprefix(base): r for r in run.records() if r["url"].startswith(base)}
     assert records["/2026/05/lanes/"]["crawl"]["via"] == "rss" and records["/2026/05/bridge/"]["crawl"]["via"] == "page"
     for path, record in records.items():
         # the body's links to other sites in the words the text keeps; not the blog's own link, not the
