@@ -187,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
     link.add_argument("--redis", help="redis://host:port/db: use the copy index shared through Redis")
     link.add_argument("--job-id", type=_run_id, help="run id (default: UTC time + random suffix)")
 
+    nets = sub.add_parser("networks", help="the blogs one operator runs, by the operator ids their records share")
+    nets.add_argument("inputs", nargs="+", type=_path, help="records JSONL files (one run's or many runs'); - for "
+                                                             "standard input")
+    nets.add_argument("-o", "--output", type=_path, help="networks JSONL (default: standard output)")
+    nets.add_argument("--all", action="store_true", help="list each blog that shares no id too, as a network of one")
+
     ev = sub.add_parser("eval", help="cleaning quality on a labelled corpus (default tests/corpus/pages)")
     ev.add_argument("corpus", nargs="?", default="tests/corpus/pages", help="folder of labelled pages")
     ev.add_argument("--extractor", choices=["auto", "trafilatura"], default="auto")
@@ -409,6 +415,33 @@ def cmd_link(args: argparse.Namespace) -> int:
     return 0 if manifest.get("reconciles") else EXIT_FAILED
 
 
+def cmd_networks(args: argparse.Namespace) -> int:
+    from crawler.networks import Tally, read_paths, write_networks
+
+    for path in args.inputs:
+        if path != "-" and Path(path).is_dir():
+            _fail(f"a folder, not a records file: {path}")
+        if path != "-" and not Path(path).is_file():
+            _fail(f"no such file: {path}")
+    if args.inputs.count("-") > 1:
+        _fail("standard input (-) can be read once")
+    tally = Tally()
+    read_paths(tally, args.inputs)
+    if args.output and args.output != "-":
+        with open(args.output, "w", encoding="utf-8") as out:
+            found = write_networks(tally, out, args.all)
+    else:
+        found = write_networks(tally, sys.stdout, args.all)
+    what = ("network" if found == 1 else "networks") + ("" if args.all else " of two or more blogs")
+    unread = (f"; {tally.unread} line{'s were' if tally.unread != 1 else ' was'} no record" if tally.unread else "")
+    print(f"splog: {found} {what} among {len(tally.records)} blogs ({sum(tally.records.values())} records) "
+          f"in {len(args.inputs)} file{'s' if len(args.inputs) != 1 else ''}{unread}", file=sys.stderr)
+    if tally.lines and not tally.records:
+        print("splog: FAILED: no line was a splog record", file=sys.stderr)
+        return EXIT_FAILED
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from crawler.quality import CorpusError, evaluate, report, summary
 
@@ -451,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
                 _fail("no seeds: give blog URLs or --seeds-file")
             return run_crawl(args, args.seeds, args.allow_private_hosts)
         return {"extract": cmd_extract, "demo": cmd_demo, "link": cmd_link, "eval": cmd_eval,
-                "schema": cmd_schema}[args.command](args)
+                "schema": cmd_schema, "networks": cmd_networks}[args.command](args)
     except KeyboardInterrupt:
         print("splog: interrupted", file=sys.stderr)
         return 130
