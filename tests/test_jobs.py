@@ -62,6 +62,29 @@ def test_incremental_runs_emit_only_new_and_changed_posts(mutable_farm, tmp_path
     assert len(full.records()) == 65
 
 
+def test_a_state_from_before_operator_ids_reads_each_home_page_once_for_them(mutable_farm, tmp_path) -> None:
+    import sqlite3
+
+    seeds, state = _seeds(tmp_path, mutable_farm), str(tmp_path / "state.db")
+    run1 = run_splog(*CRAWL, "--seeds-file", seeds, "--state", state, out=tmp_path / "r1.jsonl")
+    assert run1.code == 0, run1.stderr[-2000:]
+    home_ids = {r["blog"]["url"]: [o for o in r["operator_ids"] if "home" in o["where"]] for r in run1.records()}
+    with sqlite3.connect(state) as db:  # (as a state file written before the ids were kept)
+        db.execute("UPDATE blogs SET ids = NULL")
+    urllib.request.urlopen(mutable_farm[0]["url"] + "__farm/mutate?add=2").read()  # Blogger
+    urllib.request.urlopen(mutable_farm[2]["url"] + "__farm/mutate?add=1").read()  # WordPress
+    run2 = run_splog(*CRAWL, "--seeds-file", seeds, "--state", state, out=tmp_path / "r2.jsonl")
+    assert run2.code == 0, run2.stderr[-2000:]
+    assert len(run2.records()) == 3
+    assert all([o for o in r["operator_ids"] if "home" in o["where"]] == home_ids[r["blog"]["url"]]
+               for r in run2.records())
+    assert run2.manifest()["discovery"]["home_pages_for_ids"] == 4
+    with sqlite3.connect(state) as db:
+        assert db.execute("SELECT COUNT(*) FROM blogs WHERE ids IS NULL").fetchone() == (0,)
+    run3 = run_splog(*CRAWL, "--seeds-file", seeds, "--state", state, out=tmp_path / "r3.jsonl")
+    assert run3.code == 0 and run3.records() == [] and "home_pages_for_ids" not in run3.manifest()["discovery"]
+
+
 def test_killed_runs_resume_to_the_clean_result(tmp_path) -> None:
     with farm_process("--bench", "4:150") as blogs:
         seeds = _seeds(tmp_path, blogs)

@@ -343,11 +343,33 @@ class BlogsSpider(Spider):
                               "wordpress": ["rss-feed" if known.feed else "wp-json", "home"]}.get(
                     known.platform, (["site-feed"] if known.api_root else []) + ["sitemap", "home"])
                 feeds = [("rss", known.feed)] if known.feed else []
-                for item in self._fallback(blog, strategies, {"api": known.api_root, "seed": seed, "feeds": feeds}):
+                home = {"api": known.api_root, "seed": seed, "feeds": feeds}
+                if known.ids is None:  # (a state from before operator ids were kept: its home page, once)
+                    yield Request(blog.url, callback=self.parse_home_ids, errback=self.home_ids_failed,
+                                  cb_kwargs={"blog": blog, "strategies": strategies, "home": home},
+                                  meta={"kind": "home-ids"}, dont_filter=True)
+                    continue
+                for item in self._fallback(blog, strategies, home):
                     yield item
                 continue
             yield Request(seed, callback=self.parse_seed, errback=self.failed,
                           cb_kwargs={"blog": blog}, meta={"kind": "seed"}, dont_filter=True)
+
+    def parse_home_ids(self, response: Response, blog: BlogInfo, strategies: list[str],
+                       home: dict) -> Iterator[Any]:
+        """A known blog's home page read for the operator ids its state does not hold, then its crawl
+        as the state says (its feed, asking only for what changed)."""
+        if isinstance(response, TextResponse) and host_root(response.url) == host_root(blog.url):
+            ids = tuple(operator_ids.find_ids(_decode(response), "home", self.id_rules))
+            self.blogs[blog.url].ids = operator_ids.as_text(ids)
+            blog = replace(blog, ids=ids)
+            self._count("discovery", "home_pages_for_ids")
+        yield from self._fallback(blog, strategies, home)
+
+    def home_ids_failed(self, failure: Failure) -> Iterator[Any]:
+        """That home page could not be read: the crawl goes on without its ids (read again next time)."""
+        kwargs = failure.request.cb_kwargs
+        yield from self._fallback(kwargs["blog"], kwargs["strategies"], kwargs["home"])
 
     def _known_blog(self, root: str) -> BlogState | None:
         """The state's record of the blog at root, or at the same host by https or http, with or
