@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit
 
 _DATE_PATH = re.compile(r"/\d{4}/\d{1,2}/(\d{1,2}/)?[^/]+")
@@ -191,9 +192,10 @@ def first_url(meta: dict, url: str) -> str:
 
 
 # A post split over several pages (WordPress's <!--nextpage-->, a slideshow site's "next page"):
-# WordPress's page links (class post-page-numbers, since 5.1) anywhere, and a <link rel="next"> in
-# the head; each followed only where it is the post's own address with a page number
-# (…/post-slug/2/, …?page=2, …?p=123&page=2): WordPress also names the next *post* rel="next".
+# WordPress's page links (class post-page-numbers, since 5.1) anywhere, a <link rel="next"> in the
+# head, and any link to the post's own path and a page number (…/post-slug/2/: older WordPress's page
+# links, a "Next Page" link in the text); each followed only where it is the post's own address with
+# a page number (…/post-slug/2/, …?page=2, …?p=123&page=2): WordPress also names the next *post* rel="next".
 _PAGE_LINK = re.compile(r"""<a\b[^>]*?\bclass\s*=\s*["']?[^"'>]*\bpost-page-numbers\b[^>]*>""", re.I)
 _NEXT_LINK = re.compile(r"""<link\b[^>]*?\brel\s*=\s*["']?next\b[^>]*>""", re.I)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
@@ -220,6 +222,31 @@ def post_page_number(candidate: str, post: str) -> int | None:
     return None
 
 
+def _own_path_links(text: str, post: str) -> Iterator[str]:
+    """The hrefs in text that are the post's path, a slash and a number ("/2026/05/ferry/2/"), written
+    from the root or whole on the post's own host (found by the path, not by parsing the page)."""
+    parts = urlsplit(post)
+    base = parts.path.rstrip("/")
+    if len(base) < 2 or parts.query:
+        return
+    needle, at = base + "/", 0
+    while (at := text.find(needle, at)) >= 0:
+        start, at = at, at + len(needle)
+        end = at
+        while end < len(text) and end - at < 4 and text[end].isdigit():
+            end += 1
+        if end == at:
+            continue
+        if text[end:end + 1] == "/":
+            end += 1
+        if text[end:end + 1] not in ("'", '"'):  # (the number ends the address: not …/2/amp/, …/2024-review/)
+            continue
+        if text[start - 1:start] in ("'", '"'):
+            yield text[start:end]
+        elif text[max(0, start - len(parts.netloc) - 1):start].lower() == "/" + parts.netloc.lower():
+            yield f"{parts.scheme}://{parts.netloc}{text[start:end]}"
+
+
 def post_pages(text: str, url: str, post: str | None = None) -> dict[int, str]:
     """The later pages of the post (pages 2 on) that a page of it links to: {number: URL}. `post`:
     the post's own address (page 1's), when `url` is a later page's."""
@@ -229,6 +256,10 @@ def post_pages(text: str, url: str, post: str | None = None) -> dict[int, str]:
     if head_end > 0 and "next" in text[:head_end]:
         tags += _NEXT_LINK.findall(text, 0, head_end)
     found: dict[int, str] = {}
+    for href in _own_path_links(text, post):
+        number = post_page_number(urljoin(url, href), post)
+        if number is not None and number >= 2:
+            found.setdefault(number, urljoin(url, href))
     for tag in tags:
         href = _HREF.search(tag)
         if href is None:

@@ -118,5 +118,10 @@ def test_a_page_link_is_one_only_when_it_is_the_posts_own_address_with_a_number(
         assert post_page_number(other, post if "?p=" not in other else "https://bay.example/?p=41") is None, other
     page = ("<html><head><link rel='next' href='/2026/05/other-post/'><link rel=next href='/2026/05/ferry/2/'>"
             "</head><body><a class='post-page-numbers' href='/2026/05/ferry/3/'>3</a>"
-            "<a href='/2026/05/ferry/4/'>4</a></body></html>")
-    assert post_pages(page, post) == {2: "https://bay.example/2026/05/ferry/2/", 3: "https://bay.example/2026/05/ferry/3/"}
+            # older WordPress's page links have no class; a "Next Page" link in the text neither
+            "<div class='page-links'>Pages: <a href='/2026/05/ferry/4/'>4</a></div>"
+            "<p><a href=\"https://bay.example/2026/05/ferry/5/\">Next Page</a></p>"
+            # not pages: another site's address, an AMP copy of a page, a post whose slug goes on
+            "<a href='https://elsewhere.example/2026/05/ferry/6/'>6</a><a href='/2026/05/ferry/7/amp/'>7</a>"
+            "<a href='/2026/05/ferry/2026-review/'>review</a></body></html>")
+    assert post_pages(page, post) == {n: f"https://bay.example/2026/05/ferry/{n}/" for n in (2, 3, 4, 5)}
