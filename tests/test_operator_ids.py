@@ -44,6 +44,10 @@ FOUND = [
      [("media-net", "8CU4R7TQ2")]),
     ("<script>window._taboola = window._taboola || [];</script><script src='//cdn.taboola.com/libtrc/harbourdaily-net/"
      "loader.js'></script>", "home", [("taboola", "harbourdaily-net")]),
+    ("<script>var _pop = _pop || []; _pop.push(['siteId', 4827311]); _pop.push(['minBid', 0]);</script>"
+     "<script src='//c1.popads.net/pop.js' async></script>", "home", [("popads", "4827311")]),
+    ("<script>atOptions = {\n  'key' : '3f2a9c0d4b7e8f1a2c3d4e5f6a7b8c9d',\n  'format' : 'iframe',\n  'height' : 90};"
+     "</script>", "page", [("adsterra", "3f2a9c0d4b7e8f1a2c3d4e5f6a7b8c9d")]),
     ("<link rel='service.post' href='https://www.blogger.com/feeds/8812736450918273645/posts/default'/>", "home",
      [("blogger-blog", "8812736450918273645")]),
     ("<a class='g-profile' href='https://www.blogger.com/profile/09182736450918273645' rel='author'>Ann</a>", "home",
