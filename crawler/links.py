@@ -253,7 +253,7 @@ def post_pages(text: str, url: str, post: str | None = None) -> dict[int, str]:
     post = post or url
     tags = _PAGE_LINK.findall(text) if "post-page-numbers" in text else []
     head_end = text.find("</head>")
-    if head_end > 0 and "next" in text[:head_end]:
+    if head_end > 0 and text.find("next", 0, head_end) >= 0:
         tags += _NEXT_LINK.findall(text, 0, head_end)
     found: dict[int, str] = {}
     for href in _own_path_links(text, post):

@@ -14,6 +14,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from pipelines.rules import site_host
+
+
+LINKS_LISTED = 20  # the hosts a network's line names
+
 
 class _Sets:
     """Union-find over blog URLs."""
@@ -42,6 +47,7 @@ class Tally:
         self.records: Counter[str] = Counter()  # blog URL -> its records
         self.platform: dict[str, str] = {}
         self.ids: dict[tuple[str, str], set[str]] = {}  # (kind, id) -> the blogs that carry it (not in a body alone)
+        self.links: dict[str, set[str]] = {}  # blog URL -> the hosts its records' outlinks point at
         self.lines = 0
         self.unread = 0  # lines that are not a record with a blog (another tool's, a torn last line)
 
@@ -61,6 +67,10 @@ class Tally:
                 continue
             self.records[blog] += 1
             self.platform.setdefault(blog, str(record["blog"].get("platform") or "generic"))
+            hosts = {site_host(o["url"]) for o in record.get("outlinks") or () if isinstance(o, dict)
+                     and isinstance(o.get("url"), str)} - {""}
+            if hosts:
+                self.links.setdefault(blog, set()).update(hosts)
             for found in record.get("operator_ids") or ():
                 if not isinstance(found, dict) or set(found.get("where") or ()) <= {"body"}:
                     continue
@@ -86,9 +96,13 @@ class Tally:
         groups.sort(key=lambda g: (-len(g), -sum(self.records[b] for b in g), g[0]))
         for number, blogs in enumerate(groups, 1):
             evidence = sorted(shared.get(sets.find(blogs[0]), []), key=lambda item: (-item[1], item[0]))
+            linked = Counter(host for b in blogs for host in self.links.get(b, ()))
             yield {"network": number, "blog_count": len(blogs), "records": sum(self.records[b] for b in blogs),
                    "blogs": blogs, "platforms": dict(Counter(self.platform[b] for b in blogs).most_common()),
-                   "ids": [{"kind": kind, "id": value, "blog_count": count} for (kind, value), count in evidence]}
+                   "ids": [{"kind": kind, "id": value, "blog_count": count} for (kind, value), count in evidence],
+                   # the sites two or more of its blogs link to (what a link network is there to promote)
+                   "links_to": [{"host": host, "blog_count": count} for host, count in
+                                sorted(linked.items(), key=lambda item: (-item[1], item[0])) if count > 1][:LINKS_LISTED]}
 
 
 def write_networks(tally: Tally, out: TextIO, singles: bool = False) -> int:

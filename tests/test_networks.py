@@ -37,16 +37,19 @@ def test_a_crawls_records_name_the_network_of_one_operators_blogs(farm, farm_cra
     assert networks[0] == network and [n["blog_count"] for n in networks] == [3, 1, 1]
 
 
-def _line(blog: str, *ids: tuple[str, str, list[str]]) -> str:
+def _line(blog: str, *ids: tuple[str, str, list[str]], links: tuple[str, ...] = ()) -> str:
     return json.dumps({"blog": {"url": blog, "platform": "generic"},
-                       "operator_ids": [{"kind": k, "id": i, "where": w} for k, i, w in ids]})
+                       "operator_ids": [{"kind": k, "id": i, "where": w} for k, i, w in ids],
+                       "outlinks": [{"url": u, "text": "a link"} for u in links]})
 
 
 def test_ids_join_blogs_transitively_but_an_id_in_a_body_alone_joins_none(tmp_path: Path) -> None:
     lines = [
-        _line("https://a.example/", ("adsense", "pub-1111222233334444", ["home"])),
-        _line("https://b.example/", ("adsense", "pub-1111222233334444", ["home"]), ("google-analytics", "G-B2C3", ["home"])),
-        _line("https://c.example/", ("google-analytics", "G-B2C3", ["home"])),
+        _line("https://a.example/", ("adsense", "pub-1111222233334444", ["home"]),
+              links=("https://www.money.example/casino", "https://wiki.example/Harbour")),
+        _line("https://b.example/", ("adsense", "pub-1111222233334444", ["home"]), ("google-analytics", "G-B2C3", ["home"]),
+              links=("https://money.example/slots",)),
+        _line("https://c.example/", ("google-analytics", "G-B2C3", ["home"]), links=("https://money.example/",)),
         # a copied article's affiliate tag, in two unrelated blogs' bodies
         _line("https://d.example/", ("amazon-associates", "origpaper-20", ["body"])),
         _line("https://e.example/", ("amazon-associates", "origpaper-20", ["body"])),
@@ -61,6 +64,7 @@ def test_ids_join_blogs_transitively_but_an_id_in_a_body_alone_joins_none(tmp_pa
     assert network["blogs"] == ["https://a.example/", "https://b.example/", "https://c.example/"]
     assert network["ids"] == [{"kind": "adsense", "id": "pub-1111222233334444", "blog_count": 2},
                               {"kind": "google-analytics", "id": "G-B2C3", "blog_count": 2}]
+    assert network["links_to"] == [{"host": "money.example", "blog_count": 3}]  # (not a host one blog links to)
     assert "2 lines were no record" in run.stderr
 
 
