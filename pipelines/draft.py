@@ -16,9 +16,9 @@ from pipelines.extraction import Extracted, own_host
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta, names_its_host
-from pipelines.operator_ids import find_ids, merge
 from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, fix_mojibake, ifttt_time, to_utc,
                                  unescape_entities, written_date, zone_offset)
+from pipelines.operator_ids import find_ids, merge
 from pipelines.provenance import (credit_line_publisher, dateline_publisher, ends_cut_off, feed_title_publisher,
                                   foreign_publishers, order_chain, resolve_title, split_publisher, strip_blog_affix)
 from pipelines.rules import AuthorWords, RuleSet, fold, load_rules, site_host, url_parses

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 WHERES = ("home", "page", "body", "author")
 _DEFAULT_SCAN = ("home", "page", "body")

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.confusables import Confusables, ConfusablesError
-from pipelines.operator_ids import IdRule, IdRuleError
+from pipelines.operator_ids import IdRule, IdRuleError, parse_platform, with_platform
 from pipelines.operator_ids import parse as parse_id_rules
-from pipelines.operator_ids import parse_platform, with_platform
 from pipelines.normalize import ascii_host
 
 # Read through importlib.resources so the rules load from a zipped egg too (scrapyd deployments).

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, deque
-from dataclasses import dataclass, field, replace
 from collections.abc import AsyncIterator, Callable, Generator, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
