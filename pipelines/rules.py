@@ -332,6 +332,7 @@ class RuleSet:
     shortcodes: Shortcodes | None = field(default=None, compare=False)  # (lines.toml [shortcodes])
     confusables: Confusables | None = field(default=None, compare=False)  # (confusables.toml)
     operator_ids: tuple[IdRule, ...] = field(default=(), compare=False)  # (ids.toml: [[id]])
+    share_links: tuple[str, ...] = ()  # share buttons' host + path prefixes, lower case: no outlinks
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
@@ -568,6 +569,11 @@ def _parse_file(path: Any, acc: dict) -> None:
     if "feed_title" in data:
         acc["feed_title_hint"] = _compile(src, "feed_title", data["feed_title"]["hint"])
         acc["feed_title_max_chars"] = int(data["feed_title"].get("max_chars", 100))
+    if "share_links" in data:
+        prefixes = data["share_links"].get("prefixes") if isinstance(data["share_links"], dict) else None
+        if not isinstance(prefixes, list) or not all(isinstance(p, str) and "/" in p for p in prefixes):
+            raise RuleError(f"{src}: share_links: prefixes = a list of host/path starts (\"twitter.com/share\")")
+        acc["share_links"].extend(p.strip().lower().removeprefix("www.") for p in prefixes)
     if "short_links" in data:
         acc["short_link_hosts"].update(h.lower() for h in data["short_links"].get("hosts", ()))
     if "chain" in data:
@@ -635,7 +641,7 @@ def _empty_acc() -> dict:
             "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None,
             "redirects": [], "tags_line": None, "commenter": None, "author_words": {key: [] for key in _AUTHOR_WORD_KEYS},
             "shortcodes": {key: set() for key in _SHORTCODE_KEYS}, "confusables": {},
-            "operator_ids": [], "platform_ids": []}
+            "operator_ids": [], "platform_ids": [], "share_links": []}
 
 
 def check_rule_dirs(extra_dirs: tuple[str, ...]) -> None:
@@ -661,4 +667,5 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                    commenter=acc["commenter"],
                    author_words=AuthorWords.of(acc["author_words"]),
                    shortcodes=Shortcodes.of(acc["shortcodes"]), confusables=Confusables(acc["confusables"]),
-                   operator_ids=with_platform(acc["operator_ids"], acc["platform_ids"]))
+                   operator_ids=with_platform(acc["operator_ids"], acc["platform_ids"]),
+                   share_links=tuple(acc["share_links"]))

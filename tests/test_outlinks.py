@@ -19,6 +19,9 @@ def _body(base: str) -> str:
             + "<p>The full route map is <a href='https://maps.example/coast-route'>here</a>, and an older "
             f"<a href='{base}/2026/01/lanes-plan/'>post on the plan</a> explains the stages.</p>"
             + _PARA.replace("Monday", "Tuesday")
+            # share buttons whose words the text holds ("Share this on Twitter" stays a line of it)
+            + "<p>Share this on <a href='https://twitter.com/intent/tweet?url=x'>Twitter</a> or "
+            "<a href='https://www.facebook.com/sharer/sharer.php?u=x'>Facebook</a>.</p>"
             + "<p>The post <a href='https://coastnews.example/2026/05/lanes'>Cycle lanes open</a> appeared first "
             "on <a href='https://coastnews.example/'>Coast News</a>.</p>")
 
@@ -89,3 +92,21 @@ def test_a_link_to_the_sites_own_subdomain_is_no_outlink_but_one_to_another_blog
     assert own_host("", "harbour.example")
     assert not own_host("other-blog.blogspot.com", "my-blog.blogspot.com")
     assert not own_host("harbour.example.net", "harbour.example") and not own_host("myharbour.example", "harbour.example")
+
+
+def test_share_links_are_data_and_a_bad_list_is_a_one_line_error(tmp_path: Path) -> None:
+    import pytest
+
+    from pipelines.draft import outlinks_of
+    from pipelines.rules import RuleError, check_rule_dirs, load_rules
+
+    (tmp_path / "share.toml").write_text('[share_links]\nprefixes = ["Www.Sharethis-Example.com/share/"]\n')
+    rules = load_rules((str(tmp_path),))
+    anchors = [("https://sharethis-example.com/share/?u=1", "Share it", ""), ("https://maps.example/x", "the map", "")]
+    text = "Share it. See the map."
+    assert outlinks_of(anchors, text, "https://blog.example/p/", "https://blog.example/", rules.share_links) == [
+        {"url": "https://maps.example/x", "text": "the map"}]
+    (tmp_path / "share.toml").write_text('[share_links]\nprefixes = "twitter.com/share"\n')
+    with pytest.raises(RuleError, match="share_links") as err:
+        check_rule_dirs((str(tmp_path),))
+    assert "\n" not in str(err.value)
