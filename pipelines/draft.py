@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from pipelines.cleaning import (TITLE_AFFIX_SEPS, Context, Harvest, cut_text, read_head, resolve_spintax,
                                 strip_shortcodes, strip_shown_tags, ui_language_of)
 from pipelines.confusables import Confusables
-from pipelines.extraction import Extracted, own_host
+from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta, names_its_host
@@ -483,7 +483,7 @@ def process(raw: RawPost, ex: Extracted, rules: RuleSet, sign: bool = True,
     draft = normalize(draft, sign, rules.confusables)
     return replace(draft, operator_ids=operator_ids_of(raw, ex, rules, [e for _, e in more]),
                    outlinks=outlinks_of([a for e in (ex, *(e for _, e in more)) for a in e.anchors], draft.text,
-                                        raw.url, raw.blog.url, rules.share_links),
+                                        raw.url, rules.share_links),
                    pages_missing=raw.pages_missing)
 
 
@@ -491,21 +491,21 @@ def process(raw: RawPost, ex: Extracted, rules: RuleSet, sign: bool = True,
 MAX_OUTLINKS = 50
 
 
-def outlinks_of(anchors: list[tuple[str, str, str]], text: str, page_url: str, blog_url: str,
+def outlinks_of(anchors: list[tuple[str, str, str]], text: str, page_url: str,
                 share_links: tuple[str, ...] = ()) -> list[dict[str, str]]:
-    """The post's links to other sites, as a reader of its text meets them: each anchor to another
-    host whose words the text keeps (and, for a short one, the words its paragraph starts with; a
-    residue line's link, cut with it, is none; nor a share button's, `share_links`), each address once
-    with its first anchor text, the first MAX_OUTLINKS. What a splog's body links to (the sites a link network is paid to promote,
-    the original it copies) for link-graph work."""
-    here = site_host(blog_url or page_url)
+    """The post's links to other sites, as a reader of its text meets them: each of its body's anchors
+    to another site (extraction's body_anchors) whose words the text keeps (and, for a short one, the
+    words its paragraph starts with; a residue line's link, cut with it, is none; nor a share
+    button's, `share_links`), each address once with its first anchor text, the first MAX_OUTLINKS.
+    What a splog's body links to (the sites a link network is paid to promote, the original it
+    copies), for link-graph work."""
     scheme = urlsplit(page_url).scheme or "https"
     out: dict[str, str] = {}
     for href, anchor, around in anchors:
         url = f"{scheme}:{href}" if href.startswith("//") else href
-        if url in out or not url_parses(url) or own_host(host := site_host(url), here):
+        if url in out or not url_parses(url):
             continue
-        if share_links and (host + urlsplit(url).path.lower()).startswith(share_links):
+        if share_links and (site_host(url) + urlsplit(url).path.lower()).startswith(share_links):
             continue
         words = clean_line(anchor)
         if not words or words not in text or (around and (clean_line(around) or "")[:60] not in text):

@@ -818,6 +818,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     if len(raw.html) > options.max_html_chars:
         raise ExtractError("too_large", f"{len(raw.html)} characters")
     harvest = Harvest()
+    here = site_host(raw.blog.url or raw.url)  # (the site whose links are no outlinks)
     if raw.is_fragment and _WHOLE_DOCUMENT.match(raw.html) and _BODY_TAG.search(raw.html):
         # a feed whose item holds the whole page (a tool that copied the original's HTML as it was:
         # "<!DOCTYPE html><html>…<nav>…<aside>…"): read as the page it is, its menus and columns cut
@@ -828,7 +829,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         if next(root.iterdescendants(*_MARKUP_LINES), None) is not None:  # (in plain text, a line end is one)
             source_line_ends_as_spaces(root)
         removed = cut_blocks(root, rules, harvest)
-        anchors = body_anchors(root, site_host(raw.blog.url or raw.url))
+        anchors = body_anchors(root, here)
         harvest_links(root, rules, harvest, titles=(raw.feed.get("title"),), page_url=raw.url)
         return _checked(Extracted(to_text(root), removed, harvest, PageMeta(), "feed", body_ids=ids, anchors=anchors))
     tree = _parse_page(raw.html)
@@ -846,7 +847,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
             meta.title = post_heading(body[1], meta.home_heading)
         removed = cut_page_boxes(tree, rules, harvest, classes.get)
         removed += cut_blocks(body[1], rules, harvest)
-        anchors = body_anchors(body[1], site_host(raw.blog.url or raw.url))
+        anchors = body_anchors(body[1], here)
         harvest_links(body[1], rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
         if not (meta.author and meta.published):
             meta.header_lines = header_lines(body[1])
@@ -868,7 +869,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
                 meta.header_lines = header_lines(node)
             drop_children(node, plan.template.drop)
             removed += cut_blocks(node, rules, harvest)
-            anchors = body_anchors(node, site_host(raw.blog.url or raw.url))
+            anchors = body_anchors(node, here)
             harvest_links(node, rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
             return _checked(Extracted(to_text(node), removed, harvest, meta, "template",  # (date looked for above)
                                       body_ids=ids, anchors=anchors))
@@ -887,7 +888,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     text, gained = _trafilatura_text(tree, raw.url, meta, classes)
     text = fill_dropped_parts(tree, text)
     # (the whole page's links: those whose words trafilatura's text holds are the post's)
-    anchors = body_anchors(body if body is not None else tree, site_host(raw.blog.url or raw.url), " ".join(text.split()))
+    anchors = body_anchors(body if body is not None else tree, here, " ".join(text.split()))
     if fresh is not None and text.strip():
         date = _page_date(fresh, raw.url) if "published" in gained else None
         TEMPLATES.observe(plan.template, fresh, text, gained, date)
@@ -900,13 +901,6 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
 MAX_ANCHORS = 300
 # an anchor shorter than this is an outlink only where the words around it are in the text too ("here")
 SHORT_ANCHOR = 12
-
-
-def _link_host(href: str) -> str:
-    """An absolute (or scheme-relative) address's host as site_host spells it, read cheaply."""
-    rest = href.split("//", 1)[1] if "//" in href[:8] else ""
-    host = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0].rsplit("@", 1)[-1].lower()
-    return (host.rsplit(":", 1)[0] if host.count(":") == 1 else host).removeprefix("www.")
 
 
 def own_host(host: str, here: str) -> bool:
@@ -923,7 +917,7 @@ def body_anchors(root: etree._Element, here: str, text: str | None = None) -> li
     out = []
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
-        if not href.startswith(("http://", "https://", "//")) or own_host(_link_host(href), here):
+        if not href.startswith(("http://", "https://", "//")) or own_host(site_host(href), here):
             continue
         text_of = " ".join(a.text_content().split())
         if not text_of or (text is not None and text_of not in text):

@@ -14,11 +14,8 @@ together. Each id is listed with where it was found:
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 WHERES = ("home", "page", "body", "author")
@@ -28,8 +25,6 @@ _KIND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # record's size, and leaves room for the template's and the author's ids)
 MAX_IDS = 24
 MAX_PER_KIND = 8
-# (read through importlib.resources, as the other rules are, so a zipped egg under scrapyd reads it too)
-_BUILTIN = resources.files("pipelines") / "rules" / "ids.toml"
 
 
 class IdRuleError(ValueError):
@@ -125,24 +120,6 @@ def merge(*places: tuple[str, Iterable[tuple[str, str]]]) -> list[dict[str, Any]
         if per_kind[kind] <= MAX_PER_KIND:
             out.append({"kind": kind, "id": value, "where": wheres})
     return out[:MAX_IDS]
-
-
-def load(extra_dirs: tuple[str, ...] = ()) -> tuple[IdRule, ...]:
-    """The package's id rules, then the [[id]] rules of each extra directory's *.toml (in name order):
-    what discovery reads a home page with, without compiling every other rule."""
-    builtin = tomllib.loads(_BUILTIN.read_text(encoding="utf-8"))
-    rules = parse(builtin.get("id", []), _BUILTIN.name)
-    platform = parse_platform(builtin["platform_ids"], _BUILTIN.name) if "platform_ids" in builtin else []
-    for folder in extra_dirs:
-        for path in sorted(Path(folder).glob("*.toml")):
-            try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise IdRuleError(f"{path.name}: {exc}") from None
-            rules.extend(parse(data.get("id", []), path.name))
-            if "platform_ids" in data:
-                platform.extend(parse_platform(data["platform_ids"], path.name))
-    return with_platform(rules, platform)
 
 
 def as_text(ids: Iterable[tuple[str, str]] | None) -> str | None:

@@ -504,12 +504,27 @@ def _user_rule_files(extra_dirs: tuple[str, ...]) -> list[Any]:
     return files
 
 
+def _read_toml(path: Any) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path.name}: {exc}") from None
+
+
+def _parse_ids(data: dict, src: str, acc: dict) -> None:
+    """A rule file's [[id]] rules and [platform_ids] (pipelines/operator_ids.py)."""
+    if "id" in data or "platform_ids" in data:
+        try:
+            acc["operator_ids"].extend(parse_id_rules(data.get("id", []), src))
+            if "platform_ids" in data:
+                acc["platform_ids"].extend(parse_platform(data["platform_ids"], src))
+        except IdRuleError as exc:
+            raise RuleError(str(exc)) from None
+
+
 def _parse_file(path: Any, acc: dict) -> None:
     src = path.name
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{src}: {exc}") from None
+    data = _read_toml(path)
     for t in data.get("line", []):
         rid = _need(src, t, "id")
         where = t.get("where", "tail")
@@ -602,13 +617,7 @@ def _parse_file(path: Any, acc: dict) -> None:
             Confusables.parse(data["confusables"], acc["confusables"], src)
         except ConfusablesError as exc:
             raise RuleError(str(exc)) from None
-    if "id" in data or "platform_ids" in data:
-        try:
-            acc["operator_ids"].extend(parse_id_rules(data.get("id", []), src))
-            if "platform_ids" in data:
-                acc["platform_ids"].extend(parse_platform(data["platform_ids"], src))
-        except IdRuleError as exc:
-            raise RuleError(str(exc)) from None
+    _parse_ids(data, src, acc)
     for lang, names in data.get("months", {}).items():
         if not isinstance(names, list) or len(names) != 12:
             raise RuleError(f"{src}: months.{lang}: twelve months, in order")
@@ -650,6 +659,17 @@ def check_rule_dirs(extra_dirs: tuple[str, ...]) -> None:
     acc = _empty_acc()
     for path in _user_rule_files(extra_dirs):
         _parse_file(path, acc)
+
+
+@lru_cache(maxsize=8)
+def load_id_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[IdRule, ...]:
+    """The operator-id rules alone (ids.toml's, the package's only file of them, then each extra
+    directory's [[id]] and [platform_ids]): what discovery reads a blog's home page with, without
+    compiling every other rule."""
+    acc: dict = {"operator_ids": [], "platform_ids": []}
+    for path in (BUILTIN_DIR / "ids.toml", *_user_rule_files(extra_dirs)):
+        _parse_ids(_read_toml(path), path.name, acc)
+    return with_platform(acc["operator_ids"], acc["platform_ids"])
 
 
 @lru_cache(maxsize=8)

@@ -10,12 +10,11 @@ import pytest
 
 from crawler.discovery import parse_blogger_json, parse_json_feed, parse_wp_posts, parse_xml_feed
 from crawler.farm.model import Operator
-from pipelines import operator_ids
 from pipelines.operator_ids import MAX_IDS, MAX_PER_KIND, find_ids, merge
-from pipelines.rules import RuleError, check_rule_dirs, load_rules
+from pipelines.rules import RuleError, check_rule_dirs, load_id_rules, load_rules
 from tests.conftest import Handler, run_splog, serve
 
-RULES = operator_ids.load()
+RULES = load_id_rules()
 
 # (a fictional snippet of markup, the place it is read as, what must be found there)
 FOUND = [
@@ -108,14 +107,14 @@ def test_a_user_rule_file_adds_a_kind(tmp_path: Path) -> None:
         'scan = ["home", "page"]\n', encoding="utf-8")
     html = "<script src='//c1.popads.net/pop.js?id=4471'></script>"
     assert ("popads-site", "4471") in find_ids(html, "home", load_rules((str(tmp_path),)).operator_ids)
-    assert ("popads-site", "4471") in find_ids(html, "home", operator_ids.load((str(tmp_path),)))
+    assert ("popads-site", "4471") in find_ids(html, "home", load_id_rules((str(tmp_path),)))
     assert find_ids(html, "home", load_rules().operator_ids) == []
     # and names a network's own id, on every site it serves, as no operator's
     (tmp_path / "platform.toml").write_text('[platform_ids]\nids = ["4471"]\n', encoding="utf-8")
     both = (str(tmp_path), str(tmp_path / "empty"))  # (load_rules is cached by its folders)
     (tmp_path / "empty").mkdir()
     assert find_ids(html, "home", load_rules(both).operator_ids) == []
-    assert find_ids(html, "home", operator_ids.load((str(tmp_path),))) == []
+    assert find_ids(html, "home", load_id_rules(both)) == []
 
 
 @pytest.mark.parametrize("rule, message", [

@@ -104,7 +104,7 @@ def test_share_links_are_data_and_a_bad_list_is_a_one_line_error(tmp_path: Path)
     rules = load_rules((str(tmp_path),))
     anchors = [("https://sharethis-example.com/share/?u=1", "Share it", ""), ("https://maps.example/x", "the map", "")]
     text = "Share it. See the map."
-    assert outlinks_of(anchors, text, "https://blog.example/p/", "https://blog.example/", rules.share_links) == [
+    assert outlinks_of(anchors, text, "https://blog.example/p/", rules.share_links) == [
         {"url": "https://maps.example/x", "text": "the map"}]
     (tmp_path / "share.toml").write_text('[share_links]\nprefixes = "twitter.com/share"\n')
     with pytest.raises(RuleError, match="share_links") as err:

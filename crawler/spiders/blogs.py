@@ -34,7 +34,7 @@ from pipelines.htmltext import ended_early, opened_html_tag
 from pipelines.metadata import home_name, joined, read_meta, resolve_base, same_site
 from pipelines.normalize import canonical_url, to_utc
 from pipelines.operator_ids import IdRule
-from pipelines.rules import site_host
+from pipelines.rules import load_id_rules, site_host
 from pipelines.state import BlogState, PostState
 from schemas.raw import BlogInfo, RawPost
 
@@ -212,7 +212,7 @@ class BlogsSpider(Spider):
         self.failed_feeds: set[str] = set()  # first feed pages that failed: a blog met again goes past them
         self.feeds_open = 0
         self.feed_window = 8
-        self.id_rules: tuple[IdRule, ...] = operator_ids.load()  # (with the rules dirs': from_crawler)
+        self.id_rules: tuple[IdRule, ...] = load_id_rules()  # (with the rules dirs': from_crawler)
         self.max_post_pages = 20  # (SPLOG_MAX_POST_PAGES: from_crawler)
 
     @classmethod
@@ -240,7 +240,7 @@ class BlogsSpider(Spider):
 
         workers = worker_count(s.getint("SPLOG_WORKERS"))
         spider.feed_window = max(1, s.getint("SPLOG_FEED_WINDOW") or max(8, 4 * workers))
-        spider.id_rules = operator_ids.load(tuple(s.getlist("SPLOG_RULES_DIRS")))
+        spider.id_rules = load_id_rules(tuple(s.getlist("SPLOG_RULES_DIRS")))
         spider.max_post_pages = max(1, s.getint("SPLOG_MAX_POST_PAGES"))
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         return spider
