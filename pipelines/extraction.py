@@ -14,10 +14,10 @@ from lxml import etree, html as lxml_html
 
 from crawler.links import is_home
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
-from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, SOURCE_LINE_END, cut_blocks, cut_page_boxes, cut_unseen, drop_element,
-                                ended_early, fold_spaces, harvest_links, hidden_by_class, inside, opened_html_tag,
-                                parse_fragment, shallower, source_line_ends_as_spaces, to_text, too_deep,
-                                void_elements_emptied)
+from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, SOURCE_LINE_END, controls_dropped, cut_blocks, cut_page_boxes,
+                                cut_unseen, drop_element, ended_early, fold_spaces, harvest_links, hidden_by_class,
+                                inside, opened_html_tag, parse_fragment, shallower, source_line_ends_as_spaces, to_text,
+                                too_deep, void_elements_emptied)
 from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
                                 joined, meta_lines, names_its_host, own_site_name, post_heading, posted_on_date,
                                 in_side_column, read_meta, resolve_base, same_site)
@@ -109,7 +109,7 @@ def _parse_page(raw_html: str) -> etree._Element:
         if len(_NOT_TEXT.findall(sample)) > 0.02 * len(sample):
             raise ExtractError("not_html", "binary content")
         raw_html = raw_html.replace("\x00", "")
-    raw_html = ended_early(raw_html)
+    raw_html = ended_early(controls_dropped(raw_html))
     tree, cut_short = _parsed(raw_html)
     for attempt in range(2):  # (a page nested deeper than libxml2 builds: its wrappers are taken out)
         if not cut_short:

@@ -14,7 +14,7 @@ import pytest
 
 from crawler.farm.model import demo_farm
 from crawler.farm.pages import post_path
-from crawler.farm.server import Site
+from crawler.farm.server import TROUBLE, Site
 from schemas.generate import OUT_DIR
 from tests.conftest import Handler, run_splog, serve
 
@@ -105,6 +105,26 @@ def test_bad_pages_become_rejects_and_manifest_reconciles(farm_crawl) -> None:
     assert (feed["reason"], feed["detail"]) == ("not_html", "a feed, not a page")  # not a record of its items
     assert "Tide gauge replaced" in trouble["utf16-label.html"]["title"]  # a charset that loses the markup: not used
     assert "\x00" not in trouble["stray-nul.html"]["text"] and "slipway" in trouble["stray-nul.html"]["text"]
+    # one control character in a paragraph left trafilatura nothing to read (the post was an empty_text reject)
+    assert trouble["stray-controls.html"]["text"].endswith(
+        "so that it can make a fourth crossing in the evening.\nSeason tickets bought before April stay valid on "
+        "every crossing until the autumn.")
+
+
+def test_a_page_alone_with_control_characters_is_a_record(tmp_path) -> None:
+    """The trouble page crawled as a seed of its own, so no template learned from its blog's other
+    posts reads it: trafilatura does, and once read nothing from it."""
+    status, ctype, body, _ = TROUBLE["stray-controls.html"]()
+
+    class Page(Handler):
+        def do_GET(self) -> None:  # noqa: N802
+            self.send(status, ctype, body) if self.path.endswith(".html") else self.send(404, "text/plain", "")
+
+    with serve(Page) as base:
+        run = run_splog("crawl", f"{base}/news/ferry.html", "--allow-private", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.rejects() == []
+    [record] = run.records()
+    assert record["text"].endswith("Season tickets bought before April stay valid on every crossing until the autumn.")
 
 
 def test_copies_across_blogs_share_a_cluster(farm_crawl) -> None:

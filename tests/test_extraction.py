@@ -2349,3 +2349,30 @@ def test_microdata_names_no_writer_for_several_articles_a_review_or_an_organisat
     """Such microdata does not stand before the writer the page's <meta name="author"> names."""
     record = _cms_page("<meta name='author' content='Ann Lee'>", f"<main><div class='post-body-x'>{{body}}</div>{box}</main>")
     assert record.author == "Ann Lee"
+
+
+_FEES = "<p>The harbour board approved the new pontoons on Tuesday after a long debate about fees and berths.</p>"
+
+
+@pytest.mark.parametrize(("html", "fragment"), [
+    # read by trafilatura: one \x10 in a paragraph, and it read nothing (an empty_text reject)
+    (f"<html><head><title>Pontoons</title></head><body><div class='x'><h1>Pontoons</h1>{_FEES}"
+     f"<p>Work starts in May\x10 and ends in\x0cJune, the board said to the press.</p>{_FEES}</div></body></html>", False),
+    # a lone <div> of text among paragraphs, made a paragraph before trafilatura: lxml raised ValueError
+    (f"<html><head><title>Pontoons</title></head><body><div class='x'><h1>Pontoons</h1>{_FEES}"
+     f"<div>Work starts in May\x10 and ends in\x0cJune, the board said to the press in the town.</div>{_FEES}</div>"
+     "</body></html>", False),
+    # a platform's container, and a feed's body
+    (f"<html><head><meta name='generator' content='blogger'><title>Pontoons</title></head><body>"
+     f"<div class='post-body entry-content'>{_FEES}<p>Work starts in May\x10 and ends in\x0cJune.</p></div></body></html>",
+     False),
+    (f"{_FEES}<p>Work starts in May\x10 and ends in\x0cJune.</p>", True),
+])
+def test_control_characters_xml_does_not_hold_are_dropped(html: str, fragment: bool) -> None:
+    from pipelines.extraction import ExtractOptions, extract_post
+    from schemas.raw import BlogInfo, RawPost
+
+    raw = RawPost(url="https://harbour.example/pontoons/", via="rss" if fragment else "page", html=html,
+                  is_fragment=fragment, blog=BlogInfo(url="https://harbour.example/", host="harbour.example"))
+    text = extract_post(raw, load_rules(), ExtractOptions()).text
+    assert "Work starts in May and ends in June" in text and not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text)

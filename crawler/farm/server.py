@@ -265,6 +265,12 @@ TROUBLE = {
         "<h1>Lifeboat crew trains at night</h1><p>The Wexcombe lifeboat crew practised a night rescue off the "
         "point on Wednesday, with a volunteer playing a swimmer in difficulty.\x00</p><p>The exercise took two "
         "hours and ended at the slipway shortly before midnight.</p></div></body></html>"),
+    # control characters that XML does not hold, pasted into the text (a stray \x10 from a word processor)
+    "stray-controls.html": lambda: _reply(
+        "<html><head><title>Ferry timetable changes in May</title></head><body><div class='story'>"
+        "<h1>Ferry timetable changes in May</h1><p>The island ferry will leave Wexcombe half an hour earlier from "
+        "May, the operator said, so that\x10 it can make a fourth crossing in the evening.</p><p>Season tickets"
+        "\x0cbought before April stay valid on every crossing until the autumn.</p></div></body></html>"),
 }
 
 
