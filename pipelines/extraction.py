@@ -464,6 +464,50 @@ _NOT_THE_POSTS = re.compile(r"shar(e|ing)|social|related|\btags?\b|tag-?(list|cl
                             r"|\bads?\b|advert|breadcrumb|follow|subscri|newsletter|comment", re.I)
 
 
+# A post's container that holds only the start of its post: the page's own markup closed it early
+# (a stray "</div>" in the post's HTML ends the container, and the post's later paragraphs follow it
+# under the same parent) or the post goes on beside it (a gallery's slides after its intro). Such a
+# page is read by trafilatura, not by the container.
+_GOES_ON_CHARS = 300  # characters of prose after the container, and at least half the container's own
+_GOES_ON_PARAGRAPH = 80  # a paragraph that counts: a sentence or more
+# (a theme's boxes after a post, of prose that is not the post's: the author's bio, a disclaimer)
+_AFTER_THE_POST = re.compile(r"author|\bbio|about|footer|meta|byline|disclaim|notice|signature", re.I)
+_NOT_PROSE_TAGS = frozenset(("footer", "nav", "aside", "form", "script", "style", "noscript", "template"))
+
+
+def _box_of_others(el: etree._Element) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return el.tag in _NOT_PROSE_TAGS or bool(_NOT_THE_POSTS.search(names) or _AFTER_THE_POST.search(names))
+
+
+def _paragraphs_after(container: etree._Element) -> Iterator[etree._Element]:
+    """The <p>s that follow container under its parent, outside a theme's boxes (_box_of_others), up to
+    what starts another post (an <article>, a headline)."""
+    for sib in container.itersiblings():
+        if not isinstance(sib.tag, str) or _box_of_others(sib):
+            continue
+        if sib.tag in ("article", "h1") or next(sib.iter("article", "h1"), None) is not None:
+            return
+        stack = [sib]
+        while stack:
+            el = stack.pop()
+            if el.tag == "p":
+                yield el
+                continue
+            stack.extend(c for c in reversed(el) if isinstance(c.tag, str) and not _box_of_others(c))
+
+
+def post_goes_on_after(container: etree._Element) -> bool:
+    """Whether the paragraphs after a post's container (_paragraphs_after) are more of the post: two
+    or more that read as prose, of _GOES_ON_CHARS or more and at least half what the container holds."""
+    count = chars = 0
+    for p in _paragraphs_after(container):
+        n = len(_line_key("".join(p.itertext())))
+        if n >= _GOES_ON_PARAGRAPH and _prose(p):
+            count, chars = count + 1, chars + n
+    return count >= 2 and chars >= _GOES_ON_CHARS and chars * 2 >= len(_line_key("".join(container.itertext())))
+
+
 def fill_dropped_parts(tree: etree._Element, text: str) -> str:
     """trafilatura's text with the parts of the post it dropped put back in their places: a list or
     a subheading between two paragraphs it kept under one parent (a heading only over what is kept or
@@ -841,6 +885,8 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
     if meta.ui_language is None and meta.platform == "blogger":
         meta.ui_language = template_language(classes, rules)
     body = find_body(tree, classes) if options.mode == "auto" else None
+    if body is not None and post_goes_on_after(body[1]):
+        body = None
     if body is not None:
         ids = _body_ids(body[1], rules)
         if not meta.title and _names_no_post(meta):  # (an old theme's <title> of the site's name alone)

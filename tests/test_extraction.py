@@ -2376,3 +2376,62 @@ def test_control_characters_xml_does_not_hold_are_dropped(html: str, fragment: b
                   is_fragment=fragment, blog=BlogInfo(url="https://harbour.example/", host="harbour.example"))
     text = extract_post(raw, load_rules(), ExtractOptions()).text
     assert "Work starts in May and ends in June" in text and not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
+
+
+_FISH_PASS = ["The river authority opened the new fish pass at Holmbridge weir on Monday, ten years after the first plans.",
+          "Salmon and sea trout could not climb the old weir in low water, and counts upstream had fallen every year.",
+          "The pass is a staircase of twenty concrete pools, each a little higher than the last, beside the weir's east bank.",
+          "A camera at the top pool counts the fish that reach it and sends the pictures to the authority's office.",
+          "Anglers' clubs paid a fifth of the cost; the rest came from the authority and a national river fund.",
+          "The first salmon was filmed in the top pool on Tuesday morning, less than a day after the gates opened."]
+
+
+def _fish_pass_page(article: str) -> str:
+    return ("<html><head><title>Fish pass opens at Holmbridge weir</title></head><body><div class='site'>"
+            f"<main class='content'>{article}</main><aside class='sidebar'><p>Recent posts and archives.</p></aside>"
+            "</div></body></html>")
+
+
+def _paras(lines: list[str]) -> str:
+    return "".join(f"<p>{line}</p>" for line in lines)
+
+
+@pytest.mark.parametrize("article", [
+    # a stray </div> in the post's own HTML closes the container after its second paragraph; a
+    # browser (and libxml2) puts the rest of the post after it
+    f"<h1>Fish pass opens at Holmbridge weir</h1><div class='entry-content'>{_paras(_FISH_PASS[:2])}<div></div></div>"
+    f"{_paras(_FISH_PASS[2:])}</div><div class='entry-footer'><a href='/tag/rivers/'>rivers</a></div>",
+    # a gallery post: a short intro in the container, the post's text in the slides beside it
+    f"<h1>Fish pass opens at Holmbridge weir</h1><div class='post-content'>{_paras(_FISH_PASS[:1])}</div>"
+    f"<div class='slides'>" + "".join(f"<div class='slide'><img src='/s{n}.jpg'><p>{line}</p></div>"
+                                      for n, line in enumerate(_FISH_PASS[1:])) + "</div>",
+])
+def test_a_container_that_holds_only_the_start_of_its_post_is_not_the_post(article: str) -> None:
+    from pipelines.extraction import ExtractOptions, extract_post
+    from schemas.raw import BlogInfo, RawPost
+
+    raw = RawPost(url="https://riverside.example/fish-pass/", via="page", html=_fish_pass_page(article),
+                  blog=BlogInfo(url="https://riverside.example/", host="riverside.example"))
+    got = extract_post(raw, load_rules(), ExtractOptions())
+    assert got.method == "trafilatura" and all(line in got.text for line in _FISH_PASS)
+
+
+def test_a_themes_boxes_after_the_container_leave_it_the_post() -> None:
+    """An author's bio, a disclaimer, related posts with their excerpts and the readers' comments follow
+    many posts' containers under the same parent: prose, but not the post's."""
+    from pipelines.extraction import ExtractOptions, extract_post
+    from schemas.raw import BlogInfo, RawPost
+
+    others = ("<div class='author-box'><p>Mara Lind writes about rivers, weirs and the fish that climb them. She "
+              "lives by the Holme with two dogs and a leaky canoe, and has counted salmon for the anglers' club since "
+              "the first survey of the weir.</p></div><div class='disclaimer'><p>The views in "
+              "this post are the writer's own and not those of the river authority or its partners.</p></div>"
+              "<div class='related-posts'><p>Otters return to the lower Holme after forty years away, counts show.</p>"
+              "<p>A new footbridge over the Holme at Thongsbridge opens to walkers and cyclists in June.</p></div>"
+              "<div id='comments'><p>Great news, I saw a trout jump at the weir last summer and wondered how they "
+              "would ever get past it.</p><p>About time too, the old weir has been a barrier for a century.</p></div>")
+    article = f"<h1>Fish pass opens at Holmbridge weir</h1><div class='entry-content'>{_paras(_FISH_PASS[:3])}</div>{others}"
+    raw = RawPost(url="https://riverside.example/fish-pass/", via="page", html=_fish_pass_page(article),
+                  blog=BlogInfo(url="https://riverside.example/", host="riverside.example"))
+    got = extract_post(raw, load_rules(), ExtractOptions())
+    assert (got.method, got.text) == ("container", "\n".join(_FISH_PASS[:3]))
