@@ -761,6 +761,8 @@ def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None, url: str) 
         if ours == "title" and value and value == meta.home_heading:
             # trafilatura takes a page's one <h1>: in old themes the site's name, a link home
             value = _titled_heading(tree) if tree is not None else None
+        if ours == "title" and value and not _agrees_with_title(value, meta, tree, url):
+            value = None  # (a sidebar's or a comment box's heading "named a title": the <title> is taken)
         if ours == "site_name" and value and (names_its_host(value, url) or _is_headline(value, meta, doc)
                                               or own_site_name(value, url) is None):
             # (its stand-in when the page names no site: the address, which blog.host is; or, from a
@@ -775,6 +777,26 @@ def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None, url: str) 
             setattr(meta, ours, _with_its_time(value, tree) if ours == "published" else value)
             gained[ours] = value  # (as trafilatura gave it: what a host's template learns to find again)
     return gained
+
+
+_TITLE_WORD = re.compile(r"\w+")
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _agrees_with_title(heading: str, meta: PageMeta, tree: etree._Element | None, url: str) -> bool:
+    """Whether a headline trafilatura found may stand for the post's title: a page's <h1>, or a
+    heading that shares a third or more of its words with a <title> that names a post. Its search for
+    a title takes any <h2>/<h3> whose class says "title", and a sidebar's "Styles" or a comment box's
+    "Got Feedback? Join the Discussion" was taken over a <title> that named the post. (A headline in
+    a script without spaces passes.)"""
+    if _names_no_post(meta) or names_its_host(meta.html_title or "", url) or _CJK.search(heading):
+        return True
+    key = fold(heading).strip().lower()
+    if tree is not None and any(fold(" ".join(h.itertext())).strip().lower() == key for h in tree.iter("h1")):
+        return True
+    words = _TITLE_WORD.findall(key)
+    title = set(_TITLE_WORD.findall(fold(meta.html_title or "").lower()))
+    return not words or 3 * sum(word in title for word in words) >= len(words)
 
 
 def _same_letters(a: str | None, b: str | None) -> bool:

@@ -2435,3 +2435,24 @@ def test_a_themes_boxes_after_the_container_leave_it_the_post() -> None:
                   blog=BlogInfo(url="https://riverside.example/", host="riverside.example"))
     got = extract_post(raw, load_rules(), ExtractOptions())
     assert (got.method, got.text) == ("container", "\n".join(_FISH_PASS[:3]))
+
+
+@pytest.mark.parametrize(("box", "before", "title"), [
+    # a sidebar widget's heading before the post
+    ("<div class='sidebar'><div class='widget'><h3 class='widget-title'>Styles</h3><ul><li><a href='/s/a'>Bold</a>"
+     "</li><li><a href='/s/b'>Calm</a></li></ul></div></div>", True, "Fish pass opens at Holmbridge weir"),
+    # a comment box's heading after it
+    ("<div id='respond'><h3 id='reply-title'>Got Feedback? Join the Discussion</h3><form><textarea></textarea>"
+     "</form></div>", False, "Fish pass opens at Holmbridge weir"),
+    # the page's headline, though its words are not the <title>'s: the post's title
+    ("<h1 class='title'>Salmon climb past the old barrier at last</h1>", True, "Salmon climb past the old barrier at last"),
+])
+def test_a_boxs_heading_named_a_title_is_not_the_posts_title(box: str, before: bool, title: str) -> None:
+    """trafilatura's title search takes any <h2>/<h3> whose class or id says "title" on a page with no
+    <h1>: a heading that shares none of the <title>'s words is not the post's; the <title> is."""
+    post = f"<div class='post'><div class='byline'>Posted in Rivers</div>{_paras(_FISH_PASS[:3])}</div>"
+    page = ("<html><head><title>Fish pass opens at Holmbridge weir | Riverside Notes</title>"
+            "<meta property='og:site_name' content='Riverside Notes'></head><body>"
+            f"<div class='site'>{box if before else ''}{post}{'' if before else box}</div></body></html>")
+    record = _record(page, "https://riverside.example/2026/05/fish-pass.html")
+    assert record.title == title
