@@ -269,10 +269,21 @@ _EMAIL_FORMS = re.compile(rf"[(<\[]\s*{_EMAIL}\s*[)>\]]|{_EMAIL}\s*(?:\(([^()]*)
 
 
 def _without_role(name: str, words: AuthorWords) -> str:
-    """A name without the writer's job written after it ("LAURE BRETTON Envoyés spéciaux à Toulouse"):
-    only when two words of a name are left ("Ann Reporter" stays)."""
-    bare = words.role_after.sub("", name)
-    return bare if bare != name and len(bare.split()) >= 2 else name
+    """A name without the writer's job written after it ("LAURE BRETTON Envoyés spéciaux à Toulouse")
+    and without an author box's links read with it ("Ann Lee Twitter Email"): only when two words of
+    a name are left ("Ann Reporter" stays)."""
+    for after in (words.links_after, words.role_after):
+        bare = after.sub("", name)
+        if bare != name and len(bare.split()) >= 2:
+            name = bare
+    return name
+
+
+def _date_words_only(name: str, words: AuthorWords) -> bool:
+    """Whether a name is made of the words a byline's date prints and numbers ("Wednesday January",
+    read off "Wednesday January 18, 2017 11:44 am PST by …"), each one of the rules' not_names."""
+    parts = re.findall(r"[^\W\d_]+", fold(name).lower())
+    return bool(parts) and all(part in words.not_names for part in parts)
 
 
 def _author_names(value: str | None, outlets: frozenset[str] = frozenset(),
@@ -297,7 +308,7 @@ def _author_names(value: str | None, outlets: frozenset[str] = frozenset(),
              for name in _several(words.lead_before_names.sub("", words.lead.sub("", part.strip(), count=1), count=1),
                                   words.between_names, outlets)]
     names = [_without_role(words.after_name.sub("", words.bracket_note.sub("", n)), words) for n in names]
-    names = [n for n in names if n and fold(n).strip(" .,").lower() not in words.not_names
+    names = [n for n in names if n and fold(n).strip(" .,").lower() not in words.not_names and not _date_words_only(n, words)
              and not _ADDRESS.fullmatch(n.strip()) and not _HOLDS_ADDRESS.search(n) and not words.company.search(n)]
     people = [n for n in names if fold(n).strip(" .,").lower() not in words.roles]
     writers = [n for n in people if fold(n).strip(" .,").lower() not in outlets]

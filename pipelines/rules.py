@@ -228,7 +228,7 @@ def site_host(url: str) -> str:
 
 
 _AUTHOR_WORD_KEYS = ("lead_words", "lead_words_before_names", "roles", "roles_after_name", "roles_in_brackets",
-                     "not_names", "after_name", "between_names", "company_forms")
+                     "not_names", "after_name", "links_after_name", "between_names", "company_forms")
 
 
 # the word before a place after a writer's job ("Envoyés spéciaux à Toulouse", "Correspondent in Berlin")
@@ -255,6 +255,7 @@ class AuthorWords:
     bracket_note: re.Pattern[str]
     not_names: frozenset[str]  # folded, lower-cased
     after_name: re.Pattern[str]
+    links_after: re.Pattern[str]  # the words of an author box's links after the name ("Ann Lee Twitter Email")
     between_names: re.Pattern[str]  # splits a byline at its commas and at those words
     company: re.Pattern[str]  # a company's legal form as a word of the name ("GmbH", "Ltd.", "d.o.o.")
 
@@ -272,6 +273,7 @@ class AuthorWords:
                                     re.I),
             not_names=frozenset(fold(w).lower() for w in lists["not_names"]),
             after_name=re.compile(rf"(?<=\w)\s+(?:{_alternatives(lists['after_name'])})$"),
+            links_after=re.compile(rf"(?<=\w)(?:\s+(?:{_alternatives(lists['links_after_name'])}))+$"),
             between_names=re.compile(rf"\s*,\s*(?:(?:{between})\s+|&\s*)?|\s+(?:{between}|&)\s+", re.I),
             company=_company_forms(lists["company_forms"]),
         )

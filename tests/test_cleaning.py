@@ -1324,6 +1324,7 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("Share on Facebook Share on Twitter", "share.button", None),
     ("Jane Roe | March 3, 2026", "chrome.byline", "Jane Roe"),
     ("November 25, 2026 · By Leo Marsh", "chrome.byline", "Leo Marsh"),
+    ("Wednesday May 6, 2026 9:15 am PST by Leo Marsh", "chrome.byline", "Leo Marsh"),
     ("03/11/2026 10:15 am | Posted by admin | 2 comments", "chrome.byline", "admin"),
     ("Rabu, 2 Juli 2025 | 10:45 WIB", "chrome.date-header", None),
     ("sábado, 17 de mayo de 2025", "chrome.date-header", None),

@@ -596,6 +596,11 @@ def test_a_byline_of_several_writers_names_each_without_the_agency(byline: str, 
     ("Ann Lee (Redaktion); Bo Chan", "Ann Lee; Bo Chan"), ("Ann Lee (Harbour Desk)", "Ann Lee (Harbour Desk)"),
     # a profile badge's "annlee on" (and the network's icon): the preposition is no part of the name
     ("annlee on", "annlee"), ("Ann Lee auf", "Ann Lee"), ("Ann On", "Ann On"),
+    # an author box's links, read with the name as their screen-reader text; a one-word name keeps them
+    ("Ann Lee Twitter Email", "Ann Lee"), ("Ann Lee Facebook", "Ann Lee"), ("Ann Twitter", "Ann Twitter"),
+    # a byline's date read as a name ("Wednesday January 18, 2017 11:44 am PST by …"); a name of one
+    # month's word and a surname is a name
+    ("Wednesday January", None), ("Tuesday, Dec. 12", None), ("May Lee", "May Lee"),
 ])
 def test_an_outlet_beside_the_writers_is_no_author(byline: str, author: str | None) -> None:
     from pipelines.draft import _author_names
