@@ -276,7 +276,18 @@ def _without_role(name: str, words: AuthorWords) -> str:
         bare = after.sub("", name)
         if bare != name and len(bare.split()) >= 2:
             name = bare
-    return name
+    return _without_buttons(name, words)
+
+
+def _without_buttons(name: str, words: AuthorWords) -> str:
+    """A name without the buttons' words a byline search read after it ("Jakob Ulbrich Blocked Unblock
+    Follow Following"): the rules' not_names at its end, but a month's name ("Brian May"), while
+    two words are left."""
+    parts = name.split()
+    months = load_rules().months
+    while len(parts) > 2 and (last := fold(parts[-1]).strip(".,:|").lower()) in words.not_names and last not in months:
+        parts.pop()
+    return " ".join(parts) if len(parts) < len(name.split()) else name
 
 
 def _date_words_only(name: str, words: AuthorWords) -> bool:

@@ -601,6 +601,11 @@ def test_a_byline_of_several_writers_names_each_without_the_agency(byline: str, 
     # a byline's date read as a name ("Wednesday January 18, 2017 11:44 am PST by …"); a name of one
     # month's word and a surname is a name
     ("Wednesday January", None), ("Tuesday, Dec. 12", None), ("May Lee", "May Lee"),
+    # a profile's buttons after the name, a list's lead before it, a lead word alone; a month's name
+    # ends a name ("Brian May")
+    ("Jakob Ulbrich Blocked Unblock Follow Following", "Jakob Ulbrich"), ("Ann Lee Share", "Ann Lee"),
+    ("More stories by Jeremy Hale", "Jeremy Hale"), ("View all posts by Leo Marsh", "Leo Marsh"), ("By", None),
+    ("Ann Lee May", "Ann Lee May"), ("Brian May", "Brian May"), ("Ann Follow", "Ann Follow"),
 ])
 def test_an_outlet_beside_the_writers_is_no_author(byline: str, author: str | None) -> None:
     from pipelines.draft import _author_names
