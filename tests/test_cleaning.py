@@ -1145,7 +1145,8 @@ def test_what_an_embedded_social_post_leaves_is_cut(line: str) -> None:
                                    "Continua depois da publicidade", "Continúa después de la publicidad", "La nota sigue debajo",
                                    "Der Artikel geht unten weiter", "विज्ञापन", "โฆษณา", "বিজ্ঞাপন", "اشتہار", "تبلیغات",
                                    "Ad", "AD", "Skip Ad", "Sponsored Links", "Promoted Content",
-                                   "The story continues after the ad"])
+                                   "The story continues after the ad", "Advertisement - story continues below",
+                                   "ADVERTISEMENT: Continue reading below"])
 def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
     out = cut_text("The council approved the plan on Tuesday.\n" + label + "\nIt will cost 4 million.", RULES, Context())
     assert out.text == BODY and out.removed == [("ads.label", label)]
