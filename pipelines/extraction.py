@@ -429,11 +429,23 @@ def _kept_paragraphs(tree: etree._Element, lines: list[str],
     return kept
 
 
+def _inline_text(el: etree._Element) -> str:
+    """An element's text as a reader reads it: a link's or a bold word's text run on with the words
+    around it ("Obama's", not "Obama 's"), a space for a line break or a block."""
+    out = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str):
+            out.append(" " if child.tag == "br" or child.tag in BLOCK_TAGS else "")
+            out.append(_inline_text(child))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
 def _own_lines(el: etree._Element) -> list[str]:
     """An element's lines as trafilatura writes them: a list's items as "- item"; else its text."""
     if el.tag in _GAP_LISTS:
-        return [f"- {key}" for li in el.iter("li") if (key := _line_key(" ".join(li.itertext())))]
-    key = _line_key(" ".join(el.itertext()))
+        return [f"- {key}" for li in el.iter("li") if (key := _line_key(_inline_text(li)))]
+    key = _line_key(_inline_text(el))
     return [key] if key else []
 
 
@@ -508,11 +520,21 @@ def post_goes_on_after(container: etree._Element) -> bool:
     return count >= 2 and chars >= _GOES_ON_CHARS and chars * 2 >= len(_line_key("".join(container.itertext())))
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _teaser(el: etree._Element) -> bool:
+    """Whether an element holds a linked heading: a list's or a box's teaser of another page."""
+    return any(next(h.iterancestors("a"), None) is not None or next(h.iter("a"), None) is not None
+               for h in el.iter(*_HEADINGS))
+
+
 def fill_dropped_parts(tree: etree._Element, text: str) -> str:
     """trafilatura's text with the parts of the post it dropped put back in their places: a list or
     a subheading between two paragraphs it kept under one parent (a heading only over what is kept or
     put back), and the paragraphs of a second container of the same tag and class right after the
-    one it read, past at most an ad's label, when they are sentences. Nothing else of the page is
+    one it read (or of a second box of the class of the box around that container), past at most an
+    ad's label, when they are sentences. Nothing else of the page is
     looked at; what the text already holds, in any spacing, is not put in again."""
     lines = text.split("\n")
     where = {key: i for i, line in reversed(list(enumerate(lines))) if (key := _word_key(line))}
@@ -546,21 +568,34 @@ def fill_dropped_parts(tree: etree._Element, text: str) -> str:
         if found:
             after.setdefault(at, []).extend(line for el in found for line in _own_lines(el))
     last_p, last_at = kept[-1]
-    last = last_p.getparent()
-    if last is not None and last.get("class") and last is not tree.find("body"):
-        between = 0
-        for sib in last.itersiblings():
+    box, body = last_p.getparent(), tree.find("body")
+    # the container of the paragraphs kept, then the box around it: a post split into boxes of one
+    # class, each with a container of its part ("group-container" > "group", a subheading beside it)
+    for level in range(2):
+        if box is None or not box.get("class") or box is body:
+            break
+        found, between, classes = False, 0, set(box.get("class", "").split())
+        for sib in box.itersiblings():
             if not isinstance(sib.tag, str):
                 continue
-            if sib.tag == last.tag and sib.get("class") == last.get("class"):
+            if level and (sib.tag in _HEADINGS or _teaser(sib)):
+                break  # (a box's heading between the boxes, "DW recommends"; a teaser of another post)
+            if sib.tag == box.tag and (sib.get("class") == box.get("class") if level == 0
+                                       else classes <= set(sib.get("class", "").split())):
+                if level and next(sib.iter("h1", "article", "header"), None) is not None:
+                    break  # (another post's box, with its own headline)
                 part = [line for line in _part_lines(sib) if new([line])]
                 if sum(map(len, part)) >= _GAP_PART_CHARS and any(_ENDS_SENTENCE.search(line) for line in part):
                     after.setdefault(last_at, []).extend(part)
                     whole += "".join(map(_word_key, part))
+                    found = True
                 continue
             between += len(_line_key(" ".join(sib.itertext())))
             if between > _GAP_PART_BETWEEN:
                 break
+        if found:
+            break
+        box = box.getparent()
     if not after:
         return text
     out: list[str] = []

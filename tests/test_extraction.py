@@ -866,6 +866,20 @@ def _depot_page(body: str) -> str:
     # not put back: a second box of the class that holds a line of tags, not sentences
     ("<div class='article'><div class='text'>" + "".join(f"<p>{x}</p>" for x in _DEPOT)
      + "</div><div class='text'><p>Topics: town, market, rail</p></div></div>", _DEPOT),
+    # the post in boxes of one class, each with a container of its part (and a subheading beside it):
+    # trafilatura read the first part alone; a bold word keeps its comma
+    ("<div class='article'><h1>Depot to become market</h1><div class='part'><div class='fig'><img src='/d.jpg'>"
+     "<span>The depot in 2009</span></div><div class='text'>" + "".join(f"<p>{x}</p>" for x in _DEPOT[:3])
+     + "</div></div><div class='part last'><h4>What happens next</h4><div class='text'><p>"
+     + _DEPOT[3].replace("sound,", "<b>sound</b>,") + f"</p><p>{_DEPOT[4]}</p></div></div></div>",
+     [*_DEPOT[:3], "What happens next", *_DEPOT[3:]]),
+    # not put back: boxes of the class after a heading of their own, teasers of other posts
+    ("<div class='article'><h1>Depot to become market</h1><div class='part'><div class='text'>"
+     + "".join(f"<p>{x}</p>" for x in _DEPOT) + "</div></div><h4>More from the town</h4><div class='part'>"
+     "<a href='/bus'><h2>Bus lane plan</h2></a><p>The council wants a bus lane on the high street by the summer, "
+     "and traders are worried that their deliveries will have to come before seven in the morning.</p></div><div class='part'><a href='/pool'><h2>Pool reopens</h2></a>"
+     "<p>The town pool reopened on Saturday after a year of repairs to its roof and its heating, with free swims "
+     "for children all through the first week.</p></div></div>", _DEPOT),
 ])
 def test_what_trafilatura_dropped_between_the_paragraphs_it_kept_is_put_back(body: str, lines: list[str]) -> None:
     record = _record(_depot_page(body), f"https://depot{len(body)}.example/2026/03/depot-market.html")
