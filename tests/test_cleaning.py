@@ -1164,6 +1164,7 @@ def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
     ("Zobacz też:", "inline.read-also-bare"), ("あわせて読みたい", "inline.read-also-bare"), ("관련기사", "inline.read-also-bare"),
     ("Διαβάστε επίσης", "inline.read-also-bare"), ("อ่านเพิ่มเติม", "inline.read-also-bare"),
     ("Contenido patrocinado", "ads.label"), ("Lihat Foto", "chrome.media-label"), ("WATCH VIDEO", "chrome.media-label"),
+    ("View Images", "chrome.media-label"), ("Video Ad Feedback", "chrome.media-label"),
     ("View gallery »", "chrome.media-label"),
     ("Join our Telegram channel for the latest updates", "promo.follow"),
     ("\U0001F449 Follow us on Instagram for more news", "promo.follow"),
