@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 from lxml import etree, html
 
 from pipelines.cleaning import Harvest
-from pipelines.rules import BlockRule, LinkListRule, RuleSet, chain_credit, fold, site_host, url_host, url_parses
+from pipelines.rules import (BlockRule, LinkListRule, NamedBoxes, RuleSet, chain_credit, fold, site_host, url_host,
+                             url_parses)
 
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "aside", "header", "footer", "h1", "h2", "h3", "h4", "h5",
@@ -548,7 +549,43 @@ def cut_blocks(root: etree._Element, rules: RuleSet, harvest: Harvest) -> list[t
         if present:
             _cut_link_lists(root, rule, present, removed)
     _cut_comment_threads(root, rules, removed, page)
+    if root.tag != "html" and rules.named_boxes.words:
+        _cut_named_boxes(root, rules.named_boxes, removed)
     return removed
+
+
+# a class's or an id's parts: split at "-", "_", spaces and where a lower-case letter meets a capital
+_NAME_PARTS = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
+
+
+def _names_a_box(value: str, boxes: NamedBoxes) -> bool:
+    parts = [p.lower() for p in _NAME_PARTS.split(value) if p]
+    if any(p in boxes.words for p in parts):
+        return True
+    return any(parts[i:i + len(run)] == list(run) for run in boxes.runs for i in range(len(parts) - len(run) + 1))
+
+
+def _cut_named_boxes(root: etree._Element, boxes: NamedBoxes, removed: list[tuple[str, str]]) -> None:
+    """The boxes in a post's body that a word of their class or id names as other things (html.toml
+    [named_boxes]: share buttons, tags, related stories...) and that hold little text of their own:
+    at most boxes.most_chars characters, or mostly links; never one with most of the body's text."""
+    body_chars = 0
+    for el in list(root.iter()):
+        if el is root or not isinstance(el.tag, str) or el.getparent() is None or not inside(el, root):
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not names.strip() or not _names_a_box(names, boxes):
+            continue
+        text = " ".join(node_text(el).split())
+        chars = len(text)
+        if chars > boxes.most_chars:
+            linked = sum(len(" ".join(node_text(a).split())) for a in el.iter("a"))
+            body_chars = body_chars or len(" ".join(node_text(root).split()))
+            if linked * 2 < chars or chars * 2 > body_chars:
+                continue
+        if text:
+            removed.append(("html.named-box", text))
+        drop_element(el)
 
 
 THREAD_CHARS = 12000  # a comment thread under its heading: this many characters at most

@@ -242,6 +242,23 @@ def _alternatives(words: list[str]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class NamedBoxes:
+    """Boxes of other things in a post's body, by a word of their class or id (html.toml [named_boxes]):
+    single words, runs of words (a word with a hyphen), and the most text a box so named may hold of
+    its own."""
+
+    words: frozenset[str] = frozenset()
+    runs: tuple[tuple[str, ...], ...] = ()
+    most_chars: int = 300
+
+    @classmethod
+    def of(cls, words: list[str], most_chars: int) -> NamedBoxes:
+        parts = {tuple(w.lower().split("-")) for w in words}
+        return cls(frozenset(p[0] for p in parts if len(p) == 1), tuple(sorted(p for p in parts if len(p) > 1)),
+                   most_chars)
+
+
+@dataclass(frozen=True, slots=True)
 class AuthorWords:
     """The words of a byline that are no name, by language (publishers.toml [authors]): its lead word
     or label, a writer's role, a role or the site's address in brackets after a name, what a byline
@@ -335,6 +352,7 @@ class RuleSet:
     confusables: Confusables | None = field(default=None, compare=False)  # (confusables.toml)
     operator_ids: tuple[IdRule, ...] = field(default=(), compare=False)  # (ids.toml: [[id]])
     share_links: tuple[str, ...] = ()  # share buttons' host + path prefixes, lower case: no outlinks
+    named_boxes: NamedBoxes = field(default_factory=NamedBoxes, compare=False)  # (html.toml [named_boxes])
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
@@ -591,6 +609,15 @@ def _parse_file(path: Any, acc: dict) -> None:
         if not isinstance(prefixes, list) or not all(isinstance(p, str) and "/" in p for p in prefixes):
             raise RuleError(f"{src}: share_links: prefixes = a list of host/path starts (\"twitter.com/share\")")
         acc["share_links"].extend(p.strip().lower().removeprefix("www.") for p in prefixes)
+    if "named_boxes" in data:
+        boxes = data["named_boxes"]
+        words = boxes.get("words", []) if isinstance(boxes, dict) else None
+        if not isinstance(words, list) or not all(isinstance(w, str) and re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", w)
+                                                  for w in words):
+            raise RuleError(f"{src}: named_boxes: words = a list of class words in lower case (\"share\", \"read-more\")")
+        acc["named_box_words"].extend(words)
+        if "most_chars" in boxes:
+            acc["named_box_chars"] = _positive(src, "named_boxes", boxes["most_chars"], "most_chars")
     if "short_links" in data:
         acc["short_link_hosts"].update(h.lower() for h in data["short_links"].get("hosts", ()))
     if "chain" in data:
@@ -652,7 +679,7 @@ def _empty_acc() -> dict:
             "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None,
             "redirects": [], "tags_line": None, "commenter": None, "author_words": {key: [] for key in _AUTHOR_WORD_KEYS},
             "shortcodes": {key: set() for key in _SHORTCODE_KEYS}, "confusables": {},
-            "operator_ids": [], "platform_ids": [], "share_links": []}
+            "operator_ids": [], "platform_ids": [], "share_links": [], "named_box_words": [], "named_box_chars": 300}
 
 
 def check_rule_dirs(extra_dirs: tuple[str, ...]) -> None:
@@ -690,4 +717,5 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                    author_words=AuthorWords.of(acc["author_words"]),
                    shortcodes=Shortcodes.of(acc["shortcodes"]), confusables=Confusables(acc["confusables"]),
                    operator_ids=with_platform(acc["operator_ids"], acc["platform_ids"]),
-                   share_links=tuple(acc["share_links"]))
+                   share_links=tuple(acc["share_links"]),
+                   named_boxes=NamedBoxes.of(acc["named_box_words"], acc["named_box_chars"]))

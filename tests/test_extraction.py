@@ -2470,3 +2470,63 @@ def test_a_boxs_heading_named_a_title_is_not_the_posts_title(box: str, before: b
             f"<div class='site'>{box if before else ''}{post}{'' if before else box}</div></body></html>")
     record = _record(page, "https://riverside.example/2026/05/fish-pass.html")
     assert record.title == title
+
+
+_BOXED = [
+    # a tag list, share buttons, related stories with a heading, an ad slot by its id: cut
+    "<ul id='article-tags'><li><a href='/t/weir'>weir</a></li><li><a href='/t/salmon'>salmon</a></li></ul>",
+    "<div class='article-body__social-container'><a href='https://facebook.com/sharer'>Share on Facebook</a>"
+    "<a href='https://twitter.com/intent'>Share on Twitter</a></div>",
+    "<div class='relatedContentList'><p>More river news</p><ul><li><a href='/otters'>Otters return to the Holme"
+    "</a></li><li><a href='/bridge'>New footbridge opens at Thongsbridge</a></li></ul></div>",
+    "<div id='ad-slot-3'>Advertisement</div>",
+]
+_KEPT = [
+    # a box so named that holds prose of its own (a "related facts" panel the writer wrote): kept
+    "<div class='related-facts'><p>The weir was built in 1848 to drive the wheels of three woollen mills, and it "
+    "stayed in use until the last of them closed in 1971. Since then it has held back the river for no purpose, "
+    "and the authority's surveys counted fewer salmon above it every year, while the pools below it filled with "
+    "fish that could not climb the two-metre step.</p></div>",
+]
+
+
+@pytest.mark.parametrize("fragment", [False, True])
+def test_boxes_a_word_of_their_class_names_as_other_things_are_cut_from_a_post_body(fragment: bool) -> None:
+    """A news site's tags, share bar, related list and ad slot inside the body a platform's container
+    or a feed gives (html.toml [named_boxes]); a box so named with prose of its own stays."""
+    from pipelines.extraction import ExtractOptions, extract_post
+    from schemas.raw import BlogInfo, RawPost
+
+    inner = (_paras(_FISH_PASS[:2]) + _BOXED[0] + _BOXED[3] + _paras(_FISH_PASS[2:4]) + _KEPT[0] + _BOXED[2]
+             + _paras(_FISH_PASS[4:]) + _BOXED[1])
+    html = inner if fragment else (
+        "<html><head><meta name='generator' content='blogger'><title>Fish pass opens</title></head><body>"
+        f"<div class='post hentry'><div class='post-body entry-content'>{inner}</div></div></body></html>")
+    raw = RawPost(url="https://riverside.blogspot.com/2026/05/fish-pass.html", via="rss" if fragment else "page",
+                  html=html, is_fragment=fragment,
+                  blog=BlogInfo(url="https://riverside.blogspot.com/", host="riverside.blogspot.com"))
+    got = extract_post(raw, load_rules(), ExtractOptions())
+    kept = re.sub("<[^>]+>", "", _KEPT[0])
+    assert got.text.split("\n") == [*_FISH_PASS[:4], kept, *_FISH_PASS[4:]]
+    assert [text for rule, text in got.removed if rule == "html.named-box"] == [
+        "weir salmon", "Advertisement", "More river news Otters return to the Holme New footbridge opens at "
+        "Thongsbridge", "Share on Facebook Share on Twitter"]
+
+
+def test_named_boxes_are_data_and_a_bad_word_is_a_one_line_error(tmp_path: Path) -> None:
+    from pipelines.extraction import ExtractOptions, extract_post
+    from pipelines.rules import RuleError, check_rule_dirs
+    from schemas.raw import BlogInfo, RawPost
+
+    (tmp_path / "boxes.toml").write_text('[named_boxes]\nwords = ["river-teaser"]\n')
+    rules = load_rules((str(tmp_path),))
+    body = (_paras(_FISH_PASS[:3]) + "<div class='box-river-teaser'><a href='/otters'>Otters return</a></div>"
+            + "<div class='teaser'><p>Not this one: only the run of words names a box.</p></div>")
+    raw = RawPost(url="https://riverside.example/fish-pass/", via="rss", html=body, is_fragment=True,
+                  blog=BlogInfo(url="https://riverside.example/", host="riverside.example"))
+    got = extract_post(raw, rules, ExtractOptions())
+    assert got.text.split("\n") == [*_FISH_PASS[:3], "Not this one: only the run of words names a box."]
+    (tmp_path / "boxes.toml").write_text('[named_boxes]\nwords = ["Share Box"]\n')
+    with pytest.raises(RuleError, match="named_boxes") as err:
+        check_rule_dirs((str(tmp_path),))
+    assert "\n" not in str(err.value)
