@@ -21,6 +21,7 @@ _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
 # a kicker above the headline: a few words
 _KICKER_CHARS = 50
 _KICKER_WORDS = 6
+_ABOVE_TITLE_CHARS = 160  # a line or two above the headline at the head of the text, cut with it
 _HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_at", "author", "published",
                    "updated")
 # Where one template item ends and the next starts with no space between ("PostOlder", "BlogThis!Share").
@@ -499,7 +500,7 @@ class _Scan:
                 self.cut[i] = "head.author"
                 continue
             if not (self._line_rule(i, "head") or self._line_rule(i, "inside") or self._chrome(i) or self._kicker(i)
-                    or self._head_item(i)):
+                    or self._head_item(i) or self._above_title(i)):
                 return
             if self.cut[i] == "chrome.byline" and i + 1 < len(self.lines) and self.keys[i + 1] and i + 1 not in self.cut:
                 self._line_rule(i + 1, "byline")  # the writer's job on the line under the byline
@@ -527,6 +528,26 @@ class _Scan:
             return None
         self.cut[i] = "head.kicker"
         return "head.kicker"
+
+    def _above_title(self, i: int) -> str | None:
+        """A line or two above the headline at the head of the text, longer than a kicker: a sidebar's
+        teaser or a promo's line that trafilatura read before the post ("Updated models with AMD
+        graphics options expected in early 2017." over the headline), _ABOVE_TITLE_CHARS at most."""
+        chars, seen = 0, 0
+        for j in range(i, len(self.lines)):
+            if not self.keys[j]:
+                continue
+            if self.keys[j] in self.titles:
+                if not seen:
+                    return None
+                for k in range(i, j):
+                    if self.keys[k]:
+                        self.cut[k] = "head.above-title"
+                return "head.above-title"
+            chars, seen = chars + len(self.keys[j]), seen + 1
+            if seen > 2 or chars > _ABOVE_TITLE_CHARS:
+                return None
+        return None
 
     def repeats(self) -> None:
         """What an autoblog's template prints twice: the post's excerpt above its whole text (the

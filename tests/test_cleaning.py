@@ -1776,6 +1776,30 @@ def test_a_short_line_right_above_the_headline_is_cut(kicker: str) -> None:
     assert out.text == BODY and out.removed == [("head.kicker", kicker), ("head.title", "Bridge reopens after repairs")]
 
 
+@pytest.mark.parametrize("above", [
+    # a sidebar's teaser, a post navigation's line read before the post: a line or two over the headline
+    ["Updated models with larger screens expected in early 2027."],
+    ["« Older: Ferry fares rise | Home | Newer: Pier lights repaired »", "Posted in Transport"],
+])
+def test_a_line_or_two_above_the_headline_at_the_head_are_cut(above: list[str]) -> None:
+    title = "Bridge reopens after repairs"
+    out = cut_text("\n".join([*above, title]) + "\n" + BODY, RULES, Context(title=title))
+    assert out.text == BODY and out.removed[-1] == ("head.title", title)
+    assert {rule for rule, _ in out.removed[:-1]} <= {"head.above-title", "head.kicker"}
+
+
+@pytest.mark.parametrize("above", [
+    # three lines, or a paragraph longer than a teaser's line, above the headline: the post's own
+    ["The council met on Monday.", "It voted on the bridge.", "Work starts soon."],
+    ["The bridge over the Holme was closed in March after inspectors found cracks in two of its piers, and the "
+     "council spent the summer arguing about whether to repair it or build a new one."],
+])
+def test_more_than_a_line_or_two_above_the_headline_stays(above: list[str]) -> None:
+    title = "Bridge reopens after repairs"
+    out = cut_text("\n".join([*above, title]) + "\n" + BODY, RULES, Context(title=title))
+    assert out.text.startswith(above[0])
+
+
 @pytest.mark.parametrize("first", [
     # a sentence, or a line that is not right above the headline, stays
     "The bridge was closed for a month.", "Market Insider",
