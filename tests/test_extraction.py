@@ -2480,6 +2480,9 @@ _BOXED = [
     "<div class='relatedContentList'><p>More river news</p><ul><li><a href='/otters'>Otters return to the Holme"
     "</a></li><li><a href='/bridge'>New footbridge opens at Thongsbridge</a></li></ul></div>",
     "<div id='ad-slot-3'>Advertisement</div>",
+    # a share plugin's row by its name (Shariff's, whose buttons' words are the site's language's verbs)
+    "<div class='shariff'><ul><li><a href='https://twitter.com/share'>twittern</a></li><li><a "
+    "href='https://facebook.com/sharer'>teilen</a></li></ul></div>",
 ]
 _KEPT = [
     # a box so named that holds prose of its own (a "related facts" panel the writer wrote): kept
@@ -2498,7 +2501,7 @@ def test_boxes_a_word_of_their_class_names_as_other_things_are_cut_from_a_post_b
     from schemas.raw import BlogInfo, RawPost
 
     inner = (_paras(_FISH_PASS[:2]) + _BOXED[0] + _BOXED[3] + _paras(_FISH_PASS[2:4]) + _KEPT[0] + _BOXED[2]
-             + _paras(_FISH_PASS[4:]) + _BOXED[1])
+             + _paras(_FISH_PASS[4:]) + _BOXED[1] + _BOXED[4])
     html = inner if fragment else (
         "<html><head><meta name='generator' content='blogger'><title>Fish pass opens</title></head><body>"
         f"<div class='post hentry'><div class='post-body entry-content'>{inner}</div></div></body></html>")
@@ -2510,7 +2513,7 @@ def test_boxes_a_word_of_their_class_names_as_other_things_are_cut_from_a_post_b
     assert got.text.split("\n") == [*_FISH_PASS[:4], kept, *_FISH_PASS[4:]]
     assert [text for rule, text in got.removed if rule == "html.named-box"] == [
         "weir salmon", "Advertisement", "More river news Otters return to the Holme New footbridge opens at "
-        "Thongsbridge", "Share on Facebook Share on Twitter"]
+        "Thongsbridge", "Share on Facebook Share on Twitter", "twittern teilen"]
 
 
 def test_named_boxes_are_data_and_a_bad_word_is_a_one_line_error(tmp_path: Path) -> None:
