@@ -566,9 +566,10 @@ def _names_a_box(value: str, boxes: NamedBoxes) -> bool:
 
 
 def _cut_named_boxes(root: etree._Element, boxes: NamedBoxes, removed: list[tuple[str, str]]) -> None:
-    """The boxes in a post's body that a word of their class or id names as other things (html.toml
-    [named_boxes]: share buttons, tags, related stories...) and that hold little text of their own:
-    at most boxes.most_chars characters, or mostly links; never one with most of the body's text."""
+    """The boxes (block elements) in a post's body that a word of their class or id names as other
+    things (html.toml [named_boxes]: share buttons, tags, related stories...) and that hold little
+    text of their own: at most boxes.most_chars characters, or mostly links; never one with most of
+    the body's text."""
     body_chars = 0
     for el in list(root.iter()):
         if el is root or not isinstance(el.tag, str) or el.getparent() is None or not inside(el, root):
@@ -576,6 +577,11 @@ def _cut_named_boxes(root: etree._Element, boxes: NamedBoxes, removed: list[tupl
         names = f"{el.get('class') or ''} {el.get('id') or ''}"
         if not names.strip() or not _names_a_box(names, boxes):
             continue
+        if el.tag not in BLOCK_TAGS:  # a word in a sentence, "<span class='ad'>", is no box; a link
+            parent = el.getparent()  # that is all its paragraph holds ("<p><a class='related'>") is
+            if parent is root or parent.tag not in BLOCK_TAGS or node_text(parent).split() != node_text(el).split():
+                continue
+            el = parent
         text = " ".join(node_text(el).split())
         chars = len(text)
         if chars > boxes.most_chars:
