@@ -1342,6 +1342,8 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("Escuchar", "audio.player", None), ("di Marco Rossi", "chrome.byline", "Marco Rossi"),
     ("Laporan Wartawan Harian Pelabuhan, Budi Santoso", "chrome.byline", "Budi Santoso"),
     ("Haber Merkezi", "chrome.byline", None), ("News Desk", "chrome.byline", None),
+    # a byline's lead word alone, the names it led lost with their links
+    ("By", "chrome.byline", None), ("Posted by:", "chrome.byline", None), ("Oleh", "chrome.byline", None),
 ])
 def test_a_themes_lines_above_the_post_are_cut(head: str, rule: str, author: str | None) -> None:
     out = cut_text(head + "\n" + BODY, RULES, Context(title="Bridge reopens"))
