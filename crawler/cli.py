@@ -170,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(crawl)
 
     extract = sub.add_parser("extract", help="run the pipelines over saved HTML / WARC files (no network)")
-    extract.add_argument("paths", nargs="+", type=_path, help=".html, .html.gz, .warc(.gz) files or folders of them; - for standard input")
+    extract.add_argument("paths", nargs="+", type=_path, help=".html, .html.gz, .warc(.gz), .arc(.gz) files or folders of them; - for standard input")
     extract.add_argument("--url", help="URL of the page (one input file only)")
     extract.add_argument("--base-url", help="URL prefix for files whose page declares no URL")
     _common(extract)

@@ -21,7 +21,7 @@ from crawler.links import host_root
 from schemas.raw import BlogInfo, RawPost
 
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")
-WARC_SUFFIXES = (".warc", ".warc.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")  # (an ARC, the Internet Archive's older format, is read as WARC)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
 _COMMENT = re.compile(rb"<!--.*?-->", re.S)
 
@@ -137,31 +137,48 @@ def _files(paths: list[str]) -> Iterator[Path]:
 
 
 def _warc(path: Path) -> Iterator[Document]:
+    seen: set[str] = set()
     with path.open("rb") as fh:
-        yield from _warc_records(fh, str(path))
+        for doc in _warc_records(fh, str(path)):
+            if doc.error == "bad_warc" and _WHOLE_GZIP in (doc.error_detail or "") and path.name.lower().endswith(".gz"):
+                break  # a file gzipped whole ("gzip crawl.warc"), which warcio reads only a record to a gzip member
+            seen.add(doc.ref)
+            yield doc
+        else:
+            return
+    with gzip.open(path, "rb") as whole:  # read again through gzip, past the records given already
+        yield from (doc for doc in _warc_records(whole, str(path)) if doc.ref not in seen)
+
+
+_WHOLE_GZIP = "non-chunked gzip"  # (warcio's words for a file gzipped whole)
 
 
 def _warc_records(fh: BinaryIO, path: str) -> Iterator[Document]:
     from warcio.archiveiterator import ArchiveIterator
 
     read = 0
-    records = iter(ArchiveIterator(fh))
+    records = iter(ArchiveIterator(fh, arc2warc=True))
     while True:
         record = None
         try:
             record = next(records, None)
             if record is None:
+                if not read:  # (a file of no record warcio can read: an empty one)
+                    yield Document(b"", path, None, "warc", error="bad_warc", error_detail="no WARC or ARC record in it")
                 return
             read += 1
-            if record.rec_type != "response" or not record.http_headers:
+            if record.rec_type == "response" and record.http_headers:
+                ctype, status = (record.http_headers.get_header("Content-Type") or "",
+                                 int(record.http_headers.get_statuscode() or 0) or None)
+            elif record.rec_type == "resource":  # (a page kept without its HTTP headers: Webrecorder's, a browser's)
+                ctype, status = record.rec_headers.get_header("Content-Type") or "", None
+            else:
                 continue
-            ctype = record.http_headers.get_header("Content-Type") or ""
             if "html" not in ctype.lower():
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI")
-            offset = record.rec_headers.get_header("WARC-Record-ID")
-            doc = Document(record.content_stream().read(), f"{path}#{offset}", uri, "warc",
-                           int(record.http_headers.get_statuscode() or 0) or None,
+            offset = record.rec_headers.get_header("WARC-Record-ID") or f"record-{read}"
+            doc = Document(record.content_stream().read(), f"{path}#{offset}", uri, "warc", status,
                            record.rec_headers.get_header("WARC-Date"), http_content_type_encoding(ctype))
         except Exception as exc:  # noqa: BLE001 -- warcio raises many types on a broken or cut file
             # the rest of the file cannot be read: one reject for it, the records before it kept
@@ -192,7 +209,7 @@ def _stdin() -> Iterator[Document]:
     try:
         if stream.peek(2)[:2] == b"\x1f\x8b":
             stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
-        if stream.peek(5)[:5] == b"WARC/":
+        if stream.peek(11)[:5] == b"WARC/" or stream.peek(11)[:11] == b"filedesc://":
             yield from _warc_records(stream, "stdin")
             return
         data = stream.read()

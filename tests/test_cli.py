@@ -448,3 +448,58 @@ def test_the_manifest_counts_the_records_that_hold_only_an_excerpt(tmp_path) -> 
     assert {r["url"].rsplit("/", 1)[-1]: r["source"]["excerpt"] for r in run.records()} == \
         {"teaser.html": True, "whole.html": False}
     assert run.manifest()["counts"]["records_excerpt"] == 1
+
+
+def _arc(records: list[tuple[str, bytes]]) -> bytes:
+    """An ARC file (version 1, the Internet Archive's format before WARC) of (url, HTTP response) records."""
+    version = b"1 0 splog-test\nURL IP-address Archive-date Content-type Archive-length\n"
+    out = [b"filedesc://test.arc 0.0.0.0 20260301120000 text/plain %d\n" % len(version), version, b"\n"]
+    for url, response in records:
+        out += [b"%s 127.0.0.1 20260301120000 text/html %d\n" % (url.encode(), len(response)), response, b"\n"]
+    return b"".join(out)
+
+
+def test_arc_files_and_warc_resource_records_are_read(tmp_path) -> None:
+    """An ARC file (plain or gzipped) is read as a WARC is; a WARC's resource record of an HTML page
+    (kept without its HTTP headers) is a page too, and one of JSON is not."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    response = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + _QUAY_PAGE.encode())
+    arc = _arc([("https://wexcombe.example/quay.html", response)])
+    (tmp_path / "old.arc").write_bytes(arc)
+    pier = ("<html><head><title>Pier lights repaired</title></head><body><article><h1>Pier lights repaired</h1><p>The "
+            "lamps along Wexcombe pier shine again after volunteers rewired all forty of them over the winter.</p>"
+            "<p>The town council paid for the cable and the new glass shades.</p></article></body></html>")
+    response2 = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + pier.encode()
+    (tmp_path / "old2.arc.gz").write_bytes(gzip.compress(_arc([("https://wexcombe.example/pier.html", response2)])))
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    page = ("<html><head><title>Lifeboat day</title></head><body><article><h1>Lifeboat day</h1><p>The lifeboat "
+            "station at Wexcombe opens its doors to visitors on Saturday, with rides in the inshore boat for "
+            "children.</p><p>Crew members will show how the launch tractor works.</p></article></body></html>").encode()
+    for url, ctype, body in [("https://wexcombe.example/again.html", "text/html; charset=utf-8", page),
+                             ("https://wexcombe.example/api.json", "application/json", b'{"ok": true}')]:
+        writer.write_record(writer.create_warc_record(url, "resource", payload=io.BytesIO(body),
+                                                      warc_content_type=ctype))
+    (tmp_path / "kept.warc.gz").write_bytes(buf.getvalue())
+    # a WARC gzipped whole ("gzip crawl.warc"), not a gzip member a record: warcio reads its first record
+    # alone, then the rest through gzip (each record once)
+    plain = io.BytesIO()
+    writer = WARCWriter(plain, gzip=False)
+    for name, title in [("ferry", "Ferry timetable changes"), ("market", "Market moves to the quay")]:
+        body = _QUAY_PAGE.replace("Quay reopens", title).replace("north quay", f"{name} berth").encode()
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://wexcombe.example/{name}.html", "response",
+                                                      payload=io.BytesIO(body), http_headers=http))
+    (tmp_path / "whole.warc.gz").write_bytes(gzip.compress(plain.getvalue()))
+    (tmp_path / "empty.warc").write_bytes(b"")  # (no record at all: a reject, not nothing)
+    run = run_splog("extract", str(tmp_path / "old.arc"), str(tmp_path / "old2.arc.gz"), str(tmp_path / "kept.warc.gz"),
+                    str(tmp_path / "whole.warc.gz"), str(tmp_path / "empty.warc"), out=tmp_path / "out" / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted((r["url"], r["crawl"]["via"]) for r in run.records()) == [
+        ("https://wexcombe.example/again.html", "warc"), ("https://wexcombe.example/ferry.html", "warc"),
+        ("https://wexcombe.example/market.html", "warc"), ("https://wexcombe.example/pier.html", "warc"),
+        ("https://wexcombe.example/quay.html", "warc")]
+    assert [(r["reason"], r["detail"]) for r in run.rejects()] == [("bad_warc", "no WARC or ARC record in it")]
+    assert run.manifest()["reconciles"] is True
