@@ -47,7 +47,10 @@ _IFTTT_TIME = "%B %d, %Y at %I:%M%p"
 _CP1252_BYTES = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0x100) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _CP1252_SPECIALS = "".join(c for c in _CP1252_BYTES if ord(c) > 0xFF)  # (€ ‚ ƒ „ … for bytes 0x80-0x9F)
 _CONTINUES = "\u0080-\u00bf" + _CP1252_SPECIALS  # what a UTF-8 continuation byte reads as
-_MOJIBAKE_HINT = re.compile(f"[ÃÂ][\u0080-\u00bf]|â€|(?<=[A-Za-z])Ã(?=[a-z])|[ÐÑØÙ][{_CONTINUES}]|à[¤-¿]")
+# (and a capital or ß, whose second byte Windows-1252 reads as one of its own signs, before a letter:
+# "Ãœber", "Ã‰tats", "Ã–ffnungszeiten", "StraÃŸe"; not "IRMÃ”", a word that ends in Ã before a quote)
+_MOJIBAKE_HINT = re.compile(f"[ÃÂ][\u0080-\u00bf]|â€|(?<=[A-Za-z])Ã(?=[a-z])|Ã[{_CP1252_SPECIALS}](?=[^\\W\\d_])"
+                            f"|[ÐÑØÙ][{_CONTINUES}]|à[¤-¿]")
 _MOJIBAKE_PAIR = re.compile(f"[A-Za-z]Ã[a-z]|[ÃÂâÐÑØÙà][{_CONTINUES}]")  # (a quick first look)
 _HIGH_RUN = re.compile(f"[\u0080-\u00ff{_CP1252_SPECIALS}]{{2,}}")
 

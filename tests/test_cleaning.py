@@ -2203,7 +2203,12 @@ def test_a_sites_invitation_to_its_channel_is_cut_in_any_language(html: str, cut
     ("Tickets cost Â£5. Photo Â©2026", "Tickets cost £5. Photo ©2026"),
     ("SÃguenos en Facebook", "Síguenos en Facebook"),  # (í's second byte, a soft hyphen, dropped as invisible)
     ("A cafÃ© line\nand a «Café» line", "A café line\nand a «Café» line"),
+    # a capital (or ß) whose second byte Windows-1252 reads as one of its own signs, with no other sign
+    # of it on the line
+    ("Ãœber uns", "Über uns"), ("Ã–ffnungszeiten", "Öffnungszeiten"), ("Ã‰tats-Unis", "États-Unis"),
+    ("Ã‡a va", "Ça va"),
     # text that is what it says stays
+    ("A IRMÃ” DE ANA", "A IRMÃ” DE ANA"),
     ("SÃO PAULO — «Café» au lait, naïve résumé", "SÃO PAULO — «Café» au lait, naïve résumé"),
     ("À bientôt, Ça va? Ñandú, Ørsted, Ùltimo", "À bientôt, Ça va? Ñandú, Ørsted, Ùltimo"),
 ])
