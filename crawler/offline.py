@@ -136,6 +136,9 @@ def _files(paths: list[str]) -> Iterator[Path]:
             raise InputError(f"no such file or directory: {raw}")
 
 
+_WHOLE_GZIP = "non-chunked gzip"  # (warcio's words for a file gzipped whole)
+
+
 def _warc(path: Path) -> Iterator[Document]:
     seen: set[str] = set()
     with path.open("rb") as fh:
@@ -148,9 +151,6 @@ def _warc(path: Path) -> Iterator[Document]:
             return
     with gzip.open(path, "rb") as whole:  # read again through gzip, past the records given already
         yield from (doc for doc in _warc_records(whole, str(path)) if doc.ref not in seen)
-
-
-_WHOLE_GZIP = "non-chunked gzip"  # (warcio's words for a file gzipped whole)
 
 
 def _warc_records(fh: BinaryIO, path: str) -> Iterator[Document]:

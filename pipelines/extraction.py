@@ -14,10 +14,10 @@ from lxml import etree, html as lxml_html
 
 from crawler.links import is_home
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
-from pipelines.htmltext import (BLOCK_TAGS, SKIP_TAGS, SOURCE_LINE_END, controls_dropped, cut_blocks, cut_page_boxes,
-                                cut_unseen, drop_element, ended_early, fold_spaces, harvest_links, hidden_by_class,
-                                inside, opened_html_tag, parse_fragment, shallower, source_line_ends_as_spaces, to_text,
-                                too_deep, void_elements_emptied)
+from pipelines.htmltext import (BLOCK_TAGS, IDEOGRAPHS, SKIP_TAGS, SOURCE_LINE_END, controls_dropped, cut_blocks,
+                                cut_page_boxes, cut_unseen, drop_element, ended_early, fold_spaces, harvest_links,
+                                hidden_by_class, inside, opened_html_tag, parse_fragment, shallower,
+                                source_line_ends_as_spaces, to_text, too_deep, void_elements_emptied)
 from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
                                 joined, meta_lines, names_its_host, own_site_name, post_heading, posted_on_date,
                                 in_side_column, read_meta, resolve_base, same_site)
@@ -520,7 +520,7 @@ def post_goes_on_after(container: etree._Element) -> bool:
     return count >= 2 and chars >= _GOES_ON_CHARS and chars * 2 >= len(_line_key("".join(container.itertext())))
 
 
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_HEADINGS = ("h1", *_GAP_HEADINGS)
 
 
 def _teaser(el: etree._Element) -> bool:
@@ -534,8 +534,8 @@ def fill_dropped_parts(tree: etree._Element, text: str) -> str:
     a subheading between two paragraphs it kept under one parent (a heading only over what is kept or
     put back), and the paragraphs of a second container of the same tag and class right after the
     one it read (or of a second box of the class of the box around that container), past at most an
-    ad's label, when they are sentences. Nothing else of the page is
-    looked at; what the text already holds, in any spacing, is not put in again."""
+    ad's label, when they are sentences. Nothing else of the page is looked at; what the text already
+    holds, in any spacing, is not put in again."""
     lines = text.split("\n")
     where = {key: i for i, line in reversed(list(enumerate(lines))) if (key := _word_key(line))}
     if len(where) < 2:
@@ -815,7 +815,6 @@ def _fill_meta(meta: PageMeta, doc: Any, tree: etree._Element | None, url: str) 
 
 
 _TITLE_WORD = re.compile(r"\w+")
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _agrees_with_title(heading: str, meta: PageMeta, tree: etree._Element | None, url: str) -> bool:
@@ -824,7 +823,7 @@ def _agrees_with_title(heading: str, meta: PageMeta, tree: etree._Element | None
     a title takes any <h2>/<h3> whose class says "title", and a sidebar's "Styles" or a comment box's
     "Got Feedback? Join the Discussion" was taken over a <title> that named the post. (A headline in
     a script without spaces passes.)"""
-    if _names_no_post(meta) or names_its_host(meta.html_title or "", url) or _CJK.search(heading):
+    if _names_no_post(meta) or names_its_host(meta.html_title or "", url) or IDEOGRAPHS.search(heading):
         return True
     key = fold(heading).strip().lower()
     if tree is not None and any(fold(" ".join(h.itertext())).strip().lower() == key for h in tree.iter("h1")):

@@ -725,7 +725,7 @@ def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, 
                 or parent.tag == "a":
             continue
         text = node_text(heading)
-        if len(text) > 60 or (len(text) <= 3 and not _IDEOGRAPHS.search(text)) or not rule.heading.fullmatch(text):
+        if len(text) > 60 or (len(text) <= 3 and not IDEOGRAPHS.search(text)) or not rule.heading.fullmatch(text):
             continue
         node, below = heading, None
         for _ in range(4):
@@ -753,7 +753,7 @@ def _cut_link_lists(root: etree._Element, rule: LinkListRule, words: tuple[str, 
 
 _NO_HEADING = SKIP_TAGS | {"a", "html", "body"}  # (a link is an item, never the heading)
 # (a heading of two or three such signs is a whole phrase: "目次", "목차", "相关")
-_IDEOGRAPHS = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+IDEOGRAPHS = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 def _words_before(child: etree._Element) -> bool:
@@ -1211,8 +1211,8 @@ def surrogate_refs_read(markup: str | bytes) -> str | bytes:
 # Characters that XML does not hold (libxml2 keeps them in a tree's text, from which trafilatura
 # then builds nothing: lxml refuses them in an element it makes, and one "\x10" in a paragraph left a
 # news page empty). A form feed or vertical tab is a space to a browser; the other controls print nothing.
-_NOT_XML = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
 _NOT_XML_CHARS = tuple(map(chr, (*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))))
+_NOT_XML = re.compile(f"[{''.join(_NOT_XML_CHARS)}]")
 
 
 def _control_read(m: re.Match[str]) -> str:
