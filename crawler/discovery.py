@@ -372,7 +372,31 @@ def _xml_document(body: bytes, what: str, base: str | None = None,
                 raise DiscoveryError(f"not XML: {exc}") from None
     if root is None:
         raise DiscoveryError(f"empty {what}")
+    _plain_rss(root)
     return root, recovered
+
+
+# RSS in a namespace of its own, read as the RSS it is: RSS 2.0 as Radio UserLand served it
+# (xmlns="http://backend.userland.com/rss2", a Yandex news export's too) as plain RSS 2.0, and RSS
+# 0.90 (RDF whose channel and items are in Netscape's namespace) as RSS 1.0
+_RSS_NAMESPACES = {"{http://backend.userland.com/rss2}": "", "{http://backend.userland.com/rss}": "",
+                   "{http://my.netscape.com/rdf/simple/0.9/}": RSS1}
+
+
+def _plain_rss(root: etree._Element) -> None:
+    """Renames, in place, the elements of a feed whose RSS is in a namespace of its own
+    (_RSS_NAMESPACES) to those of the RSS it is; other documents are left as they are."""
+    if root.tag == RDF:
+        ns = next((c.tag[:c.tag.index("}") + 1] for c in root if isinstance(c.tag, str)
+                   and c.tag[:c.tag.find("}") + 1] in _RSS_NAMESPACES), None)
+    else:
+        ns = root.tag[:-len("rss")] if root.tag.endswith("}rss") else None
+    if ns not in _RSS_NAMESPACES:
+        return
+    plain = _RSS_NAMESPACES[ns]
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.startswith(ns):
+            el.tag = plain + el.tag[len(ns):]
 
 
 def _local(tag: str) -> str:
@@ -513,7 +537,8 @@ def parse_xml_feed(body: bytes, base: str, encoding: str | None = None) -> FeedP
     if root.tag != "rss" or channel is None:
         raise DiscoveryError(f"not a feed: <{root.tag}>")
     entries = []
-    for item in channel.iter("item"):
+    # (an RSS 0.91 feed may close its channel before its items: they are the root's then)
+    for item in list(channel.iter("item")) or root.findall("item"):
         link = _text(item.find(FEEDBURNER_ORIG)) or _rss_link(item)
         if not link:
             continue

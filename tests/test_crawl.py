@@ -510,6 +510,41 @@ def test_a_feed_that_robots_txt_gives_as_its_sitemap_lists_the_posts(tmp_path) -
     assert all(r["text"].startswith("The island ferry will run two extra crossings") for r in records)
 
 
+# a feed's items in the old forms that feed readers still read: RSS 2.0 in Radio UserLand's namespace,
+# RSS 0.90 (RDF in Netscape's namespace), RSS 0.91 with its items after its channel is closed
+_OLD_FEEDS = {
+    "userland-rss2": ('<rss version="2.0" xmlns="http://backend.userland.com/rss2"><channel><title>Island news</title>',
+                      "</channel></rss>"),
+    "rss-0.90": ('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+                 'xmlns="http://my.netscape.com/rdf/simple/0.9/"><channel><title>Island news</title></channel>',
+                 "</rdf:RDF>"),
+    "items-after-channel": ('<rss version="0.91"><channel><title>Island news</title></channel>', "</rss>"),
+}
+
+
+@pytest.mark.parametrize("form", sorted(_OLD_FEEDS))
+def test_a_feed_in_an_old_form_lists_the_posts(tmp_path, form) -> None:
+    """Feeds in older forms that feed readers read (and some news exports still send) were "not a feed"
+    or a feed of no posts: the crawl of a site that names only such a feed found nothing."""
+    pages = _TWO_POSTS
+    opening, closing = _OLD_FEEDS[form]
+
+    class OldFeed(_sitemap_site(pages)):
+        def do_GET(self) -> None:  # noqa: N802
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            if self.path == "/robots.txt":
+                self.send(200, "text/plain", "User-agent: *\nSitemap: /rss.xml\n")
+            elif self.path == "/rss.xml":
+                items = "".join(f"<item><title>{title}</title><link>{base}{path}</link></item>"
+                                for path, (title, _c) in pages.items())
+                self.send(200, "application/rss+xml", f'<?xml version="1.0"?>{opening}{items}{closing}')
+            else:
+                super().do_GET()
+
+    records = _both_posts_crawled(OldFeed, tmp_path)
+    assert sorted(r["title"] for r in records) == ["Ferry adds crossings", "Quay repairs begin"]
+
+
 def test_a_site_whose_template_self_closes_its_html_tag_is_crawled_through_its_links(tmp_path) -> None:
     """A template that writes its opening tag as "<html lang='en' />" (XHTML's syntax taken for an
     opening): libxml2 closed the document there, so the home page gave no links, its older-posts page

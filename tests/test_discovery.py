@@ -142,6 +142,29 @@ def test_rss1_rdf_feeds_and_rss2_guid_permalinks() -> None:
     assert [e.url for e in rss.entries] == ["https://quay.example/a", "https://quay.example/c.html"]
 
 
+def test_rss_in_a_namespace_of_its_own_and_items_outside_the_channel() -> None:
+    """RSS 2.0 in Radio UserLand's namespace reads as RSS 2.0 (it was "not a feed"), RSS 0.90 as RSS
+    1.0, and an RSS 0.91 feed's items after its closed channel are its items (it had none)."""
+    item = ("<item><title>Nets mended</title><link>https://quay.example/nets</link>"
+            "<description>The nets were mended.</description><pubDate>Fri, 02 May 2025 08:00:00 GMT</pubDate></item>")
+    userland = parse_xml_feed(f'<rss version="2.0" xmlns="http://backend.userland.com/rss2"><channel>'
+                              f"<title>Quay daily</title>{item}</channel></rss>".encode(), "https://quay.example/rss")
+    assert userland.title == "Quay daily"
+    assert [(e.url, e.title, e.published) for e in userland.entries] == [
+        ("https://quay.example/nets", "Nets mended", "Fri, 02 May 2025 08:00:00 GMT")]
+    netscape = parse_xml_feed(b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+                              b'xmlns="http://my.netscape.com/rdf/simple/0.9/"><channel><title>Quay daily</title>'
+                              b"</channel><item><title>Nets mended</title><link>https://quay.example/nets</link></item>"
+                              b"</rdf:RDF>", "https://quay.example/rss")
+    assert netscape.title == "Quay daily" and [e.url for e in netscape.entries] == ["https://quay.example/nets"]
+    closed = parse_xml_feed(f'<rss version="0.91"><channel><title>Quay daily</title></channel>{item}</rss>'.encode(),
+                            "https://quay.example/rss")
+    assert [e.title for e in closed.entries] == ["Nets mended"]
+    other = parse_xml_feed(b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:x="urn:x">'
+                           b"<x:item><x:link>https://quay.example/x</x:link></x:item></rdf:RDF>", "https://quay.example/rss")
+    assert other.entries == []  # (RDF of another vocabulary is no feed of posts)
+
+
 def test_wordpress_rest_posts_with_embed() -> None:
     blog = BLOGS[2]
     entries = parse_wp_posts(feeds.wp_posts_json(blog, "https://wp.example", blog.posts[:3], embed=True))
