@@ -6,9 +6,11 @@ import codecs
 import gzip
 import re
 import sys
+import unicodedata
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
@@ -74,23 +76,85 @@ def utf8_mislabelled(data: bytes, encoding: str | None) -> bool:
     return True
 
 
-def guess_charset(data: bytes) -> str:
+def guess_charset(data: bytes, rules_dirs: tuple[str, ...] = ()) -> str:
     """The charset of bytes that declare none and are not UTF-8: what charset_normalizer finds
     (windows-1251, Shift_JIS, GBK...), but Windows-1252, the web's old default, whenever it reads
-    the bytes about as well (the detector's first pick for a French page may be a Baltic code page)."""
+    the bytes about as well (the detector's first pick for a French page may be a Baltic code page);
+    a code page of Latin letters then yields to one of the text's language (_language_charset)."""
     from charset_normalizer import from_bytes
 
     results = from_bytes(data[:200_000])
     best = results.best()
     if best is None:
-        return "cp1252"
-    near = {m.encoding for m in results if m.chaos <= best.chaos + 0.1}
-    return "cp1252" if "cp1252" in near else best.encoding
+        pick = "cp1252"
+    else:
+        near = {m.encoding for m in results if m.chaos <= best.chaos + 0.1}
+        pick = "cp1252" if "cp1252" in near or best.encoding == "ascii" else best.encoding  # (ASCII: the
+        # detector's pick for bytes of few letters beyond it, which it would turn to U+FFFD)
+    return _language_charset(data, pick, rules_dirs) if _latin_code_page(pick) else pick
 
 
-def decode_html(data: bytes, declared: str | None = None) -> str:
+_UPPER_HALF = bytes(range(0x80, 0x100))  # where a one-byte code page keeps its letters beyond ASCII
+
+
+@lru_cache(maxsize=64)
+def _latin_code_page(encoding: str) -> bool:
+    """Whether a one-byte code page's letters beyond ASCII are mostly Latin ones (Windows-1252, ISO
+    8859-2, Mac Roman, DOS's 437 and 850...), not Cyrillic, Greek, Arabic, Hebrew or Thai ones."""
+    try:
+        text = _UPPER_HALF.decode(encoding, "replace")
+    except LookupError:
+        return False
+    latin = sum(unicodedata.name(ch, "").startswith("LATIN") for ch in text)
+    return latin > 2 * sum(ch.isalpha() for ch in text) // 3
+
+
+_NOT_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>|&#?\w+;", re.S | re.I)
+
+
+def _visible(data: bytes, encoding: str) -> str:
+    return " ".join(_NOT_TEXT.sub(" ", data.decode(encoding, "replace")).split())
+
+
+def _letter_score(text: str, letters: frozenset[str]) -> int:
+    """The alphabet's letters beyond ASCII in text, less the other letters and control characters
+    beyond it (what a wrong code page makes of the alphabet's letters)."""
+    score = 0
+    for ch in text:
+        if ch > "\x7f":
+            if ch in letters:
+                score += 1
+            elif ch.isalpha() or "\x80" <= ch <= "\x9f" or ch == "\ufffd":
+                score -= 1
+    return score
+
+
+def _language_charset(data: bytes, pick: str, rules_dirs: tuple[str, ...]) -> str:
+    """The charset of a page that declares none, read first in `pick` (a Latin code page): when its
+    text is in a language charsets.toml knows, whichever of that language's code pages (or the pick)
+    reads the most of its alphabet's letters ("yapılan", not Windows-1252's "yapýlan"); the pick
+    for a text in another language, or of no letter beyond ASCII."""
+    from pipelines.langmodel import identifier
+    from pipelines.rules import load_charset_languages
+
+    text = _visible(data, pick)
+    if len(text) < 20 or text.isascii():
+        return pick
+    language, _score = identifier().classify(text[:_LANGUAGE_SAMPLE])
+    known = load_charset_languages(tuple(rules_dirs)).get(language)
+    if known is None:
+        return pick
+    scores = {enc: _letter_score(_visible(data, enc), known.letters) for enc in dict.fromkeys((*known.charsets, pick))}
+    return max(scores, key=scores.__getitem__)  # (on a tie, the language's first)
+
+
+_LANGUAGE_SAMPLE = 3000  # (a page's opening is often its menu: more of it than an article's language sample)
+
+
+def decode_html(data: bytes, declared: str | None = None, rules_dirs: tuple[str, ...] = ()) -> str:
     """BOM, then the declared or <meta> charset (unless the bytes are UTF-8 under a one-byte label),
-    then UTF-8, then the charset the bytes read best in (guess_charset)."""
+    then UTF-8, then the charset the bytes read best in (guess_charset; `rules_dirs`: the user's
+    rules directories, for their charsets.toml tables)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", "replace")
     candidates = [declared] if declared else []
@@ -103,7 +167,7 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
             continue
         if markup_survived(data, text):
             return text
-    return data.decode(guess_charset(data), "replace")
+    return data.decode(guess_charset(data, rules_dirs), "replace")
 
 
 def markup_survived(data: bytes, text: str) -> bool:
@@ -243,13 +307,13 @@ def _documents(paths: list[str]) -> Iterator[Document]:
         yield Document(data, str(path), None, "file")
 
 
-def to_raw(doc: Document, url: str | None, base_url: str | None) -> RawPost:
+def to_raw(doc: Document, url: str | None, base_url: str | None, rules_dirs: tuple[str, ...] = ()) -> RawPost:
     """A RawPost for the pipelines; the URL comes from --url, the page, the WARC record, or --base-url."""
     fetched = doc.fetched_at or datetime.now(timezone.utc).isoformat()
     if doc.error:
         return RawPost(url=url or f"file://{doc.ref}", blog=BlogInfo(url="", host=""), via=doc.via, source=doc.ref,
                        fetched_at=fetched, error=doc.error, error_detail=doc.error_detail)
-    text = decode_html(doc.data, doc.charset)  # (binary content is told apart when the page is parsed)
+    text = decode_html(doc.data, doc.charset, rules_dirs)  # (binary content is told apart when the page is parsed)
     found = url or doc.url or page_url(text)
     if not found and base_url:
         found = urljoin(base_url if base_url.endswith("/") else base_url + "/", Path(doc.ref).name)

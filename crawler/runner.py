@@ -144,7 +144,7 @@ def extract_files(paths: list[str], *, job_id: str, output: str | None = None, u
     pool = ExtractorPool(options, workers or None)
     docs = documents(paths)
     try:
-        while chunk := [to_raw(d, url, base_url) for d in islice(docs, batch)]:
+        while chunk := [to_raw(d, url, base_url, options.rules_dirs) for d in islice(docs, batch)]:
             todo = [r for r in chunk if not r.error]
             results = dict(zip(map(id, todo), pool.map(todo)))
             for raw in chunk:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 import tomllib
@@ -256,6 +257,44 @@ class NamedBoxes:
         parts = {tuple(w.lower().split("-")) for w in words}
         return cls(frozenset(p[0] for p in parts if len(p) == 1), tuple(sorted(p for p in parts if len(p) > 1)),
                    most_chars)
+
+
+@dataclass(frozen=True, slots=True)
+class CharsetLanguage:
+    """A language's one-byte code pages from before UTF-8 and the letters beyond ASCII of its alphabet
+    (charsets.toml [charset_languages]): what a page that declares no charset is read in when its
+    text is in that language."""
+
+    charsets: tuple[str, ...]
+    letters: frozenset[str]
+
+
+def _parse_charset_languages(data: dict, src: str, acc: dict) -> None:
+    """A rule file's [charset_languages.<code>] tables: charsets = Python codec names, letters = a string."""
+    for lang, table in (data.get("charset_languages") or {}).items():
+        charsets = table.get("charsets") if isinstance(table, dict) else None
+        letters = table.get("letters") if isinstance(table, dict) else None
+        if not isinstance(charsets, list) or not charsets or not all(isinstance(c, str) for c in charsets) \
+                or not isinstance(letters, str) or not letters.strip():
+            raise RuleError(f"{src}: charset_languages.{lang}: charsets = a list of charset names, "
+                            "letters = the letters beyond ASCII of its alphabet")
+        for name in charsets:
+            try:
+                codecs.lookup(name)
+            except LookupError:
+                raise RuleError(f"{src}: charset_languages.{lang}: unknown charset {name!r}") from None
+        acc["charset_languages"][lang] = CharsetLanguage(tuple(charsets), frozenset(letters.replace(" ", "")))
+
+
+@lru_cache(maxsize=8)
+def load_charset_languages(extra_dirs: tuple[str, ...] = ()) -> dict[str, CharsetLanguage]:
+    """The languages' code pages alone (charsets.toml's, then each extra directory's, a later table
+    of a language replacing an earlier one): what a page of no declared charset is read with, in the
+    crawl's own process, without compiling every other rule."""
+    acc: dict = {"charset_languages": {}}
+    for path in (BUILTIN_DIR / "charsets.toml", *_user_rule_files(extra_dirs)):
+        _parse_charset_languages(_read_toml(path), path.name, acc)
+    return acc["charset_languages"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -609,6 +648,7 @@ def _parse_file(path: Any, acc: dict) -> None:
         if not isinstance(prefixes, list) or not all(isinstance(p, str) and "/" in p for p in prefixes):
             raise RuleError(f"{src}: share_links: prefixes = a list of host/path starts (\"twitter.com/share\")")
         acc["share_links"].extend(p.strip().lower().removeprefix("www.") for p in prefixes)
+    _parse_charset_languages(data, src, acc)
     if "named_boxes" in data:
         boxes = data["named_boxes"]
         words = boxes.get("words", []) if isinstance(boxes, dict) else None
@@ -679,7 +719,8 @@ def _empty_acc() -> dict:
             "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None,
             "redirects": [], "tags_line": None, "commenter": None, "author_words": {key: [] for key in _AUTHOR_WORD_KEYS},
             "shortcodes": {key: set() for key in _SHORTCODE_KEYS}, "confusables": {},
-            "operator_ids": [], "platform_ids": [], "share_links": [], "named_box_words": [], "named_box_chars": 300}
+            "operator_ids": [], "platform_ids": [], "share_links": [], "named_box_words": [], "named_box_chars": 300,
+            "charset_languages": {}}
 
 
 def check_rule_dirs(extra_dirs: tuple[str, ...]) -> None:

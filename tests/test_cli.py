@@ -242,6 +242,69 @@ def test_a_page_in_a_legacy_charset_it_names_nowhere_is_read_in_it(text: str, ch
     assert decode_html(text.encode(charset)) == text
 
 
+# fictional stories in languages whose letters Windows-1252 lacks, and an English one whose few
+# letters beyond ASCII the detector alone read in a Baltic code page
+_FERRY_TR = ("<html><body><h1>Adaya yapılacak feribot seferleri artırılıyor</h1><p>Aralıktan itibaren adaya günde iki "
+             "yerine üç feribot seferi yapılacağını işletme şirketi açıkladı. Ek sefer akşam altıda anakaradan kalkacak. "
+             "Ada sakinleri, işten sonra eve dönebilmek için uzun süredir bir akşam seferi istiyordu.</p></body></html>")
+_FERRY_HU = ("<html><body><h1>Sűrűbben jár a komp a szigetre</h1><p>Decembertől naponta kettő helyett három kompjárat "
+             "indul a szigetre, közölte az üzemeltető. Az új járat este hatkor hagyja el a szárazföldet. A sziget lakói "
+             "régóta kérték az esti járatot, hogy munka után hazaérjenek.</p></body></html>")
+_FERRY_CS = ("<html><body><h1>Trajekt na ostrov bude jezdit častěji</h1><p>Od prosince bude trajekt na ostrov plout "
+             "třikrát denně místo dvakrát, oznámil dopravce. Další spoj vypluje z pevniny v šest večer. Obyvatelé "
+             "ostrova dlouho žádali o večerní plavbu, aby se po práci stihli vrátit domů.</p></body></html>")
+_FERRY_EN = ("<html><body><p>" + "The ferry to the island will run three times a day from December instead of twice, "
+             "the operator said on Monday. The extra crossing leaves the mainland at six in the evening and returns an "
+             "hour later. Islanders had long asked for an evening boat so that they could get home after work. " * 5
+             + "Its owner, Zoë Marsh, was pleased… </p></body></html>")
+
+
+@pytest.mark.parametrize(("text", "charset"), [
+    (_FERRY_TR, "cp1254"), (_FERRY_TR, "iso8859_9"), (_FERRY_HU, "cp1250"), (_FERRY_HU, "iso8859_2"),
+    (_FERRY_CS, "cp1250"), (_FERRY_CS, "iso8859_2"), (_FERRY_EN, "cp1252")])
+def test_a_page_of_no_charset_is_read_in_a_code_page_of_its_language(text: str, charset: str) -> None:
+    """Windows-1252 reads a Turkish, Hungarian or Czech page's bytes about as well as their own code
+    page does, so it was taken: "yapýlan" for "yapılan", "Sûrûbben" for "Sűrűbben". The text's language
+    now picks among its code pages (charsets.toml), by the letters of its alphabet each reads."""
+    from crawler.offline import decode_html
+
+    assert decode_html(text.encode(charset)) == text
+
+
+_FERRY_CY = ("<html><body><p>Bydd y fferi i'r ynys yn hwylio dair gwaith y dydd o fis Rhagfyr ymlaen, meddai'r cwmni. "
+             "Mae trigolion yr ynys wedi gofyn am daith gyda'r nos ers tro, er mwyn cyrraedd adref ar ôl gwaith. Ŵyr y "
+             "capten sy'n llywio'r cwch newydd, a bydd y daith yn cymryd llai nag awr. Mae'r porthladd yn brysur yn yr "
+             "haf, ac mae'r tŷ coffi ger y cei yn gwerthu bara brith.</p></body></html>")
+
+
+def test_a_rules_directory_adds_a_language_s_code_page(tmp_path) -> None:
+    """A language the package does not list (Welsh, in ISO 8859-14: "tŷ", not Windows-1252's "tþ") is
+    read right once a user's charsets table names it; a bad table is a one-line error."""
+    from crawler.offline import decode_html
+    from pipelines.rules import RuleError, check_rule_dirs
+
+    page = tmp_path / "page.html"
+    page.write_bytes(_FERRY_CY.encode("iso8859_14"))
+    assert decode_html(page.read_bytes()) != _FERRY_CY
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "welsh.toml").write_text('[charset_languages.cy]\ncharsets = ["iso8859_14"]\n'
+                                      'letters = "âêîôûŵŷäëïöüáéíóúẁẃẅỳý ÂÊÎÔÛŴŶ"\n', encoding="utf-8")
+    assert decode_html(page.read_bytes(), rules_dirs=(str(rules),)) == _FERRY_CY
+    run = run_splog("extract", str(page), "--url", "https://ynys.example/fferi", "--rules-dir", str(rules),
+                    out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    [record] = run.records()
+    assert "tŷ coffi" in record["text"] and record["language"] == "cy"
+    (rules / "welsh.toml").write_text('[charset_languages.cy]\ncharsets = ["iso-welsh"]\nletters = "ŵŷ"\n',
+                                      encoding="utf-8")
+    with pytest.raises(RuleError, match="unknown charset 'iso-welsh'"):
+        check_rule_dirs((str(rules),))
+    bad = run_splog("extract", str(page), "--url", "https://ynys.example/fferi", "--rules-dir", str(rules),
+                    out=tmp_path / "bad.jsonl")
+    assert bad.code != 0 and len(bad.stderr.strip().splitlines()) == 1 and "iso-welsh" in bad.stderr
+
+
 @pytest.mark.parametrize("before", ['<!-- <meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"> -->',
                                     '<meta charset="x-user-defined-old">', ""])
 @pytest.mark.parametrize("declared", ['<meta charset="windows-1251">', "<meta charset = 'windows-1251' >",

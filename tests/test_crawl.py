@@ -99,6 +99,8 @@ def test_bad_pages_become_rejects_and_manifest_reconciles(farm_crawl) -> None:
     # legacy charsets named nowhere, or under a UTF-8 label: read in the charset the bytes read best in
     assert trouble["cp1251-undeclared.html"]["title"] == "Паром на остров будет ходить чаще"
     assert trouble["cp1251-undeclared.html"]["language"] == "ru"
+    assert trouble["cp1254-undeclared.html"]["title"] == "Adaya yapılacak feribot seferleri artırılıyor"
+    assert trouble["cp1254-undeclared.html"]["language"] == "tr"
     assert trouble["sjis-as-utf8.html"]["title"] == "島へのフェリーが増便へ"
     assert "broken.html" in trouble  # unclosed tags still give a record
     [feed] = [r for r in farm_crawl.rejects() if r["url"].endswith("/feed-as-page.html")]

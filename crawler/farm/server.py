@@ -233,6 +233,13 @@ TROUBLE = {
         "С декабря паром на остров будет ходить три раза в день вместо двух, сообщил перевозчик. Дополнительный "
         "рейс будет отправляться с материка в шесть вечера.", "Жители острова давно просили о вечернем рейсе, "
         "чтобы успевать вернуться домой после работы."),
+    # a Turkish page in Windows-1254, named nowhere: Windows-1252 reads its bytes about as well (with
+    # "ý" for "ı", "þ" for "ş"), its language tells them apart
+    "cp1254-undeclared.html": lambda: _story(
+        "Adaya yapılacak feribot seferleri artırılıyor", "text/html", "cp1254",
+        "Aralıktan itibaren adaya günde iki yerine üç feribot seferi yapılacağını işletme şirketi açıkladı. Ek "
+        "sefer akşam altıda anakaradan kalkacak.", "Ada sakinleri, işten sonra eve dönebilmek için uzun süredir "
+        "bir akşam seferi istiyordu."),
     # Shift_JIS bytes that the server labels UTF-8
     "sjis-as-utf8.html": lambda: _story(
         "島へのフェリーが増便へ", "text/html; charset=utf-8", "shift_jis",

@@ -116,23 +116,24 @@ class _PagedPost:
     missing: int = 0  # pages that could not be fetched
 
 
-def _decode(response: TextResponse) -> str:
+def _decode(response: TextResponse, rules_dirs: tuple[str, ...] = ()) -> str:
     """The page text. UTF-8 bytes labelled with a one-byte charset ("charset=ISO-8859-1", a server's
     default) are read as UTF-8; bytes that declare no charset (Scrapy would read them as
     Windows-1252), that are not the UTF-8 they are labelled, or whose declared charset loses their
     markup (ASCII declared UTF-16), by their <meta>, as UTF-8, or in the charset they read best in
-    (a windows-1251 or Shift_JIS page served without a charset)."""
+    (a windows-1251 or Shift_JIS page served without a charset, a Turkish one in Windows-1254: the
+    rules directories' charsets.toml tables too)."""
     if utf8_mislabelled(response.body, response.encoding):
         return response.body.decode("utf-8")
     if response._declared_encoding() is None:  # (nothing said: not Scrapy's Windows-1252 guess)
-        return decode_html(response.body)
+        return decode_html(response.body, rules_dirs=rules_dirs)
     text = response.text
     if not markup_survived(response.body, text):
-        return decode_html(response.body)
+        return decode_html(response.body, rules_dirs=rules_dirs)
     if "\ufffd" in text and response.encoding.lower().replace("-", "") == "utf8":
         broken = text.count("\ufffd")
         if sum(1 for ch in text if ord(ch) > 127) - broken < 10 * broken:  # (not UTF-8 with a stray byte)
-            return decode_html(response.body)  # (its <meta>, else the charset it reads best in)
+            return decode_html(response.body, rules_dirs=rules_dirs)  # (its <meta>, else the charset it reads best in)
     return text
 
 
@@ -213,6 +214,7 @@ class BlogsSpider(Spider):
         self.feeds_open = 0
         self.feed_window = 8
         self.id_rules: tuple[IdRule, ...] = load_id_rules()  # (with the rules dirs': from_crawler)
+        self.rules_dirs: tuple[str, ...] = ()  # (the user's: from_crawler; their charsets.toml tables)
         self.max_post_pages = 20  # (SPLOG_MAX_POST_PAGES: from_crawler)
 
     @classmethod
@@ -240,7 +242,8 @@ class BlogsSpider(Spider):
 
         workers = worker_count(s.getint("SPLOG_WORKERS"))
         spider.feed_window = max(1, s.getint("SPLOG_FEED_WINDOW") or max(8, 4 * workers))
-        spider.id_rules = load_id_rules(tuple(s.getlist("SPLOG_RULES_DIRS")))
+        spider.rules_dirs = tuple(s.getlist("SPLOG_RULES_DIRS"))
+        spider.id_rules = load_id_rules(spider.rules_dirs)
         spider.max_post_pages = max(1, s.getint("SPLOG_MAX_POST_PAGES"))
         crawler.signals.connect(spider._idle, signal=signals.spider_idle)
         return spider
@@ -360,7 +363,7 @@ class BlogsSpider(Spider):
         """A known blog's home page read for the operator ids its state does not hold, then its crawl
         as the state says (its feed, asking only for what changed)."""
         if isinstance(response, TextResponse) and host_root(response.url) == host_root(blog.url):
-            ids = tuple(operator_ids.find_ids(_decode(response), "home", self.id_rules))
+            ids = tuple(operator_ids.find_ids(_decode(response, self.rules_dirs), "home", self.id_rules))
             self.blogs[blog.url].ids = operator_ids.as_text(ids)
             blog = replace(blog, ids=ids)
             self._count("discovery", "home_pages_for_ids")
@@ -461,7 +464,7 @@ class BlogsSpider(Spider):
         if not isinstance(response, TextResponse) or not response.headers.get(b"Content-Type", b"text/html").lower().startswith(HTML_TYPES):
             yield from filter(None, [self._reject(response.url, blog, "not_html", response.headers.get(b"Content-Type", b"").decode("latin-1"))])
             return
-        text = _decode(response)
+        text = _decode(response, self.rules_dirs)
         try:
             tree = _page_tree(text)
             resolve_base(tree)
@@ -1000,7 +1003,7 @@ class BlogsSpider(Spider):
         if not isinstance(response, TextResponse) or not ctype.startswith(HTML_TYPES):
             yield from filter(None, [self._reject(claimed, blog, "not_html", ctype.decode("latin-1"))])
             return
-        text = _decode(response)
+        text = _decode(response, self.rules_dirs)
         pages = post_pages(text, response.url) if self.max_post_pages > 1 else {}
         if pages:  # a post split over several pages: fetched one by one, then read as one post
             self._count("discovery", "paginated_posts")
@@ -1028,7 +1031,7 @@ class BlogsSpider(Spider):
             paged.wanted = {n: u for n, u in paged.wanted.items() if n < number}
         else:
             self._count("discovery", "post_pages")
-            text = _decode(response)
+            text = _decode(response, self.rules_dirs)
             paged.got[number] = text
             for n, url in post_pages(text, response.url, post).items():
                 paged.wanted.setdefault(n, url)
