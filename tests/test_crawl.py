@@ -547,6 +547,45 @@ def test_a_feed_in_an_old_form_lists_the_posts(tmp_path, form) -> None:
     assert sorted(r["title"] for r in records) == ["Ferry adds crossings", "Quay repairs begin"]
 
 
+# two whole posts of a Russian site's feed (fictional), which it sends in Windows-1251 and names no
+# charset for: no XML declaration, none in its Content-Type
+_RU_POSTS = {"/a.html": ("Паром будет ходить чаще", "С декабря паром на остров будет ходить три раза в день вместо "
+                         "двух, сообщил перевозчик. Дополнительный рейс будет отправляться с материка в шесть вечера."),
+             "/b.html": ("Ремонт причала начнётся в мае", "Ремонт старого причала начнётся в мае и продлится всё лето, "
+                         "сообщили в администрации острова. На это время паром будет причаливать у нового пирса.")}
+
+
+def test_a_feed_in_a_legacy_charset_that_it_names_nowhere_is_read_in_it(tmp_path) -> None:
+    """XML with no declaration is UTF-8, so each byte that was not was read as Windows-1252: a
+    Windows-1251 feed's posts came out as "Ïàðîì" mojibake, titles and text. Read in the charset its
+    bytes read best in, as a page of no charset is."""
+
+    class LegacyFeed(Handler):
+        def do_GET(self) -> None:  # noqa: N802
+            base = f"http://127.0.0.1:{self.server.server_address[1]}"
+            if self.path == "/":
+                self.send(200, "text/html; charset=utf-8", "<html><head><title>Остров</title><link rel='alternate' "
+                          "type='application/rss+xml' href='/rss.xml'></head><body>Новости</body></html>")
+            elif self.path == "/rss.xml":
+                items = "".join(f"<item><title>{title}</title><link>{base}{path}</link><content:encoded><![CDATA[<p>"
+                                f"{text}</p><p>{text}</p>]]></content:encoded></item>"
+                                for path, (title, text) in _RU_POSTS.items())
+                body = ("<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel>"
+                        f"<title>Остров</title>{items}</channel></rss>")
+                self.send(200, "application/rss+xml", body.encode("cp1251"))
+            else:
+                self.send(404, "text/html", "<html><body>Not found</body></html>")
+
+    with serve(LegacyFeed) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    records = {r["url"].removeprefix(base): r for r in run.records()}
+    assert sorted(records) == ["/a.html", "/b.html"]
+    for path, (title, text) in _RU_POSTS.items():
+        assert records[path]["title"] == title and records[path]["text"].startswith(text)
+        assert records[path]["language"] == "ru" and records[path]["crawl"]["via"] != "page"
+
+
 def test_a_site_whose_template_self_closes_its_html_tag_is_crawled_through_its_links(tmp_path) -> None:
     """A template that writes its opening tag as "<html lang='en' />" (XHTML's syntax taken for an
     opening): libxml2 closed the document there, so the home page gave no links, its older-posts page
