@@ -1218,8 +1218,9 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
         # <meta name="author"> naming someone the page never shows (the producer who filed it) where
         # the byline shows each writer the article's JSON-LD names: the writers
         named = person
-    meta.author = (_texts(el for el in classes.get("fn")
-                          if any(classes.has(up, "post-author", "author") for up in el.iterancestors()))
+    meta.author = (_texts(el for el in classes.get("fn")  # (an hCard's name: "<a class='author fn'>" too)
+                          if classes.has(el, "author") or any(classes.has(up, "post-author", "author")
+                                                              for up in el.iterancestors()))
                    or _texts(a for a in anchors if a.get("rel") == "author"
                              and not _is_home_href(a.get("href") or "", urlsplit(url).netloc.lower()))
                    or _microdata_author(classes) or named

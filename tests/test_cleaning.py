@@ -1144,7 +1144,7 @@ def test_what_an_embedded_social_post_leaves_is_cut(line: str) -> None:
                                    "Publicidad", "Anzeige", "Реклама", "スポンサーリンク", "광고", "Report this ad",
                                    "Continua depois da publicidade", "Continúa después de la publicidad", "La nota sigue debajo",
                                    "Der Artikel geht unten weiter", "विज्ञापन", "โฆษณา", "বিজ্ঞাপন", "اشتہار", "تبلیغات",
-                                   "Ad", "AD", "Skip Ad", "Sponsored Links", "Promoted Content",
+                                   "Ad", "AD", "Skip Ad", "Sponsored Links", "Sponsored Ads", "Promoted Content",
                                    "The story continues after the ad", "Advertisement - story continues below",
                                    "ADVERTISEMENT: Continue reading below"])
 def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
@@ -1627,6 +1627,12 @@ def test_a_link_lists_most_items_is_a_whole_number(tmp_path) -> None:
     ("<nav class='navigation post-navigation'><h2 class='screen-reader-text'>Navigation des articles</h2>"
      "<div class='nav-links'><div class='nav-previous'><a href='/a' rel='prev'>Horaires du ferry</a></div></div></nav>",
      "wordpress.post-meta"),
+    # a theme's categories box: its label over the categories ("Filed under"), WordPress's cat-links
+    ("<div class='entry-category entry-left-column'><h5>Filed under</h5><a href='/category/harbour/' "
+     "rel='category tag'>Harbour</a>, <a href='/category/ferries/' rel='category tag'>Ferries</a></div>",
+     "theme.categories-box"),
+    ("<span class='cat-links'>Posted in <a href='/category/news/' rel='category tag'>News</a></span>",
+     "theme.categories-box"),
     # WordAds' slot on a free WordPress.com site
     ("<div class='wpcnt'><div class='wpa'><span class='wpa-about'>Publicidad</span><div class='u'></div></div></div>",
      "wordpress.com-ads"),

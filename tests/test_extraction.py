@@ -1460,11 +1460,15 @@ def test_an_empty_page_with_another_storys_json_ld_body_gives_no_text_of_it() ->
     # the AMP plugin's reader theme: the hCard's own text, no fn inside
     ("<span class='amp-wp-author author vcard'>Tomas Reyes</span>", "Tomas Reyes"),
     ("<span class='author vcard'><a class='url fn n' href='/author/tr/'>Tomas Reyes</a></span>", "Tomas Reyes"),
+    # the name itself marked as the author in a byline's hCard: a news theme's "By <a class='author fn'>"
+    ("<p class='byline vcard'>By <a class='author fn' href='/users/tr'>Tomas Reyes</a> on "
+     "<time>June 29, 2026</time></p>", "Tomas Reyes"),
     # a comment's card, and a card that holds no name
     ("<div class='comment-author vcard'>Ana Lind</div>", None),
+    ("<div class='comment-author vcard'><cite class='fn'>Ana Lind</cite> says:</div>", None),
     ("<span class='author vcard'>View all posts</span>", None),
 ])
-def test_an_author_hcard_without_fn_names_the_author(byline: str, author: str | None) -> None:
+def test_an_authors_hcard_names_the_author(byline: str, author: str | None) -> None:
     page = (f"<html><body><article><h1 class='amp-wp-title'>Early frost</h1><div class='amp-wp-meta'>{byline}</div>"
             "<p>Fruit growers lit burners between their rows.</p></article></body></html>")
     assert read_meta(_parse_page(page), "https://cropdaily.example/early-frost/amp/").author == author
