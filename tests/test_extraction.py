@@ -1944,6 +1944,17 @@ def test_a_line_with_a_caption_like_class_away_from_a_picture_or_long_stays() ->
     assert long in record.text
 
 
+@pytest.mark.parametrize("caption", ["<div class='caption'>{}</div>", "<figcaption>{}</figcaption>"])
+def test_a_photo_posts_text_in_a_caption_box_is_the_post(caption: str) -> None:
+    """A photo blog's template sets a post's text in a box named "caption" beside its picture (Movable
+    Type's photo templates): cut as the picture's caption, the post was an empty_text reject."""
+    lines = ["Walked the north pier at low tide this morning.", "The gulls had the whole quay to themselves.",
+             "Back at the cafe by nine, hands still cold."]
+    body = caption.format("<p>" + "<br>".join(lines) + "</p>") + "<div class='photo'><img src='/pier.jpg'></div>"
+    record = _feed_record(body, "https://pierphotos.example/mt/archives/000930.html")
+    assert record.text.split("\n") == lines and record.removed == []
+
+
 @pytest.mark.parametrize("bad", ["1970-01-01T00:00:00Z", "0001-01-01T00:00:00+00:00", "2206-03-02T10:00:00Z"])
 def test_a_date_no_post_can_have_gives_way_to_the_next_source(bad: str) -> None:
     """A CMS's zero date or a typed year in the page's metadata is no date: the theme's date line is read."""
