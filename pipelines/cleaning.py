@@ -532,13 +532,15 @@ class _Scan:
     def _above_title(self, i: int) -> str | None:
         """A line or two above the headline at the head of the text, longer than a kicker: a sidebar's
         teaser or a promo's line that trafilatura read before the post ("Updated models with AMD
-        graphics options expected in early 2017." over the headline), _ABOVE_TITLE_CHARS at most."""
+        graphics options expected in early 2017." over the headline), _ABOVE_TITLE_CHARS at most;
+        never when no text follows the headline (a short post that ends with its title, as an
+        affiliate's product blurb does, is those lines)."""
         chars, seen = 0, 0
         for j in range(i, len(self.lines)):
             if not self.keys[j]:
                 continue
             if self.keys[j] in self.titles:
-                if not seen:
+                if not seen or not any(self.keys[j + 1:]):
                     return None
                 for k in range(i, j):
                     if self.keys[k]:

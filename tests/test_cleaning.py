@@ -1808,6 +1808,18 @@ def test_more_than_a_line_or_two_above_the_headline_stays(above: list[str]) -> N
     assert out.text.startswith(above[0])
 
 
+def test_a_short_post_that_ends_with_its_title_keeps_the_lines_above_it() -> None:
+    """An affiliate's product blurb: two lines, then the product's name, which is the post's title.
+    The lines above the "headline" are the post itself (head.above-title had cut them: the post was
+    an empty_after_clean reject); the title's repeat at the end goes."""
+    title = "Harbour Glow night cream"
+    above = ["Two patents, one jar: the new cream from the makers of Harbour Glow!",
+             "Smooth as a boiled egg by morning, say the first buyers. On sale online from today!"]
+    out = cut_text("\n".join([*above, title]), RULES, Context(title=title))
+    assert out.text == "\n".join(above)
+    assert out.removed == [("title.repeat", title)]
+
+
 @pytest.mark.parametrize("first", [
     # a sentence, or a line that is not right above the headline, stays
     "The bridge was closed for a month.", "Market Insider",
