@@ -203,11 +203,16 @@ def _files(paths: list[str]) -> Iterator[Path]:
 _WHOLE_GZIP = "non-chunked gzip"  # (warcio's words for a file gzipped whole)
 
 
+def _gzipped(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(2) == b"\x1f\x8b"
+
+
 def _warc(path: Path) -> Iterator[Document]:
     seen: set[str] = set()
     with path.open("rb") as fh:
         for doc in _warc_records(fh, str(path)):
-            if doc.error == "bad_warc" and _WHOLE_GZIP in (doc.error_detail or "") and path.name.lower().endswith(".gz"):
+            if doc.error == "bad_warc" and _WHOLE_GZIP in (doc.error_detail or "") and _gzipped(path):
                 break  # a file gzipped whole ("gzip crawl.warc"), which warcio reads only a record to a gzip member
             seen.add(doc.ref)
             yield doc
@@ -291,6 +296,10 @@ def documents(paths: list[str]) -> Iterator[Document]:
             yield from _documents([raw])
 
 
+_GZIP = b"\x1f\x8b"
+_ARCHIVE_STARTS = (b"WARC/", b"filedesc://")  # a WARC record's first line, an ARC file's
+
+
 def _documents(paths: list[str]) -> Iterator[Document]:
     for path in _files(paths):
         name = path.name.lower()
@@ -298,13 +307,26 @@ def _documents(paths: list[str]) -> Iterator[Document]:
             yield from _warc(path)
             continue
         data = path.read_bytes()
-        if name.endswith(".gz"):
+        if _opening(data).startswith(_ARCHIVE_STARTS):  # (an archive named otherwise: "crawl.warc.gz.1", "dump.bin")
+            yield from _warc(path)
+            continue
+        if name.endswith(".gz") or data[:2] == _GZIP:  # (a page saved as the server sent it, gzipped, as .html)
             try:
                 data = gzip.decompress(data)
             except (OSError, EOFError, zlib.error) as exc:
                 yield Document(b"", str(path), None, "file", error="bad_encoding", error_detail=f"not gzip: {exc}"[:300])
                 continue
         yield Document(data, str(path), None, "file")
+
+
+def _opening(data: bytes) -> bytes:
+    """A file's first bytes, through gzip when it is gzipped."""
+    if data[:2] != _GZIP:
+        return data[:16]
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:65536], 16)
+    except zlib.error:
+        return b""
 
 
 def to_raw(doc: Document, url: str | None, base_url: str | None, rules_dirs: tuple[str, ...] = ()) -> RawPost:

@@ -566,3 +566,31 @@ def test_arc_files_and_warc_resource_records_are_read(tmp_path) -> None:
         ("https://wexcombe.example/quay.html", "warc")]
     assert [(r["reason"], r["detail"]) for r in run.rejects()] == [("bad_warc", "no WARC or ARC record in it")]
     assert run.manifest()["reconciles"] is True
+
+
+def test_an_archive_or_a_gzipped_page_under_another_name_is_read_by_its_bytes(tmp_path) -> None:
+    """A file named on the command line is read by what it holds, not only by its name: a WARC rotated
+    to "crawl.warc.gz.1" and an ARC saved as "dump.bin" were read as one HTML page each (a no_url
+    reject), and a page saved gzipped, as a server sent it, under ".html" was binary (not_html)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://wexcombe.example/ferry.html", "response",
+                                                  payload=io.BytesIO(_QUAY_PAGE.replace("Quay reopens", "Ferry "
+                                                                     "timetable changes").encode()), http_headers=http))
+    (tmp_path / "crawl.warc.gz.1").write_bytes(buf.getvalue())
+    response = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + _QUAY_PAGE.encode()
+    (tmp_path / "dump.bin").write_bytes(_arc([("https://wexcombe.example/quay.html", response)]))
+    page = _QUAY_PAGE.replace("Quay reopens", "Pier lights repaired").replace(
+        "<head>", "<head><link rel='canonical' href='https://wexcombe.example/pier.html'>")
+    (tmp_path / "saved.html").write_bytes(gzip.compress(page.encode()))
+    run = run_splog("extract", *(str(tmp_path / n) for n in ("crawl.warc.gz.1", "dump.bin", "saved.html")),
+                    out=tmp_path / "out" / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted((r["url"], r["crawl"]["via"]) for r in run.records()) == [
+        ("https://wexcombe.example/ferry.html", "warc"), ("https://wexcombe.example/pier.html", "file"),
+        ("https://wexcombe.example/quay.html", "warc")]
+    assert run.rejects() == []
