@@ -273,10 +273,24 @@ def _amp_or_entity(m: re.Match[bytes]) -> bytes:
     return b"&amp;" + whole[1:]  # (a bare "&", or a name HTML does not know either: kept as text)
 
 
+# UTF-8's multi-byte sequences, and the bytes beyond ASCII
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _mostly_not_utf8(body: bytes) -> bool:
+    """Whether fewer than half the bytes beyond ASCII of a document are in UTF-8's sequences."""
+    beyond = len(body) - len(body.translate(None, _HIGH_BYTES))
+    return 2 * sum(map(len, _UTF8_SEQUENCE.findall(body))) < beyond
+
+
 def _as_utf8(body: bytes) -> bytes:
     """A document that says (or, saying nothing, is) UTF-8 but holds bytes that are not: each such byte
     read as Windows-1252, as a feed that pasted Latin-1 text into UTF-8 means it (libxml2's recover
-    mode had replaced it and dropped every "&lt;" after it, so an escaped body lost its tags)."""
+    mode had replaced it and dropped every "&lt;" after it, so an escaped body lost its tags); or,
+    when most of its letters beyond ASCII are not UTF-8, the whole read in the charset its bytes read
+    best in (crawler.offline's guess_charset, as a page of no charset is): an old site's Windows-1251
+    or EUC-KR feed served with neither declaration nor header charset had come out as "Ïàðîì"."""
     declared = _DECLARED_ENCODING.match(body)
     if declared is not None and declared[1].lower().replace(b"-", b"").replace(b"_", b"") != b"utf8":
         return body
@@ -284,7 +298,12 @@ def _as_utf8(body: bytes) -> bytes:
         body.decode("utf-8")
         return body
     except UnicodeDecodeError:
-        return body.decode("utf-8", "cp1252_bytes").encode("utf-8")
+        pass
+    if _mostly_not_utf8(body):
+        from crawler.offline import guess_charset
+
+        return body.decode(guess_charset(body), "replace").encode("utf-8")
+    return body.decode("utf-8", "cp1252_bytes").encode("utf-8")
 
 
 def _cp1252_bytes(exc: UnicodeError) -> tuple[str, int]:
@@ -315,11 +334,7 @@ def in_utf8(body: bytes, encoding: str | None = None) -> bytes:
     name = declared[1].decode("ascii", "replace") if declared else encoding
     codec = name and (resolve_encoding(name) or (None if declared else name))
     if codec is None or codec == "utf-8":
-        if _mostly_not_utf8(body):  # (XML's default, or its label, belied by the bytes: see below)
-            from crawler.offline import guess_charset
-
-            return body.decode(guess_charset(body), "replace").encode("utf-8")
-        return body
+        return body  # (bytes that are not: _as_utf8, once the strict parse has failed)
     try:
         text = body.decode("utf-8")
         if declared is None:
@@ -330,27 +345,6 @@ def in_utf8(body: bytes, encoding: str | None = None) -> bytes:
         except LookupError:
             return body
     return _DECLARED_NAME.sub(r"\g<1>UTF-8", text, count=1).encode("utf-8")
-
-
-# A document that names no encoding (so is UTF-8, XML says), or names UTF-8, whose letters beyond
-# ASCII are mostly not UTF-8: a legacy encoding's whole text (an old site's Windows-1251 or EUC-KR
-# feed served with no charset), read in the charset its bytes read best in (crawler.offline's
-# guess_charset, as a page of no charset is), not byte by byte as Windows-1252 (_as_utf8: for a few
-# Latin-1 bytes pasted into UTF-8).
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_HIGH_BYTES = bytes(range(0x80, 0x100))
-
-
-def _mostly_not_utf8(body: bytes) -> bool:
-    """Whether fewer than half the bytes beyond ASCII of a document that is not UTF-8 are in UTF-8's
-    sequences."""
-    try:
-        body.decode("utf-8")
-        return False
-    except UnicodeDecodeError:
-        pass
-    beyond = len(body) - len(body.translate(None, _HIGH_BYTES))
-    return 2 * sum(map(len, _UTF8_SEQUENCE.findall(body))) < beyond
 
 
 _DECLARED_NAME = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[\w.:-]+""")
