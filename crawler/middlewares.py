@@ -1,12 +1,13 @@
 """Downloader middlewares: refuse private hosts (also after redirects); count requests per site; slow
-a host down when it says it is rate-limiting us. Spider middleware: a callback that fails on a page
-leaves a reject, not a silent gap."""
+a host down when it says it is rate-limiting us; unwrap a body still gzipped. Spider middleware: a
+callback that fails on a page leaves a reject, not a silent gap."""
 
 from __future__ import annotations
 
 import ipaddress
 import logging
 import socket
+import zlib
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.responsetypes import responsetypes
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawler import stats
@@ -103,6 +105,38 @@ def retry_after(value: bytes | str | None, now: datetime | None = None) -> float
     if when.tzinfo is None:  # an HTTP date is in GMT
         when = when.replace(tzinfo=timezone.utc)
     return max((when - (now or datetime.now(timezone.utc))).total_seconds(), 0.0)
+
+
+class StrayGzip:
+    """A body still gzipped once Scrapy has undone its Content-Encoding: a server that compressed it
+    twice (a cache plugin's gzip under the server's own) or sent a gzipped file as a page or a feed
+    without saying so. A browser shows its bytes; the crawl had a not_html reject, or a feed that was
+    "not XML". A text type's body (HTML, XML, JSON, plain text, or none named) is unwrapped once,
+    DOWNLOAD_MAXSIZE at most; a body that does not inflate, or inflates past that, stays as it came.
+    (A gzip file named as one, application/gzip: a sitemap.xml.gz, is discovery's to read.)"""
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if response.body[:2] != b"\x1f\x8b":
+            return response
+        kind = response.headers.get(b"Content-Type", b"").split(b";")[0].strip().lower()
+        if kind and not (kind.startswith(b"text/") or kind.endswith((b"xml", b"json"))):
+            return response
+        inflate = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            body = inflate.decompress(response.body, self.maxsize + 1 if self.maxsize > 0 else 0)
+        except zlib.error:
+            return response
+        if self.maxsize > 0 and len(body) > self.maxsize:
+            return response
+        cls = responsetypes.from_args(headers=response.headers, url=response.url, body=body)
+        return response.replace(cls=cls, body=body)
 
 
 class RateLimitBackoff:

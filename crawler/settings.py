@@ -64,6 +64,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.CrawlDelay": 570,
     # (and its Sitemap: lines go to the spider, which then needs no second fetch of it)
     "crawler.middlewares.RobotsSitemaps": 571,
+    # (after Scrapy's HttpCompressionMiddleware, 590, has undone the Content-Encoding: a body that is
+    # still gzipped, compressed twice or sent gzipped unsaid, is unwrapped once)
+    "crawler.middlewares.StrayGzip": 580,
     "crawler.middlewares.RequestAccounting": 950,
 }
 # Scrapy's own downloader statistics measure the size of every request and response; the manifest

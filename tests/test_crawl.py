@@ -586,6 +586,32 @@ def test_a_feed_in_a_legacy_charset_that_it_names_nowhere_is_read_in_it(tmp_path
         assert records[path]["language"] == "ru" and records[path]["crawl"]["via"] != "page"
 
 
+def test_a_page_gzipped_twice_or_gzipped_unsaid_is_read(tmp_path) -> None:
+    """A cache plugin's gzip under the server's own sends a page compressed twice (Scrapy undoes one);
+    a server may send a gzipped file as text/html with no Content-Encoding: both were binary, a
+    not_html reject. Each is unwrapped once (the sitemap here is sent gzipped unsaid as well)."""
+    import gzip
+
+    pages = _TWO_POSTS
+
+    class Gzipped(_sitemap_site(pages)):
+        def send(self, status, ctype, body, headers=None, write=True) -> None:  # noqa: ANN001
+            data = body.encode() if isinstance(body, str) else body
+            if self.path == "/a.html":  # twice, the outer one said
+                super().send(status, ctype, gzip.compress(gzip.compress(data)), {"Content-Encoding": "gzip"}, write)
+            elif self.path in ("/b.html", "/sitemap.xml"):  # once, unsaid
+                super().send(status, ctype, gzip.compress(data), headers, write)
+            else:
+                super().send(status, ctype, body, headers, write)
+
+    with serve(Gzipped) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert sorted((r["url"], r["title"]) for r in run.records()) == [
+        (base + "/a.html", "Ferry adds crossings"), (base + "/b.html", "Quay repairs begin")]
+    assert run.rejects() == []
+
+
 def test_a_site_whose_template_self_closes_its_html_tag_is_crawled_through_its_links(tmp_path) -> None:
     """A template that writes its opening tag as "<html lang='en' />" (XHTML's syntax taken for an
     opening): libxml2 closed the document there, so the home page gave no links, its older-posts page
