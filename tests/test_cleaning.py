@@ -1152,6 +1152,21 @@ def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
     assert out.text == BODY and out.removed == [("ads.label", label)]
 
 
+def test_a_newspapers_reprint_box_in_a_pasted_copy_is_cut() -> None:
+    """A forum or a splog that pastes a Wall Street Journal story carries its reprint box along, above
+    the headline or between the paragraphs."""
+    box = ["DOW JONES REPRINTS",
+           "This copy is for your personal, non-commercial use only. To order presentation-ready copies for "
+           "distribution to your colleagues, clients or customers, use the Order Reprints tool at the bottom of any "
+           "article or visit:", "www.djreprints.com.", "• See a sample reprint in PDF format.",
+           "• Order a reprint of this article now.", "Order Reprints | Today's Paper | Subscribe"]
+    lines = BODY.split("\n")
+    out = cut_text("\n".join([*box, lines[0], *lines[1:]]), RULES, Context())
+    assert out.text == BODY and [rule for rule, _ in out.removed] == ["reprint.notice"] * len(box)
+    kept = "The museum will order reprints of the old harbour photographs for its new hall."
+    assert cut_text(BODY + "\n" + kept, RULES, Context()).text.endswith(kept)
+
+
 @pytest.mark.parametrize(("line", "rule"), [
     # a read-also label whose link the copier dropped, a sponsored label, in the blogs' languages
     ("Baca Juga", "inline.read-also-bare"), ("Leia também:", "inline.read-also-bare"),
