@@ -10,8 +10,8 @@ import unicodedata
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urljoin, urlsplit
@@ -201,11 +201,13 @@ def _files(paths: list[str]) -> Iterator[Path]:
 
 
 _WHOLE_GZIP = "non-chunked gzip"  # (warcio's words for a file gzipped whole)
+_GZIP = b"\x1f\x8b"
+_ARCHIVE_STARTS = (b"WARC/", b"filedesc://")  # a WARC record's first line, an ARC file's
 
 
 def _gzipped(path: Path) -> bool:
     with path.open("rb") as fh:
-        return fh.read(2) == b"\x1f\x8b"
+        return fh.read(2) == _GZIP
 
 
 def _warc(path: Path) -> Iterator[Document]:
@@ -276,9 +278,9 @@ def _stdin() -> Iterator[Document]:
     """Standard input's page, or its WARC's records as they stream in (gzipped or not)."""
     stream: BinaryIO = sys.stdin.buffer
     try:
-        if stream.peek(2)[:2] == b"\x1f\x8b":
+        if stream.peek(2)[:2] == _GZIP:
             stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
-        if stream.peek(11)[:5] == b"WARC/" or stream.peek(11)[:11] == b"filedesc://":
+        if stream.peek(11)[:11].startswith(_ARCHIVE_STARTS):
             yield from _warc_records(stream, "stdin")
             return
         data = stream.read()
@@ -294,10 +296,6 @@ def documents(paths: list[str]) -> Iterator[Document]:
             yield from _stdin()
         else:
             yield from _documents([raw])
-
-
-_GZIP = b"\x1f\x8b"
-_ARCHIVE_STARTS = (b"WARC/", b"filedesc://")  # a WARC record's first line, an ARC file's
 
 
 def _documents(paths: list[str]) -> Iterator[Document]:
