@@ -612,6 +612,38 @@ def test_a_page_gzipped_twice_or_gzipped_unsaid_is_read(tmp_path) -> None:
     assert run.rejects() == []
 
 
+def test_a_crawl_reads_a_page_of_no_charset_with_the_rules_directorys_code_pages(tmp_path) -> None:
+    """The charsets tables of the crawl's --rules-dir reach the spider's decoding: a Welsh page in ISO
+    8859-14 that names no charset reads "tŷ" with the user's table for Welsh, "tþ" without it."""
+    from tests.test_cli import _FERRY_CY
+
+    page = _FERRY_CY.replace("<html>", "<html><head><title>Fferi i'r ynys</title></head>")
+
+    class Welsh(Handler):
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path == "/":
+                self.send(200, "text/html; charset=utf-8", "<html><head><title>Ynys</title></head><body>"
+                          "<h2><a href='/fferi.html'>Fferi i'r ynys</a></h2></body></html>")
+            elif self.path == "/fferi.html":
+                self.send(200, "text/html", page.encode("iso8859_14"))
+            else:
+                self.send(404, "text/html", "<html><body>Not found</body></html>")
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "welsh.toml").write_text('[charset_languages.cy]\ncharsets = ["iso8859_14"]\n'
+                                      'letters = "âêîôûŵŷäëïöüáéíóúẁẃẅỳý ÂÊÎÔÛŴŶ"\n', encoding="utf-8")
+    texts = []
+    with serve(Welsh) as base:
+        for n, extra in enumerate(((), ("--rules-dir", str(rules)))):
+            run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *extra,
+                            out=tmp_path / f"o{n}.jsonl")
+            assert run.code == 0, run.stderr[-2000:]
+            [record] = run.records()
+            texts.append(record["text"])
+    assert "tþ coffi" in texts[0] and "tŷ coffi" in texts[1]
+
+
 def test_a_site_whose_template_self_closes_its_html_tag_is_crawled_through_its_links(tmp_path) -> None:
     """A template that writes its opening tag as "<html lang='en' />" (XHTML's syntax taken for an
     opening): libxml2 closed the document there, so the home page gave no links, its older-posts page
