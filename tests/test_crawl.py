@@ -490,25 +490,32 @@ def _both_posts_crawled(handler: type[Handler], tmp_path) -> list[dict]:
     return records
 
 
-def test_a_feed_that_robots_txt_gives_as_its_sitemap_lists_the_posts(tmp_path) -> None:
-    """Search engines take an RSS or Atom feed as a sitemap, and robots.txt may name one ("Sitemap:
-    /rss.xml"): read as a sitemap, it listed no posts, and the crawl found none."""
-    pages = _TWO_POSTS
+def _feed_as_sitemap_site(feed: Callable[[str], str], more: str = "") -> type[Handler]:
+    """The two posts' sitemap-only site whose robots.txt names its feed as its sitemap ("Sitemap:
+    /rss.xml"); `feed` makes the feed's body from the items of both posts (each a title, a link and
+    `more`)."""
 
-    class FeedAsSitemap(_sitemap_site(pages)):
+    class FeedAsSitemap(_sitemap_site(_TWO_POSTS)):
         def do_GET(self) -> None:  # noqa: N802
             base = f"http://127.0.0.1:{self.server.server_address[1]}"
             if self.path == "/robots.txt":
                 self.send(200, "text/plain", "User-agent: *\nSitemap: /rss.xml\n")
             elif self.path == "/rss.xml":
-                items = "".join(f"<item><title>{title}</title><link>{base}{path}</link><description>A short teaser."
-                                "</description></item>" for path, (title, _c) in pages.items())
-                self.send(200, "application/rss+xml", f'<rss version="2.0"><channel><title>Island news</title>{items}'
-                                                      "</channel></rss>")
+                items = "".join(f"<item><title>{title}</title><link>{base}{path}</link>{more}</item>"
+                                for path, (title, _c) in _TWO_POSTS.items())
+                self.send(200, "application/rss+xml", feed(items))
             else:
                 super().do_GET()
 
-    records = _both_posts_crawled(FeedAsSitemap, tmp_path)
+    return FeedAsSitemap
+
+
+def test_a_feed_that_robots_txt_gives_as_its_sitemap_lists_the_posts(tmp_path) -> None:
+    """Search engines take an RSS or Atom feed as a sitemap, and robots.txt may name one ("Sitemap:
+    /rss.xml"): read as a sitemap, it listed no posts, and the crawl found none."""
+    site = _feed_as_sitemap_site(lambda items: f'<rss version="2.0"><channel><title>Island news</title>{items}'
+                                 "</channel></rss>", "<description>A short teaser.</description>")
+    records = _both_posts_crawled(site, tmp_path)
     assert all(r["text"].startswith("The island ferry will run two extra crossings") for r in records)
 
 
@@ -528,22 +535,9 @@ _OLD_FEEDS = {
 def test_a_feed_in_an_old_form_lists_the_posts(tmp_path, form) -> None:
     """Feeds in older forms that feed readers read (and some news exports still send) were "not a feed"
     or a feed of no posts: the crawl of a site that names only such a feed found nothing."""
-    pages = _TWO_POSTS
     opening, closing = _OLD_FEEDS[form]
-
-    class OldFeed(_sitemap_site(pages)):
-        def do_GET(self) -> None:  # noqa: N802
-            base = f"http://127.0.0.1:{self.server.server_address[1]}"
-            if self.path == "/robots.txt":
-                self.send(200, "text/plain", "User-agent: *\nSitemap: /rss.xml\n")
-            elif self.path == "/rss.xml":
-                items = "".join(f"<item><title>{title}</title><link>{base}{path}</link></item>"
-                                for path, (title, _c) in pages.items())
-                self.send(200, "application/rss+xml", f'<?xml version="1.0"?>{opening}{items}{closing}')
-            else:
-                super().do_GET()
-
-    records = _both_posts_crawled(OldFeed, tmp_path)
+    site = _feed_as_sitemap_site(lambda items: f'<?xml version="1.0"?>{opening}{items}{closing}')
+    records = _both_posts_crawled(site, tmp_path)
     assert sorted(r["title"] for r in records) == ["Ferry adds crossings", "Quay repairs begin"]
 
 
