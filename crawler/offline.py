@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import re
 import sys
 import unicodedata
@@ -201,6 +202,10 @@ def _files(paths: list[str]) -> Iterator[Path]:
 
 
 _WHOLE_GZIP = "non-chunked gzip"  # (warcio's words for a file gzipped whole)
+# The most bytes a page (a file, standard input, a WARC record's body) is read to once unpacked: the
+# extractor takes 5 million characters at most, and a gzip bomb (a few KB that inflate to gigabytes)
+# stops here, a too_large reject, instead of filling the memory.
+MOST_UNPACKED_BYTES = 32 * 1024 * 1024
 _GZIP = b"\x1f\x8b"
 _ARCHIVE_STARTS = (b"WARC/", b"filedesc://")  # a WARC record's first line, an ARC file's
 
@@ -249,8 +254,11 @@ def _warc_records(fh: BinaryIO, path: str) -> Iterator[Document]:
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI")
             offset = record.rec_headers.get_header("WARC-Record-ID") or f"record-{read}"
-            doc = Document(record.content_stream().read(), f"{path}#{offset}", uri, "warc", status,
+            body = record.content_stream().read(MOST_UNPACKED_BYTES + 1)
+            doc = Document(body, f"{path}#{offset}", uri, "warc", status,
                            record.rec_headers.get_header("WARC-Date"), http_content_type_encoding(ctype))
+            if len(body) > MOST_UNPACKED_BYTES:
+                doc = _too_large(doc)
         except Exception as exc:  # noqa: BLE001 -- warcio raises many types on a broken or cut file
             # the rest of the file cannot be read: one reject for it, the records before it kept
             done = read - 1 if record is not None else read  # (records read whole before this one)
@@ -283,11 +291,12 @@ def _stdin() -> Iterator[Document]:
         if stream.peek(11)[:11].startswith(_ARCHIVE_STARTS):
             yield from _warc_records(stream, "stdin")
             return
-        data = stream.read()
+        data = stream.read(MOST_UNPACKED_BYTES + 1)
     except (OSError, EOFError, zlib.error) as exc:
         yield Document(b"", "stdin", None, "file", error="bad_encoding", error_detail=f"not gzip: {exc}"[:300])
         return
-    yield Document(data, "stdin", None, "file")
+    doc = Document(data, "stdin", None, "file")
+    yield _too_large(doc) if len(data) > MOST_UNPACKED_BYTES else doc
 
 
 def documents(paths: list[str]) -> Iterator[Document]:
@@ -310,11 +319,20 @@ def _documents(paths: list[str]) -> Iterator[Document]:
             continue
         if name.endswith(".gz") or data[:2] == _GZIP:  # (a page saved as the server sent it, gzipped, as .html)
             try:
-                data = gzip.decompress(data)
+                with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
+                    data = unpacked.read(MOST_UNPACKED_BYTES + 1)
             except (OSError, EOFError, zlib.error) as exc:
                 yield Document(b"", str(path), None, "file", error="bad_encoding", error_detail=f"not gzip: {exc}"[:300])
                 continue
-        yield Document(data, str(path), None, "file")
+        doc = Document(data, str(path), None, "file")
+        yield _too_large(doc) if len(data) > MOST_UNPACKED_BYTES else doc
+
+
+def _too_large(doc: Document) -> Document:
+    """A page over MOST_UNPACKED_BYTES once unpacked, as its reject: its bytes let go."""
+    doc.data, doc.error = b"", "too_large"
+    doc.error_detail = f"over {MOST_UNPACKED_BYTES // (1024 * 1024)} MB unpacked"
+    return doc
 
 
 def _opening(data: bytes) -> bytes:

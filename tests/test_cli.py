@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import zlib
 
 import pytest
 
@@ -566,6 +567,48 @@ def test_arc_files_and_warc_resource_records_are_read(tmp_path) -> None:
         ("https://wexcombe.example/quay.html", "warc")]
     assert [(r["reason"], r["detail"]) for r in run.rejects()] == [("bad_warc", "no WARC or ARC record in it")]
     assert run.manifest()["reconciles"] is True
+
+
+def _bomb(size: int) -> bytes:
+    """A gzip bomb: a page of `size` bytes that gzip packs into about a thousandth of that."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    block = b"a" * (1 << 20)
+    return b"".join([packer.compress(b"<html><body><p>"), *(packer.compress(block) for _ in range(size >> 20)),
+                     packer.compress(b"</p></body></html>"), packer.flush()])
+
+
+def test_a_gzip_bomb_is_a_too_large_reject_not_a_full_memory(tmp_path) -> None:
+    """A gzipped page (a file, standard input, or a WARC record's gzip-encoded body) was unpacked
+    whole before its size was looked at: a few hundred KB that inflate to gigabytes filled the memory.
+    It is read to 32 MB at most; past that it is a too_large reject and the run goes on."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from crawler.offline import MOST_UNPACKED_BYTES
+
+    bomb = _bomb(MOST_UNPACKED_BYTES + (2 << 20))
+    assert len(bomb) < MOST_UNPACKED_BYTES // 500
+    (tmp_path / "bomb.html.gz").write_bytes(bomb)
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://wexcombe.example/bomb.html", "response",
+                                                  payload=io.BytesIO(bomb), http_headers=http))
+    plain = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://wexcombe.example/quay.html", "response",
+                                                  payload=io.BytesIO(_QUAY_PAGE.encode()), http_headers=plain))
+    (tmp_path / "crawl.warc.gz").write_bytes(buf.getvalue())
+    run = run_splog("extract", str(tmp_path / "bomb.html.gz"), str(tmp_path / "crawl.warc.gz"),
+                    "--base-url", "https://wexcombe.example/", out=tmp_path / "out" / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert [r["url"] for r in run.records()] == ["https://wexcombe.example/quay.html"]
+    assert sorted((r["reason"], r["detail"]) for r in run.rejects()) == [("too_large", "over 32 MB unpacked")] * 2
+    piped = subprocess.run([sys.executable, "-m", "crawler.cli", "extract", "-", "--url", "https://wexcombe.example/b",
+                            "-o", str(tmp_path / "stdin" / "o.jsonl")],
+                           input=bomb, capture_output=True, cwd=ROOT, timeout=120)
+    assert piped.returncode == 0, piped.stderr[-2000:]
+    [reject] = [json.loads(line) for line in (tmp_path / "stdin" / "o.rejects.jsonl").read_text().splitlines()]
+    assert (reject["reason"], reject["detail"]) == ("too_large", "over 32 MB unpacked")
 
 
 def test_an_archive_or_a_gzipped_page_under_another_name_is_read_by_its_bytes(tmp_path) -> None:
