@@ -54,6 +54,8 @@ def reason_of(failure: Failure) -> tuple[str, str]:
             return "robots_disallowed", text
         if "redirections" in text.lower():  # Scrapy's RedirectMiddleware: a loop, or over REDIRECT_MAX_TIMES
             return "too_many_redirects", text
+        if "download_maxsize" in text.lower():  # (a body that inflates past it: a gzip bomb)
+            return "too_large", text[:300]
         return "ignored", text
     if isinstance(exc, _TIMEOUTS):
         return "timeout", str(exc)[:200]

@@ -111,9 +111,10 @@ class StrayGzip:
     """A body still gzipped once Scrapy has undone its Content-Encoding: a server that compressed it
     twice (a cache plugin's gzip under the server's own) or sent a gzipped file as a page or a feed
     without saying so. A browser shows its bytes; the crawl had a not_html reject, or a feed that was
-    "not XML". A text type's body (HTML, XML, JSON, plain text, or none named) is unwrapped once,
-    DOWNLOAD_MAXSIZE at most; a body that does not inflate, or inflates past that, stays as it came.
-    (A gzip file named as one, application/gzip: a sitemap.xml.gz, is discovery's to read.)"""
+    "not XML". A text type's body (HTML, XML, JSON, plain text, or none named) is unwrapped once; a
+    body that does not inflate stays as it came, and one that inflates past DOWNLOAD_MAXSIZE is
+    ignored as Scrapy ignores such a body (a too_large reject: a gzip bomb inside the gzip). (A gzip
+    file named as one, application/gzip: a sitemap.xml.gz, is discovery's to read.)"""
 
     def __init__(self, maxsize: int) -> None:
         self.maxsize = maxsize
@@ -134,7 +135,8 @@ class StrayGzip:
         except zlib.error:
             return response
         if self.maxsize > 0 and len(body) > self.maxsize:
-            return response
+            raise IgnoreRequest(f"Ignored response {response} because its body, gzipped once more inside, "
+                                f"exceeded DOWNLOAD_MAXSIZE ({self.maxsize} B) during decompression.")
         cls = responsetypes.from_args(headers=response.headers, url=response.url, body=body)
         return response.replace(cls=cls, body=body)
 

@@ -638,6 +638,35 @@ def test_a_crawl_reads_a_page_of_no_charset_with_the_rules_directorys_code_pages
     assert "tþ coffi" in texts[0] and "tŷ coffi" in texts[1]
 
 
+def test_a_gzip_bomb_page_is_a_too_large_reject(tmp_path) -> None:
+    """A page that inflates past DOWNLOAD_MAXSIZE, through its Content-Encoding (Scrapy stops it) or
+    gzipped once more inside (StrayGzip stops it), is a too_large reject; the first was "ignored", the
+    second a binary not_html."""
+    import gzip
+
+    from tests.test_cli import _bomb
+
+    bomb = _bomb(8 << 20)
+
+    class Bombs(_sitemap_site(_TWO_POSTS)):
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path == "/a.html":
+                self.send(200, "text/html", bomb, {"Content-Encoding": "gzip"})
+            elif self.path == "/b.html":
+                self.send(200, "text/html", gzip.compress(bomb), {"Content-Encoding": "gzip"})
+            else:
+                super().do_GET()
+
+    with serve(Bombs) as base:
+        run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", "--max-reject-ratio", "1",
+                        out=tmp_path / "o.jsonl")
+    assert run.code == 0, run.stderr[-2000:]
+    assert run.records() == []
+    rejects = sorted(run.rejects(), key=lambda r: r["url"])
+    assert [(r["url"], r["reason"]) for r in rejects] == [(base + "/a.html", "too_large"), (base + "/b.html", "too_large")]
+    assert all("DOWNLOAD_MAXSIZE" in r["detail"] for r in rejects)
+
+
 def test_a_site_whose_template_self_closes_its_html_tag_is_crawled_through_its_links(tmp_path) -> None:
     """A template that writes its opening tag as "<html lang='en' />" (XHTML's syntax taken for an
     opening): libxml2 closed the document there, so the home page gave no links, its older-posts page
