@@ -95,6 +95,10 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 _XML_DOCUMENT = re.compile(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<\?xml-stylesheet[^>]*>\s*)*"
                            r"<(rss|feed|rdf:RDF|urlset|sitemapindex)[\s>]", re.S | re.I)
 _HTML_ROOT = re.compile(r"<(html|body)[\s>]", re.I)
+# any other XML document: a declaration, then (past comments, a stylesheet, a doctype) a root element
+# that is no HTML's
+_OTHER_XML = re.compile(r"\s*<\?xml[^>]*>\s*(<!--.*?-->\s*|<\?[^>]*>\s*|<!DOCTYPE[^>]*>\s*)*"
+                        r"<(?!(html|head|body|title|meta|link|div|p|table)[\s>/])[A-Za-z_][\w.:-]*[\s>/]", re.S | re.I)
 
 
 def _parse_page(raw_html: str) -> etree._Element:
@@ -103,11 +107,14 @@ def _parse_page(raw_html: str) -> etree._Element:
     if xml and not _HTML_ROOT.search(sample):
         kind = xml.group(3).lower()
         raise ExtractError("not_html", "a sitemap, not a page" if kind in ("urlset", "sitemapindex") else "a feed, not a page")
+    if _OTHER_XML.match(sample) and not _HTML_ROOT.search(sample):
+        raise ExtractError("not_html", "an XML document, not a page")  # (a shop's product export, a data file)
+    # binary content (an image, a PDF, a compressed body: deflate's and brotli's hold no NUL byte as
+    # often as not) under a text type, or a page with a few stray NUL bytes (a broken template or
+    # database field), which are dropped
+    if len(_NOT_TEXT.findall(sample)) > 0.02 * len(sample):
+        raise ExtractError("not_html", "binary content")
     if "\x00" in sample:
-        # binary content (an image, a PDF, a compressed body) under a text type, or a page with a few
-        # stray NUL bytes (a broken template or database field), which are dropped
-        if len(_NOT_TEXT.findall(sample)) > 0.02 * len(sample):
-            raise ExtractError("not_html", "binary content")
         raw_html = raw_html.replace("\x00", "")
     raw_html = ended_early(controls_dropped(raw_html))
     tree, cut_short = _parsed(raw_html)

@@ -155,6 +155,26 @@ def test_stray_nul_bytes_are_dropped_and_binary_content_is_not_html() -> None:
     assert err.value.reason == "not_html"
 
 
+@pytest.mark.parametrize(("doc", "detail"), [
+    # compressed bytes under a text type with no NUL among the first of them (a brotli or deflate body
+    # the server did not say it compressed), as a page decoded from them
+    ("".join(map(chr, range(1, 256))) * 16, "binary content"),
+    # an XML document that is no page: a shop's product export saved or served as .html
+    ("<?xml version='1.0' encoding='UTF-8'?>\n<!-- export -->\n<products><product id='7'><name>Harbour print</name>"
+     "<price>28.00</price></product></products>", "an XML document, not a page"),
+])
+def test_binary_content_without_nul_and_an_xml_document_are_not_pages(doc: str, detail: str) -> None:
+    from pipelines.extraction import ExtractError
+
+    with pytest.raises(ExtractError) as err:
+        _parse_page(doc)
+    assert (err.value.reason, err.value.detail) == ("not_html", detail)
+    xhtml = ("<?xml version='1.0' encoding='UTF-8'?>\n<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0 Strict//EN' "
+             "'http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd'>\n<html xmlns='http://www.w3.org/1999/xhtml'><head>"
+             "<title>Harbour print</title></head><body><p>A print of the harbour at dawn.</p></body></html>")
+    assert "harbour at dawn" in _parse_page(xhtml).text_content()  # (XHTML is a page)
+
+
 @pytest.mark.parametrize("url, declared, own, offsite", [
     ("https://blog.example/2026/03/x.html", "https://blog.example/2026/03/x.html", "https://blog.example/2026/03/x.html", None),
     ("https://blog.example/2026/03/x.html?m=1", "/2026/03/x.html", "https://blog.example/2026/03/x.html", None),
