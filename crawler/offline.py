@@ -110,11 +110,11 @@ def _latin_code_page(encoding: str) -> bool:
     return latin > 2 * sum(ch.isalpha() for ch in text) // 3
 
 
-_NOT_TEXT = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>|&#?\w+;", re.S | re.I)
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>|&#?\w+;", re.S | re.I)  # (and scripts, references)
 
 
 def _visible(data: bytes, encoding: str) -> str:
-    return " ".join(_NOT_TEXT.sub(" ", data.decode(encoding, "replace")).split())
+    return " ".join(_MARKUP.sub(" ", data.decode(encoding, "replace")).split())
 
 
 def _letter_score(text: str, letters: frozenset[str]) -> int:
@@ -145,7 +145,8 @@ def _language_charset(data: bytes, pick: str, rules_dirs: tuple[str, ...]) -> st
     known = load_charset_languages(tuple(rules_dirs)).get(language)
     if known is None:
         return pick
-    scores = {enc: _letter_score(_visible(data, enc), known.letters) for enc in dict.fromkeys((*known.charsets, pick))}
+    scores = {enc: _letter_score(text if enc == pick else _visible(data, enc), known.letters)
+              for enc in dict.fromkeys((*known.charsets, pick))}
     return max(scores, key=scores.__getitem__)  # (on a tie, the language's first)
 
 
@@ -313,10 +314,12 @@ def _documents(paths: list[str]) -> Iterator[Document]:
         if name.endswith(WARC_SUFFIXES):
             yield from _warc(path)
             continue
-        data = path.read_bytes()
-        if _opening(data).startswith(_ARCHIVE_STARTS):  # (an archive named otherwise: "crawl.warc.gz.1", "dump.bin")
-            yield from _warc(path)
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+        if _opening(head).startswith(_ARCHIVE_STARTS):  # (an archive named otherwise: "crawl.warc.gz.1", "dump.bin"),
+            yield from _warc(path)  # streamed, never read whole
             continue
+        data = path.read_bytes()
         if name.endswith(".gz") or data[:2] == _GZIP:  # (a page saved as the server sent it, gzipped, as .html)
             try:
                 with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
@@ -335,12 +338,12 @@ def _too_large(doc: Document) -> Document:
     return doc
 
 
-def _opening(data: bytes) -> bytes:
-    """A file's first bytes, through gzip when it is gzipped."""
-    if data[:2] != _GZIP:
-        return data[:16]
+def _opening(head: bytes) -> bytes:
+    """A file's first bytes (from its head, the first 64 KB), through gzip when it is gzipped."""
+    if head[:2] != _GZIP:
+        return head[:16]
     try:
-        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:65536], 16)
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
     except zlib.error:
         return b""
 

@@ -484,18 +484,20 @@ def _unseen(root: etree._Element, whole_page: bool = False) -> Iterator[tuple[st
                 yield rule, el
     if whole_page:
         return
+    body_chars = None  # (the text below root, read once: nothing is cut until all are found)
     for el in _CAPTIONS(root):
-        if (el.tag == "figcaption" or _CAPTION_CLASSES.intersection(el.get("class", "").split()) or _picture_line(el)) \
-                and not _the_posts_own_text(el, root):
-            yield "html.caption", el
+        if el.tag == "figcaption" or _CAPTION_CLASSES.intersection(el.get("class", "").split()) or _picture_line(el):
+            body_chars = len(node_text(root).strip()) if body_chars is None else body_chars
+            if not _the_posts_own_text(el, body_chars):
+                yield "html.caption", el
 
 
-def _the_posts_own_text(el: etree._Element, root: etree._Element) -> bool:
-    """Whether a caption's element holds more than half of the text below root: a photo blog's post
-    set in a box its template names "caption" beside the picture, its only text (a Movable Type
-    photo template's <div class="caption">), which had been cut to an empty_text reject."""
+def _the_posts_own_text(el: etree._Element, body_chars: int) -> bool:
+    """Whether a caption's element holds more than half of the text below root (body_chars of it): a
+    photo blog's post set in a box its template names "caption" beside the picture, its only text (a
+    Movable Type photo template's <div class="caption">), which had been cut to an empty_text reject."""
     own = len(node_text(el).strip())
-    return own > 0 and 2 * own > len(node_text(root).strip())
+    return own > 0 and 2 * own > body_chars
 
 
 def cut_unseen(root: etree._Element, whole_page: bool = False) -> list[tuple[str, str]]:
