@@ -284,13 +284,14 @@ def _mostly_not_utf8(body: bytes) -> bool:
     return 2 * sum(map(len, _UTF8_SEQUENCE.findall(body))) < beyond
 
 
-def _as_utf8(body: bytes) -> bytes:
+def _as_utf8(body: bytes, rules_dirs: tuple[str, ...] = ()) -> bytes:
     """A document that says (or, saying nothing, is) UTF-8 but holds bytes that are not: each such byte
     read as Windows-1252, as a feed that pasted Latin-1 text into UTF-8 means it (libxml2's recover
     mode had replaced it and dropped every "&lt;" after it, so an escaped body lost its tags); or,
     when most of its letters beyond ASCII are not UTF-8, the whole read in the charset its bytes read
     best in (crawler.offline's guess_charset, as a page of no charset is): an old site's Windows-1251
-    or EUC-KR feed served with neither declaration nor header charset had come out as "Ïàðîì"."""
+    or EUC-KR feed served with neither declaration nor header charset had come out as "Ïàðîì".
+    `rules_dirs`: the user's rules directories, whose charsets.toml tables that reading uses too."""
     declared = _DECLARED_ENCODING.match(body)
     if declared is not None and declared[1].lower().replace(b"-", b"").replace(b"_", b"") != b"utf8":
         return body
@@ -302,7 +303,7 @@ def _as_utf8(body: bytes) -> bytes:
     if _mostly_not_utf8(body):
         from crawler.offline import guess_charset
 
-        return body.decode(guess_charset(body), "replace").encode("utf-8")
+        return body.decode(guess_charset(body, rules_dirs), "replace").encode("utf-8")
     return body.decode("utf-8", "cp1252_bytes").encode("utf-8")
 
 
@@ -350,9 +351,10 @@ def in_utf8(body: bytes, encoding: str | None = None) -> bytes:
 _DECLARED_NAME = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[\w.:-]+""")
 
 
-def _xml_root(body: bytes, what: str, base: str | None = None, encoding: str | None = None) -> etree._Element:
+def _xml_root(body: bytes, what: str, base: str | None = None, encoding: str | None = None,
+              rules_dirs: tuple[str, ...] = ()) -> etree._Element:
     """_xml_document's root."""
-    return _xml_document(body, what, base, encoding)[0]
+    return _xml_document(body, what, base, encoding, rules_dirs)[0]
 
 
 _ITEM_TAG = re.compile(rb"<(?:item|entry)[\s>]")
@@ -364,8 +366,8 @@ def _unread(body: bytes, read: int) -> int:
     return max(len(_ITEM_TAG.findall(body)) - read, 0)
 
 
-def _xml_document(body: bytes, what: str, base: str | None = None,
-                  encoding: str | None = None) -> tuple[etree._Element, bool]:
+def _xml_document(body: bytes, what: str, base: str | None = None, encoding: str | None = None,
+                  rules_dirs: tuple[str, ...] = ()) -> tuple[etree._Element, bool]:
     """(root, whether it was read in recover mode): the document's root, past the PHP messages and extra byte order marks before it
     (without_leading_noise), as UTF-8 (in_utf8: a legacy encoding its declaration or its header's
     `encoding` names): parsed as XML, else (a document that is not well-formed, as many feeds
@@ -380,7 +382,7 @@ def _xml_document(body: bytes, what: str, base: str | None = None,
         if b"&" in body:
             body = _AMP_OR_ENTITY.sub(_amp_or_entity, body)
             body = surrogate_refs_read(body)
-        body = _as_utf8(body)
+        body = _as_utf8(body, rules_dirs)
         try:
             root = etree.fromstring(body, _STRICT_XML_PARSER, base_url=base)
         except etree.XMLSyntaxError:
@@ -504,13 +506,13 @@ def _atom_authors(el: etree._Element, ns: str = ATOM) -> str | None:
     return "; ".join(names) or None
 
 
-def parse_xml_feed(body: bytes, base: str, encoding: str | None = None) -> FeedPage:
+def parse_xml_feed(body: bytes, base: str, encoding: str | None = None, rules_dirs: tuple[str, ...] = ()) -> FeedPage:
     """Atom (1.0 or 0.3), RSS 2.0 or RSS 1.0 (RDF); `html` is set only when the feed carries whole posts (Atom
     content, content:encoded, an RSS description or Atom summary that holds a whole post:
     _whole_description). Links are read against the feed's URL and any xml:base. An Atom entry
     without authors has its <source>'s, else the feed's (RFC 4287); its <source> (the feed it was
     copied from) gives the publisher and source URL, as an RSS item's <source url=> does."""
-    root, recovered = _xml_document(body, "feed", base, encoding)
+    root, recovered = _xml_document(body, "feed", base, encoding, rules_dirs)
     if root.tag in (f"{ATOM}feed", f"{ATOM03}feed"):
         ns = root.tag[:-len("feed")]
         # (Atom 0.3 dates its entries "issued" and "modified", and may send content base64'd)
@@ -639,13 +641,14 @@ def _json_feed_author_links(obj: dict) -> str | None:
     return _links(*(a.get(key) for a in authors for key in ("url", "avatar")))
 
 
-def parse_feed(body: bytes, base: str, encoding: str | None = None) -> FeedPage:
+def parse_feed(body: bytes, base: str, encoding: str | None = None, rules_dirs: tuple[str, ...] = ()) -> FeedPage:
     """A site's feed in whichever form it came: a JSON Feed (its body an object), else Atom or RSS
-    (`encoding`: the one its Content-Type header names, as w3lib's http_content_type_encoding reads it)."""
+    (`encoding`: the one its Content-Type header names, as w3lib's http_content_type_encoding reads it;
+    `rules_dirs`: the user's rules directories, for a feed of no declared charset: _as_utf8)."""
     document = without_leading_noise(body)
     if document[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return parse_json_feed(document, base)
-    return parse_xml_feed(body, base, encoding)
+    return parse_xml_feed(body, base, encoding, rules_dirs)
 
 
 def parse_wp_posts(body: str | bytes) -> list[Entry]:
@@ -719,7 +722,8 @@ def _text_sitemap(body: bytes, base: str) -> list[Listed]:
     return [(u, None, None) for u in (joined(base, u) for u in urls) if u is not None]
 
 
-def parse_sitemap(body: bytes, base: str, encoding: str | None = None) -> tuple[list[tuple[str, str | None]], list[Listed]]:
+def parse_sitemap(body: bytes, base: str, encoding: str | None = None,
+                  rules_dirs: tuple[str, ...] = ()) -> tuple[list[tuple[str, str | None]], list[Listed]]:
     """([(child sitemap, lastmod)], [(page url, lastmod, published)]) of a sitemap index or urlset,
     gzipped or not, of a text sitemap, or of an RSS or Atom feed given as a sitemap. A page's
     published date is a Google News sitemap's <news:publication_date>, or a feed's item date."""
@@ -731,11 +735,12 @@ def parse_sitemap(body: bytes, base: str, encoding: str | None = None) -> tuple[
         return [], [(e.url, None, e.published) for e in parse_json_feed(body, base).entries]
     if start and start != b"<":
         return [], _text_sitemap(body, base)
-    root = _xml_root(body, "sitemap", encoding=encoding)
+    root = _xml_root(body, "sitemap", encoding=encoding, rules_dirs=rules_dirs)
     if root.tag in ("rss", f"{ATOM}feed", f"{ATOM03}feed", RDF):
         # a feed given as a sitemap (robots.txt's "Sitemap: /feed", which search engines accept):
         # its posts' pages
-        return [], [(e.url, None, e.published) for e in parse_xml_feed(body, base, encoding).entries if url_parses(e.url)]
+        return [], [(e.url, None, e.published) for e in parse_xml_feed(body, base, encoding, rules_dirs).entries
+                    if url_parses(e.url)]
     children, pages = [], []
     for el in root.iter():
         if not isinstance(el.tag, str) or _local(el.tag) not in ("sitemap", "url"):

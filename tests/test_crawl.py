@@ -638,6 +638,46 @@ def test_a_crawl_reads_a_page_of_no_charset_with_the_rules_directorys_code_pages
     assert "tþ coffi" in texts[0] and "tŷ coffi" in texts[1]
 
 
+def test_a_crawl_reads_a_feed_of_no_charset_with_the_rules_directorys_code_pages(tmp_path) -> None:
+    """The same tables reach feed discovery: a Welsh blog's RSS feed in ISO 8859-14 with neither an
+    XML declaration nor a header charset gives "Tŷ coffi" with the user's table, "Tþ coffi" without."""
+    from tests.test_cli import _FERRY_CY
+
+    body = _FERRY_CY.removeprefix("<html><body>").removesuffix("</body></html>")
+    feed = ("<rss version='2.0' xmlns:content='http://purl.org/rss/1.0/modules/content/'><channel>"
+            "<title>Ynys</title><link>{base}/</link><item><title>Tŷ coffi ger y cei</title>"
+            "<link>{base}/ty-coffi.html</link><pubDate>Tue, 01 Dec 2026 09:00:00 GMT</pubDate>"
+            "<content:encoded><![CDATA[" + body + "]]></content:encoded></item></channel></rss>")
+
+    class WelshFeed(Handler):
+        def do_GET(self) -> None:  # noqa: N802
+            base = f"http://{self.headers['Host']}"
+            if self.path == "/":
+                self.send(200, "text/html; charset=utf-8", "<html><head><title>Ynys</title><link rel='alternate' "
+                          "type='application/rss+xml' href='/feed.xml'></head><body><h2><a href='/ty-coffi.html'>"
+                          "Tŷ coffi ger y cei</a></h2></body></html>")
+            elif self.path == "/feed.xml":
+                self.send(200, "application/rss+xml", feed.format(base=base).encode("iso8859_14"))
+            else:
+                self.send(404, "text/html", "<html><body>Not found</body></html>")
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "welsh.toml").write_text('[charset_languages.cy]\ncharsets = ["iso8859_14"]\n'
+                                      'letters = "âêîôûŵŷäëïöüáéíóúẁẃẅỳý ÂÊÎÔÛŴŶ"\n', encoding="utf-8")
+    records = []
+    with serve(WelshFeed) as base:
+        for n, extra in enumerate(((), ("--rules-dir", str(rules)))):
+            run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *extra,
+                            out=tmp_path / f"o{n}.jsonl")
+            assert run.code == 0, run.stderr[-2000:]
+            [record] = run.records()
+            assert record["crawl"]["via"] == "rss"
+            records.append(record)
+    assert records[0]["title"] == "Tþ coffi ger y cei" and "tþ coffi" in records[0]["text"]
+    assert records[1]["title"] == "Tŷ coffi ger y cei" and "tŷ coffi" in records[1]["text"]
+
+
 def test_a_gzip_bomb_page_is_a_too_large_reject(tmp_path) -> None:
     """A page that inflates past DOWNLOAD_MAXSIZE, through its Content-Encoding (Scrapy stops it) or
     gzipped once more inside (StrayGzip stops it), is a too_large reject; the first was "ignored", the

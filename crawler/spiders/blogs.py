@@ -587,7 +587,7 @@ class BlogsSpider(Spider):
         try:
             page = (_read_json(parse_blogger_json, response) if response.body.lstrip()[:1] in (b"{", b"/")
                     or b"(" in response.body[:40] else parse_xml_feed(response.body, response.url,
-                                                                     _header_encoding(response)))
+                                                                     _header_encoding(response), self.rules_dirs))
         except (DiscoveryError, AttributeError) as exc:
             if start == 1 and _same_posts_next(response.meta):  # (the same posts are asked for as Atom next)
                 self._count("discovery", "closed", "blogger-feed")
@@ -690,7 +690,7 @@ class BlogsSpider(Spider):
     # --- RSS / Atom -------------------------------------------------------------------------------
     def parse_rss(self, response: Response, blog: BlogInfo, page: int) -> Iterator[Any]:
         try:
-            feed = parse_feed(response.body, response.url, _header_encoding(response))
+            feed = parse_feed(response.body, response.url, _header_encoding(response), self.rules_dirs)
         except DiscoveryError as exc:
             if page == 1 and (response.meta.get("home") or {}).get("guessed") and response.meta.get("strategies"):
                 self._count("discovery", "closed", response.meta.get("kind", "rss-feed"))  # (no feed there)
@@ -844,7 +844,7 @@ class BlogsSpider(Spider):
 
     def parse_sitemap(self, response: Response, blog: BlogInfo) -> Iterator[Any]:
         try:
-            children, pages = parse_sitemap(response.body, response.url, _header_encoding(response))
+            children, pages = parse_sitemap(response.body, response.url, _header_encoding(response), self.rules_dirs)
         except DiscoveryError as exc:
             yield from filter(None, [self._reject(response.url, blog, "bad_sitemap", str(exc)[:200])])
             yield from self._sitemap_done(blog, response.meta.get("strategies", []), response.meta.get("home"))
