@@ -576,7 +576,9 @@ def parse_xml_feed(body: bytes, base: str, encoding: str | None = None, rules_di
                     _unread(body, len(entries)) if recovered else 0)
 
 
-JSON_FEED_VERSION = "https://jsonfeed.org/version/"
+# a JSON Feed's version: the spec's address ("https://jsonfeed.org/version/1.1"), also as generators
+# write it with http:// or www., or as the bare number ("1", "1.0", "1.1")
+_JSON_FEED_VERSION = re.compile(r"(?:https?://(?:www\.)?jsonfeed\.org/version/)?1(?:\.[01])?/?", re.I)
 
 
 def _str(value: object) -> str | None:
@@ -601,7 +603,8 @@ def parse_json_feed(body: str | bytes, base: str) -> FeedPage:
         feed = json.loads(body)
     except ValueError as exc:
         raise DiscoveryError(f"not JSON: {exc}") from None
-    if not isinstance(feed, dict) or not str(feed.get("version", "")).startswith(JSON_FEED_VERSION):
+    if not isinstance(feed, dict) or not isinstance(feed.get("version"), str | int | float) \
+            or not _JSON_FEED_VERSION.fullmatch(str(feed["version"]).strip()):
         raise DiscoveryError("not a JSON Feed: no jsonfeed.org version")
     if not isinstance(feed.get("items"), list):
         raise DiscoveryError("not a JSON Feed: 'items' is not a list")

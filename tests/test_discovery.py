@@ -1599,8 +1599,23 @@ def test_a_json_feed_gives_whole_posts_with_their_dates_authors_and_tags() -> No
     assert page.entries[0].published == "2026-03-02T09:15:00+01:00"
 
 
+@pytest.mark.parametrize("version", ["https://jsonfeed.org/version/1", "http://jsonfeed.org/version/1.1",
+                                     "https://www.jsonfeed.org/version/1/", "1.0", "1.1", 1])
+def test_a_json_feed_s_version_is_read_as_generators_write_it(version: object) -> None:
+    """The spec's address for the version, also with http:// or www., or the bare number a generator
+    writes ("1.0"): each was "not a JSON Feed" but the first."""
+    from crawler.discovery import parse_feed
+
+    body = json.dumps({"version": version, "items": [{"id": "1", "url": "https://canal.example/2026/03/weir/",
+                                                      "content_html": "<p>The weir was cleared.</p>"}]}).encode()
+    [entry] = parse_feed(body, "https://canal.example/feed.json").entries
+    assert entry.url == "https://canal.example/2026/03/weir/" and entry.html == "<p>The weir was cleared.</p>"
+
+
 @pytest.mark.parametrize("body", [b"{not json", b'{"items": []}', b'{"version": "https://jsonfeed.org/version/1"}',
-                                  b'{"version": "https://jsonfeed.org/version/1", "items": {}}', b"[1, 2]"])
+                                  b'{"version": "https://jsonfeed.org/version/1", "items": {}}', b"[1, 2]",
+                                  b'{"version": "2.0", "items": []}', b'{"version": "https://example.org/v1", "items": []}',
+                                  b'{"version": true, "items": []}'])
 def test_a_json_document_that_is_no_json_feed_is_a_discovery_error(body: bytes) -> None:
     from crawler.discovery import parse_json_feed
 
