@@ -499,6 +499,14 @@ def _marked_time(classes: ClassIndex) -> str | None:
 _OTHER_POSTS = ("wp-block-post-template", "wp-block-latest-posts")  # (a block theme's lists of posts)
 
 
+def _block_author(classes: ClassIndex) -> str | None:
+    """The writer a WordPress block theme names in its Post Author Name block (Twenty Twenty-Four's
+    byline: <div class="wp-block-post-author-name">) or its Post Author block's name line, outside the
+    theme's lists of other posts, each of which names its own writer the same way."""
+    return _texts(el for name in ("wp-block-post-author-name", "wp-block-post-author__name") for el in classes.get(name)
+                  if not any(classes.has(up, *_OTHER_POSTS) for up in el.iterancestors()) and not _in_other_posts(el))
+
+
 def _inside(el: etree._Element, tag: str) -> bool:
     return next(el.iterancestors(tag), None) is not None
 
@@ -1221,6 +1229,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
     meta.author = (_texts(el for el in classes.get("fn")  # (an hCard's name: "<a class='author fn'>" too)
                           if classes.has(el, "author") or any(classes.has(up, "post-author", "author")
                                                               for up in el.iterancestors()))
+                   or _block_author(classes)
                    or _texts(a for a in anchors if a.get("rel") == "author"
                              and not _is_home_href(a.get("href") or "", urlsplit(url).netloc.lower()))
                    or _microdata_author(classes) or named

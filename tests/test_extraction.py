@@ -1402,6 +1402,26 @@ def test_a_themes_marked_time_dates_a_page_without_an_article_element(times: str
     assert read_meta(_parse_page(page), "https://brief.example/ferry/").published == published
 
 
+@pytest.mark.parametrize(("byline", "author"), [
+    # a block theme's Post Author Name block (Twenty Twenty-Four), its name linked or not
+    ("<div class='wp-block-post-author-name'>Mira Quayle</div>", "Mira Quayle"),
+    ("<div class='wp-block-post-author-name'><a href='/author/mira/' target='_self' "
+     "class='wp-block-post-author-name__link'>Mira Quayle</a></div>", "Mira Quayle"),
+    # the older Post Author block's name line
+    ("<div class='wp-block-post-author'><div class='wp-block-post-author__content'>"
+     "<p class='wp-block-post-author__name'>Mira Quayle</p></div></div>", "Mira Quayle"),
+    # its list of other posts under the text names their writers with the same block
+    ("<div class='wp-block-post-author-name'>Mira Quayle</div><ul class='wp-block-post-template'><li>"
+     "<div class='wp-block-post-author-name'>Tom Brack</div></li></ul>", "Mira Quayle"),
+    ("<ul class='wp-block-post-template'><li><div class='wp-block-post-author-name'>Tom Brack</div></li></ul>", None),
+])
+def test_a_block_themes_author_block_names_the_writer(byline: str, author: str | None) -> None:
+    page = (f"<html><body><main><h1 class='wp-block-post-title'>Ferry orders</h1>{byline}"
+            "<div class='entry-content wp-block-post-content'><p>The island ferry company has ordered two "
+            "battery-powered vessels.</p></div></main></body></html>")
+    assert read_meta(_parse_page(page), "https://brief.example/ferry/").author == author
+
+
 _PORT = ["Vessels waiting to enter the port of Qaramel were told on Thursday to expect delays of up to four days "
          "after a crane collapsed on the main container quay.",
          "Nobody was hurt when the 60-metre crane toppled onto an empty berth shortly before dawn, the port authority said.",
