@@ -27,6 +27,7 @@ _HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_
 # Where one template item ends and the next starts with no space between ("PostOlder", "BlogThis!Share").
 _GLUED_WORDS = re.compile(r"(?<=[a-zß-öø-ÿа-яё!.)?])(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 # A short label before the headline repeated under a copied post ("Article Link: <headline> - <publisher>")
+_NAME_START = re.compile(r"[^\W_](?<![a-zß-öø-ÿа-яё])")  # a name's first letter: a capital, a digit, or a script without case
 _LABEL_BEFORE = re.compile(r"[^\s:]{1,24}(?: [^\s:]{1,24}){0,2}\s*:\s*")
 _COPY_SIGNS = frozenset({"tool", "feed_title", "publisher", "link", "source_url", "autoposted_at", "copy"})
 
@@ -298,9 +299,12 @@ class _Scan:
             self.found.append((i, "chrome", chrome.language))
         return chrome.id
 
-    def _title_repeat(self, i: int) -> str | None:
+    def _title_repeat(self, i: int, head: bool = False) -> str | None:
         """The headline again below the text, alone, with its publisher after " - ", or after a short
-        label ("Article Link: <headline> - <publisher>", the linked entry title of a feed-to-blog tool)."""
+        label ("Article Link: <headline> - <publisher>", the linked entry title of a feed-to-blog tool).
+        `head`: above the text, where a feed-to-blog tool also prints the entry's title with its
+        publisher (a Google News item's "<headline> - <publisher>" over a post titled by the headline
+        alone), only with a name after " - ": no sentence, not in lower case ("… - live updates")."""
         key, folded = self.keys[i], self.folded[i]
         label = _LABEL_BEFORE.match(key)
         for start in (0, label.end()) if label else (0,):
@@ -310,8 +314,12 @@ class _Scan:
                     self.cut[i] = "title.repeat"
                     return "title.repeat"
                 if rest.startswith(title + " - ") and len(rest) - len(title) <= 80:
+                    name = folded[start + len(title) + 3:]
+                    if head and (_SENTENCE_END.search(name) or not _NAME_START.match(name)):
+                        continue
                     self.cut[i] = "title.repeat"
-                    self.found.append((i, "publisher", folded[start + len(title) + 3:]))
+                    if name.lower() not in self.names:  # (the blog's own name is no publisher)
+                        self.found.append((i, "publisher", name))
                     return "title.repeat"
         return None
 
@@ -492,6 +500,8 @@ class _Scan:
                 continue
             if self.keys[i] in self.titles or self.keys[i] in self.names:
                 self.cut[i] = "head.title" if self.keys[i] in self.titles else "head.blog-name"
+                continue
+            if self._title_repeat(i, head=True):  # the headline with its publisher ("<headline> - Reuters")
                 continue
             if self.keys[i] in self.labels:  # a section kicker ("WORLD NEWS") that is one of the post's categories
                 self.cut[i] = "head.label"

@@ -2196,6 +2196,30 @@ def test_a_row_of_share_buttons_under_a_label_in_any_language_is_cut() -> None:
     assert cut_text(text, RULES, Context()).text == text
 
 
+@pytest.mark.parametrize(("top", "publisher"), [
+    # a Google News entry's title over its copy, in a post titled by the headline alone
+    ("Bridge reopens after repairs - Coastal Ledger\nWorld - Latest - Google News", "Coastal Ledger"),
+    ("Bridge reopens after repairs - Coastal Ledger", "Coastal Ledger"),
+    ("Bridge reopens after repairs - 한강일보", "한강일보"),
+    # the blog's own name after the headline: the line goes, naming no publisher
+    ("Bridge reopens after repairs - Harbour Splog", None),
+])
+def test_the_headline_with_its_publisher_above_the_text_is_cut_and_names_the_publisher(top: str, publisher: str | None) -> None:
+    ctx = Context(title="Bridge reopens after repairs", blog_name="Harbour Splog")
+    out = cut_text(top + "\n" + BODY, RULES, ctx)
+    assert out.text == BODY and out.removed[0] == ("title.repeat", top.split("\n")[0])
+    assert out.harvest.publishers == ([publisher] if publisher else [])
+
+
+@pytest.mark.parametrize("top", [
+    "Bridge reopens after repairs - live updates as crews finish",  # (no name: lower case)
+    "Bridge reopens after repairs - the council said on Tuesday.",  # (a sentence)
+])
+def test_the_headline_run_on_into_words_above_the_text_stays(top: str) -> None:
+    text = top + "\n" + BODY
+    assert cut_text(text, RULES, Context(title="Bridge reopens after repairs")).text == text
+
+
 def test_the_linked_headline_under_a_label_below_the_text_is_cut_and_names_the_publisher() -> None:
     line = "Article Link: Bridge reopens after repairs - Coastal Ledger"
     out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens after repairs"))
