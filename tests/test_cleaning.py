@@ -40,6 +40,8 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Der Beitrag Bridge reopens erschien zuerst auf Ledger.example.", "yoast.appeared-first"),
     ("L'articolo Bridge reopens sembra essere il primo su Coastal Ledger.", "yoast.appeared-first"),
     ("O post Bridge reopens apareceu primeiro em Coastal Ledger.", "yoast.appeared-first"),
+    ("Pos Jembatan dibuka kembali muncul pertama kali di Kabar Pantura.", "yoast.appeared-first"),
+    ("Artikel Jembatan dibuka kembali pertama kali tampil pada Kabar Pantura.", "yoast.appeared-first"),
     ("This article was originally published on The Coastal Ledger.", "autoblog.originally-published"),
     ("Originally posted at Coastal Ledger", "autoblog.originally-published"),
     ("Cet article est paru dans Le Courrier du Port.", "autoblog.originally-published"),
