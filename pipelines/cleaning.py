@@ -27,6 +27,7 @@ _HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_
 # Where one template item ends and the next starts with no space between ("PostOlder", "BlogThis!Share").
 _GLUED_WORDS = re.compile(r"(?<=[a-zß-öø-ÿа-яё!.)?])(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 # A short label before the headline repeated under a copied post ("Article Link: <headline> - <publisher>")
+_BYLINE_MARKS = " ·•|/-–—,:"  # what a theme sets between a byline's name and its date
 _NAME_START = re.compile(r"[^\W_](?<![a-zß-öø-ÿа-яё])")  # a name's first letter: a capital, a digit, or a script without case
 _LABEL_BEFORE = re.compile(r"[^\s:]{1,24}(?: [^\s:]{1,24}){0,2}\s*:\s*")
 _COPY_SIGNS = frozenset({"tool", "feed_title", "publisher", "link", "source_url", "autoposted_at", "copy"})
@@ -506,7 +507,9 @@ class _Scan:
             if self.keys[i] in self.labels:  # a section kicker ("WORLD NEWS") that is one of the post's categories
                 self.cut[i] = "head.label"
                 continue
-            if self.keys[i] in self.authors:  # a byline that is the writer's name alone
+            if self.keys[i].strip(_BYLINE_MARKS) in self.authors:
+                # a byline that is the writer's name alone, or with the mark a theme set between it and
+                # the date the extractor left out ("Jonas Weber ·")
                 self.cut[i] = "head.author"
                 continue
             if not (self._line_rule(i, "head") or self._line_rule(i, "inside") or self._chrome(i) or self._kicker(i)

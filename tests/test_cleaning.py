@@ -2189,6 +2189,25 @@ def test_a_tags_line_in_the_blogs_other_languages_is_cut(line: str) -> None:
     assert cut_text(text, RULES, Context()).text == text
 
 
+@pytest.mark.parametrize("label", ["Artikel teilen:", "Bagikan artikel ini:", "Partager cet article :",
+                                   "Compartilhe este artigo:", "Comparte este artículo：", "Condividi questo articolo:"])
+def test_a_share_label_with_its_colon_over_icons_is_cut(label: str) -> None:
+    """A listed share heading with the colon a theme writes after it, over buttons that are icons alone
+    (no text): it stayed, and above it the tail scan stopped, so a footer over it stayed too."""
+    out = cut_text(BODY + "\nThe post Bridge reopens appeared first on Coastal Ledger.\n" + label, RULES, Context())
+    assert out.text == BODY and out.removed[-1][1] == label
+    text = BODY + "\nNote:"  # (a colon after words no template lists)
+    assert cut_text(text, RULES, Context()).text == text
+
+
+@pytest.mark.parametrize("byline", ["Jonas Weber ·", "Jonas Weber |", "— Jonas Weber", "Jonas Weber,"])
+def test_the_writers_name_with_the_mark_before_a_dropped_date_is_cut_above_the_text(byline: str) -> None:
+    out = cut_text(byline + "\n" + BODY, RULES, Context(authors=["Jonas Weber"]))
+    assert out.text == BODY and out.removed == [("head.author", byline)]
+    text = "Jonas Weber · the council's own architect, drew the plan.\n" + BODY  # (a sentence)
+    assert cut_text(text, RULES, Context(authors=["Jonas Weber"])).text == text
+
+
 def test_a_row_of_share_buttons_under_a_label_in_any_language_is_cut() -> None:
     for row in ("Udostępnij: Facebook Twitter WhatsApp", "Compartilhe: Facebook | WhatsApp | Telegram",
                 "Поделиться: VK Telegram"):
