@@ -2200,6 +2200,13 @@ def test_a_share_label_with_its_colon_over_icons_is_cut(label: str) -> None:
     assert cut_text(text, RULES, Context()).text == text
 
 
+@pytest.mark.parametrize("label", ["Поделиться статьей", "Compartir este artículo", "Compartilhe esta postagem",
+                                   "Partager l'article", "Condividi questo post", "Diesen Beitrag teilen", "Bagikan tulisan ini"])
+def test_more_share_headings_are_cut_under_the_text(label: str) -> None:
+    out = cut_text(BODY + "\n" + label + ":", RULES, Context())
+    assert out.text == BODY and len(out.removed) == 1
+
+
 @pytest.mark.parametrize("byline", ["Jonas Weber ·", "Jonas Weber |", "— Jonas Weber", "Jonas Weber,"])
 def test_the_writers_name_with_the_mark_before_a_dropped_date_is_cut_above_the_text(byline: str) -> None:
     out = cut_text(byline + "\n" + BODY, RULES, Context(authors=["Jonas Weber"]))
