@@ -341,20 +341,35 @@ def _under_picture(div: etree._Element) -> bool:
             and len(fold_spaces("".join(before.itertext()))) < 5)
 
 
+def _lone_text_div(div: etree._Element | None) -> bool:
+    """Whether div holds a paragraph's inline text alone: no blocks, not mostly links, not short."""
+    if div is None or div.tag != "div" or any(
+            isinstance(c.tag, str) and c.tag.lower() in _BLOCKS_AND_SKIPPED for c in div.iterdescendants()):
+        return False
+    text = "".join(div.itertext()).strip()
+    linked = sum(len("".join(a.itertext()).strip()) for a in div.iter("a"))
+    return len(text) >= _LONE_DIV_CHARS and linked * 2 <= len(text)
+
+
+def _next_paragraph_div(div: etree._Element) -> etree._Element | None:
+    """The element after div, past the empty divs a compose box leaves between paragraphs ("<div><br></div>")."""
+    after = div.getnext()
+    while after is not None and (not isinstance(after.tag, str) or (
+            after.tag == "div" and not "".join(after.itertext()).strip() and next(after.iter("img"), None) is None)):
+        after = after.getnext()
+    return after
+
+
 def _wrap_lone_divs(tree: etree._Element) -> None:
     """Put the inline content of a div that stands beside a post's <p> paragraphs in a <p> of its own.
     trafilatura keeps divs' text only on a page with little <p> text: a paragraph written as a bare
     div among <p>s ("<div>Source: Grain Weekly</div>" under the post, a pasted lead) was dropped.
     The div keeps its class and id (trafilatura picks a page's body by them); a div that is mostly
-    link text, or shorter than a sentence, or under a picture (a caption), is left as it is."""
+    link text, or shorter than a sentence, or under a picture (a caption), is left as it is; but not
+    a div under a picture that more such divs follow: a compose box's first paragraph under the post's
+    picture, the rest of them divs too, had been taken for its caption and dropped."""
     for div in [div for parent in _paragraph_runs(tree) for div in parent.iterchildren("div")]:
-        if any(isinstance(c.tag, str) and c.tag.lower() in _BLOCKS_AND_SKIPPED for c in div.iterdescendants()):
-            continue
-        text = "".join(div.itertext()).strip()
-        if len(text) < _LONE_DIV_CHARS or _under_picture(div):
-            continue
-        linked = sum(len("".join(a.itertext()).strip()) for a in div.iter("a"))
-        if linked * 2 > len(text):
+        if not _lone_text_div(div) or (_under_picture(div) and not _lone_text_div(_next_paragraph_div(div))):
             continue
         p = etree.Element("p")
         p.text, div.text = div.text, None

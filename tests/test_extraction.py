@@ -960,6 +960,22 @@ def test_a_paragraph_written_as_a_bare_div_among_p_paragraphs_is_kept(where: str
     assert lines.index(_SHOPS) == {"first": 0, "middle": 2, "last": 4}[where]
 
 
+def test_a_compose_boxs_first_paragraph_under_the_posts_picture_is_kept() -> None:
+    """A post written as divs (a compose box's paragraphs, blank divs between them) under its picture,
+    with a <p> further down (a footer line): its first paragraph, right under the picture, had been
+    taken for a caption and dropped."""
+    picture = "<div class='separator' style='clear: both; text-align: center;'><a href='p.jpg'><img src='p.jpg'></a></div>"
+    # (enough text in <p>s that trafilatura reads only those: the divs must be made paragraphs)
+    tail = [_SHOPS, "The harbour master added that the quay lights would be replaced before the first Friday sailing, "
+            "and that the waiting room would stay open until the last boat had left the island each evening.",
+            "Tickets for the extra sailings can be bought on board or at the kiosk by the slipway, and season passes "
+            "issued this year remain valid on every crossing, the operator's statement said at the end."]
+    body = picture + "".join(f"<div>{x}</div><div><br></div>" for x in _FERRY) + "".join(f"<p>{x}</p>" for x in tail)
+    page = ("<html><head><title>Ferry adds sailings - Island Post</title></head><body><div id='main'>"
+            f"<h1>Ferry adds sailings</h1><div class='story-text'>{body}</div></div></body></html>")
+    assert _record(page, "https://isle-compose.example/ferry.html").text.split("\n") == [*_FERRY, *tail]
+
+
 @pytest.mark.parametrize("div", ["<div><a href='/more'>More stories from the island and the harbour</a></div>",
                                  "<div class='separator'><a href='p.jpg'><img src='p.jpg'></a></div>"
                                  "<div style='text-align:center'>The ferry at the mainland terminal last summer.</div>"])
