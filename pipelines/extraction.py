@@ -24,7 +24,7 @@ from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, head
 from pipelines.normalize import canonical_url
 from pipelines.operator_ids import find_ids
 from pipelines.rules import RuleSet, fold, site_host
-from pipelines.templates import HostTemplate, Templates, drop_children, learn_date_scope, select
+from pipelines.templates import HostTemplate, Templates, drop_children, dropped_head_lines, learn_date_scope, select
 from schemas.raw import RawPost
 
 
@@ -989,10 +989,14 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
                 meta.published = (heading_date(tree, meta.home_heading, meta.title, rules.months)
                                   or posted_on_date(meta.meta_lines, rules.months))
             removed = cut_page_boxes(tree, rules, harvest, classes.get)
-            if not (meta.author and meta.published):
-                meta.header_lines = header_lines(node)
-            drop_children(node, plan.template.drop)
+            # (the byline lines the template drops are read whatever the metadata named: trafilatura's
+            # pass may name the byline's lead word, "Posted", which the draft then sets aside)
+            meta.header_lines = ((header_lines(node) if not (meta.author and meta.published) else [])
+                                 + dropped_head_lines(node, plan.template.drop))
+            # (the signature blocks first: a block cut before trafilatura read the learning pages was
+            # learned as a child it leaves out, and dropped unread, its publisher and author not harvested)
             removed += cut_blocks(node, rules, harvest)
+            drop_children(node, plan.template.drop)
             anchors = body_anchors(node, here)
             harvest_links(node, rules, harvest, titles=(raw.feed.get("title"), meta.title), page_url=raw.url)
             return _checked(Extracted(to_text(node), removed, harvest, meta, "template",  # (date looked for above)

@@ -207,14 +207,17 @@ class Templates:
 
     def _adopt_theme(self, tmpl: HostTemplate, fresh: etree._Element, reference: str) -> bool:
         """Start the host with a template trusted on another host when it gives trafilatura's text
-        on this page (the newest such template first)."""
-        for selector, drop in reversed(self.themes):
+        on this page (the newest such template first), dropping what trafilatura left out of it here,
+        as learning does: the other host's drop set names its own theme's boxes. (Kept to those, a
+        bare `//article` learned on one theme took another theme's header, view count and links to
+        the next posts into the text.)"""
+        for selector, _drop in reversed(self.themes):
             node = select(fresh, selector)
             if node is None:
                 continue
             dropped = _dropped_steps(node, reference)
-            if agreement(template_text(copy.deepcopy(node), drop & dropped), reference) >= MIN_AGREEMENT:
-                tmpl.selector, tmpl.drop = selector, drop & dropped
+            if agreement(template_text(copy.deepcopy(node), dropped), reference) >= MIN_AGREEMENT:
+                tmpl.selector, tmpl.drop = selector, dropped
                 tmpl.agreed, tmpl.min_chars, tmpl.known = THEME_HEAD_START, 0, frozenset()
                 tmpl.note_agreement(node)
                 self.counts["adopted"] += 1
@@ -400,6 +403,26 @@ def drop_children(node: etree._Element, drop: frozenset[str]) -> None:
     for step in drop:
         for child in node.xpath(f"./{step}"):
             drop_element(child)
+
+
+def dropped_head_lines(node: etree._Element, drop: frozenset[str], most: int = 6) -> list[str]:
+    """The short lines of the children the template drops ahead of the container's first kept child
+    with text (a byline or date line inside the body's box, left out by trafilatura): read as lines
+    above the text, as metadata's header_lines reads the ones before the box, since dropped they never
+    reach the head scan that harvests a byline's name."""
+    if not drop:
+        return []
+    dropped = {id(el) for step in drop for el in node.xpath(f"./{step}")}
+    lines: list[str] = []
+    for child in node:
+        if not isinstance(child.tag, str):
+            continue
+        if id(child) not in dropped:
+            if _has_text(child):
+                break
+            continue
+        lines += [line.strip() for line in to_text(child).split("\n") if line.strip() and len(line.strip()) <= 200]
+    return lines[-most:]
 
 
 def template_text(node: etree._Element, drop: frozenset[str]) -> str:
