@@ -748,17 +748,24 @@ def year_first(text: str) -> str | None:
     return None
 
 
+_TITLE_BOXES = ("div", "p", "span", "strong", "b", "font", "td")  # what a template of no <h1> sets its headline in
+
+
 def _after_heading(tree: etree._Element, home_heading: str | None, title: str | None) -> list[etree._Element]:
     """The post's heading and the two elements after it (or after the heading's own box): where a
     page prints its byline and date. The heading is the <h1> that is the post's title, else the <h2>
     or <h3> that is (under a section's <h1>, or an <h1> of the site's name: old themes, FC2), else the
-    first <h1> that is not the site's name."""
+    first <h1> that is not the site's name; on a page of no <h1>, the first box whose whole text is the title."""
     texts = {h: fold_spaces(" ".join(h.itertext())) for h in tree.iter("h1")}
     headings = [h for h, text in texts.items() if text not in ("", home_heading)]
     if title and title not in (texts[h] for h in headings):
         # (the post's title in an <h2> or <h3>: under a section's <h1>, "News", or an <h1> of the site's name)
         titled = [h for h in tree.iter("h2", "h3") if fold_spaces(" ".join(h.itertext())) == title][:1]
         headings = titled or headings
+    if not headings and title:
+        # (a hand-made template's headline in no heading at all: "<div class='h'>Title</div>")
+        headings = [el for el in tree.iter(*_TITLE_BOXES) if fold_spaces(" ".join(el.itertext())) == title
+                    and not any(up.tag in ("a", "nav", "aside", "li", "footer") for up in el.iterancestors())][:1]
     if not headings:
         return []
     h1 = headings[0]

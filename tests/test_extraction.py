@@ -1121,6 +1121,19 @@ def test_the_date_line_under_a_post_title_set_below_a_section_heading_dates_the_
     assert _record(page, "https://ferryclub.example/news/119843/ferry").published_at.isoformat() == "2026-05-06T00:00:00+00:00"
 
 
+@pytest.mark.parametrize("headline", ["<div class='h'>Ferry adds sailings</div>", "<p><b>Ferry adds sailings</b></p>"])
+def test_the_date_line_under_a_headline_set_in_no_heading_dates_the_post(headline: str) -> None:
+    """A hand-made autoblog template sets its headline in a div, no <h1> anywhere, with the date line
+    under it: the page had no date (trafilatura's own date search found it; ours looked only under
+    headings)."""
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = ("<html><head><title>Ferry adds sailings</title></head><body><div class='c1'><a href='/'>Ferry News</a></div>"
+            f"<div class='c2'><div class='c3'>{headline}<div class='d'>March 3, 2026</div>{body}</div>"
+            "<div class='c4'><b>Trending</b><br><a href='/1'>Ten tips for a greener garden</a></div></div></body></html>")
+    assert _record(page, "https://ferrynews-plain.example/ferry-adds-sailings").published_at.isoformat() == \
+        "2026-03-03T00:00:00+00:00"
+
+
 def test_a_month_name_two_languages_read_differently_keeps_its_first_reading() -> None:
     from pipelines.metadata import named_date
     from pipelines.rules import load_rules
