@@ -2207,6 +2207,14 @@ def test_more_share_headings_are_cut_under_the_text(label: str) -> None:
     assert out.text == BODY and len(out.removed) == 1
 
 
+@pytest.mark.parametrize("count", ["1284", "157", "1,284", "12.5K"])
+def test_a_view_or_comment_count_alone_above_the_text_is_cut(count: str) -> None:
+    out = cut_text(count + "\n" + BODY, RULES, Context())
+    assert out.text == BODY and out.removed == [("head.count", count)]
+    for kept in (BODY + "\n" + count, "1.\n" + BODY, "10 things the council decided\n" + BODY):
+        assert cut_text(kept, RULES, Context()).text == kept  # (under the text; a list's number; words)
+
+
 @pytest.mark.parametrize("byline", ["Jonas Weber ·", "Jonas Weber |", "— Jonas Weber", "Jonas Weber,"])
 def test_the_writers_name_with_the_mark_before_a_dropped_date_is_cut_above_the_text(byline: str) -> None:
     out = cut_text(byline + "\n" + BODY, RULES, Context(authors=["Jonas Weber"]))
