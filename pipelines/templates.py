@@ -452,14 +452,20 @@ def _sorted_steps(node: etree._Element, reference: str) -> tuple[frozenset[str],
 
 
 DROP_DEPTH = 2  # levels below the container whose elements a template may drop
+_INLINE_TAGS = frozenset(("a", "span", "b", "strong", "i", "em", "font", "u", "small", "big", "sup", "sub", "br", "img",
+                          "abbr", "code", "mark", "cite", "q", "s", "strike", "del", "tt", "kbd", "var", "label"))
 
 
 def _sort_steps(node: etree._Element, ref: str, prefix: str, depth: int, kept: set[str],
                 missing: set[str]) -> None:
-    """Each child's step (after prefix) into kept or missing by whether trafilatura kept its text."""
+    """Each child's step (after prefix) into kept or missing by whether trafilatura kept its text. A
+    bare inline child (an <a>, <span>, <b> with no id, class or naming attribute) is neither: its text
+    runs on with the text around it, and a bare step names every one of its kind (a feed-to-blog
+    tool's loose "Go to Source" link, left out on one page, made the template drop every loose link
+    after it, IFTTT's short link and "IFTTT" among them, leaving "via Le Courrier du Sud via")."""
     for child in node:
         step = _step_or_tag(child)
-        if step is None:
+        if step is None or (step == child.tag and step in _INLINE_TAGS):
             continue
         text = fold(" ".join(child.itertext()))
         if not text:
