@@ -452,20 +452,24 @@ def _sorted_steps(node: etree._Element, reference: str) -> tuple[frozenset[str],
 
 
 DROP_DEPTH = 2  # levels below the container whose elements a template may drop
-_INLINE_TAGS = frozenset(("a", "span", "b", "strong", "i", "em", "font", "u", "small", "big", "sup", "sub", "br", "img",
-                          "abbr", "code", "mark", "cite", "q", "s", "strike", "del", "tt", "kbd", "var", "label"))
+# the bare tags a template may drop: they never hold a post's own text
+_BARE_DROPPABLE = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "form", "figure",
+                             "figcaption", "time", "button", "select", "noscript"))
 
 
 def _sort_steps(node: etree._Element, ref: str, prefix: str, depth: int, kept: set[str],
                 missing: set[str]) -> None:
     """Each child's step (after prefix) into kept or missing by whether trafilatura kept its text. A
-    bare inline child (an <a>, <span>, <b> with no id, class or naming attribute) is neither: its text
-    runs on with the text around it, and a bare step names every one of its kind (a feed-to-blog
-    tool's loose "Go to Source" link, left out on one page, made the template drop every loose link
-    after it, IFTTT's short link and "IFTTT" among them, leaving "via Le Courrier du Sud via")."""
+    child named by its bare tag goes into missing only when that tag never holds a post's text (a
+    heading, a header, a footer, a form: _BARE_DROPPABLE): a bare step names every child of its kind,
+    and a post's paragraphs are bare <p>s and <div>s on one page and the wrappers of a credit line on
+    another (a compose box's post in divs with one <p> footer that trafilatura left out made the
+    template drop every <p>, and the next post, written in <p>s, came out empty), and a bare inline
+    child runs on with the text around it (a loose "Go to Source" link left out on one page made the
+    template drop IFTTT's short link on the next: "via Le Courrier du Sud via")."""
     for child in node:
         step = _step_or_tag(child)
-        if step is None or (step == child.tag and step in _INLINE_TAGS):
+        if step is None:
             continue
         text = fold(" ".join(child.itertext()))
         if not text:
@@ -477,7 +481,7 @@ def _sort_steps(node: etree._Element, ref: str, prefix: str, depth: int, kept: s
             kept.add(path)
             if depth > 1:
                 _sort_steps(child, ref, path + "/", depth - 1, kept, missing)
-        else:
+        elif "[" in step or step in _BARE_DROPPABLE:
             missing.add(path)
 
 
