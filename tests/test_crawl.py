@@ -623,19 +623,26 @@ def test_a_crawl_reads_a_page_of_no_charset_with_the_rules_directorys_code_pages
             else:
                 self.send(404, "text/html", "<html><body>Not found</body></html>")
 
+    without, with_table = _crawled_without_and_with_welsh(Welsh, tmp_path)
+    assert "tþ coffi" in without["text"] and "tŷ coffi" in with_table["text"]
+
+
+def _crawled_without_and_with_welsh(handler: type, tmp_path) -> list[dict]:
+    """The one record of a crawl of the site `handler` serves, without a rules directory and then
+    with one whose charsets table adds Welsh in ISO 8859-14."""
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "welsh.toml").write_text('[charset_languages.cy]\ncharsets = ["iso8859_14"]\n'
                                       'letters = "âêîôûŵŷäëïöüáéíóúẁẃẅỳý ÂÊÎÔÛŴŶ"\n', encoding="utf-8")
-    texts = []
-    with serve(Welsh) as base:
+    records = []
+    with serve(handler) as base:
         for n, extra in enumerate(((), ("--rules-dir", str(rules)))):
             run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *extra,
                             out=tmp_path / f"o{n}.jsonl")
             assert run.code == 0, run.stderr[-2000:]
             [record] = run.records()
-            texts.append(record["text"])
-    assert "tþ coffi" in texts[0] and "tŷ coffi" in texts[1]
+            records.append(record)
+    return records
 
 
 def test_a_crawl_reads_a_feed_of_no_charset_with_the_rules_directorys_code_pages(tmp_path) -> None:
@@ -661,19 +668,8 @@ def test_a_crawl_reads_a_feed_of_no_charset_with_the_rules_directorys_code_pages
             else:
                 self.send(404, "text/html", "<html><body>Not found</body></html>")
 
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "welsh.toml").write_text('[charset_languages.cy]\ncharsets = ["iso8859_14"]\n'
-                                      'letters = "âêîôûŵŷäëïöüáéíóúẁẃẅỳý ÂÊÎÔÛŴŶ"\n', encoding="utf-8")
-    records = []
-    with serve(WelshFeed) as base:
-        for n, extra in enumerate(((), ("--rules-dir", str(rules)))):
-            run = run_splog("crawl", base + "/", "--allow-private-hosts", "--no-throttle", *extra,
-                            out=tmp_path / f"o{n}.jsonl")
-            assert run.code == 0, run.stderr[-2000:]
-            [record] = run.records()
-            assert record["crawl"]["via"] == "rss"
-            records.append(record)
+    records = _crawled_without_and_with_welsh(WelshFeed, tmp_path)
+    assert [r["crawl"]["via"] for r in records] == ["rss", "rss"]
     assert records[0]["title"] == "Tþ coffi ger y cei" and "tþ coffi" in records[0]["text"]
     assert records[1]["title"] == "Tŷ coffi ger y cei" and "tŷ coffi" in records[1]["text"]
 
