@@ -26,9 +26,9 @@ _HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_
                    "updated")
 # Where one template item ends and the next starts with no space between ("PostOlder", "BlogThis!Share").
 _GLUED_WORDS = re.compile(r"(?<=[a-zß-öø-ÿа-яё!.)?])(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
-# A short label before the headline repeated under a copied post ("Article Link: <headline> - <publisher>")
 _BYLINE_MARKS = " ·•|/-–—,:"  # what a theme sets between a byline's name and its date
 _NAME_START = re.compile(r"[^\W_](?<![a-zß-öø-ÿа-яё])")  # a name's first letter: a capital, a digit, or a script without case
+# A short label before the headline repeated under a copied post ("Article Link: <headline> - <publisher>")
 _LABEL_BEFORE = re.compile(r"[^\s:]{1,24}(?: [^\s:]{1,24}){0,2}\s*:\s*")
 _COPY_SIGNS = frozenset({"tool", "feed_title", "publisher", "link", "source_url", "autoposted_at", "copy"})
 

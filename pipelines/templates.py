@@ -139,8 +139,8 @@ class Plan:
 class Templates:
     hosts: OrderedDict[str, HostTemplate] = field(default_factory=OrderedDict)
     counts: Counter = field(default_factory=Counter)  # learned / adopted / trusted / audit_failed / refused
-    # (selector, drop) of templates trusted on some host, newest last (see MAX_THEMES)
-    themes: OrderedDict[tuple[str, frozenset[str]], None] = field(default_factory=OrderedDict)
+    # the selectors of templates trusted on some host, newest last (see MAX_THEMES)
+    themes: OrderedDict[str, None] = field(default_factory=OrderedDict)
 
     def plan(self, host: str) -> Plan:
         tmpl = self.hosts.get(host)
@@ -199,9 +199,8 @@ class Templates:
 
 
     def _remember_theme(self, tmpl: HostTemplate) -> None:
-        key = (tmpl.selector, tmpl.drop)
-        self.themes.pop(key, None)
-        self.themes[key] = None
+        self.themes.pop(tmpl.selector, None)
+        self.themes[tmpl.selector] = None
         if len(self.themes) > MAX_THEMES:
             self.themes.popitem(last=False)
 
@@ -211,7 +210,7 @@ class Templates:
         as learning does: the other host's drop set names its own theme's boxes. (Kept to those, a
         bare `//article` learned on one theme took another theme's header, view count and links to
         the next posts into the text.)"""
-        for selector, _drop in reversed(self.themes):
+        for selector in reversed(self.themes):
             node = select(fresh, selector)
             if node is None:
                 continue
