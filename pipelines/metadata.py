@@ -846,6 +846,8 @@ _POSTED_ON = re.compile(r"\b(?:posted|published|written)\b.{0,60}?\bon\s+", re.I
 # the class names of a theme's meta line and post footer hold one of these
 _META_CLASS_PARTS = ("postmetadata", "post-meta", "entry-meta", "postinfo", "post-info", "post-date", "byline",
                      "post-footer", "entry-footer")
+# and a news theme's or a BEM-named meta column ("esf-news-meta", "article-meta", "c-article__meta", "post__meta")
+_META_CLASS_NAME = re.compile(r"(?:post|entry|article|news|story)(?:-|__?)meta")
 _META_SENTENCE = 500  # a meta line longer than this is no theme's line
 _META_DATE_WITHIN = 120  # how far into a meta sentence its date may be ("… wurde am <date>", "Posted by X on <date>")
 _meta_class_seen: dict[str, bool] = {}  # a class name -> whether it names a meta line (a site's pages share their names)
@@ -856,7 +858,7 @@ def _meta_class(name: str) -> bool:
     if known is None:
         if len(_meta_class_seen) > 50_000:
             _meta_class_seen.clear()
-        known = _meta_class_seen[name] = any(part in name for part in _META_CLASS_PARTS)
+        known = _meta_class_seen[name] = any(part in name for part in _META_CLASS_PARTS) or bool(_META_CLASS_NAME.search(name))
     return known
 
 
@@ -881,7 +883,12 @@ def meta_lines(tree: etree._Element, classes: ClassIndex | None = None) -> list[
             found.sort(key=order.__getitem__)
         else:
             found.sort(key=lambda el: el.sourceline)
-    return [fold_spaces(" ".join(el.itertext())) for el in found if not in_side_column(el)]
+    return [" ".join(" ".join(_SHOWN_TEXT(el)).split()) for el in found if not in_side_column(el)]
+
+
+# an element's text as a reader sees it: not the script a theme put in its meta column (a share
+# widget's call, which made the line too long to be read), on one line
+_SHOWN_TEXT = etree.XPath("descendant::text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
 
 
 def posted_on_date(lines: list[str], months: dict[str, int]) -> str | None:

@@ -549,11 +549,17 @@ def test_a_name_on_a_link_to_the_authors_page_in_any_script_is_the_author(name: 
      "filed under <a href='/c/news/'>News</a>.</small></p>", "2026-11-24T19:15:00"),
     ("<div class='post-info'>Posted by <a href='/u/admin'>admin</a> on 3 March 2026</div>", "2026-03-03"),
     ("<div class='entry-meta'>Published on the 9th of July, 2026 @ 08:05</div>", "2026-07-09T08:05:00"),
+    # a news theme's meta column, named as its theme names it, with a caption, a share script and its
+    # rows on lines of their own
+    ("<div class='col-4 rf-news-meta'><div>Harbour at dawn. | © Ines Brandt</div>\n\n<div>\n  3. März 2026 | 06:10\n</div>"
+     "<div>Seite drucken</div><script>shareBox('" + "x" * 600 + "');</script></div>", "2026-03-03T06:10:00"),
+    ("<div class='c-article__meta'><span>By\nAnn Lee</span>\n<time>3 March 2026</time></div>", "2026-03-03"),
+    ("<footer class='post__meta'>Posted\n  on 3 March 2026</footer>", "2026-03-03"),
     # a date in the text, or a meta line without "posted … on", is not the post's
     ("<p>Posted on November 24, 2026, the notice said the pier would close.</p>", None),
     ("<div class='entry-meta'>Filed under News, November 2026</div>", None),
 ])
-def test_the_date_in_an_old_themes_meta_line(meta: str, date: str | None) -> None:
+def test_the_date_in_a_themes_meta_line(meta: str, date: str | None) -> None:
     from pipelines.metadata import meta_lines, posted_on_date
 
     tree = _parse_page(f"<html><body><h2>Headline</h2><div class='entry'><p>Body text.</p>{meta}</div></body></html>")
