@@ -92,6 +92,41 @@ PILOTS_OTHER_OUTLET = (
     "pilots.")
 
 
+# A fictional report, and the copy a thesaurus spinner made of it.
+FERRY = (
+    "The ferry company on Brannholm said on Tuesday that it would cut the first crossing of the day from "
+    "March, after a winter in which fewer than 40 people used it on most mornings.\n"
+    "Its chief executive, Mirela Oskarsen, told the island council that the boat had lost money for three "
+    "years and that the company could not keep it running without help from the county.\n"
+    "The council had asked the company in 2025 to keep every crossing until a new harbour opened. Members "
+    "said they would write to the county before the next meeting, which is set for 14 February.\n"
+    "Parents in the north of the island said the early boat was the only way for their children to reach "
+    "the school in Varnvik by 8 o'clock. Some of them have started a petition, which had been signed by "
+    "about 600 people on Monday evening.\n"
+    "The company said that it recently added ten sailings in the afternoon and that most travellers had "
+    "moved to them. It said it was ready to talk to the parents about a smaller boat for the school run.\n"
+    "A spokesman for the county said that it had not yet received a request and that any money would have "
+    "to come out of next year's budget.")
+# a thesaurus spinner's copy: nearly every content word swapped, with numbers of its own ("1" for
+# "first", "10" for "ten") and function words of its own ("of late" for "recently", "go up" for "rise")
+FERRY_SPUN = (
+    "The ferryboat firm on Brannholm stated on Tuesday that it would trim the 1 traverse of the daytime from "
+    "March, after a wintertime in which fewer than 40 persons employed it on most dawns.\n"
+    "Its main director, Mirela Oskarsen, informed the isle assembly that the vessel had mislaid cash for 3 "
+    "twelvemonths and that the firm could not hold it operating without assist from the shire.\n"
+    "The assembly had questioned the firm in 2025 to maintain every traverse until a novel seaport opened. "
+    "Members stated they would compose to the shire before the following session, which is fixed for 14 "
+    "February.\n"
+    "Parents in the northward of the isle stated the early vessel was the lone path for their kids to "
+    "attain the schoolhouse in Varnvik by 8 o'clock. Some of them have begun a request, which had been "
+    "autographed by approximately 600 persons on Monday eventide.\n"
+    "The firm stated that it of late appended 10 voyages in the afternoon and that most wayfarers had "
+    "shifted to them. It stated it was prepared to speak to the parents about a littler vessel for the "
+    "schoolhouse tally.\n"
+    "A representative for the shire stated that it had not yet obtained a petition and that any cash would "
+    "have to arrive out of following year's budget.")
+
+
 @pytest.mark.parametrize(("a", "b", "kind"), [
     (PILOTS, PILOTS_SPUN, "spin"),  # (its sentences share 0.2-0.45 of their content words: matched in order)
     (PILOTS, PILOTS_RESPUN, "spin"),  # (function words in place: the same sequence of them in most sentences)
@@ -101,6 +136,25 @@ PILOTS_OTHER_OUTLET = (
 ])
 def test_a_copy_spun_with_a_thesaurus_links_and_another_outlets_report_does_not(a: str, b: str, kind: str) -> None:
     assert compare(Features(a), Features(b)).kind == kind
+
+
+def test_a_thesaurus_spin_that_writes_numbers_and_function_words_of_its_own_links() -> None:
+    """Its new numbers and words break the function-word n-grams around the numbers it kept (12 of
+    the original's, 24 of the copy's, of which 6 shared), but it keeps every number and most of
+    the skeleton."""
+    assert compare(Features(FERRY), Features(FERRY_SPUN)).kind == "spin"
+    assert compare(Features(FERRY_SPUN), Features(FERRY)).kind == "spin"
+
+
+def test_a_thesaurus_spin_whose_numbers_are_all_others_does_not_link() -> None:
+    """The same function words and names, but none of the numbers (three a side: too few for the
+    rule that any spin keeps the numbers): a report from one template, not a copy."""
+    a = "\n".join(FERRY.split("\n")[:3])
+    b = "\n".join(FERRY_SPUN.split("\n")[:3])
+    for old, new in (("40", "25"), ("2025", "2023"), ("14 February", "2 March")):
+        b = b.replace(old, new)
+    assert compare(Features(a), Features(b)).kind == "none"
+    assert compare(Features(a), Features("\n".join(FERRY_SPUN.split("\n")[:3]))).kind == "spin"
 
 
 def test_an_excerpt_between_lines_of_the_splogs_own_is_a_near_copy() -> None:
