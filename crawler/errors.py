@@ -15,6 +15,12 @@ class PrivateHostBlocked(IgnoreRequest):
     """The request's host resolves to a loopback/private/reserved address and that is not allowed."""
 
 
+class UnfinishedBody(Exception):
+    """A compressed body (gzip, deflate, br, zstd) that ends before its stream does: the whole body
+    came, as long as the server said, but what it holds is cut short (a cache's truncated .gz file).
+    Scrapy inflates what there is, and the page would be a record of part of its post."""
+
+
 # Words of the errors a body that does not decompress raises (gzip/deflate, br, zstd).
 _DECODING_WORDS = ("zlib", "decompress", "compressed", "brotli", "zstd")
 
@@ -63,6 +69,8 @@ def reason_of(failure: Failure) -> tuple[str, str]:
         return "dns_error", str(exc)[:200]
     if isinstance(exc, _CONNECTION) or _lost_connection(exc):
         return "connection_error", (str(exc) or type(exc).__name__)[:200]
+    if isinstance(exc, UnfinishedBody):
+        return "truncated", str(exc)[:200]
     if isinstance(exc, gzip.BadGzipFile):  # (a body declared gzip that is not)
         return "bad_encoding", f"{type(exc).__name__}: {exc}"[:200]
     text = f"{type(exc).__name__}: {exc}"

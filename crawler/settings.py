@@ -67,6 +67,9 @@ DOWNLOADER_MIDDLEWARES = {
     # (after Scrapy's HttpCompressionMiddleware, 590, has undone the Content-Encoding: a body that is
     # still gzipped, compressed twice or sent gzipped unsaid, is unwrapped once)
     "crawler.middlewares.StrayGzip": 580,
+    # (before Scrapy's HttpCompressionMiddleware, 590, inflates what there is: a compressed body
+    # whose stream is cut short is asked again, then refused)
+    "crawler.middlewares.UnfinishedEncoding": 595,
     "crawler.middlewares.RequestAccounting": 950,
 }
 # Scrapy's own downloader statistics measure the size of every request and response; the manifest

@@ -786,6 +786,61 @@ def test_a_blog_at_an_ipv6_literal_address_is_crawled_and_guarded_as_any_other(t
         assert [r["reason"] for r in guarded.rejects()] == ["private_host_blocked"] and guarded.records() == []
 
 
+def test_a_compressed_body_cut_short_is_a_truncated_reject_not_part_of_its_post(tmp_path) -> None:
+    """The whole body came (as long as its Content-Length) but its gzip, deflate or br stream is cut
+    short (zstd's too), or a gzip inside it is: Scrapy inflated what there was and the page was a record of part of
+    its post. Each is asked once more, then refused; whole streams (one with a bad CRC among them,
+    which Scrapy reads) are records of every paragraph."""
+    import gzip
+    import zlib
+
+    import brotli
+    from backports import zstd  # (Scrapy's own dependency before Python 3.14)
+
+    paragraphs = [f"<p>Paragraph {n}: the pontoon at Kessling quay opened to small boats this week after "
+                  f"{n + 3} months of repairs to its floats and its chains, the harbour office said.</p>" for n in range(12)]
+    page = ("<html><head><title>Pontoon</title></head><body><article><h1>Pontoon</h1>" + "".join(paragraphs)
+            + "</article></body></html>").encode()
+    zipped = gzip.compress(page)
+    cut = {  # name: (Content-Encoding, body)
+        "gzip-cut": ("gzip", zipped[:len(zipped) * 2 // 3]),
+        "deflate-cut": ("deflate", zlib.compress(page)[:len(zipped) * 2 // 3]),
+        "br-cut": ("br", brotli.compress(page)[:len(brotli.compress(page)) * 2 // 3]),
+        "zstd-cut": ("zstd", zstd.compress(page)[:len(zstd.compress(page)) * 2 // 3]),
+        "inner-gzip-cut": ("gzip", gzip.compress(zipped[:len(zipped) * 2 // 3])),
+    }
+    whole = {"gzip": ("gzip", zipped), "br": ("br", brotli.compress(page)), "deflate": ("deflate", zlib.compress(page)),
+             "zstd": ("zstd", zstd.compress(page)),
+             "gzip-bad-crc": ("gzip", zipped[:-8] + b"\0\0\0\0" + zipped[-4:])}
+    asked: Counter = Counter()
+
+    class Site(Handler):
+        def do_GET(self) -> None:
+            host, name = self.headers["Host"], self.path.strip("/").removesuffix(".html")
+            if self.path == "/sitemap.xml":
+                locs = "".join(f"<url><loc>http://{host}/{n}.html</loc></url>" for n in (*cut, *whole))
+                return self.send(200, "application/xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{locs}</urlset>")
+            asked[name] += 1
+            if name in cut or name in whole:
+                coding, body = {**cut, **whole}[name]
+                return self.send(200, "text/html; charset=utf-8", body, {"Content-Encoding": coding})
+            if self.path == "/":
+                return self.send(200, "text/html", "<html><head><title>Quay</title></head><body><h1>Quay</h1></body></html>")
+            return self.send(404, "text/html", "<html><body>Not found</body></html>")
+
+    with serve(Site) as url:
+        run = run_splog("crawl", "--allow-private-hosts", "--no-throttle", "--no-feeds", url, out=tmp_path / "o.jsonl")
+    rejects = {r["url"].rsplit("/", 1)[1].removesuffix(".html"): r for r in run.rejects()}
+    assert {name: r["reason"] for name, r in rejects.items()} == dict.fromkeys(cut, "truncated"), run.rejects()
+    assert "the gzip body" in rejects["gzip-cut"]["detail"] and "the br body" in rejects["br-cut"]["detail"]
+    assert "gzipped inside" in rejects["inner-gzip-cut"]["detail"]
+    assert all(asked[name] == 2 for name in ("gzip-cut", "deflate-cut", "br-cut", "zstd-cut")), asked
+    records = {r["url"].rsplit("/", 1)[1].removesuffix(".html"): r for r in run.records()}
+    assert set(records) == set(whole)
+    assert all(r["text"].count("Paragraph") == 12 for r in records.values())
+    assert run.manifest()["reconciles"]
+
+
 def test_network_failures_are_rejects_with_their_own_reasons(tmp_path) -> None:
     """Scrapy 2.13+ wraps Twisted's errors in its own (DownloadConnectionRefusedError,
     CannotResolveHostError, DownloadFailedError around a lost connection): each is still read as the
