@@ -349,6 +349,8 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "Labels: the new law requires labels on every food package sold.",
     "Etiquetas: la nueva ley exige etiquetas en cada paquete de comida.",
     "Filed under a different name, the claim was rejected by the court.",
+    "Veröffentlicht in der Zeitung stand, dass der Hafen schließt.", "Publicado en 2019, el informe dice que el puerto cerró.",
+    "Publié dans le journal local, le rapport a été lu par tous.",
     "نشر بواسطة الحكومة تقريرا مفصلا عن الميناء في العام الماضي.",
     "Author: the council's chief planner, who asked not to be named.",
     "Published on Monday, the plan was 40 pages.",
@@ -1885,6 +1887,19 @@ def test_an_author_box_under_the_text_is_cut_when_it_names_the_writer(box: str) 
     ("Kommentare lesen\n(128)\nZur Startseite", None), ("- Teilen auf\n- Artikel drucken", "chrome.share.de"),
     ("Kommentare lesen (128)", "chrome.site.any"), ("Comments (12)", "chrome.site.any"),
     ("Voir les commentaires (3)", "chrome.site.any"),
+    # a comment count a script was to fill in, a bare count and a comments heading
+    ("Kommentare ()", "chrome.site.any"), ("Comments ()", "chrome.site.any"), ("37 commentaires", "chrome.blogger.fr"),
+    ("2 Responses", "chrome.wordpress.en"), ("No replies", "chrome.wordpress.en"),
+    # a theme's meta line under the post in its translations, and after a separator the theme printed
+    ("Veröffentlicht in Hafen | Schreib einen Kommentar", "chrome.wordpress.de"),
+    ("| Abgelegt unter Hafen, Fähren", "chrome.wordpress.de"), ("Classé dans : Actualités", "chrome.wordpress.fr"),
+    ("Publié dans Port | Laisser un commentaire", "chrome.wordpress.fr"),
+    ("Publicado en Noticias | Deja un comentario", "chrome.wordpress.es"),
+    ("Publicado em Notícias | Deixe um comentário", "chrome.wordpress.pt"),
+    ("Pubblicato in Notizie | Lascia un commento", "chrome.wordpress.it"),
+    ("Geplaatst in Nieuws | Geef een reactie", "chrome.wordpress.nl"),
+    ("Dipublikasi di Berita | Tinggalkan komentar", "chrome.wordpress.id"),
+    ("| Filed under Harbour News", "chrome.site.en"), ("| Posted in Harbour News", "chrome.wordpress.en"),
     ("Kommentare insgesamt: 0\n| Kostenlos Homepage Baukasten - uCoz erstellen | Copyright MyCorp © 2016 |", "chrome.site.any"),
     ("AUTOR\nist Hafenmeisterin in Kettleby und schreibt über Schifffahrt.", "author.box"),
 ])
