@@ -514,9 +514,22 @@ class _Scan:
                 continue
             if not (self._line_rule(i, "head") or self._line_rule(i, "inside") or self._chrome(i) or self._kicker(i)
                     or self._head_item(i) or self._above_title(i)):
+                self._dated_byline_under(i)
                 return
             if self.cut[i] == "chrome.byline" and i + 1 < len(self.lines) and self.keys[i + 1] and i + 1 not in self.cut:
                 self._line_rule(i + 1, "byline")  # the writer's job on the line under the byline
+
+    def _dated_byline_under(self, i: int) -> None:
+        """The byline with its date right under the first line of the text that is no residue: a
+        standfirst, the line a news theme sums the story up in under its headline ("… a new national
+        role in the world" over "by Duncan Bell / January 19, 2017 / Leave a comment"). Cut and read
+        for its writer and date; only a byline that dates the post, which no sentence of the story is."""
+        j = next((j for j in range(i + 1, len(self.lines)) if self.keys[j]), None)
+        if j is None or j in self.cut or _SENTENCE_END.search(self.keys[j]):
+            return
+        hit = self._matching(self.folded[j], "head")
+        if hit is not None and hit[0].id == "chrome.byline" and hit[1].groupdict().get("published"):
+            self._apply(j, *hit)
 
     def _head_item(self, i: int) -> str | None:
         """A theme's meta line printed as a list's item above the post ("- 27 juin 2019", "- Par Elba",

@@ -349,6 +349,7 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "Labels: the new law requires labels on every food package sold.",
     "Etiquetas: la nueva ley exige etiquetas en cada paquete de comida.",
     "Filed under a different name, the claim was rejected by the court.",
+    "Leave a comment / question below and we will answer it.", "By train / by car the trip takes 4 hours",
     "Veröffentlicht in der Zeitung stand, dass der Hafen schließt.", "Publicado en 2019, el informe dice que el puerto cerró.",
     "Publié dans le journal local, le rapport a été lu par tous.",
     "نشر بواسطة الحكومة تقريرا مفصلا عن الميناء في العام الماضي.",
@@ -1329,6 +1330,8 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("Home » News » Bridge reopens", "chrome.breadcrumb", None),
     ("Beranda > Daerah > Jembatan dibuka", "chrome.breadcrumb", None),
     ("By admin | June 3, 2025 | 0 comments", "chrome.byline", "admin"),
+    ("By admin / June 3, 2025 / Leave a Comment", "chrome.byline", "admin"),
+    ("By Ann Lee / 3 March 2026", "chrome.byline", "Ann Lee"),
     ("By Jane Roe, Staff Writer", "chrome.byline", "Jane Roe"),
     ("Oleh: Redaksi", "chrome.byline", "Redaksi"),
     ("By Ann Lee and Bo Chan | Harbour Daily", "chrome.byline", "Ann Lee and Bo Chan"),
@@ -1900,12 +1903,32 @@ def test_an_author_box_under_the_text_is_cut_when_it_names_the_writer(box: str) 
     ("Geplaatst in Nieuws | Geef een reactie", "chrome.wordpress.nl"),
     ("Dipublikasi di Berita | Tinggalkan komentar", "chrome.wordpress.id"),
     ("| Filed under Harbour News", "chrome.site.en"), ("| Posted in Harbour News", "chrome.wordpress.en"),
+    # a theme's meta row between slashes with its comment link (Astra's order, and the byline's)
+    ("Leave a Comment / Harbour News / By admin", "chrome.wordpress.en"),
+    ("Harbour News / By admin / 3 Comments", "chrome.wordpress.en"),
     ("Kommentare insgesamt: 0\n| Kostenlos Homepage Baukasten - uCoz erstellen | Copyright MyCorp © 2016 |", "chrome.site.any"),
     ("AUTOR\nist Hafenmeisterin in Kettleby und schreibt über Schifffahrt.", "author.box"),
 ])
 def test_more_lists_and_prompts_under_the_text_are_cut(tail: str, rule: str | None) -> None:
     out = cut_text(BODY + "\n" + tail, RULES, Context())
     assert out.text == BODY and (rule is None or {r for r, _ in out.removed} == {rule})
+
+
+@pytest.mark.parametrize(("byline", "cut"), [
+    ("by Ann Lee / March 3, 2026 / Leave a comment", True), ("By Ann Lee | 3 March 2026", True),
+    # a byline without a date, or a line that opens like one, is not passed the standfirst for
+    ("By Ann Lee", False), ("By contrast the pier stays shut until 2027", False),
+])
+def test_a_dated_byline_under_the_standfirst_is_cut_and_read(byline: str, cut: bool) -> None:
+    """A news theme's standfirst (the story summed up under its headline) above the byline: the scan
+    from the head stops at the standfirst, a sentence of the story to it, and the byline under it
+    stayed with its writer unread."""
+    standfirst = "Ferry fares rise for the first time in a decade as the harbour board looks for money"
+    harvest = Harvest()
+    out = cut_text(f"{standfirst}\n{byline}\n{BODY}", RULES, Context(), harvest)
+    assert out.text == (f"{standfirst}\n{BODY}" if cut else f"{standfirst}\n{byline}\n{BODY}")
+    assert harvest.authors == (["Ann Lee"] if cut else [])
+    assert bool(harvest.published) == cut
 
 
 @pytest.mark.parametrize("name", ["Ann Lee", "ANN LEE"])
