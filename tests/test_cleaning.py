@@ -350,6 +350,7 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "Etiquetas: la nueva ley exige etiquetas en cada paquete de comida.",
     "Filed under a different name, the claim was rejected by the court.",
     "Leave a comment / question below and we will answer it.", "By train / by car the trip takes 4 hours",
+    "Ferries | Piers | Harbours", "The login page | the register form | and the help desk",
     "Veröffentlicht in der Zeitung stand, dass der Hafen schließt.", "Publicado en 2019, el informe dice que el puerto cerró.",
     "Publié dans le journal local, le rapport a été lu par tous.",
     "نشر بواسطة الحكومة تقريرا مفصلا عن الميناء في العام الماضي.",
@@ -783,6 +784,8 @@ def _block_between_paragraphs(block: str, **link_args) -> tuple[list[str], list[
     ("ये भी पढ़ें- बिजली की नई दरें लागू", True), ("மேலும் படிக்க: சென்னையில் மழை", True),
     ("İlginizi çekebilir: İstanbul'da sağanak", True), ("Δείτε επίσης: Βροχή στην Αθήνα", True),
     ("相关新闻：北京暴雨", True), ("Related - Ferry strike called off", True),
+    ("RELATED PHOTOS: Harbour views at dawn", True), ("Related video: Storm hits the pier", True),
+    ("Related coverage - Ferry strike called off", True), ("Related photos show the pier before the storm.", False),
     ("ఇవి కూడా చదవండి: హైదరాబాద్‌లో వర్షం", True), ("Прочетете още: Фериботът отново плава", True),
     ("Pročitajte i: Trajekt ponovno plovi", True), ("Preberite še: Trajekt spet pluje", True),
     ("Prečítajte si tiež: Trajekt opäť premáva", True), ("Llegiu també: El ferri torna a navegar", True),
@@ -1907,6 +1910,9 @@ def test_an_author_box_under_the_text_is_cut_when_it_names_the_writer(box: str) 
     ("Leave a Comment / Harbour News / By admin", "chrome.wordpress.en"),
     ("Harbour News / By admin / 3 Comments", "chrome.wordpress.en"),
     ("Kommentare insgesamt: 0\n| Kostenlos Homepage Baukasten - uCoz erstellen | Copyright MyCorp © 2016 |", "chrome.site.any"),
+    # a free host's greeting and menu (uCoz), as they stand over the post too
+    ("Приветствую Вас Гость | RSS", "chrome.site.any"), ("Willkommen Gast | RSS", "chrome.site.any"),
+    ("Главная | Регистрация | Вход", "chrome.site.any"), ("Hauptseite | Blog | Registrieren | Login", "chrome.site.any"),
     ("AUTOR\nist Hafenmeisterin in Kettleby und schreibt über Schifffahrt.", "author.box"),
 ])
 def test_more_lists_and_prompts_under_the_text_are_cut(tail: str, rule: str | None) -> None:
