@@ -1272,7 +1272,11 @@ def test_a_sentence_about_advertising_stays() -> None:
 
 @pytest.mark.parametrize("line", ["Photo: Jane Roe/Valley Press", "Image source: Getty Images", "Foto: Dok. Istimewa",
                                   "(Photo credit: Harbour Board)", "Featured image: Coastal Ledger",
-                                  "Credit: AP Photo/Jane Roe", "(Credit: Getty Images)", "Фото: ТАСС"])
+                                  "Credit: AP Photo/Jane Roe", "(Credit: Getty Images)", "Фото: ТАСС",
+                                  # labels of one word or after their picture's name, and a credit in brackets
+                                  "Bildquelle: Pixabay", "Beitragsbild: dpa", "Quellen Bild: S-F / Shutterstock.com",
+                                  "Crédit photo : AFP", "Photo (cc) : svenwerk", "Foto de portada: EFE", "图片来源：视觉中国",
+                                  "题图来自 Hater", "(Credit: Jane Roe / Valley Press)"])
 def test_a_photo_credit_is_cut_wherever_it_stands(line: str) -> None:
     for text in (line + "\n" + BODY, "The council approved the plan on Tuesday.\n" + line + "\nIt will cost 4 million.",
                  BODY + "\n" + line):
@@ -1284,6 +1288,7 @@ def test_a_photo_credit_is_cut_wherever_it_stands(line: str) -> None:
     ("Photo courtesy of NASA", "credits.image-courtesy"), ("Illustration by Mike Dunn", "credits.image-courtesy"),
     ("Courtesy G4", "credits.image-courtesy"), ("(Al Hughes Photography)", "credits.image-courtesy"),
     ("Photo by Jane Roe for The Valley Press", "credits.image-courtesy"), ("AP Photo/Jane Roe", "credits.image-agency"),
+    ("Photo by Jane Roe on Unsplash", "credits.image-courtesy"),
     ("Ảnh minh họa", "credits.image-illustrative"), ("(Foto ilustrasi: Antara)", "credits.image-illustrative"),
     ("Symbolbild", "credits.image-illustrative"), ("File photo", "credits.image-illustrative"),
 ])
@@ -1295,7 +1300,9 @@ def test_a_photo_credit_without_a_colon_is_cut_wherever_it_stands(line: str, rul
 
 
 @pytest.mark.parametrize("line", ["Courtesy of the family, the bridge was painted blue.", "Video by the council",
-                                  "Photo by photo, the exhibition tells the town's story.", "Courtesy matters on the road."])
+                                  "Photo by photo, the exhibition tells the town's story.", "Courtesy matters on the road.",
+                                  "Bildquelle der Studie war ein Archiv in Kiel, das 1990 schloss.",
+                                  "(Credit where credit is due: the council acted fast.)"])
 def test_a_sentence_that_begins_like_a_credit_stays(line: str) -> None:
     assert _between_paragraphs(line).text.split("\n")[1] == line
 
