@@ -373,7 +373,7 @@ class _Scan:
                 i -= 1
                 continue
             hit = (self._line_rule(i, "tail") or self._chrome(i) or self._title_repeat(i)
-                   or self._ingredient(i, below))
+                   or self._ingredient(i, below) or self._dated_byline(i))
             if hit is None:
                 heading = self._list_heading(i)
                 if heading is None:
@@ -519,17 +519,26 @@ class _Scan:
             if self.cut[i] == "chrome.byline" and i + 1 < len(self.lines) and self.keys[i + 1] and i + 1 not in self.cut:
                 self._line_rule(i + 1, "byline")  # the writer's job on the line under the byline
 
+    def _dated_byline(self, i: int) -> str | None:
+        """A byline that dates the post, where the head scan does not reach: the head's byline rule,
+        only with its date ("Written by Ann Lee on March 3, 2026", "By admin | March 3, 2026 | 0
+        comments" in a theme's footer), which no sentence of the story is. Cut and read for its
+        writer and date."""
+        if _SENTENCE_END.search(self.keys[i]):
+            return None
+        hit = self._matching(self.folded[i], "head")
+        if hit is None or hit[0].id != "chrome.byline" or not hit[1].groupdict().get("published"):
+            return None
+        self._apply(i, *hit)
+        return hit[0].id
+
     def _dated_byline_under(self, i: int) -> None:
         """The byline with its date right under the first line of the text that is no residue: a
         standfirst, the line a news theme sums the story up in under its headline ("… a new national
-        role in the world" over "by Duncan Bell / January 19, 2017 / Leave a comment"). Cut and read
-        for its writer and date; only a byline that dates the post, which no sentence of the story is."""
+        role in the world" over "by Duncan Bell / January 19, 2017 / Leave a comment")."""
         j = next((j for j in range(i + 1, len(self.lines)) if self.keys[j]), None)
-        if j is None or j in self.cut or _SENTENCE_END.search(self.keys[j]):
-            return
-        hit = self._matching(self.folded[j], "head")
-        if hit is not None and hit[0].id == "chrome.byline" and hit[1].groupdict().get("published"):
-            self._apply(j, *hit)
+        if j is not None and j not in self.cut:
+            self._dated_byline(j)
 
     def _head_item(self, i: int) -> str | None:
         """A theme's meta line printed as a list's item above the post ("- 27 juin 2019", "- Par Elba",

@@ -1944,6 +1944,18 @@ def test_a_dated_byline_under_the_standfirst_is_cut_and_read(byline: str, cut: b
     assert bool(harvest.published) == cut
 
 
+@pytest.mark.parametrize(("footer", "cut"), [
+    ("Written by Ann Lee on March 3, 2026", True), ("By Ann Lee | March 3, 2026 | 0 comments", True),
+    # a signature without a date, and a sentence that opens like a byline, stay
+    ("By Ann Lee", False), ("By March 3, 2026 the pier will reopen", False),
+])
+def test_a_dated_byline_in_a_themes_footer_under_the_text_is_cut_and_read(footer: str, cut: bool) -> None:
+    harvest = Harvest()
+    out = cut_text(f"{BODY}\n{footer}", RULES, Context(), harvest)
+    assert out.text == (BODY if cut else f"{BODY}\n{footer}")
+    assert harvest.authors == (["Ann Lee"] if cut else []) and bool(harvest.published) == cut
+
+
 @pytest.mark.parametrize("name", ["Ann Lee", "ANN LEE"])
 def test_the_writers_name_alone_above_the_text_is_a_byline(name: str) -> None:
     """Telegraph's editor repeats the writer's line (its <address>) under the headline inside the post."""
