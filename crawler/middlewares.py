@@ -180,8 +180,8 @@ class UnfinishedEncoding:
     def process_response(self, request: Request, response: Response) -> Request | Response:
         codings = [c.strip().lower() for v in response.headers.getlist(b"Content-Encoding") for c in v.split(b",")]
         codings = [c for c in codings if c and c != b"identity"]
-        if request.method == "HEAD" or not codings or not response.body:
-            return response
+        if request.method == "HEAD" or not codings or not response.body or not 200 <= response.status < 300:
+            return response  # (an error page's body is no post: its status says what went wrong)
         if _stream_ends(codings[-1], response.body, self.maxsize) is not False:
             return response
         from scrapy.downloadermiddlewares.retry import get_retry_request

@@ -818,12 +818,14 @@ def test_a_compressed_body_cut_short_is_a_truncated_reject_not_part_of_its_post(
         def do_GET(self) -> None:
             host, name = self.headers["Host"], self.path.strip("/").removesuffix(".html")
             if self.path == "/sitemap.xml":
-                locs = "".join(f"<url><loc>http://{host}/{n}.html</loc></url>" for n in (*cut, *whole))
+                locs = "".join(f"<url><loc>http://{host}/{n}.html</loc></url>" for n in (*cut, *whole, "gone"))
                 return self.send(200, "application/xml", f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{locs}</urlset>")
             asked[name] += 1
             if name in cut or name in whole:
                 coding, body = {**cut, **whole}[name]
                 return self.send(200, "text/html; charset=utf-8", body, {"Content-Encoding": coding})
+            if name == "gone":  # an error page whose body is cut short too: its status tells
+                return self.send(404, "text/html; charset=utf-8", zipped[:100], {"Content-Encoding": "gzip"})
             if self.path == "/":
                 return self.send(200, "text/html", "<html><head><title>Quay</title></head><body><h1>Quay</h1></body></html>")
             return self.send(404, "text/html", "<html><body>Not found</body></html>")
@@ -831,7 +833,7 @@ def test_a_compressed_body_cut_short_is_a_truncated_reject_not_part_of_its_post(
     with serve(Site) as url:
         run = run_splog("crawl", "--allow-private-hosts", "--no-throttle", "--no-feeds", url, out=tmp_path / "o.jsonl")
     rejects = {r["url"].rsplit("/", 1)[1].removesuffix(".html"): r for r in run.rejects()}
-    assert {name: r["reason"] for name, r in rejects.items()} == dict.fromkeys(cut, "truncated"), run.rejects()
+    assert {name: r["reason"] for name, r in rejects.items()} == {**dict.fromkeys(cut, "truncated"), "gone": "http_404"}
     assert "the gzip body" in rejects["gzip-cut"]["detail"] and "the br body" in rejects["br-cut"]["detail"]
     assert "gzipped inside" in rejects["inner-gzip-cut"]["detail"]
     assert all(asked[name] == 2 for name in ("gzip-cut", "deflate-cut", "br-cut", "zstd-cut")), asked
