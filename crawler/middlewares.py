@@ -117,7 +117,7 @@ def _stream_ends(coding: bytes, body: bytes, maxsize: int) -> bool | None:
     try:
         if coding in (b"gzip", b"x-gzip", b"deflate"):
             tries = [16 + zlib.MAX_WBITS] if coding != b"deflate" else [zlib.MAX_WBITS, -zlib.MAX_WBITS]
-            for n, wbits in enumerate(tries):  # (deflate: zlib's wrapper, else raw, as Scrapy reads it)
+            for wbits in tries:  # (deflate: zlib's wrapper, else raw, as Scrapy reads it)
                 inflate, data, size = zlib.decompressobj(wbits), body, 0
                 try:
                     while data and not inflate.eof:
@@ -125,10 +125,10 @@ def _stream_ends(coding: bytes, body: bytes, maxsize: int) -> bool | None:
                         if maxsize and size > maxsize:
                             return None
                         data = inflate.unconsumed_tail
-                    return inflate.eof
                 except zlib.error:
-                    if n == len(tries) - 1:
-                        return None
+                    continue
+                return inflate.eof
+            return None
         if coding == b"br":
             import brotli
 

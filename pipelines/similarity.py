@@ -208,8 +208,8 @@ class Features:
 
     @cached_property
     def numbers(self) -> frozenset[str]:
-        """The numbers the text writes (anchors holds them with its names and quotes)."""
-        return frozenset(_numbers(self.normalized))
+        """The anchors that are numbers."""
+        return frozenset(x for x in self.anchors if x[0].isdigit())
 
     @cached_property
     def anchors(self) -> frozenset[str]:
@@ -330,16 +330,19 @@ def held_lines(a: Features, b: Features, boilerplate: frozenset[int] | set[int] 
     return held / total if total and held >= NEAR_LINE_WORDS else 0.0
 
 
-def _other_numbers(a: frozenset[str], b: frozenset[str]) -> bool:
+def _numbers_kept(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of the numbers of the side with fewer that the other has too (a spinner keeps them)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small & large) / len(small) if small else 1.0
+
+
+def _other_numbers(a: Features, b: Features) -> bool:
     """Two texts with SPIN_NUMBERS_MIN numbers or more each, of which the side with fewer shares less
     than SPIN_NUMBERS with the other: a spinner keeps numbers (a copy that dropped sentences keeps a
     subset), reports written from one template on other companies, matches or days do not."""
-    na = [x for x in a if x[0].isdigit()]
-    nb = [x for x in b if x[0].isdigit()]
-    if len(na) < SPIN_NUMBERS_MIN or len(nb) < SPIN_NUMBERS_MIN:
+    if len(a.numbers) < SPIN_NUMBERS_MIN or len(b.numbers) < SPIN_NUMBERS_MIN:
         return False
-    small, large = (na, b) if len(na) <= len(nb) else (nb, a)
-    return sum(x in large for x in small) < SPIN_NUMBERS * len(small)
+    return _numbers_kept(a.numbers, b.numbers) < SPIN_NUMBERS
 
 
 def _skeleton_shared(a: Features, b: Features) -> float:
@@ -355,9 +358,7 @@ def _skeleton_shared(a: Features, b: Features) -> float:
         return 0.0
     share = len(a.skeleton & b.skeleton) / max(len(a.skeleton), len(b.skeleton))
     if min(a.skeleton_numbered, b.skeleton_numbered) >= SKELETON_NUMBERED:
-        na, nb = a.numbers, b.numbers
-        small, large = (na, nb) if len(na) <= len(nb) else (nb, na)
-        share = min(share, len(small & large) / len(small))
+        share = min(share, _numbers_kept(a.numbers, b.numbers))
     return share
 
 
@@ -392,7 +393,7 @@ def compare(a: Features, b: Features, same_hash: bool = False,
     if held >= NEAR_LINES:
         return Verdict("near", round(held, 4))
     anchors = jaccard(a.anchors, b.anchors)
-    if anchors < SPIN_ANCHORS or _other_numbers(a.anchors, b.anchors):  # cheap, so first
+    if anchors < SPIN_ANCHORS or _other_numbers(a, b):  # cheap, so first
         return Verdict("none", round(j3, 4))
     cov_ab, cov_ba = coverage(a.sentences, b.sentences, boilerplate)
     if cov_ab >= SPIN_COVERAGE and cov_ba >= SPIN_COVERAGE:
