@@ -333,6 +333,33 @@ def _vcard_author(classes: ClassIndex) -> str | None:
     return None
 
 
+# A theme's byline as a bare element that names the writer by its class alone: <span class="author">,
+# "author-name", "byline__name", "article-author" (no hCard, no link, no schema.org); the name may
+# follow a "By"
+_AUTHOR_CLASSES = ("author", "author-name", "author_name", "authorname", "byline-name", "byline__name",
+                   "byline-author", "article-author", "article__author", "post-author-name", "entry-author-name")
+_BY_PREFIX = re.compile(r"^(by|von|par|por|oleh|door|di|da|av|af|przez|автор:?|author:|autor:|auteur\s?:)\s+", re.I)
+_INLINE = frozenset(("a", "span", "strong", "b", "em", "i"))
+_QUOTED = frozenset(("blockquote", "q", "figure", "figcaption"))
+_NOT_THE_WRITER = re.compile(r"comment|quote|caption|testimonial|review", re.I)
+
+
+def _class_author(classes: ClassIndex) -> str | None:
+    """The name a bare author element holds, first in the page, when it has a name's shape and stands
+    outside comments, quotes and boxes of other posts (a comment's "author" is a reader, a pull
+    quote's the person quoted)."""
+    for name in _AUTHOR_CLASSES:
+        for el in classes.get(name):
+            if any(child.tag not in _INLINE for child in el) or _in_other_posts(el) or any(
+                    up.tag in _QUOTED or _NOT_THE_WRITER.search((up.get("class") or "") + " " + (up.get("id") or ""))
+                    for up in el.iterancestors()):
+                continue
+            text = _BY_PREFIX.sub("", fold_spaces(" ".join(el.itertext())))
+            if _NAME_SHAPE.fullmatch(text):
+                return text
+    return None
+
+
 # the schema.org types of an article or blog post (Article, NewsArticle, BlogPosting, SocialMediaPosting, …)
 _ARTICLE_ITEMTYPE = re.compile(r"(Article|Posting)/?$")
 
@@ -1282,7 +1309,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
                    or _vcard_author(classes)
                    or metas.get("by")  # (Tistory's)
                    or person
-                   or _author_link(anchors, url))
+                   or _author_link(anchors, url)
+                   or _class_author(classes))
     meta.labels = _labels(tree, anchors, classes) or _declared_labels(head, ld)
     meta.ld_body = _ld_body(ld.get("articleBody"))
     if meta.ld_body is not None and isinstance(ld.get("headline"), str):

@@ -1549,6 +1549,24 @@ def test_an_authors_hcard_names_the_author(byline: str, author: str | None) -> N
     assert read_meta(_parse_page(page), "https://cropdaily.example/early-frost/amp/").author == author
 
 
+@pytest.mark.parametrize(("byline", "author"), [
+    # a theme's bare byline elements, named by their class alone
+    ("<span class='author'>Tomas Reyes</span> · <span class='date'>Published 29.06.2026</span>", "Tomas Reyes"),
+    ("<div class='byline'>By <span class='byline__name'>Tomas Reyes</span></div>", "Tomas Reyes"),
+    ("<p class='article-author'>By Tomas Reyes</p>", "Tomas Reyes"),
+    # not a byline: the person a pull quote quotes, a comment's reader, a box of other posts, a sentence
+    ("<blockquote>We lit the burners at two.<span class='author'>Ana Lind</span></blockquote>", None),
+    ("<div class='pull-quote'><span class='author'>Ana Lind</span></div>", None),
+    ("<ol class='comment-list'><li><span class='author'>Ana Lind</span> says: lovely</li></ol>", None),
+    ("<div class='related-posts'><span class='author'>Ana Lind</span></div>", None),
+    ("<span class='author'>This story was written by two of our readers</span>", None),
+])
+def test_a_bare_author_element_names_the_author(byline: str, author: str | None) -> None:
+    page = (f"<html><body><div id='content'><h1>Early frost</h1>{byline}"
+            "<p>Fruit growers lit burners between their rows.</p></div></body></html>")
+    assert read_meta(_parse_page(page), "https://cropdaily.example/early-frost.html").author == author
+
+
 @pytest.mark.parametrize(("title", "platform", "name"), [
     ("Viral Clips Now: Storm chasers film waterspout", "blogger", "Viral Clips Now"),
     ("Viral Clips Now: Update: Storm chasers film waterspout", "blogger", "Viral Clips Now"),
