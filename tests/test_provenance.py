@@ -36,6 +36,11 @@ RULES = load_rules()
     ("Man bites dog - and survives", False, True, [], ("Man bites dog - and survives", None)),
     ("Budget 2026 - what changes for renters", False, False, [], ("Budget 2026 - what changes for renters", None)),
     ("No dash here", True, True, [], ("No dash here", None)),
+    # a Google News post whose title the splog had freed of its suffix: a clause is no publisher
+    ("Review: Marlow - Tenancy law, 3rd edition 2024", True, True, [], ("Review: Marlow - Tenancy law, 3rd edition 2024", None)),
+    ("Tour the old lighthouse keeper's cottage - it's for sale!", True, True, [],
+     ("Tour the old lighthouse keeper's cottage - it's for sale!", None)),
+    ("Who pays for the new seawall - and when?", True, True, [], ("Who pays for the new seawall - and when?", None)),
 ])
 def test_split_publisher(title, google_news, autoblog, hints, expected) -> None:
     assert split_publisher(title, RULES, hints=hints, google_news=google_news, autoblog=autoblog) == expected
