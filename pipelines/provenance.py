@@ -15,7 +15,7 @@ _PUBLISHER_SHAPE = re.compile(r"[A-Z0-9][\w.&'’/()-]*( [\w.&'’/()-]+){0,5}")
 _SITE_ADDRESS = re.compile(r"[A-Za-z0-9][\w-]*(\.[\w-]+)*\.(com|net|org|info|news|co|id|in|uk|au|ca|de|fr|es|it|br|"
                            r"mx|ar|cl|pe|ru|ua|pl|nl|be|ch|at|se|no|dk|fi|pt|gr|tr|jp|kr|cn|tw|hk|sg|my|ph|vn|th|pk|"
                            r"bd|lk|np|ng|za|ke|gh|eg|ae|sa|qa|ie|nz|us|tv)", re.I)
-_CLAUSE = re.compile(r",\s|[!?]$")
+_CLAUSE = re.compile(r",\s|[!?]$|^(?-i:[a-zà-öø-ÿ][a-zà-öø-ÿ'’-]*)(\s+\S+){2}")
 _AUTOBLOG_TOOLS = frozenset({"google-news", "fivefilters", "ifttt", "wpematico", "feedwordpress",
                              "wp-rss-aggregator", "feedzy", "feedburner", "wp-automatic",
                              "newsapi"})
@@ -76,8 +76,9 @@ def split_publisher(title: str, rules: RuleSet, *, hints: list[str], google_news
              or (_SITE_ADDRESS.fullmatch(tail.strip()) is not None and not _is_own_host(low.strip(), own_host)))
     shaped = _PUBLISHER_SHAPE.fullmatch(tail.strip()) is not None and not tail.endswith((".", "!", "?"))
     # (a Google News title's suffix is a publisher's name in any script; a headline's own second half
-    # is a clause: "Internetrecht, 5. Auflage 2014", "it's for sale!", on a post whose title the
-    # splog had already freed of the suffix)
+    # is a clause: "Internetrecht, 5. Auflage 2014", "it's for sale!", "das Must-have für den Sommer"
+    # (three words or more after a small letter: "heise online" is a name), on a post whose title
+    # the splog had already freed of the suffix)
     clause = _CLAUSE.search(tail.strip()) is not None
     if known or (google_news and len(tail) <= 80 and not clause) or (autoblog and shaped):
         return t[:len(head)].strip(), t[len(head) + len(sep):].strip()

@@ -41,6 +41,11 @@ RULES = load_rules()
     ("Tour the old lighthouse keeper's cottage - it's for sale!", True, True, [],
      ("Tour the old lighthouse keeper's cottage - it's for sale!", None)),
     ("Who pays for the new seawall - and when?", True, True, [], ("Who pays for the new seawall - and when?", None)),
+    ("Die Strandtasche - das Must-have für den Sommer", True, True, [],
+     ("Die Strandtasche - das Must-have für den Sommer", None)),
+    # names that start with a small letter
+    ("Neue Fähre für Sylt - heise online", True, True, [], ("Neue Fähre für Sylt", "heise online")),
+    ("Ferry app adds offline tickets - iPhone in Canada", True, True, [], ("Ferry app adds offline tickets", "iPhone in Canada")),
 ])
 def test_split_publisher(title, google_news, autoblog, hints, expected) -> None:
     assert split_publisher(title, RULES, hints=hints, google_news=google_news, autoblog=autoblog) == expected
