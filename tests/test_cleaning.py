@@ -1114,8 +1114,15 @@ def test_a_hint_is_a_word_or_a_list_of_words(tmp_path) -> None:
     ('<p>Artikel ini telah tayang di <a href="https://www.ledger.example/">Ledger.example</a> dengan judul "Jembatan '
      'dibuka", Klik untuk baca: <a href="https://www.ledger.example/read/2025/bridge">https://www.ledger.example/read/'
      '2025/bridge</a>.</p>', "https://www.ledger.example/read/2025/bridge"),
+    # an autoblog template's pointer under the copy, the publisher's name as its link
+    ('<p>Read more at <a href="https://ledger.example/bridge">Coastal Ledger</a></p>', "https://ledger.example/bridge"),
+    ('<p>Lire la suite sur <a href="https://ledger.example/pont">Le Courrier</a></p>', "https://ledger.example/pont"),
+    ('<p><a href="https://ledger.example/ponte">Vai all\'articolo originale</a> Via: Il Corriere</p>',
+     "https://ledger.example/ponte"),
     # an article's sentence about a first publication names no original
     ('<p>The novel was first published in <a href="https://press.example/">a small press</a> in 1998.</p>', None),
+    ('<p>Read more on <a href="https://press.example/">the council\'s plans</a> in our archive and in the minutes '
+     'the clerk published on Tuesday after the long meeting about the harbour wall.</p>', None),
 ])
 def test_a_footer_that_names_the_original_gives_its_link(html, source_url) -> None:
     from pipelines.htmltext import harvest_links, parse_fragment
@@ -1123,6 +1130,24 @@ def test_a_footer_that_names_the_original_gives_its_link(html, source_url) -> No
     harvest = Harvest()
     harvest_links(parse_fragment("<p>The council approved the plan on Tuesday.</p>" + html), RULES, harvest)
     assert harvest.source_urls == ([source_url] if source_url else [])
+
+
+@pytest.mark.parametrize(("box", "rule", "publisher"), [
+    ('<p class="syndicated-attribution">This is a syndicated post, reprinted from '
+     '<a href="https://ledger.example/bridge">Coastal Ledger</a>.</p>', "feedwordpress.attribution", "Coastal Ledger"),
+    ('<div class="wprss-feed-meta">Source: <a href="https://ledger.example/bridge">Coastal Ledger</a> | '
+     'Published on: March 9, 2026</div>', "wprss.meta", "Coastal Ledger"),
+])
+def test_a_plugins_credit_box_gives_the_original_it_links(box, rule, publisher) -> None:
+    from pipelines.htmltext import cut_blocks, harvest_links, parse_fragment
+
+    harvest = Harvest()
+    root = parse_fragment("<p>The council approved the plan on Tuesday.</p>" + box)
+    removed = cut_blocks(root, RULES, harvest)
+    harvest_links(root, RULES, harvest)
+    assert [r for r, _ in removed] == [rule]
+    assert harvest.source_urls == ["https://ledger.example/bridge"]
+    assert harvest.publishers == [publisher]
 
 
 def test_a_copied_news_articles_credits_give_publisher_author_and_original() -> None:
