@@ -422,6 +422,20 @@ EARLIEST_POST = datetime(1990, 1, 1, tzinfo=timezone.utc)
 AHEAD_OF_NOW = timedelta(days=2)
 
 
+def _with_line_time(day: str | None, lined: list[datetime | None]) -> list[datetime | None]:
+    """The page's date, then the lines' dates. The page's date given as a day alone (htmldate's and
+    trafilatura's are) takes its time from a byline or date line of that day that prints one ("Publié
+    le 9 octobre 2026 à 21h00 par …")."""
+    when = to_utc(day)
+    if when is not None and day is not None and _DAY_ONLY.fullmatch(day.strip()):
+        when = next((d for d in lined if d is not None and d.date() == when.date() and (d.hour, d.minute) != (0, 0)),
+                    when)
+    return [when, *lined]
+
+
+_DAY_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _first_plausible(*dates: datetime | None) -> datetime | None:
     latest = datetime.now(timezone.utc) + AHEAD_OF_NOW
     return next((d for d in dates if d is not None and EARLIEST_POST <= d <= latest), None)
@@ -452,8 +466,9 @@ def normalize(draft: Draft, sign: bool = True, confusables: Confusables | None =
                                  if homoglyphs else []), raw_title=clean_line(draft.raw_title),
         publisher=clean_line(draft.publisher), feed_title=clean_line(draft.feed_title),
         language=language,
-        published_at=_first_plausible(_feed_time(feed.get("published")), to_utc(meta.published),
-                                      *(_line_time(d, day_first) for d in draft.harvest.published)),
+        published_at=_first_plausible(_feed_time(feed.get("published")),
+                                      *_with_line_time(meta.published, [_line_time(d, day_first)
+                                                                        for d in draft.harvest.published])),
         updated_at=_first_plausible(_feed_time(feed.get("updated")), to_utc(meta.updated),
                                     *(_line_time(d, day_first) for d in draft.harvest.updated)),
         canonical_url=canonical_url(canonical) if canonical else None,

@@ -1083,6 +1083,24 @@ def test_a_time_element_gives_the_time_of_the_day_htmldate_dates_the_post(times:
     assert all(x in record.text.split("\n") for x in _FERRY)
 
 
+@pytest.mark.parametrize(("line", "published"), [
+    ("Publié le 5 mars 2026 à 14h05 par Ina Morel", "2026-03-05T14:05:00+00:00"),
+    ("Veröffentlicht am 5. März 2026, 14:05 Uhr, von Ina Morel", "2026-03-05T14:05:00+00:00"),
+    # a line of the day without a time: the day
+    ("Publié le 5 mars 2026 par Ina Morel", "2026-03-05T00:00:00+00:00"),
+])
+def test_a_byline_gives_the_time_of_the_day_the_page_is_dated(line: str, published: str) -> None:
+    """A page dated by its visible text alone (no metadata, no <time>) gets the day from htmldate and
+    its time from the byline that prints both."""
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = ("<html><head><title>Ferry adds sailings</title></head><body><div id='nav'><a href='/'>Home</a></div>"
+            f"<div class='post'><h1>Ferry adds sailings</h1><p class='info'>{line}</p><div class='text'>{body}</div>"
+            "</div></body></html>")
+    record = _record(page, f"https://line{abs(hash(line)) % 10**8}.example/ferry.html")
+    assert record.published_at.isoformat() == published
+    assert all(x in record.text.split("\n") for x in _FERRY)
+
+
 @pytest.mark.parametrize(("meta", "date"), [
     ("<div class='post-footer'>Publié le 3 mars 2026 par Ina dans Ferry. 2 commentaires</div>", "2026-03-03"),
     ("<footer class='entry-footer'>Dieser Beitrag wurde am Dienstag, 3. März 2026 veröffentlicht.</footer>", "2026-03-03"),
