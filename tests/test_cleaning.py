@@ -2262,6 +2262,9 @@ def test_a_sentence_that_opens_like_share_residue_stays(line: str) -> None:
     ("Pubblicato il 5 marzo 2026 da Marco Rossi", "Marco Rossi", "5 marzo 2026"),
     ("Gepubliceerd op 5 maart 2026 door Jan de Vries", "Jan de Vries", "5 maart 2026"),
     ("Diterbitkan pada 5 Maret 2026 oleh Budi Santoso", "Budi Santoso", "5 Maret 2026"),
+    # a site's user name as WordPress prints it, lower case, at the end of the line
+    ("Publié le 5 mars 2026 à 14h05 par admin", "admin", "5 mars 2026 à 14h05"),
+    ("Veröffentlicht am 5. März 2026 von redaktion_2", "redaktion_2", "5. März 2026"),
 ])
 @pytest.mark.parametrize("where", ["head", "tail"])
 def test_a_theme_date_line_with_the_writer_in_any_language_is_cut_and_names_both(line: str, author: str,
