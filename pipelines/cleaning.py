@@ -513,11 +513,30 @@ class _Scan:
                 self.cut[i] = "head.author"
                 continue
             if not (self._line_rule(i, "head") or self._line_rule(i, "inside") or self._chrome(i) or self._kicker(i)
-                    or self._head_item(i) or self._above_title(i)):
+                    or self._head_item(i) or self._above_title(i) or self._meta_row(i)):
                 self._dated_byline_under(i)
                 return
             if self.cut[i] == "chrome.byline" and i + 1 < len(self.lines) and self.keys[i + 1] and i + 1 not in self.cut:
                 self._line_rule(i + 1, "byline")  # the writer's job on the line under the byline
+
+    def _meta_row(self, i: int) -> str | None:
+        """A theme's meta row whose items the head rules or the chrome sets each read alone, set on one
+        line with bars or dots between ("Veröffentlicht: 09.10.2026, 14:05 Uhr | Lesezeit: 3 Min.",
+        "By Ann Lee • 3 min read"): cut, and read for what each item gives."""
+        parts = _ROW_SEPARATOR.split(self.folded[i])
+        if not 2 <= len(parts) <= _ROW_ITEMS:
+            return None
+        hits = []
+        for part in parts:
+            hit = self._matching(part, "head") or self._matching(part, "inside")
+            if hit is None and self.rules.chrome_match(part.lower()) is None:
+                return None
+            hits.append(hit)
+        self.cut[i] = "head.meta-row"
+        for hit in hits:
+            if hit is not None:
+                self._apply_groups(i, *hit)
+        return self.cut[i]
 
     def _dated_byline(self, i: int) -> str | None:
         """A byline that dates the post, where the head scan does not reach: the head's byline rule,
@@ -657,6 +676,9 @@ class _Scan:
 # without a space (a lower-case letter, a digit or a closing mark, then a capital), a web address,
 # a sentence's end, or the space before IFTTT's date ("… World - Google News September 14, 2020 at
 # 04:18PM https://ift.tt/…" on one line).
+_ROW_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7]\s+")  # (" | ", " • ", " · " between a meta row's items)
+_ROW_ITEMS = 6
+
 _GLUE = re.compile(r"(?<=[a-z0-9)?!.\]])(?=[A-Z])|(?<=\S)\s*(?=https?://)|(?<=[.!?)\]\"'])\s+(?=\S)"
                    r"|(?<=\S)\s+(?=(?:January|February|March|April|May|June|July|August|September|October|November"
                    r"|December) \d{1,2}, \d{4} at \d)")

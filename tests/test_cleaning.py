@@ -2274,6 +2274,32 @@ def test_a_theme_date_line_with_the_writer_in_any_language_is_cut_and_names_both
     assert out.harvest.authors == [author] and out.harvest.published == [published]
 
 
+@pytest.mark.parametrize(("line", "published", "author"), [
+    # a theme's meta row: items the head rules read alone, with bars or dots between
+    ("Veröffentlicht: 09.10.2026, 14:05 Uhr | Lesezeit: 3 Min.", ["09.10.2026, 14:05 Uhr"], []),
+    ("Posted on March 9, 2026 · 4 min read", ["March 9, 2026"], []),
+    # a date line that goes on past its date
+    ("Posted on 9 October 2026 in News", ["9 October 2026 in News"], []),
+    ("Publié le 09/10/2026 à 14:05, mis à jour à 16:00", ["09/10/2026 à 14:05, mis à jour à 16:00"], []),
+    # a time counted back from now dates nothing
+    ("Posted 2 hours ago", [], []),
+    ("Diterbitkan 2 jam lalu", [], []),
+])
+def test_a_date_line_above_the_text_is_cut_and_read_for_its_date(line: str, published: list[str], author: list[str]) -> None:
+    out = cut_text(line + "\n" + BODY, RULES, Context())
+    assert out.text == BODY
+    assert out.harvest.published == published and out.harvest.authors == author
+
+
+@pytest.mark.parametrize("line", [
+    "Politics | Economy | Sport",  # (a menu's words: no rule reads them alone)
+    "Ferry news | the council voted for the plan",
+])
+def test_a_line_with_bars_whose_items_are_not_all_meta_stays(line: str) -> None:
+    text = line + "\n" + BODY
+    assert cut_text(text, RULES, Context()).text == text
+
+
 @pytest.mark.parametrize("label", ["Updated", "Published:", "Posted on", "Last updated", "Zuletzt aktualisiert:", "Publié le"])
 def test_a_date_lines_label_left_without_its_date_is_cut(label: str) -> None:
     """The date was a <time> element or a script's, and is gone from the text: its label alone stays
