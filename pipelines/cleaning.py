@@ -522,16 +522,24 @@ class _Scan:
     def _meta_row(self, i: int) -> str | None:
         """A theme's meta row whose items the head rules or the chrome sets each read alone, set on one
         line with bars or dots between ("Veröffentlicht: 09.10.2026, 14:05 Uhr | Lesezeit: 3 Min.",
-        "By Ann Lee • 3 min read"): cut, and read for what each item gives."""
+        "By Ann Lee • 3 min read"), some items perhaps the post's category, its writer, the site's or
+        a known publisher's name ("World | 9 October 2026", "AFP | Updated: Oct 9, 2026"): cut, and
+        read for what each rule's item gives."""
         parts = _ROW_SEPARATOR.split(self.folded[i])
         if not 2 <= len(parts) <= _ROW_ITEMS:
             return None
         hits = []
         for part in parts:
+            key = part.lower()
             hit = self._matching(part, "head") or self._matching(part, "inside")
-            if hit is None and self.rules.chrome_match(part.lower()) is None:
-                return None
+            if hit is None and self.rules.chrome_match(key) is None:
+                if key not in self.labels and key not in self.authors and key not in self.names \
+                        and key not in self.rules.publishers:
+                    return None
+                continue
             hits.append(hit)
+        if not hits:
+            return None  # (names alone: a menu's or a list's line, not a meta row)
         self.cut[i] = "head.meta-row"
         for hit in hits:
             if hit is not None:

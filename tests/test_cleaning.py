@@ -2291,13 +2291,25 @@ def test_a_date_line_above_the_text_is_cut_and_read_for_its_date(line: str, publ
     assert out.harvest.published == published and out.harvest.authors == author
 
 
+@pytest.mark.parametrize(("line", "published", "updated"), [
+    ("World | 9 October 2026", ["9 October 2026"], []),  # (the post's category)
+    ("AFP | Updated: Oct 9, 2026, 14:05 IST", [], ["Oct 9, 2026, 14:05 IST"]),  # (a known publisher)
+])
+def test_a_meta_row_may_hold_the_posts_category_or_a_publishers_name(line: str, published: list[str],
+                                                                    updated: list[str]) -> None:
+    out = cut_text(line + "\n" + BODY, RULES, Context(labels=["World"]))
+    assert out.text == BODY and out.removed == [("head.meta-row", line)]
+    assert out.harvest.published == published and out.harvest.updated == updated
+
+
 @pytest.mark.parametrize("line", [
     "Politics | Economy | Sport",  # (a menu's words: no rule reads them alone)
+    "World | Reuters",  # (names alone, no item a rule reads)
     "Ferry news | the council voted for the plan",
 ])
 def test_a_line_with_bars_whose_items_are_not_all_meta_stays(line: str) -> None:
     text = line + "\n" + BODY
-    assert cut_text(text, RULES, Context()).text == text
+    assert cut_text(text, RULES, Context(labels=["World"])).text == text
 
 
 @pytest.mark.parametrize("label", ["Updated", "Published:", "Posted on", "Last updated", "Zuletzt aktualisiert:", "Publié le"])
