@@ -302,6 +302,12 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita Harian "
      "Pelabuhan WhatsApp Channel : https://www.whatsapp.com/channel/0029VaF", "chrome.site.id"),
     ("(*)", "text.mark-line"), ("Tonton juga video berikut ini", "promo.video-id"),
+    # a news portal's own closing lines, carried along by copies
+    ("Catch all the Business News, Market News, Breaking News Events and Latest News Updates on Harbour Mint. "
+     "Download The Harbour Mint News App to get Daily Market Updates.", "promo.portal-footer"),
+    ("(Catch all the Business News, Breaking News Events and Latest News Updates on The Port Times.)",
+     "promo.portal-footer"),
+    ("Subscribe to The Port Times Prime and read the PT ePaper online.", "promo.portal-footer"),
     ("Home > Settings is where the new switch sits, the firm said.", None),
     ("The museum uses cookies to teach children about old bakeries.", None),
     ("Featured in the council's report, the pier will be rebuilt.", None),
@@ -358,6 +364,8 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     "نشر بواسطة الحكومة تقريرا مفصلا عن الميناء في العام الماضي.",
     "Author: the council's chief planner, who asked not to be named.",
     "Published on Monday, the plan was 40 pages.",
+    "Catch the latest news on the harbour on our website.", "We will catch all the updates on Friday.",
+    "Download the app to get the timetable.",
 ])
 def test_article_lines_that_look_like_residue_stay(text: str) -> None:
     body = BODY + "\n" + text if text != "Home" else "Home\n" + BODY
@@ -2284,6 +2292,7 @@ def test_a_theme_date_line_with_the_writer_in_any_language_is_cut_and_names_both
     # a time counted back from now dates nothing
     ("Posted 2 hours ago", [], []),
     ("Diterbitkan 2 jam lalu", [], []),
+    ("Posted on Monday by the harbour master", [], []),
 ])
 def test_a_date_line_above_the_text_is_cut_and_read_for_its_date(line: str, published: list[str], author: list[str]) -> None:
     out = cut_text(line + "\n" + BODY, RULES, Context())
