@@ -308,6 +308,9 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("(Catch all the Business News, Breaking News Events and Latest News Updates on The Port Times.)",
      "promo.portal-footer"),
     ("Subscribe to The Port Times Prime and read the PT ePaper online.", "promo.portal-footer"),
+    ("For more news like this visit PortHealth.example", "promo.portal-footer"),
+    ("Baca berita dengan sedikit iklan, klik di sini", "promo.portal-footer"),
+    ("© dpa-infocom, dpa:261009-99-123456/2", "credits.wire-notice"),
     ("Home > Settings is where the new switch sits, the firm said.", None),
     ("The museum uses cookies to teach children about old bakeries.", None),
     ("Featured in the council's report, the pier will be rebuilt.", None),
@@ -1547,7 +1550,7 @@ def test_a_papers_prompts_under_its_story_are_cut_from_any_page(line: str, cut: 
 
 @pytest.mark.parametrize("credits", ["Reporting by Ana Ruiz; Additional reporting by Li Wei; Editing by Tom Field",
                                      "Our Standards: The Thomson Reuters Trust Principles.",
-                                     "Penulis : Dwi Hartanto"])
+                                     "Penulis : Dwi Hartanto", "Published By: Dwi Hartanto"])
 @pytest.mark.parametrize(("below", "copy"), [
     ("", False),  # an ordinary article as its publisher prints it: its credits are its own
     ("Advertisement", False),  # (cut, but a page's ad label says nothing of copying)
@@ -2842,6 +2845,7 @@ def test_a_line_that_says_the_post_is_a_copy_lets_the_copies_only_lines_go(tail:
     ("Quelle: Hafenblatt", "Hafenblatt"), ("Con información de Diario del Puerto", "Diario del Puerto"),
     ("Com informações do Diário do Porto", "Diário do Porto"), ("Avec AFP", "AFP"),
     ("Sumber: Harian Pelabuhan", "Harian Pelabuhan"), ("स्रोत: बंदरगाह समाचार", "बंदरगाह समाचार"),
+    ("(With inputs from PTI)", "PTI"),
     # a line that names several sources is the article's own (the founding example's last line)
     ("SOURCE: Coastal Ledger and news agencies", None), ("Con información de EFE y Reuters", None),
     ("Source: agencies", None),
