@@ -263,6 +263,18 @@ class _Scan:
         if rule.copies_only:
             self.pending.add(i)
         self._apply_groups(i, rule, match)
+        if rule.id == "chrome.byline" and not match.groupdict().get("published"):
+            self._byline_date(i, match.string)
+
+    def _byline_date(self, i: int, line: str) -> None:
+        """A byline whose date the byline rule's own forms do not read ("Oleh: Ann Lee | Jumat, 9
+        Oktober 2026 14:05 WIB", "Por Ann Lee · 9 de octubre de 2026"): the line dates the post when
+        a date written with a month's name or in figures stands in it, and no word says it is the date
+        of a change ("By Ann Lee | Updated 09.10.2026")."""
+        from pipelines.metadata import named_date
+
+        if not _UPDATE_WORD.search(line) and named_date(line, self.rules.months):
+            self.found.append((i, "published", line))
 
     def _apply_groups(self, i: int, rule: LineRule, match: re.Match[str]) -> None:
         if (credit := chain_credit(rule)) is not None:
@@ -684,6 +696,8 @@ class _Scan:
 # without a space (a lower-case letter, a digit or a closing mark, then a capital), a web address,
 # a sentence's end, or the space before IFTTT's date ("… World - Google News September 14, 2020 at
 # 04:18PM https://ift.tt/…" on one line).
+_UPDATE_WORD = re.compile(r"\b(updated|modified|edited|actualizado|atualizado|mis à jour|aktualisiert|diperbarui|"
+                          r"aggiornato|bijgewerkt|cập nhật|обновлено|güncellendi|zaktualizowano)\b", re.I)
 _ROW_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7]\s+")  # (" | ", " • ", " · " between a meta row's items)
 _ROW_ITEMS = 6
 

@@ -2303,6 +2303,24 @@ def test_a_date_line_above_the_text_is_cut_and_read_for_its_date(line: str, publ
     assert out.harvest.published == published and out.harvest.authors == author
 
 
+@pytest.mark.parametrize(("byline", "author", "published"), [
+    # a byline whose date the byline forms do not read: a weekday before it, "de" between its parts
+    ("Oleh: Ann Lee | Jumat, 9 Oktober 2026 14:05 WIB", "Ann Lee", "2026-10-09T07:05:00+00:00"),
+    ("Por Ann Lee · 9 de octubre de 2026", "Ann Lee", "2026-10-09T00:00:00+00:00"),
+    # a date the byline says is a change's is not the post's
+    ("By Ann Lee | Updated 09.10.2026 14:05", "Ann Lee", None),
+    ("By Ann Lee", "Ann Lee", None),
+])
+def test_a_byline_dates_the_post_with_a_date_written_anywhere_in_it(byline: str, author: str,
+                                                                    published: str | None) -> None:
+    from pipelines.draft import _line_time
+
+    out = cut_text(byline + "\n" + BODY, RULES, Context())
+    assert out.text == BODY and out.harvest.authors == [author]
+    dates = [_line_time(d, True) for d in out.harvest.published]
+    assert [d.isoformat() for d in dates if d] == ([published] if published else [])
+
+
 @pytest.mark.parametrize(("line", "published", "updated"), [
     ("World | 9 October 2026", ["9 October 2026"], []),  # (the post's category)
     ("AFP | Updated: Oct 9, 2026, 14:05 IST", [], ["Oct 9, 2026, 14:05 IST"]),  # (a known publisher)
