@@ -691,16 +691,18 @@ class _Scan:
                     self.found.append((i, "chrome", chrome.language))
 
 
-# Where a tool's residue may start inside a line whose breaks were lost ("…(Why?)World - Latest -
-# Google NewsSeptember 14, 2020 at 04:18PMhttps://ift.tt/2RpVTP6"): a word run on to the next
-# without a space (a lower-case letter, a digit or a closing mark, then a capital), a web address,
-# a sentence's end, or the space before IFTTT's date ("… World - Google News September 14, 2020 at
-# 04:18PM https://ift.tt/…" on one line).
+# words that call a date a change's, not the post's
 _UPDATE_WORD = re.compile(r"\b(updated|modified|edited|actualizado|atualizado|mis à jour|aktualisiert|diperbarui|"
                           r"aggiornato|bijgewerkt|cập nhật|обновлено|güncellendi|zaktualizowano)\b", re.I)
 _ROW_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7]\s+")  # (" | ", " • ", " · " between a meta row's items)
 _ROW_ITEMS = 6
 
+
+# Where a tool's residue may start inside a line whose breaks were lost ("…(Why?)World - Latest -
+# Google NewsSeptember 14, 2020 at 04:18PMhttps://ift.tt/2RpVTP6"): a word run on to the next
+# without a space (a lower-case letter, a digit or a closing mark, then a capital), a web address,
+# a sentence's end, or the space before IFTTT's date ("… World - Google News September 14, 2020 at
+# 04:18PM https://ift.tt/…" on one line).
 _GLUE = re.compile(r"(?<=[a-z0-9)?!.\]])(?=[A-Z])|(?<=\S)\s*(?=https?://)|(?<=[.!?)\]\"'])\s+(?=\S)"
                    r"|(?<=\S)\s+(?=(?:January|February|March|April|May|June|July|August|September|October|November"
                    r"|December) \d{1,2}, \d{4} at \d)")
