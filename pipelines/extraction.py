@@ -899,7 +899,8 @@ def _template_metadata(tree: etree._Element, url: str, meta: PageMeta, tmpl: Hos
     meta.site_name = meta.site_name or tmpl.site_name
 
 
-def _host(url: str) -> str:
+def template_host(url: str) -> str:
+    """The key a page's host template is kept under: the URL's host and port."""
     try:
         return urlsplit(url).netloc.lower()
     except ValueError:
@@ -978,7 +979,7 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         return _checked(Extracted(to_text(body[1]), removed, harvest, meta, "container", body_ids=ids,
                                   anchors=anchors),
                         tree, rules, raw.url)
-    plan = TEMPLATES.plan(_host(raw.url)) if options.mode == "auto" else None
+    plan = TEMPLATES.plan(template_host(raw.url)) if options.mode == "auto" else None
     if plan is not None and plan.use:
         node = select(tree, plan.template.selector or "")
         if node is not None and not plan.template.looks_short(node) and not plan.template.unfamiliar(node):

@@ -9,7 +9,10 @@ text as trafilatura on `LEARN_PAGES` pages in a row, the host's later pages are 
 our own converter: an XPath and a tree walk instead of trafilatura's cleaning, scoring and fallback
 comparison. Every `AUDIT_EVERY`-th page of a trusted host still goes through trafilatura and is
 compared again; a disagreement sends the host back to learning, and a host that keeps disagreeing
-stays with trafilatura for good. Learning state lives in each worker process and is not persisted.
+stays with trafilatura for good. Learning state lives in each worker process and is not persisted;
+a template one worker comes to trust (or a host it gives up on) is passed, through the crawl's main
+process, to the other workers with their next pages of that host (`SharedTemplates`), so a host is
+learned once, not once in every worker.
 """
 
 from __future__ import annotations
@@ -198,6 +201,44 @@ class Templates:
             self.counts["refused"] += 1
 
 
+    def state(self, host: str) -> tuple[str, ...] | None:
+        """What other workers may take of this host's template: ("trusted", selector), ("refused",),
+        or None (none yet, or still learning)."""
+        tmpl = self.hosts.get(host)
+        if tmpl is None:
+            return None
+        if tmpl.refused:
+            return ("refused",)
+        return ("trusted", tmpl.selector) if tmpl.trusted else None
+
+    def changes(self, before: dict[str, tuple[str, ...] | None]) -> dict[str, HostTemplate | None]:
+        """The hosts of `before` (their states then) whose state changed since: the template each now
+        has when it is trusted or refused, None when it is neither any more (an audit failed)."""
+        out: dict[str, HostTemplate | None] = {}
+        for host, then in before.items():
+            now = self.state(host)
+            if now != then:
+                out[host] = self.hosts[host] if now is not None else None
+        return out
+
+    def take(self, host: str, tmpl: HostTemplate) -> bool:
+        """Start a host from the template another worker process trusts (or gave up on): unless this
+        process has its own trusted template, or its own has failed on some page here (its audits
+        or learning then decide). The audit count stays this process's own."""
+        local = self.hosts.get(host)
+        if local is not None and (local.trusted or local.failures):
+            return False
+        tmpl = copy.copy(tmpl)
+        tmpl.pages = local.pages if local is not None else 0
+        self.hosts[host] = tmpl
+        self.hosts.move_to_end(host)
+        if len(self.hosts) > MAX_HOSTS:
+            self.hosts.popitem(last=False)
+        if tmpl.trusted:
+            self._remember_theme(tmpl)
+        self.counts["shared"] += 1
+        return True
+
     def _remember_theme(self, tmpl: HostTemplate) -> None:
         self.themes.pop(tmpl.selector, None)
         self.themes[tmpl.selector] = None
@@ -222,6 +263,30 @@ class Templates:
                 self.counts["adopted"] += 1
                 return True
         return False
+
+
+class SharedTemplates:
+    """The main process's copy of the templates its workers came to trust or refuse, newest last:
+    each batch of pages takes along those of its hosts (~0.5 KB and a few microseconds each), and a
+    worker that has not learned a host yet starts from it (Templates.take)."""
+
+    def __init__(self, most: int = MAX_HOSTS) -> None:
+        self.hosts: OrderedDict[str, HostTemplate] = OrderedDict()
+        self.most = most
+
+    def for_hosts(self, hosts: set[str]) -> dict[str, HostTemplate]:
+        # (get: a batch may be sent from another thread while the reactor's takes in a report)
+        return {host: tmpl for host in hosts if (tmpl := self.hosts.get(host)) is not None}
+
+    def update(self, changes: dict[str, HostTemplate | None]) -> None:
+        for host, tmpl in changes.items():
+            if tmpl is None:
+                self.hosts.pop(host, None)
+                continue
+            self.hosts[host] = tmpl
+            self.hosts.move_to_end(host)
+            if len(self.hosts) > self.most:
+                self.hosts.popitem(last=False)
 
 
 def _learn_metadata(tmpl: HostTemplate, fresh: etree._Element, gained: dict[str, str],

@@ -14,9 +14,10 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 from pipelines.draft import Draft, process, signed
-from pipelines.extraction import ExtractError, Extracted, ExtractOptions, extract_post
+from pipelines.extraction import ExtractError, Extracted, ExtractOptions, extract_post, template_host
 from pipelines.procs import context
 from pipelines.rules import RuleSet, load_rules
+from pipelines.templates import HostTemplate, SharedTemplates
 from schemas.raw import RawPost
 
 _OPTIONS: ExtractOptions | None = None
@@ -74,6 +75,20 @@ def run_extract_many(raws: list[RawPost]) -> list[Draft | ExtractError]:
             except Exception as exc:  # noqa: BLE001
                 out[i] = ExtractError("extract_failed", f"signatures: {type(exc).__name__}: {exc}"[:300])
     return out
+
+
+def run_shared(raws: list[RawPost], shared: dict[str, HostTemplate]
+               ) -> tuple[list[Draft | ExtractError], dict[str, HostTemplate | None]]:
+    """run_extract_many in a pool's worker: first take the templates other workers trust for the
+    batch's hosts (`shared`, from the main process); then report the hosts whose template this
+    batch made trusted or refused, or no longer trusted (for the main process to pass on)."""
+    from pipelines import extraction
+
+    templates = extraction.TEMPLATES
+    for host, tmpl in shared.items():
+        templates.take(host, tmpl)
+    before = {host: templates.state(host) for host in {extraction.template_host(raw.url) for raw in raws}}
+    return run_extract_many(raws), templates.changes(before)
 
 
 def _later_pages(raw: RawPost, rules: RuleSet, opts: ExtractOptions) -> list[tuple[RawPost, Extracted]]:
@@ -144,6 +159,7 @@ class ExtractorPool:
         self._timer: asyncio.TimerHandle | None = None
         self._sending: set[asyncio.Task] = set()
         self._warming: threading.Event | None = None  # set once warm() has started every worker
+        self.templates = SharedTemplates()  # what one worker learned, for the others (and fresh ones)
         self.recycled = 0
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -166,11 +182,20 @@ class ExtractorPool:
         threading.Thread(target=start, name="splog-pool-warm", daemon=True).start()
 
     def submit(self, raws: list[RawPost]) -> Future:
+        """Send a batch to the workers, with the templates other workers trust for its hosts; the
+        future's result is run_shared's (the caller hands the templates it reports to `learned`)."""
+        shared = self.templates.for_hosts({template_host(raw.url) for raw in raws}) if self.templates.hosts else {}
         try:
-            return self._pool.submit(run_extract_many, raws)
+            return self._pool.submit(run_shared, raws, shared)
         except BrokenProcessPool:
             self._pool = self._new_pool()
-            return self._pool.submit(run_extract_many, raws)
+            return self._pool.submit(run_shared, raws, shared)
+
+    def learned(self, answer: tuple[list, dict]) -> list[Draft | ExtractError]:
+        """A batch's results, its workers' template reports kept for the next batches."""
+        results, changes = answer
+        self.templates.update(changes)
+        return results
 
     async def _recycle(self) -> None:
         """Let the running extractions finish, then swap in a fresh pool (new submissions wait)."""
@@ -264,7 +289,7 @@ class ExtractorPool:
         self._in_flight.add(future)
         future.add_done_callback(self._in_flight.discard)
         try:
-            return await asyncio.wait_for(future, self.options.timeout * (len(raws) + 1) + 5)
+            return self.learned(await asyncio.wait_for(future, self.options.timeout * (len(raws) + 1) + 5))
         except BrokenProcessPool:
             self._pool = self._new_pool()
             if len(raws) == 1:
@@ -275,8 +300,8 @@ class ExtractorPool:
 
     def map(self, raws, chunksize: int = BATCH_MAX):
         """Offline use: extraction results in input order."""
-        for results in self._pool.map(run_extract_many, _chunks(raws, chunksize)):
-            yield from results
+        for submitted in [self.submit(chunk) for chunk in _chunks(raws, chunksize)]:
+            yield from self.learned(submitted.result())
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

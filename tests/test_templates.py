@@ -288,7 +288,7 @@ def test_crawl_of_a_sitemap_only_blog_reads_most_pages_through_its_template(tmp_
     manifest = run.manifest()
     by_method = manifest["extraction"]["by_method"]
     assert manifest["reconciles"] and manifest["counts"]["records"] == 40
-    # each worker process learns on its own: at most TRUSTED_AFTER (+ a page or two) each via trafilatura
+    # the workers start learning the host at once: at most TRUSTED_AFTER (+ a page or two) each via trafilatura
     assert by_method.get("template", 0) >= 40 - 2 * (TRUSTED_AFTER + 2), by_method
     records = run.records()
     f1s = sorted(body_f1(r["text"], truth[r["url"]]) for r in records)
@@ -514,3 +514,64 @@ def test_a_bare_inline_child_is_never_a_step_the_template_drops() -> None:
                             "harbour office said.</div><p>This entry passed through the Full-Text RSS service.</p></div>")
     dropped = _dropped_steps(node, "The quay was rebuilt over the winter, the harbour office said.")
     assert dropped == {"h1"}
+
+
+def test_a_template_one_worker_learned_is_used_by_the_next_without_learning_again() -> None:
+    """A pool of one worker, replaced after every LEARN_PAGES posts: each fresh worker process starts
+    with no template of its own, and reads the host through the one its predecessor learned, passed
+    on by the pool (with several workers at once, the same spares each of them learning the host)."""
+    import asyncio
+
+    from pipelines.workers import ExtractorPool
+
+    pool = ExtractorPool(ExtractOptions(), processes=1, tasks_per_worker=LEARN_PAGES)
+
+    async def one_by_one() -> list:
+        return [await pool.extract(raw(n)) for n in range(2 * LEARN_PAGES + 1)]
+
+    try:
+        results = asyncio.run(one_by_one())
+    finally:
+        pool.close()
+    assert pool.recycled == 2
+    assert [r.method for r in results] == ["trafilatura"] * LEARN_PAGES + ["template"] * (LEARN_PAGES + 1)
+    assert "entry" in pool.templates.hosts["wire.example"].selector
+    for n, r in enumerate(results):
+        assert all(paragraph in r.text for paragraph in article(n)[1])
+        assert SIDEBAR not in r.text and COMMENT not in r.text and "Filed 0" not in r.text
+
+
+def test_a_worker_takes_another_workers_template_only_for_a_host_it_has_not_judged_itself(
+        fresh_templates: Templates) -> None:
+    for n in range(TRUSTED_AFTER):
+        extract(raw(n))
+    other = Templates()
+    # a host the worker has not met, and one it is still learning without a failure: taken
+    assert other.take("wire.example", fresh_templates.hosts["wire.example"])
+    assert other.state("wire.example") == fresh_templates.state("wire.example") == (
+        "trusted", fresh_templates.hosts["wire.example"].selector)
+    assert other.hosts["wire.example"].pages == 0  # its audit count is its own
+    learning = Templates()
+    learning.plan("wire.example")
+    assert learning.take("wire.example", fresh_templates.hosts["wire.example"])
+    # one whose own template failed on a page here: its own learning decides
+    failed = Templates()
+    failed.plan("wire.example").template.failures = 1
+    assert not failed.take("wire.example", fresh_templates.hosts["wire.example"])
+    assert failed.state("wire.example") is None
+
+
+def test_a_worker_reports_a_template_it_came_to_trust_and_one_whose_audit_failed(
+        fresh_templates: Templates, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = {"wire.example": fresh_templates.state("wire.example")}
+    for n in range(TRUSTED_AFTER):
+        extract(raw(n))
+    assert fresh_templates.changes(before) == {"wire.example": fresh_templates.hosts["wire.example"]}
+    assert fresh_templates.changes({"wire.example": fresh_templates.state("wire.example")}) == {}
+    monkeypatch.setattr(templates, "AUDIT_EVERY", 1)  # the next page is an audit
+    before = {"wire.example": fresh_templates.state("wire.example")}
+    fresh_templates.hosts["wire.example"].selector = "//div[@class='sidebar']"  # spoiled: the audit fails
+    extract(raw(20))
+    assert fresh_templates.counts["audit_failed"] == 1
+    # (the failed template was learned again from the audited page: not trusted again yet)
+    assert fresh_templates.changes(before) == {"wire.example": None}

@@ -58,11 +58,11 @@ def _dies_on_poison(raws: list[RawPost]) -> list:
     """Runs in the worker: a post whose URL says "poison" kills the process, like a segfault would."""
     import os
 
-    from pipelines.workers import run_extract_many
+    from pipelines.workers import run_shared
 
     if any("poison" in raw.url for raw in raws):
         os._exit(1)
-    return run_extract_many(raws)
+    return run_shared(raws, {})
 
 
 class _PoisonablePool(ExtractorPool):
