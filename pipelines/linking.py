@@ -8,7 +8,9 @@ hashes), then each candidate is verified exactly
   - anchors (numbers, names, quoted strings), 96 permutations as 32 bands x 3 rows: spinners swap
     words but leave these alone (Jaccard 0.62 on the seed pair, 0.5-1.0 on our 45% spins), so
     heavy spins that share few 3-shingles are still found (retrieval 0.99 at 0.5), while unrelated
-    articles, which share almost no anchors, rarely collide (2.6e-4 per pair at 0.02).
+    articles, which share almost no anchors, rarely collide (2.6e-4 per pair at 0.02);
+and, for an excerpt of a long article (too few shared shingles for the bands), the members whose
+opening sentences it shares (see LEAD below).
 The cluster id is the id of the cluster's first record and never changes; `of` names the cluster's
 representative (the first record seen; `splog link` sorts by publication time, so there it is the
 earliest-published member). The index persists in the state's SQLite file when one is given.
@@ -62,6 +64,12 @@ SHINGLE_WEIGHT, ANCHOR_WEIGHT, CANDIDATE_WEIGHT = 2, 3, 4
 # the measured spin pair has 0.34 and 0.62, our 45% spins keep anchors at 0.5 and more.
 SIG_BYTES = SHINGLE_PERM + ANCHOR_PERM
 ESTIMATE_SHINGLES, ESTIMATE_ANCHORS = 0.04, 0.2
+# LEAD: an excerpt of a long article (a feed's summary, an autoblog's teaser: its first 60 words of 500 or
+# more) shares too few of its 3-shingles for the bands (Jaccard ~0.1: 41% of the excerpts of 152
+# real articles were never candidates). Its opening sentences are the original's, word for word, so
+# each text's first sentences (Features.lead_keys) are indexed, the first member to have one keeping
+# it, and looked up for each new text (a splog's own line or two may stand above the copied
+# opening); a member found so is verified like any candidate, its MinHash estimate aside.
 
 
 def _weights(band: np.ndarray) -> np.ndarray:
@@ -303,6 +311,7 @@ class Prepared:
     # the text's Features, kept by prepare_many(keep_features=True) so that verifying it against a
     # candidate does not compute them again (not for pickling: workers leave it out)
     features: Features | None = field(default=None, compare=False, repr=False)
+    lead_keys: list[int] = field(default_factory=list)  # Features.lead_keys
 
 
 def prepare(text: str) -> Prepared:
@@ -367,7 +376,8 @@ def _prepare_slice(texts: list[str], simhash: bool, keep_features: bool) -> list
             hashes = f"{simhash_bits(distinct(batch.shingles[edges[i]:edges[i + 1]])):016x}"
         if keep_features:
             f.shingle_source = batch.shingles[edges[i]:edges[i + 1]]
-        out.append(Prepared(row, f.sentence_keys, hashes, small[i].tobytes(), f if keep_features else None))
+        out.append(Prepared(row, f.sentence_keys, hashes, small[i].tobytes(), f if keep_features else None,
+                            f.lead_keys))
     return out
 
 
@@ -485,6 +495,7 @@ class CopyIndex:
         self.store = store
         self._cache: OrderedDict[int, Features] = OrderedDict()
         self._sentences = SentenceCounts()
+        self._leads: dict[int, int] = {}  # sentence key of a text's opening -> first member with it
         self._known_sentences: dict[int, int] | None = None  # set while link_many runs
         self.boilerplate: set[int] = self._sentences.boilerplate
         self._cache_size = cache_size
@@ -525,10 +536,12 @@ class CopyIndex:
                     sig: bytes) -> None:
         text = unpack_text(packed)
         keys = list(struct.unpack(f"<{len(blob) // 8}q", blob))
+        features = Features(text)
         self._add(Member(rid, cluster, rep, sha, self.texts.add(text.encode("utf-8"))), keys,
-                  Features(text).sentence_keys, sig)
+                  features.sentence_keys, sig, features.lead_keys)
 
-    def _add(self, member: Member, keys: list[int] | None, sentence_keys: list[int], sig: bytes = b"") -> int:
+    def _add(self, member: Member, keys: list[int] | None, sentence_keys: list[int], sig: bytes = b"",
+             lead_keys: list[int] = ()) -> int:
         idx = self.by_rid.get(member.rid)
         if idx is None:
             idx = len(self.members)
@@ -546,6 +559,8 @@ class CopyIndex:
         self._sig_known[idx] = len(sig) == SIG_BYTES
         self.by_sha.setdefault(member.sha256, idx)
         self._count_sentences(member, sentence_keys)
+        for key in lead_keys:
+            self._leads.setdefault(key, idx)
         if keys is not None:
             self.bands.add(keys, idx)
         return idx
@@ -567,6 +582,14 @@ class CopyIndex:
     def _candidates(self, keys: list[int], own: int | None) -> list[int]:
         """Members whose shared bands weigh CANDIDATE_WEIGHT or more (see there)."""
         return [m for m, hits in self.bands.lookup(keys).items() if hits >= CANDIDATE_WEIGHT and m != own]
+
+    def _lead_candidates(self, lead_keys: list[int], own: int | None) -> set[int]:
+        """Members whose opening shares a sentence with this text's (Features.lead_keys)."""
+        leads = self._leads
+        found = {leads.get(key, -1) for key in lead_keys if key not in self.boilerplate}
+        found.discard(-1)
+        found.discard(own)  # type: ignore[arg-type]
+        return found
 
     def _remote_candidates(self, keys: list[int], sha256: str) -> None:
         if not getattr(self.store, "remote", False):
@@ -594,12 +617,15 @@ class CopyIndex:
         return idx[keep].tolist()
 
     def _best(self, text: str, sha256: str, own: int | None, candidates,
-              features: Features | None = None, sig: bytes = b"") -> tuple[int, str, float]:
+              features: Features | None = None, sig: bytes = b"", leads: set[int] = frozenset()
+              ) -> tuple[int, str, float]:
         exact = self.by_sha.get(sha256)
         if exact is not None and exact != own:
             return exact, "exact", 1.0
         if candidates:
             candidates = self._plausible(candidates, sig)
+        if leads:
+            candidates = leads.union(candidates)
         if not candidates:
             return -1, "none", 0.0
         started = time.perf_counter()
@@ -658,7 +684,7 @@ class CopyIndex:
             candidates = set(older[i])
             candidates.update(member_at[j] for j in within[i] if member_at[j] >= 0)
             candidates.discard(own)  # type: ignore[arg-type]
-            out.append(self._link_to(record, prep, own, candidates))
+            out.append(self._link_to(record, prep, own, candidates, self._lead_candidates(prep.lead_keys, own)))
             member_at[i] = self.by_rid[record.id]
         added = [i for i, m in enumerate(member_at) if m >= 0]
         started = time.perf_counter()
@@ -716,15 +742,17 @@ class CopyIndex:
                               "first" if m.rep == record.id else "exact", 1.0)
         prepared = prepared or prepare(record.text)
         self._remote_candidates(prepared.keys, record.fingerprint.sha256)
-        out = self._link_to(record, prepared, own, self._candidates(prepared.keys, own))
+        out = self._link_to(record, prepared, own, self._candidates(prepared.keys, own),
+                            self._lead_candidates(prepared.lead_keys, own))
         self.bands.add(prepared.keys, self.by_rid[record.id])
         return out
 
-    def _link_to(self, record: ArticleRecord, prepared: Prepared, own: int | None, candidates) -> ArticleRecord:
-        """Decide the record's cluster among the candidates and add it as a member (its band keys are
-        the caller's to index)."""
+    def _link_to(self, record: ArticleRecord, prepared: Prepared, own: int | None, candidates,
+                 leads: set[int] = frozenset()) -> ArticleRecord:
+        """Decide the record's cluster among the candidates (and the members whose opening it shares,
+        `leads`) and add it as a member (its band keys are the caller's to index)."""
         idx, kind, similarity = self._best(record.text, record.fingerprint.sha256, own, candidates,
-                                           prepared.features, prepared.sig)
+                                           prepared.features, prepared.sig, leads)
         if idx < 0:
             cluster, rep, kind, similarity = record.id, record.id, "first", 1.0
         else:
@@ -740,7 +768,7 @@ class CopyIndex:
             rep = self._rep(cluster, rep)
         member = Member(record.id, cluster, rep, record.fingerprint.sha256,
                         self.texts.add(record.text.encode("utf-8")))
-        self._add(member, None, prepared.sentence_keys, prepared.sig)
+        self._add(member, None, prepared.sentence_keys, prepared.sig, prepared.lead_keys)
         if self.store is not None:
             self.store.save(member, prepared, record.text)
         return self._with(record, cluster, rep, kind, similarity)

@@ -232,6 +232,21 @@ class Features:
         compact = [line.replace(" ", "") for line in self.normalized.split("\n")]
         return [sentence_key(c) for c in compact if len(c) >= 16]
 
+    @cached_property
+    def lead_keys(self) -> list[int]:
+        """Keys of the text's first LEAD_SENTENCES sentences (of 16 letters or more) as its lines give
+        them, and as they are with its lines run together: a feed's excerpt runs the paragraphs of its
+        opening into one, so a heading or a date line without a full stop joins the first sentence
+        there. An excerpt shares some of these with its original, a copy's own line above it aside."""
+        run_together = sentence_lines(self.text[:_LEAD_CHARS].replace("\n", " ")).lower().split("\n")
+        compact = (line.replace(" ", "") for line in run_together)
+        flat = [sentence_key(c) for c in compact if len(c) >= 16][:LEAD_SENTENCES]
+        return list(dict.fromkeys(self.sentence_keys[:LEAD_SENTENCES] + flat))
+
+
+LEAD_SENTENCES = 4  # a text's opening sentences that an excerpt of it shares (see lead_keys)
+_LEAD_CHARS = 2000  # of the text's start, run together for its lead_keys
+
 
 def jaccard(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0

@@ -557,3 +557,61 @@ def test_splog_link_reads_another_tools_copy_in_look_alike_letters_as_the_same_t
     assert second["text"] == _hidden_copy(ARTICLE)  # (another tool's line is written back as it came)
     assert (first["duplicate"]["kind"], second["duplicate"]["kind"]) == ("first", "exact")
     assert second["duplicate"]["of"] == first["id"]
+
+
+def _long_with_excerpt() -> tuple[str, str]:
+    """A long article (~1,500 words: PILOTS, then made-up paragraphs) and a feed excerpt of it: its
+    first 60 words, paragraphs run together, cut off, between two lines of the splog's own."""
+    from crawler.farm.model import synthetic_article
+
+    long = "\n".join([PILOTS, *(p for n in range(4) for p in synthetic_article(900 + n).paragraphs)])
+    excerpt = ("Today's pick from the harbour desk\n" + " ".join(long.split()[:60]) + " […]\n"
+               "Continue reading this story on the publisher's website")
+    return long, excerpt
+
+
+@pytest.mark.parametrize("batched", [False, True], ids=["one-by-one", "batched"])
+@pytest.mark.parametrize("excerpt_first", [False, True], ids=["original-first", "excerpt-first"])
+def test_an_excerpt_of_a_long_article_is_found_by_its_opening(batched: bool, excerpt_first: bool) -> None:
+    # (3-shingle Jaccard ~0.04: the bands never make the two candidates of each other)
+    long, excerpt = _long_with_excerpt()
+    docs = [Doc("pilots/original", "pilots", "original", long, "2026-03-01T08:00:00Z"),
+            Doc("pilots/excerpt", "pilots", "near-excerpt", excerpt, "2026-03-01T09:00:00Z")]
+    if excerpt_first:
+        docs.reverse()
+    others = [Doc(f"other-{n}", f"other-{n}", "original", "\n".join(synthetic_paragraphs(n)), "2026-02-01T00:00:00Z")
+              for n in range(20)]
+    records = [as_record(d) for d in others + docs]
+    index = CopyIndex()
+    dups = ([r.duplicate for r in index.link_many(records)] if batched
+            else [index.link(r).duplicate for r in records])
+    assert [d.kind for d in dups] == ["first"] * 21 + ["near"]
+    assert dups[-1].cluster_id == dups[-2].cluster_id
+
+
+def test_an_excerpt_is_found_by_its_opening_in_an_index_read_back_from_the_state(tmp_path) -> None:
+    long, excerpt = _long_with_excerpt()
+    state = SQLiteState(tmp_path / "s.db")
+    first = CopyIndex(LinkStore(state.db)).link(as_record(Doc("o", "o", "original", long, "2026-03-01T08:00:00Z")))
+    state.close()
+    state = SQLiteState(tmp_path / "s.db")  # a later run
+    dup = CopyIndex(LinkStore(state.db)).link(as_record(Doc("e", "o", "near-excerpt", excerpt, "2026-03-02T08:00:00Z"))).duplicate
+    state.close()
+    assert (dup.kind, dup.cluster_id) == ("near", first.duplicate.cluster_id)
+
+
+def test_a_line_every_post_of_a_splog_opens_with_finds_no_more_than_one_candidate() -> None:
+    """The lead index keeps a sentence's first text only: a splog's stock opening line makes each
+    new post verify one earlier post, not all of them."""
+    index = CopyIndex()
+    for n in range(30):
+        text = "Welcome back to the daily roundup of stories from around the harbour district.\n" + "\n".join(
+            synthetic_paragraphs(100 + n))
+        assert index.link(as_record(Doc(f"p{n}", f"p{n}", "original", text, "2026-03-01T08:00:00Z"))).duplicate.kind == "first"
+    assert index.costs["candidates"] <= 29
+
+
+def synthetic_paragraphs(n: int) -> tuple[str, ...]:
+    from crawler.farm.model import synthetic_article
+
+    return synthetic_article(n).paragraphs
