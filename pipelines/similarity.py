@@ -116,6 +116,11 @@ SKELETON_N = 4
 SKELETON_COVERAGE = 0.45
 SKELETON_MIN = 12
 SKELETON_NUMBERED = 4
+# An excerpt's opening is its original's (see Features.lead_keys): the sentences of a text's
+# opening that are keyed, and how much of its start is read, run together, for them.
+LEAD_SENTENCES = 4
+_LEAD_CHARS = 1200
+_ENDS = tuple(_SENTENCE_END.strip())  # (a line ending so is a sentence's end however it is joined)
 
 
 class Sentence(NamedTuple):
@@ -238,14 +243,16 @@ class Features:
         them, and as they are with its lines run together: a feed's excerpt runs the paragraphs of its
         opening into one, so a heading or a date line without a full stop joins the first sentence
         there. An excerpt shares some of these with its original, a copy's own line above it aside."""
-        run_together = sentence_lines(self.text[:_LEAD_CHARS].replace("\n", " ")).lower().split("\n")
+        own = self.sentence_keys[:LEAD_SENTENCES]
+        head = self.text[:_LEAD_CHARS]
+        breaks = [p.rstrip() for p in head.split("\n", LEAD_SENTENCES)[:-1]]
+        if all(p.endswith(_ENDS) or not p for p in breaks):  # each line a sentence's end: the same keys
+            return own
+        run_together = sentence_lines(head.replace("\n", " ")).lower().split("\n")
         compact = (line.replace(" ", "") for line in run_together)
         flat = [sentence_key(c) for c in compact if len(c) >= 16][:LEAD_SENTENCES]
-        return list(dict.fromkeys(self.sentence_keys[:LEAD_SENTENCES] + flat))
+        return list(dict.fromkeys(own + flat))
 
-
-LEAD_SENTENCES = 4  # a text's opening sentences that an excerpt of it shares (see lead_keys)
-_LEAD_CHARS = 2000  # of the text's start, run together for its lead_keys
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:

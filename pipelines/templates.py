@@ -200,7 +200,6 @@ class Templates:
         if tmpl.refused:
             self.counts["refused"] += 1
 
-
     def state(self, host: str) -> tuple[str, ...] | None:
         """What other workers may take of this host's template: ("trusted", selector), ("refused",),
         or None (none yet, or still learning)."""
