@@ -121,6 +121,23 @@ def test_workers_start_with_what_trafilaturas_fallback_builds_lazily() -> None:
         pool.close()
 
 
+def _gates_built() -> int:
+    """Runs in a fresh worker before any page: how many joined rule gates it inherited."""
+    from pipelines.htmltext import any_of
+
+    return any_of.cache_info().currsize
+
+
+def test_workers_start_with_the_gates_our_path_joins_from_the_rules_on_its_first_page() -> None:
+    # (the outlink anchors' and the source blocks' patterns, each joined into one: ~10 ms of a
+    # worker's first page otherwise, in every worker and again after each recycle)
+    pool = ExtractorPool(ExtractOptions(), processes=1)
+    try:
+        assert pool._pool.submit(_gates_built).result(timeout=60) >= 2
+    finally:
+        pool.close()
+
+
 def _loaded(*modules: str) -> list[str]:
     import sys
 
