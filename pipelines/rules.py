@@ -745,9 +745,16 @@ def load_id_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[IdRule, ...]:
     return with_platform(acc["operator_ids"], acc["platform_ids"])
 
 
-@lru_cache(maxsize=8)
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
-    """All rules: the package's own files, then each extra directory's *.toml in name order."""
+    """All rules: the package's own files, then each extra directory's *.toml in name order;
+    compiled once per process for each set of directories, however the call names it
+    (`load_rules()` and `load_rules(())` had been two entries of the cache: a worker compiled the
+    built-in rules a second time, ~0.25 s, on its first page that read a date or an author)."""
+    return _load_rules(tuple(extra_dirs))
+
+
+@lru_cache(maxsize=8)
+def _load_rules(extra_dirs: tuple[str, ...]) -> RuleSet:
     acc = _empty_acc()
     for path in _rule_files(extra_dirs):
         _parse_file(path, acc)
