@@ -7,7 +7,8 @@ import re
 import sys
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from functools import lru_cache, wraps
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -286,7 +287,21 @@ def _parse_charset_languages(data: dict, src: str, acc: dict) -> None:
         acc["charset_languages"][lang] = CharsetLanguage(tuple(charsets), frozenset(letters.replace(" ", "")))
 
 
-@lru_cache(maxsize=8)
+def _per_dirs(build: Callable[[tuple[str, ...]], Any]) -> Callable[..., Any]:
+    """build(extra_dirs), made once per process for each set of rule directories, however the call
+    names it: `load_rules()` and `load_rules(())` had been two entries of one cache, so every worker
+    compiled the built-in rules a second time (~0.25 s) on its first page that read a date or an
+    author."""
+    cached = lru_cache(maxsize=8)(build)
+
+    @wraps(build)
+    def load(extra_dirs: Iterable[str] = ()) -> Any:
+        return cached(tuple(extra_dirs))
+
+    return load
+
+
+@_per_dirs
 def load_charset_languages(extra_dirs: tuple[str, ...] = ()) -> dict[str, CharsetLanguage]:
     """The languages' code pages alone (charsets.toml's, then each extra directory's, a later table
     of a language replacing an earlier one): what a page of no declared charset is read with, in the
@@ -734,7 +749,7 @@ def check_rule_dirs(extra_dirs: tuple[str, ...]) -> None:
         _parse_file(path, acc)
 
 
-@lru_cache(maxsize=8)
+@_per_dirs
 def load_id_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[IdRule, ...]:
     """The operator-id rules alone (ids.toml's, the package's only file of them, then each extra
     directory's [[id]] and [platform_ids]): what discovery reads a blog's home page with, without
@@ -745,16 +760,9 @@ def load_id_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[IdRule, ...]:
     return with_platform(acc["operator_ids"], acc["platform_ids"])
 
 
+@_per_dirs
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
-    """All rules: the package's own files, then each extra directory's *.toml in name order;
-    compiled once per process for each set of directories, however the call names it
-    (`load_rules()` and `load_rules(())` had been two entries of the cache: a worker compiled the
-    built-in rules a second time, ~0.25 s, on its first page that read a date or an author)."""
-    return _load_rules(tuple(extra_dirs))
-
-
-@lru_cache(maxsize=8)
-def _load_rules(extra_dirs: tuple[str, ...]) -> RuleSet:
+    """All rules: the package's own files, then each extra directory's *.toml in name order."""
     acc = _empty_acc()
     for path in _rule_files(extra_dirs):
         _parse_file(path, acc)
