@@ -103,6 +103,15 @@ def test_a_batch_that_cannot_be_sent_comes_back_as_rejects() -> None:
     assert [(r.reason, "cannot reach the workers" in r.detail) for r in results] == [("extract_failed", True)] * 3
 
 
+def _in_a_fresh_worker(fn, *args):
+    """fn(*args), run in the only worker of a new pool before it has taken any page."""
+    pool = ExtractorPool(ExtractOptions(), processes=1)
+    try:
+        return pool._pool.submit(fn, *args).result(timeout=60)
+    finally:
+        pool.close()
+
+
 def _fallback_stoplist_ready() -> bool:
     """Runs in a fresh worker before any page: whether jusText's all-language stoplist (what
     trafilatura's fallback builds on first use, ~33 MB) is there already, inherited from the forkserver."""
@@ -114,11 +123,7 @@ def _fallback_stoplist_ready() -> bool:
 
 def test_workers_start_with_what_trafilaturas_fallback_builds_lazily() -> None:
     # built in a worker mid-crawl it was a ~32 MB step in that worker's memory (again after each recycle)
-    pool = ExtractorPool(ExtractOptions(), processes=1)
-    try:
-        assert pool._pool.submit(_fallback_stoplist_ready).result(timeout=60) is True
-    finally:
-        pool.close()
+    assert _in_a_fresh_worker(_fallback_stoplist_ready) is True
 
 
 def _gates_built() -> int:
@@ -131,11 +136,7 @@ def _gates_built() -> int:
 def test_workers_start_with_the_gates_our_path_joins_from_the_rules_on_its_first_page() -> None:
     # (the outlink anchors' and the source blocks' patterns, each joined into one: ~10 ms of a
     # worker's first page otherwise, in every worker and again after each recycle)
-    pool = ExtractorPool(ExtractOptions(), processes=1)
-    try:
-        assert pool._pool.submit(_gates_built).result(timeout=60) >= 2
-    finally:
-        pool.close()
+    assert _in_a_fresh_worker(_gates_built) >= 2
 
 
 def _one_rule_set() -> bool:
@@ -149,11 +150,7 @@ def _one_rule_set() -> bool:
 def test_a_worker_compiles_the_built_in_rules_never_again() -> None:
     # (load_rules() and load_rules(()) were two entries of the cache: each worker compiled every
     # rule a second time, ~0.25 s, on its first page that read a date or an author)
-    pool = ExtractorPool(ExtractOptions(), processes=1)
-    try:
-        assert pool._pool.submit(_one_rule_set).result(timeout=60) is True
-    finally:
-        pool.close()
+    assert _in_a_fresh_worker(_one_rule_set) is True
 
 
 def _loaded(*modules: str) -> list[str]:
@@ -165,12 +162,7 @@ def _loaded(*modules: str) -> list[str]:
 def test_workers_do_not_load_the_records_models() -> None:
     # pydantic and the record models are the main process's (validation): ~0.07 s less before a
     # crawl's first worker can take a page
-    pool = ExtractorPool(ExtractOptions(), processes=1)
-    try:
-        assert pool._pool.submit(_loaded, "pydantic", "schemas.article", "trafilatura").result(timeout=60) == [
-            "trafilatura"]
-    finally:
-        pool.close()
+    assert _in_a_fresh_worker(_loaded, "pydantic", "schemas.article", "trafilatura") == ["trafilatura"]
 
 
 def test_the_pool_started_before_scrapys_set_up_is_taken_only_for_the_same_options() -> None:
