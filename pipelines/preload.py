@@ -36,7 +36,7 @@ prepare("The harbour board approved the dredging plan for the northern quay on M
 define_stoplist(jt_stoplist_init())  # what try_justext asks for when the page's language is not given
 load_rules(())  # the built-in signature rules, compiled (a worker adds a user's rule directories itself)
 # Our own path over that page once: what it builds on first use (the gates joined from the rules'
-# patterns, the date formats strptime compiles) cost each worker's first page ~10 ms otherwise.
+# patterns, the date formats strptime compiles) cost each worker's first page ~5 ms otherwise.
 # (trafilatura mode: no host template is learned here for the workers to inherit)
 run_extract(RawPost(url="https://news.example.com/2024/03/dredging.html", via="page", html=_SAMPLE,
                     blog=BlogInfo(url="https://news.example.com/", host="news.example.com")),

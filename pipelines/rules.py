@@ -6,12 +6,12 @@ import codecs
 import re
 import sys
 import tomllib
-from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache, wraps
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pipelines.confusables import Confusables, ConfusablesError
 from pipelines.operator_ids import IdRule, IdRuleError, parse_platform, with_platform
@@ -287,7 +287,10 @@ def _parse_charset_languages(data: dict, src: str, acc: dict) -> None:
         acc["charset_languages"][lang] = CharsetLanguage(tuple(charsets), frozenset(letters.replace(" ", "")))
 
 
-def _per_dirs(build: Callable[[tuple[str, ...]], Any]) -> Callable[..., Any]:
+_Built = TypeVar("_Built")
+
+
+def _per_dirs(build: Callable[[tuple[str, ...]], _Built]) -> Callable[..., _Built]:
     """build(extra_dirs), made once per process for each set of rule directories, however the call
     names it: `load_rules()` and `load_rules(())` had been two entries of one cache, so every worker
     compiled the built-in rules a second time (~0.25 s) on its first page that read a date or an
@@ -295,7 +298,7 @@ def _per_dirs(build: Callable[[tuple[str, ...]], Any]) -> Callable[..., Any]:
     cached = lru_cache(maxsize=8)(build)
 
     @wraps(build)
-    def load(extra_dirs: Iterable[str] = ()) -> Any:
+    def load(extra_dirs: Iterable[str] = ()) -> _Built:
         return cached(tuple(extra_dirs))
 
     return load
