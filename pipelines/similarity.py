@@ -129,6 +129,12 @@ class Sentence(NamedTuple):
     key: int  # hash of the normalized sentence (for boilerplate counting)
 
 
+def _sentence_keys(lines) -> list[int]:
+    """The keys of normalized sentence lines of 16 letters or more."""
+    compact = (line.replace(" ", "") for line in lines)
+    return [sentence_key(c) for c in compact if len(c) >= 16]
+
+
 def sentence_key(compact: str) -> int:
     """Key of a sentence for boilerplate counting, given its normalized characters without spaces."""
     return zlib.crc32(compact.encode("utf-8"))
@@ -234,8 +240,7 @@ class Features:
     @cached_property
     def sentence_keys(self) -> list[int]:
         """Keys of the sentences of 16 letters or more (for counting boilerplate sentences)."""
-        compact = [line.replace(" ", "") for line in self.normalized.split("\n")]
-        return [sentence_key(c) for c in compact if len(c) >= 16]
+        return _sentence_keys(self.normalized.split("\n"))
 
     @cached_property
     def lead_keys(self) -> list[int]:
@@ -249,10 +254,7 @@ class Features:
         if all(p.endswith(_ENDS) or not p for p in breaks):  # each line a sentence's end: the same keys
             return own
         run_together = sentence_lines(head.replace("\n", " ")).lower().split("\n")
-        compact = (line.replace(" ", "") for line in run_together)
-        flat = [sentence_key(c) for c in compact if len(c) >= 16][:LEAD_SENTENCES]
-        return list(dict.fromkeys(own + flat))
-
+        return list(dict.fromkeys(own + _sentence_keys(run_together)[:LEAD_SENTENCES]))
 
 
 def jaccard(a: frozenset, b: frozenset) -> float:

@@ -146,13 +146,8 @@ class Templates:
     themes: OrderedDict[str, None] = field(default_factory=OrderedDict)
 
     def plan(self, host: str) -> Plan:
-        tmpl = self.hosts.get(host)
-        if tmpl is None:
-            tmpl = self.hosts[host] = HostTemplate()
-            if len(self.hosts) > MAX_HOSTS:
-                self.hosts.popitem(last=False)
-        else:
-            self.hosts.move_to_end(host)
+        tmpl = self.hosts.get(host) or HostTemplate()
+        _keep_newest(self.hosts, host, tmpl, MAX_HOSTS)
         tmpl.pages += 1  # learning starts on a host's first page: it adds ~5 ms to a ~50 ms trafilatura run
         if tmpl.refused:
             return Plan(tmpl, use=False, learn=False)
@@ -229,10 +224,7 @@ class Templates:
             return False
         tmpl = copy.copy(tmpl)
         tmpl.pages = local.pages if local is not None else 0
-        self.hosts[host] = tmpl
-        self.hosts.move_to_end(host)
-        if len(self.hosts) > MAX_HOSTS:
-            self.hosts.popitem(last=False)
+        _keep_newest(self.hosts, host, tmpl, MAX_HOSTS)
         if tmpl.trusted:
             self._remember_theme(tmpl)
         self.counts["shared"] += 1
@@ -264,6 +256,14 @@ class Templates:
         return False
 
 
+def _keep_newest(hosts: OrderedDict[str, HostTemplate], host: str, tmpl: HostTemplate, most: int) -> None:
+    """hosts[host] = tmpl as the newest entry, the oldest dropped beyond `most`."""
+    hosts[host] = tmpl
+    hosts.move_to_end(host)
+    if len(hosts) > most:
+        hosts.popitem(last=False)
+
+
 class SharedTemplates:
     """The main process's copy of the templates its workers came to trust or refuse, newest last:
     each batch of pages takes along those of its hosts (~0.5 KB and a few microseconds each), and a
@@ -281,11 +281,8 @@ class SharedTemplates:
         for host, tmpl in changes.items():
             if tmpl is None:
                 self.hosts.pop(host, None)
-                continue
-            self.hosts[host] = tmpl
-            self.hosts.move_to_end(host)
-            if len(self.hosts) > self.most:
-                self.hosts.popitem(last=False)
+            else:
+                _keep_newest(self.hosts, host, tmpl, self.most)
 
 
 def _learn_metadata(tmpl: HostTemplate, fresh: etree._Element, gained: dict[str, str],

@@ -77,6 +77,11 @@ def run_extract_many(raws: list[RawPost]) -> list[Draft | ExtractError]:
     return out
 
 
+def _hosts(raws: list[RawPost]) -> set[str]:
+    """The keys of the batch's host templates."""
+    return {template_host(raw.url) for raw in raws}
+
+
 def run_shared(raws: list[RawPost], shared: dict[str, HostTemplate]
                ) -> tuple[list[Draft | ExtractError], dict[str, HostTemplate | None]]:
     """run_extract_many in a pool's worker: first take the templates other workers trust for the
@@ -87,7 +92,7 @@ def run_shared(raws: list[RawPost], shared: dict[str, HostTemplate]
     templates = extraction.TEMPLATES
     for host, tmpl in shared.items():
         templates.take(host, tmpl)
-    before = {host: templates.state(host) for host in {extraction.template_host(raw.url) for raw in raws}}
+    before = {host: templates.state(host) for host in _hosts(raws)}
     return run_extract_many(raws), templates.changes(before)
 
 
@@ -184,7 +189,7 @@ class ExtractorPool:
     def submit(self, raws: list[RawPost]) -> Future:
         """Send a batch to the workers, with the templates other workers trust for its hosts; the
         future's result is run_shared's (the caller hands the templates it reports to `learned`)."""
-        shared = self.templates.for_hosts({template_host(raw.url) for raw in raws}) if self.templates.hosts else {}
+        shared = self.templates.for_hosts(_hosts(raws)) if self.templates.hosts else {}
         try:
             return self._pool.submit(run_shared, raws, shared)
         except BrokenProcessPool:
