@@ -4,8 +4,7 @@ py3langid ships its model as an LZMA-compressed NumPy archive (4.5 MB, 68 MB ins
 it takes ~0.6 s of CPU, in the forkserver of every crawl, at the moment the crawl is starting up and
 needs the cores most. The first run writes the decompressed archive to the cache directory; later
 runs map its two big arrays from the file (~0.01 s, and the crawl's processes share those pages)
-and read the small ones. The directory is `SPLOG_CACHE_DIR`, else `$XDG_CACHE_HOME/splog`, else
-`~/.cache/splog`; `SPLOG_CACHE_DIR=off` keeps nothing on disk. The copy's name carries py3langid's
+and read the small ones. The directory is pipelines/cachedir.py's. The copy's name carries py3langid's
 version and the packaged file's size and time, so an upgrade (or a fresh install) makes a new one;
 only the newest KEEP_COPIES stay. Whenever the copy cannot be written or read, the packaged model is
 loaded as before.
@@ -25,20 +24,13 @@ from typing import Any
 
 import numpy as np
 
+from pipelines.cachedir import cache_dir
+
 logger = logging.getLogger(__name__)
 
 _IDENTIFIER: Any = None
 _TYPECODES = {2: "H", 4: "I", 8: "L"}  # unsigned item size -> array typecode, as py3langid uses
 KEEP_COPIES = 2  # copies of the model kept in the cache folder (the newest; each is 68 MB)
-
-
-def cache_dir() -> Path | None:
-    """Where splog keeps files it can rebuild; None when caching is off."""
-    chosen = os.environ.get("SPLOG_CACHE_DIR")
-    if chosen is not None:
-        return None if chosen.strip().lower() in ("", "off", "none", "0") else Path(chosen).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or "~/.cache"
-    return Path(base).expanduser() / "splog"
 
 
 def packaged_model() -> Path:

@@ -17,6 +17,7 @@ from pipelines.confusables import Confusables, ConfusablesError
 from pipelines.operator_ids import IdRule, IdRuleError, parse_platform, with_platform
 from pipelines.operator_ids import parse as parse_id_rules
 from pipelines.normalize import ascii_host
+from pipelines.patterncache import compiled, save as save_compiled
 
 # Read through importlib.resources so the rules load from a zipped egg too (scrapyd deployments).
 BUILTIN_DIR = resources.files("pipelines") / "rules"
@@ -557,7 +558,7 @@ def _positive(source: str, rule_id: str, value: Any, key: str) -> int:
 
 def _compile(source: str, rule_id: str, pattern: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, re.IGNORECASE)
+        return compiled(pattern, re.IGNORECASE)  # (from the cache's opcodes when it has them)
     except re.error as exc:
         raise RuleError(f"{source}: rule {rule_id!r}: bad pattern: {exc}") from None
 
@@ -769,6 +770,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
     acc = _empty_acc()
     for path in _rule_files(extra_dirs):
         _parse_file(path, acc)
+    save_compiled()
     return RuleSet(tuple(acc["lines"]), tuple(acc["blocks"]), tuple(acc["anchors"]),
                    tuple(acc["chrome"]), frozenset(acc["publishers"]), acc["chain_order"],
                    tuple(acc["source_blocks"]), frozenset(acc["short_link_hosts"]), acc["feed_title_hint"], acc["feed_title_max_chars"],
