@@ -6,9 +6,10 @@ import calendar
 import html
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import accumulate, islice
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -96,6 +97,45 @@ class ClassIndex:
         return bool(set((el.get("class") or "").split()).intersection(names))
 
 
+class _Links:
+    """The page's links and their hrefs, in page order. A theme's page has hundreds of links and
+    read_meta looks in them for a few kinds (an author's page, a tag's): each kind is searched for
+    once in all the hrefs joined, instead of link by link (~0.5 ms a page of a heavy theme)."""
+
+    __slots__ = ("anchors", "hrefs", "_joined", "_lowered", "_starts")
+
+    def __init__(self, tree: etree._Element) -> None:
+        self.anchors = list(tree.iter("a"))
+        self.hrefs = [a.get("href") or "" for a in self.anchors]
+        self._joined: str | None = None
+        self._lowered: str | None = None
+        self._starts: list[int] = []
+
+    def joined(self) -> str:
+        """The hrefs joined by line breaks."""
+        if self._joined is None:
+            self._joined = "\n".join(self.hrefs)
+            self._starts = list(accumulate((len(h) + 1 for h in self.hrefs[:-1]), initial=0))
+        return self._joined
+
+    def with_href(self, pattern: re.Pattern[str], lowered: bool = False) -> list[int]:
+        """The indexes of the links whose href (lower-cased: a case-sensitive pattern of lower-case
+        words runs ~4x faster than the same with re.I) the pattern finds something in, in page
+        order. The pattern must match no line break and hold no anchor: it runs over the hrefs
+        joined by line breaks."""
+        text = self.joined()
+        if lowered:
+            if self._lowered is None:
+                self._lowered = text.lower()
+            text = self._lowered
+        found: list[int] = []
+        for m in pattern.finditer(text):
+            i = bisect_right(self._starts, m.start()) - 1
+            if not found or found[-1] != i:
+                found.append(i)
+        return found
+
+
 @dataclass(slots=True)
 class PageMeta:
     title: str | None = None
@@ -141,21 +181,19 @@ def _texts(nodes) -> str | None:
 # from this author"
 _AUTHOR_FOLDER = r"/(authors?|writers?|penulis|autor|auteur|people|by|staff|journalists?|reporters?|columnists?|contributors?)/"
 _AUTHOR_PAGE = re.compile(_AUTHOR_FOLDER + r"[^/]+/?$", re.I)
-_AUTHOR_HREF = re.compile(_AUTHOR_FOLDER, re.I)
+_AUTHOR_HREF = re.compile(_AUTHOR_FOLDER)  # (run over lower-cased hrefs)
 # (with the combining marks that \w leaves out: Devanagari's vowel signs and virama, Thai's vowels)
 _MARKS = "\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f\u1000-\u109f"
 _NAME_SHAPE = re.compile(rf"(?!(view|see|all|more|posts?)\b)[^\W\d_][\w.'’{_MARKS}-]*( [\w.'’{_MARKS}-]+){{0,4}}",
                          re.I)
 
 
-def _author_link(anchors: list[etree._Element], url: str) -> str | None:
+def _author_link(links: _Links, url: str) -> str | None:
     """The name on the page's links to one author's page on its own site; None when they lead to
     more than one (a sidebar's list of the site's writers) or none has a name's shape."""
     names: dict[str, str | None] = {}
-    for a in anchors:
-        href = a.get("href")
-        if not href or not _AUTHOR_HREF.search(href):  # (cheap first: a page has hundreds of links)
-            continue
+    for i in links.with_href(_AUTHOR_HREF, lowered=True):  # (cheap first: a page has hundreds of links)
+        a, href = links.anchors[i], links.hrefs[i]
         link = joined(url, href)
         if link is None or not _AUTHOR_PAGE.search(urlsplit(link).path) or url_host(link) != url_host(url):
             continue
@@ -952,7 +990,7 @@ def _home_heading(tree: etree._Element, url: str) -> str | None:
     return None
 
 
-def _home_link_name(tree: etree._Element, url: str, html_title: str | None) -> str | None:
+def _home_link_name(links: _Links, url: str, html_title: str | None) -> str | None:
     """The site's name on a page that declares none: the text of a link to the site's home page that
     is also a part of its <title> ("Harbour Notes - Headline", "Headline :: Harbour Notes", "Harbour
     Notes: Headline", "Headline – Harbour Notes – Tagline"). Among the page's first 200 links (its header)."""
@@ -966,12 +1004,10 @@ def _home_link_name(tree: etree._Element, url: str, html_title: str | None) -> s
     except ValueError:
         return None
     netloc = here.netloc.lower()
-    for n, a in enumerate(tree.iter("a")):
-        if n >= 200:
-            break
-        if not _is_home_href((a.get("href") or "").strip(), netloc):
+    for n, href in enumerate(islice(links.hrefs, 200)):
+        if not _is_home_href(href.strip(), netloc):
             continue  # (the cheap test first: a page's header has dozens of links, one or two home)
-        text = fold_spaces(" ".join(a.itertext()))
+        text = fold_spaces(" ".join(links.anchors[n].itertext()))
         if text and fold(text).lower() in parts:
             return text
     return None
@@ -1175,20 +1211,25 @@ _NOT_THE_POSTS = re.compile("widget|sidebar|cloud|menu|crumb|nav")
 _POSTISH = re.compile("post|entry|article")
 
 
-_TAG_WORD = re.compile("/(?:tag|categor|label|kategori|etiqueta|schlagwort)|(?:tag|cat|category|label)=")  # (a first look)
+# (a first look: a folder of tags, or a parameter naming one: "tag=", "cat=", "category=", "label=",
+# written as an "=" preceded by one, which the engine looks for from each "=" alone, ~15x faster)
+_TAG_FOLDER = re.compile("/(?:tag|categor|label|kategori|etiqueta|schlagwort)")
+_TAG_PARAMETER = re.compile("=(?:(?<=tag=)|(?<=cat=)|(?<=category=)|(?<=label=))")
 
 
-def _labels(tree: etree._Element, anchors: list[etree._Element], classes: ClassIndex) -> list[str]:
+def _labels(tree: etree._Element, links: _Links, classes: ClassIndex) -> list[str]:
     """Links in .post-labels (Blogger) or .post-tags (Hugo and Ghost themes), links with rel tag or
     category, and links to tag pages inside the <article>, in page order."""
     in_labels = {a for box in classes.get("post-labels") + classes.get("post-tags") for a in box.iterdescendants("a")}
-    menus = {a for box in tree.iter("nav", "aside") for a in box.iter("a")}  # (a menu's dozens of category links)
+    tagged = {*links.with_href(_TAG_FOLDER), *links.with_href(_TAG_PARAMETER)}
+    # (a menu's dozens of category links)
+    menus = {a for box in tree.iter("nav", "aside") for a in box.iter("a")} if tagged else set()
     seen: dict[str, None] = {}
     boxes: dict[etree._Element, bool] = {}
-    for a in anchors:
+    for i, a in enumerate(links.anchors):
         rel = a.get("rel")
         if ((rel and not _LABEL_RELS.isdisjoint(rel.split(" "))) or (in_labels and a in in_labels)
-                or (a not in menus and _TAG_WORD.search(a.get("href") or "") and _tag_link(a, boxes))):
+                or (i in tagged and a not in menus and _tag_link(a, boxes))):
             text = fold_spaces(" ".join(a.itertext())).lstrip("#")  # (Tumblr's "#ferry")
             if text:
                 seen.setdefault(text, None)
@@ -1243,7 +1284,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
     head = _Head(tree)
     metas = head.meta
     ld = _json_ld(head)
-    anchors = list(tree.iter("a"))
+    links = _Links(tree)
     meta = PageMeta()
     meta.generator = metas.get("generator")
     meta.platform = detect_platform(head, url, meta.generator)
@@ -1274,7 +1315,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
         original = metas.get("original-source") or metas.get("syndication-source")
         meta.offsite_canonical = own_canonical(url, original)[1] if original else None
     meta.site_name = (own_site_name(metas.get("og:site_name"), url) or _site_name(tree, classes)
-                      or meta.home_heading or _ld_site_name(head, ld) or _home_link_name(tree, url, meta.html_title)
+                      or meta.home_heading or _ld_site_name(head, ld) or _home_link_name(links, url, meta.html_title)
                       or _blogger_title_name(meta))
     meta.published = _first_date((
         lambda: _texts(a.get("title", "") for a in classes.get("published", "abbr")),
@@ -1303,15 +1344,15 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
                           if classes.has(el, "author") or any(classes.has(up, "post-author", "author")
                                                               for up in el.iterancestors()))
                    or _block_author(classes)
-                   or _texts(a for a in anchors if a.get("rel") == "author"
+                   or _texts(a for a in links.anchors if a.get("rel") == "author"
                              and not _is_home_href(a.get("href") or "", urlsplit(url).netloc.lower()))
                    or _microdata_author(classes) or named
                    or _vcard_author(classes)
                    or metas.get("by")  # (Tistory's)
                    or person
-                   or _author_link(anchors, url)
+                   or _author_link(links, url)
                    or _class_author(classes))
-    meta.labels = _labels(tree, anchors, classes) or _declared_labels(head, ld)
+    meta.labels = _labels(tree, links, classes) or _declared_labels(head, ld)
     meta.ld_body = _ld_body(ld.get("articleBody"))
     if meta.ld_body is not None and isinstance(ld.get("headline"), str):
         meta.ld_headline = _ld_text(ld["headline"]) or None

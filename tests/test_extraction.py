@@ -525,6 +525,26 @@ def test_a_link_to_a_tag_or_category_page_in_the_post_is_a_label_on_any_platform
     assert read_meta(_parse_page(page), "https://isle.example/ferry/").labels == [text.lstrip("#")]
 
 
+def test_links_found_in_the_joined_hrefs_are_those_each_href_holds() -> None:
+    # read_meta searches all of a page's hrefs at once for an author's page and a tag's: the same
+    # links as searching each href (re.I for the author's folder), a line break inside one included
+    from lxml import html as lxml_html
+
+    from pipelines.metadata import _AUTHOR_FOLDER, _AUTHOR_HREF, _TAG_FOLDER, _TAG_PARAMETER, _Links
+
+    hrefs = ["/AUTHOR/ann-lee/", "", "/tag/ferries/", "https://x.example/?cat=3", "/?tags=5", "/?p=4&label=ferry",
+             "/by", "/writers/\nbob/", "/category=ferries", "/people/", "/Tag/x", "tag=", "=tag", "/2026/11/ferry/",
+             "/staff/a/tag/b/?category=c&label=d", "/?concat=1"]
+    page = "<div>" + "".join(f"<a href='{h}'>x</a>" if h else "<a>x</a>" for h in hrefs) + "</div>"
+    links = _Links(lxml_html.fromstring(page))
+    assert links.hrefs == hrefs
+    author = re.compile(_AUTHOR_FOLDER, re.I)
+    assert links.with_href(_AUTHOR_HREF, lowered=True) == [i for i, h in enumerate(links.hrefs) if author.search(h)]
+    tag_word = re.compile("/(?:tag|categor|label|kategori|etiqueta|schlagwort)|(?:tag|cat|category|label)=")
+    tagged = sorted({*links.with_href(_TAG_FOLDER), *links.with_href(_TAG_PARAMETER)})
+    assert tagged == [i for i, h in enumerate(links.hrefs) if tag_word.search(h)] == [2, 3, 5, 8, 11, 14, 15]
+
+
 @pytest.mark.parametrize(("url", "platform"), [
     ("https://isle.wordpress.com/2026/11/24/ferry/", "wordpress"), ("https://isle.blogspot.com.br/2026/11/ferry.html", "blogger"),
     ("https://isle.blogspot.co.uk/2026/11/ferry.html", "blogger"), ("https://isle.blogspot.fr/2026/11/ferry.html", "blogger"),
@@ -538,10 +558,10 @@ def test_a_post_on_a_platforms_own_host_is_of_that_platform(url: str, platform: 
 def test_a_name_on_a_link_to_the_authors_page_in_any_script_is_the_author(name: str) -> None:
     from lxml import html as lxml_html
 
-    from pipelines.metadata import _author_link
+    from pipelines.metadata import _author_link, _Links
 
     tree = lxml_html.fromstring(f'<div><span class="by">by <a href="/author/desk/">{name}</a></span></div>')
-    assert _author_link(tree.findall(".//a"), "https://news.example/story/") == name
+    assert _author_link(_Links(tree), "https://news.example/story/") == name
 
 
 @pytest.mark.parametrize(("meta", "date"), [
