@@ -53,6 +53,9 @@ BODY_CONTAINERS = (
 )
 
 
+_INDEXED_ATTRIBUTES = etree.XPath(".//@class | .//@id | .//@itemprop")
+
+
 class ClassIndex:
     """Elements by class name (and by id and itemprop), in document order, from one pass over the
     page.
@@ -67,22 +70,24 @@ class ClassIndex:
         self.by_name: dict[str, list[etree._Element]] = {}
         self.by_id: dict[str, list[etree._Element]] = {}
         self.by_itemprop: dict[str, list[etree._Element]] = {}
-        # (a walk that skips elements without attributes: ~25% faster than the XPath
-        # //*[@class or @id or @itemprop], in the same order)
-        for el in tree.iter():
-            attrib = el.attrib
-            if not attrib:
-                continue
-            names = attrib.get("class")
-            if names:
-                for name in set(names.split()):
-                    self.by_name.setdefault(name, []).append(el)
-            ident = attrib.get("id")
-            if ident is not None:
-                self.by_id.setdefault(ident, []).append(el)
-            prop = attrib.get("itemprop")
-            if prop is not None:
-                self.by_itemprop.setdefault(prop, []).append(el)
+        # (the three attributes' values, in document order, from one XPath: ~2.5x faster than a
+        # walk of every element that reads its attributes, on a theme's 800-element page; and a
+        # theme repeats a few dozen class values over hundreds of elements, each split once)
+        names_of: dict[str, set[str]] = {}
+        for value in _INDEXED_ATTRIBUTES(tree):
+            el = value.getparent()
+            kind = value.attrname
+            if kind == "class":
+                if value:
+                    names = names_of.get(value)
+                    if names is None:
+                        names = names_of[value] = set(value.split())
+                    for name in names:
+                        self.by_name.setdefault(name, []).append(el)
+            elif kind == "id":
+                self.by_id.setdefault(str(value), []).append(el)
+            else:
+                self.by_itemprop.setdefault(str(value), []).append(el)
 
     def get(self, name: str, tag: str | None = None, within: str | None = None) -> list[etree._Element]:
         """Elements of class name (of that tag; with an ancestor of tag `within`)."""

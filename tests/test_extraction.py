@@ -525,6 +525,35 @@ def test_a_link_to_a_tag_or_category_page_in_the_post_is_a_label_on_any_platform
     assert read_meta(_parse_page(page), "https://isle.example/ferry/").labels == [text.lstrip("#")]
 
 
+def test_the_class_index_holds_each_class_id_and_itemprop_in_document_order() -> None:
+    page = ("<html><body class='home blog'><div id='page' class='wrap  wrap'><!-- a comment -->"
+            "<article class='post hentry' itemprop='blogPost' id=''><h1 class='entry-title'>Ferry</h1>"
+            "<div class='entry-content post' itemprop='articleBody'><p class=''>Text.</p>"
+            "<span itemprop='author' class='by'>Ann</span></div></article>"
+            "<aside class='side'><div class='post'>Other</div><div id='page'>Twice</div></aside></div></body></html>")
+    tree = _parse_page(page)
+
+    def walked(root):  # what the index stands for: every element's attributes, read in turn
+        by_name, by_id, by_prop = {}, {}, {}
+        for el in root.iter():
+            for name in set((el.get("class") or "").split()):
+                by_name.setdefault(name, []).append(el)
+            if el.get("id") is not None:
+                by_id.setdefault(el.get("id"), []).append(el)
+            if el.get("itemprop") is not None:
+                by_prop.setdefault(el.get("itemprop"), []).append(el)
+        return by_name, by_id, by_prop
+
+    for root in (tree, tree.find(".//article")):  # (a part of a page: that element and what it holds)
+        index = ClassIndex(root)
+        assert (index.by_name, index.by_id, index.by_itemprop) == walked(root)
+    index = ClassIndex(tree)
+    assert [el.tag for el in index.get("post")] == ["article", "div", "div"] and len(index.by_id["page"]) == 2
+    assert index.by_id[""][0].tag == "article" and set(index.by_itemprop) == {"blogPost", "articleBody", "author"}
+    assert ClassIndex(tree.find(".//article")).get("side") == []
+    assert all(type(key) is str for key in (*index.by_id, *index.by_itemprop, *index.by_name))
+
+
 def test_links_found_in_the_joined_hrefs_are_those_each_href_holds() -> None:
     # read_meta searches all of a page's hrefs at once for an author's page and a tag's: the same
     # links as searching each href (re.I for the author's folder), a line break inside one included
