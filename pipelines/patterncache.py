@@ -10,24 +10,20 @@ flags and opcodes are the same, and the tests compare every rule's pattern with 
 
 This leans on `re`'s private parts (`re._parser.parse`, `re._compiler._code`, `_sre.compile`, as in
 CPython 3.11). The file carries the interpreter's version and the engine's magic number and a
-checksum of its contents; another version, a damaged file, a folder that cannot be written and an
-interpreter whose internals differ all leave each pattern to `re.compile`.
+checksum of its contents (cachedir.write_kept); another version, a damaged file, a folder that cannot
+be written and an interpreter whose internals differ all leave each pattern to `re.compile`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import logging
-import marshal
-import os
 import re
 import sys
-import zlib
 from array import array
 from pathlib import Path
 from typing import Any
 
-from pipelines.cachedir import cache_dir
+from pipelines.cachedir import cache_dir, read_kept, write_kept
 
 try:  # CPython's
     import _sre
@@ -35,9 +31,6 @@ try:  # CPython's
 except ImportError:  # pragma: no cover - another interpreter: every pattern compiled by re
     _sre = None
 
-logger = logging.getLogger(__name__)
-
-_MAGIC = b"splog-re1\n"  # then the CRC-32 of the rest (4 bytes, big-endian), then the marshalled entries
 MAX_ENTRIES = 4000  # patterns kept in the file (the built-in rules have ~480, a user's rules add theirs)
 
 # (pattern, flags) -> (the flags the pattern ends up with, its opcodes as native 32-bit words, the
@@ -96,37 +89,18 @@ class PatternCache:
         return compiled
 
     def save(self) -> None:
-        """Write the file when this process compiled patterns it did not hold (through a temporary
-        name: a process reading it meanwhile sees the old file or the new one, whole)."""
+        """Write the file when this process compiled patterns it did not hold."""
         if self.path is None or not self._unsaved:
             return
         keep = self.entries if len(self.entries) <= MAX_ENTRIES else self.used
-        body = marshal.dumps((_stamp(), list(keep.items())))
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(_MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
-            os.replace(tmp, self.path)
+        if write_kept(self.path, _stamp(), list(keep.items())):
             self._unsaved = False
-        except OSError as exc:
-            logger.info("cannot keep compiled rule patterns in %s: %s", self.path.parent, exc)
-            with contextlib.suppress(OSError):
-                tmp.unlink()
 
     def _read(self) -> dict[tuple[str, int], Entry]:
+        items = read_kept(self.path, _stamp())
         try:
-            data = self.path.read_bytes()
-        except OSError:
-            return {}
-        head = len(_MAGIC)
-        body = data[head + 4:]
-        if data[:head] != _MAGIC or zlib.crc32(body).to_bytes(4, "big") != data[head:head + 4]:
-            logger.info("compiled rule patterns %s damaged or foreign; compiling anew", self.path)
-            return {}
-        try:
-            stamp, items = marshal.loads(body)
-            return dict(items) if stamp == _stamp() else {}
-        except (ValueError, EOFError, TypeError):
+            return dict(items) if items else {}
+        except (TypeError, ValueError):
             return {}
 
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import trafilatura
 from courlan import extract_domain
-from justext.core import define_stoplist
-from trafilatura.external import jt_stoplist_init
 
 from pipelines.extraction import ExtractOptions
 from pipelines.linking import prepare
 from pipelines.normalize import detect_language
 from pipelines.rules import load_rules
+from pipelines.stopwords import load_stop_words
 from pipelines.workers import run_extract
 from schemas.raw import BlogInfo, RawPost
 
@@ -33,7 +32,7 @@ trafilatura.bare_extraction(_SAMPLE, url="https://news.example.com/2024/03/dredg
                             include_comments=False, include_tables=True)
 detect_language("The harbour board approved the dredging plan for the northern quay on Monday.")
 prepare("The harbour board approved the dredging plan for the northern quay on Monday.")
-define_stoplist(jt_stoplist_init())  # what try_justext asks for when the page's language is not given
+load_stop_words()  # what try_justext asks for when the page's language is not given (pipelines/stopwords.py)
 load_rules(())  # the built-in signature rules, compiled (a worker adds a user's rule directories itself)
 # Our own path over that page once: what it builds on first use (the gates joined from the rules'
 # patterns, the date formats strptime compiles) cost each worker's first page ~5 ms otherwise.
