@@ -173,6 +173,9 @@ class Templates:
                 if agreement(text, reference) >= MIN_AGREEMENT:
                     tmpl.drop = drop
                     tmpl.agreed += 1
+                    if not was_trusted and not tmpl.failures and tmpl.agreed >= THEME_HEAD_START \
+                            and self._in_step(tmpl):
+                        tmpl.agreed = LEARN_PAGES  # (two pages of its own, as a host that adopted a theme)
                     tmpl.note_agreement(node)
                     if tmpl.trusted and not was_trusted:
                         self.counts["trusted"] += 1
@@ -190,6 +193,9 @@ class Templates:
         else:
             tmpl.selector, tmpl.drop = learned
             tmpl.agreed, tmpl.min_chars, tmpl.known = 1, 0, frozenset()
+            if not tmpl.failures and self._in_step(tmpl):
+                tmpl.agreed = THEME_HEAD_START
+                self.counts["in_step"] += 1
             tmpl.note_agreement(select(fresh, tmpl.selector))
             self.counts["learned"] += 1
         if tmpl.refused:
@@ -229,6 +235,20 @@ class Templates:
             self._remember_theme(tmpl)
         self.counts["shared"] += 1
         return True
+
+    def _in_step(self, tmpl: HostTemplate) -> bool:
+        """Whether the template's selector has given trafilatura's text on LEARN_PAGES pages of this
+        process's other hosts in all, trusted there or still learning: a farm's blogs on one theme,
+        whose pages come in turn, so that no host is trusted yet when the others start learning and
+        none could start from its template (_adopt_theme). Such a host is then trusted after two
+        pages of its own, as one that adopted a theme is (unless its own template has failed)."""
+        support = 0
+        for other in self.hosts.values():
+            if other is not tmpl and other.selector == tmpl.selector and not other.refused:
+                support += other.agreed
+                if support >= LEARN_PAGES:
+                    return True
+        return False
 
     def _remember_theme(self, tmpl: HostTemplate) -> None:
         self.themes.pop(tmpl.selector, None)

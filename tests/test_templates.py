@@ -369,6 +369,35 @@ def test_a_new_host_on_a_theme_another_host_taught_needs_fewer_learning_pages(fr
     assert fresh_templates.hosts["second.example"].selector == fresh_templates.hosts["first.example"].selector
 
 
+def test_hosts_of_one_theme_whose_pages_come_in_turn_each_learn_from_two_pages(fresh_templates: Templates) -> None:
+    # a crawl meets a farm's blogs in turn, so all of them are learning before any is trusted: once
+    # the theme's selector has given trafilatura's text on three pages of the others, a host is
+    # trusted after two pages of its own, as one that adopted a trusted theme is
+    hosts = ["one.example", "two.example", "three.example", "four.example"]
+    methods: dict[str, list[str]] = {host: [] for host in hosts}
+    for n in range(5):
+        for k, host in enumerate(hosts):
+            methods[host].append(run_extract(raw(10 * n + k, host=host), ExtractOptions()).method)
+    assert all(m == ["trafilatura"] * 2 + ["template"] * 3 for m in methods.values()), methods
+    assert fresh_templates.counts["in_step"] == 1 and fresh_templates.counts["adopted"] == 0
+    assert len({fresh_templates.hosts[h].selector for h in hosts}) == 1
+    for n, host in enumerate(hosts):  # read through the template, the text is trafilatura's
+        draft = run_extract(raw(100 + n, host=host), ExtractOptions())
+        assert draft.method == "template" and draft.text.split("\n") == article(100 + n)[1]
+
+
+def test_too_few_pages_of_a_theme_elsewhere_leave_a_host_its_three_learning_pages(fresh_templates: Templates) -> None:
+    # two hosts of one theme in turn, beside a host of another theme: neither theme has given
+    # trafilatura's text on three pages of other hosts when a host's own second page comes
+    hosts = [("one.example", "entry"), ("two.example", "entry"), ("other.example", "renamed")]
+    methods: dict[str, list[str]] = {host: [] for host, _layout in hosts}
+    for n in range(5):
+        for k, (host, layout) in enumerate(hosts):
+            methods[host].append(run_extract(raw(10 * n + k, layout, host=host), ExtractOptions()).method)
+    assert all(m == ["trafilatura"] * TRUSTED_AFTER + ["template"] * (5 - TRUSTED_AFTER) for m in methods.values())
+    assert fresh_templates.counts["in_step"] == 0
+
+
 def test_a_byline_the_template_drops_still_names_the_writer(fresh_templates: Templates) -> None:
     """A byline inside the body's box that the template drops (trafilatura left it out on the learning
     pages), on a page whose metadata names only the byline's lead word ("Posted"): the pages read
