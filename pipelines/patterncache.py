@@ -4,7 +4,7 @@ Every crawl's extraction forkserver compiles the rules' ~480 patterns before its
 start: ~0.16 s of its ~0.7 s set-up, on the way to the first extracted page. `re` parses a pattern
 and generates its opcodes in Python code, then hands the opcodes to the C engine (`_sre.compile`),
 which only checks and stores them. This module keeps each pattern's opcodes in one file of the
-cache folder (see langmodel.cache_dir), so that a later run builds the same pattern objects from
+cache folder (pipelines/cachedir.py), so that a later run builds the same pattern objects from
 them (~5 ms for all of the rules' patterns): pattern objects compare equal only when their source,
 flags and opcodes are the same, and the tests compare every rule's pattern with `re.compile`'s.
 

@@ -173,9 +173,7 @@ class Templates:
                 if agreement(text, reference) >= MIN_AGREEMENT:
                     tmpl.drop = drop
                     tmpl.agreed += 1
-                    if not was_trusted and not tmpl.failures and tmpl.agreed >= THEME_HEAD_START \
-                            and self._in_step(tmpl):
-                        tmpl.agreed = LEARN_PAGES  # (two pages of its own, as a host that adopted a theme)
+                    self._count_in_step(tmpl)
                     tmpl.note_agreement(node)
                     if tmpl.trusted and not was_trusted:
                         self.counts["trusted"] += 1
@@ -193,8 +191,7 @@ class Templates:
         else:
             tmpl.selector, tmpl.drop = learned
             tmpl.agreed, tmpl.min_chars, tmpl.known = 1, 0, frozenset()
-            if not tmpl.failures and self._in_step(tmpl):
-                tmpl.agreed = THEME_HEAD_START
+            if self._count_in_step(tmpl):
                 self.counts["in_step"] += 1
             tmpl.note_agreement(select(fresh, tmpl.selector))
             self.counts["learned"] += 1
@@ -236,12 +233,20 @@ class Templates:
         self.counts["shared"] += 1
         return True
 
+    def _count_in_step(self, tmpl: HostTemplate) -> bool:
+        """Count one agreement more for a learning template (not one that has failed here) whose
+        selector is in step with other hosts (_in_step): it is then trusted after two pages of its
+        own, as a host that adopted a theme is. Whether it was counted."""
+        if tmpl.failures or tmpl.trusted or not self._in_step(tmpl):
+            return False
+        tmpl.agreed += 1
+        return True
+
     def _in_step(self, tmpl: HostTemplate) -> bool:
         """Whether the template's selector has given trafilatura's text on LEARN_PAGES pages of this
         process's other hosts in all, trusted there or still learning: a farm's blogs on one theme,
         whose pages come in turn, so that no host is trusted yet when the others start learning and
-        none could start from its template (_adopt_theme). Such a host is then trusted after two
-        pages of its own, as one that adopted a theme is (unless its own template has failed)."""
+        none could start from its template (_adopt_theme)."""
         support = 0
         for other in self.hosts.values():
             if other is not tmpl and other.selector == tmpl.selector and not other.refused:
