@@ -101,3 +101,20 @@ def test_fewer_items_than_count(count: int) -> None:
     seen = _run(list(range(3)), count, delay=0.005)
     assert sorted(seen["done"]) == [0, 1, 2]
     assert seen["most"] == min(3, count)
+
+
+def test_no_spider_callback_is_a_generator_that_returns_a_value() -> None:
+    # (the check Scrapy makes on every crawl's callbacks, switched off by WARN_ON_GENERATOR_RETURN_VALUE)
+    import inspect
+
+    from scrapy.utils.misc import is_generator_with_return_value
+
+    from crawler import settings
+    from crawler.spiders.blogs import BlogsSpider
+
+    assert settings.WARN_ON_GENERATOR_RETURN_VALUE is False
+    # (the callbacks: the public ones; a helper such as _entries returns its value to a `yield from`)
+    generators = [member for name, member in inspect.getmembers(BlogsSpider, inspect.isgeneratorfunction)
+                  if not name.startswith("_")]
+    assert len(generators) >= 5  # parse_seed, parse_sitemap, parse_rss, ...
+    assert [g.__name__ for g in generators if is_generator_with_return_value(g)] == []
