@@ -261,6 +261,9 @@ def run_crawl(args: argparse.Namespace, seeds: list[str], allow_private: bool) -
     from pipelines.procs import start_forkserver
 
     start_forkserver()  # first: its imports (~1 s) overlap with all of ours below
+    from pipelines.patterncache import warm_re
+
+    warm_re("crawl")  # the patterns the imports below compile, from the last crawl (runner keeps them)
     from crawler.params import SeedError, parse_params
 
     _check_rules(args.rules_dir)

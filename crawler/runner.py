@@ -69,6 +69,7 @@ def crawl(params: CrawlParams, *, job_id: str, output: str | None = None, allow_
         process = CrawlerProcess(settings)
         crawler = process.create_crawler(BlogsSpider)
         crawler.signals.connect(_freeze_setup_objects, signal=signals.spider_opened)
+        crawler.signals.connect(_keep_patterns, signal=signals.spider_opened)
         crawler.signals.connect(_filter_at_scrapy_logger, signal=signals.spider_opened)
         attach_state(crawler, state)
         process.crawl(crawler, params=params)
@@ -90,6 +91,14 @@ def crawl(params: CrawlParams, *, job_id: str, output: str | None = None, allow_
             raise OutputFailed(error)
         raise RuntimeError("the crawl ended without writing a manifest")
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _keep_patterns(**_: Any) -> None:
+    """Once the crawl's components are set up (nearly every pattern of the main process compiled):
+    keep those the next crawl's `warm_re("crawl")` (crawler/cli.py) does not have yet."""
+    from pipelines.patterncache import keep_re
+
+    keep_re("crawl")
 
 
 class _WithoutTraceback(logging.Filter):

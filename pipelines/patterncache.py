@@ -1,4 +1,5 @@
-"""The signature rules' regular expressions in compiled form, kept in the cache between runs.
+"""Regular expressions in compiled form, kept in the cache between runs: the signature rules', and
+those a crawl's processes compile as they import their modules (`warm_re` / `keep_re`).
 
 Every crawl's extraction forkserver compiles the rules' ~480 patterns before its first worker can
 start: ~0.16 s of its ~0.7 s set-up, on the way to the first extracted page. `re` parses a pattern
@@ -8,8 +9,14 @@ cache folder (pipelines/cachedir.py), so that a later run builds the same patter
 them (~5 ms for all of the rules' patterns): pattern objects compare equal only when their source,
 flags and opcodes are the same, and the tests compare every rule's pattern with `re.compile`'s.
 
-This leans on `re`'s private parts (`re._parser.parse`, `re._compiler._code`, `_sre.compile`, as in
-CPython 3.11). The file carries the interpreter's version and the engine's magic number and a
+The modules a crawl imports (Scrapy, Twisted, ours) compile ~440 more patterns at import time in the
+main process, and ~420 in the extraction forkserver: ~0.06 s of each one's start-up, and the main
+process's start-up is what the first requests wait for. `keep_re` keeps the patterns in `re`'s own
+cache once a process has imported what it needs; `warm_re`, first thing in the next run's process,
+puts them back into that cache, built from their opcodes, and `re.compile` then finds them there.
+
+This leans on `re`'s private parts (`re._parser.parse`, `re._compiler._code`, `_sre.compile`, `re._cache` keyed
+by (type, pattern, flags), as in CPython 3.11). The file carries the interpreter's version and the engine's magic number and a
 checksum of its contents (cachedir.write_kept); another version, a damaged file, a folder that cannot
 be written and an interpreter whose internals differ all leave each pattern to `re.compile`.
 """
@@ -140,6 +147,100 @@ def save() -> None:
 
 
 def forget() -> None:
-    """Drop this process's cache (the next pattern opens the file again): for tests."""
+    """Drop this process's cache (the next pattern opens the file again), and what warm_re read of
+    its files: for tests."""
     global _ACTIVE
     _ACTIVE = None
+    _RE_KEPT.clear()
+
+
+# --- re's own cache -------------------------------------------------------------------------------
+RE_ROOM = 32  # entries of re's cache (re._MAXCACHE: 512) warm_re leaves free for patterns not kept
+MAX_RE_ENTRIES = 1024  # patterns kept in a role's file (beyond it, those in re's cache at keep_re)
+
+# role -> (the file's keys, its items) as warm_re read them
+_RE_KEPT: dict[str, tuple[set, list]] = {}
+
+
+def re_cache_path(role: str) -> Path | None:
+    folder = cache_dir()
+    return None if folder is None else folder / f"re-cache.{role}.{sys.implementation.cache_tag}.bin"
+
+
+def _re_cache() -> dict | None:
+    cache = getattr(re, "_cache", None)
+    return cache if _usable() and isinstance(cache, dict) else None
+
+
+def _kept_re(role: str, path: Path) -> tuple[set, list]:
+    if role not in _RE_KEPT:
+        items = read_kept(path, _stamp())
+        keys: set = set()
+        good: list = []
+        for item in items if isinstance(items, list) else []:
+            try:
+                pattern, flags, _entry_ = item
+                keys.add((type(pattern), pattern, flags))
+            except (TypeError, ValueError):
+                return set(), []  # (not what keep_re writes: none of it is used)
+            good.append(item)
+        _RE_KEPT[role] = (keys, good)
+    return _RE_KEPT[role]
+
+
+def warm_re(role: str) -> int:
+    """Put the patterns a process of this role had compiled by keep_re last time into `re`'s cache,
+    built from their opcodes: the modules it imports next find them there. Leaves RE_ROOM entries of
+    that cache free; returns how many patterns it put in."""
+    cache = _re_cache()
+    path = re_cache_path(role) if cache is not None else None
+    if path is None:
+        return 0
+    room = getattr(re, "_MAXCACHE", 512) - RE_ROOM - len(cache)
+    added = 0
+    for pattern, flags, entry in _kept_re(role, path)[1]:
+        if added >= room:
+            break
+        key = (type(pattern), pattern, flags)
+        if key in cache:
+            continue
+        with contextlib.suppress(Exception):  # (an entry the engine refuses: re compiles it when asked)
+            cache[key] = _build(pattern, entry)
+            added += 1
+    return added
+
+
+def keep_re(role: str) -> int:
+    """Keep the patterns now in `re`'s cache that the role's file lacks (once the process has
+    imported its modules); returns how many it kept. Each is kept only when the pattern built from
+    its kept opcodes equals the one re compiled."""
+    cache = _re_cache()
+    path = re_cache_path(role) if cache is not None else None
+    if path is None:
+        return 0
+    keys, items = _kept_re(role, path)
+    try:
+        now = list(cache.items())
+    except RuntimeError:  # (changed by another thread meanwhile: kept next time)
+        return 0
+    new = []
+    for key, compiled in now:
+        kind, pattern, flags = key
+        if key in keys or kind not in (str, bytes) or not isinstance(compiled, re.Pattern) or flags & re.TEMPLATE:
+            continue
+        try:
+            entry = _entry(_parser.parse(pattern, flags), flags)
+            if _build(pattern, entry) != compiled:
+                continue
+        except Exception:  # noqa: BLE001 - internals other than expected: this one is not kept
+            continue
+        new.append((pattern, flags, entry))
+    if not new:
+        return 0
+    items = items + new
+    if len(items) > MAX_RE_ENTRIES:  # (the oldest dropped)
+        items = items[-MAX_RE_ENTRIES:]
+    if not write_kept(path, _stamp(), items):
+        return 0
+    _RE_KEPT[role] = ({(type(p), p, f) for p, f, _ in items}, items)
+    return len(new)

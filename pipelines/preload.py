@@ -16,6 +16,8 @@ from courlan import extract_domain
 from pipelines.extraction import ExtractOptions
 from pipelines.linking import prepare
 from pipelines.normalize import detect_language
+from pipelines.patterncache import keep_re
+from pipelines.prewarm import ROLE
 from pipelines.rules import load_rules
 from pipelines.stopwords import load_stop_words
 from pipelines.workers import run_extract
@@ -40,3 +42,4 @@ load_rules(())  # the built-in signature rules, compiled (a worker adds a user's
 run_extract(RawPost(url="https://news.example.com/2024/03/dredging.html", via="page", html=_SAMPLE,
                     blog=BlogInfo(url="https://news.example.com/", host="news.example.com")),
             ExtractOptions(mode="trafilatura"))
+keep_re(ROLE)  # the patterns all of the above compiled, for the next run's forkserver (pipelines/prewarm.py)

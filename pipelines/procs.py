@@ -10,8 +10,8 @@ import shutil
 import signal
 from multiprocessing.context import BaseContext
 
-# what the forkserver imports once, before it forks any worker
-PRELOAD = ["pipelines.workers", "pipelines.preload"]
+# what the forkserver imports once, before it forks any worker (prewarm first: re's cache)
+PRELOAD = ["pipelines.prewarm", "pipelines.workers", "pipelines.preload"]
 
 
 def context() -> BaseContext:

@@ -80,6 +80,17 @@ def test_blog_attribution(farm, farm_crawl) -> None:
     assert (by_key["autonews-hub"], "wordpress", "en", "AutoNews Hub") in blogs
 
 
+def test_a_crawl_keeps_the_patterns_its_processes_compiled_for_the_next(farm_crawl, cache_dir) -> None:
+    # (pipelines/patterncache.py: warm_re / keep_re; the main process's and the extraction forkserver's)
+    from pipelines import patterncache
+    from pipelines.cachedir import read_kept
+
+    for role in ("crawl", "extract"):
+        kept = read_kept(cache_dir / patterncache.re_cache_path(role).name, patterncache._stamp())
+        assert kept is not None and len(kept) >= 300, role
+        assert all(isinstance(pattern, (str, bytes)) and isinstance(flags, int) for pattern, flags, _ in kept)
+
+
 def test_bad_pages_become_rejects_and_manifest_reconciles(farm_crawl) -> None:
     m = farm_crawl.manifest()
     reasons = Counter(r["reason"] for r in farm_crawl.rejects())

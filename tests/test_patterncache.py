@@ -128,3 +128,134 @@ def test_caching_off_writes_nothing(tmp_path, monkeypatch):
     ruleset = build_rules()
     assert len(ruleset.lines) > 100 and list(tmp_path.iterdir()) == []
     patterncache.forget()
+
+
+# --- re's own cache, kept between runs (warm_re / keep_re) ------------------------------------------
+
+@pytest.fixture
+def re_cache(cache: Path):
+    """re's cache emptied for the test, and put back as it was after it."""
+    saved = dict(re._cache)
+    re.purge()
+    yield cache.parent
+    re.purge()
+    re._cache.update(saved)
+
+
+def _compiled_anew(monkeypatch: pytest.MonkeyPatch) -> list:
+    """The patterns re compiles from here on (rather than finding them in its cache)."""
+    made: list = []
+    compile_ = re._compiler.compile
+
+    def counted(pattern, flags=0):
+        made.append(pattern)
+        return compile_(pattern, flags)
+
+    monkeypatch.setattr(re._compiler, "compile", counted)
+    return made
+
+
+def test_kept_patterns_come_back_into_res_cache_equal_to_what_re_compiles(re_cache, monkeypatch):
+    wanted = [(p, re.IGNORECASE) for p in PATTERNS] + [(PATTERNS[0], 0), (rb"\x00[^\x00]{2,}\xff", re.S)]
+    first = [re.compile(p, f) for p, f in wanted]
+    assert patterncache.keep_re("test") == len(wanted)
+    assert patterncache.keep_re("test") == 0  # nothing new: the file is not written again
+    patterncache.forget()
+    re.purge()
+    assert patterncache.warm_re("test") == len(wanted)
+    made = _compiled_anew(monkeypatch)
+    again = [re.compile(p, f) for p, f in wanted]
+    assert made == []  # every one found in re's cache
+    for a, b in zip(first, again):
+        assert a == b and a.groupindex == b.groupindex and a.groups == b.groups and a is not b
+    assert again[0].fullmatch("Ann Ann").group("who") == "Ann"
+    assert again[2].fullmatch("von Lee") and not again[2].fullmatch("von lee")
+    assert again[-1].match(b"\x00abc\xff") and isinstance(again[-1].pattern, bytes)
+    assert re.match(PATTERNS[5], "09.10.2026", re.I).groups() == ("09", "10", "2026") and made == []
+
+
+def test_a_fresh_interpreter_imports_our_modules_without_compiling_their_patterns(re_cache):
+    import json
+    import subprocess
+    import sys
+
+    script = ("import json, re, sys\n"
+              "from pipelines import patterncache\n"
+              "warmed = patterncache.warm_re('imports')\n"
+              "made = []\n"
+              "compile_ = re._compiler.compile\n"
+              "re._compiler.compile = lambda p, f=0: made.append(p) or compile_(p, f)\n"
+              "import pipelines.htmltext, pipelines.metadata, pipelines.cleaning\n"
+              "kept = patterncache.keep_re('imports')\n"
+              "print(json.dumps([warmed, len(made), kept]))\n")
+    env = {**__import__("os").environ, "SPLOG_CACHE_DIR": str(re_cache)}
+    runs = [json.loads(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                                      check=True).stdout) for _ in range(2)]
+    assert runs[0][0] == 0 and runs[0][1] > 50 and runs[0][2] >= runs[0][1]  # compiled, then kept
+    assert runs[1][0] >= runs[0][1] and runs[1][1] == 0 and runs[1][2] == 0  # all found in re's cache
+
+
+def test_warming_leaves_room_in_res_cache(re_cache):
+    for start in (0, 400):  # 800 patterns kept, in two processes' worth
+        re.purge()
+        for n in range(start, start + 400):
+            re.compile(f"kept-{n}-(a|b)")
+        patterncache.keep_re("many")
+    patterncache.forget()
+    re.purge()
+    added = patterncache.warm_re("many")
+    assert added == re._MAXCACHE - patterncache.RE_ROOM == len(re._cache)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "flipped", "foreign"])
+def test_a_damaged_or_foreign_re_file_warms_nothing_and_is_written_anew(re_cache, monkeypatch, damage):
+    re.compile(PATTERNS[1])
+    patterncache.keep_re("test")
+    path = patterncache.re_cache_path("test")
+    data = path.read_bytes()
+    if damage == "foreign":
+        patterncache.forget()
+        monkeypatch.setattr(patterncache, "_stamp", lambda: ("2.7.18", 1, 4, "little"))
+        patterncache.keep_re("test")
+        monkeypatch.undo()
+    else:
+        path.write_bytes(b"not a cache file" if damage == "garbage" else data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:])
+    patterncache.forget()
+    re.purge()
+    assert patterncache.warm_re("test") == 0
+    re.compile(PATTERNS[1])
+    assert patterncache.keep_re("test") == 1
+    patterncache.forget()
+    re.purge()
+    assert patterncache.warm_re("test") == 1
+
+
+def test_opcodes_the_engine_refuses_are_left_to_re(re_cache):
+    re.compile(PATTERNS[1], re.IGNORECASE)
+    patterncache.keep_re("test")
+    path = patterncache.re_cache_path("test")
+    from pipelines.cachedir import read_kept, write_kept
+
+    (pattern, flags, (final, code, groups, names, by_number)), = read_kept(path, patterncache._stamp())
+    write_kept(path, patterncache._stamp(), [(pattern, flags, (final, code[: len(code) // 2], groups, names, by_number))])
+    patterncache.forget()
+    re.purge()
+    assert patterncache.warm_re("test") == 0
+    assert re.compile(PATTERNS[1], re.IGNORECASE).fullmatch("Posted by Ann").group("author") == "Ann"
+
+
+def test_re_caching_off_or_unwritable_keeps_nothing(tmp_path, monkeypatch):
+    saved = dict(re._cache)
+    try:
+        for setting in ("off", str(tmp_path / "a-file" / "cache")):
+            (tmp_path / "a-file").write_text("")
+            monkeypatch.setenv("SPLOG_CACHE_DIR", setting)
+            patterncache.forget()
+            re.purge()
+            assert re.compile(PATTERNS[3]).search("(reuters)")
+            assert patterncache.keep_re("test") == 0
+            assert patterncache.warm_re("test") == 0
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+    finally:
+        patterncache.forget()
+        re._cache.update(saved)
