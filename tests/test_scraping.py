@@ -118,3 +118,27 @@ def test_no_spider_callback_is_a_generator_that_returns_a_value() -> None:
                   if not name.startswith("_")]
     assert len(generators) >= 5  # parse_seed, parse_sitemap, parse_rss, ...
     assert [g.__name__ for g in generators if is_generator_with_return_value(g)] == []
+
+
+def test_scrapys_tls_aliases_are_made_without_reading_source_and_keep_their_module() -> None:
+    # (crawler/runner.py _import_tls_factories, in a fresh interpreter: the modules are imported once)
+    import json
+    import subprocess
+    import sys
+
+    script = ("import inspect, json, linecache\n"
+              "read = []\n"
+              "getlines = linecache.getlines\n"
+              "linecache.getlines = lambda *a, **k: read.append(a[0]) or getlines(*a, **k)\n"
+              "from crawler.runner import _import_tls_factories\n"
+              "_import_tls_factories()\n"
+              "from scrapy.core.downloader import contextfactory, tls\n"
+              "from scrapy.utils import deprecate\n"
+              "print(json.dumps([contextfactory.ScrapyClientContextFactory.__module__,\n"
+              "                  contextfactory.AcceptableProtocolsContextFactory.__module__,\n"
+              "                  tls.ScrapyClientTLSOptions.__module__, deprecate.inspect is inspect, read]))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    factory, protocols, options, restored, read = json.loads(out)
+    assert factory == protocols == "scrapy.core.downloader.contextfactory"
+    assert options == "scrapy.core.downloader.tls"
+    assert restored and read == []  # no frame's source read
