@@ -58,7 +58,8 @@ def crawl(params: CrawlParams, *, job_id: str, output: str | None = None, allow_
                  "max_posts_per_blog": params.max_posts_per_blog, "overrides": overrides or {}}
     settings = crawl_settings(job_id, output, allow_private, list(rules_dirs), extractor, workers, concurrency,
                               throttle, overrides or {}, log_level, arguments)
-    thresholds = gc.get_threshold()
+    thresholds, collecting = gc.get_threshold(), gc.isenabled()
+    gc.disable()  # until the spider is open (_freeze_setup_objects): see crawler/cli.py run_crawl
     scrapy_log = logging.getLogger("scrapy")
     scrapy_level = scrapy_log.level
     try:
@@ -75,6 +76,7 @@ def crawl(params: CrawlParams, *, job_id: str, output: str | None = None, allow_
         close_early_pool()  # (when the crawl ended before its pipelines took it)
         gc.unfreeze()  # a caller that goes on in this process gets its collector back as it was
         gc.set_threshold(*thresholds)
+        (gc.enable if collecting else gc.disable)()
         scrapy_log.setLevel(scrapy_level)
         if state is not None:
             state.close()
@@ -171,9 +173,11 @@ def _freeze_setup_objects() -> None:
     """Move everything alive once the spider is open (modules, classes, settings, the engine: ~86k
     objects) out of the cyclic collector's sight, and let it run less often: full collections over
     them took ~15% of the main process's CPU on a page-by-page crawl. (No collection first: at this
-    point one takes ~70 ms, just before the first requests, and finds ~10 objects to free.)"""
+    point one takes ~70 ms, just before the first requests, and finds ~10 objects to free.) The
+    collector, off while the crawl started, runs from here."""
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
+    gc.enable()
 
 
 def extract_files(paths: list[str], *, job_id: str, output: str | None = None, url: str | None = None,

@@ -10,6 +10,8 @@ again after each recycle, so a 20,000-post crawl of heavy pages peaked 1.25x abo
 
 from __future__ import annotations
 
+import gc
+
 import trafilatura
 from courlan import extract_domain
 
@@ -43,3 +45,5 @@ run_extract(RawPost(url="https://news.example.com/2024/03/dredging.html", via="p
                     blog=BlogInfo(url="https://news.example.com/", host="news.example.com")),
             ExtractOptions(mode="trafilatura"))
 keep_re(ROLE)  # the patterns all of the above compiled, for the next run's forkserver (pipelines/prewarm.py)
+gc.freeze()  # (the collector was off since pipelines/prewarm.py)
+gc.enable()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import multiprocessing
 import os
 import signal
@@ -47,6 +48,7 @@ def _on_alarm(signum: int, frame: object) -> None:
 def _init_worker(options: ExtractOptions) -> None:
     global _OPTIONS
     _OPTIONS = options
+    gc.enable()  # (off in the forkserver while it preloads: pipelines/prewarm.py)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and shuts us down
     signal.signal(signal.SIGALRM, _on_alarm)
     load_rules(options.rules_dirs)  # compile once per process

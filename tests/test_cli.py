@@ -637,3 +637,25 @@ def test_an_archive_or_a_gzipped_page_under_another_name_is_read_by_its_bytes(tm
         ("https://wexcombe.example/ferry.html", "warc"), ("https://wexcombe.example/pier.html", "file"),
         ("https://wexcombe.example/quay.html", "warc")]
     assert run.rejects() == []
+
+
+def test_a_crawl_starts_without_a_garbage_collection_and_collects_once_under_way(farm, tmp_path) -> None:
+    # (crawler/cli.py run_crawl and crawler/runner.py: the collector is off until the spider is open,
+    # then runs over what the crawl allocates, the set-up's objects frozen; on again after the crawl)
+    script = ("import gc, json, sys\n"
+              "from crawler import cli, runner\n"
+              "runs, at_open = [], []\n"
+              "gc.callbacks.append(lambda phase, info: phase == 'stop' and runs.append(info['generation']))\n"
+              "freeze = runner._freeze_setup_objects\n"
+              "runner._freeze_setup_objects = lambda: (at_open.append(len(runs)), freeze())\n"
+              "crawl = cli.run_crawl\n"
+              "cli.run_crawl = lambda *a: (at_open.append(len(runs)), crawl(*a))[1]\n"
+              "code = cli.main(sys.argv[1:])\n"
+              "print(json.dumps([code, at_open, len(runs), gc.isenabled(), gc.get_freeze_count()]))\n")
+    run = subprocess.run([sys.executable, "-c", script, "crawl", "--allow-private-hosts", "--no-throttle",
+                          "--max-posts-per-blog", "3", farm[0]["url"], farm[1]["url"], "-o", str(tmp_path / "o.jsonl")],
+                         capture_output=True, text=True, timeout=120)
+    code, at_open, runs, collecting, frozen = json.loads(run.stdout.strip().splitlines()[-1])
+    assert code == 0 and len(at_open) == 2 and at_open[0] == at_open[1]  # none from the start to the spider's opening
+    assert collecting and frozen == 0  # (the crawl's own freeze undone when it returned)
+    assert len((tmp_path / "o.jsonl").read_text().splitlines()) == 6

@@ -165,6 +165,42 @@ def test_workers_do_not_load_the_records_models() -> None:
     assert _in_a_fresh_worker(_loaded, "pydantic", "schemas.article", "trafilatura") == ["trafilatura"]
 
 
+def _collector() -> tuple[bool, int]:
+    """Runs in a fresh worker: whether its cyclic garbage collector runs, and how many objects it
+    passes by (frozen in the forkserver once preloaded)."""
+    import gc
+
+    return gc.isenabled(), gc.get_freeze_count()
+
+
+def test_workers_collect_garbage_but_not_over_what_the_forkserver_preloaded() -> None:
+    collecting, frozen = _in_a_fresh_worker(_collector)
+    assert collecting and frozen > 50_000
+
+
+def test_the_forkserver_preloads_without_a_garbage_collection() -> None:
+    # (pipelines/prewarm.py turns the collector off, pipelines/preload.py freezes and turns it on:
+    # ~150 collections, ~50 ms of the forkserver's start-up, freed nothing)
+    import json
+    import subprocess
+    import sys
+
+    from pipelines.procs import PRELOAD
+
+    first, *rest = PRELOAD
+    assert first == "pipelines.prewarm"
+    script = ("import gc, json, sys\n"
+              f"__import__({first!r})\n"  # (a source not byte-compiled yet may collect while compiled)
+              "runs = []\n"
+              "gc.callbacks.append(lambda phase, info: phase == 'stop' and runs.append(info['collected']))\n"
+              f"for name in {rest!r}:\n"
+              "    __import__(name)\n"
+              "print(json.dumps([len(runs), gc.isenabled(), gc.get_freeze_count()]))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    runs, collecting, frozen = json.loads(out)
+    assert runs == 0 and collecting and frozen > 50_000
+
+
 def test_the_pool_started_before_scrapys_set_up_is_taken_only_for_the_same_options() -> None:
     import os
 
