@@ -156,7 +156,10 @@ def forget() -> None:
 
 # --- re's own cache -------------------------------------------------------------------------------
 RE_ROOM = 32  # entries of re's cache (re._MAXCACHE: 512) warm_re leaves free for patterns not kept
-MAX_RE_ENTRIES = 1024  # patterns kept in a role's file (beyond it, those in re's cache at keep_re)
+MAX_RE_ENTRIES = 1024  # patterns kept in a role's file
+# keep_re writes the file anew when more of the patterns in re's cache than this are missing from it
+REWRITE_MISSING = 8
+REWRITE_SHARE = 0.05
 
 # role -> (the file's keys, its items) as warm_re read them
 _RE_KEPT: dict[str, tuple[set, list]] = {}
@@ -211,9 +214,13 @@ def warm_re(role: str) -> int:
 
 
 def keep_re(role: str) -> int:
-    """Keep the patterns now in `re`'s cache that the role's file lacks (once the process has
-    imported its modules); returns how many it kept. Each is kept only when the pattern built from
-    its kept opcodes equals the one re compiled."""
+    """Keep the patterns now in `re`'s cache (once the process has imported its modules), in place of
+    what the role's file held, when more than a few of them are missing from it; returns how many of
+    those it kept. A few always are: the standard library builds some patterns from a set of strings,
+    whose order, and so the pattern, changes from one process to the next (tokenize's string
+    prefixes, http.cookies' legal characters); rewriting the file for them on every run would cost
+    the start-up what the file saves. Each pattern is kept only when the one built from its kept
+    opcodes equals the one re compiled."""
     cache = _re_cache()
     path = re_cache_path(role) if cache is not None else None
     if path is None:
@@ -223,24 +230,26 @@ def keep_re(role: str) -> int:
         now = list(cache.items())
     except RuntimeError:  # (changed by another thread meanwhile: kept next time)
         return 0
-    new = []
-    for key, compiled in now:
-        kind, pattern, flags = key
-        if key in keys or kind not in (str, bytes) or not isinstance(compiled, re.Pattern) or flags & re.TEMPLATE:
-            continue
-        try:
-            entry = _entry(_parser.parse(pattern, flags), flags)
-            if _build(pattern, entry) != compiled:
+    now = [(key, compiled) for key, compiled in now
+           if key[0] in (str, bytes) and isinstance(compiled, re.Pattern) and not key[2] & re.TEMPLATE]
+    missing = sum(key not in keys for key, _ in now)
+    if missing <= max(REWRITE_MISSING, REWRITE_SHARE * len(now)) and items:
+        return 0
+    known = {(type(p), p, f): entry for p, f, entry in items}
+    kept, added = [], 0
+    for key, compiled in now[-MAX_RE_ENTRIES:]:
+        _kind, pattern, flags = key
+        entry = known.get(key)
+        if entry is None:
+            try:
+                entry = _entry(_parser.parse(pattern, flags), flags)
+                if _build(pattern, entry) != compiled:
+                    continue
+            except Exception:  # noqa: BLE001 - internals other than expected: this one is not kept
                 continue
-        except Exception:  # noqa: BLE001 - internals other than expected: this one is not kept
-            continue
-        new.append((pattern, flags, entry))
-    if not new:
+            added += 1
+        kept.append((pattern, flags, entry))
+    if not write_kept(path, _stamp(), kept):
         return 0
-    items = items + new
-    if len(items) > MAX_RE_ENTRIES:  # (the oldest dropped)
-        items = items[-MAX_RE_ENTRIES:]
-    if not write_kept(path, _stamp(), items):
-        return 0
-    _RE_KEPT[role] = ({(type(p), p, f) for p, f, _ in items}, items)
-    return len(new)
+    _RE_KEPT[role] = ({(type(p), p, f) for p, f, _ in kept}, kept)
+    return added

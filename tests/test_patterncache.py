@@ -196,15 +196,37 @@ def test_a_fresh_interpreter_imports_our_modules_without_compiling_their_pattern
 
 
 def test_warming_leaves_room_in_res_cache(re_cache):
-    for start in (0, 400):  # 800 patterns kept, in two processes' worth
-        re.purge()
-        for n in range(start, start + 400):
-            re.compile(f"kept-{n}-(a|b)")
-        patterncache.keep_re("many")
+    for n in range(450):
+        re.compile(f"kept-{n}-(a|b)")
+    assert patterncache.keep_re("many") == 450
     patterncache.forget()
     re.purge()
+    for n in range(100):  # (compiled before the warming: what the process had imported first)
+        re.compile(f"early-{n}-(c|d)")
     added = patterncache.warm_re("many")
-    assert added == re._MAXCACHE - patterncache.RE_ROOM == len(re._cache)
+    assert added == re._MAXCACHE - patterncache.RE_ROOM - 100 == len(re._cache) - 100
+
+
+def test_a_few_patterns_new_each_run_do_not_rewrite_the_file_many_do(re_cache):
+    for n in range(200):
+        re.compile(f"import-time-{n}-(a|b)")
+    assert patterncache.keep_re("test") == 200
+    path = patterncache.re_cache_path("test")
+    written = path.stat().st_mtime_ns
+    for run in range(3):  # what a set's order makes of a pattern differs from one process to the next
+        patterncache.forget()
+        re.compile(f"[{''.join(sorted('xyz', key=lambda c: (ord(c) * (run + 1)) % 7))}]+")
+        assert patterncache.keep_re("test") == 0
+    assert path.stat().st_mtime_ns == written
+    re.purge()  # another version of the code: other patterns
+    for n in range(150):
+        re.compile(f"import-time-{n}-(a|b)")
+    for n in range(30):
+        re.compile(f"new-module-{n}-(c|d)")
+    assert patterncache.keep_re("test") == 30
+    patterncache.forget()
+    re.purge()
+    assert patterncache.warm_re("test") == 180  # the file holds what re's cache held, no more
 
 
 @pytest.mark.parametrize("damage", ["garbage", "flipped", "foreign"])
