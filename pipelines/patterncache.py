@@ -156,13 +156,14 @@ def forget() -> None:
 
 # --- re's own cache -------------------------------------------------------------------------------
 RE_ROOM = 32  # entries of re's cache (re._MAXCACHE: 512) warm_re leaves free for patterns not kept
-MAX_RE_ENTRIES = 1024  # patterns kept in a role's file
 # keep_re writes the file anew when more of the patterns in re's cache than this are missing from it
 REWRITE_MISSING = 8
 REWRITE_SHARE = 0.05
 
-# role -> (the file's keys, its items) as warm_re read them
-_RE_KEPT: dict[str, tuple[set, list]] = {}
+ReKey = tuple[type, "str | bytes", int]  # re._cache's key: (type(pattern), pattern, flags)
+
+# role -> its file's items by re._cache key, as read (or last written) in this process
+_RE_KEPT: dict[str, dict[ReKey, tuple]] = {}
 
 
 def re_cache_path(role: str) -> Path | None:
@@ -175,19 +176,18 @@ def _re_cache() -> dict | None:
     return cache if _usable() and isinstance(cache, dict) else None
 
 
-def _kept_re(role: str, path: Path) -> tuple[set, list]:
+def _kept_re(role: str, path: Path) -> dict[ReKey, tuple]:
     if role not in _RE_KEPT:
         items = read_kept(path, _stamp())
-        keys: set = set()
-        good: list = []
+        kept: dict[ReKey, tuple] = {}
         for item in items if isinstance(items, list) else []:
             try:
                 pattern, flags, _entry_ = item
-                keys.add((type(pattern), pattern, flags))
+                kept[(type(pattern), pattern, flags)] = item
             except (TypeError, ValueError):
-                return set(), []  # (not what keep_re writes: none of it is used)
-            good.append(item)
-        _RE_KEPT[role] = (keys, good)
+                kept = {}  # (not what keep_re writes: none of it is used)
+                break
+        _RE_KEPT[role] = kept
     return _RE_KEPT[role]
 
 
@@ -201,10 +201,9 @@ def warm_re(role: str) -> int:
         return 0
     room = getattr(re, "_MAXCACHE", 512) - RE_ROOM - len(cache)
     added = 0
-    for pattern, flags, entry in _kept_re(role, path)[1]:
+    for key, (pattern, _flags, entry) in _kept_re(role, path).items():
         if added >= room:
             break
-        key = (type(pattern), pattern, flags)
         if key in cache:
             continue
         with contextlib.suppress(Exception):  # (an entry the engine refuses: re compiles it when asked)
@@ -225,31 +224,30 @@ def keep_re(role: str) -> int:
     path = re_cache_path(role) if cache is not None else None
     if path is None:
         return 0
-    keys, items = _kept_re(role, path)
+    known = _kept_re(role, path)
     try:
         now = list(cache.items())
     except RuntimeError:  # (changed by another thread meanwhile: kept next time)
         return 0
     now = [(key, compiled) for key, compiled in now
            if key[0] in (str, bytes) and isinstance(compiled, re.Pattern) and not key[2] & re.TEMPLATE]
-    missing = sum(key not in keys for key, _ in now)
-    if missing <= max(REWRITE_MISSING, REWRITE_SHARE * len(now)) and items:
+    missing = sum(key not in known for key, _ in now)
+    if missing <= max(REWRITE_MISSING, REWRITE_SHARE * len(now)) and known:
         return 0
-    known = {(type(p), p, f): entry for p, f, entry in items}
-    kept, added = [], 0
-    for key, compiled in now[-MAX_RE_ENTRIES:]:
-        _kind, pattern, flags = key
-        entry = known.get(key)
-        if entry is None:
+    kept: dict[ReKey, tuple] = {}
+    for key, compiled in now:
+        item = known.get(key)
+        if item is None:
+            _kind, pattern, flags = key
             try:
                 entry = _entry(_parser.parse(pattern, flags), flags)
                 if _build(pattern, entry) != compiled:
                     continue
             except Exception:  # noqa: BLE001 - internals other than expected: this one is not kept
                 continue
-            added += 1
-        kept.append((pattern, flags, entry))
-    if not write_kept(path, _stamp(), kept):
+            item = (pattern, flags, entry)
+        kept[key] = item
+    if not write_kept(path, _stamp(), list(kept.values())):
         return 0
-    _RE_KEPT[role] = ({(type(p), p, f) for p, f, _ in kept}, kept)
-    return added
+    _RE_KEPT[role] = kept
+    return len(kept) - sum(key in known for key in kept)

@@ -52,6 +52,15 @@ def run_splog(*args: str, out: Path | None = None, timeout: float = 300) -> Run:
     return Run(proc.returncode, proc.stdout, proc.stderr, out or Path("/nonexistent"))
 
 
+def fresh_python(script: str, *args: str, env: dict[str, str] | None = None, timeout: float = 120):
+    """Run a Python script with args in a fresh interpreter (what a process imports and builds once);
+    the JSON value of the last line it prints."""
+    env = {**os.environ, **(env or {}), "PYTHONPATH": str(ROOT)}
+    proc = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=timeout,
+                          cwd=ROOT, env=env, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
 class Handler(BaseHTTPRequestHandler):
     """A test site's request handler: `send` answers with a body (bytes or text) and headers; the
     server's per-request log lines are kept quiet."""

@@ -15,7 +15,7 @@ import zlib
 
 import pytest
 
-from tests.conftest import ROOT, run_splog
+from tests.conftest import ROOT, fresh_python, run_splog
 
 GOLDEN = ROOT / "tests" / "golden"
 
@@ -652,10 +652,9 @@ def test_a_crawl_starts_without_a_garbage_collection_and_collects_once_under_way
               "cli.run_crawl = lambda *a: (at_open.append(len(runs)), crawl(*a))[1]\n"
               "code = cli.main(sys.argv[1:])\n"
               "print(json.dumps([code, at_open, len(runs), gc.isenabled(), gc.get_freeze_count()]))\n")
-    run = subprocess.run([sys.executable, "-c", script, "crawl", "--allow-private-hosts", "--no-throttle",
-                          "--max-posts-per-blog", "3", farm[0]["url"], farm[1]["url"], "-o", str(tmp_path / "o.jsonl")],
-                         capture_output=True, text=True, timeout=120)
-    code, at_open, runs, collecting, frozen = json.loads(run.stdout.strip().splitlines()[-1])
+    code, at_open, runs, collecting, frozen = fresh_python(
+        script, "crawl", "--allow-private-hosts", "--no-throttle", "--max-posts-per-blog", "3", farm[0]["url"],
+        farm[1]["url"], "-o", str(tmp_path / "o.jsonl"))
     assert code == 0 and len(at_open) == 2 and at_open[0] == at_open[1]  # none from the start to the spider's opening
     assert collecting and frozen == 0  # (the crawl's own freeze undone when it returned)
     assert len((tmp_path / "o.jsonl").read_text().splitlines()) == 6

@@ -11,6 +11,7 @@ import pytest
 
 from pipelines import patterncache, rules
 from pipelines.patterncache import PatternCache
+from tests.conftest import fresh_python
 
 # what the rules' patterns use: named groups and back-references, inline and scoped flags, lookaround,
 # classes outside ASCII, bounded repeats
@@ -175,10 +176,6 @@ def test_kept_patterns_come_back_into_res_cache_equal_to_what_re_compiles(re_cac
 
 
 def test_a_fresh_interpreter_imports_our_modules_without_compiling_their_patterns(re_cache):
-    import json
-    import subprocess
-    import sys
-
     script = ("import json, re, sys\n"
               "from pipelines import patterncache\n"
               "warmed = patterncache.warm_re('imports')\n"
@@ -188,9 +185,7 @@ def test_a_fresh_interpreter_imports_our_modules_without_compiling_their_pattern
               "import pipelines.htmltext, pipelines.metadata, pipelines.cleaning\n"
               "kept = patterncache.keep_re('imports')\n"
               "print(json.dumps([warmed, len(made), kept]))\n")
-    env = {**__import__("os").environ, "SPLOG_CACHE_DIR": str(re_cache)}
-    runs = [json.loads(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
-                                      check=True).stdout) for _ in range(2)]
+    runs = [fresh_python(script, env={"SPLOG_CACHE_DIR": str(re_cache)}) for _ in range(2)]
     assert runs[0][0] == 0 and runs[0][1] > 50 and runs[0][2] >= runs[0][1]  # compiled, then kept
     assert runs[1][0] >= runs[0][1] and runs[1][1] == 0 and runs[1][2] == 0  # all found in re's cache
 

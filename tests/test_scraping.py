@@ -8,6 +8,7 @@ import pytest
 
 from crawler import scraping
 from crawler.scraping import fits, install, parallel_as_needed
+from tests.conftest import fresh_python
 
 
 def _run(items, count: int, delay: float = 0.0, fail: set | None = None,
@@ -122,10 +123,6 @@ def test_no_spider_callback_is_a_generator_that_returns_a_value() -> None:
 
 def test_scrapys_tls_aliases_are_made_without_reading_source_and_keep_their_module() -> None:
     # (crawler/runner.py _import_tls_factories, in a fresh interpreter: the modules are imported once)
-    import json
-    import subprocess
-    import sys
-
     script = ("import inspect, json, linecache\n"
               "read = []\n"
               "getlines = linecache.getlines\n"
@@ -137,8 +134,7 @@ def test_scrapys_tls_aliases_are_made_without_reading_source_and_keep_their_modu
               "print(json.dumps([contextfactory.ScrapyClientContextFactory.__module__,\n"
               "                  contextfactory.AcceptableProtocolsContextFactory.__module__,\n"
               "                  tls.ScrapyClientTLSOptions.__module__, deprecate.inspect is inspect, read]))\n")
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
-    factory, protocols, options, restored, read = json.loads(out)
+    factory, protocols, options, restored, read = fresh_python(script)
     assert factory == protocols == "scrapy.core.downloader.contextfactory"
     assert options == "scrapy.core.downloader.tls"
     assert restored and read == []  # no frame's source read

@@ -8,6 +8,7 @@ from pipelines.draft import Draft
 from pipelines.extraction import ExtractOptions
 from pipelines.workers import ExtractorPool
 from schemas.raw import BlogInfo, RawPost
+from tests.conftest import fresh_python
 
 BODY = ("<p>The harbour board met on Monday to approve the dredging plan for the northern quay.</p>"
         "<p>Work is due to start in {n} weeks and will close two berths for a month.</p>")
@@ -181,10 +182,6 @@ def test_workers_collect_garbage_but_not_over_what_the_forkserver_preloaded() ->
 def test_the_forkserver_preloads_without_a_garbage_collection() -> None:
     # (pipelines/prewarm.py turns the collector off, pipelines/preload.py freezes and turns it on:
     # ~150 collections, ~50 ms of the forkserver's start-up, freed nothing)
-    import json
-    import subprocess
-    import sys
-
     from pipelines.procs import PRELOAD
 
     first, *rest = PRELOAD
@@ -196,8 +193,7 @@ def test_the_forkserver_preloads_without_a_garbage_collection() -> None:
               f"for name in {rest!r}:\n"
               "    __import__(name)\n"
               "print(json.dumps([len(runs), gc.isenabled(), gc.get_freeze_count()]))\n")
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
-    runs, collecting, frozen = json.loads(out)
+    runs, collecting, frozen = fresh_python(script)
     assert runs == 0 and collecting and frozen > 50_000
 
 
