@@ -140,6 +140,32 @@ def test_a_page_alone_with_control_characters_is_a_record(tmp_path) -> None:
     assert record["text"].endswith("Season tickets bought before April stay valid on every crossing until the autumn.")
 
 
+def test_a_cookie_set_for_a_domain_fetches_no_suffix_list(tmp_path, monkeypatch) -> None:
+    """A page whose cookie names a domain: Scrapy's cookies middleware asks whether that domain is a
+    public suffix. The crawl answers from the list tldextract ships with: it fetches no list from
+    publicsuffix.org (here, offline, that left ~180 lines of tracebacks in the crawl's log) and
+    writes none under the user's cache folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    for name in ("XDG_CACHE_HOME", "TLDEXTRACT_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    status, ctype, body, _ = TROUBLE["stray-controls.html"]()
+
+    class Page(Handler):
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path.endswith(".html"):
+                self.send(status, ctype, body, {"Set-Cookie": "visit=1; Domain=example.co.uk; Path=/"})
+            else:
+                self.send(404, "text/plain", "")
+
+    with serve(Page) as base:
+        run = run_splog("crawl", f"{base}/news/ferry.html", "--allow-private", "--no-throttle", out=tmp_path / "o.jsonl")
+    assert run.code == 0 and len(run.records()) == 1
+    assert "Public Suffix" not in run.stderr and "Traceback" not in run.stderr
+    assert not (home / ".cache").exists()
+
+
 def test_copies_across_blogs_share_a_cluster(farm_crawl) -> None:
     clusters = Counter(r["duplicate"]["cluster_id"] for r in farm_crawl.records())
     assert max(clusters.values()) >= 4

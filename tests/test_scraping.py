@@ -138,3 +138,26 @@ def test_scrapys_tls_aliases_are_made_without_reading_source_and_keep_their_modu
     assert factory == protocols == "scrapy.core.downloader.contextfactory"
     assert options == "scrapy.core.downloader.tls"
     assert restored and read == []  # no frame's source read
+
+
+def test_the_cookies_public_suffix_test_is_offline_and_loaded_when_first_needed(tmp_path) -> None:
+    """crawler/suffixes.py: Scrapy's cookies middleware, imported through offline_suffixes, has not
+    imported tldextract (nor requests) yet; its first answer reads the list tldextract ships with,
+    with the private domains Scrapy asks for (blogspot.com is a suffix), and writes nothing under the
+    user's cache folder."""
+    script = (
+        "import json, sys\n"
+        "from crawler.suffixes import offline_suffixes\n"
+        "offline_suffixes()\n"
+        "before = [m in sys.modules for m in ('tldextract', 'requests')]\n"
+        "from scrapy.downloadermiddlewares.cookies import _is_public_domain\n"
+        "answers = [_is_public_domain(d) for d in ('co.uk', 'example.co.uk', 'blogspot.com', 'news.blogspot.com',\n"
+        "                                          'com', 'localhost')]\n"
+        "offline_suffixes()  # (a second call keeps the stand-in it made)\n"
+        "print(json.dumps([before, answers, 'tldextract' in sys.modules]))\n")
+    env = {"HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    before, answers, loaded = fresh_python(script, env=env)
+    assert before == [False, False]
+    assert answers == [True, False, True, False, True, False]
+    assert loaded
+    assert list(tmp_path.iterdir()) == []

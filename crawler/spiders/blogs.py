@@ -230,6 +230,9 @@ class BlogsSpider(Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> BlogsSpider:
+        from crawler.suffixes import offline_suffixes
+
+        offline_suffixes()  # (before the crawler's set-up loads the cookies middleware)
         spider = super().from_crawler(crawler, *args, **kwargs)
         s = crawler.settings
         spider.state = crawl_state(crawler)
