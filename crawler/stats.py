@@ -17,4 +17,5 @@ PLATFORM_BY_SITE = key("platform_by_site")
 OUTPUT_ERROR = key("output_error")  # an output file, the manifest included, could not be written
 DISCOVERY = key("discovery")
 EXTRACTED_BY = key("extracted_by")  # records by extraction method: feed, container, template, trafilatura, json-ld
+TEMPLATES_KEPT = key("templates_kept")  # hosts read with a template kept from an earlier crawl
 CLOSE_REASON = key("close_reason")  # why the engine closed the spider, kept as it starts closing

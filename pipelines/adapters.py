@@ -91,6 +91,8 @@ class ExtractPipeline:
             raise Rejected(item.url, stage, result.reason, result.detail, item.source)
         if self.stats is not None:
             self.stats.inc_value(f"{stats_keys.EXTRACTED_BY}/{result.method}")
+            if len(kept := self.pool.templates.kept_used) != self.stats.get_value(stats_keys.TEMPLATES_KEPT, 0):
+                self.stats.set_value(stats_keys.TEMPLATES_KEPT, len(kept))
         return result
 
     def close_spider(self) -> None:

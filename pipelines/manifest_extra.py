@@ -42,5 +42,6 @@ def crawl_summary(stats: dict[str, Any], posts_by_site: Counter[str]) -> dict[st
                  "by_platform": by_platform, "by_site": by_site},
         "discovery": {k[len(_DISCOVERY):]: v for k, v in sorted(stats.items()) if k.startswith(_DISCOVERY)},
         "extraction": {"by_method": {k[len(_EXTRACTED):]: v for k, v in sorted(stats.items())
-                                     if k.startswith(_EXTRACTED)}},
+                                     if k.startswith(_EXTRACTED)},
+                       "templates_kept": stats.get(stats_keys.TEMPLATES_KEPT, 0)},
     }

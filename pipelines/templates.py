@@ -12,7 +12,9 @@ compared again; a disagreement sends the host back to learning, and a host that 
 stays with trafilatura for good. Learning state lives in each worker process and is not persisted;
 a template one worker comes to trust (or a host it gives up on) is passed, through the crawl's main
 process, to the other workers with their next pages of that host (`SharedTemplates`), so a host is
-learned once, not once in every worker.
+learned once, not once in every worker. The templates trusted at the end of a crawl are kept in the
+cache folder (`save_kept`) for the next crawl of those hosts (`load_kept`): a worker reads its first
+page of such a host through trafilatura too and compares, as an audit does, before it uses one.
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ import copy
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from lxml import etree
 
+from pipelines.cachedir import cache_dir, read_kept, write_kept
 from pipelines.htmltext import drop_element, to_text
 from pipelines.rules import fold
 
@@ -85,6 +90,8 @@ class HostTemplate:
     # container may carry the post's own classes (cat-news tag-ferry), so learning names it by one
     # class where one is enough from then on.
     single_classes: bool = False
+    # kept from an earlier crawl (load_kept): the next page is compared with trafilatura's text first
+    verify: bool = False
 
     @property
     def date_scope_known(self) -> bool:
@@ -152,7 +159,7 @@ class Templates:
         if tmpl.refused:
             return Plan(tmpl, use=False, learn=False)
         if tmpl.trusted:
-            audit = tmpl.pages % AUDIT_EVERY == 0
+            audit = tmpl.verify or tmpl.pages % AUDIT_EVERY == 0
             return Plan(tmpl, use=not audit, learn=audit)
         return Plan(tmpl, use=False, learn=True)
 
@@ -163,6 +170,7 @@ class Templates:
         fields trafilatura's metadata pass filled; `date`: htmldate's date of `fresh` when one was."""
         _learn_metadata(tmpl, fresh, gained, date)
         was_trusted = tmpl.trusted
+        tmpl.verify = False  # (a kept template is checked here: it agrees, or the host learns anew)
         if tmpl.selector is not None:
             node = select(fresh, tmpl.selector)
             if node is None:
@@ -292,22 +300,101 @@ def _keep_newest(hosts: OrderedDict[str, HostTemplate], host: str, tmpl: HostTem
 class SharedTemplates:
     """The main process's copy of the templates its workers came to trust or refuse, newest last:
     each batch of pages takes along those of its hosts (~0.5 KB and a few microseconds each), and a
-    worker that has not learned a host yet starts from it (Templates.take)."""
+    worker that has not learned a host yet starts from it (Templates.take). It starts with the
+    templates kept from earlier crawls (`keep_from`), which every worker verifies on its first page
+    of the host."""
 
     def __init__(self, most: int = MAX_HOSTS) -> None:
         self.hosts: OrderedDict[str, HostTemplate] = OrderedDict()
         self.most = most
+        self.kept: set[str] = set()  # hosts whose template came from an earlier crawl, as long as it stands
+        self.kept_used: set[str] = set()  # those of them this crawl's pages went out with
+        self.dropped: set[str] = set()  # hosts whose template failed an audit here and was not trusted again
+
+    def keep_from(self, kept: dict[str, HostTemplate]) -> None:
+        for host, tmpl in kept.items():
+            _keep_newest(self.hosts, host, tmpl, self.most)
+        self.kept = set(kept)
 
     def for_hosts(self, hosts: set[str]) -> dict[str, HostTemplate]:
         # (get: a batch may be sent from another thread while the reactor's takes in a report)
-        return {host: tmpl for host in hosts if (tmpl := self.hosts.get(host)) is not None}
+        out = {host: tmpl for host in hosts if (tmpl := self.hosts.get(host)) is not None}
+        if self.kept:
+            self.kept_used.update(host for host in out if host in self.kept)
+        return out
 
     def update(self, changes: dict[str, HostTemplate | None]) -> None:
         for host, tmpl in changes.items():
+            self.kept.discard(host)
             if tmpl is None:
                 self.hosts.pop(host, None)
+                self.dropped.add(host)
             else:
                 _keep_newest(self.hosts, host, tmpl, self.most)
+                self.dropped.discard(host)
+
+
+# The trusted templates kept between crawls: a file in the cache folder (pipelines/cachedir.py), the
+# newest MAX_HOSTS hosts, each with what a worker learned of it but its counts of this crawl's pages.
+KEPT_FILE = "host-templates.bin"
+KEPT_FORMAT = 1  # (raised when what a template's fields mean changes)
+_NOT_KEPT = ("pages", "verify")
+
+
+def _kept_fields() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(HostTemplate) if f.name not in _NOT_KEPT)
+
+
+def _kept_stamp() -> tuple:
+    try:
+        extractor = version("trafilatura")
+    except PackageNotFoundError:
+        extractor = None
+    return KEPT_FORMAT, _kept_fields(), extractor
+
+
+def kept_path() -> Path | None:
+    """The file; None when the cache folder is off (SPLOG_CACHE_DIR=off)."""
+    folder = cache_dir()
+    return None if folder is None else folder / KEPT_FILE
+
+
+def load_kept(path: Path | None = None) -> OrderedDict[str, HostTemplate]:
+    """The kept templates by host (oldest first), each to be verified (`verify`); none when there is
+    no file, or it is damaged, foreign or of another version."""
+    path = path or kept_path()
+    items = read_kept(path, _kept_stamp()) if path is not None else None
+    out: OrderedDict[str, HostTemplate] = OrderedDict()
+    names = _kept_fields()
+    for item in items if isinstance(items, list) else ():
+        try:
+            host, values = item
+            tmpl = HostTemplate(**dict(zip(names, values, strict=True)), verify=True)
+        except (TypeError, ValueError):
+            continue
+        if isinstance(host, str) and isinstance(tmpl.selector, str) and tmpl.trusted and not tmpl.refused:
+            out[host] = tmpl
+    return out
+
+
+def save_kept(shared: SharedTemplates, path: Path | None = None) -> bool:
+    """Keep this crawl's trusted templates with those kept before (read again: another crawl may
+    have kept some since this one started), less the hosts whose template failed here; the newest
+    MAX_HOSTS. False when nothing could be written."""
+    path = path or kept_path()
+    if path is None:
+        return False
+    kept = load_kept(path)
+    for host in shared.dropped:
+        kept.pop(host, None)
+    for host, tmpl in shared.hosts.items():
+        if tmpl.trusted and not tmpl.refused and tmpl.selector:
+            kept.pop(host, None)
+            kept[host] = tmpl
+    while len(kept) > MAX_HOSTS:
+        kept.popitem(last=False)
+    names = _kept_fields()
+    return write_kept(path, _kept_stamp(), [(host, tuple(getattr(t, n) for n in names)) for host, t in kept.items()])
 
 
 def _learn_metadata(tmpl: HostTemplate, fresh: etree._Element, gained: dict[str, str],

@@ -18,7 +18,7 @@ from pipelines.draft import Draft, process, signed
 from pipelines.extraction import ExtractError, Extracted, ExtractOptions, extract_post, template_host
 from pipelines.procs import context
 from pipelines.rules import RuleSet, load_rules
-from pipelines.templates import HostTemplate, SharedTemplates
+from pipelines.templates import HostTemplate, SharedTemplates, load_kept, save_kept
 from schemas.raw import RawPost
 
 _OPTIONS: ExtractOptions | None = None
@@ -167,6 +167,8 @@ class ExtractorPool:
         self._sending: set[asyncio.Task] = set()
         self._warming: threading.Event | None = None  # set once warm() has started every worker
         self.templates = SharedTemplates()  # what one worker learned, for the others (and fresh ones)
+        if options.mode == "auto":
+            self.templates.keep_from(load_kept())  # (and what earlier crawls learned: verified first)
         self.recycled = 0
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -312,6 +314,8 @@ class ExtractorPool:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+        if self.options.mode == "auto" and self.templates.hosts:
+            save_kept(self.templates)  # for the next crawl of these hosts
 
 
 # A pool the crawl runner starts as soon as the settings are known, before Scrapy's own set-up (a

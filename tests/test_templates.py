@@ -545,7 +545,7 @@ def test_a_bare_inline_child_is_never_a_step_the_template_drops() -> None:
     assert dropped == {"h1"}
 
 
-def test_a_template_one_worker_learned_is_used_by_the_next_without_learning_again() -> None:
+def test_a_template_one_worker_learned_is_used_by_the_next_without_learning_again(tmp_path, monkeypatch) -> None:
     """A pool of one worker, replaced after every LEARN_PAGES posts: each fresh worker process starts
     with no template of its own, and reads the host through the one its predecessor learned, passed
     on by the pool (with several workers at once, the same spares each of them learning the host)."""
@@ -553,6 +553,7 @@ def test_a_template_one_worker_learned_is_used_by_the_next_without_learning_agai
 
     from pipelines.workers import ExtractorPool
 
+    monkeypatch.setenv("SPLOG_CACHE_DIR", str(tmp_path))  # (no template kept by an earlier test's pool)
     pool = ExtractorPool(ExtractOptions(), processes=1, tasks_per_worker=LEARN_PAGES)
 
     async def one_by_one() -> list:
@@ -565,6 +566,7 @@ def test_a_template_one_worker_learned_is_used_by_the_next_without_learning_agai
     assert pool.recycled == 2
     assert [r.method for r in results] == ["trafilatura"] * LEARN_PAGES + ["template"] * (LEARN_PAGES + 1)
     assert "entry" in pool.templates.hosts["wire.example"].selector
+    assert list(templates.load_kept()) == ["wire.example"]  # (kept by the pool's close, for the next crawl)
     for n, r in enumerate(results):
         assert all(paragraph in r.text for paragraph in article(n)[1])
         assert SIDEBAR not in r.text and COMMENT not in r.text and "Filed 0" not in r.text
@@ -604,3 +606,120 @@ def test_a_worker_reports_a_template_it_came_to_trust_and_one_whose_audit_failed
     assert fresh_templates.counts["audit_failed"] == 1
     # (the failed template was learned again from the audited page: not trusted again yet)
     assert fresh_templates.changes(before) == {"wire.example": None}
+
+
+# --- templates kept between crawls ---------------------------------------------------------------
+
+def _trusted_here(learned: Templates, host: str = "wire.example", layout: str = "entry") -> templates.HostTemplate:
+    for n in range(TRUSTED_AFTER):
+        extract(raw(n, layout, host))
+    tmpl = learned.hosts[host]
+    assert tmpl.trusted
+    return tmpl
+
+
+def _shared(**hosts: templates.HostTemplate) -> templates.SharedTemplates:
+    shared = templates.SharedTemplates()
+    shared.update({host.replace("_", "."): tmpl for host, tmpl in hosts.items()})
+    return shared
+
+
+def test_a_crawls_trusted_templates_are_kept_and_the_next_crawl_verifies_each_before_using_it(
+        fresh_templates: Templates, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / templates.KEPT_FILE
+    trusted = _trusted_here(fresh_templates)
+    learning = Templates()
+    learning.plan("slow.example")  # (a host still learning: nothing to keep)
+    shared = _shared(wire_example=trusted, slow_example=learning.hosts["slow.example"])
+    assert templates.save_kept(shared, path)
+    kept = templates.load_kept(path)
+    assert list(kept) == ["wire.example"]
+    tmpl = kept["wire.example"]
+    assert (tmpl.selector, tmpl.drop, tmpl.known, tmpl.agreed) == (trusted.selector, trusted.drop, trusted.known,
+                                                                   trusted.agreed)
+    assert tmpl.verify and tmpl.pages == 0
+    # the next crawl: a worker that takes it reads its first page through trafilatura and compares
+    # (an audit), then reads the host by template
+    worker = Templates()
+    monkeypatch.setattr(extraction, "TEMPLATES", worker)
+    assert worker.take("wire.example", tmpl)
+    methods = [extract(raw(n)).method for n in range(50, 53)]
+    assert methods == ["trafilatura", "template", "template"]
+    assert not worker.hosts["wire.example"].verify and worker.counts["learned"] == 0
+    assert worker.state("wire.example") == ("trusted", trusted.selector)  # (nothing new to report)
+
+
+def test_a_kept_template_the_site_has_outgrown_is_learned_anew_and_kept_only_once_trusted_again(
+        fresh_templates: Templates, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / templates.KEPT_FILE
+    templates.save_kept(_shared(wire_example=_trusted_here(fresh_templates)), path)
+    shared = templates.SharedTemplates()
+    shared.keep_from(templates.load_kept(path))
+    worker = Templates()
+    monkeypatch.setattr(extraction, "TEMPLATES", worker)
+    for host, tmpl in shared.for_hosts({"wire.example"}).items():
+        worker.take(host, tmpl)
+    assert shared.kept_used == {"wire.example"}
+    before = {"wire.example": worker.state("wire.example")}
+    first = extract(raw(100, "renamed"))  # the theme changed: the old container is gone
+    assert first.method == "trafilatura" and all(p in first.text for p in article(100)[1])
+    assert worker.counts["audit_failed"] == 1
+    shared.update(worker.changes(before))
+    templates.save_kept(shared, path)
+    assert templates.load_kept(path) == {}  # (a crawl ended here would keep nothing of the host)
+    before = {"wire.example": worker.state("wire.example")}
+    later = [extract(raw(n, "renamed")).method for n in range(101, 101 + LEARN_PAGES + 1)]
+    assert later[-1] == "template"
+    shared.update(worker.changes(before))
+    templates.save_kept(shared, path)
+    assert "story-body" in templates.load_kept(path)["wire.example"].selector
+
+
+def test_kept_templates_are_the_newest_hosts_with_those_another_crawl_kept_meanwhile(
+        fresh_templates: Templates, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / templates.KEPT_FILE
+    monkeypatch.setattr(templates, "MAX_HOSTS", 3)
+    learned = {host: _trusted_here(fresh_templates, host) for host in ("a.example", "b.example", "c.example",
+                                                                      "d.example")}
+    ours = _shared(a_example=learned["a.example"], b_example=learned["b.example"])
+    templates.save_kept(_shared(c_example=learned["c.example"], d_example=learned["d.example"]), path)  # another crawl
+    templates.save_kept(ours, path)
+    assert list(templates.load_kept(path)) == ["d.example", "a.example", "b.example"]
+
+
+def test_a_damaged_foreign_or_older_kept_templates_file_reads_as_none(
+        fresh_templates: Templates, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / templates.KEPT_FILE
+    templates.save_kept(_shared(wire_example=_trusted_here(fresh_templates)), path)
+    assert list(templates.load_kept(path)) == ["wire.example"]
+    monkeypatch.setattr(templates, "KEPT_FORMAT", templates.KEPT_FORMAT + 1)
+    assert templates.load_kept(path) == {}
+    path.write_bytes(b"not a kept file")
+    assert templates.load_kept(path) == {}
+    monkeypatch.setenv("SPLOG_CACHE_DIR", "off")
+    assert templates.kept_path() is None and templates.load_kept() == {}
+    assert not templates.save_kept(_shared(wire_example=_trusted_here(fresh_templates)))
+
+
+def test_a_second_crawl_of_a_blog_reads_it_through_the_templates_the_first_kept(tmp_path, monkeypatch) -> None:
+    """Two crawls of a themed sitemap-only blog with one cache folder: the second's workers verify the
+    kept template on one page each instead of learning the host, and give the same records."""
+    from bench.throughput import body_f1, truth_by_url
+    from crawler.farm.runner import farm_process
+    from tests.conftest import run_splog
+
+    monkeypatch.setenv("SPLOG_CACHE_DIR", str(tmp_path / "cache"))
+    runs = []
+    with farm_process("--bench", "5:40", "--chrome", "full") as blogs:
+        plain = [b for b in blogs if b["kind"] == "plain"]
+        for n in range(2):
+            runs.append(run_splog("crawl", "--allow-private-hosts", "--no-throttle", "--workers", "2", "-q",
+                                  plain[0]["url"], out=tmp_path / f"out{n}.jsonl"))
+        truth = truth_by_url(blogs, 5, 40)
+    first, second = (run.manifest()["extraction"] for run in runs)
+    assert first["templates_kept"] == 0 and second["templates_kept"] == 1
+    assert first["by_method"]["trafilatura"] >= LEARN_PAGES
+    assert second["by_method"]["trafilatura"] <= 2, second  # (one verification page a worker)
+    texts = [{r["url"]: r["text"] for r in run.records()} for run in runs]
+    assert texts[0].keys() == texts[1].keys() and len(texts[1]) == 40
+    assert all(body_f1(texts[1][url], truth[url]) >= body_f1(texts[0][url], truth[url]) - 0.02 for url in texts[1])
