@@ -91,6 +91,7 @@ def run_splog(seeds: Path, out: Path, extra: list[str]) -> dict:
     res["requests"] = manifest["http"]["requests"]
     res["records"] = [json.loads(line) for line in out.read_text().splitlines()]
     res["methods"] = manifest.get("extraction", {}).get("by_method", {})
+    res["kept"] = manifest.get("extraction", {}).get("templates_kept", 0)
     return res
 
 
@@ -182,7 +183,7 @@ def page_mode(plain_blogs: list[dict], truth: Truth, out: Path, cores: int, roun
         one_seed.write_text(ours["records"][0]["url"] + "\n")
         floor = run_splog(one_seed, out / "one.jsonl", [])
     return {"ours": ours, "fetch_only": fetch_only, "traf": traf, "ratios": [t[2] for t in trials],
-            "floor": floor["wall"] if floor else 0.0}
+            "floor": floor["wall"] if floor else 0.0, "cold": [not t[0].get("kept") for t in trials]}
 
 
 def page_mode_summary(label: str, res: dict, cores: int) -> None:
@@ -191,6 +192,10 @@ def page_mode_summary(label: str, res: dict, cores: int) -> None:
     print(f"page mode, {label}: {ours['rate']:.1f} posts/s = {ours['rate'] / target:.2f} x "
           f"(cores x plain trafilatura = {target:.1f}, measured beside it; median of "
           f"{len(res['ratios'])} rounds: {', '.join(f'{r:.2f}' for r in res['ratios'])})  (target >= 0.85)")
+    cold = [r for r, c in zip(res["ratios"], res.get("cold", ())) if c]
+    if cold and len(cold) < len(res["ratios"]):  # (a repeated crawl starts from the templates the last one kept)
+        print(f"  rounds with no host template kept from an earlier crawl (a first crawl of these blogs): "
+              f"{', '.join(f'{r:.2f}' for r in cold)}")
     ceiling = fetch_only["posts"] / fetch_only["wall"] if fetch_only["wall"] else 0.0
     if ceiling:
         print(f"  Scrapy fetching alone: {ceiling:.1f} pages/s = {ceiling / target:.2f} x; "
@@ -222,7 +227,9 @@ def row(name: str, res: dict, truth: Truth, text_key: str = "text") -> str:
     roles = {k: v for k, v in (res.get("cpu_by_role") or {}).items() if v}
     split = f"  (cpu: {', '.join(f'{k} {v:.1f}' for k, v in sorted(roles.items()))})" if len(roles) > 1 else ""
     if res.get("methods"):
-        split += f"  (extracted: {', '.join(f'{k} {v}' for k, v in sorted(res['methods'].items()))})"
+        split += f"  (extracted: {', '.join(f'{k} {v}' for k, v in sorted(res['methods'].items()))}"
+        # (hosts read with templates an earlier crawl of them kept: a repeated crawl of these blogs)
+        split += f"; hosts with kept templates {res['kept']})" if res.get("kept") else ")"
     return (f"{name:<28} {res['posts']:>6} posts {res['wall']:7.1f}s {rate:8.1f} posts/s  cpu {res['cpu']:6.1f}s"
             f"  peak {res['peak_mb']:6.0f} MB  {rpp:5.3f} req/post  body F1 {f1}{split}")
 
