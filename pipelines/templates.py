@@ -8,8 +8,9 @@ out every time (the title heading, a date line, a share bar). Once the selector 
 text as trafilatura on `LEARN_PAGES` pages in a row, the host's later pages are read from it with
 our own converter: an XPath and a tree walk instead of trafilatura's cleaning, scoring and fallback
 comparison. Every `AUDIT_EVERY`-th page of a trusted host still goes through trafilatura and is
-compared again; a disagreement sends the host back to learning, and a host that keeps disagreeing
-stays with trafilatura for good. Learning state lives in each worker process and is not persisted;
+compared again (a template that passed audits, here or in the crawls that kept it, half as often
+for each passed, down to one page in `AUDIT_EVERY << MAX_AUDIT_DOUBLINGS`); a disagreement sends the
+host back to learning, and a host that keeps disagreeing stays with trafilatura for good. Learning state lives in each worker process and is not persisted;
 a template one worker comes to trust (or a host it gives up on) is passed, through the crawl's main
 process, to the other workers with their next pages of that host (`SharedTemplates`), so a host is
 learned once, not once in every worker. The templates trusted at the end of a crawl are kept in the
@@ -35,6 +36,7 @@ from pipelines.rules import fold
 
 LEARN_PAGES = 3  # pages in a row on which selector and trafilatura agree before the host is trusted
 AUDIT_EVERY = 40  # a trusted host's every n-th page is extracted both ways and compared again
+MAX_AUDIT_DOUBLINGS = 3  # each audit a template passes doubles that interval, up to 8 times (320 pages)
 MIN_AGREEMENT = 0.9  # word-bag F1 between the selector's text and trafilatura's
 MAX_FAILURES = 4  # disagreements after which a host stays with trafilatura
 MAIN_SHARE = 0.85  # of trafilatura's text, in the container when some of it lies elsewhere
@@ -90,6 +92,8 @@ class HostTemplate:
     # container may carry the post's own classes (cat-news tag-ferry), so learning names it by one
     # class where one is enough from then on.
     single_classes: bool = False
+    # audits this template passed (the first pages of a crawl that kept it included)
+    audits: int = 0
     # kept from an earlier crawl (load_kept): the next page is compared with trafilatura's text first
     verify: bool = False
 
@@ -108,6 +112,12 @@ class HostTemplate:
     @property
     def refused(self) -> bool:
         return self.failures >= MAX_FAILURES
+
+    @property
+    def audit_every(self) -> int:
+        """One page in this many is an audit: AUDIT_EVERY, doubled for each audit passed (at most
+        MAX_AUDIT_DOUBLINGS times)."""
+        return AUDIT_EVERY << min(self.audits, MAX_AUDIT_DOUBLINGS)
 
     def looks_short(self, node: etree._Element) -> bool:
         """The container holds under half the text it held on any page that agreed: the body may
@@ -159,7 +169,7 @@ class Templates:
         if tmpl.refused:
             return Plan(tmpl, use=False, learn=False)
         if tmpl.trusted:
-            audit = tmpl.verify or tmpl.pages % AUDIT_EVERY == 0
+            audit = tmpl.verify or tmpl.pages % tmpl.audit_every == 0
             return Plan(tmpl, use=not audit, learn=audit)
         return Plan(tmpl, use=False, learn=True)
 
@@ -181,6 +191,7 @@ class Templates:
                 if agreement(text, reference) >= MIN_AGREEMENT:
                     tmpl.drop = drop
                     tmpl.agreed += 1
+                    tmpl.audits += was_trusted
                     self._count_in_step(tmpl)
                     tmpl.note_agreement(node)
                     if tmpl.trusted and not was_trusted:
@@ -194,11 +205,11 @@ class Templates:
             return
         learned = learn(fresh, reference, tmpl.single_classes)
         if learned is None:
-            tmpl.selector, tmpl.agreed = None, 0
+            tmpl.selector, tmpl.agreed, tmpl.audits = None, 0, 0
             tmpl.failures += 1
         else:
             tmpl.selector, tmpl.drop = learned
-            tmpl.agreed, tmpl.min_chars, tmpl.known = 1, 0, frozenset()
+            tmpl.agreed, tmpl.min_chars, tmpl.known, tmpl.audits = 1, 0, frozenset(), 0
             if self._count_in_step(tmpl):
                 self.counts["in_step"] += 1
             tmpl.note_agreement(select(fresh, tmpl.selector))

@@ -251,6 +251,23 @@ def test_audits_catch_a_template_that_stopped_agreeing(fresh_templates: Template
     assert "entry" in tmpl.selector  # relearned from the audited page
 
 
+def test_a_template_that_passes_its_audits_is_audited_less_often(fresh_templates: Templates,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(templates, "AUDIT_EVERY", 2)
+    monkeypatch.setattr(templates, "MAX_AUDIT_DOUBLINGS", 2)
+    _trusted_here(fresh_templates)  # (the host's pages 1 to 3)
+    audited = [n for n in range(4, 30) if extract(raw(n)).method == "trafilatura"]  # (page n is the host's nth)
+    # every 2nd page at first, every 4th after one audit passed, every 8th (at most) after two
+    assert audited == [4, 8, 16, 24]
+    tmpl = fresh_templates.hosts["wire.example"]
+    assert tmpl.audits == 4 and tmpl.audit_every == 8
+    tmpl.selector = "//div[contains(concat(' ', normalize-space(@class), ' '), ' sidebar ')]"  # spoil it
+    tmpl.min_chars = 0
+    assert [extract(raw(n)).method for n in range(30, 33)] == ["template", "template", "trafilatura"]
+    assert fresh_templates.counts["audit_failed"] == 1
+    assert tmpl.audits == 0 and "entry" in tmpl.selector  # (learned anew: audited every 2nd page again)
+
+
 def test_a_host_without_a_nameable_container_stays_with_trafilatura(fresh_templates: Templates) -> None:
     def bare(n: int) -> RawPost:
         title, paragraphs = article(n)
@@ -646,6 +663,7 @@ def test_a_crawls_trusted_templates_are_kept_and_the_next_crawl_verifies_each_be
     methods = [extract(raw(n)).method for n in range(50, 53)]
     assert methods == ["trafilatura", "template", "template"]
     assert not worker.hosts["wire.example"].verify and worker.counts["learned"] == 0
+    assert worker.hosts["wire.example"].audits == trusted.audits + 1  # (the verification was an audit passed)
     assert worker.state("wire.example") == ("trusted", trusted.selector)  # (nothing new to report)
 
 
