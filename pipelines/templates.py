@@ -275,10 +275,18 @@ class Templates:
         return False
 
     def _remember_theme(self, tmpl: HostTemplate) -> None:
-        self.themes.pop(tmpl.selector, None)
-        self.themes[tmpl.selector] = None
+        self._remember_selector(tmpl.selector)
+
+    def _remember_selector(self, selector: str) -> None:
+        self.themes.pop(selector, None)
+        self.themes[selector] = None
         if len(self.themes) > MAX_THEMES:
             self.themes.popitem(last=False)
+
+    def know_themes(self, selectors: tuple[str, ...]) -> None:
+        """Selectors trusted before on other hosts (oldest first), to try on a new host's first page."""
+        for selector in selectors:
+            self._remember_selector(selector)
 
     def _adopt_theme(self, tmpl: HostTemplate, fresh: etree._Element, reference: str) -> bool:
         """Start the host with a template trusted on another host when it gives trafilatura's text
@@ -326,6 +334,18 @@ class SharedTemplates:
         for host, tmpl in kept.items():
             _keep_newest(self.hosts, host, tmpl, self.most)
         self.kept = set(kept)
+
+    def themes(self) -> tuple[str, ...]:
+        """The selectors of the newest MAX_THEMES distinct trusted templates, oldest first: what a
+        fresh worker tries on the first page of a host none has learned (a farm's other blogs on one
+        theme, crawled before or earlier in this crawl)."""
+        newest: list[str] = []
+        for tmpl in reversed(self.hosts.values()):
+            if tmpl.trusted and not tmpl.refused and tmpl.selector and tmpl.selector not in newest:
+                newest.append(tmpl.selector)
+                if len(newest) == MAX_THEMES:
+                    break
+        return tuple(reversed(newest))
 
     def for_hosts(self, hosts: set[str]) -> dict[str, HostTemplate]:
         # (get: a batch may be sent from another thread while the reactor's takes in a report)

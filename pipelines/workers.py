@@ -45,9 +45,16 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise _PageTimeout()
 
 
-def _init_worker(options: ExtractOptions) -> None:
+def _init_worker(options: ExtractOptions, themes: tuple[str, ...] = ()) -> None:
+    """A worker's set-up; `themes`: the selectors of templates trusted before (kept from earlier
+    crawls, or this crawl's, for a pool that replaces a recycled one), oldest first, which a new
+    host's first page tries (Templates._adopt_theme)."""
     global _OPTIONS
     _OPTIONS = options
+    if themes:
+        from pipelines import extraction
+
+        extraction.TEMPLATES.know_themes(themes)
     gc.enable()  # (off in the forkserver while it preloads: pipelines/prewarm.py)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and shuts us down
     signal.signal(signal.SIGALRM, _on_alarm)
@@ -157,6 +164,9 @@ class ExtractorPool:
                  tasks_per_worker: int = TASKS_PER_WORKER) -> None:
         self.options = options
         self.processes = worker_count(processes)
+        self.templates = SharedTemplates()  # what one worker learned, for the others (and fresh ones)
+        if options.mode == "auto":
+            self.templates.keep_from(load_kept())  # (and what earlier crawls learned: verified first)
         self._pool = self._new_pool()
         self._recycle_after = tasks_per_worker * self.processes
         self._submitted = 0
@@ -166,14 +176,11 @@ class ExtractorPool:
         self._timer: asyncio.TimerHandle | None = None
         self._sending: set[asyncio.Task] = set()
         self._warming: threading.Event | None = None  # set once warm() has started every worker
-        self.templates = SharedTemplates()  # what one worker learned, for the others (and fresh ones)
-        if options.mode == "auto":
-            self.templates.keep_from(load_kept())  # (and what earlier crawls learned: verified first)
         self.recycled = 0
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(self.processes, mp_context=context(), initializer=_init_worker,
-                                   initargs=(self.options,))
+                                   initargs=(self.options, self.templates.themes()))
 
     def warm(self) -> None:
         """Start every worker now, from a background thread: the forkserver imports the extraction

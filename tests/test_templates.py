@@ -741,3 +741,39 @@ def test_a_second_crawl_of_a_blog_reads_it_through_the_templates_the_first_kept(
     texts = [{r["url"]: r["text"] for r in run.records()} for run in runs]
     assert texts[0].keys() == texts[1].keys() and len(texts[1]) == 40
     assert all(body_f1(texts[1][url], truth[url]) >= body_f1(texts[0][url], truth[url]) - 0.02 for url in texts[1])
+
+
+def test_a_new_host_on_the_theme_of_a_kept_template_starts_from_it_in_a_fresh_pool(
+        fresh_templates: Templates, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A farm's other blog, met by a later crawl: the pool's workers start knowing the selectors of
+    the kept templates, and the new host's first page, which gives trafilatura's text through one of
+    them, starts it two agreements along."""
+    import asyncio
+
+    from pipelines.workers import ExtractorPool
+
+    monkeypatch.setenv("SPLOG_CACHE_DIR", str(tmp_path))
+    trusted = _trusted_here(fresh_templates, "first.example")
+    templates.save_kept(_shared(first_example=trusted))
+    shared = templates.SharedTemplates()
+    shared.keep_from(templates.load_kept())
+    assert shared.themes() == (trusted.selector,)
+    pool = ExtractorPool(ExtractOptions(), processes=1)
+
+    async def one_by_one() -> list:
+        return [await pool.extract(raw(n, host="second.example")) for n in range(5)]
+
+    try:
+        results = asyncio.run(one_by_one())
+    finally:
+        pool.close()
+    assert [r.method for r in results] == ["trafilatura"] * 2 + ["template"] * 3
+    assert pool.templates.hosts["second.example"].selector == trusted.selector
+    # (without the kept template, a fresh pool learns the host from three pages)
+    monkeypatch.setenv("SPLOG_CACHE_DIR", "off")
+    pool = ExtractorPool(ExtractOptions(), processes=1)
+    try:
+        results = asyncio.run(one_by_one())
+    finally:
+        pool.close()
+    assert [r.method for r in results] == ["trafilatura"] * TRUSTED_AFTER + ["template"] * (5 - TRUSTED_AFTER)
