@@ -161,6 +161,8 @@ class Templates:
     counts: Counter = field(default_factory=Counter)  # learned / adopted / trusted / audit_failed / refused
     # the selectors of templates trusted on some host, newest last (see MAX_THEMES)
     themes: OrderedDict[str, None] = field(default_factory=OrderedDict)
+    # host -> the last revocation (SharedTemplates.revocations) this process has acted on
+    revocations: dict[str, int] = field(default_factory=dict)
 
     def plan(self, host: str) -> Plan:
         tmpl = self.hosts.get(host) or HostTemplate()
@@ -252,6 +254,22 @@ class Templates:
         self.counts["shared"] += 1
         return True
 
+    def revoke(self, host: str, serial: int, selector: str) -> bool:
+        """Another worker's audit of this host failed on `selector` (revocation number `serial`): if
+        this process reads the host through that selector too, its next page of the host is compared
+        with trafilatura's text again (audits grow sparse as a template passes them, so without this
+        it could read the host through a template another worker found wrong for hundreds of pages).
+        Acted on once per revocation. Whether the template is to be checked."""
+        if self.revocations.get(host, 0) >= serial:
+            return False
+        self.revocations[host] = serial
+        local = self.hosts.get(host)
+        if local is None or not local.trusted or local.selector != selector:
+            return False
+        local.verify = True
+        self.counts["revoked"] += 1
+        return True
+
     def _count_in_step(self, tmpl: HostTemplate) -> bool:
         """Count one agreement more for a learning template (not one that has failed here) whose
         selector is in step with other hosts (_in_step): it is then trusted after two pages of its
@@ -329,6 +347,9 @@ class SharedTemplates:
         self.kept: set[str] = set()  # hosts whose template came from an earlier crawl, as long as it stands
         self.kept_used: set[str] = set()  # those of them this crawl's pages went out with
         self.dropped: set[str] = set()  # hosts whose template failed an audit here and was not trusted again
+        # host -> (number, selector) of the last failed audit: a batch of the host tells its worker
+        self.revoked: dict[str, tuple[int, str]] = {}
+        self._revocations = 0
 
     def keep_from(self, kept: dict[str, HostTemplate]) -> None:
         for host, tmpl in kept.items():
@@ -354,15 +375,22 @@ class SharedTemplates:
             self.kept_used.update(host for host in out if host in self.kept)
         return out
 
+    def revocations_for(self, hosts: set[str]) -> dict[str, tuple[int, str]]:
+        return {host: revoked for host in hosts if (revoked := self.revoked.get(host)) is not None}
+
     def update(self, changes: dict[str, HostTemplate | None]) -> None:
         for host, tmpl in changes.items():
             self.kept.discard(host)
-            if tmpl is None:
-                self.hosts.pop(host, None)
+            if tmpl is None:  # (a worker's template of the host failed an audit)
+                old = self.hosts.pop(host, None)
                 self.dropped.add(host)
+                if old is not None and old.selector:
+                    self._revocations += 1
+                    self.revoked[host] = (self._revocations, old.selector)
             else:
                 _keep_newest(self.hosts, host, tmpl, self.most)
                 self.dropped.discard(host)
+                self.revoked.pop(host, None)
 
 
 # The trusted templates kept between crawls: a file in the cache folder (pipelines/cachedir.py), the

@@ -91,14 +91,18 @@ def _hosts(raws: list[RawPost]) -> set[str]:
     return {template_host(raw.url) for raw in raws}
 
 
-def run_shared(raws: list[RawPost], shared: dict[str, HostTemplate]
+def run_shared(raws: list[RawPost], shared: dict[str, HostTemplate],
+               revoked: dict[str, tuple[int, str]] | None = None
                ) -> tuple[list[Draft | ExtractError], dict[str, HostTemplate | None]]:
     """run_extract_many in a pool's worker: first take the templates other workers trust for the
-    batch's hosts (`shared`, from the main process); then report the hosts whose template this
-    batch made trusted or refused, or no longer trusted (for the main process to pass on)."""
+    batch's hosts (`shared`, from the main process), and the templates their audits found wrong
+    (`revoked`: Templates.revoke); then report the hosts whose template this batch made trusted or
+    refused, or no longer trusted (for the main process to pass on)."""
     from pipelines import extraction
 
     templates = extraction.TEMPLATES
+    for host, (serial, selector) in (revoked or {}).items():
+        templates.revoke(host, serial, selector)
     for host, tmpl in shared.items():
         templates.take(host, tmpl)
     before = {host: templates.state(host) for host in _hosts(raws)}
@@ -200,12 +204,14 @@ class ExtractorPool:
     def submit(self, raws: list[RawPost]) -> Future:
         """Send a batch to the workers, with the templates other workers trust for its hosts; the
         future's result is run_shared's (the caller hands the templates it reports to `learned`)."""
-        shared = self.templates.for_hosts(_hosts(raws)) if self.templates.hosts else {}
+        hosts = _hosts(raws)
+        shared = self.templates.for_hosts(hosts) if self.templates.hosts else {}
+        revoked = self.templates.revocations_for(hosts) if self.templates.revoked else None
         try:
-            return self._pool.submit(run_shared, raws, shared)
+            return self._pool.submit(run_shared, raws, shared, revoked)
         except BrokenProcessPool:
             self._pool = self._new_pool()
-            return self._pool.submit(run_shared, raws, shared)
+            return self._pool.submit(run_shared, raws, shared, revoked)
 
     def learned(self, answer: tuple[list, dict]) -> list[Draft | ExtractError]:
         """A batch's results, its workers' template reports kept for the next batches."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import random
 
 import pytest
@@ -777,3 +778,41 @@ def test_a_new_host_on_the_theme_of_a_kept_template_starts_from_it_in_a_fresh_po
     finally:
         pool.close()
     assert [r.method for r in results] == ["trafilatura"] * TRUSTED_AFTER + ["template"] * (5 - TRUSTED_AFTER)
+
+
+def test_a_template_another_worker_found_wrong_is_checked_again_on_the_next_page(
+        fresh_templates: Templates, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Worker A's audit fails (the site changed its theme); worker B, which reads the host through the
+    same template, is told with its next batch of the host and compares its next page with
+    trafilatura's text, once, rather than at its own next audit (up to 320 pages away)."""
+    first = fresh_templates  # worker A
+    trusted = _trusted_here(first)
+    selector = trusted.selector
+    shared = templates.SharedTemplates()
+    shared.update({"wire.example": copy.copy(trusted)})  # (what reaches the main process is a copy)
+    second = Templates()  # worker B
+    for host, tmpl in shared.for_hosts({"wire.example"}).items():
+        second.take(host, tmpl)
+    assert shared.revocations_for({"wire.example"}) == {}
+    before = {"wire.example": first.state("wire.example")}
+    assert extract(raw(100, "renamed")).method == "trafilatura" and first.counts["audit_failed"] == 1
+    shared.update(first.changes(before))
+    revoked = shared.revocations_for({"wire.example", "other.example"})
+    assert revoked == {"wire.example": (1, selector)}
+    from pipelines import workers
+
+    monkeypatch.setattr(extraction, "TEMPLATES", second)
+    monkeypatch.setattr(workers, "_OPTIONS", ExtractOptions())  # (a worker's: auto mode, whatever ran before)
+    run_shared = workers.run_shared
+    # (each batch of the host carries the revocation until a template of it is trusted again)
+    methods = [run_shared([raw(n)], {}, revoked)[0][0].method for n in (101, 102)]
+    assert methods == ["trafilatura", "template"]  # (B's page agrees with the template)
+    assert second.counts["revoked"] == 1 and second.counts["audit_failed"] == 0
+    # once a worker trusts a template of the host again, its batches carry no revocation
+    monkeypatch.setattr(extraction, "TEMPLATES", first)
+    before = {"wire.example": first.state("wire.example")}
+    for n in range(103, 103 + LEARN_PAGES):
+        extract(raw(n, "renamed"))
+    shared.update(first.changes(before))
+    assert shared.revocations_for({"wire.example"}) == {}
+    assert "story-body" in shared.hosts["wire.example"].selector
