@@ -15,6 +15,7 @@ crawl's page mode cannot beat the worker's figure: it adds fetching and the main
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from collections import Counter
@@ -54,7 +55,10 @@ def worker_cost(items: list[tuple[str, str, str]], mode: str) -> tuple[float, Co
     from schemas.raw import BlogInfo, RawPost
 
     extraction.TEMPLATES = Templates()
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGALRM)}
     _init_worker(ExtractOptions(mode=mode))
+    for sig, handler in handlers.items():  # (a worker ignores Ctrl-C: this process is no worker)
+        signal.signal(sig, handler)
     # (ids: as in a crawl, whose blogs' operator ids were read off their home pages, not each page)
     raws = [RawPost(url=url, blog=BlogInfo(url=home, host=urlsplit(home).hostname or "", ids=()), via="page", html=html,
                     status=200, fetched_at="2026-01-01T00:00:00Z") for home, url, html in items]

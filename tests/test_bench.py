@@ -35,7 +35,11 @@ def test_seeds_and_answer_key_are_read_as_an_unseen_farm_would_give_them(tmp_pat
 
 
 def test_extraction_cost_bench_times_both_worker_paths_beside_trafilatura(capsys: pytest.CaptureFixture) -> None:
+    import signal
+
     from bench.extract_cost import main, pages
+
+    interrupt = signal.getsignal(signal.SIGINT)
 
     items = pages("light", 6)
     assert len(items) == 24 and len({url for _home, url, _html in items}) == 24
@@ -43,6 +47,7 @@ def test_extraction_cost_bench_times_both_worker_paths_beside_trafilatura(capsys
     assert main(["--posts", "6", "--weights", "plain"]) == 0
     row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("plain "))
     assert "template" in row and " ms " in row
+    assert signal.getsignal(signal.SIGINT) is interrupt  # (Ctrl-C still stops the bench: it set up no worker)
     with pytest.raises(SystemExit):
         main(["--weights", "heavy"])
 
