@@ -431,6 +431,7 @@ def load_kept(path: Path | None = None) -> OrderedDict[str, HostTemplate]:
             tmpl = HostTemplate(**dict(zip(names, values, strict=True)), verify=True)
         except (TypeError, ValueError):
             continue
+        tmpl.failures = 0  # (each crawl judges the host anew: its failures are counted toward refusal here)
         if isinstance(host, str) and isinstance(tmpl.selector, str) and tmpl.trusted and not tmpl.refused:
             out[host] = tmpl
     return out
@@ -447,7 +448,9 @@ def save_kept(shared: SharedTemplates, path: Path | None = None) -> bool:
     for host in shared.dropped:
         kept.pop(host, None)
     for host, tmpl in shared.hosts.items():
-        if tmpl.trusted and not tmpl.refused and tmpl.selector:
+        if tmpl.refused:  # (this crawl gave up on the host's templates: none is kept for it)
+            kept.pop(host, None)
+        elif tmpl.trusted and tmpl.selector:
             kept.pop(host, None)
             kept[host] = tmpl
     while len(kept) > MAX_HOSTS:

@@ -694,6 +694,20 @@ def test_a_kept_template_the_site_has_outgrown_is_learned_anew_and_kept_only_onc
     assert "story-body" in templates.load_kept(path)["wire.example"].selector
 
 
+def test_a_host_a_crawl_gave_up_on_keeps_no_template_and_a_kept_ones_failures_are_not_carried(
+        fresh_templates: Templates, tmp_path) -> None:
+    path = tmp_path / templates.KEPT_FILE
+    trusted = _trusted_here(fresh_templates)
+    trusted.failures = 2  # (it disagreed twice before it was learned as it is)
+    templates.save_kept(_shared(wire_example=trusted), path)
+    kept = templates.load_kept(path)["wire.example"]
+    assert kept.failures == 0 and kept.trusted
+    refused = copy.copy(trusted)
+    refused.failures = MAX_FAILURES
+    templates.save_kept(_shared(wire_example=refused), path)
+    assert templates.load_kept(path) == {}
+
+
 def test_kept_templates_are_the_newest_hosts_with_those_another_crawl_kept_meanwhile(
         fresh_templates: Templates, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / templates.KEPT_FILE
