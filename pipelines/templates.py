@@ -10,8 +10,9 @@ our own converter: an XPath and a tree walk instead of trafilatura's cleaning, s
 comparison. Every `AUDIT_EVERY`-th page of a trusted host still goes through trafilatura and is
 compared again (a template that passed audits, here or in the crawls that kept it, half as often
 for each passed, down to one page in `AUDIT_EVERY << MAX_AUDIT_DOUBLINGS`); a disagreement sends the
-host back to learning, and a host that keeps disagreeing stays with trafilatura for good. Learning state lives in each worker process and is not persisted;
-a template one worker comes to trust (or a host it gives up on) is passed, through the crawl's main
+host back to learning (and the other workers check their next page of the host), and a host that
+keeps disagreeing stays with trafilatura for good. Learning state lives in each worker process; a
+template one worker comes to trust (or a host it gives up on) is passed, through the crawl's main
 process, to the other workers with their next pages of that host (`SharedTemplates`), so a host is
 learned once, not once in every worker. The templates trusted at the end of a crawl are kept in the
 cache folder (`save_kept`) for the next crawl of those hosts (`load_kept`): a worker reads its first

@@ -327,8 +327,8 @@ class ExtractorPool:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
-        if self.options.mode == "auto" and self.templates.hosts:
-            save_kept(self.templates)  # for the next crawl of these hosts
+        if self.options.mode == "auto" and (self.templates.hosts or self.templates.dropped):
+            save_kept(self.templates)  # for the next crawl of these hosts (less those it found wrong)
 
 
 # A pool the crawl runner starts as soon as the settings are known, before Scrapy's own set-up (a

@@ -830,3 +830,21 @@ def test_a_template_another_worker_found_wrong_is_checked_again_on_the_next_page
     shared.update(first.changes(before))
     assert shared.revocations_for({"wire.example"}) == {}
     assert "story-body" in shared.hosts["wire.example"].selector
+
+
+def test_a_pool_whose_crawl_found_its_only_kept_template_wrong_leaves_it_out_of_the_file(
+        fresh_templates: Templates, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    from pipelines.workers import ExtractorPool
+
+    monkeypatch.setenv("SPLOG_CACHE_DIR", str(tmp_path))
+    templates.save_kept(_shared(wire_example=_trusted_here(fresh_templates)))
+    pool = ExtractorPool(ExtractOptions(), processes=1)
+    try:
+        result = asyncio.run(pool.extract(raw(100, "renamed")))  # (the site's new theme: the check fails)
+    finally:
+        pool.close()
+    assert result.method == "trafilatura" and all(p in result.text for p in article(100)[1])
+    assert pool.templates.dropped == {"wire.example"} and not pool.templates.hosts
+    assert templates.load_kept() == {}
