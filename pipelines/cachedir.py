@@ -11,6 +11,7 @@ import logging
 import marshal
 import os
 import zlib
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,15 @@ def cache_dir() -> Path | None:
         return None if chosen.strip().lower() in ("", "off", "none", "0") else Path(chosen).expanduser()
     base = os.environ.get("XDG_CACHE_HOME") or "~/.cache"
     return Path(base).expanduser() / "splog"
+
+
+def versions_of(*packages: str) -> tuple[str, ...] | None:
+    """The installed versions of these packages (what a kept value built with them depends on, for
+    its stamp); None when one is not installed."""
+    try:
+        return tuple(version(name) for name in packages)
+    except PackageNotFoundError:
+        return None
 
 
 def read_kept(path: Path, stamp: Any) -> Any:

@@ -9,25 +9,16 @@ trafilatura's versions."""
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from justext.core import define_stoplist
 from trafilatura import external
 
-from pipelines.cachedir import cache_dir, read_kept, write_kept
-
-
-def _stamp() -> tuple[str, str] | None:
-    try:
-        return version("justext"), version("trafilatura")
-    except PackageNotFoundError:
-        return None
+from pipelines.cachedir import cache_dir, read_kept, versions_of, write_kept
 
 
 def load_stop_words() -> frozenset[str]:
     """Set trafilatura's list of every language's stop words (from the cache when it has them,
     written there otherwise) and build jusText's set of them, which it keeps for later pages."""
-    folder, stamp = cache_dir(), _stamp()
+    folder, stamp = cache_dir(), versions_of("justext", "trafilatura")
     path = folder / "justext-stop-words.bin" if folder is not None and stamp is not None else None
     words = read_kept(path, stamp) if path is not None else None
     if isinstance(words, tuple) and words and all(isinstance(w, str) for w in words[:100]):

@@ -26,12 +26,11 @@ import re
 from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from lxml import etree
 
-from pipelines.cachedir import cache_dir, read_kept, write_kept
+from pipelines.cachedir import cache_dir, read_kept, versions_of, write_kept
 from pipelines.htmltext import drop_element, to_text
 from pipelines.rules import fold
 
@@ -199,7 +198,7 @@ class Templates:
                     tmpl.note_agreement(node)
                     if tmpl.trusted and not was_trusted:
                         self.counts["trusted"] += 1
-                        self._remember_theme(tmpl)
+                        self._remember_theme(tmpl.selector)
                     return
             tmpl.failures += 1
             if was_trusted:
@@ -251,11 +250,11 @@ class Templates:
         tmpl.pages = local.pages if local is not None else 0
         _keep_newest(self.hosts, host, tmpl, MAX_HOSTS)
         if tmpl.trusted:
-            self._remember_theme(tmpl)
+            self._remember_theme(tmpl.selector)
         self.counts["shared"] += 1
         return True
 
-    def revoke(self, host: str, serial: int, selector: str) -> bool:
+    def revoke(self, host: str, serial: int, selector: str | None) -> bool:
         """Another worker's audit of this host failed on `selector` (revocation number `serial`): if
         this process reads the host through that selector too, its next page of the host is compared
         with trafilatura's text again (audits grow sparse as a template passes them, so without this
@@ -293,10 +292,7 @@ class Templates:
                     return True
         return False
 
-    def _remember_theme(self, tmpl: HostTemplate) -> None:
-        self._remember_selector(tmpl.selector)
-
-    def _remember_selector(self, selector: str) -> None:
+    def _remember_theme(self, selector: str) -> None:
         self.themes.pop(selector, None)
         self.themes[selector] = None
         if len(self.themes) > MAX_THEMES:
@@ -305,7 +301,7 @@ class Templates:
     def know_themes(self, selectors: tuple[str, ...]) -> None:
         """Selectors trusted before on other hosts (oldest first), to try on a new host's first page."""
         for selector in selectors:
-            self._remember_selector(selector)
+            self._remember_theme(selector)
 
     def _adopt_theme(self, tmpl: HostTemplate, fresh: etree._Element, reference: str) -> bool:
         """Start the host with a template trusted on another host when it gives trafilatura's text
@@ -347,10 +343,15 @@ class SharedTemplates:
         self.most = most
         self.kept: set[str] = set()  # hosts whose template came from an earlier crawl, as long as it stands
         self.kept_used: set[str] = set()  # those of them this crawl's pages went out with
-        self.dropped: set[str] = set()  # hosts whose template failed an audit here and was not trusted again
-        # host -> (number, selector) of the last failed audit: a batch of the host tells its worker
-        self.revoked: dict[str, tuple[int, str]] = {}
+        # host -> (number, selector) of the last failed audit of a host whose template has not been
+        # trusted again since: a batch of the host tells its worker (Templates.revoke)
+        self.revoked: dict[str, tuple[int, str | None]] = {}
         self._revocations = 0
+
+    @property
+    def dropped(self) -> set[str]:
+        """The hosts whose template failed an audit here and was not trusted again (not kept)."""
+        return set(self.revoked)
 
     def keep_from(self, kept: dict[str, HostTemplate]) -> None:
         for host, tmpl in kept.items():
@@ -376,7 +377,7 @@ class SharedTemplates:
             self.kept_used.update(host for host in out if host in self.kept)
         return out
 
-    def revocations_for(self, hosts: set[str]) -> dict[str, tuple[int, str]]:
+    def revocations_for(self, hosts: set[str]) -> dict[str, tuple[int, str | None]]:
         return {host: revoked for host in hosts if (revoked := self.revoked.get(host)) is not None}
 
     def update(self, changes: dict[str, HostTemplate | None]) -> None:
@@ -384,13 +385,10 @@ class SharedTemplates:
             self.kept.discard(host)
             if tmpl is None:  # (a worker's template of the host failed an audit)
                 old = self.hosts.pop(host, None)
-                self.dropped.add(host)
-                if old is not None and old.selector:
-                    self._revocations += 1
-                    self.revoked[host] = (self._revocations, old.selector)
+                self._revocations += 1
+                self.revoked[host] = (self._revocations, old.selector if old is not None else None)
             else:
                 _keep_newest(self.hosts, host, tmpl, self.most)
-                self.dropped.discard(host)
                 self.revoked.pop(host, None)
 
 
@@ -406,11 +404,7 @@ def _kept_fields() -> tuple[str, ...]:
 
 
 def _kept_stamp() -> tuple:
-    try:
-        extractor = version("trafilatura")
-    except PackageNotFoundError:
-        extractor = None
-    return KEPT_FORMAT, _kept_fields(), extractor
+    return KEPT_FORMAT, _kept_fields(), versions_of("trafilatura")
 
 
 def kept_path() -> Path | None:
@@ -446,7 +440,7 @@ def save_kept(shared: SharedTemplates, path: Path | None = None) -> bool:
     if path is None:
         return False
     kept = load_kept(path)
-    for host in shared.dropped:
+    for host in shared.revoked:
         kept.pop(host, None)
     for host, tmpl in shared.hosts.items():
         if tmpl.refused:  # (this crawl gave up on the host's templates: none is kept for it)

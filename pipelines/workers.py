@@ -92,7 +92,7 @@ def _hosts(raws: list[RawPost]) -> set[str]:
 
 
 def run_shared(raws: list[RawPost], shared: dict[str, HostTemplate],
-               revoked: dict[str, tuple[int, str]] | None = None
+               revoked: dict[str, tuple[int, str | None]] | None = None
                ) -> tuple[list[Draft | ExtractError], dict[str, HostTemplate | None]]:
     """run_extract_many in a pool's worker: first take the templates other workers trust for the
     batch's hosts (`shared`, from the main process), and the templates their audits found wrong
@@ -327,7 +327,7 @@ class ExtractorPool:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
-        if self.options.mode == "auto" and (self.templates.hosts or self.templates.dropped):
+        if self.options.mode == "auto" and (self.templates.hosts or self.templates.revoked):
             save_kept(self.templates)  # for the next crawl of these hosts (less those it found wrong)
 
 
