@@ -288,7 +288,7 @@ class _Scan:
 
     def _matching(self, line: str, where: str) -> tuple[LineRule, re.Match[str]] | None:
         """The first `where` rule that reads the whole line, with its match."""
-        return next(((rule, m) for rule in self.rules.by_where[where] if (m := rule.pattern.fullmatch(line))), None)
+        return next(((rule, m) for rule in self.rules.line_rules(where, line) if (m := rule.pattern.fullmatch(line))), None)
 
     def _line_rule(self, i: int, where: str, line: str | None = None) -> str | None:
         hit = self._matching(self.folded[i] if line is None else line, where)

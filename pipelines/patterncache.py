@@ -8,6 +8,9 @@ which only checks and stores them. This module keeps each pattern's opcodes in o
 cache folder (pipelines/cachedir.py), so that a later run builds the same pattern objects from
 them (~5 ms for all of the rules' patterns): pattern objects compare equal only when their source,
 flags and opcodes are the same, and the tests compare every rule's pattern with `re.compile`'s.
+The same file keeps what each rule's pattern tells before it is tried (its facts: the longest line
+it can match, a text every match holds, the characters a match starts with; pipelines/
+patternfacts.py), which are read off the parsed pattern.
 
 The modules a crawl imports (Scrapy, Twisted, ours) compile ~440 more patterns at import time in the
 main process, and ~420 in the extraction forkserver: ~0.06 s of each one's start-up, and the main
@@ -31,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.cachedir import cache_dir, read_kept, write_kept
+from pipelines.patternfacts import Facts, analyse
 
 try:  # CPython's
     import _sre
@@ -47,6 +51,13 @@ Entry = tuple[int, bytes, int, dict, tuple]
 
 def _stamp() -> tuple:
     return (sys.version, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None), sys.byteorder)
+
+
+RULES_FORMAT = 2  # the rules' file: (patterns with their opcodes, patterns with their facts)
+
+
+def _rules_stamp() -> tuple:
+    return (*_stamp(), RULES_FORMAT)
 
 
 def _usable() -> bool:
@@ -67,7 +78,11 @@ class PatternCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path if _usable() else None
-        self.entries: dict[tuple[str, int], Entry] = self._read() if self.path is not None else {}
+        self.entries: dict[tuple[str, int], Entry] = {}
+        # (pattern, its final flags) -> what it tells before it is tried (pipelines/patternfacts.py)
+        self.facts: dict[tuple[str, int], Facts] = {}
+        if self.path is not None:
+            self._read()
         self.used: dict[tuple[str, int], Entry] = {}
         self.new = 0  # patterns this process compiled anew
         self._unsaved = False
@@ -100,15 +115,28 @@ class PatternCache:
         if self.path is None or not self._unsaved:
             return
         keep = self.entries if len(self.entries) <= MAX_ENTRIES else self.used
-        if write_kept(self.path, _stamp(), list(keep.items())):
+        sources = {pattern for pattern, _flags in keep}
+        facts = self.facts if len(self.facts) <= MAX_ENTRIES else {
+            key: value for key, value in self.facts.items() if key[0] in sources}
+        if write_kept(self.path, _rules_stamp(), (list(keep.items()), list(facts.items()))):
             self._unsaved = False
 
-    def _read(self) -> dict[tuple[str, int], Entry]:
-        items = read_kept(self.path, _stamp())
+    def facts_of(self, pattern: re.Pattern[str]) -> Facts:
+        """patternfacts.analyse(pattern), kept with the pattern's opcodes."""
+        key = (pattern.pattern, pattern.flags)
+        facts = self.facts.get(key)
+        if facts is None:
+            facts = self.facts[key] = analyse(pattern.pattern, pattern.flags)
+            self._unsaved = True
+        return facts
+
+    def _read(self) -> None:
+        value = read_kept(self.path, _rules_stamp())
         try:
-            return dict(items) if items else {}
+            items, facts = value
+            self.entries, self.facts = dict(items), dict(facts)
         except (TypeError, ValueError):
-            return {}
+            self.entries, self.facts = {}, {}
 
 
 def _entry(parsed: Any, flags: int) -> Entry:
@@ -138,6 +166,15 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if _ACTIVE is None:
         _ACTIVE = PatternCache(cache_path())
     return _ACTIVE.compile(pattern, flags)
+
+
+def facts_of(pattern: re.Pattern[str]) -> Facts:
+    """What the pattern tells before it is tried (pipelines/patternfacts.py), through this process's
+    cache: parsed only when the cache folder's file does not hold it."""
+    global _ACTIVE
+    if _ACTIVE is None:
+        _ACTIVE = PatternCache(cache_path())
+    return _ACTIVE.facts_of(pattern)
 
 
 def save() -> None:

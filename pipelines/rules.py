@@ -17,7 +17,8 @@ from pipelines.confusables import Confusables, ConfusablesError
 from pipelines.operator_ids import IdRule, IdRuleError, parse_platform, with_platform
 from pipelines.operator_ids import parse as parse_id_rules
 from pipelines.normalize import ascii_host
-from pipelines.patterncache import compiled, save as save_compiled
+from pipelines.patterncache import compiled, facts_of, save as save_compiled
+from pipelines.patternfacts import FIRST_ANY, UNBOUNDED
 
 # Read through importlib.resources so the rules load from a zipped egg too (scrapyd deployments).
 BUILTIN_DIR = resources.files("pipelines") / "rules"
@@ -93,6 +94,8 @@ class LineRule:
     copy: bool = False
     # a `thread` heading's words: a page's elements are read for it only when its text holds one
     hint: tuple[str, ...] | None = None
+    # the ASCII characters a match can start with, a bit mask (derived: pipelines/patternfacts.py)
+    first: int = field(default=FIRST_ANY, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,11 +217,14 @@ class ChromeSet:
     language: str
     lines: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]
-    # each pattern with the longest line it can match and a piece of text every match holds (derived)
+    # each pattern with the longest line it can match and a piece of text every match holds, and
+    # the ASCII characters a match can start with (derived: pipelines/patternfacts.py)
     gated: tuple[tuple[int, str, re.Pattern[str]], ...] = field(default=(), compare=False)
+    firsts: tuple[int, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "gated", tuple((*_pattern_gate(p), p) for p in self.patterns))
+        object.__setattr__(self, "firsts", tuple(facts_of(p)[2] for p in self.patterns))
 
 
 LINE_WHERES = ("tail", "head", "any", "list", "suffix", "box", "byline", "thread")
@@ -414,6 +420,9 @@ class RuleSet:
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
+    # (where, an ASCII character) -> the rules of by_where[where] a line starting with it may match
+    # (filled as lines come: line_rules)
+    by_first: dict[tuple[str, str], tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     page_boxes: tuple[BlockRule, ...] = field(default=(), compare=False)  # the `anywhere` block rules
     # a label of any redirect's hosts (a link's first test, as most pages link through none)
     redirect_labels: frozenset[str] = field(default=frozenset(), compare=False)
@@ -425,6 +434,9 @@ class RuleSet:
     # each chrome line -> the index of the first set that holds it; every set's gated patterns, in order
     chrome_first: dict[str, int] = field(default_factory=dict, compare=False)
     chrome_gated: tuple[tuple[int, int, str, re.Pattern[str]], ...] = field(default=(), compare=False)
+    # an ASCII character -> the gated patterns a line starting with it may match (filled as lines come)
+    chrome_by_first: dict[str, tuple[tuple[int, int, str, re.Pattern[str]], ...]] = field(default_factory=dict,
+                                                                                        compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "page_boxes", tuple(r for r in self.blocks if r.anywhere))
@@ -447,6 +459,19 @@ class RuleSet:
         object.__setattr__(self, "chrome_owner", owner)
         object.__setattr__(self, "chrome_ends", (frozenset(w[0] for w in words), frozenset(w[-1] for w in words)))
         object.__setattr__(self, "chrome_max_words", max((len(w) for w in words), default=0))
+
+    def line_rules(self, where: str, line: str) -> tuple[LineRule, ...]:
+        """The `where` rules, in order, that may match the whole line: those whose matches can start
+        with its first character (all of them for a line starting outside ASCII)."""
+        first = line[:1]
+        rules = self.by_first.get((where, first))
+        if rules is None:
+            rules = self.by_where[where]
+            if first.isascii() and first:
+                code = ord(first)
+                rules = tuple(r for r in rules if r.first == FIRST_ANY or r.first >> code & 1)
+                self.by_first[(where, first)] = rules
+        return rules
 
     def is_short_link(self, url: str) -> bool:
         return _is_short_link(url, self.short_link_hosts)
@@ -481,7 +506,7 @@ class RuleSet:
             # a listed label with the colon a theme puts after it over its icons ("Artikel teilen:")
             first = self.chrome_first.get(folded_lower.rstrip(" :："), first)
         caseless, size = folded_lower.casefold(), len(folded_lower)
-        for index, longest, needle, pattern in self.chrome_gated:  # (one flat loop, not a call per set)
+        for index, longest, needle, pattern in self._chrome_gated_for(folded_lower[:1]):  # (one flat loop)
             if index >= first:
                 break
             if size <= longest and needle in caseless and pattern.fullmatch(folded_lower):
@@ -489,6 +514,19 @@ class RuleSet:
         if first < len(self.chrome):
             return self.chrome[first]
         return self._chrome_run(folded_lower)
+
+    def _chrome_gated_for(self, first: str) -> tuple[tuple[int, int, str, re.Pattern[str]], ...]:
+        """The gated chrome patterns, in order, whose matches can start with this character (all of
+        them for one outside ASCII)."""
+        gated = self.chrome_by_first.get(first)
+        if gated is None:
+            gated = self.chrome_gated
+            if first.isascii() and first:
+                code = ord(first)
+                masks = [mask for chrome in self.chrome for mask in chrome.firsts]
+                gated = tuple(g for g, mask in zip(gated, masks, strict=True) if mask == FIRST_ANY or mask >> code & 1)
+                self.chrome_by_first[first] = gated
+        return gated
 
     def _chrome_run(self, folded_lower: str) -> ChromeSet | None:
         """A line of two or more chrome lines in a row, as a copy flattens a template's pager or share
@@ -514,31 +552,12 @@ class RuleSet:
         return max(items, key=items.count)
 
 
-_NEEDLE_CHARS = 3  # a pattern's fixed text shorter than this gates nothing worth the test
-
-
 def _pattern_gate(pattern: re.Pattern[str]) -> tuple[int, str]:
     """The most characters a pattern can match (sys.maxsize when it has no bound), and the longest
     run of literal characters at its top level, casefolded ('' for none): every match holds that
-    run, so a line without it is not tried. Read from the regex parser (a private module; should it
-    change, no pattern is gated and each is simply tried)."""
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-        longest = parsed.getwidth()[1]
-        runs, run = [], []
-        for op, arg in parsed:
-            if op is _parser.LITERAL:
-                run.append(chr(arg))
-            else:
-                runs.append("".join(run))
-                run = []
-        runs.append("".join(run))
-    except Exception:  # noqa: BLE001 - only a speed-up: on any doubt, gate nothing
-        return sys.maxsize, ""
-    needle = max(runs, key=len).casefold()
-    return (longest if longest < _parser.MAXREPEAT else sys.maxsize), (needle if len(needle) >= _NEEDLE_CHARS else "")
+    run, so a line without it is not tried (pipelines/patternfacts.py; kept in the cache folder)."""
+    longest, needle, _first = facts_of(pattern)
+    return (sys.maxsize if longest == UNBOUNDED else longest), needle
 
 
 def _hint_words(source: str, rule_id: str, value: Any) -> tuple[str, ...]:
@@ -622,8 +641,10 @@ def _parse_file(path: Any, acc: dict) -> None:
         if not isinstance(copy, bool):
             raise RuleError(f"{src}: rule {rid!r}: copy must be true or false")
         hint = _hint_words(src, rid, t["hint"]) if "hint" in t else None
-        acc["lines"].append(LineRule(rid, _compile(src, rid, pattern), where, t.get("chain"),
-                                     bool(t.get("copies_only", False)), t.get("chain_platform"), inside, copy, hint))
+        compiled_pattern = _compile(src, rid, pattern)
+        acc["lines"].append(LineRule(rid, compiled_pattern, where, t.get("chain"),
+                                     bool(t.get("copies_only", False)), t.get("chain_platform"), inside, copy, hint,
+                                     facts_of(compiled_pattern)[2]))
     for t in data.get("block", []):
         rid = _need(src, t, "id")
         text = _compile(src, rid, t["text"]) if "text" in t else None

@@ -1,0 +1,129 @@
+"""What a rule's pattern tells before it is tried on a line: the most characters a match can have,
+a piece of text every match holds, and the characters a match can start with. The rules test them
+first and try a pattern only on a line it could match (most lines a scan meets are article text and
+match none of the ~180 line rules: trying each on every line was ~17% of an extraction worker's
+time on a farm's feed posts).
+
+The facts are read off the regex parser's tree (`re._parser`, a private module: should it change, a
+pattern gets facts that gate nothing and it is simply tried), once per pattern; patterncache keeps
+them in the cache folder beside the pattern's opcodes, so a later run does not parse the pattern.
+
+The start characters are those of ASCII: FIRST_ANY when a match may start with any of them (or
+match an empty line, or start with what the analysis does not follow, such as a back-reference).
+A line that starts with another character is tried with every pattern. Each single-character item
+is tested for each ASCII character by the engine itself, compiled with the case folding the rules
+use (re.IGNORECASE: "k" is also matched by the Kelvin sign, "i" by the dotless ı), so the set is
+never narrower than what the pattern matches.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+UNBOUNDED = -1  # no bound on a match's length
+FIRST_ANY = -1  # any character may start a match
+NEEDLE_CHARS = 3  # a pattern's fixed text shorter than this gates nothing worth the test
+_ASCII = [chr(code) for code in range(128)]
+_ALL_ASCII = (1 << 128) - 1
+
+# (longest match or UNBOUNDED, the longest literal run at the top level casefolded or '', the start
+# characters as a bit mask over ASCII codes or FIRST_ANY)
+Facts = tuple[int, str, int]
+NO_FACTS: Facts = (UNBOUNDED, "", FIRST_ANY)
+
+
+def analyse(pattern: str, flags: int = 0, parsed: Any = None) -> Facts:
+    """The facts of re.compile(pattern, flags) (from its parsed tree when the caller has it)."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        tree = parsed if parsed is not None else _parser.parse(pattern, flags)
+        longest = tree.getwidth()[1]
+        first, nullable = _Starts(_parser, _compiler, tree.state).of_sequence(tree.data)
+        return (longest if longest < _parser.MAXREPEAT else UNBOUNDED, _needle(_parser, tree),
+                FIRST_ANY if nullable or first == _ALL_ASCII else first)
+    except Exception:  # noqa: BLE001 - only a speed-up: on any doubt, gate nothing
+        return NO_FACTS
+
+
+def may_start(facts: Facts, char: str) -> bool:
+    """Whether a line starting with this character may match (a non-ASCII one or '': always)."""
+    first = facts[2]
+    return first == FIRST_ANY or not char or not char.isascii() or bool(first >> ord(char) & 1)
+
+
+def _needle(parser: Any, tree: Any) -> str:
+    """The longest run of literal characters at the pattern's top level, casefolded: every match
+    holds it ('' when it is shorter than NEEDLE_CHARS)."""
+    runs, run = [], []
+    for op, arg in tree:
+        if op is parser.LITERAL:
+            run.append(chr(arg))
+        else:
+            runs.append("".join(run))
+            run = []
+    runs.append("".join(run))
+    needle = max(runs, key=len).casefold()
+    return needle if len(needle) >= NEEDLE_CHARS else ""
+
+
+class _Starts:
+    """The ASCII characters a parsed pattern's matches can start with, as a bit mask."""
+
+    def __init__(self, parser: Any, compiler: Any, state: Any) -> None:
+        self.p, self.compiler, self.state = parser, compiler, state
+        self.single_items = (parser.LITERAL, parser.NOT_LITERAL, parser.IN, parser.ANY)
+        self.repeats = tuple(getattr(parser, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+                             if hasattr(parser, name))
+        self.zero_width = (parser.AT, parser.ASSERT, parser.ASSERT_NOT)
+        self.memo: dict[tuple, int] = {}
+
+    def of_sequence(self, items: list) -> tuple[int, bool]:
+        """(mask, whether the sequence can match nothing)."""
+        mask = 0
+        for item in items:
+            first, nullable = self.of_item(item)
+            mask |= first
+            if mask == _ALL_ASCII:
+                return mask, False
+            if not nullable:
+                return mask, False
+        return mask, True
+
+    def of_item(self, item: tuple) -> tuple[int, bool]:
+        op, arg = item
+        p = self.p
+        if op in self.single_items:
+            return self._single(item), False
+        if op is p.BRANCH:
+            mask, nullable = 0, False
+            for alternative in arg[1]:
+                first, empty = self.of_sequence(alternative.data)
+                mask, nullable = mask | first, nullable or empty
+            return mask, nullable
+        if op is p.SUBPATTERN:
+            return self.of_sequence(arg[-1].data)
+        if op is getattr(p, "ATOMIC_GROUP", None):
+            return self.of_sequence(arg.data)
+        if op in self.repeats:
+            low, _high, body = arg
+            first, empty = self.of_sequence(body.data)
+            return first, empty or low == 0
+        if op in self.zero_width:  # (an anchor or a look-around: taken as matching nothing, which widens the set)
+            return 0, True
+        return _ALL_ASCII, False  # a back-reference, a conditional group, what this does not know
+
+    def _single(self, item: tuple) -> int:
+        """Which ASCII characters one single-character item matches, asked of the engine: compiled
+        case-insensitively and with DOTALL whatever the pattern's flags (a wider set, never a
+        narrower one)."""
+        key = (item[0], repr(item[1]))
+        mask = self.memo.get(key)
+        if mask is None:
+            sub = self.p.SubPattern(self.state, [item])
+            engine = self.compiler.compile(sub, re.IGNORECASE | re.DOTALL)
+            mask = sum(1 << code for code, char in enumerate(_ASCII) if engine.fullmatch(char))
+            self.memo[key] = mask
+        return mask
+
