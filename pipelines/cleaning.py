@@ -711,17 +711,24 @@ _GLUE_TRIES = 12  # split points tried a pass, the line's last first
 _GLUE_PASSES = 6  # residue items split off a line at most
 
 
+def _tools(rules: RuleSet, line: str) -> list[LineRule]:
+    """The tail rules naming a tool that may match the whole line."""
+    return [rule for rule in rules.line_rules("tail", line) if rule.chain]
+
+
 def _unglue(line: str, rules: RuleSet) -> list[str]:
     """The text's last line with the tools' residue run on at its end (no line breaks between
     them) split off into lines of their own: from the end, each shortest ending that one of the
     tools' tail rules (those naming a tool) matches whole becomes a line, while one does."""
-    tools = [rule for rule in rules.by_where["tail"] if rule.chain]
     folded = fold(line)
-    if any(rule.pattern.fullmatch(folded) for rule in (*tools, *rules.by_where["suffix"])):
+    if any(rule.pattern.fullmatch(folded) for rule in (*_tools(rules, folded), *rules.line_rules("suffix", folded))):
         return [line]  # (a line the tail rules, or the rules for residue after a sentence, read whole)
 
     def residue(at: int) -> bool:
-        return 0 < at and any(rule.pattern.fullmatch(folded[at:].strip()) for rule in tools)
+        if at <= 0:
+            return False
+        piece = folded[at:].strip()
+        return any(rule.pattern.fullmatch(piece) for rule in _tools(rules, piece))
 
     pieces: list[str] = []
     for _ in range(_GLUE_PASSES):

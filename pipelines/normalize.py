@@ -36,7 +36,6 @@ _PICTO = "\u2600-\u27bf\ufe0f\U0001f000-\U0001faff"
 _STRAY_JOINER = re.compile(f"(?<![{_JOINS}])\u200c|\u200c(?![{_JOINS}])|(?<![{_JOINS}{_PICTO}])\u200d|\u200d(?![{_JOINS}{_PICTO}])")
 # (and the Ogham space mark, and the line and paragraph separators, which an HTML page shows as a
 # space, not a line break: "one\u2028two" was one word to copy detection)
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|m|amp|showComment|feature|ref|ocid)$", re.I)
 _IFTTT_TIME = "%B %d, %Y at %I:%M%p"
 
@@ -110,7 +109,9 @@ def clean_text(text: str, confusables: Confusables | None = None, changed: list[
             text = _TAGS.sub("", _STRAY_SELECTOR.sub("", text))
             text = _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
         text = (confusables or default_confusables()).unconfuse(text, changed)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    # (each run of spaces in a line as one: str.split() splits at every space character, and the
+    # control characters it also splits at, vertical tab, form feed, carriage return, are gone)
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 

@@ -3103,3 +3103,21 @@ def test_a_paginated_posts_links_to_its_pages_go_in_the_blogs_languages(line: st
     for text in (f"{first}\n{line}\n{second}", f"{BODY}\n{line}"):
         out = cut_text(text, RULES, Context(title="Bridge reopens"))
         assert (out.text == BODY) is cut and ([r for r, _ in out.removed] == ["chrome.pagination-intl"]) is cut
+
+
+def test_every_space_character_in_a_line_is_one_space_and_control_ones_are_dropped() -> None:
+    """What the spaces of a text come to, for each character Python counts as one: a run of them
+    within a line is one space (no-break, ideographic, line and paragraph separators, the typographic
+    spaces), the control ones (vertical tab, form feed, carriage return, the separators of C0,
+    NEL) are taken out, a newline breaks the line; zero-width characters are no spaces."""
+    import sys
+
+    from pipelines.normalize import clean_text
+
+    control = {"\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f", "\x85"}
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+    assert {" ", "\t", "\u00a0", "\u1680", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\u2007"} < set(spaces)
+    for char in spaces:
+        expected = "ab" if char in control else "a\nb" if char == "\n" else "a b"
+        assert clean_text(f"{char}a{char}{char}b{char}") == expected, hex(ord(char))
+    assert clean_text("a\u200b b\u2060c") == "a bc"
