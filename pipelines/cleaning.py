@@ -251,8 +251,12 @@ class _Scan:
         titles = {fold(t).lower() for t in (ctx.title, ctx.raw_title) if t}
         # and each without the site's name that a page's <title> adds ("Headline :: Site",
         # "Headline | Site"): the heading above the text is the headline alone
-        self.titles = titles | {head.strip() for t in titles for sep in TITLE_AFFIX_SEPS
-                                for head in [t.rpartition(sep)[0]] if len(head.split()) >= 3}
+        # (in a fixed order, the shortest first: a line "<headline> - <publisher>" is read as the
+        # headline with its publisher after it, not as the whole <title> it may also equal; a set's
+        # order changed with each run's string hashing)
+        self.titles = tuple(sorted(titles | {head.strip() for t in titles for sep in TITLE_AFFIX_SEPS
+                                             for head in [t.rpartition(sep)[0]] if len(head.split()) >= 3},
+                                   key=lambda t: (len(t), t)))
         self.names = {fold(n).lower() for n in (ctx.blog_name, ctx.blog_host) if n}
         self.labels = {fold(n).lower() for n in ctx.labels if n}
         self.authors = {fold(n).strip().lower() for n in ctx.authors if n and n.strip()}

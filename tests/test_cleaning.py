@@ -3121,3 +3121,23 @@ def test_every_space_character_in_a_line_is_one_space_and_control_ones_are_dropp
         expected = "ab" if char in control else "a\nb" if char == "\n" else "a b"
         assert clean_text(f"{char}a{char}{char}b{char}") == expected, hex(ord(char))
     assert clean_text("a\u200b b\u2060c") == "a bc"
+
+
+def test_the_headline_repeated_with_its_publisher_names_the_publisher_in_every_run() -> None:
+    """A page whose <title> is a Google News item's "<headline> - <publisher>", with that line again
+    under the text: the line is the headline with its publisher after it, whatever order the run's
+    string hashing gives a set (it also equals the whole <title>, which names no publisher)."""
+    from tests.conftest import fresh_python
+
+    script = """
+import json
+from pipelines.cleaning import Context, cut_text
+from pipelines.rules import load_rules
+title = "Harbour bridge reopens after two years of repairs - Coast Gazette"
+out = cut_text("The council approved the plan on Tuesday.\\nIt will cost 4 million.\\n" + title, load_rules(),
+               Context(title=title, raw_title=title, blog_name="Daily Splog News"))
+print(json.dumps([out.text, out.harvest.publishers, [r for r, _ in out.removed]]))
+"""
+    runs = [fresh_python(script, env={"PYTHONHASHSEED": str(seed)}) for seed in range(6)]
+    assert runs == [["The council approved the plan on Tuesday.\nIt will cost 4 million.", ["Coast Gazette"],
+                     ["title.repeat"]]] * 6
