@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from pipelines.cachedir import cache_dir, read_kept, write_kept
+from pipelines.patternfacts import VERSION as FACTS_VERSION
 from pipelines.patternfacts import Facts, analyse
 
 try:  # CPython's
@@ -57,7 +58,7 @@ RULES_FORMAT = 2  # the rules' file: (patterns with their opcodes, patterns with
 
 
 def _rules_stamp() -> tuple:
-    return (*_stamp(), RULES_FORMAT)
+    return (*_stamp(), RULES_FORMAT, FACTS_VERSION)
 
 
 def _usable() -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+VERSION = 2  # of the analysis: kept facts of another version are worked out again (patterncache's stamp)
 UNBOUNDED = -1  # no bound on a match's length
 FIRST_ANY = -1  # any character may start a match
 NEEDLE_CHARS = 3  # a pattern's fixed text shorter than this gates nothing worth the test
@@ -81,15 +82,20 @@ class _Starts:
 
     def of_sequence(self, items: list) -> tuple[int, bool]:
         """(mask, whether the sequence can match nothing)."""
-        mask = 0
+        mask, limit = 0, _ALL_ASCII
         for item in items:
+            op, arg = item
+            if op is self.p.ASSERT and arg[0] == 1 and not mask:
+                # a look-ahead before anything is matched: the match starts with what it can start with
+                ahead, empty = self.of_sequence(arg[1].data)
+                if not empty:
+                    limit &= ahead
+                continue
             first, nullable = self.of_item(item)
             mask |= first
-            if mask == _ALL_ASCII:
-                return mask, False
-            if not nullable:
-                return mask, False
-        return mask, True
+            if mask & limit == limit or not nullable:
+                return mask & limit, False
+        return mask & limit, True
 
     def of_item(self, item: tuple) -> tuple[int, bool]:
         op, arg = item
@@ -110,7 +116,7 @@ class _Starts:
             low, _high, body = arg
             first, empty = self.of_sequence(body.data)
             return first, empty or low == 0
-        if op in self.zero_width:  # (an anchor or a look-around: taken as matching nothing, which widens the set)
+        if op in self.zero_width:  # (an anchor, a look-behind, a look-ahead after something: as matching nothing)
             return 0, True
         return _ALL_ASCII, False  # a back-reference, a conditional group, what this does not know
 

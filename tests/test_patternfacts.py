@@ -32,7 +32,11 @@ def test_start_characters_of_the_shapes_rules_take():
     assert starts(r"(?:\(|\[)?source: .+") == "(S[s"
     assert starts(r"\d{1,2} comments?") == "0123456789"
     assert starts(r"[#*•-]+ ?share") == "#*-"  # ("•" starts a line outside ASCII: every rule is tried there)
-    assert starts(r"(?=.{1,160}$)(?:by|von) \w+") == "BVbv"  # (look-arounds narrow nothing)
+    assert starts(r"(?=.{1,160}$)(?:by|von) \w+") == "BVbv"
+    # a look-ahead before anything is matched narrows the set to what it can start with
+    assert starts(r"(?=(window\.|var ))[^;]+;") == "VWvw"
+    assert starts(r"(?=[\u3400-\u9fff])(?:本文由|转载)") == ""  # (a line starting outside ASCII: tried)
+    assert starts(r"(?=a|)b") == "Bb" and starts(r"(?=x)?abc") == "Aa" and starts(r"(?<=x)abc") == "Aa"
     assert starts(r"\Aposted by") == "Pp"
 
 
@@ -133,6 +137,14 @@ def test_rules_loaded_again_take_their_facts_from_the_file(cache, monkeypatch):
     assert [r.first for r in second.lines] == [r.first for r in first.lines]
     assert [c.gated[:2] for c in second.chrome] == [c.gated[:2] for c in first.chrome]
     assert sum(r.first != FIRST_ANY for r in second.lines) > 150
+
+
+def test_facts_of_another_version_of_the_analysis_are_worked_out_again(cache, monkeypatch):
+    writer = PatternCache(cache)
+    writer.facts_of(writer.compile("via ifttt", re.IGNORECASE))
+    writer.save()
+    monkeypatch.setattr(patterncache, "FACTS_VERSION", patternfacts.VERSION + 1)
+    assert PatternCache(cache).facts == {}
 
 
 def test_a_file_without_facts_is_read_as_none_kept(cache):
