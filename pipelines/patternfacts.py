@@ -10,7 +10,9 @@ them in the cache folder beside the pattern's opcodes, so a later run does not p
 
 The start characters are those of ASCII: FIRST_ANY when a match may start with any of them (or
 match an empty line, or start with what the analysis does not follow, such as a back-reference).
-A line that starts with another character is tried with every pattern. Each single-character item
+A line that starts with another character is tried with every pattern. The second characters are
+worked out the same way, for each first one (a line's first two characters pick its rules: on the
+farm's pages about half as many as its first alone). Each single-character item
 is tested for each ASCII character by the engine itself, compiled with the case folding the rules
 use (re.IGNORECASE: "k" is also matched by the Kelvin sign, "i" by the dotless ı), so the set is
 never narrower than what the pattern matches.
@@ -21,17 +23,21 @@ from __future__ import annotations
 import re
 from typing import Any
 
-VERSION = 2  # of the analysis: kept facts of another version are worked out again (patterncache's stamp)
+VERSION = 3  # of the analysis: kept facts of another version are worked out again (patterncache's stamp)
 UNBOUNDED = -1  # no bound on a match's length
 FIRST_ANY = -1  # any character may start a match
 NEEDLE_CHARS = 3  # a pattern's fixed text shorter than this gates nothing worth the test
 _ASCII = [chr(code) for code in range(128)]
 _ALL_ASCII = (1 << 128) - 1
 
+_MAX_PREFIXES = 400  # two-character prefixes followed in a pattern before it is taken as starting with any
+
 # (longest match or UNBOUNDED, the longest literal run at the top level casefolded or '', the start
-# characters as a bit mask over ASCII codes or FIRST_ANY)
-Facts = tuple[int, str, int]
-NO_FACTS: Facts = (UNBOUNDED, "", FIRST_ANY)
+# characters as a bit mask over ASCII codes or FIRST_ANY, and the second characters: for each ASCII
+# first character, a mask of the ASCII characters that may follow it, as (code, mask) pairs, or None
+# when any may follow any)
+Facts = tuple[int, str, int, "tuple[tuple[int, int], ...] | None"]
+NO_FACTS: Facts = (UNBOUNDED, "", FIRST_ANY, None)
 
 
 def analyse(pattern: str, flags: int = 0, parsed: Any = None) -> Facts:
@@ -41,9 +47,10 @@ def analyse(pattern: str, flags: int = 0, parsed: Any = None) -> Facts:
 
         tree = parsed if parsed is not None else _parser.parse(pattern, flags)
         longest = tree.getwidth()[1]
-        first, nullable = _Starts(_parser, _compiler, tree.state).of_sequence(tree.data)
+        starts = _Starts(_parser, _compiler, tree.state)
+        first, nullable = starts.of_sequence(tree.data)
         return (longest if longest < _parser.MAXREPEAT else UNBOUNDED, _needle(_parser, tree),
-                FIRST_ANY if nullable or first == _ALL_ASCII else first)
+                FIRST_ANY if nullable or first == _ALL_ASCII else first, starts.second_characters(tree.data))
     except Exception:  # noqa: BLE001 - only a speed-up: on any doubt, gate nothing
         return NO_FACTS
 
@@ -52,6 +59,18 @@ def may_start(facts: Facts, char: str) -> bool:
     """Whether a line starting with this character may match (a non-ASCII one or '': always)."""
     first = facts[2]
     return first == FIRST_ANY or not char or not char.isascii() or bool(first >> ord(char) & 1)
+
+
+def may_open(facts: Facts, opening: str) -> bool:
+    """Whether a line opening with these two characters may match (always when one is outside ASCII
+    or the line is shorter)."""
+    if len(opening) < 2 or not opening.isascii():
+        return may_start(facts, opening[:1])
+    second = facts[3]
+    if second is None:
+        return may_start(facts, opening[:1])
+    follow = dict(second).get(ord(opening[0]), 0)
+    return bool(follow >> ord(opening[1]) & 1)
 
 
 def _needle(parser: Any, tree: Any) -> str:
@@ -119,6 +138,72 @@ class _Starts:
         if op in self.zero_width:  # (an anchor, a look-behind, a look-ahead after something: as matching nothing)
             return 0, True
         return _ALL_ASCII, False  # a back-reference, a conditional group, what this does not know
+
+    def second_characters(self, items: list) -> tuple[tuple[int, int], ...] | None:
+        """For each first character, the characters that may follow it in a match of two or more
+        (None: any, as far as this follows)."""
+        prefixes = self._prefixes(items)
+        if prefixes is None:
+            return None
+        second: dict[int, int] = {}
+        for prefix in prefixes:
+            if len(prefix) == 2:
+                firsts, follow = prefix
+                for code in range(128):
+                    if firsts >> code & 1:
+                        second[code] = second.get(code, 0) | follow
+        return tuple(sorted(second.items()))
+
+    def _prefixes(self, items: list, start: frozenset = frozenset({()})) -> frozenset | None:
+        """The first two characters of the sequence's matches, each a mask: (first, second) pairs,
+        and shorter ones where a match may end sooner (None: too many to follow)."""
+        partial, whole = set(start), set()
+        for item in items:
+            if not partial:
+                break
+            more = self._item_prefixes(item)
+            if more is None:
+                return None
+            longer = set()
+            for prefix in partial:
+                for tail in more:
+                    joined = (prefix + tail)[:2]
+                    (whole if len(joined) == 2 else longer).add(joined)
+            partial = longer
+            if len(whole) + len(partial) > _MAX_PREFIXES:
+                return None
+        return frozenset(whole | partial)
+
+    def _item_prefixes(self, item: tuple) -> set | frozenset | None:
+        op, arg = item
+        p = self.p
+        if op in self.single_items:
+            return {(self._single(item),)}
+        if op is p.BRANCH:
+            out: set = set()
+            for alternative in arg[1]:
+                prefixes = self._prefixes(alternative.data)
+                if prefixes is None:
+                    return None
+                out |= prefixes
+            return out
+        if op is p.SUBPATTERN:
+            return self._prefixes(arg[-1].data)
+        if op is getattr(p, "ATOMIC_GROUP", None):
+            return self._prefixes(arg.data)
+        if op in self.repeats:
+            low, high, body = arg
+            once = self._prefixes(body.data)
+            if once is None:
+                return None
+            # (twice is as far as two characters reach; a shorter run than `low` times only widens the set)
+            out = set(once) | ({()} if low == 0 else set())
+            if high >= 2:
+                out |= {(a + b)[:2] for a in once for b in once}
+            return out
+        if op in self.zero_width:
+            return {()}
+        return None
 
     def _single(self, item: tuple) -> int:
         """Which ASCII characters one single-character item matches, asked of the engine: compiled

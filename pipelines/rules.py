@@ -94,8 +94,10 @@ class LineRule:
     copy: bool = False
     # a `thread` heading's words: a page's elements are read for it only when its text holds one
     hint: tuple[str, ...] | None = None
-    # the ASCII characters a match can start with, a bit mask (derived: pipelines/patternfacts.py)
+    # the ASCII characters a match can start with, a bit mask, and for each such character (its
+    # code) a mask of those that can follow it, None for any (derived: pipelines/patternfacts.py)
     first: int = field(default=FIRST_ANY, compare=False)
+    second: dict[int, int] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,8 +422,8 @@ class RuleSet:
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
-    # (where, an ASCII character) -> the rules of by_where[where] a line starting with it may match
-    # (filled as lines come: line_rules)
+    # (where, a line's first one or two characters, ASCII) -> the rules of by_where[where] a line
+    # opening with them may match (filled as lines come: line_rules)
     by_first: dict[tuple[str, str], tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     page_boxes: tuple[BlockRule, ...] = field(default=(), compare=False)  # the `anywhere` block rules
     # a label of any redirect's hosts (a link's first test, as most pages link through none)
@@ -461,16 +463,28 @@ class RuleSet:
         object.__setattr__(self, "chrome_max_words", max((len(w) for w in words), default=0))
 
     def line_rules(self, where: str, line: str) -> tuple[LineRule, ...]:
-        """The `where` rules, in order, that may match the whole line: those whose matches can start
-        with its first character (all of them for a line starting outside ASCII)."""
-        first = line[:1]
-        rules = self.by_first.get((where, first))
+        """The `where` rules, in order, that may match the whole line: those whose matches can open
+        with its first two characters (with its first, when the second is outside ASCII; all of them
+        for a line starting outside ASCII)."""
+        opening = line[:2]
+        rules = self.by_first.get((where, opening))
         if rules is None:
-            rules = self.by_where[where]
-            if first.isascii() and first:
-                code = ord(first)
-                rules = tuple(r for r in rules if r.first == FIRST_ANY or r.first >> code & 1)
-                self.by_first[(where, first)] = rules
+            rules = self._rules_opening(where, opening)
+        return rules
+
+    def _rules_opening(self, where: str, opening: str) -> tuple[LineRule, ...]:
+        if not opening or not opening[0].isascii():
+            return self.by_where[where]
+        if len(opening) == 2 and not opening[1].isascii():
+            return self.line_rules(where, opening[0])
+        if len(opening) == 1:
+            code = ord(opening)
+            rules = tuple(r for r in self.by_where[where] if r.first == FIRST_ANY or r.first >> code & 1)
+        else:
+            code, then = ord(opening[0]), ord(opening[1])
+            rules = tuple(r for r in self.line_rules(where, opening[0])
+                          if r.second is None or r.second.get(code, 0) >> then & 1)
+        self.by_first[(where, opening)] = rules
         return rules
 
     def is_short_link(self, url: str) -> bool:
@@ -556,7 +570,7 @@ def _pattern_gate(pattern: re.Pattern[str]) -> tuple[int, str]:
     """The most characters a pattern can match (sys.maxsize when it has no bound), and the longest
     run of literal characters at its top level, casefolded ('' for none): every match holds that
     run, so a line without it is not tried (pipelines/patternfacts.py; kept in the cache folder)."""
-    longest, needle, _first = facts_of(pattern)
+    longest, needle, _first, _second = facts_of(pattern)
     return (sys.maxsize if longest == UNBOUNDED else longest), needle
 
 
@@ -642,9 +656,10 @@ def _parse_file(path: Any, acc: dict) -> None:
             raise RuleError(f"{src}: rule {rid!r}: copy must be true or false")
         hint = _hint_words(src, rid, t["hint"]) if "hint" in t else None
         compiled_pattern = _compile(src, rid, pattern)
+        _longest, _needle, first, second = facts_of(compiled_pattern)
         acc["lines"].append(LineRule(rid, compiled_pattern, where, t.get("chain"),
                                      bool(t.get("copies_only", False)), t.get("chain_platform"), inside, copy, hint,
-                                     facts_of(compiled_pattern)[2]))
+                                     first, None if second is None else dict(second)))
     for t in data.get("block", []):
         rid = _need(src, t, "id")
         text = _compile(src, rid, t["text"]) if "text" in t else None

@@ -11,7 +11,7 @@ import pytest
 
 from pipelines import patterncache, patternfacts
 from pipelines.patterncache import PatternCache
-from pipelines.patternfacts import FIRST_ANY, UNBOUNDED, analyse, may_start
+from pipelines.patternfacts import FIRST_ANY, UNBOUNDED, analyse, may_open, may_start
 from pipelines.rules import LINE_WHERES, fold, load_rules
 
 TESTS = Path(__file__).resolve().parent
@@ -40,6 +40,24 @@ def test_start_characters_of_the_shapes_rules_take():
     assert starts(r"\Aposted by") == "Pp"
 
 
+def opens(pattern: str, *openings: str) -> list[str]:
+    """Which of these two-character openings a match may have."""
+    facts = analyse(pattern, re.IGNORECASE)
+    return [o for o in openings if may_open(facts, o)]
+
+
+def test_the_second_character_narrows_the_rules_a_line_is_tried_with():
+    assert opens("via ifttt", "vi", "VI", "vI", "va", "v", "xi") == ["vi", "VI", "vI", "v"]
+    assert opens(r"\s*(?:read also|baca juga)\s*:.*", " r", "re", "RE", "rx", "ba", "bx", "  ") == \
+        [" r", "re", "RE", "ba", "  "]
+    assert opens(r"(?:x|yz)w", "xw", "yz", "yw", "xz") == ["xw", "yz"]
+    assert opens(r"a?b+c", "ab", "bb", "bc", "ac", "cb") == ["ab", "bb", "bc"]
+    assert opens(r"\d{1,2} comments?", "1 ", "12", "1c", " 1") == ["1 ", "12"]
+    assert opens(r"(?:(a)|b)\1c", "ab", "bz") == ["ab", "bz"]  # (a back-reference second: any may follow)
+    assert opens(r"(?:(a)|b)\1c", "zz") == []  # (but the first character still counts)
+    assert opens(r"ab", "aé", "éa") == ["aé", "éa"]  # (outside ASCII: the first, or none)
+
+
 def test_what_the_analysis_cannot_follow_may_start_anywhere():
     assert starts(r"(?:(x)|y)?\1 z") == "*"  # a back-reference
     assert starts(r"a?b*") == "*"  # a pattern that matches an empty line
@@ -57,7 +75,7 @@ def test_case_folding_widens_the_set_as_the_engine_folds():
 
 
 def test_lengths_and_fixed_text():
-    longest, needle, _ = analyse(r".{0,120}\ball rights reserved", re.IGNORECASE)
+    longest, needle, *_ = analyse(r".{0,120}\ball rights reserved", re.IGNORECASE)
     assert (longest, needle) == (139, "all rights reserved")
     assert analyse(r"share on \w+", re.IGNORECASE)[:2] == (UNBOUNDED, "share on ")
     assert analyse(r"a(?:b|c)", re.IGNORECASE)[:2] == (2, "")  # (a run too short to gate)
@@ -69,14 +87,14 @@ def test_a_pattern_the_parser_refuses_gates_nothing():
 
 def corpus() -> list[str]:
     """Lines the tests of the cleaning, provenance and extraction stages are written with (they reach
-    most of the line rules), as the scans see them, in other cases and after a space."""
+    most of the line rules), as the scans see them, in other cases, after a space and with a no-break space second."""
     lines: set[str] = set()
     for name in ("test_cleaning.py", "test_provenance.py", "test_extraction.py", "test_golden.py"):
         for node in ast.walk(ast.parse((TESTS / name).read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 lines.update(fold(line) for line in node.value.split("\n") if line.strip())
     return sorted({variant for line in lines
-                   for variant in (line, line.lower(), line.swapcase(), " " + line)})
+                   for variant in (line, line.lower(), line.swapcase(), " " + line, line[:1] + " " + line[1:])})
 
 
 def test_a_line_is_tried_with_every_rule_that_matches_it_in_order():
@@ -91,8 +109,8 @@ def test_a_line_is_tried_with_every_rule_that_matches_it_in_order():
                 if rule.pattern.fullmatch(line):
                     assert id(rule) in tried, (where, rule.id, line)
                     matched.add(rule.id)
-        for first in {line[:1] for line in lines}:  # (the rules' order kept)
-            order = [id(r) for r in rules.line_rules(where, first)]
+        for opening in {line[:2] for line in lines} | {line[:1] for line in lines}:  # (the rules' order kept)
+            order = [id(r) for r in rules.line_rules(where, opening)]
             assert [id(r) for r in every if id(r) in set(order)] == order
     assert len(matched) >= 120  # (the corpus reaches most of the ~180 rules)
     # and most lines are tried with far fewer rules than there are
@@ -136,7 +154,8 @@ def test_rules_loaded_again_take_their_facts_from_the_file(cache, monkeypatch):
     second = load_rules.__wrapped__(())
     assert [r.first for r in second.lines] == [r.first for r in first.lines]
     assert [c.gated[:2] for c in second.chrome] == [c.gated[:2] for c in first.chrome]
-    assert sum(r.first != FIRST_ANY for r in second.lines) > 150
+    assert [r.second for r in second.lines] == [r.second for r in first.lines]
+    assert sum(r.first != FIRST_ANY for r in second.lines) > 150 and sum(r.second is not None for r in second.lines) > 150
 
 
 def test_facts_of_another_version_of_the_analysis_are_worked_out_again(cache, monkeypatch):
