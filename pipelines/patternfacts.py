@@ -116,28 +116,47 @@ class _Starts:
                 return mask & limit, False
         return mask & limit, True
 
-    def of_item(self, item: tuple) -> tuple[int, bool]:
+    def _shape(self, item: tuple) -> tuple[str, Any]:
+        """What a parsed item is, for both analyses: ("single", item), ("branch", sequences),
+        ("group", sequence), ("repeat", (low, high, sequence)), ("empty", None) for what matches no
+        character (an anchor, a look-around), ("unknown", None) for the rest (a back-reference, a
+        conditional group)."""
         op, arg = item
         p = self.p
         if op in self.single_items:
-            return self._single(item), False
+            return "single", item
         if op is p.BRANCH:
+            return "branch", [alternative.data for alternative in arg[1]]
+        if op is p.SUBPATTERN:
+            return "group", arg[-1].data
+        if op is getattr(p, "ATOMIC_GROUP", None):
+            return "group", arg.data
+        if op in self.repeats:
+            low, high, body = arg
+            return "repeat", (low, high, body.data)
+        if op in self.zero_width:
+            return "empty", None
+        return "unknown", None
+
+    def of_item(self, item: tuple) -> tuple[int, bool]:
+        kind, part = self._shape(item)
+        if kind == "single":
+            return self._single(part), False
+        if kind == "branch":
             mask, nullable = 0, False
-            for alternative in arg[1]:
-                first, empty = self.of_sequence(alternative.data)
+            for sequence in part:
+                first, empty = self.of_sequence(sequence)
                 mask, nullable = mask | first, nullable or empty
             return mask, nullable
-        if op is p.SUBPATTERN:
-            return self.of_sequence(arg[-1].data)
-        if op is getattr(p, "ATOMIC_GROUP", None):
-            return self.of_sequence(arg.data)
-        if op in self.repeats:
-            low, _high, body = arg
-            first, empty = self.of_sequence(body.data)
+        if kind == "group":
+            return self.of_sequence(part)
+        if kind == "repeat":
+            low, _high, sequence = part
+            first, empty = self.of_sequence(sequence)
             return first, empty or low == 0
-        if op in self.zero_width:  # (an anchor, a look-behind, a look-ahead after something: as matching nothing)
+        if kind == "empty":  # (an anchor, a look-behind, a look-ahead after something: as matching nothing)
             return 0, True
-        return _ALL_ASCII, False  # a back-reference, a conditional group, what this does not know
+        return _ALL_ASCII, False
 
     def second_characters(self, items: list) -> tuple[tuple[int, int], ...] | None:
         """For each first character, the characters that may follow it in a match of two or more
@@ -175,25 +194,22 @@ class _Starts:
         return frozenset(whole | partial)
 
     def _item_prefixes(self, item: tuple) -> set | frozenset | None:
-        op, arg = item
-        p = self.p
-        if op in self.single_items:
-            return {(self._single(item),)}
-        if op is p.BRANCH:
+        kind, part = self._shape(item)
+        if kind == "single":
+            return {(self._single(part),)}
+        if kind == "branch":
             out: set = set()
-            for alternative in arg[1]:
-                prefixes = self._prefixes(alternative.data)
+            for sequence in part:
+                prefixes = self._prefixes(sequence)
                 if prefixes is None:
                     return None
                 out |= prefixes
             return out
-        if op is p.SUBPATTERN:
-            return self._prefixes(arg[-1].data)
-        if op is getattr(p, "ATOMIC_GROUP", None):
-            return self._prefixes(arg.data)
-        if op in self.repeats:
-            low, high, body = arg
-            once = self._prefixes(body.data)
+        if kind == "group":
+            return self._prefixes(part)
+        if kind == "repeat":
+            low, high, sequence = part
+            once = self._prefixes(sequence)
             if once is None:
                 return None
             # (twice is as far as two characters reach; a shorter run than `low` times only widens the set)
@@ -201,7 +217,7 @@ class _Starts:
             if high >= 2:
                 out |= {(a + b)[:2] for a in once for b in once}
             return out
-        if op in self.zero_width:
+        if kind == "empty":
             return {()}
         return None
 
