@@ -163,19 +163,21 @@ _ACTIVE: PatternCache | None = None
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """re.compile through this process's cache (opened from the cache folder on first use)."""
-    global _ACTIVE
-    if _ACTIVE is None:
-        _ACTIVE = PatternCache(cache_path())
-    return _ACTIVE.compile(pattern, flags)
+    return _active().compile(pattern, flags)
 
 
 def facts_of(pattern: re.Pattern[str]) -> Facts:
     """What the pattern tells before it is tried (pipelines/patternfacts.py), through this process's
     cache: parsed only when the cache folder's file does not hold it."""
+    return _active().facts_of(pattern)
+
+
+def _active() -> PatternCache:
+    """This process's cache, opened from the cache folder on first use."""
     global _ACTIVE
     if _ACTIVE is None:
         _ACTIVE = PatternCache(cache_path())
-    return _ACTIVE.facts_of(pattern)
+    return _ACTIVE
 
 
 def save() -> None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-VERSION = 3  # of the analysis: kept facts of another version are worked out again (patterncache's stamp)
+VERSION = 4  # of the analysis: kept facts of another version are worked out again (patterncache's stamp)
 UNBOUNDED = -1  # no bound on a match's length
 FIRST_ANY = -1  # any character may start a match
 NEEDLE_CHARS = 3  # a pattern's fixed text shorter than this gates nothing worth the test
@@ -33,19 +33,19 @@ _ALL_ASCII = (1 << 128) - 1
 _MAX_PREFIXES = 400  # two-character prefixes followed in a pattern before it is taken as starting with any
 
 # (longest match or UNBOUNDED, the longest literal run at the top level casefolded or '', the start
-# characters as a bit mask over ASCII codes or FIRST_ANY, and the second characters: for each ASCII
-# first character, a mask of the ASCII characters that may follow it, as (code, mask) pairs, or None
-# when any may follow any)
-Facts = tuple[int, str, int, "tuple[tuple[int, int], ...] | None"]
+# characters as a bit mask over ASCII codes or FIRST_ANY, and the second characters: each ASCII first
+# character's code -> a mask of the ASCII characters that may follow it, or None when any may follow
+# any)
+Facts = tuple[int, str, int, "dict[int, int] | None"]
 NO_FACTS: Facts = (UNBOUNDED, "", FIRST_ANY, None)
 
 
-def analyse(pattern: str, flags: int = 0, parsed: Any = None) -> Facts:
-    """The facts of re.compile(pattern, flags) (from its parsed tree when the caller has it)."""
+def analyse(pattern: str, flags: int = 0) -> Facts:
+    """The facts of re.compile(pattern, flags)."""
     try:
         from re import _compiler, _parser  # type: ignore[attr-defined]
 
-        tree = parsed if parsed is not None else _parser.parse(pattern, flags)
+        tree = _parser.parse(pattern, flags)
         longest = tree.getwidth()[1]
         starts = _Starts(_parser, _compiler, tree.state)
         first, nullable = starts.of_sequence(tree.data)
@@ -69,8 +69,7 @@ def may_open(facts: Facts, opening: str) -> bool:
     second = facts[3]
     if second is None:
         return may_start(facts, opening[:1])
-    follow = dict(second).get(ord(opening[0]), 0)
-    return bool(follow >> ord(opening[1]) & 1)
+    return bool(second.get(ord(opening[0]), 0) >> ord(opening[1]) & 1)
 
 
 def _needle(parser: Any, tree: Any) -> str:
@@ -158,7 +157,7 @@ class _Starts:
             return 0, True
         return _ALL_ASCII, False
 
-    def second_characters(self, items: list) -> tuple[tuple[int, int], ...] | None:
+    def second_characters(self, items: list) -> dict[int, int] | None:
         """For each first character, the characters that may follow it in a match of two or more
         (None: any, as far as this follows)."""
         prefixes = self._prefixes(items)
@@ -171,7 +170,7 @@ class _Starts:
                 for code in range(128):
                     if firsts >> code & 1:
                         second[code] = second.get(code, 0) | follow
-        return tuple(sorted(second.items()))
+        return second
 
     def _prefixes(self, items: list, start: frozenset = frozenset({()})) -> frozenset | None:
         """The first two characters of the sequence's matches, each a mask: (first, second) pairs,

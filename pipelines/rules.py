@@ -18,7 +18,7 @@ from pipelines.operator_ids import IdRule, IdRuleError, parse_platform, with_pla
 from pipelines.operator_ids import parse as parse_id_rules
 from pipelines.normalize import ascii_host
 from pipelines.patterncache import compiled, facts_of, save as save_compiled
-from pipelines.patternfacts import FIRST_ANY, UNBOUNDED
+from pipelines.patternfacts import NO_FACTS, UNBOUNDED, Facts, may_open, may_start
 
 # Read through importlib.resources so the rules load from a zipped egg too (scrapyd deployments).
 BUILTIN_DIR = resources.files("pipelines") / "rules"
@@ -94,10 +94,19 @@ class LineRule:
     copy: bool = False
     # a `thread` heading's words: a page's elements are read for it only when its text holds one
     hint: tuple[str, ...] | None = None
-    # the ASCII characters a match can start with, a bit mask, and for each such character (its
-    # code) a mask of those that can follow it, None for any (derived: pipelines/patternfacts.py)
-    first: int = field(default=FIRST_ANY, compare=False)
-    second: dict[int, int] | None = field(default=None, compare=False)
+    # what the pattern tells before it is tried: the characters its matches can open with (derived:
+    # pipelines/patternfacts.py)
+    facts: Facts = field(default=NO_FACTS, compare=False)
+
+    @property
+    def first(self) -> int:
+        """The ASCII characters a match can start with, a bit mask (FIRST_ANY: any)."""
+        return self.facts[2]
+
+    @property
+    def second(self) -> dict[int, int] | None:
+        """For each such character's code, a mask of those that can follow it (None: any)."""
+        return self.facts[3]
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,14 +228,14 @@ class ChromeSet:
     language: str
     lines: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]
-    # each pattern with the longest line it can match and a piece of text every match holds, and
-    # the ASCII characters a match can start with (derived: pipelines/patternfacts.py)
+    # each pattern's facts (pipelines/patternfacts.py), and the pattern with the longest line it can
+    # match and a piece of text every match holds (derived)
+    facts: tuple[Facts, ...] = field(default=(), compare=False)
     gated: tuple[tuple[int, str, re.Pattern[str]], ...] = field(default=(), compare=False)
-    firsts: tuple[int, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "gated", tuple((*_pattern_gate(p), p) for p in self.patterns))
-        object.__setattr__(self, "firsts", tuple(facts_of(p)[2] for p in self.patterns))
+        object.__setattr__(self, "facts", tuple(facts_of(p) for p in self.patterns))
+        object.__setattr__(self, "gated", tuple((*_gate(f), p) for f, p in zip(self.facts, self.patterns)))
 
 
 LINE_WHERES = ("tail", "head", "any", "list", "suffix", "box", "byline", "thread")
@@ -477,13 +486,8 @@ class RuleSet:
             return self.by_where[where]
         if len(opening) == 2 and not opening[1].isascii():
             return self.line_rules(where, opening[0])
-        if len(opening) == 1:
-            code = ord(opening)
-            rules = tuple(r for r in self.by_where[where] if r.first == FIRST_ANY or r.first >> code & 1)
-        else:
-            code, then = ord(opening[0]), ord(opening[1])
-            rules = tuple(r for r in self.line_rules(where, opening[0])
-                          if r.second is None or r.second.get(code, 0) >> then & 1)
+        candidates = self.by_where[where] if len(opening) == 1 else self.line_rules(where, opening[0])
+        rules = tuple(r for r in candidates if may_open(r.facts, opening))
         self.by_first[(where, opening)] = rules
         return rules
 
@@ -536,9 +540,8 @@ class RuleSet:
         if gated is None:
             gated = self.chrome_gated
             if first.isascii() and first:
-                code = ord(first)
-                masks = [mask for chrome in self.chrome for mask in chrome.firsts]
-                gated = tuple(g for g, mask in zip(gated, masks, strict=True) if mask == FIRST_ANY or mask >> code & 1)
+                facts = [f for chrome in self.chrome for f in chrome.facts]
+                gated = tuple(g for g, f in zip(gated, facts, strict=True) if may_start(f, first))
                 self.chrome_by_first[first] = gated
         return gated
 
@@ -566,11 +569,11 @@ class RuleSet:
         return max(items, key=items.count)
 
 
-def _pattern_gate(pattern: re.Pattern[str]) -> tuple[int, str]:
+def _gate(facts: Facts) -> tuple[int, str]:
     """The most characters a pattern can match (sys.maxsize when it has no bound), and the longest
     run of literal characters at its top level, casefolded ('' for none): every match holds that
     run, so a line without it is not tried (pipelines/patternfacts.py; kept in the cache folder)."""
-    longest, needle, _first, _second = facts_of(pattern)
+    longest, needle, _first, _second = facts
     return (sys.maxsize if longest == UNBOUNDED else longest), needle
 
 
@@ -656,10 +659,9 @@ def _parse_file(path: Any, acc: dict) -> None:
             raise RuleError(f"{src}: rule {rid!r}: copy must be true or false")
         hint = _hint_words(src, rid, t["hint"]) if "hint" in t else None
         compiled_pattern = _compile(src, rid, pattern)
-        _longest, _needle, first, second = facts_of(compiled_pattern)
         acc["lines"].append(LineRule(rid, compiled_pattern, where, t.get("chain"),
                                      bool(t.get("copies_only", False)), t.get("chain_platform"), inside, copy, hint,
-                                     first, None if second is None else dict(second)))
+                                     facts_of(compiled_pattern)))
     for t in data.get("block", []):
         rid = _need(src, t, "id")
         text = _compile(src, rid, t["text"]) if "text" in t else None
