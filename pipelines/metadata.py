@@ -569,6 +569,17 @@ def _marked_time(classes: ClassIndex) -> str | None:
 _OTHER_POSTS = ("wp-block-post-template", "wp-block-latest-posts")  # (a block theme's lists of posts)
 
 
+def _date_header(classes: ClassIndex) -> str | None:
+    """The day in Blogger's date header over the post (<h2 class="date-header"><span>Tuesday, 17
+    February 2026</span></h2>, in the blog's language: "17 فبراير 2026", "2026年2月17日"), for a page
+    whose metadata and timestamp give none (a theme that hides the post's time shows the header
+    still); year first, or as written for the month names to read. None when the page's headers
+    (outside boxes of other posts) give more than one day: an index page has one a day."""
+    days = {year_first(text) or text for el in classes.get("date-header") if not _in_other_posts(el)
+            if (text := fold_spaces(" ".join(el.itertext())))}
+    return days.pop() if len(days) == 1 else None
+
+
 def _block_author(classes: ClassIndex) -> str | None:
     """The writer a WordPress block theme names in its Post Author Name block (Twenty Twenty-Four's
     byline: <div class="wp-block-post-author-name">) or its Post Author block's name line, outside the
@@ -1328,7 +1339,7 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
         lambda: ld.get("datePublished"),
         lambda: _texts(t.get("datetime") for t in tree.iter("time") if t.get("datetime") is not None
                        and (_inside(t, "article") or t.get("itemprop") == "datePublished") and not _in_other_posts(t)),
-        lambda: _marked_time(classes)), months)
+        lambda: _marked_time(classes), lambda: _date_header(classes)), months)
     meta.updated = _first_date((
         lambda: metas.get("article:modified_time"), lambda: metas.get("og:updated_time"), lambda: metas.get("dateModified"),
         lambda: ld.get("dateModified"),

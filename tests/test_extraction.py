@@ -1112,6 +1112,53 @@ def test_a_date_only_in_a_meta_tag_we_do_not_read_is_found_by_htmldate() -> None
     assert _record(_ferry_wp_post(), "https://prom.example/ferry/").published_at is None
 
 
+def _blogger_day_page(headers: str, footer: str = "") -> str:
+    """A classic Blogger post page whose theme hides the post's time: its date header(s) over the post."""
+    return ("<html><head><meta name='generator' content='blogger'><title>Kanal Haberleri: Feribot seferleri</title>"
+            "</head><body><div class='blog-posts hfeed'>" + headers +
+            "<div class='post-outer'><div class='post hentry'><h3 class='post-title entry-title'>Feribot seferleri</h3>"
+            "<div class='post-body entry-content' id='post-body-77'>Ada feribotu yaz tarifesine pazartesi günü geçiyor ve "
+            "sabah seferleri yarım saat erken başlıyor.<br>Belediye yeni iskelenin de haziran sonunda açılacağını "
+            "söyledi.</div><div class='post-footer'>" + footer + "</div></div></div></div></body></html>")
+
+
+@pytest.mark.parametrize(("headers", "published"), [
+    # the header in the blog's language, with the weekday; a year-first one; an English one
+    ("<h2 class='date-header'><span>Salı, 17 Şubat 2026</span></h2>", "2026-02-17T00:00:00+00:00"),
+    ("<h2 class='date-header'><span>الثلاثاء، 17 فبراير 2026</span></h2>", "2026-02-17T00:00:00+00:00"),
+    ("<h2 class='date-header'><span>2026年2月17日火曜日</span></h2>", "2026-02-17T00:00:00+00:00"),
+    ("<h2 class='date-header'><span>Tuesday, February 17, 2026</span></h2>", "2026-02-17T00:00:00+00:00"),
+])
+def test_a_blogger_date_header_in_any_language_dates_a_post_that_shows_no_time(headers: str, published: str) -> None:
+    """htmldate reads the month names of a few languages only: a Blogger post in Arabic or Japanese whose
+    theme hides its timestamp had no date, though its date header wrote it in words the month lists know."""
+    url = "https://kanal-haber.blogspot.com/2026/02/feribot.html"
+    from pipelines.normalize import to_utc
+
+    assert to_utc(read_meta(_parse_page(_blogger_day_page(headers)), url).published).isoformat() == published
+    assert _record(_blogger_day_page(headers), url).published_at.isoformat() == published
+
+
+@pytest.mark.parametrize("headers", [
+    # two days' headers (an index page's way) say nothing of the post; nor does one in a box of other
+    # posts, or one that names no day
+    "<h2 class='date-header'>17 Şubat 2026</h2><h2 class='date-header'>16 Şubat 2026</h2>",
+    "<div class='popular-posts'><h2 class='date-header'>17 Şubat 2026</h2></div>",
+    "<h2 class='date-header'><span>Salı</span></h2>",
+])
+def test_a_date_header_that_is_not_the_posts_alone_gives_no_date(headers: str) -> None:
+    page = _parse_page(_blogger_day_page(headers))
+    assert read_meta(page, "https://kanal-haber.blogspot.com/2026/02/feribot.html").published is None
+
+
+def test_a_blogger_timestamp_dates_the_post_before_its_date_header() -> None:
+    stamp = ("<a class='timestamp-link' href='#'><abbr class='published' itemprop='datePublished' "
+             "title='2026-02-17T09:40:00+03:00'>09:40</abbr></a>")
+    record = _record(_blogger_day_page("<h2 class='date-header'><span>Salı, 17 Şubat 2026</span></h2>", stamp),
+                     "https://kanal-haber.blogspot.com/2026/02/feribot.html")
+    assert record.published_at.isoformat() == "2026-02-17T06:40:00+00:00"
+
+
 @pytest.mark.parametrize(("times", "published"), [
     ("<time datetime='2026-03-05T08:30:00+02:00'>5 March</time>", "2026-03-05T06:30:00+00:00"),
     # a recent-posts widget's time on the same day is another post's
