@@ -741,8 +741,9 @@ _AFTERNOON = frozenset(("오후", "午後", "下午", "p"))
 # are not word characters; two at least (Hindi's May, "मई")
 _MONTH = r"[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0e31-\u0e4e]){1,13}"
 _NAMED_DATE = re.compile(
-    r"(?<![\w/.])(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>" + _MONTH + r")\.?,?\s+(?:de\s+)?"
-    r"(?P<y1>\d{4})|(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
+    # (Thai writes the era before the year: "17 กุมภาพันธ์ พ.ศ. 2569", Buddhist; "ค.ศ. 2026", Christian)
+    r"(?<![\w/.])(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>" + _MONTH + r")\.?,?\s+"
+    r"(?:de\s+|[พค]\.\s?ศ\.\s*)?(?P<y1>\d{4})|(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
     r"|(?P<d3>\d{1,2})\s+tháng\s+(?P<n3>\d{1,2}),?\s+(?P<y3>\d{4})"
     r"|(?P<y5>\d{4})\.\s+(?P<m5>" + _MONTH + r")\s+(?P<d5>\d{1,2})\.?"  # (Hungarian: "2026. november 24.")
     r"|(?P<a4>\d{1,2})(?P<s4>[/.])(?P<b4>\d{1,2})(?P=s4)(?P<y4>\d{4}))(?![\w/])"
