@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date as _day, timedelta
 from itertools import accumulate, islice
 from urllib.parse import urljoin, urlsplit
 
@@ -17,7 +18,7 @@ from lxml import etree
 from pipelines.cleaning import TITLE_AFFIX_SEPS
 from pipelines.htmltext import fold_spaces, hidden_by_class, parse_fragment, to_text
 from pipelines.normalize import to_utc
-from pipelines.rules import fold, site_host, url_host, url_parses
+from pipelines.rules import SOLAR_HIJRI, fold, site_host, url_host, url_parses
 
 _GCFG_LANG = re.compile(r"""___gcfg\s*=\s*\{\s*['"]lang['"]\s*:\s*['"]([A-Za-z_-]{2,8})['"]""")
 
@@ -752,6 +753,32 @@ _NAMED_DATE = re.compile(
 
 BUDDHIST_ERA_FROM = 2400  # a written year above this counts from the Buddha (Thai dates), not from 1 AD
 
+# The Solar Hijri calendar (Iran's, Afghanistan's; its months are months.toml's [solar_hijri_months]):
+# days counted from the first of Farvardin 1404, which was 21 March 2025, with the 33-year cycle's
+# leap years (day by day from 1300 to 1500 the same as the jdatetime and convertdate packages give).
+_SOLAR_ANCHOR = (1404, _day(2025, 3, 21))
+_SOLAR_LEAP = frozenset((1, 5, 9, 13, 17, 22, 26, 30))  # a year's remainder after 33 in a leap year
+_SOLAR_YEARS = range(1300, 1501)  # the years read (a post's date lies in them; the rule is sure there)
+
+
+def _solar_leap(year: int) -> bool:
+    return year % 33 in _SOLAR_LEAP
+
+
+def solar_hijri_day(year: int, month: int, day: int) -> _day | None:
+    """The Gregorian day of a Solar Hijri date ("28 بهمن 1404" is 17 February 2026); None when it is no
+    day of that calendar or its year lies outside the ones read."""
+    if year not in _SOLAR_YEARS or not 1 <= month <= 12:
+        return None
+    length = 31 if month <= 6 else 30 if month <= 11 else 30 if _solar_leap(year) else 29
+    if not 1 <= day <= length:
+        return None
+    start, first = _SOLAR_ANCHOR
+    days = sum(366 if _solar_leap(y) else 365 for y in range(start, year)) \
+        - sum(366 if _solar_leap(y) else 365 for y in range(year, start))
+    days += (month - 1) * 31 - max(0, month - 7) + day - 1
+    return first + timedelta(days=days)
+
 
 def named_date(text: str, months: dict[str, int], day_first: bool = False) -> str | None:
     """The first date written in text with a month's name (of any language `months` knows), or in
@@ -776,6 +803,10 @@ def named_date(text: str, months: dict[str, int], day_first: bool = False) -> st
             day, month, year = int(m["d1"] or m["d2"] or m["d5"]), months[name], m["y1"] or m["y2"] or m["y5"]
             if int(year) > BUDDHIST_ERA_FROM:
                 year = int(year) - 543  # (a Thai date's year: 2569 is 2026)
+            if month > SOLAR_HIJRI:
+                if (gregorian := solar_hijri_day(int(year), month - SOLAR_HIJRI, day)) is None:
+                    continue
+                day, month, year = gregorian.day, gregorian.month, gregorian.year
         if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(int(year), month)[1]):
             continue  # (not a day of that month: "31.02.2026")
         hour = None
@@ -787,10 +818,11 @@ def named_date(text: str, months: dict[str, int], day_first: bool = False) -> st
 
 def _iso(year: int, month: int, day: int, hour: int | None = None, minute: str | None = None,
          second: str | None = None) -> str:
-    """A written date as ISO 8601, with its time when it has a valid one."""
+    """A written date as ISO 8601, with its time when it has a valid one (in ASCII digits, whatever
+    digits it was written in: "۱۰:۳۰")."""
     when = f"{year:04d}-{month:02d}-{day:02d}"
     if hour is not None and minute is not None and hour <= 23 and int(minute) < 60:
-        when += f"T{hour:02d}:{minute}:{second or '00'}"
+        when += f"T{hour:02d}:{int(minute):02d}:{int(second or 0):02d}"
     return when
 
 

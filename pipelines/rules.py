@@ -32,6 +32,10 @@ _FOLDED = {chr(code): to for code, to in _FOLD.items()}
 _TO_FOLD = re.compile("[" + "".join(_FOLDED) + "]")
 
 
+# months.toml's [solar_hijri_months] are kept in the months dict as this plus their number (1..12)
+SOLAR_HIJRI = 100
+
+
 def fold(text: str) -> str:
     """Fold curly quotes, dashes and odd spaces, collapse whitespace, strip: the form rules match.
 
@@ -421,7 +425,8 @@ class RuleSet:
     tags_line: re.Pattern[str] | None = None  # a post's labels as a line of text ("Tags: a, b")
     commenter: re.Pattern[str] | None = None  # how a comment starts ("Ann Lee wrote:", "Bo (March 5, 2026):")
     redirects: tuple[Redirect, ...] = ()  # wrappers whose links hold their target (the first match wins)
-    months: dict[str, int] = field(default_factory=dict, compare=False)  # a month's name or form -> 1..12
+    # a month's name or form -> 1..12; SOLAR_HIJRI + 1..12 for a month of the Solar Hijri calendar
+    months: dict[str, int] = field(default_factory=dict, compare=False)
     author_words: AuthorWords | None = field(default=None, compare=False)  # (publishers.toml [authors])
     shortcodes: Shortcodes | None = field(default=None, compare=False)  # (lines.toml [shortcodes])
     confusables: Confusables | None = field(default=None, compare=False)  # (confusables.toml)
@@ -747,12 +752,13 @@ def _parse_file(path: Any, acc: dict) -> None:
         except ConfusablesError as exc:
             raise RuleError(str(exc)) from None
     _parse_ids(data, src, acc)
-    for lang, names in data.get("months", {}).items():
-        if not isinstance(names, list) or len(names) != 12:
-            raise RuleError(f"{src}: months.{lang}: twelve months, in order")
-        for number, forms in enumerate(names, 1):
-            for form in [forms] if isinstance(forms, str) else forms:
-                acc["months"].setdefault(fold(form).lower(), number)  # (the first reading of a form stands)
+    for table, first in (("months", 1), ("solar_hijri_months", SOLAR_HIJRI + 1)):
+        for lang, names in data.get(table, {}).items():
+            if not isinstance(names, list) or len(names) != 12:
+                raise RuleError(f"{src}: {table}.{lang}: twelve months, in order")
+            for number, forms in enumerate(names, first):
+                for form in [forms] if isinstance(forms, str) else forms:
+                    acc["months"].setdefault(fold(form).lower(), number)  # (the first reading of a form stands)
     for t in data.get("redirect", []):
         rid = _need(src, t, "id")
         path = _need(src, t, "path")

@@ -1050,7 +1050,10 @@ def test_a_link_or_a_pictures_caption_written_as_a_div_among_paragraphs_is_not_m
     # either way round, an update, a sentence that mentions a date, no date at all
     ("24 בנובמבר 2026", "2026-11-24"), ("5 मई 2026, 10:30", "2026-05-05T10:30:00"), ("24 नवंबर 2026", "2026-11-24"),
     ("24 พฤศจิกายน 2569", "2026-11-24"), ("วันอังคารที่ 24 พฤศจิกายน พ.ศ. 2569", "2026-11-24"),
-    ("24 พฤศจิกายน ค.ศ. 2026", "2026-11-24"), ("24. marraskuuta 2026", "2026-11-24"), ("24. studenoga 2026.", "2026-11-24"),
+    ("24 พฤศจิกายน ค.ศ. 2026", "2026-11-24"),
+    # the Solar Hijri calendar's (Persian, Dari) months, in Persian digits too
+    ("سه‌شنبه ۲۸ بهمن ۱۴۰۴", "2026-02-17"), ("۱ فروردین ۱۴۰۵ - ۱۰:۳۰", "2026-03-21T10:30:00"),
+    ("۲۷ دلو ۱۴۰۴", "2026-02-16"), ("۳۰ اسفند ۱۴۰۴", None), ("٢٤ نوفمبر ٢٠٢٦ ١٠:٣٠", "2026-11-24T10:30:00"), ("24. marraskuuta 2026", "2026-11-24"), ("24. studenoga 2026.", "2026-11-24"),
     ("2026년 11월 24일 오후 3:20", "2026-11-24T15:20:00"), ("2026. 11. 24. 9:15", "2026-11-24T09:15:00"),
     ("2026年11月24日(火) 午後3時20分", "2026-11-24T15:20:00"), ("2026-11-24 12:05 AM", "2026-11-24T00:05:00"),
     ("۲۴ نوامبر ۲۰۲۶", "2026-11-24"), ("Közzétéve: 2026. november 24.", "2026-11-24"), ("24. novembra 2026", "2026-11-24"), ("24 ноември 2026", "2026-11-24"),
@@ -1264,12 +1267,37 @@ def test_a_month_name_two_languages_read_differently_keeps_its_first_reading() -
     assert named_date("24. prosinca 2026.", months) == "2026-12-24"  # (Croatian's other months are read)
 
 
-def test_a_months_table_needs_twelve_months(tmp_path) -> None:
+@pytest.mark.parametrize("table", ["months", "solar_hijri_months"])
+def test_a_months_table_needs_twelve_months(tmp_path, table: str) -> None:
     from pipelines.rules import RuleError, load_rules
 
-    (tmp_path / "m.toml").write_text('[months]\nxx = ["one", "two"]\n', encoding="utf-8")
-    with pytest.raises(RuleError, match="twelve months"):
+    (tmp_path / "m.toml").write_text(f'[{table}]\nxx = ["one", "two"]\n', encoding="utf-8")
+    with pytest.raises(RuleError, match=f"{table}.xx: twelve months"):
         load_rules((str(tmp_path),))
+
+
+@pytest.mark.parametrize(("solar", "day"), [
+    # the first of Farvardin (Nowruz) on either side of a leap year; a leap year's last day
+    ((1399, 1, 1), "2020-03-20"), ((1400, 1, 1), "2021-03-21"), ((1403, 1, 1), "2024-03-20"),
+    ((1404, 1, 1), "2025-03-21"), ((1403, 12, 30), "2025-03-20"), ((1404, 11, 28), "2026-02-17"),
+    ((1404, 7, 1), "2025-09-23"), ((1300, 1, 1), "1921-03-21"),
+    # no such day: the 30th of Esfand of a common year, the 31st of a month of the second half
+    ((1404, 12, 30), None), ((1404, 7, 31), None), ((1404, 13, 1), None), ((1299, 1, 1), None),
+])
+def test_a_solar_hijri_date_is_its_gregorian_day(solar: tuple[int, int, int], day: str | None) -> None:
+    from pipelines.metadata import solar_hijri_day
+
+    found = solar_hijri_day(*solar)
+    assert (found.isoformat() if found else None) == day
+
+
+def test_a_user_table_of_solar_hijri_months_reads_its_dates_in_that_calendar(tmp_path) -> None:
+    from pipelines.metadata import named_date
+    from pipelines.rules import load_rules
+
+    (tmp_path / "m.toml").write_text('[solar_hijri_months]\nxx = ["m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", '
+                                     '"m9", "m10", "m11", "zzmonth"]\n', encoding="utf-8")
+    assert named_date("29 zzmonth 1404", load_rules((str(tmp_path),)).months) == "2026-03-20"
 
 
 @pytest.mark.parametrize(("byline", "author"), [
