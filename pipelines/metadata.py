@@ -571,7 +571,7 @@ _OTHER_POSTS = ("wp-block-post-template", "wp-block-latest-posts")  # (a block t
 
 
 def _date_header(classes: ClassIndex) -> str | None:
-    """The day in Blogger's date header over the post (<h2 class="date-header"><span>Tuesday, 17
+    """The day in a Blogger page's date header over the post (<h2 class="date-header"><span>Tuesday, 17
     February 2026</span></h2>, in the blog's language: "17 فبراير 2026", "2026年2月17日"), for a page
     whose metadata and timestamp give none (a theme that hides the post's time shows the header
     still); year first, or as written for the month names to read. None when the page's headers
@@ -1372,7 +1372,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
         lambda: ld.get("datePublished"),
         lambda: _texts(t.get("datetime") for t in tree.iter("time") if t.get("datetime") is not None
                        and (_inside(t, "article") or t.get("itemprop") == "datePublished") and not _in_other_posts(t)),
-        lambda: _marked_time(classes), lambda: _date_header(classes)), months)
+        lambda: _marked_time(classes),
+        lambda: _date_header(classes) if meta.platform == "blogger" else None), months)
     meta.updated = _first_date((
         lambda: metas.get("article:modified_time"), lambda: metas.get("og:updated_time"), lambda: metas.get("dateModified"),
         lambda: ld.get("dateModified"),

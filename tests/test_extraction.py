@@ -1155,6 +1155,13 @@ def test_a_date_header_that_is_not_the_posts_alone_gives_no_date(headers: str) -
     assert read_meta(page, "https://kanal-haber.blogspot.com/2026/02/feribot.html").published is None
 
 
+def test_a_date_header_is_read_on_blogger_pages_alone() -> None:
+    """Another platform's theme may name any box "date-header" (an archive widget's): its day is no post's."""
+    page = _blogger_day_page("<h2 class='date-header'><span>Salı, 17 Şubat 2026</span></h2>").replace(
+        "content='blogger'", "content='WordPress 6.5'")
+    assert read_meta(_parse_page(page), "https://kanal-haber.example/2026/02/feribot/").published is None
+
+
 def test_a_blogger_timestamp_dates_the_post_before_its_date_header() -> None:
     stamp = ("<a class='timestamp-link' href='#'><abbr class='published' itemprop='datePublished' "
              "title='2026-02-17T09:40:00+03:00'>09:40</abbr></a>")
