@@ -47,6 +47,9 @@ class Harvest:
     source_urls: list[str] = field(default_factory=list)
     autoposted_at: str | None = None
     authors: list[str] = field(default_factory=list)
+    # the writers a credit of a copy names (an importer's "Author: …" under the text, a cut block's
+    # "By …"), not a byline over the text, which may be the copying site's own
+    credited_authors: list[str] = field(default_factory=list)
     tools: list[str] = field(default_factory=list)
     chrome_languages: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)  # written dates: "Posted on 14 January 2025"
@@ -72,7 +75,8 @@ class Harvest:
             if value.endswith((")", "]")) and value.count("(") + value.count("[") < value.count(")") + value.count("]"):
                 value = value[:-1]
         bucket = {"feed_title": self.feed_titles, "publisher": self.publishers, "link": self.links,
-                  "source_url": self.source_urls, "author": self.authors, "tool": self.tools,
+                  "source_url": self.source_urls, "author": self.authors,
+                  "credited_author": self.credited_authors, "tool": self.tools,
                   "chrome": self.chrome_languages, "published": self.published,
                   "updated": self.updated, "platform_tool": self.platform_tools}[name]
         if value not in bucket:
@@ -289,6 +293,8 @@ class _Scan:
         for name in _HARVEST_FIELDS:
             if groups.get(name):
                 self.found.append((i, name, groups[name]))
+        if groups.get("author") and rule.where != "head":
+            self.found.append((i, "credited_author", groups["author"]))
 
     def _matching(self, line: str, where: str) -> tuple[LineRule, re.Match[str]] | None:
         """The first `where` rule that reads the whole line, with its match."""

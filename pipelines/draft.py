@@ -44,6 +44,7 @@ class Draft:
     publisher: str | None = None
     source_url: str | None = None
     feed_title: str | None = None
+    source_author: str | None = None  # the original's writer, as a credit of the copy names them
     autoposted_at: str | None = None
     chain: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
@@ -108,6 +109,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     cut.removed.extend(("html.shown-tag", piece) for piece in title_tags + tags)
     cut.removed.extend(("wordpress.shortcode", piece) for piece in shortcodes)
     harvest = cut.harvest
+    credited = list(harvest.credited_authors)  # (before the bylines over the body join the authors)
     outlets = rules.publishers | {fold(n).lower() for n in (draft.blog.name, meta.site_name) if n}
     if meta.header_lines and not ((feed.get("author") or _author_names(meta.author, outlets, rules.author_words)
                                    or harvest.authors)
@@ -189,6 +191,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
                                                                      _as_printed(meta.author, harvest.authors),
                                                                      *harvest.authors))
                      if a and fold(a).strip().lower() not in rules.author_placeholders), None),
+        source_author=next((a for a in (_author_names(v, outlets, rules.author_words) for v in credited)
+                            if a and fold(a).strip().lower() not in rules.author_placeholders), None),
     )
     # a copy that names its original (a publisher, its address, a tool of the chain) and ends cut off
     named = bool(done.publisher or done.source_url or done.chain)
@@ -465,6 +469,7 @@ def normalize(draft: Draft, sign: bool = True, confusables: Confusables | None =
         removed=draft.removed + ([("text.homoglyphs", " ".join(list(dict.fromkeys(homoglyphs))[:HOMOGLYPH_WORDS]))]
                                  if homoglyphs else []), raw_title=clean_line(draft.raw_title),
         publisher=clean_line(draft.publisher), feed_title=clean_line(draft.feed_title),
+        source_author=clean_line(draft.source_author),
         language=language,
         published_at=_first_plausible(_feed_time(feed.get("published")),
                                       *_with_line_time(meta.published, [_line_time(d, day_first)
@@ -505,7 +510,8 @@ def _joined(first: Draft, later: Draft, rules: RuleSet) -> Draft:
     return replace(
         first, text="\n".join(t for t in (first.text, later.text) if t), removed=first.removed + later.removed,
         publisher=first.publisher or later.publisher, source_url=first.source_url or later.source_url,
-        feed_title=first.feed_title or later.feed_title, autoposted_at=first.autoposted_at or later.autoposted_at,
+        feed_title=first.feed_title or later.feed_title, source_author=first.source_author or later.source_author,
+        autoposted_at=first.autoposted_at or later.autoposted_at,
         chain=order_chain(list(dict.fromkeys(first.chain + later.chain)), rules),
         links=list(dict.fromkeys(first.links + later.links)), excerpt=later.excerpt, pages=first.pages + 1)
 

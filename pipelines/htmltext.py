@@ -686,6 +686,8 @@ def _give(rule: BlockRule, block: etree._Element, text: str, matched: re.Match[s
             if name == "publisher" and rule.source_link and _is_its_address(value, block):
                 continue  # "Original article: <a>example.com</a>": an address, not a name
             harvest.add(name, value.strip())
+            if name == "author":  # (a signature block's writer is the original's)
+                harvest.add("credited_author", value.strip())
     if rule.source_link:
         href = next((a.get("href", "").strip() for a in block.iter("a")
                      if a.get("href", "").strip().startswith(("http://", "https://"))), "")
@@ -907,6 +909,8 @@ def _harvest_text(text: str, rules: RuleSet, harvest: Harvest) -> None:
             for name, value in m.groupdict().items():
                 if value and name in HARVESTED:
                     harvest.add(name, value)
+                    if name == "author":
+                        harvest.add("credited_author", value)
             return
 
 

@@ -30,6 +30,10 @@ class Blog(_Frozen):
 class Source(_Frozen):
     publisher: str | None = Field(default=None, description="Original publisher of the article, e.g. 'Reuters'.")
     url: str | None = Field(default=None, description="URL of the original article when the page reveals it.")
+    author: str | None = Field(default=None, description=(
+        "Writer of the original article as a credit of the copy names them (an importer's 'Author: ...' "
+        "under the text, a feed plugin's 'By ...', a portal's 'Penulis: ...'); not the byline over the text, "
+        "which may be the copying blog's own (that is the record's author)."))
     feed_title: str | None = Field(default=None, description="Title of the feed the post came through.")
     autoposted_at: str | None = Field(
         default=None,

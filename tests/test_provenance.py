@@ -911,3 +911,46 @@ def test_a_copy_that_holds_only_the_opening_of_its_original_says_so(last: str, b
     record = _record(f"<html><head><title>Night ferry returns</title></head><body><article><h1>Night ferry returns</h1>"
                      f"{text}<p>{last}</p>{below}</article></body></html>")
     assert record.source.excerpt is excerpt, (record.text, record.source)
+
+
+def _copied_post(inside: str, byline: str = "admin") -> str:
+    """A WordPress copy of an article whose body ends with `inside` (an importer's credit lines)."""
+    text = "".join(f"<p>The harbour board approved a second ferry pier at the north quay, its chair said on day {n}.</p>"
+                   for n in range(6))
+    return ("<html><head><meta name='generator' content='WordPress 6.5'><title>Second ferry pier approved</title></head>"
+            "<body><article class='post hentry'><h1 class='entry-title'>Second ferry pier approved</h1>"
+            f"<div class='entry-meta'>by <span class='author vcard'><a class='url fn n' href='/author/{byline}/'>{byline}"
+            f"</a></span></div><div class='entry-content'>{text}{inside}</div></article></body></html>")
+
+
+@pytest.mark.parametrize(("inside", "credited"), [
+    # an importer's footer (WPeMatico's "Author: {author}"), a feed plugin's meta box (WP RSS
+    # Aggregator's, cut whole), a wire credit
+    ("<p><a href='https://herald.example/pier'>Go to Source</a><br>Author: Tomas Berg</p>", "Tomas Berg"),
+    ("<div class='wprss-feed-meta'>Source: <a href='https://herald.example/pier'>North Shore Herald</a> | "
+     "Published on March 11, 2026 | By Tomas Berg</div>", "Tomas Berg"),
+    ("<p>(Reporting by Tomas Berg; Editing by Ana Ruiz)</p><p><strong><a href='https://blockads.fivefilters.org'>"
+     "Let's block ads!</a></strong> <a href='https://blockads.fivefilters.org/acceptable.html'>(Why?)</a></p>", "Tomas Berg"),
+    # nothing credits a writer
+    ("<p>The post <a href='https://herald.example/pier'>Second ferry pier approved</a> appeared first on "
+     "<a href='https://herald.example'>North Shore Herald</a>.</p>", None),
+])
+def test_the_writer_a_copys_credit_names_is_the_sources_author_beside_the_blogs_byline(inside: str,
+                                                                                       credited: str | None) -> None:
+    """A splog's byline names its own account ("admin"); the original's writer, which an importer's
+    credit names under the copied text, was cut with the credit and kept in no field."""
+    record = _record(_copied_post(inside), "https://coastdigest.example/2026/03/pier/", platform="wordpress")
+    assert record.author == "admin"
+    assert record.source.author == credited
+
+
+def test_a_byline_over_the_text_or_a_credit_on_a_page_that_is_no_copy_is_no_sources_author() -> None:
+    # a byline line the text opens with: the post's own (it may be the copying site's), read as its author
+    head = _record(_copied_post("").replace("<div class='entry-content'>", "<div class='entry-content'><p>By Ellen Marsh</p>")
+                   .replace("<div class='entry-meta'>by <span class='author vcard'><a class='url fn n' href='/author/admin/'>"
+                            "admin</a></span></div>", ""), "https://coastdigest.example/2026/03/pier/", platform="wordpress")
+    assert (head.author, head.source.author) == ("Ellen Marsh", None)
+    # a portal's own staff credit on an article that shows no sign of being a copy stays its text
+    own = _record(_copied_post("<p>Penulis: Rina Hapsari</p>"), "https://coastdigest.example/2026/03/pier/",
+                  platform="wordpress")
+    assert own.source.author is None and own.text.endswith("Penulis: Rina Hapsari")
