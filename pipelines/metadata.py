@@ -744,11 +744,15 @@ _MONTH = r"[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0e31-\u0e4e]){1,13}"
 _NAMED_DATE = re.compile(
     # (Thai writes the era before the year: "17 กุมภาพันธ์ พ.ศ. 2569", Buddhist; "ค.ศ. 2026", Christian)
     r"(?<![\w/.])(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>" + _MONTH + r")\.?,?\s+"
-    r"(?:de\s+|[พค]\.\s?ศ\.\s*)?(?P<y1>\d{4})|(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
+    # (Arabic marks a Gregorian year "م", written on to it: "17 فبراير 2026م")
+    r"(?:de\s+|[พค]\.\s?ศ\.\s*)?(?P<y1>\d{4})(?:م(?!\w))?|(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
     r"|(?P<d3>\d{1,2})\s+tháng\s+(?P<n3>\d{1,2}),?\s+(?P<y3>\d{4})"
     r"|(?P<y5>\d{4})\.\s+(?P<m5>" + _MONTH + r")\s+(?P<d5>\d{1,2})\.?"  # (Hungarian: "2026. november 24.")
     r"|(?P<a4>\d{1,2})(?P<s4>[/.])(?P<b4>\d{1,2})(?P=s4)(?P<y4>\d{4}))(?![\w/])"
-    r"(?:[^\d]{0,14}?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)\s*(?P<ap>[ap]\.?m\b)?)?", re.I)
+    # (the time's half of the day: "pm"; Arabic's "ص" and "م", Persian's "ق.ظ" and "ب.ظ", morning and evening)
+    r"(?:[^\d]{0,14}?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)\s*(?P<ap>[ap]\.?m\b|[صم](?!\w)|[قب]\.\s?ظ\.?)?)?",
+    re.I)
+_AFTERNOON_MARKS = ("p", "P", "م", "ب")  # (the first character of an afternoon's mark)
 
 
 BUDDHIST_ERA_FROM = 2400  # a written year above this counts from the Buddha (Thai dates), not from 1 AD
@@ -811,7 +815,7 @@ def named_date(text: str, months: dict[str, int], day_first: bool = False) -> st
             continue  # (not a day of that month: "31.02.2026")
         hour = None
         if m["h"] is not None:
-            hour = int(m["h"]) if not m["ap"] else int(m["h"]) % 12 + (12 if m["ap"][0].lower() == "p" else 0)
+            hour = int(m["h"]) if not m["ap"] else int(m["h"]) % 12 + (12 if m["ap"][0] in _AFTERNOON_MARKS else 0)
         return _iso(int(year), month, day, hour, m["mi"])
     return None
 

@@ -1053,7 +1053,11 @@ def test_a_link_or_a_pictures_caption_written_as_a_div_among_paragraphs_is_not_m
     ("24 พฤศจิกายน ค.ศ. 2026", "2026-11-24"),
     # the Solar Hijri calendar's (Persian, Dari) months, in Persian digits too
     ("سه‌شنبه ۲۸ بهمن ۱۴۰۴", "2026-02-17"), ("۱ فروردین ۱۴۰۵ - ۱۰:۳۰", "2026-03-21T10:30:00"),
-    ("۲۷ دلو ۱۴۰۴", "2026-02-16"), ("۳۰ اسفند ۱۴۰۴", None), ("٢٤ نوفمبر ٢٠٢٦ ١٠:٣٠", "2026-11-24T10:30:00"), ("24. marraskuuta 2026", "2026-11-24"), ("24. studenoga 2026.", "2026-11-24"),
+    ("۲۷ دلو ۱۴۰۴", "2026-02-16"), ("۳۰ اسفند ۱۴۰۴", None), ("٢٤ نوفمبر ٢٠٢٦ ١٠:٣٠", "2026-11-24T10:30:00"),
+    ("۲۸ بهمن ۱۴۰۴ ساعت ۱۰:۳۰ ب.ظ", "2026-02-17T22:30:00"),
+    # Arabic's Gregorian year mark written on to the year, its morning and evening marks after a time
+    ("17 فبراير 2026م", "2026-02-17"), ("الثلاثاء 17 فبراير 2026م - 09:15 م", "2026-02-17T21:15:00"),
+    ("17 فبراير 2026 - 10:30 ص", "2026-02-17T10:30:00"), ("17 فبراير 2026 - 12:05 ص", "2026-02-17T00:05:00"), ("24. marraskuuta 2026", "2026-11-24"), ("24. studenoga 2026.", "2026-11-24"),
     ("2026년 11월 24일 오후 3:20", "2026-11-24T15:20:00"), ("2026. 11. 24. 9:15", "2026-11-24T09:15:00"),
     ("2026年11月24日(火) 午後3時20分", "2026-11-24T15:20:00"), ("2026-11-24 12:05 AM", "2026-11-24T00:05:00"),
     ("۲۴ نوامبر ۲۰۲۶", "2026-11-24"), ("Közzétéve: 2026. november 24.", "2026-11-24"), ("24. novembra 2026", "2026-11-24"), ("24 ноември 2026", "2026-11-24"),
@@ -2785,3 +2789,17 @@ def test_named_boxes_are_data_and_a_bad_word_is_a_one_line_error(tmp_path: Path)
     with pytest.raises(RuleError, match="named_boxes") as err:
         check_rule_dirs((str(tmp_path),))
     assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    # Arabic's Gregorian year mark written on to the year ("2026م"), its evening and morning marks after a time
+    ("نشر في: 17 فبراير 2026م", "2026-02-17T00:00:00+00:00"),
+    ("نشر في: 17 فبراير 2026م - 09:15 م", "2026-02-17T21:15:00+00:00"),
+    ("تاريخ النشر: 17 فبراير 2026 10:30 ص", "2026-02-17T10:30:00+00:00"),
+])
+def test_an_arabic_date_line_with_its_year_and_evening_marks_dates_the_post_and_is_cut(line: str, published: str) -> None:
+    paras = "".join(f"<p>افتتحت البلدية صباح اليوم مكتبة عامة جديدة في وسط المدينة تضم أربعين ألف كتاب، الجناح {n}.</p>"
+                    for n in range(4))
+    record = _feed_record(f"<p>{line}</p>{paras}", "https://akhbar.example/2026/02/library.html")
+    assert record.published_at.isoformat() == published
+    assert [(r.rule, r.text) for r in record.removed] == [("chrome.date-label", line)]
