@@ -739,8 +739,8 @@ _AFTERNOON = frozenset(("오후", "午後", "下午", "p"))
 # listopada 2026", "November 24th, 2026"), Vietnamese's "24 tháng 11, 2026", or all in figures day
 # first or month first when only one reading is a date ("24/11/2026", "11/24/2026"); then a time
 # a month's name: letters, with the vowel signs of Indic and Thai script ("नवंबर", "พฤศจิกายน"), which
-# are not word characters; two at least (Hindi's May, "मई")
-_MONTH = r"[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0e31-\u0e4e]){1,13}"
+# are not word characters; two at least (Hindi's May, "मई"); or Thai's short form, written with dots ("ก.พ.")
+_MONTH = r"(?:[\u0e01-\u0e4e]{1,2}\.[\u0e01-\u0e4e]{1,2}\.|[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0e31-\u0e4e]){1,13})"
 _NAMED_DATE = re.compile(
     # (Thai writes the era before the year: "17 กุมภาพันธ์ พ.ศ. 2569", Buddhist; "ค.ศ. 2026", Christian)
     r"(?<![\w/.])(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>" + _MONTH + r")\.?,?\s+"
