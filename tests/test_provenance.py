@@ -131,6 +131,9 @@ def _record_author(feed_author: str | None, page_byline: str | None) -> str | No
     # in scripts without capitals, after their own lead word, or before a Korean reporter's title
     ("بقلم: أحمد علي", "أحمد علي", None), ("लेखक: राम शर्मा", "राम शर्मा", None), ("文：山田太郎", "山田太郎", None),
     ("记者 王伟", "王伟", None), ("홍길동 기자 hong@news.example", "홍길동", None),
+    # Thai's "by", a month's short form; a Russian date whose year's "г." ends the line with a dot
+    ("โดย สมชาย ใจดี | 9 มี.ค. 2569", "สมชาย ใจดี", "2026-03-09"), ("เขียนโดย สมชาย ใจดี", "สมชาย ใจดี", None),
+    ("Автор: Иван Петров, 9 марта 2026 г.", "Иван Петров", "2026-03-09"),
     ("Night trains will run from May", None, None),  # a standfirst, not a byline
 ])
 def test_a_byline_printed_above_the_post_body_gives_its_author_and_date(line, author, published) -> None:
