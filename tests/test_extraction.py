@@ -2796,20 +2796,6 @@ def test_named_boxes_are_data_and_a_bad_word_is_a_one_line_error(tmp_path: Path)
 
 
 @pytest.mark.parametrize(("line", "published"), [
-    # Arabic's Gregorian year mark written on to the year ("2026م"), its evening and morning marks after a time
-    ("نشر في: 17 فبراير 2026م", "2026-02-17T00:00:00+00:00"),
-    ("نشر في: 17 فبراير 2026م - 09:15 م", "2026-02-17T21:15:00+00:00"),
-    ("تاريخ النشر: 17 فبراير 2026 10:30 ص", "2026-02-17T10:30:00+00:00"),
-])
-def test_an_arabic_date_line_with_its_year_and_evening_marks_dates_the_post_and_is_cut(line: str, published: str) -> None:
-    paras = "".join(f"<p>افتتحت البلدية صباح اليوم مكتبة عامة جديدة في وسط المدينة تضم أربعين ألف كتاب، الجناح {n}.</p>"
-                    for n in range(4))
-    record = _feed_record(f"<p>{line}</p>{paras}", "https://akhbar.example/2026/02/library.html")
-    assert record.published_at.isoformat() == published
-    assert [(r.rule, r.text) for r in record.removed] == [("chrome.date-label", line)]
-
-
-@pytest.mark.parametrize(("line", "published"), [
     # Thai's era before the year; the year's "г." / "р." after it (Russian, Bulgarian, Ukrainian), which
     # ends the line with a dot as no sentence here does; Bulgarian's label
     ("เผยแพร่เมื่อ 17 กุมภาพันธ์ พ.ศ. 2569", "2026-02-17T00:00:00+00:00"),
@@ -2818,6 +2804,10 @@ def test_an_arabic_date_line_with_its_year_and_evening_marks_dates_the_post_and_
     ("Опубліковано: 17 лютого 2026 р.", "2026-02-17T00:00:00+00:00"),
     ("Публикувано на 17 февруари 2026 г.", "2026-02-17T00:00:00+00:00"),
     ("تاریخ انتشار: ۲۸ بهمن ۱۴۰۴ - ۱۰:۳۰", "2026-02-17T10:30:00+00:00"),
+    # Arabic's Gregorian year mark written on to the year ("2026م"), its evening and morning marks after a time
+    ("نشر في: 17 فبراير 2026م", "2026-02-17T00:00:00+00:00"),
+    ("نشر في: 17 فبراير 2026م - 09:15 م", "2026-02-17T21:15:00+00:00"),
+    ("تاريخ النشر: 17 فبراير 2026 10:30 ص", "2026-02-17T10:30:00+00:00"),
 ])
 def test_a_date_line_as_more_languages_write_it_dates_the_post_and_is_cut(line: str, published: str) -> None:
     paras = "".join(f"<p>The city opened a new public library by the harbour, with room for two hundred readers, wing {n}.</p>"
