@@ -82,6 +82,12 @@ class Harvest:
         if value not in bucket:
             bucket.append(value)
 
+    def add_credit(self, name: str, value: str | None) -> None:
+        """One value a signature block gave: its writer is the original's (credited_authors) too."""
+        self.add(name, value)
+        if name == "author":
+            self.add("credited_author", value)
+
 
 # HTML a chain escaped once too often, shown to readers as text ("…agreed.<br /><br />The vote…",
 # "<strong>Fish</strong>"): a tag of a known element, bare or with attributes that all have values

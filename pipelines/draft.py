@@ -109,7 +109,6 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     cut.removed.extend(("html.shown-tag", piece) for piece in title_tags + tags)
     cut.removed.extend(("wordpress.shortcode", piece) for piece in shortcodes)
     harvest = cut.harvest
-    credited = list(harvest.credited_authors)  # (before the bylines over the body join the authors)
     outlets = rules.publishers | {fold(n).lower() for n in (draft.blog.name, meta.site_name) if n}
     if meta.header_lines and not ((feed.get("author") or _author_names(meta.author, outlets, rules.author_words)
                                    or harvest.authors)
@@ -187,12 +186,9 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         chain=order_chain(harvest.tools, rules), blog=replace(draft.blog, ui_language=ui_language),
         # the feed's byline, else the page's, else the one a plugin's footer named ("Author: …", cut
         # from the text); a platform's placeholder for a hidden profile ("Unknown") is no author
-        author=next((a for a in (_author_names(v, outlets, rules.author_words) for v in (feed.get("author"),
-                                                                     _as_printed(meta.author, harvest.authors),
-                                                                     *harvest.authors))
-                     if a and fold(a).strip().lower() not in rules.author_placeholders), None),
-        source_author=next((a for a in (_author_names(v, outlets, rules.author_words) for v in credited)
-                            if a and fold(a).strip().lower() not in rules.author_placeholders), None),
+        author=_first_author((feed.get("author"), _as_printed(meta.author, harvest.authors), *harvest.authors),
+                             outlets, rules),
+        source_author=_first_author(harvest.credited_authors, outlets, rules),
     )
     # a copy that names its original (a publisher, its address, a tool of the chain) and ends cut off
     named = bool(done.publisher or done.source_url or done.chain)
@@ -215,6 +211,12 @@ def written_labels(removed: list[tuple[str, str]], rules: RuleSet) -> list[str]:
             if labels and len(labels) <= 30 and all(len(x.split()) <= 8 for x in labels):
                 return labels
     return []
+
+
+def _first_author(values, outlets: frozenset[str], rules: RuleSet) -> str | None:
+    """The first of these bylines that names someone (_author_names), not a platform's placeholder."""
+    return next((a for a in (_author_names(v, outlets, rules.author_words) for v in values)
+                 if a and fold(a).strip().lower() not in rules.author_placeholders), None)
 
 
 def _as_printed(author: str | None, bylines: list[str]) -> str | None:

@@ -685,9 +685,7 @@ def _give(rule: BlockRule, block: etree._Element, text: str, matched: re.Match[s
         if value and value.strip() and name in HARVESTED:
             if name == "publisher" and rule.source_link and _is_its_address(value, block):
                 continue  # "Original article: <a>example.com</a>": an address, not a name
-            harvest.add(name, value.strip())
-            if name == "author":  # (a signature block's writer is the original's)
-                harvest.add("credited_author", value.strip())
+            harvest.add_credit(name, value.strip())
     if rule.source_link:
         href = next((a.get("href", "").strip() for a in block.iter("a")
                      if a.get("href", "").strip().startswith(("http://", "https://"))), "")
@@ -908,9 +906,7 @@ def _harvest_text(text: str, rules: RuleSet, harvest: Harvest) -> None:
         if m:
             for name, value in m.groupdict().items():
                 if value and name in HARVESTED:
-                    harvest.add(name, value)
-                    if name == "author":
-                        harvest.add("credited_author", value)
+                    harvest.add_credit(name, value)
             return
 
 

@@ -732,7 +732,8 @@ _YEAR_FIRST = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*[-/.年년]\s*(\d{1,2})\s*[-
                          r"(?:\s*[(（][^)）]{1,3}[)）])?"  # (a weekday: "2026/11/24(火) 08:30")
                          # (a time, after the morning or afternoon of Korean, Japanese and Chinese: "오후 3:20")
                          r"(?:\s*(오전|오후|午前|午後|上午|下午)?\s*(\d{1,2})[:時시点]\s*(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\b\.?)?)?", re.I)
-_AFTERNOON = frozenset(("오후", "午後", "下午", "p"))
+# (and the first character of "pm", Arabic's "م" and Persian's "ب.ظ", after a named date's time)
+_AFTERNOON = frozenset(("오후", "午後", "下午", "p", "م", "ب"))
 
 
 # A date written with its month's name, day first or month first ("24 de noviembre de 2026", "24.
@@ -752,7 +753,6 @@ _NAMED_DATE = re.compile(
     # (the time's half of the day: "pm"; Arabic's "ص" and "م", Persian's "ق.ظ" and "ب.ظ", morning and evening)
     r"(?:[^\d]{0,14}?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)\s*(?P<ap>[ap]\.?m\b|[صم](?!\w)|[قب]\.\s?ظ\.?)?)?",
     re.I)
-_AFTERNOON_MARKS = ("p", "P", "م", "ب")  # (the first character of an afternoon's mark)
 
 
 BUDDHIST_ERA_FROM = 2400  # a written year above this counts from the Buddha (Thai dates), not from 1 AD
@@ -815,7 +815,7 @@ def named_date(text: str, months: dict[str, int], day_first: bool = False) -> st
             continue  # (not a day of that month: "31.02.2026")
         hour = None
         if m["h"] is not None:
-            hour = int(m["h"]) if not m["ap"] else int(m["h"]) % 12 + (12 if m["ap"][0] in _AFTERNOON_MARKS else 0)
+            hour = int(m["h"]) if not m["ap"] else int(m["h"]) % 12 + (12 if m["ap"][0].lower() in _AFTERNOON else 0)
         return _iso(int(year), month, day, hour, m["mi"])
     return None
 
