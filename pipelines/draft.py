@@ -379,7 +379,7 @@ _KST = timezone(timedelta(hours=9))
 _YEAR_FIRST_FORM = re.compile(r"[년월일年月日]|오전|오후|\d{4}/\d{1,2}/\d{1,2}")
 
 
-def _feed_time(value: str | None) -> datetime | None:
+def _feed_time(value: str | None, months: dict[str, int]) -> datetime | None:
     """A feed's date: ISO 8601 or RFC 822, else RFC 822 that a CMS wrote in the site's language
     ("Sáb, 05 Dic 2026 10:00:00 +0100": the month names of months.toml), else a date written year
     first as Korean and Japanese platforms write it, in Korean time when it is written in Korean."""
@@ -401,7 +401,7 @@ _LINE_ZONE = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?\(?(
                         r"\s*(?:(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?\)?\s*$")
 
 
-def _line_time(value: str, day_first: bool = False) -> datetime | None:
+def _line_time(value: str, months: dict[str, int], day_first: bool = False) -> datetime | None:
     """A date a line of the text gave (a byline's, a date line's): as a page prints it in English or
     figures (written_date), else year first ("2026-03-02 10:21:05", "2026年3月2日 10:21", "2026.03.02
     오후 3:20") or with a month's name in another language ("2 марта 2026", "2 de marzo de 2026"); a
@@ -413,7 +413,7 @@ def _line_time(value: str, day_first: bool = False) -> datetime | None:
     value = value.strip()
     when = written_date(value)
     if when is None:
-        iso = year_first(value) or named_date(value, load_rules().months, day_first)
+        iso = year_first(value) or named_date(value, months, day_first)
         when = to_utc(iso) if iso else None
     zone = _LINE_ZONE.search(value) if when is not None else None
     if zone and (offset := zone_offset(zone)):
@@ -451,14 +451,17 @@ def _first_plausible(*dates: datetime | None) -> datetime | None:
 HOMOGLYPH_WORDS = 20
 
 
-def normalize(draft: Draft, sign: bool = True, confusables: Confusables | None = None) -> Draft:
+def normalize(draft: Draft, sign: bool = True, confusables: Confusables | None = None,
+              months: dict[str, int] | None = None) -> Draft:
     """Unicode and whitespace, UTC dates, canonical URL, language, fingerprints of the final text.
 
     sign=False leaves the linking signatures and SimHash to the caller (`signed`), which makes them
     for a whole batch of drafts at once. Words written in look-alike letters of another script
     (`confusables`: the rules' table, else the package's) are read in theirs, and listed in `removed`
-    as they were (`text.homoglyphs`, at most HOMOGLYPH_WORDS of them)."""
+    as they were (`text.homoglyphs`, at most HOMOGLYPH_WORDS of them). Dates written with a month's
+    name are read with `months` (the rules' table, else the package's)."""
     feed, meta = draft.feed, draft.meta
+    months = load_rules().months if months is None else months
     homoglyphs: list[str] = []
     text = clean_text(draft.text, confusables, homoglyphs)
     prepared = prepare(text) if text and sign else None  # linking signatures and SimHash from one shingle set
@@ -473,11 +476,11 @@ def normalize(draft: Draft, sign: bool = True, confusables: Confusables | None =
         publisher=clean_line(draft.publisher), feed_title=clean_line(draft.feed_title),
         source_author=clean_line(draft.source_author),
         language=language,
-        published_at=_first_plausible(_feed_time(feed.get("published")),
-                                      *_with_line_time(meta.published, [_line_time(d, day_first)
+        published_at=_first_plausible(_feed_time(feed.get("published"), months),
+                                      *_with_line_time(meta.published, [_line_time(d, months, day_first)
                                                                         for d in draft.harvest.published])),
-        updated_at=_first_plausible(_feed_time(feed.get("updated")), to_utc(meta.updated),
-                                    *(_line_time(d, day_first) for d in draft.harvest.updated)),
+        updated_at=_first_plausible(_feed_time(feed.get("updated"), months), to_utc(meta.updated),
+                                    *(_line_time(d, months, day_first) for d in draft.harvest.updated)),
         canonical_url=canonical_url(canonical) if canonical else None,
         author=clean_line(draft.author),  # (chosen by clean)
         labels=[x for x in (clean_line(v) for v in labels) if x],
@@ -525,7 +528,7 @@ def process(raw: RawPost, ex: Extracted, rules: RuleSet, sign: bool = True,
     draft = clean(from_extracted(raw, ex), rules)
     for page, page_ex in more:
         draft = _joined(draft, clean(from_extracted(page, page_ex), rules), rules)
-    draft = normalize(draft, sign, rules.confusables)
+    draft = normalize(draft, sign, rules.confusables, rules.months)
     return replace(draft, operator_ids=operator_ids_of(raw, ex, rules, [e for _, e in more]),
                    outlinks=outlinks_of([a for e in (ex, *(e for _, e in more)) for a in e.anchors], draft.text,
                                         raw.url, rules.share_links),

@@ -860,7 +860,7 @@ def test_a_cjk_date_alone_above_the_text_is_cut_and_dates_the_post(line: str, pu
 
     out = cut_text(f"{line}\n{JA_BODY}", RULES, Context())
     assert out.text == JA_BODY and [r for r, _ in out.removed] == ["chrome.posted-date"]
-    assert out.harvest.published == [line] and _line_time(line).isoformat().startswith(published)
+    assert out.harvest.published == [line] and _line_time(line, load_rules().months).isoformat().startswith(published)
 
 
 @pytest.mark.parametrize("line", ["2026年3月3日に港の桟橋が再開しました。", "カテゴリーの分け方について説明します。",
@@ -2317,7 +2317,7 @@ def test_a_byline_dates_the_post_with_a_date_written_anywhere_in_it(byline: str,
 
     out = cut_text(byline + "\n" + BODY, RULES, Context())
     assert out.text == BODY and out.harvest.authors == [author]
-    dates = [_line_time(d, True) for d in out.harvest.published]
+    dates = [_line_time(d, load_rules().months, True) for d in out.harvest.published]
     assert [d.isoformat() for d in dates if d] == ([published] if published else [])
 
 
@@ -2721,7 +2721,7 @@ def test_a_first_line_that_only_starts_like_a_date_label_stays(first: str) -> No
 def test_a_date_a_line_gave_is_read_in_figures_and_in_the_months_of_other_languages(written: str, when) -> None:
     from pipelines.draft import _line_time
 
-    got = _line_time(written)
+    got = _line_time(written, load_rules().months)
     assert (got.strftime("%Y-%m-%dT%H:%M:%S") if got else None) == when
 
 
@@ -2806,7 +2806,7 @@ def test_a_list_item_above_the_post_that_is_no_meta_line_stays() -> None:
 def test_a_lines_time_is_read_in_the_zone_written_after_it(written: str, when: str) -> None:
     from pipelines.draft import _line_time
 
-    assert _line_time(written).strftime("%Y-%m-%dT%H:%M") == when
+    assert _line_time(written, load_rules().months).strftime("%Y-%m-%dT%H:%M") == when
 
 
 @pytest.mark.parametrize("box", [

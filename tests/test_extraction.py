@@ -1315,6 +1315,35 @@ def test_a_user_table_of_solar_hijri_months_reads_its_dates_in_that_calendar(tmp
     assert named_date("29 zzmonth 1404", load_rules((str(tmp_path),)).months) == "2026-03-20"
 
 
+@pytest.mark.parametrize("line", ["Published: 17 februaro 2026", "Publikigita 17 februaro 2026 de Ana Verda"])
+def test_a_user_table_of_months_dates_the_post_from_a_date_line_in_the_text(tmp_path, line: str) -> None:
+    """A language a user's months table adds dates a post whose only date is a line of its text, as
+    it does one whose date is in its metadata: the line's date was read with the package's months
+    alone, so it was cut and lost."""
+    from pipelines.chain import finish_post
+    from pipelines.extraction import ExtractOptions
+    from pipelines.linking import CopyIndex
+    from pipelines.workers import run_extract
+    from schemas.raw import BlogInfo, RawPost
+
+    (tmp_path / "eo.toml").write_text(
+        '[months]\neo = ["januaro", "februaro", "marto", "aprilo", "majo", "junio", "julio", "aŭgusto", "septembro", '
+        '"oktobro", "novembro", "decembro"]\n\n[[line]]\nid = "user.eo-date"\n'
+        "pattern = '''publikigita (?P<published>\\d{1,2} \\w+ \\d{4}) de (?P<author>[\\w ]+)'''\n",
+        encoding="utf-8")
+    paragraphs = "".join(f"<p>{s}</p>" for s in (
+        "La norda urbo malfermis novan publikan bibliotekon en la malnova stacidomo marde, post du jaroj da laboro.",
+        "La urbestro diris, ke la biblioteko havas legoĉambron por infanoj kaj studejon, kiu restas malferma ĝis noktomezo.",
+        "Loĝantoj povas ricevi membrokarton senpage ĉe la giĉeto en la unua etaĝo ekde hodiaŭ, laŭ la anonco."))
+    page = (f"<html lang='eo'><head><title>La urbo malfermas novan bibliotekon</title></head><body><article>"
+            f"<h1>La urbo malfermas novan bibliotekon</h1>{paragraphs}<p>{line}</p></article></body></html>")
+    url = "https://urbo.example.org/2026/02/biblioteko.html"
+    raw = RawPost(url=url, blog=BlogInfo(url="https://urbo.example.org/", host="urbo.example.org"), via="page",
+                  html=page, fetched_at="2026-03-01T00:00:00+00:00")
+    record = finish_post(raw, run_extract(raw, ExtractOptions(rules_dirs=(str(tmp_path),))), "t", CopyIndex())
+    assert line not in record.text and record.published_at.date().isoformat() == "2026-02-17"
+
+
 @pytest.mark.parametrize(("byline", "author"), [
     ("<p>By Ann Lee | November 24, 2026</p>", "Ann Lee"), ("<p>Автор: Иван Петров</p>", "Иван Петров"),
     ("<p>Yazar: Ayşe Yılmaz</p>", "Ayşe Yılmaz"), ("<p>Tác giả: Nguyễn Văn An</p>", "Nguyễn Văn An"),
@@ -2219,7 +2248,7 @@ def test_a_date_no_post_can_have_gives_way_to_the_next_source(bad: str) -> None:
 def test_a_feeds_date_as_korean_and_greek_platforms_write_it_is_read(written: str, when) -> None:
     from pipelines.draft import _feed_time
 
-    got = _feed_time(written)
+    got = _feed_time(written, load_rules().months)
     assert (got.isoformat() if got else None) == when
 
 

@@ -256,7 +256,7 @@ def test_feed_dates(text, expected) -> None:
 def test_a_feed_date_written_in_the_site_s_language_is_read(text, expected) -> None:
     from pipelines.draft import _feed_time
 
-    got = _feed_time(text)
+    got = _feed_time(text, load_rules().months)
     assert (got.isoformat() if got else None) == expected
 
 
