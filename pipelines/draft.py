@@ -21,7 +21,7 @@ from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_l
 from pipelines.operator_ids import find_ids, merge
 from pipelines.provenance import (credit_line_publisher, dateline_publisher, ends_cut_off, feed_title_publisher,
                                   foreign_publishers, order_chain, resolve_title, split_publisher, strip_blog_affix)
-from pipelines.rules import AuthorWords, RuleSet, fold, load_rules, site_host, url_parses
+from pipelines.rules import AuthorWords, Months, RuleSet, fold, load_rules, site_host, url_parses
 from schemas.raw import BlogInfo, RawPost
 
 
@@ -379,7 +379,7 @@ _KST = timezone(timedelta(hours=9))
 _YEAR_FIRST_FORM = re.compile(r"[년월일年月日]|오전|오후|\d{4}/\d{1,2}/\d{1,2}")
 
 
-def _feed_time(value: str | None, months: dict[str, int]) -> datetime | None:
+def _feed_time(value: str | None, months: Months) -> datetime | None:
     """A feed's date: ISO 8601 or RFC 822, else RFC 822 that a CMS wrote in the site's language
     ("Sáb, 05 Dic 2026 10:00:00 +0100": the month names of months.toml), else a date written year
     first as Korean and Japanese platforms write it, in Korean time when it is written in Korean."""
@@ -389,7 +389,7 @@ def _feed_time(value: str | None, months: dict[str, int]) -> datetime | None:
     if when is None and _YEAR_FIRST_FORM.search(value):
         from pipelines.metadata import year_first
 
-        iso = year_first(value)
+        iso = year_first(value, months.eras)
         if iso:
             when = datetime.fromisoformat(iso)
             when = when.replace(tzinfo=_KST if _KOREAN_DATE.search(value) else timezone.utc).astimezone(timezone.utc)
@@ -401,7 +401,7 @@ _LINE_ZONE = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?\(?(
                         r"\s*(?:(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?\)?\s*$")
 
 
-def _line_time(value: str, months: dict[str, int], day_first: bool = False) -> datetime | None:
+def _line_time(value: str, months: Months, day_first: bool = False) -> datetime | None:
     """A date a line of the text gave (a byline's, a date line's): as a page prints it in English or
     figures (written_date), else year first ("2026-03-02 10:21:05", "2026年3月2日 10:21", "2026.03.02
     오후 3:20") or with a month's name in another language ("2 марта 2026", "2 de marzo de 2026"); a
@@ -413,7 +413,7 @@ def _line_time(value: str, months: dict[str, int], day_first: bool = False) -> d
     value = value.strip()
     when = written_date(value)
     if when is None:
-        iso = year_first(value) or named_date(value, months, day_first)
+        iso = year_first(value, months.eras) or named_date(value, months, day_first)
         when = to_utc(iso) if iso else None
     zone = _LINE_ZONE.search(value) if when is not None else None
     if zone and (offset := zone_offset(zone)):
@@ -452,7 +452,7 @@ HOMOGLYPH_WORDS = 20
 
 
 def normalize(draft: Draft, sign: bool = True, confusables: Confusables | None = None,
-              months: dict[str, int] | None = None) -> Draft:
+              months: Months | None = None) -> Draft:
     """Unicode and whitespace, UTC dates, canonical URL, language, fingerprints of the final text.
 
     sign=False leaves the linking signatures and SimHash to the caller (`signed`), which makes them

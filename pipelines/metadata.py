@@ -7,7 +7,7 @@ import html
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date as _day, timedelta
 from itertools import accumulate, islice
@@ -18,7 +18,7 @@ from lxml import etree
 from pipelines.cleaning import TITLE_AFFIX_SEPS
 from pipelines.htmltext import fold_spaces, hidden_by_class, parse_fragment, to_text
 from pipelines.normalize import to_utc
-from pipelines.rules import SOLAR_HIJRI, fold, site_host, url_host, url_parses
+from pipelines.rules import SOLAR_HIJRI, Months, fold, site_host, url_host, url_parses
 
 _GCFG_LANG = re.compile(r"""___gcfg\s*=\s*\{\s*['"]lang['"]\s*:\s*['"]([A-Za-z_-]{2,8})['"]""")
 
@@ -855,7 +855,29 @@ def _ends_in_date(text: str) -> bool:
     return m is not None and text[m.end():].strip() in ("", ".") and len(text[:m.start()].split()) <= 3
 
 
-def year_first(text: str) -> str | None:
+# A year an era counts ("令和8年", "平成元年": its first year, "民國115年"), after the era's name (the
+# word's end: a label may be written on to it, "公開日令和8年")
+_ERA_YEAR = re.compile(r"([^\W\d_]+?)\s*(\d{1,3}|元)\s*年")
+
+
+def _era_years(text: str, eras: Mapping[str, int]) -> str:
+    """text with the years of the eras it knows (months.toml's [eras]) written as Gregorian years:
+    "令和8年2月17日" -> "2026年2月17日"."""
+    def gregorian(m: re.Match[str]) -> str:
+        word = m[1]
+        era = next((name for name in eras if word.endswith(name)), None)
+        if era is None:
+            return m[0]
+        return f"{word[:-len(era)]}{eras[era] + (1 if m[2] == '元' else int(m[2])) - 1}年"
+
+    return _ERA_YEAR.sub(gregorian, text)
+
+
+def year_first(text: str, eras: Mapping[str, int] | None = None) -> str | None:
+    """The first date text writes year first ("2026-12-01 09:32", "2026年12月1日", "2026.12.01 오후
+    3:20"), ISO, with its time when one follows; a year an era counts is read with `eras` ("令和8年2月17日")."""
+    if eras and "年" in text:
+        text = _era_years(text, eras)
     m = _YEAR_FIRST.search(text) if len(text) <= 300 else None
     if m and 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31:
         hour = int(m[5]) if m[5] is not None else None
@@ -927,7 +949,7 @@ def _after_heading(tree: etree._Element, home_heading: str | None, title: str | 
 
 
 def heading_date(tree: etree._Element, home_heading: str | None = None, title: str | None = None,
-                 months: dict[str, int] | None = None) -> str | None:
+                 months: Months | None = None) -> str | None:
     """The date written in the line just after the post's heading ("2026-12-01 09:32:15 来源：… 作者：…",
     "By Ann Lee | 24 ноября 2026"), for a page whose metadata and markup name none: the first date in
     the two elements after it, year first, or with a month's name in a short line; else a short date
@@ -935,7 +957,7 @@ def heading_date(tree: etree._Element, home_heading: str | None = None, title: s
     near = _after_heading(tree, home_heading, title)
     for el in near[1:]:
         text = fold_spaces(" ".join(el.itertext()))
-        when = year_first(text) or (_line_date(text, months) if months else None)
+        when = year_first(text, months.eras if months else None) or (_line_date(text, months) if months else None)
         if when:
             return when
     if near and months:
@@ -1308,10 +1330,11 @@ def _declared_labels(head: _Head, article: dict) -> list[str]:
     return list(seen.values())[:MAX_DECLARED_LABELS]
 
 
-def _first_date(sources, months: dict[str, int] | None) -> str | None:
+def _first_date(sources, months: Months | None) -> str | None:
     """The first of the page's dates (each source asked in turn) that is a date: ISO 8601 or RFC 822
     as given, else the date a theme wrote out in words, as ISO (an old theme's <abbr class="published"
-    title="Sonntag, Dezember 16th, 2012, 7:05 pm">). A value that is neither, or no text at all (a
+    title="Sonntag, Dezember 16th, 2012, 7:05 pm">) or year first in an era's years (a Blogger date
+    header, "令和8年2月17日火曜日"). A value that is neither, or no text at all (a
     JSON-LD number or object), yields to the next source."""
     for source in sources:
         value = source()
@@ -1323,14 +1346,14 @@ def _first_date(sources, months: dict[str, int] | None) -> str | None:
             from pipelines.rules import load_rules
 
             months = load_rules().months
-        written = named_date(value, months) if len(value) <= _DATE_LINE else None
+        written = (named_date(value, months) or year_first(value, months.eras)) if len(value) <= _DATE_LINE else None
         if written:
             return written
     return None
 
 
 def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
-              months: dict[str, int] | None = None) -> PageMeta:
+              months: Months | None = None) -> PageMeta:
     """Everything the page itself says about the post and its blog (`months`: the month names dates
     written in words are read by; the bundled rules' when not given)."""
     classes = classes or ClassIndex(tree)

@@ -36,6 +36,16 @@ _TO_FOLD = re.compile("[" + "".join(_FOLDED) + "]")
 SOLAR_HIJRI = 100
 
 
+class Months(dict[str, int]):
+    """The names a written date uses (months.toml): a month's name or form, folded and in lower case
+    -> 1..12 (SOLAR_HIJRI + 1..12 for a month of the Solar Hijri calendar); and `eras`, an era's name
+    -> the Gregorian year that was its first ("令和" -> 2019: "令和8年" is 2026)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.eras: dict[str, int] = {}
+
+
 def fold(text: str) -> str:
     """Fold curly quotes, dashes and odd spaces, collapse whitespace, strip: the form rules match.
 
@@ -425,8 +435,7 @@ class RuleSet:
     tags_line: re.Pattern[str] | None = None  # a post's labels as a line of text ("Tags: a, b")
     commenter: re.Pattern[str] | None = None  # how a comment starts ("Ann Lee wrote:", "Bo (March 5, 2026):")
     redirects: tuple[Redirect, ...] = ()  # wrappers whose links hold their target (the first match wins)
-    # a month's name or form -> 1..12; SOLAR_HIJRI + 1..12 for a month of the Solar Hijri calendar
-    months: dict[str, int] = field(default_factory=dict, compare=False)
+    months: Months = field(default_factory=Months, compare=False)  # (months.toml)
     author_words: AuthorWords | None = field(default=None, compare=False)  # (publishers.toml [authors])
     shortcodes: Shortcodes | None = field(default=None, compare=False)  # (lines.toml [shortcodes])
     confusables: Confusables | None = field(default=None, compare=False)  # (confusables.toml)
@@ -759,6 +768,12 @@ def _parse_file(path: Any, acc: dict) -> None:
             for number, forms in enumerate(names, first):
                 for form in [forms] if isinstance(forms, str) else forms:
                     acc["months"].setdefault(fold(form).lower(), number)  # (the first reading of a form stands)
+    for lang, eras in data.get("eras", {}).items():
+        if not isinstance(eras, dict) or not all(isinstance(name, str) and name.strip() and isinstance(first, int)
+                                                 and 1 <= first <= 9999 for name, first in eras.items()):
+            raise RuleError(f"{src}: eras.{lang}: an era's name = the Gregorian year that was its first")
+        for name, first in eras.items():
+            acc["months"].eras.setdefault(name.strip(), first)
     for t in data.get("redirect", []):
         rid = _need(src, t, "id")
         path = _need(src, t, "path")
@@ -782,7 +797,7 @@ def _empty_acc() -> dict:
     return {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
             "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
             "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
-            "spintax": None, "not_found": None, "credit_line": None, "months": {}, "site_gone": None,
+            "spintax": None, "not_found": None, "credit_line": None, "months": Months(), "site_gone": None,
             "redirects": [], "tags_line": None, "commenter": None, "author_words": {key: [] for key in _AUTHOR_WORD_KEYS},
             "shortcodes": {key: set() for key in _SHORTCODE_KEYS}, "confusables": {},
             "operator_ids": [], "platform_ids": [], "share_links": [], "named_box_words": [], "named_box_chars": 300,

@@ -854,6 +854,7 @@ def test_a_japanese_blog_templates_lines_are_cut_above_and_under_the_text(line: 
 @pytest.mark.parametrize(("line", "published"), [
     ("2026年3月3日", "2026-03-03"), ("2026年3月3日（火） 10:21", "2026-03-03T10:21"), ("2026.03.03 (火)", "2026-03-03"),
     ("2026년 3월 3일 화요일", "2026-03-03"), ("2026年3月3日 星期二", "2026-03-03"), ("2026年03月03日 10時21分", "2026-03-03T10:21"),
+    ("令和8年3月3日（火） 10:21", "2026-03-03T10:21"), ("民國115年3月3日 星期二", "2026-03-03"),  # (a year an era counts)
 ])
 def test_a_cjk_date_alone_above_the_text_is_cut_and_dates_the_post(line: str, published: str) -> None:
     from pipelines.draft import _line_time
@@ -864,6 +865,7 @@ def test_a_cjk_date_alone_above_the_text_is_cut_and_dates_the_post(line: str, pu
 
 
 @pytest.mark.parametrize("line", ["2026年3月3日に港の桟橋が再開しました。", "カテゴリーの分け方について説明します。",
+                                  "令和8年3月3日に港の桟橋が再開しました。",
                                   "ランキングに参加している店が増えています。", "クリックするだけで予約できます。"])
 def test_japanese_sentences_that_open_like_a_blogs_lines_stay(line: str) -> None:
     for text in (f"{line}\n{JA_BODY}", f"{JA_BODY}\n{line}"):

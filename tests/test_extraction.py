@@ -1064,6 +1064,9 @@ def test_a_link_or_a_pictures_caption_written_as_a_div_among_paragraphs_is_not_m
     ("17 فبراير 2026 - 10:30 ص", "2026-02-17T10:30:00"), ("17 فبراير 2026 - 12:05 ص", "2026-02-17T00:05:00"), ("24. marraskuuta 2026", "2026-11-24"), ("24. studenoga 2026.", "2026-11-24"),
     ("2026년 11월 24일 오후 3:20", "2026-11-24T15:20:00"), ("2026. 11. 24. 9:15", "2026-11-24T09:15:00"),
     ("2026年11月24日(火) 午後3時20分", "2026-11-24T15:20:00"), ("2026-11-24 12:05 AM", "2026-11-24T00:05:00"),
+    # a year an era counts: Japan's (its first year "元年"), the Republic of China's; an era the rules do not know
+    ("令和8年11月24日(火) 午後3時20分", "2026-11-24T15:20:00"), ("平成元年1月8日", "1989-01-08"),
+    ("民國115年11月24日 09:15", "2026-11-24T09:15:00"), ("天保8年11月24日", None),
     ("۲۴ نوامبر ۲۰۲۶", "2026-11-24"), ("Közzétéve: 2026. november 24.", "2026-11-24"), ("24. novembra 2026", "2026-11-24"), ("24 ноември 2026", "2026-11-24"),
     ("03.04.2026", "2026-04-03"), ("Veröffentlicht: 6.5.2026", "2026-05-06"),  # (dots: day first, everywhere)
     ("03/04/2026", None), ("31.02.2026", None), ("Updated 24 November 2026", None), ("The plant closed on 3 March 2019.", None),
@@ -1139,6 +1142,7 @@ def _blogger_day_page(headers: str, footer: str = "") -> str:
     ("<h2 class='date-header'><span>Salı, 17 Şubat 2026</span></h2>", "2026-02-17T00:00:00+00:00"),
     ("<h2 class='date-header'><span>الثلاثاء، 17 فبراير 2026</span></h2>", "2026-02-17T00:00:00+00:00"),
     ("<h2 class='date-header'><span>2026年2月17日火曜日</span></h2>", "2026-02-17T00:00:00+00:00"),
+    ("<h2 class='date-header'><span>令和8年2月17日火曜日</span></h2>", "2026-02-17T00:00:00+00:00"),
     ("<h2 class='date-header'><span>Tuesday, February 17, 2026</span></h2>", "2026-02-17T00:00:00+00:00"),
 ])
 def test_a_blogger_date_header_in_any_language_dates_a_post_that_shows_no_time(headers: str, published: str) -> None:
@@ -1313,6 +1317,19 @@ def test_a_user_table_of_solar_hijri_months_reads_its_dates_in_that_calendar(tmp
     (tmp_path / "m.toml").write_text('[solar_hijri_months]\nxx = ["m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", '
                                      '"m9", "m10", "m11", "zzmonth"]\n', encoding="utf-8")
     assert named_date("29 zzmonth 1404", load_rules((str(tmp_path),)).months) == "2026-03-20"
+
+
+def test_a_user_table_of_eras_reads_the_years_they_count(tmp_path) -> None:
+    from pipelines.metadata import year_first
+    from pipelines.rules import RuleError, load_rules
+
+    (tmp_path / "eras.toml").write_text('[eras]\nja-old = { "大正" = 1912 }\n', encoding="utf-8")
+    eras = load_rules((str(tmp_path),)).months.eras
+    assert year_first("大正15年3月3日", eras) == "1926-03-03" and year_first("令和8年3月3日", eras) == "2026-03-03"
+    (bad := tmp_path / "bad").mkdir()
+    (bad / "eras.toml").write_text('[eras]\nja-old = { "大正" = "1912" }\n', encoding="utf-8")
+    with pytest.raises(RuleError, match="eras.ja-old: an era's name = the Gregorian year that was its first"):
+        load_rules((str(bad),))
 
 
 @pytest.mark.parametrize("line", ["Published: 17 februaro 2026", "Publikigita 17 februaro 2026 de Ana Verda"])
@@ -2837,6 +2854,9 @@ def test_named_boxes_are_data_and_a_bad_word_is_a_one_line_error(tmp_path: Path)
     ("نشر في: 17 فبراير 2026م", "2026-02-17T00:00:00+00:00"),
     ("نشر في: 17 فبراير 2026م - 09:15 م", "2026-02-17T21:15:00+00:00"),
     ("تاريخ النشر: 17 فبراير 2026 10:30 ص", "2026-02-17T10:30:00+00:00"),
+    # Thai's months' short forms, with their dots; a year an era counts (Japan's, the Republic of China's)
+    ("เผยแพร่เมื่อ 17 ก.พ. 2569", "2026-02-17T00:00:00+00:00"), ("วันที่ 17 ก.พ. 2569 10:30", "2026-02-17T10:30:00+00:00"),
+    ("公開日：令和8年2月17日", "2026-02-17T00:00:00+00:00"), ("發布時間：民國115年2月17日 10:30", "2026-02-17T10:30:00+00:00"),
 ])
 def test_a_date_line_as_more_languages_write_it_dates_the_post_and_is_cut(line: str, published: str) -> None:
     paras = "".join(f"<p>The city opened a new public library by the harbour, with room for two hundred readers, wing {n}.</p>"
