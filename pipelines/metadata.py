@@ -18,7 +18,7 @@ from lxml import etree
 from pipelines.cleaning import TITLE_AFFIX_SEPS
 from pipelines.htmltext import fold_spaces, hidden_by_class, parse_fragment, to_text
 from pipelines.normalize import to_utc
-from pipelines.rules import SOLAR_HIJRI, Months, fold, site_host, url_host, url_parses
+from pipelines.rules import HIJRI, SOLAR_HIJRI, Months, fold, site_host, url_host, url_parses
 
 _GCFG_LANG = re.compile(r"""___gcfg\s*=\s*\{\s*['"]lang['"]\s*:\s*['"]([A-Za-z_-]{2,8})['"]""")
 
@@ -740,13 +740,15 @@ _AFTERNOON = frozenset(("오후", "午後", "下午", "p", "م", "ب"))
 # listopada 2026", "November 24th, 2026"), Vietnamese's "24 tháng 11, 2026", or all in figures day
 # first or month first when only one reading is a date ("24/11/2026", "11/24/2026"); then a time
 # a month's name: letters, with the vowel signs of Indic and Thai script ("नवंबर", "พฤศจิกายน"), which
-# are not word characters; two at least (Hindi's May, "मई"); or Thai's short form, written with dots ("ก.พ.")
-_MONTH = r"(?:[\u0e01-\u0e4e]{1,2}\.[\u0e01-\u0e4e]{1,2}\.|[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0e31-\u0e4e]){1,13})"
+# are not word characters; two at least (Hindi's May, "मई"); or Thai's short form, written with dots
+# ("ก.พ."); or an Arabic name of two words, the second with the article ("كانون الثاني", "ربيع الأول")
+_MONTH = (r"(?:[\u0e01-\u0e4e]{1,2}\.[\u0e01-\u0e4e]{1,2}\.|[\u0620-\u064a]{2,8}\sال[\u0620-\u064a]{2,8}"
+          r"|[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0e31-\u0e4e]){1,13})")
 _NAMED_DATE = re.compile(
     # (Thai writes the era before the year: "17 กุมภาพันธ์ พ.ศ. 2569", Buddhist; "ค.ศ. 2026", Christian)
     r"(?<![\w/.])(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>" + _MONTH + r")\.?,?\s+"
-    # (Arabic marks a Gregorian year "م", written on to it: "17 فبراير 2026م")
-    r"(?:de\s+|[พค]\.\s?ศ\.\s*)?(?P<y1>\d{4})(?:م(?!\w))?|(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
+    # (Arabic marks a Gregorian year "م", written on to it: "17 فبراير 2026م", and a Hijri one "هـ": "29 شعبان 1447 هـ")
+    r"(?:de\s+|[พค]\.\s?ศ\.\s*)?(?P<y1>\d{4})(?:م(?!\w)|\s?هـ)?|(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
     r"|(?P<d3>\d{1,2})\s+tháng\s+(?P<n3>\d{1,2}),?\s+(?P<y3>\d{4})"
     r"|(?P<y5>\d{4})\.\s+(?P<m5>" + _MONTH + r")\s+(?P<d5>\d{1,2})\.?"  # (Hungarian: "2026. november 24.")
     r"|(?P<a4>\d{1,2})(?P<s4>[/.])(?P<b4>\d{1,2})(?P=s4)(?P<y4>\d{4}))(?![\w/])"
@@ -784,6 +786,18 @@ def solar_hijri_day(year: int, month: int, day: int) -> _day | None:
     return first + timedelta(days=days)
 
 
+def hijri_day(year: int, month: int, day: int) -> _day | None:
+    """The Gregorian day of a date of the Hijri (lunar) calendar ("29 شعبان 1447" is 17 February 2026),
+    by the Umm al-Qura calendar's months (the hijridate package: years 1343-1500); None when it is no
+    day of that calendar or its year lies outside those."""
+    from hijridate import Hijri
+
+    try:
+        return Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+
+
 def named_date(text: str, months: dict[str, int], day_first: bool = False) -> str | None:
     """The first date written in text with a month's name (of any language `months` knows), or in
     figures with dots (day first) or when only one reading of day and month is a date (or, with
@@ -808,7 +822,8 @@ def named_date(text: str, months: dict[str, int], day_first: bool = False) -> st
             if int(year) > BUDDHIST_ERA_FROM:
                 year = int(year) - 543  # (a Thai date's year: 2569 is 2026)
             if month > SOLAR_HIJRI:
-                if (gregorian := solar_hijri_day(int(year), month - SOLAR_HIJRI, day)) is None:
+                convert = hijri_day if month > HIJRI else solar_hijri_day
+                if (gregorian := convert(int(year), month % 100, day)) is None:
                     continue
                 day, month, year = gregorian.day, gregorian.month, gregorian.year
         if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(int(year), month)[1]):

@@ -32,13 +32,16 @@ _FOLDED = {chr(code): to for code, to in _FOLD.items()}
 _TO_FOLD = re.compile("[" + "".join(_FOLDED) + "]")
 
 
-# months.toml's [solar_hijri_months] are kept in the months dict as this plus their number (1..12)
+# months.toml's [solar_hijri_months] are kept in the months dict as this plus their number (1..12),
+# its [hijri_months] (the lunar calendar's) as HIJRI plus theirs
 SOLAR_HIJRI = 100
+HIJRI = 200
 
 
 class Months(dict[str, int]):
     """The names a written date uses (months.toml): a month's name or form, folded and in lower case
-    -> 1..12 (SOLAR_HIJRI + 1..12 for a month of the Solar Hijri calendar); and `eras`, an era's name
+    -> 1..12 (SOLAR_HIJRI + 1..12 for a month of the Solar Hijri calendar, HIJRI + 1..12 for one of the
+    Hijri calendar); and `eras`, an era's name
     -> the Gregorian year that was its first ("令和" -> 2019: "令和8年" is 2026)."""
 
     def __init__(self) -> None:
@@ -761,7 +764,7 @@ def _parse_file(path: Any, acc: dict) -> None:
         except ConfusablesError as exc:
             raise RuleError(str(exc)) from None
     _parse_ids(data, src, acc)
-    for table, first in (("months", 1), ("solar_hijri_months", SOLAR_HIJRI + 1)):
+    for table, first in (("months", 1), ("solar_hijri_months", SOLAR_HIJRI + 1), ("hijri_months", HIJRI + 1)):
         for lang, names in data.get(table, {}).items():
             if not isinstance(names, list) or len(names) != 12:
                 raise RuleError(f"{src}: {table}.{lang}: twelve months, in order")

@@ -1061,7 +1061,11 @@ def test_a_link_or_a_pictures_caption_written_as_a_div_among_paragraphs_is_not_m
     ("17 mag 2026", "2026-05-17"), ("17 mrt 2026", "2026-03-17"),
     # Arabic's Gregorian year mark written on to the year, its morning and evening marks after a time
     ("17 فبراير 2026م", "2026-02-17"), ("الثلاثاء 17 فبراير 2026م - 09:15 م", "2026-02-17T21:15:00"),
-    ("17 فبراير 2026 - 10:30 ص", "2026-02-17T10:30:00"), ("17 فبراير 2026 - 12:05 ص", "2026-02-17T00:05:00"), ("24. marraskuuta 2026", "2026-11-24"), ("24. studenoga 2026.", "2026-11-24"),
+    ("17 فبراير 2026 - 10:30 ص", "2026-02-17T10:30:00"), ("17 فبراير 2026 - 12:05 ص", "2026-02-17T00:05:00"),
+    # the Levant's Gregorian months of two words; the Hijri calendar's months, with its year mark "هـ"
+    ("17 كانون الثاني 2026", "2026-01-17"), ("الثلاثاء 17 تشرين الأول 2026", "2026-10-17"),
+    ("الثلاثاء 29 شعبان 1447 هـ", "2026-02-17"), ("1 رمضان 1447هـ - 10:30 م", "2026-02-18T22:30:00"),
+    ("12 ربيع الأول 1447", "2025-09-04"), ("30 شعبان 1447 هـ", None), ("24. marraskuuta 2026", "2026-11-24"), ("24. studenoga 2026.", "2026-11-24"),
     ("2026년 11월 24일 오후 3:20", "2026-11-24T15:20:00"), ("2026. 11. 24. 9:15", "2026-11-24T09:15:00"),
     ("2026年11月24日(火) 午後3時20分", "2026-11-24T15:20:00"), ("2026-11-24 12:05 AM", "2026-11-24T00:05:00"),
     # a year an era counts: Japan's (its first year "元年"), the Republic of China's; an era the rules do not know
@@ -1286,7 +1290,7 @@ def test_a_month_name_two_languages_read_differently_keeps_its_first_reading() -
     assert named_date("24. prosinca 2026.", months) == "2026-12-24"  # (Croatian's other months are read)
 
 
-@pytest.mark.parametrize("table", ["months", "solar_hijri_months"])
+@pytest.mark.parametrize("table", ["months", "solar_hijri_months", "hijri_months"])
 def test_a_months_table_needs_twelve_months(tmp_path, table: str) -> None:
     from pipelines.rules import RuleError, load_rules
 
@@ -1307,6 +1311,20 @@ def test_a_solar_hijri_date_is_its_gregorian_day(solar: tuple[int, int, int], da
     from pipelines.metadata import solar_hijri_day
 
     found = solar_hijri_day(*solar)
+    assert (found.isoformat() if found else None) == day
+
+
+@pytest.mark.parametrize(("hijri", "day"), [
+    # the first of Ramadan 1447, of Shawwal 1446, the last of Sha'ban 1447 (a month of 29 days), the
+    # first and last years the Umm al-Qura calendar's table holds
+    ((1447, 9, 1), "2026-02-18"), ((1446, 10, 1), "2025-03-30"), ((1447, 8, 29), "2026-02-17"),
+    ((1343, 1, 1), "1924-08-01"), ((1500, 12, 29), "2077-11-15"),
+    ((1447, 8, 30), None), ((1447, 13, 1), None), ((1342, 12, 29), None), ((1501, 1, 1), None),
+])
+def test_a_hijri_date_is_its_gregorian_day(hijri: tuple[int, int, int], day: str | None) -> None:
+    from pipelines.metadata import hijri_day
+
+    found = hijri_day(*hijri)
     assert (found.isoformat() if found else None) == day
 
 
@@ -2856,6 +2874,7 @@ def test_named_boxes_are_data_and_a_bad_word_is_a_one_line_error(tmp_path: Path)
     ("تاريخ النشر: 17 فبراير 2026 10:30 ص", "2026-02-17T10:30:00+00:00"),
     # Thai's months' short forms, with their dots; a year an era counts (Japan's, the Republic of China's)
     ("เผยแพร่เมื่อ 17 ก.พ. 2569", "2026-02-17T00:00:00+00:00"), ("วันที่ 17 ก.พ. 2569 10:30", "2026-02-17T10:30:00+00:00"),
+    ("نشر في: 29 شعبان 1447 هـ", "2026-02-17T00:00:00+00:00"), ("تاريخ النشر: 17 تشرين الثاني 2026", "2026-11-17T00:00:00+00:00"),
     ("公開日：令和8年2月17日", "2026-02-17T00:00:00+00:00"), ("發布時間：民國115年2月17日 10:30", "2026-02-17T10:30:00+00:00"),
 ])
 def test_a_date_line_as_more_languages_write_it_dates_the_post_and_is_cut(line: str, published: str) -> None:
