@@ -16,7 +16,7 @@ from crawler.links import is_home
 from pipelines.cleaning import TITLE_AFFIX_SEPS, Harvest, ui_language_of
 from pipelines.htmltext import (BLOCK_TAGS, IDEOGRAPHS, SKIP_TAGS, SOURCE_LINE_END, controls_dropped, cut_blocks,
                                 cut_page_boxes, cut_unseen, drop_element, ended_early, fold_spaces, harvest_links,
-                                hidden_by_class, inside, opened_html_tag, parse_fragment, shallower,
+                                hidden_by_class, inside, opened_html_tag, parse_fragment, post_short_links, shallower,
                                 source_line_ends_as_spaces, to_text, too_deep, void_elements_emptied)
 from pipelines.metadata import (NOT_SHOWN, ClassIndex, PageMeta, find_body, header_lines, heading_date, heading_lines,
                                 joined, meta_lines, names_its_host, own_site_name, post_heading, posted_on_date,
@@ -1016,8 +1016,10 @@ def extract_post(raw: RawPost, rules: RuleSet, options: ExtractOptions) -> Extra
         meta.header_lines = heading_lines(tree, meta.home_heading, meta.title)
     text, gained = _trafilatura_text(tree, raw.url, meta, classes)
     text = fill_dropped_parts(tree, text)
+    folded = " ".join(text.split())
+    post_short_links(tree, rules, harvest, folded)
     # (the whole page's links: those whose words trafilatura's text holds are the post's)
-    anchors = body_anchors(body if body is not None else tree, here, " ".join(text.split()))
+    anchors = body_anchors(body if body is not None else tree, here, folded)
     if fresh is not None and text.strip():
         date = _page_date(fresh, raw.url) if "published" in gained else None
         TEMPLATES.observe(plan.template, fresh, text, gained, date)

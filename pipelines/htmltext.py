@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urlsplit
 
 from lxml import etree, html
@@ -941,6 +942,47 @@ def _harvest_links(root: etree._Element, rules: RuleSet, harvest: Harvest, short
                 if rule.chain:
                     harvest.add("tool", rule.chain)
                 break
+
+
+_BESIDE_WORDS = 40  # the least of a neighbouring block's text that shows it is one of the post's lines
+_SOURCE_LINE = 80  # the most text of the block a source's short link stands in ("Source: <a>…</a>")
+# a Google News item's link (its story), not the site's page there that a "Follow us" button links
+_GNEWS_ITEM = re.compile(r"https?://news\.google\.com/(?:__i/)?(?:rss/)?(?:rd/)?(?:articles|read)/")
+
+
+def post_short_links(root: etree._Element, rules: RuleSet, harvest: Harvest, text: str) -> None:
+    """On a page read whole, whose short links harvest_links leaves alone (a sidebar's are not the
+    post's), those that stand as a line of their own among the post's lines: the one anchor of a short
+    block (not a list's item) right after or before one whose words the post's `text` holds
+    (whitespace folded to single spaces). A WordPress autoblog ends the post it imported from Google News with "<p><a href=
+    news.google.com/rss/articles/…>Source link</a></p>", which trafilatura leaves out of the text."""
+    for a in root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href.startswith(("http://", "https://")) or not rules.is_short_link(href) \
+                or ("news.google.com" in href and not _GNEWS_ITEM.match(href)):
+            continue
+        block = a.getparent()
+        if block.tag != "li" and len(block.findall(".//a")) == 1 \
+                and len(" ".join(block.text_content().split())) <= _SOURCE_LINE and _beside_text(block, text):
+            _harvest_links(a, rules, harvest)
+
+
+def _beside_text(block: etree._Element, text: str) -> bool:
+    """Whether a block (or the box it is in) has a neighbour, the element right before or after it
+    (past one of no text: an ad's slot), whose text is the post's."""
+    node = block
+    for _level in range(2):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        for side in (node.itersiblings(preceding=True), node.itersiblings()):
+            for sibling in islice((s for s in side if isinstance(s.tag, str)), 2):
+                words = " ".join(sibling.text_content().split())
+                if len(words) >= _BESIDE_WORDS:
+                    if words[:120] in text:
+                        return True
+                    break  # (a neighbour with text of its own that is not the post's ends the look)
+        node = node.getparent()
+    return False
 
 
 def _path_of(href: str) -> str:

@@ -693,6 +693,37 @@ def _ferry_blog_post(inside: str, at: int = len(_FERRY)):
             "<div class='post-body entry-content' id='post-body-1'>" + "".join(f"<p>{x}</p>" for x in _FERRY[:at])
             + inside + "".join(f"<p>{x}</p>" for x in _FERRY[at:]) + "</div></div></body></html>")
     return _record(page, "https://ferryblog.blogspot.com/2026/11/ferry.html")
+
+
+_GNEWS_LINK = "https://news.google.com/rss/articles/CBMiHWh0dHBzOi8vbGVkZ2VyLmV4YW1wbGUvYnJpZGdl?oc=5"
+
+
+@pytest.mark.parametrize(("after", "side", "credited"), [
+    # an autoblog's "Source link" to the Google News item it imported, under the text (past an ad's slot)
+    (f"<p><a href='{_GNEWS_LINK}'>Source link</a></p>", "", True),
+    (f"<div class='ad-slot'></div><p><a href='{_GNEWS_LINK}' target='_blank'>Source link</a></p>", "", True),
+    # Google News in the sidebar, or a list of its stories under the post's text, is no post's source
+    ("", f"<div class='widget'><a href='{_GNEWS_LINK}'><img src='/gn.png' alt=''></a></div>", False),
+    ("<ul>" + "".join(f"<li><a href='{_GNEWS_LINK}{n}'>Harbour story {n}</a></li>" for n in range(3)) + "</ul>", "", False),
+    # a "Follow us on Google News" button under the text links the site's page there, not an item
+    ("<div class='gn-follow'><a href='https://news.google.com/publications/CAAqBwgKMNXa?hl=en'>"
+     "<img src='/gn.png' alt=''></a></div>", "", False),
+])
+def test_a_google_news_source_link_under_a_page_read_whole_credits_the_chain(after: str, side: str, credited: bool) -> None:
+    """A page of no known post container is read whole, and its short links were left alone (a
+    sidebar's are not the post's), so the Google News link an autoblog puts under the post it
+    imported (which trafilatura leaves out of the text) was lost, with the original it holds."""
+    page = ("<html><head><title>Ferry adds sailings | Harbour Wire</title></head><body>"
+            "<div class='top'><a href='/'>Harbour Wire</a> <a href='/news/'>News</a></div><div class='main'>"
+            "<div class='story'><h1>Ferry adds sailings</h1>" + "".join(f"<p>{x}</p>" for x in _FERRY) + after
+            + "</div><div class='side'><div class='widget'><p>Our newsletter brings the week's harbour news to you "
+            "every Friday morning.</p></div>" + side + "</div></div></body></html>")
+    record = _record(page, f"https://harbourwire{len(after) + len(side)}.example/ferry-adds-sailings/")
+    assert record.text.split("\n") == _FERRY
+    assert (record.source.chain, record.source.links, record.source.url) == (
+        (["google-news"], [_GNEWS_LINK], "https://ledger.example/bridge") if credited else ([], [], None))
+
+
 _CARDS = "".join(f"<article class='card'><h3><a href='/c{i}'>Other headline number {i} about the city</a></h3>"
                  f"<p>Short teaser text for another story number {i}, read more.</p></article>" for i in range(4))
 
