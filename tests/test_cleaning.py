@@ -685,6 +685,7 @@ def test_google_news_items_are_cut_but_an_article_s_own_link_to_it_stays() -> No
     ("Lees verder", None, None), ("Läs mer", None, None), ("Lue lisää", None, None), ("Olvass tovább", None, None),
     ("Citește mai mult", None, None), ("Διαβάστε περισσότερα", None, None), ("Читати далі", None, None),
     ("ادامه مطلب", None, None), ("Soma zaidi", None, None), ("Pokračovat ve čtení", None, None), ("อ่านต่อ", None, None),
+    ("全文を読む", None, None), ("記事全文を読む", None, None), ("続きはこちら", None, None),
     ("Lesen Sie den ganzen Artikel bei SZ.de", "SZ.de", None),
     ("Den vollständigen Artikel lesen bei Kieler Nachrichten", "Kieler Nachrichten", None),
     ("Lire l'article complet sur Le Courrier du Port", "Le Courrier du Port", None),
@@ -2110,12 +2111,23 @@ KO_BODY = "시청은 다음 달부터 버스 노선 세 개를 새로 운영한�
     ("출처: 한강일보", ["한강일보"], []),
     ("※この記事は港町新聞より転載しています。", ["港町新聞"], []),
     ("（出典：港町新聞）", ["港町新聞"], []),
+    # the original's date after its name is not the name's; a matome blog's "引用元", "転載元"
+    ("出典：港町新聞 2026年2月17日", ["港町新聞"], []), ("（出典：港町新聞 2026/02/17 10:30）", ["港町新聞"], []),
+    ("転載元：港町新聞", ["港町新聞"], []),
 ])
 def test_korean_and_japanese_copies_credits_are_cut_and_name_the_original(below, publishers, authors) -> None:
     body = KO_BODY if "港町" not in below else "市は来月から新しいバス路線を三つ開設すると発表した。\n新路線はすべて電気バスで運行される。"
     out = cut_text(body + "\n" + below, RULES, Context(title="x"))
     assert out.text == body
     assert out.harvest.publishers == publishers and out.harvest.authors == authors
+
+
+@pytest.mark.parametrize("label", ["引用元：", "引用元: ", "転載元：", "参照元：", "元記事：", "原文链接：", "原文網址：", "原文連結："])
+def test_a_japanese_or_chinese_label_with_the_originals_address_is_cut_and_gives_it(label: str) -> None:
+    body = "市は来月から新しいバス路線を三つ開設すると発表した。\n新路線はすべて電気バスで運行される。"
+    out = cut_text(f"{body}\n{label}https://minato-shimbun.example/news/20260217-0001", RULES, Context(title="x"))
+    assert out.text == body
+    assert out.harvest.source_urls == ["https://minato-shimbun.example/news/20260217-0001"]
 
 
 def test_a_korean_sentence_about_a_reporter_stays() -> None:
