@@ -397,7 +397,7 @@ def _feed_time(value: str | None, months: Months) -> datetime | None:
 
 
 # the zone a line writes after its time ("10:45 WIB", "09:12 (CET)", "10:21 GMT+7", "10:21 +07:00")
-_LINE_ZONE = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?\(?(?:(?P<zone>[A-Za-z]{2,5})\b)?"
+_LINE_ZONE = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[apAP]\.?[mM]\.?\s*)?\(?(?:(?P<zone>[A-Za-z]{2,5})\b)?"
                         r"\s*(?:(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?\)?\s*$")
 
 

@@ -6,6 +6,7 @@ import calendar
 import html
 import json
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -817,7 +818,9 @@ def named_date(text: str, months: dict[str, int], day_first: bool = False) -> st
         else:
             name = fold(m["m1"] or m["m2"] or m["m5"]).lower()
             if name not in months:
-                continue
+                name = unicodedata.normalize("NFC", name)  # (Bengali's "য়" written as one character, "ফেব্রুয়ারি")
+                if name not in months:
+                    continue
             day, month, year = int(m["d1"] or m["d2"] or m["d5"]), months[name], m["y1"] or m["y2"] or m["y5"]
             if int(year) > BUDDHIST_ERA_FROM:
                 year = int(year) - 543  # (a Thai date's year: 2569 is 2026)

@@ -6,6 +6,7 @@ import codecs
 import re
 import sys
 import tomllib
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, wraps
@@ -770,7 +771,8 @@ def _parse_file(path: Any, acc: dict) -> None:
                 raise RuleError(f"{src}: {table}.{lang}: twelve months, in order")
             for number, forms in enumerate(names, first):
                 for form in [forms] if isinstance(forms, str) else forms:
-                    acc["months"].setdefault(fold(form).lower(), number)  # (the first reading of a form stands)
+                    # (the first reading of a form stands; in NFC, as named_date looks a name up)
+                    acc["months"].setdefault(fold(unicodedata.normalize("NFC", form)).lower(), number)
     for lang, eras in data.get("eras", {}).items():
         if not isinstance(eras, dict) or not all(isinstance(name, str) and name.strip() and isinstance(first, int)
                                                  and 1 <= first <= 9999 for name, first in eras.items()):

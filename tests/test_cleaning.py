@@ -964,7 +964,7 @@ MORE_BODIES = {
 @pytest.mark.parametrize(("lang", "line"), [
     ("th", "ติดตามข่าวสารได้ที่ Facebook"), ("th", "ข่าวที่เกี่ยวข้อง"), ("th", "ความคิดเห็น"), ("th", "แท็ก"),
     ("bn", "শেয়ার করুন"), ("bn", "ফেসবুকে আমাদের ফলো করুন"), ("bn", "সম্পর্কিত খবর"), ("ur", "شیئر کریں"),
-    ("ur", "ہمیں فیس بک پر فالو کریں"), ("ur", "متعلقہ خبریں"), ("ms", "Komen"), ("ms", "Dikemaskini: 3 Mac 2026"),
+    ("ur", "ہمیں فیس بک پر فالو کریں"), ("ur", "متعلقہ خبریں"), ("ms", "Komen"), ("ms", "Dikemaskini oleh Admin"),
     ("sw", "Tufuate kwenye Facebook"), ("sw", "Maoni"), ("tl", "Sundan kami sa Facebook"), ("tl", "Mga komento"),
 ])
 def test_a_sites_lines_in_thai_bengali_urdu_malay_swahili_and_tagalog_are_cut_above_and_under_the_text(
@@ -1352,6 +1352,7 @@ def test_a_sentence_that_begins_like_a_credit_stays(line: str) -> None:
     ("Publié le 29/10/2012", "29/10/2012", None), ("Mis à jour le 29/10/2012 à 14h03", None, "29/10/2012"),
     ("Published: March 3, 2026", "March 3, 2026", None), ("Last updated 2026-03-04 10:41", None, "2026-03-04"),
     ("Pubblicato il 3 marzo 2026", "3 marzo 2026", None), ("Опубликовано: 3 марта 2026", "3 марта 2026", None),
+    ("Dikemaskini: 3 Mac 2026", None, "3 Mac 2026"), ("Imesasishwa: 3 Machi 2026", None, "3 Machi 2026"),
     ("Date: 3 March 2026", None, None),  # (an event's date closes its announcement: only "published" labels)
 ])
 def test_a_date_line_under_the_text_is_cut_and_dates_the_post(line: str, published, updated) -> None:

@@ -2906,7 +2906,13 @@ def test_named_boxes_are_data_and_a_bad_word_is_a_one_line_error(tmp_path: Path)
     # Thai's months' short forms, with their dots; a year an era counts (Japan's, the Republic of China's)
     ("เผยแพร่เมื่อ 17 ก.พ. 2569", "2026-02-17T00:00:00+00:00"), ("วันที่ 17 ก.พ. 2569 10:30", "2026-02-17T10:30:00+00:00"),
     ("نشر في: 29 شعبان 1447 هـ", "2026-02-17T00:00:00+00:00"), ("تاريخ النشر: 17 تشرين الثاني 2026", "2026-11-17T00:00:00+00:00"),
-    ("公開日：令和8年2月17日", "2026-02-17T00:00:00+00:00"), ("發布時間：民國115年2月17日 10:30", "2026-02-17T10:30:00+00:00"),
+    ("公開日：令和8年2月17日", "2026-02-17T00:00:00+00:00"),
+    # Bengali (its "য়" written as one character too, or as two), Urdu, Swahili, Filipino; a zone after "AM"
+    ("প্রকাশিত: ১৭ ফেব্রুয়ারি ২০২৬, ১০:৩০", "2026-02-17T10:30:00+00:00"),
+    ("প্রকাশিত: ১৭ ফেব্রু\u09dfারি ২০২৬", "2026-02-17T00:00:00+00:00"),
+    ("تاریخ اشاعت: 17 فروری 2026 10:30 PKT", "2026-02-17T05:30:00+00:00"), ("Imechapishwa: 17 Februari 2026", "2026-02-17T00:00:00+00:00"),
+    ("Inilathala noong Pebrero 17, 2026 10:30 AM", "2026-02-17T10:30:00+00:00"),
+    ("Published: February 17, 2026 10:30 PM IST", "2026-02-17T17:00:00+00:00"), ("發布時間：民國115年2月17日 10:30", "2026-02-17T10:30:00+00:00"),
 ])
 def test_a_date_line_as_more_languages_write_it_dates_the_post_and_is_cut(line: str, published: str) -> None:
     paras = "".join(f"<p>The city opened a new public library by the harbour, with room for two hundred readers, wing {n}.</p>"
