@@ -1417,6 +1417,9 @@ def test_a_user_table_of_months_dates_the_post_from_a_date_line_in_the_text(tmp_
     ("<div class='byline'>Author: Ann Lee</div>", "Ann Lee"), ("<div class='byline'>Autor: Jan Kowalski</div>", "Jan Kowalski"),
     ("<div class='byline'>Ann Lee, Staff Writer</div>", "Ann Lee"), ("<div class='byline'>by editor</div>", "editor"),
     ("<p>By Ann Lee (ann@ledger.example)</p>", "Ann Lee"), ("<p>By Ann Lee ann@ledger.example | March 5, 2026</p>", "Ann Lee"),
+    ("<p>লেখক: রহিম উদ্দিন</p>", "রহিম উদ্দিন"), ("<p>تحریر: احمد علی</p>", "احمد علی"),
+    ("<p>द्वारा: राहुल शर्मा</p>", "राहुल शर्मा"), ("<p>Na Juma Mwinyi</p>", "Juma Mwinyi"),
+    ("<p>Ni Juan dela Cruz</p>", "Juan dela Cruz"),
     ("<p>Door prizes at the fair</p>", None),
 ])
 def test_the_byline_under_the_heading_names_the_author_in_any_language(byline: str, author: str | None) -> None:
