@@ -246,13 +246,13 @@ def _word_start(word: str) -> str | None:
 
 # What a reader never sees (a splog's keyword stuffing and hacked-in links, cloaked in the post body):
 # the `hidden` attribute; an inline style of display:none, visibility:hidden, a font size of 0 or 1px,
-# no opacity, a transparent colour, a box of no width or height that hides what overflows it, a clip
+# no opacity, a transparent colour, a box of no width or height (or one pixel) that hides what overflows it, a clip
 # to nothing, or a place far off the screen ("position:absolute; left:-9999px"); and the classes and ids that the
 # page's own <style> blocks hide so (an injected "<style>.xq{display:none}</style><div class=xq>").
 # (A stylesheet the page links to is not fetched, and a theme's big one is not read: what they hide
 # is read.)
 _STYLED = etree.XPath(".//*[@hidden or @style]")
-_ZERO_BOX = r"(?<![-\w])(?:max-)?(?:width|height):0(?:px)?(?![.\d])"
+_ZERO_BOX = r"(?<![-\w])(?:max-)?(?:width|height):(?:0(?:px)?|1px)(?![.\d])"  # (a pixel: a dot, no text)
 # (a property's name whole: "backface-visibility: hidden" hides nothing; off the screen: a thousand
 # pixels or more to the left or above it)
 _HIDING = re.compile(r"(?<![-\w])(?:display:none|visibility:hidden|font-size:(?:0(?![.\d])|1px)|opacity:0(?:\.0+)?(?![.\d])"

@@ -1576,6 +1576,7 @@ def _trees_page(body: str, layout: str, side: str = "") -> tuple[str, str]:
     "<p style='opacity: 0'>cheap pills online best casino bonus</p>",
     "<p style='color:transparent'>cheap pills online best casino bonus</p>",
     "<div style='width:0;height:0;overflow:hidden'>cheap pills online best casino bonus</div>",
+    "<div style='width:1px;height:1px;overflow:hidden'>cheap pills online best casino bonus</div>",
     "<p style='position:absolute;clip:rect(0 0 0 0)'>cheap pills online best casino bonus</p>",
     "<p style='font-size:1px'>cheap pills online best casino bonus</p>",
     "<style>.fade{opacity:0}</style><p class='fade'>cheap pills online best casino bonus</p>",
