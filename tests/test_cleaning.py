@@ -280,7 +280,10 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Copyright Disclaimer Under Section 107 of the Copyright Act 1976, allowance is made for \"fair use\" for purposes "
      "such as criticism, comment, news reporting, teaching, scholarship, and research.", "chrome.site.en"),
     ("Featured image: the northern pier after the January storm. Photo: Harbour Daily", "chrome.site.en"),
-    ("Featured Image Credit: Harbour Daily", "credits.image"),
+    ("Featured Image Credit: Harbour Daily", "credits.image"), ("Featured image via Flickr", "credits.image"),
+    ("Note: This article is auto-generated from a syndicated feed.", "chrome.site.en"),
+    ("This content is imported from Twitter. You may be able to find the same content in another format, or you may be "
+     "able to find more information, at their web site.", "chrome.embed-placeholder"),
     ("We use cookies to ensure that we give you the best experience on our website. If you continue to use this "
      "site we will assume that you are happy with it.", "chrome.site.en"),
     ("This website uses cookies to improve your experience. We'll assume you're ok with this.", "chrome.site.en"),
@@ -1545,7 +1548,9 @@ def test_a_list_over_the_writer_s_address_is_cut_and_the_address_stays_on_an_ori
     ("Mantente informado de las noticias de la región en nuestro canal de WhatsApp", True),
     ("Siga o G1 no Instagram", True), ("Rejoignez notre chaîne WhatsApp", True),
     ("Abonnieren Sie unseren Newsletter", True), ("Gabung grup WhatsApp kami", True),
+    ("Don't miss out! Subscribe to our newsletter.", True), ("Read the full article here", True),
     ("Follow the river on foot for two miles.", False), ("Have a tip for visitors? Email us and we will print it.", False),
+    ("Don't miss the ferry festival next weekend.", False), ("Read the full report here, the council said.", False),
 ])
 def test_a_papers_prompts_under_its_story_are_cut_from_any_page(line: str, cut: bool) -> None:
     out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens"))
@@ -1554,6 +1559,9 @@ def test_a_papers_prompts_under_its_story_are_cut_from_any_page(line: str, cut: 
 
 @pytest.mark.parametrize("credits", ["Reporting by Ana Ruiz; Additional reporting by Li Wei; Editing by Tom Field",
                                      "Our Standards: The Thomson Reuters Trust Principles.",
+                                     "— With files from The Harbour Press", "(With inputs from PTI)",
+                                     "With inputs from agencies", "Via: Harbour Ledger", "h/t Harbour Ledger",
+                                     "Hat tip: Harbour Ledger",
                                      "Penulis : Dwi Hartanto", "Published By: Dwi Hartanto"])
 @pytest.mark.parametrize(("below", "copy"), [
     ("", False),  # an ordinary article as its publisher prints it: its credits are its own
