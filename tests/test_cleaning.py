@@ -739,12 +739,24 @@ def test_a_read_more_sentence_without_a_name_after_it_stays(line: str) -> None:
     ("Published on 12/04/2026 by admin", "chrome.posted-date"),
     ("Updated: April 12, 2026 at 6:40 am", "chrome.updated-date"),
     ("2026-04-12", "chrome.posted-date"),
+    # a theme's meta line: the month's short form, the date of the last change, a category and a
+    # comment count after bars, a comment link after the writer
+    ("Apr 12, 2026 | News | 0 comments", "chrome.posted-date"),
+    ("April 12, 2026 - Updated April 13, 2026", "chrome.posted-date"),
+    ("April 12, 2026 by Ann Lee Leave a Comment", "chrome.posted-date"),
+    ("Written by Ann Lee in Local News", "chrome.byline"),
+    ("Breaking News", "chrome.page-labels"),
     ("12 April 2026 was the day the council met.", None),  # an article's first sentence stays
+    ("Apr 12, 2026 | the day the bridge reopened to traffic after two years.", None),
 ])
 def test_a_themes_date_line_above_the_post_is_cut(head: str, rule: str | None) -> None:
     out = cut_text(head + "\n" + BODY, RULES, Context(title="Bridge reopens"))
     assert out.text == (BODY if rule else head + "\n" + BODY)
     assert [r for r, _ in out.removed] == ([rule] if rule else [])
+    if "Ann Lee" in head:
+        assert out.harvest.authors == ["Ann Lee"]
+    if " - Updated " in head:
+        assert out.harvest.updated == ["April 13, 2026"]
 
 
 def test_a_known_publisher_after_the_headline_in_the_pages_title_is_the_source() -> None:
