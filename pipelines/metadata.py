@@ -746,8 +746,9 @@ _AFTERNOON = frozenset(("오후", "午後", "下午", "p", "م", "ب"))
 _MONTH = (r"(?:[\u0e01-\u0e4e]{1,2}\.[\u0e01-\u0e4e]{1,2}\.|[\u0620-\u064a]{2,8}\sال[\u0620-\u064a]{2,8}"
           r"|[^\W\d_](?:[^\W\d_]|[\u0900-\u0dff\u0e31-\u0e4e]){1,13})")
 _NAMED_DATE = re.compile(
-    # (Thai writes the era before the year: "17 กุมภาพันธ์ พ.ศ. 2569", Buddhist; "ค.ศ. 2026", Christian)
-    r"(?<![\w/.])(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>" + _MONTH + r")\.?,?\s+"
+    # (Thai writes the era before the year: "17 กุมภาพันธ์ พ.ศ. 2569", Buddhist; "ค.ศ. 2026", Christian; Arabic
+    # script's comma may stand after the month: "17 فروری، 2026")
+    r"(?<![\w/.])(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?P<m1>" + _MONTH + r")\.?[,،]?\s+"
     # (Arabic marks a Gregorian year "م", written on to it: "17 فبراير 2026م", and a Hijri one "هـ": "29 شعبان 1447 هـ")
     r"(?:de\s+|[พค]\.\s?ศ\.\s*)?(?P<y1>\d{4})(?:م(?!\w)|\s?هـ)?|(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
     r"|(?P<d3>\d{1,2})\s+tháng\s+(?P<n3>\d{1,2}),?\s+(?P<y3>\d{4})"
