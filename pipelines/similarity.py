@@ -66,9 +66,20 @@ _NAME = re.compile(f" ([{re.escape(_UPPER)}]\\w*)")
 _DIGITS = re.compile(r"\d\S*")
 
 
+# A character of a script written without spaces between words (Thai, Lao, Myanmar, Khmer, Japanese's
+# kana, Chinese and Japanese ideographs): each is a word here, so a text's shingles are its character
+# 3-grams. (A run between two commas had been one word: a copy with a character changed in each
+# sentence shared no shingle with its original.)
+_UNSPACED_CHAR = re.compile("([\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf"
+                            "\u4e00-\u9fff\uf900-\ufaff])")
+
+
 def sentence_lines(text: str) -> str:
     """The text as sentences on lines, words separated by spaces, original case (see above)."""
-    return "\n".join([line for line in [x.strip(" ") for x in text.translate(_TABLE).split("\n")] if line])
+    lines = text.translate(_TABLE)
+    if _UNSPACED_CHAR.search(lines):
+        lines = _UNSPACED_CHAR.sub(r" \1 ", lines)
+    return "\n".join([line for line in [x.strip(" ") for x in lines.split("\n")] if line])
 
 
 def _numbers(normalized: str) -> set[str]:
