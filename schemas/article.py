@@ -61,7 +61,7 @@ class OperatorId(_Frozen):
     kind: str = Field(min_length=1, description=(
         "What the id is, by the rule that read it: adsense, google-analytics, google-tag-manager, google-ads, "
         "facebook-pixel, yandex-metrica, statcounter, histats, clicky, amazon-associates, media-net, taboola, "
-        "popads, adsterra, "
+        "popads, adsterra, microsoft-clarity, hotjar, "
         "blogger-blog, blogger-profile, jetpack-blog, gravatar, or a user rule's kind."))
     id: str = Field(min_length=1, description="The id as the page writes it (AdSense: pub-<16 digits>).")
     where: list[Literal["home", "page", "body", "author"]] = Field(min_length=1, description=(

@@ -37,6 +37,13 @@ FOUND = [
     ("<script>_Hasync.push(['Histats.start', '1,4718293,4,0,0,0,00010000']);</script>", "home",
      [("histats", "4718293")]),
     ("<script>var clicky_site_ids = []; clicky_site_ids.push(101398427);</script>", "home", [("clicky", "101398427")]),
+    ('<script type="text/javascript">(function(c,l,a,r,i,t,y){c[a]=c[a]||function(){(c[a].q=c[a].q||[]).push(arguments)};'
+     't=l.createElement(r);t.async=1;t.src="https://www.clarity.ms/tag/"+i;y=l.getElementsByTagName(r)[0];'
+     'y.parentNode.insertBefore(t,y);})(window, document, "clarity", "script", "k3v9x2m7qa");</script>', "home",
+     [("microsoft-clarity", "k3v9x2m7qa")]),
+    ("<script>(function(h,o,t,j,a,r){h.hj=h.hj||function(){(h.hj.q=h.hj.q||[]).push(arguments)};"
+     "h._hjSettings={hjid:3847261,hjsv:6};})(window,document,'https://static.hotjar.com/c/hotjar-','.js?sv=');</script>",
+     "page", [("hotjar", "3847261")]),
     ("<p>Our pick: <a href='https://www.amazon.co.uk/dp/B09XYZ1234?tag=kettlepicks-21&amp;th=1'>the kettle</a></p>",
      "body", [("amazon-associates", "kettlepicks-21")]),
     ("<script src='https://contextual.media.net/dmedianet.js?cid=8CU4R7TQ2' async></script>", "page",
