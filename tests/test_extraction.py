@@ -1331,32 +1331,27 @@ def test_a_months_table_needs_twelve_months(tmp_path, table: str) -> None:
         load_rules((str(tmp_path),))
 
 
-@pytest.mark.parametrize(("solar", "day"), [
-    # the first of Farvardin (Nowruz) on either side of a leap year; a leap year's last day
-    ((1399, 1, 1), "2020-03-20"), ((1400, 1, 1), "2021-03-21"), ((1403, 1, 1), "2024-03-20"),
-    ((1404, 1, 1), "2025-03-21"), ((1403, 12, 30), "2025-03-20"), ((1404, 11, 28), "2026-02-17"),
-    ((1404, 7, 1), "2025-09-23"), ((1300, 1, 1), "1921-03-21"),
+@pytest.mark.parametrize(("calendar", "date", "day"), [
+    # the Solar Hijri calendar: the first of Farvardin (Nowruz) on either side of a leap year; a leap
+    # year's last day
+    ("solar_hijri", (1399, 1, 1), "2020-03-20"), ("solar_hijri", (1400, 1, 1), "2021-03-21"),
+    ("solar_hijri", (1403, 1, 1), "2024-03-20"), ("solar_hijri", (1404, 1, 1), "2025-03-21"),
+    ("solar_hijri", (1403, 12, 30), "2025-03-20"), ("solar_hijri", (1404, 11, 28), "2026-02-17"),
+    ("solar_hijri", (1404, 7, 1), "2025-09-23"), ("solar_hijri", (1300, 1, 1), "1921-03-21"),
     # no such day: the 30th of Esfand of a common year, the 31st of a month of the second half
-    ((1404, 12, 30), None), ((1404, 7, 31), None), ((1404, 13, 1), None), ((1299, 1, 1), None),
+    ("solar_hijri", (1404, 12, 30), None), ("solar_hijri", (1404, 7, 31), None), ("solar_hijri", (1404, 13, 1), None),
+    ("solar_hijri", (1299, 1, 1), None),
+    # the Hijri calendar: the first of Ramadan 1447, of Shawwal 1446, the last of Sha'ban 1447 (a month
+    # of 29 days), the first and last years the Umm al-Qura calendar's table holds
+    ("hijri", (1447, 9, 1), "2026-02-18"), ("hijri", (1446, 10, 1), "2025-03-30"), ("hijri", (1447, 8, 29), "2026-02-17"),
+    ("hijri", (1343, 1, 1), "1924-08-01"), ("hijri", (1500, 12, 29), "2077-11-15"),
+    ("hijri", (1447, 8, 30), None), ("hijri", (1447, 13, 1), None), ("hijri", (1342, 12, 29), None),
+    ("hijri", (1501, 1, 1), None),
 ])
-def test_a_solar_hijri_date_is_its_gregorian_day(solar: tuple[int, int, int], day: str | None) -> None:
-    from pipelines.metadata import solar_hijri_day
+def test_a_date_of_another_calendar_is_its_gregorian_day(calendar: str, date: tuple[int, int, int], day: str | None) -> None:
+    from pipelines import metadata
 
-    found = solar_hijri_day(*solar)
-    assert (found.isoformat() if found else None) == day
-
-
-@pytest.mark.parametrize(("hijri", "day"), [
-    # the first of Ramadan 1447, of Shawwal 1446, the last of Sha'ban 1447 (a month of 29 days), the
-    # first and last years the Umm al-Qura calendar's table holds
-    ((1447, 9, 1), "2026-02-18"), ((1446, 10, 1), "2025-03-30"), ((1447, 8, 29), "2026-02-17"),
-    ((1343, 1, 1), "1924-08-01"), ((1500, 12, 29), "2077-11-15"),
-    ((1447, 8, 30), None), ((1447, 13, 1), None), ((1342, 12, 29), None), ((1501, 1, 1), None),
-])
-def test_a_hijri_date_is_its_gregorian_day(hijri: tuple[int, int, int], day: str | None) -> None:
-    from pipelines.metadata import hijri_day
-
-    found = hijri_day(*hijri)
+    found = getattr(metadata, f"{calendar}_day")(*date)
     assert (found.isoformat() if found else None) == day
 
 
