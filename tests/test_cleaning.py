@@ -744,7 +744,7 @@ def test_a_read_more_sentence_without_a_name_after_it_stays(line: str) -> None:
     ("Apr 12, 2026 | News | 0 comments", "chrome.posted-date"),
     ("April 12, 2026 - Updated April 13, 2026", "chrome.posted-date"),
     ("April 12, 2026 by Ann Lee Leave a Comment", "chrome.posted-date"),
-    ("Written by Ann Lee in Local News", "chrome.byline"),
+    ("Written by Ann Lee in Local News", "chrome.byline"), ("admin | April 12, 2026 | 0 Comments", "chrome.byline"),
     ("Breaking News", "chrome.page-labels"),
     ("12 April 2026 was the day the council met.", None),  # an article's first sentence stays
     ("Apr 12, 2026 | the day the bridge reopened to traffic after two years.", None),
