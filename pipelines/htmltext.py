@@ -246,9 +246,10 @@ def _word_start(word: str) -> str | None:
 
 # What a reader never sees (a splog's keyword stuffing and hacked-in links, cloaked in the post body):
 # the `hidden` attribute; an inline style of display:none, visibility:hidden, a font size of 0 or 1px,
-# no opacity, a transparent colour, a box of no width or height (or one pixel) that hides what overflows it, a clip
-# to nothing, or a place far off the screen ("position:absolute; left:-9999px"); and the classes and ids that the
-# page's own <style> blocks hide so (an injected "<style>.xq{display:none}</style><div class=xq>").
+# no opacity, a transparent colour, a box of no width or height (or one pixel) that hides what
+# overflows it, a clip to nothing, or a place far off the screen ("position:absolute; left:-9999px");
+# and the classes and ids that the page's own <style> blocks hide so (an injected
+# "<style>.xq{display:none}</style><div class=xq>").
 # (A stylesheet the page links to is not fetched, and a theme's big one is not read: what they hide
 # is read.)
 _STYLED = etree.XPath(".//*[@hidden or @style]")
@@ -954,8 +955,9 @@ def post_short_links(root: etree._Element, rules: RuleSet, harvest: Harvest, tex
     """On a page read whole, whose short links harvest_links leaves alone (a sidebar's are not the
     post's), those that stand as a line of their own among the post's lines: the one anchor of a short
     block (not a list's item) right after or before one whose words the post's `text` holds
-    (whitespace folded to single spaces). A WordPress autoblog ends the post it imported from Google News with "<p><a href=
-    news.google.com/rss/articles/…>Source link</a></p>", which trafilatura leaves out of the text."""
+    (whitespace folded to single spaces). A WordPress autoblog ends the post it imported from Google
+    News with "<p><a href=news.google.com/rss/articles/…>Source link</a></p>", which trafilatura
+    leaves out of the text."""
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if not href.startswith(("http://", "https://")) or not rules.is_short_link(href) \

@@ -825,9 +825,9 @@ def named_date(text: str, months: dict[str, int], day_first: bool = False) -> st
             day, month, year = int(m["d1"] or m["d2"] or m["d5"]), months[name], m["y1"] or m["y2"] or m["y5"]
             if int(year) > BUDDHIST_ERA_FROM:
                 year = int(year) - 543  # (a Thai date's year: 2569 is 2026)
-            if month > SOLAR_HIJRI:
-                convert = hijri_day if month > HIJRI else solar_hijri_day
-                if (gregorian := convert(int(year), month % 100, day)) is None:
+            if month > SOLAR_HIJRI:  # (a month of another calendar: its number after that calendar's offset)
+                offset, convert = (HIJRI, hijri_day) if month > HIJRI else (SOLAR_HIJRI, solar_hijri_day)
+                if (gregorian := convert(int(year), month - offset, day)) is None:
                     continue
                 day, month, year = gregorian.day, gregorian.month, gregorian.year
         if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(int(year), month)[1]):
