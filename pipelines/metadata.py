@@ -1107,6 +1107,24 @@ def _home_link_name(links: _Links, url: str, html_title: str | None) -> str | No
     return None
 
 
+# The title a blog's platform gives the feeds a page links to: Blogger's "Blog Name - Atom" and "Blog
+# Name - RSS", WordPress's "Blog Name » Feed" ("» Flux", "» Comments Feed", "» Post Title Comments Feed",
+# "» News Category Feed": the blog's name before the first "»" in any language)
+_FEED_TITLE = re.compile(r"(?P<name>.+?)\s+(»\s+.+|-\s+(Atom|RSS( 2\.0)?))", re.S)
+
+
+def _feed_title_name(head: _Head) -> str | None:
+    """The blog's name from the title of a feed its page links to, on a page that shows it nowhere
+    else (a Blogger template with a logo for a header; a <title> of the headline alone)."""
+    for link in head.links:
+        kind = (link.get("type") or "").partition(";")[0].strip().lower()
+        if kind in _FEED_TYPES and "alternate" in _rels(link):
+            found = _FEED_TITLE.fullmatch(fold_spaces(link.get("title") or ""))
+            if found:
+                return found["name"]
+    return None
+
+
 def _blogger_title_name(meta: PageMeta) -> str | None:
     """A Blogger post page's blog name from its <title>, which a classic template writes "Blog Name:
     Post Title", for a page whose header shows no name (a header image, a theme without one)."""
@@ -1131,12 +1149,18 @@ def _is_home_href(href: str, netloc: str) -> bool:
 
 def _site_name(tree: etree._Element, classes: ClassIndex) -> str | None:
     """Blog name in templates that declare no og:site_name: Blogger's Header widget (its h1 or
-    .title), else a WordPress theme's .site-title inside <header>."""
+    .title), else a WordPress theme's site title inside <header>: .site-title (the classic themes,
+    Astra, Kadence), a block theme's .wp-block-site-title (Twenty Twenty-Two and after), GeneratePress's
+    .main-title, the AMP plugin's reader page's .amp-site-title."""
     for header in classes.by_id.get("Header1", []):
         name = _texts(el for el in header.iterdescendants() if el.tag == "h1" or classes.has(el, "title"))
         if name:
             return name
-    return _texts(classes.get("site-title", within="header"))
+    for name in ("site-title", "wp-block-site-title", "main-title", "amp-site-title"):
+        found = _texts(classes.get(name, within="header"))
+        if found:
+            return found
+    return None
 
 
 # Hosts that serve many people's sites as their subdomains: one of them is not another's site.
@@ -1410,8 +1434,8 @@ def read_meta(tree: etree._Element, url: str, classes: ClassIndex | None = None,
         original = metas.get("original-source") or metas.get("syndication-source")
         meta.offsite_canonical = own_canonical(url, original)[1] if original else None
     meta.site_name = (own_site_name(metas.get("og:site_name"), url) or _site_name(tree, classes)
-                      or meta.home_heading or _ld_site_name(head, ld) or _home_link_name(links, url, meta.html_title)
-                      or _blogger_title_name(meta))
+                      or meta.home_heading or _ld_site_name(head, ld) or _feed_title_name(head)
+                      or _home_link_name(links, url, meta.html_title) or _blogger_title_name(meta))
     meta.published = _first_date((
         lambda: _texts(a.get("title", "") for a in classes.get("published", "abbr")),
         lambda: metas.get("article:published_time"), lambda: metas.get("datePublished"),

@@ -338,6 +338,43 @@ def test_a_page_naming_its_site_only_in_json_ld_gives_the_blog_name(ld: str, nam
     assert read_meta(_parse_page(page), "https://quaynotes.example/crane-returns/").site_name == name
 
 
+@pytest.mark.parametrize("header", [
+    "<header class='site-header'><p class='site-title'><a href='/'>Quay Notes</a></p></header>",
+    # a block theme's header template part (Twenty Twenty-Two and after), and GeneratePress's
+    "<header class='wp-block-template-part'><div class='wp-block-group'><p class='wp-block-site-title'><a href='/'>"
+    "Quay Notes</a></p></div></header>",
+    "<header class='site-header' id='masthead'><div class='site-branding'><p class='main-title' itemprop='headline'>"
+    "<a href='/' rel='home'>Quay Notes</a></p></div></header>",
+    # the AMP plugin's reader page
+    "<header id='top' class='amp-wp-header'><div><a href='/'><span class='amp-site-title'>Quay Notes</span></a></div>"
+    "</header>",
+])
+def test_a_wordpress_theme_s_site_title_in_its_header_names_the_blog(header: str) -> None:
+    # (the <title> names no site, so only the header can)
+    page = f"<html><head><title>Crane returns</title></head><body>{header}<h1>Crane returns</h1><p>text</p></body></html>"
+    assert read_meta(_parse_page(page), "https://quaynotes.example/crane-returns/").site_name == "Quay Notes"
+    outside = page.replace("<header", "<div").replace("</header>", "</div>")  # (a post's own "main title")
+    assert read_meta(_parse_page(outside), "https://quaynotes.example/crane-returns/").site_name is None
+
+
+@pytest.mark.parametrize(("feeds", "name"), [
+    # Blogger's feed links (a template whose header is a logo), WordPress's in English and in French
+    ('<link rel="alternate" type="application/atom+xml" title="Quay Notes 24/7 - Atom" href="/feeds/posts/default">'
+     '<link rel="alternate" type="application/rss+xml" title="Quay Notes 24/7 - RSS" href="/feeds/posts/default?alt=rss">',
+     "Quay Notes 24/7"),
+    ('<link rel="alternate" type="application/rss+xml" title="Quay Notes &raquo; Feed" href="/feed/">', "Quay Notes"),
+    ('<link rel="alternate" type="application/rss+xml; charset=UTF-8" title="Notes du quai » Crane returns Flux des '
+     'commentaires" href="/crane-returns/feed/">', "Notes du quai"),
+    # a feed titled by itself alone, or a link that is no feed: no name
+    ('<link rel="alternate" type="application/rss+xml" title="RSS Feed" href="/rss.xml">', None),
+    ('<link rel="alternate" hreflang="fr" title="Quay Notes » Français" href="/fr/">', None),
+])
+def test_the_title_of_a_feed_the_page_links_to_names_the_blog(feeds: str, name: str | None) -> None:
+    page = (f"<html><head><title>Crane returns</title>{feeds}</head><body><header><a href='/'><img src='/logo.png' "
+            f"alt=''></a></header><h1>Crane returns</h1><p>text</p></body></html>")
+    assert read_meta(_parse_page(page), "https://quaynotes.example/crane-returns/").site_name == name
+
+
 @pytest.mark.parametrize(("after", "date"), [
     ("<div class='art-info'>2026-12-01 09:32:15　来源：城市日报　作者：李明</div>", "2026-12-01T09:32:15"),
     ("<p class='meta'>发布时间：2026年12月1日</p>", "2026-12-01"),
