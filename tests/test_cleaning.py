@@ -314,6 +314,14 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("For more news like this visit PortHealth.example", "promo.portal-footer"),
     ("Baca berita dengan sedikit iklan, klik di sini", "promo.portal-footer"),
     ("© dpa-infocom, dpa:261009-99-123456/2", "credits.wire-notice"),
+    # a search-engine splog's keyword list, and a plain site's pager with a bar between its halves
+    ("Incoming search terms: bridge reopening date, harbour bridge repairs cost", "seo.search-terms"),
+    ("Related searches: harbour bridge, bridge closure, cheap ferry tickets", "seo.search-terms"),
+    ("People also search for: bridge opening times, harbour traffic", "seo.search-terms"),
+    ("Pencarian terkait: jembatan pelabuhan, jadwal feri", "seo.search-terms"),
+    ("\u00ab Previous article | Next article \u00bb", "chrome.wordpress.en"),
+    ("People also ask: when will the bridge close again?", None),
+    ("Related searches on the council's site rose by a third after the closure.", None),
     ("Home > Settings is where the new switch sits, the firm said.", None),
     ("The museum uses cookies to teach children about old bakeries.", None),
     ("Featured in the council's report, the pier will be rebuilt.", None),
@@ -1076,6 +1084,9 @@ def test_credit_lines_at_the_end_are_cut_whole(tail, source_url) -> None:
     ("The bridge reopened on Tuesday.\nVeja também:\nChuva forte atinge o litoral\nFeira começa sábado",
      "The bridge reopened on Tuesday."),
     ("The bridge reopened on Tuesday.\nSee also\nFerry fares frozen", "The bridge reopened on Tuesday."),
+    # an SEO plugin's search terms, one a line under their label
+    ("The bridge reopened on Tuesday.\nIncoming search terms:\nbridge reopening date\nharbour bridge repairs cost",
+     "The bridge reopened on Tuesday."),
     ("The bridge reopened on Tuesday.\nCheck Also\nFerry fares frozen for another year", "The bridge reopened on Tuesday."),
     ("The bridge reopened on Tuesday.\nЧитайте также:\nПаром снова ходит\nНовые тарифы", "The bridge reopened on Tuesday."),
     # traps: an article's own closing list (no heading over it), and a heading over sentences
