@@ -320,6 +320,15 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("People also search for: bridge opening times, harbour traffic", "seo.search-terms"),
     ("Pencarian terkait: jembatan pelabuhan, jadwal feri", "seo.search-terms"),
     ("\u00ab Previous article | Next article \u00bb", "chrome.wordpress.en"),
+    # a WordPress theme's credit in the footer, in WordPress's languages; its Chinese, Spanish, French and Dutch
+    # navigation, share and reply-form lines
+    ("Theme by Blossom Themes. Powered by WordPress.", "chrome.site.any"),
+    ("Copyright \u00a9 2026 Bridge Daily | Theme: Newspaperly by Jane Doe | Powered by WordPress", "chrome.site.any"),
+    ("Tema: ColorMag oleh ThemeGrill.", "chrome.site.any"), ("Fi\u00e8rement propuls\u00e9 par WordPress", "chrome.site.any"),
+    ("\u6587\u7ae0\u5bfc\u822a", "chrome.wordpress.zh"), ("Compartir esto:", "chrome.wordpress.es"),
+    ("Navigation des articles", "chrome.wordpress.fr"), ("Je e-mailadres zal niet getoond worden.", "chrome.wordpress.nl"),
+    ("Powered by WordPress, the council's new site went live in May.", None),
+    ("The site was hacked last year. Powered by WordPress, it ran an old plugin.", None),
     ("People also ask: when will the bridge close again?", None),
     ("Related searches on the council's site rose by a third after the closure.", None),
     ("Home > Settings is where the new switch sits, the firm said.", None),
