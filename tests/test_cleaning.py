@@ -1025,6 +1025,43 @@ def test_a_credit_under_a_copy_names_its_publisher_in_thai_bengali_urdu_swahili_
     assert cut_text(f"{body}\n{line}", RULES, Context()).text == f"{body}\n{line}"
 
 
+_PLAYER = ("Video Player is loading. Play Video Play Mute Current Time 0:00 / Duration 0:00 Loaded: 0% Stream Type LIVE "
+           "Seek to live, currently behind live LIVE Remaining Time -0:00 1x Playback Rate Chapters Captions captions "
+           "settings, opens captions settings dialog captions off, selected Audio Track Picture-in-Picture Fullscreen")
+_CAPTION_SETTINGS = ("Text Color White Black Red Green Transparency Opaque Semi-Transparent Background Color Black White "
+                     "Font Size 50% 75% 100% 125% Text Edge Style None Raised Depressed Uniform Dropshadow Font Family "
+                     "Proportional Sans-Serif Monospace Sans-Serif Reset restore all settings to the default values Done")
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    # a copy of a page as a browser showed it: the video player's text, joined on one line or a line a notice
+    (_PLAYER, "player.controls"), ("Video Player is loading.Play VideoPlayMuteCurrent Time 0:00/Duration 0:00Loaded: 0%Stream Type LIVESeek to live, currently "
+     "behind liveLIVERemaining Time -0:00 1xPlayback Rate", "player.controls"),
+    ("This is a modal window.", "player.controls"), (_CAPTION_SETTINGS, "player.controls"),
+    ("Beginning of dialog window. Escape will cancel and close the window.", "player.controls"),
+    ("Media playback is unsupported on your device", "player.controls"),
+    # a news site's paywall and sign-up prompts, its buttons and its labels
+    ("Thank you for subscribing!", "chrome.paywall"), ("Already a subscriber? Log in", "chrome.paywall"),
+    ("By clicking Sign Up, you agree to our Terms and Privacy Policy.", "chrome.paywall"),
+    ("You have reached your limit of free articles.", "chrome.paywall"), ("Gift this article", "chrome.paywall"),
+    ("pic.twitter.com/Ab12Cd34Ef", "chrome.paywall"), ("SKIP ADVERTISEMENT", "ads.label"), ("Ad Feedback", "ads.label"),
+    ("Representational image", "chrome.media-label"), ("Click to expand", "chrome.media-label"),
+])
+def test_a_news_pages_player_paywall_and_labels_are_cut_wherever_they_stand(line: str, rule: str) -> None:
+    for text in _placed(BODY, line):
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and out.removed == [(rule, line)], text
+
+
+@pytest.mark.parametrize("line", ["Play", "Live", "Play Video", "Duration 0:00",
+                                  "The concert will play live on the pier, the board said.",
+                                  "Thank you for subscribing to the harbour board's updates, the chair wrote.",
+                                  "The fish market's owner said the new landing would be a click to expand trade."])
+def test_a_players_single_words_or_a_sentence_with_its_words_stay_between_the_paragraphs(line: str) -> None:
+    between = _placed(BODY, line)[1]
+    assert cut_text(between, RULES, Context(title="Bridge reopens")).text == between
+
+
 RU_BODY = ("Портовое управление во вторник одобрило план восстановления северного причала.\n"
            "Работы начнутся в апреле и займут около восемнадцати месяцев.")
 

@@ -357,6 +357,31 @@ def test_a_wordpress_theme_s_site_title_in_its_header_names_the_blog(header: str
     assert read_meta(_parse_page(outside), "https://quaynotes.example/crane-returns/").site_name is None
 
 
+_VIDEO_JS = ("<div class='video-js vjs-paused' id='v1' role='region' aria-label='Video Player'><video class='vjs-tech' "
+             "src='/v.mp4'></video><div class='vjs-loading-spinner'><span class='vjs-control-text'>Video Player is loading."
+             "</span></div><button class='vjs-big-play-button' title='Play Video'><span class='vjs-control-text'>Play Video"
+             "</span></button><div class='vjs-control-bar'><button class='vjs-play-control vjs-control'><span class="
+             "'vjs-control-text'>Play</span></button><div class='vjs-current-time vjs-control'><span class='vjs-control-text'>"
+             "Current Time&nbsp;</span><span class='vjs-current-time-display'>0:00</span></div><div class='vjs-time-divider'>"
+             "<div><span>/</span></div></div><div class='vjs-duration vjs-control'><span class='vjs-control-text'>Duration"
+             "&nbsp;</span><span class='vjs-duration-display'>0:00</span></div><button class='vjs-fullscreen-control'><span "
+             "class='vjs-control-text'>Fullscreen</span></button></div><div class='vjs-modal-dialog vjs-hidden "
+             "vjs-text-track-settings'><p class='vjs-modal-dialog-description vjs-control-text'>Beginning of dialog window. "
+             "Escape will cancel and close the window.</p><button class='vjs-close-button'><span class='vjs-control-text'>"
+             "Close Modal Dialog</span></button><p class='vjs-control-text'>End of dialog window.</p></div></div>")
+
+
+def test_a_video_players_controls_in_a_copy_of_a_page_as_a_browser_built_it_are_cut() -> None:
+    # (every label had stayed: "Play Video", "Current Time 0:00", "/", "Fullscreen", the dialog's notices)
+    paragraphs = ["The harbour board voted on Tuesday to close the old ferry slip for eight months of repairs.",
+                  "Commuters will be moved to a temporary landing at the fish market from the first week of March.",
+                  "Divers had found rot in more than a third of the timber piles during an inspection in January."]
+    page = (f"<html><head><title>Ferry slip closes</title></head><body><article><h1>Ferry slip closes</h1><div class="
+            f"'entry-content'><p>{paragraphs[0]}</p>{_VIDEO_JS}<p>{paragraphs[1]}</p><p>{paragraphs[2]}</p></div></article>"
+            f"</body></html>")
+    assert _record(page, "https://quaynotes.example/ferry-slip-closes/").text.split("\n") == paragraphs
+
+
 @pytest.mark.parametrize(("feeds", "name"), [
     # Blogger's feed links (a template whose header is a logo), WordPress's in English and in French
     ('<link rel="alternate" type="application/atom+xml" title="Quay Notes 24/7 - Atom" href="/feeds/posts/default">'
