@@ -755,6 +755,8 @@ def test_a_read_more_sentence_without_a_name_after_it_stays(line: str) -> None:
     ("12/04/2026 06h40 - Atualizado há 2 horas", "chrome.updated"),
     ("Published on 12/04/2026 by admin", "chrome.posted-date"),
     ("Updated: April 12, 2026 at 6:40 am", "chrome.updated-date"),
+    # a weekday's short name before the date ("Sun 12 Apr 2026 06.40 BST", the Guardian's way)
+    ("Sun 12 Apr 2026 06.40 BST", "chrome.date-header"), ("Last modified on Sun 12 Apr 2026 06.40 BST", "chrome.updated-date"),
     ("2026-04-12", "chrome.posted-date"),
     # a theme's meta line: the month's short form, the date of the last change, a category and a
     # comment count after bars, a comment link after the writer
@@ -774,6 +776,8 @@ def test_a_themes_date_line_above_the_post_is_cut(head: str, rule: str | None) -
         assert out.harvest.authors == ["Ann Lee"]
     if " - Updated " in head:
         assert out.harvest.updated == ["April 13, 2026"]
+    if "Sun 12 Apr" in head:
+        assert (out.harvest.updated if "modified" in head else out.harvest.published) == ["12 Apr 2026 06.40 BST"]
 
 
 def test_a_known_publisher_after_the_headline_in_the_pages_title_is_the_source() -> None:
