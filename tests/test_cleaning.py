@@ -1050,6 +1050,12 @@ _CAPTION_SETTINGS = ("Text Color White Black Red Green Transparency Opaque Semi-
     ("You have reached your limit of free articles.", "chrome.paywall"), ("Gift this article", "chrome.paywall"),
     ("pic.twitter.com/Ab12Cd34Ef", "chrome.paywall"), ("SKIP ADVERTISEMENT", "ads.label"), ("Ad Feedback", "ads.label"),
     ("Representational image", "chrome.media-label"), ("Click to expand", "chrome.media-label"),
+    ("CLICK HERE TO GET THE HARBOUR NEWS APP", "chrome.paywall"),
+    # a photo's caption and its agency photographer's credit
+    ("FILE PHOTO: A ferry docks at the harbour, February 3, 2026. REUTERS/Jane Roe/File Photo", "credits.image-agency"),
+    ("REUTERS/Jane Roe", "credits.image-agency"), ("(AP Photo/Jane Roe, File)", "credits.image-agency"),
+    ("A ferry docks at the harbour on Feb. 3, 2026. (AP Photo/Jane Roe)", "credits.image-agency"),
+    ("Jane Roe/AP hide caption", "credits.image-agency"), ("Photograph: Jane Roe/AP", "credits.image"),
 ])
 def test_a_news_pages_player_paywall_and_labels_are_cut_wherever_they_stand(line: str, rule: str) -> None:
     for text in _placed(BODY, line):
@@ -1059,6 +1065,9 @@ def test_a_news_pages_player_paywall_and_labels_are_cut_wherever_they_stand(line
 
 @pytest.mark.parametrize("line", ["Play", "Live", "Play Video", "Duration 0:00",
                                   "The concert will play live on the pier, the board said.",
+                                  "Support for the plan stood at 40%, according to a poll by Reuters/Ipsos.",
+                                  "The council said it would show caption contests at the fair.",
+                                  "Click here to get the new timetable app, the board said.",
                                   "Thank you for subscribing to the harbour board's updates, the chair wrote.",
                                   "The fish market's owner said the new landing would be a click to expand trade."])
 def test_a_players_single_words_or_a_sentence_with_its_words_stay_between_the_paragraphs(line: str) -> None:
@@ -1598,6 +1607,9 @@ def test_a_via_credit_without_its_colon_names_a_capitalised_original_under_a_cop
                                   "This story was originally published November 3, 2026, 9:12 AM.",
                                   "Originally Published: November 3, 2026 at 9:12 a.m.",
                                   "The Associated Press contributed to this report.",
+                                  "Associated Press writer Jane Roe contributed to this report.",
+                                  "Follow Jane Roe on Twitter: @janeroe",
+                                  "Originally published as Bridge reopens after two years of repairs",
                                   "Contact the writer: jane@coastalledger.example",
                                   "Write to Jane Roe at jane.roe@coastalledger.example"])
 @pytest.mark.parametrize("copy", [True, False])
