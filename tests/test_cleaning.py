@@ -326,7 +326,9 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Copyright \u00a9 2026 Bridge Daily | Theme: Newspaperly by Jane Doe | Powered by WordPress", "chrome.site.any"),
     ("Tema: ColorMag oleh ThemeGrill.", "chrome.site.any"), ("Fi\u00e8rement propuls\u00e9 par WordPress", "chrome.site.any"),
     ("\u6587\u7ae0\u5bfc\u822a", "chrome.wordpress.zh"), ("Compartir esto:", "chrome.wordpress.es"),
-    ("Navigation des articles", "chrome.wordpress.fr"), ("Je e-mailadres zal niet getoond worden.", "chrome.wordpress.nl"),
+    ("Navigation des articles", "chrome.wordpress.fr"), ("Kirim Komentar", "chrome.wordpress.id"),
+    ("Noticia relacionada", "chrome.site.es"),
+    ("Saksikan Video Pilihan di Bawah Ini:", "chrome.wordpress.id"), ("Je e-mailadres zal niet getoond worden.", "chrome.wordpress.nl"),
     ("Powered by WordPress, the council's new site went live in May.", None),
     ("The site was hacked last year. Powered by WordPress, it ran an old plugin.", None),
     ("People also ask: when will the bridge close again?", None),
@@ -1050,6 +1052,9 @@ _CAPTION_SETTINGS = ("Text Color White Black Red Green Transparency Opaque Semi-
     ("You have reached your limit of free articles.", "chrome.paywall"), ("Gift this article", "chrome.paywall"),
     ("pic.twitter.com/Ab12Cd34Ef", "chrome.paywall"), ("SKIP ADVERTISEMENT", "ads.label"), ("Ad Feedback", "ads.label"),
     ("Representational image", "chrome.media-label"), ("Click to expand", "chrome.media-label"),
+    ("\u00bfEncontraste un error? Rep\u00f3rtalo aqu\u00ed", "chrome.typo-prompt"),
+    ("Encontrou algum erro? Avise-nos.", "chrome.typo-prompt"), ("Fehler gefunden? Jetzt melden.", "chrome.typo-prompt"),
+    ("Vous avez rep\u00e9r\u00e9 une erreur dans cet article ? Signalez-la-nous.", "chrome.typo-prompt"),
     ("CLICK HERE TO GET THE HARBOUR NEWS APP", "chrome.paywall"),
     # a photo's caption and its agency photographer's credit
     ("FILE PHOTO: A ferry docks at the harbour, February 3, 2026. REUTERS/Jane Roe/File Photo", "credits.image-agency"),
@@ -1068,6 +1073,7 @@ def test_a_news_pages_player_paywall_and_labels_are_cut_wherever_they_stand(line
                                   "Support for the plan stood at 40%, according to a poll by Reuters/Ipsos.",
                                   "The council said it would show caption contests at the fair.",
                                   "Click here to get the new timetable app, the board said.",
+                                  "\u00bfEncontraste un error en el presupuesto?, pregunt\u00f3 la concejala.",
                                   "Thank you for subscribing to the harbour board's updates, the chair wrote.",
                                   "The fish market's owner said the new landing would be a click to expand trade."])
 def test_a_players_single_words_or_a_sentence_with_its_words_stay_between_the_paragraphs(line: str) -> None:
@@ -1247,6 +1253,29 @@ def test_a_plugins_credit_box_gives_the_original_it_links(box, rule, publisher) 
     assert [r for r, _ in removed] == [rule]
     assert harvest.source_urls == ["https://ledger.example/bridge"]
     assert harvest.publishers == [publisher]
+
+
+@pytest.mark.parametrize(("tail", "rules", "publisher", "source_url"), [
+    # the Tribun network's line (no quotes, no "Klik untuk baca"), with and without the address
+    ("Artikel ini telah tayang di Ledger.example dengan judul Jembatan dibuka kembali, "
+     "https://www.ledger.example/regional/2026/02/17/jembatan.", ["credits.first-published-id"], "Ledger.example",
+     "https://www.ledger.example/regional/2026/02/17/jembatan"),
+    ("Artikel ini telah tayang di LedgerJakarta.example dengan judul Jembatan dibuka kembali setelah dua tahun perbaikan",
+     ["credits.first-published-id"], "LedgerJakarta.example", None),
+    # detik's line under text copied from its page, and the call to get its app
+    ('Baca artikel ledgernews, "Jembatan dibuka kembali setelah dua tahun perbaikan" selengkapnya '
+     "https://news.ledger.example/berita/d-1234567/jembatan-dibuka.\nDownload Apps Ledger Sekarang "
+     "https://apps.ledger.example/", ["credits.copied-from-id", "promo.app-links"], "ledgernews",
+     "https://news.ledger.example/berita/d-1234567/jembatan-dibuka"),
+    ("Download aplikasi Ledger.example untuk akses berita lebih mudah dan cepat:\nAndroid: https://bit.ly/3abcdEF\n"
+     "iOS: https://apple.co/3abcdEF", ["chrome.site.id", "promo.app-links", "promo.app-links"], None, None),
+])
+def test_an_indonesian_portals_line_under_shared_or_copied_text_names_the_original(
+        tail: str, rules: list[str], publisher: str | None, source_url: str | None) -> None:
+    out = cut_text(BODY + "\n" + tail, RULES, Context(title="Jembatan dibuka kembali"))
+    assert out.text == BODY and [r for r, _ in out.removed] == rules
+    assert out.harvest.publishers == ([publisher] if publisher else [])
+    assert out.harvest.source_urls == ([source_url] if source_url else [])
 
 
 def test_a_copied_news_articles_credits_give_publisher_author_and_original() -> None:
@@ -1608,6 +1637,7 @@ def test_a_via_credit_without_its_colon_names_a_capitalised_original_under_a_cop
                                   "Originally Published: November 3, 2026 at 9:12 a.m.",
                                   "The Associated Press contributed to this report.",
                                   "Associated Press writer Jane Roe contributed to this report.",
+                                  "Con informaci\u00f3n de agencias", "(Com informa\u00e7\u00f5es das ag\u00eancias)",
                                   "Follow Jane Roe on Twitter: @janeroe",
                                   "Originally published as Bridge reopens after two years of repairs",
                                   "Contact the writer: jane@coastalledger.example",
@@ -1896,6 +1926,13 @@ def test_a_video_or_social_posts_address_alone_on_a_line_is_cut(line: str, cut: 
     ("AI-generated content. Please verify important information.", True),
     ("Artikel ini dibuat dengan bantuan AI dan telah disunting oleh redaksi.", True),
     ("Dieser Artikel wurde mit Hilfe von KI erstellt.", True), ("本文由AI生成，仅供参考。", True),
+    # a note that a machine translated it, in the splogs' languages
+    ("This article was machine translated.", True), ("Esta nota fue traducida autom\u00e1ticamente.", True),
+    ("Translated by Google Translate", True), ("Artikel ini diterjemahkan secara otomatis.", True),
+    ("Note: This article has been automatically translated from Spanish.", True),
+    ("(Este artigo foi traduzido automaticamente.)", True), ("Dieser Artikel wurde maschinell \u00fcbersetzt.", True),
+    ("This article was translated from Spanish by Ana Ruiz.", False),
+    ("The speech was translated by Google Translate for the visitors, officials said.", False),
     # the article's own sentences about AI
     ("The report was written with the help of AI researchers at the university, the council said.", False),
     ("The report was generated by AI, officials admitted.", False),
