@@ -46,6 +46,7 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Originally posted at Coastal Ledger", "autoblog.originally-published"),
     ("Cet article est paru dans Le Courrier du Port.", "autoblog.originally-published"),
     ("Este artículo fue publicado originalmente en Diario del Sur.", "autoblog.originally-published"),
+    ("Este texto foi publicado originalmente no Jornal do Sul.", "autoblog.originally-published"),
     ("Dieser Artikel erschien zuerst auf Tagblatt Nord.", "autoblog.originally-published"),
     ("Материал впервые опубликован на сайте Морские вести.", "autoblog.originally-published"),
     ("Artykuł pierwotnie ukazał się w Gazecie Portowej.", "autoblog.originally-published"),
@@ -759,6 +760,11 @@ def test_a_read_more_sentence_without_a_name_after_it_stays(line: str) -> None:
     ("Updated: April 12, 2026 at 6:40 am", "chrome.updated-date"),
     # a weekday's short name before the date ("Sun 12 Apr 2026 06.40 BST", the Guardian's way)
     ("Sun 12 Apr 2026 06.40 BST", "chrome.date-header"), ("Last modified on Sun 12 Apr 2026 06.40 BST", "chrome.updated-date"),
+    # the last update's label of more than one word, in German, French, Spanish and Portuguese
+    ("Zuletzt aktualisiert: 12.04.2026, 06:40 Uhr", "chrome.date-label"),
+    ("Derni\u00e8re mise \u00e0 jour le 12/04/2026 \u00e0 06h40", "chrome.date-label"),
+    ("\u00daltima actualizaci\u00f3n: 12 de abril de 2026, 06:40", "chrome.date-label"),
+    ("\u00daltima atualiza\u00e7\u00e3o: 12/04/2026 \u00e0s 06h40", "chrome.date-label"),
     ("2026-04-12", "chrome.posted-date"),
     # a theme's meta line: the month's short form, the date of the last change, a category and a
     # comment count after bars, a comment link after the writer
@@ -778,6 +784,8 @@ def test_a_themes_date_line_above_the_post_is_cut(head: str, rule: str | None) -
         assert out.harvest.authors == ["Ann Lee"]
     if " - Updated " in head:
         assert out.harvest.updated == ["April 13, 2026"]
+    if head.startswith(("Zuletzt", "Derni", "\u00dalt")):
+        assert len(out.harvest.updated) == 1 and not out.harvest.published
     if "Sun 12 Apr" in head:
         assert (out.harvest.updated if "modified" in head else out.harvest.published) == ["12 Apr 2026 06.40 BST"]
 
