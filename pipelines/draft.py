@@ -129,7 +129,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     gnews = rules.by_id.get("google-news.feed-title")
     if gnews is not None and any(gnews.pattern.fullmatch(fold(t)) for t in harvest.feed_titles):
         harvest.add("tool", "google-news")  # the feed IFTTT read was a Google News topic feed
-    publishers = foreign_publishers(harvest, draft.blog.name, draft.blog.host)
+    publishers = foreign_publishers(harvest, draft.blog.name, draft.blog.host, rules.aggregators)
     harvest.publishers[:] = publishers
     source_hint = feed.get("source_publisher")
     if not source_hint and meta.site_name and draft.blog.name and harvest.tools and \

@@ -156,7 +156,7 @@ def _name_like(name: str) -> bool:
 def credit_line_publisher(text: str, rules: RuleSet, own: tuple[str | None, ...] = ()) -> str | None:
     """The publisher a plain credit on one of the text's last two lines names ("Source: Gazeta X",
     "Bron: Het Dagblad"), when it has the shape of a name (or is a known publisher written in lower
-    case, "Quelle: dpa") and is not the blog's own."""
+    case, "Quelle: dpa") and is not the blog's own nor a service that writes no news ("Source: Google News")."""
     if rules.credit_line is None:
         return None
     mine = {fold(x).lower() for x in own if x}
@@ -164,7 +164,8 @@ def credit_line_publisher(text: str, rules: RuleSet, own: tuple[str | None, ...]
         m = rules.credit_line.fullmatch(fold(line))
         if m:
             name = _CREDIT_NAME_END.split(m.group("publisher"), maxsplit=1)[0].strip(" .")
-            if (_name_like(name) or name.lower() in rules.publishers) and name.lower() not in mine:
+            if (_name_like(name) or name.lower() in rules.publishers) and name.lower() not in mine \
+                    and name.lower() not in rules.aggregators:
                 return name
     return None
 
@@ -195,10 +196,12 @@ def feed_title_publisher(feed_titles: list[str], rules: RuleSet) -> str | None:
     return None
 
 
-def foreign_publishers(harvest: Harvest, blog_name: str | None, blog_host: str | None) -> list[str]:
-    """Publishers named by residue, minus the splog itself ('appeared first on <the splog>')."""
+def foreign_publishers(harvest: Harvest, blog_name: str | None, blog_host: str | None,
+                       aggregators: frozenset[str] = frozenset()) -> list[str]:
+    """Publishers named by residue, minus the splog itself ('appeared first on <the splog>') and the
+    services that only pass news along ('via Google News')."""
     own = {fold(x).lower() for x in (blog_name, blog_host) if x}
-    return [p for p in harvest.publishers if fold(p).lower() not in own]
+    return [p for p in harvest.publishers if fold(p).lower() not in own and fold(p).strip().lower() not in aggregators]
 
 
 def order_chain(tools: list[str], rules: RuleSet) -> list[str]:

@@ -446,6 +446,7 @@ class RuleSet:
     operator_ids: tuple[IdRule, ...] = field(default=(), compare=False)  # (ids.toml: [[id]])
     share_links: tuple[str, ...] = ()  # share buttons' host + path prefixes, lower case: no outlinks
     named_boxes: NamedBoxes = field(default_factory=NamedBoxes, compare=False)  # (html.toml [named_boxes])
+    aggregators: frozenset[str] = frozenset()  # services that write no news (publishers.toml), lower-cased
     # the line rules by where they apply, and by id (derived from `lines`)
     by_where: dict[str, tuple[LineRule, ...]] = field(default_factory=dict, compare=False)
     by_id: dict[str, LineRule] = field(default_factory=dict, compare=False)
@@ -718,6 +719,11 @@ def _parse_file(path: Any, acc: dict) -> None:
             pats = tuple(_compile(src, cid, p) for p in t.get("patterns", ()))
             acc["chrome"].append(ChromeSet(cid, platform, lang, lines, pats))
     acc["publishers"].update(fold(n).lower() for n in data.get("names", ()))
+    if "aggregators" in data:
+        names = data["aggregators"].get("names") if isinstance(data["aggregators"], dict) else None
+        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+            raise RuleError(f"{src}: aggregators: names = a list of services' names (\"Google News\")")
+        acc["aggregators"].update(fold(n).strip().lower() for n in names)
     if "feed_title" in data:
         acc["feed_title_hint"] = _compile(src, "feed_title", data["feed_title"]["hint"])
         acc["feed_title_max_chars"] = int(data["feed_title"].get("max_chars", 100))
@@ -799,7 +805,7 @@ _SINGLE_PATTERNS = ("spintax", "not_found", "site_gone", "tags_line", "credit_li
 
 
 def _empty_acc() -> dict:
-    return {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(),
+    return {"lines": [], "blocks": [], "anchors": [], "chrome": [], "publishers": set(), "aggregators": set(),
             "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
             "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
             "spintax": None, "not_found": None, "credit_line": None, "months": Months(), "site_gone": None,
@@ -846,4 +852,5 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                    shortcodes=Shortcodes.of(acc["shortcodes"]), confusables=Confusables(acc["confusables"]),
                    operator_ids=with_platform(acc["operator_ids"], acc["platform_ids"]),
                    share_links=tuple(acc["share_links"]),
-                   named_boxes=NamedBoxes.of(acc["named_box_words"], acc["named_box_chars"]))
+                   named_boxes=NamedBoxes.of(acc["named_box_words"], acc["named_box_chars"]),
+                   aggregators=frozenset(acc["aggregators"]))

@@ -723,6 +723,7 @@ def test_a_page_whose_author_tag_is_its_address_has_no_author() -> None:
     ("Con información de medios locales", None),
     ("Source: company filings and interviews", None),  # (no name's shape)
     ("Source: Harbour Digest", None),  # (the blog's own name)
+    ("Source: Google News", None), ("Sumber: Google Berita", None),  # (a service that writes no news)
     ("The source: a letter seen by reporters.", None),
 ])
 def test_a_plain_credit_on_the_last_line_names_the_publisher(last: str, publisher: str | None) -> None:
@@ -957,3 +958,25 @@ def test_a_byline_over_the_text_or_a_credit_on_a_page_that_is_no_copy_is_no_sour
     own = _record(_copied_post("<p>Penulis: Rina Hapsari</p>"), "https://coastdigest.example/2026/03/pier/",
                   platform="wordpress")
     assert own.source.author is None and own.text.endswith("Penulis: Rina Hapsari")
+
+
+def test_a_credit_naming_a_service_that_passes_news_along_names_no_publisher(tmp_path) -> None:
+    """"via Google News" under an IFTTT copy had made Google News the record's publisher; the tool is
+    read from the link. A user's list of such services extends the package's."""
+    from pipelines.cleaning import Context, cut_text
+    from pipelines.provenance import foreign_publishers
+    from pipelines.rules import RuleError
+
+    body = "The council approved the plan on Tuesday.\nIt will cost 4 million."
+    harvest = cut_text(body + "\nvia Google News\nhttps://ift.tt/3abcdEF", RULES, Context()).harvest
+    assert harvest.publishers == ["Google News"]
+    assert foreign_publishers(harvest, "Harbour Digest", "harbour.example", RULES.aggregators) == []
+    assert foreign_publishers(harvest, "Harbour Digest", "harbour.example") == ["Google News"]
+    (tmp_path / "mine.toml").write_text('[aggregators]\nnames = ["Harbour Wire Digest"]\n', encoding="utf-8")
+    mine = load_rules((str(tmp_path),))
+    assert {"harbour wire digest", "google news"} <= mine.aggregators
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "bad.toml").write_text('[aggregators]\nnames = "Harbour Wire Digest"\n', encoding="utf-8")
+    with pytest.raises(RuleError, match="aggregators"):
+        load_rules((str(bad),))
