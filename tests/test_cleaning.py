@@ -62,6 +62,9 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("This post was originally published on this site", "wp-automatic.originally-published"),
     ("Go to Source", "wpematico.go-to-source"),
     ("Article Source: http://articlehive.example/10293847", "autoblog.source-label"),
+    ("Ngu\u1ed3n b\u00e0i vi\u1ebft: https://baocang.example.vn/cau-mo-lai.html", "autoblog.source-label"),
+    ("Ссылка на источник", "autoblog.source-link"), ("Enlace a la fuente", "autoblog.source-link"),
+    ("Все новости", "chrome.site.ru"),
     ("Find More Home Improvement Articles", "article-directory.more-articles"),
     ("Disclosure: This post may contain affiliate links. We may earn a commission at no cost to you.",
      "ads.affiliate-disclosure"),
@@ -164,6 +167,11 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Article précédent", "chrome.wordpress.fr"),
     ("Schreibe einen Kommentar", "chrome.wordpress.de"), ("Kommentar verfassen Antworten abbrechen", "chrome.wordpress.de"),
     ("Email của bạn sẽ không được hiển thị công khai.", "chrome.wordpress.vi"),
+    ("Chia s\u1ebb b\u00e0i vi\u1ebft l\u00ean Facebook", "chrome.wordpress.vi"),
+    ("\u0110\u0103ng b\u1edfi: admin", "chrome.wordpress.vi"),
+    ("B\u1ea1n \u0111ang \u0111\u1ecdc b\u00e0i vi\u1ebft \"C\u1ea7u m\u1edf l\u1ea1i\" t\u1ea1i chuy\u00ean m\u1ee5c "
+     "Th\u1eddi s\u1ef1. M\u1ecdi th\u00f4ng tin g\u00f3p \u00fd v\u00e0 chia s\u1ebb, xin vui l\u00f2ng li\u00ean h\u1ec7 "
+     "email: toasoan@baocang.example.vn", "chrome.wordpress.vi"),
     ("لن يتم نشر عنوان بريدك الإلكتروني.", "chrome.wordpress.ar"),
     ("Lascia un commento Annulla risposta", "chrome.wordpress.it"), ("Je e-mailadres wordt niet gepubliceerd.", "chrome.wordpress.nl"),
     ("Dodaj komentarz Anuluj pisanie odpowiedzi", "chrome.wordpress.pl"), ("Предыдущая запись", "chrome.wordpress.ru"),
@@ -1097,6 +1105,8 @@ RU_BODY = ("Портовое управление во вторник одобр
                                   "Помітили помилку? Виділіть її та натисніть Ctrl+Enter",
                                   "Spotted a typo? Select it and press Ctrl+Enter",
                                   "Found a mistake? Please highlight the text and press Ctrl+Enter to let us know.",
+                                  "Если вы нашли ошибку, пожалуйста, выделите фрагмент текста и нажмите Ctrl+Enter.",
+                                  "If you find an error, please highlight it and press Ctrl+Enter.",
                                   "Просмотров: 1234"])
 def test_a_typo_prompt_or_a_labelled_view_count_is_cut_wherever_it_stands(line: str) -> None:
     for text in _placed(RU_BODY, line):
@@ -1646,7 +1656,7 @@ def test_a_via_credit_without_its_colon_names_a_capitalised_original_under_a_cop
                                   "The Associated Press contributed to this report.",
                                   "Associated Press writer Jane Roe contributed to this report.",
                                   "Con informaci\u00f3n de agencias", "(Com informa\u00e7\u00f5es das ag\u00eancias)",
-                                  "Follow Jane Roe on Twitter: @janeroe",
+                                  "Follow Jane Roe on Twitter: @janeroe", "Автор: Мара Экхольм",
                                   "Originally published as Bridge reopens after two years of repairs",
                                   "Contact the writer: jane@coastalledger.example",
                                   "Write to Jane Roe at jane.roe@coastalledger.example"])
