@@ -754,8 +754,9 @@ _NAMED_DATE = re.compile(
     r"|(?P<d3>\d{1,2})\s+tháng\s+(?P<n3>\d{1,2}),?\s+(?P<y3>\d{4})"
     r"|(?P<y5>\d{4})\.\s+(?P<m5>" + _MONTH + r")\s+(?P<d5>\d{1,2})\.?"  # (Hungarian: "2026. november 24.")
     r"|(?P<a4>\d{1,2})(?P<s4>[/.])(?P<b4>\d{1,2})(?P=s4)(?P<y4>\d{4}))(?![\w/])"
-    # (the time's half of the day: "pm"; Arabic's "ص" and "م", Persian's "ق.ظ" and "ب.ظ", morning and evening)
-    r"(?:[^\d]{0,14}?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)\s*(?P<ap>[ap]\.?m\b|[صم](?!\w)|[قب]\.\s?ظ\.?)?)?",
+    # (the time's half of the day: "pm"; Arabic's "ص" and "م" and their whole words "صباحاً" and "مساءً", Persian's
+    # "ق.ظ" and "ب.ظ", morning and evening)
+    r"(?:[^\d]{0,14}?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)\s*(?P<ap>[ap]\.?m\b|مساءً?|صباحاً?|[صم](?!\w)|[قب]\.\s?ظ\.?)?)?",
     re.I)
 
 

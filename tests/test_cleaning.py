@@ -65,6 +65,14 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Ngu\u1ed3n b\u00e0i vi\u1ebft: https://baocang.example.vn/cau-mo-lai.html", "autoblog.source-label"),
     ("Ссылка на источник", "autoblog.source-link"), ("Enlace a la fuente", "autoblog.source-link"),
     ("Все новости", "chrome.site.ru"),
+    ("Shortlink: https://bridge.example/?p=123", "chrome.site.en"),
+    ("\u0627\u0644\u0631\u0627\u0628\u0637 \u0627\u0644\u0645\u062e\u062a\u0635\u0631: https://bridge.example/a1b2",
+     "chrome.site.ar"),
+    ("\u062a\u0627\u0628\u0639\u0648\u0627 \u0622\u062e\u0631 \u0627\u0644\u0623\u062e\u0628\u0627\u0631 \u0639\u0628\u0631 "
+     "\u0642\u0646\u0627\u062a\u0646\u0627 \u0639\u0644\u0649 \u062a\u064a\u0644\u064a\u062c\u0631\u0627\u0645", "chrome.site.ar"),
+    ("\u0627\u0644\u062a\u0639\u0644\u064a\u0642\u0627\u062a", "chrome.site.ar"),
+    ("\u0627\u0646\u0642\u0631 \u0647\u0646\u0627 \u0644\u0642\u0631\u0627\u0621\u0629 \u0627\u0644\u062e\u0628\u0631 "
+     "\u0645\u0646 \u0627\u0644\u0645\u0635\u062f\u0631", "autoblog.continue-reading"),
     ("Find More Home Improvement Articles", "article-directory.more-articles"),
     ("Disclosure: This post may contain affiliate links. We may earn a commission at no cost to you.",
      "ads.affiliate-disclosure"),
@@ -773,6 +781,8 @@ def test_a_read_more_sentence_without_a_name_after_it_stays(line: str) -> None:
     ("Derni\u00e8re mise \u00e0 jour le 12/04/2026 \u00e0 06h40", "chrome.date-label"),
     ("\u00daltima actualizaci\u00f3n: 12 de abril de 2026, 06:40", "chrome.date-label"),
     ("\u00daltima atualiza\u00e7\u00e3o: 12/04/2026 \u00e0s 06h40", "chrome.date-label"),
+    ("\u0622\u062e\u0631 \u062a\u062d\u062f\u064a\u062b: 12 \u0623\u0628\u0631\u064a\u0644 2026 - 06:40 "
+     "\u0645\u0633\u0627\u0621\u064b", "chrome.date-label"),
     ("2026-04-12", "chrome.posted-date"),
     # a theme's meta line: the month's short form, the date of the last change, a category and a
     # comment count after bars, a comment link after the writer
@@ -792,7 +802,7 @@ def test_a_themes_date_line_above_the_post_is_cut(head: str, rule: str | None) -
         assert out.harvest.authors == ["Ann Lee"]
     if " - Updated " in head:
         assert out.harvest.updated == ["April 13, 2026"]
-    if head.startswith(("Zuletzt", "Derni", "\u00dalt")):
+    if head.startswith(("Zuletzt", "Derni", "\u00dalt", "\u0622\u062e\u0631")):
         assert len(out.harvest.updated) == 1 and not out.harvest.published
     if "Sun 12 Apr" in head:
         assert (out.harvest.updated if "modified" in head else out.harvest.published) == ["12 Apr 2026 06.40 BST"]
@@ -1656,7 +1666,7 @@ def test_a_via_credit_without_its_colon_names_a_capitalised_original_under_a_cop
                                   "The Associated Press contributed to this report.",
                                   "Associated Press writer Jane Roe contributed to this report.",
                                   "Con informaci\u00f3n de agencias", "(Com informa\u00e7\u00f5es das ag\u00eancias)",
-                                  "Follow Jane Roe on Twitter: @janeroe", "Автор: Мара Экхольм",
+                                  "Follow Jane Roe on Twitter: @janeroe", "Автор: Мара Экхольм", "كتب: مارا إيكهولم",
                                   "Originally published as Bridge reopens after two years of repairs",
                                   "Contact the writer: jane@coastalledger.example",
                                   "Write to Jane Roe at jane.roe@coastalledger.example"])

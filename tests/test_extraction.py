@@ -1155,6 +1155,7 @@ def test_a_link_or_a_pictures_caption_written_as_a_div_among_paragraphs_is_not_m
     # Arabic's Gregorian year mark written on to the year, its morning and evening marks after a time
     ("17 فبراير 2026م", "2026-02-17"), ("الثلاثاء 17 فبراير 2026م - 09:15 م", "2026-02-17T21:15:00"),
     ("17 فبراير 2026 - 10:30 ص", "2026-02-17T10:30:00"), ("17 فبراير 2026 - 12:05 ص", "2026-02-17T00:05:00"),
+    ("17 فبراير 2026 - 10:30 مساءً", "2026-02-17T22:30:00"), ("17 فبراير 2026 - 10:30 صباحاً", "2026-02-17T10:30:00"),
     # the Levant's Gregorian months of two words; the Hijri calendar's months, with its year mark "هـ"
     ("17 كانون الثاني 2026", "2026-01-17"), ("الثلاثاء 17 تشرين الأول 2026", "2026-10-17"),
     ("الثلاثاء 29 شعبان 1447 هـ", "2026-02-17"), ("1 رمضان 1447هـ - 10:30 م", "2026-02-18T22:30:00"),
