@@ -64,7 +64,9 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Article Source: http://articlehive.example/10293847", "autoblog.source-label"),
     ("Ngu\u1ed3n b\u00e0i vi\u1ebft: https://baocang.example.vn/cau-mo-lai.html", "autoblog.source-label"),
     ("Ссылка на источник", "autoblog.source-link"), ("Enlace a la fuente", "autoblog.source-link"),
-    ("Все новости", "chrome.site.ru"),
+    ("Все новости", "chrome.site.ru"), ("Haber Merkezi", "chrome.site.tr"),
+    ("Bu haber otomatik olarak eklenmi\u015ftir.", "autoblog.imported-notice"),
+    ("Dieser Beitrag wurde automatisch importiert.", "autoblog.imported-notice"),
     ("Shortlink: https://bridge.example/?p=123", "chrome.site.en"),
     ("ताजा खबरों के लिए हमारे व्हाट्सएप चैनल से जुड़ें", "chrome.site.hi"),
     ("(डिस्क्लेमर: यह खबर सीधे सिंडिकेट फीड से पब्लिश की गई है। इसे हमारी टीम ने एडिट नहीं किया है।)", "chrome.site.hi"),
@@ -1670,7 +1672,7 @@ def test_a_via_credit_without_its_colon_names_a_capitalised_original_under_a_cop
                                   "Associated Press writer Jane Roe contributed to this report.",
                                   "Con informaci\u00f3n de agencias", "(Com informa\u00e7\u00f5es das ag\u00eancias)",
                                   "Follow Jane Roe on Twitter: @janeroe", "Автор: Мара Экхольм", "كتب: مارا إيكهولم",
-                                  "लेखक: मारा एकहोम", "(इनपुट: एजेंसी)", "Written By: Jane Roe",
+                                  "लेखक: मारा एकहोम", "(इनपुट: एजेंसी)", "Written By: Jane Roe", "Muhabir: Mara Ekholm",
                                   "Originally published as Bridge reopens after two years of repairs",
                                   "Contact the writer: jane@coastalledger.example",
                                   "Write to Jane Roe at jane.roe@coastalledger.example"])
@@ -2677,6 +2679,11 @@ def test_utf8_read_as_windows_1252_up_the_chain_is_read_again(text: str, read: s
     ("This content was first published on Harbour Daily.", "Harbour Daily"),
     ("This article is syndicated from Harbour Daily.", "Harbour Daily"),
     ("This content was automatically imported from Harbour Daily.", "Harbour Daily"),
+    # an autoblog's notice that it imported the post, in the blogs' other languages
+    ("Bu haber Liman Gazetesi tarafından otomatik olarak eklenmiştir.", "Liman Gazetesi"),
+    ("Esta noticia fue importada automáticamente de Diario del Puerto.", "Diario del Puerto"),
+    ("Berita ini diambil secara otomatis dari Harian.example.", "Harian.example"),
+    ("Cet article a été publié automatiquement par Le Courrier du Port.", "Le Courrier du Port"),
 ])
 def test_a_syndication_credit_below_the_text_names_the_publisher_in_any_language(line: str, publisher: str) -> None:
     out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens"))
