@@ -752,7 +752,10 @@ def test_a_second_crawl_of_a_blog_reads_it_through_the_templates_the_first_kept(
     first, second = (run.manifest()["extraction"] for run in runs)
     assert first["templates_kept"] == 0 and second["templates_kept"] == 1
     assert first["by_method"]["trafilatura"] >= LEARN_PAGES
-    assert second["by_method"]["trafilatura"] <= 2, second  # (one verification page a worker)
+    # (one verification page a worker; now and then one page more, whose post box holds a kind of box
+    # that the kept template's worker never met in the first crawl, as the other worker's pages did:
+    # such an unfamiliar page is read by trafilatura, as it should be)
+    assert second["by_method"]["trafilatura"] <= 4 and second["by_method"]["template"] >= 36, second
     texts = [{r["url"]: r["text"] for r in run.records()} for run in runs]
     assert texts[0].keys() == texts[1].keys() and len(texts[1]) == 40
     assert all(body_f1(texts[1][url], truth[url]) >= body_f1(texts[0][url], truth[url]) - 0.02 for url in texts[1])
