@@ -64,7 +64,7 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Article Source: http://articlehive.example/10293847", "autoblog.source-label"),
     ("Ngu\u1ed3n b\u00e0i vi\u1ebft: https://baocang.example.vn/cau-mo-lai.html", "autoblog.source-label"),
     ("Ссылка на источник", "autoblog.source-link"), ("Enlace a la fuente", "autoblog.source-link"),
-    ("Все новости", "chrome.site.ru"), ("Haber Merkezi", "chrome.site.tr"),
+    ("Все новости", "chrome.site.ru"), ("Haber Merkezi", "chrome.site.tr"), ("Volg ons op Google Nieuws", "chrome.site.nl"),
     ("Bu haber otomatik olarak eklenmi\u015ftir.", "autoblog.imported-notice"),
     ("Dieser Beitrag wurde automatisch importiert.", "autoblog.imported-notice"),
     ("Shortlink: https://bridge.example/?p=123", "chrome.site.en"),
@@ -786,6 +786,10 @@ def test_a_read_more_sentence_without_a_name_after_it_stays(line: str) -> None:
     ("\u00daltima actualizaci\u00f3n: 12 de abril de 2026, 06:40", "chrome.date-label"),
     ("\u00daltima atualiza\u00e7\u00e3o: 12/04/2026 \u00e0s 06h40", "chrome.date-label"),
     ("अपडेटेड: 12 अप्रैल 2026, 06:40 AM IST", "chrome.date-label"),
+    ("Ultimo aggiornamento: 12 aprile 2026, 06:40", "chrome.date-label"),
+    ("Laatst bijgewerkt op 12 april 2026 06:40", "chrome.date-label"),
+    ("Ostatnia aktualizacja: 12 kwietnia 2026, 06:40", "chrome.date-label"),
+    ("Terakhir diperbarui: 12 April 2026, 06:40 WIB", "chrome.date-label"),
     ("\u0622\u062e\u0631 \u062a\u062d\u062f\u064a\u062b: 12 \u0623\u0628\u0631\u064a\u0644 2026 - 06:40 "
      "\u0645\u0633\u0627\u0621\u064b", "chrome.date-label"),
     ("2026-04-12", "chrome.posted-date"),
@@ -807,7 +811,8 @@ def test_a_themes_date_line_above_the_post_is_cut(head: str, rule: str | None) -
         assert out.harvest.authors == ["Ann Lee"]
     if " - Updated " in head:
         assert out.harvest.updated == ["April 13, 2026"]
-    if head.startswith(("Zuletzt", "Derni", "\u00dalt", "\u0622\u062e\u0631", "अपडेटेड")):
+    if head.startswith(("Zuletzt", "Derni", "\u00dalt", "\u0622\u062e\u0631", "अपडेटेड", "Ultimo", "Laatst", "Ostatnia",
+                        "Terakhir")):
         assert len(out.harvest.updated) == 1 and not out.harvest.published
     if "Sun 12 Apr" in head:
         assert (out.harvest.updated if "modified" in head else out.harvest.published) == ["12 Apr 2026 06.40 BST"]
@@ -3047,7 +3052,7 @@ def test_a_line_that_says_the_post_is_a_copy_lets_the_copies_only_lines_go(tail:
     ("Quelle: Hafenblatt", "Hafenblatt"), ("Con información de Diario del Puerto", "Diario del Puerto"),
     ("Com informações do Diário do Porto", "Diário do Porto"), ("Avec AFP", "AFP"),
     ("Sumber: Harian Pelabuhan", "Harian Pelabuhan"), ("स्रोत: बंदरगाह समाचार", "बंदरगाह समाचार"),
-    ("(With inputs from PTI)", "PTI"),
+    ("(With inputs from PTI)", "PTI"), ("Bron: Havenblad", "Havenblad"),
     # a line that names several sources is the article's own (the founding example's last line)
     ("SOURCE: Coastal Ledger and news agencies", None), ("Con información de EFE y Reuters", None),
     ("Source: agencies", None),
