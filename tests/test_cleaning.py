@@ -65,6 +65,7 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Ngu\u1ed3n b\u00e0i vi\u1ebft: https://baocang.example.vn/cau-mo-lai.html", "autoblog.source-label"),
     ("Ссылка на источник", "autoblog.source-link"), ("Enlace a la fuente", "autoblog.source-link"),
     ("Все новости", "chrome.site.ru"), ("Haber Merkezi", "chrome.site.tr"), ("Volg ons op Google Nieuws", "chrome.site.nl"),
+    ("LINEで送る", "chrome.share.ja"),
     ("Bu haber otomatik olarak eklenmi\u015ftir.", "autoblog.imported-notice"),
     ("Dieser Beitrag wurde automatisch importiert.", "autoblog.imported-notice"),
     ("Shortlink: https://bridge.example/?p=123", "chrome.site.en"),
@@ -1970,6 +1971,7 @@ def test_a_video_or_social_posts_address_alone_on_a_line_is_cut(line: str, cut: 
     ("Translated by Google Translate", True), ("Artikel ini diterjemahkan secara otomatis.", True),
     ("Note: This article has been automatically translated from Spanish.", True),
     ("(Este artigo foi traduzido automaticamente.)", True), ("Dieser Artikel wurde maschinell \u00fcbersetzt.", True),
+    ("※この記事は自動翻訳されています。", True), ("本文由机器翻译生成。", True), ("이 기사는 자동 번역되었습니다.", True),
     ("This article was translated from Spanish by Ana Ruiz.", False),
     ("The speech was translated by Google Translate for the visitors, officials said.", False),
     # the article's own sentences about AI
@@ -2284,6 +2286,8 @@ KO_BODY = "시청은 다음 달부터 버스 노선 세 개를 새로 운영한�
     # the original's date after its name is not the name's; a matome blog's "引用元", "転載元"
     ("出典：港町新聞 2026年2月17日", ["港町新聞"], []), ("（出典：港町新聞 2026/02/17 10:30）", ["港町新聞"], []),
     ("転載元：港町新聞", ["港町新聞"], []),
+    # the names a news feed's distributor and an aggregator give the original
+    ("情報元：港町新聞", ["港町新聞"], []), ("配信元：港町新聞", ["港町新聞"], []), ("（記事提供：港町新聞）", ["港町新聞"], []),
 ])
 def test_korean_and_japanese_copies_credits_are_cut_and_name_the_original(below, publishers, authors) -> None:
     body = KO_BODY if "港町" not in below else "市は来月から新しいバス路線を三つ開設すると発表した。\n新路線はすべて電気バスで運行される。"
@@ -2292,7 +2296,7 @@ def test_korean_and_japanese_copies_credits_are_cut_and_name_the_original(below,
     assert out.harvest.publishers == publishers and out.harvest.authors == authors
 
 
-@pytest.mark.parametrize("label", ["引用元：", "引用元: ", "転載元：", "参照元：", "元記事：", "原文链接：", "原文網址：", "原文連結："])
+@pytest.mark.parametrize("label", ["引用元：", "引用元: ", "転載元：", "参照元：", "元記事：", "ソース元：", "情報元：", "原文链接：", "原文網址：", "原文連結："])
 def test_a_japanese_or_chinese_label_with_the_originals_address_is_cut_and_gives_it(label: str) -> None:
     body = "市は来月から新しいバス路線を三つ開設すると発表した。\n新路線はすべて電気バスで運行される。"
     out = cut_text(f"{body}\n{label}https://minato-shimbun.example/news/20260217-0001", RULES, Context(title="x"))
