@@ -68,7 +68,8 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("LINEで送る", "chrome.share.ja"),
     ("Bu haber otomatik olarak eklenmi\u015ftir.", "autoblog.imported-notice"),
     ("Dieser Beitrag wurde automatisch importiert.", "autoblog.imported-notice"),
-    ("Shortlink: https://bridge.example/?p=123", "chrome.site.en"),
+    ("Shortlink: https://bridge.example/?p=123", "chrome.site.en"), ("Accept all cookies", "chrome.site.en"),
+    ("This article was last updated on April 12, 2026.", "chrome.wordpress.en"),
     ("ताजा खबरों के लिए हमारे व्हाट्सएप चैनल से जुड़ें", "chrome.site.hi"),
     ("(डिस्क्लेमर: यह खबर सीधे सिंडिकेट फीड से पब्लिश की गई है। इसे हमारी टीम ने एडिट नहीं किया है।)", "chrome.site.hi"),
     ("\u0627\u0644\u0631\u0627\u0628\u0637 \u0627\u0644\u0645\u062e\u062a\u0635\u0631: https://bridge.example/a1b2",
@@ -780,6 +781,7 @@ def test_a_read_more_sentence_without_a_name_after_it_stays(line: str) -> None:
     ("Published on 12/04/2026 by admin", "chrome.posted-date"),
     ("Updated: April 12, 2026 at 6:40 am", "chrome.updated-date"),
     # a weekday's short name before the date ("Sun 12 Apr 2026 06.40 BST", the Guardian's way)
+    ("This article was last updated on April 12, 2026.", "chrome.updated-date"),
     ("Sun 12 Apr 2026 06.40 BST", "chrome.date-header"), ("Last modified on Sun 12 Apr 2026 06.40 BST", "chrome.updated-date"),
     # the last update's label of more than one word, in German, French, Spanish and Portuguese
     ("Zuletzt aktualisiert: 12.04.2026, 06:40 Uhr", "chrome.date-label"),
@@ -1092,7 +1094,10 @@ _CAPTION_SETTINGS = ("Text Color White Black Red Green Transparency Opaque Semi-
     ("\u00bfEncontraste un error? Rep\u00f3rtalo aqu\u00ed", "chrome.typo-prompt"),
     ("Encontrou algum erro? Avise-nos.", "chrome.typo-prompt"), ("Fehler gefunden? Jetzt melden.", "chrome.typo-prompt"),
     ("Vous avez rep\u00e9r\u00e9 une erreur dans cet article ? Signalez-la-nous.", "chrome.typo-prompt"),
-    ("CLICK HERE TO GET THE HARBOUR NEWS APP", "chrome.paywall"),
+    ("CLICK HERE TO GET THE HARBOUR NEWS APP", "chrome.paywall"), ("Our journalism needs your support", "chrome.paywall"),
+    # a photo gallery's counter and buttons, an embed's label
+    ("Image 1 of 5", "chrome.gallery"), ("1 / 5", "chrome.gallery"), ("Swipe for more photos", "chrome.gallery"),
+    ("Next slide", "chrome.gallery"), ("Embed from Getty Images", "chrome.gallery"), ("Watch on YouTube", "chrome.gallery"),
     # a photo's caption and its agency photographer's credit
     ("FILE PHOTO: A ferry docks at the harbour, February 3, 2026. REUTERS/Jane Roe/File Photo", "credits.image-agency"),
     ("REUTERS/Jane Roe", "credits.image-agency"), ("(AP Photo/Jane Roe, File)", "credits.image-agency"),
@@ -1108,6 +1113,7 @@ def test_a_news_pages_player_paywall_and_labels_are_cut_wherever_they_stand(line
 @pytest.mark.parametrize("line", ["Play", "Live", "Play Video", "Duration 0:00",
                                   "The concert will play live on the pier, the board said.",
                                   "Support for the plan stood at 40%, according to a poll by Reuters/Ipsos.",
+                                  "2 of 3 respondents said no.", "The score was 3 / 5 at the break.",
                                   "The council said it would show caption contests at the fair.",
                                   "Click here to get the new timetable app, the board said.",
                                   "\u00bfEncontraste un error en el presupuesto?, pregunt\u00f3 la concejala.",
