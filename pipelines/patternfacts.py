@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-VERSION = 4  # of the analysis: kept facts of another version are worked out again (patterncache's stamp)
+VERSION = 5  # of the analysis: kept facts of another version are worked out again (patterncache's stamp)
 UNBOUNDED = -1  # no bound on a match's length
 FIRST_ANY = -1  # any character may start a match
 NEEDLE_CHARS = 3  # a pattern's fixed text shorter than this gates nothing worth the test
@@ -72,9 +72,20 @@ def may_open(facts: Facts, opening: str) -> bool:
     return bool(second.get(ord(opening[0]), 0) >> ord(opening[1]) & 1)
 
 
+# What casefold() leaves apart that the engine's case-insensitive matching takes as one: "i", "I", "ı"
+# and "İ" all match each other, while casefold() keeps "ı" and gives "i" with a combining dot for "İ"
+_ENGINE_FOLD = str.maketrans({"\u0131": "i", "\u0307": None})
+
+
+def caseless(text: str) -> str:
+    """Text folded as a needle is: casefolded, with the dotless and the dotted i as "i" (a Turkish line's
+    "YAYINLANDI" holds the needle "yayınlan" as a case-insensitive match sees it)."""
+    return text.casefold().translate(_ENGINE_FOLD)
+
+
 def _needle(parser: Any, tree: Any) -> str:
-    """The longest run of literal characters at the pattern's top level, casefolded: every match
-    holds it ('' when it is shorter than NEEDLE_CHARS)."""
+    """The longest run of literal characters at the pattern's top level, folded as caseless() folds a
+    line: every match holds it ('' when it is shorter than NEEDLE_CHARS)."""
     runs, run = [], []
     for op, arg in tree:
         if op is parser.LITERAL:
@@ -83,7 +94,7 @@ def _needle(parser: Any, tree: Any) -> str:
             runs.append("".join(run))
             run = []
     runs.append("".join(run))
-    needle = max(runs, key=len).casefold()
+    needle = caseless(max(runs, key=len))
     return needle if len(needle) >= NEEDLE_CHARS else ""
 
 

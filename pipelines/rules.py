@@ -20,6 +20,7 @@ from pipelines.operator_ids import parse as parse_id_rules
 from pipelines.normalize import ascii_host
 from pipelines.patterncache import compiled, facts_of, save as save_compiled
 from pipelines.patternfacts import NO_FACTS, UNBOUNDED, Facts, may_open, may_start
+from pipelines.patternfacts import caseless as caseless_text
 
 # Read through importlib.resources so the rules load from a zipped egg too (scrapyd deployments).
 BUILTIN_DIR = resources.files("pipelines") / "rules"
@@ -542,7 +543,7 @@ class RuleSet:
         if first == len(self.chrome) and folded_lower.endswith((":", "：")):
             # a listed label with the colon a theme puts after it over its icons ("Artikel teilen:")
             first = self.chrome_first.get(folded_lower.rstrip(" :："), first)
-        caseless, size = folded_lower.casefold(), len(folded_lower)
+        caseless, size = caseless_text(folded_lower), len(folded_lower)
         for index, longest, needle, pattern in self._chrome_gated_for(folded_lower[:1]):  # (one flat loop)
             if index >= first:
                 break

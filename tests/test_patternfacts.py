@@ -74,6 +74,15 @@ def test_case_folding_widens_the_set_as_the_engine_folds():
     assert starts("Source", 0) == "Ss"  # (taken case-insensitively whatever the flags: a wider set)
 
 
+def test_a_needle_is_found_in_a_line_the_engine_matches_whatever_its_is_dotted_or_not():
+    # ("i", "I", "ı" and "İ" match each other case-insensitively; casefold() alone keeps them apart)
+    needle = analyse(r"haber (ilk olarak )?.{1,40} yayınlandı\.?", re.IGNORECASE)[1]
+    for line in ("Haber ilk olarak Liman'da yayınlandı.", "HABER ILK OLARAK LIMAN'DA YAYINLANDI.",
+                 "HABER İLK OLARAK LİMAN'DA YAYİNLANDİ."):
+        assert re.fullmatch(r"haber (ilk olarak )?.{1,40} yayınlandı\.?", line, re.IGNORECASE)
+        assert needle and needle in patternfacts.caseless(line), (needle, line)
+
+
 def test_lengths_and_fixed_text():
     longest, needle, *_ = analyse(r".{0,120}\ball rights reserved", re.IGNORECASE)
     assert (longest, needle) == (139, "all rights reserved")
@@ -98,6 +107,8 @@ def corpus() -> list[str]:
 
 
 def test_a_line_is_tried_with_every_rule_that_matches_it_in_order():
+    """...and holds the piece of fixed text every match of it holds (a caption rule that may start
+    anywhere, "reuters/", is tried only on a line with it: before, on every line of every page)."""
     rules = load_rules(())
     lines = corpus()
     matched: set[str] = set()
@@ -108,6 +119,8 @@ def test_a_line_is_tried_with_every_rule_that_matches_it_in_order():
             for rule in every:
                 if rule.pattern.fullmatch(line):
                     assert id(rule) in tried, (where, rule.id, line)
+                    # (and it holds the rule's needle, which the cleaner looks for before it tries the rule)
+                    assert rule.facts[1] in patternfacts.caseless(line), (where, rule.id, line, rule.facts[1])
                     matched.add(rule.id)
         for opening in {line[:2] for line in lines} | {line[:1] for line in lines}:  # (the rules' order kept)
             order = [id(r) for r in rules.line_rules(where, opening)]
@@ -193,6 +206,7 @@ def test_a_chrome_line_is_tried_with_every_pattern_that_matches_it_in_order():
         for gate in rules.chrome_gated:
             if gate[3].fullmatch(line):
                 assert id(gate) in tried, (gate[3].pattern, line)
+                assert gate[2] in patternfacts.caseless(line) and len(line) <= gate[1], (gate[3].pattern, line)
                 matched.add(gate[3].pattern)
     for first in {line[:1] for line in lines}:
         order = [id(g) for g in rules._chrome_gated_for(first)]
