@@ -65,6 +65,7 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Ngu\u1ed3n b\u00e0i vi\u1ebft: https://baocang.example.vn/cau-mo-lai.html", "autoblog.source-label"),
     ("Ссылка на источник", "autoblog.source-link"), ("Enlace a la fuente", "autoblog.source-link"),
     ("Все новости", "chrome.site.ru"), ("Haber Merkezi", "chrome.site.tr"), ("Volg ons op Google Nieuws", "chrome.site.nl"),
+    ("Assine o Jornal do Porto", "chrome.site.pt"), ("Veja os v\u00eddeos mais assistidos do Jornal do Porto", "chrome.site.pt"),
     ("LINEで送る", "chrome.share.ja"),
     ("Bu haber otomatik olarak eklenmi\u015ftir.", "autoblog.imported-notice"),
     ("Dieser Beitrag wurde automatisch importiert.", "autoblog.imported-notice"),
@@ -1103,6 +1104,7 @@ _CAPTION_SETTINGS = ("Text Color White Black Red Green Transparency Opaque Semi-
     ("REUTERS/Jane Roe", "credits.image-agency"), ("(AP Photo/Jane Roe, File)", "credits.image-agency"),
     ("A ferry docks at the harbour on Feb. 3, 2026. (AP Photo/Jane Roe)", "credits.image-agency"),
     ("Jane Roe/AP hide caption", "credits.image-agency"), ("Photograph: Jane Roe/AP", "credits.image"),
+    ("A balsa atracada no cais \u2014 Foto: Reprodu\u00e7\u00e3o/Instagram", "credits.image-agency"),
 ])
 def test_a_news_pages_player_paywall_and_labels_are_cut_wherever_they_stand(line: str, rule: str) -> None:
     for text in _placed(BODY, line):
@@ -1114,6 +1116,7 @@ def test_a_news_pages_player_paywall_and_labels_are_cut_wherever_they_stand(line
                                   "The concert will play live on the pier, the board said.",
                                   "Support for the plan stood at 40%, according to a poll by Reuters/Ipsos.",
                                   "2 of 3 respondents said no.", "The score was 3 / 5 at the break.",
+                                  "O prefeito disse - e a foto prova - que a obra acabou.",
                                   "The council said it would show caption contests at the fair.",
                                   "Click here to get the new timetable app, the board said.",
                                   "\u00bfEncontraste un error en el presupuesto?, pregunt\u00f3 la concejala.",
