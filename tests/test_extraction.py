@@ -321,20 +321,35 @@ def test_the_lone_h1_beside_a_name_in_the_title_is_the_headline(body: str, title
     assert read_meta(_parse_page(page), "https://x.example/a.html").title == title
 
 
-@pytest.mark.parametrize(("ld", "name"), [
-    # Yoast's graph: the WebSite node names the site (the Organization may be another name)
-    ('{"@context":"https://schema.org","@graph":[{"@type":"Organization","name":"Quay Media Ltd"},'
+def _ld(ld: str) -> str:
+    return f"<script type='application/ld+json'>{ld}</script>"
+
+
+@pytest.mark.parametrize(("head", "name"), [
+    # the JSON-LD alone (before, such a page, the AMP plugin's reader page or a theme without og:site_name,
+    # named no blog); Yoast's graph: the WebSite node names the site (the Organization may be another name)
+    (_ld('{"@context":"https://schema.org","@graph":[{"@type":"Organization","name":"Quay Media Ltd"},'
      '{"@type":"WebSite","name":"Quay Notes","url":"https://quaynotes.example/"},'
-     '{"@type":"BlogPosting","headline":"Crane returns"}]}', "Quay Notes"),
-    ('{"@type":"NewsArticle","headline":"Crane returns","publisher":{"@type":"Organization","name":"Quay Notes"}}',
+     '{"@type":"BlogPosting","headline":"Crane returns"}]}'), "Quay Notes"),
+    (_ld('{"@type":"NewsArticle","headline":"Crane returns","publisher":{"@type":"Organization","name":"Quay Notes"}}'),
      "Quay Notes"),
-    ('{"@type":"NewsArticle","headline":"Crane returns"}', None),
-    ("{not json", None),
+    (_ld('{"@type":"NewsArticle","headline":"Crane returns"}'), None),
+    (_ld("{not json"), None),
+    # the title of a feed the page links to: Blogger's feed links (a template whose header is a logo),
+    # WordPress's in English and in French
+    ('<link rel="alternate" type="application/atom+xml" title="Quay Notes 24/7 - Atom" href="/feeds/posts/default">'
+     '<link rel="alternate" type="application/rss+xml" title="Quay Notes 24/7 - RSS" href="/feeds/posts/default?alt=rss">',
+     "Quay Notes 24/7"),
+    ('<link rel="alternate" type="application/rss+xml" title="Quay Notes &raquo; Feed" href="/feed/">', "Quay Notes"),
+    ('<link rel="alternate" type="application/rss+xml; charset=UTF-8" title="Notes du quai » Crane returns Flux des '
+     'commentaires" href="/crane-returns/feed/">', "Notes du quai"),
+    # a feed titled by itself alone, or a link that is no feed: no name
+    ('<link rel="alternate" type="application/rss+xml" title="RSS Feed" href="/rss.xml">', None),
+    ('<link rel="alternate" hreflang="fr" title="Quay Notes » Français" href="/fr/">', None),
 ])
-def test_a_page_naming_its_site_only_in_json_ld_gives_the_blog_name(ld: str, name: str | None) -> None:
-    # before, such a page (the AMP plugin's reader page, a theme without og:site_name) named no blog
-    page = (f"<html><head><title>Crane returns</title><script type='application/ld+json'>{ld}</script></head>"
-            f"<body><h1>Crane returns</h1><p>text</p></body></html>")
+def test_a_page_naming_its_site_only_in_its_head_gives_the_blog_name(head: str, name: str | None) -> None:
+    page = (f"<html><head><title>Crane returns</title>{head}</head><body><header><a href='/'><img src='/logo.png' "
+            f"alt=''></a></header><h1>Crane returns</h1><p>text</p></body></html>")
     assert read_meta(_parse_page(page), "https://quaynotes.example/crane-returns/").site_name == name
 
 
@@ -380,24 +395,6 @@ def test_a_video_players_controls_in_a_copy_of_a_page_as_a_browser_built_it_are_
             f"'entry-content'><p>{paragraphs[0]}</p>{_VIDEO_JS}<p>{paragraphs[1]}</p><p>{paragraphs[2]}</p></div></article>"
             f"</body></html>")
     assert _record(page, "https://quaynotes.example/ferry-slip-closes/").text.split("\n") == paragraphs
-
-
-@pytest.mark.parametrize(("feeds", "name"), [
-    # Blogger's feed links (a template whose header is a logo), WordPress's in English and in French
-    ('<link rel="alternate" type="application/atom+xml" title="Quay Notes 24/7 - Atom" href="/feeds/posts/default">'
-     '<link rel="alternate" type="application/rss+xml" title="Quay Notes 24/7 - RSS" href="/feeds/posts/default?alt=rss">',
-     "Quay Notes 24/7"),
-    ('<link rel="alternate" type="application/rss+xml" title="Quay Notes &raquo; Feed" href="/feed/">', "Quay Notes"),
-    ('<link rel="alternate" type="application/rss+xml; charset=UTF-8" title="Notes du quai » Crane returns Flux des '
-     'commentaires" href="/crane-returns/feed/">', "Notes du quai"),
-    # a feed titled by itself alone, or a link that is no feed: no name
-    ('<link rel="alternate" type="application/rss+xml" title="RSS Feed" href="/rss.xml">', None),
-    ('<link rel="alternate" hreflang="fr" title="Quay Notes » Français" href="/fr/">', None),
-])
-def test_the_title_of_a_feed_the_page_links_to_names_the_blog(feeds: str, name: str | None) -> None:
-    page = (f"<html><head><title>Crane returns</title>{feeds}</head><body><header><a href='/'><img src='/logo.png' "
-            f"alt=''></a></header><h1>Crane returns</h1><p>text</p></body></html>")
-    assert read_meta(_parse_page(page), "https://quaynotes.example/crane-returns/").site_name == name
 
 
 @pytest.mark.parametrize(("after", "date"), [
