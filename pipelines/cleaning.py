@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pipelines.patternfacts import caseless as caseless_text
 from pipelines.rules import LineRule, RuleSet, Shortcodes, chain_credit, fold, url_parses
 
 # What a page's <title> puts between the headline and the site's name, as fold() leaves it (dashes
@@ -304,20 +303,8 @@ class _Scan:
             self.found.append((i, "credited_author", groups["author"]))
 
     def _matching(self, line: str, where: str) -> tuple[LineRule, re.Match[str]] | None:
-        """The first `where` rule that reads the whole line, with its match. A rule whose every match
-        holds a piece of fixed text (its needle: "reuters/", " otomatik olarak ") is tried only on a
-        line that holds it: a pattern that may start anywhere is otherwise tried on every line."""
-        caseless = None
-        for rule in self.rules.line_rules(where, line):
-            needle = rule.facts[1]
-            if needle:
-                if caseless is None:
-                    caseless = caseless_text(line)
-                if needle not in caseless:
-                    continue
-            if (m := rule.pattern.fullmatch(line)):
-                return rule, m
-        return None
+        """The first `where` rule that reads the whole line, with its match."""
+        return self.rules.line_match(where, line)
 
     def _line_rule(self, i: int, where: str, line: str | None = None) -> str | None:
         hit = self._matching(self.folded[i] if line is None else line, where)

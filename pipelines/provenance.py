@@ -201,7 +201,7 @@ def foreign_publishers(harvest: Harvest, blog_name: str | None, blog_host: str |
     """Publishers named by residue, minus the splog itself ('appeared first on <the splog>') and the
     services that only pass news along ('via Google News')."""
     own = {fold(x).lower() for x in (blog_name, blog_host) if x}
-    return [p for p in harvest.publishers if fold(p).lower() not in own and fold(p).strip().lower() not in aggregators]
+    return [p for p in harvest.publishers if (name := fold(p).strip().lower()) not in own and name not in aggregators]
 
 
 def order_chain(tools: list[str], rules: RuleSet) -> list[str]:

@@ -501,6 +501,23 @@ class RuleSet:
             rules = self._rules_opening(where, opening)
         return rules
 
+    def line_match(self, where: str, line: str) -> tuple[LineRule, re.Match[str]] | None:
+        """The first `where` rule that reads the whole line, with its match. As chrome_match gates its
+        patterns, a rule whose every match holds a piece of fixed text (its needle: "reuters/", " otomatik
+        olarak ") is tried only on a line that holds it: one that may start anywhere is otherwise tried
+        on every line."""
+        caseless = None
+        for rule in self.line_rules(where, line):
+            needle = rule.facts[1]
+            if needle:
+                if caseless is None:
+                    caseless = caseless_text(line)
+                if needle not in caseless:
+                    continue
+            if (m := rule.pattern.fullmatch(line)):
+                return rule, m
+        return None
+
     def _rules_opening(self, where: str, opening: str) -> tuple[LineRule, ...]:
         if not opening or not opening[0].isascii():
             return self.by_where[where]
@@ -591,8 +608,9 @@ class RuleSet:
 
 def _gate(facts: Facts) -> tuple[int, str]:
     """The most characters a pattern can match (sys.maxsize when it has no bound), and the longest
-    run of literal characters at its top level, casefolded ('' for none): every match holds that
-    run, so a line without it is not tried (pipelines/patternfacts.py; kept in the cache folder)."""
+    run of literal characters at its top level, folded as patternfacts.caseless folds a line ('' for
+    none): every match holds that run, so a line without it is not tried (pipelines/patternfacts.py;
+    kept in the cache folder)."""
     longest, needle, _first, _second = facts
     return (sys.maxsize if longest == UNBOUNDED else longest), needle
 
