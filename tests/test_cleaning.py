@@ -306,6 +306,9 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Featured image: the northern pier after the January storm. Photo: Harbour Daily", "chrome.site.en"),
     ("Featured Image Credit: Harbour Daily", "credits.image"), ("Featured image via Flickr", "credits.image"),
     ("Note: This article is auto-generated from a syndicated feed.", "chrome.site.en"),
+    ("This story has been published from a wire agency feed without modifications to the text.", "chrome.site.en"),
+    ("(Disclaimer: This story is auto-generated from a syndicated feed; only the image and headline may have been "
+     "reworked by Harbour Daily)", "chrome.site.en"),
     ("This content is imported from Twitter. You may be able to find the same content in another format, or you may be "
      "able to find more information, at their web site.", "chrome.embed-placeholder"),
     ("We use cookies to ensure that we give you the best experience on our website. If you continue to use this "
@@ -761,6 +764,15 @@ def test_google_news_items_are_cut_but_an_article_s_own_link_to_it_stays() -> No
     ("Den ganzen Artikel lesen", None, None),
     ("기사 원문 보기", None, None),
     ("查看原文", None, None),
+    # the pointer in more of its English forms, and an excerpt's or an importer's credit
+    ("Keep reading on The Coastal Ledger \u00bb", "The Coastal Ledger", None),
+    ("Read the rest of this article at Coastal Ledger", "Coastal Ledger", None),
+    ("This is an excerpt. Read the full article at Coastal Ledger.", "Coastal Ledger", None),
+    ("To read the full story, visit Coastal Ledger.", "Coastal Ledger", None),
+    ("Visit ledger.example for the full story.", "ledger.example", None),
+    ("Excerpt from Coastal Ledger", "Coastal Ledger", None),
+    ("Content retrieved from: https://ledger.example/bridge.", None, "https://ledger.example/bridge"),
+    ("Read the rest of the story here.", None, None), ("Continue to the full article", None, None),
 ])
 def test_read_more_lines_name_the_publisher_or_the_original(tail, publisher, source_url) -> None:
     out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
@@ -770,7 +782,8 @@ def test_read_more_lines_name_the_publisher_or_the_original(tail, publisher, sou
 
 
 @pytest.mark.parametrize("line", ["A matéria completa na edição de domingo traz os detalhes do projeto.",
-                                  "Подробнее в нашем материале.", "Czytaj więcej w dziale sport"])
+                                  "Подробнее в нашем материале.", "Czytaj więcej w dziale sport",
+                                  "Visit the harbour at dawn for the best view.", "Keep reading the tide tables before you sail."])
 def test_a_read_more_sentence_without_a_name_after_it_stays(line: str) -> None:
     assert cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens")).text == BODY + "\n" + line
 
@@ -1492,6 +1505,9 @@ def test_a_photo_credit_is_cut_wherever_it_stands(line: str) -> None:
     ("Courtesy G4", "credits.image-courtesy"), ("(Al Hughes Photography)", "credits.image-courtesy"),
     ("Photo by Jane Roe for The Valley Press", "credits.image-courtesy"), ("AP Photo/Jane Roe", "credits.image-agency"),
     ("Photo by Jane Roe on Unsplash", "credits.image-courtesy"),
+    ("Image by Ann Lee from Pixabay", "credits.image-courtesy"), ("Stock photo by Pexels", "credits.image-courtesy"),
+    ("Representational image.", "credits.image-illustrative"),
+    ("Image used for illustrative purposes only.", "credits.image-illustrative"),
     ("Ảnh minh họa", "credits.image-illustrative"), ("(Foto ilustrasi: Antara)", "credits.image-illustrative"),
     ("Symbolbild", "credits.image-illustrative"), ("File photo", "credits.image-illustrative"),
 ])
@@ -3048,6 +3064,9 @@ def test_the_catalogues_other_forms_of_tail_residue_are_cut(tail: str, rule: str
     ("The original article can be found here.\nVia: Gazzetta del Lago", True),
     ("We do not claim legitimacy, ownership or copyright of any of the content above.\nVia: Gazzetta del Lago", True),
     ("Via: Gazzetta del Lago", False),
+    # a pointer to the rest of the story on the site it was taken from
+    ("Via: Gazzetta del Lago\nContinue reading the original post on Gazzetta del Lago", True),
+    ("Via: Gazzetta del Lago\nExcerpted from the Gazzetta del Lago.", True),
 ])
 def test_a_line_that_says_the_post_is_a_copy_lets_the_copies_only_lines_go(tail: str, copy: bool) -> None:
     """A line no article writes about itself ("Vai all'articolo originale", "The original article can be
