@@ -307,6 +307,13 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Featured Image Credit: Harbour Daily", "credits.image"), ("Featured image via Flickr", "credits.image"),
     ("Note: This article is auto-generated from a syndicated feed.", "chrome.site.en"),
     ("This story has been published from a wire agency feed without modifications to the text.", "chrome.site.en"),
+    # a news site's buttons under the text: an audio player's, a text-size switch, following a writer, a
+    # reading list, a response count, a tip line, a blog platform's sign-up prompt
+    ("Listen \u00b7 4:12 min", "chrome.site.en"), ("Text size A A A", "chrome.site.en"),
+    ("Follow this author", "chrome.site.en"), ("Add to reading list", "chrome.site.en"),
+    ("Responses (3)", "chrome.site.en"), ("42 notes", "chrome.site.en"), ("Click to enlarge", "chrome.site.en"),
+    ("Got a story? Contact us at news@harbourdaily.example", "chrome.site.en"),
+    ("Sign up to discover human stories that deepen your understanding of the world.", "chrome.site.en"),
     ("(Disclaimer: This story is auto-generated from a syndicated feed; only the image and headline may have been "
      "reworked by Harbour Daily)", "chrome.site.en"),
     ("This content is imported from Twitter. You may be able to find the same content in another format, or you may be "
@@ -3120,7 +3127,14 @@ def test_an_importers_meta_lines_give_the_publisher_date_and_writer(tail: str, p
     assert out.harvest.published == [published] and out.harvest.authors == [author]
 
 
-@pytest.mark.parametrize("last", ["By Mary Kay", "By the way, the bridge toll stays at two euros"])
+@pytest.mark.parametrize("credit", ["By Mary Kay", "Written by Mary Kay", "Story by Mary Kay"])
+def test_a_writers_name_under_a_copy_goes_and_names_the_originals_writer(credit: str) -> None:
+    out = cut_text(BODY + "\n" + credit + "\nLet's block ads! (Why?)", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.removed[0] == ("autoblog.by-author", credit)
+    assert out.harvest.credited_authors == ["Mary Kay"]
+
+
+@pytest.mark.parametrize("last", ["By Mary Kay", "Written by Mary Kay", "By the way, the bridge toll stays at two euros"])
 def test_a_writers_name_alone_under_an_ordinary_post_stays(last: str) -> None:
     out = cut_text(BODY + "\n" + last, RULES, Context(title="Bridge reopens"))
     assert out.text == BODY + "\n" + last and out.harvest.authors == []
