@@ -314,6 +314,10 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Responses (3)", "chrome.site.en"), ("42 notes", "chrome.site.en"), ("Click to enlarge", "chrome.site.en"),
     ("Got a story? Contact us at news@harbourdaily.example", "chrome.site.en"),
     ("Sign up to discover human stories that deepen your understanding of the world.", "chrome.site.en"),
+    # the same buttons in Spanish, Portuguese, French, German and Indonesian
+    ("Tama\u00f1o de letra", "chrome.site.es"), ("Ouvir esta not\u00edcia", "chrome.site.pt"),
+    ("Suivre cet auteur", "chrome.site.fr"), ("Artikel merken", "chrome.site.de"), ("Komentar (6)", "chrome.site.id"),
+    ("Laporkan kesalahan", "chrome.site.id"),
     ("(Disclaimer: This story is auto-generated from a syndicated feed; only the image and headline may have been "
      "reworked by Harbour Daily)", "chrome.site.en"),
     ("This content is imported from Twitter. You may be able to find the same content in another format, or you may be "
