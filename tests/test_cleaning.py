@@ -1471,6 +1471,8 @@ def test_a_sentence_that_begins_like_a_call_to_follow_or_a_label_stays(line: str
 @pytest.mark.parametrize(("line", "rule"), [
     ("Category: News", "chrome.category-line"), ("Kategori: Berita", "chrome.category-line"),
     ("Catégorie : Société", "chrome.category-line"), ("1.2K views", "chrome.view-count"),
+    ("Rubrique : Soci\u00e9t\u00e9", "chrome.category-line"), ("Ressort: Politik", "chrome.category-line"),
+    ("Secci\u00f3n: Sociedad", "chrome.category-line"), ("Posted in: Harbour News", "chrome.category-line"),
     ("Dilihat 1.234 kali", "chrome.view-count"), ("Visto 1.234 veces", "chrome.view-count"),
     ("Aufrufe: 532", "chrome.view-count"),
 ])
