@@ -242,6 +242,8 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("次の投稿 前の投稿 ホーム", "chrome.blogger.ja"),
     ("최근 게시물 이전 게시물 홈", "chrome.blogger.ko"),
     ("較新的文章 較舊的文章 首頁", "chrome.blogger.zh"),
+    ("नई पोस्ट पुरानी पोस्ट मुख्यपृष्ठ", "chrome.blogger.hi"), ("सदस्यता लें: संदेश टिप्पणियाँ (Atom)", "chrome.blogger.hi"),
+    ("নতুন পোস্টগুলি পুরাতন পোস্টগুলি হোম", "chrome.blogger.bn"),
     # Japanese blog-ranking banners and the plea to click them
     ("にほんブログ村", "ranking.banner"),
     ("人気ブログランキング", "ranking.banner"),

@@ -332,6 +332,8 @@ def test_a_site_name_that_is_only_the_pages_address_names_no_publisher() -> None
     ("<span class='post-comment-link'><a href='#'>0 件のコメント:</a></span>", "ja"),
     ("<span class='post-comment-link'><a href='#'>댓글 없음:</a></span>", "ko"),
     ("<span class='post-comment-link'><a href='#'>沒有留言:</a></span>", "zh"),
+    ("<span class='post-comment-link'><a href='#'>कोई टिप्पणी नहीं:</a></span>", "hi"),
+    ("<span class='post-author'>অনিতা দ্বারা</span><span class='post-labels'>লেবেলগুলি: <a href='#'>ফেরি</a></span>", "bn"),
     ("", None),
 ])
 def test_a_blogger_page_that_declares_no_language_is_known_by_its_template_strings(footer, expected) -> None:
