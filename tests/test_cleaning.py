@@ -63,6 +63,9 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Go to Source", "wpematico.go-to-source"),
     ("Article Source: http://articlehive.example/10293847", "autoblog.source-label"),
     ("Ngu\u1ed3n b\u00e0i vi\u1ebft: https://baocang.example.vn/cau-mo-lai.html", "autoblog.source-label"),
+    ("Nota original: https://elfaro.example/puente", "autoblog.source-label"),
+    ("\u041e\u0440\u0438\u0433\u0438\u043d\u0430\u043b \u0441\u0442\u0430\u0442\u044c\u0438: https://sever.example/most", "autoblog.source-label"),
+    ("Haberin orijinali: https://liman.example/kopru", "autoblog.source-label"),
     ("Ссылка на источник", "autoblog.source-link"), ("Enlace a la fuente", "autoblog.source-link"),
     ("Все новости", "chrome.site.ru"), ("Haber Merkezi", "chrome.site.tr"), ("Volg ons op Google Nieuws", "chrome.site.nl"),
     ("Assine o Jornal do Porto", "chrome.site.pt"), ("Veja os v\u00eddeos mais assistidos do Jornal do Porto", "chrome.site.pt"),
@@ -2733,6 +2736,14 @@ def test_utf8_read_as_windows_1252_up_the_chain_is_read_again(text: str, read: s
     ("Esta noticia fue importada automáticamente de Diario del Puerto.", "Diario del Puerto"),
     ("Berita ini diambil secara otomatis dari Harian.example.", "Harian.example"),
     ("Cet article a été publié automatiquement par Le Courrier du Port.", "Le Courrier du Port"),
+    # the credit's shorter word orders, and the Turkish verb as the dictionary spells it
+    ("Article publi\u00e9 initialement sur Le Courrier du Port", "Le Courrier du Port"),
+    ("Cet article a \u00e9t\u00e9 publi\u00e9 \u00e0 l'origine sur Le Courrier du Port.", "Le Courrier du Port"),
+    ("Zuerst erschienen bei Kieler Nachrichten", "Kieler Nachrichten"), ("Pubblicato originariamente su Il Molo", "Il Molo"),
+    ("Oorspronkelijk gepubliceerd op NOS.nl", "NOS.nl"), ("Bu haber ilk olarak Liman Gazetesi'nde yay\u0131mland\u0131.", "Liman Gazetesi"),
+    ("Leer nota completa en El Faro", "El Faro"),
+    # a pointer to the original in the blogs' languages, with a site's name after it
+    ("Leia a not\u00edcia original no Di\u00e1rio do Cais", "Di\u00e1rio do Cais"),
 ])
 def test_a_syndication_credit_below_the_text_names_the_publisher_in_any_language(line: str, publisher: str) -> None:
     out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens"))
@@ -3082,6 +3093,10 @@ def test_the_catalogues_other_forms_of_tail_residue_are_cut(tail: str, rule: str
     # a pointer to the rest of the story on the site it was taken from
     ("Via: Gazzetta del Lago\nContinue reading the original post on Gazzetta del Lago", True),
     ("Via: Gazzetta del Lago\nExcerpted from the Gazzetta del Lago.", True),
+    # the same pointer naming no site, in the blogs' other languages
+    ("Via: Gazzetta del Lago\nVer noticia original", True), ("Via: Gazzetta del Lago\nZum Originalartikel", True),
+    ("Via: Gazzetta del Lago\nBaca berita asli", True), ("Via: Gazzetta del Lago\nXem b\u00e0i g\u1ed1c", True),
+    ("Via: Gazzetta del Lago\n\u0427\u0438\u0442\u0430\u0442\u044c \u043e\u0440\u0438\u0433\u0438\u043d\u0430\u043b", True),
 ])
 def test_a_line_that_says_the_post_is_a_copy_lets_the_copies_only_lines_go(tail: str, copy: bool) -> None:
     """A line no article writes about itself ("Vai all'articolo originale", "The original article can be
