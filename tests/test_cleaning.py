@@ -1612,6 +1612,11 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("Escuchar", "audio.player", None), ("di Marco Rossi", "chrome.byline", "Marco Rossi"),
     ("Laporan Wartawan Harian Pelabuhan, Budi Santoso", "chrome.byline", "Budi Santoso"),
     ("Haber Merkezi", "chrome.byline", None), ("News Desk", "chrome.byline", None),
+    ("Da Reda\u00e7\u00e3o", "chrome.byline", None), ("Par la r\u00e9daction", "chrome.byline", None),
+    ("A cura della redazione", "chrome.byline", None), ("Door Redactie", "chrome.byline", None),
+    # an Indonesian portal's editor, alone or after the writer (who is the author)
+    ("Editor: Budi Santoso", "chrome.byline", None),
+    ("Penulis: Ana Lestari Editor: Budi Santoso", "chrome.byline", "Ana Lestari"),
     # a byline's lead word alone, the names it led lost with their links
     ("By", "chrome.byline", None), ("Posted by:", "chrome.byline", None), ("Oleh", "chrome.byline", None),
 ])
@@ -1636,6 +1641,7 @@ def test_a_themes_lines_above_the_post_are_cut(head: str, rule: str, author: str
     "von am 20.06.2018",  # (a byline whose name a theme left empty: no "am" for an author)
     "Di Balik Layar",  # (an Indonesian kicker: "di" is a byline's only in lower case, as Italian writes it)
     "Lectura obligada para el verano",
+    "Editor: the job nobody wants at the town paper",  # (a headline: the editor's line names a person)
 ])
 def test_an_articles_first_line_like_a_themes_line_stays(first: str) -> None:
     assert cut_text(first + "\n" + BODY, RULES, Context(title="Bridge reopens")).text == first + "\n" + BODY
@@ -2776,9 +2782,15 @@ def test_a_portals_story_continues_and_comments_markers_are_cut_anywhere(line: s
     assert _between_paragraphs(line).text == BODY
 
 
-@pytest.mark.parametrize("line", ['Simak Video "Jembatan Baru Dibuka di Sumbara"', "[Gambas:Video 20detik]", "Video Pilihan"])
+@pytest.mark.parametrize("line", ['Simak Video "Jembatan Baru Dibuka di Sumbara"', "[Gambas:Video 20detik]", "Video Pilihan",
+                                  "Simak Video Pilihan Berikut Ini:", "Lihat Video: Jembatan Baru Dibuka di Sumbara"])
 def test_an_indonesian_portals_video_promotions_are_cut_anywhere(line: str) -> None:
     assert _between_paragraphs(line).text == BODY
+
+
+def test_a_sentence_that_asks_to_watch_a_video_stays() -> None:
+    line = "Lihat video kami untuk melihat jembatan baru itu dari udara."
+    assert line in _between_paragraphs(line).text
 
 
 @pytest.mark.parametrize("heading", ["Promoted Stories", "Around the Web", "Sponsored Links by Taboola",
