@@ -320,6 +320,8 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Got a story? Contact us at news@harbourdaily.example", "chrome.site.en"),
     ("Sign up to discover human stories that deepen your understanding of the world.", "chrome.site.en"),
     # the same buttons in Spanish, Portuguese, French, German and Indonesian
+    ("Deja tu comentario", "chrome.site.es"), ("Deixe seu coment\u00e1rio", "chrome.site.pt"),
+    ("Derni\u00e8res actualit\u00e9s", "chrome.site.fr"), ("Kommentar schreiben", "chrome.site.de"),
     ("Tama\u00f1o de letra", "chrome.site.es"), ("Ouvir esta not\u00edcia", "chrome.site.pt"),
     ("Suivre cet auteur", "chrome.site.fr"), ("Artikel merken", "chrome.site.de"), ("Komentar (6)", "chrome.site.id"),
     ("Laporkan kesalahan", "chrome.site.id"),
@@ -3217,7 +3219,9 @@ def test_a_republishers_credit_above_or_under_the_text(line: str, where: str, pu
 
 @pytest.mark.parametrize(("line", "labels"), [("Keywords: bridge, council, harbour", ["bridge", "council", "harbour"]),
                                              ("Topics: Harbour, Fishing", ["Harbour", "Fishing"]),
-                                             ("Palabras clave: puente, consejo", ["puente", "consejo"])])
+                                             ("Palabras clave: puente, consejo", ["puente", "consejo"]),
+                                             ("Temas: puente, consejo", ["puente", "consejo"]),
+                                             ("Themen: Hafen, F\u00e4hre", ["Hafen", "F\u00e4hre"])])
 @pytest.mark.parametrize("where", ["head", "tail"])
 def test_a_keywords_or_topics_line_is_cut_and_gives_the_labels(line: str, labels: list[str], where: str) -> None:
     from pipelines.draft import written_labels
