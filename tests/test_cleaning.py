@@ -321,6 +321,8 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Sign up to discover human stories that deepen your understanding of the world.", "chrome.site.en"),
     # the same buttons in Spanish, Portuguese, French, German and Indonesian
     ("Deja tu comentario", "chrome.site.es"), ("Deixe seu coment\u00e1rio", "chrome.site.pt"),
+    ("Son Dakika Haberleri", "chrome.site.tr"), ("Yorumlar (3)", "chrome.site.tr"),
+    ("Najnowsze wiadomo\u015bci", "chrome.site.pl"), ("Skomentuj", "chrome.site.pl"), ("Ultime notizie", "chrome.site.it"),
     ("Derni\u00e8res actualit\u00e9s", "chrome.site.fr"), ("Kommentar schreiben", "chrome.site.de"),
     ("Tama\u00f1o de letra", "chrome.site.es"), ("Ouvir esta not\u00edcia", "chrome.site.pt"),
     ("Suivre cet auteur", "chrome.site.fr"), ("Artikel merken", "chrome.site.de"), ("Komentar (6)", "chrome.site.id"),
@@ -1481,7 +1483,7 @@ def test_a_sentence_that_begins_like_a_call_to_follow_or_a_label_stays(line: str
     ("Rubrique : Soci\u00e9t\u00e9", "chrome.category-line"), ("Ressort: Politik", "chrome.category-line"),
     ("Secci\u00f3n: Sociedad", "chrome.category-line"), ("Posted in: Harbour News", "chrome.category-line"),
     ("Dilihat 1.234 kali", "chrome.view-count"), ("Visto 1.234 veces", "chrome.view-count"),
-    ("Aufrufe: 532", "chrome.view-count"),
+    ("Aufrufe: 532", "chrome.view-count"), ("Okunma Say\u0131s\u0131: 1.204", "chrome.view-count"),
 ])
 def test_a_category_line_and_a_view_counter_are_cut_above_and_under_the_text(line: str, rule: str) -> None:
     for text in (line + "\n" + BODY, BODY + "\n" + line):
