@@ -11,6 +11,8 @@ from pipelines.rules import LineRule, RuleSet, Shortcodes, chain_credit, fold, u
 # What a page's <title> puts between the headline and the site's name, as fold() leaves it (dashes
 # become "-", and "»" a double quote)
 TITLE_AFFIX_SEPS = (" :: ", " | ", " - ", " -- ", " >> ", ' " ', " \u00b7 ", " / ")
+# what may stand between the headline and the publisher's (or the blog's) name when a line repeats it
+_REPEAT_SEPS = (" - ", " | ", " :: ", " \u00b7 ")
 LIST_LINES = 12  # at most this many items under a "Related posts" heading at the end of the text
 LIST_ITEM_WORDS = 16  # an item is a headline: this many words at most, and no sentence end
 BOX_LINES = 3  # at most this many lines under an "About the author" heading at the end of the text
@@ -234,6 +236,12 @@ _WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _EXCERPT_END = re.compile(r"\s*(?:[\[(]?(?:…|\.\.\.)[\])]?)\s*(?:(?:read more|continue reading)\W*)?$")
 
 
+def _bare_headline(key: str) -> str:
+    """A line as the headline it may repeat, without the quotes around it or a full stop after it
+    ('"Bridge reopens"', "Bridge reopens.")."""
+    return key.strip(' "').rstrip(".").strip(' "')
+
+
 def _words(line: str) -> str:
     """A line's words alone, one space between them (its punctuation left out)."""
     return " ".join(_WORD.findall(line))
@@ -339,11 +347,12 @@ class _Scan:
         for start in (0, label.end()) if label else (0,):
             rest = key[start:]
             for title in self.titles:
-                if rest == title:
+                if rest == title or _bare_headline(rest) == title:
                     self.cut[i] = "title.repeat"
                     return "title.repeat"
-                if rest.startswith(title + " - ") and len(rest) - len(title) <= 80:
-                    name = folded[start + len(title) + 3:]
+                sep = next((sep for sep in _REPEAT_SEPS if rest.startswith(title + sep)), None)
+                if sep is not None and len(rest) - len(title) <= 80:
+                    name = folded[start + len(title) + len(sep):]
                     if head and (_SENTENCE_END.search(name) or not _NAME_START.match(name)):
                         continue
                     self.cut[i] = "title.repeat"

@@ -2652,6 +2652,11 @@ def test_a_row_of_share_buttons_under_a_label_in_any_language_is_cut() -> None:
     ("Bridge reopens after repairs - 한강일보", "한강일보"),
     # the blog's own name after the headline: the line goes, naming no publisher
     ("Bridge reopens after repairs - Harbour Splog", None),
+    # a bar or a dot between them, as a page's <title> joins them
+    ("Bridge reopens after repairs | Coastal Ledger", "Coastal Ledger"), ("Bridge reopens after repairs | Harbour Splog", None),
+    ("Bridge reopens after repairs \u00b7 Coastal Ledger", "Coastal Ledger"),
+    # the headline alone in quotes or with a full stop
+    ("\u201cBridge reopens after repairs\u201d", None), ("Bridge reopens after repairs.", None),
 ])
 def test_the_headline_with_its_publisher_above_the_text_is_cut_and_names_the_publisher(top: str, publisher: str | None) -> None:
     ctx = Context(title="Bridge reopens after repairs", blog_name="Harbour Splog")
@@ -2663,6 +2668,7 @@ def test_the_headline_with_its_publisher_above_the_text_is_cut_and_names_the_pub
 @pytest.mark.parametrize("top", [
     "Bridge reopens after repairs - live updates as crews finish",  # (no name: lower case)
     "Bridge reopens after repairs - the council said on Tuesday.",  # (a sentence)
+    "Bridge reopens after repairs | see the full timetable below.",  # (a sentence)
 ])
 def test_the_headline_run_on_into_words_above_the_text_stays(top: str) -> None:
     text = top + "\n" + BODY
