@@ -322,6 +322,7 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     # the same buttons in Spanish, Portuguese, French, German and Indonesian
     ("Deja tu comentario", "chrome.site.es"), ("Deixe seu coment\u00e1rio", "chrome.site.pt"),
     ("Son Dakika Haberleri", "chrome.site.tr"), ("Yorumlar (3)", "chrome.site.tr"),
+    ("Also Watch", "chrome.site.en"), ("Trending Topics", "chrome.site.en"),
     ("Najnowsze wiadomo\u015bci", "chrome.site.pl"), ("Skomentuj", "chrome.site.pl"), ("Ultime notizie", "chrome.site.it"),
     ("Derni\u00e8res actualit\u00e9s", "chrome.site.fr"), ("Kommentar schreiben", "chrome.site.de"),
     ("Tama\u00f1o de letra", "chrome.site.es"), ("Ouvir esta not\u00edcia", "chrome.site.pt"),
@@ -1445,6 +1446,9 @@ def test_a_newspapers_reprint_box_in_a_pasted_copy_is_cut() -> None:
     ("[embedded content]", "html.fallback"), ("Continue Reading", "chrome.pagination"),
     ("Continue reading \u2192", "chrome.pagination"), ("Continue reading…", "chrome.pagination"),
     ("Subscribe to our YouTube channel", "promo.follow"),
+    ("Follow us on Facebook, Twitter and Instagram for the latest updates.", "promo.follow"),
+    ("For more such stories, follow Harbour Daily on Google News.", "promo.follow"),
+    ("Stay updated with the latest news by subscribing to our newsletter.", "promo.newsletter"),
 ])
 def test_a_call_to_follow_a_line_of_hashtags_or_a_bare_label_between_the_paragraphs_is_cut(line: str, rule: str) -> None:
     out = cut_text("The council approved the plan on Tuesday.\n" + line + "\nIt will cost 4 million.", RULES, Context())
