@@ -378,6 +378,11 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Noticia relacionada", "chrome.site.es"),
     ("Saksikan Video Pilihan di Bawah Ini:", "chrome.wordpress.id"), ("Je e-mailadres zal niet getoond worden.", "chrome.wordpress.nl"),
     ("Powered by WordPress, the council's new site went live in May.", None),
+    # a Chinese portal's buttons, the original's headline and a reporter's credit under its story
+    ("\u3010\u7ea0\u9519\u3011", "chrome.site.zh"), ("\u626b\u4e00\u626b\u5728\u624b\u673a\u6253\u5f00\u5f53\u524d\u9875", "chrome.site.zh"),
+    ("\u539f\u6807\u9898\uff1a\u6e2f\u6e7e\u6e21\u8f6e\u505c\u822a", "chrome.site.zh"),
+    ("\u8bb0\u8005 \u5f20\u4e09 \u62a5\u9053", "chrome.site.zh"),
+    ("\u8bb0\u8005\u8c03\u67e5\u53d1\u73b0\uff0c\u6e21\u8f6e\u505c\u822a\u540e\u5c45\u6c11\u51fa\u884c\u65f6\u95f4\u589e\u52a0\u4e86\u3002", None),
     ("The site was hacked last year. Powered by WordPress, it ran an old plugin.", None),
     ("People also ask: when will the bridge close again?", None),
     ("Related searches on the council's site rose by a third after the closure.", None),
