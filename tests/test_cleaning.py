@@ -378,6 +378,9 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Noticia relacionada", "chrome.site.es"),
     ("Saksikan Video Pilihan di Bawah Ini:", "chrome.wordpress.id"), ("Je e-mailadres zal niet getoond worden.", "chrome.wordpress.nl"),
     ("Powered by WordPress, the council's new site went live in May.", None),
+    # a Japanese and a Korean portal's links under its story
+    ("\u5199\u771f\u3092\u898b\u308b\uff08\u51685\u679a\uff09", "chrome.site.ja"), ("\u3010\u95a2\u9023\u8a18\u4e8b\u3011", "chrome.site.ja"),
+    ("\u7121\u65ad\u8ee2\u8f09\u7981\u6b62", "chrome.site.ja"), ("\uc774 \uae30\uc0ac\ub97c \uacf5\uc720\ud569\ub2c8\ub2e4", "chrome.site.ko"),
     # a Chinese portal's buttons, the original's headline and a reporter's credit under its story
     ("\u3010\u7ea0\u9519\u3011", "chrome.site.zh"), ("\u626b\u4e00\u626b\u5728\u624b\u673a\u6253\u5f00\u5f53\u524d\u9875", "chrome.site.zh"),
     ("\u539f\u6807\u9898\uff1a\u6e2f\u6e7e\u6e21\u8f6e\u505c\u822a", "chrome.site.zh"),
