@@ -146,6 +146,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         if suffix and (not publishers or suffix.lower() in rules.publishers) and \
                 fold(suffix).lower() not in (fold(draft.blog.name or "").lower(), fold(meta.site_name or "").lower()):
             source_hint = suffix
+    if source_hint and fold(source_hint).strip().lower() in rules.aggregators:
+        source_hint = None  # (a feed item's <source> or a kept og:site_name that names the service it came through)
     if meta.offsite_permalink:
         harvest.add("source_url", meta.offsite_permalink)
         harvest.add("tool", "feedwordpress")

@@ -109,6 +109,17 @@ def _record(html: str, url: str = "https://autonews.example/2026/04/night-ferry/
     return finish_post(raw, run_extract(raw, ExtractOptions()), "t", CopyIndex())
 
 
+@pytest.mark.parametrize(("source", "publisher"), [("Coastal Ledger", "Coastal Ledger"), ("Google News", None),
+                                                 ("Flipboard", None), (None, None)])
+def test_a_feed_items_source_is_the_publisher_unless_it_names_the_service_the_item_came_through(source, publisher) -> None:
+    text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
+                   for n in range(8))
+    html = (f"<html><head><title>Night ferry returns</title></head><body><article><h1>Night ferry returns</h1>{text}"
+            f"<p>Let's block ads! <a href='https://blockads.fivefilters.org'>(Why?)</a></p></article></body></html>")
+    record = _record(html, feed={"source_publisher": source} if source else {}, name="Auto Feed Hub")
+    assert record.source.publisher == publisher and "fivefilters" in record.source.chain
+
+
 def _record_author(feed_author: str | None, page_byline: str | None) -> str | None:
     byline = f"<span class='post-author vcard'>Posted by <span class='fn'>{page_byline}</span></span>" if page_byline else ""
     text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
