@@ -281,6 +281,22 @@ def test_a_post_after_a_stray_end_of_the_document_is_kept(ends: str) -> None:
     assert _page_tree(f"<p>x</p>{ends}<a href='/page/2/'>Older posts</a>").xpath("//body//a/@href") == ["/page/2/"]
 
 
+@pytest.mark.parametrize("footer", [
+    "Copyright Harbour Digest 2026. Read more ferry news every day at harbourdigest.blogspot.com",
+    "Cheap island ferry tickets: <a href='https://tickets.example/'>book your crossing here</a>",
+])
+def test_a_blogger_feeds_post_footer_is_cut_from_the_text(footer: str) -> None:
+    """The text a Blogger blog's owner sets to close every post in its feeds ("Post feed footer"), in
+    <div class="blogger-post-footer"> with the feed's tracking pixel: the owner's lines, not the post's."""
+    paragraphs = [f"The river ferry will run later on Fridays from next month, the operator said on day {n}."
+                  for n in range(6)]
+    pixel = "<img width='1' height='1' src='https://blogger.googleusercontent.com/tracker/1234-5678?l=harbourdigest.blogspot.com'>"
+    body = "".join(f"<p>{p}</p>" for p in paragraphs) + f"<div class='blogger-post-footer'>{footer}{pixel}</div>"
+    record = _feed_record(body, "https://harbourdigest.blogspot.com/2026/04/ferry.html")
+    assert record.text.split("\n") == paragraphs and [r.rule for r in record.removed] == ["blogger.feed-footer"]
+    assert record.outlinks == [] and record.source.publisher is None
+
+
 @pytest.mark.parametrize("element", ["<embed src='/player.swf' width='400'>", "<source src='/tide.mp3'>",
                                      "<track src='/tide.vtt'>", "<wbr>", "<keygen>"])
 @pytest.mark.parametrize("around", ["{}", "<div class='separator'>{}</div>", "<p>Listen: {} to the tide report.</p>"])
