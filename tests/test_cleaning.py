@@ -322,7 +322,7 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     # the same buttons in Spanish, Portuguese, French, German and Indonesian
     ("Deja tu comentario", "chrome.site.es"), ("Deixe seu coment\u00e1rio", "chrome.site.pt"),
     ("Son Dakika Haberleri", "chrome.site.tr"), ("Yorumlar (3)", "chrome.site.tr"),
-    ("Also Watch", "chrome.site.en"), ("Trending Topics", "chrome.site.en"),
+    ("Also Watch", "chrome.site.en"), ("Trending Topics", "chrome.site.en"), ("Permalink", "chrome.site.en"),
     ("Najnowsze wiadomo\u015bci", "chrome.site.pl"), ("Skomentuj", "chrome.site.pl"), ("Ultime notizie", "chrome.site.it"),
     ("Derni\u00e8res actualit\u00e9s", "chrome.site.fr"), ("Kommentar schreiben", "chrome.site.de"),
     ("Tama\u00f1o de letra", "chrome.site.es"), ("Ouvir esta not\u00edcia", "chrome.site.pt"),
@@ -2790,6 +2790,13 @@ def test_utf8_read_as_windows_1252_up_the_chain_is_read_again(text: str, read: s
     ("Esta noticia fue importada automáticamente de Diario del Puerto.", "Diario del Puerto"),
     ("Berita ini diambil secara otomatis dari Harian.example.", "Harian.example"),
     ("Cet article a été publié automatiquement par Le Courrier du Port.", "Le Courrier du Port"),
+    # the credit with what the republisher adds after the name
+    ("This article first appeared on Harbour Daily and is republished here under a Creative Commons license.",
+     "Harbour Daily"),
+    ("The post Bridge reopens appeared first on Harbour Daily and is republished here with permission.", "Harbour Daily"),
+    # Medium's feed footer with its links lost
+    ("Bridge reopens was originally published in Harbour Notes on Medium, where people are continuing the conversation "
+     "by highlighting and responding to this story.", "Harbour Notes"),
     # the credit's shorter word orders, and the Turkish verb as the dictionary spells it
     ("Article publi\u00e9 initialement sur Le Courrier du Port", "Le Courrier du Port"),
     ("Cet article a \u00e9t\u00e9 publi\u00e9 \u00e0 l'origine sur Le Courrier du Port.", "Le Courrier du Port"),
@@ -2802,6 +2809,13 @@ def test_utf8_read_as_windows_1252_up_the_chain_is_read_again(text: str, read: s
 def test_a_syndication_credit_below_the_text_names_the_publisher_in_any_language(line: str, publisher: str) -> None:
     out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens"))
     assert out.text == BODY and out.harvest.publishers == [publisher]
+
+
+def test_a_credit_that_names_the_original_by_its_address_gives_the_link_and_the_date() -> None:
+    out = cut_text(BODY + "\nOriginally published at https://ledger.example/bridge on March 2, 2026.", RULES,
+                   Context(title="Bridge reopens"))
+    assert out.text == BODY and out.removed[0][0] == "autoblog.originally-published"
+    assert out.harvest.source_urls == ["https://ledger.example/bridge"] and out.harvest.published == ["March 2, 2026"]
 
 
 @pytest.mark.parametrize(("line", "publisher"), [
