@@ -39,6 +39,13 @@ _COPY_SIGNS = frozenset({"tool", "feed_title", "publisher", "link", "source_url"
 _HEAD_BULLET = re.compile(r"[-•·]\s+")
 
 
+# what follows a publisher's name in a credit's link text or after it: a screen reader's note, an arrow,
+# the link's own words
+_PUBLISHER_TAIL = re.compile(r"(\s*(\((opens|open|opening) in (a )?new (tab|window)\)|\((external( link)?|link is external)\)"
+                             r"|[→»›\"]+|\s[-|]\s*(read more|read the full (story|article)|continue reading|full story)\b[.…]*))+\s*$",
+                             re.I)
+
+
 @dataclass(slots=True)
 class Harvest:
     """Provenance found while cutting: what the residue said about the article's origin."""
@@ -76,6 +83,9 @@ class Harvest:
             value = value.rstrip(".,;:!?\"'»") or value
             if value.endswith((")", "]")) and value.count("(") + value.count("[") < value.count(")") + value.count("]"):
                 value = value[:-1]
+        if name == "publisher":
+            # what a credit's link adds after the name ("X (opens in new tab)", "X →", "X - Read more")
+            value = _PUBLISHER_TAIL.sub("", value).strip() or value
         bucket = {"feed_title": self.feed_titles, "publisher": self.publishers, "link": self.links,
                   "source_url": self.source_urls, "author": self.authors,
                   "credited_author": self.credited_authors, "tool": self.tools,

@@ -2794,6 +2794,10 @@ def test_utf8_read_as_windows_1252_up_the_chain_is_read_again(text: str, read: s
     ("This article first appeared on Harbour Daily and is republished here under a Creative Commons license.",
      "Harbour Daily"),
     ("The post Bridge reopens appeared first on Harbour Daily and is republished here with permission.", "Harbour Daily"),
+    ("Republished with permission from Harbour Daily, where it first appeared.", "Harbour Daily"),
+    # a link's own words after the name: a screen reader's note, an arrow, "Read more"
+    ("Read more at Harbour Daily (opens in new tab)", "Harbour Daily"), ("Read the full article at Harbour Daily \u2192",
+                                                                        "Harbour Daily"),
     # Medium's feed footer with its links lost
     ("Bridge reopens was originally published in Harbour Notes on Medium, where people are continuing the conversation "
      "by highlighting and responding to this story.", "Harbour Notes"),
@@ -2809,6 +2813,11 @@ def test_utf8_read_as_windows_1252_up_the_chain_is_read_again(text: str, read: s
 def test_a_syndication_credit_below_the_text_names_the_publisher_in_any_language(line: str, publisher: str) -> None:
     out = cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens"))
     assert out.text == BODY and out.harvest.publishers == [publisher]
+
+
+def test_a_republishers_credit_with_the_writer_after_the_name_gives_both() -> None:
+    out = cut_text(BODY + "\nOriginally posted on Harbour Daily by Mary Kay", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.harvest.publishers == ["Harbour Daily"] and out.harvest.credited_authors == ["Mary Kay"]
 
 
 def test_a_credit_that_names_the_original_by_its_address_gives_the_link_and_the_date() -> None:
@@ -3164,6 +3173,7 @@ def test_the_catalogues_other_forms_of_tail_residue_are_cut(tail: str, rule: str
     ("The original article can be found here.\nVia: Gazzetta del Lago", True),
     ("We do not claim legitimacy, ownership or copyright of any of the content above.\nVia: Gazzetta del Lago", True),
     ("Via: Gazzetta del Lago", False),
+    ("Story via Gazzetta del Lago\nVer noticia original", True),
     # a pointer to the rest of the story on the site it was taken from
     ("Via: Gazzetta del Lago\nContinue reading the original post on Gazzetta del Lago", True),
     ("Via: Gazzetta del Lago\nExcerpted from the Gazzetta del Lago.", True),
