@@ -769,6 +769,7 @@ def test_google_news_items_are_cut_but_an_article_s_own_link_to_it_stays() -> No
     ("Lire l'article complet sur Le Courrier du Port", "Le Courrier du Port", None),
     ("Leer el artículo completo en El Faro", "El Faro", None),
     ("Leia a matéria completa no Diário do Cais", "Diário do Cais", None),
+    ("Leer m\u00e1s en El Faro \u2192", "El Faro", None), ("Leia mais em Di\u00e1rio do Cais \u00bb", "Di\u00e1rio do Cais", None),
     ("Leggi l'articolo completo su Il Molo", "Il Molo", None),
     ("Baca artikel selengkapnya di Kompas.com", "Kompas.com", None),
     ("Lees het volledige artikel op NOS.nl", "NOS.nl", None),
@@ -812,7 +813,8 @@ def test_read_more_lines_name_the_publisher_or_the_original(tail, publisher, sou
 
 @pytest.mark.parametrize("line", ["A matéria completa na edição de domingo traz os detalhes do projeto.",
                                   "Подробнее в нашем материале.", "Czytaj więcej w dziale sport",
-                                  "Visit the harbour at dawn for the best view.", "Keep reading the tide tables before you sail."])
+                                  "Visit the harbour at dawn for the best view.", "Keep reading the tide tables before you sail.",
+                                  "Leia mais no site da prefeitura, que publicou o edital completo."])
 def test_a_read_more_sentence_without_a_name_after_it_stays(line: str) -> None:
     assert cut_text(BODY + "\n" + line, RULES, Context(title="Bridge reopens")).text == BODY + "\n" + line
 
