@@ -320,12 +320,8 @@ class _Scan:
         if groups.get("author") and rule.where != "head":
             self.found.append((i, "credited_author", groups["author"]))
 
-    def _matching(self, line: str, where: str) -> tuple[LineRule, re.Match[str]] | None:
-        """The first `where` rule that reads the whole line, with its match."""
-        return self.rules.line_match(where, line)
-
     def _line_rule(self, i: int, where: str, line: str | None = None) -> str | None:
-        hit = self._matching(self.folded[i] if line is None else line, where)
+        hit = self.rules.line_match(where, self.folded[i] if line is None else line)
         if hit is None:
             return None
         self._apply(i, *hit)
@@ -356,8 +352,9 @@ class _Scan:
         label = _LABEL_BEFORE.match(key)
         for start in (0, label.end()) if label else (0,):
             rest = key[start:]
+            bare = _bare_headline(rest)
             for title in self.titles:
-                if rest == title or _bare_headline(rest) == title:
+                if title in (rest, bare):
                     self.cut[i] = "title.repeat"
                     return "title.repeat"
                 sep = next((sep for sep in _REPEAT_SEPS if rest.startswith(title + sep)), None)
@@ -526,7 +523,7 @@ class _Scan:
             if i == top:
                 return None
             # (also a line an "anywhere" rule cut: "Most Read" heads a list)
-            hit = self._matching(self.folded[i], where)
+            hit = self.rules.line_match(where, self.folded[i])
             if hit is not None:
                 if under is not None and not under(items):
                     return None
@@ -578,7 +575,7 @@ class _Scan:
         hits = []
         for part in parts:
             key = part.lower()
-            hit = self._matching(part, "head") or self._matching(part, "inside")
+            hit = self.rules.line_match("head", part) or self.rules.line_match("inside", part)
             if hit is None and self.rules.chrome_match(key) is None:
                 if key not in self.labels and key not in self.authors and key not in self.names \
                         and key not in self.rules.publishers:
@@ -600,7 +597,7 @@ class _Scan:
         writer and date."""
         if _SENTENCE_END.search(self.keys[i]):
             return None
-        hit = self._matching(self.folded[i], "head")
+        hit = self.rules.line_match("head", self.folded[i])
         if hit is None or hit[0].id != "chrome.byline" or not hit[1].groupdict().get("published"):
             return None
         self._apply(i, *hit)

@@ -20,7 +20,8 @@ from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_l
                                  unescape_entities, written_date, zone_offset)
 from pipelines.operator_ids import find_ids, merge
 from pipelines.provenance import (credit_line_publisher, dateline_publisher, ends_cut_off, feed_title_publisher,
-                                  foreign_publishers, order_chain, resolve_title, split_publisher, strip_blog_affix)
+                                  foreign_publishers, is_aggregator, order_chain, resolve_title, split_publisher,
+                                  strip_blog_affix)
 from pipelines.rules import AuthorWords, Months, RuleSet, fold, load_rules, site_host, url_parses
 from schemas.raw import BlogInfo, RawPost
 
@@ -146,7 +147,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         if suffix and (not publishers or suffix.lower() in rules.publishers) and \
                 fold(suffix).lower() not in (fold(draft.blog.name or "").lower(), fold(meta.site_name or "").lower()):
             source_hint = suffix
-    if source_hint and fold(source_hint).strip().lower() in rules.aggregators:
+    if source_hint and is_aggregator(source_hint, rules.aggregators):
         source_hint = None  # (a feed item's <source> or a kept og:site_name that names the service it came through)
     if meta.offsite_permalink:
         harvest.add("source_url", meta.offsite_permalink)

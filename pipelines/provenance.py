@@ -165,7 +165,7 @@ def credit_line_publisher(text: str, rules: RuleSet, own: tuple[str | None, ...]
         if m:
             name = _CREDIT_NAME_END.split(m.group("publisher"), maxsplit=1)[0].strip(" .")
             if (_name_like(name) or name.lower() in rules.publishers) and name.lower() not in mine \
-                    and name.lower() not in rules.aggregators:
+                    and not is_aggregator(name, rules.aggregators):
                 return name
     return None
 
@@ -196,12 +196,18 @@ def feed_title_publisher(feed_titles: list[str], rules: RuleSet) -> str | None:
     return None
 
 
+def is_aggregator(name: str, aggregators: frozenset[str]) -> bool:
+    """Whether a name is one of the services that pass news along and write none (publishers.toml's
+    [aggregators], folded and lower-cased as they are loaded)."""
+    return fold(name).strip().lower() in aggregators
+
+
 def foreign_publishers(harvest: Harvest, blog_name: str | None, blog_host: str | None,
                        aggregators: frozenset[str] = frozenset()) -> list[str]:
     """Publishers named by residue, minus the splog itself ('appeared first on <the splog>') and the
     services that only pass news along ('via Google News')."""
     own = {fold(x).lower() for x in (blog_name, blog_host) if x}
-    return [p for p in harvest.publishers if (name := fold(p).strip().lower()) not in own and name not in aggregators]
+    return [p for p in harvest.publishers if fold(p).strip().lower() not in own and not is_aggregator(p, aggregators)]
 
 
 def order_chain(tools: list[str], rules: RuleSet) -> list[str]:
