@@ -1190,6 +1190,54 @@ def test_a_typo_prompt_or_a_labelled_view_count_is_cut_wherever_it_stands(line: 
     assert cut_text(between, RULES, Context()).text == between
 
 
+@pytest.mark.parametrize(("line", "rule"), [
+    # Rate My Post's box, WP-PostRatings' and kk Star Ratings' counts, a "was it helpful?" vote
+    ("How useful was this post?", "chrome.widget.en"), ("Click on a star to rate it!", "chrome.widget.en"),
+    ("Average rating 4.6 / 5. Vote count: 23", "chrome.widget.en"),
+    ("No votes so far! Be the first to rate this post.", "chrome.widget.en"),
+    ("We are sorry that this post was not useful for you!", "chrome.widget.en"),
+    ("Did you find this post useful? Rate it!", "chrome.widget.en"), ("Was this guide helpful? Yes No", "chrome.widget.en"),
+    ("(3 votes, average: 4.67 out of 5)", "chrome.widget.en"), ("(4.7/5, 3 votes)", "chrome.widget.en"),
+    ("Bookmark the permalink.", "chrome.widget.en"),
+    # a tip jar
+    ("Liked it? Take a second to support Harbour Notes on Patreon!", "chrome.widget.en"),
+    ("Buy Me a Coffee at ko-fi.com", "chrome.widget.en"),
+    ("If you enjoyed this post, please consider buying me a coffee.", "chrome.widget.en"),
+    ("Like what you read? Support our independent journalism.", "chrome.widget.en"),
+    # the same in Spanish, Portuguese, French, German and Indonesian
+    ("¿Te ha resultado útil este artículo?", "chrome.widget.es"),
+    ("Haz clic en una estrella para puntuarlo", "chrome.widget.es"),
+    ("Puntuación media 4.6 / 5. Recuento de votos: 23", "chrome.widget.es"),
+    ("Clique em uma estrela para classificá-la!", "chrome.widget.pt"), ("Faça uma doação", "chrome.widget.pt"),
+    ("Cet article vous a-t-il été utile ?", "chrome.widget.fr"),
+    ("Note moyenne 4.6 / 5. Décompte des voix : 23", "chrome.widget.fr"),
+    ("Wie hilfreich war dieser Beitrag?", "chrome.widget.de"), ("Klicke auf die Sterne um zu bewerten!", "chrome.widget.de"),
+    ("Seberapa bermanfaat postingan ini?", "chrome.widget.id"), ("Dukung kami di Trakteer", "chrome.widget.id"),
+])
+def test_a_rating_box_or_a_tip_jar_above_or_under_the_text_is_cut(line: str, rule: str) -> None:
+    for text in (f"{line}\n{BODY}", f"{BODY}\n{line}"):
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and out.removed == [(rule, line)], text
+
+
+@pytest.mark.parametrize("line", [
+    "Was this the right call? Few in the town think so.",
+    "Rate this year's harvest as poor, farmers said.",
+    "Support us on the ferry plan, the mayor asked residents.",
+    "If you enjoyed this post, you will like the next one about the ferry.",
+    "Average rating of the town's hotels is 4.2 out of 5, the board said.",
+    "Click a star on the map to see each pier's opening hours.",
+])
+def test_a_sentence_that_opens_like_a_rating_box_or_a_tip_jar_stays(line: str) -> None:
+    text = f"{BODY}\n{line}"
+    assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
+
+
+@pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
+def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
+    assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
+
+
 @pytest.mark.parametrize("line", ["Новости партнёров", "Оцените статью", "Понравилась статья? Поделитесь с друзьями!",
                                   "Присоединяйтесь к нам в Telegram", "Материалы по теме", "Главное за день"])
 def test_a_russian_sites_boxes_and_prompts_are_cut_above_and_under_the_text(line: str) -> None:
