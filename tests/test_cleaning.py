@@ -1213,6 +1213,11 @@ def test_a_typo_prompt_or_a_labelled_view_count_is_cut_wherever_it_stands(line: 
     ("Note moyenne 4.6 / 5. Décompte des voix : 23", "chrome.widget.fr"),
     ("Wie hilfreich war dieser Beitrag?", "chrome.widget.de"), ("Klicke auf die Sterne um zu bewerten!", "chrome.widget.de"),
     ("Seberapa bermanfaat postingan ini?", "chrome.widget.id"), ("Dukung kami di Trakteer", "chrome.widget.id"),
+    # a recipe card's prompt, an affiliate box's price notes and list labels, an article directory's footer
+    ("Tried this recipe? Let us know how it was!", "chrome.widget.en"),
+    ("Tag @harbourkitchen on Instagram and hashtag it #harbourkitchen", "chrome.widget.en"),
+    ("Expert Author Jane Roe", "chrome.widget.en"), ("Article Directory: http://articlehive.example", "chrome.widget.en"),
+    ("This article has been viewed 412 times.", "chrome.widget.en"), ("Submit Articles", "chrome.widget.en"),
 ])
 def test_a_rating_box_or_a_tip_jar_above_or_under_the_text_is_cut(line: str, rule: str) -> None:
     for text in (f"{line}\n{BODY}", f"{BODY}\n{line}"):
@@ -1231,6 +1236,28 @@ def test_a_rating_box_or_a_tip_jar_above_or_under_the_text_is_cut(line: str, rul
 def test_a_sentence_that_opens_like_a_rating_box_or_a_tip_jar_stays(line: str) -> None:
     text = f"{BODY}\n{line}"
     assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
+
+
+@pytest.mark.parametrize("line", ["Jump to Recipe", "Jump to Recipe Print Recipe", "Print Recipe | Pin Recipe",
+                                  "Did you make this recipe?", "Cook Mode Prevent your screen from going dark"])
+def test_a_recipe_cards_buttons_are_cut_wherever_they_stand(line: str) -> None:
+    for text in _placed(BODY, line):
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and out.removed == [("widget.recipe-buttons", line)], text
+    # a sentence about printing a recipe stays
+    between = _placed(BODY, "Print recipes were sold at the harbour fair for a dollar each.")[1]
+    assert cut_text(between, RULES, Context(title="Bridge reopens")).text == between
+
+
+@pytest.mark.parametrize("line", [
+    "Prices pulled from the Amazon Product Advertising API on: November 20, 2026",
+    "Product prices and availability are accurate as of the date/time indicated and are subject to change. Any price "
+    "and availability information displayed on the site at the time of purchase will apply.",
+    "Bestseller No. 1", "SaleBestseller No. 2"])
+def test_an_affiliate_boxs_price_notes_are_cut_wherever_they_stand(line: str) -> None:
+    for text in _placed(BODY, line):
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and out.removed == [("affiliate.price-note", line)], text
 
 
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
@@ -1449,7 +1476,8 @@ def test_what_an_embedded_social_post_leaves_is_cut(line: str) -> None:
                                    "Der Artikel geht unten weiter", "विज्ञापन", "โฆษณา", "বিজ্ঞাপন", "اشتہار", "تبلیغات",
                                    "Ad", "AD", "Skip Ad", "Sponsored Links", "Sponsored Ads", "Promoted Content",
                                    "The story continues after the ad", "Advertisement - story continues below",
-                                   "ADVERTISEMENT: Continue reading below"])
+                                   "ADVERTISEMENT: Continue reading below", "Paid Post", "Advertorial",
+                                   "Sponsored Post", "Partner Content"])
 def test_ad_slot_labels_are_cut_between_the_paragraphs(label: str) -> None:
     out = cut_text("The council approved the plan on Tuesday.\n" + label + "\nIt will cost 4 million.", RULES, Context())
     assert out.text == BODY and out.removed == [("ads.label", label)]
