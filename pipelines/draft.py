@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlsplit
@@ -201,15 +202,34 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
 _LABEL_SEPS = re.compile(r"\s*[,;|·•、،]\s*")
 
 
+@lru_cache(maxsize=4)
+def _second_list(tags_line: re.Pattern[str]) -> re.Pattern[str]:
+    """tags_line where a word starts: where a meta line's second labelled list begins ("Filed Under:
+    Ports Tagged With: ferry, pier")."""
+    return re.compile(r"(?<!\w)(?:" + tags_line.pattern + ")", tags_line.flags)
+
+
+def _label_lists(labels: str, tags_line: re.Pattern[str]) -> list[str]:
+    """The lists a labels line's text holds, without the label of each list after the first: Genesis's
+    "Ports Tagged With: ferry, pier" and "Ports · Tags: ferry" are "Ports" and "ferry, pier"."""
+    lists = []
+    while (m := _second_list(tags_line).search(labels, 1)) is not None:
+        lists.append(labels[:m.start()])
+        labels = m.group("labels")
+    return [*lists, labels]
+
+
 def written_labels(removed: list[tuple[str, str]], rules: RuleSet) -> list[str]:
-    """The labels a cut line writes out ("Tags: rail, freight, grain"): the first such line's, split
-    at its commas; none when one of them reads as a sentence (over eight words)."""
+    """The labels a cut line writes out ("Tags: rail, freight, grain"; "Filed Under: Ports Tagged With:
+    ferry, pier"): the first such line's, split at its commas; none when one of them reads as a sentence
+    (over eight words)."""
     if rules.tags_line is None:
         return []
     for _rule, line in removed:
         m = rules.tags_line.fullmatch(fold(line))
         if m:
-            labels = [x.strip(" .#") for x in _LABEL_SEPS.split(m.group("labels"))]
+            labels = [x.strip(" .#") for part in _label_lists(m.group("labels"), rules.tags_line)
+                      for x in _LABEL_SEPS.split(part)]
             labels = list(dict.fromkeys(x for x in labels if x))
             if labels and len(labels) <= 30 and all(len(x.split()) <= 8 for x in labels):
                 return labels

@@ -3369,7 +3369,16 @@ def test_a_republishers_credit_above_or_under_the_text(line: str, where: str, pu
                                              ("Topics: Harbour, Fishing", ["Harbour", "Fishing"]),
                                              ("Palabras clave: puente, consejo", ["puente", "consejo"]),
                                              ("Temas: puente, consejo", ["puente", "consejo"]),
-                                             ("Themen: Hafen, F\u00e4hre", ["Hafen", "F\u00e4hre"])])
+                                             ("Themen: Hafen, F\u00e4hre", ["Hafen", "F\u00e4hre"]),
+                                             # a theme's meta line with a second labelled list
+                                             ("Filed Under: Ports \u00b7 Tagged With: ferry, pier",
+                                              ["Ports", "ferry", "pier"]),
+                                             ("Filed Under: Ports, Local Tagged With: ferry, pier",
+                                              ["Ports", "Local", "ferry", "pier"]),
+                                             ("Categories: Ports | Tags: ferry | Keywords: pier",
+                                              ["Ports", "ferry", "pier"]),
+                                             ("Tags: vintage, postage stamps, heritage", ["vintage", "postage stamps",
+                                                                                          "heritage"])])
 @pytest.mark.parametrize("where", ["head", "tail"])
 def test_a_keywords_or_topics_line_is_cut_and_gives_the_labels(line: str, labels: list[str], where: str) -> None:
     from pipelines.draft import written_labels
