@@ -10,7 +10,7 @@ from pipelines.rules import LineRule, RuleSet, Shortcodes, chain_credit, fold, u
 
 # What a page's <title> puts between the headline and the site's name, as fold() leaves it (dashes
 # become "-", and "»" a double quote)
-TITLE_AFFIX_SEPS = (" :: ", " | ", " - ", " -- ", " >> ", ' " ', " \u00b7 ", " / ")
+TITLE_AFFIX_SEPS = (" :: ", " | ", " - ", " -- ", " >> ", ' " ', " \u00b7 ", " / ", " ~ ")
 # what may stand between the headline and the publisher's (or the blog's) name when a line repeats it
 _REPEAT_SEPS = (" - ", " | ", " :: ", " \u00b7 ")
 LIST_LINES = 12  # at most this many items under a "Related posts" heading at the end of the text

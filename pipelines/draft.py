@@ -156,7 +156,7 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
     if meta.offsite_canonical:
         harvest.add("source_url", meta.offsite_canonical)  # (after what the residue named: that is surer)
     titled = resolve_title(title, harvest, rules, blog_name=draft.blog.name, source_hint=source_hint,
-                           blog_host=draft.blog.host)
+                           blog_host=draft.blog.host, labels=feed.get("labels") or meta.labels)
     # (the heading the text opened with, else the page's one <h1> when the title is it and more)
     heading = next((line for rule, line in cut.removed if rule == "head.title"), None) or meta.heading
     if heading and titled.title and _site_affixed(titled.title, heading):

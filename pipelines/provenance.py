@@ -41,8 +41,9 @@ _PAGE_AFFIX = re.compile(r"\s+[|:\u2013\u2014-]\s+(?:page|página|pagina|seite|h
 _BLOG_ARCHIVE = re.compile(r"^blog archive\s+[»>|]\s+", re.I)
 
 
-def strip_blog_affix(title: str, blog_name: str | None) -> str:
-    """'Blog: Post' (classic Blogger <title>), 'Post | Blog', 'Post - Blog' -> 'Post'."""
+def strip_blog_affix(title: str, blog_name: str | None, labels: tuple[str, ...] | list[str] = ()) -> str:
+    """'Blog: Post' (classic Blogger <title>), 'Post | Blog', 'Post - Blog' -> 'Post'; also 'Post -
+    Blog - the blog's tagline', and 'Post | Section | Blog' when Section is one of the post's labels."""
     title = _PAGE_AFFIX.sub("", title)
     if not blog_name:
         return title
@@ -54,8 +55,29 @@ def strip_blog_affix(title: str, blog_name: str | None) -> str:
             return _BLOG_ARCHIVE.sub("", t[len(name) + len(sep):].strip())
     for sep in _SUFFIX_SEPS:  # (the longest first: "Post :: Blog" is not "Post :" + ": Blog")
         if low.endswith(sep + name) and len(t) > len(name) + len(sep):
-            return t[: -(len(name) + len(sep))].strip()
+            return _without_label(t[: -(len(name) + len(sep))].strip(), labels)
+    for sep in _SUFFIX_SEPS:
+        # the blog's name with its tagline after it ("Post - Blog - Local news for the bay")
+        at = low.rfind(sep + name + sep)
+        if at > 0 and len(low[at + len(sep + name + sep):].split()) <= _TAGLINE_WORDS:
+            return _without_label(t[:at].strip(), labels)
     return t
+
+
+_TAGLINE_WORDS = 12
+
+
+def _without_label(title: str, labels: tuple[str, ...] | list[str]) -> str:
+    """A headline freed of the blog's name, without the section a <title> named before it ("Post |
+    Ports" when the post is filed under Ports)."""
+    t, folded = _aligned(title)
+    low = folded.lower()
+    for label in labels:
+        key = fold(label).lower().strip()
+        for sep in _SUFFIX_SEPS if key else ():
+            if low.endswith(sep + key) and len(low) > len(sep + key):
+                return t[: -len(sep + key)].strip()
+    return title
 
 
 def split_publisher(title: str, rules: RuleSet, *, hints: list[str], google_news: bool,
@@ -101,13 +123,15 @@ class TitleResult:
 
 
 def resolve_title(raw_title: str | None, harvest: Harvest, rules: RuleSet, *, blog_name: str | None,
-                  source_hint: str | None = None, blog_host: str | None = None) -> TitleResult:
-    """Clean headline plus the publisher it (or the residue) names."""
+                  source_hint: str | None = None, blog_host: str | None = None,
+                  labels: tuple[str, ...] | list[str] = ()) -> TitleResult:
+    """Clean headline plus the publisher it (or the residue) names (`labels`: the post's, a section
+    a <title> may name between the headline and the blog)."""
     hints = [h for h in [source_hint, *harvest.publishers] if h]
     tools = set(harvest.tools)
     if raw_title is None:
         return TitleResult(None, hints[0] if hints else None)
-    title = strip_blog_affix(raw_title, blog_name)
+    title = strip_blog_affix(raw_title, blog_name, labels)
     title, publisher = split_publisher(title, rules, hints=hints, google_news="google-news" in tools,
                                        autoblog=bool(tools & _AUTOBLOG_TOOLS), own_host=blog_host)
     if publisher:  # ("Headline - Blog - Reuters": the blog's name before the publisher's)

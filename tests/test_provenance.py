@@ -68,9 +68,39 @@ def test_the_blogs_own_address_after_a_title_is_no_publisher(host: str) -> None:
     ("Bridge reopens » Quayside Feed", "Quayside Feed", "Bridge reopens"),
     ("Quayside Feed » Bridge reopens", "Quayside Feed", "Bridge reopens"),
     ("Bridge reopens", None, "Bridge reopens"),
+    # a free Blogger template's tilde; the blog's name with its tagline after it
+    ("Bridge reopens ~ Quayside Feed", "Quayside Feed", "Bridge reopens"),
+    ("Bridge reopens - Quayside Feed - Local news for the bay", "Quayside Feed", "Bridge reopens"),
+    ("Bridge reopens | Quayside Feed | Ferries, piers and the people who work them", "Quayside Feed", "Bridge reopens"),
+    # the name inside a headline is the headline's; a sentence after it is no tagline
+    ("Readers pick - Quayside Feed - as the one blog they would keep if the harbour's other news sites all went dark "
+     "tomorrow", "Quayside Feed", "Readers pick - Quayside Feed - as the one blog they would keep if the harbour's other "
+     "news sites all went dark tomorrow"),
+    ("Why we read Quayside Feed - and why you should", "Quayside Feed", "Why we read Quayside Feed - and why you should"),
 ])
 def test_strip_blog_affix(title, blog, expected) -> None:
     assert strip_blog_affix(title, blog) == expected
+
+
+@pytest.mark.parametrize(("title", "labels", "expected"), [
+    ("Bridge reopens | Ports | Quayside Feed", ["Ports", "Ferries"], "Bridge reopens"),
+    ("Bridge reopens - ferries - Quayside Feed", ["Ferries"], "Bridge reopens"),
+    ("Bridge reopens | Ports | Quayside Feed", [], "Bridge reopens | Ports"),  # (no label says it is a section)
+    ("Bridge reopens | Ports", ["Ports"], "Bridge reopens | Ports"),  # (no blog's name: no SEO <title> to read)
+    ("Ports", ["Ports"], "Ports"),
+])
+def test_a_section_a_title_names_between_the_headline_and_the_blog_goes_when_it_is_a_label(title, labels, expected) -> None:
+    assert strip_blog_affix(title, "Quayside Feed", labels) == expected
+
+
+def test_a_pages_title_loses_the_section_it_names_before_the_blog() -> None:
+    text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
+                   for n in range(8))
+    html = ("<html><head><title>Night ferry returns | Ports | Quayside Feed</title></head><body><article>"
+            f"<div class='entry-content'>{text}</div><a href='/category/ports/' rel='category tag'>Ports</a></article>"
+            "</body></html>")
+    record = _record(html, name="Quayside Feed")
+    assert record.labels == ["Ports"] and record.title == "Night ferry returns"
 
 
 def _gnews(url: bytes) -> str:
