@@ -64,6 +64,9 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     ("Article Source: http://articlehive.example/10293847", "autoblog.source-label"),
     ("Ngu\u1ed3n b\u00e0i vi\u1ebft: https://baocang.example.vn/cau-mo-lai.html", "autoblog.source-label"),
     ("Nota original: https://elfaro.example/puente", "autoblog.source-label"),
+    ("Créditos: https://jornalcosta.example/cais", "autoblog.source-label"),
+    ("Créditos da imagem: Divulgação", "credits.image"), ("Créditos das fotos: Reprodução", "credits.image"),
+    ("Acompanhe o Notícias da Serra no Google News", "chrome.site.pt"),
     ("\u041e\u0440\u0438\u0433\u0438\u043d\u0430\u043b \u0441\u0442\u0430\u0442\u044c\u0438: https://sever.example/most", "autoblog.source-label"),
     ("Haberin orijinali: https://liman.example/kopru", "autoblog.source-label"),
     ("Ссылка на источник", "autoblog.source-link"), ("Enlace a la fuente", "autoblog.source-link"),
@@ -647,6 +650,10 @@ def test_rules_are_tested_together_only_when_joining_them_keeps_their_meaning() 
      "Diario Costero", "https://diario.example/puente"),
     ('<div>Source originale : <a href="https://journal.example/pont">Le Courrier du Port</a></div>', "",
      "autoblog.source-label", "Le Courrier du Port", "https://journal.example/pont"),
+    ('<p>Créditos: <a href="https://jornalcosta.example/cais">Jornal da Costa</a></p>', "", "autoblog.source-label",
+     "Jornal da Costa", "https://jornalcosta.example/cais"),
+    ('<p>Crédito: <a href="https://diario.example/puente">Diario Costero</a></p>', "", "autoblog.source-label",
+     "Diario Costero", "https://diario.example/puente"),
     # Google News's link to a story's full coverage, alone in its block
     ('<p><strong><a href="https://news.google.com/rss/articles/CBMiHWh0dHBzOi8vbGVkZ2VyLmV4YW1wbGUvYnJpZGdl?oc=5">'
      'View Full coverage on Google News</a></strong></p>', "", "google-news.full-coverage", None,
