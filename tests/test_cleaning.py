@@ -3266,6 +3266,9 @@ def test_the_catalogues_other_forms_of_tail_residue_are_cut(tail: str, rule: str
     ("Via: Gazzetta del Lago\nVer noticia original", True), ("Via: Gazzetta del Lago\nZum Originalartikel", True),
     ("Via: Gazzetta del Lago\nBaca berita asli", True), ("Via: Gazzetta del Lago\nXem b\u00e0i g\u1ed1c", True),
     ("Via: Gazzetta del Lago\n\u0427\u0438\u0442\u0430\u0442\u044c \u043e\u0440\u0438\u0433\u0438\u043d\u0430\u043b", True),
+    # a Portuguese or Spanish credit's other label
+    ("Créditos: Gazzetta del Lago\nVer notícia original", True), ("Crédito: Gazzetta del Lago\nVer noticia original", True),
+    ("Créditos: Gazzetta del Lago", False),
 ])
 def test_a_line_that_says_the_post_is_a_copy_lets_the_copies_only_lines_go(tail: str, copy: bool) -> None:
     """A line no article writes about itself ("Vai all'articolo originale", "The original article can be

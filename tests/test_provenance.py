@@ -93,6 +93,16 @@ def test_a_section_a_title_names_between_the_headline_and_the_blog_goes_when_it_
     assert strip_blog_affix(title, "Quayside Feed", labels) == expected
 
 
+def test_a_credit_with_its_link_on_a_line_of_a_body_written_between_brs_gives_the_publisher_and_the_link() -> None:
+    text = "<br/>".join(f"A prefeitura aprovou o plano do cais, disse o vereador no dia {n} de maio." for n in range(8))
+    html = ("<html><head><title>Cais reaberto</title></head><body><div class='post-body entry-content'>"
+            f"{text}<br/><br/>Créditos: <a href='https://jornalcosta.example/cais'>Jornal da Costa</a><br/>"
+            "<br/>Ver notícia original<br/></div></body></html>")
+    record = _record(html, "https://noticiasdaserra.blogspot.com/2026/11/cais.html", platform="blogger", name="Serra")
+    assert record.source.publisher == "Jornal da Costa" and record.source.url == "https://jornalcosta.example/cais"
+    assert "Créditos" not in record.text
+
+
 def test_a_pages_title_loses_the_section_it_names_before_the_blog() -> None:
     text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
                    for n in range(8))
@@ -767,6 +777,9 @@ def test_a_page_whose_author_tag_is_its_address_has_no_author() -> None:
     ("Source: company filings and interviews", None),  # (no name's shape)
     ("Source: Harbour Digest", None),  # (the blog's own name)
     ("Source: Google News", None), ("Sumber: Google Berita", None),  # (a service that writes no news)
+    ("Créditos: Jornal da Costa", "Jornal da Costa"),
+    # a photo's credit under the text names no publisher
+    ("Créditos: Divulgação", None), ("Créditos: Reprodução/Instagram", None), ("Créditos: Getty Images", None),
     ("The source: a letter seen by reporters.", None),
 ])
 def test_a_plain_credit_on_the_last_line_names_the_publisher(last: str, publisher: str | None) -> None:
