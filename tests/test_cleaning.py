@@ -3269,6 +3269,12 @@ def test_the_catalogues_other_forms_of_tail_residue_are_cut(tail: str, rule: str
     # a Portuguese or Spanish credit's other label
     ("Créditos: Gazzetta del Lago\nVer notícia original", True), ("Crédito: Gazzetta del Lago\nVer noticia original", True),
     ("Créditos: Gazzetta del Lago", False),
+    # the credit's labels in French, Italian, German, Indonesian and Vietnamese, Spanish's accented "Vía"
+    ("Crédits : Gazzetta del Lago\nVer noticia original", True), ("Crediti: Gazzetta del Lago\nVer noticia original", True),
+    ("Fonte originale: Gazzetta del Lago\nVer noticia original", True),
+    ("Quellen: Gazzetta del Lago\nZum Originalartikel", True), ("Kredit: Gazzetta del Lago\nBaca berita asli", True),
+    ("Nguồn tin: Gazzetta del Lago\nXem bài gốc", True), ("Vía: Gazzetta del Lago\nVer noticia original", True),
+    ("Vía Gazzetta del Lago\nVer noticia original", True), ("Vía: Gazzetta del Lago", False),
 ])
 def test_a_line_that_says_the_post_is_a_copy_lets_the_copies_only_lines_go(tail: str, copy: bool) -> None:
     """A line no article writes about itself ("Vai all'articolo originale", "The original article can be
