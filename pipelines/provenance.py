@@ -145,9 +145,11 @@ def resolve_title(raw_title: str | None, harvest: Harvest, rules: RuleSet, *, bl
 
 
 # A copied story's dateline: "LONDON, Feb 17 (Reuters) - …", "WASHINGTON (AP) — …", "JAKARTA, KOMPAS.com - …"
-# (and "Liputan6.com, Jakarta - …", the publisher first)
-_DATELINE = re.compile(r"(?:[^()]{0,80}?\((?P<a>[^()]{2,40})\)|[A-Z][A-Za-z .'/-]{1,40},\s*(?P<b>[^,()]{2,40}?)"
-                       r"|(?P<c>[A-Za-z][\w-]{1,30}\.[a-z]{2,3}(?:\.[a-z]{2})?),\s*[A-Z][\w .'-]{1,30}?)\s*-+\s")
+# (and "Liputan6.com, Jakarta - …", the publisher first); a press release's, which names the wire:
+# "NEW YORK, Nov. 20, 2026 /PRNewswire/ -- …", "SAN FRANCISCO--(BUSINESS WIRE)--…"
+_DATELINE = re.compile(r"(?:[^()]{0,80}?\((?P<a>[^()]{2,40})\)(?=\s*-+\s|\s*--)|[A-Z][A-Za-z .'/-]{1,40},\s*(?P<b>[^,()]{2,40}?)"
+                       r"|(?P<c>[A-Za-z][\w-]{1,30}\.[a-z]{2,3}(?:\.[a-z]{2})?),\s*[A-Z][\w .'-]{1,30}?"
+                       r"|[^/()]{0,80}?/(?P<d>[A-Za-z][\w -]{1,30})/(?=\s*-+\s))\s*-+\s*")
 
 
 def dateline_publisher(text: str, rules: RuleSet) -> str | None:
@@ -157,7 +159,7 @@ def dateline_publisher(text: str, rules: RuleSet) -> str | None:
     for line in text[:1500].split("\n", 3)[:3]:
         m = _DATELINE.match(fold(line[:200]))
         if m:
-            name = (m.group("a") or m.group("b") or m.group("c")).strip()
+            name = (m.group("a") or m.group("b") or m.group("c") or m.group("d")).strip()
             if name.lower() in rules.publishers:
                 return name
     return None

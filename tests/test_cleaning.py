@@ -1267,6 +1267,48 @@ def test_an_affiliate_boxs_price_notes_are_cut_wherever_they_stand(line: str) ->
         assert out.text == BODY and out.removed == [("affiliate.price-note", line)], text
 
 
+@pytest.mark.parametrize(("footer", "rules", "publisher", "source_url"), [
+    # PR Newswire's footer: the media links, the original's address, the issuer
+    ("Logo - https://mma.prnewswire.com/media/1234567/Harbour_Ferries_Logo.jpg\n"
+     "View original content to download multimedia:https://www.prnewswire.com/news-releases/night-route-302112345.html\n"
+     "SOURCE Harbour Ferries Inc.",
+     ["prnewswire.media", "prnewswire.view-original", "prnewswire.source"], "Harbour Ferries Inc.",
+     "https://www.prnewswire.com/news-releases/night-route-302112345.html"),
+    # Business Wire's, under the release's contacts
+    ("Contacts\nJane Roe\npress@harbourferries.example\n+1 555 0100\n"
+     "View source version on businesswire.com: https://www.businesswire.com/news/home/20261120005123/en/",
+     ["wire.contact"] * 4 + ["businesswire.view-source"], "businesswire.com",
+     "https://www.businesswire.com/news/home/20261120005123/en/"),
+    # other wires' notices, and a contact line
+    ("Media Contact: Jane Roe, press@harbourferries.example\nThis press release was distributed by ACCESSWIRE.",
+     ["wire.contact", "wire.distributed"], "ACCESSWIRE", None),
+    ("Press release distributed by Pressat on behalf of Harbour Ferries, on Friday 20 November, 2026. For more "
+     "information subscribe and follow https://pressat.co.uk/", ["wire.distributed"], "Pressat", None),
+    ("Distributed by GlobeNewswire", ["wire.distributed"], "GlobeNewswire", None),
+])
+def test_a_press_release_wires_footer_is_cut_and_names_the_issuer_or_the_wire(footer, rules, publisher, source_url) -> None:
+    out = cut_text(f"{BODY}\n{footer}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and [r for r, _ in out.removed] == rules
+    assert out.harvest.publishers[:1] == [publisher] and out.harvest.source_urls[:1] == ([source_url] if source_url else [])
+
+
+@pytest.mark.parametrize("line", [
+    "SOURCE: Al Jazeera and news agencies", "Source Harbour Ferries said the route would open in May.",
+    "Contact the council on 555-0100 for details.", "Media contacts were told to wait outside.",
+    "The views expressed at the meeting were mixed.",
+])
+def test_a_line_that_opens_like_a_wire_footer_stays(line: str) -> None:
+    text = f"{BODY}\n{line}"
+    assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
+
+
+def test_an_opinion_disclaimer_under_the_text_is_cut() -> None:
+    line = ("The views and opinions expressed herein are the views and opinions of the author and do not necessarily "
+            "reflect those of Nasdaq, Inc.")
+    out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.removed == [("chrome.site.en", line)]
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY

@@ -103,6 +103,25 @@ def test_a_credit_with_its_link_on_a_line_of_a_body_written_between_brs_gives_th
     assert "Créditos" not in record.text
 
 
+def test_a_press_release_a_splog_republished_names_its_issuer_its_wire_and_the_original() -> None:
+    text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
+                   for n in range(6))
+    html = ("<html><head><title>Harbour Ferries adds a night route</title></head><body><article>"
+            "<h1>Harbour Ferries adds a night route</h1><div class='entry-content'>"
+            "<p>NEW YORK, Nov. 20, 2026 /PRNewswire/ -- Harbour Ferries Inc. today added a night route.</p>"
+            f"{text}<p>Logo - https://mma.prnewswire.com/media/1234567/Harbour_Ferries_Logo.jpg</p>"
+            "<p>View original content to download multimedia:"
+            "<a href='https://www.prnewswire.com/news-releases/night-route-302112345.html'>"
+            "https://www.prnewswire.com/news-releases/night-route-302112345.html</a></p>"
+            "<p>SOURCE Harbour Ferries Inc.</p></div></article></body></html>")
+    record = _record(html, name="Crypto Daily Wire")
+    assert record.source.publisher == "Harbour Ferries Inc."
+    assert record.source.url == "https://www.prnewswire.com/news-releases/night-route-302112345.html"
+    assert record.source.chain == ["prnewswire"]
+    assert "prnewswire.com" not in record.text and "SOURCE" not in record.text
+    assert record.text.startswith("NEW YORK, Nov. 20, 2026 /PRNewswire/ --")
+
+
 def test_a_pages_title_loses_the_section_it_names_before_the_blog() -> None:
     text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
                    for n in range(8))
@@ -322,6 +341,11 @@ def test_a_feed_date_written_in_the_site_s_language_is_read(text, expected) -> N
     ("HOLLIN (Valley Press) - The line reopens.", None),
     ("The mayor (a former engineer) - who spoke first - said yes.", None),
     ("First line.\nSecond line.\nThird line.\nPARIS (AFP) - Too far down.", None),
+    # a press release's dateline names its wire
+    ("NEW YORK, Nov. 20, 2026 /PRNewswire/ -- Harbour Ferries Inc. today added a night route.", "PRNewswire"),
+    ("SAN FRANCISCO--(BUSINESS WIRE)--Harbour Ferries Inc. today added a night route.", "BUSINESS WIRE"),
+    ("OSLO, Norway, Nov. 20, 2026 (GLOBE NEWSWIRE) -- Harbour Ferries added a night route.", "GLOBE NEWSWIRE"),
+    ("Fares rose by a Reuters-style 5% (Reuters)-led estimate.", None), ("Ferries and/or buses/AP/ - run late.", None),
 ])
 def test_a_copied_storys_dateline_names_a_known_agency(text: str, expected: str | None) -> None:
     from pipelines.provenance import dateline_publisher
