@@ -1309,6 +1309,23 @@ def test_an_opinion_disclaimer_under_the_text_is_cut() -> None:
     assert out.text == BODY and out.removed == [("chrome.site.en", line)]
 
 
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Click to share on X (Opens in new window)", "chrome.share.en"),
+    ("Click to email a link to a friend (Opens in new window)", "chrome.share.en"),
+    ("Click to share on Facebook (Opens in new window) Click to share on X (Opens in new window) Click to print "
+     "(Opens in new window)", "chrome.share.en"),
+    ("Follow @harbourdaily for more", "chrome.share.en"),
+    ("Follow @harbourdaily on Instagram for daily updates", "chrome.share.en"),
+])
+def test_jetpacks_share_buttons_and_a_call_to_follow_a_handle_are_cut_above_and_under_the_text(line: str, rule: str) -> None:
+    for text in (f"{line}\n{BODY}", f"{BODY}\n{line}"):
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and out.removed == [(rule, line)], text
+    for kept in ("Click to print the council report at the library.",
+                 "Follow @harbourdaily as she sails the coast this summer."):
+        assert cut_text(f"{BODY}\n{kept}", RULES, Context(title="Bridge reopens")).text == f"{BODY}\n{kept}"
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
