@@ -1326,6 +1326,16 @@ def test_jetpacks_share_buttons_and_a_call_to_follow_a_handle_are_cut_above_and_
         assert cut_text(f"{BODY}\n{kept}", RULES, Context(title="Bridge reopens")).text == f"{BODY}\n{kept}"
 
 
+@pytest.mark.parametrize("line", ["Posted 2 hours ago",
+                                  "admin November 20, 2026 Leave a Comment on Bridge reopens",
+                                  "Leave a Reply on Bridge reopens"])
+def test_a_themes_post_age_or_meta_row_with_its_comment_link_is_cut_above_and_under_the_text(line: str) -> None:
+    for text in (f"{line}\n{BODY}", f"{BODY}\n{line}"):
+        assert cut_text(text, RULES, Context(title="Bridge reopens")).text == BODY, text
+    kept = "Readers can leave a comment on the council's site until Friday."
+    assert cut_text(f"{BODY}\n{kept}", RULES, Context(title="Bridge reopens")).text == f"{BODY}\n{kept}"
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
@@ -1662,6 +1672,19 @@ def test_a_category_or_a_count_of_views_in_a_sentence_between_the_paragraphs_sta
 def test_a_sentence_about_advertising_stays() -> None:
     text = BODY + "\nAdvertisement revenue at the paper fell by a third.\nSponsored by the harbour board, the race starts at noon."
     assert cut_text(text, RULES, Context()).text == text
+
+
+@pytest.mark.parametrize(("line", "rule"), [("Jane Roe/AP", "credits.image-agency"),
+                                             ("Jane Roe/Reuters, File", "credits.image-agency"),
+                                             ("(Jane Roe/The Associated Press)", "credits.image-agency"),
+                                             ("Listen to this article \u00b7 4 min", "audio.player")])
+def test_a_photographers_credit_with_the_agency_after_a_slash_or_a_players_length_is_cut_wherever_it_stands(
+        line: str, rule: str) -> None:
+    for text in _placed(BODY, line):
+        out = cut_text(text, RULES, Context())
+        assert out.text == BODY and out.removed == [(rule, line)], text
+    between = _placed(BODY, "Input/Output")[1]
+    assert cut_text(between, RULES, Context()).text == between
 
 
 @pytest.mark.parametrize("line", ["Photo: Jane Roe/Valley Press", "Image source: Getty Images", "Foto: Dok. Istimewa",
