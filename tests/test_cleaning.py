@@ -1336,6 +1336,38 @@ def test_a_themes_post_age_or_meta_row_with_its_comment_link_is_cut_above_and_un
     assert cut_text(f"{BODY}\n{kept}", RULES, Context(title="Bridge reopens")).text == f"{BODY}\n{kept}"
 
 
+@pytest.mark.parametrize("line", [
+    # a chat model's reply around the text it rewrote, pasted whole
+    "Certainly! Here's a rewritten version of the article:",
+    "Sure, here is the article rewritten in a unique and SEO-friendly way:",
+    "Here's the paraphrased text:", "Rewritten Article:", "Paraphrased content:",
+    "I hope this helps! Let me know if you need any changes.",
+    "Let me know if you'd like me to adjust the tone or length.",
+    "As an AI language model, I cannot browse the internet.",
+    "Meta description: Harbour board approves the plan for the northern pier.", "Focus keyword: northern pier",
+    "Slug: northern-pier-plan", "Word count: 512", "[Insert image of the pier here]",
+    "\u00a1Claro! Aqu\u00ed tienes una versi\u00f3n reescrita del art\u00edculo:",
+    "Tentu! Berikut adalah versi artikel yang ditulis ulang:",
+    "Bien s\u00fbr ! Voici une version r\u00e9\u00e9crite de l'article :",
+])
+def test_a_chat_models_reply_around_the_rewritten_text_is_cut_wherever_it_stands(line: str) -> None:
+    for text in _placed(BODY, line):
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and out.removed == [("ai.chat-residue", line)] and out.harvest.tools == ["ai-writer"], text
+
+
+@pytest.mark.parametrize("line", [
+    "Here is the revised schedule for the ferry:", "Here's what the council said about the pier:",
+    "Here is the full text of the mayor's statement:", "Let me know if you have any questions about the pier.",
+    "I hope this helps the town, the mayor said.", "As an AI researcher, I have studied ports for years.",
+    "Slug races drew a crowd at the fair.", "Below is a paraphrase of what the engineer told us, in plain terms.",
+    "The rewritten article was published on Friday.",
+])
+def test_a_sentence_that_opens_like_a_chat_models_reply_stays(line: str) -> None:
+    for text in _placed(BODY, line):
+        assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
