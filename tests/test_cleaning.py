@@ -1368,6 +1368,28 @@ def test_a_sentence_that_opens_like_a_chat_models_reply_stays(line: str) -> None
         assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
 
 
+@pytest.mark.parametrize("line", ["Contents hide 1 The vote 2 The cost 3 What comes next",
+                                  "Daftar Isi [Sembunyikan] 1 Pemungutan suara 2 Biaya 3 Langkah berikutnya",
+                                  "Table of Contents 1. The vote 2. The cost 2.1. Grants 3. What comes next"])
+def test_a_flattened_table_of_contents_is_cut_wherever_it_stands(line: str) -> None:
+    for text in _placed(BODY, line):
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and out.removed == [("toc.flattened", line)], text
+    for kept in ("Contents of the box: 2 ropes, 3 buoys", "The contents 1 ferry and 2 boats were lost."):
+        between = _placed(BODY, kept)[1]
+        assert cut_text(between, RULES, Context(title="Bridge reopens")).text == between
+
+
+@pytest.mark.parametrize("line", ["Sponsored by Harbour Bank", "Brought to you by Harbour Bank",
+                                  "This post is sponsored by Harbour Bank. All opinions are my own.",
+                                  "Load more", "Join the discussion", "Table of Contents Toggle"])
+def test_a_sponsors_line_a_comment_sections_button_or_an_empty_contents_heading_is_cut_above_and_under_the_text(
+        line: str) -> None:
+    for text in (f"{line}\n{BODY}", f"{BODY}\n{line}"):
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and out.removed == [("chrome.site.en", line)], text
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
