@@ -1345,7 +1345,7 @@ def test_a_themes_post_age_or_meta_row_with_its_comment_link_is_cut_above_and_un
     "Let me know if you'd like me to adjust the tone or length.",
     "As an AI language model, I cannot browse the internet.",
     "Meta description: Harbour board approves the plan for the northern pier.", "Focus keyword: northern pier",
-    "Slug: northern-pier-plan", "Word count: 512", "[Insert image of the pier here]",
+    "Slug: northern-pier-plan", "[Insert image of the pier here]",
     "\u00a1Claro! Aqu\u00ed tienes una versi\u00f3n reescrita del art\u00edculo:",
     "Tentu! Berikut adalah versi artikel yang ditulis ulang:",
     "Bien s\u00fbr ! Voici une version r\u00e9\u00e9crite de l'article :",
@@ -1360,6 +1360,7 @@ def test_a_chat_models_reply_around_the_rewritten_text_is_cut_wherever_it_stands
     "Here is the revised schedule for the ferry:", "Here's what the council said about the pier:",
     "Here is the full text of the mayor's statement:", "Let me know if you have any questions about the pier.",
     "I hope this helps the town, the mayor said.", "As an AI researcher, I have studied ports for years.",
+    "I hope this helps!",
     "Slug races drew a crowd at the fair.", "Below is a paraphrase of what the engineer told us, in plain terms.",
     "The rewritten article was published on Friday.",
 ])
@@ -1382,7 +1383,7 @@ def test_a_flattened_table_of_contents_is_cut_wherever_it_stands(line: str) -> N
 
 @pytest.mark.parametrize("line", ["Sponsored by Harbour Bank", "Brought to you by Harbour Bank",
                                   "This post is sponsored by Harbour Bank. All opinions are my own.",
-                                  "Load more", "Join the discussion", "Table of Contents Toggle"])
+                                  "Load more", "Join the discussion", "Table of Contents Toggle", "Word count: 512"])
 def test_a_sponsors_line_a_comment_sections_button_or_an_empty_contents_heading_is_cut_above_and_under_the_text(
         line: str) -> None:
     for text in (f"{line}\n{BODY}", f"{BODY}\n{line}"):
@@ -3126,10 +3127,13 @@ def test_an_audio_players_and_a_caption_boxs_controls_are_cut_anywhere(line: str
     # a button's label before the product it links
     ("ADD TO CART: US$25 Gift Card for the Harbour Arcade", True), ("VIEW PRICE: Seaview 7x50 Marine Binoculars", True),
     ("Shop now: Alder Trail Running Shoes", True),
+    # a coupon site's buttons
+    ("Show Coupon Code", True), ("Get Deal", True), ("Shop Now", True), ("Copy Code", True), ("Get Code", True),
     # sentences about prices and buying
     ("Buy now: the offer on ferry passes ends on Friday, the operator said.", False),
     ("Check the price before you buy, the consumer office warned.", False),
     ("Buy now, pay later schemes grew fast in the region last year.", False),
+    ("Get the code from the harbour office before you board.", False),
 ])
 def test_an_affiliate_sites_buy_buttons_between_paragraphs_are_cut(line: str, cut: bool) -> None:
     out = _between_paragraphs(line)
