@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 

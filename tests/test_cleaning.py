@@ -17,6 +17,21 @@ def _placed(body: str, line: str) -> tuple[str, str, str]:
     return f"{line}\n{body}", f"{first}\n{line}\n{second}", f"{body}\n{line}"
 
 
+def _ends(body: str, line: str) -> tuple[str, str]:
+    """body with line above it and under it."""
+    return f"{line}\n{body}", f"{body}\n{line}"
+
+
+def _cut_to_body(texts: tuple[str, ...], line: str, rule: str) -> list:
+    """Each text cut back to BODY, line alone removed and by rule (the cuts, for what else a test reads)."""
+    outs = []
+    for text in texts:
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and out.removed == [(rule, line)], text
+        outs.append(out)
+    return outs
+
+
 @pytest.mark.parametrize(("tail", "rule"), [
     # FiveFilters, three footer forms and the error text
     ("Let's block ads! (Why?)", "fivefilters.blockads"),
@@ -1158,9 +1173,7 @@ _CAPTION_SETTINGS = ("Text Color White Black Red Green Transparency Opaque Semi-
     ("A balsa atracada no cais \u2014 Foto: Reprodu\u00e7\u00e3o/Instagram", "credits.image-agency"),
 ])
 def test_a_news_pages_player_paywall_and_labels_are_cut_wherever_they_stand(line: str, rule: str) -> None:
-    for text in _placed(BODY, line):
-        out = cut_text(text, RULES, Context(title="Bridge reopens"))
-        assert out.text == BODY and out.removed == [(rule, line)], text
+    _cut_to_body(_placed(BODY, line), line, rule)
 
 
 @pytest.mark.parametrize("line", ["Play", "Live", "Play Video", "Duration 0:00",
@@ -1227,9 +1240,7 @@ def test_a_typo_prompt_or_a_labelled_view_count_is_cut_wherever_it_stands(line: 
     ("This article has been viewed 412 times.", "chrome.widget.en"), ("Submit Articles", "chrome.widget.en"),
 ])
 def test_a_rating_box_or_a_tip_jar_above_or_under_the_text_is_cut(line: str, rule: str) -> None:
-    for text in (f"{line}\n{BODY}", f"{BODY}\n{line}"):
-        out = cut_text(text, RULES, Context(title="Bridge reopens"))
-        assert out.text == BODY and out.removed == [(rule, line)], text
+    _cut_to_body(_ends(BODY, line), line, rule)
 
 
 @pytest.mark.parametrize("line", [
@@ -1248,9 +1259,7 @@ def test_a_sentence_that_opens_like_a_rating_box_or_a_tip_jar_stays(line: str) -
 @pytest.mark.parametrize("line", ["Jump to Recipe", "Jump to Recipe Print Recipe", "Print Recipe | Pin Recipe",
                                   "Did you make this recipe?", "Cook Mode Prevent your screen from going dark"])
 def test_a_recipe_cards_buttons_are_cut_wherever_they_stand(line: str) -> None:
-    for text in _placed(BODY, line):
-        out = cut_text(text, RULES, Context(title="Bridge reopens"))
-        assert out.text == BODY and out.removed == [("widget.recipe-buttons", line)], text
+    _cut_to_body(_placed(BODY, line), line, "widget.recipe-buttons")
     # a sentence about printing a recipe stays
     between = _placed(BODY, "Print recipes were sold at the harbour fair for a dollar each.")[1]
     assert cut_text(between, RULES, Context(title="Bridge reopens")).text == between
@@ -1262,9 +1271,7 @@ def test_a_recipe_cards_buttons_are_cut_wherever_they_stand(line: str) -> None:
     "and availability information displayed on the site at the time of purchase will apply.",
     "Bestseller No. 1", "SaleBestseller No. 2"])
 def test_an_affiliate_boxs_price_notes_are_cut_wherever_they_stand(line: str) -> None:
-    for text in _placed(BODY, line):
-        out = cut_text(text, RULES, Context(title="Bridge reopens"))
-        assert out.text == BODY and out.removed == [("affiliate.price-note", line)], text
+    _cut_to_body(_placed(BODY, line), line, "affiliate.price-note")
 
 
 @pytest.mark.parametrize(("footer", "rules", "publisher", "source_url"), [
@@ -1318,9 +1325,7 @@ def test_an_opinion_disclaimer_under_the_text_is_cut() -> None:
     ("Follow @harbourdaily on Instagram for daily updates", "chrome.share.en"),
 ])
 def test_jetpacks_share_buttons_and_a_call_to_follow_a_handle_are_cut_above_and_under_the_text(line: str, rule: str) -> None:
-    for text in (f"{line}\n{BODY}", f"{BODY}\n{line}"):
-        out = cut_text(text, RULES, Context(title="Bridge reopens"))
-        assert out.text == BODY and out.removed == [(rule, line)], text
+    _cut_to_body(_ends(BODY, line), line, rule)
     for kept in ("Click to print the council report at the library.",
                  "Follow @harbourdaily as she sails the coast this summer."):
         assert cut_text(f"{BODY}\n{kept}", RULES, Context(title="Bridge reopens")).text == f"{BODY}\n{kept}"
@@ -1330,7 +1335,7 @@ def test_jetpacks_share_buttons_and_a_call_to_follow_a_handle_are_cut_above_and_
                                   "admin November 20, 2026 Leave a Comment on Bridge reopens",
                                   "Leave a Reply on Bridge reopens"])
 def test_a_themes_post_age_or_meta_row_with_its_comment_link_is_cut_above_and_under_the_text(line: str) -> None:
-    for text in (f"{line}\n{BODY}", f"{BODY}\n{line}"):
+    for text in _ends(BODY, line):
         assert cut_text(text, RULES, Context(title="Bridge reopens")).text == BODY, text
     kept = "Readers can leave a comment on the council's site until Friday."
     assert cut_text(f"{BODY}\n{kept}", RULES, Context(title="Bridge reopens")).text == f"{BODY}\n{kept}"
@@ -1351,9 +1356,8 @@ def test_a_themes_post_age_or_meta_row_with_its_comment_link_is_cut_above_and_un
     "Bien s\u00fbr ! Voici une version r\u00e9\u00e9crite de l'article :",
 ])
 def test_a_chat_models_reply_around_the_rewritten_text_is_cut_wherever_it_stands(line: str) -> None:
-    for text in _placed(BODY, line):
-        out = cut_text(text, RULES, Context(title="Bridge reopens"))
-        assert out.text == BODY and out.removed == [("ai.chat-residue", line)] and out.harvest.tools == ["ai-writer"], text
+    for out in _cut_to_body(_placed(BODY, line), line, "ai.chat-residue"):
+        assert out.harvest.tools == ["ai-writer"]
 
 
 @pytest.mark.parametrize("line", [
@@ -1373,9 +1377,7 @@ def test_a_sentence_that_opens_like_a_chat_models_reply_stays(line: str) -> None
                                   "Daftar Isi [Sembunyikan] 1 Pemungutan suara 2 Biaya 3 Langkah berikutnya",
                                   "Table of Contents 1. The vote 2. The cost 2.1. Grants 3. What comes next"])
 def test_a_flattened_table_of_contents_is_cut_wherever_it_stands(line: str) -> None:
-    for text in _placed(BODY, line):
-        out = cut_text(text, RULES, Context(title="Bridge reopens"))
-        assert out.text == BODY and out.removed == [("toc.flattened", line)], text
+    _cut_to_body(_placed(BODY, line), line, "toc.flattened")
     for kept in ("Contents of the box: 2 ropes, 3 buoys", "The contents 1 ferry and 2 boats were lost."):
         between = _placed(BODY, kept)[1]
         assert cut_text(between, RULES, Context(title="Bridge reopens")).text == between
@@ -1386,9 +1388,7 @@ def test_a_flattened_table_of_contents_is_cut_wherever_it_stands(line: str) -> N
                                   "Load more", "Join the discussion", "Table of Contents Toggle", "Word count: 512"])
 def test_a_sponsors_line_a_comment_sections_button_or_an_empty_contents_heading_is_cut_above_and_under_the_text(
         line: str) -> None:
-    for text in (f"{line}\n{BODY}", f"{BODY}\n{line}"):
-        out = cut_text(text, RULES, Context(title="Bridge reopens"))
-        assert out.text == BODY and out.removed == [("chrome.site.en", line)], text
+    _cut_to_body(_ends(BODY, line), line, "chrome.site.en")
 
 
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
