@@ -1391,6 +1391,36 @@ def test_a_sponsors_line_a_comment_sections_button_or_an_empty_contents_heading_
     _cut_to_body(_ends(BODY, line), line, "chrome.site.en")
 
 
+@pytest.mark.parametrize("line", [
+    # Medium
+    "Member-only story", "Jane Roe \u00b7 Follow", "Published in Harbour Weekly \u00b7 5 min read \u00b7 Nov 20, 2026",
+    "1.2K Followers \u00b7 12 Following", "Writer for Harbour Weekly", "Editor of Harbour Weekly", "See all from Jane Roe",
+    "Recommended from Medium", "Get an email whenever Jane Roe publishes.",
+    "Help Status About Careers Press Blog Privacy Terms Text to speech Teams",
+    # Ghost: its sign-up box, its hidden notices and its credit
+    "Sign up for more like this.", "Subscribe to Harbour Weekly", "Get the latest posts delivered right to your inbox",
+    "Great! You've successfully signed up.", "You've successfully subscribed to Harbour Weekly.", "Read next",
+    "Published with Ghost", "Powered by Squarespace",
+    # Wix, LiveJournal, Substack's footer
+    "12 views0 comments", "Post not marked as liked", "Recent Posts See All", "Current Mood: tired",
+    "Privacy \u2219 Terms \u2219 Collection notice", "Substack is the home for great culture",
+])
+def test_a_hosted_platforms_chrome_is_cut_above_and_under_the_text(line: str) -> None:
+    _cut_to_body(_ends(BODY, line), line, "chrome.hosted.en")
+
+
+@pytest.mark.parametrize("line", ["Published in The Lancet", "Jane Roe is editor of Harbour Weekly.",
+                                  "Sign up for the ferry lottery before the end of the month and pay nothing",
+                                  "Write a comment below and tell us.", "Current events"])
+def test_a_line_that_reads_like_a_hosted_platforms_chrome_stays(line: str) -> None:
+    for text in _ends(BODY, line):
+        assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
+
+
+def test_mediums_highlight_label_is_cut_wherever_it_stands() -> None:
+    _cut_to_body(_placed(BODY, "Top highlight"), "Top highlight", "medium.highlight")
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
