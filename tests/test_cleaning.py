@@ -1421,6 +1421,43 @@ def test_mediums_highlight_label_is_cut_wherever_it_stands() -> None:
     _cut_to_body(_placed(BODY, "Top highlight"), "Top highlight", "medium.highlight")
 
 
+@pytest.mark.parametrize("label", ["Original article in English:", "Original article (in English):",
+                                   "Original (English):", "Source (in English):",
+                                   "Art\u00edculo original en ingl\u00e9s:", "Artigo original em ingl\u00eas:",
+                                   "Article original en anglais :", "Originalartikel auf Englisch:",
+                                   "Artikel asli dalam bahasa Inggris:"])
+def test_a_translated_copys_link_to_the_original_in_its_language_is_cut_and_gives_the_source(label: str) -> None:
+    line = f"{label} https://harbourdaily.example/ferry-fares"
+    out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and [text for _, text in out.removed] == [line]
+    assert out.harvest.source_urls == ["https://harbourdaily.example/ferry-fares"]
+
+
+@pytest.mark.parametrize("line", ["A version of this story first appeared in Harbour Daily.",
+                                  "A version of this article originally appeared on Harbour Daily.",
+                                  "An earlier version of this column was published in Harbour Daily."])
+def test_a_version_of_this_story_first_appeared_names_the_publisher(line: str) -> None:
+    out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.removed == [("autoblog.originally-published", line)]
+    assert out.harvest.publishers == ["Harbour Daily"]
+
+
+@pytest.mark.parametrize("line", ["View Full Coverage on Google News", "Ver cobertura completa en Google Noticias",
+                                  "Voir la couverture compl\u00e8te sur Google Actualit\u00e9s",
+                                  "Lihat liputan lengkap di Google Berita"])
+def test_google_news_full_coverage_link_is_cut_wherever_it_stands_and_names_google_news(line: str) -> None:
+    for out in _cut_to_body(_placed(BODY, line), line, "google-news.full-coverage"):
+        assert out.harvest.tools == ["google-news"]
+
+
+def test_an_article_translated_automatically_says_so_and_a_speech_translated_so_stays() -> None:
+    line = "This article has been translated automatically."
+    out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.removed == [("ai.disclosure", line)]
+    kept = f"{BODY}\nThe speech was translated automatically into six languages."
+    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
