@@ -29,6 +29,9 @@ _HARVEST_FIELDS = ("feed_title", "publisher", "link", "source_url", "autoposted_
 # Where one template item ends and the next starts with no space between ("PostOlder", "BlogThis!Share").
 _GLUED_WORDS = re.compile(r"(?<=[a-zß-öø-ÿа-яё!.)?])(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
 _BYLINE_MARKS = " ·•|/-–—,:"  # what a theme sets between a byline's name and its date
+# the name after a date line's "by" under the text: a capitalised name or a user name ("admin"), not
+# words ("by the harbour")
+_NAME_LIKE = re.compile(r"[^\W\d_](?<![a-zß-öø-ÿа-яё])[^|·•]*|[\w.-]{2,30}")
 _NAME_START = re.compile(r"[^\W_](?<![a-zß-öø-ÿа-яё])")  # a name's first letter: a capital, a digit, or a script without case
 # A short label before the headline repeated under a copied post ("Article Link: <headline> - <publisher>")
 _LABEL_BEFORE = re.compile(r"[^\s:]{1,24}(?: [^\s:]{1,24}){0,2}\s*:\s*")
@@ -593,12 +596,15 @@ class _Scan:
     def _dated_byline(self, i: int) -> str | None:
         """A byline that dates the post, where the head scan does not reach: the head's byline rule,
         only with its date ("Written by Ann Lee on March 3, 2026", "By admin | March 3, 2026 | 0
-        comments" in a theme's footer), which no sentence of the story is. Cut and read for its
-        writer and date."""
+        comments" in a theme's footer), or the head's date line with a name after it ("March 3, 2026
+        by Ann Lee"), which no sentence of the story is. Cut and read for its writer and date."""
         if _SENTENCE_END.search(self.keys[i]):
             return None
         hit = self.rules.line_match("head", self.folded[i])
-        if hit is None or hit[0].id != "chrome.byline" or not hit[1].groupdict().get("published"):
+        if hit is None or not hit[1].groupdict().get("published"):
+            return None
+        if hit[0].id != "chrome.byline" and not (hit[0].id == "chrome.posted-date" and _NAME_LIKE.fullmatch(
+                hit[1].groupdict().get("author") or "")):
             return None
         self._apply(i, *hit)
         return hit[0].id

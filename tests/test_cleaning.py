@@ -1458,6 +1458,39 @@ def test_an_article_translated_automatically_says_so_and_a_speech_translated_so_
     assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
 
 
+@pytest.mark.parametrize("line", ["Updated 3 hours ago", "Published yesterday", "Last updated: 2 days ago",
+                                  "Actualizado hace 2 horas", "Aktualisiert vor 3 Stunden", "Diperbarui 2 jam yang lalu"])
+def test_a_pages_age_under_the_text_is_cut_and_dates_nothing(line: str) -> None:
+    harvest = Harvest()
+    out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"), harvest)
+    assert out.text == BODY and out.removed == [("chrome.date-footer", line)]
+    assert harvest.published == [] and harvest.updated == []
+    kept = f"{BODY}\nPublished today, the report says the pier is unsafe."
+    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+
+
+@pytest.mark.parametrize(("line", "field"), [("First published on Fri 20 Nov 2026 10.15 GMT", "published"),
+                                             ("Filed on November 20, 2026", "published"),
+                                             ("Modified date: November 20, 2026", "updated")])
+def test_a_date_line_with_a_weekday_a_dotted_time_or_a_plain_label_is_cut_and_read_above_and_under_the_text(
+        line: str, field: str) -> None:
+    for text in _ends(BODY, line):
+        harvest = Harvest()
+        out = cut_text(text, RULES, Context(title="Bridge reopens"), harvest)
+        assert out.text == BODY and [cut for _, cut in out.removed] == [line], text
+        dates = getattr(harvest, field)
+        assert len(dates) == 1 and "20" in dates[0] and "2026" in dates[0] and harvest.publishers == [], text
+
+
+def test_a_date_line_with_the_writers_name_after_it_under_the_text_is_cut_and_read() -> None:
+    harvest = Harvest()
+    out = cut_text(f"{BODY}\nNovember 20, 2026 by Jane Roe", RULES, Context(title="Bridge reopens"), harvest)
+    assert out.text == BODY and harvest.authors == ["Jane Roe"] and harvest.published == ["November 20, 2026"]
+    # words after the date's "by" are no writer's name
+    kept = f"{BODY}\nNovember 20, 2026 by the harbour"
+    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
