@@ -39,12 +39,20 @@ def _aligned(title: str) -> tuple[str, str]:
 _PAGE_AFFIX = re.compile(r"\s+[|:\u2013\u2014-]\s+(?:page|página|pagina|seite|halaman|strona|trang|sayfa|страница)"
                          r"\s+\d+(?=\s+[|:\u2013\u2014-]\s+|$)", re.I)
 _BLOG_ARCHIVE = re.compile(r"^blog archive\s+[»>|]\s+", re.I)
+# A hosted platform's name after the rest ("Headline | Medium", "Headline | Tumblr"), and the writer's
+# byline its <title> puts after the headline, with the publication after that ("Headline | by Jane Roe |
+# Harbour Weekly | Medium", Substack's "Headline - by Jane Roe - The Harbour Letter"): a lower-case
+# "by" and a capitalised name, so a headline's "- By The Numbers" stays
+_HOSTED_AFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+(?:medium|substack|tumblr|livejournal)$", re.I)
+_BY_AFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+by\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3}"
+                       r"(?:\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{1,60})?$")
 
 
 def strip_blog_affix(title: str, blog_name: str | None, labels: tuple[str, ...] | list[str] = ()) -> str:
     """'Blog: Post' (classic Blogger <title>), 'Post | Blog', 'Post - Blog' -> 'Post'; also 'Post -
-    Blog - the blog's tagline', and 'Post | Section | Blog' when Section is one of the post's labels."""
-    title = _PAGE_AFFIX.sub("", title)
+    Blog - the blog's tagline', 'Post | Section | Blog' when Section is one of the post's labels, and a
+    hosted platform's 'Post | by Writer | Publication | Medium'."""
+    title = _BY_AFFIX.sub("", _HOSTED_AFFIX.sub("", _PAGE_AFFIX.sub("", title)))
     if not blog_name:
         return title
     name = fold(blog_name).lower()

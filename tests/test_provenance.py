@@ -82,6 +82,21 @@ def test_strip_blog_affix(title, blog, expected) -> None:
     assert strip_blog_affix(title, blog) == expected
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Bridge reopens | by Ann Lee | Quayside Weekly | Medium", "Bridge reopens"),
+    ("Bridge reopens | by Ann Lee | Medium", "Bridge reopens"),
+    ("Bridge reopens - by Ann Lee - The Quayside Letter", "Bridge reopens"),  # (Substack's)
+    ("Bridge reopens | Tumblr", "Bridge reopens"),
+    # a headline's own "by"
+    ("Ferry costs - By The Numbers", "Ferry costs - By The Numbers"),
+    ("Ferry costs | by the numbers", "Ferry costs | by the numbers"),
+    ("Bridge reopened by Ann Lee", "Bridge reopened by Ann Lee"), ("Medium", "Medium"),
+])
+def test_a_hosted_platforms_title_loses_its_byline_its_publication_and_the_platforms_name(title, expected) -> None:
+    for blog in (None, "Quayside Weekly", "The Quayside Letter"):
+        assert strip_blog_affix(title, blog) == expected
+
+
 @pytest.mark.parametrize(("title", "labels", "expected"), [
     ("Bridge reopens | Ports | Quayside Feed", ["Ports", "Ferries"], "Bridge reopens"),
     ("Bridge reopens - ferries - Quayside Feed", ["Ferries"], "Bridge reopens"),
