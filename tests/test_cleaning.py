@@ -1491,6 +1491,22 @@ def test_a_date_line_with_the_writers_name_after_it_under_the_text_is_cut_and_re
     assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
 
 
+@pytest.mark.parametrize("line", [
+    "Dapatkan berita terbaru langsung di ponsel Anda. Download aplikasi Harian Pelabuhan sekarang!",
+    "Gabung di WhatsApp Channel Harian Pelabuhan",
+    "Jangan lewatkan berita terbaru, follow kami di Instagram @harianpelabuhan",
+])
+def test_an_indonesian_portals_prompts_are_cut_above_and_under_the_text(line: str) -> None:
+    _cut_to_body(_ends(BODY, line), line, "chrome.site.id")
+    kept = f"{BODY}\nJangan lewatkan kesempatan ini, ikuti kami di Instagram."
+    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+
+
+@pytest.mark.parametrize("line", ["Scroll untuk membaca", "Scroll untuk melanjutkan membaca artikel", "Gulir untuk membaca"])
+def test_an_indonesian_ad_slots_scroll_prompt_is_cut_wherever_it_stands(line: str) -> None:
+    _cut_to_body(_placed(BODY, line), line, "ads.label")
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
