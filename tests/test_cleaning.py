@@ -1507,6 +1507,24 @@ def test_an_indonesian_ad_slots_scroll_prompt_is_cut_wherever_it_stands(line: st
     _cut_to_body(_placed(BODY, line), line, "ads.label")
 
 
+@pytest.mark.parametrize("heading", ["Vous aimerez aussi", "Plus d'articles", "Notizie correlate", "Другие новости",
+                                     "También te puede interesar", "Quizás te interese", "Ver más noticias",
+                                     "Você também pode gostar", "You might be interested in", "Berita Populer"])
+def test_a_related_stories_heading_in_more_wordings_is_cut_with_its_list_or_alone(heading: str) -> None:
+    for tail in (heading, f"{heading}\nPier reopens after storm\nFerry crew wins award"):
+        out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and {rule for rule, _ in out.removed} == {"related.list"}, tail
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Read this article in Spanish", "chrome.site.en"), ("English version", "chrome.site.en"),
+    ("Lee este art\u00edculo en ingl\u00e9s", "chrome.site.es"), ("Leia este artigo em ingl\u00eas", "chrome.site.pt"),
+    ("Lire cet article en anglais", "chrome.site.fr"),
+])
+def test_a_link_to_the_same_article_in_another_language_is_cut_above_and_under_the_text(line: str, rule: str) -> None:
+    _cut_to_body(_ends(BODY, line), line, rule)
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
