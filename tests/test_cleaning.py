@@ -3567,6 +3567,10 @@ def test_a_line_that_says_the_post_is_a_copy_lets_the_copies_only_lines_go(tail:
     ("Com informações do Diário do Porto", "Diário do Porto"), ("Avec AFP", "AFP"),
     ("Sumber: Harian Pelabuhan", "Harian Pelabuhan"), ("स्रोत: बंदरगाह समाचार", "बंदरगाह समाचार"),
     ("(With inputs from PTI)", "PTI"), ("Bron: Havenblad", "Havenblad"),
+    ("Com informações da Folha de S.Porto", "Folha de S.Porto"), ("Mit Material von dpa", "dpa"),
+    ("Tomado de Diario del Puerto", "Diario del Puerto"), ("Retirado de O Cais", "O Cais"),
+    ("Extraído de Diario del Puerto", "Diario del Puerto"), ("Traduzido de The Quayside Post", "The Quayside Post"),
+    ("Información de: Diario del Puerto", "Diario del Puerto"),
     # a line that names several sources is the article's own (the founding example's last line)
     ("SOURCE: Coastal Ledger and news agencies", None), ("Con información de EFE y Reuters", None),
     ("Source: agencies", None),
