@@ -1525,6 +1525,21 @@ def test_a_link_to_the_same_article_in_another_language_is_cut_above_and_under_t
     _cut_to_body(_ends(BODY, line), line, rule)
 
 
+@pytest.mark.parametrize("line", [
+    "Este sitio usa Akismet para reducir el spam. Aprende c\u00f3mo se procesan los datos de tus comentarios.",
+    "Ce site utilise Akismet pour r\u00e9duire les ind\u00e9sirables. En savoir plus sur la fa\u00e7on dont les "
+    "donn\u00e9es de vos commentaires sont trait\u00e9es.",
+    "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr dar\u00fcber, wie deine Kommentardaten "
+    "verarbeitet werden.",
+    "Situs ini menggunakan Akismet untuk mengurangi spam. Pelajari bagaimana data komentar Anda diproses.",
+    "Этот сайт использует Akismet для борьбы со спамом.",
+])
+def test_akismets_note_in_wordpress_translations_is_cut_above_and_under_the_text(line: str) -> None:
+    _cut_to_body(_ends(BODY, line), line, "chrome.site.any")
+    kept = f"{BODY}\nThis site uses Akismet, and spam fell by half within a week."
+    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
