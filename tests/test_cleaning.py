@@ -1540,6 +1540,22 @@ def test_akismets_note_in_wordpress_translations_is_cut_above_and_under_the_text
     assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
 
 
+@pytest.mark.parametrize("line", ["You are here: Home > News", "Главная » Новости",
+                                  "Strona główna / Wiadomości / Port", "Página inicial » Notícias"])
+def test_a_breadcrumb_from_home_in_more_languages_or_after_you_are_here_is_cut_above_the_text(line: str) -> None:
+    _cut_to_body((f"{line}\n{BODY}",), line, "chrome.breadcrumb")
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Sin categoría", "chrome.wordpress.es"), ("Sem categoria", "chrome.wordpress.pt"),
+    ("Non classé", "chrome.wordpress.fr"), ("Allgemein", "chrome.wordpress.de"),
+    ("Tak Berkategori", "chrome.wordpress.id"), ("Chưa phân loại", "chrome.wordpress.vi"),
+    ("Без рубрики", "chrome.wordpress.ru"), ("Senza categoria", "chrome.wordpress.it"), ("未分類", "chrome.wordpress.ja"),
+])
+def test_wordpress_default_category_in_its_translations_is_cut_above_and_under_the_text(line: str, rule: str) -> None:
+    _cut_to_body(_ends(BODY, line), line, rule)
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
