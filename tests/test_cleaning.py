@@ -1556,6 +1556,23 @@ def test_wordpress_default_category_in_its_translations_is_cut_above_and_under_t
     _cut_to_body(_ends(BODY, line), line, rule)
 
 
+@pytest.mark.parametrize(("end", "link"), [
+    ("[\u2026]", "Read more \u00bb"), ("\u2026", "Continue reading \u2192"), ("[...]", "Read More"),
+    ("\u2026", 'Continue reading "Bridge reopens"'), ("\u2026", "Lire la suite"), ("\u2026", "Baca selengkapnya"),
+])
+def test_a_themes_read_more_link_after_an_excerpts_last_words_is_trimmed_and_the_text_ends_cut_off(
+        end: str, link: str) -> None:
+    from pipelines.provenance import ends_cut_off
+
+    first, second = BODY.split("\n")
+    out = cut_text(f"{first}\n{second[:-1]} {end} {link}", RULES, Context(title="Bridge reopens"))
+    assert out.text == f"{first}\n{second[:-1]} {end}" and out.removed == [("autoblog.read-more-suffix", link)]
+    assert ends_cut_off(out.text, RULES)
+    # a sentence that invites the reader to read on is the article's
+    kept = f"{BODY} Read more about the ferry at the council's site."
+    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
