@@ -32,6 +32,11 @@ _BYLINE_MARKS = " ·•|/-–—,:"  # what a theme sets between a byline's name
 # the name after a date line's "by" under the text: a capitalised name or a user name ("admin"), not
 # words ("by the harbour")
 _NAME_LIKE = re.compile(r"[^\W\d_](?<![a-zß-öø-ÿа-яё])[^|·•]*|[\w.-]{2,30}")
+# a byline's parts (a writer, an outlet, a date), its lead word, and the words after an outlet's name
+# that make it the outlet's staff ("By Reuters Staff")
+_BYLINE_PARTS = re.compile(r"\s*(?:,|\||\u00b7|\u2022|\s-\s|\s/\s)\s*")
+_BYLINE_LEAD = re.compile(r"^(?:by|por|par|von|oleh)\b\s*:?\s*", re.I)
+_BYLINE_STAFF = re.compile(r"\s+(?:staff|staff reports?|wire|wire services?|news service|reporters?)$", re.I)
 _NAME_START = re.compile(r"[^\W_](?<![a-zß-öø-ÿа-яё])")  # a name's first letter: a capital, a digit, or a script without case
 # A short label before the headline repeated under a copied post ("Article Link: <headline> - <publisher>")
 _LABEL_BEFORE = re.compile(r"[^\s:]{1,24}(?: [^\s:]{1,24}){0,2}\s*:\s*")
@@ -298,8 +303,21 @@ class _Scan:
         if rule.copies_only:
             self.pending.add(i)
         self._apply_groups(i, rule, match)
-        if rule.id == "chrome.byline" and not match.groupdict().get("published"):
-            self._byline_date(i, match.string)
+        if rule.id == "chrome.byline":
+            self._byline_outlet(i, match.string)
+            if not match.groupdict().get("published"):
+                self._byline_date(i, match.string)
+
+    def _byline_outlet(self, i: int, line: str) -> None:
+        """A known news outlet a byline names beside its writer or for one ("By Ann Lee, Associated
+        Press", "By Ann Lee | Reuters", "By Reuters Staff", "By The Associated Press"): the story's
+        publisher (the blog's own name is dropped later, as every harvested publisher's is)."""
+        for part in _BYLINE_PARTS.split(_BYLINE_LEAD.sub("", line.strip())):
+            name = _BYLINE_STAFF.sub("", part.strip(" ."))
+            key = fold(name).lower()
+            if key in self.rules.publishers or key.removeprefix("the ") in self.rules.publishers:
+                self.found.append((i, "publisher", name))
+                return
 
     def _byline_date(self, i: int, line: str) -> None:
         """A byline whose date the byline rule's own forms do not read ("Oleh: Ann Lee | Jumat, 9

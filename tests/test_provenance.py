@@ -194,6 +194,21 @@ def test_a_feed_items_source_is_the_publisher_unless_it_names_the_service_the_it
     assert record.source.publisher == publisher and "fivefilters" in record.source.chain
 
 
+@pytest.mark.parametrize(("byline", "publisher", "author"), [
+    ("By Jane Roe, Associated Press", "Associated Press", "Jane Roe"), ("By Jane Roe | Reuters", "Reuters", "Jane Roe"),
+    ("By Reuters Staff", "Reuters", "Reuters Staff"), ("Por Jane Roe \u00b7 EFE", "EFE", "Jane Roe"),
+    # a writer's job, or the blog's own name, is no outlet
+    ("By Jane Roe, Staff Writer", None, "Jane Roe"), ("By Jane Roe, Auto Feed Hub", None, "Jane Roe"),
+])
+def test_a_known_outlet_a_byline_names_above_the_text_is_the_publisher(byline, publisher, author) -> None:
+    text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
+                   for n in range(8))
+    html = (f"<html><head><title>Night ferry returns</title></head><body><article><h1>Night ferry returns</h1>"
+            f"<p>{byline}</p>{text}</article></body></html>")
+    record = _record(html, name="Auto Feed Hub")
+    assert record.source.publisher == publisher and record.author == author and byline not in record.text
+
+
 def _record_author(feed_author: str | None, page_byline: str | None) -> str | None:
     byline = f"<span class='post-author vcard'>Posted by <span class='fn'>{page_byline}</span></span>" if page_byline else ""
     text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
