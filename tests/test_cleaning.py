@@ -1152,6 +1152,11 @@ _CAPTION_SETTINGS = ("Text Color White Black Red Green Transparency Opaque Semi-
     ("This is a modal window.", "player.controls"), (_CAPTION_SETTINGS, "player.controls"),
     ("Beginning of dialog window. Escape will cancel and close the window.", "player.controls"),
     ("Media playback is unsupported on your device", "player.controls"),
+    # the caption-settings dialog's lines when its fieldsets were parted
+    ("Text Color White Black Red Green Blue Yellow Magenta Cyan Transparency Opaque Semi-Transparent", "player.controls"),
+    ("Reset restore all settings to the default values Done Close Modal Dialog", "player.controls"),
+    ("This is a modal window. This modal can be closed by pressing the Escape key or activating the close button.",
+     "player.controls"),
     # a news site's paywall and sign-up prompts, its buttons and its labels
     ("Thank you for subscribing!", "chrome.paywall"), ("Already a subscriber? Log in", "chrome.paywall"),
     ("By clicking Sign Up, you agree to our Terms and Privacy Policy.", "chrome.paywall"),
@@ -1176,8 +1181,9 @@ def test_a_news_pages_player_paywall_and_labels_are_cut_wherever_they_stand(line
     _cut_to_body(_placed(BODY, line), line, rule)
 
 
-@pytest.mark.parametrize("line", ["Play", "Live", "Play Video", "Duration 0:00",
+@pytest.mark.parametrize("line", ["Play", "Live", "Play Video", "Duration 0:00", "Done",
                                   "The concert will play live on the pier, the board said.",
+                                  "Text color black, background color white: the council's new signs are plain.",
                                   "Support for the plan stood at 40%, according to a poll by Reuters/Ipsos.",
                                   "2 of 3 respondents said no.", "The score was 3 / 5 at the break.",
                                   "O prefeito disse - e a foto prova - que a obra acabou.",
