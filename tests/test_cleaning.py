@@ -1170,6 +1170,11 @@ _CAPTION_SETTINGS = ("Text Color White Black Red Green Transparency Opaque Semi-
     # a photo gallery's counter and buttons, an embed's label
     ("Image 1 of 5", "chrome.gallery"), ("1 / 5", "chrome.gallery"), ("Swipe for more photos", "chrome.gallery"),
     ("Next slide", "chrome.gallery"), ("Embed from Getty Images", "chrome.gallery"), ("Watch on YouTube", "chrome.gallery"),
+    ("Watch on TikTok", "chrome.gallery"), ("Loading tweet...", "chrome.gallery"),
+    ("Tweet may have been deleted", "chrome.gallery"), ("Click to load the video", "chrome.gallery"),
+    ("Sorry, the video player failed to load.(Error Code: 100013)", "chrome.gallery"),
+    ("@harbourdaily Ferry day at the pier! #ferry \u266c original sound - Harbour Daily", "embed.social"),
+    ("\u266c original sound - harbourdaily", "embed.social"),
     # a photo's caption and its agency photographer's credit
     ("FILE PHOTO: A ferry docks at the harbour, February 3, 2026. REUTERS/Jane Roe/File Photo", "credits.image-agency"),
     ("REUTERS/Jane Roe", "credits.image-agency"), ("(AP Photo/Jane Roe, File)", "credits.image-agency"),
@@ -1183,6 +1188,7 @@ def test_a_news_pages_player_paywall_and_labels_are_cut_wherever_they_stand(line
 
 @pytest.mark.parametrize("line", ["Play", "Live", "Play Video", "Duration 0:00", "Done",
                                   "The concert will play live on the pier, the board said.",
+                                  "Watch on the pier as the ferry arrives.", "@harbourdaily said the ferry was late.",
                                   "Text color black, background color white: the council's new signs are plain.",
                                   "Support for the plan stood at 40%, according to a poll by Reuters/Ipsos.",
                                   "2 of 3 respondents said no.", "The score was 3 / 5 at the break.",
