@@ -1585,6 +1585,35 @@ def test_a_themes_read_more_link_after_an_excerpts_last_words_is_trimmed_and_the
     assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
 
 
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Reposted from Harbour Daily", "autoblog.imported-notice"), ("Cross-posted from Harbour Daily", "autoblog.imported-notice"),
+    ("Curated by Harbour Bot from Harbour Daily", "autoblog.imported-notice"),
+    ("Automatically imported from Harbour Daily", "autoblog.imported-notice"),
+    ("Read the original at Harbour Daily", "autoblog.read-elsewhere"),
+])
+def test_a_short_credit_that_the_post_was_reposted_names_the_publisher(line: str, rule: str) -> None:
+    out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.removed == [(rule, line)] and out.harvest.publishers == ["Harbour Daily"]
+
+
+@pytest.mark.parametrize("line", ["Imported from Italy", "Imported from China, the parts cost less.",
+                                  "Reposted from Harbour Daily, with thanks to its editors."])
+def test_a_product_line_or_a_sentence_that_names_where_something_came_from_stays(line: str) -> None:
+    text = f"{BODY}\n{line}"
+    assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
+
+
+@pytest.mark.parametrize("line", ["Sent from my iPhone", "Posted from my iPhone", "Posted from WordPress for Android",
+                                  "Sent from my Samsung Galaxy smartphone."])
+def test_a_phone_apps_signature_is_cut_above_and_under_the_text(line: str) -> None:
+    _cut_to_body(_ends(BODY, line), line, "chrome.site.en")
+
+
+def test_a_spanish_pointer_to_the_original_here_is_cut() -> None:
+    out = cut_text(f"{BODY}\nLea la nota original aqu\u00ed", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and [rule for rule, _ in out.removed] == ["autoblog.view-original"]
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
