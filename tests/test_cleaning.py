@@ -1614,6 +1614,17 @@ def test_a_spanish_pointer_to_the_original_here_is_cut() -> None:
     assert out.text == BODY and [rule for rule, _ in out.removed] == ["autoblog.view-original"]
 
 
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Be the first to comment", "chrome.site.en"), ("S\u00e9 el primero en comentar", "chrome.site.es"),
+    ("Sem coment\u00e1rios", "chrome.site.pt"), ("Soyez le premier \u00e0 commenter", "chrome.site.fr"),
+    ("Keine Kommentare", "chrome.site.de"), ("Belum ada komentar", "chrome.site.id"), ("Nessun commento", "chrome.site.it"),
+    ("Chưa có bình luận nào", "chrome.site.vi"), ("3 bình luận", "chrome.site.vi"),
+    ("Нет комментариев", "chrome.site.ru"),
+])
+def test_an_empty_comment_sections_notice_is_cut_above_and_under_the_text(line: str, rule: str) -> None:
+    _cut_to_body(_ends(BODY, line), line, rule)
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
