@@ -1625,6 +1625,17 @@ def test_an_empty_comment_sections_notice_is_cut_above_and_under_the_text(line: 
     _cut_to_body(_ends(BODY, line), line, rule)
 
 
+@pytest.mark.parametrize(("tail", "rules"), [
+    ("No related posts.", {"chrome.wordpress.en"}), ('In "Harbour News"', {"chrome.wordpress.en"}),
+    ("Similar Posts", {"related.list"}), ("Similar Posts\nPier reopens after storm\nFerry crew wins award", {"related.list"}),
+])
+def test_a_related_posts_plugins_leftovers_under_the_text_are_cut(tail: str, rules: set[str]) -> None:
+    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and {rule for rule, _ in out.removed} == rules
+    kept = f'{BODY}\nIn "Ulysses", the hero sails home for ten years.'
+    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
