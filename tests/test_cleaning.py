@@ -1636,6 +1636,23 @@ def test_a_related_posts_plugins_leftovers_under_the_text_are_cut(tail: str, rul
     assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
 
 
+def test_a_blogger_post_footers_first_line_run_together_is_cut_under_the_text() -> None:
+    """(Above the text the byline rule reads it, for its writer.)"""
+    line = "Posted by admin at 10:15 AM No comments: Email ThisBlogThis!Share to XShare to FacebookShare to Pinterest"
+    _cut_to_body((f"{BODY}\n{line}",), line, "chrome.blogger.en")
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("at 10:15 PM No comments:", "chrome.blogger.en"), ("at 10:15 AM", "chrome.blogger.en"),
+    ("No comments: Email ThisBlogThis!Share to XShare to FacebookShare to Pinterest Labels: Ports", "chrome.blogger.en"),
+    ("Links to this post", "chrome.blogger.en"), ("Reacciones:", "chrome.blogger.es"), ("Reaksi:", "chrome.blogger.id"),
+])
+def test_a_blogger_post_footer_run_together_is_cut_above_and_under_the_text(line: str, rule: str) -> None:
+    _cut_to_body(_ends(BODY, line), line, rule)
+    kept = f"{BODY}\nat 10:15 AM the ferry left the pier."
+    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+
+
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
 def test_a_plugins_view_counter_is_cut_between_the_paragraphs(line: str) -> None:
     assert cut_text(_placed(BODY, line)[1], RULES, Context(title="Bridge reopens")).text == BODY
