@@ -245,6 +245,13 @@ class Context:
     authors: tuple[str, ...] = ()  # the writers the feed or the page's metadata name (an author box under the text names one)
 
 
+# A line under a newsletter box's heading with this many words and a sentence's end is the article's,
+# unless it speaks of the sign-up (an e-mail, an inbox, a subscription, the privacy policy)
+_BOX_SENTENCE_WORDS = 12
+_SIGN_UP_WORDS = re.compile(r"newsletter|e-?mail|inbox|subscri|sign(ing)? ?up|unsubscri|privacy|spam|posteingang|abonn|datenschutz|"
+                            r"inscri|suscri|correo|privacidad|assin|privacidade|iscriv|langganan|berlangganan|kotak masuk")
+
+
 # A repeat is cut when it has this many characters at least (an excerpt, a paragraph or a run of
 # them), and its lines this many on average (a song's lines have fewer)
 REPEAT_CHARS, REPEAT_LINE_CHARS = 60, 40
@@ -479,7 +486,16 @@ class _Scan:
     def _box_heading(self, last: int) -> int | None:
         """An "About the author" heading (a `where = "box"` rule) at most BOX_LINES lines above `last`,
         the lines between (a bio, a link to the author's site) BOX_CHARS characters in all at most."""
-        return self._heading_over(last, "box", BOX_LINES, lambda _key, chars: chars <= BOX_CHARS)
+        return self._heading_over(last, "box", BOX_LINES, lambda _key, chars: chars <= BOX_CHARS, self._box_lines)
+
+    def _box_lines(self, items: list[int], heading: LineRule) -> bool:
+        """Whether the lines under a box's heading are the box's: under a newsletter's heading, none is
+        a long sentence that names nothing of a sign-up (a news site's "Sign up for our newsletter"
+        between the article's last paragraphs is no box over them)."""
+        if heading.id != "promo.newsletter-box":
+            return True
+        return not any(len(self.keys[j].split()) >= _BOX_SENTENCE_WORDS and _SENTENCE_END.search(self.keys[j])
+                       and not _SIGN_UP_WORDS.search(self.keys[j]) for j in items)
 
     def _comment_thread(self, last: int) -> int | None:
         """Readers' comments under the text, in no element a theme marks as such: a "Comments" heading
@@ -491,7 +507,7 @@ class _Scan:
         if commenter is None:
             return None
 
-        def comments(items: list[int]) -> bool:  # (items from the bottom up: the last is under the heading)
+        def comments(items: list[int], _heading: LineRule) -> bool:  # (items from the bottom up: the last is under the heading)
             opening = [j for j in items if commenter.match(self.folded[j])]
             return bool(items) and items[-1] in opening and 2 * len(opening) >= len(items)
 
@@ -526,7 +542,7 @@ class _Scan:
         return None
 
     def _heading_over(self, last: int, where: str, span: int, fits: Callable[[str, int], bool],
-                      under: Callable[[list[int]], bool] | None = None) -> int | None:
+                      under: Callable[[list[int], LineRule], bool] | None = None) -> int | None:
         """A heading that a `where` rule matches, at most `span` lines above `last`, over lines that
         `fits` takes (each line's key, from the bottom up, with the characters of the lines from
         there down) and, all together, `under` takes: the heading and those lines are cut, and the
@@ -546,7 +562,7 @@ class _Scan:
             # (also a line an "anywhere" rule cut: "Most Read" heads a list)
             hit = self.rules.line_match(where, self.folded[i])
             if hit is not None:
-                if under is not None and not under(items):
+                if under is not None and not under(items, hit[0]):
                     return None
                 self._apply(i, *hit)
                 for item in items:

@@ -3632,6 +3632,22 @@ def test_a_newsletter_box_at_the_end_is_cut_with_its_lines(box: str) -> None:
     assert out.text == BODY and {r for r, _ in out.removed} == {"promo.newsletter-box"}
 
 
+def test_a_newsletter_box_whose_lines_speak_of_the_sign_up_is_cut_however_long_they_are() -> None:
+    box = ("Sign up for our newsletter\nBy clicking subscribe, you agree to receive emails from us and accept our privacy "
+           "policy; you can unsubscribe at any time.")
+    out = cut_text(BODY + "\n" + box, RULES, Context())
+    assert out.text == BODY and {r for r, _ in out.removed} == {"promo.newsletter-box"}
+
+
+def test_a_newsletter_prompt_between_the_articles_last_paragraphs_takes_only_itself() -> None:
+    """A news site's "Sign up for our newsletter" set between paragraphs is no box over the article's
+    last lines: they stay."""
+    last = ("The board said the new fares would take effect on the first of next month and would be reviewed in "
+            "the spring.\nA petition against the rise will be handed to the council on Friday, its organisers said.")
+    out = cut_text(f"{BODY}\nSign up for our newsletter\n{last}", RULES, Context())
+    assert out.text == f"{BODY}\n{last}"
+
+
 def test_a_recent_articles_list_at_the_end_is_cut() -> None:
     out = cut_text(BODY + "\nRecent articles\n- Ferry strike ends - 4th March 2026\n- Pier reopens - 25th February 2026",
                    RULES, Context())
