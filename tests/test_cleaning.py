@@ -3843,6 +3843,8 @@ def test_a_one_line_author_box_or_google_news_call_is_cut(line: str, cut: bool) 
     ("2 thoughts on \"Bridge reopens\"\nAnn Lee says:\nGood news at last.\nBo Chan on March 6, 2026 at 9:00 am\nAbout time.", True),
     ("Comments\nThe board received three hundred comments.\nMost were in favour.", False),
     ("Reactions\nMayor Ann Lee: A good day.\nBo Chan: Too late.", False),
+    # a sentence that opens "X said …" is the article's, not a comment's opening
+    ("0 comments\nThe board said the new fares would take effect next month.", False),
 ])
 def test_a_comment_thread_under_the_text_goes_with_its_heading(tail: str, cut: bool) -> None:
     out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
