@@ -221,12 +221,18 @@ def _label_lists(labels: str, tags_line: re.Pattern[str]) -> list[str]:
 
 def written_labels(removed: list[tuple[str, str]], rules: RuleSet) -> list[str]:
     """The labels a cut line writes out ("Tags: rail, freight, grain"; "Filed Under: Ports Tagged With:
-    ferry, pier"): the first such line's, split at its commas; none when one of them reads as a sentence
-    (over eight words)."""
+    ferry, pier"), also at the end of a template's row a copy ran together ("No comments: Email This …
+    Labels: Ports"): the first such line's, split at its commas; none when one of them reads as a
+    sentence (over eight words)."""
     if rules.tags_line is None:
         return []
-    for _rule, line in removed:
-        m = rules.tags_line.fullmatch(fold(line))
+    for rule, line in removed:
+        folded = fold(line)
+        m = rules.tags_line.fullmatch(folded)
+        if m is None and rule.startswith("chrome."):
+            # (a template's row run together with its labels last: "… Share to Pinterest Labels: Ports")
+            m = next((hit for k in (j + 1 for j, c in enumerate(folded) if c == " ")
+                      if (hit := rules.tags_line.fullmatch(folded, k))), None)
         if m:
             labels = [x.strip(" .#") for part in _label_lists(m.group("labels"), rules.tags_line)
                       for x in _LABEL_SEPS.split(part)]

@@ -3825,6 +3825,16 @@ def test_a_keywords_or_topics_line_is_cut_and_gives_the_labels(line: str, labels
     assert out.text == BODY and written_labels(out.removed, RULES) == labels
 
 
+def test_the_labels_at_the_end_of_a_blogger_footer_run_together_are_read() -> None:
+    from pipelines.draft import written_labels
+
+    line = "No comments: Email ThisBlogThis!Share to XShare to FacebookShare to Pinterest Labels: Ports, Ferries"
+    out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and written_labels(out.removed, RULES) == ["Ports", "Ferries"]
+    # a line some other rule cut is not searched for a list inside it
+    assert written_labels([("autoblog.continue-reading", "Read more Tags: ferry, pier")], RULES) == []
+
+
 @pytest.mark.parametrize(("line", "cut"), [
     ("About the author: Mary Kay has covered the port for the Chronicle since 2019.", True),
     ("Sobre el autor: Ana Gil escribe sobre el puerto.", True),
