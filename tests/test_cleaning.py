@@ -1180,6 +1180,7 @@ _CAPTION_SETTINGS = ("Text Color White Black Red Green Transparency Opaque Semi-
     ("REUTERS/Jane Roe", "credits.image-agency"), ("(AP Photo/Jane Roe, File)", "credits.image-agency"),
     ("A ferry docks at the harbour on Feb. 3, 2026. (AP Photo/Jane Roe)", "credits.image-agency"),
     ("Jane Roe/AP hide caption", "credits.image-agency"), ("Photograph: Jane Roe/AP", "credits.image"),
+    ("Pic credit: Harbour Daily", "credits.image"), ("Fot\u00f3: MTI", "credits.image"),
     ("A balsa atracada no cais \u2014 Foto: Reprodu\u00e7\u00e3o/Instagram", "credits.image-agency"),
 ])
 def test_a_news_pages_player_paywall_and_labels_are_cut_wherever_they_stand(line: str, rule: str) -> None:
@@ -1189,6 +1190,7 @@ def test_a_news_pages_player_paywall_and_labels_are_cut_wherever_they_stand(line
 @pytest.mark.parametrize("line", ["Play", "Live", "Play Video", "Duration 0:00", "Done",
                                   "The concert will play live on the pier, the board said.",
                                   "Watch on the pier as the ferry arrives.", "@harbourdaily said the ferry was late.",
+                                  "Picnic: the harbour's best spots for a summer lunch.",
                                   "Text color black, background color white: the council's new signs are plain.",
                                   "Support for the plan stood at 40%, according to a poll by Reuters/Ipsos.",
                                   "2 of 3 respondents said no.", "The score was 3 / 5 at the break.",
