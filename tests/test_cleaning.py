@@ -22,6 +22,12 @@ def _ends(body: str, line: str) -> tuple[str, str]:
     return f"{line}\n{body}", f"{body}\n{line}"
 
 
+def _stays(*texts: str) -> None:
+    """Each text comes out of the cleaner as it went in."""
+    for text in texts:
+        assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text, text
+
+
 def _cut_to_body(texts: tuple[str, ...], line: str, rule: str) -> list:
     """Each text cut back to BODY, line alone removed and by rule (the cuts, for what else a test reads)."""
     outs = []
@@ -1383,8 +1389,7 @@ def test_a_chat_models_reply_around_the_rewritten_text_is_cut_wherever_it_stands
     "The rewritten article was published on Friday.",
 ])
 def test_a_sentence_that_opens_like_a_chat_models_reply_stays(line: str) -> None:
-    for text in _placed(BODY, line):
-        assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
+    _stays(*_placed(BODY, line))
 
 
 @pytest.mark.parametrize("line", ["Contents hide 1 The vote 2 The cost 3 What comes next",
@@ -1427,8 +1432,7 @@ def test_a_hosted_platforms_chrome_is_cut_above_and_under_the_text(line: str) ->
                                   "Sign up for the ferry lottery before the end of the month and pay nothing",
                                   "Write a comment below and tell us.", "Current events"])
 def test_a_line_that_reads_like_a_hosted_platforms_chrome_stays(line: str) -> None:
-    for text in _ends(BODY, line):
-        assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
+    _stays(*_ends(BODY, line))
 
 
 def test_mediums_highlight_label_is_cut_wherever_it_stands() -> None:
@@ -1468,8 +1472,7 @@ def test_an_article_translated_automatically_says_so_and_a_speech_translated_so_
     line = "This article has been translated automatically."
     out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"))
     assert out.text == BODY and out.removed == [("ai.disclosure", line)]
-    kept = f"{BODY}\nThe speech was translated automatically into six languages."
-    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+    _stays(f"{BODY}\nThe speech was translated automatically into six languages.")
 
 
 @pytest.mark.parametrize("line", ["Updated 3 hours ago", "Published yesterday", "Last updated: 2 days ago",
@@ -1479,8 +1482,7 @@ def test_a_pages_age_under_the_text_is_cut_and_dates_nothing(line: str) -> None:
     out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"), harvest)
     assert out.text == BODY and out.removed == [("chrome.date-footer", line)]
     assert harvest.published == [] and harvest.updated == []
-    kept = f"{BODY}\nPublished today, the report says the pier is unsafe."
-    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+    _stays(f"{BODY}\nPublished today, the report says the pier is unsafe.")
 
 
 @pytest.mark.parametrize(("line", "field"), [("First published on Fri 20 Nov 2026 10.15 GMT", "published"),
@@ -1501,8 +1503,7 @@ def test_a_date_line_with_the_writers_name_after_it_under_the_text_is_cut_and_re
     out = cut_text(f"{BODY}\nNovember 20, 2026 by Jane Roe", RULES, Context(title="Bridge reopens"), harvest)
     assert out.text == BODY and harvest.authors == ["Jane Roe"] and harvest.published == ["November 20, 2026"]
     # words after the date's "by" are no writer's name
-    kept = f"{BODY}\nNovember 20, 2026 by the harbour"
-    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+    _stays(f"{BODY}\nNovember 20, 2026 by the harbour")
 
 
 @pytest.mark.parametrize("line", [
@@ -1512,8 +1513,7 @@ def test_a_date_line_with_the_writers_name_after_it_under_the_text_is_cut_and_re
 ])
 def test_an_indonesian_portals_prompts_are_cut_above_and_under_the_text(line: str) -> None:
     _cut_to_body(_ends(BODY, line), line, "chrome.site.id")
-    kept = f"{BODY}\nJangan lewatkan kesempatan ini, ikuti kami di Instagram."
-    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+    _stays(f"{BODY}\nJangan lewatkan kesempatan ini, ikuti kami di Instagram.")
 
 
 @pytest.mark.parametrize("line", ["Scroll untuk membaca", "Scroll untuk melanjutkan membaca artikel", "Gulir untuk membaca"])
@@ -1550,8 +1550,7 @@ def test_a_link_to_the_same_article_in_another_language_is_cut_above_and_under_t
 ])
 def test_akismets_note_in_wordpress_translations_is_cut_above_and_under_the_text(line: str) -> None:
     _cut_to_body(_ends(BODY, line), line, "chrome.site.any")
-    kept = f"{BODY}\nThis site uses Akismet, and spam fell by half within a week."
-    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+    _stays(f"{BODY}\nThis site uses Akismet, and spam fell by half within a week.")
 
 
 @pytest.mark.parametrize("line", ["You are here: Home > News", "Главная » Новости",
@@ -1583,8 +1582,7 @@ def test_a_themes_read_more_link_after_an_excerpts_last_words_is_trimmed_and_the
     assert out.text == f"{first}\n{second[:-1]} {end}" and out.removed == [("autoblog.read-more-suffix", link)]
     assert ends_cut_off(out.text, RULES)
     # a sentence that invites the reader to read on is the article's
-    kept = f"{BODY} Read more about the ferry at the council's site."
-    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+    _stays(f"{BODY} Read more about the ferry at the council's site.")
 
 
 @pytest.mark.parametrize(("line", "rule"), [
@@ -1634,8 +1632,7 @@ def test_an_empty_comment_sections_notice_is_cut_above_and_under_the_text(line: 
 def test_a_related_posts_plugins_leftovers_under_the_text_are_cut(tail: str, rules: set[str]) -> None:
     out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
     assert out.text == BODY and {rule for rule, _ in out.removed} == rules
-    kept = f'{BODY}\nIn "Ulysses", the hero sails home for ten years.'
-    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+    _stays(f'{BODY}\nIn "Ulysses", the hero sails home for ten years.')
 
 
 def test_a_blogger_post_footers_first_line_run_together_is_cut_under_the_text() -> None:
@@ -1651,8 +1648,7 @@ def test_a_blogger_post_footers_first_line_run_together_is_cut_under_the_text() 
 ])
 def test_a_blogger_post_footer_run_together_is_cut_above_and_under_the_text(line: str, rule: str) -> None:
     _cut_to_body(_ends(BODY, line), line, rule)
-    kept = f"{BODY}\nat 10:15 AM the ferry left the pier."
-    assert cut_text(kept, RULES, Context(title="Bridge reopens")).text == kept
+    _stays(f"{BODY}\nat 10:15 AM the ferry left the pier.")
 
 
 @pytest.mark.parametrize("line", ["Post Views: 1,234", "Page views: 87", "Hits: 12"])
