@@ -252,6 +252,9 @@ _SIGN_UP_WORDS = re.compile(r"newsletter|e-?mail|inbox|subscri|sign(ing)? ?up|un
                             r"inscri|suscri|correo|privacidad|assin|privacidade|iscriv|langganan|berlangganan|kotak masuk")
 
 
+# the count a comments heading gives ("3 Comments", "Comments (3)", "12 thoughts on …")
+_COMMENT_COUNT = re.compile(r"\d{1,4}")
+
 # A repeat is cut when it has this many characters at least (an excerpt, a paragraph or a run of
 # them), and its lines this many on average (a song's lines have fewer)
 REPEAT_CHARS, REPEAT_LINE_CHARS = 60, 40
@@ -488,7 +491,7 @@ class _Scan:
         the lines between (a bio, a link to the author's site) BOX_CHARS characters in all at most."""
         return self._heading_over(last, "box", BOX_LINES, lambda _key, chars: chars <= BOX_CHARS, self._box_lines)
 
-    def _box_lines(self, items: list[int], heading: LineRule) -> bool:
+    def _box_lines(self, items: list[int], heading: LineRule, _at: int) -> bool:
         """Whether the lines under a box's heading are the box's: under a newsletter's heading, none is
         a long sentence that names nothing of a sign-up (a news site's "Sign up for our newsletter"
         between the article's last paragraphs is no box over them)."""
@@ -501,15 +504,22 @@ class _Scan:
         """Readers' comments under the text, in no element a theme marks as such: a "Comments" heading
         (a `where = "thread"` rule) at most THREAD_LINES lines above `last`, the line right under it
         and at least half of those under it opening as a comment does ("Ann Lee wrote: …", "Bo Chan
-        (March 5, 2026): …", lines.toml [commenter]); the heading and the comments are cut, and the
-        commenters' names are no author of the post."""
+        (March 5, 2026): …", lines.toml [commenter]); or, when the extractor left out the commenters'
+        names, a heading that counts them ("3 Comments") over as many lines as it says and at most
+        three times as many (a comment of a few paragraphs, a name and a date on lines of their own).
+        The heading and the comments are cut, and the commenters' names are no author of the post."""
         commenter = self.rules.commenter
         if commenter is None:
             return None
 
-        def comments(items: list[int], _heading: LineRule) -> bool:  # (items from the bottom up: the last is under the heading)
+        def comments(items: list[int], _heading: LineRule, at: int) -> bool:  # (items from the bottom up: the last is under the heading)
+            if not items:
+                return False
+            count = _COMMENT_COUNT.search(self.keys[at])
+            if count is not None and 0 < int(count.group()) <= len(items) <= 3 * int(count.group()):
+                return True
             opening = [j for j in items if commenter.match(self.folded[j])]
-            return bool(items) and items[-1] in opening and 2 * len(opening) >= len(items)
+            return items[-1] in opening and 2 * len(opening) >= len(items)
 
         return self._heading_over(last, "thread", THREAD_LINES, lambda _key, chars: chars <= THREAD_CHARS, comments)
 
@@ -542,10 +552,10 @@ class _Scan:
         return None
 
     def _heading_over(self, last: int, where: str, span: int, fits: Callable[[str, int], bool],
-                      under: Callable[[list[int], LineRule], bool] | None = None) -> int | None:
+                      under: Callable[[list[int], LineRule, int], bool] | None = None) -> int | None:
         """A heading that a `where` rule matches, at most `span` lines above `last`, over lines that
         `fits` takes (each line's key, from the bottom up, with the characters of the lines from
-        there down) and, all together, `under` takes: the heading and those lines are cut, and the
+        there down) and, all together, `under` takes (with the heading's rule and index): the heading and those lines are cut, and the
         index of the heading is returned. A heading with no text of the article above it is none:
         the lines under it are the article."""
         if not self.rules.by_where[where]:
@@ -562,7 +572,7 @@ class _Scan:
             # (also a line an "anywhere" rule cut: "Most Read" heads a list)
             hit = self.rules.line_match(where, self.folded[i])
             if hit is not None:
-                if under is not None and not under(items, hit[0]):
+                if under is not None and not under(items, hit[0], i):
                     return None
                 self._apply(i, *hit)
                 for item in items:

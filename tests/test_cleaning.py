@@ -1530,6 +1530,33 @@ def test_a_related_stories_heading_in_more_wordings_is_cut_with_its_list_or_alon
         assert out.text == BODY and {rule for rule, _ in out.removed} == {"related.list"}, tail
 
 
+@pytest.mark.parametrize("tail", [
+    # WordPress's default widgets, as a page's whole column leaves them under the text
+    "Recent Comments\nAnna on Storm closes the pass\ntomk on Bridge repairs close the north road",
+    "Archives\nNovember 2026\nOctober 2026", "Meta\nLog in\nEntries feed\nComments feed\nWordPress.org",
+    "Tag Cloud\nferry pier council", "Entradas recientes\nSube el pasaje", "Arsip\nNovember 2026",
+    # a theme's widget titles, over their items or alone on the last line
+    "Popular\nTen tips for winter driving\nLottery winner gives away half", "Popular", "You missed",
+    "Useful Links\nHarbour authority\nFerry timetable", "Follow Us\nFacebook\nInstagram", "Featured Posts",
+])
+def test_a_sidebar_widget_under_the_text_is_cut_with_its_items(tail: str) -> None:
+    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and "widget.list" in {rule for rule, _ in out.removed}, tail
+
+
+def test_a_widget_title_between_paragraphs_or_over_sentences_is_the_articles_heading() -> None:
+    _stays("The bridge reopened on Tuesday.\nArchives\nThe town's archives hold the plans of the first bridge.",
+           "The bridge reopened on Tuesday.\nMeta\nIt will cost 4 million.\nThe council paid for it.")
+
+
+@pytest.mark.parametrize("line", ["About Us", "Contact Us", "Privacy Policy", "Skip to content", "Login",
+                                  "Privacy Policy | Terms | DMCA", "About Us Contact Us Privacy Policy Disclaimer",
+                                  "Home \u00b7 About \u00b7 Contact"])
+def test_a_sites_own_page_links_above_or_under_the_text_are_cut(line: str) -> None:
+    _cut_to_body(_ends(BODY, line), line, "chrome.site.en")
+    _stays(f"{BODY}\nContact us at the harbour office for the new timetable.")
+
+
 @pytest.mark.parametrize(("line", "rule"), [
     ("Read this article in Spanish", "chrome.site.en"), ("English version", "chrome.site.en"),
     ("Lee este art\u00edculo en ingl\u00e9s", "chrome.site.es"), ("Leia este artigo em ingl\u00eas", "chrome.site.pt"),
@@ -3853,6 +3880,16 @@ def test_a_one_line_author_box_or_google_news_call_is_cut(line: str, cut: bool) 
     ("Reactions\nMayor Ann Lee: A good day.\nBo Chan: Too late.", False),
     # a sentence that opens "X said …" is the article's, not a comment's opening
     ("0 comments\nThe board said the new fares would take effect next month.", False),
+    ("Comments\nThe board said on Monday: fares rise in May.\nMost were in favour.", False),
+    # the date between the verb and the colon, Blogger's dots after the verb
+    ("Comments\ntomk said on 21/11/2026: Stuck here since Wednesday.\nAnna said on 22/11/2026: Any news?", True),
+    ("Comments\nAnonymous said...\nGood news at last.\nBo Chan said\u2026\nAbout time.", True),
+    # the commenters' names left out: the heading's count, met by the lines under it
+    ("3 Comments\nStuck here since Wednesday, the cafe ran out of bread.\nAny news on the tolls?\nGreat post!", True),
+    ("2 thoughts on \"Bridge reopens\"\nGood news at last.\nThe boats will be glad.\nAbout time.", True),
+    # fewer lines than it counts, or three times as many: no such thread
+    ("3 Comments\nStuck here since Wednesday, the cafe ran out of bread.", False),
+    ("1 Comment\nOne.\nTwo.\nThree.\nFour.", False),
 ])
 def test_a_comment_thread_under_the_text_goes_with_its_heading(tail: str, cut: bool) -> None:
     out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))

@@ -2471,6 +2471,10 @@ _THREAD_BODY = ["The harbour board voted on Tuesday to dredge the northern chann
     "<li><b>Bo Chan</b> (March 6, 2026): About time.</li></ul>",
     "<h2>2 thoughts on “Channel to be dredged”</h2><div><div><b>Ann Lee</b> says:</div><p>Good news for the boats.</p></div>"
     "<div><div><b>Bo Chan</b> says:</div><p>About time.</p></div>",
+    # the date between the verb and the colon, and a reply form under the comments
+    "<div><h3>2 Comments</h3><div><b>Ann Lee</b> said on 21/11/2026: <p>Good news for the boats.</p></div>"
+    "<div><b>Bo Chan</b> said on 22/11/2026: <p>About time.</p></div><h3>Leave a reply</h3>"
+    "<form><textarea></textarea><input type='submit' value='Send'></form></div>",
 ])
 def test_readers_comments_no_element_marks_are_cut_under_their_heading(thread: str) -> None:
     """A hand-made theme's comments, in elements with no comment class (trafilatura keeps them as the
