@@ -17,8 +17,8 @@ from pipelines.extraction import Extracted
 from pipelines.fingerprint import sha256_hex, simhash64
 from pipelines.linking import prepare, prepare_many
 from pipelines.metadata import PageMeta, names_its_host
-from pipelines.normalize import (canonical_url, clean_line, clean_text, detect_language, fix_mojibake, ifttt_time, to_utc,
-                                 unescape_entities, written_date, zone_offset)
+from pipelines.normalize import (LINE_ZONE, canonical_url, clean_line, clean_text, detect_language, fix_mojibake,
+                                 ifttt_time, to_utc, unescape_entities, written_date, zone_offset)
 from pipelines.operator_ids import find_ids, merge
 from pipelines.provenance import (credit_line_publisher, dateline_publisher, ends_cut_off, feed_title_publisher,
                                   foreign_publishers, is_aggregator, order_chain, resolve_title, split_publisher,
@@ -425,11 +425,6 @@ def _feed_time(value: str | None, months: Months) -> datetime | None:
     return when
 
 
-# the zone a line writes after its time ("10:45 WIB", "09:12 (CET)", "10:21 GMT+7", "10:21 +07:00")
-_LINE_ZONE = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[apAP]\.?[mM]\.?\s*)?\(?(?:(?P<zone>[A-Za-z]{2,5})\b)?"
-                        r"\s*(?:(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?\)?\s*$")
-
-
 def _line_time(value: str, months: Months, day_first: bool = False) -> datetime | None:
     """A date a line of the text gave (a byline's, a date line's): as a page prints it in English or
     figures (written_date), else year first ("2026-03-02 10:21:05", "2026年3月2日 10:21", "2026.03.02
@@ -444,7 +439,7 @@ def _line_time(value: str, months: Months, day_first: bool = False) -> datetime 
     if when is None:
         iso = year_first(value, months.eras) or named_date(value, months, day_first)
         when = to_utc(iso) if iso else None
-    zone = _LINE_ZONE.search(value) if when is not None else None
+    zone = LINE_ZONE.search(value) if when is not None else None
     if zone and (offset := zone_offset(zone)):
         when = when.replace(tzinfo=timezone(timedelta(minutes=offset))).astimezone(timezone.utc)
     return when

@@ -18,7 +18,7 @@ from lxml import etree
 
 from pipelines.cleaning import TITLE_AFFIX_SEPS
 from pipelines.htmltext import fold_spaces, hidden_by_class, parse_fragment, to_text
-from pipelines.normalize import to_utc
+from pipelines.normalize import to_utc, zoned
 from pipelines.rules import HIJRI, SOLAR_HIJRI, Months, fold, site_host, url_host, url_parses
 
 _GCFG_LANG = re.compile(r"""___gcfg\s*=\s*\{\s*['"]lang['"]\s*:\s*['"]([A-Za-z_-]{2,8})['"]""")
@@ -863,7 +863,7 @@ def _line_date(text: str, months: dict[str, int]) -> str | None:
         return None
     if text.endswith(".") and not _ends_in_date(text):
         return None
-    return named_date(text, months)
+    return zoned(named_date(text, months), text)
 
 
 def _ends_in_date(text: str) -> bool:
@@ -977,7 +977,7 @@ def heading_date(tree: etree._Element, home_heading: str | None = None, title: s
     near = _after_heading(tree, home_heading, title)
     for el in near[1:]:
         text = fold_spaces(" ".join(el.itertext()))
-        when = year_first(text, months.eras if months else None) or (_line_date(text, months) if months else None)
+        when = zoned(year_first(text, months.eras if months else None), text) or (_line_date(text, months) if months else None)
         if when:
             return when
     if near and months:

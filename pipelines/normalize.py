@@ -189,6 +189,26 @@ _WRITTEN_DAY = re.compile(r"(?:\d{1,2}(?:st|nd|rd|th)?[\s-]+[A-Za-z]{3,9}\.?,?[\
                           r"(?:st|nd|rd|th)?,?\s+)(?:\d{4}|\d{2})", re.I)
 
 
+# the zone a line writes after its time ("10:45 WIB", "09:12 (CET)", "10:21 GMT+7", "10:21 +07:00")
+LINE_ZONE = re.compile(r"\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[apAP]\.?[mM]\.?\s*)?\(?(?:(?P<zone>[A-Za-z]{2,5})\b)?"
+                       r"\s*(?:(?P<sign>[+-])(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?)?\)?\s*$")
+# the same anywhere in a line ("Posted on November 21, 2026 at 8:40 pm EST by Jane Roe")
+_TIME_ZONE = re.compile(LINE_ZONE.pattern.removesuffix(r"\s*$") + r"(?!\w)")
+
+
+def zoned(iso: str | None, text: str) -> str | None:
+    """A date read off a line with its time (ISO, no offset), with the offset of the zone the line
+    writes after its first time ("21 Nov 2026, 08:40 IST" -> "2026-11-21T08:40+05:30"); else as it was
+    (a word after the time that names no zone _ZONE_MINUTES knows is none: "8:40 am by Ann Lee")."""
+    if iso is None or "T" not in iso or iso.endswith("Z") or "+" in iso[10:] or "-" in iso[10:]:
+        return iso
+    m = _TIME_ZONE.search(text)
+    offset = zone_offset(m) if m else None
+    if offset is None:
+        return iso
+    return f"{iso}{'-' if offset < 0 else '+'}{abs(offset) // 60:02d}:{abs(offset) % 60:02d}"
+
+
 def zone_offset(m: re.Match[str]) -> int | None:
     """The minutes east of UTC that a time's zone says, from a match with the groups `zone` (a name
     of _ZONE_MINUTES), `sign`, `oh` and `om` (an offset, alone or after the name: "GMT+2"); None when

@@ -235,6 +235,8 @@ def _record_author(feed_author: str | None, page_byline: str | None) -> str | No
     ("โดย สมชาย ใจดี | 9 มี.ค. 2569", "สมชาย ใจดี", "2026-03-09"), ("เขียนโดย สมชาย ใจดี", "สมชาย ใจดี", None),
     ("Автор: Иван Петров, 9 марта 2026 г.", "Иван Петров", "2026-03-09"),
     ("Night trains will run from May", None, None),  # a standfirst, not a byline
+    # a reading time between the name and the date
+    ("Ellen Marsh \u00b7 4 min read \u00b7 Mar 9, 2026", "Ellen Marsh", "2026-03-09"),
 ])
 def test_a_byline_printed_above_the_post_body_gives_its_author_and_date(line, author, published) -> None:
     """A theme's plain-text byline above the post's body container (outside the text read from it):
@@ -254,6 +256,9 @@ def test_a_byline_printed_above_the_post_body_gives_its_author_and_date(line, au
     (["Updated: March 12, 2026"], None, "2026-03-12"),
     (["Posted on March 9, 2026", "Last updated 12 Mar 2026 at 6:40 pm"], "2026-03-09", "2026-03-12"),
     (["Last modified: 12 March 2026"], None, "2026-03-12"),
+    # the update's date after the byline's own, and a last-modified plugin's line with its writer
+    (["Written by Ellen Marsh | Published: 9 March 2026 | Updated: 12 March 2026"], "2026-03-09", "2026-03-12"),
+    (["Last Updated on March 12, 2026 by Ellen Marsh"], None, "2026-03-12"),
 ])
 def test_an_update_date_above_the_post_is_its_updated_at_not_its_published_at(lines, published, updated) -> None:
     """Before, "Updated: March 12, 2026" above a body was read as the date the post was published."""
@@ -267,6 +272,23 @@ def test_an_update_date_above_the_post_is_its_updated_at_not_its_published_at(li
     assert (record.published_at.date().isoformat() if record.published_at else None) == published
     assert (record.updated_at.date().isoformat() if record.updated_at else None) == updated
     assert not any(line in record.text for line in lines)
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    # the byline's time and zone: "WIB" is seven hours east of UTC, "IST" five and a half, "EST" five west
+    ("By Ellen Marsh | 2026-03-09 08:40 WIB", "2026-03-09T01:40:00+00:00"),
+    ("Posted by newsbot on 21/03/2026 at 08:40 | 3 Comments | 1,204 views", "2026-03-21T08:40:00+00:00"),
+    ("9 Mar 2026, 08:40 IST", "2026-03-09T03:10:00+00:00"),
+    ("Posted on March 9, 2026 at 8:40 pm EST by Ellen Marsh", "2026-03-10T01:40:00+00:00"),
+])
+def test_a_date_line_above_the_post_gives_its_time_in_the_zone_it_names(line: str, published: str) -> None:
+    text = "".join(f"<p>Sleeper carriages will run again to the northern coast from May, the operator said on day {n}.</p>"
+                   for n in range(6))
+    html = (f"<html><head><title>Night trains return</title></head><body><article><h1>Night trains return</h1>"
+            f"<div>{line}</div><div class='entry-content'>{text}</div></article></body></html>")
+    record = _record(html, "https://railnotes.example/night-trains-return/")
+    assert record.published_at is not None and record.published_at.isoformat() == published
+    assert line not in record.text
 
 
 def test_an_update_line_heading_the_text_gives_updated_at() -> None:
