@@ -2381,6 +2381,24 @@ def test_a_box_of_links_to_other_stories_inside_the_post_is_cut(box: str, cut: b
     assert rules == (["related.box"] if cut else [])
 
 
+@pytest.mark.parametrize(("box", "rule"), [
+    # WP QUADS's ad slot; Elementor's author box and post links in a theme built with it
+    ("<div class='quads-location quads-ad2'><p>Advertisement</p><ins class='adsbygoogle'></ins></div>",
+     "wordpress.plugin-widget"),
+    ("<div class='elementor-element elementor-widget elementor-widget-author-box'><div><h4>Jane Roe</h4>"
+     "<p>Jane writes about ports and ferries for the site.</p></div></div>", "wordpress.plugin-widget"),
+    ("<div class='elementor-widget elementor-widget-post-navigation'><a href='/p'>Previous Pier repairs finish</a>"
+     "<a href='/n'>Next Lifeboat crew marks 150 years</a></div>", "wordpress.plugin-widget"),
+    # tagDiv's ad slot, the block editor's latest posts and feed items
+    ("<div class='td-a-rec td-a-rec-id-content_inline'><span>- Advertisement -</span></div>", "html.named-box"),
+    ("<ul class='wp-block-latest-posts__list wp-block-latest-posts'><li><a href='/a'>Pier repairs finish</a></li>"
+     "<li><a href='/b'>Lifeboat crew marks 150 years</a></li></ul>", "html.named-box"),
+    ("<ul class='wp-block-rss'><li><a href='/a'>Pier repairs finish</a></li></ul>", "html.named-box"),
+])
+def test_a_themes_or_plugins_box_between_the_paragraphs_is_cut(box: str, rule: str) -> None:
+    assert _blocks_cut(box) == (BODY.split("\n"), [rule])
+
+
 @pytest.mark.parametrize("box", [
     # Easy Table of Contents: older versions mark the box by its id alone; Table of Contents Plus too
     "<div id='ez-toc-container' class='counter-hierarchy ez-toc-grey'><p class='ez-toc-title'>Table of Contents</p>"
