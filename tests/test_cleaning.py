@@ -1516,6 +1516,18 @@ def test_an_indonesian_portals_prompts_are_cut_above_and_under_the_text(line: st
     _stays(f"{BODY}\nJangan lewatkan kesempatan ini, ikuti kami di Instagram.")
 
 
+@pytest.mark.parametrize(("line", "rule"), [
+    ("The Daily Briefing newsletter provides all the news you need to start your day. Sign up here.", "promo.newsletter"),
+    ("Sign up here.", "promo.newsletter"), ("Want more stories like this? Sign up for our newsletter.", "promo.newsletter"),
+    ("To get the latest news in your inbox, sign up for our free Morning Briefing newsletter.", "promo.newsletter"),
+    ("Also Watch: Ferry crew rescues swimmer", "inline.read-also"),
+])
+def test_a_papers_newsletter_prompt_or_video_link_is_cut_wherever_it_stands(line: str, rule: str) -> None:
+    _cut_to_body(_placed(BODY, line), line, rule)
+    _stays(f"{BODY}\nThe council said residents could sign up here.",
+           f"{BODY}\nSign up here for the ferry trial, the council said on Monday.")
+
+
 @pytest.mark.parametrize("line", ["Scroll untuk membaca", "Scroll untuk melanjutkan membaca artikel", "Gulir untuk membaca"])
 def test_an_indonesian_ad_slots_scroll_prompt_is_cut_wherever_it_stands(line: str) -> None:
     _cut_to_body(_placed(BODY, line), line, "ads.label")
