@@ -1556,6 +1556,21 @@ def test_a_sidebar_widget_under_the_text_is_cut_with_its_items(tail: str) -> Non
     assert out.text == BODY and "widget.list" in {rule for rule, _ in out.removed}, tail
 
 
+@pytest.mark.parametrize("tail", [
+    "Click to share on X (Opens in new window) X\nClick to email a link to a friend (Opens in new window) Email",
+    "Post navigation\n\u2190 Bridge repairs close the north road\nGull Island fish plant adds a night shift \u2192",
+    "\u00ab Bridge repairs close the north road\nGull Island fish plant adds a night shift \u00bb",
+    "Leave a Reply Cancel reply\nComment *\nName *\nEmail *\nWebsite\nPost Comment",
+    "Search for:\nSearch",
+])
+def test_a_wordpress_themes_share_text_post_links_and_comment_form_under_the_text_are_cut(tail: str) -> None:
+    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY, tail
+    # a quote set off with spaces inside a sentence stays
+    _stays(f'{BODY}\nHe told the council: \u00ab We will go \u00bb and left', f'{BODY}\n\u2190 It will cost 4 million.',
+           f'{BODY}\nThe council voted on the ferry plan Continue reading \u2192')
+
+
 def test_a_widget_title_between_paragraphs_or_over_sentences_is_the_articles_heading() -> None:
     _stays("The bridge reopened on Tuesday.\nArchives\nThe town's archives hold the plans of the first bridge.",
            "The bridge reopened on Tuesday.\nMeta\nIt will cost 4 million.\nThe council paid for it.")
