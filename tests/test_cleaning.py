@@ -1571,6 +1571,23 @@ def test_a_wordpress_themes_share_text_post_links_and_comment_form_under_the_tex
            f'{BODY}\nThe council voted on the ferry plan Continue reading \u2192')
 
 
+@pytest.mark.parametrize(("tail", "language"), [
+    ("Comentario *\nNombre *\nCorreo electr\u00f3nico *\nWeb\nPublicar el comentario", "es"),
+    ("Coment\u00e1rio *\nNome *\nE-mail *\nSite\nPublicar coment\u00e1rio\nPesquisar por:", "pt"),
+    ("Commentaire *\nNom *\nE-mail *\nSite web\nRechercher :", "fr"),
+    ("Kommentar *\nName *\nE-Mail *\nWebsite\nKommentar abschicken\nSuche nach:", "de"),
+    ("Komentar *\nNama *\nEmail *\nSitus Web\nKirim Komentar\nCari untuk:", "id"),
+])
+def test_a_wordpress_comment_forms_fields_in_the_blogs_language_are_cut(tail: str, language: str) -> None:
+    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and f"chrome.wordpress.{language}" in {rule for rule, _ in out.removed}, tail
+
+
+@pytest.mark.parametrize("line", ["Menu", "Toggle navigation", "Primary Menu", "Featured Image"])
+def test_a_themes_menu_button_above_or_under_the_text_is_cut(line: str) -> None:
+    _cut_to_body(_ends(BODY, line), line, "chrome.site.en")
+
+
 def test_a_widget_title_between_paragraphs_or_over_sentences_is_the_articles_heading() -> None:
     _stays("The bridge reopened on Tuesday.\nArchives\nThe town's archives hold the plans of the first bridge.",
            "The bridge reopened on Tuesday.\nMeta\nIt will cost 4 million.\nThe council paid for it.")
