@@ -1460,6 +1460,31 @@ def test_a_version_of_this_story_first_appeared_names_the_publisher(line: str) -
     assert out.harvest.publishers == ["Harbour Daily"]
 
 
+@pytest.mark.parametrize(("line", "publisher", "url"), [
+    ("Source: Harbour Daily (https://harbourdaily.example/ferry-fares)", "Harbour Daily", "https://harbourdaily.example/ferry-fares"),
+    ("Fuente: Diario del Puerto - https://diariodelpuerto.example/nota/1", "Diario del Puerto",
+     "https://diariodelpuerto.example/nota/1"),
+    ("Source URL: https://harbourdaily.example/ferry-fares", None, "https://harbourdaily.example/ferry-fares"),
+    ("Link to the original article: https://harbourdaily.example/ferry-fares", None, "https://harbourdaily.example/ferry-fares"),
+    ("Original: https://harbourdaily.example/ferry-fares", None, "https://harbourdaily.example/ferry-fares"),
+    ("First published by Harbour Daily.", "Harbour Daily", None),
+])
+def test_a_copys_credit_with_the_originals_name_and_address_gives_both(line: str, publisher, url) -> None:
+    out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and [text for _, text in out.removed] == [line]
+    assert out.harvest.publishers == ([publisher] if publisher else [])
+    assert out.harvest.source_urls == ([url] if url else [])
+    _stays(f"{BODY}\nFirst published in 1998.")
+
+
+def test_a_plain_via_credit_stays_and_names_the_publisher() -> None:
+    from pipelines.provenance import credit_line_publisher
+
+    text = f"{BODY}\nVia: Harbour Daily"
+    _stays(text)
+    assert credit_line_publisher(text, RULES) == "Harbour Daily"
+
+
 @pytest.mark.parametrize("line", ["View Full Coverage on Google News", "Ver cobertura completa en Google Noticias",
                                   "Voir la couverture compl\u00e8te sur Google Actualit\u00e9s",
                                   "Lihat liputan lengkap di Google Berita"])
