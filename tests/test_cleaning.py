@@ -851,6 +851,7 @@ def test_a_read_more_sentence_without_a_name_after_it_stays(line: str) -> None:
     ("Posted 2026-04-12 06:40", "chrome.posted-date"),
     ("Cập nhật lúc 09:12 ngày 12/04/2026", "chrome.updated"),
     ("12/04/2026 06h40 - Atualizado há 2 horas", "chrome.updated"),
+    ("12/04/2026 06h40 Atualizado há 2 horas", "chrome.updated"),
     ("Published on 12/04/2026 by admin", "chrome.posted-date"),
     ("Updated: April 12, 2026 at 6:40 am", "chrome.updated-date"),
     # a weekday's short name before the date ("Sun 12 Apr 2026 06.40 BST", the Guardian's way)
@@ -1616,6 +1617,18 @@ def test_a_themes_menu_button_above_or_under_the_text_is_cut(line: str) -> None:
 def test_a_widget_title_between_paragraphs_or_over_sentences_is_the_articles_heading() -> None:
     _stays("The bridge reopened on Tuesday.\nArchives\nThe town's archives hold the plans of the first bridge.",
            "The bridge reopened on Tuesday.\nMeta\nIt will cost 4 million.\nThe council paid for it.")
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Pol\u00edtica de privacidad", "chrome.site.es"), ("Aviso legal", "chrome.site.es"), ("Fale conosco", "chrome.site.pt"),
+    ("Mentions l\u00e9gales", "chrome.site.fr"), ("Impressum", "chrome.site.de"), ("Datenschutzerkl\u00e4rung", "chrome.site.de"),
+    ("Hubungi Kami", "chrome.site.id"), ("Impressum | Datenschutz | Kontakt", "chrome.site.any"),
+    ("Mentions l\u00e9gales - Contact - Plan du site", "chrome.site.any"),
+    ("Sobre | Contato | Pol\u00edtica de Privacidade", "chrome.site.any"),
+    ("Tentang Kami | Redaksi | Pedoman Media Siber | Kebijakan Privasi", "chrome.site.any"),
+])
+def test_a_sites_own_page_links_in_its_language_are_cut_above_or_under_the_text(line: str, rule: str) -> None:
+    _cut_to_body(_ends(BODY, line), line, rule)
 
 
 @pytest.mark.parametrize("line", ["About Us", "Contact Us", "Privacy Policy", "Skip to content", "Login",
