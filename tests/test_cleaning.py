@@ -1554,6 +1554,15 @@ def test_a_papers_newsletter_prompt_or_video_link_is_cut_wherever_it_stands(line
            f"{BODY}\nSign up here for the ferry trial, the council said on Monday.")
 
 
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Media caption, Watch: the ferry's first night run", "credits.image-agency"),
+    ("EPA-EFE/JANE ROE", "credits.image-agency"), ("\u00a9 Jane Roe", "credits.image"),
+    ("Cr\u00e9dito: Reprodu\u00e7\u00e3o/Instagram", "credits.image"),
+])
+def test_a_photos_credit_or_a_videos_caption_is_cut_wherever_it_stands(line: str, rule: str) -> None:
+    _cut_to_body(_placed(BODY, line), line, rule)
+
+
 @pytest.mark.parametrize("line", ["Scroll untuk membaca", "Scroll untuk melanjutkan membaca artikel", "Gulir untuk membaca"])
 def test_an_indonesian_ad_slots_scroll_prompt_is_cut_wherever_it_stands(line: str) -> None:
     _cut_to_body(_placed(BODY, line), line, "ads.label")
