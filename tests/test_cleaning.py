@@ -3891,6 +3891,17 @@ def test_a_writers_name_under_a_copy_goes_and_names_the_originals_writer(credit:
     assert out.harvest.credited_authors == ["Mary Kay"]
 
 
+@pytest.mark.parametrize(("credit", "rule"), [
+    ("Report by Mary Kay; Photos by Bo Chan", "autoblog.by-author"), ("\u2014 Mary Kay", "autoblog.signature"),
+    ("-- Mary Kay, Harbour Times", "autoblog.signature"), ("\u2014 Mary Kay, Staff Writer", "autoblog.signature"),
+])
+def test_a_writers_sign_off_under_a_copy_goes_and_names_the_originals_writer(credit: str, rule: str) -> None:
+    out = cut_text(BODY + "\n" + credit + "\nLet's block ads! (Why?)", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.removed[0] == (rule, credit)
+    assert out.harvest.credited_authors == ["Mary Kay"]
+    _stays(f"{BODY}\n\u2014 Mary Kay")  # (an ordinary post's: a quotation's attribution, perhaps)
+
+
 @pytest.mark.parametrize("last", ["By Mary Kay", "Written by Mary Kay", "By the way, the bridge toll stays at two euros"])
 def test_a_writers_name_alone_under_an_ordinary_post_stays(last: str) -> None:
     out = cut_text(BODY + "\n" + last, RULES, Context(title="Bridge reopens"))
