@@ -145,6 +145,8 @@ def _cut_to_body(texts: tuple[str, ...], line: str, rule: str) -> list:
     ("مشاركة:", "chrome.wordpress.ar"), ("Thích Đang tải...", "chrome.wordpress.vi"),
     ("Kebijakan Privasi", "chrome.site.id"),
     ("Ikuti kami di Google News", "promo.follow"),
+    ("Sigue a Diario del Puerto en Google News", "promo.follow"), ("Suivez Le Courrier sur Google Actualit\u00e9s", "promo.follow"),
+    ("Ikuti Harian Pelabuhan di Google News", "promo.follow"),
     # any site's template, and news aggregators' notices
     ("Filed under: Harbour News", "chrome.site.en"),
     ("Comments are closed.", "chrome.site.en"), ("Donate", "chrome.site.en"), ("Support us", "chrome.site.en"),
