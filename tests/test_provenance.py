@@ -569,6 +569,17 @@ def test_wordpress_shortcodes_printed_raw_are_cut_with_what_they_wrap_where_that
     assert ("chrome.wordpress.en", "Share this:") in [(r.rule, r.text) for r in record.removed]
 
 
+def test_an_autoblogs_ad_slots_and_the_block_editors_markers_printed_raw_are_cut() -> None:
+    lines = ["The night ferry to Talvik will run twice a week from May, the operator said on Monday.",
+             "Tickets go on sale in April and cost twelve euros each way, a spokeswoman added."]
+    body = (f"<p>&lt;!-- wp:paragraph --&gt;</p><p>{lines[0]} [ad_1]</p><p>[adinserter block=\"2\"]</p>"
+            f"<p>&lt;!-- wp:image {{\"id\":12}} /--&gt;</p><p>{lines[1]}</p><p>[ad_2]</p><p>&lt;!-- /wp:paragraph --&gt;</p>")
+    record = _feed_post(body)
+    assert record.text == "\n".join(lines)
+    rules = [r.rule for r in record.removed]
+    assert rules.count("wordpress.shortcode") == 3 and rules.count("wordpress.block-comment") == 3
+
+
 def test_square_brackets_of_an_article_and_a_line_about_shortcodes_stay() -> None:
     lines = ["The mayor said the budget was \"final [sic]\" and the audience laughed [laughs] at the reply.",
              "The report [1] was cited by two councillors and by the harbour board [Reuters] on Friday.",
