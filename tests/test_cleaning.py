@@ -1565,6 +1565,20 @@ def test_a_photos_credit_or_a_videos_caption_is_cut_wherever_it_stands(line: str
     _cut_to_body(_placed(BODY, line), line, rule)
 
 
+@pytest.mark.parametrize(("line", "rule"), [
+    ("To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video",
+     "html.fallback"),
+    ("This content is hosted by a third party. By showing the external content you accept the terms and conditions "
+     "of youtube.com.", "html.fallback"),
+    ("This content is not available due to your privacy preferences.", "html.fallback"), ("Load video", "html.fallback"),
+    ("YouTube video player", "html.fallback"), ("The ferry is back! pic.twitter.com/x1Y2z3W4", "embed.social"),
+])
+def test_a_players_fallback_a_held_back_embeds_placeholder_and_a_tweets_text_are_cut_wherever_they_stand(
+        line: str, rule: str) -> None:
+    _cut_to_body(_placed(BODY, line), line, rule)
+    _stays(f"{BODY}\nThe ferry's return was shared widely on social media on Monday.")
+
+
 @pytest.mark.parametrize("line", ["Scroll untuk membaca", "Scroll untuk melanjutkan membaca artikel", "Gulir untuk membaca"])
 def test_an_indonesian_ad_slots_scroll_prompt_is_cut_wherever_it_stands(line: str) -> None:
     _cut_to_body(_placed(BODY, line), line, "ads.label")
