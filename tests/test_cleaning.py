@@ -1549,8 +1549,9 @@ def test_an_indonesian_portals_prompts_are_cut_above_and_under_the_text(line: st
     ("Sign up here.", "promo.newsletter"), ("Want more stories like this? Sign up for our newsletter.", "promo.newsletter"),
     ("To get the latest news in your inbox, sign up for our free Morning Briefing newsletter.", "promo.newsletter"),
     ("Also Watch: Ferry crew rescues swimmer", "inline.read-also"),
+    (">>> Baca juga: Jembatan baru dibuka pekan depan", "inline.read-also"), ("\u2192 Read also: Pier repairs finish", "inline.read-also"),
 ])
-def test_a_papers_newsletter_prompt_or_video_link_is_cut_wherever_it_stands(line: str, rule: str) -> None:
+def test_a_papers_newsletter_prompt_or_read_also_link_is_cut_wherever_it_stands(line: str, rule: str) -> None:
     _cut_to_body(_placed(BODY, line), line, rule)
     _stays(f"{BODY}\nThe council said residents could sign up here.",
            f"{BODY}\nSign up here for the ferry trial, the council said on Monday.")
