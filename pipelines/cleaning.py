@@ -555,9 +555,9 @@ class _Scan:
                       under: Callable[[list[int], LineRule, int], bool] | None = None) -> int | None:
         """A heading that a `where` rule matches, at most `span` lines above `last`, over lines that
         `fits` takes (each line's key, from the bottom up, with the characters of the lines from
-        there down) and, all together, `under` takes (with the heading's rule and index): the heading and those lines are cut, and the
-        index of the heading is returned. A heading with no text of the article above it is none:
-        the lines under it are the article."""
+        there down) and, all together, `under` takes (with the heading's rule and index): the heading
+        and those lines are cut, and the index of the heading is returned. A heading with no text of
+        the article above it is none: the lines under it are the article."""
         if not self.rules.by_where[where]:
             return None
         items: list[int] = []

@@ -220,6 +220,17 @@ def _record_author(feed_author: str | None, page_byline: str | None) -> str | No
                    feed={"author": feed_author} if feed_author else {}).author
 
 
+def _night_trains_post(line: str):
+    """The record of a WordPress post with line set above its body container (outside the text read
+    from it), as a theme prints a byline or a date line there."""
+    text = "".join(f"<p>Sleeper carriages will run again to the northern coast from May, the operator said on day {n}.</p>"
+                   for n in range(6))
+    html = (f"<html><head><meta name='generator' content='WordPress 6.5'><title>Night trains return</title></head>"
+            f"<body><article class='post'><h1 class='entry-title'>Night trains return</h1><div>{line}</div>"
+            f"<div class='entry-content'>{text}</div></article></body></html>")
+    return _record(html, "https://railnotes.example/night-trains-return/", platform="wordpress")
+
+
 @pytest.mark.parametrize(("line", "author", "published"), [
     ("Posted on March 9, 2026 by Ellen Marsh", "Ellen Marsh", "2026-03-09"),
     ("By Ellen Marsh | March 9, 2026", "Ellen Marsh", "2026-03-09"),
@@ -239,14 +250,9 @@ def _record_author(feed_author: str | None, page_byline: str | None) -> str | No
     ("Ellen Marsh \u00b7 4 min read \u00b7 Mar 9, 2026", "Ellen Marsh", "2026-03-09"),
 ])
 def test_a_byline_printed_above_the_post_body_gives_its_author_and_date(line, author, published) -> None:
-    """A theme's plain-text byline above the post's body container (outside the text read from it):
-    before, neither its author nor its date reached the record."""
-    text = "".join(f"<p>Sleeper carriages will run again to the northern coast from May, the operator said on day {n}.</p>"
-                   for n in range(6))
-    html = (f"<html><head><meta name='generator' content='WordPress 6.5'><title>Night trains return</title></head>"
-            f"<body><article class='post'><h1 class='entry-title'>Night trains return</h1><div>{line}</div>"
-            f"<div class='entry-content'>{text}</div></article></body></html>")
-    record = _record(html, "https://railnotes.example/night-trains-return/", platform="wordpress")
+    """A theme's plain-text byline above the post's body container: before, neither its author nor its
+    date reached the record."""
+    record = _night_trains_post(line)
     assert record.author == author
     assert (record.published_at.date().isoformat() if record.published_at else None) == published
     assert line not in record.text
@@ -282,11 +288,7 @@ def test_an_update_date_above_the_post_is_its_updated_at_not_its_published_at(li
     ("Posted on March 9, 2026 at 8:40 pm EST by Ellen Marsh", "2026-03-10T01:40:00+00:00"),
 ])
 def test_a_date_line_above_the_post_gives_its_time_in_the_zone_it_names(line: str, published: str) -> None:
-    text = "".join(f"<p>Sleeper carriages will run again to the northern coast from May, the operator said on day {n}.</p>"
-                   for n in range(6))
-    html = (f"<html><head><title>Night trains return</title></head><body><article><h1>Night trains return</h1>"
-            f"<div>{line}</div><div class='entry-content'>{text}</div></article></body></html>")
-    record = _record(html, "https://railnotes.example/night-trains-return/")
+    record = _night_trains_post(line)
     assert record.published_at is not None and record.published_at.isoformat() == published
     assert line not in record.text
 
