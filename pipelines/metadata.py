@@ -1088,7 +1088,8 @@ def _home_heading(tree: etree._Element, url: str) -> str | None:
 def _home_link_name(links: _Links, url: str, html_title: str | None) -> str | None:
     """The site's name on a page that declares none: the text of a link to the site's home page that
     is also a part of its <title> ("Harbour Notes - Headline", "Headline :: Harbour Notes", "Harbour
-    Notes: Headline", "Headline – Harbour Notes – Tagline"). Among the page's first 200 links (its header)."""
+    Notes: Headline", "Headline – Harbour Notes – Tagline"), or the alt of the logo that link holds. Among
+    the page's first 200 links (its header)."""
     if not html_title:
         return None
     parts = {p.strip() for p in _TITLE_PARTS.split(fold(html_title).lower()) if p.strip()}
@@ -1102,7 +1103,10 @@ def _home_link_name(links: _Links, url: str, html_title: str | None) -> str | No
     for n, href in enumerate(islice(links.hrefs, 200)):
         if not _is_home_href(href.strip(), netloc):
             continue  # (the cheap test first: a page's header has dozens of links, one or two home)
-        text = fold_spaces(" ".join(links.anchors[n].itertext()))
+        anchor = links.anchors[n]
+        text = fold_spaces(" ".join(anchor.itertext()))
+        if not text:  # (a theme's logo: the name in the alt of the image inside the link home)
+            text = next((fold_spaces(img.get("alt") or "") for img in anchor.iter("img") if img.get("alt")), "")
         if text and fold(text).lower() in parts:
             return text
     return None

@@ -1541,6 +1541,21 @@ def test_a_page_without_a_heading_is_titled_from_its_title_less_the_sites_name(t
     assert (record.title, record.blog.name) == ("Ferry adds late sailings", "Harbour Notes")
 
 
+@pytest.mark.parametrize(("logo", "name"), [
+    ("<img src='/logo.png' alt='Harbour Notes'>", "Harbour Notes"),
+    # a logo whose alt is no part of the <title> ("logo"), or a logo linking elsewhere: no name
+    ("<img src='/logo.png' alt='logo'>", None),
+])
+def test_a_themes_logo_linking_home_names_the_blog_by_its_alt_when_the_title_holds_it(logo: str, name: str | None) -> None:
+    body = "".join(f"<p>{x}</p>" for x in _FERRY)
+    page = (f"<html><head><title>Ferry adds late sailings \u2013 Harbour Notes</title></head><body><div class='jeg_header'>"
+            f"<a href='https://other.example/'>{logo}</a><a href='/'>{logo}</a><a href='/'>Home</a></div>"
+            f"<h1>Ferry adds late sailings</h1><div class='text'>{body}</div></body></html>")
+    assert read_meta(_parse_page(page), "https://logo.example/ferry/").site_name == name
+    elsewhere = page.replace("<a href='/'>", "<a href='/about/'>")
+    assert read_meta(_parse_page(elsewhere), "https://logo.example/ferry/").site_name is None
+
+
 def test_the_blogs_name_between_the_headline_and_the_publisher_is_cut_from_the_title() -> None:
     body = "".join(f"<p>{x}</p>" for x in _FERRY)
     page = ("<html><head><title>Ferry adds late sailings - Harbour Notes - Reuters</title></head><body>"
