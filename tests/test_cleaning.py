@@ -1594,6 +1594,11 @@ def test_a_related_stories_heading_in_more_wordings_is_cut_with_its_list_or_alon
         assert out.text == BODY and {rule for rule, _ in out.removed} == {"related.list"}, tail
 
 
+@pytest.mark.parametrize("line", ["What's Hot", "Editor's Choice"])
+def test_a_themes_widget_heading_is_cut_wherever_it_stands(line: str) -> None:
+    _cut_to_body(_placed(BODY, line), line, "widget.heading")
+
+
 @pytest.mark.parametrize("tail", [
     # WordPress's default widgets, as a page's whole column leaves them under the text
     "Recent Comments\nAnna on Storm closes the pass\ntomk on Bridge repairs close the north road",
@@ -1621,6 +1626,28 @@ def test_a_wordpress_themes_share_text_post_links_and_comment_form_under_the_tex
     # a quote set off with spaces inside a sentence stays
     _stays(f'{BODY}\nHe told the council: \u00ab We will go \u00bb and left', f'{BODY}\n\u2190 It will cost 4 million.',
            f'{BODY}\nThe council voted on the ferry plan Continue reading \u2192')
+
+
+@pytest.mark.parametrize("tail", [
+    # wpDiscuz's comment box as a page read whole leaves it
+    "Subscribe\nLogin\nNotify of\nnew follow-up comments\nnew replies to my comments\nguest\n0 Comments\n"
+    "Inline Feedbacks\nView all comments",
+    "Join the discussion\nBe the First to Comment!\nOldest\nNewest\nMost Voted",
+    # a news theme's hidden login pop-ups (tagDiv Newspaper's, JNews's) and a search overlay
+    "Welcome! Log into your account\nyour username\nyour password\nForgot your password? Get help\nPassword recovery\n"
+    "Recover your password\nyour email\nA password will be e-mailed to you.",
+    "Welcome Back!\nLogin to your account below\nRemember Me\nForgotten Password?\nRetrieve your password\n"
+    "Please enter your username or email address to reset your password.\nLog In",
+    "Type above and press Enter to search. Press Esc to cancel.",
+    # the pager's label run on to the neighbour's headline (two inline elements), and a "Share." row
+    "Previous articleStorm warning lifted for the coast road\nNext articleFish market moves to the rope works",
+    "Share. Facebook Twitter Pinterest LinkedIn Tumblr Email",
+])
+def test_a_news_themes_comment_box_pop_ups_and_pager_under_the_text_are_cut(tail: str) -> None:
+    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY, tail
+    # a last sentence that starts with the same words stays
+    _stays(f"{BODY}\nNext postseason game is on Tuesday.", f"{BODY}\nPrevious articles showed it would cost more.")
 
 
 @pytest.mark.parametrize(("tail", "language"), [
