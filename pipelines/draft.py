@@ -152,7 +152,8 @@ def clean(draft: Draft, rules: RuleSet) -> Draft:
         source_hint = None  # (a feed item's <source> or a kept og:site_name that names the service it came through)
     if meta.offsite_permalink:
         harvest.add("source_url", meta.offsite_permalink)
-        harvest.add("tool", "feedwordpress")
+        if draft.blog.platform != "blogger":  # (a Blogger post's title links where its "Title link" field says)
+            harvest.add("tool", "feedwordpress")
     if meta.offsite_canonical:
         harvest.add("source_url", meta.offsite_canonical)  # (after what the residue named: that is surer)
     titled = resolve_title(title, harvest, rules, blog_name=draft.blog.name, source_hint=source_hint,

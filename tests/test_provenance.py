@@ -209,6 +209,20 @@ def test_a_known_outlet_a_byline_names_above_the_text_is_the_publisher(byline, p
     assert record.source.publisher == publisher and record.author == author and byline not in record.text
 
 
+@pytest.mark.parametrize(("generator", "chain"), [("blogger", []), ("WordPress 6.6.2", ["feedwordpress"])])
+def test_a_post_title_linking_to_another_site_names_the_source_and_feedwordpress_only_on_wordpress(
+        generator: str, chain: list[str]) -> None:
+    """A Blogger post's title links where its "Title link" field says (IFTTT and FiveFilters set it to
+    the original); FeedWordPress does the same on WordPress. Both give the source's address."""
+    text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
+                   for n in range(8))
+    html = (f"<html><head><meta name='generator' content='{generator}'><title>Night ferry returns</title></head><body>"
+            f"<div class='post hentry'><h3 class='post-title entry-title'><a href='https://ledger.example/night-ferry'>"
+            f"Night ferry returns</a></h3><div class='post-body entry-content'>{text}</div></div></body></html>")
+    record = _record(html, "https://ferrynotes.example/2026/04/night-ferry.html")
+    assert record.source.url == "https://ledger.example/night-ferry" and record.source.chain == chain
+
+
 def _record_author(feed_author: str | None, page_byline: str | None) -> str | None:
     byline = f"<span class='post-author vcard'>Posted by <span class='fn'>{page_byline}</span></span>" if page_byline else ""
     text = "".join(f"<p>The night ferry to the islands will run twice a week from May, the operator said on day {n}.</p>"
