@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.cleaning import Context, Harvest, cut_text
+from pipelines.cleaning import Context, Harvest, cut_text, ui_language_of
 from pipelines.rules import fold, load_rules
 
 RULES = load_rules()
@@ -1651,6 +1651,31 @@ def test_a_news_themes_comment_box_pop_ups_and_pager_under_the_text_are_cut(tail
 
 
 @pytest.mark.parametrize(("tail", "language"), [
+    # a Blogger sidebar's gadgets (their default titles, the contact form's and subscribe gadget's
+    # fields), as a page read whole leaves them under the text, in the blog's language
+    ("Followers\nTotal Pageviews\n1,024\nContact Form\nName\nEmail *\nMessage *\nTranslate\nFeatured Post\n"
+     "Show all posts", "en"),
+    ("P\u00e1ginas vistas en total\nFormulario de contacto\nMensaje *\nTraducir\nEntrada destacada", "es"),
+    ("Total de visualiza\u00e7\u00f5es de p\u00e1gina\nFormul\u00e1rio de contato\nMensagem *\nTraduzir", "pt"),
+    ("Total Tayangan Halaman\nFormulir Kontak\nPesan *\nTerjemahkan\nPostingan Unggulan", "id"),
+    ("Nombre total de pages vues\nFormulaire de contact\nTraduire", "fr"),
+    ("Seitenaufrufe insgesamt\nKontaktformular\nNachricht *\n\u00dcbersetzen", "de"),
+    ("Yay\u0131nlayan admin zaman: 08:40\nTakip\u00e7iler\nToplam Sayfa G\u00f6r\u00fcnt\u00fcleme Say\u0131s\u0131\n"
+     "\u0130leti\u015fim Formu\nMesaj *\n\u00c7evir\nT\u00fcm yay\u0131nlar\u0131 g\u00f6ster", "tr"),
+])
+def test_a_blogger_sidebars_gadgets_in_the_blogs_language_are_cut_under_the_text(tail: str, language: str) -> None:
+    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and f"chrome.blogger.{language}" in {rule for rule, _ in out.removed}, tail
+    assert ui_language_of(out.harvest.chrome_languages) == language
+
+
+@pytest.mark.parametrize("line", ["Ba\u011flant\u0131y\u0131 al", "Di\u011fer Uygulamalar",
+                                  "Bu blogdaki pop\u00fcler yay\u0131nlar"])
+def test_a_newer_blogger_themes_buttons_in_turkish_are_cut(line: str) -> None:
+    _cut_to_body(_ends(BODY, line), line, "chrome.blogger-contempo.tr")
+
+
+@pytest.mark.parametrize(("tail", "language"), [
     ("Comentario *\nNombre *\nCorreo electr\u00f3nico *\nWeb\nPublicar el comentario", "es"),
     ("Coment\u00e1rio *\nNome *\nE-mail *\nSite\nPublicar coment\u00e1rio\nPesquisar por:", "pt"),
     ("Commentaire *\nNom *\nE-mail *\nSite web\nRechercher :", "fr"),
@@ -2261,6 +2286,7 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("Rabu, 2 Juli 2025 | 10:45 WIB", "chrome.date-header", None),
     ("sábado, 17 de mayo de 2025", "chrome.date-header", None),
     ("Samstag, 14. Juni 2025, 10:30 Uhr", "chrome.date-header", None),
+    ("7 Aral\u0131k 2026 Pazartesi", "chrome.date-header", None), ("Pazartesi, 7 Aral\u0131k 2026", "chrome.date-header", None),
     ("Listen to this article", "audio.player", None),
     # the date line in figures after a weekday, with the time as portals print it; "Stand:" and "Giriş:";
     # the reading time, a player's label and the byline in more of the blogs' languages; a desk for a byline
