@@ -1681,6 +1681,15 @@ def test_a_newer_blogger_themes_buttons_in_turkish_are_cut(line: str) -> None:
     ("Commentaire *\nNom *\nE-mail *\nSite web\nRechercher :", "fr"),
     ("Kommentar *\nName *\nE-Mail *\nWebsite\nKommentar abschicken\nSuche nach:", "de"),
     ("Komentar *\nNama *\nEmail *\nSitus Web\nKirim Komentar\nCari untuk:", "id"),
+    ("Commento *\nNome *\nEmail *\nSito web\nInvia commento\nCerca:", "it"),
+    ("Reactie *\nNaam *\nE-mail *\nWebsite\nMijn naam, e-mail en site bewaren in deze browser voor de volgende keer "
+     "wanneer ik een reactie plaats.\nReactie plaatsen\nZoeken naar:", "nl"),
+    ("Lubi\u0119 to:\nKomentarz *\nNazwa *\nAdres e-mail *\nWitryna internetowa\nOpublikuj komentarz\nSzukaj:", "pl"),
+    ("\u041d\u0440\u0430\u0432\u0438\u0442\u0441\u044f\n\u041a\u043e\u043c\u043c\u0435\u043d\u0442\u0430\u0440\u0438\u0439 *\n"
+     "\u0418\u043c\u044f *\nEmail *\n\u0421\u0430\u0439\u0442\n\u041d\u0430\u0439\u0442\u0438:", "ru"),
+    ("Benzer\nYorum *\nAd *\nE-posta *\n\u0130nternet sitesi\nAra:", "tr"),
+    ("Th\u00edch b\u00e0i n\u00e0y:\nB\u00e0i ti\u1ebfp theo\nB\u00ecnh lu\u1eadn *\nT\u00ean *\nTrang web\n"
+     "Ph\u1ea3n h\u1ed3i\nT\u00ecm ki\u1ebfm cho:", "vi"),
 ])
 def test_a_wordpress_comment_forms_fields_in_the_blogs_language_are_cut(tail: str, language: str) -> None:
     out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
