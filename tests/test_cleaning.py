@@ -1585,6 +1585,19 @@ def test_an_indonesian_ad_slots_scroll_prompt_is_cut_wherever_it_stands(line: st
     _cut_to_body(_placed(BODY, line), line, "ads.label")
 
 
+@pytest.mark.parametrize("line", [
+    "Lanjutkan membaca artikel di bawah ini", "Gulir ke bawah untuk melanjutkan", "Artikel lanjutan di bawah ini",
+    "Continúa leyendo después de la publicidad", "Continue após a publicidade", "Continua a leggere dopo la pubblicità",
+    "Artikel wird unter der Anzeige fortgesetzt", "La suite après cette publicité", "Lire la suite après la publicité",
+    "Reklamdan sonra devam ediyor", "\u041f\u0440\u043e\u0434\u043e\u043b\u0436\u0435\u043d\u0438\u0435 \u043d\u0438\u0436\u0435",
+    "Ti\u1ebfp t\u1ee5c \u0111\u1ecdc b\u00ean d\u01b0\u1edbi",
+])
+def test_the_note_that_the_text_goes_on_under_an_ad_is_cut_wherever_it_stands_in_the_blogs_languages(line: str) -> None:
+    _cut_to_body(_placed(BODY, line), line, "ads.label")
+    # a sentence that says the story goes on stays
+    _stays(f"{BODY}\nLa suite de l'enquête sera publiée demain.", f"{BODY}\nContinúa leyendo el informe completo en la web.")
+
+
 @pytest.mark.parametrize("heading", ["Vous aimerez aussi", "Plus d'articles", "Notizie correlate", "Другие новости",
                                      "También te puede interesar", "Quizás te interese", "Ver más noticias",
                                      "Você também pode gostar", "You might be interested in", "Berita Populer"])
@@ -2296,6 +2309,9 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("sábado, 17 de mayo de 2025", "chrome.date-header", None),
     ("Samstag, 14. Juni 2025, 10:30 Uhr", "chrome.date-header", None),
     ("7 Aral\u0131k 2026 Pazartesi", "chrome.date-header", None), ("Pazartesi, 7 Aral\u0131k 2026", "chrome.date-header", None),
+    ("7 Aral\u0131k 2026 tarihinde yay\u0131nland\u0131", "chrome.date-header", None),
+    ("luned\u00ec 7 dicembre 2026", "chrome.date-header", None), ("maandag 7 december 2026", "chrome.date-header", None),
+    ("poniedzia\u0142ek, 7 grudnia 2026, 08:40", "chrome.date-header", None),
     ("Listen to this article", "audio.player", None),
     # the date line in figures after a weekday, with the time as portals print it; "Stand:" and "Giriş:";
     # the reading time, a player's label and the byline in more of the blogs' languages; a desk for a byline
