@@ -2330,6 +2330,12 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("Penulis: Ana Lestari Editor: Budi Santoso", "chrome.byline", "Ana Lestari"),
     # a byline's lead word alone, the names it led lost with their links
     ("By", "chrome.byline", None), ("Posted by:", "chrome.byline", None), ("Oleh", "chrome.byline", None),
+    ("Scritto da", "chrome.byline", None),
+    # the lead words of more of the blogs' languages
+    ("Scritto da Marco Rossi", "chrome.byline", "Marco Rossi"), ("\u00c9crit par Anne Martin", "chrome.byline", "Anne Martin"),
+    ("Ditulis oleh Budi Santoso", "chrome.byline", "Budi Santoso"),
+    ("Napisane przez Jan Kowalski", "chrome.byline", "Jan Kowalski"),
+    ("Publicado por Ana Ruiz em 7 de dezembro de 2026", "chrome.byline", "Ana Ruiz"),
 ])
 def test_a_themes_lines_above_the_post_are_cut(head: str, rule: str, author: str | None) -> None:
     out = cut_text(head + "\n" + BODY, RULES, Context(title="Bridge reopens"))
