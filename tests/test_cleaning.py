@@ -1190,6 +1190,7 @@ _CAPTION_SETTINGS = ("Text Color White Black Red Green Transparency Opaque Semi-
     ("A ferry docks at the harbour on Feb. 3, 2026. (AP Photo/Jane Roe)", "credits.image-agency"),
     ("Jane Roe/AP hide caption", "credits.image-agency"), ("Photograph: Jane Roe/AP", "credits.image"),
     ("Pic credit: Harbour Daily", "credits.image"), ("Fot\u00f3: MTI", "credits.image"),
+    ("Sumber foto: Istimewa", "credits.image"), ("Kredit foto: Dok. Humas Pemkot", "credits.image"),
     ("A balsa atracada no cais \u2014 Foto: Reprodu\u00e7\u00e3o/Instagram", "credits.image-agency"),
 ])
 def test_a_news_pages_player_paywall_and_labels_are_cut_wherever_they_stand(line: str, rule: str) -> None:

@@ -886,6 +886,9 @@ def test_a_page_whose_author_tag_is_its_address_has_no_author() -> None:
     ("Credit: Getty Images", None), ("Source: Shutterstock", None),
     ("Crédits : Le Courrier du Port", "Le Courrier du Port"), ("Crediti: Gazzetta del Lago", "Gazzetta del Lago"),
     ("Quellen: Hafenblatt Nord", "Hafenblatt Nord"), ("Nguồn tin: Báo Cảng", "Báo Cảng"),
+    ("Sumber berita: Harian Pelabuhan", "Harian Pelabuhan"),
+    # a French story's agency after "avec"; "avec" before anyone else is no credit
+    ("(avec AFP)", "AFP"), ("Avec Reuters", "Reuters"), ("Avec Jean Dupont", None),
     ("The source: a letter seen by reporters.", None),
 ])
 def test_a_plain_credit_on_the_last_line_names_the_publisher(last: str, publisher: str | None) -> None:
