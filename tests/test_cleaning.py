@@ -1225,6 +1225,7 @@ RU_BODY = ("Портовое управление во вторник одобр
                                   "Found a mistake? Please highlight the text and press Ctrl+Enter to let us know.",
                                   "Если вы нашли ошибку, пожалуйста, выделите фрагмент текста и нажмите Ctrl+Enter.",
                                   "If you find an error, please highlight it and press Ctrl+Enter.",
+                                  "Did you find an error? Highlight it and press Ctrl+Enter",
                                   "Просмотров: 1234"])
 def test_a_typo_prompt_or_a_labelled_view_count_is_cut_wherever_it_stands(line: str) -> None:
     for text in _placed(RU_BODY, line):
@@ -1702,6 +1703,7 @@ def test_a_newer_blogger_themes_buttons_in_turkish_are_cut(line: str) -> None:
     ("\u041d\u0440\u0430\u0432\u0438\u0442\u0441\u044f\n\u041a\u043e\u043c\u043c\u0435\u043d\u0442\u0430\u0440\u0438\u0439 *\n"
      "\u0418\u043c\u044f *\nEmail *\n\u0421\u0430\u0439\u0442\n\u041d\u0430\u0439\u0442\u0438:", "ru"),
     ("Benzer\nYorum *\nAd *\nE-posta *\n\u0130nternet sitesi\nAra:", "tr"),
+    ("\u0412\u0430\u0448 e-mail \u043d\u0435 \u0431\u0443\u0434\u0435\u0442 \u043e\u043f\u0443\u0431\u043b\u0438\u043a\u043e\u0432\u0430\u043d.\nEmail *", "ru"),
     ("Th\u00edch b\u00e0i n\u00e0y:\nB\u00e0i ti\u1ebfp theo\nB\u00ecnh lu\u1eadn *\nT\u00ean *\nTrang web\n"
      "Ph\u1ea3n h\u1ed3i\nT\u00ecm ki\u1ebfm cho:", "vi"),
 ])
