@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-VERSION = 5  # of the analysis: kept facts of another version are worked out again (patterncache's stamp)
+VERSION = 6  # of the analysis: kept facts of another version are worked out again (patterncache's stamp)
 UNBOUNDED = -1  # no bound on a match's length
 FIRST_ANY = -1  # any character may start a match
 NEEDLE_CHARS = 3  # a pattern's fixed text shorter than this gates nothing worth the test
@@ -84,16 +84,23 @@ def caseless(text: str) -> str:
 
 
 def _needle(parser: Any, tree: Any) -> str:
-    """The longest run of literal characters at the pattern's top level, folded as caseless() folds a
-    line: every match holds it ('' when it is shorter than NEEDLE_CHARS)."""
-    runs, run = [], []
-    for op, arg in tree:
-        if op is parser.LITERAL:
-            run.append(chr(arg))
-        else:
-            runs.append("".join(run))
-            run = []
-    runs.append("".join(run))
+    """The longest run of literal characters at the pattern's top level or inside a group that stands
+    there (a named group every match fills: "(?P<link>https?://ift\\.tt/…)"), folded as caseless() folds
+    a line: every match holds it ('' when it is shorter than NEEDLE_CHARS)."""
+    runs: list[str] = []
+
+    def walk(items: Any, run: list[str]) -> list[str]:
+        for op, arg in items:
+            if op is parser.LITERAL:
+                run.append(chr(arg))
+            elif op is parser.SUBPATTERN:
+                run = walk(arg[-1], run)  # (a group is matched once, in its place: its literals are the line's)
+            else:
+                runs.append("".join(run))
+                run = []
+        return run
+
+    runs.append("".join(walk(tree, [])))
     needle = caseless(max(runs, key=len))
     return needle if len(needle) >= NEEDLE_CHARS else ""
 

@@ -88,6 +88,11 @@ def test_lengths_and_fixed_text():
     assert (longest, needle) == (139, "all rights reserved")
     assert analyse(r"share on \w+", re.IGNORECASE)[:2] == (UNBOUNDED, "share on ")
     assert analyse(r"a(?:b|c)", re.IGNORECASE)[:2] == (2, "")  # (a run too short to gate)
+    # the literals of a group every match fills, as a named group holds a link (before: no needle, so
+    # the IFTTT link rules were tried on every line); not those of a group that may be left out
+    assert analyse(r"(?P<t>[^:]{1,9}?)\s+(?P<link>https?://ift\.tt/\w+)/?", re.IGNORECASE)[1] == "://ift.tt/"
+    assert analyse(r"(?:news )?(?P<n>\w+) (report)", re.IGNORECASE)[1] == " report"
+    assert analyse(r"x(?:abcd)?y", re.IGNORECASE)[1] == ""
 
 
 def test_a_pattern_the_parser_refuses_gates_nothing():
