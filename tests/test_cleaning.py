@@ -2387,6 +2387,17 @@ def test_an_author_box_under_the_text_is_cut_with_its_heading(box: str, cut: boo
         assert out.text.endswith(box.rsplit("\n", 1)[-1])
 
 
+@pytest.mark.parametrize("tail", ["de Portada - Google Noticias https://ift.tt/3abcdEF\nv\u00eda IFTTT",
+                                  "desde Portada - Google Noticias https://ift.tt/3abcdEF v\u00eda IFTTT", "v\u00eda IFTTT",
+                                  "Top stories - Google News https://ift.tt/3abcdEF\nPowered by Blogger"])
+def test_an_applets_tail_over_another_line_or_its_via_ifttt_with_a_spanish_accent_is_cut_and_credits_ifttt(
+        tail: str) -> None:
+    """("vía IFTTT" had stopped the scan from the end; and a feed's title and link with no "from" before
+    them were read only on the text's last line, so over another they stayed in the text.)"""
+    out = cut_text(BODY + "\n" + tail, RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and "ifttt" in out.harvest.tools, tail
+
+
 @pytest.mark.parametrize(("tail", "feed_title", "source_url"), [
     ("dari Harian Kota https://ift.tt/3abcdEF", "Harian Kota", None),
     ("desde Titulares - Google Noticias https://ift.tt/3abcdEF", "Titulares - Google Noticias", None),
