@@ -1712,6 +1712,16 @@ def test_a_wordpress_comment_forms_fields_in_the_blogs_language_are_cut(tail: st
     assert out.text == BODY and f"chrome.wordpress.{language}" in {rule for rule, _ in out.removed}, tail
 
 
+@pytest.mark.parametrize("line", ["If you liked this article, please share it.", "Don't forget to share this post!",
+                                  "Stay tuned for more updates.", "Keep visiting our website for more updates.",
+                                  "Stay connected with us on social media platforms for instant updates.",
+                                  "Bookmark this page for more updates."])
+def test_a_blogs_closing_call_to_share_come_back_or_bookmark_is_cut_under_the_text(line: str) -> None:
+    _cut_to_body((f"{BODY}\n{line}",), line, "chrome.site.en")
+    # the article's own last sentence on the same words stays
+    _stays(f"{BODY}\nStay tuned for the council's decision on Friday.", f"{BODY}\nPlease share your views with the council.")
+
+
 @pytest.mark.parametrize("line", ["Menu", "Toggle navigation", "Primary Menu", "Featured Image"])
 def test_a_themes_menu_button_above_or_under_the_text_is_cut(line: str) -> None:
     _cut_to_body(_ends(BODY, line), line, "chrome.site.en")
