@@ -28,6 +28,13 @@ def _stays(*texts: str) -> None:
         assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text, text
 
 
+def _cut_tail(tail: str) -> set[str]:
+    """The rules that cut tail, under BODY, back to BODY (which the cleaner must leave as it was)."""
+    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY, tail
+    return {rule for rule, _ in out.removed}
+
+
 def _cut_to_body(texts: tuple[str, ...], line: str, rule: str) -> list:
     """Each text cut back to BODY, line alone removed and by rule (the cuts, for what else a test reads)."""
     outs = []
@@ -1605,8 +1612,7 @@ def test_the_note_that_the_text_goes_on_under_an_ad_is_cut_wherever_it_stands_in
                                      "Você também pode gostar", "You might be interested in", "Berita Populer"])
 def test_a_related_stories_heading_in_more_wordings_is_cut_with_its_list_or_alone(heading: str) -> None:
     for tail in (heading, f"{heading}\nPier reopens after storm\nFerry crew wins award"):
-        out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
-        assert out.text == BODY and {rule for rule, _ in out.removed} == {"related.list"}, tail
+        assert _cut_tail(tail) == {"related.list"}, tail
 
 
 @pytest.mark.parametrize("line", ["What's Hot", "Editor's Choice"])
@@ -1624,8 +1630,7 @@ def test_a_themes_widget_heading_is_cut_wherever_it_stands(line: str) -> None:
     "Useful Links\nHarbour authority\nFerry timetable", "Follow Us\nFacebook\nInstagram", "Featured Posts",
 ])
 def test_a_sidebar_widget_under_the_text_is_cut_with_its_items(tail: str) -> None:
-    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
-    assert out.text == BODY and "widget.list" in {rule for rule, _ in out.removed}, tail
+    assert "widget.list" in _cut_tail(tail), tail
 
 
 @pytest.mark.parametrize("tail", [
@@ -1636,8 +1641,7 @@ def test_a_sidebar_widget_under_the_text_is_cut_with_its_items(tail: str) -> Non
     "Search for:\nSearch",
 ])
 def test_a_wordpress_themes_share_text_post_links_and_comment_form_under_the_text_are_cut(tail: str) -> None:
-    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
-    assert out.text == BODY, tail
+    _cut_tail(tail)
     # a quote set off with spaces inside a sentence stays
     _stays(f'{BODY}\nHe told the council: \u00ab We will go \u00bb and left', f'{BODY}\n\u2190 It will cost 4 million.',
            f'{BODY}\nThe council voted on the ferry plan Continue reading \u2192')
@@ -1659,8 +1663,7 @@ def test_a_wordpress_themes_share_text_post_links_and_comment_form_under_the_tex
     "Share. Facebook Twitter Pinterest LinkedIn Tumblr Email",
 ])
 def test_a_news_themes_comment_box_pop_ups_and_pager_under_the_text_are_cut(tail: str) -> None:
-    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
-    assert out.text == BODY, tail
+    _cut_tail(tail)
     # a last sentence that starts with the same words stays
     _stays(f"{BODY}\nNext postseason game is on Tuesday.", f"{BODY}\nPrevious articles showed it would cost more.")
 
@@ -1708,8 +1711,7 @@ def test_a_newer_blogger_themes_buttons_in_turkish_are_cut(line: str) -> None:
      "Ph\u1ea3n h\u1ed3i\nT\u00ecm ki\u1ebfm cho:", "vi"),
 ])
 def test_a_wordpress_comment_forms_fields_in_the_blogs_language_are_cut(tail: str, language: str) -> None:
-    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
-    assert out.text == BODY and f"chrome.wordpress.{language}" in {rule for rule, _ in out.removed}, tail
+    assert f"chrome.wordpress.{language}" in _cut_tail(tail), tail
 
 
 @pytest.mark.parametrize("line", ["If you liked this article, please share it.", "Don't forget to share this post!",
@@ -1852,8 +1854,7 @@ def test_an_empty_comment_sections_notice_is_cut_above_and_under_the_text(line: 
     ("Similar Posts", {"related.list"}), ("Similar Posts\nPier reopens after storm\nFerry crew wins award", {"related.list"}),
 ])
 def test_a_related_posts_plugins_leftovers_under_the_text_are_cut(tail: str, rules: set[str]) -> None:
-    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
-    assert out.text == BODY and {rule for rule, _ in out.removed} == rules
+    assert _cut_tail(tail) == rules
     _stays(f'{BODY}\nIn "Ulysses", the hero sails home for ten years.')
 
 
