@@ -1669,6 +1669,73 @@ def test_a_news_themes_comment_box_pop_ups_and_pager_under_the_text_are_cut(tail
 
 
 @pytest.mark.parametrize(("tail", "language"), [
+    # a news theme's pager run on to the neighbours' headlines, its heading over the author's other posts,
+    # and the warnings under its comment form (tagDiv Newspaper's), in the words its translations give them
+    ("Previous articleStorm warning lifted for the coast road\n"
+     "Next articleFish market moves to the rope works\nMORE FROM AUTHOR\n"
+     "Library opens in the old mill\nNew bus line to the airport\nLEAVE A REPLY\n"
+     "Please enter your comment!\nPlease enter your name here\n"
+     "You have entered an incorrect email address!\nPlease enter your email address here\n"
+     "Save my name, email, and website in this browser for the next time I comment.", "en"),
+    ("Vorheriger ArtikelSturmwarnung für die Küstenstraße aufgehoben\n"
+     "Nächster ArtikelFischmarkt zieht in die Seilerei\nMEHR VOM AUTOR\n"
+     "Bibliothek in der alten Mühle\nNeue Buslinie zum Flughafen\nHINTERLASSEN SIE EINE ANTWORT\n"
+     "Bitte geben Sie Ihren Kommentar ein!\nBitte geben Sie hier Ihren Namen ein\n"
+     "Sie haben eine falsche E-Mail-Adresse eingegeben!\nBitte geben Sie hier Ihre E-Mail-Adresse ein", "de"),
+    ("Article précédentAlerte levée sur la route côtière\n"
+     "Article suivantLe marché aux poissons déménage\nPLUS DE L'AUTEUR\n"
+     "Une bibliothèque dans le vieux moulin\nNouvelle ligne de bus\nLAISSER UN COMMENTAIRE\n"
+     "Veuillez entrer votre commentaire!\nVeuillez entrer votre nom ici\n"
+     "Vous avez entré une adresse e-mail incorrecte!\nVeuillez entrer votre adresse email ici", "fr"),
+    ("Artículo anteriorLevantan la alerta en la carretera\n"
+     "Artículo siguienteEl mercado de pescado se muda\nMÁS DEL AUTOR\n"
+     "Una biblioteca en el viejo molino\nNueva línea de autobús\nDEJA UNA RESPUESTA\n"
+     "¡Por favor ingrese su comentario!\nPor favor ingrese su nombre aquí\n"
+     "¡Has introducido una dirección de correo electrónico incorrecta!\n"
+     "Por favor ingrese su dirección de correo electrónico aquí", "es"),
+    ("Artigo anteriorAlerta suspenso na estrada costeira\n"
+     "Próximo artigoMercado de peixe muda de lugar\nMAIS DO AUTOR\nBiblioteca no velho moinho\n"
+     "Nova linha de ônibus\nDEIXE UMA RESPOSTA\nPor favor, digite seu comentário!\n"
+     "Por favor, digite seu nome aqui\nVocê forneceu um endereço de e-mail incorreto!\n"
+     "Por favor, digite seu endereço de e-mail aqui", "pt"),
+    ("Articolo precedenteRevocata l'allerta sulla strada costiera\n"
+     "Articolo successivoIl mercato del pesce trasloca\nALTRI ARTICOLI DALL'AUTORE\n"
+     "Biblioteca nel vecchio mulino\nNuova linea di autobus\nLASCIA UN COMMENTO\n"
+     "Inserisci il tuo commento!\nInserisci il tuo nome qui\nHai inserito un indirizzo email errato!\n"
+     "Inserisci qui il tuo indirizzo email", "it"),
+    ("Artikel sebelumnyaPeringatan badai dicabut\nArtikel selanjutnyaPasar ikan pindah\n"
+     "LEBIH DARI PENULIS\nPerpustakaan di kincir tua\nJalur bus baru ke bandara\nTINGGALKAN BALASAN\n"
+     "Silakan masukkan komentar anda!\nSilakan masukkan nama Anda di sini\n"
+     "Anda telah memasukkan alamat email yang salah!\nSilakan masukkan alamat email Anda di sini", "id"),
+    ("Bài trước\nBài tiếp theo\nBÀI VIẾT LIÊN QUAN\nThư viện mới trong cối xay cũ\nTuyến xe buýt mới\n"
+     "ĐỂ LẠI MỘT BÌNH LUẬN\nVui lòng nhập bình luận của bạn\nVui lòng nhập tên của bạn ở đây\n"
+     "Bạn đã nhập địa chỉ email không chính xác!\nVui lòng nhập địa chỉ email của bạn ở đây", "vi"),
+    ("Önceki İçerik\nSonraki İçerik\nYAZARIN DİĞER YAZILARI\nEski değirmende kütüphane\n"
+     "Havalimanına yeni otobüs hattı\nBİR CEVAP BIRAKIN\nLütfen yorumunuzu giriniz!\n"
+     "Lütfen isminizi buraya giriniz\nHatalı bir e-posta adresi girdiniz!\n"
+     "Lütfen e-posta adresinizi buraya giriniz", "tr"),
+    ("Предыдущая статья\nСледующая статья\nЕЩЕ ОТ АВТОРА\nБиблиотека в старой мельнице\n"
+     "Новый автобусный маршрут\nОСТАВЬТЕ ОТВЕТ\nПожалуйста, введите ваш комментарий!\n"
+     "Пожалуйста, введите ваше имя здесь\nВы ввели неправильный адрес электронной почты!\n"
+     "Пожалуйста, введите ваш адрес электронной почты здесь", "ru"),
+    ("Poprzedni artykuł\nNastępny artykuł\nWIĘCEJ OD AUTORA\nBiblioteka w starym młynie\n"
+     "Nowa linia autobusowa\nZOSTAW ODPOWIEDŹ\nProszę wpisać swój komentarz!\n"
+     "Proszę podać swoje imię tutaj\nPodałeś niepoprawny adres e-mail!\n"
+     "Proszę podać swój adres e-mail tutaj", "pl"),
+    ("Vorig artikel\nVolgend artikel\nMEER VAN DE AUTEUR\nBibliotheek in de oude molen\n"
+     "Nieuwe buslijn naar het vliegveld\nLAAT EEN ANTWOORD ACHTER\nVul alstublieft uw commentaar in!\n"
+     "Vul hier uw naam in\nU heeft een onjuist e-mailadres ingevoerd!\nVul hier uw e-mailadres in", "nl"),
+])
+def test_a_news_themes_pager_author_list_and_comment_warnings_are_cut_in_its_language(tail: str, language: str) -> None:
+    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and {rule for rule, _ in out.removed} == {f"chrome.wordpress.{language}", "related.list"}, tail
+    assert ui_language_of(out.harvest.chrome_languages) == language
+    # an article's own line in the same words stays ("previously", a request with more after it)
+    _stays(f"{BODY}\nArticolo precedentemente pubblicato su Il Faro", f"{BODY}\nArt\u00edculo anteriormente publicado en El Faro",
+           f"{BODY}\nPlease enter your comment below if you have a question.", f"{BODY}\nBitte geben Sie Ihren Kommentar bis Freitag ein.")
+
+
+@pytest.mark.parametrize(("tail", "language"), [
     # a Blogger sidebar's gadgets (their default titles, the contact form's and subscribe gadget's
     # fields), as a page read whole leaves them under the text, in the blog's language
     ("Followers\nTotal Pageviews\n1,024\nContact Form\nName\nEmail *\nMessage *\nTranslate\nFeatured Post\n"
