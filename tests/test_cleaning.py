@@ -345,6 +345,8 @@ def _cut_to_body(texts: tuple[str, ...], line: str, rule: str) -> list:
     ("Featured Image Credit: Harbour Daily", "credits.image"), ("Featured image via Flickr", "credits.image"),
     ("Note: This article is auto-generated from a syndicated feed.", "chrome.site.en"),
     ("This story has been published from a wire agency feed without modifications to the text.", "chrome.site.en"),
+    ("This story has been published from a wire agency feed without modifications to the text. Only the headline "
+     "has been changed.", "chrome.site.en"),
     # a news site's buttons under the text: an audio player's, a text-size switch, following a writer, a
     # reading list, a response count, a tip line, a blog platform's sign-up prompt
     ("Listen \u00b7 4:12 min", "chrome.site.en"), ("Text size A A A", "chrome.site.en"),
@@ -374,6 +376,11 @@ def _cut_to_body(texts: tuple[str, ...], line: str, rule: str) -> list:
     ("Note: This article have been indexed to our site. We do not claim legitimacy, ownership or copyright of any of "
      "the content above. To see the article at original source Click Here", "autoblog.indexed-notice"),
     ("We do not claim ownership or copyright of any of the content above.", "autoblog.indexed-notice"),
+    # a copying site's credit handed back, its disowning line and its offer to take the post down
+    ("All credits go to the original author.", "autoblog.indexed-notice"),
+    ("We do not own this content.", "autoblog.indexed-notice"),
+    ("If you are the owner of this content and want it removed, please contact us.", "autoblog.indexed-notice"),
+    ("This article was published automatically by our news bot.", "autoblog.imported-notice"),
     # the blogs' languages: a lone "Comments" or related box heading, a copyright line, a call to follow on
     # Google News, a portal's prompts, an end mark, a video promotion
     ("Comentarios", "chrome.site.es"), ("Comentários", "chrome.site.pt"), ("Kommentare", "chrome.site.de"),
@@ -1880,6 +1887,8 @@ def test_a_themes_read_more_link_after_an_excerpts_last_words_is_trimmed_and_the
     ("Reposted from Harbour Daily", "autoblog.imported-notice"), ("Cross-posted from Harbour Daily", "autoblog.imported-notice"),
     ("Curated by Harbour Bot from Harbour Daily", "autoblog.imported-notice"),
     ("Automatically imported from Harbour Daily", "autoblog.imported-notice"),
+    ("This post was automatically created from the RSS feed of Harbour Daily.", "autoblog.imported-notice"),
+    ("This content was generated automatically from Harbour Daily.", "autoblog.imported-notice"),
     ("Read the original at Harbour Daily", "autoblog.read-elsewhere"),
 ])
 def test_a_short_credit_that_the_post_was_reposted_names_the_publisher(line: str, rule: str) -> None:
@@ -1888,7 +1897,10 @@ def test_a_short_credit_that_the_post_was_reposted_names_the_publisher(line: str
 
 
 @pytest.mark.parametrize("line", ["Imported from Italy", "Imported from China, the parts cost less.",
-                                  "Reposted from Harbour Daily, with thanks to its editors."])
+                                  "Reposted from Harbour Daily, with thanks to its editors.",
+                                  "We do not own the land, the council said.",
+                                  "If you are the owner of the car, please call the police.",
+                                  "All credit goes to the volunteers who cleaned the beach."])
 def test_a_product_line_or_a_sentence_that_names_where_something_came_from_stays(line: str) -> None:
     text = f"{BODY}\n{line}"
     assert cut_text(text, RULES, Context(title="Bridge reopens")).text == text
@@ -4093,6 +4105,19 @@ def test_a_writers_sign_off_under_a_copy_goes_and_names_the_originals_writer(cre
     assert out.text == BODY and out.removed[0] == (rule, credit)
     assert out.harvest.credited_authors == ["Mary Kay"]
     _stays(f"{BODY}\n\u2014 Mary Kay")  # (an ordinary post's: a quotation's attribution, perhaps)
+
+
+def test_an_article_directorys_source_by_credit_goes_and_names_the_writer() -> None:
+    out = cut_text(f"{BODY}\nBy Mary Kay\nSource by Mary Kay", RULES, Context(title="Bridge reopens"))
+    # (the credit shows a copy, so the byline above it goes as well)
+    assert out.text == BODY and out.removed[-1] == ("autoblog.source-by", "Source by Mary Kay")
+    assert out.harvest.authors == ["Mary Kay"]
+    _stays(f"{BODY}\nSource by the river")
+
+
+def test_a_copying_sites_credit_handed_back_shows_the_page_a_copy() -> None:
+    out = cut_text(f"{BODY}\nBy Mary Kay\nAll credits go to the original author.", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.harvest.credited_authors == ["Mary Kay"]
 
 
 @pytest.mark.parametrize("last", ["By Mary Kay", "Written by Mary Kay", "By the way, the bridge toll stays at two euros"])
