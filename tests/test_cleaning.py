@@ -164,7 +164,7 @@ def _cut_to_body(texts: tuple[str, ...], line: str, rule: str) -> list:
     ("Seguici su Facebook e Instagram.", "promo.follow"), ("Theo dõi chúng tôi trên Facebook.", "chrome.site.vi"),
     ("हमें फेसबुक पर फॉलो करें।", "chrome.site.hi"), ("Подписывайтесь на наш Telegram-канал.", "promo.follow"),
     ("Bizi Twitter'da takip edin.", "chrome.site.tr"), ("Obserwuj nas na Facebooku.", "chrome.site.pl"),
-    ("تابعونا على فيسبوك", "chrome.site.ar"), ("Download our free app for breaking news.", "promo.follow"),
+    ("تابعونا على فيسبوك", "chrome.site.ar"), ("تابعنا على جوجل نيوز", "chrome.site.ar"), ("شارك", "chrome.share.ar"), ("Download our free app for breaking news.", "promo.follow"),
     ("Click here to join our Telegram channel.", "promo.follow"), ("Like our Facebook page for more news.", "chrome.site.en"),
     ("Please share this post if you found it useful.", "chrome.site.en"),
     ("What do you think? Let us know in the comments below.", "chrome.site.en"),
@@ -1732,6 +1732,9 @@ def test_a_news_themes_comment_box_pop_ups_and_pager_under_the_text_are_cut(tail
     ("Vorig artikel\nVolgend artikel\nMEER VAN DE AUTEUR\nBibliotheek in de oude molen\n"
      "Nieuwe buslijn naar het vliegveld\nLAAT EEN ANTWOORD ACHTER\nVul alstublieft uw commentaar in!\n"
      "Vul hier uw naam in\nU heeft een onjuist e-mailadres ingevoerd!\nVul hier uw e-mailadres in", "nl"),
+    ("المقال السابقعاصفة على الساحل\nالمقال التاليسوق السمك ينتقل\nالمزيد من الكاتب\n"
+     "مكتبة في الطاحونة القديمة\nخط حافلات جديد\nاترك رداً\nالرجاء إدخال تعليقك!\nالرجاء إدخال اسمك هنا\n"
+     "لقد أدخلت عنوان بريد إلكتروني غير صحيح!\nالرجاء إدخال عنوان بريدك الإلكتروني هنا", "ar"),
 ])
 def test_a_news_themes_pager_author_list_and_comment_warnings_are_cut_in_its_language(tail: str, language: str) -> None:
     out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
@@ -2429,6 +2432,7 @@ def test_a_row_of_share_buttons_is_cut_but_a_sentence_naming_networks_stays() ->
     ("Ditulis oleh Budi Santoso", "chrome.byline", "Budi Santoso"),
     ("Napisane przez Jan Kowalski", "chrome.byline", "Jan Kowalski"),
     ("Publicado por Ana Ruiz em 7 de dezembro de 2026", "chrome.byline", "Ana Ruiz"),
+    ("بواسطة أحمد علي", "chrome.byline", "أحمد علي"), ("بواسطة", "chrome.byline", None),
 ])
 def test_a_themes_lines_above_the_post_are_cut(head: str, rule: str, author: str | None) -> None:
     out = cut_text(head + "\n" + BODY, RULES, Context(title="Bridge reopens"))
