@@ -20,6 +20,8 @@ BOX_CHARS = 800  # and this many characters in all (a bio and a link, not a sect
 THREAD_LINES = 60  # at most this many lines under a "Comments" heading at the end of the text
 THREAD_CHARS = 12000  # and this many characters in all
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
+# a widget's count after its item ("December 2026 (12)", "News (40)"): no sentence's end
+_ITEM_COUNT = re.compile(r"\(\d[\d,.]*\)$")
 # a kicker above the headline: a few words
 _KICKER_CHARS = 50
 _KICKER_WORDS = 6
@@ -482,9 +484,10 @@ class _Scan:
 
     def _list_heading(self, last: int) -> int | None:
         """A "Related posts:" heading (a `where = "list"` rule) at most LIST_LINES lines above
-        `last`, with only short lines that end no sentence between."""
+        `last`, with only short lines that end no sentence between (a widget's count after an item,
+        "December 2026 (12)", is no sentence's end)."""
         return self._heading_over(last, "list", LIST_LINES, lambda key, _chars: len(key.split()) <= LIST_ITEM_WORDS
-                                  and not _SENTENCE_END.search(key))
+                                  and (not _SENTENCE_END.search(key) or _ITEM_COUNT.search(key) is not None))
 
     def _box_heading(self, last: int) -> int | None:
         """An "About the author" heading (a `where = "box"` rule) at most BOX_LINES lines above `last`,

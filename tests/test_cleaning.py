@@ -128,6 +128,7 @@ def _cut_to_body(texts: tuple[str, ...], line: str, rule: str) -> list:
     ("Retour à l'accueil", "chrome.site.fr"), ("Kembali ke beranda", "chrome.site.id"),
     ("Powered by Blogger.", "chrome.blogger.en"),
     ("Post a Comment", "chrome.blogger.en"),
+    ("Follow by Email", "chrome.blogger.en"),
     ('0 Response to "Bridge reopens"', "chrome.blogger.en"),
     ("Bagikan Berita Ini", "chrome.blogger.id"),
     ("Diposkan oleh admin di 09.18", "chrome.blogger.id"),
@@ -1635,6 +1636,9 @@ def test_a_themes_widget_heading_is_cut_wherever_it_stands(line: str) -> None:
     # a theme's widget titles, over their items or alone on the last line
     "Popular\nTen tips for winter driving\nLottery winner gives away half", "Popular", "You missed",
     "Useful Links\nHarbour authority\nFerry timetable", "Follow Us\nFacebook\nInstagram", "Featured Posts",
+    # items with the widget's count after them (WordPress's archives, Blogger's archive and subscribe gadgets)
+    "Archives\nDecember 2026 (12)\nNovember 2026 (40)", "Blog Archive\n\u25ba 2026 (52)\n\u25bc December 2026 (12)",
+    "Subscribe To\nPosts\nAtom\nComments\nAtom",
 ])
 def test_a_sidebar_widget_under_the_text_is_cut_with_its_items(tail: str) -> None:
     assert "widget.list" in _cut_tail(tail), tail
@@ -1749,7 +1753,7 @@ def test_a_news_themes_pager_author_list_and_comment_warnings_are_cut_in_its_lan
     # a Blogger sidebar's gadgets (their default titles, the contact form's and subscribe gadget's
     # fields), as a page read whole leaves them under the text, in the blog's language
     ("Followers\nTotal Pageviews\n1,024\nContact Form\nName\nEmail *\nMessage *\nTranslate\nFeatured Post\n"
-     "Show all posts", "en"),
+     "Show all posts\nFollow by Email", "en"),
     ("P\u00e1ginas vistas en total\nFormulario de contacto\nMensaje *\nTraducir\nEntrada destacada", "es"),
     ("Total de visualiza\u00e7\u00f5es de p\u00e1gina\nFormul\u00e1rio de contato\nMensagem *\nTraduzir", "pt"),
     ("Total Tayangan Halaman\nFormulir Kontak\nPesan *\nTerjemahkan\nPostingan Unggulan", "id"),
@@ -3063,6 +3067,9 @@ def test_an_author_box_under_the_text_is_cut_when_it_names_the_writer(box: str) 
     ("Приветствую Вас Гость | RSS", "chrome.site.any"), ("Willkommen Gast | RSS", "chrome.site.any"),
     ("Главная | Регистрация | Вход", "chrome.site.any"), ("Hauptseite | Blog | Registrieren | Login", "chrome.site.any"),
     ("AUTOR\nist Hafenmeisterin in Kettleby und schreibt über Schifffahrt.", "author.box"),
+    # Blogger's profile gadget: its title, the blogger's name and a line of bio
+    ("About Me\nGull Admin\nNews from the coast, every morning.", "author.box"),
+    ("Über mich\nGull Admin", "author.box"), ("Hakkımda\nGull Admin", "author.box"),
 ])
 def test_more_lists_and_prompts_under_the_text_are_cut(tail: str, rule: str | None) -> None:
     out = cut_text(BODY + "\n" + tail, RULES, Context())
