@@ -1623,9 +1623,18 @@ def test_a_related_stories_heading_in_more_wordings_is_cut_with_its_list_or_alon
         assert _cut_tail(tail) == {"related.list"}, tail
 
 
-@pytest.mark.parametrize("line", ["What's Hot", "Editor's Choice"])
+@pytest.mark.parametrize("line", ["What's Hot", "Editor's Choice", "HOT NEWS", "Latest:", "TERKINI", "Eilmeldung",
+                                  "Последние новости"])
 def test_a_themes_widget_heading_is_cut_wherever_it_stands(line: str) -> None:
     _cut_to_body(_placed(BODY, line), line, "widget.heading")
+
+
+@pytest.mark.parametrize("line", ["Breaking News: Storm warning for the coast",
+                                  "Trending: Ferry strike, Harbour plan, Bridge repairs", "Terkini: Jembatan dibuka"])
+def test_a_news_tickers_headlines_above_the_post_are_cut(line: str) -> None:
+    _cut_to_body((f"{line}\n{BODY}",), line, "widget.ticker")
+    # a live report's first line, which ends a sentence, stays
+    _stays(f"Latest: the council voted 5-2 on Tuesday.\n{BODY}", f"Breaking news: the bridge is closed.\n{BODY}")
 
 
 @pytest.mark.parametrize("tail", [
@@ -3322,14 +3331,18 @@ ID_BODY = "Pemerintah kota membuka jembatan baru pada hari Selasa.\nBiayanya men
     ("Mari bergabung di Grup Telegram \"Kabar Update\", caranya klik link ini.", []),
     ("Halaman: 1 2 3", []), ("Halaman selanjutnya »", []),
     ("(ant/jpnn)\nhttps://ift.tt/3abcdEF", []),  # desk initials: from a copy only
+    ("(*/ant)\nhttps://ift.tt/3abcdEF", []), ("(red)\nhttps://ift.tt/3abcdEF", []),
+    ("Dapatkan berita terbaru setiap hari dari Berita Pelabuhan. Yuk, gabung di Grup Telegram.", []),
+    ("Tonton video pilihan berikut ini", []), ("Topik Pilihan\npelabuhan\njembatan", []),
 ])
 def test_indonesian_portal_footers_are_cut(below: str, publishers: list[str]) -> None:
     out = cut_text(ID_BODY + "\n" + below, RULES, Context(title="Jembatan baru dibuka"))
     assert out.text == ID_BODY and out.harvest.publishers == publishers
 
 
-def test_a_portals_desk_initials_stay_on_its_own_story() -> None:
-    text = ID_BODY + "\n(ant/jpnn)"
+@pytest.mark.parametrize("initials", ["(ant/jpnn)", "(*/ant)", "(red)"])
+def test_a_portals_desk_initials_stay_on_its_own_story(initials: str) -> None:
+    text = ID_BODY + "\n" + initials
     assert cut_text(text, RULES, Context(title="Jembatan baru dibuka")).text == text
 
 
