@@ -1623,6 +1623,27 @@ def test_a_related_stories_heading_in_more_wordings_is_cut_with_its_list_or_alon
         assert _cut_tail(tail) == {"related.list"}, tail
 
 
+@pytest.mark.parametrize(("tail", "rules"), [
+    # a Spanish or Portuguese portal's buttons, prompts and boxes under the text
+    ("Contin\u00faa leyendo", {"autoblog.continue-reading"}), ("Cr\u00e9dito: Getty Images", {"credits.image"}),
+    ("Comenta esta noticia\nEscucha la nota\nGuardar\nReportar error\n\u00bfQu\u00e9 opinas?", {"chrome.site.es"}),
+    ("Clique aqui e receba as not\u00edcias no WhatsApp", {"chrome.site.pt"}),
+    ("M\u00e1s informaci\u00f3n\nEl puerto abrir\u00e1 un nuevo muelle\nEl ferry cambia de horario", {"related.list"}),
+    ("Conte\u00fado relacionado\nPorto vai abrir novo cais", {"related.list"}),
+    ("Temas relacionados:\npuerto\nmuelle", {"chrome.tags-label"}), ("\u00daltimas\nEl ferry cambia de horario", {"widget.list"}),
+    # a French or German one's
+    ("Recevez notre newsletter", {"promo.newsletter"}), ("Newsletter abonnieren\nJetzt abonnieren", {"promo.newsletter"}),
+    ("Artikel vorlesen", {"audio.player"}), ("R\u00e9agir\nCommenter", {"chrome.site.fr"}), ("Kommentieren", {"chrome.site.de"}),
+])
+def test_a_portals_buttons_and_boxes_in_more_languages_are_cut_under_the_text(tail: str, rules: set[str]) -> None:
+    assert _cut_tail(tail) == rules
+
+
+@pytest.mark.parametrize("line", ["Mira tambi\u00e9n", "Ver tambi\u00e9n"])
+def test_a_spanish_see_also_label_is_cut_wherever_it_stands(line: str) -> None:
+    _cut_to_body(_placed(BODY, line), line, "inline.read-also-bare")
+
+
 @pytest.mark.parametrize("line", ["What's Hot", "Editor's Choice", "HOT NEWS", "Latest:", "TERKINI", "Eilmeldung",
                                   "Последние новости"])
 def test_a_themes_widget_heading_is_cut_wherever_it_stands(line: str) -> None:
