@@ -1634,6 +1634,10 @@ def test_a_related_stories_heading_in_more_wordings_is_cut_with_its_list_or_alon
     # a French or German one's
     ("Recevez notre newsletter", {"promo.newsletter"}), ("Newsletter abonnieren\nJetzt abonnieren", {"promo.newsletter"}),
     ("Artikel vorlesen", {"audio.player"}), ("R\u00e9agir\nCommenter", {"chrome.site.fr"}), ("Kommentieren", {"chrome.site.de"}),
+    ("Commenta", {"chrome.site.it"}), ("Комментировать", {"chrome.site.ru"}),
+    # a Japanese blog theme's follow box, share button and way back to the list, and its recommended box
+    ("この記事が気に入ったら\nいいね！しよう\n最新情報をお届けします\nTwitterでシェア\n記事一覧へ", {"chrome.site.ja"}),
+    ("おすすめ記事\n港に新しい桟橋\nフェリーの時刻表が変わる", {"related.list"}),
 ])
 def test_a_portals_buttons_and_boxes_in_more_languages_are_cut_under_the_text(tail: str, rules: set[str]) -> None:
     assert _cut_tail(tail) == rules
