@@ -1487,6 +1487,10 @@ def test_a_version_of_this_story_first_appeared_names_the_publisher(line: str) -
     ("Source URL: https://harbourdaily.example/ferry-fares", None, "https://harbourdaily.example/ferry-fares"),
     ("Link to the original article: https://harbourdaily.example/ferry-fares", None, "https://harbourdaily.example/ferry-fares"),
     ("Original: https://harbourdaily.example/ferry-fares", None, "https://harbourdaily.example/ferry-fares"),
+    # an importer's pointers to the original, with its address or its host
+    ("View Original Source Here", None, None), ("View original article: https://harbourdaily.example/ferry-fares", None,
+                                                "https://harbourdaily.example/ferry-fares"),
+    ("Click here to view original web page at harbourdaily.example", None, None),
     ("First published by Harbour Daily.", "Harbour Daily", None),
 ])
 def test_a_copys_credit_with_the_originals_name_and_address_gives_both(line: str, publisher, url) -> None:
@@ -3656,6 +3660,7 @@ def test_utf8_read_as_windows_1252_up_the_chain_is_read_again(text: str, read: s
     ("This news was originally published at Harbour Daily.", "Harbour Daily"),
     ("This content was first published on Harbour Daily.", "Harbour Daily"),
     ("This article is syndicated from Harbour Daily.", "Harbour Daily"),
+    ("This article is sourced from Harbour Daily.", "Harbour Daily"),
     ("This content was automatically imported from Harbour Daily.", "Harbour Daily"),
     # an autoblog's notice that it imported the post, in the blogs' other languages
     ("Bu haber Liman Gazetesi tarafından otomatik olarak eklenmiştir.", "Liman Gazetesi"),
