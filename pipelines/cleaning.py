@@ -353,9 +353,15 @@ class _Scan:
         if groups.get("author") and rule.where != "head":
             self.found.append((i, "credited_author", groups["author"]))
 
+    def _reported(self, i: int) -> bool:
+        """The line ends by saying who spoke (", the board urged residents."): the article reporting
+        a call that a template also prints."""
+        reported = self.rules.reported
+        return reported is not None and reported.search(self.keys[i]) is not None
+
     def _line_rule(self, i: int, where: str, line: str | None = None) -> str | None:
         hit = self.rules.line_match(where, self.folded[i] if line is None else line)
-        if hit is None:
+        if hit is None or (not hit[0].chain and line is None and self._reported(i)):
             return None
         self._apply(i, *hit)
         return hit[0].id
@@ -368,7 +374,7 @@ class _Scan:
             # a template's items run together without spaces, as a minified pager or share row
             # reads ("Newer PostOlder PostHome"): read as a run of the items
             chrome = self.rules.chrome_match(_GLUED_WORDS.sub(" ", self.folded[i]).lower())
-        if chrome is None:
+        if chrome is None or self._reported(i):
             return None
         self.cut[i] = chrome.id
         if chrome.language != "any":  # (a language-neutral set says nothing of the template's language)

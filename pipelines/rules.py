@@ -439,6 +439,7 @@ class RuleSet:
     site_gone: re.Pattern[str] | None = None  # a suspended, removed or parked site's notice
     tags_line: re.Pattern[str] | None = None  # a post's labels as a line of text ("Tags: a, b")
     commenter: re.Pattern[str] | None = None  # how a comment starts ("Ann Lee wrote:", "Bo (March 5, 2026):")
+    reported: re.Pattern[str] | None = None  # a line's end saying who spoke (", the board urged residents.")
     redirects: tuple[Redirect, ...] = ()  # wrappers whose links hold their target (the first match wins)
     months: Months = field(default_factory=Months, compare=False)  # (months.toml)
     author_words: AuthorWords | None = field(default=None, compare=False)  # (publishers.toml [authors])
@@ -820,7 +821,7 @@ def _parse_file(path: Any, acc: dict) -> None:
 _SHORTCODE_KEYS = ("names", "prefixes", "drop_content")
 
 # Sections that hold one pattern each (a later file's replaces an earlier one's)
-_SINGLE_PATTERNS = ("spintax", "not_found", "site_gone", "tags_line", "credit_line", "commenter")
+_SINGLE_PATTERNS = ("spintax", "not_found", "site_gone", "tags_line", "credit_line", "commenter", "reported")
 
 
 def _empty_acc() -> dict:
@@ -828,7 +829,7 @@ def _empty_acc() -> dict:
             "chain_order": (), "source_blocks": [], "short_link_hosts": set(), "feed_title_hint": None,
             "feed_title_max_chars": 100, "author_placeholders": set(), "link_lists": [],
             "spintax": None, "not_found": None, "credit_line": None, "months": Months(), "site_gone": None,
-            "redirects": [], "tags_line": None, "commenter": None, "author_words": {key: [] for key in _AUTHOR_WORD_KEYS},
+            "redirects": [], "tags_line": None, "commenter": None, "reported": None, "author_words": {key: [] for key in _AUTHOR_WORD_KEYS},
             "shortcodes": {key: set() for key in _SHORTCODE_KEYS}, "confusables": {},
             "operator_ids": [], "platform_ids": [], "share_links": [], "named_box_words": [], "named_box_chars": 300,
             "charset_languages": {}}
@@ -866,7 +867,7 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> RuleSet:
                    frozenset(acc["author_placeholders"]), tuple(acc["link_lists"]), acc["spintax"],
                    not_found=acc["not_found"], credit_line=acc["credit_line"], months=acc["months"],
                    site_gone=acc["site_gone"], redirects=tuple(acc["redirects"]), tags_line=acc["tags_line"],
-                   commenter=acc["commenter"],
+                   commenter=acc["commenter"], reported=acc["reported"],
                    author_words=AuthorWords.of(acc["author_words"]),
                    shortcodes=Shortcodes.of(acc["shortcodes"]), confusables=Confusables(acc["confusables"]),
                    operator_ids=with_platform(acc["operator_ids"], acc["platform_ids"]),
