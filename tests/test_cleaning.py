@@ -1647,6 +1647,31 @@ def test_a_portals_buttons_and_boxes_in_more_languages_are_cut_under_the_text(ta
     assert _cut_tail(tail) == rules
 
 
+@pytest.mark.parametrize(("tail", "rules"), [
+    ("Blog at WordPress.com.", {"chrome.wordpress.en"}),
+    ("Design a site like this with WordPress.com\nGet started", {"chrome.wordpress.en", "chrome.hosted.en"}),
+    ("Privacy & Cookies: This site uses cookies. By continuing to use this website, you agree to their use.\n"
+     "To find out more, including how to control cookies, see here: Cookie Policy", {"chrome.wordpress.en"}),
+    ("Enter your email address to subscribe to this blog and receive notifications of new posts by email.\n"
+     "Email Address\nSubscribe\nJoin 1,234 other subscribers", {"chrome.wordpress.en", "newsletter.prompt"}),
+    ("Theme by Anders Nor\u00e9n", {"chrome.wordpress.en"}),
+    ("Theme: Astra by Brainstorm Force.", {"chrome.wordpress.en"}),
+    ("Follow Coastal Ledger:", {"promo.follow-named"}),
+    ("Get the latest news updates on your phone with our app.", {"promo.follow"}),
+    ("Stay on top of the latest news with our newsletter.", {"promo.newsletter"}),
+])
+def test_a_hosted_wordpress_footer_a_subscription_widget_and_a_themes_credit_are_cut_under_the_text(
+        tail: str, rules: set[str]) -> None:
+    assert _cut_tail(tail) == rules
+
+
+@pytest.mark.parametrize("line", ["Theme: the sea and the harbour", "Follow the river:",
+                                  "Stay on top of things, she advised.",
+                                  "Email addresses of 400 customers were leaked, the firm said."])
+def test_a_line_like_a_themes_credit_or_a_call_to_follow_stays_under_the_text(line: str) -> None:
+    _stays(BODY + "\n" + line)
+
+
 @pytest.mark.parametrize("line", ["Mira tambi\u00e9n", "Ver tambi\u00e9n"])
 def test_a_spanish_see_also_label_is_cut_wherever_it_stands(line: str) -> None:
     _cut_to_body(_placed(BODY, line), line, "inline.read-also-bare")
