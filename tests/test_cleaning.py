@@ -1665,6 +1665,33 @@ def test_a_hosted_wordpress_footer_a_subscription_widget_and_a_themes_credit_are
     assert _cut_tail(tail) == rules
 
 
+@pytest.mark.parametrize(("tail", "language"), [
+    ("Blog de WordPress.com.\nPrivacidad y cookies: este sitio utiliza cookies. Al continuar utilizando esta web, "
+     "aceptas su uso.\nPara saber m\u00e1s, incluido c\u00f3mo controlar las cookies, consulta aqu\u00ed: "
+     "Pol\u00edtica de cookies", "es"),
+    ("\u00danete a otros 1.234 suscriptores", "es"),
+    ("Crie um site ou blog gratuito no WordPress.com.\nPrivacidade e cookies: Esse site utiliza cookies. Ao continuar "
+     "a usar este site, voc\u00ea concorda com seu uso.\nJunte-se a 1.234 outros assinantes", "pt"),
+    ("Un blog WordPress.com.\nConfidentialit\u00e9 et cookies : ce site utilise des cookies. En continuant \u00e0 "
+     "naviguer sur ce site, vous acceptez que nous en utilisions.\nRejoignez 1 234 autres abonn\u00e9s", "fr"),
+    ("Kommentar verfassen\nAntwort abbrechen\nBlog bei WordPress.com.\nDatenschutz & Cookies: Diese Website verwendet "
+     "Cookies. Wenn du die Website weiterhin nutzt, stimmst du der Verwendung von Cookies zu.\nWeitere Informationen, "
+     "beispielsweise zur Kontrolle von Cookies, findest du hier: Cookie-Richtlinie", "de"),
+    ("Schlie\u00dfe dich 1.234 anderen Abonnenten an", "de"),
+    ("Blog di WordPress.com.\nBergabunglah dengan 1.234 pelanggan lain", "id"),
+    ("Blog su WordPress.com.\nUnisciti ad altri 1.234 iscritti", "it"),
+])
+def test_a_hosted_wordpress_blogs_footer_is_cut_in_its_language(tail: str, language: str) -> None:
+    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and ui_language_of(out.harvest.chrome_languages) == language
+
+
+@pytest.mark.parametrize("line", ["\u00danete a otros 30 voluntarios en la playa.", "Rejoignez les 200 b\u00e9n\u00e9voles du port.",
+                                  "Privacidad y cookies: el Gobierno prepara una ley."])
+def test_a_line_like_a_hosted_blogs_footer_stays_under_the_text(line: str) -> None:
+    _stays(BODY + "\n" + line)
+
+
 @pytest.mark.parametrize("line", ["Theme: the sea and the harbour", "Follow the river:",
                                   "Stay on top of things, she advised.",
                                   "Email addresses of 400 customers were leaked, the firm said."])
