@@ -1687,9 +1687,29 @@ def test_a_hosted_wordpress_blogs_footer_is_cut_in_its_language(tail: str, langu
 
 
 @pytest.mark.parametrize("line", ["\u00danete a otros 30 voluntarios en la playa.", "Rejoignez les 200 b\u00e9n\u00e9voles du port.",
-                                  "Privacidad y cookies: el Gobierno prepara una ley."])
+                                  "Privacidad y cookies: el Gobierno prepara una ley.",
+                                  "The [source] of the leak was never found.", "The theme. Powered by Blogger, it ran for years."])
 def test_a_line_like_a_hosted_blogs_footer_stays_under_the_text(line: str) -> None:
     _stays(BODY + "\n" + line)
+
+
+@pytest.mark.parametrize(("tail", "language"), [
+    ("Watermark theme. Theme images by Ann Lee. Powered by Blogger.", "en"),
+    ("Ethereal theme. Powered by Blogger.", "en"),
+    ("Tema Sederhana. Gambar tema oleh Ann Lee. Diberdayakan oleh Blogger.", "id"),
+    ("Tema Simples. Imagens de tema por Ann Lee. Tecnologia do Blogger.", "pt"),
+    ("Tema Marca de agua. Im\u00e1genes del tema: Ann Lee. Con la tecnolog\u00eda de Blogger.", "es"),
+    ('Design "Einfach". Designbilder von Ann Lee. Powered by Blogger.', "de"),
+    ("Th\u00e8me Simple. Images de th\u00e8mes de Ann Lee. Fourni par Blogger.", "fr"),
+])
+def test_bloggers_attribution_with_the_themes_name_is_cut_in_its_language(tail: str, language: str) -> None:
+    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and ui_language_of(out.harvest.chrome_languages) == language
+
+
+@pytest.mark.parametrize("tail", ["[Source]", "(Sumber)", "[Fuente]", "[Original article]"])
+def test_a_bracketed_source_label_left_without_its_link_is_cut_under_the_text(tail: str) -> None:
+    assert _cut_tail(tail) == {"autoblog.source-link"}
 
 
 @pytest.mark.parametrize("line", ["Theme: the sea and the harbour", "Follow the river:",
