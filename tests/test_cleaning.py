@@ -1707,6 +1707,21 @@ def test_bloggers_attribution_with_the_themes_name_is_cut_in_its_language(tail: 
     assert out.text == BODY and ui_language_of(out.harvest.chrome_languages) == language
 
 
+@pytest.mark.parametrize(("tail", "rules"), [
+    ("Also on Harbour Daily\nFerry fares to rise in spring\nIsland school to close", {"related.list"}),
+    ("Elsewhere on the BBC\nThe ferry timetable explained", {"related.list"}),
+    ("AdChoices", {"chrome.site.en"}), ("Tap to unmute", {"chrome.site.en"}),
+    ("Share\nclose panel\nShare page\nCopy link\nAbout sharing", {"chrome.site.en", "chrome.copy-link", "newsletter.prompt"}),
+])
+def test_a_papers_list_of_its_other_stories_and_its_share_panel_are_cut_under_the_text(tail: str, rules: set[str]) -> None:
+    assert _cut_tail(tail) == rules
+
+
+@pytest.mark.parametrize("tail", ["Also on Monday\nCouncil votes on budget", "Also on the island, the school will close."])
+def test_a_roundups_heading_or_a_sentence_that_opens_like_also_on_stays(tail: str) -> None:
+    _stays(f"{BODY}\n{tail}")
+
+
 @pytest.mark.parametrize("tail", ["[Source]", "(Sumber)", "[Fuente]", "[Original article]"])
 def test_a_bracketed_source_label_left_without_its_link_is_cut_under_the_text(tail: str) -> None:
     assert _cut_tail(tail) == {"autoblog.source-link"}
