@@ -426,6 +426,11 @@ def _feed_time(value: str | None, months: Months) -> datetime | None:
     return when
 
 
+# a time written before its date, as US papers print it ("9:12 a.m. ET Dec. 1, 2026", and what follows
+# it: "… | Updated …"): read as the date with the time (and its zone) after it
+_TIME_FIRST = re.compile(r"(\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*[A-Z]{2,5}\b)?)[\s,]+([^|·•\d]{0,12}\d{1,2},? \d{4}|\d{1,2}\.? [^\W\d]{3,12}\.?,? \d{4})\b")
+
+
 def _line_time(value: str, months: Months, day_first: bool = False) -> datetime | None:
     """A date a line of the text gave (a byline's, a date line's): as a page prints it in English or
     figures (written_date), else year first ("2026-03-02 10:21:05", "2026年3月2日 10:21", "2026.03.02
@@ -436,6 +441,8 @@ def _line_time(value: str, months: Months, day_first: bool = False) -> datetime 
     from pipelines.metadata import named_date, year_first
 
     value = value.strip()
+    if (first := _TIME_FIRST.match(value)) is not None:
+        value = f"{first[2]} {first[1]}"
     when = written_date(value)
     if when is None:
         iso = year_first(value, months.eras) or named_date(value, months, day_first)

@@ -3559,6 +3559,17 @@ def test_a_date_line_above_the_text_is_cut_and_read_for_its_date(line: str, publ
     assert out.harvest.published == published and out.harvest.authors == author
 
 
+@pytest.mark.parametrize("line", ["Published 9:12 a.m. ET Dec. 1, 2026 | Updated 3:15 p.m. ET Dec. 2, 2026",
+                                  "Published 9:12 a.m. ET Dec. 1, 2026 Updated 3:15 p.m. ET Dec. 2, 2026"])
+def test_a_us_papers_date_row_is_cut_and_gives_the_posts_date_and_its_change(line: str) -> None:
+    from pipelines.draft import _line_time
+
+    out = cut_text(line + "\n" + BODY, RULES, Context())
+    assert out.text == BODY
+    assert out.harvest.published == ["9:12 a.m. ET Dec. 1, 2026"] and out.harvest.updated == ["3:15 p.m. ET Dec. 2, 2026"]
+    assert _line_time(out.harvest.published[0], RULES.months).isoformat() == "2026-12-01T14:12:00+00:00"
+
+
 @pytest.mark.parametrize(("byline", "author", "published"), [
     # a byline whose date the byline forms do not read: a weekday before it, "de" between its parts
     ("Oleh: Ann Lee | Jumat, 9 Oktober 2026 14:05 WIB", "Ann Lee", "2026-10-09T07:05:00+00:00"),
@@ -4001,6 +4012,10 @@ def test_a_like_button_a_view_counter_or_a_rating_box_inside_the_post_is_cut(box
     ("Publicado el 2 de marzo de 2026", "2 de marzo de 2026", None),
     ("Veröffentlicht am 2. März 2026, 10:21 Uhr", "2. März 2026, 10:21 Uhr", None),
     ("Date: March 2, 2026 | Source: Harbour Wire", "March 2, 2026", None),
+    # a US paper's time with its dotted "a.m." / "p.m." at the line's end, which is no sentence's full stop
+    ("Updated December 2, 2026 at 3:15 p.m.", None, "December 2, 2026 at 3:15 p.m."),
+    ("Published: December 1, 2026 at 9:12 a.m.", "December 1, 2026 at 9:12 a.m.", None),
+    ("Posted December 1, 2026 9:12 a.m.", "December 1, 2026 9:12 a.m.", None),
 ])
 def test_a_labelled_date_line_above_the_post_is_cut_in_many_languages(head: str, published, updated) -> None:
     out = cut_text(head + "\n" + BODY, RULES, Context(title="Bridge reopens"))
@@ -4010,6 +4025,7 @@ def test_a_labelled_date_line_above_the_post_is_cut_in_many_languages(head: str,
 
 
 @pytest.mark.parametrize("first", [
+    "Updated figures came out at 3 p.m.", "Published at 9 a.m., the report ran to 40 pages.",
     "Date: 12 March 2026 was when the council met.", "Data: the results of the 2026 survey",
     "Datum 12.03.2026, Ort: Rathaus",  # an event's details
     "Fecha: 2 de marzo de 2026 en el salón del pueblo",
@@ -4025,6 +4041,9 @@ def test_a_first_line_that_only_starts_like_a_date_label_stays(first: str) -> No
     ("2 марта 2026, 10:21", "2026-03-02T10:21:00"), ("2 de marzo de 2026", "2026-03-02T00:00:00"),
     ("2 มีนาคม 2569", "2026-03-02T00:00:00"), ("02.03.2026 - 10:21", "2026-03-02T10:21:00"),
     ("02/03/2026", None),  # (day and month either way round)
+    # the time before the date, as US papers print it, in the zone it names
+    ("9:12 a.m. ET Dec. 1, 2026", "2026-12-01T14:12:00"), ("3:15 p.m. Dec. 2, 2026", "2026-12-02T15:15:00"),
+    ("14:05, 1 December 2026", "2026-12-01T14:05:00"),
 ])
 def test_a_date_a_line_gave_is_read_in_figures_and_in_the_months_of_other_languages(written: str, when) -> None:
     from pipelines.draft import _line_time
