@@ -1711,6 +1711,7 @@ def test_bloggers_attribution_with_the_themes_name_is_cut_in_its_language(tail: 
     ("Also on Harbour Daily\nFerry fares to rise in spring\nIsland school to close", {"related.list"}),
     ("Elsewhere on the BBC\nThe ferry timetable explained", {"related.list"}),
     ("AdChoices", {"chrome.site.en"}), ("Tap to unmute", {"chrome.site.en"}),
+    ("This content is blocked. Accept cookies to view this content.", {"chrome.site.en"}),
     ("Share\nclose panel\nShare page\nCopy link\nAbout sharing", {"chrome.site.en", "chrome.copy-link", "newsletter.prompt"}),
 ])
 def test_a_papers_list_of_its_other_stories_and_its_share_panel_are_cut_under_the_text(tail: str, rules: set[str]) -> None:
@@ -3557,6 +3558,41 @@ def test_a_date_line_above_the_text_is_cut_and_read_for_its_date(line: str, publ
     out = cut_text(line + "\n" + BODY, RULES, Context())
     assert out.text == BODY
     assert out.harvest.published == published and out.harvest.authors == author
+
+
+@pytest.mark.parametrize(("line", "author", "published"), [
+    ("admin December 1, 2026 0 Comments", "admin", "December 1, 2026"),
+    ("Ann Lee December 1, 2026", "Ann Lee", "December 1, 2026"),
+    ("Ann Lee Dec 1, 2026 3 min read", "Ann Lee", "Dec 1, 2026"),
+    ("December 1, 2026 admin", "admin", "December 1, 2026"),
+    ("Budi Santoso 1 Desember 2026 pukul 09:12 WIB", "Budi Santoso", "1 Desember 2026 pukul 09:12 WIB"),
+])
+def test_a_meta_row_run_together_with_spaces_is_cut_and_gives_the_writer_and_the_date(line: str, author: str,
+                                                                                      published: str) -> None:
+    out = cut_text(line + "\n" + BODY, RULES, Context())
+    assert out.text == BODY and out.removed == [("chrome.name-date", line)]
+    assert out.harvest.authors == [author] and out.harvest.published == [published]
+
+
+@pytest.mark.parametrize("first", ["Storms on December 1, 2026 closed the port.", "The vote on December 1, 2026",
+                                   "Ann Lee December 1, 2026 was the day the port closed."])
+def test_a_first_line_with_a_name_and_a_date_in_a_sentence_stays(first: str) -> None:
+    assert cut_text(first + "\n" + BODY, RULES, Context()).text == first + "\n" + BODY
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("Ver esta publicaci\u00f3n en Instagram", "embed.social"),
+    ("Una publicaci\u00f3n compartida por Puerto Hoy (@puertohoy)", "embed.social"),
+    ("Voir cette publication sur Instagram", "embed.social"),
+    ("Ein Beitrag geteilt von Hafenblatt (@hafenblatt)", "embed.social"),
+    ("Lihat postingan ini di Instagram", "embed.social"),
+    ("Receba as principais not\u00edcias no seu e-mail", "promo.newsletter"),
+    ("Recibe las noticias m\u00e1s relevantes en tu correo", "promo.newsletter"),
+    ("Ver en YouTube", "chrome.media-label"), ("Auf YouTube ansehen", "chrome.media-label"),
+])
+def test_an_embeds_leftovers_and_a_newsletter_prompt_in_the_blogs_languages_are_cut_wherever_they_stand(
+        line: str, rule: str) -> None:
+    _cut_to_body(_placed(BODY, line), line, rule)
 
 
 @pytest.mark.parametrize("line", ["Published 9:12 a.m. ET Dec. 1, 2026 | Updated 3:15 p.m. ET Dec. 2, 2026",
