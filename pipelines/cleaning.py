@@ -381,6 +381,15 @@ class _Scan:
             self.found.append((i, "chrome", chrome.language))
         return chrome.id
 
+    def _share_blog(self, i: int) -> str | None:
+        """A newsletter's share button with the blog's own name under the post ("Share Island Notes",
+        as Substack prints it)."""
+        label, _, name = self.keys[i].partition(" ")
+        if label != "share" or name not in self.names:
+            return None
+        self.cut[i] = "chrome.share-blog"
+        return self.cut[i]
+
     def _title_repeat(self, i: int, head: bool = False) -> str | None:
         """The headline again below the text, alone, with its publisher after " - ", or after a short
         label ("Article Link: <headline> - <publisher>", the linked entry title of a feed-to-blog tool).
@@ -456,7 +465,7 @@ class _Scan:
                 i -= 1
                 continue
             hit = (self._line_rule(i, "tail") or self._chrome(i) or self._title_repeat(i)
-                   or self._ingredient(i, below) or self._dated_byline(i))
+                   or self._ingredient(i, below) or self._dated_byline(i) or self._share_blog(i))
             if hit is None:
                 heading = self._list_heading(i)
                 if heading is None:

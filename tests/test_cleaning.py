@@ -3580,6 +3580,14 @@ def test_a_first_line_with_a_name_and_a_date_in_a_sentence_stays(first: str) -> 
     assert cut_text(first + "\n" + BODY, RULES, Context()).text == first + "\n" + BODY
 
 
+def test_a_newsletters_tail_and_its_share_button_with_the_blogs_name_are_cut_and_a_title_case_line_stays() -> None:
+    tail = "Share Island Notes\nGet 20% off for 1 year\nRestacks\nNo posts\nAudio is AI-generated."
+    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens", blog_name="Island Notes"))
+    assert out.text == BODY and {rule for rule, _ in out.removed} == {"chrome.share-blog", "chrome.hosted.en"}
+    kept = f"{BODY}\nShare Prices Fell Again"
+    assert cut_text(kept, RULES, Context(title="Bridge reopens", blog_name="Island Notes")).text == kept
+
+
 @pytest.mark.parametrize(("line", "rule"), [
     ("Ver esta publicaci\u00f3n en Instagram", "embed.social"),
     ("Una publicaci\u00f3n compartida por Puerto Hoy (@puertohoy)", "embed.social"),
