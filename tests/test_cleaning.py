@@ -3580,6 +3580,17 @@ def test_a_first_line_with_a_name_and_a_date_in_a_sentence_stays(first: str) -> 
     assert cut_text(first + "\n" + BODY, RULES, Context()).text == first + "\n" + BODY
 
 
+@pytest.mark.parametrize("line", ["Gabung sekarang di Channel WhatsApp kami untuk berita terbaru!",
+                                  "Gabunglah dengan saluran WhatsApp kami."])
+def test_an_indonesian_portals_call_to_join_its_channel_is_cut_wherever_it_stands(line: str) -> None:
+    _cut_to_body(_placed(BODY, line), line, "promo.follow")
+
+
+def test_an_indonesian_portals_picks_for_the_reader_are_cut_under_the_text_and_a_call_to_join_a_group_stays() -> None:
+    assert _cut_tail("Pilihan Untuk Anda\nFeri berhenti berlayar\nHarga tiket naik") == {"related.list"}
+    _stays(*_placed(BODY, "Gabung sekarang di grup relawan desa."), *_placed(BODY, "Gabung dengan grup relawan di desa itu."))
+
+
 def test_a_newsletters_tail_and_its_share_button_with_the_blogs_name_are_cut_and_a_title_case_line_stays() -> None:
     tail = "Share Island Notes\nGet 20% off for 1 year\nRestacks\nNo posts\nAudio is AI-generated."
     out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens", blog_name="Island Notes"))
