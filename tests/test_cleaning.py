@@ -3580,6 +3580,31 @@ def test_a_first_line_with_a_name_and_a_date_in_a_sentence_stays(first: str) -> 
     assert cut_text(first + "\n" + BODY, RULES, Context()).text == first + "\n" + BODY
 
 
+@pytest.mark.parametrize(("tail", "publisher"), [
+    ("The Associated Press receives support from the Harbour Foundation for its coverage of ports. "
+     "The AP is solely responsible for all content.", "The Associated Press"),
+    ("Find AP's standards for working with philanthropies, a list of supporters and funded coverage areas at AP.org.", None),
+    ("Follow AP's coverage of ferries at https://apnews.com/hub/ferries", "AP"),
+    ("This report by The Canadian Press was first published Dec. 1, 2026.", "The Canadian Press"),
+])
+def test_a_wire_agencys_boilerplate_under_its_story_is_cut_and_names_the_agency(tail: str, publisher: str | None) -> None:
+    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.removed == [("credits.wire-notice", tail)]
+    assert out.harvest.publishers == ([publisher] if publisher else [])
+
+
+@pytest.mark.parametrize("line", ["Associated Press writer Ann Lee in Porthaven contributed to this report.",
+                                  "\u2014CNN's Ann Lee contributed to this report."])
+def test_a_contributors_line_with_a_city_or_a_dash_is_cut_from_a_copy_and_stays_on_an_original(line: str) -> None:
+    copy = cut_text(f"{BODY}\n{line}\nLet's block ads! (Why?)", RULES, Context(title="Bridge reopens"))
+    assert copy.text == BODY and ("credits.newspaper-footer", line) in copy.removed
+    _stays(f"{BODY}\n{line}")
+
+
+def test_a_story_first_published_by_a_person_stays() -> None:
+    _stays(f"{BODY}\nThis story by the mayor was first published in the parish magazine in 1998.")
+
+
 @pytest.mark.parametrize("line", ["Gabung sekarang di Channel WhatsApp kami untuk berita terbaru!",
                                   "Gabunglah dengan saluran WhatsApp kami."])
 def test_an_indonesian_portals_call_to_join_its_channel_is_cut_wherever_it_stands(line: str) -> None:
