@@ -428,7 +428,8 @@ def _feed_time(value: str | None, months: Months) -> datetime | None:
 
 # a time written before its date, as US papers print it ("9:12 a.m. ET Dec. 1, 2026", and what follows
 # it: "… | Updated …"): read as the date with the time (and its zone) after it
-_TIME_FIRST = re.compile(r"(\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*[A-Z]{2,5}\b)?)[\s,]+([^|·•\d]{0,12}\d{1,2},? \d{4}|\d{1,2}\.? [^\W\d]{3,12}\.?,? \d{4})\b")
+_TIME_FIRST = re.compile(r"(\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*[A-Z]{2,5}\b)?)[\s,]+"  # the time, its zone
+                         r"([^|·•\d]{0,12}\d{1,2},? \d{4}|\d{1,2}\.? [^\W\d]{3,12}\.?,? \d{4})\b")  # the date
 
 
 def _line_time(value: str, months: Months, day_first: bool = False) -> datetime | None:

@@ -1680,8 +1680,17 @@ def test_a_hosted_wordpress_footer_a_subscription_widget_and_a_themes_credit_are
     ("Schlie\u00dfe dich 1.234 anderen Abonnenten an", "de"),
     ("Blog di WordPress.com.\nBergabunglah dengan 1.234 pelanggan lain", "id"),
     ("Blog su WordPress.com.\nUnisciti ad altri 1.234 iscritti", "it"),
+    # Blogger's attribution gadget with the theme's name and its images' artist
+    ("Watermark theme. Theme images by Ann Lee. Powered by Blogger.", "en"),
+    ("Ethereal theme. Powered by Blogger.", "en"),
+    ("Tema Sederhana. Gambar tema oleh Ann Lee. Diberdayakan oleh Blogger.", "id"),
+    ("Tema Simples. Imagens de tema por Ann Lee. Tecnologia do Blogger.", "pt"),
+    ("Tema Marca de agua. Im\u00e1genes del tema: Ann Lee. Con la tecnolog\u00eda de Blogger.", "es"),
+    ('Design "Einfach". Designbilder von Ann Lee. Powered by Blogger.', "de"),
+    ("Th\u00e8me Simple. Images de th\u00e8mes de Ann Lee. Fourni par Blogger.", "fr"),
 ])
-def test_a_hosted_wordpress_blogs_footer_is_cut_in_its_language(tail: str, language: str) -> None:
+def test_a_hosted_blogs_footer_is_cut_in_its_language(tail: str, language: str) -> None:
+    # a WordPress.com blog's footer, cookie widget and subscriber count; Blogger's attribution gadget
     out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
     assert out.text == BODY and ui_language_of(out.harvest.chrome_languages) == language
 
@@ -1691,20 +1700,6 @@ def test_a_hosted_wordpress_blogs_footer_is_cut_in_its_language(tail: str, langu
                                   "The [source] of the leak was never found.", "The theme. Powered by Blogger, it ran for years."])
 def test_a_line_like_a_hosted_blogs_footer_stays_under_the_text(line: str) -> None:
     _stays(BODY + "\n" + line)
-
-
-@pytest.mark.parametrize(("tail", "language"), [
-    ("Watermark theme. Theme images by Ann Lee. Powered by Blogger.", "en"),
-    ("Ethereal theme. Powered by Blogger.", "en"),
-    ("Tema Sederhana. Gambar tema oleh Ann Lee. Diberdayakan oleh Blogger.", "id"),
-    ("Tema Simples. Imagens de tema por Ann Lee. Tecnologia do Blogger.", "pt"),
-    ("Tema Marca de agua. Im\u00e1genes del tema: Ann Lee. Con la tecnolog\u00eda de Blogger.", "es"),
-    ('Design "Einfach". Designbilder von Ann Lee. Powered by Blogger.', "de"),
-    ("Th\u00e8me Simple. Images de th\u00e8mes de Ann Lee. Fourni par Blogger.", "fr"),
-])
-def test_bloggers_attribution_with_the_themes_name_is_cut_in_its_language(tail: str, language: str) -> None:
-    out = cut_text(f"{BODY}\n{tail}", RULES, Context(title="Bridge reopens"))
-    assert out.text == BODY and ui_language_of(out.harvest.chrome_languages) == language
 
 
 @pytest.mark.parametrize(("tail", "rules"), [
