@@ -19,6 +19,9 @@ BOX_LINES = 3  # at most this many lines under an "About the author" heading at 
 BOX_CHARS = 800  # and this many characters in all (a bio and a link, not a section of the article)
 THREAD_LINES = 60  # at most this many lines under a "Comments" heading at the end of the text
 THREAD_CHARS = 12000  # and this many characters in all
+# A site's menu at an end of the text: this many short lines at least, of which this many (and a third
+# at least) are a template's own items; an item no template set knows has this many words at most
+MENU_ITEMS, MENU_KNOWN, MENU_ITEM_WORDS = 3, 2, 3
 _SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
 # a widget's count after its item ("December 2026 (12)", "News (40)"): no sentence's end
 _ITEM_COUNT = re.compile(r"\(\d[\d,.]*\)$")
@@ -296,6 +299,7 @@ class _Scan:
         self.cut: dict[int, str] = {}
         self.trimmed: list[tuple[int, str, str]] = []  # (line index, rule id, text trimmed off its end)
         self.pending: set[int] = set()  # lines cut by copies_only rules, kept if the page is no copy
+        self.template: set[int] = set()  # lines a chrome set cut (a menu's items among them)
         titles = {fold(t).lower() for t in (ctx.title, ctx.raw_title) if t}
         # and each without the site's name that a page's <title> adds ("Headline :: Site",
         # "Headline | Site"): the heading above the text is the headline alone
@@ -377,6 +381,7 @@ class _Scan:
         if chrome is None or self._reported(i):
             return None
         self.cut[i] = chrome.id
+        self.template.add(i)
         if chrome.language != "any":  # (a language-neutral set says nothing of the template's language)
             self.found.append((i, "chrome", chrome.language))
         return chrome.id
@@ -475,6 +480,8 @@ class _Scan:
                 if heading is None:
                     heading = self._author_box(i)
                 if heading is None:
+                    heading = self._menu(i, -1)
+                if heading is None:
                     self._suffix(i)
                     return
                 i, hit = heading, self.cut[heading]
@@ -540,6 +547,55 @@ class _Scan:
             return items[-1] in opening and 2 * len(opening) >= len(items)
 
         return self._heading_over(last, "thread", THREAD_LINES, lambda _key, chars: chars <= THREAD_CHARS, comments)
+
+    def _menu(self, at: int, step: int) -> int | None:
+        """A site's menu at an end of the text, as an extractor keeps it, one item a line ("Home",
+        "World", "Careers", "About Us", "Privacy Policy"): a run of lines from `at` on (`step` -1 up
+        from the tail, 1 down from the head), each with no sentence's end, known to a chrome set or a
+        few capitalised words, with the items a chrome set cut just before it on the same side; at
+        least MENU_ITEMS of them, MENU_KNOWN and a third of them known. Cut, and the index of its
+        last item (from `at`) returned. A run that reaches the other end, or that a line ending with a
+        colon leads into (a list's lead-in: "Bring:"), is the article's."""
+        known = 0
+        j = at - step
+        while 0 <= j < len(self.keys) and (not self.keys[j] or j in self.template):
+            if self.keys[j] and self._menu_item(j, True) is None:
+                break
+            known += bool(self.keys[j])
+            j -= step
+        run: list[tuple[int, bool]] = []
+        j = at
+        while 0 <= j < len(self.keys):
+            key = self.keys[j]
+            if key and j not in self.cut:
+                chrome = self._menu_item(j, False)
+                if chrome is None:
+                    break
+                run.append((j, chrome))
+            j += step
+        else:
+            return None  # (nothing of the article on the other side)
+        if self.keys[j].endswith(":") or not run:
+            return None
+        known += sum(chrome for _, chrome in run)
+        total = known + sum(not chrome for _, chrome in run)
+        if total < MENU_ITEMS or known < MENU_KNOWN or 3 * known < total:
+            return None
+        for j, chrome in run:
+            if not (chrome and self._chrome(j)):
+                self.cut[j] = "chrome.menu"
+                self.template.add(j)
+        return run[-1][0]
+
+    def _menu_item(self, j: int, cut: bool) -> bool | None:
+        """Whether line j may be a menu's item: True if a chrome set knows it (or `cut`: it cut it),
+        False if it is a few capitalised words, None if it is no item."""
+        key = self.keys[j]
+        if _SENTENCE_END.search(key):
+            return None
+        if cut or self.rules.chrome_match(key) is not None:
+            return True
+        return False if len(key.split()) <= MENU_ITEM_WORDS and _NAME_START.match(self.folded[j]) else None
 
     def _top(self) -> int | None:
         """The first line the scans have left."""
@@ -622,7 +678,7 @@ class _Scan:
                 self.cut[i] = "head.author"
                 continue
             if not (self._line_rule(i, "head") or self._line_rule(i, "inside") or self._chrome(i) or self._kicker(i)
-                    or self._head_item(i) or self._above_title(i) or self._meta_row(i)):
+                    or self._head_item(i) or self._above_title(i) or self._meta_row(i) or self._menu(i, 1) is not None):
                 self._dated_byline_under(i)
                 return
             if self.cut[i] == "chrome.byline" and i + 1 < len(self.lines) and self.keys[i + 1] and i + 1 not in self.cut:

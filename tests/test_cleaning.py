@@ -1443,9 +1443,21 @@ def test_a_sponsors_line_a_comment_sections_button_or_an_empty_contents_heading_
     # Wix, LiveJournal, Substack's footer
     "12 views0 comments", "Post not marked as liked", "Recent Posts See All", "Current Mood: tired",
     "Privacy \u2219 Terms \u2219 Collection notice", "Substack is the home for great culture",
+    # Medium's sign-up panel and responses, Tumblr's prompt, Wix's and Weebly's banners, DEV's comments
+    "Distraction-free reading. No ads.", "Read offline with the Medium app", "No responses yet",
+    "See more posts like this on Tumblr",
+    "This site was designed with the Wix.com website builder. Create your website today. Start Now",
+    "This site was designed with the .com website builder. Create your website today.",
+    "Powered by Create your own unique website with customizable templates. Get Started",
+    "Top comments (0)", "Code of Conduct \u2022 Report abuse",
 ])
 def test_a_hosted_platforms_chrome_is_cut_above_and_under_the_text(line: str) -> None:
     _cut_to_body(_ends(BODY, line), line, "chrome.hosted.en")
+
+
+def test_mediums_footer_one_link_a_line_is_cut_under_the_text() -> None:
+    footer = ["Help", "Status", "About", "Careers", "Press", "Blog", "Privacy", "Terms", "Text to speech", "Teams"]
+    assert _cut_tail("\n".join(footer)) == {"chrome.hosted.en", "chrome.site.en"}
 
 
 @pytest.mark.parametrize("line", ["Published in The Lancet", "Jane Roe is editor of Harbour Weekly.",
@@ -1950,10 +1962,40 @@ def test_a_sites_own_page_links_in_its_language_are_cut_above_or_under_the_text(
 
 @pytest.mark.parametrize("line", ["About Us", "Contact Us", "Privacy Policy", "Skip to content", "Login",
                                   "Privacy Policy | Terms | DMCA", "About Us Contact Us Privacy Policy Disclaimer",
-                                  "Home \u00b7 About \u00b7 Contact"])
+                                  "Home \u00b7 About \u00b7 Contact", "Careers", "Site Map", "Accessibility Statement",
+                                  "Editorial Policy", "Submit a Tip", "Do Not Sell or Share My Personal Information",
+                                  "Your Privacy Choices", "Manage Cookies"])
 def test_a_sites_own_page_links_above_or_under_the_text_are_cut(line: str) -> None:
     _cut_to_body(_ends(BODY, line), line, "chrome.site.en")
     _stays(f"{BODY}\nContact us at the harbour office for the new timetable.")
+
+
+@pytest.mark.parametrize(("menu", "language"), [
+    # a news site's sections between its own pages: the sections are no template's words
+    (["Home", "World", "Business", "Weather", "Contact"], "en"),
+    (["About Us", "Our Team", "Investors", "Privacy Policy", "Terms of Use"], "en"),
+    (["Inicio", "Deportes", "Econom\u00eda", "Contacto", "Aviso legal"], "es"),
+    (["Beranda", "Berita", "Olahraga", "Kontak", "Tentang Kami"], "id"),
+    (["Startseite", "Politik", "Sport", "Impressum", "Datenschutz"], "de"),
+])
+def test_a_sites_menu_one_item_a_line_is_cut_above_and_under_the_text_with_its_language(
+        menu: list[str], language: str) -> None:
+    for text in _ends(BODY, "\n".join(menu)):
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and [line for _, line in out.removed] == menu, text
+        assert "chrome.menu" in {rule for rule, _ in out.removed}
+        assert ui_language_of(out.harvest.chrome_languages) == language
+
+
+@pytest.mark.parametrize("lines", [
+    "What to bring\nWater\nA hat\nSunscreen",  # no template's item
+    "The four priorities are:\nJobs\nHousing\nTransport",  # a list's lead-in over it
+    "Contact\nJane Roe\nHarbour Board",  # one item of three a template's
+    "Sunday\nHome\nRest",
+    "Home\nHome on the range\nWhere the deer and the antelope play",
+])
+def test_a_short_list_under_the_text_that_is_no_menu_stays(lines: str) -> None:
+    _stays(f"{BODY}\n{lines}")
 
 
 @pytest.mark.parametrize(("line", "rule"), [
