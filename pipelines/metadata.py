@@ -753,7 +753,7 @@ _NAMED_DATE = re.compile(
     r"(?:de\s+|[พค]\.\s?ศ\.\s*)?(?P<y1>\d{4})(?:م(?!\w)|\s?هـ)?|(?P<m2>" + _MONTH + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
     r"|(?P<d3>\d{1,2})\s+tháng\s+(?P<n3>\d{1,2}),?\s+(?P<y3>\d{4})"
     r"|(?P<y5>\d{4})\.\s+(?P<m5>" + _MONTH + r")\s+(?P<d5>\d{1,2})\.?"  # (Hungarian: "2026. november 24.")
-    r"|(?P<a4>\d{1,2})(?P<s4>[/.])(?P<b4>\d{1,2})(?P=s4)(?P<y4>\d{4}))(?![\w/])"
+    r"|(?<![\d-])(?P<a4>\d{1,2})(?P<s4>[/.-])(?P<b4>\d{1,2})(?P=s4)(?P<y4>\d{4}))(?![\w/])"
     # (the time's half of the day: "pm"; Arabic's "ص" and "م" and their whole words "صباحاً" and "مساءً", Persian's
     # "ق.ظ" and "ب.ظ", morning and evening)
     r"(?:[^\d]{0,14}?(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?!\d)\s*(?P<ap>[ap]\.?m\b|مساءً?|صباحاً?|[صم](?!\w)|[قب]\.\s?ظ\.?)?)?",
@@ -803,9 +803,9 @@ def hijri_day(year: int, month: int, day: int) -> _day | None:
 
 def named_date(text: str, months: dict[str, int], day_first: bool = False) -> str | None:
     """The first date written in text with a month's name (of any language `months` knows), or in
-    figures with dots (day first) or when only one reading of day and month is a date (or, with
-    day_first, a text's language writing the day first, either way round); ISO, with the time when
-    one follows."""
+    figures: with dots (day first), or with slashes or dashes when only one reading of day and month is
+    a date (or, with day_first, a text's language writing the day first, either way round); ISO, with
+    the time when one follows."""
     for m in _NAMED_DATE.finditer(text):
         if m["y4"]:
             a, b = int(m["a4"]), int(m["b4"])

@@ -283,7 +283,7 @@ def written_date(value: str | None) -> datetime | None:
     """A date as a page prints it ("14 January 2025", "January 14, 2025 at 9:41 am", "2025-01-14"),
     as UTC (a printed time has no offset: taken as UTC, like other naive times). Numeric day/month
     forms are read day first when written with dots ("06.05.2025"), else only when they cannot be
-    the other way round ("25/01/2025")."""
+    the other way round ("25/01/2025", "25-01-2025")."""
     if not value:
         return None
     text = " ".join(value.replace(" at ", " ").split())
@@ -303,7 +303,7 @@ def written_date(value: str | None) -> datetime | None:
         except ValueError:
             continue
     if day is None:
-        n = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4})", text.strip())
+        n = re.fullmatch(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})", text.strip())
         if not n:
             return None
         a, b, year = int(n[1]), int(n[3]), int(n[4])

@@ -401,6 +401,11 @@ def _cut_to_body(texts: tuple[str, ...], line: str, rule: str) -> list:
      "promo.portal-footer"),
     ("Subscribe to The Port Times Prime and read the PT ePaper online.", "promo.portal-footer"),
     ("For more news like this visit PortHealth.example", "promo.portal-footer"),
+    ("Get Latest News Live on Port Times along with Breaking News and Top Headlines from India and around the world.",
+     "promo.portal-footer"),
+    ("Read all the Latest News, Trending News, Cricket News, Bollywood News, India News and Entertainment News here. "
+     "Follow us on Facebook, Twitter and Instagram.", "promo.portal-footer"),
+    ("Stay updated with the latest news on Harbour Mint.", "promo.portal-footer"),
     ("Baca berita dengan sedikit iklan, klik di sini", "promo.portal-footer"),
     ("© dpa-infocom, dpa:261009-99-123456/2", "credits.wire-notice"),
     # a search-engine splog's keyword list, and a plain site's pager with a bar between its halves
@@ -441,6 +446,17 @@ def test_tail_residue_is_cut(tail: str, rule: str | None) -> None:
     else:
         assert out.text == BODY
         assert out.removed == [(rule, tail)]
+
+
+@pytest.mark.parametrize(("line", "publisher"), [
+    ("For more news like this visit The Port Times.", "The Port Times"),
+    ("Get Latest News Live on Port Times along with Breaking News and Top Headlines from India and around the world.",
+     "Port Times"),
+    ("Stay updated with the latest news on Harbour Mint.", "Harbour Mint"),
+])
+def test_a_portals_closing_line_names_the_portal_without_its_full_stop(line: str, publisher: str) -> None:
+    out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.harvest.publishers == [publisher]
 
 
 @pytest.mark.parametrize("text", [
@@ -893,6 +909,10 @@ def test_a_read_more_sentence_without_a_name_after_it_stays(line: str) -> None:
     ("April 12, 2026 - Updated April 13, 2026", "chrome.posted-date"),
     ("April 12, 2026 by Ann Lee Leave a Comment", "chrome.posted-date"),
     ("Written by Ann Lee in Local News", "chrome.byline"), ("admin | April 12, 2026 | 0 Comments", "chrome.byline"),
+    ("Reported By: Ann Lee", "chrome.byline"), ("Words by Ann Lee", "chrome.byline"), ("Story by Ann Lee", "chrome.byline"),
+    ("Published - December 02, 2026 09:12 am IST", "chrome.date-label"),
+    ("Updated - December 02, 2026 11:40 am IST", "chrome.date-label"),
+    ("Story by the sea", None), ("Updated - the rules", None),
     ("Breaking News", "chrome.page-labels"),
     ("12 April 2026 was the day the council met.", None),  # an article's first sentence stays
     ("Apr 12, 2026 | the day the bridge reopened to traffic after two years.", None),
@@ -905,8 +925,8 @@ def test_a_themes_date_line_above_the_post_is_cut(head: str, rule: str | None) -
         assert out.harvest.authors == ["Ann Lee"]
     if " - Updated " in head:
         assert out.harvest.updated == ["April 13, 2026"]
-    if head.startswith(("Zuletzt", "Derni", "\u00dalt", "\u0622\u062e\u0631", "अपडेटेड", "Ultimo", "Laatst", "Ostatnia",
-                        "Terakhir")):
+    if rule and head.startswith(("Zuletzt", "Derni", "\u00dalt", "\u0622\u062e\u0631", "अपडेटेड", "Ultimo", "Laatst", "Ostatnia",
+                        "Terakhir", "Updated - ")):
         assert len(out.harvest.updated) == 1 and not out.harvest.published
     if "Sun 12 Apr" in head:
         assert (out.harvest.updated if "modified" in head else out.harvest.published) == ["12 Apr 2026 06.40 BST"]
@@ -1191,6 +1211,7 @@ _CAPTION_SETTINGS = ("Text Color White Black Red Green Transparency Opaque Semi-
     ("Encontrou algum erro? Avise-nos.", "chrome.typo-prompt"), ("Fehler gefunden? Jetzt melden.", "chrome.typo-prompt"),
     ("Vous avez rep\u00e9r\u00e9 une erreur dans cet article ? Signalez-la-nous.", "chrome.typo-prompt"),
     ("CLICK HERE TO GET THE HARBOUR NEWS APP", "chrome.paywall"), ("Our journalism needs your support", "chrome.paywall"),
+    ("Create a free account to continue reading.", "chrome.paywall"), ("Read in app", "chrome.paywall"),
     # a photo gallery's counter and buttons, an embed's label
     ("Image 1 of 5", "chrome.gallery"), ("1 / 5", "chrome.gallery"), ("Swipe for more photos", "chrome.gallery"),
     ("Next slide", "chrome.gallery"), ("Embed from Getty Images", "chrome.gallery"), ("Watch on YouTube", "chrome.gallery"),
@@ -1424,7 +1445,8 @@ def test_a_flattened_table_of_contents_is_cut_wherever_it_stands(line: str) -> N
 
 @pytest.mark.parametrize("line", ["Sponsored by Harbour Bank", "Brought to you by Harbour Bank",
                                   "This post is sponsored by Harbour Bank. All opinions are my own.",
-                                  "Load more", "Join the discussion", "Table of Contents Toggle", "Word count: 512"])
+                                  "Load more", "Join the discussion", "Table of Contents Toggle", "Word count: 512",
+                                  "Supported by", "Share full article", "Listen to this article \u00b7 4:12 min Learn more"])
 def test_a_sponsors_line_a_comment_sections_button_or_an_empty_contents_heading_is_cut_above_and_under_the_text(
         line: str) -> None:
     _cut_to_body(_ends(BODY, line), line, "chrome.site.en")
@@ -1490,6 +1512,30 @@ def test_a_version_of_this_story_first_appeared_names_the_publisher(line: str) -
     out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"))
     assert out.text == BODY and out.removed == [("autoblog.originally-published", line)]
     assert out.harvest.publishers == ["Harbour Daily"]
+
+
+@pytest.mark.parametrize("line", [
+    "A version of this article appears in print on Dec. 2, 2026, Section A, Page 12 of the New York edition with "
+    "the headline: Ferry Timetable Agreed. Order Reprints | Today's Paper | Subscribe",
+    "A version of this story appeared in print on December 2, 2026, on page A4 of the Harbour Daily with the "
+    "headline: Ferry timetable set.",
+    "Dieser Artikel erschien in der Printausgabe vom 2. Dezember 2026.",
+    "Este art\u00edculo apareci\u00f3 en la edici\u00f3n impresa del 2 de diciembre de 2026.",
+    "Esta reportagem foi publicada na edi\u00e7\u00e3o impressa de 2 de dezembro.",
+    "Cet article est paru dans l'\u00e9dition du Monde du 2 d\u00e9cembre 2026.",
+    "Artikel ini telah terbit di edisi cetak Harian Pelabuhan, 2 Desember 2026.",
+])
+def test_a_papers_print_edition_note_under_the_story_is_cut_and_names_no_publisher(line: str) -> None:
+    out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.removed == [("credits.print-edition", line)]
+    assert out.harvest.publishers == []
+
+
+@pytest.mark.parametrize("line", ["He said the story appeared in print on Monday.",
+                                  "El texto apareci\u00f3 en la edici\u00f3n impresa y provoc\u00f3 un debate en el pleno.",
+                                  "Der Artikel erschien in der Zeitung, die am Montag gedruckt wurde."])
+def test_a_line_about_something_printed_stays_under_the_text(line: str) -> None:
+    _stays(f"{BODY}\n{line}")
 
 
 @pytest.mark.parametrize(("line", "publisher", "url"), [
@@ -3975,6 +4021,7 @@ def test_a_sentence_that_asks_to_watch_a_video_stays() -> None:
                                      # a news site's own lists under a story it copied
                                      "More Must-Reads From Harbour Weekly", "More stories from Harbour Weekly", "Most Read",
                                      "Trending Now", "Editor's Picks", "Top Stories", "Most Popular Stories",
+                                     "Trending Photos",
                                      # the related posts' heading in more of the blogs' languages
                                      "Gerelateerde berichten", "Související články", "Relaterade artiklar",
                                      "Relaterte artikler", "Aiheeseen liittyvät", "Kapcsolódó cikkek", "Articole similare",

@@ -338,6 +338,8 @@ def test_a_hidden_profile_s_placeholder_is_no_author() -> None:
     ("01/25/2025", "2025-01-25T00:00:00+00:00"),
     ("03/04/2025", None),  # either way round: no date rather than a wrong one
     ("03.04.2025", "2025-04-03T00:00:00+00:00"),  # with dots: day first, as every country that uses them writes it
+    ("25-01-2025 at 09:12", "2025-01-25T09:12:00+00:00"),  # dashes, as slashes: day first when it can only be so
+    ("03-04-2025", None),
     ("31.02.2025", None),
     ("Sometime last week", None),
     ("9 Mar 2026", "2026-03-09T00:00:00+00:00"),  # abbreviated months, with or without a dot
