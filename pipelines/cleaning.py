@@ -269,6 +269,29 @@ _WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _EXCERPT_END = re.compile(r"\s*(?:[\[(]?(?:…|\.\.\.)[\])]?)\s*(?:(?:read more|continue reading)\W*)?$")
 
 
+# a time alone, as a date line gives the hour of the last change on the day it was published
+# ("Publié le 2 décembre 2026 à 09h12, mis à jour à 11h40"), and a date's time with what follows it
+_TIME_ALONE = re.compile(r"\d{1,2}[:h.]\d{2}(\s*(uhr|h|[ap]\.?m\.?))?(\s*[a-z]{2,4})?\.?", re.I)
+_TIME_AFTER_DATE = re.compile(r"(?<=\d)[\s,]+(?:(?:à|at|um|às|a las|pukul|lúc|-)\s+)?\d{1,2}[:h.]\d{2}\b.*$", re.I)
+_TIME_IN = re.compile(r"\d{1,2}[:h.]\d{2}")
+_TIME_BEFORE_DATE = re.compile(r"^\d{1,2}[:h.]\d{2}\s*([ap]\.?m\.?\s*)?([a-z]{2,4}\s+)?(?=\w)", re.I)
+
+
+def _on_day_of(published: str, updated: str) -> str:
+    """The date of a change given as a time alone, on the day of the published date before it
+    ("11h40" after "2 décembre 2026 à 09h12" is "2 décembre 2026 11h40", "3:15 p.m. ET" after "9:12
+    a.m. ET Dec. 1, 2026" is "Dec. 1, 2026 3:15 p.m. ET"); any other as it is."""
+    if not _TIME_ALONE.fullmatch(updated.strip()):
+        return updated
+    published = published.strip()
+    day = _TIME_AFTER_DATE.sub("", published)
+    if day == published:
+        day = _TIME_BEFORE_DATE.sub("", published)  # ("9:12 a.m. ET Dec. 1, 2026")
+    if day == published and _TIME_IN.search(published):
+        return updated  # (a time the date's words hold in a way not read here)
+    return f"{day} {updated.strip()}"
+
+
 def _bare_headline(key: str) -> str:
     """A line as the headline it may repeat, without the quotes around it or a full stop after it
     ('"Bridge reopens"', "Bridge reopens.")."""
@@ -351,6 +374,8 @@ class _Scan:
         if rule.copy:
             self.found.append((i, "copy", rule.id))
         groups = match.groupdict()
+        if groups.get("updated") and groups.get("published"):
+            groups["updated"] = _on_day_of(groups["published"], groups["updated"])
         for name in _HARVEST_FIELDS:
             if groups.get(name):
                 self.found.append((i, name, groups[name]))

@@ -932,6 +932,25 @@ def test_a_themes_date_line_above_the_post_is_cut(head: str, rule: str | None) -
         assert (out.harvest.updated if "modified" in head else out.harvest.published) == ["12 Apr 2026 06.40 BST"]
 
 
+@pytest.mark.parametrize(("line", "published", "updated"), [
+    ("Publi\u00e9 le 2 d\u00e9cembre 2026 \u00e0 09h12, mis \u00e0 jour \u00e0 11h40", "2026-12-02T09:12", "2026-12-02T11:40"),
+    ("Publi\u00e9 le 2 d\u00e9cembre 2026 \u00e0 09h12, modifi\u00e9 le 3 d\u00e9cembre 2026 \u00e0 11h40",
+     "2026-12-02T09:12", "2026-12-03T11:40"),
+    ("Ver\u00f6ffentlicht am 2. Dezember 2026, 09:12 Uhr, aktualisiert um 11:40 Uhr", "2026-12-02T09:12",
+     "2026-12-02T11:40"),
+    ("Published 9:12 a.m. ET Dec. 1, 2026 | Updated 3:15 p.m. ET", "2026-12-01T14:12", "2026-12-01T20:15"),
+    ("Published December 1, 2026 | Updated 3:15 p.m.", "2026-12-01T00:00", "2026-12-01T15:15"),
+])
+def test_a_date_line_that_gives_the_change_as_a_time_alone_dates_it_on_the_day_published(
+        line: str, published: str, updated: str) -> None:
+    from pipelines.draft import _line_time
+
+    out = cut_text(f"{line}\n{BODY}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and len(out.harvest.published) == len(out.harvest.updated) == 1
+    assert [_line_time(value, RULES.months, True).strftime("%Y-%m-%dT%H:%M")
+            for value in out.harvest.published + out.harvest.updated] == [published, updated]
+
+
 def test_a_known_publisher_after_the_headline_in_the_pages_title_is_the_source() -> None:
     """trafilatura's title reader drops "- Reuters" from "<title>Headline - Reuters</title>"; the
     publisher is still the record's. A name that is not a known publisher is not taken (on a page it
@@ -1208,7 +1227,7 @@ _CAPTION_SETTINGS = ("Text Color White Black Red Green Transparency Opaque Semi-
     ("pic.twitter.com/Ab12Cd34Ef", "chrome.paywall"), ("SKIP ADVERTISEMENT", "ads.label"), ("Ad Feedback", "ads.label"),
     ("Representational image", "chrome.media-label"), ("Click to expand", "chrome.media-label"),
     ("\u00bfEncontraste un error? Rep\u00f3rtalo aqu\u00ed", "chrome.typo-prompt"),
-    ("Encontrou algum erro? Avise-nos.", "chrome.typo-prompt"), ("Fehler gefunden? Jetzt melden.", "chrome.typo-prompt"),
+    ("Encontrou algum erro? Avise-nos.", "chrome.typo-prompt"), ("Encontrou algum erro? Entre em contato", "chrome.typo-prompt"), ("Fehler gefunden? Jetzt melden.", "chrome.typo-prompt"),
     ("Vous avez rep\u00e9r\u00e9 une erreur dans cet article ? Signalez-la-nous.", "chrome.typo-prompt"),
     ("CLICK HERE TO GET THE HARBOUR NEWS APP", "chrome.paywall"), ("Our journalism needs your support", "chrome.paywall"),
     ("Create a free account to continue reading.", "chrome.paywall"), ("Read in app", "chrome.paywall"),
@@ -1998,6 +2017,11 @@ def test_a_widget_title_between_paragraphs_or_over_sentences_is_the_articles_hea
     ("Pol\u00edtica de privacidad", "chrome.site.es"), ("Aviso legal", "chrome.site.es"), ("Fale conosco", "chrome.site.pt"),
     ("Mentions l\u00e9gales", "chrome.site.fr"), ("Impressum", "chrome.site.de"), ("Datenschutzerkl\u00e4rung", "chrome.site.de"),
     ("Hubungi Kami", "chrome.site.id"), ("Impressum | Datenschutz | Kontakt", "chrome.site.any"),
+    ("Ver m\u00e1s", "chrome.site.es"), ("Ver mais", "chrome.site.pt"), ("Recibe nuestro bolet\u00edn", "chrome.site.es"),
+    ("Receba nossa newsletter", "chrome.site.pt"), ("Este conte\u00fado foi \u00fatil para voc\u00ea?", "chrome.site.pt"),
+    ("\u00bfTe result\u00f3 \u00fatil este art\u00edculo?", "chrome.site.es"),
+    ("Voir plus", "chrome.site.fr"), ("Article r\u00e9serv\u00e9 aux abonn\u00e9s", "chrome.site.fr"),
+    ("Weitere Artikel laden", "chrome.site.de"), ("Merken", "chrome.site.de"),
     ("Mentions l\u00e9gales - Contact - Plan du site", "chrome.site.any"),
     ("Sobre | Contato | Pol\u00edtica de Privacidade", "chrome.site.any"),
     ("Tentang Kami | Redaksi | Pedoman Media Siber | Kebijakan Privasi", "chrome.site.any"),
@@ -3631,7 +3655,7 @@ def test_a_theme_date_line_with_the_writer_in_any_language_is_cut_and_names_both
     ("Posted on March 9, 2026 · 4 min read", ["March 9, 2026"], []),
     # a date line that goes on past its date
     ("Posted on 9 October 2026 in News", ["9 October 2026 in News"], []),
-    ("Publié le 09/10/2026 à 14:05, mis à jour à 16:00", ["09/10/2026 à 14:05, mis à jour à 16:00"], []),
+    ("Publié le 09/10/2026 à 14:05, mis à jour à 16:00", ["09/10/2026 à 14:05"], []),  # (its change: updated)
     # a time counted back from now dates nothing
     ("Posted 2 hours ago", [], []),
     ("Diterbitkan 2 jam lalu", [], []),
