@@ -427,9 +427,12 @@ def _feed_time(value: str | None, months: Months) -> datetime | None:
 
 
 # a time written before its date, as US papers print it ("9:12 a.m. ET Dec. 1, 2026", and what follows
-# it: "… | Updated …"): read as the date with the time (and its zone) after it
+# it: "… | Updated …") and Vietnamese ones ("09:12 02/12/2026"): read as the date with the time (and its
+# zone) after it
 _TIME_FIRST = re.compile(r"(\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*[A-Z]{2,5}\b)?)[\s,]+"  # the time, its zone
-                         r"([^|·•\d]{0,12}\d{1,2},? \d{4}|\d{1,2}\.? [^\W\d]{3,12}\.?,? \d{4})\b")  # the date
+                         r"([^|·•\d]{0,12}\d{1,2},? \d{4}|\d{1,2}\.? [^\W\d]{3,12}\.?,? \d{4}"  # the date
+                         r"|(?:ngày )?\d{1,2}([/.-])\d{1,2}\3\d{4})\b")  # (in figures: "09:12 02/12/2026")
+_OFFSET_AFTER = re.compile(r"\s*\(?(?:utc|gmt)\s*[+-]\d{1,2}(?::?\d{2})?\)?", re.I)
 
 
 def _line_time(value: str, months: Months, day_first: bool = False) -> datetime | None:
@@ -443,7 +446,8 @@ def _line_time(value: str, months: Months, day_first: bool = False) -> datetime 
 
     value = value.strip()
     if (first := _TIME_FIRST.match(value)) is not None:
-        value = f"{first[2]} {first[1]}"
+        offset_after = _OFFSET_AFTER.match(value, first.end())  # ("09:12 02/12/2026 (GMT+7)")
+        value = f"{first[2]} {first[1]}" + (offset_after[0] if offset_after else "")
     when = written_date(value)
     if when is None:
         iso = year_first(value, months.eras) or named_date(value, months, day_first)

@@ -389,6 +389,7 @@ def _cut_to_body(texts: tuple[str, ...], line: str, rule: str) -> list:
     ("Lo más leído", "chrome.site.es"), ("Temas relacionados", "chrome.site.es"), ("Новости по теме", "chrome.site.ru"),
     ("संबंधित खबरें", "chrome.site.hi"), ("Riproduzione riservata \u00a9", "chrome.site.it"),
     ("Google News'te takip edin", "chrome.site.tr"), ("Google News पर फॉलो करें", "chrome.site.hi"),
+    ("Google News'te Takip Et", "chrome.site.tr"),
     ("Dapatkan update berita pilihan dan breaking news setiap hari dari Harian Pelabuhan. Mari bergabung di Grup "
      "Telegram \"Harian Pelabuhan Update\", caranya klik link https://t.me/harianupdate, kemudian join.", "chrome.site.id"),
     ("Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita Harian "
@@ -951,6 +952,20 @@ def test_a_date_line_that_gives_the_change_as_a_time_alone_dates_it_on_the_day_p
             for value in out.harvest.published + out.harvest.updated] == [published, updated]
 
 
+@pytest.mark.parametrize(("line", "field", "when"), [
+    ("C\u1eadp nh\u1eadt l\u00fac 09:12 02/12/2026", "updated", "2026-12-02T09:12"),
+    ("C\u1eadp nh\u1eadt l\u00fac 09:12 ng\u00e0y 02/12/2026 (GMT+7)", "updated", "2026-12-02T02:12"),
+    ("\u0110\u0103ng l\u00fac 09:12 02/12/2026 (GMT+7)", "published", "2026-12-02T02:12"),
+])
+def test_a_vietnamese_date_line_with_the_time_before_the_date_is_read(line: str, field: str, when: str) -> None:
+    from pipelines.draft import _line_time
+
+    out = cut_text(f"{line}\n{BODY}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY
+    values = getattr(out.harvest, field)
+    assert len(values) == 1 and _line_time(values[0], RULES.months, True).strftime("%Y-%m-%dT%H:%M") == when
+
+
 def test_a_known_publisher_after_the_headline_in_the_pages_title_is_the_source() -> None:
     """trafilatura's title reader drops "- Reuters" from "<title>Headline - Reuters</title>"; the
     publisher is still the record's. A name that is not a known publisher is not taken (on a page it
@@ -1227,7 +1242,10 @@ _CAPTION_SETTINGS = ("Text Color White Black Red Green Transparency Opaque Semi-
     ("pic.twitter.com/Ab12Cd34Ef", "chrome.paywall"), ("SKIP ADVERTISEMENT", "ads.label"), ("Ad Feedback", "ads.label"),
     ("Representational image", "chrome.media-label"), ("Click to expand", "chrome.media-label"),
     ("\u00bfEncontraste un error? Rep\u00f3rtalo aqu\u00ed", "chrome.typo-prompt"),
-    ("Encontrou algum erro? Avise-nos.", "chrome.typo-prompt"), ("Encontrou algum erro? Entre em contato", "chrome.typo-prompt"), ("Fehler gefunden? Jetzt melden.", "chrome.typo-prompt"),
+    ("Encontrou algum erro? Avise-nos.", "chrome.typo-prompt"), ("Fehler gefunden? Jetzt melden.", "chrome.typo-prompt"),
+    ("Encontrou algum erro? Entre em contato", "chrome.typo-prompt"),
+    ("\u041e\u0448\u0438\u0431\u043a\u0430 \u0432 \u0442\u0435\u043a\u0441\u0442\u0435? \u0412\u044b\u0434\u0435\u043b\u0438\u0442\u0435 "
+     "\u0435\u0451 \u0438 \u043d\u0430\u0436\u043c\u0438\u0442\u0435 Ctrl + Enter", "chrome.typo-prompt"),
     ("Vous avez rep\u00e9r\u00e9 une erreur dans cet article ? Signalez-la-nous.", "chrome.typo-prompt"),
     ("CLICK HERE TO GET THE HARBOUR NEWS APP", "chrome.paywall"), ("Our journalism needs your support", "chrome.paywall"),
     ("Create a free account to continue reading.", "chrome.paywall"), ("Read in app", "chrome.paywall"),
@@ -2022,6 +2040,7 @@ def test_a_widget_title_between_paragraphs_or_over_sentences_is_the_articles_hea
     ("\u00bfTe result\u00f3 \u00fatil este art\u00edculo?", "chrome.site.es"),
     ("Voir plus", "chrome.site.fr"), ("Article r\u00e9serv\u00e9 aux abonn\u00e9s", "chrome.site.fr"),
     ("Weitere Artikel laden", "chrome.site.de"), ("Merken", "chrome.site.de"),
+    ("Tin n\u1ed5i b\u1eadt", "chrome.site.vi"), ("\u0110\u0103ng k\u00fd nh\u1eadn b\u1ea3n tin", "chrome.site.vi"),
     ("Mentions l\u00e9gales - Contact - Plan du site", "chrome.site.any"),
     ("Sobre | Contato | Pol\u00edtica de Privacidade", "chrome.site.any"),
     ("Tentang Kami | Redaksi | Pedoman Media Siber | Kebijakan Privasi", "chrome.site.any"),
