@@ -390,7 +390,10 @@ class _Scan:
 
     def _line_rule(self, i: int, where: str, line: str | None = None) -> str | None:
         hit = self.rules.line_match(where, self.folded[i] if line is None else line)
-        if hit is None or (not hit[0].chain and line is None and self._reported(i)):
+        # (a tool's footer that prints a title is its own, whatever the title says: "The post X, police
+        # say appeared first on Y."; a tool's line that may stand anywhere is a statement, which a story
+        # may report: "This report was written with the help of ChatGPT, the lawyer admitted.")
+        if hit is None or ((not hit[0].chain or hit[0].where == "any") and line is None and self._reported(i)):
             return None
         self._apply(i, *hit)
         return hit[0].id

@@ -1481,6 +1481,7 @@ def test_a_flattened_table_of_contents_is_cut_wherever_it_stands(line: str) -> N
 
 
 @pytest.mark.parametrize("line", ["Sponsored by Harbour Bank", "Brought to you by Harbour Bank",
+                                  "Sponsored content from Harbour Bank",
                                   "This post is sponsored by Harbour Bank. All opinions are my own.",
                                   "Load more", "Join the discussion", "Table of Contents Toggle", "Word count: 512",
                                   "Supported by", "Share full article", "Listen to this article \u00b7 4:12 min Learn more"])
@@ -1521,7 +1522,8 @@ def test_mediums_footer_one_link_a_line_is_cut_under_the_text() -> None:
 
 @pytest.mark.parametrize("line", ["Published in The Lancet", "Jane Roe is editor of Harbour Weekly.",
                                   "Sign up for the ferry lottery before the end of the month and pay nothing",
-                                  "Write a comment below and tell us.", "Current events"])
+                                  "Write a comment below and tell us.", "Current events",
+                                  "Sponsored content from the ferry company was rejected."])
 def test_a_line_that_reads_like_a_hosted_platforms_chrome_stays(line: str) -> None:
     _stays(*_ends(BODY, line))
 
@@ -1613,9 +1615,10 @@ def test_google_news_full_coverage_link_is_cut_wherever_it_stands_and_names_goog
 
 
 def test_an_article_translated_automatically_says_so_and_a_speech_translated_so_stays() -> None:
-    line = "This article has been translated automatically."
-    out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"))
-    assert out.text == BODY and out.removed == [("ai.disclosure", line)]
+    for line in ("This article has been translated automatically.",
+                 "The content above was generated with the help of AI."):
+        out = cut_text(f"{BODY}\n{line}", RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and out.removed == [("ai.disclosure", line)]
     _stays(f"{BODY}\nThe speech was translated automatically into six languages.")
 
 
@@ -2527,6 +2530,9 @@ def test_a_sentence_that_begins_like_a_call_to_follow_or_a_label_stays(line: str
     "Please share this post, said the organisers.",
     "S\u00edguenos en Facebook, pidi\u00f3 el alcalde.",
     "Folgen Sie uns auf Twitter, sagte der Sprecher.",
+    # a tool's statement that may stand anywhere, reported ("…, the lawyer admitted.", "…, the court heard.")
+    "This report was written with the help of ChatGPT, the lawyer admitted.",
+    "This summary was produced by an AI tool, the court heard.",
 ])
 def test_a_call_to_subscribe_or_follow_that_the_article_reports_stays_wherever_it_stands(line: str) -> None:
     # a template prints the call alone; the article says who made it (", the board urged residents.")
@@ -3978,6 +3984,8 @@ def test_utf8_read_as_windows_1252_up_the_chain_is_read_again(text: str, read: s
     ("This news was originally published at Harbour Daily.", "Harbour Daily"),
     ("This content was first published on Harbour Daily.", "Harbour Daily"),
     ("This article is syndicated from Harbour Daily.", "Harbour Daily"),
+    ("This post was syndicated from Harbour Daily. Click here to read the full text on the original website.",
+     "Harbour Daily"),
     ("This article is sourced from Harbour Daily.", "Harbour Daily"),
     ("This content was automatically imported from Harbour Daily.", "Harbour Daily"),
     # an autoblog's notice that it imported the post, in the blogs' other languages
