@@ -620,7 +620,7 @@ def test_user_rules_directory_extends_the_rules(tmp_path) -> None:
     (r".{0,40}\bharbour rights kept\.?", "Harbour rights were kept by the court on Monday.", False),
     (r"(tip|send) us (a|your) (story|tip)", "Send us your story", True),  # (no fixed text to gate on)
     (r"\d+ stars?", "5 stars", True),
-    (r"(?P<who>\w+) liked this", "Ana liked this", True),
+    (r"(?P<who>\w+) loved this", "Ana loved this", True),
     (r"rate this: .*", "Rate this: " + "★" * 500, True),  # (no longest match: any length is tried)
 ])
 def test_a_users_chrome_pattern_matches_the_lines_it_says_and_only_those(tmp_path, pattern, line, cut) -> None:
@@ -1502,6 +1502,7 @@ def test_a_sponsors_line_a_comment_sections_button_or_an_empty_contents_heading_
     "Published with Ghost", "Powered by Squarespace",
     # Wix, LiveJournal, Substack's footer
     "12 views0 comments", "Post not marked as liked", "Recent Posts See All", "Current Mood: tired",
+    "12 views0 commentsPost not marked as liked", "islandgirl reblogged this from harbournotes", "harbourfan liked this",
     "Privacy \u2219 Terms \u2219 Collection notice", "Substack is the home for great culture",
     # Medium's sign-up panel and responses, Tumblr's prompt, Wix's and Weebly's banners, DEV's comments
     "Distraction-free reading. No ads.", "Read offline with the Medium app", "No responses yet",
@@ -1523,7 +1524,7 @@ def test_mediums_footer_one_link_a_line_is_cut_under_the_text() -> None:
 @pytest.mark.parametrize("line", ["Published in The Lancet", "Jane Roe is editor of Harbour Weekly.",
                                   "Sign up for the ferry lottery before the end of the month and pay nothing",
                                   "Write a comment below and tell us.", "Current events",
-                                  "Sponsored content from the ferry company was rejected."])
+                                  "Sponsored content from the ferry company was rejected.", "Everyone liked this"])
 def test_a_line_that_reads_like_a_hosted_platforms_chrome_stays(line: str) -> None:
     _stays(*_ends(BODY, line))
 
