@@ -394,7 +394,7 @@ def _cut_to_body(texts: tuple[str, ...], line: str, rule: str) -> list:
      "Telegram \"Harian Pelabuhan Update\", caranya klik link https://t.me/harianupdate, kemudian join.", "chrome.site.id"),
     ("Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita Harian "
      "Pelabuhan WhatsApp Channel : https://www.whatsapp.com/channel/0029VaF", "chrome.site.id"),
-    ("(*)", "text.mark-line"), ("Tonton juga video berikut ini", "promo.video-id"),
+    ("(*)", "text.mark-line"), ("Tonton juga video berikut ini", "promo.video-id"), ("Tonton juga", "promo.video-id"),
     # a news portal's own closing lines, carried along by copies
     ("Catch all the Business News, Market News, Breaking News Events and Latest News Updates on Harbour Mint. "
      "Download The Harbour Mint News App to get Daily Market Updates.", "promo.portal-footer"),
@@ -1003,6 +1003,7 @@ def _block_between_paragraphs(block: str, **link_args) -> tuple[list[str], list[
     ("Also Read | Harbour fees rise again", True),
     ("READ MORE: Ferry strike called off", True),
     ("Baca juga: Harga cabai naik lagi di pasar induk", True),
+    ("Tonton juga: Jadwal feri baru di pelabuhan", True),
     ("Lesen Sie auch: Die Fähre fährt wieder", True),
     ("Xem thêm: Giá vàng hôm nay tăng mạnh", True),
     ("Veja também: Chuva forte atinge o litoral", True),
@@ -1658,6 +1659,7 @@ def test_a_date_line_with_the_writers_name_after_it_under_the_text_is_cut_and_re
     "Dapatkan berita terbaru langsung di ponsel Anda. Download aplikasi Harian Pelabuhan sekarang!",
     "Gabung di WhatsApp Channel Harian Pelabuhan",
     "Jangan lewatkan berita terbaru, follow kami di Instagram @harianpelabuhan",
+    "Klik di sini untuk mendapatkan update berita terkini",
 ])
 def test_an_indonesian_portals_prompts_are_cut_above_and_under_the_text(line: str) -> None:
     _cut_to_body(_ends(BODY, line), line, "chrome.site.id")
