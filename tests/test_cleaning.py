@@ -941,6 +941,8 @@ def test_a_themes_date_line_above_the_post_is_cut(head: str, rule: str | None) -
      "2026-12-02T11:40"),
     ("Published 9:12 a.m. ET Dec. 1, 2026 | Updated 3:15 p.m. ET", "2026-12-01T14:12", "2026-12-01T20:15"),
     ("Published December 1, 2026 | Updated 3:15 p.m.", "2026-12-01T00:00", "2026-12-01T15:15"),
+    ("Diterbitkan 2 Desember 2026, 09:12 WIB | Diperbarui 11:40 WIB", "2026-12-02T02:12", "2026-12-02T04:40"),
+    ("Publicado el 2 de diciembre de 2026 | Actualizado: 11:40", "2026-12-02T00:00", "2026-12-02T11:40"),
 ])
 def test_a_date_line_that_gives_the_change_as_a_time_alone_dates_it_on_the_day_published(
         line: str, published: str, updated: str) -> None:
