@@ -274,7 +274,11 @@ _EXCERPT_END = re.compile(r"\s*(?:[\[(]?(?:…|\.\.\.)[\])]?)\s*(?:(?:read more|
 _TIME_ALONE = re.compile(r"\d{1,2}[:h.]\d{2}(\s*(uhr|h|[ap]\.?m\.?))?(\s*[a-z]{2,4})?\.?", re.I)
 _TIME_AFTER_DATE = re.compile(r"(?<=\d)[\s,]+(?:(?:à|at|um|às|a las|pukul|lúc|-)\s+)?\d{1,2}[:h.]\d{2}\b.*$", re.I)
 _TIME_IN = re.compile(r"\d{1,2}[:h.]\d{2}")
-_TIME_BEFORE_DATE = re.compile(r"^\d{1,2}[:h.]\d{2}\s*([ap]\.?m\.?\s*)?([a-z]{2,4}\s+)?(?=\w)", re.I)
+# a time written before its date, as US papers print it ("9:12 a.m. ET Dec. 1, 2026", and what follows
+# it: "… | Updated …") and Vietnamese ones ("09:12 02/12/2026"): the time (with its zone), the date
+TIME_FIRST = re.compile(r"(\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*[A-Z]{2,5}\b)?)[\s,]+"  # the time, its zone
+                        r"([^|·•\d]{0,12}\d{1,2},? \d{4}|\d{1,2}\.? [^\W\d]{3,12}\.?,? \d{4}"  # the date
+                        r"|(?:ngày )?\d{1,2}([/.-])\d{1,2}\3\d{4})\b")  # (in figures: "09:12 02/12/2026")
 
 
 def _on_day_of(published: str, updated: str) -> str:
@@ -285,8 +289,8 @@ def _on_day_of(published: str, updated: str) -> str:
         return updated
     published = published.strip()
     day = _TIME_AFTER_DATE.sub("", published)
-    if day == published:
-        day = _TIME_BEFORE_DATE.sub("", published)  # ("9:12 a.m. ET Dec. 1, 2026")
+    if day == published and (first := TIME_FIRST.match(published)) is not None:
+        day = first[2]  # ("9:12 a.m. ET Dec. 1, 2026")
     if day == published and _TIME_IN.search(published):
         return updated  # (a time the date's words hold in a way not read here)
     return f"{day} {updated.strip()}"

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from pipelines.cleaning import (TITLE_AFFIX_SEPS, Context, Harvest, cut_text, read_head, resolve_spintax,
+from pipelines.cleaning import (TIME_FIRST, TITLE_AFFIX_SEPS, Context, Harvest, cut_text, read_head, resolve_spintax,
                                 strip_shortcodes, strip_shown_tags, ui_language_of)
 from pipelines.confusables import Confusables
 from pipelines.extraction import Extracted
@@ -426,12 +426,7 @@ def _feed_time(value: str | None, months: Months) -> datetime | None:
     return when
 
 
-# a time written before its date, as US papers print it ("9:12 a.m. ET Dec. 1, 2026", and what follows
-# it: "… | Updated …") and Vietnamese ones ("09:12 02/12/2026"): read as the date with the time (and its
-# zone) after it
-_TIME_FIRST = re.compile(r"(\d{1,2}[:.]\d{2}\s*(?:[aApP]\.?[mM]\.?)?(?:\s*[A-Z]{2,5}\b)?)[\s,]+"  # the time, its zone
-                         r"([^|·•\d]{0,12}\d{1,2},? \d{4}|\d{1,2}\.? [^\W\d]{3,12}\.?,? \d{4}"  # the date
-                         r"|(?:ngày )?\d{1,2}([/.-])\d{1,2}\3\d{4})\b")  # (in figures: "09:12 02/12/2026")
+# a zone's offset after a date that a time came before ("09:12 02/12/2026 (GMT+7)")
 _OFFSET_AFTER = re.compile(r"\s*\(?(?:utc|gmt)\s*[+-]\d{1,2}(?::?\d{2})?\)?", re.I)
 
 
@@ -445,7 +440,7 @@ def _line_time(value: str, months: Months, day_first: bool = False) -> datetime 
     from pipelines.metadata import named_date, year_first
 
     value = value.strip()
-    if (first := _TIME_FIRST.match(value)) is not None:
+    if (first := TIME_FIRST.match(value)) is not None:  # (read as the date with the time and its zone after it)
         offset_after = _OFFSET_AFTER.match(value, first.end())  # ("09:12 02/12/2026 (GMT+7)")
         value = f"{first[2]} {first[1]}" + (offset_after[0] if offset_after else "")
     when = written_date(value)
