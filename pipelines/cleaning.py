@@ -15,6 +15,9 @@ TITLE_AFFIX_SEPS = (" :: ", " | ", " - ", " -- ", " >> ", ' " ', " \u00b7 ", " /
 _REPEAT_SEPS = (" - ", " | ", " :: ", " \u00b7 ")
 LIST_LINES = 12  # at most this many items under a "Related posts" heading at the end of the text
 LIST_ITEM_WORDS = 16  # an item is a headline: this many words at most, and no sentence end
+# and this many characters at most, a wide one counting three (a paragraph in a script that writes no
+# spaces between words, or no full stop at a sentence's end, as Thai, is longer)
+LIST_ITEM_CHARS = 160
 BOX_LINES = 3  # at most this many lines under an "About the author" heading at the end of the text
 BOX_CHARS = 800  # and this many characters in all (a bio and a link, not a section of the article)
 THREAD_LINES = 60  # at most this many lines under a "Comments" heading at the end of the text
@@ -22,7 +25,9 @@ THREAD_CHARS = 12000  # and this many characters in all
 # A site's menu at an end of the text: this many short lines at least, of which this many (and a third
 # at least) are a template's own items; an item no template set knows has this many words at most
 MENU_ITEMS, MENU_KNOWN, MENU_ITEM_WORDS = 3, 2, 3
-_SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
+# (also Chinese and Japanese full stops, full-width marks and closing quotes, the Arabic question mark,
+# the Devanagari danda and the Urdu full stop)
+_SENTENCE_END = re.compile(r"[.!?:;\"')\]。！？：；」』）｡؟।॥۔]$")
 # a widget's count after its item ("December 2026 (12)", "News (40)"): no sentence's end
 _ITEM_COUNT = re.compile(r"\(\d[\d,.]*\)$")
 # a kicker above the headline: a few words
@@ -540,7 +545,7 @@ class _Scan:
         """A "Related posts:" heading (a `where = "list"` rule) at most LIST_LINES lines above
         `last`, with only short lines that end no sentence between (a widget's count after an item,
         "December 2026 (12)", is no sentence's end)."""
-        return self._heading_over(last, "list", LIST_LINES, lambda key, _chars: len(key.split()) <= LIST_ITEM_WORDS
+        return self._heading_over(last, "list", LIST_LINES, lambda key, _chars: len(key.split()) <= LIST_ITEM_WORDS and _size(key) <= LIST_ITEM_CHARS
                                   and (not _SENTENCE_END.search(key) or _ITEM_COUNT.search(key) is not None))
 
     def _box_heading(self, last: int) -> int | None:

@@ -1750,6 +1750,27 @@ def test_a_portals_buttons_and_boxes_in_more_languages_are_cut_under_the_text(ta
     assert _cut_tail(tail) == rules
 
 
+@pytest.mark.parametrize(("heading", "paragraphs"), [
+    ("関連記事", ["委員会は火曜日の夜に会合を開き、新しい桟橋の計画について話し合った。",
+              "住民の意見は分かれ、道路の渋滞を心配する声もあった！", "結論は来年の春に出る見込みだ。"]),
+    ("相关阅读", ["委员会周二晚间开会讨论了新码头的计划。", "居民意见不一，有人担心道路拥堵。"]),
+    ("Tags", ["委員会は火曜日の夜に会合を開き、新しい桟橋の計画について話し合った。"]),
+    ("यह भी पढ़ें", ["बोर्ड ने मंगलवार शाम को नए घाट की योजना पर चर्चा की।", "निवासियों की राय बंटी हुई थी।"]),
+    # Thai writes no full stop: a paragraph is longer than a headline
+    ("ข่าวที่เกี่ยวข้อง", ["คณะกรรมการท่าเรือประชุมเมื่อเย็นวันอังคารเพื่อพิจารณาแผนสร้างท่าเรือเฟอร์รี่แห่งที่สองซึ่งมีการถกเถียงกันมาสามปีแล้ว"
+                         "และชาวบ้านที่แสดงความเห็นในที่ประชุมมีความเห็นแตกต่างกันมาก"]),
+])
+def test_paragraphs_in_a_script_without_latin_full_stops_under_a_related_heading_in_the_text_stay(
+        heading: str, paragraphs: list[str]) -> None:
+    # (the heading between the paragraphs goes; the paragraphs under it are the article's, not its list)
+    opening = "港の新しい桟橋について、委員会が初めて公式に説明した。"
+    out = cut_text("\n".join([opening, heading, *paragraphs]), RULES, Context(title="港の桟橋"))
+    assert out.text.split("\n")[-len(paragraphs):] == paragraphs
+    # a list of headlines in these scripts under the text is still cut with its heading
+    tail = "\n".join([opening, heading, "港に新しい桟橋", "フェリーの時刻表が変わる", "รถไฟสายใหม่เปิดวันจันทร์"])
+    assert cut_text(tail, RULES, Context(title="港の桟橋")).text == opening
+
+
 @pytest.mark.parametrize(("tail", "rules"), [
     ("Blog at WordPress.com.", {"chrome.wordpress.en"}),
     ("Design a site like this with WordPress.com\nGet started", {"chrome.wordpress.en", "chrome.hosted.en"}),
