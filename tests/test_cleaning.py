@@ -1771,6 +1771,48 @@ def test_paragraphs_in_a_script_without_latin_full_stops_under_a_related_heading
     assert cut_text(tail, RULES, Context(title="港の桟橋")).text == opening
 
 
+_CJK_BODY = "港の新しい桟橋について、委員会が初めて公式に説明した。\n住民の意見は分かれ、結論は来年の春に出る見込みだ。"
+
+
+@pytest.mark.parametrize(("tail", "rules", "harvested"), [
+    # a Japanese theme's or portal's buttons, footer links, wire credit and notes under the story
+    ("コメントをどうぞ\nこの記事はいかがでしたか？\nもっと見る\nこの記事のURLをコピーする", {"chrome.site.ja", "chrome.share.ja"}, {}),
+    ("トップページ\nお問い合わせ\nプライバシーポリシー", {"chrome.site.ja"}, {}), ("(共同通信)", {"chrome.site.ja"}, {}),
+    ("この記事を書いた人\n山田花子。港町在住のライター。", {"author.box"}, {}),
+    ("写真：山田花子", {"credits.image"}, {}), ("提供元：港湾新聞", {"reprint.source-cjk"}, {"publishers": ["港湾新聞"]}),
+    ("※この記事は港湾新聞からの転載です。", {"reprint.reprinted-ja"}, {"publishers": ["港湾新聞"]}),
+    # a Chinese portal's
+    ("打开APP阅读\n展开全文\n责任编辑：\n首页\n联系我们", {"chrome.site.zh"}, {}), ("点击数：56", {"chrome.counter-zh"}, {}),
+    ("摄影：王小明", {"credits.image"}, {}),
+    # a Korean portal's
+    ("구독\n인쇄\n이전 글\n다음 글\n회사소개\n개인정보처리방침", {"chrome.site.ko"}, {}),
+])
+def test_cjk_portals_buttons_credits_and_notes_are_cut_under_the_text(tail: str, rules: set[str], harvested: dict) -> None:
+    out = cut_text(f"{_CJK_BODY}\n{tail}", RULES, Context(title="港の桟橋"))
+    assert out.text == _CJK_BODY and {rule for rule, _ in out.removed} == rules
+    assert all(getattr(out.harvest, name) == value for name, value in harvested.items())
+
+
+@pytest.mark.parametrize(("head", "rule", "harvested"), [
+    ("読了時間：約3分", "chrome.reading-time", {}), ("この記事は約3分で読めます", "chrome.reading-time", {}),
+    ("阅读时间：3分钟", "chrome.reading-time", {}), ("읽는 시간 3분", "chrome.reading-time", {}),
+    # a Chinese portal's date and source on one row over the story
+    ("2026年12月02日 09:12 来源：港口日报", "reprint.source-zh", {"publishers": ["港口日报"], "published": ["2026年12月02日 09:12"]}),
+    ("2026-12-02 09:12:30 来源：港口日报", "reprint.source-zh", {"publishers": ["港口日报"], "published": ["2026-12-02 09:12:30"]}),
+])
+def test_cjk_reading_times_and_a_date_and_source_row_are_read_over_the_text(head: str, rule: str, harvested: dict) -> None:
+    out = cut_text(f"{head}\n{_CJK_BODY}", RULES, Context(title="港の桟橋"))
+    assert out.text == _CJK_BODY and out.removed == [(rule, head)]
+    assert all(getattr(out.harvest, name) == value for name, value in harvested.items())
+
+
+def test_cjk_lines_like_the_new_items_stay() -> None:
+    for line in ("目次を作るのが苦手な人も多い。", "もっと見るべき点がある、と委員長は述べた。", "2026年12月02日，港口日报来源的消息称码头将延期。",
+                 "写真を撮影した住民によると、桟橋は午後に閉鎖された。", "읽는 시간이 3분을 넘는 기사는 드물다."):
+        for text in (f"{line}\n{_CJK_BODY}", f"{_CJK_BODY}\n{line}"):
+            assert cut_text(text, RULES, Context(title="港の桟橋")).text == text, text
+
+
 @pytest.mark.parametrize(("tail", "rules"), [
     ("Blog at WordPress.com.", {"chrome.wordpress.en"}),
     ("Design a site like this with WordPress.com\nGet started", {"chrome.wordpress.en", "chrome.hosted.en"}),
