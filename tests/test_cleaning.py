@@ -1806,6 +1806,39 @@ def test_cjk_reading_times_and_a_date_and_source_row_are_read_over_the_text(head
     assert all(getattr(out.harvest, name) == value for name, value in harvested.items())
 
 
+@pytest.mark.parametrize(("tail", "rules"), [
+    # Polish, Dutch, Italian, Russian and Turkish portals' buttons and footer links, their "recommended" and
+    # "most read" boxes' headings, newsletter prompts and sponsored labels
+    ("Drukuj\nZgłoś błąd\nOceń artykuł\nMasz ciekawy temat? Napisz do nas!\nPolityka prywatności", {"chrome.site.pl"}),
+    ("Terug naar boven\nTip de redactie\nPrivacybeleid\nCookiebeleid", {"chrome.site.nl"}),
+    ("Stampa\nContatti\nInformativa privacy", {"chrome.site.it"}), ("Печать\nНаверх\nКонтакты", {"chrome.site.ru"}),
+    ("Takip Et\nYazdır\nBaşa Dön\nİletişim\nGizlilik Politikası", {"chrome.site.tr"}),
+    ("Polecane\nPort rozbudowany\nNowy prom", {"related.list"}), ("Najczęściej czytane", {"related.list"}),
+    ("Aanbevolen", {"related.list"}), ("Consigliati", {"related.list"}), ("Читать также", {"related.list"}),
+    ("Партнерские материалы", {"related.list"}), ("En Çok Okunanlar", {"related.list"}), ("Önerilen", {"related.list"}),
+    ("Subskrybuj nasz newsletter", {"promo.newsletter"}), ("Подпишитесь на нашу рассылку", {"promo.newsletter"}),
+    ("Bültenimize abone olun", {"promo.newsletter"}), ("Artykuł sponsorowany", {"ads.label"}), ("Gesponsord", {"ads.label"}),
+    ("Fot. Anna Nowak", {"credits.image"}), ("Fot. PAP/Anna Nowak", {"credits.image"}),
+    ("Leggi di più", {"autoblog.continue-reading"}),
+])
+def test_european_portals_buttons_boxes_and_labels_are_cut_under_the_text(tail: str, rules: set[str]) -> None:
+    assert _cut_tail(tail) == rules
+
+
+@pytest.mark.parametrize(("byline", "author"), [("Door Anna de Vries", "Anna de Vries"), ("Muhabir: Ayşe Yılmaz", "Ayşe Yılmaz")])
+def test_dutch_and_turkish_bylines_name_the_writer(byline: str, author: str) -> None:
+    out = cut_text(f"{byline}\n{BODY}", RULES, Context(title="Bridge reopens"))
+    assert out.text == BODY and out.harvest.authors == [author]
+
+
+def test_lines_like_the_new_european_items_stay() -> None:
+    _stays(*(text for line in ("Polecane przez lekarzy szczepienia ruszą w styczniu", "Door de storm bleef de pier gesloten",
+                               "Stampa estera: il porto cresce", "Печать новых паспортов начнётся в январе",
+                               "Muhabir olarak çalışan Ayşe, limanı anlattı", "Önerilen plan meclisten geçti",
+                               "Aanbevolen wordt om vroeg te komen", "Fot. 3: the pier at night")
+             for text in _placed(BODY, line)))
+
+
 def test_cjk_lines_like_the_new_items_stay() -> None:
     for line in ("目次を作るのが苦手な人も多い。", "もっと見るべき点がある、と委員長は述べた。", "2026年12月02日，港口日报来源的消息称码头将延期。",
                  "写真を撮影した住民によると、桟橋は午後に閉鎖された。", "읽는 시간이 3분을 넘는 기사는 드물다."):
