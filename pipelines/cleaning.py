@@ -722,18 +722,22 @@ class _Scan:
                 self._line_rule(i + 1, "byline")  # the writer's job on the line under the byline
 
     def _meta_row(self, i: int) -> str | None:
-        """A theme's meta row whose items the head rules or the chrome sets each read alone, set on one
-        line with bars or dots between ("Veröffentlicht: 09.10.2026, 14:05 Uhr | Lesezeit: 3 Min.",
-        "By Ann Lee • 3 min read"), some items perhaps the post's category, its writer, the site's or
+        """A theme's meta row whose items the head rules, the rules that may stand anywhere or the chrome
+        sets each read alone, set on one line with bars or dots between ("Veröffentlicht: 09.10.2026,
+        14:05 Uhr | Lesezeit: 3 Min.", "By Ann Lee • 3 min read"), or with spaces alone before labelled
+        items ("2026-12-02 09:12 来源：港口日报 作者：王小明"), some items perhaps the post's category, its writer, the site's or
         a known publisher's name ("World | 9 October 2026", "AFP | Updated: Oct 9, 2026"): cut, and
         read for what each rule's item gives."""
         parts = _ROW_SEPARATOR.split(self.folded[i])
+        if len(parts) == 1:
+            parts = _LABELLED_ITEM.split(self.folded[i])
         if not 2 <= len(parts) <= _ROW_ITEMS:
             return None
         hits = []
         for part in parts:
             key = part.lower()
-            hit = self.rules.line_match("head", part) or self.rules.line_match("inside", part)
+            hit = (self.rules.line_match("head", part) or self.rules.line_match("inside", part)
+                   or self.rules.line_match("any", part))
             if hit is None and self.rules.chrome_match(key) is None:
                 if key not in self.labels and key not in self.authors and key not in self.names \
                         and key not in self.rules.publishers:
@@ -888,6 +892,9 @@ class _Scan:
 _UPDATE_WORD = re.compile(r"\b(updated|modified|edited|actualizado|atualizado|mis à jour|aktualisiert|diperbarui|"
                           r"aggiornato|bijgewerkt|cập nhật|обновлено|güncellendi|zaktualizowano)\b", re.I)
 _ROW_SEPARATOR = re.compile(r"\s+[|\u2022\u00b7]\s+")  # (" | ", " • ", " · " between a meta row's items)
+# where a meta row with only spaces between its items starts a labelled one ("2026-12-02 09:12 来源：港口日报
+# 作者：王小明 阅读：1234", "投稿日：2026年12月2日 カテゴリー：ニュース"): a label of a few letters and a colon
+_LABELLED_ITEM = re.compile(r"\s+(?=[^\W\d][^\s:：|]{0,7}\s*[:：])")
 _ROW_ITEMS = 6
 
 

@@ -1839,6 +1839,22 @@ def test_lines_like_the_new_european_items_stay() -> None:
              for text in _placed(BODY, line)))
 
 
+@pytest.mark.parametrize(("row", "harvested"), [
+    ("2026-12-02 09:12:30 来源：港口日报 作者：王小明 阅读：1234",
+     {"publishers": ["港口日报"], "authors": ["王小明"], "published": ["2026-12-02 09:12:30"]}),
+    ("来源：港口日报 作者：王小明 发布时间：2026-12-02 09:12", {"publishers": ["港口日报"], "authors": ["王小明"], "published": ["2026-12-02 09:12"]}),
+    ("公開日：2026年12月2日 カテゴリー：ニュース", {"published": ["2026年12月2日"]}),
+    ("2026-12-02 09:12 编辑：李华", {"published": ["2026-12-02 09:12"]}),
+])
+def test_a_meta_row_with_spaces_alone_before_its_labelled_items_is_cut_and_read(row: str, harvested: dict) -> None:
+    out = cut_text(f"{row}\n{_CJK_BODY}", RULES, Context(title="港の桟橋"))
+    assert out.text == _CJK_BODY and out.removed == [("head.meta-row", row)]
+    assert all(getattr(out.harvest, name) == value for name, value in harvested.items())
+    # a row with an item no rule reads stays
+    for line in ("来源：港口日报 委员会：周二开会讨论", "Note: the pier closes at 6 Source: Harbour Daily"):
+        assert cut_text(f"{line}\n{_CJK_BODY}", RULES, Context(title="港の桟橋")).text.startswith(line)
+
+
 def test_cjk_lines_like_the_new_items_stay() -> None:
     for line in ("目次を作るのが苦手な人も多い。", "もっと見るべき点がある、と委員長は述べた。", "2026年12月02日，港口日报来源的消息称码头将延期。",
                  "写真を撮影した住民によると、桟橋は午後に閉鎖された。", "읽는 시간이 3분을 넘는 기사는 드물다."):
