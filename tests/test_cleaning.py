@@ -1855,6 +1855,21 @@ def test_a_meta_row_with_spaces_alone_before_its_labelled_items_is_cut_and_read(
         assert cut_text(f"{line}\n{_CJK_BODY}", RULES, Context(title="港の桟橋")).text.startswith(line)
 
 
+@pytest.mark.parametrize(("tail", "rules"), [
+    ("บทความก่อนหน้า\nบทความถัดไป\nนโยบายความเป็นส่วนตัว\nติดต่อเรา\nพิมพ์\nกลับขึ้นด้านบน\nสงวนลิขสิทธิ์", {"chrome.site.th"}),
+    ("ภาพ: สมชาย ใจดี", {"credits.image"}), ("สมัครรับจดหมายข่าว", {"promo.newsletter"}),
+    ("أضف تعليقك\nطباعة\nالرئيسية\nاتصل بنا\nسياسة الخصوصية", {"chrome.site.ar"}), ("شارك المقال", {"chrome.share.ar"}),
+    ("تصوير: أحمد علي", {"credits.image"}), ("اشترك في النشرة البريدية", {"promo.newsletter"}),
+])
+def test_thai_and_arabic_portals_buttons_credits_and_prompts_are_cut_under_the_text(tail: str, rules: set[str]) -> None:
+    assert _cut_tail(tail) == rules
+
+
+@pytest.mark.parametrize("head", ["وقت القراءة: 3 دقائق", "เวลาในการอ่าน 3 นาที"])
+def test_thai_and_arabic_reading_times_are_cut_over_the_text(head: str) -> None:
+    _cut_to_body((f"{head}\n{BODY}",), head, "chrome.reading-time")
+
+
 def test_cjk_lines_like_the_new_items_stay() -> None:
     for line in ("目次を作るのが苦手な人も多い。", "もっと見るべき点がある、と委員長は述べた。", "2026年12月02日，港口日报来源的消息称码头将延期。",
                  "写真を撮影した住民によると、桟橋は午後に閉鎖された。", "읽는 시간이 3분을 넘는 기사는 드물다."):
