@@ -22,6 +22,7 @@ BOX_LINES = 3  # at most this many lines under an "About the author" heading at 
 BOX_CHARS = 800  # and this many characters in all (a bio and a link, not a section of the article)
 THREAD_LINES = 60  # at most this many lines under a "Comments" heading at the end of the text
 THREAD_CHARS = 12000  # and this many characters in all
+SPAN_LINES = 16  # at most this many lines between a `span` rule's opening line and its closing one
 # A site's menu at an end of the text: this many short lines at least, of which this many (and a third
 # at least) are a template's own items; an item no template set knows has this many words at most
 MENU_ITEMS, MENU_KNOWN, MENU_ITEM_WORDS = 3, 2, 3
@@ -878,6 +879,31 @@ class _Scan:
             if name != "copy":  # (a sign read by keep_unless_copy, no provenance)
                 self.harvest.add(name, value)
 
+    def spans(self) -> None:
+        """Blocks a page marks at both ends, wherever they stand: a `span` rule's opening line (a
+        newsletter promotion's "Skip past newsletter promotion", a box's "list of 4 items"), its
+        closing line at most SPAN_LINES lines under it ("after newsletter promotion", "end of list")
+        and all between, with the rule's heading right above the opening line ("Recommended
+        Stories"). An opening line with no closing one under it is cut alone."""
+        if not self.rules.by_where["span"]:
+            return
+        for i, key in enumerate(self.keys):
+            if not key or i in self.cut:
+                continue
+            hit = self.rules.line_match("span", self.folded[i])
+            if hit is None:
+                continue
+            rule = hit[0]
+            assert rule.until is not None
+            end = next((j for j in range(i + 1, min(len(self.keys), i + SPAN_LINES + 2))
+                        if self.keys[j] and rule.until.fullmatch(self.folded[j])), i)
+            above = next((j for j in range(i - 1, -1, -1) if self.keys[j]), None)
+            start = above if (above is not None and above not in self.cut and rule.lead is not None
+                              and rule.lead.fullmatch(self.folded[above])) else i
+            for j in range(start, end + 1):
+                if self.keys[j]:
+                    self.cut[j] = rule.id
+
     def anywhere(self) -> None:
         """The 'any' rules on every line. A line that a chrome set also reads ("Síguenos en Facebook")
         still tells the template's language, as when the scans from the ends cut it."""
@@ -961,8 +987,8 @@ def read_head(lines: list[str], rules: RuleSet, ctx: Context) -> Harvest:
 
 
 def cut_text(text: str, rules: RuleSet, ctx: Context, harvest: Harvest | None = None) -> CutText:
-    """Cut whole-line residue: 'any' rules everywhere, then the tail bottom-up, then the head, then
-    the tail rules marked `inside` on the lines between."""
+    """Cut whole-line residue: blocks marked at both ends (`span` rules) and 'any' rules everywhere,
+    then the tail bottom-up, then the head, then the tail rules marked `inside` on the lines between."""
     harvest = harvest if harvest is not None else Harvest()
     lines = [line.strip() for line in text.split("\n")]
     while lines and not lines[-1]:
@@ -970,6 +996,7 @@ def cut_text(text: str, rules: RuleSet, ctx: Context, harvest: Harvest | None = 
     if lines and len(lines[-1]) > 20:
         lines[-1:] = _unglue(lines[-1], rules)
     scan = _Scan(lines, rules, ctx, harvest)
+    scan.spans()
     scan.anywhere()
     scan.tail()
     scan.head()

@@ -116,6 +116,10 @@ class LineRule:
     # what the pattern tells before it is tried: the characters its matches can open with (derived:
     # pipelines/patternfacts.py)
     facts: Facts = field(default=NO_FACTS, compare=False)
+    # a `span` rule's closing line (its pattern reads the opening one), and the heading that may stand
+    # right above the opening line
+    until: re.Pattern[str] | None = field(default=None, compare=False)
+    lead: re.Pattern[str] | None = field(default=None, compare=False)
 
     @property
     def first(self) -> int:
@@ -257,7 +261,7 @@ class ChromeSet:
         object.__setattr__(self, "gated", tuple((*_gate(f), p) for f, p in zip(self.facts, self.patterns)))
 
 
-LINE_WHERES = ("tail", "head", "any", "list", "suffix", "box", "byline", "thread")
+LINE_WHERES = ("tail", "head", "any", "list", "suffix", "box", "byline", "thread", "span")
 _CHROME_RUN_WORDS = 40  # a longer line is text, not a pager or a share bar
 
 
@@ -697,10 +701,14 @@ def _parse_file(path: Any, acc: dict) -> None:
         if not isinstance(copy, bool):
             raise RuleError(f"{src}: rule {rid!r}: copy must be true or false")
         hint = _hint_words(src, rid, t["hint"]) if "hint" in t else None
+        if (where == "span") != ("until" in t) or ("lead" in t and where != "span"):
+            raise RuleError(f"{src}: rule {rid!r}: until (and lead) go with where = \"span\", which needs until")
+        until = _compile(src, rid, t["until"]) if "until" in t else None
+        lead = _compile(src, rid, t["lead"]) if "lead" in t else None
         compiled_pattern = _compile(src, rid, pattern)
         acc["lines"].append(LineRule(rid, compiled_pattern, where, t.get("chain"),
                                      bool(t.get("copies_only", False)), t.get("chain_platform"), inside, copy, hint,
-                                     facts_of(compiled_pattern)))
+                                     facts_of(compiled_pattern), until, lead))
     for t in data.get("block", []):
         rid = _need(src, t, "id")
         text = _compile(src, rid, t["text"]) if "text" in t else None

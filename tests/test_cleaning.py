@@ -4916,3 +4916,51 @@ print(json.dumps([out.text, out.harvest.publishers, [r for r, _ in out.removed]]
     runs = [fresh_python(script, env={"PYTHONHASHSEED": str(seed)}) for seed in range(6)]
     assert runs == [["The council approved the plan on Tuesday.\nIt will cost 4 million.", ["Coast Gazette"],
                      ["title.repeat"]]] * 6
+
+
+_GUARDIAN_PROMO = ("Skip past newsletter promotion\nSign up to Harbour Mornings\nFree daily newsletter\n"
+                   "Our morning email sums up the day's harbour news, telling you what is happening and why it matters.\n"
+                   "Privacy Notice: Newsletters may contain info about charities, online ads, and content funded by outside parties.\n"
+                   "after newsletter promotion")
+_BBC_EMBED = ("Skip Twitter post by @harbourdaily\nAllow Twitter content?\nThis article contains content provided by Twitter. "
+              "We ask for your permission before anything is loaded, as they may be using cookies.\nAccept and continue\n"
+              "The pier is closed today. Stay safe, everyone.\n— Harbour Daily (@harbourdaily) December 2, 2026\n"
+              "The BBC is not responsible for the content of external sites.\nEnd of Twitter post by @harbourdaily")
+_AJ_BOX = ("Recommended Stories\nlist of 4 items\nFerry fares to rise in spring\nIsland school to close\n"
+           "Storm closes the coast road\nNew pier plan unveiled\nend of list")
+
+
+@pytest.mark.parametrize(("block", "rule"), [(_GUARDIAN_PROMO, "promo.newsletter-span"), (_BBC_EMBED, "embed.span"),
+                                             (_AJ_BOX, "related.span")])
+def test_a_block_marked_at_both_ends_is_cut_whole_wherever_it_stands(block: str, rule: str) -> None:
+    for text in _placed(BODY, block):
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and {r for r, _ in out.removed} == {rule}, text
+        assert "\n".join(cut for _, cut in out.removed) == block
+
+
+def test_a_blocks_opening_line_alone_is_cut_and_a_closing_line_too_far_under_it_leaves_the_text() -> None:
+    _cut_to_body(_placed(BODY, "Skip past newsletter promotion"), "Skip past newsletter promotion", "promo.newsletter-span")
+    _cut_to_body(_placed(BODY, "list of 3 items"), "list of 3 items", "related.span")
+    for line in ("after newsletter promotion", "End of Twitter post by @harbourdaily", "Open image in gallery",
+                 "This video can not be played"):
+        _cut_to_body(_placed(BODY, line), line, "embed.notice")
+    # a closing line further than 16 lines under the opening one closes nothing: the lines between stay
+    between = [f"Paragraph {n} of the story goes on about the pier." for n in range(17)]
+    text = "\n".join(["Skip past newsletter promotion", *between, "after newsletter promotion", BODY])
+    out = cut_text(text, RULES, Context(title="Bridge reopens"))
+    assert out.text == "\n".join([*between, BODY])
+    # the heading goes with the box only right above its opening line
+    out = cut_text(f"Recommended Stories\n{BODY}\nlist of 1 item\nFerry fares to rise\nend of list", RULES, Context(title="Bridge reopens"))
+    assert out.text.split("\n")[-2:] == BODY.split("\n") and ("related.span", "Recommended Stories") not in out.removed
+
+
+def test_a_span_rule_needs_its_closing_line(tmp_path) -> None:
+    from pipelines.rules import RuleError
+    (tmp_path / "x.toml").write_text("[[line]]\nid = \"x.span\"\nwhere = \"span\"\npattern = '''skip ad'''\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="needs until"):
+        load_rules((str(tmp_path),))
+    (tmp_path / "x.toml").write_text("[[line]]\nid = \"x.any\"\nwhere = \"any\"\npattern = '''skip ad'''\nuntil = '''ad ends'''\n",
+                                     encoding="utf-8")
+    with pytest.raises(RuleError, match="needs until"):
+        load_rules((str(tmp_path),))
