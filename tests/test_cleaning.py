@@ -4964,3 +4964,28 @@ def test_a_span_rule_needs_its_closing_line(tmp_path) -> None:
                                      encoding="utf-8")
     with pytest.raises(RuleError, match="needs until"):
         load_rules((str(tmp_path),))
+
+
+@pytest.mark.parametrize(("tail", "rules"), [
+    ("Saved\nAdd to bookmarks\nFollow topics\nAdd topic\nManage alerts\nTurn on notifications\nGo to comments",
+     {"chrome.site.en"}),
+    ("Summarize\nRead comments\nSuggested Topics:", {"chrome.site.en"}), ("Listen (4 min)", {"chrome.site.en"}),
+    ("Share on Bluesky\nShare on Threads\nEmail this article", {"chrome.share.en"}),
+    ("Add Harbour Daily on Google", {"chrome.site.en"}),
+])
+def test_a_news_sites_bookmark_alert_and_summary_buttons_are_cut_under_the_text(tail: str, rules: set[str]) -> None:
+    assert _cut_tail(tail) == rules
+
+
+@pytest.mark.parametrize("line", ["Add Harbour Daily as a preferred source on Google", "Make us a preferred source on Google",
+                                  "Add us as a trusted source in Google News.", "Why you can trust Harbour Daily"])
+def test_a_call_to_pick_the_site_as_a_preferred_source_is_cut_wherever_it_stands(line: str) -> None:
+    _cut_to_body(_placed(BODY, line), line, "promo.preferred-source")
+
+
+def test_lines_like_the_preferred_source_call_stay() -> None:
+    _stays(*(text for line in ("The council made the harbour trust a preferred source of advice on Google's request.",
+                               "Why you can trust the tide tables: they are checked twice a year.",
+                               "Why you can trust the tide tables",
+                               "Add salt on Google's advice, the chef joked.")
+             for text in _placed(BODY, line)))
