@@ -22,7 +22,6 @@ BOX_LINES = 3  # at most this many lines under an "About the author" heading at 
 BOX_CHARS = 800  # and this many characters in all (a bio and a link, not a section of the article)
 THREAD_LINES = 60  # at most this many lines under a "Comments" heading at the end of the text
 THREAD_CHARS = 12000  # and this many characters in all
-SPAN_LINES = 16  # at most this many lines between a `span` rule's opening line and its closing one
 # A site's menu at an end of the text: this many short lines at least, of which this many (and a third
 # at least) are a template's own items; an item no template set knows has this many words at most
 MENU_ITEMS, MENU_KNOWN, MENU_ITEM_WORDS = 3, 2, 3
@@ -882,9 +881,11 @@ class _Scan:
     def spans(self) -> None:
         """Blocks a page marks at both ends, wherever they stand: a `span` rule's opening line (a
         newsletter promotion's "Skip past newsletter promotion", a box's "list of 4 items"), its
-        closing line at most SPAN_LINES lines under it ("after newsletter promotion", "end of list")
-        and all between, with the rule's heading right above the opening line ("Recommended
-        Stories"). An opening line with no closing one under it is cut alone."""
+        closing line at most the rule's `most` lines under it (16 unless it says: "after newsletter
+        promotion", "end of list") with the closing lines right after that one, all between (each a line
+        the rule's `inner` reads, if it has one), and the
+        rule's heading right above the opening line ("Recommended Stories"). An opening line with no
+        closing one under it is cut alone."""
         if not self.rules.by_where["span"]:
             return
         for i, key in enumerate(self.keys):
@@ -895,8 +896,20 @@ class _Scan:
                 continue
             rule = hit[0]
             assert rule.until is not None
-            end = next((j for j in range(i + 1, min(len(self.keys), i + SPAN_LINES + 2))
-                        if self.keys[j] and rule.until.fullmatch(self.folded[j])), i)
+            end = i
+            for j in range(i + 1, min(len(self.keys), i + rule.most + 2)):
+                if not self.keys[j]:
+                    continue
+                if rule.until.fullmatch(self.folded[j]):
+                    end = j
+                    break
+                if rule.inner is not None and not rule.inner.fullmatch(self.folded[j]):
+                    break  # (a line no such block holds: the article's)
+            while end > i:  # (and the closing lines right after it: "End of dialog window.", "Close Modal Dialog")
+                after = next((j for j in range(end + 1, len(self.keys)) if self.keys[j]), None)
+                if after is None or not rule.until.fullmatch(self.folded[after]):
+                    break
+                end = after
             above = next((j for j in range(i - 1, -1, -1) if self.keys[j]), None)
             start = above if (above is not None and above not in self.cut and rule.lead is not None
                               and rule.lead.fullmatch(self.folded[above])) else i

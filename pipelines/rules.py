@@ -120,6 +120,8 @@ class LineRule:
     # right above the opening line
     until: re.Pattern[str] | None = field(default=None, compare=False)
     lead: re.Pattern[str] | None = field(default=None, compare=False)
+    most: int = 16  # (span rules) at most this many lines between the opening line and the closing one
+    inner: re.Pattern[str] | None = field(default=None, compare=False)  # (span rules) what each of them may be
 
     @property
     def first(self) -> int:
@@ -701,14 +703,18 @@ def _parse_file(path: Any, acc: dict) -> None:
         if not isinstance(copy, bool):
             raise RuleError(f"{src}: rule {rid!r}: copy must be true or false")
         hint = _hint_words(src, rid, t["hint"]) if "hint" in t else None
-        if (where == "span") != ("until" in t) or ("lead" in t and where != "span"):
-            raise RuleError(f"{src}: rule {rid!r}: until (and lead) go with where = \"span\", which needs until")
+        if (where == "span") != ("until" in t) or (("lead" in t or "inner" in t) and where != "span"):
+            raise RuleError(f"{src}: rule {rid!r}: until (and lead, inner) go with where = \"span\", which needs until")
+        inner = _compile(src, rid, t["inner"]) if "inner" in t else None
         until = _compile(src, rid, t["until"]) if "until" in t else None
         lead = _compile(src, rid, t["lead"]) if "lead" in t else None
+        most = t.get("most", 16)
+        if not isinstance(most, int) or isinstance(most, bool) or not 1 <= most <= 200 or ("most" in t and where != "span"):
+            raise RuleError(f"{src}: rule {rid!r}: most (span rules only) must be a whole number from 1 to 200")
         compiled_pattern = _compile(src, rid, pattern)
         acc["lines"].append(LineRule(rid, compiled_pattern, where, t.get("chain"),
                                      bool(t.get("copies_only", False)), t.get("chain_platform"), inside, copy, hint,
-                                     facts_of(compiled_pattern), until, lead))
+                                     facts_of(compiled_pattern), until, lead, most, inner))
     for t in data.get("block", []):
         rid = _need(src, t, "id")
         text = _compile(src, rid, t["text"]) if "text" in t else None

@@ -4989,3 +4989,38 @@ def test_lines_like_the_preferred_source_call_stay() -> None:
                                "Why you can trust the tide tables",
                                "Add salt on Google's advice, the chef joked.")
              for text in _placed(BODY, line)))
+
+
+# a video.js player written out one control a line, its caption-settings dialog and all
+_PLAYER = "\n".join(("Video Player is loading.", "Play Video", "Play", "Mute", "Current Time 0:00", "/", "Duration 2:14",
+                     "Loaded: 0%", "Stream Type LIVE", "Seek to live, currently behind live", "LIVE", "Remaining Time -2:14",
+                     "1x", "Playback Rate", "Chapters", "Descriptions", "descriptions off, selected", "Captions",
+                     "captions settings, opens captions settings dialog", "captions off, selected", "Audio Track",
+                     "Fullscreen", "This is a modal window.",
+                     "Beginning of dialog window. Escape will cancel and close the window.",
+                     *("Text Color White Black Red Green Blue Yellow Magenta Cyan Transparency Opaque Semi-Transparent "
+                       "Background Color Black White Transparent Window Color Black").split(),
+                     "Font Size", "50%", "75%", "100%", "125%", "150%", "175%", "200%", "300%", "400%", "Text Edge Style",
+                     "None", "Raised", "Depressed", "Uniform", "Dropshadow", "Font Family", "Proportional Sans-Serif",
+                     "Monospace Sans-Serif", "Proportional Serif", "Monospace Serif", "Casual", "Script", "Small Caps",
+                     "Reset", "restore all settings to the default values", "Done", "Close Modal Dialog",
+                     "End of dialog window.", "Close Modal Dialog",
+                     "This is a modal window. This modal can be closed by pressing the Escape Key or activating the close button."))
+
+
+def test_a_video_players_controls_and_dialog_one_a_line_are_cut_whole_wherever_they_stand() -> None:
+    for text in _placed(BODY, _PLAYER):
+        out = cut_text(text, RULES, Context(title="Bridge reopens"))
+        assert out.text == BODY and {rule for rule, _ in out.removed} == {"player.span"}, text
+    # the article's lines between a loading notice and a dialog's end are no player's: they stay
+    text = f"Video Player is loading.\nPlay Video\n{BODY}\nClose Modal Dialog"
+    assert BODY in cut_text(text, RULES, Context(title="Bridge reopens")).text
+
+
+def test_a_span_rules_most_and_inner_are_checked(tmp_path) -> None:
+    from pipelines.rules import RuleError
+    for extra, message in (("most = 0", "most"), ("most = \"ten\"", "most"), ("inner = \'\'\'(\'\'\'", "bad pattern")):
+        (tmp_path / "x.toml").write_text("[[line]]\nid = \"x.span\"\nwhere = \"span\"\npattern = \'\'\'skip ad\'\'\'\n"
+                                         f"until = \'\'\'ad ends\'\'\'\n{extra}\n", encoding="utf-8")
+        with pytest.raises(RuleError, match=message):
+            load_rules((str(tmp_path),))
