@@ -5024,3 +5024,12 @@ def test_a_span_rules_most_and_inner_are_checked(tmp_path) -> None:
                                          f"until = \'\'\'ad ends\'\'\'\n{extra}\n", encoding="utf-8")
         with pytest.raises(RuleError, match=message):
             load_rules((str(tmp_path),))
+
+
+@pytest.mark.parametrize(("tail", "rules"), [
+    ("Merkliste\nVorlesen\nZusammenfassung anzeigen\nZu den Kommentaren\nPush-Benachrichtigungen aktivieren", {"chrome.site.de"}),
+    ("Ir a los comentarios\nActivar notificaciones", {"chrome.site.es"}), ("Ir para os comentários\nAtivar notificações", {"chrome.site.pt"}),
+    ("Aller aux commentaires\nActiver les notifications", {"chrome.site.fr"}), ("Dengarkan artikel\nAktifkan notifikasi", {"chrome.site.id"}),
+])
+def test_a_news_sites_bookmark_audio_and_notification_buttons_in_more_languages_are_cut_under_the_text(tail: str, rules: set[str]) -> None:
+    assert _cut_tail(tail) == rules
