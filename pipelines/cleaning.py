@@ -545,7 +545,8 @@ class _Scan:
         """A "Related posts:" heading (a `where = "list"` rule) at most LIST_LINES lines above
         `last`, with only short lines that end no sentence between (a widget's count after an item,
         "December 2026 (12)", is no sentence's end)."""
-        return self._heading_over(last, "list", LIST_LINES, lambda key, _chars: len(key.split()) <= LIST_ITEM_WORDS and _size(key) <= LIST_ITEM_CHARS
+        return self._heading_over(last, "list", LIST_LINES,
+                                  lambda key, _chars: len(key.split()) <= LIST_ITEM_WORDS and _size(key) <= LIST_ITEM_CHARS
                                   and (not _SENTENCE_END.search(key) or _ITEM_COUNT.search(key) is not None))
 
     def _box_heading(self, last: int) -> int | None:
@@ -725,8 +726,8 @@ class _Scan:
         """A theme's meta row whose items the head rules, the rules that may stand anywhere or the chrome
         sets each read alone, set on one line with bars or dots between ("Veröffentlicht: 09.10.2026,
         14:05 Uhr | Lesezeit: 3 Min.", "By Ann Lee • 3 min read"), or with spaces alone before labelled
-        items ("2026-12-02 09:12 来源：港口日报 作者：王小明"), some items perhaps the post's category, its writer, the site's or
-        a known publisher's name ("World | 9 October 2026", "AFP | Updated: Oct 9, 2026"): cut, and
+        items ("2026-12-02 09:12 来源：港口日报 作者：王小明"), some items perhaps the post's category,
+        its writer, the site's or a known publisher's name ("World | 9 October 2026", "AFP | Updated: Oct 9, 2026"): cut, and
         read for what each rule's item gives."""
         parts = _ROW_SEPARATOR.split(self.folded[i])
         if len(parts) == 1:
@@ -881,11 +882,11 @@ class _Scan:
     def spans(self) -> None:
         """Blocks a page marks at both ends, wherever they stand: a `span` rule's opening line (a
         newsletter promotion's "Skip past newsletter promotion", a box's "list of 4 items"), its
-        closing line at most the rule's `most` lines under it (16 unless it says: "after newsletter
-        promotion", "end of list") with the closing lines right after that one, all between (each a line
-        the rule's `inner` reads, if it has one), and the
-        rule's heading right above the opening line ("Recommended Stories"). An opening line with no
-        closing one under it is cut alone."""
+        closing line at most the rule's `most` lines under it (SPAN_MOST unless it says: "after
+        newsletter promotion", "end of list") with the closing lines right after that one, all between
+        (each a line the rule's `inner` reads, if it has one), and the rule's heading right above the
+        opening line ("Recommended Stories"). An opening line with no closing one under it is cut
+        alone."""
         if not self.rules.by_where["span"]:
             return
         for i, key in enumerate(self.keys):

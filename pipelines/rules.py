@@ -97,6 +97,9 @@ class RuleError(ValueError):
     """A rule file is malformed (bad TOML, missing key, bad regex)."""
 
 
+SPAN_MOST = 16  # a `span` rule's most lines between its opening and closing lines, unless it says
+
+
 @dataclass(frozen=True, slots=True)
 class LineRule:
     id: str
@@ -120,7 +123,7 @@ class LineRule:
     # right above the opening line
     until: re.Pattern[str] | None = field(default=None, compare=False)
     lead: re.Pattern[str] | None = field(default=None, compare=False)
-    most: int = 16  # (span rules) at most this many lines between the opening line and the closing one
+    most: int = SPAN_MOST  # (span rules) at most this many lines between the opening line and the closing one
     inner: re.Pattern[str] | None = field(default=None, compare=False)  # (span rules) what each of them may be
 
     @property
@@ -708,8 +711,9 @@ def _parse_file(path: Any, acc: dict) -> None:
         inner = _compile(src, rid, t["inner"]) if "inner" in t else None
         until = _compile(src, rid, t["until"]) if "until" in t else None
         lead = _compile(src, rid, t["lead"]) if "lead" in t else None
-        most = t.get("most", 16)
-        if not isinstance(most, int) or isinstance(most, bool) or not 1 <= most <= 200 or ("most" in t and where != "span"):
+        most = t.get("most", SPAN_MOST)
+        if (not isinstance(most, int) or isinstance(most, bool) or not 1 <= most <= 200
+                or ("most" in t and where != "span")):
             raise RuleError(f"{src}: rule {rid!r}: most (span rules only) must be a whole number from 1 to 200")
         compiled_pattern = _compile(src, rid, pattern)
         acc["lines"].append(LineRule(rid, compiled_pattern, where, t.get("chain"),
